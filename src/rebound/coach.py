@@ -1,0 +1,306 @@
+"""The coach's logic: what comes next, applying an answer, the checklist. No I/O here.
+
+Everything is a function of the content and a session, so it is tested without any terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from rebound import templates
+from rebound.models import (
+    AnswerValue,
+    ChecklistItem,
+    Condition,
+    Content,
+    Draft,
+    FieldDef,
+    Item,
+    OpenList,
+    PromptDef,
+    Session,
+    Step,
+)
+
+Lookup = Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the coach is: a prompt, a field of a list entry, or the 'add another?' question."""
+
+    step_number: int  # 0 for the opening questions, then 1..N
+    step: Step | None
+    prompt: PromptDef
+    field: FieldDef | None = None
+    more: bool = False
+    entry: int = 1  # which entry of a list prompt (1-based)
+
+    @property
+    def question(self) -> FieldDef:
+        """The definition of the question to ask now (for 'more', the list prompt itself)."""
+        return self.field or self.prompt
+
+    @property
+    def more_message(self) -> str:
+        """The yes/no question that adds an entry to a list prompt."""
+        if self.entry == 1 and self.prompt.first:
+            return self.prompt.first
+        return self.prompt.more or "Add another?"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One checklist line of a session."""
+
+    step_id: str
+    id: str
+    label: str
+    done: bool
+    info: bool
+    due: date | None
+    next: str | None
+
+
+def holds(cond: Condition, lookup: Lookup) -> bool:
+    """Whether a condition is true for these answers."""
+    value = lookup.get(cond.prompt)
+    if cond.answered is not None:
+        return templates.is_empty(value) is not cond.answered
+    if cond.contains is not None:
+        return isinstance(value, list) and cond.contains in value
+    return value == cond.equals and type(value) is type(cond.equals)
+
+
+def _asked(q: FieldDef, lookup: Lookup) -> bool:
+    return q.when is None or holds(q.when, lookup)
+
+
+def _sections(content: Content) -> list[tuple[int, Step | None, list[PromptDef]]]:
+    out: list[tuple[int, Step | None, list[PromptDef]]] = [(0, None, content.opening.prompts)]
+    out.extend((n, step, step.prompts) for n, step in enumerate(content.steps, start=1))
+    return out
+
+
+def _next_in_list(
+    number: int, step: Step | None, prompt: PromptDef, session: Session
+) -> Position | None:
+    open_list = session.open_lists.get(prompt.id, OpenList())
+    entry = len(open_list.items) + 1
+    if open_list.current is None:
+        if len(open_list.items) < prompt.min_items:
+            current: Item = {}
+        else:
+            return Position(number, step, prompt, more=True, entry=entry)
+    else:
+        current = open_list.current
+    lookup = {**session.answers, **current}
+    for fld in prompt.fields:
+        if fld.id not in current and _asked(fld, lookup):
+            return Position(number, step, prompt, field=fld, entry=entry)
+    return None  # the entry is complete; apply() files it away
+
+
+def next_position(content: Content, session: Session, only_step: str | None = None) -> Position | None:
+    """The first unanswered question, in order; None when everything is answered."""
+    for number, step, prompts in _sections(content):
+        if only_step is not None and (step is None or step.id != only_step):
+            continue
+        for prompt in prompts:
+            if prompt.id in session.answers or not _asked(prompt, session.answers):
+                continue
+            if prompt.kind == "list":
+                pos = _next_in_list(number, step, prompt, session)
+                if pos is not None:
+                    return pos
+                continue
+            return Position(number, step, prompt)
+    return None
+
+
+def apply(content: Content, session: Session, pos: Position, value: AnswerValue, now: datetime) -> None:
+    """Record one answer in the session (the caller saves it straight away)."""
+    pid = pos.prompt.id
+    if pos.more:
+        open_list = session.open_lists.setdefault(pid, OpenList())
+        if value is True:
+            open_list.current = {}
+        else:
+            session.answers[pid] = list(open_list.items)
+            del session.open_lists[pid]
+    elif pos.field is not None:
+        open_list = session.open_lists.setdefault(pid, OpenList())
+        current = dict(open_list.current or {})
+        current[pos.field.id] = value if not isinstance(value, list) else ", ".join(map(str, value))
+        open_list.current = current
+        if _next_in_list(pos.step_number, pos.step, pos.prompt, session) is None:
+            open_list.items.append(current)
+            open_list.current = None
+    else:
+        session.answers[pid] = value
+    session.updated_at = now
+    if session.finished_at is None and next_position(content, session) is None:
+        session.finished_at = now
+
+
+def step_done(step: Step, session: Session) -> bool:
+    """Whether every question of the step that applies has been answered."""
+    return all(p.id in session.answers or not _asked(p, session.answers) for p in step.prompts)
+
+
+def steps_done(content: Content, session: Session) -> int:
+    """How many of the steps are done."""
+    return sum(step_done(step, session) for step in content.steps)
+
+
+def context(content: Content, session: Session) -> dict[str, object]:
+    """What templates may read: answers, with choice values shown as their labels."""
+    labels: dict[str, dict[str, str]] = {}
+    for prompt in content.prompts():
+        for q in (prompt, *prompt.fields):
+            if q.choices:
+                labels[q.id] = {c.value: c.label for c in q.choices}
+
+    def show(key: str, value: object) -> object:
+        names = labels.get(key)
+        if names is None:
+            return value
+        if isinstance(value, list):
+            return [names.get(str(v), str(v)) for v in value]
+        return names.get(str(value), value) if isinstance(value, str) else value
+
+    out: dict[str, object] = {"today": date.today().isoformat()}
+    for key, value in session.answers.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            out[key] = [{k: show(k, v) for k, v in entry.items()} for entry in value]  # type: ignore[union-attr]
+        else:
+            out[key] = show(key, value)
+    for key, open_list in session.open_lists.items():
+        out.setdefault(key, [{k: show(k, v) for k, v in e.items()} for e in open_list.items])
+    return out
+
+
+def draft_text(content: Content, session: Session, draft: Draft) -> str:
+    """A draft filled from the answers."""
+    return templates.render(draft.template, context(content, session)).strip("\n") + "\n"
+
+
+def _due(raw: object) -> date | None:
+    try:
+        return date.fromisoformat(str(raw)) if raw else None
+    except ValueError:
+        return None
+
+
+def checklist(content: Content, session: Session) -> list[Entry]:
+    """Every checklist line of the session, step by step.
+
+    A step's items appear once the step is done (or once ticked), so the list grows as the person
+    works through the steps.
+    """
+    ctx = context(content, session)
+    out: list[Entry] = []
+    for step in content.steps:
+        finished = step_done(step, session)
+        for item in step.checklist:
+            if item.each is not None:
+                entries = session.answers.get(item.each)
+                if not isinstance(entries, list):
+                    entries = list(session.open_lists.get(item.each, OpenList()).items)
+                shown = ctx.get(item.each)
+                for n, (raw, entry) in enumerate(zip(entries, shown or [], strict=False), start=1):
+                    if isinstance(raw, dict) and isinstance(entry, dict):
+                        out.append(_entry(step, item, f"{item.id}-{n}", {**ctx, **entry}, raw, session))
+                continue
+            if item.when is not None and not holds(item.when, session.answers):
+                continue
+            if finished or item.id in session.ticked:
+                out.append(_entry(step, item, item.id, ctx, session.answers, session))
+    return out
+
+
+def _entry(
+    step: Step, item: ChecklistItem, item_id: str, ctx: dict[str, object], raw: Mapping[str, object], session: Session
+) -> Entry:
+    scope = {**ctx, "id": item_id}
+    done = item_id in session.ticked or (
+        item.done_when is not None and holds(item.done_when, session.answers)
+    )
+    return Entry(
+        step_id=step.id,
+        id=item_id,
+        label=templates.render(item.label, scope),
+        done=done and not item.info,
+        info=item.info,
+        due=_due(raw.get(item.due)) if item.due else None,
+        next=templates.render(item.next, scope) if item.next else None,
+    )
+
+
+def open_items(content: Content, session: Session, today: date | None = None) -> list[Entry]:
+    """Items still to do, the most pressing first.
+
+    Overdue and today's items come first (by date), then undated ones in step order (a thank-you
+    is best sent now), then the later ones by date.
+    """
+    day = today or date.today()
+    todo = [e for e in checklist(content, session) if not e.done and not e.info]
+
+    def urgency(e: Entry) -> tuple[int, date]:
+        if e.due is None:
+            return (1, date.min)
+        return (0 if e.due <= day else 2, e.due)
+
+    return sorted(todo, key=urgency)
+
+
+def next_action(content: Content, session: Session) -> tuple[str, Entry | None]:
+    """The one thing to suggest next, and the checklist item it is about (if any)."""
+    pos = next_position(content, session)
+    total = len(content.steps)
+    if pos is not None:
+        if pos.step is None:
+            return "Finish the questions about the call: `rebound continue`.", None
+        return f"Go on with step {pos.step_number} of {total}, {pos.step.title}: `rebound continue`.", None
+    todo = open_items(content, session)
+    if todo:
+        first = todo[0]
+        return (first.next or first.label), first
+    return "Everything here is done. Keep adding to your accomplishments, and be kind to yourself.", None
+
+
+def tick(content: Content, session: Session, item_id: str, now: datetime, undo: bool = False) -> Entry:
+    """Tick (or untick) a checklist item.
+
+    Raises:
+        KeyError: no tickable item has this id.
+    """
+    for entry in checklist(content, session):
+        if entry.id == item_id and not entry.info:
+            if undo:
+                session.ticked.pop(item_id, None)
+            else:
+                session.ticked.setdefault(item_id, now)
+            session.updated_at = now
+            return entry
+    raise KeyError(item_id)
+
+
+def slug(text: str, limit: int = 30) -> str:
+    """A short, readable, file-safe version of a name ('Globex Corp.' -> 'globex-corp')."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return words[:limit].rstrip("-") or "session"
+
+
+def session_id(session: Session, day: date, taken: set[str]) -> str:
+    """A new session id such as `2026-11-25-globex`, unique among `taken`."""
+    base = f"{day.isoformat()}-{slug(session.text('company'))}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,144 @@
+"""Walking a person through the steps: ask, record, save, show. Saves after every answer.
+
+The coach decides what comes next; `prompts` asks; `render` shows; `store` keeps. This module
+only puts them in order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, datetime, timezone
+
+from rich.console import Console
+
+from rebound import coach, prompts, render, values
+from rebound.models import AnswerValue, Content, Session, Step
+from rebound.store import Store
+
+RESUME_HINT = "Saved. Pick up where you left off any time with `rebound continue`."
+
+
+def now() -> datetime:
+    """The current time, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def new_session() -> Session:
+    """An empty session; it gets its id (and its file) with the first answer."""
+    moment = now()
+    return Session(id="", created_at=moment, updated_at=moment)
+
+
+def remembered(store: Store, content: Content, skip: str = "") -> dict[str, AnswerValue]:
+    """Answers to `remember` prompts from the most recent sessions, to offer as defaults."""
+    wanted = {p.id for p in content.prompts() if p.remember}
+    found: dict[str, AnswerValue] = {}
+    for session_id in store.ids()[:20]:
+        if not wanted - set(found):
+            break
+        if session_id == skip:
+            continue
+        try:
+            old = store.load(session_id)
+        except Exception:  # a broken old session must never stop a new one
+            continue
+        for key in wanted - set(found):
+            if old.answers.get(key):
+                found[key] = old.answers[key]
+    return found
+
+
+class Walk:
+    """One sitting with the coach, on one session."""
+
+    def __init__(self, content: Content, store: Store, session: Session, out: Console) -> None:
+        self.content = content
+        self.store = store
+        self.session = session
+        self.out = out
+        self.today = date.today()
+        self.defaults = remembered(store, content, skip=session.id)
+        self._locks = contextlib.ExitStack()
+        self._entry_shown: tuple[str, int] | None = None
+
+    def run(self, only_step: str | None = None) -> bool:
+        """Ask until done, or until the person chooses to stop. True when everything is answered."""
+        with self._locks:
+            if self.session.id:
+                self._locks.enter_context(self.store.lock(self.session.id))
+            return self._loop(only_step)
+
+    def _loop(self, only_step: str | None) -> bool:
+        total = len(self.content.steps)
+        shown = -1
+        while (pos := coach.next_position(self.content, self.session, only_step)) is not None:
+            if pos.step_number != shown:
+                if pos.step is None:
+                    render.welcome(self.out, self.content)
+                else:
+                    render.step_intro(self.out, pos.step, pos.step_number, total)
+                shown = pos.step_number
+            if pos.field is None and not pos.more:
+                for d in pos.step.drafts if pos.step else ():
+                    if d.before == pos.prompt.id:
+                        render.draft(self.out, d.title, coach.draft_text(self.content, self.session, d))
+            value = self._ask(pos)
+            coach.apply(self.content, self.session, pos, value, now())
+            self._save()
+            if pos.step is not None and coach.step_done(pos.step, self.session):
+                self._finish_step(pos.step)
+                if only_step is not None:
+                    return True
+                upcoming = coach.next_position(self.content, self.session)
+                if upcoming is not None and upcoming.step is not None and not self._go_on(upcoming.step, upcoming.step_number):
+                    render.note(self.out, RESUME_HINT, "dim")
+                    return False
+        return coach.next_position(self.content, self.session) is None
+
+    def _ask(self, pos: coach.Position) -> AnswerValue:
+        if pos.more:
+            if pos.entry > 1:
+                render.note(self.out, f"  {pos.entry - 1} added so far.", "dim")
+            return prompts.yes_no(pos.more_message, default=False)
+        q = pos.question
+        default: AnswerValue = self.defaults.get(q.id) if q.remember else None
+        if default is None and q.default is not None:
+            default = values.default_text(q, self.today) if q.kind == "date" else q.default
+        if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
+            render.note(self.out, f"{pos.prompt.message}: entry {pos.entry}", "bold")
+            self._entry_shown = (pos.prompt.id, pos.entry)
+        while True:
+            value = prompts.ask(q, default, self.today)
+            message = values.nudge(q, value, self.today)
+            if message is None:
+                return value
+            render.note(self.out, message, "yellow")
+            if prompts.yes_no(f"Keep {value}?", default=False):
+                return value
+
+    def _save(self) -> None:
+        if not self.session.id:
+            self.session.id = coach.session_id(self.session, self.today, set(self.store.ids()))
+            self._locks.enter_context(self.store.lock(self.session.id))
+        self.store.save(self.session)
+
+    def _finish_step(self, step: Step) -> None:
+        for d in step.drafts:
+            text = coach.draft_text(self.content, self.session, d)
+            self.session.drafts[d.id] = text
+            if d.before is None:
+                render.draft(self.out, d.title, text)
+        self._save()
+        render.step_done(self.out, step)
+
+    def _go_on(self, step: Step, number: int) -> bool:
+        total = len(self.content.steps)
+        choice = prompts.choose(
+            "Ready for the next step?",
+            [
+                ("go", f"Yes: step {number} of {total}, {step.title}"),
+                ("stop", "Not now; I'll come back with `rebound continue`"),
+            ],
+            default="go",
+        )
+        return choice == "go"

@@ -1,0 +1,239 @@
+"""Pydantic models: what the content YAML may say, and what a saved session holds.
+
+Content models are strict (unknown keys are errors) because a typo in a content file should be
+caught by `rebound content validate`, not discovered halfway through someone's bad day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+Scalar = Union[str, int, bool]
+Item = dict[str, Union[Scalar, None]]
+AnswerValue = Union[bool, int, str, list[str], list[Item], None]
+
+FieldKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm"]
+PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm", "list"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError("use lower-case letters, digits, '-' or '_', starting with a letter")
+    return value
+
+
+class Choice(_Strict):
+    """One option of a select or checkbox prompt."""
+
+    value: str
+    label: str
+
+
+class Condition(_Strict):
+    """When a prompt is asked or a checklist item counts as done.
+
+    Exactly one test is given: `equals` (the answer is this value), `contains` (a checkbox answer
+    includes this value) or `answered` (the answer is, or is not, non-empty).
+    """
+
+    prompt: str
+    equals: Scalar | None = None
+    contains: str | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        given = [x for x in (self.equals, self.contains, self.answered) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'equals', 'contains' or 'answered'")
+        return self
+
+
+class Nudge(_Strict):
+    """A gentle push back when a date is further away than is good for the person."""
+
+    after_days: int = Field(ge=0)
+    message: str
+
+
+class FieldDef(_Strict):
+    """A single question. Also used for the fields of one entry of a list prompt."""
+
+    id: str
+    kind: FieldKind = "text"
+    message: str
+    help: str | None = None
+    default: Scalar | list[str] | None = None
+    required: bool = False
+    choices: list[Choice] = []
+    when: Condition | None = None
+    remember: bool = False
+    nudge: Nudge | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _choices_fit_kind(self) -> FieldDef:
+        if self.kind in ("select", "checkbox") and not self.choices:
+            raise ValueError(f"a '{self.kind}' prompt needs 'choices'")
+        if self.kind not in ("select", "checkbox") and self.choices:
+            raise ValueError(f"'choices' only go with select or checkbox, not '{self.kind}'")
+        if self.nudge is not None and self.kind != "date":
+            raise ValueError("'nudge' only goes with a date prompt")
+        values = [c.value for c in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError("two choices share a value")
+        if self.kind == "select" and self.default is not None and self.default not in values:
+            raise ValueError(f"default {self.default!r} is not one of the choices")
+        return self
+
+
+class PromptDef(FieldDef):
+    """A prompt of a step. A `list` prompt repeats its `fields` until the person says done."""
+
+    kind: PromptKind = "text"  # type: ignore[assignment]
+    fields: list[FieldDef] = []
+    first: str | None = None
+    more: str | None = None
+    min_items: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _list_shape(self) -> PromptDef:
+        if self.kind == "list":
+            if not self.fields:
+                raise ValueError("a 'list' prompt needs 'fields'")
+            if not self.more:
+                raise ValueError("a 'list' prompt needs 'more' (the 'add another?' question)")
+            if self.min_items == 0 and not self.first:
+                raise ValueError("a 'list' prompt with min_items 0 needs 'first' (the 'add one?')")
+            ids = [f.id for f in self.fields]
+            if len(set(ids)) != len(ids):
+                raise ValueError("two fields share an id")
+        elif self.fields:
+            raise ValueError("'fields' only go with a 'list' prompt")
+        return self
+
+
+class Draft(_Strict):
+    """A text made from the person's answers: an email, a post, interview notes."""
+
+    id: str
+    title: str
+    template: str
+    before: str | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+
+class ChecklistItem(_Strict):
+    """One line of the summary checklist.
+
+    `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ...); `due` names the
+    answer (or entry field) holding its date; `info` items are facts, not things to tick.
+    """
+
+    id: str
+    label: str
+    done_when: Condition | None = None
+    each: str | None = None
+    due: str | None = None
+    next: str | None = None
+    info: bool = False
+    when: Condition | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+
+class Step(_Strict):
+    """One of the five steps, as the content YAML describes it."""
+
+    id: str
+    title: str
+    short: str
+    why: str
+    guidance: list[str]
+    tips: list[str] = []
+    prompts: list[PromptDef]
+    drafts: list[Draft] = []
+    checklist: list[ChecklistItem] = []
+    done: str | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+
+class Opening(_Strict):
+    """The welcome and the questions about the call itself, asked before step 1."""
+
+    title: str
+    welcome: list[str]
+    prompts: list[PromptDef]
+
+
+class Content(_Strict):
+    """All the coaching text and questions, loaded from one content folder."""
+
+    opening: Opening
+    steps: list[Step]
+    source: str = ""
+
+    def prompts(self) -> list[PromptDef]:
+        """Every prompt, the opening's first, in the order they are asked."""
+        out = list(self.opening.prompts)
+        for step in self.steps:
+            out.extend(step.prompts)
+        return out
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id.
+
+        Raises:
+            KeyError: no such step.
+        """
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+
+class OpenList(BaseModel):
+    """A list prompt being answered: the entries so far and the one being typed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[Item] = []
+    current: Item | None = None
+
+
+class Session(BaseModel):
+    """One rejection, and everything the person wrote and decided about it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    answers: dict[str, AnswerValue] = {}
+    open_lists: dict[str, OpenList] = {}
+    ticked: dict[str, datetime] = {}
+    drafts: dict[str, str] = {}
+    finished_at: datetime | None = None
+
+    def text(self, prompt_id: str) -> str:
+        """An answer as plain text ('' when unanswered or blank)."""
+        value = self.answers.get(prompt_id)
+        return "" if value is None else str(value)

@@ -1,0 +1,278 @@
+"""Where sessions live on disk, and how they are written so that nothing is ever lost.
+
+- The data folder is `platformdirs.user_data_path("rebound")`, or `REBOUND_HOME` when set.
+- Every save is atomic: a temp file in the same folder, flushed and fsynced, `os.replace`d over
+  the old file, then the folder is fsynced. Files are readable by their owner only (0600).
+- A session is locked (filelock, no waiting) while a process works on it.
+- A file that cannot be read as a session is moved aside to `broken/` with a timestamp, never
+  deleted, and the other sessions keep working.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.models import SCHEMA_VERSION, Session
+
+SESSIONS = "sessions"
+LOCKS = "locks"
+BROKEN = "broken"
+SUFFIX = ".json"
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 60
+
+
+def data_home() -> Path:
+    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
+    override = os.environ.get("REBOUND_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("rebound", appauthor=False)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A session file that could not be read and was moved aside."""
+
+    session_id: str
+    backup: Path
+    reason: str
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    Raises:
+        DataError: the folder cannot be written (full disk, permissions, ...); the old file is intact.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _disk_error(exc, path) from None
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _disk_error(exc: OSError, path: Path) -> DataError:
+    if exc.errno == errno.ENOSPC:
+        why = "the disk is full"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = "rebound is not allowed to write there"
+    else:
+        why = exc.strerror or str(exc)
+    return DataError(
+        f"Could not save to {path.parent} because {why}. Everything saved before is unharmed; "
+        "free some space or fix the folder, then run `rebound continue` to pick up where you were."
+    )
+
+
+class Store:
+    """The sessions in one data folder."""
+
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = home or data_home()
+        self.sessions = self.home / SESSIONS
+        self.moved: list[Moved] = []
+
+    def _ensure(self) -> None:
+        try:
+            for folder in (self.home, self.sessions, self.home / LOCKS):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if not folder.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
+        except OSError as exc:
+            raise DataError(
+                f"The data folder {self.home} cannot be used ({exc.strerror or exc}). "
+                "Set REBOUND_HOME to a folder you can write to, or fix this one. "
+                "Nothing was changed."
+            ) from None
+
+    def path(self, session_id: str) -> Path:
+        """The file of a session."""
+        return self.sessions / f"{session_id}{SUFFIX}"
+
+    def ids(self) -> list[str]:
+        """Every saved session id, newest file first."""
+        if not self.sessions.is_dir():
+            return []
+        self._clean_temp()
+        files = [p for p in self.sessions.glob(f"*{SUFFIX}") if not p.name.startswith(".")]
+        files.sort(key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+        return [p.name[: -len(SUFFIX)] for p in files]
+
+    def _clean_temp(self) -> None:
+        """Remove temp files left by a crash (old enough that no live save owns them)."""
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for tmp in self.sessions.glob(f".*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+
+    def save(self, session: Session) -> None:
+        """Write a session atomically (0600)."""
+        self._ensure()
+        data = session.model_dump_json(indent=2).encode("utf-8") + b"\n"
+        atomic_write(self.path(session.id), data)
+
+    def load(self, session_id: str) -> Session:
+        """Read one session; a broken file is moved aside first.
+
+        Raises:
+            NoSessionError: there is no such session, or its file was broken and moved aside.
+        """
+        path = self.path(session_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise NoSessionError(f"There is no session '{session_id}'. `rebound list` shows them.") from None
+        except OSError as exc:
+            raise DataError(f"Could not read {path} ({exc.strerror}). It was left as it is.") from None
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            moved = self._move_aside(session_id, str(exc))
+            raise NoSessionError(describe(moved)) from None
+
+    def _move_aside(self, session_id: str, reason: str) -> Moved:
+        broken = self.home / BROKEN
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target = broken / f"{session_id}.{stamp}{SUFFIX}"
+        try:
+            broken.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.replace(self.path(session_id), target)
+        except OSError:
+            target = self.path(session_id)  # could not move it: leave it exactly where it is
+        moved = Moved(session_id, target, reason)
+        self.moved.append(moved)
+        return moved
+
+    def load_all(self) -> list[Session]:
+        """Every readable session, newest first; broken files are moved aside and reported in `moved`."""
+        out = []
+        for session_id in self.ids():
+            try:
+                out.append(self.load(session_id))
+            except NoSessionError:
+                continue
+        return out
+
+    def resolve(self, wanted: str) -> str:
+        """A full session id from an id or a unique prefix of one.
+
+        Raises:
+            NoSessionError: nothing matches, or the prefix fits several sessions.
+        """
+        ids = self.ids()
+        if wanted in ids:
+            return wanted
+        matches = [i for i in ids if i.startswith(wanted)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NoSessionError(f"There is no session '{wanted}'. `rebound list` shows them.")
+        raise NoSessionError(
+            f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
+            "type a little more of the id."
+        )
+
+    @contextlib.contextmanager
+    def lock(self, session_id: str) -> Iterator[None]:
+        """Hold the session's lock for the block; another process gets SessionBusyError at once."""
+        import filelock
+
+        self._ensure()
+        lock = filelock.FileLock(str(self.home / LOCKS / f"{session_id}.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise SessionBusyError(
+                f"Session '{session_id}' is open in another rebound window. Finish or close that "
+                "one first (nothing is lost either way), then try again."
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+
+def parse(raw: bytes) -> Session:
+    """A session from the bytes of its file, migrating older versions.
+
+    Raises:
+        ValueError: the bytes are not a session this version of rebound can read; says why briefly.
+    """
+    from pydantic import ValidationError
+
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    try:
+        data: Any = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it is not UTF-8 text"
+        raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
+    if not isinstance(data, dict):
+        raise ValueError("it does not hold a session")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("it has no schema_version")
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"it was written by a newer rebound (schema {version}); please upgrade")
+    data = migrate(data)
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        raise ValueError(f"{where}: {first['msg'].lower()}") from None
+
+
+MIGRATIONS: dict[int, Any] = {}
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a session of an older schema_version up to the current one, step by step."""
+    while data["schema_version"] < SCHEMA_VERSION:
+        step = MIGRATIONS.get(data["schema_version"])
+        if step is None:
+            raise ValueError(f"schema {data['schema_version']} is too old to read")
+        data = step(data)
+    return data
+
+
+def describe(moved: Moved) -> str:
+    """The one-paragraph message for a file that was moved aside."""
+    return (
+        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
+        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
+    )

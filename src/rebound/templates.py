@@ -1,0 +1,181 @@
+"""A small, safe template language for drafts and checklist labels.
+
+A subset of Mustache: `{{name}}`, `{{name|filter}}`, `{{name|or "fallback"}}`, sections
+`{{#name}}...{{/name}}` (repeated for each entry of a list, shown once for any other non-empty
+value) and inverted sections `{{^name}}...{{/name}}` (shown when empty). A line holding only a
+section tag disappears with it. A template can read the answers it is given and nothing else:
+no attribute access, no calls, no expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Union
+
+Value = Union[str, int, bool, None, Sequence[str], Sequence[Mapping[str, object]]]
+Context = Mapping[str, object]
+
+FILTERS = ("first_name", "count", "lower", "or")
+
+_TAG = re.compile(r"\{\{\s*([#^/]?)\s*([a-z][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*(?:\"([^\"]*)\")?\s*)?\}\}")
+_STANDALONE = re.compile(r"^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*\n", re.MULTILINE)
+
+
+class TemplateError(ValueError):
+    """A template that cannot be parsed; `line` counts from 1 within the template."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class _Var:
+    name: str
+    filter: str | None
+    arg: str | None
+
+
+@dataclass
+class _Section:
+    name: str
+    inverted: bool
+    body: list[_Node] = field(default_factory=list)
+
+
+_Node = Union[str, _Var, _Section]
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def parse(text: str) -> list[_Node]:
+    """Parse a template.
+
+    Raises:
+        TemplateError: an unknown filter, an unclosed or stray section, or a malformed tag.
+    """
+    text = _STANDALONE.sub(r"\1", text)
+    root: list[_Node] = []
+    stack: list[tuple[_Section, int]] = []
+    out = root
+    pos = 0
+    for match in _TAG.finditer(text):
+        literal = text[pos : match.start()]
+        if "{{" in literal or "}}" in literal:
+            bad = pos + max(literal.find("{{"), literal.find("}}"))
+            raise TemplateError("a '{{ }}' tag is malformed", _line_of(text, bad))
+        if literal:
+            out.append(literal)
+        pos = match.end()
+        kind, name, filt, arg = match.groups()
+        if kind in ("#", "^"):
+            section = _Section(name, inverted=kind == "^")
+            out.append(section)
+            stack.append((section, match.start()))
+            out = section.body
+        elif kind == "/":
+            if not stack or stack[-1][0].name != name:
+                raise TemplateError(f"'{{{{/{name}}}}}' closes nothing", _line_of(text, match.start()))
+            stack.pop()
+            out = stack[-1][0].body if stack else root
+        else:
+            if filt is not None and filt not in FILTERS:
+                raise TemplateError(
+                    f"unknown filter '{filt}' (known: {', '.join(FILTERS)})",
+                    _line_of(text, match.start()),
+                )
+            if filt == "or" and arg is None:
+                raise TemplateError("the 'or' filter needs a quoted fallback", _line_of(text, pos))
+            out.append(_Var(name, filt, arg))
+    tail = text[pos:]
+    if "{{" in tail or "}}" in tail:
+        bad = pos + max(tail.find("{{"), tail.find("}}"))
+        raise TemplateError("a '{{ }}' tag is malformed", _line_of(text, bad))
+    if tail:
+        out.append(tail)
+    if stack:
+        section, start = stack[-1]
+        raise TemplateError(f"'{{{{#{section.name}}}}}' is never closed", _line_of(text, start))
+    return root
+
+
+def names(nodes: Iterable[_Node], inside: tuple[str, ...] = ()) -> Iterable[tuple[str, tuple[str, ...]]]:
+    """Each name a template reads, with the sections it is read inside (outermost first)."""
+    for node in nodes:
+        if isinstance(node, _Var):
+            yield node.name, inside
+        elif isinstance(node, _Section):
+            yield node.name, inside
+            yield from names(node.body, (*inside, node.name))
+
+
+def is_empty(value: object) -> bool:
+    return value is None or value is False or value == "" or (
+        isinstance(value, (list, tuple)) and not value
+    )
+
+
+def as_text(value: object) -> str:
+    """How an answer reads inside a sentence."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        words = [str(v) for v in value if not isinstance(v, Mapping)]
+        if len(words) != len(value):
+            return str(len(value))
+        if len(words) <= 1:
+            return "".join(words)
+        return ", ".join(words[:-1]) + " and " + words[-1]
+    return str(value)
+
+
+def _lookup(name: str, scopes: Sequence[Context]) -> object:
+    for scope in reversed(scopes):
+        if name in scope:
+            return scope[name]
+    return None
+
+
+def _apply(var: _Var, value: object) -> str:
+    if var.filter == "count":
+        return str(len(value)) if isinstance(value, (list, tuple)) else "0"
+    text = as_text(value)
+    if var.filter == "first_name":
+        return text.split()[0] if text.split() else text
+    if var.filter == "lower":
+        return text.lower()
+    if var.filter == "or" and not text.strip():
+        return var.arg or ""
+    return text
+
+
+def _render(nodes: Sequence[_Node], scopes: list[Context], out: list[str]) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, _Var):
+            out.append(_apply(node, _lookup(node.name, scopes)))
+        else:
+            value = _lookup(node.name, scopes)
+            if node.inverted:
+                if is_empty(value):
+                    _render(node.body, scopes, out)
+            elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Mapping):
+                for entry in value:
+                    _render(node.body, [*scopes, entry], out)
+            elif not is_empty(value):
+                _render(node.body, scopes, out)
+
+
+def render(template: str | list[_Node], context: Context) -> str:
+    """Fill a template (text, or already parsed) from a context of answers."""
+    nodes = parse(template) if isinstance(template, str) else template
+    out: list[str] = []
+    _render(nodes, [context], out)
+    return "".join(out)
