@@ -29,4 +29,4 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
 
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
-    yield target
+    return target

@@ -7,9 +7,8 @@ Imports of everything heavier than Typer happen inside the commands that need th
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -33,13 +32,14 @@ UNEXPECTED = (
 )
 
 
-def _say_error(message: str) -> None:
+def _say_error(message: str, prefix: bool = True) -> None:
+    """One paragraph on stderr; `prefix` marks it as rebound's error rather than a plain note."""
+    from rich.text import Text
+
     from rebound import render
 
     out = render.console(stderr=True)
-    from rich.text import Text
-
-    out.print(Text.assemble(("rebound: ", "bold red"), message))
+    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", message))
 
 
 def _is_framework(exc: BaseException) -> bool:
@@ -59,7 +59,7 @@ class ReboundGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, EOFError):
-            _say_error(INTERRUPTED)
+            _say_error(INTERRUPTED, prefix=False)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except ReboundError as exc:
             _say_error(exc.message)
@@ -94,7 +94,7 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     content: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--content",
             help="Use the coaching content in this folder (also REBOUND_CONTENT).",
@@ -104,7 +104,9 @@ def _root(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True),
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """A kind, practical coach for the hour after a job rejection."""
@@ -132,8 +134,10 @@ def _report_moved(store: Store) -> None:
 
 
 SessionOption = Annotated[
-    Optional[str],
-    typer.Option("--session", "-s", help="The session id (or the start of it); default: the latest."),
+    str | None,
+    typer.Option(
+        "--session", "-s", help="The session id (or the start of it); default: the latest."
+    ),
 ]
 
 
@@ -202,8 +206,14 @@ def continue_(
     if pos is None:
         _tick_interactively(out, content, store, found)
         return
-    where = "the questions about the call" if pos.step is None else f"step {pos.step_number} of {len(content.steps)}, {pos.step.title}"
-    render.note(out, f"Welcome back. {found.text('company') or found.id}: you're at {where}.", "bold")
+    where = (
+        "the questions about the call"
+        if pos.step is None
+        else f"step {pos.step_number} of {len(content.steps)}, {pos.step.title}"
+    )
+    render.note(
+        out, f"Welcome back. {found.text('company') or found.id}: you're at {where}.", "bold"
+    )
     walk = flow.Walk(content, store, found, out)
     if walk.run():
         _closing(out, content, walk.session)
@@ -234,7 +244,9 @@ def _tick_interactively(out: Console, content: Content, store: Store, session: S
 def summary(
     ctx: typer.Context,
     session: SessionOption = None,
-    drafts: Annotated[bool, typer.Option("--drafts", help="Also show the drafts (emails, posts).")] = False,
+    drafts: Annotated[
+        bool, typer.Option("--drafts", help="Also show the drafts (emails, posts).")
+    ] = False,
 ) -> None:
     """Show a session's checklist: steps done, items to tick, the next thing to do."""
     from rebound import render
@@ -245,7 +257,11 @@ def summary(
     _report_moved(store)
     out = render.console()
     if found is None:
-        render.note(out, "No sessions yet. When you're ready, `rebound start` walks you through five short steps.")
+        render.note(
+            out,
+            "No sessions yet. When you're ready, `rebound start` walks you through five short "
+            "steps.",
+        )
         return
     render.summary(out, content, found, drafts=drafts)
 
@@ -253,7 +269,10 @@ def summary(
 @app.command()
 def done(
     ctx: typer.Context,
-    items: Annotated[Optional[list[str]], typer.Argument(help="Checklist item ids, as the summary shows them.", show_default=False)] = None,
+    items: Annotated[
+        list[str] | None,
+        typer.Argument(help="Checklist item ids, as the summary shows them.", show_default=False),
+    ] = None,
     session: SessionOption = None,
     undo: Annotated[bool, typer.Option("--undo", help="Untick instead.")] = False,
 ) -> None:
@@ -266,7 +285,9 @@ def done(
     _report_moved(store)
     out = render.console()
     if found is None:
-        raise UsageError("There are no sessions yet, so nothing to tick. Begin with `rebound start`.")
+        raise UsageError(
+            "There are no sessions yet, so nothing to tick. Begin with `rebound start`."
+        )
     if not items:
         prompts.require_terminal("done")
         _tick_interactively(out, content, store, found)
@@ -277,16 +298,22 @@ def done(
             try:
                 entry = coach.tick(content, fresh, item_id, flow.now(), undo=undo)
             except KeyError:
-                known = ", ".join(e.id for e in coach.checklist(content, fresh) if not e.info) or "none yet"
+                known = (
+                    ", ".join(e.id for e in coach.checklist(content, fresh) if not e.info)
+                    or "none yet"
+                )
                 raise UsageError(
-                    f"'{item_id}' is not an item of session {fresh.id}. Items: {known}. Nothing was changed."
+                    f"'{item_id}' is not an item of session {fresh.id}. Items: {known}. "
+                    "Nothing was changed."
                 ) from None
             render.note(out, f"{'Unticked' if undo else 'Ticked'}: {entry.label}")
         store.save(fresh)
 
 
 content_app = typer.Typer(
-    cls=ReboundGroup, help="Check or locate the coaching content (the YAML files).", no_args_is_help=True
+    cls=ReboundGroup,
+    help="Check or locate the coaching content (the YAML files).",
+    no_args_is_help=True,
 )
 app.add_typer(content_app, name="content")
 
@@ -294,7 +321,10 @@ app.add_typer(content_app, name="content")
 @content_app.command("validate")
 def content_validate(
     ctx: typer.Context,
-    folder: Annotated[Optional[Path], typer.Argument(help="A content folder; default: the one in use.", show_default=False)] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="A content folder; default: the one in use.", show_default=False),
+    ] = None,
 ) -> None:
     """Check a content folder and say exactly where anything is wrong."""
     from rebound import content
@@ -310,4 +340,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

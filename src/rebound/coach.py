@@ -105,7 +105,9 @@ def _next_in_list(
     return None  # the entry is complete; apply() files it away
 
 
-def next_position(content: Content, session: Session, only_step: str | None = None) -> Position | None:
+def next_position(
+    content: Content, session: Session, only_step: str | None = None
+) -> Position | None:
     """The first unanswered question, in order; None when everything is answered."""
     for number, step, prompts in _sections(content):
         if only_step is not None and (step is None or step.id != only_step):
@@ -122,7 +124,9 @@ def next_position(content: Content, session: Session, only_step: str | None = No
     return None
 
 
-def apply(content: Content, session: Session, pos: Position, value: AnswerValue, now: datetime) -> None:
+def apply(
+    content: Content, session: Session, pos: Position, value: AnswerValue, now: datetime
+) -> None:
     """Record one answer in the session (the caller saves it straight away)."""
     pid = pos.prompt.id
     if pos.more:
@@ -176,7 +180,7 @@ def context(content: Content, session: Session) -> dict[str, object]:
     out: dict[str, object] = {"today": date.today().isoformat()}
     for key, value in session.answers.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            out[key] = [{k: show(k, v) for k, v in entry.items()} for entry in value]  # type: ignore[union-attr]
+            out[key] = [{k: show(k, v) for k, v in entry.items()} for entry in value]
         else:
             out[key] = show(key, value)
     for key, open_list in session.open_lists.items():
@@ -212,19 +216,37 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                 if not isinstance(entries, list):
                     entries = list(session.open_lists.get(item.each, OpenList()).items)
                 shown = ctx.get(item.each)
-                for n, (raw, entry) in enumerate(zip(entries, shown or [], strict=False), start=1):
+                labelled = shown if isinstance(shown, list) else []
+                for n, (raw, entry) in enumerate(zip(entries, labelled, strict=False), start=1):
                     if isinstance(raw, dict) and isinstance(entry, dict):
-                        out.append(_entry(step, item, f"{item.id}-{n}", {**ctx, **entry}, raw, session))
+                        out.append(
+                            _entry(
+                                step,
+                                item,
+                                f"{item.id}-{n}",
+                                ctx={**ctx, **entry},
+                                raw=raw,
+                                session=session,
+                            )
+                        )
                 continue
             if item.when is not None and not holds(item.when, session.answers):
                 continue
             if finished or item.id in session.ticked:
-                out.append(_entry(step, item, item.id, ctx, session.answers, session))
+                out.append(
+                    _entry(step, item, item.id, ctx=ctx, raw=session.answers, session=session)
+                )
     return out
 
 
 def _entry(
-    step: Step, item: ChecklistItem, item_id: str, ctx: dict[str, object], raw: Mapping[str, object], session: Session
+    step: Step,
+    item: ChecklistItem,
+    item_id: str,
+    *,
+    ctx: dict[str, object],
+    raw: Mapping[str, object],
+    session: Session,
 ) -> Entry:
     scope = {**ctx, "id": item_id}
     done = item_id in session.ticked or (
@@ -265,15 +287,23 @@ def next_action(content: Content, session: Session) -> tuple[str, Entry | None]:
     if pos is not None:
         if pos.step is None:
             return "Finish the questions about the call: `rebound continue`.", None
-        return f"Go on with step {pos.step_number} of {total}, {pos.step.title}: `rebound continue`.", None
+        return (
+            f"Go on with step {pos.step_number} of {total}, {pos.step.title}: `rebound continue`.",
+            None,
+        )
     todo = open_items(content, session)
     if todo:
         first = todo[0]
         return (first.next or first.label), first
-    return "Everything here is done. Keep adding to your accomplishments, and be kind to yourself.", None
+    return (
+        "Everything here is done. Keep adding to your accomplishments, and be kind to yourself.",
+        None,
+    )
 
 
-def tick(content: Content, session: Session, item_id: str, now: datetime, undo: bool = False) -> Entry:
+def tick(
+    content: Content, session: Session, item_id: str, now: datetime, undo: bool = False
+) -> Entry:
     """Tick (or untick) a checklist item.
 
     Raises:

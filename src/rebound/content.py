@@ -114,6 +114,13 @@ def _read(file: Path) -> _Doc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
         problem = exc.problem or exc.context or "is not valid YAML"
+        if (
+            exc.context
+            and exc.context_mark
+            and exc.problem_mark
+            and exc.context_mark.line != exc.problem_mark.line
+        ):
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
         raise ContentError(f"{where}: (yaml): {problem}.") from None
     except yaml.YAMLError as exc:
         raise ContentError(f"{file}: (yaml): {exc}.") from None
@@ -155,7 +162,9 @@ def _build(
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
             raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
-        return [_build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)]
+        return [
+            _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
+        ]
     if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
         return loader.construct_object(node, deep=True)
     raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
@@ -203,7 +212,11 @@ def load(folder: str | os.PathLike[str] | None = None) -> Content:
     opening_doc = _Doc(coach.file, coach.data["opening"], coach.marks)
     opening = _validate(opening_doc, Opening, ("opening",))
     step_ids = coach.data["steps"]
-    if not isinstance(step_ids, list) or not step_ids or not all(isinstance(s, str) for s in step_ids):
+    if (
+        not isinstance(step_ids, list)
+        or not step_ids
+        or not all(isinstance(s, str) for s in step_ids)
+    ):
         raise coach.error(("steps",), "should be a list of step ids")
     if len(set(step_ids)) != len(step_ids):
         raise coach.error(("steps",), "a step is listed twice")
@@ -216,7 +229,9 @@ def load(folder: str | os.PathLike[str] | None = None) -> Content:
         doc = _read(file)
         step = _validate(doc, Step)
         if step.id != step_id:
-            raise doc.error(("id",), f"is '{step.id}' but coach.yaml lists this file as '{step_id}'")
+            raise doc.error(
+                ("id",), f"is '{step.id}' but coach.yaml lists this file as '{step_id}'"
+            )
         steps.append(step)
         docs[step_id] = doc
     content = Content(opening=opening, steps=steps, source=str(base))
@@ -224,7 +239,9 @@ def load(folder: str | os.PathLike[str] | None = None) -> Content:
     return content
 
 
-def _prompt_places(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> Iterator[tuple[_Doc, Path_, PromptDef]]:
+def _prompt_places(
+    content: Content, coach: _Doc, docs: dict[str, _Doc]
+) -> Iterator[tuple[_Doc, Path_, PromptDef]]:
     sub = _Doc(coach.file, None, coach.marks)
     for i, prompt in enumerate(content.opening.prompts):
         yield sub, ("opening", "prompts", i), prompt
@@ -238,14 +255,19 @@ def _cross_check(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> None:
     kinds: dict[str, PromptDef] = {}
     for doc, path, prompt in _prompt_places(content, coach, docs):
         if prompt.id in kinds or prompt.id in BUILTIN_NAMES:
-            raise doc.error((*path, "id"), f"'{prompt.id}' is used by another prompt or is reserved")
+            raise doc.error(
+                (*path, "id"), f"'{prompt.id}' is used by another prompt or is reserved"
+            )
         scope = {**kinds, **{f.id: f for f in prompt.fields}} if prompt.fields else kinds
         if prompt.when and prompt.when.prompt not in kinds:
-            raise doc.error((*path, "when", "prompt"), f"'{prompt.when.prompt}' is not an earlier prompt")
+            raise doc.error(
+                (*path, "when", "prompt"), f"'{prompt.when.prompt}' is not an earlier prompt"
+            )
         for j, fld in enumerate(prompt.fields):
             if fld.when and fld.when.prompt not in scope:
                 raise doc.error(
-                    (*path, "fields", j, "when", "prompt"), f"'{fld.when.prompt}' is not a prompt or field"
+                    (*path, "fields", j, "when", "prompt"),
+                    f"'{fld.when.prompt}' is not a prompt or field",
                 )
         kinds[prompt.id] = prompt
     for step in content.steps:
@@ -256,7 +278,9 @@ def _cross_check(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> None:
             raise doc.error(("drafts",), "two drafts share an id")
         for i, draft in enumerate(step.drafts):
             if draft.before is not None and draft.before not in own:
-                raise doc.error(("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step")
+                raise doc.error(
+                    ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
+                )
             _check_template(doc, ("drafts", i, "template"), draft.template, kinds, None)
         item_ids = [c.id for c in step.checklist]
         if len(set(item_ids)) != len(item_ids):

@@ -81,7 +81,9 @@ class Walk:
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
-                        render.draft(self.out, d.title, coach.draft_text(self.content, self.session, d))
+                        render.draft(
+                            self.out, d.title, coach.draft_text(self.content, self.session, d)
+                        )
             value = self._ask(pos)
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
@@ -90,7 +92,11 @@ class Walk:
                 if only_step is not None:
                     return True
                 upcoming = coach.next_position(self.content, self.session)
-                if upcoming is not None and upcoming.step is not None and not self._go_on(upcoming.step, upcoming.step_number):
+                if (
+                    upcoming is not None
+                    and upcoming.step is not None
+                    and not self._go_on(upcoming.step, upcoming.step_number)
+                ):
                     render.note(self.out, RESUME_HINT, "dim")
                     return False
         return coach.next_position(self.content, self.session) is None

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Literal, Union
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
-Scalar = Union[str, int, bool]
-Item = dict[str, Union[Scalar, None]]
-AnswerValue = Union[bool, int, str, list[str], list[Item], None]
+Scalar = str | int | bool
+Item = dict[str, Scalar | None]
+AnswerValue = bool | int | str | list[str] | list[Item] | None
 
 FieldKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm"]
 PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm", "list"]

@@ -72,8 +72,14 @@ def ask(field: FieldDef, default: AnswerValue, today: date) -> AnswerValue:
         return values.check(field, bool(answer), today)
     if field.kind == "select":
         choices = [Choice(c.label, value=c.value) for c in field.choices]
-        chosen = default if isinstance(default, str) and default in {c.value for c in field.choices} else None
-        answer = questionary.select(message, choices=choices, default=chosen, style=STYLE).unsafe_ask()
+        chosen = (
+            default
+            if isinstance(default, str) and default in {c.value for c in field.choices}
+            else None
+        )
+        answer = questionary.select(
+            message, choices=choices, default=chosen, style=STYLE
+        ).unsafe_ask()
         return values.check(field, answer, today)
     if field.kind == "checkbox":
         picked = set(default) if isinstance(default, list) else set()
@@ -105,10 +111,15 @@ def yes_no(message: str, default: bool) -> bool:
 def choose(message: str, options: list[tuple[str, str]], default: str | None = None) -> str:
     """Pick one of (value, label) options."""
     choices = [Choice(label, value=value) for value, label in options]
-    return str(questionary.select(message, choices=choices, default=default, style=STYLE).unsafe_ask())
+    return str(
+        questionary.select(message, choices=choices, default=default, style=STYLE).unsafe_ask()
+    )
 
 
 def pick_many(message: str, options: list[tuple[str, str, bool]]) -> list[str]:
     """Tick any of (value, label, checked) options."""
     choices = [Choice(label, value=value, checked=checked) for value, label, checked in options]
-    return [str(v) for v in questionary.checkbox(message, choices=choices, style=STYLE).unsafe_ask() or []]
+    return [
+        str(v)
+        for v in questionary.checkbox(message, choices=choices, style=STYLE).unsafe_ask() or []
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
@@ -50,7 +50,11 @@ def welcome(out: Console, content: Content) -> None:
     """The first words after `rebound start`."""
     out.print()
     body = Text("\n").join(Text(line) for line in content.opening.welcome)
-    out.print(Panel(body, title=Text("rebound", style=f"bold {ACCENT}"), title_align="left", padding=(1, 2)))
+    out.print(
+        Panel(
+            body, title=Text("rebound", style=f"bold {ACCENT}"), title_align="left", padding=(1, 2)
+        )
+    )
     out.print(Text(content.opening.title, style="bold"))
 
 
@@ -58,7 +62,9 @@ def step_intro(out: Console, step: Step, number: int, total: int) -> None:
     """The screen that opens a step: where you are, why it matters, how to do it well."""
     _, _, bullet = marks(out)
     out.print()
-    out.print(Rule(Text(f"Step {number} of {total} · {step.title}", style=f"bold {ACCENT}"), align="left"))
+    out.print(
+        Rule(Text(f"Step {number} of {total} · {step.title}", style=f"bold {ACCENT}"), align="left")
+    )
     out.print(Text(step.why, style="italic"))
     out.print()
     for line in step.guidance:
@@ -93,7 +99,9 @@ def step_done(out: Console, step: Step) -> None:
     """Closing words of a step."""
     done, _, _ = marks(out)
     out.print()
-    out.print(Text.assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD)))
+    out.print(
+        Text.assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD))
+    )
 
 
 def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:
@@ -108,7 +116,9 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
     out.print(title)
     who = session.text("messenger_name")
     if who or session.text("call_date"):
-        out.print(Text(f"Heard on {session.text('call_date') or '?'} from {who or '?'}", style="dim"))
+        out.print(
+            Text(f"Heard on {session.text('call_date') or '?'} from {who or '?'}", style="dim")
+        )
     out.print()
     entries = coach.checklist(content, session)
     total = len(content.steps)
@@ -131,7 +141,10 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
                     entry.label,
                 )
                 if entry.due:
-                    line.append(f"  due {entry.due.isoformat()}", style="yellow" if not entry.done else "dim")
+                    line.append(
+                        f"  due {entry.due.isoformat()}",
+                        style="yellow" if not entry.done else "dim",
+                    )
                 line.append(f"  ({entry.id})", style="dim")
             out.print(line)
     out.print()

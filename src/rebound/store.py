@@ -56,7 +56,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file.
 
     Raises:
-        DataError: the folder cannot be written (full disk, permissions, ...); the old file is intact.
+        DataError: the folder cannot be written (full disk, permissions...); the old file is intact.
     """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
@@ -155,9 +155,13 @@ class Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise NoSessionError(f"There is no session '{session_id}'. `rebound list` shows them.") from None
+            raise NoSessionError(
+                f"There is no session '{session_id}'. `rebound list` shows them."
+            ) from None
         except OSError as exc:
-            raise DataError(f"Could not read {path} ({exc.strerror}). It was left as it is.") from None
+            raise DataError(
+                f"Could not read {path} ({exc.strerror}). It was left as it is."
+            ) from None
         try:
             return parse(raw)
         except ValueError as exc:
@@ -178,7 +182,7 @@ class Store:
         return moved
 
     def load_all(self) -> list[Session]:
-        """Every readable session, newest first; broken files are moved aside and reported in `moved`."""
+        """Every readable session, newest first; broken files are moved aside (see `moved`)."""
         out = []
         for session_id in self.ids():
             try:

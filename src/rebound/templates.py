@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Union
 
-Value = Union[str, int, bool, None, Sequence[str], Sequence[Mapping[str, object]]]
 Context = Mapping[str, object]
 
 FILTERS = ("first_name", "count", "lower", "or")
 
-_TAG = re.compile(r"\{\{\s*([#^/]?)\s*([a-z][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*(?:\"([^\"]*)\")?\s*)?\}\}")
+_TAG = re.compile(
+    r"\{\{\s*([#^/]?)\s*([a-z][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*(?:\"([^\"]*)\")?\s*)?\}\}"
+)
 _STANDALONE = re.compile(r"^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*\n", re.MULTILINE)
 
 
@@ -45,7 +45,7 @@ class _Section:
     body: list[_Node] = field(default_factory=list)
 
 
-_Node = Union[str, _Var, _Section]
+_Node = str | _Var | _Section
 
 
 def _line_of(text: str, pos: int) -> int:
@@ -79,7 +79,9 @@ def parse(text: str) -> list[_Node]:
             out = section.body
         elif kind == "/":
             if not stack or stack[-1][0].name != name:
-                raise TemplateError(f"'{{{{/{name}}}}}' closes nothing", _line_of(text, match.start()))
+                raise TemplateError(
+                    f"'{{{{/{name}}}}}' closes nothing", _line_of(text, match.start())
+                )
             stack.pop()
             out = stack[-1][0].body if stack else root
         else:
@@ -103,7 +105,9 @@ def parse(text: str) -> list[_Node]:
     return root
 
 
-def names(nodes: Iterable[_Node], inside: tuple[str, ...] = ()) -> Iterable[tuple[str, tuple[str, ...]]]:
+def names(
+    nodes: Iterable[_Node], inside: tuple[str, ...] = ()
+) -> Iterable[tuple[str, tuple[str, ...]]]:
     """Each name a template reads, with the sections it is read inside (outermost first)."""
     for node in nodes:
         if isinstance(node, _Var):
@@ -114,8 +118,11 @@ def names(nodes: Iterable[_Node], inside: tuple[str, ...] = ()) -> Iterable[tupl
 
 
 def is_empty(value: object) -> bool:
-    return value is None or value is False or value == "" or (
-        isinstance(value, (list, tuple)) and not value
+    return (
+        value is None
+        or value is False
+        or value == ""
+        or (isinstance(value, (list, tuple)) and not value)
     )
 
 

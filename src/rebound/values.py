@@ -49,7 +49,7 @@ def check(field: FieldDef, raw: str | bool | list[str] | None, today: date) -> A
             return raw
         raise ValueError("Please answer yes or no.")
     if field.kind == "checkbox":
-        picked = [raw] if isinstance(raw, str) else list(raw or [])
+        picked = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
         known = {c.value for c in field.choices}
         unknown = [p for p in picked if p not in known]
         if unknown:

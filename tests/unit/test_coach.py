@@ -1,0 +1,238 @@
+"""The coach's pure logic, on the real content: order, resume points, lists, checklist."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from rebound import coach, content
+from rebound.models import AnswerValue, Content, Session
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+
+OPENING = {
+    "company": "Globex",
+    "role": "Data Engineer",
+    "messenger_name": "Dana Smith",
+    "messenger_channel": "phone",
+    "messenger_email": None,
+    "call_date": "2026-11-25",
+    "your_name": "Alex",
+}
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Content:
+    return content.load()
+
+
+def fresh() -> Session:
+    return Session(id="s", created_at=NOW, updated_at=NOW)
+
+
+def answer(c: Content, s: Session, value: AnswerValue) -> coach.Position:
+    pos = coach.next_position(c, s)
+    assert pos is not None, "expected another question"
+    coach.apply(c, s, pos, value, NOW)
+    return pos
+
+
+def answer_opening(c: Content, s: Session) -> None:
+    for key, value in OPENING.items():
+        pos = answer(c, s, value)
+        assert pos.prompt.id == key
+
+
+def test_first_question_is_the_company(loaded: Content) -> None:
+    pos = coach.next_position(loaded, fresh())
+    assert pos is not None
+    assert (pos.step_number, pos.step, pos.prompt.id) == (0, None, "company")
+
+
+def test_opening_then_step_one(loaded: Content) -> None:
+    s = fresh()
+    answer_opening(loaded, s)
+    pos = coach.next_position(loaded, s)
+    assert pos is not None and pos.step is not None
+    assert (pos.step_number, pos.step.id, pos.prompt.id) == (1, "thank", "thanked_on_call")
+
+
+def test_condition_skips_and_asks(loaded: Content) -> None:
+    s = fresh()
+    s.answers.update(
+        OPENING, thanked_on_call=True, thank_detail=None, feedback_asked="on_call", reasons=None
+    )
+    answer(loaded, s, ["communication"])
+    nxt = coach.next_position(loaded, s)
+    assert nxt is not None and nxt.prompt.id == "weakness"  # areas_other skipped
+    s.answers["areas"] = ["other"]
+    nxt = coach.next_position(loaded, s)
+    assert nxt is not None and nxt.prompt.id == "areas_other"
+
+
+def reach(c: Content, s: Session, prompt_id: str) -> None:
+    """Answer every question with something sensible until `prompt_id` is next."""
+    filler: dict[str, AnswerValue] = {
+        "thanked_on_call": True,
+        "feedback_asked": "will_email",
+        "areas": ["preparation"],
+        "went_well": "The case study",
+    }
+    while True:
+        pos = coach.next_position(c, s)
+        assert pos is not None
+        if pos.prompt.id == prompt_id:
+            return
+        q = pos.question
+        value = OPENING.get(q.id, filler.get(q.id, None if not q.required else "x"))
+        coach.apply(c, s, pos, value, NOW)
+
+
+def test_list_prompt_entries_and_more(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    pos = answer(loaded, s, "Practise joins")
+    assert pos.field is not None and pos.field.id == "what" and pos.entry == 1
+    # The partial entry is kept in the session at once (it is saved after every answer).
+    assert s.open_lists["fixes"].current == {"what": "Practise joins"}
+    pos = answer(loaded, s, "2026-12-09")
+    assert pos.field is not None and pos.field.id == "due"
+    assert s.open_lists["fixes"].items == [{"what": "Practise joins", "due": "2026-12-09"}]
+    assert s.open_lists["fixes"].current is None
+    more = coach.next_position(loaded, s)
+    assert more is not None and more.more and more.entry == 2
+    assert more.more_message == "Add another fix?"
+    answer(loaded, s, True)
+    answer(loaded, s, "Tell stories")
+    answer(loaded, s, None)
+    answer(loaded, s, False)
+    assert s.answers["fixes"] == [
+        {"what": "Practise joins", "due": "2026-12-09"},
+        {"what": "Tell stories", "due": None},
+    ]
+    assert "fixes" not in s.open_lists
+    nxt = coach.next_position(loaded, s)
+    assert nxt is not None and nxt.prompt.id == "move_on_date"
+
+
+def test_optional_list_asks_first(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "contacts")
+    answer(loaded, s, "Priya")
+    answer(loaded, s, "former_colleague")
+    answer(loaded, s, "email")
+    answer(loaded, s, False)
+    pos = coach.next_position(loaded, s)
+    assert pos is not None and pos.prompt.id == "events" and pos.more
+    assert pos.more_message.startswith("Is there a networking event")
+    answer(loaded, s, False)
+    assert s.answers["events"] == []
+
+
+def test_list_field_condition_uses_the_entry(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "accomplishments")
+    answer(loaded, s, "Shipped the thing")
+    answer(loaded, s, False)  # no story: situation/action/result skipped
+    pos = coach.next_position(loaded, s)
+    assert pos is not None and pos.field is not None and pos.field.id == "number"
+
+
+def test_whole_session_finishes_and_checklist(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    for value in ("Practise joins", "2026-12-09", False):
+        answer(loaded, s, value)
+    reach(loaded, s, "contacts")
+    for value in ("Priya", "head_hunter", "linkedin", False, False):
+        answer(loaded, s, value)
+    while (pos := coach.next_position(loaded, s)) is not None:
+        coach.apply(loaded, s, pos, "x" if pos.question.required else pos.question.default, NOW)
+    assert s.finished_at == NOW
+    assert coach.steps_done(loaded, s) == 5
+    items = {e.id: e for e in coach.checklist(loaded, s)}
+    assert items["thank-you-sent"].label == "Thank-you email sent to Dana Smith"
+    assert not items["thank-you-sent"].done
+    assert items["fix-1"].label == "Fix: Practise joins"
+    assert items["fix-1"].due == date(2026, 12, 9)
+    assert items["contact-1"].label == "Reach out to Priya (Head hunter or recruiter, LinkedIn)"
+    assert items["feedback-asked"].done is False  # they chose to send it later
+    assert "feedback-asked-call" not in items
+    assert items["weekly-target"].info
+    # Ticking, and the next action moving on.
+    first_action, first_item = coach.next_action(loaded, s)
+    assert first_item is not None
+    coach.tick(loaded, s, first_item.id, NOW)
+    assert {e.id: e for e in coach.checklist(loaded, s)}[first_item.id].done
+    second_action, second_item = coach.next_action(loaded, s)
+    assert second_item is not None and second_item.id != first_item.id
+    assert second_action != first_action
+    with pytest.raises(KeyError):
+        coach.tick(loaded, s, "weekly-target", NOW)  # info items are not ticked
+    with pytest.raises(KeyError):
+        coach.tick(loaded, s, "no-such-item", NOW)
+    coach.tick(loaded, s, first_item.id, NOW, undo=True)
+    assert first_item.id not in s.ticked
+
+
+def test_open_items_order(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    for value in ("Later fix", "2027-01-10", True, "Overdue fix", "2026-11-01", False):
+        answer(loaded, s, value)
+    today = date(2026, 11, 25)
+    order = [e.id for e in coach.open_items(loaded, s, today)]
+    # Overdue first, then undated ones in step order, then the later ones.
+    assert order[0] == "fix-2"
+    assert order.index("thank-you-sent") < order.index("fix-1")
+    assert order[-1] == "fix-1"
+
+
+def test_next_action_while_unfinished(loaded: Content) -> None:
+    s = fresh()
+    text, item = coach.next_action(loaded, s)
+    assert "questions about the call" in text and item is None
+    answer_opening(loaded, s)
+    text, _ = coach.next_action(loaded, s)
+    assert "step 1 of 5" in text and "rebound continue" in text
+
+
+def test_drafts_are_filled_from_answers(loaded: Content) -> None:
+    s = fresh()
+    s.answers.update(OPENING, thanked_on_call=True, thank_detail="the [bold]honest[/bold] notes")
+    s.answers["messenger_email"] = "dana@globex.example"
+    text = coach.draft_text(loaded, s, loaded.step("thank").drafts[0])
+    assert text.startswith(
+        "To: Dana Smith <dana@globex.example>\nSubject: Thank you — Data Engineer at Globex\n"
+    )
+    assert "Hi Dana," in text
+    assert "I'm especially grateful for the [bold]honest[/bold] notes." in text
+    assert text.rstrip().endswith("Alex")
+
+
+def test_draft_without_optional_answers(loaded: Content) -> None:
+    s = fresh()
+    s.answers.update(OPENING, thanked_on_call=False, thank_detail=None)
+    text = coach.draft_text(loaded, s, loaded.step("thank").drafts[0])
+    assert text.startswith("To: Dana Smith\n")
+    assert "especially grateful" not in text
+    assert "for taking the time" not in text
+    assert "\n\n\n" not in text
+
+
+@pytest.mark.parametrize(
+    ("company", "taken", "expected"),
+    [
+        ("Globex", set(), "2026-11-25-globex"),
+        ("Globex", {"2026-11-25-globex"}, "2026-11-25-globex-2"),
+        ("Globex", {"2026-11-25-globex", "2026-11-25-globex-2"}, "2026-11-25-globex-3"),
+        ("Société Générale & Co.", set(), "2026-11-25-societe-generale-co"),
+        ("株式会社", set(), "2026-11-25-session"),
+        ("../../etc/passwd", set(), "2026-11-25-etc-passwd"),
+    ],
+)
+def test_session_ids(company: str, taken: set[str], expected: str) -> None:
+    s = fresh()
+    s.answers["company"] = company
+    assert coach.session_id(s, date(2026, 11, 25), taken) == expected

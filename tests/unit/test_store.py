@@ -1,0 +1,179 @@
+"""The store: where files go, atomic saves, round trips, permissions, broken files, locks."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from rebound import store as store_module
+from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.models import OpenList, Session
+from rebound.store import Store, atomic_write, data_home, parse
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+
+
+def make(session_id: str = "2026-11-25-globex", **answers: object) -> Session:
+    s = Session(id=session_id, created_at=NOW, updated_at=NOW)
+    s.answers.update(answers)  # type: ignore[arg-type]
+    return s
+
+
+def test_data_home_follows_rebound_home(rebound_home: Path) -> None:
+    assert data_home() == rebound_home
+
+
+def test_data_home_default_is_platform_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("REBOUND_HOME")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert data_home() == tmp_path / "xdg" / "rebound"
+
+
+def test_round_trip_and_permissions(rebound_home: Path) -> None:
+    st = Store()
+    s = make(company="Globex", areas=["communication"], thanked_on_call=True, weekly_target=3)
+    s.answers["fixes"] = [{"what": "Practise", "due": "2026-12-09"}]
+    s.open_lists["contacts"] = OpenList(items=[{"name": "Priya"}], current={"name": "Marco"})
+    st.save(s)
+    path = rebound_home / "sessions" / "2026-11-25-globex.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((rebound_home / "sessions").stat().st_mode) == 0o700
+    loaded = st.load("2026-11-25-globex")
+    assert loaded == s
+    assert loaded.answers["thanked_on_call"] is True
+    assert loaded.answers["weekly_target"] == 3
+    assert json.loads(path.read_text())["schema_version"] == 1
+
+
+def test_save_leaves_no_temp_files(rebound_home: Path) -> None:
+    st = Store()
+    for n in range(5):
+        st.save(make(company=f"v{n}"))
+    assert sorted(p.name for p in (rebound_home / "sessions").iterdir()) == [
+        "2026-11-25-globex.json"
+    ]
+    assert st.load("2026-11-25-globex").answers["company"] == "v4"
+
+
+def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "f.json"
+    target.write_bytes(b"old")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_module.os, "fsync", full_disk)
+    with pytest.raises(DataError, match="the disk is full"):
+        atomic_write(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def test_ids_newest_first_and_prefix(rebound_home: Path) -> None:
+    st = Store()
+    for n, sid in enumerate(["2026-11-20-acme", "2026-11-25-globex", "2026-11-25-initech"]):
+        st.save(make(sid))
+        os.utime(st.path(sid), ns=(n * 10**9, n * 10**9))
+    assert st.ids() == ["2026-11-25-initech", "2026-11-25-globex", "2026-11-20-acme"]
+    assert st.resolve("2026-11-20") == "2026-11-20-acme"
+    assert st.resolve("2026-11-25-globex") == "2026-11-25-globex"
+    with pytest.raises(NoSessionError, match="fits 2 sessions"):
+        st.resolve("2026-11-25")
+    with pytest.raises(NoSessionError, match="no session 'zzz'"):
+        st.resolve("zzz")
+
+
+def test_ids_on_an_empty_home() -> None:
+    assert Store().ids() == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty"),
+        (b'{"schema_version": 1, "id": "x", "created', "not valid JSON"),
+        (b"[1, 2]", "does not hold a session"),
+        (b'{"id": "x"}', "no schema_version"),
+        (b'{"schema_version": 99, "id": "x"}', "newer rebound"),
+        (
+            b'{"schema_version": 1, "id": "x", "created_at": "yesterday", '
+            b'"updated_at": "2026-11-25T09:00:00Z"}',
+            "created_at",
+        ),
+    ],
+)
+def test_broken_files_are_moved_aside(rebound_home: Path, raw: bytes, reason: str) -> None:
+    st = Store()
+    st.save(make("2026-11-25-good", company="Good"))
+    (rebound_home / "sessions" / "2026-11-25-bad.json").write_bytes(raw)
+    with pytest.raises(NoSessionError) as err:
+        st.load("2026-11-25-bad")
+    assert reason in str(err.value)
+    assert "your other sessions are fine" in str(err.value)
+    backups = list((rebound_home / "broken").iterdir())
+    assert len(backups) == 1 and backups[0].name.startswith("2026-11-25-bad.")
+    assert backups[0].read_bytes() == raw  # kept byte for byte
+    assert not (rebound_home / "sessions" / "2026-11-25-bad.json").exists()
+    assert [s.id for s in st.load_all()] == ["2026-11-25-good"]
+
+
+def test_load_all_reports_what_it_moved(rebound_home: Path) -> None:
+    st = Store()
+    st.save(make("2026-11-25-good"))
+    (rebound_home / "sessions" / "2026-11-24-bad.json").write_text("{")
+    assert [s.id for s in st.load_all()] == ["2026-11-25-good"]
+    assert [m.session_id for m in st.moved] == ["2026-11-24-bad"]
+
+
+def test_parse_migrates_through_registered_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def from_zero(data: dict[str, object]) -> dict[str, object]:
+        calls.append(0)
+        return {**data, "schema_version": 1}
+
+    monkeypatch.setitem(store_module.MIGRATIONS, 0, from_zero)
+    raw = make().model_dump_json().replace('"schema_version":1', '"schema_version":0').encode()
+    assert parse(raw).schema_version == 1
+    assert calls == [0]
+
+
+def test_lock_refuses_a_second_holder(rebound_home: Path) -> None:
+    st, other = Store(), Store()
+    with st.lock("2026-11-25-globex"):
+        with (
+            pytest.raises(SessionBusyError, match="open in another rebound window"),
+            other.lock("2026-11-25-globex"),
+        ):
+            pass
+        with other.lock("2026-11-25-other"):
+            pass
+    with other.lock("2026-11-25-globex"):
+        pass
+
+
+def test_unusable_home_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("REBOUND_HOME", str(blocker))
+    with pytest.raises(DataError, match="cannot be used"):
+        Store().save(make())
+    assert blocker.read_text() == "not a folder"
+
+
+def test_stale_temp_files_are_cleaned(rebound_home: Path) -> None:
+    st = Store()
+    st.save(make())
+    stale = rebound_home / "sessions" / ".2026-11-25-globex.json.abc.tmp"
+    fresh = rebound_home / "sessions" / ".2026-11-25-globex.json.def.tmp"
+    stale.write_text("half")
+    fresh.write_text("half")
+    os.utime(stale, (1, 1))
+    assert st.ids() == ["2026-11-25-globex"]
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a save in progress in another process
