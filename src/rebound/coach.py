@@ -135,6 +135,7 @@ def apply(
             open_list.current = {}
         else:
             session.answers[pid] = list(open_list.items)
+            session.answered_at[pid] = now
             del session.open_lists[pid]
     elif pos.field is not None:
         open_list = session.open_lists.setdefault(pid, OpenList())
@@ -146,6 +147,7 @@ def apply(
             open_list.current = None
     else:
         session.answers[pid] = value
+        session.answered_at[pid] = now
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now

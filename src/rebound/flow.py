@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from rich.console import Console
 
 from rebound import coach, prompts, render, values
+from rebound.errors import SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
 from rebound.store import Store
 
@@ -66,6 +67,8 @@ class Walk:
         with self._locks:
             if self.session.id:
                 self._locks.enter_context(self.store.lock(self.session.id))
+                # Read it again under the lock: another process may have saved since we looked.
+                self.session = self.store.load(self.session.id)
             return self._loop(only_step)
 
     def _loop(self, only_step: str | None) -> bool:
@@ -124,9 +127,27 @@ class Walk:
 
     def _save(self) -> None:
         if not self.session.id:
-            self.session.id = coach.session_id(self.session, self.today, set(self.store.ids()))
-            self._locks.enter_context(self.store.lock(self.session.id))
+            self._claim_id()
         self.store.save(self.session)
+
+    def _claim_id(self) -> None:
+        """Give a new session its id, locked, without ever taking one another process just took."""
+        taken = set(self.store.ids())
+        while True:
+            candidate = coach.session_id(self.session, self.today, taken)
+            attempt = contextlib.ExitStack()
+            try:
+                attempt.enter_context(self.store.lock(candidate))
+            except SessionBusyError:
+                taken.add(candidate)
+                continue
+            if self.store.path(candidate).exists():
+                attempt.close()
+                taken.add(candidate)
+                continue
+            self._locks.enter_context(attempt)
+            self.session.id = candidate
+            return
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:

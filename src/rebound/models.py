@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -223,11 +223,12 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: str
     created_at: datetime
     updated_at: datetime
     answers: dict[str, AnswerValue] = {}
+    answered_at: dict[str, datetime] = {}
     open_lists: dict[str, OpenList] = {}
     ticked: dict[str, datetime] = {}
     drafts: dict[str, str] = {}

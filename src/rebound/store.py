@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -261,7 +261,16 @@ def parse(raw: bytes) -> Session:
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
 
 
-MIGRATIONS: dict[int, Any] = {}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 records when each answer was given. Version 1 did not: use the session's start,
+    the closest time known (most sessions are answered in one sitting)."""
+    stamp = data.get("created_at")
+    answers = data.get("answers")
+    answered_at = {key: stamp for key in answers} if isinstance(answers, dict) and stamp else {}
+    return {**data, "schema_version": 2, "answered_at": answered_at}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

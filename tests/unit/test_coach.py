@@ -112,6 +112,8 @@ def test_list_prompt_entries_and_more(loaded: Content) -> None:
         {"what": "Tell stories", "due": None},
     ]
     assert "fixes" not in s.open_lists
+    assert s.answered_at["fixes"] == NOW
+    assert s.answered_at["went_well"] == NOW
     nxt = coach.next_position(loaded, s)
     assert nxt is not None and nxt.prompt.id == "move_on_date"
 
