@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from rebound import __version__
-from rebound.errors import ExitCode, ReboundError, UsageError
+from rebound.errors import ExitCode, InterruptedByUser, ReboundError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,9 +22,7 @@ if TYPE_CHECKING:
     from rebound.models import Content, Session
     from rebound.store import Store
 
-INTERRUPTED = (
-    "Stopped. Everything you answered is saved; `rebound continue` picks up where you left off."
-)
+INTERRUPTED = "Stopped. Nothing that was already saved has changed."
 UNEXPECTED = (
     "Something went wrong that rebound did not expect ({error}). Everything you answered before "
     "this moment is saved. Run the same command with REBOUND_DEBUG=1 to see the details, and "
@@ -62,7 +60,7 @@ class ReboundGroup(TyperGroup):
             _say_error(INTERRUPTED, prefix=False)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except ReboundError as exc:
-            _say_error(exc.message)
+            _say_error(exc.message, prefix=not isinstance(exc, InterruptedByUser))
             raise typer.Exit(exc.exit_code) from None
         except Exception as exc:
             if _is_framework(exc) or os.environ.get("REBOUND_DEBUG") == "1":
@@ -206,14 +204,6 @@ def continue_(
     if pos is None:
         _tick_interactively(out, content, store, found)
         return
-    where = (
-        "the questions about the call"
-        if pos.step is None
-        else f"step {pos.step_number} of {len(content.steps)}, {pos.step.title}"
-    )
-    render.note(
-        out, f"Welcome back. {found.text('company') or found.id}: you're at {where}.", "bold"
-    )
     walk = flow.Walk(content, store, found, out)
     if walk.run():
         _closing(out, content, walk.session)

@@ -41,7 +41,18 @@ Path_ = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: '2026-11-25' stays text."""
+    """SafeLoader without the timestamp resolver ('2026-11-25' stays text) that notes where
+    anchors and aliases stand, so that `_build` can refuse them with the field's path."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.anchored: set[tuple[int, int]] = set()
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            self.anchored.add((event.start_mark.line + 1, event.start_mark.column + 1))
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -139,7 +150,7 @@ def _build(
     marks[path] = _mark(node)
     where = f"{file}:{marks[path][0]}:{marks[path][1]}"
     field = ".".join(str(p) for p in path) or "(file)"
-    if getattr(node, "anchor", None):
+    if marks[path] in loader.anchored:
         raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
@@ -147,7 +158,10 @@ def _build(
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise ContentError(f"{where}: {field}: merge keys ('<<') are not allowed.")
+                line, col = _mark(key_node)
+                raise ContentError(
+                    f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
+                )
             key = _build(key_node, (*path, "?"), marks, file, loader)
             if not isinstance(key, str):
                 line, col = _mark(key_node)

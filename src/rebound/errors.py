@@ -50,5 +50,11 @@ class DataError(ReboundError):
     """The data folder or a saved file cannot be used; nothing already saved was harmed."""
 
 
+class InterruptedByUser(ReboundError):
+    """Ctrl-C or Ctrl-D at a prompt. Not a failure: the message says what was kept."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
 class SessionBusyError(ReboundError):
     """Another rebound process is working on the same session."""

@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from rich.console import Console
 
 from rebound import coach, prompts, render, values
-from rebound.errors import SessionBusyError
+from rebound.errors import InterruptedByUser, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
 from rebound.store import Store
 
@@ -63,13 +63,44 @@ class Walk:
         self._entry_shown: tuple[str, int] | None = None
 
     def run(self, only_step: str | None = None) -> bool:
-        """Ask until done, or until the person chooses to stop. True when everything is answered."""
+        """Ask until done, or until the person chooses to stop. True when everything is answered.
+
+        Raises:
+            InterruptedByUser: Ctrl-C or Ctrl-D at a prompt; everything answered is already saved.
+        """
         with self._locks:
             if self.session.id:
                 self._locks.enter_context(self.store.lock(self.session.id))
                 # Read it again under the lock: another process may have saved since we looked.
                 self.session = self.store.load(self.session.id)
-            return self._loop(only_step)
+                self._welcome_back()
+            try:
+                return self._loop(only_step)
+            except (KeyboardInterrupt, EOFError):
+                raise InterruptedByUser(self._stopped()) from None
+
+    def _welcome_back(self) -> None:
+        pos = coach.next_position(self.content, self.session)
+        if pos is None:
+            return
+        where = (
+            "the questions about the call"
+            if pos.step is None
+            else f"step {pos.step_number} of {len(self.content.steps)}, {pos.step.title}"
+        )
+        name = self.session.text("company") or self.session.id
+        render.note(self.out, f"Welcome back. {name}: you're at {where}.", "bold")
+
+    def _stopped(self) -> str:
+        if not self.session.id:
+            return (
+                "Stopped before the first answer, so nothing was saved. "
+                "`rebound start` begins again whenever you're ready."
+            )
+        return (
+            "Stopped. Everything you answered is saved; `rebound continue` picks up where you "
+            f"left off ({self.session.id})."
+        )
 
     def _loop(self, only_step: str | None) -> bool:
         total = len(self.content.steps)

@@ -86,14 +86,13 @@ def ask(field: FieldDef, default: AnswerValue, today: date) -> AnswerValue:
         choices = [Choice(c.label, value=c.value, checked=c.value in picked) for c in field.choices]
         answer = questionary.checkbox(message, choices=choices, style=STYLE).unsafe_ask()
         return values.check(field, list(answer or []), today)
-    text_default = "" if default is None or isinstance(default, (bool, list)) else str(default)
-    # A date is typed fresh ('+3d', 'friday'...), so its default is offered, not pre-filled:
-    # pre-filled text would be appended to.
-    fallback = text_default if field.kind == "date" else ""
+    # A default is offered ("Enter for ..."), never pre-filled: people start typing at once, and
+    # pre-filled text would be added to ('3' + '5' = '35').
+    fallback = "" if default is None or isinstance(default, (bool, list)) else str(default)
     instruction = field.help or (f"(Enter for {fallback})" if fallback else None)
     answer = questionary.text(
         message,
-        default="" if fallback else text_default,
+        default="",
         validate=_validator(field, today, fallback),
         instruction=instruction,
         style=STYLE,

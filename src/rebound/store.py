@@ -266,7 +266,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     the closest time known (most sessions are answered in one sitting)."""
     stamp = data.get("created_at")
     answers = data.get("answers")
-    answered_at = {key: stamp for key in answers} if isinstance(answers, dict) and stamp else {}
+    answered_at = dict.fromkeys(answers, stamp) if isinstance(answers, dict) and stamp else {}
     return {**data, "schema_version": 2, "answered_at": answered_at}
 
 

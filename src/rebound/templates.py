@@ -20,7 +20,6 @@ FILTERS = ("first_name", "count", "lower", "or")
 _TAG = re.compile(
     r"\{\{\s*([#^/]?)\s*([a-z][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*(?:\"([^\"]*)\")?\s*)?\}\}"
 )
-_STANDALONE = re.compile(r"^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*\n", re.MULTILINE)
 
 
 class TemplateError(ValueError):
@@ -52,56 +51,73 @@ def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
+def _malformed(text: str, start: int, stretch: str) -> TemplateError:
+    found = [i for i in (stretch.find("{{"), stretch.find("}}")) if i >= 0]
+    return TemplateError("a '{{ }}' tag is malformed", _line_of(text, start + min(found)))
+
+
+def _standalone(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """For a section tag alone on its line: the span of that whole line, newline included."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    if line_end < 0:
+        return None
+    if text[line_start : match.start()].strip(" \t") or text[match.end() : line_end].strip(" \t"):
+        return None
+    return line_start, line_end + 1
+
+
 def parse(text: str) -> list[_Node]:
     """Parse a template.
 
     Raises:
-        TemplateError: an unknown filter, an unclosed or stray section, or a malformed tag.
+        TemplateError: an unknown filter, an unclosed or stray section, or a malformed tag;
+            `line` is the line of the template where the problem is.
     """
-    text = _STANDALONE.sub(r"\1", text)
     root: list[_Node] = []
     stack: list[tuple[_Section, int]] = []
     out = root
     pos = 0
     for match in _TAG.finditer(text):
-        literal = text[pos : match.start()]
+        if match.start() < pos:
+            continue
+        kind, name, filt, arg = match.groups()
+        start, end = match.start(), match.end()
+        if kind:
+            span = _standalone(text, match)
+            if span is not None and span[0] >= pos:
+                start, end = span
+        literal = text[pos:start]
         if "{{" in literal or "}}" in literal:
-            bad = pos + max(literal.find("{{"), literal.find("}}"))
-            raise TemplateError("a '{{ }}' tag is malformed", _line_of(text, bad))
+            raise _malformed(text, pos, literal)
         if literal:
             out.append(literal)
-        pos = match.end()
-        kind, name, filt, arg = match.groups()
+        pos = end
+        line = _line_of(text, match.start())
         if kind in ("#", "^"):
             section = _Section(name, inverted=kind == "^")
             out.append(section)
-            stack.append((section, match.start()))
+            stack.append((section, line))
             out = section.body
         elif kind == "/":
             if not stack or stack[-1][0].name != name:
-                raise TemplateError(
-                    f"'{{{{/{name}}}}}' closes nothing", _line_of(text, match.start())
-                )
+                raise TemplateError(f"'{{{{/{name}}}}}' closes nothing", line)
             stack.pop()
             out = stack[-1][0].body if stack else root
         else:
             if filt is not None and filt not in FILTERS:
-                raise TemplateError(
-                    f"unknown filter '{filt}' (known: {', '.join(FILTERS)})",
-                    _line_of(text, match.start()),
-                )
+                raise TemplateError(f"unknown filter '{filt}' (known: {', '.join(FILTERS)})", line)
             if filt == "or" and arg is None:
-                raise TemplateError("the 'or' filter needs a quoted fallback", _line_of(text, pos))
+                raise TemplateError("the 'or' filter needs a quoted fallback", line)
             out.append(_Var(name, filt, arg))
     tail = text[pos:]
     if "{{" in tail or "}}" in tail:
-        bad = pos + max(tail.find("{{"), tail.find("}}"))
-        raise TemplateError("a '{{ }}' tag is malformed", _line_of(text, bad))
+        raise _malformed(text, pos, tail)
     if tail:
         out.append(tail)
     if stack:
-        section, start = stack[-1]
-        raise TemplateError(f"'{{{{#{section.name}}}}}' is never closed", _line_of(text, start))
+        section, line = stack[-1]
+        raise TemplateError(f"'{{{{#{section.name}}}}}' is never closed", line)
     return root
 
 

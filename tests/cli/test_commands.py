@@ -208,10 +208,18 @@ def test_unexpected_errors_are_one_paragraph(run: Run, monkeypatch: pytest.Monke
         run(["summary"])
 
 
-def test_interrupted_message_is_not_an_error_shout(run: Run) -> None:
+def test_interrupt_before_the_first_answer_says_nothing_was_saved(run: Run) -> None:
     result = run(["start"], "Glob")
     assert result.exit_code == 130
-    assert result.stderr.startswith("Stopped.")
+    assert result.stderr.startswith("Stopped before the first answer, so nothing was saved.")
+    assert "rebound: " not in result.stderr  # a choice, not an error
+
+
+def test_interrupt_after_an_answer_names_the_session(run: Run) -> None:
+    result = run(["start"], "Globex" + ENTER + "Data")
+    assert result.exit_code == 130
+    assert result.stderr.startswith("Stopped. Everything you answered is saved;")
+    assert f"({SESSION_ID})" in result.stderr
 
 
 def test_output_is_plain_when_piped(run: Run, finished: Path) -> None:

@@ -203,6 +203,15 @@ def test_a_second_session_remembers_your_name(run: Run, rebound_home: Path) -> N
     assert data["answers"]["your_name"] == "Alex Doe"
 
 
+def test_typing_over_an_offered_default_replaces_it(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS))
+    second = list(GROUPS[:7])
+    second[0] = ("company", "Initech" + ENTER)
+    second[6] = ("your_name", "Sam" + ENTER)
+    run(["start"], keys(second))
+    assert saved(rebound_home, f"{TODAY.isoformat()}-initech")["answers"]["your_name"] == "Sam"
+
+
 def test_same_company_same_day_gets_its_own_session(run: Run, rebound_home: Path) -> None:
     run(["start"], keys(GROUPS[:2]))
     run(["start"], keys(GROUPS[:2]))

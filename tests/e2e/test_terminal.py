@@ -1,0 +1,621 @@
+"""End-to-end: the installed `rebound` driven through a real pseudo-terminal with pexpect.
+
+Every keystroke is sent only after the question it answers is on screen (`expect_exact` on a
+fragment of the message from the content YAML), so the tests never race the program. Keys:
+text + Enter, Enter for a select's default, arrow-down to move, a single y/n for a confirm,
+space to tick a checkbox, Ctrl-C / Ctrl-D to stop.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+SPACE = " "
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+
+# What the person types in the full run, and what it must be saved as.
+COMPANY = "Globex Corporation"
+ROLE = "Staff Engineer"
+MESSENGER = "Ada Lovelace"
+MESSENGER_EMAIL = "ada@example.com"
+YOUR_NAME = "Sam Carter"
+THANK_DETAIL = "the detailed feedback on my design round"
+REASONS = "Another candidate had more Kubernetes experience"
+WEAKNESS = "I ramble in system-design answers"
+WENT_WELL = "The pairing exercise: they liked how I tested first"
+FIX_1 = "Practise system-design questions twice a week"
+FIX_2 = "Read the Kubernetes docs, one chapter a day"
+ACCOMPLISHMENT = "Cut the release time from a day to an hour"
+SITUATION = "Releases took a whole day and often broke"
+ACTION = "I automated the pipeline and added canary deploys"
+RESULT = "Releases now take an hour and rarely roll back"
+NUMBER = "95% faster"
+CONTACT_1 = "Grace Hopper"
+CONTACT_2 = "Alan Turing"
+EVENT = "Platform Engineering meetup"
+LOOKING_FOR = "a staff engineer on a platform team"
+KNOWN_FOR = "calm incident leadership"
+
+STEP_TITLES = (
+    "Thank the messenger",
+    "Ask why",
+    "Reflect, commit, move on",
+    "List your accomplishments",
+    "Get back out there",
+)
+
+
+def _executable() -> str | None:
+    beside = Path(sys.executable).parent / "rebound"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("rebound")
+
+
+def plain(text: str) -> str:
+    """Terminal output without escape sequences and carriage returns."""
+    return ANSI.sub("", text).replace("\r", "")
+
+
+class Days:
+    """Dates relative to today, tolerant of a test that runs across midnight."""
+
+    def __init__(self) -> None:
+        self.first = date.today()
+
+    def iso(self, days: int) -> str:
+        """An exact ISO date to type (from the day the test started)."""
+        return (self.first + timedelta(days=days)).isoformat()
+
+    def around(self, days: int) -> set[str]:
+        """What a relative date ('+3d', a default) may have been saved as."""
+        return {(d + timedelta(days=days)).isoformat() for d in {self.first, date.today()}}
+
+
+class Terminal:
+    """One `rebound` process in a pseudo-terminal, answered question by question."""
+
+    def __init__(self, exe: str, args: list[str], env: dict[str, str]) -> None:
+        self.transcript = io.StringIO()
+        self.child = pexpect.spawn(
+            exe, args, env=env, dimensions=(40, 120), timeout=10, encoding="utf-8"
+        )
+        self.child.logfile_read = self.transcript
+
+    @property
+    def output(self) -> str:
+        """Everything shown so far, as plain text."""
+        return plain(self.transcript.getvalue())
+
+    def see(self, fragment: str) -> None:
+        """Wait until `fragment` is on screen; fail with the screen's tail if it never comes."""
+        try:
+            self.child.expect_exact(fragment)
+        except (pexpect.TIMEOUT, pexpect.EOF) as exc:
+            tail = self.output[-2500:]
+            why = "timed out" if isinstance(exc, pexpect.TIMEOUT) else "the program ended"
+            pytest.fail(f"Waiting for {fragment!r}, {why}. Last output:\n{tail}", pytrace=False)
+
+    def see_pattern(self, pattern: str) -> str:
+        """Wait for a regular expression on screen; the text it matched."""
+        try:
+            self.child.expect(pattern)
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            pytest.fail(
+                f"Waiting for /{pattern}/. Last output:\n{self.output[-2500:]}", pytrace=False
+            )
+        return str(self.child.match.group(0))
+
+    def answer(self, question: str, keys: str) -> None:
+        """Wait for the question, then press the keys."""
+        self.see(question)
+        self.child.send(keys)
+
+    def text(self, question: str, typed: str) -> None:
+        self.answer(question, typed + ENTER)
+
+    def enter(self, question: str) -> None:
+        self.answer(question, ENTER)
+
+    def confirm(self, question: str, yes: bool) -> None:
+        self.answer(question, "y" if yes else "n")
+
+    def select(self, question: str, down: int = 0) -> None:
+        self.answer(question, DOWN * down + ENTER)
+
+    def checkbox(self, question: str, positions: list[int]) -> None:
+        """Tick the options at these 0-based positions, then confirm."""
+        keys, at = "", 0
+        for pos in sorted(positions):
+            keys += DOWN * (pos - at) + SPACE
+            at = pos
+        self.answer(question, keys + ENTER)
+
+    def stop(self, question: str, key: str = CTRL_C) -> int:
+        """Wait for the question, press Ctrl-C (or Ctrl-D), return the exit status."""
+        self.answer(question, key)
+        return self.finish()
+
+    def finish(self) -> int:
+        """Wait for the program to end; its exit status."""
+        try:
+            self.child.expect(pexpect.EOF)
+        except pexpect.TIMEOUT:
+            pytest.fail(f"rebound did not exit. Last output:\n{self.output[-2500:]}", pytrace=False)
+        self.child.wait()
+        self.child.close()
+        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
+        assert "Traceback" not in self.output, self.output[-2500:]
+        return int(self.child.exitstatus)
+
+
+Spawn = Callable[..., Terminal]
+
+
+# --- the questions, in the order the content YAML asks them ---------------------------------
+
+
+def opening(t: Terminal, days: Days) -> None:
+    t.text("Which company was it?", COMPANY)
+    t.text("Which role had you applied for?", ROLE)
+    t.text("Who gave you the news?", MESSENGER)
+    t.select("How did the news reach you?", down=1)  # a video call
+    t.text("Their email address, if you have it", MESSENGER_EMAIL)
+    t.text("When did you hear?", "yesterday")
+    t.text("Your name, to sign the drafts with", YOUR_NAME)
+
+
+def thank(t: Terminal) -> None:
+    t.see("Step 1 of 5")
+    t.confirm("Did you get to thank them during the conversation?", yes=True)
+    t.text("Anything specific you'd like to thank them for?", THANK_DETAIL)
+
+
+def go_on(t: Terminal, number: int) -> None:
+    t.see(f"Yes: step {number} of 5")
+    t.enter("Not now; I'll come back")
+
+
+def ask_why(t: Terminal) -> None:
+    t.see("Step 2 of 5")
+    t.enter("Have you asked for their reasons?")  # yes, on the call
+    t.text("What reasons did they give?", REASONS)
+    t.checkbox("Which areas would you like to work on?", [1, 4])  # communication, preparation
+    t.text("the weakness you most want to fix", WEAKNESS)
+
+
+def reflect_until_first_fix(t: Terminal) -> None:
+    t.see("Step 3 of 5")
+    t.text("What went well in this process?", WENT_WELL)
+    t.text("A fix you commit to", FIX_1)
+
+
+def reflect_from_first_due(t: Terminal, days: Days) -> None:
+    t.text("By when?", days.iso(10))
+    t.confirm("Add another fix?", yes=True)
+    t.text("A fix you commit to", FIX_2)
+    t.enter("By when?")  # the default, +14d
+    t.confirm("Add another fix?", yes=False)
+    # Too far away: the coach nudges, the person declines to keep it and picks a nearer day.
+    t.text("Pick the day you'll move on", "+10d")
+    t.see("That's more than a week away")
+    kept = t.see_pattern(r"Keep (\d{4}-\d{2}-\d{2})\?")
+    assert kept[len("Keep ") : -1] in days.around(10)
+    t.child.send("n")
+    t.text("Pick the day you'll move on", "+5d")
+
+
+def accomplishments(t: Terminal) -> None:
+    t.see("Step 4 of 5")
+    t.text("An accomplishment, in a few words", ACCOMPLISHMENT)
+    t.confirm("Add the story behind it", yes=True)
+    t.text("The situation: what was going on?", SITUATION)
+    t.text("What did you do?", ACTION)
+    t.text("What was the result?", RESULT)
+    t.text("A number that shows it", NUMBER)
+    t.confirm("Add another accomplishment?", yes=False)
+    t.confirm("Now tell one of these stories out loud", yes=True)
+
+
+def re_engage(t: Terminal, days: Days) -> None:
+    t.see("Step 5 of 5")
+    t.text("Who could you reach out to?", CONTACT_1)
+    t.enter("How do you know them?")  # former colleague
+    t.enter("How will you reach them?")  # email
+    t.confirm("Add another person?", yes=True)
+    t.text("Who could you reach out to?", CONTACT_2)
+    t.select("How do you know them?", down=1)  # head hunter
+    t.select("How will you reach them?", down=1)  # LinkedIn
+    t.confirm("Add another person?", yes=False)
+    t.confirm("Is there a networking event or meetup you could go to?", yes=True)
+    t.text("Which event?", EVENT)
+    t.text("When is it?", days.iso(20))
+    t.confirm("Add another event?", yes=False)
+    t.text("What kind of role are you looking for next?", LOOKING_FOR)
+    t.text("One strength you'd like people to remember you for", KNOWN_FOR)
+    # The number comes pre-filled with its default (3): delete it, then type the new one.
+    t.text("How many new conversations will you start each week?", "5")
+
+
+def quick_run(t: Terminal) -> None:
+    """All questions with the shortest answers (defaults wherever there is one)."""
+    t.text("Which company was it?", "Initech")
+    t.text("Which role had you applied for?", "Analyst")
+    t.text("Who gave you the news?", "Bill Lumbergh")
+    t.enter("How did the news reach you?")
+    t.enter("Their email address, if you have it")
+    t.enter("When did you hear?")
+    t.text("Your name, to sign the drafts with", "Peter")
+    t.confirm("Did you get to thank them during the conversation?", yes=True)
+    t.enter("Anything specific you'd like to thank them for?")
+    t.enter("Ready for the next step?")
+    t.enter("Have you asked for their reasons?")
+    t.enter("What reasons did they give?")
+    t.enter("Which areas would you like to work on?")
+    t.enter("the weakness you most want to fix")
+    t.enter("Ready for the next step?")
+    t.text("What went well in this process?", "The first call")
+    t.text("A fix you commit to", "Practise")
+    t.enter("By when?")
+    t.confirm("Add another fix?", yes=False)
+    t.enter("Pick the day you'll move on")
+    t.enter("Ready for the next step?")
+    t.text("An accomplishment, in a few words", "Shipped the TPS report tool")
+    t.confirm("Add the story behind it", yes=False)
+    t.enter("A number that shows it")
+    t.confirm("Add another accomplishment?", yes=False)
+    t.confirm("Now tell one of these stories out loud", yes=False)
+    t.enter("Ready for the next step?")
+    t.text("Who could you reach out to?", "Milton")
+    t.enter("How do you know them?")
+    t.enter("How will you reach them?")
+    t.confirm("Add another person?", yes=False)
+    t.confirm("Is there a networking event or meetup you could go to?", yes=False)
+    t.text("What kind of role are you looking for next?", "analyst")
+    t.text("One strength you'd like people to remember you for", "patience")
+    t.enter("How many new conversations will you start each week?")
+    t.see("That's all five steps")
+
+
+def full_run_answers(days: Days) -> dict[str, Any]:
+    """The saved answers of the full run, relative dates left out (see the test)."""
+    return {
+        "company": COMPANY,
+        "role": ROLE,
+        "messenger_name": MESSENGER,
+        "messenger_channel": "video",
+        "messenger_email": MESSENGER_EMAIL,
+        "your_name": YOUR_NAME,
+        "thanked_on_call": True,
+        "thank_detail": THANK_DETAIL,
+        "feedback_asked": "on_call",
+        "reasons": REASONS,
+        "areas": ["communication", "preparation"],
+        "weakness": WEAKNESS,
+        "went_well": WENT_WELL,
+        "fixes": [{"what": FIX_1, "due": days.iso(10)}, {"what": FIX_2}],
+        "accomplishments": [
+            {
+                "title": ACCOMPLISHMENT,
+                "story": True,
+                "situation": SITUATION,
+                "action": ACTION,
+                "result": RESULT,
+                "number": NUMBER,
+            }
+        ],
+        "rehearsed": True,
+        "contacts": [
+            {"name": CONTACT_1, "relation": "former_colleague", "channel": "email"},
+            {"name": CONTACT_2, "relation": "head_hunter", "channel": "linkedin"},
+        ],
+        "events": [{"name": EVENT, "date": days.iso(20)}],
+        "looking_for": LOOKING_FOR,
+        "known_for": KNOWN_FOR,
+        "weekly_target": 5,
+    }
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def exe() -> str:
+    found = _executable()
+    if found is None:
+        pytest.skip("the `rebound` executable is not installed (pip install -e . in this venv)")
+    return found
+
+
+@pytest.fixture
+def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
+    """The environment of every `rebound` run: data, home and config all inside tmp_path."""
+    home = tmp_path / "home"
+    home.mkdir()
+    out = dict(os.environ)
+    out.update(
+        HOME=str(home),
+        REBOUND_HOME=str(rebound_home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        TERM="xterm-256color",
+        PROMPT_TOOLKIT_NO_CPR="1",
+        COLUMNS="120",
+        LINES="40",
+    )
+    out.setdefault("LANG", "C.UTF-8")
+    return out
+
+
+@pytest.fixture
+def spawn(exe: str, env: dict[str, str]) -> Iterator[Spawn]:
+    """Start `rebound ARGS...` in a pseudo-terminal; anything left running is ended afterwards."""
+    started: list[Terminal] = []
+
+    def start(*args: str) -> Terminal:
+        t = Terminal(exe, list(args), env)
+        started.append(t)
+        return t
+
+    yield start
+    for t in started:
+        t.child.close(force=True)
+
+
+@pytest.fixture
+def days() -> Days:
+    return Days()
+
+
+def stopped_message(t: Terminal) -> str:
+    """What the program said after Ctrl-C / Ctrl-D (the welcome also names `rebound continue`)."""
+    assert "Stopped." in t.output, t.output[-2500:]
+    return t.output.rsplit("Stopped.", 1)[1]
+
+
+def session_files(home: Path) -> list[Path]:
+    return sorted((home / "sessions").glob("*.json")) if (home / "sessions").is_dir() else []
+
+
+def load_only_session(home: Path) -> tuple[Path, dict[str, Any]]:
+    files = session_files(home)
+    assert len(files) == 1, f"expected one session file, found {files}"
+    return files[0], json.loads(files[0].read_text(encoding="utf-8"))
+
+
+def run(
+    exe: str, env: dict[str, str], *args: str, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
+    kwargs.setdefault("stdin", subprocess.DEVNULL)
+    return subprocess.run(
+        [exe, *args], env=env, capture_output=True, text=True, timeout=20, check=False, **kwargs
+    )
+
+
+# --- the tests ---------------------------------------------------------------------------------
+
+
+def test_full_run_saves_every_answer(
+    spawn: Spawn, exe: str, env: dict[str, str], rebound_home: Path, days: Days
+) -> None:
+    t = spawn("start")
+    opening(t, days)
+    thank(t)
+    go_on(t, 2)
+    ask_why(t)
+    go_on(t, 3)
+    reflect_until_first_fix(t)
+    reflect_from_first_due(t, days)
+    go_on(t, 4)
+    accomplishments(t)
+    go_on(t, 5)
+    re_engage(t, days)
+    t.see("That's all five steps. Here is your checklist:")
+    assert t.finish() == EXIT_OK
+
+    path, saved = load_only_session(rebound_home)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-globex-corporation\.json", path.name), path.name
+    assert saved["id"] == path.stem
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert saved["finished_at"]
+    assert saved["open_lists"] == {}
+    answers = saved["answers"]
+    # Relative dates ('yesterday', '+5d', a default of +14d) may straddle midnight: check apart.
+    assert answers.pop("call_date") in days.around(-1)
+    assert answers.pop("move_on_date") in days.around(5)
+    assert answers["fixes"][1].pop("due") in days.around(14)
+    assert answers == full_run_answers(days)
+    assert set(saved["drafts"]) >= {"thank_you_email", "feedback_log", "reflection"}
+    assert THANK_DETAIL in saved["drafts"]["thank_you_email"]
+
+    assert_summary_all_done(exe, env)
+
+
+def assert_summary_all_done(exe: str, env: dict[str, str]) -> None:
+    shown = run(exe, env, "summary")
+    assert shown.returncode == EXIT_OK, shown.stderr
+    out = shown.stdout
+    for number, title in enumerate(STEP_TITLES, start=1):
+        assert f"✓ {number}/5 {title}" in out, out
+    assert "(pending)" not in out
+    assert COMPANY in out
+    assert "(thank-you-sent)" in out
+    assert f"Fix: {FIX_1}" in out
+    assert "Traceback" not in out + shown.stderr
+
+
+def test_ctrl_c_mid_entry_then_continue(spawn: Spawn, rebound_home: Path, days: Days) -> None:
+    t = spawn("start")
+    opening(t, days)
+    thank(t)
+    go_on(t, 2)
+    ask_why(t)
+    go_on(t, 3)
+    reflect_until_first_fix(t)
+    assert t.stop("By when?") == EXIT_INTERRUPTED
+    assert "`rebound continue`" in stopped_message(t)
+
+    _, saved = load_only_session(rebound_home)
+    assert saved["finished_at"] is None
+    assert saved["answers"]["went_well"] == WENT_WELL
+    assert "fixes" not in saved["answers"]
+    assert saved["open_lists"] == {"fixes": {"items": [], "current": {"what": FIX_1}}}
+
+    t = spawn("continue")
+    t.see("Welcome back")
+    t.see("step 3 of 5")
+    t.see("Your fixes: entry 1")
+    reflect_from_first_due(t, days)
+    go_on(t, 4)
+    accomplishments(t)
+    go_on(t, 5)
+    re_engage(t, days)
+    t.see("That's all five steps")
+    assert t.finish() == EXIT_OK
+    first_entry = t.output.split("Your fixes: entry 2")[0]
+    assert "A fix you commit to" not in first_entry, "the saved part of the entry was asked again"
+
+    _, saved = load_only_session(rebound_home)
+    a = saved["answers"]
+    assert saved["finished_at"]
+    assert saved["open_lists"] == {}
+    assert a["company"] == COMPANY  # before the interruption
+    assert a["weakness"] == WEAKNESS
+    assert a["went_well"] == WENT_WELL
+    assert a["fixes"][0] == {"what": FIX_1, "due": days.iso(10)}  # spans the interruption
+    assert a["fixes"][1]["what"] == FIX_2
+    assert a["known_for"] == KNOWN_FOR  # after it
+
+
+def test_ctrl_d_at_a_text_prompt_keeps_everything(
+    spawn: Spawn, rebound_home: Path, days: Days
+) -> None:
+    t = spawn("start")
+    opening(t, days)
+    t.confirm("Did you get to thank them during the conversation?", yes=False)
+    assert t.stop("Anything specific you'd like to thank them for?", CTRL_D) == EXIT_INTERRUPTED
+    assert "`rebound continue`" in stopped_message(t)
+
+    _, saved = load_only_session(rebound_home)
+    a = saved["answers"]
+    assert a["company"] == COMPANY
+    assert a["your_name"] == YOUR_NAME
+    assert a["thanked_on_call"] is False
+    assert "thank_detail" not in a
+
+    t = spawn("continue")
+    t.see("step 1 of 5")
+    assert t.stop("Anything specific you'd like to thank them for?") == EXIT_INTERRUPTED
+
+
+@pytest.mark.parametrize("command", ["start", "continue"])
+@pytest.mark.parametrize("stdin", ["devnull", "pipe"])
+def test_refuses_without_a_terminal(
+    exe: str, env: dict[str, str], rebound_home: Path, command: str, stdin: str
+) -> None:
+    if stdin == "pipe":
+        shown = run(exe, env, command, stdin=None, input="Globex\n")
+    else:
+        shown = run(exe, env, command)
+    assert shown.returncode == EXIT_USAGE, (shown.stdout, shown.stderr)
+    assert "terminal" in shown.stderr
+    assert f"rebound {command}" in shown.stderr
+    assert "Traceback" not in shown.stdout + shown.stderr
+    assert not rebound_home.exists() or not list(rebound_home.rglob("*.json"))
+
+
+def test_continue_without_a_terminal_leaves_a_session_alone(
+    exe: str, env: dict[str, str], rebound_home: Path
+) -> None:
+    sessions = rebound_home / "sessions"
+    sessions.mkdir(parents=True)
+    path = sessions / "2026-01-05-globex.json"
+    body = {
+        "schema_version": 1,
+        "id": "2026-01-05-globex",
+        "created_at": "2026-01-05T10:00:00Z",
+        "updated_at": "2026-01-05T10:00:00Z",
+        "answers": {"company": "Globex"},
+    }
+    path.write_text(json.dumps(body), encoding="utf-8")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+
+    shown = run(exe, env, "continue", stdin=None, input="Engineer\n")
+    assert shown.returncode == EXIT_USAGE, (shown.stdout, shown.stderr)
+    assert "terminal" in shown.stderr
+    assert "Traceback" not in shown.stdout + shown.stderr
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert session_files(rebound_home) == [path]
+
+
+def test_continue_on_a_finished_session_ticks_items(spawn: Spawn, rebound_home: Path) -> None:
+    t = spawn("start")
+    quick_run(t)
+    assert t.finish() == EXIT_OK
+    _, saved = load_only_session(rebound_home)
+    assert saved["finished_at"]
+    assert saved["ticked"] == {}
+
+    t = spawn("continue")
+    for number, title in enumerate(STEP_TITLES, start=1):
+        t.see(f"{number}/5 {title}")
+    t.see("Tick off what you've done")
+    t.see("Thank-you email sent to Bill Lumbergh")  # the first, undated item
+    t.child.send(SPACE + ENTER)
+    t.see("Ticked 1")
+    assert t.finish() == EXIT_OK
+
+    _, saved = load_only_session(rebound_home)
+    assert list(saved["ticked"]) == ["thank-you-sent"]
+
+
+def test_not_now_stops_and_continue_resumes_at_the_next_step(
+    spawn: Spawn, rebound_home: Path, days: Days
+) -> None:
+    t = spawn("start")
+    opening(t, days)
+    thank(t)
+    t.see("Yes: step 2 of 5")
+    t.select("Not now; I'll come back", down=1)
+    t.see("Saved. Pick up where you left off any time with `rebound continue`.")
+    assert t.finish() == EXIT_OK
+
+    _, saved = load_only_session(rebound_home)
+    assert saved["answers"]["thank_detail"] == THANK_DETAIL
+    assert "feedback_asked" not in saved["answers"]
+    assert saved["finished_at"] is None
+
+    t = spawn("continue")
+    t.see("step 2 of 5, Ask why")
+    t.see("Asking for feedback")  # the draft shown before the first question
+    t.enter("Have you asked for their reasons?")
+    assert t.stop("What reasons did they give?") == EXIT_INTERRUPTED
+
+    _, saved = load_only_session(rebound_home)
+    assert saved["answers"]["feedback_asked"] == "on_call"
+    assert "Did you get to thank them" not in t.output  # step 1 was not asked again

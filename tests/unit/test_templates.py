@@ -1,0 +1,474 @@
+"""The small template language of drafts and checklist labels: rendering, errors, safety."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rebound import content, templates
+from rebound.templates import TemplateError, names, parse, render
+
+# --- variables and how values read in a sentence ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Globex", "Globex"),
+        ("", ""),
+        (None, ""),
+        (True, "yes"),
+        (False, "no"),
+        (3, "3"),
+        (0, "0"),
+        ([], ""),
+        (["a"], "a"),
+        (["a", "b"], "a and b"),
+        (["a", "b", "c"], "a, b and c"),
+        (["a", "b", "c", "d"], "a, b, c and d"),
+        ([{"title": "x"}, {"title": "y"}], "2"),
+    ],
+    ids=repr,
+)
+def test_a_variable_reads_as_text(value: object, expected: str) -> None:
+    assert render("[{{v}}]", {"v": value}) == f"[{expected}]"
+
+
+def test_a_missing_name_renders_empty() -> None:
+    assert render("Hi {{nobody}}!", {}) == "Hi !"
+
+
+def test_text_around_tags_is_kept_exactly() -> None:
+    template = "To: {{name}} <{{email}}>\n\n  Subject: {{role}}  \n"
+    context = {"name": "Dana", "email": "dana@example.com", "role": "Data Engineer"}
+    assert (
+        render(template, context) == "To: Dana <dana@example.com>\n\n  Subject: Data Engineer  \n"
+    )
+
+
+def test_spaces_inside_a_tag_are_allowed() -> None:
+    assert render("{{ name }}|{{ name | lower }}", {"name": "ADA"}) == "ADA|ada"
+
+
+def test_a_template_without_tags_is_returned_unchanged() -> None:
+    text = "Thank you { for } everything.\n"
+    assert render(text, {}) == text
+
+
+def test_render_accepts_a_parsed_template() -> None:
+    nodes = parse("{{#l}}{{n}},{{/l}} {{x|lower}}")
+    context = {"l": [{"n": "1"}, {"n": "2"}], "x": "Q"}
+    assert render(nodes, context) == render("{{#l}}{{n}},{{/l}} {{x|lower}}", context) == "1,2, q"
+
+
+# --- filters ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Dana Smith", "Dana"),
+        ("  Grace   Brewster Hopper ", "Grace"),
+        ("Cher", "Cher"),
+        ("", ""),
+        ("   ", "   "),
+        (None, ""),
+    ],
+)
+def test_first_name(value: object, expected: str) -> None:
+    assert render("{{who|first_name}}", {"who": value}) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (["a", "b", "c"], "3"),
+        ([{"title": "x"}, {"title": "y"}], "2"),
+        ([], "0"),
+        (None, "0"),
+        ("not a list", "0"),
+    ],
+)
+def test_count(value: object, expected: str) -> None:
+    assert render("{{items|count}}", {"items": value}) == expected
+
+
+def test_lower() -> None:
+    assert render("{{company|lower}}", {"company": "ACME Corp"}) == "acme corp"
+    assert render("{{flag|lower}}", {"flag": True}) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, "none shared yet"),
+        ("", "none shared yet"),
+        ("   ", "none shared yet"),
+        ([], "none shared yet"),
+        ("too senior", "too senior"),
+        (["a", "b"], "a and b"),
+        (False, "no"),
+        (0, "0"),
+    ],
+    ids=repr,
+)
+def test_or_gives_a_fallback_for_blank_answers(value: object, expected: str) -> None:
+    assert render('{{reasons|or "none shared yet"}}', {"reasons": value}) == expected
+
+
+def test_or_fallback_may_be_empty_and_is_never_rendered_itself() -> None:
+    assert render('[{{x|or ""}}]', {}) == "[]"
+    assert render('{{x|or "{{y}}"}}', {"y": "secret"}) == "{{y}}"
+
+
+# --- sections ---------------------------------------------------------------------------
+
+
+def test_a_section_repeats_for_each_entry_of_a_list_of_dicts() -> None:
+    template = "{{#fixes}}- {{what}} (by {{due}})\n{{/fixes}}"
+    context = {
+        "fixes": [{"what": "practise", "due": "2026-12-01"}, {"what": "read", "due": "soon"}]
+    }
+    assert render(template, context) == "- practise (by 2026-12-01)\n- read (by soon)\n"
+
+
+def test_entry_fields_shadow_outer_names_and_outer_names_stay_visible() -> None:
+    template = "{{#contacts}}{{name}} at {{company}}; {{/contacts}}then {{name}}"
+    context = {
+        "name": "Alex",
+        "company": "Globex",
+        "contacts": [{"name": "Bo"}, {"name": "Cy", "company": "Initech"}],
+    }
+    assert render(template, context) == "Bo at Globex; Cy at Initech; then Alex"
+
+
+def test_an_entry_field_that_is_none_still_shadows_the_outer_name() -> None:
+    context = {"due": "outer", "fixes": [{"what": "x", "due": None}]}
+    assert render("{{#fixes}}[{{due}}]{{/fixes}}", context) == "[]"
+
+
+def test_a_nested_section_inside_a_list_section_reads_the_entry() -> None:
+    template = "{{#l}}{{title}}{{#number}} ({{number}}){{/number}};{{/l}}"
+    context = {"l": [{"title": "a", "number": "40%"}, {"title": "b", "number": None}]}
+    assert render(template, context) == "a (40%);b;"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (True, True),
+        (False, False),
+        (None, False),
+        ("", False),
+        ("text", True),
+        (3, True),
+        ([], False),
+        (["a", "b"], True),
+        ([{"x": "1"}], True),
+    ],
+    ids=repr,
+)
+def test_section_and_inverted_section(value: object, shown: bool) -> None:
+    template = "{{#v}}shown{{/v}}{{^v}}hidden{{/v}}"
+    assert render(template, {"v": value}) == ("shown" if shown else "hidden")
+
+
+def test_a_missing_name_counts_as_empty_for_sections() -> None:
+    assert render("{{#v}}a{{/v}}{{^v}}b{{/v}}", {}) == "b"
+
+
+def test_a_list_of_strings_shows_a_section_once_not_per_entry() -> None:
+    assert render("{{#areas}}Areas: {{areas}}.{{/areas}}", {"areas": ["x", "y"]}) == (
+        "Areas: x and y."
+    )
+
+
+def test_a_scalar_section_keeps_the_outer_scope() -> None:
+    assert render("{{#email}}<{{email}}>{{/email}}", {"email": "a@b.c"}) == "<a@b.c>"
+
+
+def test_an_empty_list_of_dicts_renders_nothing() -> None:
+    assert render("{{#l}}x{{/l}}", {"l": []}) == ""
+
+
+# --- standalone section lines -------------------------------------------------------------
+
+
+STANDALONE = "Hello\n{{#s}}\nmiddle\n{{/s}}\n{{^s}}\nnothing\n{{/s}}\nbye\n"
+
+
+def test_standalone_section_lines_disappear_with_their_newline() -> None:
+    assert render(STANDALONE, {"s": True}) == "Hello\nmiddle\nbye\n"
+    assert render(STANDALONE, {"s": False}) == "Hello\nnothing\nbye\n"
+
+
+def test_indented_standalone_tags_disappear_too() -> None:
+    template = "What I'll fix:\n  {{#fixes}}\n  - {{what}}\n\t{{/fixes}}\nEnd\n"
+    context = {"fixes": [{"what": "a"}, {"what": "b"}]}
+    assert render(template, context) == "What I'll fix:\n  - a\n  - b\nEnd\n"
+
+
+def test_a_tag_sharing_its_line_with_text_keeps_the_newline() -> None:
+    template = "a {{#s}}b{{/s}}\nc\n"
+    assert render(template, {"s": True}) == "a b\nc\n"
+    assert render(template, {"s": False}) == "a \nc\n"
+
+
+def test_a_variable_alone_on_its_line_is_not_standalone() -> None:
+    assert render("a\n{{x}}\nb", {"x": ""}) == "a\n\nb"
+
+
+def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
+    thank = content.load().step("thank").drafts[0].template
+    context = {
+        "messenger_name": "Dana Smith",
+        "messenger_email": None,
+        "role": "Data Engineer",
+        "company": "Globex",
+        "thanked_on_call": True,
+        "thank_detail": None,
+        "your_name": "Alex",
+    }
+    text = render(thank, context)
+    assert text.startswith(
+        "To: Dana Smith\nSubject: Thank you — Data Engineer at Globex\n\nHi Dana,\n"
+    )
+    assert "for taking the time to tell me yourself" in text
+    assert "especially grateful" not in text
+    assert "\n\n\n" not in text
+    assert text.endswith("Best wishes,\nAlex\n")
+
+
+# --- parse errors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "words"),
+    [
+        ("one\ntwo\n{{#open}} never closed", 3, "never closed"),
+        ("{{#a}}\n{{#b}}\n{{/b}}", 1, "'{{#a}}' is never closed"),
+        ("one\n{{/stray}}", 2, "closes nothing"),
+        ("{{#a}}x{{/b}}{{/a}}", 1, "'{{/b}}' closes nothing"),
+        ("{{#a}}{{#b}}x{{/a}}{{/b}}", 1, "closes nothing"),
+        ("a\nb\nc {{name|upper}}", 3, "unknown filter 'upper'"),
+        ("{{name|or}}", 1, "needs a quoted fallback"),
+        ("one\n{{name", 2, "malformed"),
+        ("one\ntwo}} three", 2, "malformed"),
+        ("{{Name}}", 1, "malformed"),
+        ("{{}}", 1, "malformed"),
+        ("{{ }}", 1, "malformed"),
+        ("{{#}}", 1, "malformed"),
+        ("{{1abc}}", 1, "malformed"),
+        ("{{name|}}", 1, "malformed"),
+        ("{{name|Lower}}", 1, "malformed"),
+        ('{{name|or "unterminated}}', 1, "malformed"),
+        ("{{a b}}", 1, "malformed"),
+        ("ok {{a}}\nnot ok {{a-b}}\n", 2, "malformed"),
+    ],
+)
+def test_parse_errors_name_the_line(template: str, line: int, words: str) -> None:
+    with pytest.raises(TemplateError) as info:
+        parse(template)
+    assert info.value.line == line
+    assert words in str(info.value)
+
+
+def test_a_template_error_is_a_value_error_and_render_raises_it_too() -> None:
+    with pytest.raises(ValueError, match="unknown filter"):
+        render("{{x|shout}}", {"x": "hi"})
+
+
+def test_unknown_filter_message_lists_the_known_ones() -> None:
+    with pytest.raises(TemplateError) as info:
+        parse("{{x|shout}}")
+    assert "first_name, count, lower, or" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("template", "line"),
+    [
+        ("{{#a}}\nx\n{{/a}}\n{{bad|nope}}", 4),
+        ("{{#a}}\n{{b}}\n{{/a}}\n{{/c}}", 4),
+        ("{{#a}}\nx\n{{/a}}\n{{#open}}\n", 4),
+        ("{{#a}}\nx\n{{/a}}\ny }}\n", 4),
+    ],
+)
+def test_error_lines_after_standalone_tags_count_the_removed_lines(
+    template: str, line: int
+) -> None:
+    with pytest.raises(TemplateError) as info:
+        parse(template)
+    assert info.value.line == line
+
+
+def test_malformed_tag_error_names_the_first_bad_line() -> None:
+    with pytest.raises(TemplateError) as info:
+        parse("Hi }}\nsecond line\n{{Name}}")
+    assert info.value.line == 1
+
+
+def test_or_without_fallback_names_the_line_the_tag_starts_on() -> None:
+    with pytest.raises(TemplateError) as info:
+        parse("{{name|or\n}}")
+    assert info.value.line == 1
+
+
+# --- safety: no attributes, no calls, no re-rendering -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{company.__class__}}",
+        "{{ company() }}",
+        "{{company()}}",
+        "{{company[0]}}",
+        "{{company.upper}}",
+        "{{__class__}}",
+        "{{company|lower()}}",
+        "{{#company.items}}x{{/company.items}}",
+        "{{company|first_name.__globals__}}",
+        "{{ company + role }}",
+        "{{'a' * 9}}",
+    ],
+)
+def test_a_template_cannot_reach_attributes_or_call_anything(template: str) -> None:
+    with pytest.raises(TemplateError):
+        render(template, {"company": "Globex", "role": "x"})
+
+
+def test_user_text_that_looks_like_a_tag_is_not_rendered() -> None:
+    context = {
+        "company": "{{your_name}} {{#x}}",
+        "your_name": "SECRET",
+        "areas": ["{{your_name}}", "b"],
+        "fixes": [{"what": "{{company.__class__}}"}],
+    }
+    out = render("{{company}}|{{areas}}|{{#fixes}}{{what}}{{/fixes}}", context)
+    assert out == "{{your_name}} {{#x}}|{{your_name}} and b|{{company.__class__}}"
+
+
+def test_objects_in_the_context_are_only_turned_into_text() -> None:
+    class Sneaky:
+        secret = "attribute"
+
+        def __str__(self) -> str:
+            return "plain"
+
+    assert render("{{thing}}", {"thing": Sneaky()}) == "plain"
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+def test_names_reports_each_name_with_its_enclosing_sections() -> None:
+    nodes = parse('{{a}}{{#b}}{{c|lower}}{{^d}}{{e}}{{/d}}{{/b}}{{f|or "x"}}')
+    assert list(names(nodes)) == [
+        ("a", ()),
+        ("b", ()),
+        ("c", ("b",)),
+        ("d", ("b",)),
+        ("e", ("b", "d")),
+        ("f", ()),
+    ]
+
+
+def test_names_of_the_real_reflection_template() -> None:
+    reflection = content.load().step("reflect").drafts[0].template
+    found = set(names(parse(reflection)))
+    assert found == {
+        ("went_well", ()),
+        ("fixes", ()),
+        ("what", ("fixes",)),
+        ("due", ("fixes",)),
+        ("due", ("fixes", "due")),
+        ("company", ()),
+        ("move_on_date", ()),
+    }
+
+
+def test_names_of_plain_text_is_empty() -> None:
+    assert list(names(parse("no tags here"))) == []
+
+
+# --- properties -------------------------------------------------------------------------
+
+_TEXT = st.text(max_size=40)
+_ENTRY = st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), _TEXT, max_size=4)
+_VALUE = st.one_of(
+    _TEXT,
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.lists(_TEXT, max_size=4),
+    st.lists(_ENTRY, max_size=3),
+)
+
+
+@given(name=_TEXT, company=_TEXT)
+def test_text_values_appear_literally(name: str, company: str) -> None:
+    out = render("Dear {{name}}, about {{ company }}:\n", {"name": name, "company": company})
+    assert out == f"Dear {name}, about {company}:\n"
+
+
+@given(entries=st.lists(_TEXT, max_size=5))
+def test_entry_text_appears_literally_in_each_repeat(entries: list[str]) -> None:
+    out = render("{{#l}}<{{t}}>{{/l}}", {"l": [{"t": t} for t in entries]})
+    assert out == "".join(f"<{t}>" for t in entries)
+
+
+def _real_templates() -> list[str]:
+    loaded = content.load()
+    found: list[str] = []
+    for step in loaded.steps:
+        found.extend(d.template for d in step.drafts)
+        for item in step.checklist:
+            found.extend(t for t in (item.label, item.next) if t is not None)
+    return found
+
+
+REAL_TEMPLATES = _real_templates()
+REAL_NAMES = sorted({n for t in REAL_TEMPLATES for n, _ in names(parse(t))})
+
+
+@given(
+    template=st.sampled_from(REAL_TEMPLATES),
+    context=st.fixed_dictionaries({}, optional=dict.fromkeys(REAL_NAMES, _VALUE)),
+)
+def test_real_templates_render_for_any_answers(
+    template: str, context: Mapping[str, object]
+) -> None:
+    assert isinstance(render(template, context), str)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('{}#^/|" \n\tabxor_fistnamecoulw1.()')),
+        max_size=60,
+    )
+    | st.text(max_size=60)
+)
+def test_parse_either_succeeds_or_raises_template_error_with_a_real_line(text: str) -> None:
+    try:
+        nodes = parse(text)
+    except TemplateError as exc:
+        line = exc.line
+    else:
+        render(nodes, {})
+        return
+    assert 1 <= line <= text.count("\n") + 1
+
+
+@given(st.text(max_size=80).filter(lambda t: "{{" not in t and "}}" not in t))
+def test_text_without_braces_renders_as_itself(text: str) -> None:
+    assert render(text, {}) == text
+
+
+def test_is_empty() -> None:
+    for value in (None, False, "", [], ()):
+        assert templates.is_empty(value)
+    for value in (True, "x", 0, ["a"], [{}]):
+        assert not templates.is_empty(value)

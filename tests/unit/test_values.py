@@ -1,0 +1,347 @@
+"""Turning typed text into checked answers: dates, kinds, defaults and the move-on nudge."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rebound import values
+from rebound.models import FieldDef
+
+TODAY = date(2026, 11, 20)  # a Friday; fixed so that nothing depends on the clock
+
+DATE_HELP = "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+
+
+def make(kind: str = "text", **extra: Any) -> FieldDef:
+    return FieldDef(id="field", kind=kind, message="A question?", **extra)  # type: ignore[arg-type]
+
+
+CHOICES = [
+    {"value": "phone", "label": "A phone call"},
+    {"value": "video", "label": "A video call"},
+    {"value": "email", "label": "An email"},
+]
+
+# --- parse_date -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "days"),
+    [
+        ("today", 0),
+        ("now", 0),
+        ("TODAY", 0),
+        ("  Tomorrow ", 1),
+        ("tomorrow", 1),
+        ("yesterday", -1),
+        ("next week", 7),
+        ("Next Week", 7),
+        ("+3d", 3),
+        ("+0d", 0),
+        ("+3", 3),
+        ("+14d", 14),
+        ("+10 days", 10),
+        ("+1 day", 1),
+        ("+2w", 14),
+        ("+1wk", 7),
+        ("+3 weeks", 21),
+        ("3d", 3),
+        ("1 week", 7),
+        ("in 5 days", 5),
+        ("in 1 day", 1),
+        ("in 3", 3),
+        ("in 2 weeks", 14),
+        ("IN 2 WEEKS", 14),
+        ("+9999d", 9999),
+    ],
+)
+def test_parse_date_words_and_offsets(raw: str, days: int) -> None:
+    assert values.parse_date(raw, TODAY) == TODAY + timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2026-12-01", date(2026, 12, 1)),
+        (" 2026-12-01 ", date(2026, 12, 1)),
+        ("2024-02-29", date(2024, 2, 29)),
+        ("1999-01-01", date(1999, 1, 1)),
+    ],
+)
+def test_parse_date_iso(raw: str, expected: date) -> None:
+    assert values.parse_date(raw, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "soon",
+        "next month",
+        "3",
+        "-3d",
+        "+3x",
+        "in5days",
+        "+12345d",
+        "2026-13-01",
+        "2026-02-30",
+        "2025-02-29",
+        "01/12/2026",
+        "12 Dec 2026",
+        "tomorrow!",
+        "2026-12-01T10:00",
+    ],
+)
+def test_parse_date_rejects_junk_with_a_helpful_message(raw: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(DATE_HELP)}$") as info:
+        values.parse_date(raw, TODAY)
+    # the message is for a person: no chained "Invalid isoformat string" traceback behind it
+    assert info.value.__cause__ is None
+    assert info.value.__suppress_context__
+
+
+@given(st.text(max_size=30))
+def test_parse_date_raises_nothing_but_value_error(raw: str) -> None:
+    try:
+        result: date | str = values.parse_date(raw, TODAY)
+    except ValueError as exc:
+        result = str(exc)
+    assert isinstance(result, date) or result == DATE_HELP
+
+
+@given(st.dates())
+def test_parse_date_reads_back_any_iso_date(day: date) -> None:
+    assert values.parse_date(day.isoformat(), TODAY) == day
+
+
+@given(st.integers(min_value=0, max_value=9999), st.sampled_from(["d", "w"]))
+def test_parse_date_offsets_add_days_or_weeks(count: int, unit: str) -> None:
+    days = count * (7 if unit == "w" else 1)
+    assert values.parse_date(f"+{count}{unit}", TODAY) == TODAY + timedelta(days=days)
+    assert values.parse_date(f"in {count} {unit}", TODAY) == TODAY + timedelta(days=days)
+
+
+# --- check: text ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\t\n", None])
+def test_required_text_refuses_blank(raw: str | None) -> None:
+    with pytest.raises(ValueError, match="needed to go on"):
+        values.check(make(required=True), raw, TODAY)
+
+
+@pytest.mark.parametrize("raw", ["", "   ", None])
+def test_optional_blank_becomes_none(raw: str | None) -> None:
+    assert values.check(make(), raw, TODAY) is None
+
+
+def test_text_is_kept() -> None:
+    assert values.check(make(required=True), "Globex", TODAY) == "Globex"
+    assert values.check(make(), "{{your_name}}", TODAY) == "{{your_name}}"
+
+
+# --- check: email -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("dana@example.com", "dana@example.com"),
+        ("  dana.smith+jobs@mail.example.co.uk ", "dana.smith+jobs@mail.example.co.uk"),
+    ],
+)
+def test_email_accepts_addresses_and_trims_them(raw: str, expected: str) -> None:
+    assert values.check(make("email"), raw, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["dana", "dana@", "@example.com", "dana@example", "dana smith@example.com", "a@b@c.com"],
+)
+def test_email_refuses_what_is_not_an_address(raw: str) -> None:
+    with pytest.raises(ValueError, match=r"name@example\.com"):
+        values.check(make("email"), raw, TODAY)
+
+
+def test_optional_email_may_be_skipped() -> None:
+    assert values.check(make("email"), "", TODAY) is None
+
+
+def test_required_email_may_not_be_skipped() -> None:
+    with pytest.raises(ValueError, match="needed"):
+        values.check(make("email", required=True), " ", TODAY)
+
+
+# --- check: number ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", 1), ("3", 3), (" 7 ", 7), ("50", 50)])
+def test_number_within_bounds(raw: str, expected: int) -> None:
+    result = values.check(make("number", minimum=1, maximum=50), raw, TODAY)
+    assert result == expected
+    assert type(result) is int
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("0", "Please give a number of at least 1."),
+        ("-4", "Please give a number of at least 1."),
+        ("51", "Please give a number of at most 50."),
+        ("three", "Please give a whole number."),
+        ("3.5", "Please give a whole number."),
+        ("1e3", "Please give a whole number."),
+    ],
+)
+def test_number_out_of_bounds_or_not_a_number(raw: str, message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        values.check(make("number", minimum=1, maximum=50), raw, TODAY)
+
+
+def test_number_without_bounds_takes_any_whole_number() -> None:
+    assert values.check(make("number"), "-12", TODAY) == -12
+    assert values.check(make("number"), "", TODAY) is None
+
+
+@given(st.integers(min_value=-1000, max_value=1000))
+def test_number_bounds_are_inclusive(number: int) -> None:
+    field = make("number", minimum=1, maximum=50)
+    if 1 <= number <= 50:
+        assert values.check(field, str(number), TODAY) == number
+    else:
+        with pytest.raises(ValueError, match="Please give a number of at"):
+            values.check(field, str(number), TODAY)
+
+
+# --- check: date ------------------------------------------------------------------------
+
+
+def test_date_answers_are_stored_as_iso_text() -> None:
+    assert values.check(make("date"), "+3d", TODAY) == "2026-11-23"
+    assert values.check(make("date"), "2026-12-01", TODAY) == "2026-12-01"
+    assert values.check(make("date"), "", TODAY) is None
+
+
+def test_date_answers_that_are_not_dates_are_refused() -> None:
+    with pytest.raises(ValueError, match="Please give a date"):
+        values.check(make("date"), "whenever", TODAY)
+
+
+# --- check: select, checkbox, confirm -----------------------------------------------------
+
+
+def test_select_takes_one_of_the_choices() -> None:
+    assert values.check(make("select", choices=CHOICES), "video", TODAY) == "video"
+
+
+def test_select_refuses_anything_else() -> None:
+    with pytest.raises(ValueError, match=r"^'fax' is not one of the choices\.$"):
+        values.check(make("select", choices=CHOICES), "fax", TODAY)
+
+
+def test_select_blank() -> None:
+    assert values.check(make("select", choices=CHOICES), "", TODAY) is None
+    with pytest.raises(ValueError, match="needed"):
+        values.check(make("select", choices=CHOICES, required=True), None, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["email", "phone"], ["email", "phone"]),
+        (["video"], ["video"]),
+        ("video", ["video"]),
+        ([], []),
+        (None, []),
+    ],
+)
+def test_checkbox_takes_choices_in_the_order_given(
+    raw: str | list[str] | None, expected: list[str]
+) -> None:
+    assert values.check(make("checkbox", choices=CHOICES), raw, TODAY) == expected
+
+
+def test_checkbox_refuses_an_unknown_choice() -> None:
+    with pytest.raises(ValueError, match=r"^'pigeon' is not one of the choices\.$"):
+        values.check(make("checkbox", choices=CHOICES), ["phone", "pigeon"], TODAY)
+
+
+@pytest.mark.parametrize("raw", [[], None])
+def test_required_checkbox_needs_one(raw: list[str] | None) -> None:
+    with pytest.raises(ValueError, match=r"Please pick at least one\."):
+        values.check(make("checkbox", choices=CHOICES, required=True), raw, TODAY)
+
+
+def test_a_bool_for_a_checkbox_counts_as_nothing_picked() -> None:
+    assert values.check(make("checkbox", choices=CHOICES), True, TODAY) == []
+    with pytest.raises(ValueError, match=r"Please pick at least one\."):
+        values.check(make("checkbox", choices=CHOICES, required=True), True, TODAY)
+
+
+@pytest.mark.parametrize("raw", [True, False])
+def test_confirm_takes_yes_or_no(raw: bool) -> None:
+    assert values.check(make("confirm"), raw, TODAY) is raw
+
+
+@pytest.mark.parametrize("raw", ["yes", "", None, ["yes"]])
+def test_confirm_refuses_anything_but_a_bool(raw: str | list[str] | None) -> None:
+    with pytest.raises(ValueError, match=r"Please answer yes or no\."):
+        values.check(make("confirm"), raw, TODAY)
+
+
+# --- default_text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (make(), ""),
+        (make(default="Globex"), "Globex"),
+        (make("number", default=3), "3"),
+        (make("select", choices=CHOICES, default="phone"), "phone"),
+        (make("confirm", default=True), ""),
+        (make("confirm", default=False), ""),
+        (make("checkbox", choices=CHOICES, default=["phone"]), ""),
+        (make("date", default="today"), "2026-11-20"),
+        (make("date", default="+14d"), "2026-12-04"),
+        (make("date", default="+3d"), "2026-11-23"),
+        (make("date", default="2027-01-05"), "2027-01-05"),
+    ],
+    ids=lambda v: repr(v) if isinstance(v, str) else None,
+)
+def test_default_text(field: FieldDef, expected: str) -> None:
+    assert values.default_text(field, TODAY) == expected
+
+
+# --- nudge ------------------------------------------------------------------------------
+
+NUDGED = make("date", nudge={"after_days": 7, "message": "That's more than a week away."})
+
+
+@pytest.mark.parametrize(
+    ("days", "nudged"),
+    [(-3, False), (0, False), (3, False), (7, False), (8, True), (90, True)],
+)
+def test_nudge_only_past_the_limit(days: int, nudged: bool) -> None:
+    value = (TODAY + timedelta(days=days)).isoformat()
+    expected = "That's more than a week away." if nudged else None
+    assert values.nudge(NUDGED, value, TODAY) == expected
+
+
+def test_no_nudge_without_a_nudge_or_without_a_date() -> None:
+    far = (TODAY + timedelta(days=100)).isoformat()
+    assert values.nudge(make("date"), far, TODAY) is None
+    assert values.nudge(NUDGED, None, TODAY) is None
+
+
+def test_nudge_limit_zero_nudges_anything_after_today() -> None:
+    field = make("date", nudge={"after_days": 0, "message": "Today is best."})
+    assert values.nudge(field, TODAY.isoformat(), TODAY) is None
+    assert values.nudge(field, "2026-11-21", TODAY) == "Today is best."
