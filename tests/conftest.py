@@ -1,11 +1,22 @@
-"""Shared fixtures: every test gets its own data folder, and never the user's real one."""
+"""Shared fixtures: every test gets its own data folder, and never the user's real one.
+
+Reliability tests also report figures ("kills survived 50/50"), printed at the end of the run.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from rebound.cli import app
+from tests.helpers import Run
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content" / "en"
@@ -30,3 +41,53 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`run(args, keys)` invokes rebound in-process, typing `keys` into its prompts.
+
+    When the keys run out the input closes, which a prompt sees as Ctrl-D: the command stops
+    there, as it would for a person, and the test can check what was saved.
+    """
+    monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
+
+    def invoke(args: list[str], keys: str = "", terminal: bool = True) -> Any:
+        if not terminal:
+            monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: False)
+        with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+            inp.send_text(keys)
+            inp.close()
+            return CliRunner().invoke(app, args, catch_exceptions=False)
+
+    return invoke
+
+
+_FIGURES: dict[str, tuple[int, int]] = {}
+
+
+class Figures:
+    """Counts of cases handled out of cases tried, per kind, summed over the tests that add them."""
+
+    def add(self, name: str, handled: int, tried: int) -> None:
+        done, total = _FIGURES.get(name, (0, 0))
+        _FIGURES[name] = (done + handled, total + tried)
+
+
+@pytest.fixture
+def figures() -> Figures:
+    return Figures()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.reliability)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _FIGURES:
+        return
+    terminalreporter.section("reliability figures")
+    for name, (done, total) in sorted(_FIGURES.items()):
+        terminalreporter.write_line(f"{name}: {done}/{total}")

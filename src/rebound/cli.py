@@ -37,7 +37,7 @@ def _say_error(message: str, prefix: bool = True) -> None:
     from rebound import render
 
     out = render.console(stderr=True)
-    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", message))
+    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", render.clean(message)))
 
 
 def _is_framework(exc: BaseException) -> bool:

@@ -118,9 +118,14 @@ def _read(file: Path) -> _Doc:
         raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
     except OSError as exc:
         raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(file, text, exc) from None
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(file, text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
@@ -142,6 +147,16 @@ def _read(file: Path) -> _Doc:
         raise ContentError(f"{file}:1:1: (file): is empty.")
     data = _build(node, (), marks, file, loader)
     return _Doc(file, data, marks)
+
+
+def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> ContentError:
+    pos = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return ContentError(
+        f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
+        "(an invisible control character? delete it and retype the text around it)."
+    )
 
 
 def _build(
@@ -180,7 +195,12 @@ def _build(
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
     if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
-        return loader.construct_object(node, deep=True)
+        try:
+            return loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            raise ContentError(
+                f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
+            ) from None
     raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
 
 

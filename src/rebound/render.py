@@ -22,6 +22,26 @@ ACCENT = "#5f87af"
 GOOD = "#5faf87"
 
 
+# Control characters (ESC, BEL, CR...) in saved text are shown as visible escapes, never sent to the
+# terminal: a hand-edited or imported file must not be able to recolour or clear someone's screen.
+_CONTROL = {
+    c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)
+}
+
+
+def clean(text: str) -> str:
+    """Text safe to print: newlines and tabs kept, other control characters made visible."""
+    return text.replace("\r\n", "\n").translate(_CONTROL)
+
+
+def _text(text: str, style: str = "") -> Text:
+    return Text(clean(text), style=style)
+
+
+def _assemble(*parts: str | tuple[str, str]) -> Text:
+    return Text.assemble(*(clean(p) if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts))
+
+
 def console(stderr: bool = False, file: TextIO | None = None) -> Console:
     """A console for the current stdout/stderr that never interprets text as markup.
 
@@ -49,13 +69,13 @@ def marks(out: Console) -> tuple[str, str, str]:
 def welcome(out: Console, content: Content) -> None:
     """The first words after `rebound start`."""
     out.print()
-    body = Text("\n").join(Text(line) for line in content.opening.welcome)
+    body = _text("\n").join(_text(line) for line in content.opening.welcome)
     out.print(
         Panel(
-            body, title=Text("rebound", style=f"bold {ACCENT}"), title_align="left", padding=(1, 2)
+            body, title=_text("rebound", style=f"bold {ACCENT}"), title_align="left", padding=(1, 2)
         )
     )
-    out.print(Text(content.opening.title, style="bold"))
+    out.print(_text(content.opening.title, style="bold"))
 
 
 def step_intro(out: Console, step: Step, number: int, total: int) -> None:
@@ -63,16 +83,18 @@ def step_intro(out: Console, step: Step, number: int, total: int) -> None:
     _, _, bullet = marks(out)
     out.print()
     out.print(
-        Rule(Text(f"Step {number} of {total} · {step.title}", style=f"bold {ACCENT}"), align="left")
+        Rule(
+            _text(f"Step {number} of {total} · {step.title}", style=f"bold {ACCENT}"), align="left"
+        )
     )
-    out.print(Text(step.why, style="italic"))
+    out.print(_text(step.why, style="italic"))
     out.print()
     for line in step.guidance:
-        out.print(Padding(Text.assemble((f"{bullet} ", ACCENT), line), (0, 0, 0, 2)))
+        out.print(Padding(_assemble((f"{bullet} ", ACCENT), line), (0, 0, 0, 2)))
     if step.tips:
         out.print()
         for tip in step.tips:
-            out.print(Padding(Text.assemble(("Tip: ", "bold"), (tip, "dim")), (0, 0, 0, 2)))
+            out.print(Padding(_assemble(("Tip: ", "bold"), (tip, "dim")), (0, 0, 0, 2)))
     out.print()
 
 
@@ -81,33 +103,31 @@ def draft(out: Console, title: str, text: str) -> None:
     so that it can be selected and copied as it is."""
     out.print()
     if out.is_terminal:
-        out.print(Rule(Text(title, style="bold"), align="left", style=ACCENT))
-        out.print(Text(text.rstrip("\n")))
+        out.print(Rule(_text(title, style="bold"), align="left", style=ACCENT))
+        out.print(_text(text.rstrip("\n")))
         out.print(Rule(style=ACCENT))
     else:
-        out.print(Text(f"--- {title} ---"))
-        out.print(Text(text.rstrip("\n")))
-        out.print(Text("---"))
+        out.print(_text(f"--- {title} ---"))
+        out.print(_text(text.rstrip("\n")))
+        out.print(_text("---"))
 
 
 def note(out: Console, text: str, style: str = "") -> None:
     """A line of the coach's own words."""
-    out.print(Text(text, style=style))
+    out.print(_text(text, style=style))
 
 
 def step_done(out: Console, step: Step) -> None:
     """Closing words of a step."""
     done, _, _ = marks(out)
     out.print()
-    out.print(
-        Text.assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD))
-    )
+    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD)))
 
 
 def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:
     """The checklist of one session: steps done or pending, their items, and what to do next."""
     done_mark, todo_mark, _ = marks(out)
-    title = Text.assemble(
+    title = _assemble(
         (session.text("company") or "(company not given yet)", "bold"),
         " · ",
         session.text("role") or "(role not given yet)",
@@ -117,7 +137,7 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
     who = session.text("messenger_name")
     if who or session.text("call_date"):
         out.print(
-            Text(f"Heard on {session.text('call_date') or '?'} from {who or '?'}", style="dim")
+            _text(f"Heard on {session.text('call_date') or '?'} from {who or '?'}", style="dim")
         )
     out.print()
     entries = coach.checklist(content, session)
@@ -125,7 +145,7 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
     for number, step in enumerate(content.steps, start=1):
         finished = coach.step_done(step, session)
         out.print(
-            Text.assemble(
+            _assemble(
                 (f"{done_mark if finished else todo_mark} ", GOOD if finished else "dim"),
                 (f"{number}/{total} {step.title}", "bold" if finished else ""),
                 ("" if finished else "  (pending)", "dim"),
@@ -133,9 +153,9 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
         )
         for entry in (e for e in entries if e.step_id == step.id):
             if entry.info:
-                line = Text.assemble("     ", ("· ", "dim"), entry.label)
+                line = _assemble("     ", ("· ", "dim"), entry.label)
             else:
-                line = Text.assemble(
+                line = _assemble(
                     "     ",
                     (f"{done_mark if entry.done else todo_mark} ", GOOD if entry.done else ""),
                     entry.label,
@@ -149,7 +169,7 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
             out.print(line)
     out.print()
     action, item = coach.next_action(content, session)
-    line = Text.assemble(("Next: ", f"bold {ACCENT}"), action)
+    line = _assemble(("Next: ", f"bold {ACCENT}"), action)
     if item is not None:
         line.append(f" When it's done: rebound done {item.id}", style="dim")
     out.print(line)

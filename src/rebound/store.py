@@ -58,7 +58,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     Raises:
         DataError: the folder cannot be written (full disk, permissions...); the old file is intact.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise _disk_error(exc, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), 0o600)
@@ -219,11 +222,13 @@ class Store:
         lock = filelock.FileLock(str(self.home / LOCKS / f"{session_id}.lock"), timeout=0)
         try:
             lock.acquire()
-        except filelock.Timeout:
+        except filelock.Timeout:  # before OSError: Timeout is a TimeoutError, hence an OSError
             raise SessionBusyError(
                 f"Session '{session_id}' is open in another rebound window. Finish or close that "
                 "one first (nothing is lost either way), then try again."
             ) from None
+        except OSError as exc:
+            raise _disk_error(exc, self.home / LOCKS / "x") from None
         try:
             yield
         finally:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from rebound import __version__
-from tests.cli.conftest import DOWN, ENTER, Run
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
+from tests.helpers import DOWN, ENTER, Run
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import DOWN, ENTER, Run
+from tests.helpers import DOWN, ENTER, Run
 
 TODAY = date.today()
 SESSION_ID = f"{TODAY.isoformat()}-globex"

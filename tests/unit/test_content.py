@@ -15,7 +15,7 @@ import pytest
 from rebound import content
 from rebound.errors import ContentError, ExitCode, UsageError
 from rebound.models import Content
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, Figures
 
 STEP_IDS = ["thank", "ask-why", "reflect", "accomplishments", "re-engage"]
 
@@ -592,7 +592,8 @@ BROKEN = [
 
 
 @pytest.mark.parametrize("case", BROKEN)
-def test_a_broken_file_names_its_spot(content_copy: Path, case: Broken) -> None:
+def test_a_broken_file_names_its_spot(content_copy: Path, case: Broken, figures: Figures) -> None:
+    figures.add("bad content cases refused with file:line:col", 0, 1)
     broken = content_copy / case.file
     edit(broken, case.old, case.new)
     line, col = spot(broken, *case.at)
@@ -601,6 +602,7 @@ def test_a_broken_file_names_its_spot(content_copy: Path, case: Broken) -> None:
     assert (int(error["line"]), int(error["col"])) == (line, col)
     assert error["field"] == case.field
     assert error["message"] == case.message
+    figures.add("bad content cases refused with file:line:col", 1, 0)
 
 
 def test_a_yaml_error_names_where_the_open_construct_started(content_copy: Path) -> None:
@@ -721,3 +723,20 @@ def test_template_error_line_below_standalone_section_lines(content_copy: Path) 
     assert error["field"] == "drafts.0.template"
     # the 6th line of the template: "I move on from {{company|upper}} on {{move_on_date}}."
     assert error["message"].startswith("template line 6: unknown filter 'upper'")
+
+
+def test_a_control_character_is_reported_at_its_spot(content_copy: Path) -> None:
+    thank = content_copy / "steps" / "thank.yaml"
+    edit(thank, "title: Thank the messenger", "title: Thank the\x9a messenger")
+    error = load_error(content_copy)
+    assert (int(error["line"]), int(error["col"])) == spot(thank, "\x9a")
+    assert error["message"].startswith("the character U+009A is not allowed in YAML")
+
+
+def test_an_explicit_tag_with_a_bad_value(content_copy: Path) -> None:
+    reengage = content_copy / "steps" / "re-engage.yaml"
+    edit(reengage, "    default: 3\n", "    default: !!int three\n")
+    error = load_error(content_copy)
+    assert error["path"] == str(reengage)
+    assert error["message"] == "'three' is not a valid int."
+    assert error["field"].endswith(".default")

@@ -1,0 +1,1 @@
+"""Everything in this folder is marked `reliability` (see tests/conftest.py)."""

@@ -1,0 +1,147 @@
+"""Property tests: any answer text round-trips; any YAML loads or gives a clear error."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rebound import coach, content, render, store
+from rebound.errors import ContentError
+from rebound.models import Session
+from tests.conftest import CONTENT
+
+# Any text a person could type or paste, including control characters and surrogate-free Unicode.
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
+SCALAR = st.one_of(TEXT, st.booleans(), st.integers(-(10**9), 10**9), st.none())
+ITEM = st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), SCALAR, max_size=5)
+ANSWER = st.one_of(SCALAR, st.lists(TEXT, max_size=5), st.lists(ITEM, min_size=1, max_size=4))
+KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
+STAMP = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(timezone.utc)
+)
+
+ERROR_FORM = re.compile(r"^.+?:\d+:\d+: \S.*: .+")
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    answers=st.dictionaries(KEYS, ANSWER, max_size=8),
+    drafts=st.dictionaries(KEYS, TEXT, max_size=3),
+    when=STAMP,
+)
+def test_sessions_round_trip_through_the_store(
+    answers: dict[str, object], drafts: dict[str, str], when: datetime, tmp_path: Path
+) -> None:
+    session = Session(id="2026-11-25-x", created_at=when, updated_at=when, drafts=drafts)
+    session.answers.update(answers)  # type: ignore[arg-type]
+    home = tmp_path / "home"
+    shelf = store.Store(home)
+    shelf.save(session)
+    assert shelf.load(session.id) == session
+    shutil.rmtree(home)
+
+
+@settings(max_examples=100, deadline=None)
+@given(company=TEXT, detail=TEXT, weakness=TEXT)
+def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: str) -> None:
+    loaded = _content()
+    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    session = Session(id="s", created_at=now, updated_at=now)
+    session.answers.update(
+        company=company or "x",
+        role="r",
+        messenger_name="Dana",
+        thank_detail=detail or None,
+        thanked_on_call=True,
+        your_name="Alex",
+        weakness=weakness or None,
+    )
+    text = coach.draft_text(loaded, session, loaded.step("thank").drafts[0])
+    if detail:
+        assert f"I'm especially grateful for {detail}." in text
+    shown = render.clean(text)
+    assert "\x1b" not in shown and "\x07" not in shown
+    if detail and not any(
+        (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in detail
+    ):
+        assert detail.replace("\r\n", "\n") in shown
+
+
+_LOADED: list[object] = []
+
+
+def _content() -> content.Content:
+    if not _LOADED:
+        _LOADED.append(content.load(CONTENT))
+    loaded = _LOADED[0]
+    assert isinstance(loaded, content.Content)
+    return loaded
+
+
+def _check_load(folder: Path) -> None:
+    try:
+        content.load(folder)
+    except ContentError as exc:
+        assert "\n" not in exc.message.strip(), exc.message
+        assert ERROR_FORM.match(exc.message) or exc.message.startswith(str(folder)), exc.message
+
+
+YAML_VALUE = st.recursive(
+    st.one_of(TEXT, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=YAML_VALUE)
+def test_arbitrary_yaml_data_gives_a_load_or_a_clear_error(data: object, tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    if not folder.exists():
+        shutil.copytree(CONTENT, folder)
+    (folder / "steps" / "thank.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+    _check_load(folder)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cut=st.integers(0, 10_000),
+    junk=TEXT,
+    file=st.sampled_from(["coach.yaml", "steps/reflect.yaml"]),
+)
+def test_mangled_real_files_give_a_load_or_a_clear_error(
+    cut: int, junk: str, file: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pack"
+    if not folder.exists():
+        shutil.copytree(CONTENT, folder)
+    original = (CONTENT / file).read_text(encoding="utf-8")
+    at = cut % (len(original) + 1)
+    (folder / file).write_text(original[:at] + junk + original[at:], encoding="utf-8")
+    _check_load(folder)
+    (folder / file).write_text(original, encoding="utf-8")
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(raw=st.binary(max_size=400) | TEXT.map(str.encode))
+def test_arbitrary_session_bytes_parse_or_raise_value_error(raw: bytes) -> None:
+    try:
+        store.parse(raw)
+    except ValueError as exc:
+        assert str(exc)
