@@ -113,8 +113,10 @@ def _root(
 
 def _content(ctx: typer.Context) -> Content:
     from rebound import content
+    from rebound.store import CACHE, data_home
 
-    return content.load(ctx.obj.get("content") if ctx.obj else None)
+    folder = ctx.find_root().obj.get("content") if ctx.find_root().obj else None
+    return content.load(folder, cache=data_home() / CACHE)
 
 
 def _store() -> Store:
@@ -317,15 +319,18 @@ def content_validate(
     ] = None,
 ) -> None:
     """Check a content folder and say exactly where anything is wrong."""
-    from rebound import content
+    from rebound import content, content_files
 
     root = ctx.find_root().obj or {}
-    loaded = content.load(folder or root.get("content"))
+    loaded = content_files.load(content.content_dir(folder or root.get("content")))
     typer.echo(f"{loaded.source}: OK ({len(loaded.steps)} steps, {len(loaded.prompts())} prompts).")
 
 
 def main() -> None:
     """Entry point of the `rebound` command."""
+    # rebound uses no pydantic plugins; looking for them scans every installed package's
+    # metadata on each run. Set the variable yourself to opt back in.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="rebound")
 
 

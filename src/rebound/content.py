@@ -1,86 +1,28 @@
-"""Load the coaching content (YAML) into validated models.
+"""Which coaching content to use, and a cache that makes loading it cheap.
 
-Every problem becomes a `ContentError` that reads `file:line:col: field: message`, so that a
-person editing a content pack can go straight to the spot. The YAML reader is deliberately
-narrow: safe types only, no aliases or anchors, no duplicate keys, no custom tags, no dates
-(they stay text), and files of a sane size.
+Reading and validating the YAML (`rebound.content_files`) is careful and therefore slow: a YAML
+parser in pure Python, a dozen models, cross-checks of every template. Most commands only need
+the result, so the validated content is kept as a pickle in the data folder's `cache/`, keyed by
+the folder, every file's size and modification time, and the versions of rebound, Python and
+pydantic. Any change to any of these, or any trouble with the cache, means a fresh, full load.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import pickle
+import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
-from rebound import templates
-from rebound.errors import ContentError
-from rebound.models import Content, Opening, PromptDef, Step
+from rebound import __version__
+from rebound.models import Content
 
 MAX_FILE_BYTES = 256 * 1024
 COACH_FILE = "coach.yaml"
 STEPS_DIR = "steps"
 DEFAULT_LANG = "en"
-BUILTIN_NAMES = frozenset({"today", "id"})
-
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:float",
-}
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-
-Path_ = tuple[str | int, ...]
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver ('2026-11-25' stays text) that notes where
-    anchors and aliases stand, so that `_build` can refuse them with the field's path."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.anchored: set[tuple[int, int]] = set()
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self.anchored.add((event.start_mark.line + 1, event.start_mark.column + 1))
-        return super().compose_node(parent, index)
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@dataclass(frozen=True)
-class _Doc:
-    """A parsed YAML file: its data and where each value stood."""
-
-    file: Path
-    data: Any
-    marks: dict[Path_, tuple[int, int]]
-
-    def where(self, path: Sequence[str | int]) -> str:
-        """`file:line:col` of the deepest known part of `path`."""
-        key = tuple(path)
-        while key and key not in self.marks:
-            key = key[:-1]
-        line, col = self.marks.get(key, (1, 1))
-        return f"{self.file}:{line}:{col}"
-
-    def error(self, path: Sequence[str | int], message: str) -> ContentError:
-        """A ContentError for the value at `path`."""
-        field = ".".join(str(p) for p in path) or "(file)"
-        return ContentError(f"{self.where(path)}: {field}: {message}")
 
 
 def default_dir(lang: str = DEFAULT_LANG) -> Path:
@@ -98,260 +40,50 @@ def content_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else default_dir()
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def fingerprint(base: Path) -> str | None:
+    """A key that changes whenever anything the content is made of changes (None: unreadable)."""
+    from pydantic.version import VERSION
 
-
-def _read(file: Path) -> _Doc:
+    parts = [__version__, sys.version, VERSION, str(base.resolve())]
     try:
-        size = file.stat().st_size
-    except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
-    if size > MAX_FILE_BYTES:
-        raise ContentError(
-            f"{file}:1:1: (file): is {size:,} bytes; content files may be at most "
-            f"{MAX_FILE_BYTES // 1024} KiB."
-        )
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
-    except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        raise _reader_error(file, text, exc) from None
-    try:
-        node = loader.get_single_node()
-    except yaml.reader.ReaderError as exc:
-        raise _reader_error(file, text, exc) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
-        problem = exc.problem or exc.context or "is not valid YAML"
-        if (
-            exc.context
-            and exc.context_mark
-            and exc.problem_mark
-            and exc.context_mark.line != exc.problem_mark.line
-        ):
-            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        raise ContentError(f"{where}: (yaml): {problem}.") from None
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{file}: (yaml): {exc}.") from None
-    finally:
-        loader.dispose()
-    marks: dict[Path_, tuple[int, int]] = {}
-    if node is None:
-        raise ContentError(f"{file}:1:1: (file): is empty.")
-    data = _build(node, (), marks, file, loader)
-    return _Doc(file, data, marks)
+        for folder in (base, base / STEPS_DIR):
+            with os.scandir(folder) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_file():
+                        st = entry.stat()
+                        parts.append(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    except OSError:
+        return None
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
 
 
-def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> ContentError:
-    pos = min(max(exc.position, 0), len(text))
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return ContentError(
-        f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
-        "(an invisible control character? delete it and retype the text around it)."
-    )
-
-
-def _build(
-    node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]], file: Path, loader: _Loader
-) -> Any:
-    marks[path] = _mark(node)
-    where = f"{file}:{marks[path][0]}:{marks[path][1]}"
-    field = ".".join(str(p) for p in path) or "(file)"
-    if marks[path] in loader.anchored:
-        raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                line, col = _mark(key_node)
-                raise ContentError(
-                    f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
-                )
-            key = _build(key_node, (*path, "?"), marks, file, loader)
-            if not isinstance(key, str):
-                line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: keys must be text.")
-            if key in out:
-                line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: the key '{key}' appears twice.")
-            out[key] = _build(value_node, (*path, key), marks, file, loader)
-            marks[(*path, key)] = _mark(key_node)
-        marks.pop((*path, "?"), None)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
-        return [
-            _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
-        ]
-    if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
-        try:
-            return loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError):
-            raise ContentError(
-                f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
-            ) from None
-    raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
-
-
-def _validate(doc: _Doc, model: type[Any], path: Path_ = ()) -> Any:
-    try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "is not a known field (check the spelling)"
-        elif first["type"] == "missing":
-            message = "is required"
-        more = len(exc.errors()) - 1
-        if more:
-            message += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
-        raise doc.error((*path, *loc), message) from None
-
-
-def load(folder: str | os.PathLike[str] | None = None) -> Content:
-    """Load and validate a content folder (`coach.yaml` and `steps/<id>.yaml`).
+def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None) -> Content:
+    """Load the content folder, from `cache` (a folder) when it holds a fresh copy.
 
     Raises:
         ContentError: the folder or a file is missing, or something in it is wrong.
     """
     base = content_dir(folder)
-    coach_file = base / COACH_FILE
-    if not coach_file.is_file():
-        raise ContentError(
-            f"{base}: no {COACH_FILE} here, so this is not a rebound content folder. "
-            "Point --content or REBOUND_CONTENT at a folder made by `rebound content new`."
-        )
-    coach = _read(coach_file)
-    if not isinstance(coach.data, dict):
-        raise coach.error((), "should be a mapping with 'opening' and 'steps'")
-    unknown = sorted(set(coach.data) - {"opening", "steps"})
-    if unknown:
-        raise coach.error((unknown[0],), "is not a known field (check the spelling)")
-    for key in ("opening", "steps"):
-        if key not in coach.data:
-            raise coach.error((), f"'{key}' is required")
-    opening_doc = _Doc(coach.file, coach.data["opening"], coach.marks)
-    opening = _validate(opening_doc, Opening, ("opening",))
-    step_ids = coach.data["steps"]
-    if (
-        not isinstance(step_ids, list)
-        or not step_ids
-        or not all(isinstance(s, str) for s in step_ids)
-    ):
-        raise coach.error(("steps",), "should be a list of step ids")
-    if len(set(step_ids)) != len(step_ids):
-        raise coach.error(("steps",), "a step is listed twice")
-    steps: list[Step] = []
-    docs: dict[str, _Doc] = {}
-    for i, step_id in enumerate(step_ids):
-        file = base / STEPS_DIR / f"{step_id}.yaml"
-        if not file.is_file():
-            raise coach.error(("steps", i), f"there is no {STEPS_DIR}/{step_id}.yaml for this step")
-        doc = _read(file)
-        step = _validate(doc, Step)
-        if step.id != step_id:
-            raise doc.error(
-                ("id",), f"is '{step.id}' but coach.yaml lists this file as '{step_id}'"
-            )
-        steps.append(step)
-        docs[step_id] = doc
-    content = Content(opening=opening, steps=steps, source=str(base))
-    _cross_check(content, coach, docs)
-    return content
+    key = fingerprint(base) if cache is not None else None
+    cached = cache / f"content-{key}.pickle" if cache is not None and key else None
+    if cached is not None:
+        with contextlib.suppress(Exception):  # a missing, stale or damaged cache: load afresh
+            loaded = pickle.loads(cached.read_bytes())
+            if isinstance(loaded, Content):
+                return loaded
+    from rebound import content_files
+
+    loaded = content_files.load(base)
+    if cached is not None:
+        _write_cache(cached, loaded)
+    return loaded
 
 
-def _prompt_places(
-    content: Content, coach: _Doc, docs: dict[str, _Doc]
-) -> Iterator[tuple[_Doc, Path_, PromptDef]]:
-    sub = _Doc(coach.file, None, coach.marks)
-    for i, prompt in enumerate(content.opening.prompts):
-        yield sub, ("opening", "prompts", i), prompt
-    for step in content.steps:
-        for i, prompt in enumerate(step.prompts):
-            yield docs[step.id], ("prompts", i), prompt
+def _write_cache(path: Path, loaded: Content) -> None:
+    from rebound.store import atomic_write
 
-
-def _cross_check(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> None:
-    """What one file cannot check alone: ids, references and templates across the content."""
-    kinds: dict[str, PromptDef] = {}
-    for doc, path, prompt in _prompt_places(content, coach, docs):
-        if prompt.id in kinds or prompt.id in BUILTIN_NAMES:
-            raise doc.error(
-                (*path, "id"), f"'{prompt.id}' is used by another prompt or is reserved"
-            )
-        scope = {**kinds, **{f.id: f for f in prompt.fields}} if prompt.fields else kinds
-        if prompt.when and prompt.when.prompt not in kinds:
-            raise doc.error(
-                (*path, "when", "prompt"), f"'{prompt.when.prompt}' is not an earlier prompt"
-            )
-        for j, fld in enumerate(prompt.fields):
-            if fld.when and fld.when.prompt not in scope:
-                raise doc.error(
-                    (*path, "fields", j, "when", "prompt"),
-                    f"'{fld.when.prompt}' is not a prompt or field",
-                )
-        kinds[prompt.id] = prompt
-    for step in content.steps:
-        doc = docs[step.id]
-        own = {p.id for p in step.prompts}
-        ids = [d.id for d in step.drafts]
-        if len(set(ids)) != len(ids):
-            raise doc.error(("drafts",), "two drafts share an id")
-        for i, draft in enumerate(step.drafts):
-            if draft.before is not None and draft.before not in own:
-                raise doc.error(
-                    ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
-                )
-            _check_template(doc, ("drafts", i, "template"), draft.template, kinds, None)
-        item_ids = [c.id for c in step.checklist]
-        if len(set(item_ids)) != len(item_ids):
-            raise doc.error(("checklist",), "two checklist items share an id")
-        for i, item in enumerate(step.checklist):
-            where: Path_ = ("checklist", i)
-            listed = None
-            if item.each is not None:
-                listed = kinds.get(item.each)
-                if listed is None or listed.kind != "list":
-                    raise doc.error((*where, "each"), f"'{item.each}' is not a list prompt")
-            for key, cond in (("done_when", item.done_when), ("when", item.when)):
-                if cond and cond.prompt not in kinds:
-                    raise doc.error((*where, key, "prompt"), f"'{cond.prompt}' is not a prompt")
-            if item.due is not None:
-                pool = {f.id: f for f in listed.fields} if listed else kinds
-                target = pool.get(item.due)
-                if target is None or target.kind != "date":
-                    raise doc.error((*where, "due"), f"'{item.due}' is not a date prompt")
-            for key in ("label", "next"):
-                text = getattr(item, key)
-                if text is not None:
-                    _check_template(doc, (*where, key), text, kinds, listed)
-
-
-def _check_template(
-    doc: _Doc, path: Path_, text: str, kinds: dict[str, PromptDef], listed: PromptDef | None
-) -> None:
-    try:
-        nodes = templates.parse(text)
-    except templates.TemplateError as exc:
-        raise doc.error(path, f"template line {exc.line}: {exc}") from None
-    for name, inside in templates.names(nodes):
-        fields: set[str] = {f.id for f in listed.fields} if listed else set()
-        for section in inside:
-            prompt = kinds.get(section)
-            if prompt is not None:
-                fields |= {f.id for f in prompt.fields}
-        if name not in kinds and name not in fields and name not in BUILTIN_NAMES:
-            raise doc.error(path, f"the template reads '{{{{{name}}}}}', which no prompt answers")
+    with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for old in path.parent.glob("content-*.pickle"):
+            old.unlink()
+        atomic_write(path, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))

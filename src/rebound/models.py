@@ -25,7 +25,7 @@ PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "c
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _check_id(value: str) -> str:
@@ -212,7 +212,7 @@ class Content(_Strict):
 class OpenList(BaseModel):
     """A list prompt being answered: the entries so far and the one being typed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     items: list[Item] = []
     current: Item | None = None
@@ -221,7 +221,7 @@ class OpenList(BaseModel):
 class Session(BaseModel):
     """One rejection, and everything the person wrote and decided about it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: Literal[2] = SCHEMA_VERSION
     id: str

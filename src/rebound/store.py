@@ -28,6 +28,7 @@ from rebound.models import SCHEMA_VERSION, Session
 SESSIONS = "sessions"
 LOCKS = "locks"
 BROKEN = "broken"
+CACHE = "cache"
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60
