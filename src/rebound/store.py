@@ -131,9 +131,16 @@ class Store:
         if not self.sessions.is_dir():
             return []
         self._clean_temp()
-        files = [p for p in self.sessions.glob(f"*{SUFFIX}") if not p.name.startswith(".")]
-        files.sort(key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
-        return [p.name[: -len(SUFFIX)] for p in files]
+        found: list[tuple[int, str]] = []
+        for path in self.sessions.glob(f"*{SUFFIX}"):
+            if path.name.startswith("."):
+                continue
+            try:
+                found.append((path.stat().st_mtime_ns, path.name[: -len(SUFFIX)]))
+            except FileNotFoundError:  # moved aside by another rebound just now
+                continue
+        found.sort(reverse=True)
+        return [session_id for _, session_id in found]
 
     def _clean_temp(self) -> None:
         """Remove temp files left by a crash (old enough that no live save owns them)."""

@@ -1,0 +1,517 @@
+"""Reliability with real processes: a save killed at any moment, one writer per session, and
+two writers that never lose each other's updates.
+
+Every case runs the real code in separate processes (a Python child for the kills, the installed
+`rebound` for the rest), because threads in one process share the lock and cannot crash apart.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import re
+import select
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from rebound import coach, content
+from rebound.models import AnswerValue, Session
+from rebound.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
+
+ENTER = "\r"
+CTRL_C = "\x03"
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130
+BUSY = "open in another rebound window"
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+
+
+# --- running rebound -----------------------------------------------------------------------------
+
+
+def _executable() -> str | None:
+    beside = Path(sys.executable).parent / "rebound"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("rebound")
+
+
+@pytest.fixture
+def exe() -> str:
+    found = _executable()
+    if found is None:
+        pytest.skip("the `rebound` executable is not installed (pip install -e . in this venv)")
+    return found
+
+
+@pytest.fixture
+def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
+    """The environment of every process: data, home and config all inside tmp_path."""
+    home = tmp_path / "home"
+    home.mkdir()
+    out = dict(os.environ)
+    out.update(
+        HOME=str(home),
+        REBOUND_HOME=str(rebound_home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        TERM="xterm-256color",
+        PROMPT_TOOLKIT_NO_CPR="1",
+        COLUMNS="120",
+        LINES="40",
+    )
+    out.setdefault("LANG", "C.UTF-8")
+    return out
+
+
+def flat(text: str) -> str:
+    """Output as one line of plain words: no escapes, and wrapping undone."""
+    return " ".join(ANSI.sub("", text).split())
+
+
+class Terminal:
+    """One `rebound` in a pseudo-terminal (the approach of tests/e2e/test_terminal.py)."""
+
+    def __init__(self, exe: str, args: list[str], env: dict[str, str]) -> None:
+        self.transcript = io.StringIO()
+        self.child = pexpect.spawn(
+            exe, args, env=env, dimensions=(40, 120), timeout=10, encoding="utf-8"
+        )
+        self.child.logfile_read = self.transcript
+
+    @property
+    def output(self) -> str:
+        return ANSI.sub("", self.transcript.getvalue()).replace("\r", "")
+
+    def see(self, fragment: str) -> None:
+        try:
+            self.child.expect_exact(fragment)
+        except (pexpect.TIMEOUT, pexpect.EOF) as exc:
+            why = "timed out" if isinstance(exc, pexpect.TIMEOUT) else "the program ended"
+            pytest.fail(
+                f"Waiting for {fragment!r}, {why}. Last output:\n{self.output[-2500:]}",
+                pytrace=False,
+            )
+
+    def stop(self, question: str) -> int:
+        """Wait for the question, press Ctrl-C, return the exit status."""
+        self.see(question)
+        self.child.send(CTRL_C)
+        return self.finish()
+
+    def finish(self) -> int:
+        try:
+            self.child.expect(pexpect.EOF)
+        except pexpect.TIMEOUT:
+            pytest.fail(f"rebound did not exit. Last output:\n{self.output[-2500:]}", pytrace=False)
+        self.child.wait()
+        self.child.close()
+        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
+        assert "Traceback" not in self.output, self.output[-2500:]
+        return int(self.child.exitstatus)
+
+
+@pytest.fixture
+def terminals() -> Iterator[list[Terminal]]:
+    """Terminals a test starts; any left running are ended afterwards."""
+    started: list[Terminal] = []
+    yield started
+    for t in started:
+        t.child.close(force=True)
+
+
+def run(exe: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [exe, *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+
+# --- sessions built with the coach (no terminal) -------------------------------------------------
+
+
+def _value(pos: coach.Position, entries: dict[str, int]) -> AnswerValue:
+    """A sensible answer for any question; `entries` says how many entries each list gets."""
+    if pos.more:
+        return pos.entry <= entries.get(pos.prompt.id, 0)
+    q = pos.question
+    fixed: dict[str, AnswerValue] = {
+        "company": "Globex",
+        "role": "Data Engineer",
+        "messenger_name": "Dana Smith",
+        "your_name": "Alex",
+        "thanked_on_call": True,
+        "feedback_asked": "will_email",  # so that "feedback-asked" is an item to tick
+    }
+    if q.id in fixed:
+        return fixed[q.id]
+    if q.kind == "select":
+        return q.choices[0].value
+    if q.kind == "checkbox":
+        return [q.choices[0].value]
+    if q.kind == "confirm":
+        return True
+    if q.kind == "number":
+        return 3
+    if q.kind == "date":
+        return "2026-12-09"
+    if q.kind == "email":
+        return "dana@example.com"
+    return f"{q.id} {pos.entry}"
+
+
+def build_session(session_id: str, up_to_step: int | None = None, **entries: int) -> Session:
+    """A session answered up to (not including) step `up_to_step`, or to the end, with the drafts
+    of every finished step filled in, as `rebound start` would have left it."""
+    loaded = content.load()
+    session = Session(id=session_id, created_at=NOW, updated_at=NOW)
+    while (pos := coach.next_position(loaded, session)) is not None:
+        if up_to_step is not None and pos.step_number >= up_to_step:
+            break
+        coach.apply(loaded, session, pos, _value(pos, entries), NOW)
+    for step in loaded.steps:
+        if coach.step_done(step, session):
+            for d in step.drafts:
+                session.drafts[d.id] = coach.draft_text(loaded, session, d)
+    return session
+
+
+# --- 1. SIGKILL in the middle of saves -----------------------------------------------------------
+
+KILLS = 50
+CRASH_ID = "2026-11-25-crash"
+PAYLOAD_REPEAT = 6250  # 8 characters each: a 50 KB answer, so that a write takes a moment
+
+# Saves the same session over and over, counting up from argv[1]; says "ready" before the first.
+SAVER = f"""
+import sys
+from datetime import datetime, timezone
+from rebound.models import Session
+from rebound.store import Store
+
+n = int(sys.argv[1])
+store = Store()
+moment = datetime.now(timezone.utc)
+session = Session(id={CRASH_ID!r}, created_at=moment, updated_at=moment)
+print("ready", flush=True)
+while True:
+    session.answers["counter"] = n
+    session.answers["payload"] = f"{{n:07d}}|" * {PAYLOAD_REPEAT}
+    session.updated_at = datetime.now(timezone.utc)
+    store.save(session)
+    n += 1
+"""
+
+
+def payload(n: int) -> str:
+    return f"{n:07d}|" * PAYLOAD_REPEAT
+
+
+def _wait_ready(child: subprocess.Popen[bytes], path: Path, first: bool) -> None:
+    """Until the child is in its save loop (and, the first time, has written the file once)."""
+    assert child.stdout is not None
+    ready, _, _ = select.select([child.stdout], [], [], 15)
+    line = child.stdout.readline() if ready else b""
+    if line.strip() != b"ready":
+        child.kill()
+        _, err = child.communicate(timeout=10)
+        pytest.fail(f"the saving child did not start: {line!r}\n{err.decode(errors='replace')}")
+    deadline = time.monotonic() + 15
+    while first and not path.exists():
+        assert time.monotonic() < deadline, "the saving child never wrote the session file"
+        time.sleep(0.001)
+
+
+def test_sigkill_during_saves_leaves_an_old_or_new_file(
+    rebound_home: Path, env: dict[str, str], figures: Any
+) -> None:
+    rng = random.Random()
+    seed = rng.randrange(2**32)
+    rng.seed(seed)
+    store = Store()
+    path = store.path(CRASH_ID)
+    problems: list[str] = []
+    previous, start, ok = -1, 0, 0
+    temps_seen: set[str] = set()  # temp files left by the kills
+    begun = time.monotonic()
+    for kill in range(1, KILLS + 1):
+        child = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(start)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        _wait_ready(child, path, first=kill == 1)
+        time.sleep(rng.uniform(0, 0.030))
+        child.send_signal(signal.SIGKILL)
+        _, err = child.communicate(timeout=10)
+        where = f"kill {kill} (seed {seed})"
+        if child.returncode != -signal.SIGKILL:
+            problems.append(f"{where}: the child ended by itself ({child.returncode}): {err!r}")
+            continue
+        temps_seen.update(t.name for t in path.parent.glob(f".*{TEMP_SUFFIX}"))
+        try:
+            session = parse(path.read_bytes())
+        except Exception as exc:  # any failure to read is what this test looks for
+            problems.append(f"{where}: the file does not parse: {type(exc).__name__}: {exc}")
+            continue
+        counter = session.answers.get("counter")
+        if not isinstance(counter, int) or counter < previous:
+            problems.append(f"{where}: counter went from {previous} to {counter!r}")
+            continue
+        if session.answers.get("payload") != payload(counter) or session.id != CRASH_ID:
+            problems.append(f"{where}: the file mixes two saves (counter {counter})")
+            continue
+        ok += 1
+        previous, start = counter, counter + 1
+    took = time.monotonic() - begun
+    figures.add("kills survived", ok, KILLS)
+    assert not problems, "\n".join(problems)
+    assert previous >= 1, "no save completed between kills: the test did not exercise anything"
+    assert took < 40, f"{KILLS} kills took {took:.1f}s"
+
+    # What a kill can leave behind: temp files. A fresh one may belong to a live save, so it stays;
+    # once it is older than STALE_TEMP_SECONDS, listing the sessions removes it.
+    sessions = path.parent
+    temps = sorted(sessions.glob(f".*{TEMP_SUFFIX}"))
+    if not temps:  # every kill landed between saves: leave one the way a kill would
+        (sessions / f".{path.name}.killed{TEMP_SUFFIX}").write_bytes(b'{"schema_version": 2, "id')
+        temps = sorted(sessions.glob(f".*{TEMP_SUFFIX}"))
+    assert Store().ids() == [CRASH_ID]
+    assert all(t.exists() for t in temps), "a fresh temp file was removed while a save may own it"
+    old = time.time() - STALE_TEMP_SECONDS - 5
+    for t in temps:
+        os.utime(t, (old, old))
+    assert Store().ids() == [CRASH_ID]
+    assert not list(sessions.glob(f".*{TEMP_SUFFIX}")), "stale temp files were not cleaned"
+    figures.add("stale temp files cleaned", len(temps), len(temps))
+    assert Store().load(CRASH_ID).answers["counter"] == previous
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not (rebound_home / "broken").exists(), "a file was moved aside as broken"
+    print(f"\n{KILLS} kills in {took:.1f}s, last counter {previous}, {len(temps_seen)} temps left")
+
+
+# --- 2. One writer per session ---------------------------------------------------------------
+
+IN_PROGRESS = "2026-11-25-globex"
+
+
+@pytest.mark.e2e
+def test_one_writer_per_session_across_processes(
+    exe: str, env: dict[str, str], terminals: list[Terminal]
+) -> None:
+    store = Store()
+    store.save(build_session(IN_PROGRESS, up_to_step=2))  # opening and step 1 done
+    path = store.path(IN_PROGRESS)
+
+    def start(*args: str) -> Terminal:
+        t = Terminal(exe, list(args), env)
+        terminals.append(t)
+        return t
+
+    a = start("continue")
+    a.see("Welcome back")  # shown only once the lock is held
+    a.see("step 2 of 5")
+    a.see("Have you asked for their reasons?")
+    before = path.read_bytes()
+
+    # (a) A second window is turned away before it greets anyone.
+    b = start("continue")
+    assert b.finish() == EXIT_FAILURE, b.output
+    assert BUSY in flat(b.output), b.output
+    assert "Welcome back" not in b.output
+    assert path.read_bytes() == before
+
+    # (b) `done` on the same session is refused too, and leaves the file as it was, byte for byte.
+    # (thank-you-sent is a real item now that step 1 is done: only the lock can refuse it.)
+    shown = run(exe, env, "done", "thank-you-sent", "--session", IN_PROGRESS)
+    assert shown.returncode == EXIT_FAILURE, (shown.stdout, shown.stderr)
+    assert BUSY in flat(shown.stderr), shown.stderr
+    assert "Traceback" not in shown.stdout + shown.stderr
+    assert path.read_bytes() == before
+
+    # A was never disturbed: it takes one more answer (the default), then stops.
+    a.child.send(ENTER)
+    assert a.stop("What reasons did they give?") == EXIT_INTERRUPTED
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["answers"]["feedback_asked"] == "on_call"
+    assert "feedback_asked" in saved["answered_at"]
+    assert saved["ticked"] == {}
+
+    # Now the session is free: another window opens it, and `done` works.
+    b = start("continue")
+    b.see("Welcome back")
+    b.see("step 2 of 5")
+    assert b.stop("What reasons did they give?") == EXIT_INTERRUPTED
+    shown = run(exe, env, "done", "thank-you-sent", "--session", IN_PROGRESS)
+    assert shown.returncode == EXIT_OK, (shown.stdout, shown.stderr)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert list(saved["ticked"]) == ["thank-you-sent"]
+    assert saved["answers"]["feedback_asked"] == "on_call"
+
+
+# --- 3. Two writers, no lost updates -------------------------------------------------------------
+
+FINISHED = "2026-11-25-initech"
+COMMANDS_EACH = 15
+BUSY_RETRIES = 60
+
+
+@dataclass
+class Writer:
+    """One stream of `rebound done` commands on its own items, run one after another."""
+
+    name: str
+    items: list[str]
+    rng: random.Random
+    state: dict[str, bool] = field(default_factory=dict)  # what it last set, per item
+    done: list[tuple[str, bool]] = field(default_factory=list)  # successful commands, in order
+    busy: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def work(self, exe: str, env: dict[str, str]) -> None:
+        for _ in range(COMMANDS_EACH):
+            item = self.rng.choice(self.items)
+            tick = not self.state.get(item, False)
+            args = ["done", item, "--session", FINISHED, *([] if tick else ["--undo"])]
+            for _attempt in range(BUSY_RETRIES):
+                shown = run(exe, env, *args)
+                if shown.returncode == EXIT_OK:
+                    self.state[item] = tick
+                    self.done.append((item, tick))
+                    break
+                if shown.returncode == EXIT_FAILURE and BUSY in flat(shown.stderr):
+                    self.busy += 1
+                    time.sleep(self.rng.uniform(0, 0.02))
+                    continue
+                self.problems.append(f"{' '.join(args)} -> {shown.returncode}: {shown.stderr}")
+                return
+            else:
+                self.problems.append(f"{' '.join(args)}: still busy after {BUSY_RETRIES} tries")
+                return
+
+
+def test_two_writers_lose_no_updates(
+    exe: str, env: dict[str, str], rebound_home: Path, figures: Any
+) -> None:
+    store = Store()
+    store.save(build_session(FINISHED, fixes=3, contacts=3))
+    tickable = {e.id for e in coach.checklist(content.load(), store.load(FINISHED)) if not e.info}
+    first = ["thank-you-sent", "fix-1", "fix-2", "fix-3", "move-on"]
+    second = ["contact-1", "contact-2", "contact-3", "post-published", "feedback-asked"]
+    assert set(first + second) <= tickable, tickable
+
+    seed = random.randrange(2**32)
+    writers = [
+        Writer("one", first, random.Random(seed)),
+        Writer("two", second, random.Random(seed + 1)),
+    ]
+    threads = [threading.Thread(target=w.work, args=(exe, env)) for w in writers]
+    begun = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    took = time.monotonic() - begun
+    assert not any(t.is_alive() for t in threads), "a writer hung"
+
+    saved = json.loads(store.path(FINISHED).read_text(encoding="utf-8"))
+    final = set(saved["ticked"])
+    kept = total = lost = 0
+    for w in writers:
+        last = {item: n for n, (item, _) in enumerate(w.done)}
+        for n, (item, tick) in enumerate(w.done):
+            total += 1
+            superseded = last[item] != n  # the same writer changed this item again later
+            if superseded or (item in final) == tick:
+                kept += 1
+            elif tick:
+                lost += 1  # ticked, never unticked, and missing
+    figures.add("updates kept with two writers", kept, total)
+
+    problems = [p for w in writers for p in w.problems]
+    expected = {item for w in writers for item, ticked in w.state.items() if ticked}
+    busy = sum(w.busy for w in writers)
+    about = f"seed {seed}, {total} commands, {busy} busy refusals retried, {took:.1f}s"
+    assert not problems, "\n".join(problems)
+    assert total == 2 * COMMANDS_EACH, about
+    assert lost == 0, f"{lost} ticked items went missing ({about})"
+    assert final == expected, f"saved {sorted(final)}, expected {sorted(expected)} ({about})"
+    assert kept == total, about
+    assert not (rebound_home / "broken").exists()
+    print(f"\n{about}")
+
+
+# --- 4. Listing while another process moves broken files aside ---------------------------------
+
+# Writes broken session files and loads them, so that the store moves each one aside, over and over.
+MOVER = """
+from rebound.errors import NoSessionError
+from rebound.store import Store
+
+store = Store()
+store.path("x").parent.mkdir(parents=True, exist_ok=True)
+print("ready", flush=True)
+n = 0
+while True:
+    ids = [f"broken-{n}-{i}" for i in range(40)]
+    for i in ids:
+        store.path(i).write_bytes(b"{cut short")
+    for i in ids:
+        try:
+            store.load(i)
+        except NoSessionError:
+            pass
+    n += 1
+"""
+
+
+def test_listing_while_another_process_moves_broken_files_aside(
+    env: dict[str, str], rebound_home: Path
+) -> None:
+    store = Store()
+    store.save(build_session(IN_PROGRESS, up_to_step=1))
+    child = subprocess.Popen(
+        [sys.executable, "-c", MOVER],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout is not None
+        ready, _, _ = select.select([child.stdout], [], [], 15)
+        assert ready and child.stdout.readline().strip() == b"ready", "the mover did not start"
+        deadline = time.monotonic() + 5  # the race shows within ~50 ms here, even on one core
+        listings = 0
+        while time.monotonic() < deadline:
+            assert IN_PROGRESS in Store().ids()
+            listings += 1
+        assert child.poll() is None, "the mover stopped early"
+    finally:
+        child.kill()
+        child.communicate(timeout=10)
+    assert listings > 0
