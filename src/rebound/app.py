@@ -1,0 +1,157 @@
+"""The Typer app, its error boundary, and what the commands share.
+
+This is the one place where errors become exit codes. Imports of everything heavier than Typer
+happen inside the functions that need them, so that `rebound --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from rebound import __version__
+from rebound.errors import ExitCode, InterruptedByUser, ReboundError
+
+if TYPE_CHECKING:
+    from rebound.models import Content, Session
+    from rebound.store import Store
+
+INTERRUPTED = "Stopped. Nothing that was already saved has changed."
+UNEXPECTED = (
+    "Something went wrong that rebound did not expect ({error}). Everything you answered before "
+    "this moment is saved. Run the same command with REBOUND_DEBUG=1 to see the details, and "
+    "please report them."
+)
+
+
+def say_error(message: str, prefix: bool = True) -> None:
+    """One paragraph on stderr; `prefix` marks it as rebound's error rather than a plain note."""
+    from rich.text import Text
+
+    from rebound import render
+
+    out = render.console(stderr=True)
+    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", render.clean(message)))
+
+
+def _is_framework(exc: BaseException) -> bool:
+    """Exceptions Click/Typer raise on purpose (usage errors, --help, exits): theirs to handle.
+
+    Typer vendors Click from 0.29 on and uses plain Click before, so this asks where the class
+    comes from rather than naming one of the two.
+    """
+    module = type(exc).__module__
+    return module.startswith(("click", "typer"))
+
+
+class ReboundGroup(TyperGroup):
+    """The one place where errors become exit codes and messages, never tracebacks."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, EOFError):
+            say_error(INTERRUPTED, prefix=False)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except ReboundError as exc:
+            say_error(exc.message, prefix=not isinstance(exc, InterruptedByUser))
+            raise typer.Exit(exc.exit_code) from None
+        except Exception as exc:
+            if _is_framework(exc) or os.environ.get("REBOUND_DEBUG") == "1":
+                raise
+            say_error(UNEXPECTED.format(error=type(exc).__name__))
+            raise typer.Exit(ExitCode.FAILURE) from None
+
+
+app = typer.Typer(
+    cls=ReboundGroup,
+    name="rebound",
+    help="A kind, practical coach for the hour after a job rejection, and the weeks after it.\n\n"
+    "Start with `rebound start`. Everything stays on this computer.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rebound {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    content: Annotated[
+        Path | None,
+        typer.Option(
+            "--content",
+            help="Use the coaching content in this folder (also REBOUND_CONTENT).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """A kind, practical coach for the hour after a job rejection."""
+    ctx.obj = {"content": content}
+
+
+def content_for(ctx: typer.Context) -> Content:
+    from rebound import content
+    from rebound.store import CACHE, data_home
+
+    folder = ctx.find_root().obj.get("content") if ctx.find_root().obj else None
+    return content.load(folder, cache=data_home() / CACHE)
+
+
+def store_for() -> Store:
+    from rebound.store import Store
+
+    return Store()
+
+
+def report_moved(store: Store) -> None:
+    from rebound.store import describe
+
+    for moved in store.moved:
+        say_error(describe(moved))
+    store.moved.clear()
+
+
+SessionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--session", "-s", help="The session id (or the start of it); default: the latest."
+    ),
+]
+
+
+def pick(store: Store, wanted: str | None, unfinished: bool = False) -> Session | None:
+    """The session asked for, or else the most recent (unfinished, if asked) one."""
+    if wanted:
+        return store.load(store.resolve(wanted))
+    from rebound.errors import NoSessionError
+
+    fallback = None
+    for session_id in store.ids():
+        try:
+            session = store.load(session_id)
+        except NoSessionError:
+            continue
+        if not unfinished or session.finished_at is None:
+            return session
+        fallback = fallback or session
+    return fallback

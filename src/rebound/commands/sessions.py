@@ -1,0 +1,159 @@
+"""The commands of one session: start, continue, summary, done."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rebound.app import SessionOption, app, content_for, pick, report_moved, store_for
+from rebound.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rebound.models import Content, Session
+    from rebound.store import Store
+
+
+@app.command()
+def start(ctx: typer.Context) -> None:
+    """Begin a new session, right after the call: five short steps, saved as you go."""
+    from rebound import flow, prompts, render
+
+    prompts.require_terminal("start")
+    content = content_for(ctx)
+    store = store_for()
+    out = render.console()
+    walk = flow.Walk(content, store, flow.new_session(), out)
+    if walk.run():
+        _closing(out, content, walk.session)
+    report_moved(store)
+
+
+def _closing(out: Console, content: Content, session: Session) -> None:
+    from rebound import render
+
+    render.note(out, "")
+    render.note(out, "That's all five steps. Here is your checklist:", "bold")
+    render.note(out, "")
+    render.summary(out, content, session)
+
+
+@app.command("continue")
+def continue_(
+    ctx: typer.Context,
+    session: SessionOption = None,
+) -> None:
+    """Pick up where you left off (or tick off items of a finished session)."""
+    from rebound import flow, prompts, render
+
+    prompts.require_terminal("continue")
+    content = content_for(ctx)
+    store = store_for()
+    found = pick(store, session, unfinished=True)
+    report_moved(store)
+    out = render.console()
+    if found is None:
+        render.note(out, "There's no session to continue yet. When you're ready: `rebound start`.")
+        return
+    from rebound import coach
+
+    pos = coach.next_position(content, found)
+    if pos is None:
+        _tick_interactively(out, content, store, found)
+        return
+    walk = flow.Walk(content, store, found, out)
+    if walk.run():
+        _closing(out, content, walk.session)
+
+
+def _tick_interactively(out: Console, content: Content, store: Store, session: Session) -> None:
+    from rebound import coach, flow, prompts, render
+
+    with store.lock(session.id):
+        session = store.load(session.id)
+        render.summary(out, content, session)
+        todo = coach.open_items(content, session)
+        if not todo:
+            return
+        render.note(out, "")
+        picked = prompts.pick_many(
+            "Tick off what you've done (space to tick, Enter to save):",
+            [(e.id, e.label, False) for e in todo],
+        )
+        for item_id in picked:
+            coach.tick(content, session, item_id, flow.now())
+        if picked:
+            store.save(session)
+            render.note(out, f"Ticked {len(picked)}. Well done.", "bold")
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    session: SessionOption = None,
+    drafts: Annotated[
+        bool, typer.Option("--drafts", help="Also show the drafts (emails, posts).")
+    ] = False,
+) -> None:
+    """Show a session's checklist: steps done, items to tick, the next thing to do."""
+    from rebound import render
+
+    content = content_for(ctx)
+    store = store_for()
+    found = pick(store, session)
+    report_moved(store)
+    out = render.console()
+    if found is None:
+        render.note(
+            out,
+            "No sessions yet. When you're ready, `rebound start` walks you through five short "
+            "steps.",
+        )
+        return
+    render.summary(out, content, found, drafts=drafts)
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    items: Annotated[
+        list[str] | None,
+        typer.Argument(help="Checklist item ids, as the summary shows them.", show_default=False),
+    ] = None,
+    session: SessionOption = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Untick instead.")] = False,
+) -> None:
+    """Tick off checklist items (with no ITEM, pick them from a list)."""
+    from rebound import coach, flow, prompts, render
+
+    content = content_for(ctx)
+    store = store_for()
+    found = pick(store, session)
+    report_moved(store)
+    out = render.console()
+    if found is None:
+        raise UsageError(
+            "There are no sessions yet, so nothing to tick. Begin with `rebound start`."
+        )
+    if not items:
+        prompts.require_terminal("done")
+        _tick_interactively(out, content, store, found)
+        return
+    with store.lock(found.id):
+        fresh = store.load(found.id)
+        for item_id in items:
+            try:
+                entry = coach.tick(content, fresh, item_id, flow.now(), undo=undo)
+            except KeyError:
+                known = (
+                    ", ".join(e.id for e in coach.checklist(content, fresh) if not e.info)
+                    or "none yet"
+                )
+                raise UsageError(
+                    f"'{item_id}' is not an item of session {fresh.id}. Items: {known}. "
+                    "Nothing was changed."
+                ) from None
+            render.note(out, f"{'Unticked' if undo else 'Ticked'}: {entry.label}")
+        store.save(fresh)
