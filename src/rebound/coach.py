@@ -9,13 +9,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from rebound import templates
 from rebound.models import (
     AnswerValue,
     ChecklistItem,
-    Condition,
+    Conditions,
     Content,
     Draft,
     FieldDef,
@@ -64,16 +64,25 @@ class Entry:
     info: bool
     due: date | None
     next: str | None
+    ticked_at: datetime | None = None
 
 
-def holds(cond: Condition, lookup: Lookup) -> bool:
-    """Whether a condition is true for these answers."""
+def _same(value: object, wanted: object) -> bool:
+    return value == wanted and type(value) is type(wanted)
+
+
+def holds(cond: Conditions, lookup: Lookup) -> bool:
+    """Whether a condition (or every condition of a list) is true for these answers."""
+    if isinstance(cond, list):
+        return all(holds(c, lookup) for c in cond)
     value = lookup.get(cond.prompt)
     if cond.answered is not None:
         return templates.is_empty(value) is not cond.answered
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
-    return value == cond.equals and type(value) is type(cond.equals)
+    if cond.one_of is not None:
+        return any(_same(value, wanted) for wanted in cond.one_of)
+    return _same(value, cond.equals)
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:
@@ -254,22 +263,27 @@ def _entry(
     done = item_id in session.ticked or (
         item.done_when is not None and holds(item.done_when, session.answers)
     )
+    due = _due(raw.get(item.due)) if item.due else None
+    if item.due_after is not None:
+        since = session.answered_at.get(item.due_after.prompt, session.created_at)
+        due = since.date() + timedelta(days=item.due_after.days)
     return Entry(
         step_id=step.id,
         id=item_id,
         label=templates.render(item.label, scope),
         done=done and not item.info,
         info=item.info,
-        due=_due(raw.get(item.due)) if item.due else None,
+        due=due,
         next=templates.render(item.next, scope) if item.next else None,
+        ticked_at=session.ticked.get(item_id),
     )
 
 
 def open_items(content: Content, session: Session, today: date | None = None) -> list[Entry]:
     """Items still to do, the most pressing first.
 
-    Overdue and today's items come first (by date), then undated ones in step order (a thank-you
-    is best sent now), then the later ones by date.
+    Overdue items and those due within a week come first (by date), then undated ones in step
+    order, then the later ones by date.
     """
     day = today or date.today()
     todo = [e for e in checklist(content, session) if not e.done and not e.info]
@@ -277,7 +291,7 @@ def open_items(content: Content, session: Session, today: date | None = None) ->
     def urgency(e: Entry) -> tuple[int, date]:
         if e.due is None:
             return (1, date.min)
-        return (0 if e.due <= day else 2, e.due)
+        return (0 if e.due <= day + timedelta(days=7) else 2, e.due)
 
     return sorted(todo, key=urgency)
 

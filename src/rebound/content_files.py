@@ -308,9 +308,20 @@ def _cross_check(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> None:
                 listed = kinds.get(item.each)
                 if listed is None or listed.kind != "list":
                     raise doc.error((*where, "each"), f"'{item.each}' is not a list prompt")
-            for key, cond in (("done_when", item.done_when), ("when", item.when)):
-                if cond and cond.prompt not in kinds:
-                    raise doc.error((*where, key, "prompt"), f"'{cond.prompt}' is not a prompt")
+            for key, conds in (("done_when", item.done_when), ("when", item.when)):
+                listed_conds = conds if isinstance(conds, list) else [conds] if conds else []
+                for k, cond in enumerate(listed_conds):
+                    at = (
+                        (*where, key, k, "prompt")
+                        if isinstance(conds, list)
+                        else (*where, key, "prompt")
+                    )
+                    if cond.prompt not in kinds:
+                        raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+            if item.due_after is not None and item.due_after.prompt not in kinds:
+                raise doc.error(
+                    (*where, "due_after", "prompt"), f"'{item.due_after.prompt}' is not a prompt"
+                )
             if item.due is not None:
                 pool = {f.id: f for f in listed.fields} if listed else kinds
                 target = pool.get(item.due)

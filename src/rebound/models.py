@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -44,21 +44,33 @@ class Choice(_Strict):
 class Condition(_Strict):
     """When a prompt is asked or a checklist item counts as done.
 
-    Exactly one test is given: `equals` (the answer is this value), `contains` (a checkbox answer
-    includes this value) or `answered` (the answer is, or is not, non-empty).
+    Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
+    `contains` (a checkbox answer includes this value) or `answered` (the answer is, or is not,
+    non-empty). Where a list of conditions is allowed, all of them must hold.
     """
 
     prompt: str
     equals: Scalar | None = None
+    one_of: list[Scalar] | None = None
     contains: str | None = None
     answered: bool | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
-        given = [x for x in (self.equals, self.contains, self.answered) if x is not None]
-        if len(given) != 1:
-            raise ValueError("give exactly one of 'equals', 'contains' or 'answered'")
+        tests = (self.equals, self.one_of, self.contains, self.answered)
+        if sum(x is not None for x in tests) != 1:
+            raise ValueError("give exactly one of 'equals', 'one_of', 'contains' or 'answered'")
         return self
+
+
+Conditions = Condition | list[Condition]
+
+
+class DueAfter(_Strict):
+    """A due date some days after a prompt was answered (e.g. a follow-up a week after asking)."""
+
+    prompt: str
+    days: int = Field(ge=0, le=365)
 
 
 class Nudge(_Strict):
@@ -143,7 +155,8 @@ class ChecklistItem(_Strict):
     """One line of the summary checklist.
 
     `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ...); `due` names the
-    answer (or entry field) holding its date; `info` items are facts, not things to tick.
+    answer (or entry field) holding its date, `due_after` sets it some days after a prompt was
+    answered; `info` items are facts, not things to tick.
     """
 
     id: str
@@ -151,11 +164,20 @@ class ChecklistItem(_Strict):
     done_when: Condition | None = None
     each: str | None = None
     due: str | None = None
+    due_after: DueAfter | None = None
     next: str | None = None
     info: bool = False
-    when: Condition | None = None
+    when: Conditions | None = None
 
     _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _one_due(self) -> ChecklistItem:
+        if self.due is not None and self.due_after is not None:
+            raise ValueError("give 'due' or 'due_after', not both")
+        if self.info and (self.due or self.due_after or self.done_when):
+            raise ValueError("an 'info' item has no due date and is never done")
+        return self
 
 
 class Step(_Strict):
@@ -223,18 +245,57 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: str
     created_at: datetime
     updated_at: datetime
     answers: dict[str, AnswerValue] = {}
     answered_at: dict[str, datetime] = {}
+    previous: dict[str, AnswerValue] = {}
     open_lists: dict[str, OpenList] = {}
     ticked: dict[str, datetime] = {}
     drafts: dict[str, str] = {}
     finished_at: datetime | None = None
 
+    @property
+    def title(self) -> str:
+        """'Company · role', or the id before they are known."""
+        parts = [self.text("company"), self.text("role")]
+        return " · ".join(p for p in parts if p) or self.id
+
     def text(self, prompt_id: str) -> str:
         """An answer as plain text ('' when unanswered or blank)."""
         value = self.answers.get(prompt_id)
         return "" if value is None else str(value)
+
+
+class Accomplishment(BaseModel):
+    """One entry of the brag list: a win, its STAR story, and how practised it is."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    id: str
+    title: str
+    situation: str | None = None
+    task: str | None = None
+    action: str | None = None
+    result: str | None = None
+    number: str | None = None
+    tags: list[str] = []
+    source: str | None = None  # "<session id>#<entry number>" when it came from a session
+    added_at: datetime
+    practised: int = 0
+    ratings: list[int] = []  # 1 to 5, oldest first
+    last_practised: datetime | None = None
+
+
+BRAG_SCHEMA_VERSION: Final = 1
+
+
+class BragList(BaseModel):
+    """Every accomplishment, across all sessions: the brag list that grows with each rejection."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    schema_version: Literal[1] = BRAG_SCHEMA_VERSION
+    items: list[Accomplishment] = []

@@ -10,9 +10,6 @@ import sys
 from typing import TextIO
 
 from rich.console import Console
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.rule import Rule
 from rich.text import Text
 
 from rebound import coach
@@ -45,16 +42,18 @@ def _assemble(*parts: str | tuple[str, str]) -> Text:
 def console(stderr: bool = False, file: TextIO | None = None) -> Console:
     """A console for the current stdout/stderr that never interprets text as markup.
 
-    Messages on stderr are soft-wrapped (left to the terminal), so a path in an error is never
-    broken in two.
+    Messages on stderr, and anything written to a pipe or file, are soft-wrapped: lines are
+    left whole (for the terminal to wrap, or for grep), so a path or an item is never broken
+    in two. A terminal gets Rich's own wrapping at its width.
     """
-    return Console(
+    out = Console(
         file=file or (sys.stderr if stderr else sys.stdout),
         markup=False,
         emoji=False,
         highlight=False,
-        soft_wrap=stderr,
     )
+    out.soft_wrap = stderr or not out.is_terminal
+    return out
 
 
 def _utf8(out: Console) -> bool:
@@ -68,6 +67,8 @@ def marks(out: Console) -> tuple[str, str, str]:
 
 def welcome(out: Console, content: Content) -> None:
     """The first words after `rebound start`."""
+    from rich.panel import Panel
+
     out.print()
     body = _text("\n").join(_text(line) for line in content.opening.welcome)
     out.print(
@@ -80,6 +81,9 @@ def welcome(out: Console, content: Content) -> None:
 
 def step_intro(out: Console, step: Step, number: int, total: int) -> None:
     """The screen that opens a step: where you are, why it matters, how to do it well."""
+    from rich.padding import Padding
+    from rich.rule import Rule
+
     _, _, bullet = marks(out)
     out.print()
     out.print(
@@ -101,6 +105,8 @@ def step_intro(out: Console, step: Step, number: int, total: int) -> None:
 def draft(out: Console, title: str, text: str) -> None:
     """A draft made from the person's answers, between two rules and without side borders,
     so that it can be selected and copied as it is."""
+    from rich.rule import Rule
+
     out.print()
     if out.is_terminal:
         out.print(Rule(_text(title, style="bold"), align="left", style=ACCENT))

@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from rebound.errors import DataError, NoSessionError, SessionBusyError
-from rebound.models import SCHEMA_VERSION, Session
+from rebound.models import SCHEMA_VERSION, BragList, Session
 
 SESSIONS = "sessions"
 LOCKS = "locks"
 BROKEN = "broken"
+BRAG_FILE = "brag.json"
+BRAG_LOCK = "brag-list"
 CACHE = "cache"
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
@@ -180,17 +182,20 @@ class Store:
             raise NoSessionError(describe(moved)) from None
 
     def _move_aside(self, session_id: str, reason: str) -> Moved:
-        broken = self.home / BROKEN
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        target = broken / f"{session_id}.{stamp}{SUFFIX}"
-        try:
-            broken.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.replace(self.path(session_id), target)
-        except OSError:
-            target = self.path(session_id)  # could not move it: leave it exactly where it is
-        moved = Moved(session_id, target, reason)
+        moved = self._move_aside_file(self.path(session_id), session_id, reason)
         self.moved.append(moved)
         return moved
+
+    def _move_aside_file(self, path: Path, name: str, reason: str) -> Moved:
+        broken = self.home / BROKEN
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target = broken / f"{name}.{stamp}{SUFFIX}"
+        try:
+            broken.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.replace(path, target)
+        except OSError:
+            target = path  # could not move it: leave it exactly where it is
+        return Moved(name, target, reason)
 
     def load_all(self) -> list[Session]:
         """Every readable session, newest first; broken files are moved aside (see `moved`)."""
@@ -208,9 +213,9 @@ class Store:
         Raises:
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
+        if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
+            return wanted  # the common case, without listing a large folder
         ids = self.ids()
-        if wanted in ids:
-            return wanted
         matches = [i for i in ids if i.startswith(wanted)]
         if len(matches) == 1:
             return matches[0]
@@ -221,9 +226,45 @@ class Store:
             "type a little more of the id."
         )
 
+    @property
+    def brag_path(self) -> Path:
+        """The file of the brag list, shared by every session."""
+        return self.home / BRAG_FILE
+
+    def load_brag(self) -> BragList:
+        """The brag list (empty if there is none yet); a broken file is moved aside first."""
+        from pydantic import ValidationError
+
+        try:
+            raw = self.brag_path.read_bytes()
+        except FileNotFoundError:
+            return BragList()
+        except OSError as exc:
+            raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
+        try:
+            return BragList.model_validate_json(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "the file"
+            moved = self._move_aside_file(
+                self.brag_path, "brag", f"{where}: {first['msg'].lower()}"
+            )
+            raise DataError(
+                f"Your brag list could not be read ({moved.reason}). The file was kept, untouched, "
+                f"at {moved.backup}; nothing was changed. Fix it there, or start a new list."
+            ) from None
+
+    def save_brag(self, brag: BragList) -> None:
+        """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
+        self._ensure()
+        atomic_write(self.brag_path, brag.model_dump_json(indent=2).encode("utf-8") + b"\n")
+
     @contextlib.contextmanager
     def lock(self, session_id: str) -> Iterator[None]:
-        """Hold the session's lock for the block; another process gets SessionBusyError at once."""
+        """Hold the session's lock for the block; another process gets SessionBusyError at once.
+
+        The brag list has its own lock, named `BRAG_LOCK`.
+        """
         import filelock
 
         self._ensure()
@@ -251,6 +292,10 @@ def parse(raw: bytes) -> Session:
     """
     from pydantic import ValidationError
 
+    try:  # the fast path: a current, valid file, parsed and checked in one pass by pydantic-core
+        return Session.model_validate_json(raw)
+    except ValidationError:
+        pass  # an older version, or broken: the careful path below says what is wrong
     if not raw.strip():
         raise ValueError("the file is empty")
     try:
@@ -283,7 +328,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 2, "answered_at": answered_at}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps answers that are being revisited (`previous`), to offer as defaults."""
+    return {**data, "schema_version": 3, "previous": {}}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -70,11 +71,15 @@ def test_summary_of_a_finished_session(run: Run, finished: Path) -> None:
         start=1,
     ):
         assert f"✓ {n}/5 {title}" in out
-    assert "☐ Thank-you email sent to Dana Smith  (thank-you-sent)" in out
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    assert f"☐ Thank-you email sent to Dana Smith  due {tomorrow}  (thank-you-sent)" in out
     assert "☐ Fix: Practise Spark joins  due 2026-12-09  (fix-1)" in out
     assert "Accomplishments on your list: 1" in out
     assert "✓ Stories rehearsed out loud" in out
-    assert "☐ Reach out to Priya Patel (Head hunter or recruiter, Email)  (contact-1)" in out
+    in_a_week = (date.today() + timedelta(days=7)).isoformat()
+    contact = "Reach out to Priya Patel (Head hunter or recruiter, Email)"
+    assert f"☐ {contact}  due {in_a_week}  (contact-1)" in out
+    assert "Follow up with Dana Smith if no feedback has come" not in out  # reasons were given
     assert "Next: " in out
     assert "Your thank-you email" not in out  # drafts only with --drafts
 

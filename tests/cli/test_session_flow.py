@@ -47,6 +47,7 @@ GROUPS: list[tuple[str, str]] = [
     ("accomplishments.title", "Cut the nightly batch from 6 hours to 40 minutes" + ENTER),
     ("accomplishments.story", "y"),
     ("accomplishments.situation", "Reports kept missing the morning deadline" + ENTER),
+    ("accomplishments.task", "Make the batch finish before 7am" + ENTER),
     ("accomplishments.action", "Rewrote the joins" + ENTER),
     ("accomplishments.result", "Reports on time every day since" + ENTER),
     ("accomplishments.number", "89% faster" + ENTER),
@@ -92,6 +93,7 @@ EXPECTED_ANSWERS: dict[str, Any] = {
             "title": "Cut the nightly batch from 6 hours to 40 minutes",
             "story": True,
             "situation": "Reports kept missing the morning deadline",
+            "task": "Make the batch finish before 7am",
             "action": "Rewrote the joins",
             "result": "Reports on time every day since",
             "number": "89% faster",
@@ -190,6 +192,7 @@ def test_each_answer_is_saved_before_the_next_question(run: Run, rebound_home: P
         "title": "Cut the nightly batch from 6 hours to 40 minutes",
         "story": True,
         "situation": "Reports kept missing the morning deadline",
+        "task": "Make the batch finish before 7am",
     }
 
 

@@ -52,6 +52,7 @@ FIX_1 = "Practise system-design questions twice a week"
 FIX_2 = "Read the Kubernetes docs, one chapter a day"
 ACCOMPLISHMENT = "Cut the release time from a day to an hour"
 SITUATION = "Releases took a whole day and often broke"
+TASK = "Get releases back to same-day"
 ACTION = "I automated the pipeline and added canary deploys"
 RESULT = "Releases now take an hour and rarely roll back"
 NUMBER = "95% faster"
@@ -235,6 +236,7 @@ def accomplishments(t: Terminal) -> None:
     t.text("An accomplishment, in a few words", ACCOMPLISHMENT)
     t.confirm("Add the story behind it", yes=True)
     t.text("The situation: what was going on?", SITUATION)
+    t.text("Your task: what was yours to solve?", TASK)
     t.text("What did you do?", ACTION)
     t.text("What was the result?", RESULT)
     t.text("A number that shows it", NUMBER)
@@ -324,6 +326,7 @@ def full_run_answers(days: Days) -> dict[str, Any]:
                 "title": ACCOMPLISHMENT,
                 "story": True,
                 "situation": SITUATION,
+                "task": TASK,
                 "action": ACTION,
                 "result": RESULT,
                 "number": NUMBER,

@@ -238,3 +238,31 @@ def test_session_ids(company: str, taken: set[str], expected: str) -> None:
     s = fresh()
     s.answers["company"] = company
     assert coach.session_id(s, date(2026, 11, 25), taken) == expected
+
+
+def test_condition_tests() -> None:
+    from rebound.models import Condition
+
+    answers = {"a": "on_call", "b": ["x", "y"], "c": True, "d": None}
+    assert coach.holds(Condition(prompt="a", one_of=["will_email", "on_call"]), answers)
+    assert not coach.holds(Condition(prompt="a", one_of=["will_email"]), answers)
+    assert coach.holds(Condition(prompt="b", contains="y"), answers)
+    assert coach.holds(Condition(prompt="c", equals=True), answers)
+    assert not coach.holds(Condition(prompt="c", equals=1), answers)  # True is not 1 here
+    assert coach.holds(Condition(prompt="d", answered=False), answers)
+    both = [Condition(prompt="a", equals="on_call"), Condition(prompt="d", answered=False)]
+    assert coach.holds(both, answers)
+    assert not coach.holds([*both, Condition(prompt="c", equals=False)], answers)
+
+
+def test_due_after_counts_from_the_answer(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "reasons")  # feedback_asked was answered at NOW, with 'will_email'
+    s.answered_at["feedback_asked"] = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+    reach(loaded, s, "went_well")
+    items = {e.id: e for e in coach.checklist(loaded, s)}
+    assert items["feedback-asked"].due == date(2026, 11, 22)
+    assert items["feedback-followup"].due == date(2026, 11, 27)  # a week after asking
+    assert items["thank-you-sent"].due == date(2026, 11, 26)
+    s.answers["reasons"] = "They wanted more Spark"
+    assert "feedback-followup" not in {e.id for e in coach.checklist(loaded, s)}

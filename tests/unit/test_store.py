@@ -190,3 +190,23 @@ def test_stale_temp_files_are_cleaned(rebound_home: Path) -> None:
     assert st.ids() == ["2026-11-25-globex"]
     assert not stale.exists()
     assert fresh.exists()  # may belong to a save in progress in another process
+
+
+def test_brag_list_round_trip_and_broken_file(rebound_home: Path) -> None:
+    from rebound.models import Accomplishment, BragList
+
+    st = Store()
+    assert st.load_brag() == BragList()
+    brag = BragList(
+        items=[Accomplishment(id="ship", title="Shipped it", added_at=NOW, ratings=[3, 4])]
+    )
+    st.save_brag(brag)
+    assert stat.S_IMODE(st.brag_path.stat().st_mode) == 0o600
+    assert st.load_brag() == brag
+    st.brag_path.write_text('{"schema_version": 1, "items": [{"id": 3}]}')
+    with pytest.raises(DataError, match="brag list could not be read"):
+        st.load_brag()
+    assert not st.brag_path.exists()
+    [kept] = (rebound_home / "broken").iterdir()
+    assert kept.name.startswith("brag.")
+    assert st.load_brag() == BragList()

@@ -74,7 +74,7 @@ def _tick_interactively(out: Console, content: Content, store: Store, session: S
     with store.lock(session.id):
         session = store.load(session.id)
         render.summary(out, content, session)
-        todo = coach.open_items(content, session)
+        todo = [e for e in coach.checklist(content, session) if not e.done and not e.info]
         if not todo:
             return
         render.note(out, "")
