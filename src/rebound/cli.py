@@ -5,9 +5,14 @@ from __future__ import annotations
 import os
 
 from rebound.app import app
-from rebound.commands import content, sessions
+# Importing a module registers its commands; this order is the order of `rebound --help`.
+from rebound.commands import sessions  # isort: skip
+from rebound.commands import insights  # isort: skip
+from rebound.commands import brag  # isort: skip
+from rebound.commands import export  # isort: skip
+from rebound.commands import content  # isort: skip
 
-__all__ = ["app", "content", "main", "sessions"]
+__all__ = ["app", "brag", "content", "export", "insights", "main", "sessions"]
 
 
 def main() -> None:
