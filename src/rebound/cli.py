@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from rebound.app import app
+
 # Importing a module registers its commands; this order is the order of `rebound --help`.
 from rebound.commands import sessions  # isort: skip
 from rebound.commands import insights  # isort: skip
