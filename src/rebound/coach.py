@@ -157,9 +157,91 @@ def apply(
     else:
         session.answers[pid] = value
         session.answered_at[pid] = now
+    session.previous.pop(previous_key(pos), None)
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now
+
+
+def previous_key(pos: Position) -> str:
+    """Where an answer being revisited is kept as the default: the prompt id, or `prompt.field`."""
+    return f"{pos.prompt.id}.{pos.field.id}" if pos.field is not None else pos.prompt.id
+
+
+def _drop_last_field(prompt: PromptDef, current: Item, session: Session) -> None:
+    for fld in reversed(prompt.fields):
+        if fld.id in current:
+            session.previous[f"{prompt.id}.{fld.id}"] = current.pop(fld.id)
+            return
+
+
+def back(
+    content: Content,
+    session: Session,
+    pos: Position | None,
+    now: datetime,
+    within: Step | None = None,
+) -> bool:
+    """Undo the answer given just before `pos` (None: after the last question), so that it is
+    asked again, with the old answer kept in `session.previous` as its default.
+
+    `within` keeps the way back inside one step. Returns False when there is nothing before.
+    """
+    if pos is not None and pos.prompt.kind == "list" and pos.prompt.id in session.open_lists:
+        open_list = session.open_lists[pos.prompt.id]
+        if open_list.current:  # part of an entry typed: drop its last field
+            _drop_last_field(pos.prompt, open_list.current, session)
+            return _touched(session, now)
+        if open_list.items:
+            if open_list.current == {}:  # just said "add another": ask that again
+                open_list.current = None
+            else:  # at "add another?": back into the last entry
+                open_list.current = open_list.items.pop()
+                _drop_last_field(pos.prompt, open_list.current, session)
+            return _touched(session, now)
+        del session.open_lists[pos.prompt.id]
+        if pos.prompt.min_items == 0:  # just said yes to the first entry: ask that again
+            return _touched(session, now)
+    order = within.prompts if within is not None else content.prompts()
+    ids = [p.id for p in order]
+    end = ids.index(pos.prompt.id) if pos is not None and pos.prompt.id in ids else len(ids)
+    for prompt in reversed(order[:end]):
+        if prompt.id in session.answers:
+            _reopen(prompt, session)
+            return _touched(session, now)
+    return False
+
+
+def _entries(value: AnswerValue) -> list[Item]:
+    return [dict(e) for e in value if isinstance(e, dict)] if isinstance(value, list) else []
+
+
+def _reopen(prompt: PromptDef, session: Session) -> None:
+    """Take an answer back so the prompt is asked again (a list reopens, keeping its entries)."""
+    value = session.answers.pop(prompt.id)
+    session.answered_at.pop(prompt.id, None)
+    if prompt.kind == "list":
+        session.open_lists[prompt.id] = OpenList(items=_entries(value))
+    else:
+        session.previous[prompt.id] = value
+
+
+def revisit(content: Content, session: Session, step_id: str, now: datetime) -> None:
+    """Open a finished step again: its answers become the defaults, its lists can grow.
+
+    Raises:
+        KeyError: no such step.
+    """
+    for prompt in content.step(step_id).prompts:
+        if prompt.id in session.answers:
+            _reopen(prompt, session)
+    _touched(session, now)
+
+
+def _touched(session: Session, now: datetime) -> bool:
+    session.finished_at = None
+    session.updated_at = now
+    return True
 
 
 def step_done(step: Step, session: Session) -> bool:

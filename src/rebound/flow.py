@@ -65,6 +65,8 @@ class Walk:
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
 
+        With `only_step`, that step alone is asked again, its earlier answers offered as defaults.
+
         Raises:
             InterruptedByUser: Ctrl-C or Ctrl-D at a prompt; everything answered is already saved.
         """
@@ -73,11 +75,26 @@ class Walk:
                 self._locks.enter_context(self.store.lock(self.session.id))
                 # Read it again under the lock: another process may have saved since we looked.
                 self.session = self.store.load(self.session.id)
-                self._welcome_back()
+                if only_step is None:
+                    self._welcome_back()
+                else:
+                    self._revisit(only_step)
             try:
                 return self._loop(only_step)
             except (KeyboardInterrupt, EOFError):
                 raise InterruptedByUser(self._stopped()) from None
+
+    def _revisit(self, step_id: str) -> None:
+        step = self.content.step(step_id)
+        if coach.step_done(step, self.session):
+            coach.revisit(self.content, self.session, step_id, now())
+            self._save()
+        render.note(
+            self.out,
+            f"Revisiting {step.title}. Your earlier answers are offered: press Enter to keep one.",
+            "bold",
+        )
+        render.note(self.out, prompts.BACK_HINT, "dim")
 
     def _welcome_back(self) -> None:
         pos = coach.next_position(self.content, self.session)
@@ -90,6 +107,7 @@ class Walk:
         )
         name = self.session.text("company") or self.session.id
         render.note(self.out, f"Welcome back. {name}: you're at {where}.", "bold")
+        render.note(self.out, prompts.BACK_HINT, "dim")
 
     def _stopped(self) -> str:
         if not self.session.id:
@@ -109,6 +127,7 @@ class Walk:
             if pos.step_number != shown:
                 if pos.step is None:
                     render.welcome(self.out, self.content)
+                    render.note(self.out, prompts.BACK_HINT, "dim")
                 else:
                     render.step_intro(self.out, pos.step, pos.step_number, total)
                 shown = pos.step_number
@@ -118,7 +137,11 @@ class Walk:
                         render.draft(
                             self.out, d.title, coach.draft_text(self.content, self.session, d)
                         )
-            value = self._ask(pos)
+            try:
+                value = self._ask(pos)
+            except prompts.GoBack:
+                self._back(pos, only_step)
+                continue
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
             if pos.step is not None and coach.step_done(pos.step, self.session):
@@ -126,29 +149,41 @@ class Walk:
                 if only_step is not None:
                     return True
                 upcoming = coach.next_position(self.content, self.session)
-                if (
-                    upcoming is not None
-                    and upcoming.step is not None
-                    and not self._go_on(upcoming.step, upcoming.step_number)
-                ):
-                    render.note(self.out, RESUME_HINT, "dim")
-                    return False
+                if upcoming is not None and upcoming.step is not None:
+                    try:
+                        go_on = self._go_on(upcoming.step, upcoming.step_number)
+                    except prompts.GoBack:
+                        self._back(upcoming, only_step)
+                        continue
+                    if not go_on:
+                        render.note(self.out, RESUME_HINT, "dim")
+                        return False
         return coach.next_position(self.content, self.session) is None
+
+    def _back(self, pos: coach.Position, only_step: str | None) -> None:
+        within = self.content.step(only_step) if only_step is not None else None
+        if coach.back(self.content, self.session, pos, now(), within=within):
+            self._entry_shown = None
+            self._save()
+        else:
+            render.note(self.out, "This is the first question; there is nothing before it.", "dim")
 
     def _ask(self, pos: coach.Position) -> AnswerValue:
         if pos.more:
             if pos.entry > 1:
                 render.note(self.out, f"  {pos.entry - 1} added so far.", "dim")
-            return prompts.yes_no(pos.more_message, default=False)
+            return prompts.yes_no(pos.more_message, default=False, back=True)
         q = pos.question
-        default: AnswerValue = self.defaults.get(q.id) if q.remember else None
+        default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
+        if default is None and q.remember:
+            default = self.defaults.get(q.id)
         if default is None and q.default is not None:
             default = values.default_text(q, self.today) if q.kind == "date" else q.default
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             render.note(self.out, f"{pos.prompt.message}: entry {pos.entry}", "bold")
             self._entry_shown = (pos.prompt.id, pos.entry)
         while True:
-            value = prompts.ask(q, default, self.today)
+            value = prompts.ask(q, default, self.today, back=True)
             message = values.nudge(q, value, self.today)
             if message is None:
                 return value
@@ -192,11 +227,12 @@ class Walk:
     def _go_on(self, step: Step, number: int) -> bool:
         total = len(self.content.steps)
         choice = prompts.choose(
-            "Ready for the next step?",
+            "Ready for the next step? (Ctrl-B: back)",
             [
                 ("go", f"Yes: step {number} of {total}, {step.title}"),
                 ("stop", "Not now; I'll come back with `rebound continue`"),
             ],
             default="go",
+            back=True,
         )
         return choice == "go"

@@ -44,27 +44,38 @@ def _closing(out: Console, content: Content, session: Session) -> None:
 def continue_(
     ctx: typer.Context,
     session: SessionOption = None,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            "--step",
+            help="Revisit one step (e.g. ask-why), your earlier answers offered as defaults.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Pick up where you left off (or tick off items of a finished session)."""
-    from rebound import flow, prompts, render
+    from rebound import coach, flow, prompts, render
 
-    prompts.require_terminal("continue")
     content = content_for(ctx)
+    step_ids = [s.id for s in content.steps]
+    if step is not None and step not in step_ids:
+        raise UsageError(f"There is no step '{step}'. The steps are: {', '.join(step_ids)}.")
+    prompts.require_terminal("continue")
     store = store_for()
-    found = pick(store, session, unfinished=True)
+    found = pick(store, session, unfinished=step is None)
     report_moved(store)
     out = render.console()
     if found is None:
         render.note(out, "There's no session to continue yet. When you're ready: `rebound start`.")
         return
-    from rebound import coach
-
-    pos = coach.next_position(content, found)
-    if pos is None:
+    if step is None and coach.next_position(content, found) is None:
         _tick_interactively(out, content, store, found)
         return
     walk = flow.Walk(content, store, found, out)
-    if walk.run():
+    finished = walk.run(only_step=step)
+    if step is not None:
+        render.summary(out, content, walk.session)
+    elif finished:
         _closing(out, content, walk.session)
 
 
