@@ -187,3 +187,70 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
                     text = coach.draft_text(content, session, d)
                 if text is not None:
                     draft(out, d.title, text)
+
+
+def session_list(out: Console, content: Content, sessions: list[Session], total: int) -> None:
+    """One line per session: when, where, how far, and what's next."""
+    done_mark, _, _ = marks(out)
+    steps = len(content.steps)
+    if out.is_terminal and len(sessions) <= 50:
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+        for name in ("Id", "Company · role", "Steps", "Next"):
+            table.add_column(name, overflow="fold")
+        for s in sessions:
+            k = coach.steps_done(content, s)
+            progress = f"{k}/{steps}" + (f" {done_mark}" if k == steps else "")
+            action, _ = coach.next_action(content, s)
+            table.add_row(_text(s.id, "dim"), _text(s.title), _text(progress), _text(action))
+        out.print(table)
+    else:  # piped (one line per session, for grep), or too many rows for a quick table
+        for s in sessions:
+            k = coach.steps_done(content, s)
+            action, _ = coach.next_action(content, s)
+            out.print(_assemble((s.id, "dim"), "  ", s.title, f"  {k}/{steps}  ", action))
+    if total > len(sessions):
+        note(
+            out,
+            f"Showing the {len(sessions)} most recent of {total}; "
+            "`rebound list --all` shows every one.",
+            "dim",
+        )
+
+
+def answers(out: Console, content: Content, session: Session) -> None:
+    """Everything the person answered, question by question, step by step."""
+    from rebound import templates
+
+    shown = coach.context(content, session)
+    sections = [(content.opening.title, content.opening.prompts)]
+    sections += [(f"{n}. {step.title}", step.prompts) for n, step in enumerate(content.steps, 1)]
+    for title, prompts in sections:
+        asked = [p for p in prompts if p.id in session.answers or p.id in session.open_lists]
+        if not asked:
+            continue
+        out.print()
+        out.print(_text(title, f"bold {ACCENT}"))
+        for prompt in asked:
+            out.print(_text(f"  {prompt.message}", "dim"))
+            value = shown.get(prompt.id)
+            if prompt.kind == "list" and isinstance(value, list):
+                fields = {f.id: f for f in prompt.fields}
+                for n, entry in enumerate(value, start=1):
+                    if isinstance(entry, dict):
+                        parts = [
+                            templates.as_text(v)
+                            for k, v in entry.items()
+                            if k in fields
+                            and fields[k].kind != "confirm"
+                            and not templates.is_empty(v)
+                        ]
+                        out.print(_text(f"    {n}. " + " · ".join(parts)))
+                if not value:
+                    out.print(_text("    (none)", "dim"))
+            else:
+                text = templates.as_text(value)
+                out.print(
+                    _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
+                )

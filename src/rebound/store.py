@@ -128,8 +128,29 @@ class Store:
         """The file of a session."""
         return self.sessions / f"{session_id}{SUFFIX}"
 
+    def ids_by_start(self) -> list[str]:
+        """Every saved session id, the most recently started first (ids begin with their date).
+
+        Cheaper than `ids()` on a large folder: nothing but the names is read.
+        """
+        if not self.sessions.is_dir():
+            return []
+        self._clean_temp()
+        names = [p.name for p in self.sessions.glob(f"*{SUFFIX}") if not p.name.startswith(".")]
+        return sorted((n[: -len(SUFFIX)] for n in names), reverse=True)
+
+    def delete(self, session_id: str) -> None:
+        """Remove a session's file (hold its lock), and its lock file afterwards."""
+        try:
+            self.path(session_id).unlink()
+        except FileNotFoundError:
+            raise NoSessionError(f"There is no session '{session_id}'.") from None
+        except OSError as exc:
+            raise _disk_error(exc, self.path(session_id)) from None
+        _fsync_dir(self.sessions)
+
     def ids(self) -> list[str]:
-        """Every saved session id, newest file first."""
+        """Every saved session id, the most recently saved first."""
         if not self.sessions.is_dir():
             return []
         self._clean_temp()

@@ -1,4 +1,4 @@
-"""The commands of one session: start, continue, summary, done."""
+"""The commands of sessions: start, continue, summary, done, list, show, delete."""
 
 from __future__ import annotations
 
@@ -168,3 +168,81 @@ def done(
                 ) from None
             render.note(out, f"{'Unticked' if undo else 'Ticked'}: {entry.label}")
         store.save(fresh)
+
+
+LIST_LIMIT = 20
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every session, not only the 20 newest.")
+    ] = False,
+) -> None:
+    """List your sessions, newest first: company, progress and what's next."""
+    from rebound import render
+    from rebound.errors import NoSessionError
+
+    content = content_for(ctx)
+    store = store_for()
+    ids = store.ids_by_start()
+    out = render.console()
+    if not ids:
+        render.note(
+            out, "No sessions yet. When you're ready, `rebound start` walks you through them."
+        )
+        return
+    sessions = []
+    for session_id in ids if every else ids[:LIST_LIMIT]:
+        try:
+            sessions.append(store.load(session_id))
+        except NoSessionError:
+            continue
+    report_moved(store)
+    render.session_list(out, content, sessions, total=len(ids))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    session_id: Annotated[str, typer.Argument(metavar="ID", help="A session id, or its start.")],
+) -> None:
+    """Everything about one session: its checklist, your answers and the drafts."""
+    from rebound import render
+
+    content = content_for(ctx)
+    store = store_for()
+    found = store.load(store.resolve(session_id))
+    out = render.console()
+    render.summary(out, content, found, drafts=True)
+    render.answers(out, content, found)
+
+
+@app.command()
+def delete(
+    session_id: Annotated[str, typer.Argument(metavar="ID", help="A session id, or its start.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
+) -> None:
+    """Delete a session for good (it asks first; `--yes` skips the question)."""
+    from rebound import prompts, render
+
+    store = store_for()
+    full = store.resolve(session_id)
+    if not yes:
+        if not prompts.stdin_is_terminal():
+            raise UsageError(
+                f"Deleting '{full}' needs a yes: run it in a terminal, or add --yes. "
+                "Nothing was deleted."
+            )
+        if not prompts.yes_no(
+            f"Delete session {full} and everything in it, for good?", default=False
+        ):
+            render.note(render.console(), "Kept. Nothing was deleted.")
+            return
+    with store.lock(full):
+        store.delete(full)
+    render.note(
+        render.console(),
+        f"Deleted {full}. Accomplishments it added stay on your brag list (`rebound brag`).",
+    )

@@ -1,0 +1,138 @@
+"""`rebound list`, `show` and `delete`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
+from tests.helpers import ENTER, Run
+
+
+def second_session(run: Run, company: str = "Initech") -> None:
+    groups = list(GROUPS[:5])
+    groups[0] = ("company", company + ENTER)
+    run(["start"], keys(groups))
+
+
+def test_list_without_sessions(run: Run) -> None:
+    result = run(["list"])
+    assert result.exit_code == 0
+    assert "No sessions yet" in result.stdout
+
+
+def test_list_newest_first_with_progress_and_next(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS))
+    sessions = rebound_home / "sessions"
+    older = sessions / "2026-01-05-acme.json"
+    data = json.loads((sessions / f"{SESSION_ID}.json").read_text())
+    data.update(id="2026-01-05-acme", finished_at=None)
+    data["answers"] = {"company": "Acme", "role": "Analyst"}
+    older.write_text(json.dumps(data))
+    out = run(["list"]).stdout
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[0].startswith(f"{SESSION_ID}  Globex · Data Engineer  5/5  ")
+    acme = next(line for line in lines if line.startswith("2026-01-05-acme"))
+    assert "Acme · Analyst" in acme
+    assert "0/5" in acme
+    assert "questions about the call" in out
+
+
+def test_list_shows_twenty_unless_all(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    sessions = rebound_home / "sessions"
+    source = sessions / f"{SESSION_ID}.json"
+    for n in range(1, 25):
+        data = json.loads(source.read_text())
+        data["id"] = f"2025-01-{n:02d}-co{n}"
+        (sessions / f"{data['id']}.json").write_text(json.dumps(data))
+    out = run(["list"]).stdout
+    assert "Showing the 20 most recent of 25" in out
+    assert "2025-01-24-co24" in out and "2025-01-04-co4" not in out
+    every = run(["list", "--all"]).stdout
+    assert "2025-01-01-co1" in every and "Showing" not in every
+
+
+def test_list_moves_a_broken_file_aside_and_goes_on(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    (rebound_home / "sessions" / "2026-12-31-bad.json").write_text("{")
+    result = run(["list"])
+    assert result.exit_code == 0
+    assert "'2026-12-31-bad' could not be read" in result.stderr
+    assert SESSION_ID in result.stdout
+
+
+def test_show_everything(run: Run) -> None:
+    run(["start"], keys(GROUPS))
+    out = run(["show", SESSION_ID[:12]]).stdout
+    assert "Globex · Data Engineer" in out
+    assert "--- Your thank-you email ---" in out
+    assert "Which company was it?" in out
+    assert "1. Practise Spark joins · 2026-12-09" in out
+    assert "A video call" in out  # choice labels, not values
+    assert "Technical depth and Something else" in out
+
+
+def test_show_unknown(run: Run) -> None:
+    result = run(["show", "nope"])
+    assert result.exit_code == 1
+    assert "There is no session 'nope'" in result.stderr
+
+
+def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    result = run(["delete", SESSION_ID], "n")
+    assert result.exit_code == 0
+    assert "Kept" in result.stdout
+    assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+
+
+def test_delete_on_yes(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    second_session(run)
+    result = run(["delete", SESSION_ID], "y")
+    assert result.exit_code == 0, result.output
+    assert f"Deleted {SESSION_ID}" in result.stdout
+    remaining = sorted(p.name for p in (rebound_home / "sessions").iterdir())
+    assert remaining == [f"{SESSION_ID[:10]}-initech.json"]
+
+
+def test_delete_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    refused = run(["delete", SESSION_ID], terminal=False)
+    assert refused.exit_code == 2
+    assert "add --yes" in refused.stderr
+    assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+    done = run(["delete", "--yes", SESSION_ID], terminal=False)
+    assert done.exit_code == 0
+    assert not (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+
+
+def test_delete_refuses_a_session_open_elsewhere(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    from rebound.store import Store
+
+    with Store().lock(SESSION_ID):
+        result = run(["delete", "--yes", SESSION_ID])
+    assert result.exit_code == 1
+    assert "open in another rebound window" in result.stderr
+    assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+
+
+def test_list_in_a_terminal_is_a_table(run: Run) -> None:
+    import io
+
+    from rich.console import Console
+
+    from rebound import content, render
+    from rebound.store import Store
+
+    run(["start"], keys(GROUPS))
+    buffer = io.StringIO()
+    out = Console(file=buffer, force_terminal=True, width=100, no_color=True, markup=False)
+    store = Store()
+    render.session_list(out, content.load(), [store.load(SESSION_ID)], total=1)
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines() if line.strip()]
+    assert lines[0].split() == ["Id", "Company", "·", "role", "Steps", "Next"]
+    assert lines[1].startswith(SESSION_ID)
+    assert "5/5 ✓" in lines[1]
