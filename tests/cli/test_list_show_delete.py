@@ -129,7 +129,7 @@ def test_list_in_a_terminal_is_a_table(run: Run) -> None:
 
     run(["start"], keys(GROUPS))
     buffer = io.StringIO()
-    out = Console(file=buffer, force_terminal=True, width=100, no_color=True, markup=False)
+    out = Console(file=buffer, force_terminal=True, width=100, color_system=None, markup=False)
     store = Store()
     render.session_list(out, content.load(), [store.load(SESSION_ID)], total=1)
     lines = [line.rstrip() for line in buffer.getvalue().splitlines() if line.strip()]
