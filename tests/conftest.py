@@ -50,11 +50,9 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     When the keys run out the input closes, which a prompt sees as Ctrl-D: the command stops
     there, as it would for a person, and the test can check what was saved.
     """
-    monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
 
     def invoke(args: list[str], keys: str = "", terminal: bool = True) -> Any:
-        if not terminal:
-            monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: False)
+        monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: terminal)
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
             inp.close()

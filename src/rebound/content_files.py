@@ -60,7 +60,7 @@ _Loader.yaml_implicit_resolvers = {
 
 
 @dataclass(frozen=True)
-class _Doc:
+class YamlDoc:
     """A parsed YAML file: its data and where each value stood."""
 
     file: Path
@@ -85,7 +85,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _read(file: Path) -> _Doc:
+def read_yaml(file: Path) -> YamlDoc:
     try:
         size = file.stat().st_size
     except OSError as exc:
@@ -129,7 +129,7 @@ def _read(file: Path) -> _Doc:
     if node is None:
         raise ContentError(f"{file}:1:1: (file): is empty.")
     data = _build(node, (), marks, file, loader)
-    return _Doc(file, data, marks)
+    return YamlDoc(file, data, marks)
 
 
 def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> ContentError:
@@ -187,7 +187,7 @@ def _build(
     raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
 
 
-def _validate(doc: _Doc, model: type[Any], path: Path_ = ()) -> Any:
+def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
@@ -216,7 +216,7 @@ def load(base: Path) -> Content:
             f"{base}: no {COACH_FILE} here, so this is not a rebound content folder. "
             "Point --content or REBOUND_CONTENT at a folder made by `rebound content new`."
         )
-    coach = _read(coach_file)
+    coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
         raise coach.error((), "should be a mapping with 'opening' and 'steps'")
     unknown = sorted(set(coach.data) - {"opening", "steps"})
@@ -225,7 +225,7 @@ def load(base: Path) -> Content:
     for key in ("opening", "steps"):
         if key not in coach.data:
             raise coach.error((), f"'{key}' is required")
-    opening_doc = _Doc(coach.file, coach.data["opening"], coach.marks)
+    opening_doc = YamlDoc(coach.file, coach.data["opening"], coach.marks)
     opening = _validate(opening_doc, Opening, ("opening",))
     step_ids = coach.data["steps"]
     if (
@@ -237,12 +237,12 @@ def load(base: Path) -> Content:
     if len(set(step_ids)) != len(step_ids):
         raise coach.error(("steps",), "a step is listed twice")
     steps: list[Step] = []
-    docs: dict[str, _Doc] = {}
+    docs: dict[str, YamlDoc] = {}
     for i, step_id in enumerate(step_ids):
         file = base / STEPS_DIR / f"{step_id}.yaml"
         if not file.is_file():
             raise coach.error(("steps", i), f"there is no {STEPS_DIR}/{step_id}.yaml for this step")
-        doc = _read(file)
+        doc = read_yaml(file)
         step = _validate(doc, Step)
         if step.id != step_id:
             raise doc.error(
@@ -256,9 +256,9 @@ def load(base: Path) -> Content:
 
 
 def _prompt_places(
-    content: Content, coach: _Doc, docs: dict[str, _Doc]
-) -> Iterator[tuple[_Doc, Path_, PromptDef]]:
-    sub = _Doc(coach.file, None, coach.marks)
+    content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]
+) -> Iterator[tuple[YamlDoc, Path_, PromptDef]]:
+    sub = YamlDoc(coach.file, None, coach.marks)
     for i, prompt in enumerate(content.opening.prompts):
         yield sub, ("opening", "prompts", i), prompt
     for step in content.steps:
@@ -266,7 +266,7 @@ def _prompt_places(
             yield docs[step.id], ("prompts", i), prompt
 
 
-def _cross_check(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> None:
+def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> None:
     """What one file cannot check alone: ids, references and templates across the content."""
     kinds: dict[str, PromptDef] = {}
     for doc, path, prompt in _prompt_places(content, coach, docs):
@@ -334,7 +334,7 @@ def _cross_check(content: Content, coach: _Doc, docs: dict[str, _Doc]) -> None:
 
 
 def _check_template(
-    doc: _Doc, path: Path_, text: str, kinds: dict[str, PromptDef], listed: PromptDef | None
+    doc: YamlDoc, path: Path_, text: str, kinds: dict[str, PromptDef], listed: PromptDef | None
 ) -> None:
     try:
         nodes = templates.parse(text)

@@ -49,6 +49,35 @@ def remembered(store: Store, content: Content, skip: str = "") -> dict[str, Answ
     return found
 
 
+def claim_id(store: Store, session: Session, today: date, locks: contextlib.ExitStack) -> None:
+    """Give a new session its id, locked (until `locks` closes), without ever taking one that
+    another process has just taken."""
+    taken = set(store.ids())
+    while True:
+        candidate = coach.session_id(session, today, taken)
+        attempt = contextlib.ExitStack()
+        try:
+            attempt.enter_context(store.lock(candidate))
+        except SessionBusyError:
+            taken.add(candidate)
+            continue
+        if store.path(candidate).exists():
+            attempt.close()
+            taken.add(candidate)
+            continue
+        locks.enter_context(attempt)
+        session.id = candidate
+        return
+
+
+def store_drafts(content: Content, session: Session) -> None:
+    """Keep the drafts of every finished step, as they read now."""
+    for step in content.steps:
+        if coach.step_done(step, session):
+            for d in step.drafts:
+                session.drafts[d.id] = coach.draft_text(content, session, d)
+
+
 class Walk:
     """One sitting with the coach, on one session."""
 
@@ -197,23 +226,7 @@ class Walk:
         self.store.save(self.session)
 
     def _claim_id(self) -> None:
-        """Give a new session its id, locked, without ever taking one another process just took."""
-        taken = set(self.store.ids())
-        while True:
-            candidate = coach.session_id(self.session, self.today, taken)
-            attempt = contextlib.ExitStack()
-            try:
-                attempt.enter_context(self.store.lock(candidate))
-            except SessionBusyError:
-                taken.add(candidate)
-                continue
-            if self.store.path(candidate).exists():
-                attempt.close()
-                taken.add(candidate)
-                continue
-            self._locks.enter_context(attempt)
-            self.session.id = candidate
-            return
+        claim_id(self.store, self.session, self.today, self._locks)
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,10 +18,24 @@ if TYPE_CHECKING:
 
 
 @app.command()
-def start(ctx: typer.Context) -> None:
+def start(
+    ctx: typer.Context,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Fill the session from a YAML file of answers (no terminal needed).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Begin a new session, right after the call: five short steps, saved as you go."""
     from rebound import flow, prompts, render
 
+    if answers is not None:
+        _start_from_file(ctx, answers)
+        return
     prompts.require_terminal("start")
     content = content_for(ctx)
     store = store_for()
@@ -29,6 +44,34 @@ def start(ctx: typer.Context) -> None:
     if walk.run():
         _closing(out, content, walk.session)
     report_moved(store)
+
+
+def _start_from_file(ctx: typer.Context, file: Path) -> None:
+    import contextlib
+    from datetime import date
+
+    from rebound import answers_file, coach, flow, render
+
+    content = content_for(ctx)
+    doc = answers_file.read(file)
+    session = flow.new_session()
+    count = answers_file.fill(content, session, doc, date.today(), flow.now())
+    if count == 0:
+        raise UsageError(f"{file}: no answers were used, so no session was made.")
+    store = store_for()
+    flow.store_drafts(content, session)
+    with contextlib.ExitStack() as locks:
+        flow.claim_id(store, session, date.today(), locks)
+        store.save(session)
+    out = render.console()
+    left = coach.next_position(content, session)
+    render.note(out, f"Filled {count} answers from {file} into session {session.id}.", "bold")
+    if left is not None:
+        render.note(
+            out, f"Some questions are still open; `rebound continue -s {session.id}` asks them."
+        )
+    render.note(out, "")
+    render.summary(out, content, session)
 
 
 def _closing(out: Console, content: Content, session: Session) -> None:

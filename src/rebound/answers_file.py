@@ -1,0 +1,140 @@
+"""Filling a session from a YAML answers file (`rebound start --answers FILE`).
+
+For scripting, and for people who prefer their editor. The file maps question ids to answers;
+a list question takes a list of entries. Every answer goes through the same checks as at the
+prompt, and a problem is reported as `file:line:col: field: message`, with nothing saved.
+
+    company: Globex
+    role: Data Engineer
+    messenger_name: Dana Smith
+    fixes:
+      - what: Practise system design twice a week
+        due: +14d
+
+A question left out takes its default if it has one, is left blank if it is optional, and
+otherwise ends the filling there: `rebound continue` asks the rest.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from rebound import coach, values
+from rebound.content_files import YamlDoc, read_yaml
+from rebound.errors import UsageError
+from rebound.models import AnswerValue, Content, FieldDef, OpenList, Session
+
+
+def read(file: Path) -> YamlDoc:
+    """Read an answers file.
+
+    Raises:
+        UsageError: it is missing, not YAML, or not a mapping of question ids.
+    """
+    if not file.is_file():
+        raise UsageError(f"{file}: there is no such answers file.")
+    doc = read_yaml(file)
+    if not isinstance(doc.data, dict):
+        raise doc.error((), "an answers file maps question ids to answers (company: Globex, ...)")
+    return doc
+
+
+def _as_input(value: Any) -> str | bool | list[str] | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value)
+
+
+def _fallback(field: FieldDef, today: date) -> tuple[bool, AnswerValue]:
+    """What an omitted question takes: (True, value), or (False, None) when it must be asked."""
+    if field.default is not None:
+        if field.kind == "date":
+            return True, values.default_text(field, today)
+        return True, field.default
+    if field.kind == "confirm":
+        return True, False
+    if field.kind == "checkbox" and not field.required:
+        return True, []
+    if not field.required and field.kind != "select":
+        return True, None
+    return False, None
+
+
+def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: datetime) -> int:
+    """Apply the file's answers to the session, in the coach's order; returns how many.
+
+    Raises:
+        UsageError: an unknown question or field, or an answer that does not fit its question.
+    """
+    data: dict[str, Any] = doc.data
+    questions = {p.id: p for p in content.prompts()}
+    for key in data:
+        if key not in questions:
+            names = ", ".join(questions)
+            raise doc.error((key,), f"is not a question of this coach (known: {names})")
+    applied = 0
+    while (pos := coach.next_position(content, session)) is not None:
+        prompt = pos.prompt
+        if prompt.kind == "list":
+            entries = data.get(prompt.id)
+            if entries is None:
+                if prompt.min_items > 0 or prompt.id in session.open_lists:
+                    break
+                entries = []
+            if not isinstance(entries, list):
+                raise doc.error((prompt.id,), "should be a list of entries")
+            done = len(session.open_lists.get(prompt.id, OpenList()).items)
+            if pos.more:
+                value: AnswerValue = done < len(entries)
+            elif done >= len(entries):
+                raise doc.error((prompt.id,), f"needs at least {prompt.min_items} entries")
+            else:
+                entry = entries[done]
+                where: tuple[str | int, ...] = (prompt.id, done)
+                if not isinstance(entry, dict):
+                    raise doc.error(where, "should be a mapping of field ids to answers")
+                field_ids = {f.id for f in prompt.fields}
+                for key in entry:
+                    if key not in field_ids:
+                        raise doc.error((*where, key), f"is not a field of {prompt.id}")
+                assert pos.field is not None
+                value = _answer(doc, pos.field, entry, (*where, pos.field.id), today)
+        elif prompt.id in data:
+            value = _answer(doc, prompt, data, (prompt.id,), today)
+        else:
+            known, value = _fallback(prompt, today)
+            if not known:
+                break
+        coach.apply(content, session, pos, value, now)
+        applied += 1
+    if pos is not None:
+        for key in data:
+            if key not in session.answers:
+                raise doc.error(
+                    (key,),
+                    f"can't be used yet: '{pos.question.id}' comes first, has no default and "
+                    "is not in the file",
+                )
+    return applied
+
+
+def _answer(
+    doc: YamlDoc,
+    field: FieldDef,
+    source: dict[str, Any],
+    where: tuple[str | int, ...],
+    today: date,
+) -> AnswerValue:
+    if field.id not in source:
+        known, value = _fallback(field, today)
+        if not known:
+            raise doc.error(where[:-1], f"'{field.id}' is needed")
+        return value
+    try:
+        return values.check(field, _as_input(source[field.id]), today)
+    except ValueError as exc:
+        raise doc.error(where, str(exc)) from None

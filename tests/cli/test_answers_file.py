@@ -1,0 +1,181 @@
+"""`rebound start --answers FILE`: the prompts' checks, clear errors, nothing half-saved."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import Run
+
+TODAY = date.today()
+FULL = """\
+company: Globex
+role: Data Engineer
+messenger_name: Dana Smith
+messenger_channel: video
+messenger_email: dana@globex.example
+call_date: 2026-11-24
+your_name: Alex
+thanked_on_call: true
+thank_detail: "the [bold]honest[/bold] notes"
+feedback_asked: will_email
+areas: [communication, other]
+areas_other: storytelling
+went_well: the system design round
+fixes:
+  - what: Practise telling impact stories
+    due: +10d
+  - what: Read the Spark docs
+move_on_date: 2026-11-28
+accomplishments:
+  - title: Cut the nightly batch from 6 hours to 40 minutes
+    story: true
+    result: Reports on time
+    number: 89% faster
+contacts:
+  - {name: Priya, relation: head_hunter, channel: linkedin}
+events: []
+looking_for: a platform data role
+known_for: fast, reliable pipelines
+weekly_target: 4
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def only_session(home: Path) -> dict[str, object]:
+    [path] = (home / "sessions").iterdir()
+    data: dict[str, object] = json.loads(path.read_text())
+    return data
+
+
+def test_a_full_file_makes_a_finished_session(run: Run, tmp_path: Path, rebound_home: Path) -> None:
+    result = run(["start", "--answers", str(write(tmp_path, FULL))], terminal=False)
+    assert result.exit_code == 0, result.output
+    assert "Filled" in result.stdout and "into session" in result.stdout
+    data = only_session(rebound_home)
+    answers = data["answers"]
+    assert isinstance(answers, dict)
+    assert answers["messenger_channel"] == "video"
+    assert answers["thank_detail"] == "the [bold]honest[/bold] notes"
+    assert answers["fixes"] == [
+        {
+            "what": "Practise telling impact stories",
+            "due": (TODAY + timedelta(days=10)).isoformat(),
+        },
+        {"what": "Read the Spark docs", "due": (TODAY + timedelta(days=14)).isoformat()},
+    ]
+    assert answers["accomplishments"] == [
+        {
+            "title": "Cut the nightly batch from 6 hours to 40 minutes",
+            "story": True,
+            "situation": None,
+            "task": None,
+            "action": None,
+            "result": "Reports on time",
+            "number": "89% faster",
+        }
+    ]
+    assert answers["events"] == []
+    assert answers["weekly_target"] == 4
+    assert answers["rehearsed"] is False  # left out: the default
+    assert data["finished_at"] is not None
+    drafts = data["drafts"]
+    assert isinstance(drafts, dict)
+    assert "Hi Dana," in drafts["thank_you_email"]
+
+
+def test_a_partial_file_leaves_the_rest_for_continue(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    text = FULL.split("went_well:", maxsplit=1)[0]
+    result = run(["start", "--answers", str(write(tmp_path, text))], terminal=False)
+    assert result.exit_code == 0, result.output
+    assert "Some questions are still open" in result.stdout
+    data = only_session(rebound_home)
+    assert data["finished_at"] is None
+    answers = data["answers"]
+    assert isinstance(answers, dict)
+    assert answers["weakness"] is None  # optional, left blank
+    follow = run(["continue"], "It went well\r")
+    assert "step 3 of 5" in follow.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        (
+            ("role: Data Engineer", "role: Data Engineer\nrol: typo"),
+            "rol",
+            "is not a question of this coach",
+        ),
+        (
+            ("messenger_email: dana@globex.example", "messenger_email: not-an-email"),
+            "messenger_email",
+            "doesn't look like an email",
+        ),
+        (("call_date: 2026-11-24", "call_date: someday"), "call_date", "Please give a date"),
+        (
+            ("messenger_channel: video", "messenger_channel: pigeon"),
+            "messenger_channel",
+            "'pigeon' is not one of the choices",
+        ),
+        (("weekly_target: 4", "weekly_target: 400"), "weekly_target", "at most 50"),
+        (
+            ("  - what: Read the Spark docs", "  - what: Read the Spark docs\n    colour: red"),
+            "fixes.1.colour",
+            "is not a field of fixes",
+        ),
+        (
+            ("areas: [communication, other]", "areas: [communication, bogus]"),
+            "areas",
+            "'bogus' is not one of the choices",
+        ),
+        (("role: Data Engineer\n", ""), "messenger_name", "can't be used yet: 'role' comes first"),
+        (("company: Globex", "company: [Globex"), None, "(yaml)"),
+    ],
+)
+def test_bad_answers_are_clear_errors_and_nothing_is_saved(
+    run: Run,
+    tmp_path: Path,
+    rebound_home: Path,
+    change: tuple[str, str],
+    where: str | None,
+    message: str,
+) -> None:
+    path = write(tmp_path, FULL.replace(*change, 1))
+    result = run(["start", "--answers", str(path)], terminal=False)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: ", result.stderr), result.stderr
+    if where is not None:
+        assert f": {where}: " in result.stderr
+    assert message in result.stderr
+    assert not (rebound_home / "sessions").exists()
+
+
+def test_the_error_points_at_the_line(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, FULL.replace("weekly_target: 4", "weekly_target: many"))
+    result = run(["start", "--answers", str(path)], terminal=False)
+    line = FULL.splitlines().index("weekly_target: 4") + 1
+    assert f"{path}:{line}:" in result.stderr
+
+
+def test_missing_file(run: Run, tmp_path: Path) -> None:
+    result = run(["start", "--answers", str(tmp_path / "nope.yaml")], terminal=False)
+    assert result.exit_code == 2
+    assert "there is no such answers file" in result.stderr
+
+
+def test_a_file_that_is_not_a_mapping(run: Run, tmp_path: Path) -> None:
+    result = run(["start", "--answers", str(write(tmp_path, "- just\n- a list\n"))], terminal=False)
+    assert result.exit_code == 2
+    assert "maps question ids to answers" in result.stderr
