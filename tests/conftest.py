@@ -29,6 +29,10 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REBOUND_HOME", str(home))
     monkeypatch.delenv("REBOUND_CONTENT", raising=False)
     monkeypatch.delenv("REBOUND_DEBUG", raising=False)
+    # The coaching language follows the environment: tests are in English unless they say.
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
     return home
 

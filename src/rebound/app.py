@@ -98,6 +98,17 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The coaching language, e.g. en or es (default: from LANG, else en).",
+            show_default=False,
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colours (also NO_COLOR).")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -106,15 +117,25 @@ def _root(
     ] = False,
 ) -> None:
     """A kind, practical coach for the hour after a job rejection."""
-    ctx.obj = {"content": content}
+    if no_color:
+        # Rich and prompt_toolkit both honour NO_COLOR (https://no-color.org).
+        os.environ["NO_COLOR"] = "1"
+    ctx.obj = {"content": content, "lang": lang}
+
+
+def content_folder(ctx: typer.Context) -> Path:
+    """The content folder in use: --content, REBOUND_CONTENT, --lang, LANG, or English."""
+    from rebound import content
+
+    root = ctx.find_root().obj or {}
+    return content.content_dir(root.get("content"), lang=root.get("lang"))
 
 
 def content_for(ctx: typer.Context) -> Content:
     from rebound import content
     from rebound.store import CACHE, data_home
 
-    folder = ctx.find_root().obj.get("content") if ctx.find_root().obj else None
-    return content.load(folder, cache=data_home() / CACHE)
+    return content.load(content_folder(ctx), cache=data_home() / CACHE)
 
 
 def store_for() -> Store:

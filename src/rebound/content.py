@@ -34,10 +34,46 @@ def default_dir(lang: str = DEFAULT_LANG) -> Path:
     return here / "content" / lang
 
 
-def content_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """The content folder to use: `--content`, else `REBOUND_CONTENT`, else the built-in one."""
+def languages() -> list[str]:
+    """The languages rebound ships coaching content for."""
+    base = default_dir().parent
+    return sorted(p.name for p in base.iterdir() if (p / COACH_FILE).is_file())
+
+
+def environment_language() -> str | None:
+    """The language the environment asks for (LC_ALL, LC_MESSAGES, LANG: 'es_ES.UTF-8' -> 'es')."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code.isalpha() else None
+    return None
+
+
+def content_dir(option: str | os.PathLike[str] | None = None, lang: str | None = None) -> Path:
+    """The content folder to use.
+
+    `--content` (or `REBOUND_CONTENT`) first; else the built-in pack of `--lang`; else of the
+    environment's language when rebound has it; else English.
+
+    Raises:
+        ContentError: `lang` names a language rebound has no content for.
+    """
     chosen = option or os.environ.get("REBOUND_CONTENT") or None
-    return Path(chosen).expanduser() if chosen else default_dir()
+    if chosen:
+        return Path(chosen).expanduser()
+    if lang is not None:
+        if not (default_dir(lang) / COACH_FILE).is_file():
+            from rebound.errors import ContentError
+
+            raise ContentError(
+                f"There is no '{lang}' coaching content. Languages: {', '.join(languages())}."
+            )
+        return default_dir(lang)
+    wanted = environment_language()
+    if wanted and (default_dir(wanted) / COACH_FILE).is_file():
+        return default_dir(wanted)
+    return default_dir()
 
 
 def fingerprint(base: Path) -> str | None:
@@ -58,7 +94,8 @@ def fingerprint(base: Path) -> str | None:
 
 
 def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None) -> Content:
-    """Load the content folder, from `cache` (a folder) when it holds a fresh copy.
+    """Load a content folder (None: `content_dir()`'s choice), from `cache` when it holds a
+    fresh copy.
 
     Raises:
         ContentError: the folder or a file is missing, or something in it is wrong.

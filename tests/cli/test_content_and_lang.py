@@ -1,0 +1,77 @@
+"""Content packs: `content path`, `content new`, --lang and LANG, --no-color."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rebound import content
+from tests.conftest import CONTENT
+from tests.helpers import Run
+
+
+def test_content_path_is_the_builtin_english_pack(run: Run) -> None:
+    result = run(["content", "path"])
+    assert result.exit_code == 0
+    assert Path(result.stdout.strip()) == CONTENT
+
+
+def test_content_path_follows_the_content_option(run: Run, content_copy: Path) -> None:
+    assert run(["--content", str(content_copy), "content", "path"]).stdout.strip() == str(
+        content_copy
+    )
+
+
+def test_content_new_copies_a_starting_point(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    result = run(["content", "new", str(target)])
+    assert result.exit_code == 0, result.output
+    assert (target / "coach.yaml").read_text() == (CONTENT / "coach.yaml").read_text()
+    assert sorted(p.name for p in (target / "steps").iterdir()) == sorted(
+        p.name for p in (CONTENT / "steps").iterdir()
+    )
+    assert "rebound content validate" in result.stdout
+    assert run(["content", "validate", str(target)]).exit_code == 0
+
+
+def test_content_new_refuses_a_folder_in_use(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    result = run(["content", "new", str(target)])
+    assert result.exit_code == 2
+    assert "not empty" in result.stderr
+    assert [p.name for p in target.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.skipif(not (CONTENT.parent / "es").is_dir(), reason="no Spanish pack yet")
+def test_lang_option_and_environment(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    spanish = CONTENT.parent / "es"
+    assert run(["--lang", "es", "content", "path"]).stdout.strip() == str(spanish)
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert run(["content", "path"]).stdout.strip() == str(spanish)
+    assert run(["--lang", "en", "content", "path"]).stdout.strip() == str(CONTENT)
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")  # no French pack: English
+    assert run(["content", "path"]).stdout.strip() == str(CONTENT)
+
+
+def test_unknown_language(run: Run) -> None:
+    result = run(["--lang", "xx", "content", "path"])
+    assert result.exit_code == 2
+    assert "There is no 'xx' coaching content" in result.stderr
+    assert "en" in result.stderr
+
+
+def test_environment_language_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    for value, expected in [("es_ES.UTF-8", "es"), ("C.UTF-8", "c"), ("pt", "pt"), ("", None)]:
+        monkeypatch.setenv("LANG", value)
+        assert content.environment_language() == expected
+
+
+def test_no_color_option(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    run(["--no-color", "content", "path"])
+    import os
+
+    assert os.environ.get("NO_COLOR") == "1"
