@@ -12,8 +12,9 @@ from rebound.commands import insights  # isort: skip
 from rebound.commands import brag  # isort: skip
 from rebound.commands import export  # isort: skip
 from rebound.commands import content  # isort: skip
+from rebound.commands import data  # isort: skip
 
-__all__ = ["app", "brag", "content", "export", "insights", "main", "sessions"]
+__all__ = ["app", "brag", "content", "data", "export", "insights", "main", "sessions"]
 
 
 def main() -> None:

@@ -1,0 +1,82 @@
+"""`rebound data path|export|wipe`: the person's data is theirs to see, take and remove."""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from pathlib import Path
+
+from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
+from tests.helpers import Run
+
+
+def test_data_path(run: Run, rebound_home: Path) -> None:
+    assert run(["data", "path"]).stdout.strip() == str(rebound_home)
+
+
+def test_export_everything_but_the_cache(run: Run, rebound_home: Path, tmp_path: Path) -> None:
+    run(["start"], keys(GROUPS))
+    assert (rebound_home / "cache").is_dir()
+    target = tmp_path / "mine.zip"
+    result = run(["data", "export", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.stderr
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        assert f"rebound/sessions/{SESSION_ID}.json" in names
+        assert not any("/cache/" in n or "/locks/" in n for n in names)
+        assert (
+            archive.read(f"rebound/sessions/{SESSION_ID}.json")
+            == (rebound_home / "sessions" / f"{SESSION_ID}.json").read_bytes()
+        )
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_export_does_not_overwrite(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mine.zip"
+    target.write_text("precious")
+    result = run(["data", "export", str(target)])
+    assert result.exit_code == 2
+    assert target.read_text() == "precious"
+    assert run(["data", "export", "--force", str(target)]).exit_code == 0
+    assert zipfile.is_zipfile(target)
+
+
+def test_wipe_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    result = run(["data", "wipe"], "n")
+    assert "Kept" in result.stdout
+    assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+
+
+def test_wipe_removes_everything(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    result = run(["data", "wipe"], "y")
+    assert result.exit_code == 0, result.output
+    assert not rebound_home.exists()
+    assert "No sessions yet" in run(["summary"]).stdout
+
+
+def test_wipe_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    assert run(["data", "wipe"], terminal=False).exit_code == 2
+    assert rebound_home.exists()
+    assert run(["data", "wipe", "--yes"], terminal=False).exit_code == 0
+    assert not rebound_home.exists()
+
+
+def test_wipe_refuses_while_a_session_is_open(run: Run, rebound_home: Path) -> None:
+    from rebound.store import Store
+
+    run(["start"], keys(GROUPS[:2]))
+    with Store().lock(SESSION_ID):
+        result = run(["data", "wipe", "--yes"])
+    assert result.exit_code == 1
+    assert "open in another rebound window" in result.stderr
+    assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+
+
+def test_wipe_with_nothing_there(run: Run) -> None:
+    result = run(["data", "wipe", "--yes"])
+    assert result.exit_code == 0
+    assert "nothing to wipe" in result.stdout
