@@ -1,3 +1,141 @@
 """`rebound export`: a session as Markdown, JSON or iCalendar."""
 
 from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rebound.app import app, content_for, pick, report_moved, store_for
+from rebound.errors import UsageError
+
+if TYPE_CHECKING:
+    from rebound.models import Session
+
+
+class Format(str, Enum):
+    """What `rebound export` writes."""
+
+    markdown = "markdown"
+    json = "json"
+    ics = "ics"
+
+
+NAMES = {Format.markdown: "Markdown", Format.json: "JSON", Format.ics: "iCalendar"}
+SUFFIXES = {
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".json": Format.json,
+    ".ics": Format.ics,
+}
+STDOUT = "-"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    session_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="The session id (or the start of it); default: the latest.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (the whole session), json (the saved data) or ics (the dated items, "
+            "for a calendar). Default: from the file name's ending, else markdown.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of the screen ('-' for the screen).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+    ] = False,
+) -> None:
+    """Export a session: Markdown to read or keep, JSON, or a calendar of its due dates."""
+    from datetime import date
+
+    from rebound import export as exporter
+
+    if output is not None and str(output) == STDOUT:
+        output = None
+    if fmt is None:
+        fmt = SUFFIXES.get(output.suffix.lower(), Format.markdown) if output else Format.markdown
+    if output is not None:
+        _check_target(output, force)
+    store = store_for()
+    found = pick(store, session_id)
+    report_moved(store)
+    if found is None:
+        raise UsageError(
+            "There are no sessions yet, so there's nothing to export. When you're ready, "
+            "`rebound start` walks you through five short steps."
+        )
+    if fmt is Format.json:
+        data = exporter.to_json(found).encode("utf-8")
+    else:
+        content = content_for(ctx)
+        if fmt is Format.markdown:
+            data = exporter.to_markdown(content, found, date.today()).encode("utf-8")
+        else:
+            if not exporter.dated_items(content, found):
+                raise UsageError(_nothing_dated(found))
+            data = exporter.to_ics(content, found)
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    from rebound.store import atomic_write
+
+    atomic_write(output, data)
+    _done(found, fmt, output)
+
+
+def _check_target(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise UsageError(
+            f"{output} already exists, so it was left as it is. Add --force to replace it, or "
+            "choose another name."
+        )
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(f"The folder {folder} does not exist. Nothing was written.")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(
+            f"rebound is not allowed to write in {folder}. Choose another folder; nothing was "
+            "written."
+        )
+
+
+def _nothing_dated(session: Session) -> str:
+    return (
+        f"Session {session.id} has no dated items yet, so there's nothing to put in a calendar. "
+        "Dates come with the steps (fixes, your move-on day, events): `rebound continue` goes on "
+        "with them."
+    )
+
+
+def _done(session: Session, fmt: Format, output: Path) -> None:
+    from rebound import render
+
+    render.note(
+        render.console(stderr=True),
+        f"Exported {session.title} ({session.id}) as {NAMES[fmt]} to {output}.",
+    )

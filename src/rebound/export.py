@@ -1,0 +1,289 @@
+"""A session as Markdown, JSON or iCalendar: pure functions from a session to text.
+
+Markdown is the whole session, for reading or keeping; JSON is the validated model itself;
+iCalendar puts every dated checklist item in a calendar. Nothing here prints or writes a file.
+
+Text a person typed is never dropped or reinterpreted: in Markdown it is escaped so that it reads
+literally (a typed `*`, `[bold]` or `|` stays as typed), and control characters are made visible
+everywhere, as they are on screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from rebound import coach
+from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
+from rebound.render import clean
+
+if TYPE_CHECKING:
+    from rebound.coach import Entry
+
+BLANK = "*(left blank)*"
+
+# Characters that can start emphasis, links, HTML, code, tables, strikethrough or (on GitHub) maths.
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~$])")
+# '&' only where it would start an entity ('&amp;', '&#42;'); 'AT&T' stays as it is.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# A '#' that could open or close a heading; 'C#' stays as it is.
+_HASH = re.compile(r"(^|\s)#")
+# GitHub turns ':smile:' into an emoji.
+_SHORTCODE = re.compile(r":(?=[0-9A-Za-z_+-]+:)")
+# What would start a block at the beginning of a continuation line: a list, a heading, a rule.
+_BULLET = re.compile(r"^(\s*)([-+=])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])")
+# Hints in a prompt's message that help while typing but not when reading: '(Enter to skip)'.
+_HINT = re.compile(r"\s*\([^()]*\)")
+
+
+def escape(text: str, indent: str = "") -> str:
+    """Text that Markdown shows exactly as typed, for use inside a line (never at its start).
+
+    Only characters that could change the structure are escaped. A line break becomes a hard
+    break and a blank line a paragraph break, each followed by `indent` so that the text stays
+    inside the list item it belongs to. Blank lines at either end are left out.
+    """
+    lines = clean(text).split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    while len(lines) > 1 and not lines[0].strip():
+        lines.pop(0)
+    out = [_escape_line(lines[0], continued=False)]
+    after_blank = False
+    for line in lines[1:]:
+        if not line.strip():
+            after_blank = True
+            continue
+        if after_blank:  # a new paragraph: indented further, it would become a code block
+            out.append(f"\n\n{indent}{_escape_line(line.lstrip(), continued=True)}")
+        else:
+            out.append(f"\\\n{indent}{_escape_line(line, continued=True)}")
+        after_blank = False
+    return "".join(out)
+
+
+def _escape_line(line: str, continued: bool) -> str:
+    out = _PUNCTUATION.sub(r"\\\1", line)
+    out = _ENTITY.sub(r"\\&", out)
+    out = _HASH.sub(r"\1\\#", out)
+    out = _SHORTCODE.sub(r"\\:", out)
+    if continued:
+        out = _ORDERED.sub(r"\1\\\2", _BULLET.sub(r"\1\\\2", out))
+    return out
+
+
+def _fence(text: str, indent: str = "") -> list[str]:
+    """A fenced block holding `text` literally; the fence is longer than any run of backticks."""
+    body = clean(text).rstrip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    lines = [f"{indent}{line}" if line else "" for line in body.split("\n")]
+    return [f"{indent}{fence}text", *lines, f"{indent}{fence}"]
+
+
+def _question(q: FieldDef) -> str:
+    """A prompt's message, without the typing hints in brackets."""
+    text = _HINT.sub("", q.message).strip() or q.message
+    return text if text.endswith(("?", ":", ".", "!")) else f"{text}:"
+
+
+def _labels(q: FieldDef) -> dict[str, str]:
+    return {c.value: c.label for c in q.choices}
+
+
+def _show(q: FieldDef, value: object, indent: str) -> str:
+    """One answer in readable form: choices as their labels, yes/no, lists comma-separated."""
+    if value is None or value in ("", []):
+        return BLANK
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    names = _labels(q)
+    if isinstance(value, list):
+        return ", ".join(escape(names.get(str(v), str(v)), indent) for v in value)
+    if isinstance(value, str) and names:
+        # A checkbox inside a list entry is stored as 'a, b'.
+        parts = value.split(", ") if q.kind == "checkbox" else [value]
+        return ", ".join(escape(names.get(p, p), indent) for p in parts)
+    return escape(str(value), indent)
+
+
+def _answer(q: FieldDef, value: object, indent: str = "") -> list[str]:
+    return [f"{indent}- **{escape(_question(q))}** {_show(q, value, indent + '  ')}"]
+
+
+def _entries(prompt: PromptDef, entries: Iterable[object], indent: str = "") -> list[str]:
+    """A list prompt's entries: the first field as the bullet, the others nested under it."""
+    lines: list[str] = []
+    first, *rest = prompt.fields
+    inner = indent + "  "
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        lines.append(f"{indent}- {_show(first, entry.get(first.id), inner)}")
+        for fld in rest:
+            if fld.id in entry:
+                lines.extend(_answer(fld, entry[fld.id], inner))
+    return lines
+
+
+def _prompt(prompt: PromptDef, session: Session) -> list[str]:
+    """The lines for one prompt's answer; none when it was not asked (yet)."""
+    if prompt.kind != "list":
+        if prompt.id not in session.answers:
+            return []
+        return _answer(prompt, session.answers[prompt.id])
+    value: AnswerValue | list[object] = session.answers.get(prompt.id)
+    note = ""
+    if value is None and prompt.id in session.open_lists:
+        value = list(session.open_lists[prompt.id].items)
+        note = " *(still adding)*"
+    elif prompt.id not in session.answers:
+        return []
+    head = f"- **{escape(_question(prompt))}**{note}"
+    if not value:
+        return [f"{head} {BLANK}"]
+    return [head, *_entries(prompt, value if isinstance(value, list) else [], "  ")]
+
+
+def _step(content: Content, session: Session, number: int, step: Step) -> list[str]:
+    done = coach.step_done(step, session)
+    total = len(content.steps)
+    lines = [f"## Step {number} of {total} · {escape(step.title)}", ""]
+    answers = [line for prompt in step.prompts for line in _prompt(prompt, session)]
+    if answers:
+        lines += [*answers, ""]
+    if not done:
+        lines += ["*Not finished yet.*" if answers else "*Not started yet.*", ""]
+    for d in step.drafts:
+        text = session.drafts.get(d.id)
+        if text is None and done:
+            text = coach.draft_text(content, session, d)
+        if text is not None:
+            lines += [f"### {escape(d.title)}", "", *_fence(text), ""]
+    return lines
+
+
+def _day(moment: datetime) -> str:
+    """The local calendar day of a stored (UTC) moment."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().date().isoformat()
+
+
+def _item(entry: Entry) -> str:
+    if entry.info:
+        return f"- {escape(entry.label, '  ')}"
+    line = f"- [{'x' if entry.done else ' '}] {escape(entry.label, '  ')}"
+    details = []
+    if entry.due is not None:
+        details.append(f"due {entry.due.isoformat()}")
+    if entry.ticked_at is not None:
+        details.append(f"done {_day(entry.ticked_at)}")
+    return f"{line} ({', '.join(details)})" if details else line
+
+
+def _next(content: Content, session: Session, today: date) -> str:
+    pos = coach.next_position(content, session)
+    if pos is not None:
+        return coach.next_action(content, session)[0]  # which step to go on with; no dates
+    todo = coach.open_items(content, session, today)
+    if todo:
+        return todo[0].next or todo[0].label
+    return "Everything here is done. Keep adding to your accomplishments, and be kind to yourself."
+
+
+def to_markdown(content: Content, session: Session, today: date) -> str:
+    """The whole session as a Markdown document.
+
+    Args:
+        content: the coaching content the session was answered with.
+        session: the session.
+        today: the day of the export (shown, and used to order what is next).
+    """
+    lines = [f"# {escape(session.title)}", ""]
+    lines.append(f"- **Session:** {escape(session.id)}")
+    lines.append(f"- **Started:** {_day(session.created_at)}")
+    finished = _day(session.finished_at) if session.finished_at else "not yet"
+    lines.append(f"- **Finished:** {finished}")
+    lines += [f"- **Exported:** {today.isoformat()}", ""]
+
+    lines += ["## The call", ""]
+    call = [line for prompt in content.opening.prompts for line in _prompt(prompt, session)]
+    lines += [*(call or ["*Not answered yet.*"]), ""]
+
+    for number, step in enumerate(content.steps, start=1):
+        lines += _step(content, session, number, step)
+
+    lines += ["## Checklist", ""]
+    entries = coach.checklist(content, session)
+    if entries:
+        lines += [*(_item(e) for e in entries), ""]
+    else:
+        lines += ["*Nothing yet: items appear as the steps are done.*", ""]
+    lines += [f"**Next:** {escape(_next(content, session, today))}", ""]
+    return "\n".join(lines)
+
+
+def to_json(session: Session) -> str:
+    """The session as its validated model, in JSON (what `Session.model_validate_json` reads)."""
+    return session.model_dump_json(indent=2) + "\n"
+
+
+def dated_items(content: Content, session: Session) -> list[Entry]:
+    """The checklist items with a due date: the events of the calendar export."""
+    return [e for e in coach.checklist(content, session) if e.due is not None and not e.info]
+
+
+def uid(session: Session, entry: Entry) -> str:
+    """A calendar UID that stays the same across exports, so a re-import updates, not doubles."""
+    return f"{session.id}-{entry.id}@rebound"
+
+
+def to_ics(content: Content, session: Session) -> bytes:
+    """The dated checklist items as an iCalendar (RFC 5545) file: one all-day event each.
+
+    DTSTAMP is the session's last change, so exporting an unchanged session twice gives the same
+    bytes. Events are all-day (DATE values), which no calendar shifts across time zones.
+
+    Raises:
+        ValueError: no item has a date yet (a calendar needs at least one event).
+    """
+    import icalendar
+
+    from rebound import __version__
+
+    entries = dated_items(content, session)
+    if not entries:
+        raise ValueError(f"session {session.id} has no dated items")
+    stamp = session.updated_at
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=timezone.utc)
+    stamp = stamp.astimezone(timezone.utc).replace(microsecond=0)
+    title = clean(session.title)
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//rebound//rebound {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"rebound: {title}")
+    for entry in entries:
+        assert entry.due is not None  # dated_items
+        event = icalendar.Event()
+        event.add("uid", uid(session, entry))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", entry.due)
+        event.add("dtend", entry.due + timedelta(days=1))
+        event.add("summary", clean(entry.label))
+        about = [clean(entry.next or entry.label), "", title]
+        if entry.done:
+            ticked = f" on {_day(entry.ticked_at)}" if entry.ticked_at else ""
+            about[0:0] = [f"Done{ticked}.", ""]
+        event.add("description", "\n".join(about))
+        event.add("status", "CONFIRMED")
+        event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
