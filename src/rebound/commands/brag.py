@@ -1,3 +1,509 @@
-"""The brag list across sessions: `rebound brag ...` and `rebound rehearse`."""
+"""The brag list across sessions: `rebound brag ...` and `rebound rehearse`.
+
+Every change is load-change-save under the brag list's own lock, read again inside the lock, and
+the lock is held only for that moment: a rehearsal in one window never blocks `rebound brag` in
+another for longer than a save.
+"""
 
 from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from rebound.app import ReboundGroup, app, report_moved, store_for
+from rebound.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from rebound.models import Accomplishment, BragList
+    from rebound.store import Store
+
+EMPTY = (
+    "Your brag list is empty for now. Add a win with `rebound brag add`, or list a few in the "
+    "accomplishments step of a session (`rebound start`): they land here by themselves."
+)
+BUSY = (
+    "Your brag list is being saved by another rebound right now. Try again in a moment; "
+    "nothing was changed."
+)
+# (field, question), in the order of the accomplishments step.
+STORY = (
+    ("title", "Your win, in a few words (e.g. 'cut the release time from a day to an hour')"),
+    ("situation", "The situation: what was going on?"),
+    ("task", "Your task: what was yours to solve?"),
+    ("action", "What did you do?"),
+    ("result", "What was the result?"),
+    ("number", "A number that shows it (e.g. '40% faster')"),
+)
+TAGS_QUESTION = "Tags, separated by commas (e.g. leadership, data)"
+
+brag_app = typer.Typer(
+    cls=ReboundGroup,
+    help="Your brag list: every win from all your sessions, plus any you add. "
+    "With no command, list it.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(brag_app, name="brag")
+
+RefArgument = Annotated[
+    str,
+    typer.Argument(help="The story's number or id (or the start of it), as `rebound brag` lists."),
+]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", help="The win, in a few words.", show_default=False)
+]
+SituationOption = Annotated[
+    str | None,
+    typer.Option("--situation", help="What was going on.", show_default=False),
+]
+TaskOption = Annotated[
+    str | None, typer.Option("--task", help="What was yours to solve.", show_default=False)
+]
+ActionOption = Annotated[
+    str | None, typer.Option("--action", help="What you did.", show_default=False)
+]
+ResultOption = Annotated[
+    str | None, typer.Option("--result", help="What came of it.", show_default=False)
+]
+NumberOption = Annotated[
+    str | None,
+    typer.Option(
+        "--number", help="A number that shows it (e.g. '40% faster').", show_default=False
+    ),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        help="A tag; repeat for more (or separate with commas).",
+        metavar="<str>",
+        show_default=False,
+    ),
+]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@contextlib.contextmanager
+def _locked(store: Store) -> Iterator[BragList]:
+    """The brag list, read again under its lock (another rebound may have saved since)."""
+    from rebound.errors import SessionBusyError
+    from rebound.store import BRAG_LOCK
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(store.lock(BRAG_LOCK))
+        except SessionBusyError:
+            raise SessionBusyError(BUSY) from None
+        yield store.load_brag()
+
+
+def _synced(store: Store) -> tuple[BragList, int]:
+    """The brag list with every session's accomplishments on it, saved if any were added."""
+    from rebound import bragging
+
+    sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
+    with _locked(store) as brag:
+        added = bragging.sync(brag, sessions, _now())
+        if added:
+            store.save_brag(brag)
+    report_moved(store)
+    return brag, added
+
+
+def _by_id(brag: BragList, item_id: str) -> Accomplishment | None:
+    return next((item for item in brag.items if item.id == item_id), None)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _practice(item: Accomplishment) -> str:
+    from rebound import bragging
+
+    if not item.practised:
+        return "not practised yet"
+    times = "once" if item.practised == 1 else f"{item.practised} times"
+    avg = bragging.average(item)
+    if avg is None:
+        return f"practised {times}"
+    shown = f"{avg:.1f}".removesuffix(".0")
+    return f"practised {times}, {'rated' if len(item.ratings) == 1 else 'average'} {shown} of 5"
+
+
+def _t(*parts: str | tuple[str, str]) -> Text:
+    """People's text, always as Text (never markup), with control characters made visible."""
+    from rich.text import Text
+
+    from rebound import render
+
+    return Text.assemble(
+        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
+    )
+
+
+def _headline(item: Accomplishment) -> list[str | tuple[str, str]]:
+    parts: list[str | tuple[str, str]] = [(item.title, "bold")]
+    if item.number:
+        parts.append(f"  ({item.number})")
+    return parts
+
+
+def _show_list(out: Console, brag: BragList) -> None:
+    from rebound import render
+
+    _, _, bullet = render.marks(out)
+    out.print(_t(("Your brag list", "bold"), f": {_plural(len(brag.items), 'story', 'stories')}"))
+    out.print()
+    width = len(str(len(brag.items)))
+    for number, item in enumerate(brag.items, start=1):
+        out.print(_t((f"{number:>{width}}. ", render.ACCENT), *_headline(item)))
+        details: list[str] = [item.id]
+        if item.tags:
+            details.append(f"tags: {', '.join(item.tags)}")
+        details.append(_practice(item))
+        out.print(_t(" " * (width + 2), (f" {bullet} ".join(details), "dim")))
+    out.print()
+    render.note(out, "Tell them out loud: `rebound rehearse`. Add one: `rebound brag add`.", "dim")
+
+
+@brag_app.callback()
+def brag(ctx: typer.Context) -> None:
+    """Your brag list: every win from all your sessions, plus any you add."""
+    if ctx.invoked_subcommand is None:
+        _list()
+
+
+@brag_app.command("list")
+def list_() -> None:
+    """List every story: number, id, number that shows it, tags, how practised."""
+    _list()
+
+
+def _list() -> None:
+    from rebound import render
+
+    store = store_for()
+    brag, added = _synced(store)
+    out = render.console()
+    if added:
+        render.note(out, f"Added {_plural(added, 'win', 'wins')} from your sessions.", "dim")
+    if not brag.items:
+        render.note(out, EMPTY)
+        return
+    _show_list(out, brag)
+
+
+@brag_app.command("show")
+def show(ref: RefArgument) -> None:
+    """Show one story in full: its STAR notes, its cue, how it's been going."""
+    from rebound import bragging, render
+
+    store = store_for()
+    brag, _ = _synced(store)
+    item = bragging.find(brag, ref)
+    out = render.console()
+    out.print(_t(*_headline(item)))
+    origin = f"from session {item.source.split('#')[0]}" if item.source else "added by hand"
+    out.print(_t((f"{item.id} · {origin} · added {item.added_at.date().isoformat()}", "dim")))
+    if item.tags:
+        out.print(_t(("tags: ", "dim"), ", ".join(item.tags)))
+    out.print()
+    _show_notes(out, item)
+    out.print()
+    out.print(_t(("Cue: ", f"bold {render.ACCENT}"), bragging.cue(item)))
+    practice = _practice(item)
+    if item.last_practised:
+        practice += f", last on {item.last_practised.date().isoformat()}"
+    render.note(out, practice[:1].upper() + practice[1:] + ".", "dim")
+
+
+def _show_notes(out: Console, item: Accomplishment) -> None:
+    from rebound import bragging
+
+    found = bragging.notes(item)
+    if not found:
+        out.print(
+            _t(
+                "  No notes for this one yet: situation, task, action, result. "
+                f"`rebound brag edit {item.id}` adds them.",
+            )
+        )
+        return
+    for label, value in found:
+        out.print(_t("  ", (f"{label}: ", "bold"), value))
+
+
+def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
+    """Every field, asked in turn; with `current`, its values are there to edit in place."""
+    from rebound import prompts
+
+    answers: dict[str, Any] = {}
+    for name, question in STORY:
+        value = str(getattr(current, name) or "") if current is not None else ""
+        if name == "title":
+            hint = "(Enter keeps it)" if value else None
+        else:
+            hint = "(Enter keeps it; Ctrl-U clears it)" if value else "(Enter to skip)"
+        answers[name] = prompts.text(question, default=value, required=name == "title", hint=hint)
+    tags = ", ".join(current.tags) if current is not None else ""
+    typed = prompts.text(
+        TAGS_QUESTION,
+        default=tags,
+        hint="(Enter keeps them; Ctrl-U clears them)" if tags else "(Enter to skip)",
+    )
+    answers["tags"] = [typed]
+    return answers
+
+
+def _options(**given: Any) -> dict[str, Any]:
+    """The options that were given (None: not given; '' clears a note)."""
+    tags = given.pop("tags")
+    out = {name: value for name, value in given.items() if value is not None}
+    if tags:
+        out["tags"] = tags
+    return out
+
+
+def _needs_terminal(command: str, alternative: str) -> None:
+    from rebound import prompts
+    from rebound.errors import NotInteractiveError
+
+    try:
+        prompts.require_terminal(command)
+    except NotInteractiveError as exc:
+        raise NotInteractiveError(f"{exc.message} {alternative}") from None
+
+
+@brag_app.command("add")
+def add(
+    *,
+    title: TitleOption = None,
+    situation: SituationOption = None,
+    task: TaskOption = None,
+    action: ActionOption = None,
+    result: ResultOption = None,
+    number: NumberOption = None,
+    tag: TagOption = None,
+) -> None:
+    """Add a win to your brag list: asked step by step, or given as options (for scripts)."""
+    from rebound import bragging, render
+
+    given = _options(
+        title=title,
+        situation=situation,
+        task=task,
+        action=action,
+        result=result,
+        number=number,
+        tags=tag,
+    )
+    if given and title is None:
+        raise UsageError(
+            "Give the win itself with --title when the rest comes as options (or give no "
+            "options, to be asked). Nothing was added."
+        )
+    if not given:
+        _needs_terminal("brag add", "Or give the story as options: --title '...' --number '...'.")
+        given = _ask_story(None)
+    store = store_for()
+    with _locked(store) as brag:
+        try:
+            item = bragging.add(brag, now=_now(), **given)
+        except ValueError:
+            raise UsageError("A win needs a title, even a few words. Nothing was added.") from None
+        store.save_brag(brag)
+        position = len(brag.items)
+    out = render.console()
+    out.print(_t("Added to your brag list as ", (f"{position}. {item.id}", "bold"), "."))
+    if not item.situation and not item.action:
+        render.note(
+            out,
+            f"The story behind it makes it easy to tell: `rebound brag edit {item.id}`.",
+            "dim",
+        )
+
+
+@brag_app.command("edit")
+def edit(
+    ref: RefArgument,
+    *,
+    title: TitleOption = None,
+    situation: SituationOption = None,
+    task: TaskOption = None,
+    action: ActionOption = None,
+    result: ResultOption = None,
+    number: NumberOption = None,
+    tag: TagOption = None,
+) -> None:
+    """Change a story: the options given (an empty one clears that note), or asked field by field.
+
+    --tag replaces the tags.
+    """
+    from rebound import bragging, render
+
+    store = store_for()
+    item = bragging.find(store.load_brag(), ref)
+    given = _options(
+        title=title,
+        situation=situation,
+        task=task,
+        action=action,
+        result=result,
+        number=number,
+        tags=tag,
+    )
+    if not given:
+        _needs_terminal("brag edit", "Or give the changes as options, e.g. --result '...'.")
+        given = _ask_story(item)
+    with _locked(store) as brag:
+        target = _by_id(brag, item.id)
+        if target is None:
+            raise UsageError(
+                f"'{item.id}' was removed from your brag list meanwhile (by another rebound). "
+                "Nothing was changed."
+            )
+        try:
+            changed = bragging.edit(target, **given)
+        except ValueError:
+            raise UsageError(
+                "A win needs a title, even a few words. Nothing was changed."
+            ) from None
+        if changed:
+            store.save_brag(brag)
+    out = render.console()
+    if changed:
+        out.print(_t("Saved: ", (target.title, "bold"), f"  ({target.id})"))
+    else:
+        render.note(out, "Nothing to change; it's as it was.")
+
+
+@brag_app.command("remove")
+def remove(
+    ref: RefArgument,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove it without asking.")] = False,
+) -> None:
+    """Take a story off your brag list (asks first, unless --yes)."""
+    from rebound import bragging, prompts, render
+
+    store = store_for()
+    item = bragging.find(store.load_brag(), ref)
+    out = render.console()
+    if not yes:
+        _needs_terminal("brag remove", "Or add --yes to remove it without being asked.")
+        if not prompts.yes_no(f"Remove '{render.clean(item.title)}' from your brag list?", False):
+            render.note(out, "Kept it.")
+            return
+    with _locked(store) as brag:
+        target = _by_id(brag, item.id)
+        if target is not None:
+            bragging.remove(brag, target)
+            store.save_brag(brag)
+    out.print(_t("Removed: ", (item.title, "bold"), f"  ({item.id})"))
+
+
+# --- rehearsal -----------------------------------------------------------------------------------
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+@app.command()
+def rehearse(
+    count: Annotated[
+        int, typer.Option("--count", "-n", help="How many stories.", min=1, max=50)
+    ] = 3,
+    seconds: Annotated[
+        int,
+        typer.Option(
+            "--seconds", help="Time for each story, in seconds (0: no limit).", min=0, max=3600
+        ),
+    ] = 90,
+) -> None:
+    """Tell your stories out loud: an interviewer's cue, your notes, a clock, then how it went."""
+    from rebound import bragging, prompts, render
+    from rebound.errors import InterruptedByUser
+
+    prompts.require_terminal("rehearse")
+    store = store_for()
+    brag, _ = _synced(store)
+    out = render.console()
+    if not brag.items:
+        render.note(
+            out,
+            "There's nothing to rehearse yet: your brag list is empty. Add a win with "
+            "`rebound brag add`, or list a few in the accomplishments step of a session "
+            "(`rebound start`). Then come back: telling them out loud is what makes them stick.",
+        )
+        return
+    picked = bragging.pick_for_rehearsal(brag, count)
+    each = f"about {_clock(seconds)} each" if seconds else "no time limit"
+    render.note(
+        out,
+        f"Rehearsal: {_plural(len(picked), 'story', 'stories')}, {each}. Tell each one out loud, "
+        "as you would in the interview. Enter when you finish; Ctrl-C stops, and every rating "
+        "you've given is kept.",
+    )
+    rated = 0
+    try:
+        for number, item in enumerate(picked, start=1):
+            _rehearse_one(out, store, item, number=number, total=len(picked), seconds=seconds)
+            rated += 1
+    except (KeyboardInterrupt, EOFError):
+        if rated:
+            verb = "is" if rated == 1 else "are"
+            kept = f"The {_plural(rated, 'story', 'stories')} you rated {verb} saved"
+        else:
+            kept = "Nothing was rated, so nothing changed"
+        raise InterruptedByUser(
+            f"Stopped. {kept}; `rebound rehearse` starts again with the stories that need it most."
+        ) from None
+    render.note(out, "")
+    render.note(
+        out,
+        f"That's {_plural(rated, 'story', 'stories')} told out loud. Each time, they come out "
+        "a little calmer. Well done.",
+        "bold",
+    )
+
+
+def _rehearse_one(
+    out: Console, store: Store, item: Accomplishment, *, number: int, total: int, seconds: int
+) -> None:
+    from rich.rule import Rule
+
+    from rebound import bragging, prompts, render
+
+    out.print()
+    out.print(Rule(_t((f"Story {number} of {total}", f"bold {render.ACCENT}")), align="left"))
+    out.print(_t((f'"{bragging.cue(item)}"', "bold")))
+    out.print()
+    _show_notes(out, item)
+    out.print()
+    spent = prompts.countdown(seconds)
+    if seconds and spent >= seconds:
+        render.note(out, f"Time's up ({_clock(seconds)}).", "dim")
+    else:
+        render.note(out, f"Done in {_clock(spent)}.", "dim")
+    rating = prompts.rating("How did it go?")
+    with _locked(store) as brag:
+        target = _by_id(brag, item.id)
+        if target is None:
+            render.note(out, "That story was removed meanwhile, so this rating wasn't kept.")
+            return
+        bragging.record(target, rating, _now())
+        store.save_brag(brag)
+    render.note(out, f"Saved: {_practice(target)}.", "dim")

@@ -1,0 +1,373 @@
+"""The brag list across sessions: gathering wins from sessions, finding, changing, rehearsing.
+
+Pure logic: every function works on the models it is given and returns or changes them; the
+caller loads and saves (under `store.lock(BRAG_LOCK)`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Collection, Iterable, Iterator
+from datetime import datetime
+from typing import Final
+
+from rebound.errors import UsageError
+from rebound.models import Accomplishment, BragList, Item, Session
+
+PROMPT: Final = "accomplishments"
+"""The list prompt of the accomplishments step, whose entries become brag-list items."""
+
+STORY_FIELDS: Final = ("situation", "task", "action", "result")
+TEXT_FIELDS: Final = ("title", *STORY_FIELDS, "number")
+
+RATINGS: Final = range(1, 6)
+
+_ID_WORDS = 4
+_ID_CHARS = 32
+# Words an id should not end on: 'cut-the-release-time' reads better than '...-time-from'.
+_WEAK_WORDS = "a an and at by for from in into of on or the to with"
+_WEAK_ENDINGS = frozenset(_WEAK_WORDS.split())
+
+
+# --- ids and references --------------------------------------------------------------------------
+
+
+def slug(title: str) -> str:
+    """A short readable id from a title: its first few words, lower-case, joined by '-'.
+
+    Accents are dropped ('Réduit' -> 'reduit'); letters of other scripts are kept as they are.
+    """
+    folded = unicodedata.normalize("NFKD", title)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    words = re.findall(r"[^\W_]+", folded)
+    picked: list[str] = []
+    for word in words:
+        if len(picked) == _ID_WORDS or len("-".join([*picked, word])) > _ID_CHARS:
+            break
+        picked.append(word)
+    while len(picked) > 1 and picked[-1] in _WEAK_ENDINGS:
+        picked.pop()
+    out = "-".join(picked)[:_ID_CHARS].strip("-")
+    if not out:
+        return "story"
+    # An id of digits only would be read as a position in the list (`rebound brag edit 3`).
+    return f"story-{out}" if out.isdigit() else out
+
+
+def unique_id(title: str, taken: Collection[str]) -> str:
+    """`slug(title)`, or `slug-2`, `slug-3`... when that is taken."""
+    base = slug(title)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def find(brag: BragList, ref: str) -> Accomplishment:
+    """The item an id, a unique start of an id, or a 1-based number (as `rebound brag` lists) names.
+
+    Raises:
+        UsageError: nothing fits, or a prefix fits several items; the message says what to do.
+    """
+    wanted = ref.strip().lstrip("#").casefold()
+    if not wanted:
+        raise UsageError("Say which story: its number or id, as `rebound brag` lists them.")
+    for item in brag.items:
+        if item.id == wanted:
+            return item
+    if wanted.isdigit():
+        number = int(wanted)
+        if 1 <= number <= len(brag.items):
+            return brag.items[number - 1]
+        count = len(brag.items)
+        raise UsageError(
+            f"There is no story number {number}: your brag list has {count} "
+            f"{'story' if count == 1 else 'stories'}. `rebound brag` lists them."
+        )
+    matches = [item for item in brag.items if item.id.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UsageError(
+            f"Nothing on your brag list is called '{ref.strip()}'. `rebound brag` lists the "
+            "stories with their numbers and ids."
+        )
+    names = ", ".join(m.id for m in matches[:4]) + ("..." if len(matches) > 4 else "")
+    raise UsageError(
+        f"'{ref.strip()}' fits {len(matches)} stories ({names}); "
+        "type a little more of the id, or use the number."
+    )
+
+
+# --- changing the list ---------------------------------------------------------------------------
+
+
+def _text(value: object) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Tags as given, split at commas, trimmed, without blanks or repeats (ignoring case)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for tag in tags:
+        for part in tag.split(","):
+            word = part.strip()
+            if word and word.casefold() not in seen:
+                seen.add(word.casefold())
+                out.append(word)
+    return out
+
+
+def add(
+    brag: BragList,
+    title: str,
+    now: datetime,
+    *,
+    situation: str | None = None,
+    task: str | None = None,
+    action: str | None = None,
+    result: str | None = None,
+    number: str | None = None,
+    tags: Iterable[str] = (),
+    source: str | None = None,
+) -> Accomplishment:
+    """Add a story at the end of the list, with a new unique id; the new item.
+
+    Raises:
+        ValueError: the title is blank.
+    """
+    clean_title = _text(title)
+    if clean_title is None:
+        raise ValueError("a story needs a title")
+    item = Accomplishment(
+        id=unique_id(clean_title, {i.id for i in brag.items}),
+        title=clean_title,
+        situation=_text(situation),
+        task=_text(task),
+        action=_text(action),
+        result=_text(result),
+        number=_text(number),
+        tags=clean_tags(tags),
+        source=source,
+        added_at=now,
+    )
+    brag.items.append(item)
+    return item
+
+
+def edit(
+    item: Accomplishment,
+    *,
+    title: str | None = None,
+    situation: str | None = None,
+    task: str | None = None,
+    action: str | None = None,
+    result: str | None = None,
+    number: str | None = None,
+    tags: Iterable[str] | None = None,
+) -> bool:
+    """Change the fields given (None: leave as is; '' clears a note); True if anything changed.
+
+    The id stays the same, so that references to it keep working after a new title.
+
+    Raises:
+        ValueError: the new title is blank.
+    """
+    before = item.model_dump()
+    if title is not None:
+        clean_title = _text(title)
+        if clean_title is None:
+            raise ValueError("a story needs a title")
+        item.title = clean_title
+    notes = {"situation": situation, "task": task, "action": action, "result": result}
+    for name, value in {**notes, "number": number}.items():
+        if value is not None:
+            setattr(item, name, _text(value))
+    if tags is not None:
+        item.tags = clean_tags(tags)
+    return item.model_dump() != before
+
+
+def remove(brag: BragList, item: Accomplishment) -> Accomplishment:
+    """Take an item off the list; the item.
+
+    Raises:
+        ValueError: the item is not on this list.
+    """
+    for position, candidate in enumerate(brag.items):
+        if candidate is item or candidate.id == item.id:
+            return brag.items.pop(position)
+    raise ValueError(f"'{item.id}' is not on the list")
+
+
+# --- gathering from sessions ---------------------------------------------------------------------
+
+
+def entries(session: Session) -> Iterator[tuple[int, Item]]:
+    """(1-based number, entry) of each finished accomplishment entry of a session.
+
+    A finished list is an answer; a list still being answered (or opened again) keeps its
+    finished entries in `open_lists`, numbered the same way. The entry being typed is left out.
+    """
+    answered = session.answers.get(PROMPT)
+    if isinstance(answered, list):
+        found: list[Item] = [e for e in answered if isinstance(e, dict)]
+    else:
+        open_list = session.open_lists.get(PROMPT)
+        found = list(open_list.items) if open_list is not None else []
+    yield from enumerate(found, start=1)
+
+
+def source_of(session: Session, number: int) -> str:
+    """How an item that came from a session entry names it: `<session id>#<number>`."""
+    return f"{session.id}#{number}"
+
+
+def sync(
+    brag: BragList, sessions: Iterable[Session], now: datetime, skip: Collection[str] = ()
+) -> int:
+    """Add every session accomplishment that is not on the list yet; how many were added.
+
+    Each entry is added once, ever: it is known by its source (`source_of`), so running this
+    again adds nothing, and editing an item does not bring the original back. `skip` names
+    sources that must not be added (for instance, ones the person removed). Sessions are taken
+    oldest first, so the list reads in the order the wins were written down.
+    """
+    known = {item.source for item in brag.items if item.source} | set(skip)
+    added = 0
+    for session in sorted(sessions, key=lambda s: (s.created_at.timestamp(), s.id)):
+        if not session.id:
+            continue
+        for number, entry in entries(session):
+            source = source_of(session, number)
+            title = _text(entry.get("title"))
+            if source in known or title is None:
+                continue
+            add(
+                brag,
+                title,
+                now,
+                situation=_text(entry.get("situation")),
+                task=_text(entry.get("task")),
+                action=_text(entry.get("action")),
+                result=_text(entry.get("result")),
+                number=_text(entry.get("number")),
+                source=source,
+            )
+            known.add(source)
+            added += 1
+    return added
+
+
+# --- rehearsing ----------------------------------------------------------------------------------
+
+
+def average(item: Accomplishment) -> float | None:
+    """The average rating, or None before the first one."""
+    return sum(item.ratings) / len(item.ratings) if item.ratings else None
+
+
+def pick_for_rehearsal(brag: BragList, count: int) -> list[Accomplishment]:
+    """Up to `count` items that need practice most: least practised first, then the lowest
+    average rating, then the longest since practised (or since added)."""
+    order = {id(item): n for n, item in enumerate(brag.items)}
+
+    def need(item: Accomplishment) -> tuple[int, float, float, float, int]:
+        last = item.last_practised.timestamp() if item.last_practised else float("-inf")
+        return (
+            item.practised,
+            average(item) or 0.0,
+            last,
+            item.added_at.timestamp(),
+            order[id(item)],
+        )
+
+    return sorted(brag.items, key=need)[: max(count, 0)]
+
+
+def record(item: Accomplishment, rating: int, now: datetime) -> None:
+    """Count one rehearsal of the item, with how it went (1 to 5).
+
+    Raises:
+        ValueError: the rating is not 1 to 5.
+    """
+    if rating not in RATINGS:
+        raise ValueError("a rating is 1 to 5")
+    item.practised += 1
+    item.ratings.append(rating)
+    item.last_practised = now
+
+
+# How an interviewer would ask for the story. Titles that start with a verb in the past tense
+# ('Cut the batch...', 'Led the...') fit "a time you ..."; anything else is quoted as a topic.
+_AS_ACTION = (
+    "Tell me about a time you {}.",
+    "Describe a time you {}.",
+    "Walk me through how you {}.",
+    "Give me an example: a time you {}.",
+)
+_AS_TOPIC = (
+    'Tell me the story behind "{}".',
+    'Walk me through "{}": what happened, and what was your part?',
+    'What did you do in "{}", and what came of it?',
+)
+_PAST_WORDS = """
+    became began brought built bought chose cut did drew drove fought found gave got grew had
+    held hired hit kept led left lost made met overcame put ran rebuilt rewrote said saw set
+    shut sold spent split spoke stood taught thought took told undertook understood was went
+    were won wrote
+"""
+_PAST = frozenset(_PAST_WORDS.split())
+
+
+def _past_tense(word: str) -> bool:
+    lower = word.casefold()
+    return lower in _PAST or (len(lower) > 3 and lower.endswith("ed") and not lower.endswith("eed"))
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first word when it is only capitalised to start a sentence: 'Cut' -> 'cut',
+    but 'AWS', 'GraphQL', 'iOS' and 'I' stay as they are."""
+    first, sep, rest = text.partition(" ")
+    if first != "I" and first[:1].isupper() and not any(c.isupper() for c in first[1:]):
+        first = first[0].lower() + first[1:]
+    return first + sep + rest
+
+
+def cue(item: Accomplishment) -> str:
+    """The interviewer's question that asks for this story.
+
+    The phrasing varies from story to story but is always the same for one story (chosen from
+    its id), so a rehearsal feels like an interview rather than a form.
+    """
+    title = " ".join(item.title.split()).rstrip(".!?;:, ")
+    words = title.split(" ", 2)
+    if len(words) > 2 and words[0] == "I" and _past_tense(words[1]):
+        title = title[2:]  # 'I led the migration' -> '... a time you led the migration.'
+    phrasings = _AS_ACTION if _past_tense(title.split(" ", 1)[0]) else _AS_TOPIC
+    choice = zlib.crc32(item.id.encode("utf-8")) % len(phrasings)
+    return phrasings[choice].format(_lower_first(title))
+
+
+def notes(item: Accomplishment) -> list[tuple[str, str]]:
+    """(label, text) of the STAR notes and the number that are filled in, in STAR order."""
+    labels = {
+        "situation": "Situation",
+        "task": "Task",
+        "action": "Action",
+        "result": "Result",
+        "number": "Number",
+    }
+    out = []
+    for name, label in labels.items():
+        value = getattr(item, name)
+        if value:
+            out.append((label, str(value)))
+    return out
