@@ -41,8 +41,8 @@ def say_error(message: str, prefix: bool = True) -> None:
 def _is_framework(exc: BaseException) -> bool:
     """Exceptions Click/Typer raise on purpose (usage errors, --help, exits): theirs to handle.
 
-    Typer vendors Click from 0.29 on and uses plain Click before, so this asks where the class
-    comes from rather than naming one of the two.
+    Typer vendors Click (as typer._click) from 0.26 on and uses plain Click before, so this asks
+    where the class comes from rather than naming one of the two.
     """
     module = type(exc).__module__
     return module.startswith(("click", "typer"))

@@ -203,7 +203,10 @@ def remove(brag: BragList, item: Accomplishment) -> Accomplishment:
     """
     for position, candidate in enumerate(brag.items):
         if candidate is item or candidate.id == item.id:
-            return brag.items.pop(position)
+            removed = brag.items.pop(position)
+            if removed.source and removed.source not in brag.removed:
+                brag.removed.append(removed.source)  # so that a sync does not bring it back
+            return removed
     raise ValueError(f"'{item.id}' is not on the list")
 
 
@@ -240,7 +243,7 @@ def sync(
     sources that must not be added (for instance, ones the person removed). Sessions are taken
     oldest first, so the list reads in the order the wins were written down.
     """
-    known = {item.source for item in brag.items if item.source} | set(skip)
+    known = {item.source for item in brag.items if item.source} | set(brag.removed) | set(skip)
     added = 0
     for session in sorted(sessions, key=lambda s: (s.created_at.timestamp(), s.id)):
         if not session.id:

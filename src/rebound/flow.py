@@ -11,10 +11,10 @@ from datetime import date, datetime, timezone
 
 from rich.console import Console
 
-from rebound import coach, prompts, render, values
-from rebound.errors import InterruptedByUser, SessionBusyError
+from rebound import bragging, coach, prompts, render, values
+from rebound.errors import InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
-from rebound.store import Store
+from rebound.store import BRAG_LOCK, Store
 
 RESUME_HINT = "Saved. Pick up where you left off any time with `rebound continue`."
 
@@ -159,6 +159,8 @@ class Walk:
                     render.note(self.out, prompts.BACK_HINT, "dim")
                 else:
                     render.step_intro(self.out, pos.step, pos.step_number, total)
+                    if any(p.id == bragging.PROMPT for p in pos.step.prompts):
+                        self._show_brag_list()
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
@@ -173,6 +175,8 @@ class Walk:
                 continue
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
+            if pos.prompt.id == bragging.PROMPT:
+                self._sync_brag()
             if pos.step is not None and coach.step_done(pos.step, self.session):
                 self._finish_step(pos.step)
                 if only_step is not None:
@@ -188,6 +192,30 @@ class Walk:
                         render.note(self.out, RESUME_HINT, "dim")
                         return False
         return coach.next_position(self.content, self.session) is None
+
+    def _show_brag_list(self) -> None:
+        """At the accomplishments step: what the brag list already holds from other sessions."""
+        try:
+            brag = self.store.load_brag()
+        except ReboundError:
+            return
+        others = [i for i in brag.items if not (i.source or "").startswith(f"{self.session.id}#")]
+        if not others:
+            return
+        titles = "; ".join(i.title for i in others[:5]) + ("; ..." if len(others) > 5 else "")
+        render.note(
+            self.out,
+            f"Your brag list already holds {len(others)}: {titles}. "
+            "Add new ones here; they join the list (`rebound brag`).",
+            "dim",
+        )
+
+    def _sync_brag(self) -> None:
+        """Every finished accomplishment joins the brag list at once; never a reason to stop."""
+        with contextlib.suppress(ReboundError), self.store.lock(BRAG_LOCK):
+            brag = self.store.load_brag()
+            if bragging.sync(brag, [self.session], now()):
+                self.store.save_brag(brag)
 
     def _back(self, pos: coach.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None

@@ -289,7 +289,7 @@ class Accomplishment(BaseModel):
     last_practised: datetime | None = None
 
 
-BRAG_SCHEMA_VERSION: Final = 1
+BRAG_SCHEMA_VERSION: Final = 2
 
 
 class BragList(BaseModel):
@@ -297,5 +297,6 @@ class BragList(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: Literal[1] = BRAG_SCHEMA_VERSION
+    schema_version: Literal[2] = BRAG_SCHEMA_VERSION
     items: list[Accomplishment] = []
+    removed: list[str] = []  # sources of session entries the person took off: never re-added

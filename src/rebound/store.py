@@ -99,7 +99,8 @@ def _disk_error(exc: OSError, path: Path) -> DataError:
         why = exc.strerror or str(exc)
     return DataError(
         f"Could not save to {path.parent} because {why}. Everything saved before is unharmed; "
-        "free some space or fix the folder, then run `rebound continue` to pick up where you were."
+        "free some space or fix the folder, then try again (`rebound continue` picks a session "
+        "up where you were)."
     )
 
 
@@ -264,7 +265,20 @@ class Store:
             raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
         try:
             return BragList.model_validate_json(raw)
-        except ValidationError as exc:
+        except ValidationError:
+            pass  # perhaps an older version: migrate, or say what is wrong
+        try:
+            data = json.loads(raw)
+            if isinstance(data, dict) and data.get("schema_version") == 1:
+                data = {**data, "schema_version": 2, "removed": []}
+            return BragList.model_validate(data)
+        except (ValueError, ValidationError) as exc:
+            if not isinstance(exc, ValidationError):
+                moved = self._move_aside_file(self.brag_path, "brag", "it is not valid JSON")
+                raise DataError(
+                    f"Your brag list could not be read ({moved.reason}). The file was kept, "
+                    f"untouched, at {moved.backup}; nothing was changed."
+                ) from None
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "the file"
             moved = self._move_aside_file(

@@ -210,3 +210,16 @@ def test_brag_list_round_trip_and_broken_file(rebound_home: Path) -> None:
     [kept] = (rebound_home / "broken").iterdir()
     assert kept.name.startswith("brag.")
     assert st.load_brag() == BragList()
+
+
+def test_brag_list_version_1_is_migrated(rebound_home: Path) -> None:
+    st = Store()
+    st.home.mkdir(parents=True)
+    st.brag_path.write_text(
+        '{"schema_version": 1, "items": [{"id": "ship", "title": "Shipped it",'
+        ' "added_at": "2026-11-25T09:00:00Z"}]}'
+    )
+    brag = st.load_brag()
+    assert brag.schema_version == 2
+    assert [i.id for i in brag.items] == ["ship"]
+    assert brag.removed == []

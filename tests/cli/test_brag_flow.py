@@ -1,0 +1,50 @@
+"""The accomplishments step feeds the brag list as you type, and shows what it already holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
+from tests.helpers import ENTER, Run
+
+NAMES = [name for name, _ in GROUPS]
+
+
+def brag(home: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((home / "brag.json").read_text())
+    return data
+
+
+def test_each_finished_entry_joins_the_brag_list_at_once(run: Run, rebound_home: Path) -> None:
+    upto = NAMES.index("accomplishments.done")  # stop at "add another?"
+    assert run(["start"], keys(GROUPS[:upto])).exit_code == 130
+    items = brag(rebound_home)["items"]
+    assert isinstance(items, list)
+    assert [(i["title"], i["source"]) for i in items] == [
+        ("Cut the nightly batch from 6 hours to 40 minutes", f"{SESSION_ID}#1")
+    ]
+    assert items[0]["task"] == "Make the batch finish before 7am"
+
+
+def test_a_second_session_shows_the_list_so_far(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS))
+    second = list(GROUPS)
+    second[0] = ("company", "Initech" + ENTER)
+    second[NAMES.index("your_name")] = ("your_name", ENTER)
+    result = run(["start"], keys(second))
+    assert result.exit_code == 0, result.output
+    assert "Your brag list already holds 1: Cut the nightly batch" in " ".join(
+        result.stdout.split()
+    )
+    items = brag(rebound_home)["items"]
+    assert isinstance(items, list)
+    assert len(items) == 2  # the same win typed again in the second session is its own entry
+
+
+def test_a_broken_brag_list_never_stops_a_session(run: Run, rebound_home: Path) -> None:
+    rebound_home.mkdir(parents=True)
+    (rebound_home / "brag.json").write_text("{ not json")
+    result = run(["start"], keys(GROUPS))
+    assert result.exit_code == 0, result.output
+    assert json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())["finished_at"]
