@@ -1,0 +1,370 @@
+"""Generate rebound's reference docs: the CLI reference and two terminal screenshots.
+
+    python scripts/make_docs.py          # (re)write docs/cli.md and docs/images/*.svg
+    python scripts/make_docs.py --check  # exit 1, naming the stale files, if any would change
+
+Everything is made from the real app and the real content, and nothing depends on the day, the
+terminal or the environment it runs in, so running it twice gives byte-identical files:
+
+- `docs/cli.md` is the `--help` of the root and of every command and sub-command, as the Click
+  command tree has them, rendered at a fixed width with colours off.
+- `docs/images/step.svg` is the screen that opens step 1 with the thank-you draft below it.
+- `docs/images/summary.svg` is the summary of a finished session built from fixed answers, fixed
+  times and a fixed "today".
+
+`tests/test_docs.py` imports this module and runs the check, so the docs cannot go stale silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rebound.models import AnswerValue, Content, Session
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI_MD = Path("docs/cli.md")
+STEP_SVG = Path("docs/images/step.svg")
+SUMMARY_SVG = Path("docs/images/summary.svg")
+PROG = "rebound"
+# Click formats help 2 columns inside an 80-column cap in any wide terminal; typer's CliRunner
+# would force 80 instead, so the width is given to match what a person actually sees.
+HELP_WIDTH = 78
+STALE = "docs are stale: run python scripts/make_docs.py"
+
+# What `--help` is rendered with: wide enough that Click's own 80-column cap applies, no colours,
+# and nothing from the person's own setup (content folder, language).
+HELP_ENV: dict[str, str | None] = {
+    "COLUMNS": "100",
+    "LINES": "40",
+    "TERM": "dumb",
+    "NO_COLOR": "1",
+    "FORCE_COLOR": None,
+    "LANG": "C.UTF-8",
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "REBOUND_CONTENT": None,
+    "REBOUND_DEBUG": None,
+}
+
+# The day of the call in the screenshots. Due dates, "today" in templates and the order of the
+# to-do list are all seen from this day, whatever the date on the machine that makes the docs.
+TODAY = date(2026, 11, 25)
+CALL = datetime(2026, 11, 25, 14, 5, tzinfo=timezone.utc)
+
+# A whole session, answered the way a person might on the day of the call. List prompts are
+# lists of entries; a field left out of an entry is one the coach does not ask.
+ANSWERS: dict[str, Any] = {
+    "company": "Globex",
+    "role": "Data Engineer",
+    "messenger_name": "Dana Smith",
+    "messenger_channel": "video",
+    "messenger_email": "dana@globex.example",
+    "call_date": "2026-11-25",
+    "your_name": "Alex Doe",
+    "thanked_on_call": True,
+    "thank_detail": "the detailed notes on the system design round",
+    "feedback_asked": "will_email",
+    "reasons": "Another candidate had more hands-on Spark experience",
+    "areas": ["technical_depth", "other"],
+    "areas_other": "telling impact stories",
+    "weakness": "I undersell my results",
+    "went_well": "The system design round went really well",
+    "fixes": [
+        {"what": "Practise Spark joins", "due": "2026-12-09"},
+        {"what": "Rehearse stories with numbers", "due": "2026-12-02"},
+    ],
+    "move_on_date": "2026-11-28",
+    "accomplishments": [
+        {
+            "title": "Cut the nightly batch from 6 hours to 40 minutes",
+            "story": True,
+            "situation": "Reports kept missing the morning deadline",
+            "task": "Make the batch finish before 7am",
+            "action": "Rewrote the joins and partitioned the largest table",
+            "result": "Reports on time every day since",
+            "number": "89% faster",
+        }
+    ],
+    "rehearsed": True,
+    "contacts": [
+        {"name": "Priya Patel", "relation": "friend", "channel": "linkedin"},
+        {"name": "Sam Lee", "relation": "former_manager", "channel": "phone"},
+    ],
+    "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
+    "looking_for": "a data engineer on a platform team",
+    "known_for": "making slow pipelines fast",
+    "weekly_target": 3,
+}
+# Ticked that evening: the thank-you went out the same day, as the coach suggests.
+TICKED = {"thank-you-sent": datetime(2026, 11, 25, 17, 30, tzinfo=timezone.utc)}
+
+
+# ---------------------------------------------------------------------------------------------
+# The CLI reference
+
+
+def command_tree() -> list[tuple[tuple[str, ...], Any]]:
+    """Every visible command as (path below the root, Click command), root first, in help order."""
+    import typer.main
+
+    from rebound.cli import app
+
+    found: list[tuple[tuple[str, ...], Any]] = []
+
+    def walk(path: tuple[str, ...], command: Any) -> None:
+        found.append((path, command))
+        subcommands = getattr(command, "commands", None)
+        if not isinstance(subcommands, dict):
+            return
+        ctx = command.context_class(command, info_name=path[-1] if path else PROG)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not getattr(sub, "hidden", False):
+                walk((*path, name), sub)
+
+    walk((), typer.main.get_command(app))
+    return found
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """The path of every visible command below the root, e.g. ('content', 'validate')."""
+    return [path for path, _ in command_tree() if path]
+
+
+def help_text(path: tuple[str, ...]) -> str:
+    """The `--help` output of `rebound <path>`, exactly as a person sees it at 100 columns.
+
+    Raises:
+        RuntimeError: the help did not exit 0.
+    """
+    from typer.testing import CliRunner
+
+    from rebound.cli import app
+
+    result = CliRunner().invoke(
+        app, [*path, "--help"], env=HELP_ENV, prog_name=PROG, terminal_width=HELP_WIDTH
+    )
+    if result.exit_code != 0:
+        raise RuntimeError(
+            f"`{' '.join((PROG, *path, '--help'))}` exited {result.exit_code}:\n{result.output}"
+        )
+    return "\n".join(line.rstrip() for line in result.stdout.strip("\n").splitlines())
+
+
+def heading(path: tuple[str, ...]) -> str:
+    """The Markdown heading text of a command (also what the tests look for)."""
+    return " ".join((PROG, *path))
+
+
+def anchor(path: tuple[str, ...]) -> str:
+    """The anchor GitHub makes from `heading(path)`."""
+    return "-".join((PROG, *path)).lower()
+
+
+def cli_reference() -> str:
+    """The whole of docs/cli.md."""
+    paths = [path for path, _ in command_tree()]
+    lines = [
+        "# Command-line reference",
+        "",
+        "<!-- Generated by `python scripts/make_docs.py`. Do not edit by hand: "
+        "change the commands' help, then run the script again. -->",
+        "",
+        "This file is generated by `python scripts/make_docs.py` from the real `--help` output "
+        "of every command. Do not edit it by hand: change the help text in the code and run the "
+        "script again (`python scripts/make_docs.py --check` tells you when it is out of date; "
+        "the tests run that check).",
+        "",
+        "## Commands",
+        "",
+    ]
+    for path in paths:
+        indent = "  " * max(len(path) - 1, 0)
+        lines.append(f"{indent}- [`{heading(path)}`](#{anchor(path)})")
+    for path in paths:
+        lines += ["", f"## {heading(path)}", "", "```text", help_text(path), "```"]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The screenshots
+
+
+@contextlib.contextmanager
+def fixed_today(day: date = TODAY) -> Iterator[None]:
+    """Make `date.today()` in the coach return `day` while the screenshots are drawn.
+
+    The coach reads the real date in two places that reach the summary: `coach.context` (the
+    `today` that templates may use) and `coach.open_items` (which item `next_action` suggests,
+    via `render.summary`). Neither takes a day from `render.summary`, so the clock is held here.
+    """
+    from unittest import mock
+
+    from rebound import coach
+
+    class _FixedDate(date):
+        @classmethod
+        def today(cls) -> _FixedDate:
+            return cls(day.year, day.month, day.day)
+
+    with mock.patch.object(coach, "date", _FixedDate):
+        yield
+
+
+def load_content() -> Content:
+    """The built-in English content, whatever the environment's language or REBOUND_CONTENT."""
+    from rebound import content
+
+    return content.load(content.default_dir("en"))
+
+
+def finished_session(loaded: Content) -> Session:
+    """The session of `ANSWERS`, answered one question a minute from `CALL`, with its drafts.
+
+    Raises:
+        KeyError: the content asks something `ANSWERS` has no answer for.
+    """
+    from rebound import coach
+    from rebound.models import Session
+
+    session = Session(id="2026-11-25-globex", created_at=CALL, updated_at=CALL)
+    moment = CALL
+    with fixed_today():
+        while (pos := coach.next_position(loaded, session)) is not None:
+            entries = ANSWERS.get(pos.prompt.id)
+            value: AnswerValue
+            if pos.more:
+                value = isinstance(entries, list) and pos.entry <= len(entries)
+            elif pos.field is not None:
+                if not isinstance(entries, list) or pos.entry > len(entries):
+                    raise KeyError(f"{pos.prompt.id}: entry {pos.entry}")
+                value = entries[pos.entry - 1][pos.field.id]
+            else:
+                value = ANSWERS[pos.prompt.id]
+            moment += timedelta(minutes=1)
+            coach.apply(loaded, session, pos, value, moment)
+        for step in loaded.steps:
+            for d in step.drafts:
+                session.drafts[d.id] = coach.draft_text(loaded, session, d)
+        for item_id, when in TICKED.items():
+            coach.tick(loaded, session, item_id, when)
+    return session
+
+
+def recording_console() -> Console:
+    """An 80-column truecolor terminal that records, and ignores the environment's settings."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        record=True,
+        width=80,
+        height=40,
+        force_terminal=True,
+        force_jupyter=False,
+        color_system="truecolor",
+        no_color=False,
+        legacy_windows=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+def step_svg(loaded: Content, session: Session) -> str:
+    """Step 1 as `rebound start` shows it, with the thank-you email filled in."""
+    from rebound import coach, render
+
+    out = recording_console()
+    step = loaded.steps[0]
+    with fixed_today():
+        render.step_intro(out, step, 1, len(loaded.steps))
+        for d in step.drafts:
+            render.draft(out, d.title, coach.draft_text(loaded, session, d))
+    return out.export_svg(title="rebound start", unique_id="rebound-step")
+
+
+def summary_svg(loaded: Content, session: Session) -> str:
+    """`rebound summary` of the finished session, as seen on the day of the call."""
+    from rebound import render
+
+    out = recording_console()
+    with fixed_today():
+        render.summary(out, loaded, session)
+    return out.export_svg(title="rebound summary", unique_id="rebound-summary")
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing and checking
+
+
+def generate() -> dict[Path, str]:
+    """Every generated file (path relative to the repository) and its exact text."""
+    loaded = load_content()
+    session = finished_session(loaded)
+    return {
+        CLI_MD: cli_reference(),
+        STEP_SVG: step_svg(loaded, session),
+        SUMMARY_SVG: summary_svg(loaded, session),
+    }
+
+
+def stale(outputs: dict[Path, str], root: Path = ROOT) -> list[Path]:
+    """The files under `root` that are missing or differ from `outputs`."""
+    out = []
+    for rel, text in outputs.items():
+        target = root / rel
+        if not target.is_file() or target.read_bytes() != text.encode("utf-8"):
+            out.append(rel)
+    return out
+
+
+def write(outputs: dict[Path, str], root: Path = ROOT) -> list[Path]:
+    """Write the files that changed (with \\n line endings on every system); returns them."""
+    changed = stale(outputs, root)
+    for rel in changed:
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(outputs[rel].encode("utf-8"))
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate the docs, or with --check only say whether they are up to date."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and list the stale files if any would change",
+    )
+    args = parser.parse_args(argv)
+    outputs = generate()
+    if args.check:
+        late = stale(outputs)
+        if late:
+            print(STALE, file=sys.stderr)
+            for rel in late:
+                print(f"  {rel.as_posix()}", file=sys.stderr)
+            return 1
+        print("docs are up to date")
+        return 0
+    changed = write(outputs)
+    for rel in changed:
+        print(f"wrote {rel.as_posix()}")
+    if not changed:
+        print("docs are up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
