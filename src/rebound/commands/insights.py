@@ -1,3 +1,347 @@
-"""Across sessions: `rebound todo`, `rebound contacts`, `rebound stats`."""
+"""Across sessions: `rebound todo`, `rebound contacts`, `rebound stats`.
+
+These commands only read: they never save a session. What a person typed is printed through
+`Text` objects (never markup), and every line is built to read well at 60 columns.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rebound.app import app, content_for, report_moved, store_for
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from rebound.insights import Agenda, Contact, Stats, Todo
+    from rebound.models import Session
+
+NO_SESSIONS = (
+    "No sessions yet. When you're ready, `rebound start` walks you through five short steps."
+)
+BAR_WIDTH = 30
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _sessions() -> list[Session]:
+    store = store_for()
+    found = store.load_all()
+    report_moved(store)
+    return found
+
+
+def _utf8(out: Console) -> bool:
+    return (out.encoding or "").lower().replace("-", "").startswith("utf")
+
+
+def _text(*parts: str | tuple[str, str]) -> Text:
+    """A line from plain parts and (text, style) parts; any text is shown exactly as typed."""
+    from rich.text import Text
+
+    from rebound import render
+
+    return Text.assemble(
+        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
+    )
+
+
+def _say(
+    out: Console, text: Text, indent: int = 0, *, prefix: Text | None = None, whole: bool = False
+) -> None:
+    """Print a line at `indent`, after an optional `prefix` (such as a date).
+
+    On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
+    command to copy, is never broken by rebound: a line break would paste as two commands.
+    Piped output is soft-wrapped (one line per line, for grep).
+    """
+    lead = _text(" " * indent)
+    if prefix is not None:
+        lead.append_text(prefix)
+    if out.soft_wrap or whole:
+        out.print(lead + text, soft_wrap=True)
+        return
+    hang = lead.cell_len
+    for n, line in enumerate(text.wrap(out, max(out.width - hang, 20))):
+        line.rstrip()
+        out.print((lead if n == 0 else _text(" " * hang)) + line)
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def _weeks(days: int) -> str:
+    weeks = days // 7
+    return f"{weeks} week{'s' if weeks != 1 else ''}" if weeks else _days(days)
+
+
+# --- rebound todo ---------------------------------------------------------------------------
+
+
+@app.command()
+def todo(
+    ctx: typer.Context,
+    all_: Annotated[
+        bool,
+        typer.Option("--all", help="Show every dated item, not only the next 14 days."),
+    ] = False,
+) -> None:
+    """What's due across all your sessions: overdue, today, and the next 14 days."""
+    from rebound import insights, render
+
+    content = content_for(ctx)
+    found = _sessions()
+    out = render.console()
+    if not found:
+        render.note(out, NO_SESSIONS)
+        return
+    show_agenda(out, insights.agenda(content, found, days=None if all_ else insights.UPCOMING_DAYS))
+
+
+def _when(item: Todo, today: date) -> str:
+    if item.due is None:
+        return ""
+    delta = (item.due - today).days
+    if delta < 0:
+        return f", {_days(-delta)} overdue"
+    if delta == 0:
+        return ", due today"
+    return f", in {_days(delta)}"
+
+
+def show_agenda(out: Console, agenda: Agenda) -> None:
+    """The open items of every session, grouped by when they are due."""
+    from rebound import render
+
+    upcoming = "Upcoming" if agenda.until is None else f"Upcoming (to {agenda.until.isoformat()})"
+    groups = [
+        ("Overdue", "bold red", agenda.overdue),
+        (f"Today, {agenda.today.isoformat()}", "bold yellow", agenda.due_today),
+        (upcoming, f"bold {render.ACCENT}", agenda.upcoming),
+        ("Anytime", "bold", agenda.anytime),
+    ]
+    shown = False
+    for title, style, items in groups:
+        if not items:
+            continue
+        if shown:
+            out.print()
+        shown = True
+        _say(out, _text((title, style), (f"  {len(items)}", "dim")))
+        for item in items:
+            stamp = _text((f"{item.due.isoformat()}  ", "bold")) if item.due else _text("")
+            _say(out, _text(item.label), 2, prefix=stamp)
+            detail = _text((f"{item.company}{_when(item, agenda.today)}", "dim"))
+            _say(out, detail, 2 + (stamp.cell_len or 2))
+            _say(out, _text((item.command, render.ACCENT)), 2, whole=True)
+    if not shown and not agenda.later:
+        render.note(
+            out,
+            "Nothing left to do: every item of every session is ticked. That's real progress; "
+            "take a moment to be proud of it.",
+        )
+        return
+    if agenda.later:
+        last = agenda.until or agenda.today
+        if shown:
+            out.print()
+        else:
+            render.note(
+                out, f"Nothing is due until after {last.isoformat()}. Enjoy the breathing room."
+            )
+        more = len(agenda.later)
+        render.note(
+            out,
+            f"{more} more item{'s' if more != 1 else ''} due later: `rebound todo --all` shows "
+            "everything.",
+            "dim",
+        )
+
+
+# --- rebound contacts -----------------------------------------------------------------------
+
+
+@app.command("contacts")
+def contacts_(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int,
+        typer.Option(
+            "--weeks", min=1, max=52, help="Flag people you haven't contacted for this many weeks."
+        ),
+    ] = 3,
+) -> None:
+    """The people to reach out to, across sessions, and who you haven't contacted for a while."""
+    from rebound import insights, render
+
+    content = content_for(ctx)
+    found = _sessions()
+    out = render.console()
+    if not found:
+        render.note(out, NO_SESSIONS)
+        return
+    people = insights.contacts(content, found, weeks=weeks)
+    if not people:
+        render.note(
+            out,
+            "No contacts yet. Step 5, Get back out there, asks who you could reach out to: "
+            "`rebound continue` picks up where you left off.",
+        )
+        return
+    show_contacts(out, people, weeks)
+
+
+def show_contacts(out: Console, people: list[Contact], weeks: int) -> None:
+    """The people to re-engage, the ones quiet for `weeks` or more first."""
+    from rebound import render
+
+    utf8 = _utf8(out)
+    flag, dot = ("⚑", "·") if utf8 else ("!", "-")
+    flagged = sum(p.flagged for p in people)
+    count = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+    head = _text(("People to reach out to", "bold"), (f"  {count}", "dim"))
+    if flagged:
+        head.append(f", {flagged} quiet for {weeks}+ weeks", style="dim")
+    _say(out, head)
+    for person in people:
+        out.print()
+        _say(out, _text((person.name, "bold")), 2)
+        about = f" {dot} ".join(
+            x for x in (" / ".join(person.relations), " / ".join(person.channels)) if x
+        )
+        if about:
+            _say(out, _text(about), 4)
+        origin = ", ".join(f"{s.company} ({s.heard_on.isoformat()})" for s in person.sources)
+        _say(out, _text(("From: ", "dim"), (origin, "dim")), 4)
+        if person.last_contacted is None:
+            status = f"never contacted, added {_ago(person.days_quiet)}"
+        else:
+            status = (
+                f"not contacted for {_weeks(person.days_quiet)}"
+                if person.flagged
+                else f"last contacted {_ago(person.days_quiet)}"
+            )
+            status += f" ({person.last_contacted.isoformat()})"
+        if person.flagged:
+            _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
+        else:
+            _say(out, _text((status, render.GOOD if person.last_contacted else "dim")), 4)
+    out.print()
+    render.note(
+        out,
+        "Reached someone? `rebound todo` shows the command that ticks them off.",
+        "dim",
+    )
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days < 7:
+        return f"{_days(days)} ago"
+    return f"{_weeks(days)} ago"
+
+
+# --- rebound stats --------------------------------------------------------------------------
+
+
+@app.command()
+def stats(ctx: typer.Context) -> None:
+    """How your search is going: rejections over time, steps, fixes, areas, this week."""
+    from rebound import insights, render
+
+    content = content_for(ctx)
+    found = _sessions()
+    out = render.console()
+    if not found:
+        render.note(
+            out,
+            "No sessions yet, so nothing to count. When the next no comes, `rebound start` helps "
+            "you turn it into a plan.",
+        )
+        return
+    show_stats(out, insights.stats(content, found))
+
+
+def _bar(count: int, most: int, utf8: bool) -> str:
+    """A bar of `count` against `most`, in eighths of a block (or '#' without UTF-8)."""
+    if count <= 0:
+        return ""
+    width = count / most * BAR_WIDTH if most > BAR_WIDTH else float(count)
+    if not utf8:
+        return "#" * max(1, round(width))
+    eighths = max(1, round(width * 8))
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+def show_stats(out: Console, figures: Stats) -> None:
+    """The numbers of the whole search, with a small bar chart of rejections per month."""
+    from rebound import render
+
+    utf8 = _utf8(out)
+    times = "×" if utf8 else "x"
+    plural = "s" if figures.sessions != 1 else ""
+    _say(out, _text(("Rejections over time", "bold")))
+    most = max((n for _, n in figures.per_month), default=0)
+    for month, n in figures.per_month:
+        label = f"{MONTHS[month.month - 1]} {month.year}"
+        line = _text(f"{label}  ", (_bar(n, most, utf8), render.ACCENT), f" {n}")
+        _say(out, line, 2)
+    out.print()
+    _say(out, _text(("Progress", "bold")))
+    _say(
+        out,
+        _text(
+            "Steps completed: ",
+            (f"{figures.steps_done} of {figures.steps_total}", "bold"),
+            (
+                f" ({figures.sessions} session{plural} {times} "
+                f"{figures.steps_total // figures.sessions} steps)",
+                "dim",
+            ),
+        ),
+        2,
+    )
+    kept = _text(
+        "Commitments kept: ", (f"{figures.fixes_done} of {figures.fixes_total}", "bold"), " fixes"
+    )
+    if figures.fixes_overdue:
+        kept.append(f" ({figures.fixes_overdue} overdue)", style="yellow")
+    _say(out, kept, 2)
+    if figures.weekly_target is not None:
+        week = _text(
+            "This week: ",
+            (f"{figures.conversations} of {figures.weekly_target}", "bold"),
+            " new conversations",
+        )
+        if figures.conversations >= figures.weekly_target:
+            week.append(". Target met!", style=render.GOOD)
+        elif figures.conversations == 0:
+            week.append(". One message today is a fine start.", style="dim")
+        _say(out, week, 2)
+    else:
+        _say(
+            out, _text("This week: ", (str(figures.conversations), "bold"), " new conversations"), 2
+        )
+    if figures.areas:
+        out.print()
+        _say(out, _text(("Areas to work on, most often", "bold")))
+        width = len(str(figures.areas[0][1]))
+        for label, n in figures.areas[:5]:
+            _say(out, _text((f"{n:>{width}}{times} ", "dim"), label), 2)
+        if len(figures.areas) > 5:
+            _say(out, _text((f"and {len(figures.areas) - 5} more", "dim")), 2)
+    out.print()
+    _say(
+        out,
+        _text(
+            ("Totals: ", "bold"),
+            f"{figures.sessions} session{plural}, {figures.accomplishments} "
+            f"accomplishment{'s' if figures.accomplishments != 1 else ''} on your lists",
+        ),
+    )
