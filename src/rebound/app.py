@@ -73,7 +73,7 @@ app = typer.Typer(
     help="A kind, practical coach for the hour after a job rejection, and the weeks after it.\n\n"
     "Start with `rebound start`. Everything stays on this computer.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -152,10 +152,41 @@ def report_moved(store: Store) -> None:
     store.moved.clear()
 
 
+def complete_session(incomplete: str) -> list[str]:
+    """Shell completion: the saved session ids that start with what was typed."""
+    from rebound.store import Store
+
+    try:
+        return [i for i in Store().ids_by_start() if i.startswith(incomplete)]
+    except Exception:  # completion must never print a traceback into someone's shell
+        return []
+
+
+def complete_step(incomplete: str) -> list[str]:
+    """Shell completion: the step ids of the content in use."""
+    from rebound import content
+    from rebound.store import CACHE, data_home
+
+    try:
+        loaded = content.load(None, cache=data_home() / CACHE)
+    except Exception:
+        return []
+    return [s.id for s in loaded.steps if s.id.startswith(incomplete)]
+
+
 SessionOption = Annotated[
     str | None,
     typer.Option(
-        "--session", "-s", help="The session id (or the start of it); default: the latest."
+        "--session",
+        "-s",
+        help="The session id (or the start of it); default: the latest.",
+        autocompletion=complete_session,
+    ),
+]
+SessionArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="A session id, or its start.", autocompletion=complete_session
     ),
 ]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import app, content_for, pick, report_moved, store_for
+from rebound.app import app, complete_session, content_for, pick, report_moved, store_for
 from rebound.errors import UsageError
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ def export(
             metavar="ID",
             help="The session id (or the start of it); default: the latest.",
             show_default=False,
+            autocompletion=complete_session,
         ),
     ] = None,
     fmt: Annotated[

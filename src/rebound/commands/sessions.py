@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import SessionOption, app, content_for, pick, report_moved, store_for
+from rebound.app import (
+    SessionArgument,
+    SessionOption,
+    app,
+    complete_step,
+    content_for,
+    pick,
+    report_moved,
+    store_for,
+)
 from rebound.errors import UsageError
 
 if TYPE_CHECKING:
@@ -93,6 +102,7 @@ def continue_(
             "--step",
             help="Revisit one step (e.g. ask-why), your earlier answers offered as defaults.",
             show_default=False,
+            autocompletion=complete_step,
         ),
     ] = None,
 ) -> None:
@@ -249,7 +259,7 @@ def list_(
 @app.command()
 def show(
     ctx: typer.Context,
-    session_id: Annotated[str, typer.Argument(metavar="ID", help="A session id, or its start.")],
+    session_id: SessionArgument,
 ) -> None:
     """Everything about one session: its checklist, your answers and the drafts."""
     from rebound import render
@@ -264,7 +274,7 @@ def show(
 
 @app.command()
 def delete(
-    session_id: Annotated[str, typer.Argument(metavar="ID", help="A session id, or its start.")],
+    session_id: SessionArgument,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete a session for good (it asks first; `--yes` skips the question)."""
