@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from rebound.app import app
 
@@ -22,6 +23,11 @@ def main() -> None:
     # rebound uses no pydantic plugins; looking for them scans every installed package's
     # metadata on each run. Set the variable yourself to opt back in.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A terminal or pipe that can't show a character (an ASCII-only locale) gets a '?', never a
+    # crash: people's names and notes can be in any script.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     app(prog_name="rebound")
 
 

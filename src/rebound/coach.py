@@ -348,7 +348,7 @@ def _entry(
     due = _due(raw.get(item.due)) if item.due else None
     if item.due_after is not None:
         since = session.answered_at.get(item.due_after.prompt, session.created_at)
-        due = since.date() + timedelta(days=item.due_after.days)
+        due = since.astimezone().date() + timedelta(days=item.due_after.days)  # the local day
     return Entry(
         step_id=step.id,
         id=item_id,

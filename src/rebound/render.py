@@ -79,9 +79,19 @@ def welcome(out: Console, content: Content) -> None:
     out.print(_text(content.opening.title, style="bold"))
 
 
+def _indented(out: Console, text: Text) -> None:
+    """Two spaces in; wrapped lines keep the indent in a terminal, and nothing is ever cut off
+    when the output goes to a pipe (where lines are left whole)."""
+    if out.soft_wrap:
+        out.print(_text("  ") + text)
+    else:
+        from rich.padding import Padding
+
+        out.print(Padding(text, (0, 0, 0, 2)))
+
+
 def step_intro(out: Console, step: Step, number: int, total: int) -> None:
     """The screen that opens a step: where you are, why it matters, how to do it well."""
-    from rich.padding import Padding
     from rich.rule import Rule
 
     _, _, bullet = marks(out)
@@ -94,11 +104,11 @@ def step_intro(out: Console, step: Step, number: int, total: int) -> None:
     out.print(_text(step.why, style="italic"))
     out.print()
     for line in step.guidance:
-        out.print(Padding(_assemble((f"{bullet} ", ACCENT), line), (0, 0, 0, 2)))
+        _indented(out, _assemble((f"{bullet} ", ACCENT), line))
     if step.tips:
         out.print()
         for tip in step.tips:
-            out.print(Padding(_assemble(("Tip: ", "bold"), (tip, "dim")), (0, 0, 0, 2)))
+            _indented(out, _assemble(("Tip: ", "bold"), (tip, "dim")))
     out.print()
 
 

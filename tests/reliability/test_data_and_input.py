@@ -243,3 +243,27 @@ def test_bad_command_lines_exit_2_without_traceback(args: list[str], figures: Fi
     ok = result.returncode == 2 and "Traceback" not in result.stderr + result.stdout
     figures.add("bad command lines refused cleanly", ok, 1)
     assert ok, (result.returncode, result.stderr)
+
+
+def test_piped_step_screens_are_never_cut_off(run: Run) -> None:
+    out = run(["start"], keys(GROUPS)).stdout
+    assert (
+        "  • Make a short list of people to contact this week; former colleagues and recruiters "
+        "you've worked with are a warm start."
+    ) in out
+
+
+def test_an_ascii_only_terminal_gets_question_marks_not_a_crash(run: Run, tmp_path: Path) -> None:
+    finish(run)
+    env = subprocess_env(PYTHONIOENCODING="ascii", LANG="C", LC_ALL="C")
+    result = subprocess.run(
+        [str(REBOUND), "summary"],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Globex ? Data Engineer" in result.stdout
+    assert "[x] 1/5 Thank the messenger" in result.stdout
