@@ -283,7 +283,8 @@ def context(content: Content, session: Session) -> dict[str, object]:
 
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
     """A draft filled from the answers."""
-    return templates.render(draft.template, context(content, session)).strip("\n") + "\n"
+    text = templates.render(draft.template, context(content, session), content.template_words)
+    return text.strip("\n") + "\n"
 
 
 def _due(raw: object) -> date | None:
@@ -320,6 +321,7 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                                 ctx={**ctx, **entry},
                                 raw=raw,
                                 session=session,
+                                words=content.template_words,
                             )
                         )
                 continue
@@ -327,7 +329,15 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                 continue
             if finished or item.id in session.ticked:
                 out.append(
-                    _entry(step, item, item.id, ctx=ctx, raw=session.answers, session=session)
+                    _entry(
+                        step,
+                        item,
+                        item.id,
+                        ctx=ctx,
+                        raw=session.answers,
+                        session=session,
+                        words=content.template_words,
+                    )
                 )
     return out
 
@@ -340,6 +350,7 @@ def _entry(
     ctx: dict[str, object],
     raw: Mapping[str, object],
     session: Session,
+    words: templates.Words = templates.ENGLISH,
 ) -> Entry:
     scope = {**ctx, "id": item_id}
     done = item_id in session.ticked or (
@@ -352,11 +363,11 @@ def _entry(
     return Entry(
         step_id=step.id,
         id=item_id,
-        label=templates.render(item.label, scope),
+        label=templates.render(item.label, scope, words),
         done=done and not item.info,
         info=item.info,
         due=due,
-        next=templates.render(item.next, scope) if item.next else None,
+        next=templates.render(item.next, scope, words) if item.next else None,
         ticked_at=session.ticked.get(item_id),
     )
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from rebound import templates
 from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
-from rebound.models import Content, Opening, PromptDef, Step
+from rebound.models import Content, Opening, PromptDef, Step, Words
 
 BUILTIN_NAMES = frozenset({"today", "id"})
 
@@ -219,7 +219,7 @@ def load(base: Path) -> Content:
     coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
         raise coach.error((), "should be a mapping with 'opening' and 'steps'")
-    unknown = sorted(set(coach.data) - {"opening", "steps"})
+    unknown = sorted(set(coach.data) - {"opening", "steps", "words"})
     if unknown:
         raise coach.error((unknown[0],), "is not a known field (check the spelling)")
     for key in ("opening", "steps"):
@@ -250,7 +250,10 @@ def load(base: Path) -> Content:
             )
         steps.append(step)
         docs[step_id] = doc
-    content = Content(opening=opening, steps=steps, source=str(base))
+    words = _validate(
+        YamlDoc(coach.file, coach.data.get("words", {}), coach.marks), Words, ("words",)
+    )
+    content = Content(opening=opening, steps=steps, words=words, source=str(base))
     _cross_check(content, coach, docs)
     return content
 

@@ -12,6 +12,8 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rebound import templates
+
 SCHEMA_VERSION: Final = 3
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -205,12 +207,26 @@ class Opening(_Strict):
     prompts: list[PromptDef]
 
 
+class Words(_Strict):
+    """The words drafts put between answers ('a, b and c', yes/no), in the pack's language."""
+
+    and_: str = Field(default="and", alias="and")
+    yes: str = "yes"
+    no: str = "no"
+
+
 class Content(_Strict):
     """All the coaching text and questions, loaded from one content folder."""
 
     opening: Opening
     steps: list[Step]
+    words: Words = Words()
     source: str = ""
+
+    @property
+    def template_words(self) -> templates.Words:
+        """The words, as the template renderer takes them."""
+        return templates.Words(and_=self.words.and_, yes=self.words.yes, no=self.words.no)
 
     def prompts(self) -> list[PromptDef]:
         """Every prompt, the opening's first, in the order they are asked."""

@@ -250,7 +250,7 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 for n, entry in enumerate(value, start=1):
                     if isinstance(entry, dict):
                         parts = [
-                            templates.as_text(v)
+                            templates.as_text(v, content.template_words)
                             for k, v in entry.items()
                             if k in fields
                             and fields[k].kind != "confirm"
@@ -260,7 +260,7 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 if not value:
                     out.print(_text("    (none)", "dim"))
             else:
-                text = templates.as_text(value)
+                text = templates.as_text(value, content.template_words)
                 out.print(
                     _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
                 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Context = Mapping[str, object]
 
@@ -142,19 +143,30 @@ def is_empty(value: object) -> bool:
     )
 
 
-def as_text(value: object) -> str:
+class Words(NamedTuple):
+    """The few words a template puts between answers, in the content's language."""
+
+    and_: str = "and"
+    yes: str = "yes"
+    no: str = "no"
+
+
+ENGLISH = Words()
+
+
+def as_text(value: object, words: Words = ENGLISH) -> str:
     """How an answer reads inside a sentence."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words.yes if value else words.no
     if isinstance(value, (list, tuple)):
-        words = [str(v) for v in value if not isinstance(v, Mapping)]
-        if len(words) != len(value):
+        parts = [str(v) for v in value if not isinstance(v, Mapping)]
+        if len(parts) != len(value):
             return str(len(value))
-        if len(words) <= 1:
-            return "".join(words)
-        return ", ".join(words[:-1]) + " and " + words[-1]
+        if len(parts) <= 1:
+            return "".join(parts)
+        return ", ".join(parts[:-1]) + f" {words.and_} " + parts[-1]
     return str(value)
 
 
@@ -165,10 +177,10 @@ def _lookup(name: str, scopes: Sequence[Context]) -> object:
     return None
 
 
-def _apply(var: _Var, value: object) -> str:
+def _apply(var: _Var, value: object, words: Words) -> str:
     if var.filter == "count":
         return str(len(value)) if isinstance(value, (list, tuple)) else "0"
-    text = as_text(value)
+    text = as_text(value, words)
     if var.filter == "first_name":
         return text.split()[0] if text.split() else text
     if var.filter == "lower":
@@ -178,27 +190,27 @@ def _apply(var: _Var, value: object) -> str:
     return text
 
 
-def _render(nodes: Sequence[_Node], scopes: list[Context], out: list[str]) -> None:
+def _render(nodes: Sequence[_Node], scopes: list[Context], out: list[str], words: Words) -> None:
     for node in nodes:
         if isinstance(node, str):
             out.append(node)
         elif isinstance(node, _Var):
-            out.append(_apply(node, _lookup(node.name, scopes)))
+            out.append(_apply(node, _lookup(node.name, scopes), words))
         else:
             value = _lookup(node.name, scopes)
             if node.inverted:
                 if is_empty(value):
-                    _render(node.body, scopes, out)
+                    _render(node.body, scopes, out, words)
             elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Mapping):
                 for entry in value:
-                    _render(node.body, [*scopes, entry], out)
+                    _render(node.body, [*scopes, entry], out, words)
             elif not is_empty(value):
-                _render(node.body, scopes, out)
+                _render(node.body, scopes, out, words)
 
 
-def render(template: str | list[_Node], context: Context) -> str:
+def render(template: str | list[_Node], context: Context, words: Words = ENGLISH) -> str:
     """Fill a template (text, or already parsed) from a context of answers."""
     nodes = parse(template) if isinstance(template, str) else template
     out: list[str] = []
-    _render(nodes, [context], out)
+    _render(nodes, [context], out, words)
     return "".join(out)

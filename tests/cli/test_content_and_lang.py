@@ -75,3 +75,21 @@ def test_no_color_option(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     assert os.environ.get("NO_COLOR") == "1"
+
+
+def test_each_pack_joins_answers_in_its_own_language() -> None:
+    from datetime import datetime, timezone
+
+    from rebound import coach, content_files
+    from rebound.models import Session
+
+    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    for lang, joined in (("en", "and"), ("es", "y")):
+        pack = content_files.load(CONTENT.parent / lang)
+        session = Session(id="s", created_at=now, updated_at=now)
+        session.answers.update(company="Globex", role="QA", call_date="2026-11-25")
+        session.answers["areas"] = ["communication", "preparation"]
+        log = next(d for d in pack.step("ask-why").drafts if d.id == "feedback_log")
+        text = coach.draft_text(pack, session, log)
+        labels = {c.value: c.label for c in pack.step("ask-why").prompts[2].choices}
+        assert f"{labels['communication']} {joined} {labels['preparation']}" in text

@@ -1,0 +1,49 @@
+"""The quality gates, run as part of the test suite so that one command checks everything.
+
+ruff (lint and format) and mypy --strict with the pydantic plugin, configured in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON_TREES = ["src", "tests", "scripts", "benchmarks"]
+
+
+def gate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ruff", "check", *PYTHON_TREES),
+        ("ruff", "format", "--check", *PYTHON_TREES),
+        ("mypy",),
+    ],
+    ids=["ruff-check", "ruff-format", "mypy-strict"],
+)
+def test_gate(args: tuple[str, ...]) -> None:
+    result = gate(*args)
+    assert result.returncode == 0, f"`{' '.join(args)}` failed:\n{result.stdout}{result.stderr}"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```bash\n")[1:]
+    commands = [block.split("```", 1)[0].strip() for block in blocks]
+    test_command = next(c for c in commands if "pytest" in c)
+    ci_lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_lines[-1] == test_command
