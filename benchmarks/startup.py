@@ -560,6 +560,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (REBOUND.is_file() and os.access(REBOUND, os.X_OK)):
         parser.error(f"{REBOUND} not found: install rebound in this interpreter's environment")
 
+    # Measure what an installed rebound does: pip compiles bytecode at install time, but an
+    # editable checkout whose sources just changed (or PYTHONDONTWRITEBYTECODE=1) would compile
+    # on every run and make start-up look slower than it is.
+    import compileall
+
+    import rebound
+
+    compileall.compile_dir(str(Path(rebound.__file__).parent), quiet=1)
+
     began, load_start = time.perf_counter(), load_average()
     print(f"Python {platform.python_version()} ({platform.python_implementation()}) {PYTHON}")
     print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, load average {load_start}")

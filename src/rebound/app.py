@@ -67,8 +67,61 @@ class ReboundGroup(TyperGroup):
             raise typer.Exit(ExitCode.FAILURE) from None
 
 
+# Each command lives in a module under rebound/commands/, imported only when that command (or
+# the list of all commands, for --help and completion) is needed: building every command on
+# every run costs more than the interpreter's own start-up. This order is the order of --help.
+COMMAND_MODULES: dict[str, str] = {
+    "start": "sessions",
+    "continue": "sessions",
+    "summary": "sessions",
+    "done": "sessions",
+    "list": "sessions",
+    "show": "sessions",
+    "delete": "sessions",
+    "todo": "insights",
+    "contacts": "insights",
+    "stats": "insights",
+    "brag": "brag",
+    "rehearse": "brag",
+    "export": "export",
+    "content": "content",
+    "data": "data",
+}
+
+
+class RootGroup(ReboundGroup):
+    """The `rebound` group: commands are loaded from their module on first use."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*COMMAND_MODULES, *(n for n in self.commands if n not in COMMAND_MODULES)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import importlib
+
+            module = importlib.import_module(f"rebound.commands.{COMMAND_MODULES[cmd_name]}")
+            built = typer.main.get_command(module.app)
+            found = getattr(built, "commands", None)
+            if isinstance(found, dict) and cmd_name in found:
+                for name, command in found.items():
+                    self.commands.setdefault(name, command)
+            else:  # a module with one command is built as that command
+                self.commands[cmd_name] = built
+        return self.commands.get(cmd_name)
+
+
+def command_group() -> typer.Typer:
+    """The Typer app a command module registers its commands on."""
+    return typer.Typer(
+        cls=ReboundGroup,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+
+
 app = typer.Typer(
-    cls=ReboundGroup,
+    cls=RootGroup,
     name="rebound",
     help="A kind, practical coach for the hour after a job rejection, and the weeks after it.\n\n"
     "Start with `rebound start`. Everything stays on this computer.",

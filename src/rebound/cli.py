@@ -7,15 +7,7 @@ import sys
 
 from rebound.app import app
 
-# Importing a module registers its commands; this order is the order of `rebound --help`.
-from rebound.commands import sessions  # isort: skip
-from rebound.commands import insights  # isort: skip
-from rebound.commands import brag  # isort: skip
-from rebound.commands import export  # isort: skip
-from rebound.commands import content  # isort: skip
-from rebound.commands import data  # isort: skip
-
-__all__ = ["app", "brag", "content", "data", "export", "insights", "main", "sessions"]
+__all__ = ["app", "main"]
 
 
 def main() -> None:

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from rebound.app import ReboundGroup, app, report_moved, store_for
+from rebound.app import ReboundGroup, command_group, report_moved, store_for
 from rebound.errors import UsageError
+
+app = command_group()
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from rebound.app import ReboundGroup, app, content_folder
+from rebound.app import ReboundGroup, command_group, content_folder
+
+app = command_group()
 
 content_app = typer.Typer(
     cls=ReboundGroup,

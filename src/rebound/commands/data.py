@@ -10,8 +10,10 @@ from typing import Annotated
 
 import typer
 
-from rebound.app import ReboundGroup, app, store_for
+from rebound.app import ReboundGroup, command_group, store_for
 from rebound.errors import UsageError
+
+app = command_group()
 
 data_app = typer.Typer(
     cls=ReboundGroup,

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import app, complete_session, content_for, pick, report_moved, store_for
+from rebound.app import command_group, complete_session, content_for, pick, report_moved, store_for
 from rebound.errors import UsageError
+
+app = command_group()
 
 if TYPE_CHECKING:
     from rebound.models import Session

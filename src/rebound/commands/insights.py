@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import app, content_for, report_moved, store_for
+from rebound.app import command_group, content_for, report_moved, store_for
+
+app = command_group()
 
 if TYPE_CHECKING:
     from datetime import date

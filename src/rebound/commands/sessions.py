@@ -10,7 +10,7 @@ import typer
 from rebound.app import (
     SessionArgument,
     SessionOption,
-    app,
+    command_group,
     complete_step,
     content_for,
     pick,
@@ -18,6 +18,8 @@ from rebound.app import (
     store_for,
 )
 from rebound.errors import UsageError
+
+app = command_group()
 
 if TYPE_CHECKING:
     from rich.console import Console
