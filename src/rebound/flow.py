@@ -78,6 +78,14 @@ def store_drafts(content: Content, session: Session) -> None:
                 session.drafts[d.id] = coach.draft_text(content, session, d)
 
 
+def sync_brag(store: Store, session: Session) -> None:
+    """Every finished accomplishment joins the brag list at once; never a reason to stop."""
+    with contextlib.suppress(ReboundError), store.lock(BRAG_LOCK):
+        brag = store.load_brag()
+        if bragging.sync(brag, [session], now()):
+            store.save_brag(brag)
+
+
 class Walk:
     """One sitting with the coach, on one session."""
 
@@ -211,11 +219,7 @@ class Walk:
         )
 
     def _sync_brag(self) -> None:
-        """Every finished accomplishment joins the brag list at once; never a reason to stop."""
-        with contextlib.suppress(ReboundError), self.store.lock(BRAG_LOCK):
-            brag = self.store.load_brag()
-            if bragging.sync(brag, [self.session], now()):
-                self.store.save_brag(brag)
+        sync_brag(self.store, self.session)
 
     def _back(self, pos: coach.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None

@@ -179,3 +179,13 @@ def test_a_file_that_is_not_a_mapping(run: Run, tmp_path: Path) -> None:
     result = run(["start", "--answers", str(write(tmp_path, "- just\n- a list\n"))], terminal=False)
     assert result.exit_code == 2
     assert "maps question ids to answers" in result.stderr
+
+
+def test_accomplishments_from_a_file_join_the_brag_list(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    run(["start", "--answers", str(write(tmp_path, FULL))], terminal=False)
+    brag = json.loads((rebound_home / "brag.json").read_text())
+    assert [i["title"] for i in brag["items"]] == [
+        "Cut the nightly batch from 6 hours to 40 minutes"
+    ]

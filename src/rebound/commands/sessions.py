@@ -74,6 +74,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     with contextlib.ExitStack() as locks:
         flow.claim_id(store, session, date.today(), locks)
         store.save(session)
+    flow.sync_brag(store, session)
     out = render.console()
     left = coach.next_position(content, session)
     render.note(out, f"Filled {count} answers from {file} into session {session.id}.", "bold")
