@@ -219,7 +219,6 @@ def _entries(value: AnswerValue) -> list[Item]:
 def _reopen(prompt: PromptDef, session: Session) -> None:
     """Take an answer back so the prompt is asked again (a list reopens, keeping its entries)."""
     value = session.answers.pop(prompt.id)
-    session.answered_at.pop(prompt.id, None)
     if prompt.kind == "list":
         session.open_lists[prompt.id] = OpenList(items=_entries(value))
     else:
@@ -236,6 +235,26 @@ def revisit(content: Content, session: Session, step_id: str, now: datetime) -> 
         if prompt.id in session.answers:
             _reopen(prompt, session)
     _touched(session, now)
+
+
+def settle(content: Content, session: Session, step_id: str, finished_at: datetime | None) -> None:
+    """After a revisit of a step is interrupted: what was not touched goes back as it was.
+
+    An answer still waiting in `previous` is restored; a list reopened but not changed is closed
+    again. A question actually being changed stays open, so `rebound continue` asks it.
+    """
+    for prompt in content.step(step_id).prompts:
+        if prompt.id in session.answers:
+            continue
+        if prompt.kind == "list":
+            open_list = session.open_lists.get(prompt.id)
+            if open_list is not None and open_list.current is None:
+                session.answers[prompt.id] = list(open_list.items)
+                del session.open_lists[prompt.id]
+        elif prompt.id in session.previous:
+            session.answers[prompt.id] = session.previous.pop(prompt.id)
+    if next_position(content, session) is None:
+        session.finished_at = finished_at or session.updated_at
 
 
 def _touched(session: Session, now: datetime) -> bool:
@@ -359,7 +378,10 @@ def _entry(
     due = _due(raw.get(item.due)) if item.due else None
     if item.due_after is not None:
         since = session.answered_at.get(item.due_after.prompt, session.created_at)
-        due = since.astimezone().date() + timedelta(days=item.due_after.days)  # the local day
+        try:
+            due = since.astimezone().date() + timedelta(days=item.due_after.days)  # the local day
+        except (OverflowError, ValueError):  # a hand-edited time at the edge of the calendar
+            due = None
     return Entry(
         step_id=step.id,
         id=item_id,

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from rebound import templates
+from rebound import templates, values
 from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
-from rebound.models import Content, Opening, PromptDef, Step, Words
+from rebound.models import Content, FieldDef, Opening, PromptDef, Step, Words
 
 BUILTIN_NAMES = frozenset({"today", "id"})
 
@@ -288,6 +289,9 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                     (*path, "fields", j, "when", "prompt"),
                     f"'{fld.when.prompt}' is not a prompt or field",
                 )
+        _check_default(doc, path, prompt)
+        for j, fld in enumerate(prompt.fields):
+            _check_default(doc, (*path, "fields", j), fld)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -334,6 +338,18 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                 text = getattr(item, key)
                 if text is not None:
                     _check_template(doc, (*where, key), text, kinds, listed)
+
+
+def _check_default(doc: YamlDoc, path: Path_, q: FieldDef) -> None:
+    """A default must be an answer its own question would accept."""
+    if q.default is None or q.kind == "select":  # select defaults are checked by the model
+        return
+    raw = q.default
+    given = raw if isinstance(raw, (bool, list)) else str(raw)
+    try:
+        values.check(q, given, date(2026, 1, 1))
+    except ValueError as exc:
+        raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
 
 
 def _check_template(

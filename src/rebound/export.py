@@ -234,7 +234,12 @@ def to_json(session: Session) -> str:
 
 def dated_items(content: Content, session: Session) -> list[Entry]:
     """The checklist items with a due date: the events of the calendar export."""
-    return [e for e in coach.checklist(content, session) if e.due is not None and not e.info]
+    # date.max has no day after it (a hand-edited 9999-12-31): such an item can't be an event.
+    return [
+        e
+        for e in coach.checklist(content, session)
+        if e.due is not None and not e.info and e.due < date.max
+    ]
 
 
 def uid(session: Session, entry: Entry) -> str:

@@ -52,7 +52,8 @@ def remembered(store: Store, content: Content, skip: str = "") -> dict[str, Answ
 def claim_id(store: Store, session: Session, today: date, locks: contextlib.ExitStack) -> None:
     """Give a new session its id, locked (until `locks` closes), without ever taking one that
     another process has just taken."""
-    taken = set(store.ids())
+    # An id the brag list remembers (from a deleted session) is taken too: its wins are keyed by it.
+    taken = set(store.ids()) | brag_session_ids(store)
     while True:
         candidate = coach.session_id(session, today, taken)
         attempt = contextlib.ExitStack()
@@ -78,12 +79,41 @@ def store_drafts(content: Content, session: Session) -> None:
                 session.drafts[d.id] = coach.draft_text(content, session, d)
 
 
-def sync_brag(store: Store, session: Session) -> None:
-    """Every finished accomplishment joins the brag list at once; never a reason to stop."""
-    with contextlib.suppress(ReboundError), store.lock(BRAG_LOCK):
-        brag = store.load_brag()
-        if bragging.sync(brag, [session], now()):
-            store.save_brag(brag)
+def sync_brag(store: Store, session: Session) -> str | None:
+    """Add the session's accomplishments to the brag list; never a reason to stop a session.
+
+    Returns what went wrong, for the caller to say (a brag list that could not be read was moved
+    aside and must not vanish silently); None when all went well, or when another window holds
+    the list for a moment (`rebound brag` catches up later).
+    """
+    try:
+        with store.lock(BRAG_LOCK):
+            brag = store.load_brag()
+            if bragging.sync(brag, [session], now()):
+                store.save_brag(brag)
+    except SessionBusyError:
+        return None
+    except ReboundError as exc:
+        return exc.message
+    return None
+
+
+def brag_session_ids(store: Store) -> set[str]:
+    """Ids of sessions the brag list has taken wins from, deleted sessions' included.
+
+    Only a look: a brag list that can't be read is left exactly where it is, for the step that
+    uses it to report.
+    """
+    import json
+
+    try:
+        data = json.loads(store.brag_path.read_bytes())
+        items = data.get("items", [])
+        sources = [i.get("source") for i in items if isinstance(i, dict)]
+        sources += list(data.get("removed", []))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return set()
+    return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
 
 class Walk:
@@ -98,6 +128,8 @@ class Walk:
         self.defaults = remembered(store, content, skip=session.id)
         self._locks = contextlib.ExitStack()
         self._entry_shown: tuple[str, int] | None = None
+        self._brag_told = False
+        self._finished_before: datetime | None = None
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -119,10 +151,15 @@ class Walk:
             try:
                 return self._loop(only_step)
             except (KeyboardInterrupt, EOFError):
+                if only_step is not None and self.session.id:
+                    # Looking at a step again must not undo it: put back what wasn't changed.
+                    coach.settle(self.content, self.session, only_step, self._finished_before)
+                    self.store.save(self.session)
                 raise InterruptedByUser(self._stopped()) from None
 
     def _revisit(self, step_id: str) -> None:
         step = self.content.step(step_id)
+        self._finished_before = self.session.finished_at
         if coach.step_done(step, self.session):
             coach.revisit(self.content, self.session, step_id, now())
             self._save()
@@ -183,8 +220,8 @@ class Walk:
                 continue
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
-            if pos.prompt.id == bragging.PROMPT:
-                self._sync_brag()
+            if pos.prompt.id == bragging.PROMPT and pos.prompt.id in self.session.answers:
+                self._sync_brag()  # once the list is done: corrections made with Ctrl-B count
             if pos.step is not None and coach.step_done(pos.step, self.session):
                 self._finish_step(pos.step)
                 if only_step is not None:
@@ -205,7 +242,8 @@ class Walk:
         """At the accomplishments step: what the brag list already holds from other sessions."""
         try:
             brag = self.store.load_brag()
-        except ReboundError:
+        except ReboundError as exc:
+            self._brag_trouble(exc.message)
             return
         others = [i for i in brag.items if not (i.source or "").startswith(f"{self.session.id}#")]
         if not others:
@@ -219,7 +257,14 @@ class Walk:
         )
 
     def _sync_brag(self) -> None:
-        sync_brag(self.store, self.session)
+        trouble = sync_brag(self.store, self.session)
+        if trouble:
+            self._brag_trouble(trouble)
+
+    def _brag_trouble(self, message: str) -> None:
+        if not self._brag_told:
+            render.note(self.out, message, "yellow")
+            self._brag_told = True
 
     def _back(self, pos: coach.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None

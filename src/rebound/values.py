@@ -13,6 +13,7 @@ from rebound.models import AnswerValue, FieldDef
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _RELATIVE = re.compile(r"^(?:\+|in\s+)?(\d{1,4})\s*(d|day|days|w|wk|week|weeks)?$")
+MAX_YEARS_AWAY = 10
 _WORDS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1, "next week": 7}
 
 
@@ -29,13 +30,19 @@ def parse_date(raw: str, today: date) -> date:
     if match and (text.startswith(("+", "in")) or match.group(2)):
         count = int(match.group(1))
         unit = match.group(2) or "d"
-        return today + timedelta(days=count * (7 if unit.startswith("w") else 1))
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
+        found = today + timedelta(days=count * (7 if unit.startswith("w") else 1))
+    else:
+        try:
+            found = date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+            ) from None
+    if abs(found.year - today.year) > MAX_YEARS_AWAY:
         raise ValueError(
-            "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
-        ) from None
+            f"That's more than {MAX_YEARS_AWAY} years away; please give a nearer date."
+        )
+    return found
 
 
 def check(field: FieldDef, raw: str | bool | list[str] | None, today: date) -> AnswerValue:

@@ -16,8 +16,8 @@ def brag(home: Path) -> dict[str, object]:
     return data
 
 
-def test_each_finished_entry_joins_the_brag_list_at_once(run: Run, rebound_home: Path) -> None:
-    upto = NAMES.index("accomplishments.done")  # stop at "add another?"
+def test_the_finished_list_joins_the_brag_list_at_once(run: Run, rebound_home: Path) -> None:
+    upto = NAMES.index("rehearsed")  # the list is done; stop at the next question
     assert run(["start"], keys(GROUPS[:upto])).exit_code == 130
     items = brag(rebound_home)["items"]
     assert isinstance(items, list)
@@ -48,3 +48,28 @@ def test_a_broken_brag_list_never_stops_a_session(run: Run, rebound_home: Path) 
     result = run(["start"], keys(GROUPS))
     assert result.exit_code == 0, result.output
     assert json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())["finished_at"]
+    assert "Your brag list could not be read" in result.stdout  # said once, never silent
+    assert result.stdout.count("Your brag list could not be read") == 1
+    assert len(list((rebound_home / "broken").iterdir())) == 1
+
+
+def test_corrections_made_with_ctrl_b_are_what_joins_the_list(run: Run, rebound_home: Path) -> None:
+    groups = list(GROUPS)
+    at = NAMES.index("accomplishments.done")
+    # At "add another?": back into the entry's number, give another one, then finish the list.
+    groups.insert(at, ("back", "\x02" + "90% faster" + ENTER))
+    run(["start"], keys(groups))
+    [item] = brag(rebound_home)["items"]  # type: ignore[misc]
+    assert item["number"] == "90% faster"
+
+
+def test_a_new_session_never_reuses_a_deleted_sessions_id(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS))
+    assert run(["delete", "--yes", SESSION_ID]).exit_code == 0
+    groups = list(GROUPS)
+    title = ("accomplishments.title", "Led the migration" + ENTER)
+    groups[NAMES.index("accomplishments.title")] = title
+    run(["start"], keys(groups))
+    assert (rebound_home / "sessions" / f"{SESSION_ID}-2.json").exists()
+    titles = [i["title"] for i in brag(rebound_home)["items"]]  # type: ignore[union-attr]
+    assert titles == ["Cut the nightly batch from 6 hours to 40 minutes", "Led the migration"]

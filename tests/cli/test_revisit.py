@@ -98,19 +98,26 @@ def test_revisit_a_list_step_adds_entries(run: Run, rebound_home: Path) -> None:
     ]
 
 
-def test_interrupted_revisit_keeps_the_old_answers_as_defaults(
-    run: Run, rebound_home: Path
-) -> None:
+def test_an_interrupted_revisit_undoes_nothing(run: Run, rebound_home: Path) -> None:
     run(["start"], keys(GROUPS))
-    first = run(["continue", "--step", "ask-why"], ENTER)  # keep one, then stop
+    before = saved(rebound_home)
+    first = run(["continue", "--step", "ask-why"], ENTER)  # keep one answer, then stop
     assert first.exit_code == 130
     data = saved(rebound_home)
-    assert data["answers"]["feedback_asked"] == "will_email"
-    assert data["previous"]["weakness"] == "I undersell my results"
-    assert "weakness" not in data["answers"]
-    second = run(["continue", "--step", "ask-why"], ENTER * 4)
-    assert second.exit_code == 0, second.output
-    assert saved(rebound_home)["answers"] == EXPECTED_ANSWERS
+    assert data["answers"] == EXPECTED_ANSWERS  # what wasn't changed went back as it was
+    assert data["previous"] == {}
+    assert data["finished_at"] == before["finished_at"]
+    assert "✓ 2/5 Ask why" in run(["summary"]).stdout
+
+
+def test_an_interrupted_revisit_keeps_what_was_changed(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS))
+    typed = ENTER + "\x15Only one reason" + ENTER  # keep the first, change the second, stop
+    assert run(["continue", "--step", "ask-why"], typed).exit_code == 130
+    data = saved(rebound_home)
+    assert data["answers"]["reasons"] == "Only one reason"
+    assert data["answers"]["weakness"] == "I undersell my results"
+    assert data["finished_at"] is not None
 
 
 def test_unknown_step_is_a_usage_error(run: Run) -> None:

@@ -267,3 +267,15 @@ def test_an_ascii_only_terminal_gets_question_marks_not_a_crash(run: Run, tmp_pa
     assert result.returncode == 0, result.stderr
     assert "Globex ? Data Engineer" in result.stdout
     assert "[x] 1/5 Thank the messenger" in result.stdout
+
+
+def test_a_hand_edited_date_at_the_end_of_time_is_harmless(run: Run, rebound_home: Path) -> None:
+    path = finish(run)
+    data = json.loads(path.read_text())
+    data["answers"]["move_on_date"] = "9999-12-31"
+    data["answered_at"]["contacts"] = "9999-12-31T23:00:00Z"
+    path.write_text(json.dumps(data))
+    for command in (["summary"], ["todo"], ["list"], ["export", "--format", "ics"], ["stats"]):
+        result = run(command)
+        assert result.exit_code == 0, (command, result.output)
+        assert "Traceback" not in result.output

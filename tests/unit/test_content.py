@@ -740,3 +740,25 @@ def test_an_explicit_tag_with_a_bad_value(content_copy: Path) -> None:
     assert error["path"] == str(reengage)
     assert error["message"] == "'three' is not a valid int."
     assert error["field"].endswith(".default")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "steps/reflect.yaml",
+            "    default: +3d\n",
+            "    default: someday\n",
+            "'someday' does not fit",
+        ),
+        ("steps/re-engage.yaml", "    default: 3\n", "    default: 99\n", "at most 50"),
+        ("steps/re-engage.yaml", "    default: 3\n", "    default: lots\n", "whole number"),
+    ],
+)
+def test_a_default_must_fit_its_question(
+    content_copy: Path, file: str, old: str, new: str, message: str
+) -> None:
+    edit(content_copy / file, old, new)
+    error = load_error(content_copy)
+    assert error["field"].endswith(".default")
+    assert message in error["message"]

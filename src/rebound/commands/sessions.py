@@ -74,10 +74,12 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     with contextlib.ExitStack() as locks:
         flow.claim_id(store, session, date.today(), locks)
         store.save(session)
-    flow.sync_brag(store, session)
+    trouble = flow.sync_brag(store, session)
     out = render.console()
     left = coach.next_position(content, session)
     render.note(out, f"Filled {count} answers from {file} into session {session.id}.", "bold")
+    if trouble:
+        render.note(out, trouble, "yellow")
     if left is not None:
         render.note(
             out, f"Some questions are still open; `rebound continue -s {session.id}` asks them."
