@@ -288,7 +288,8 @@ def step_svg(loaded: Content, session: Session) -> str:
     out = recording_console()
     step = loaded.steps[0]
     with fixed_today():
-        render.step_intro(out, step, 1, len(loaded.steps))
+        header = loaded.say("step_header", number=1, total=len(loaded.steps), title=step.title)
+        render.step_intro(out, step, header)
         for d in step.drafts:
             render.draft(out, d.title, coach.draft_text(loaded, session, d))
     return out.export_svg(title="rebound start", unique_id="rebound-step")

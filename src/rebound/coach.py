@@ -417,19 +417,16 @@ def next_action(content: Content, session: Session) -> tuple[str, Entry | None]:
     total = len(content.steps)
     if pos is not None:
         if pos.step is None:
-            return "Finish the questions about the call: `rebound continue`.", None
+            return content.say("next_opening"), None
         return (
-            f"Go on with step {pos.step_number} of {total}, {pos.step.title}: `rebound continue`.",
+            content.say("next_step", number=pos.step_number, total=total, title=pos.step.title),
             None,
         )
     todo = open_items(content, session)
     if todo:
         first = todo[0]
         return (first.next or first.label), first
-    return (
-        "Everything here is done. Keep adding to your accomplishments, and be kind to yourself.",
-        None,
-    )
+    return content.say("nothing_left"), None
 
 
 def tick(

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from rebound import templates, values
 from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
-from rebound.models import Content, FieldDef, Opening, PromptDef, Step, Words
+from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
 
 BUILTIN_NAMES = frozenset({"today", "id"})
 
@@ -220,7 +220,7 @@ def load(base: Path) -> Content:
     coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
         raise coach.error((), "should be a mapping with 'opening' and 'steps'")
-    unknown = sorted(set(coach.data) - {"opening", "steps", "words"})
+    unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui"})
     if unknown:
         raise coach.error((unknown[0],), "is not a known field (check the spelling)")
     for key in ("opening", "steps"):
@@ -254,7 +254,16 @@ def load(base: Path) -> Content:
     words = _validate(
         YamlDoc(coach.file, coach.data.get("words", {}), coach.marks), Words, ("words",)
     )
-    content = Content(opening=opening, steps=steps, words=words, source=str(base))
+    ui = _validate(YamlDoc(coach.file, coach.data.get("ui", {}), coach.marks), Ui, ("ui",))
+    for key, text in ui.model_dump().items():
+        try:
+            used = {name for name, _ in templates.names(templates.parse(text))}
+        except templates.TemplateError as exc:
+            raise coach.error(("ui", key), f"template line {exc.line}: {exc}") from None
+        if used - UI_NAMES:
+            wrong = sorted(used - UI_NAMES)[0]
+            raise coach.error(("ui", key), f"'{{{{{wrong}}}}}' can't be filled in here")
+    content = Content(opening=opening, steps=steps, words=words, ui=ui, source=str(base))
     _cross_check(content, coach, docs)
     return content
 

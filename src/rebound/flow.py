@@ -16,8 +16,6 @@ from rebound.errors import InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
 from rebound.store import BRAG_LOCK, Store
 
-RESUME_HINT = "Saved. Pick up where you left off any time with `rebound continue`."
-
 
 def now() -> datetime:
     """The current time, in UTC."""
@@ -163,25 +161,27 @@ class Walk:
         if coach.step_done(step, self.session):
             coach.revisit(self.content, self.session, step_id, now())
             self._save()
-        render.note(
-            self.out,
-            f"Revisiting {step.title}. Your earlier answers are offered: press Enter to keep one.",
-            "bold",
-        )
-        render.note(self.out, prompts.BACK_HINT, "dim")
+        render.note(self.out, self.content.say("revisiting", title=step.title), "bold")
+        render.note(self.out, self.content.say("back_hint"), "dim")
 
     def _welcome_back(self) -> None:
         pos = coach.next_position(self.content, self.session)
         if pos is None:
             return
+        say = self.content.say
         where = (
-            "the questions about the call"
+            say("at_opening")
             if pos.step is None
-            else f"step {pos.step_number} of {len(self.content.steps)}, {pos.step.title}"
+            else say(
+                "at_step",
+                number=pos.step_number,
+                total=len(self.content.steps),
+                title=pos.step.title,
+            )
         )
         name = self.session.text("company") or self.session.id
-        render.note(self.out, f"Welcome back. {name}: you're at {where}.", "bold")
-        render.note(self.out, prompts.BACK_HINT, "dim")
+        render.note(self.out, say("welcome_back", name=name, where=where), "bold")
+        render.note(self.out, say("back_hint"), "dim")
 
     def _stopped(self) -> str:
         if not self.session.id:
@@ -201,9 +201,12 @@ class Walk:
             if pos.step_number != shown:
                 if pos.step is None:
                     render.welcome(self.out, self.content)
-                    render.note(self.out, prompts.BACK_HINT, "dim")
+                    render.note(self.out, self.content.say("back_hint"), "dim")
                 else:
-                    render.step_intro(self.out, pos.step, pos.step_number, total)
+                    header = self.content.say(
+                        "step_header", number=pos.step_number, total=total, title=pos.step.title
+                    )
+                    render.step_intro(self.out, pos.step, header)
                     if any(p.id == bragging.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
                 shown = pos.step_number
@@ -234,7 +237,7 @@ class Walk:
                         self._back(upcoming, only_step)
                         continue
                     if not go_on:
-                        render.note(self.out, RESUME_HINT, "dim")
+                        render.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
         return coach.next_position(self.content, self.session) is None
 
@@ -272,12 +275,14 @@ class Walk:
             self._entry_shown = None
             self._save()
         else:
-            render.note(self.out, "This is the first question; there is nothing before it.", "dim")
+            render.note(self.out, self.content.say("first_question"), "dim")
 
     def _ask(self, pos: coach.Position) -> AnswerValue:
         if pos.more:
             if pos.entry > 1:
-                render.note(self.out, f"  {pos.entry - 1} added so far.", "dim")
+                render.note(
+                    self.out, "  " + self.content.say("added_so_far", count=pos.entry - 1), "dim"
+                )
             return prompts.yes_no(pos.more_message, default=False, back=True)
         q = pos.question
         default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
@@ -286,15 +291,22 @@ class Walk:
         if default is None and q.default is not None:
             default = values.default_text(q, self.today) if q.kind == "date" else q.default
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
-            render.note(self.out, f"{pos.prompt.message}: entry {pos.entry}", "bold")
+            header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)
+            render.note(self.out, header, "bold")
             self._entry_shown = (pos.prompt.id, pos.entry)
         while True:
-            value = prompts.ask(q, default, self.today, back=True)
+            value = prompts.ask(
+                q,
+                default,
+                self.today,
+                back=True,
+                offer=lambda shown: self.content.say("enter_for", value=shown),
+            )
             message = values.nudge(q, value, self.today)
             if message is None:
                 return value
             render.note(self.out, message, "yellow")
-            if prompts.yes_no(f"Keep {value}?", default=False):
+            if prompts.yes_no(self.content.say("keep_date", value=value), default=False):
                 return value
 
     def _save(self) -> None:
@@ -317,10 +329,10 @@ class Walk:
     def _go_on(self, step: Step, number: int) -> bool:
         total = len(self.content.steps)
         choice = prompts.choose(
-            "Ready for the next step? (Ctrl-B: back)",
+            self.content.say("ready"),
             [
-                ("go", f"Yes: step {number} of {total}, {step.title}"),
-                ("stop", "Not now; I'll come back with `rebound continue`"),
+                ("go", self.content.say("go_on", number=number, total=total, title=step.title)),
+                ("stop", self.content.say("not_now")),
             ],
             default="go",
             back=True,

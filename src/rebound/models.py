@@ -215,13 +215,58 @@ class Words(_Strict):
     no: str = "no"
 
 
+UI_NAMES = frozenset(
+    {"value", "number", "total", "title", "list", "count", "name", "where", "date"}
+)
+
+
+class Ui(_Strict):
+    """The coach's own words around the steps, so that a language pack translates them too.
+
+    Each is a template: `{{number}}`, `{{title}}`... are filled in (see UI_NAMES).
+    """
+
+    back_hint: str = "Ctrl-B goes back one question."
+    enter_for: str = "(Enter for {{value}})"
+    step_header: str = "Step {{number}} of {{total}} · {{title}}"
+    entry_header: str = "{{list}}: entry {{number}}"
+    added_so_far: str = "{{count}} added so far."
+    keep_date: str = "Keep {{value}}?"
+    ready: str = "Ready for the next step? (Ctrl-B: back)"
+    go_on: str = "Yes: step {{number}} of {{total}}, {{title}}"
+    not_now: str = "Not now; I'll come back with `rebound continue`"
+    resume_hint: str = "Saved. Pick up where you left off any time with `rebound continue`."
+    welcome_back: str = "Welcome back. {{name}}: you're at {{where}}."
+    at_opening: str = "the questions about the call"
+    at_step: str = "step {{number}} of {{total}}, {{title}}"
+    revisiting: str = (
+        "Revisiting {{title}}. Your earlier answers are offered: press Enter to keep one."
+    )
+    first_question: str = "This is the first question; there is nothing before it."
+    all_steps_done: str = "That's all five steps. Here is your checklist:"
+    heard: str = "Heard on {{date}} from {{name}}"
+    pending: str = "(pending)"
+    next_label: str = "Next:"
+    when_done: str = "When it's done:"
+    next_opening: str = "Finish the questions about the call: `rebound continue`."
+    next_step: str = "Go on with step {{number}} of {{total}}, {{title}}: `rebound continue`."
+    nothing_left: str = (
+        "Everything here is done. Keep adding to your accomplishments, and be kind to yourself."
+    )
+
+
 class Content(_Strict):
     """All the coaching text and questions, loaded from one content folder."""
 
     opening: Opening
     steps: list[Step]
     words: Words = Words()
+    ui: Ui = Ui()
     source: str = ""
+
+    def say(self, key: str, **values: object) -> str:
+        """One of the coach's own sentences (`ui`), filled in."""
+        return templates.render(getattr(self.ui, key), values, self.template_words)
 
     @property
     def template_words(self) -> templates.Words:

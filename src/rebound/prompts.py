@@ -7,6 +7,7 @@ of quietly returning None; the CLI turns both into "saved, resume later" and exi
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -32,7 +33,6 @@ STYLE = questionary.Style(
 
 
 BACK_KEY = "c-b"
-BACK_HINT = "Ctrl-B goes back one question."
 
 
 class GoBack(Exception):
@@ -89,7 +89,13 @@ def _validator(field: FieldDef, today: date, fallback: str) -> Any:
     return validate
 
 
-def ask(field: FieldDef, default: AnswerValue, today: date, back: bool = False) -> AnswerValue:
+def ask(
+    field: FieldDef,
+    default: AnswerValue,
+    today: date,
+    back: bool = False,
+    offer: Callable[[str], str] | None = None,
+) -> AnswerValue:
     """Ask one question and return the checked answer.
 
     Raises:
@@ -123,7 +129,8 @@ def ask(field: FieldDef, default: AnswerValue, today: date, back: bool = False) 
     # A default is offered ("Enter for ..."), never pre-filled: people start typing at once, and
     # pre-filled text would be added to ('3' + '5' = '35').
     fallback = "" if default is None or isinstance(default, (bool, list)) else str(default)
-    instruction = field.help or (f"(Enter for {fallback})" if fallback else None)
+    shown = offer(fallback) if offer is not None else f"(Enter for {fallback})"
+    instruction = field.help or (shown if fallback else None)
     answer = _run(
         questionary.text(
             message,

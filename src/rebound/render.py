@@ -90,17 +90,13 @@ def _indented(out: Console, text: Text) -> None:
         out.print(Padding(text, (0, 0, 0, 2)))
 
 
-def step_intro(out: Console, step: Step, number: int, total: int) -> None:
+def step_intro(out: Console, step: Step, header: str) -> None:
     """The screen that opens a step: where you are, why it matters, how to do it well."""
     from rich.rule import Rule
 
     _, _, bullet = marks(out)
     out.print()
-    out.print(
-        Rule(
-            _text(f"Step {number} of {total} · {step.title}", style=f"bold {ACCENT}"), align="left"
-        )
-    )
+    out.print(Rule(_text(header, style=f"bold {ACCENT}"), align="left"))
     out.print(_text(step.why, style="italic"))
     out.print()
     for line in step.guidance:
@@ -153,7 +149,10 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
     who = session.text("messenger_name")
     if who or session.text("call_date"):
         out.print(
-            _text(f"Heard on {session.text('call_date') or '?'} from {who or '?'}", style="dim")
+            _text(
+                content.say("heard", date=session.text("call_date") or "?", name=who or "?"),
+                style="dim",
+            )
         )
     out.print()
     entries = coach.checklist(content, session)
@@ -164,7 +163,7 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
             _assemble(
                 (f"{done_mark if finished else todo_mark} ", GOOD if finished else "dim"),
                 (f"{number}/{total} {step.title}", "bold" if finished else ""),
-                ("" if finished else "  (pending)", "dim"),
+                ("" if finished else "  " + content.say("pending"), "dim"),
             )
         )
         for entry in (e for e in entries if e.step_id == step.id):
@@ -185,9 +184,9 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
             out.print(line)
     out.print()
     action, item = coach.next_action(content, session)
-    line = _assemble(("Next: ", f"bold {ACCENT}"), action)
+    line = _assemble((content.say("next_label") + " ", f"bold {ACCENT}"), action)
     if item is not None:
-        line.append(f" When it's done: rebound done {item.id}", style="dim")
+        line.append(f" {content.say('when_done')} rebound done {item.id}", style="dim")
     out.print(line)
     if drafts:
         for step in content.steps:

@@ -93,3 +93,19 @@ def test_each_pack_joins_answers_in_its_own_language() -> None:
         text = coach.draft_text(pack, session, log)
         labels = {c.value: c.label for c in pack.step("ask-why").prompts[2].choices}
         assert f"{labels['communication']} {joined} {labels['preparation']}" in text
+
+
+def test_the_coachs_own_words_come_from_the_pack(run: Run) -> None:
+    result = run(["--lang", "es", "start"], "Globex\r")
+    assert "Ctrl-B vuelve a la pregunta anterior." in result.stdout
+    assert "Ctrl-B goes back" not in result.stdout
+
+
+def test_a_ui_sentence_can_only_use_known_names(run: Run, content_copy: Path) -> None:
+    coach_file = content_copy / "coach.yaml"
+    coach_file.write_text(
+        coach_file.read_text().replace("  pending: (pending)", "  pending: ({{secret}})")
+    )
+    result = run(["content", "validate", str(content_copy)])
+    assert result.exit_code == 2
+    assert "ui.pending: '{{secret}}' can't be filled in here" in result.stderr

@@ -92,7 +92,7 @@ def _closing(out: Console, content: Content, session: Session) -> None:
     from rebound import render
 
     render.note(out, "")
-    render.note(out, "That's all five steps. Here is your checklist:", "bold")
+    render.note(out, content.say("all_steps_done"), "bold")
     render.note(out, "")
     render.summary(out, content, session)
 
