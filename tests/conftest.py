@@ -5,6 +5,9 @@ Reliability tests also report figures ("kills survived 50/50"), printed at the e
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -93,3 +96,39 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("reliability figures")
     for name, (done, total) in sorted(_FIGURES.items()):
         terminalreporter.write_line(f"{name}: {done}/{total}")
+
+
+def _executable() -> str | None:
+    beside = Path(sys.executable).parent / "rebound"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("rebound")
+
+
+@pytest.fixture
+def exe() -> str:
+    """The installed `rebound`, as a person would run it."""
+    found = _executable()
+    if found is None:
+        pytest.skip("the `rebound` executable is not installed (pip install -e . in this venv)")
+    return found
+
+
+@pytest.fixture
+def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
+    """The environment of a real `rebound` process: data, home and config inside tmp_path."""
+    home = tmp_path / "home"
+    home.mkdir()
+    out = dict(os.environ)
+    out.update(
+        HOME=str(home),
+        REBOUND_HOME=str(rebound_home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        TERM="xterm-256color",
+        PROMPT_TOOLKIT_NO_CPR="1",
+        COLUMNS="120",
+        LINES="40",
+    )
+    out.setdefault("LANG", "C.UTF-8")
+    return out

@@ -23,9 +23,7 @@ from tests.e2e.test_terminal import (
     run,
 )
 
-# The fixtures of the terminal tests: the installed `rebound`, its environment, a pty per run.
-exe = terminal.exe
-env = terminal.env
+# The pty fixture of the terminal tests (`exe` and `env` come from tests/conftest.py).
 spawn = terminal.spawn
 
 pytestmark = pytest.mark.e2e

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
 import stat
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -69,13 +66,6 @@ STEP_TITLES = (
     "List your accomplishments",
     "Get back out there",
 )
-
-
-def _executable() -> str | None:
-    beside = Path(sys.executable).parent / "rebound"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    return shutil.which("rebound")
 
 
 def plain(text: str) -> str:
@@ -345,34 +335,6 @@ def full_run_answers(days: Days) -> dict[str, Any]:
 
 
 # --- fixtures ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def exe() -> str:
-    found = _executable()
-    if found is None:
-        pytest.skip("the `rebound` executable is not installed (pip install -e . in this venv)")
-    return found
-
-
-@pytest.fixture
-def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
-    """The environment of every `rebound` run: data, home and config all inside tmp_path."""
-    home = tmp_path / "home"
-    home.mkdir()
-    out = dict(os.environ)
-    out.update(
-        HOME=str(home),
-        REBOUND_HOME=str(rebound_home),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        TERM="xterm-256color",
-        PROMPT_TOOLKIT_NO_CPR="1",
-        COLUMNS="120",
-        LINES="40",
-    )
-    out.setdefault("LANG", "C.UTF-8")
-    return out
 
 
 @pytest.fixture

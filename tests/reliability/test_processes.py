@@ -13,7 +13,6 @@ import os
 import random
 import re
 import select
-import shutil
 import signal
 import stat
 import subprocess
@@ -44,41 +43,6 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 
 
 # --- running rebound -----------------------------------------------------------------------------
-
-
-def _executable() -> str | None:
-    beside = Path(sys.executable).parent / "rebound"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    return shutil.which("rebound")
-
-
-@pytest.fixture
-def exe() -> str:
-    found = _executable()
-    if found is None:
-        pytest.skip("the `rebound` executable is not installed (pip install -e . in this venv)")
-    return found
-
-
-@pytest.fixture
-def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
-    """The environment of every process: data, home and config all inside tmp_path."""
-    home = tmp_path / "home"
-    home.mkdir()
-    out = dict(os.environ)
-    out.update(
-        HOME=str(home),
-        REBOUND_HOME=str(rebound_home),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        TERM="xterm-256color",
-        PROMPT_TOOLKIT_NO_CPR="1",
-        COLUMNS="120",
-        LINES="40",
-    )
-    out.setdefault("LANG", "C.UTF-8")
-    return out
 
 
 def flat(text: str) -> str:
