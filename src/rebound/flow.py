@@ -206,7 +206,7 @@ class Walk:
                     header = self.content.say(
                         "step_header", number=pos.step_number, total=total, title=pos.step.title
                     )
-                    render.step_intro(self.out, pos.step, header)
+                    render.step_intro(self.out, pos.step, header, self.content.say("tip"))
                     if any(p.id == bragging.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
                 shown = pos.step_number

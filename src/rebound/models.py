@@ -246,6 +246,7 @@ class Ui(_Strict):
     all_steps_done: str = "That's all five steps. Here is your checklist:"
     heard: str = "Heard on {{date}} from {{name}}"
     pending: str = "(pending)"
+    tip: str = "Tip:"
     next_label: str = "Next:"
     when_done: str = "When it's done:"
     next_opening: str = "Finish the questions about the call: `rebound continue`."

@@ -90,7 +90,7 @@ def _indented(out: Console, text: Text) -> None:
         out.print(Padding(text, (0, 0, 0, 2)))
 
 
-def step_intro(out: Console, step: Step, header: str) -> None:
+def step_intro(out: Console, step: Step, header: str, tip: str = "Tip:") -> None:
     """The screen that opens a step: where you are, why it matters, how to do it well."""
     from rich.rule import Rule
 
@@ -103,8 +103,9 @@ def step_intro(out: Console, step: Step, header: str) -> None:
         _indented(out, _assemble((f"{bullet} ", ACCENT), line))
     if step.tips:
         out.print()
-        for tip in step.tips:
-            _indented(out, _assemble(("Tip: ", "bold"), (tip, "dim")))
+        label = tip
+        for text in step.tips:
+            _indented(out, _assemble((f"{label} ", "bold"), (text, "dim")))
     out.print()
 
 

@@ -96,9 +96,14 @@ def test_each_pack_joins_answers_in_its_own_language() -> None:
 
 
 def test_the_coachs_own_words_come_from_the_pack(run: Run) -> None:
-    result = run(["--lang", "es", "start"], "Globex\r")
+    from tests.cli.test_session_flow import GROUPS, keys
+
+    result = run(["--lang", "es", "start"], keys(GROUPS[:7]))
     assert "Ctrl-B vuelve a la pregunta anterior." in result.stdout
+    assert "Paso 1 de 5 · " in result.stdout
+    assert "Consejo: " in result.stdout
     assert "Ctrl-B goes back" not in result.stdout
+    assert "Tip: " not in result.stdout
 
 
 def test_a_ui_sentence_can_only_use_known_names(run: Run, content_copy: Path) -> None:
