@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rebound.app import complete_session, complete_step
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import ENTER, Run
-
-REBOUND = Path(sys.executable).parent / "rebound"
+from tests.helpers import ENTER, Run, run_installed
 
 
 def complete(words: str, cword: int) -> list[str]:
     env = {**os.environ, "_REBOUND_COMPLETE": "complete_bash", "COMP_WORDS": words}
     env["COMP_CWORD"] = str(cword)
-    result = subprocess.run(
-        [str(REBOUND)],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_installed(env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
@@ -71,12 +60,6 @@ def test_completion_never_fails_loudly(monkeypatch: pytest.MonkeyPatch, tmp_path
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_show_completion_scripts(shell: str) -> None:
-    result = subprocess.run(
-        [str(REBOUND), "--show-completion", shell],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_installed("--show-completion", shell)
     assert result.returncode == 0, result.stderr
     assert "_REBOUND_COMPLETE" in result.stdout

@@ -5,8 +5,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,9 +12,7 @@ import pytest
 from rebound.models import SCHEMA_VERSION
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
 from tests.conftest import Figures
-from tests.helpers import ENTER, Run
-
-REBOUND = Path(sys.executable).parent / "rebound"
+from tests.helpers import ENTER, Run, run_installed
 
 
 def finish(run: Run) -> Path:
@@ -214,14 +210,7 @@ def subprocess_env(**changes: str | None) -> dict[str, str]:
 
 def test_home_unset(tmp_path: Path) -> None:
     env = subprocess_env(HOME=None, REBOUND_HOME=None, XDG_DATA_HOME=str(tmp_path / "xdg"))
-    result = subprocess.run(
-        [str(REBOUND), "summary"],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_installed("summary", env=env)
     assert result.returncode == 0, result.stderr
     assert "No sessions yet" in result.stdout
 
@@ -237,9 +226,7 @@ def test_home_unset(tmp_path: Path) -> None:
     ],
 )
 def test_bad_command_lines_exit_2_without_traceback(args: list[str], figures: Figures) -> None:
-    result = subprocess.run(
-        [str(REBOUND), *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False
-    )
+    result = run_installed(*args)
     ok = result.returncode == 2 and "Traceback" not in result.stderr + result.stdout
     figures.add("bad command lines refused cleanly", ok, 1)
     assert ok, (result.returncode, result.stderr)
@@ -256,14 +243,7 @@ def test_piped_step_screens_are_never_cut_off(run: Run) -> None:
 def test_an_ascii_only_terminal_gets_question_marks_not_a_crash(run: Run, tmp_path: Path) -> None:
     finish(run)
     env = subprocess_env(PYTHONIOENCODING="ascii", LANG="C", LC_ALL="C")
-    result = subprocess.run(
-        [str(REBOUND), "summary"],
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_installed("summary", env=env)
     assert result.returncode == 0, result.stderr
     assert "Globex ? Data Engineer" in result.stdout
     assert "[x] 1/5 Thank the messenger" in result.stdout
