@@ -117,7 +117,7 @@ def command_tree() -> list[tuple[tuple[str, ...], Any]]:
     """Every visible command as (path below the root, Click command), root first, in help order."""
     import typer.main
 
-    from rebound.cli import app
+    from rebound.app import app
 
     found: list[tuple[tuple[str, ...], Any]] = []
 
@@ -149,7 +149,7 @@ def help_text(path: tuple[str, ...]) -> str:
     """
     from typer.testing import CliRunner
 
-    from rebound.cli import app
+    from rebound.app import app
 
     result = CliRunner().invoke(
         app, [*path, "--help"], env=HELP_ENV, prog_name=PROG, terminal_width=HELP_WIDTH

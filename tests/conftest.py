@@ -18,7 +18,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from rebound.cli import app
+from rebound.app import app
 from tests.helpers import Run
 
 REPO = Path(__file__).resolve().parent.parent

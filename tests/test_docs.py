@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from rebound.cli import app
+from rebound.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 

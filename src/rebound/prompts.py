@@ -15,7 +15,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Question
 
-from rebound import values
+from rebound import startup, values
 from rebound.errors import NotInteractiveError
 from rebound.models import AnswerValue, FieldDef
 
@@ -49,8 +49,9 @@ def _back_bindings() -> KeyBindings:
     return bindings
 
 
-def _run(question: Question, back: bool) -> Any:
+def _run(question: Question, back: bool = False) -> Any:
     """Ask, with Ctrl-B bound to 'go back' where the caller can honour it."""
+    startup.resume()  # a person may take minutes to answer: collect garbage as usual again
     if back:
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), _back_bindings()])
@@ -163,10 +164,7 @@ def choose(
 def pick_many(message: str, options: list[tuple[str, str, bool]]) -> list[str]:
     """Tick any of (value, label, checked) options."""
     choices = [Choice(label, value=value, checked=checked) for value, label, checked in options]
-    return [
-        str(v)
-        for v in questionary.checkbox(message, choices=choices, style=STYLE).unsafe_ask() or []
-    ]
+    return [str(v) for v in _run(questionary.checkbox(message, choices=choices, style=STYLE)) or []]
 
 
 def text(message: str, default: str = "", required: bool = False, hint: str | None = None) -> str:
@@ -181,9 +179,9 @@ def text(message: str, default: str = "", required: bool = False, hint: str | No
             return "This one is needed; a few words are enough."
         return True
 
-    answer = questionary.text(
-        message, default=default, validate=validate, instruction=hint, style=STYLE
-    ).unsafe_ask()
+    answer = _run(
+        questionary.text(message, default=default, validate=validate, instruction=hint, style=STYLE)
+    )
     return str(answer or "").strip()
 
 
@@ -202,14 +200,15 @@ def rating(message: str, default: int = 3) -> int:
         Choice(label, value=str(n), shortcut_key=str(n))
         for n, label in enumerate(RATING_LABELS, start=1)
     ]
-    answer = questionary.select(
+    question = questionary.select(
         message,
         choices=choices,
         default=choices[default - 1],
         use_shortcuts=True,
         instruction="(1 to 5, then Enter)",
         style=STYLE,
-    ).unsafe_ask()
+    )
+    answer = _run(question)
     return int(answer)
 
 
@@ -290,4 +289,5 @@ def countdown(seconds: int) -> float:
         if seconds:
             app.create_background_task(time_up())
 
+    startup.resume()
     return float(app.run(pre_run=pre_run))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,7 +61,23 @@ def test_completion_never_fails_loudly(monkeypatch: pytest.MonkeyPatch, tmp_path
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_show_completion_scripts(shell: str) -> None:
-    result = run_installed("--show-completion", shell)
+def test_completion_scripts(shell: str) -> None:
+    """The script each shell sources (what --install-completion writes for that shell)."""
+    result = run_installed(env={**os.environ, "_REBOUND_COMPLETE": f"source_{shell}"})
     assert result.returncode == 0, result.stderr
     assert "_REBOUND_COMPLETE" in result.stdout
+    assert f"complete_{shell}" in result.stdout
+
+
+def test_show_completion_finds_the_shell_it_runs_in() -> None:
+    """`--show-completion` takes no shell name: it looks for the shell that started rebound."""
+    rebound = Path(sys.executable).parent / "rebound"
+    result = subprocess.run(
+        ["bash", "-c", f"'{rebound}' --show-completion; exit $?"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "complete -o" in result.stdout and "_REBOUND_COMPLETE=complete_bash" in result.stdout

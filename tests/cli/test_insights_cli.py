@@ -22,7 +22,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from rebound import coach, content, insights
-from rebound.cli import app
+from rebound.app import app
 from rebound.commands import insights as commands
 from rebound.store import Store
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys

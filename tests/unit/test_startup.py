@@ -1,0 +1,67 @@
+"""The garbage-collector tuning of rebound.startup, and that the walk turns collection back on."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rebound import startup
+from tests.cli.test_session_flow import GROUPS, keys
+from tests.helpers import Run
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """Whatever a test does to the collector is undone afterwards (this process goes on)."""
+    was_enabled = gc.isenabled()
+    yield
+    gc.unfreeze()
+    if was_enabled:
+        gc.enable()
+    else:  # pragma: no cover - pytest runs with the collector on
+        gc.disable()
+
+
+def test_pause_stops_collection_and_resume_sets_start_up_objects_aside(collector: None) -> None:
+    startup.pause()
+    assert not gc.isenabled()
+    built_at_start = [object() for _ in range(3)]  # noqa: F841 - kept alive until resume
+    startup.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_resume_without_a_pause_changes_nothing(collector: None) -> None:
+    assert gc.isenabled()
+    startup.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_finish_leaves_everything_to_the_end_of_the_process(collector: None) -> None:
+    startup.finish()
+    assert gc.get_freeze_count() > 0
+
+
+def test_a_walk_collects_garbage_while_it_waits_for_a_person(
+    collector: None, run: Run, rebound_home: Path
+) -> None:
+    startup.pause()  # as `rebound start` does before anything is imported
+    result = run(["start"], keys(GROUPS))
+    assert result.exit_code == 0, result.output
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_a_read_only_command_never_turns_collection_back_on(
+    collector: None, run: Run, rebound_home: Path
+) -> None:
+    run(["start"], keys(GROUPS))
+    gc.unfreeze()
+    startup.pause()
+    result = run(["list"], "")
+    assert result.exit_code == 0, result.output
+    assert not gc.isenabled()
