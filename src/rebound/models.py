@@ -261,8 +261,8 @@ class Content(_Strict):
 
     opening: Opening
     steps: list[Step]
-    words: Words = Words()
-    ui: Ui = Ui()
+    words: Words = Field(default_factory=Words)
+    ui: Ui = Field(default_factory=Ui)
     source: str = ""
 
     def say(self, key: str, **values: object) -> str:
