@@ -283,13 +283,15 @@ class Walk:
                 render.note(
                     self.out, "  " + self.content.say("added_so_far", count=pos.entry - 1), "dim"
                 )
-            return prompts.yes_no(pos.more_message, default=False, back=True)
+            return prompts.yes_no(pos.more_message, default=False, back=True, lang=self.content)
         q = pos.question
         default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
         if default is None and q.remember:
             default = self.defaults.get(q.id)
         if default is None and q.default is not None:
-            default = values.default_text(q, self.today) if q.kind == "date" else q.default
+            default = (
+                values.default_text(q, self.today, self.content) if q.kind == "date" else q.default
+            )
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)
             render.note(self.out, header, "bold")
@@ -300,13 +302,14 @@ class Walk:
                 default,
                 self.today,
                 back=True,
-                offer=lambda shown: self.content.say("enter_for", value=shown),
+                lang=self.content,
             )
             message = values.nudge(q, value, self.today)
             if message is None:
                 return value
             render.note(self.out, message, "yellow")
-            if prompts.yes_no(self.content.say("keep_date", value=value), default=False):
+            keep = self.content.say("keep_date", value=value)
+            if prompts.yes_no(keep, default=False, lang=self.content):
                 return value
 
     def _save(self) -> None:
@@ -336,5 +339,6 @@ class Walk:
             ],
             default="go",
             back=True,
+            lang=self.content,
         )
         return choice == "go"

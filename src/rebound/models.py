@@ -208,11 +208,24 @@ class Opening(_Strict):
 
 
 class Words(_Strict):
-    """The words drafts put between answers ('a, b and c', yes/no), in the pack's language."""
+    """The words drafts put between answers ('a, b and c', yes/no), in the pack's language, and
+    the words for dates people may type (besides YYYY-MM-DD, '+3d', '+2w' and the English ones).
+    """
 
     and_: str = Field(default="and", alias="and")
     yes: str = "yes"
     no: str = "no"
+    dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
+
+    @field_validator("dates")
+    @classmethod
+    def _dates(cls, value: dict[str, int]) -> dict[str, int]:
+        for word, days in value.items():
+            if not word.strip() or word != " ".join(word.lower().split()):
+                raise ValueError(f"'{word}': write date words in lower case, single-spaced")
+            if abs(days) > 366:
+                raise ValueError(f"'{word}': at most a year (366 days) from today")
+        return value
 
 
 UI_NAMES = frozenset(
@@ -254,6 +267,24 @@ class Ui(_Strict):
     nothing_left: str = (
         "Everything here is done. Keep adding to your accomplishments, and be kind to yourself."
     )
+    # The prompts themselves: yes/no questions, lists, and what is said under a prompt when an
+    # answer does not fit.
+    answer_yes: str = "Yes"
+    answer_no: str = "No"
+    yes_no_hint_yes: str = "(Y/n)"
+    yes_no_hint_no: str = "(y/N)"
+    arrows_hint: str = "(Use arrow keys)"
+    tick_hint: str = "(arrows to move, space to tick, Enter to confirm)"
+    need_answer: str = "This one is needed to go on; a few words are enough."
+    yes_or_no: str = "Please answer yes or no."
+    pick_one: str = "Please pick at least one."
+    not_a_choice: str = "'{{value}}' is not one of the choices."
+    bad_email: str = "That doesn't look like an email address (name@example.com)."
+    bad_date: str = "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+    too_far: str = "That's more than {{count}} years away; please give a nearer date."
+    whole_number: str = "Please give a whole number."
+    at_least: str = "Please give a number of at least {{number}}."
+    at_most: str = "Please give a number of at most {{number}}."
 
 
 class Content(_Strict):
@@ -268,6 +299,11 @@ class Content(_Strict):
     def say(self, key: str, **values: object) -> str:
         """One of the coach's own sentences (`ui`), filled in."""
         return templates.render(getattr(self.ui, key), values, self.template_words)
+
+    @property
+    def date_words(self) -> dict[str, int]:
+        """The pack's words for dates ('mañana': 1), besides the ones every pack understands."""
+        return self.words.dates
 
     @property
     def template_words(self) -> templates.Words:

@@ -18,6 +18,7 @@ from questionary import Choice, Question
 from rebound import startup, values
 from rebound.errors import NotInteractiveError
 from rebound.models import AnswerValue, FieldDef
+from rebound.values import ENGLISH, Language
 
 STYLE = questionary.Style(
     [
@@ -77,12 +78,12 @@ def require_terminal(command: str) -> None:
         )
 
 
-def _validator(field: FieldDef, today: date, fallback: str) -> Any:
+def _validator(field: FieldDef, today: date, fallback: str, lang: Language) -> Any:
     def validate(text: str) -> bool | str:
         if fallback and not text.strip():
             return True
         try:
-            values.check(field, text, today)
+            values.check(field, text, today, lang)
         except ValueError as exc:
             return str(exc)
         return True
@@ -95,48 +96,34 @@ def ask(
     default: AnswerValue,
     today: date,
     back: bool = False,
-    offer: Callable[[str], str] | None = None,
+    lang: Language = ENGLISH,
 ) -> AnswerValue:
-    """Ask one question and return the checked answer.
+    """Ask one question and return the checked answer; hints and messages are in `lang`.
 
     Raises:
         GoBack: `back` is set and the person pressed Ctrl-B.
     """
     message = field.message
     if field.kind == "confirm":
-        answer = _run(
-            questionary.confirm(
-                message, default=bool(default) if default is not None else False, style=STYLE
-            ),
-            back,
-        )
-        return values.check(field, bool(answer), today)
+        on = bool(default) if default is not None else False
+        return values.check(field, yes_no(message, on, back, lang), today, lang)
     if field.kind == "select":
-        choices = [Choice(c.label, value=c.value) for c in field.choices]
-        chosen = (
-            default
-            if isinstance(default, str) and default in {c.value for c in field.choices}
-            else None
-        )
-        answer = _run(
-            questionary.select(message, choices=choices, default=chosen, style=STYLE), back
-        )
-        return values.check(field, answer, today)
+        chosen = default if isinstance(default, str) else None
+        options = [(c.value, c.label) for c in field.choices]
+        return values.check(field, choose(message, options, chosen, back, lang), today, lang)
     if field.kind == "checkbox":
         picked = set(default) if isinstance(default, list) else set()
-        choices = [Choice(c.label, value=c.value, checked=c.value in picked) for c in field.choices]
-        answer = _run(questionary.checkbox(message, choices=choices, style=STYLE), back)
-        return values.check(field, list(answer or []), today)
+        ticks = [(c.value, c.label, c.value in picked) for c in field.choices]
+        return values.check(field, pick_many(message, ticks, back, lang), today, lang)
     # A default is offered ("Enter for ..."), never pre-filled: people start typing at once, and
     # pre-filled text would be added to ('3' + '5' = '35').
     fallback = "" if default is None or isinstance(default, (bool, list)) else str(default)
-    shown = offer(fallback) if offer is not None else f"(Enter for {fallback})"
-    instruction = field.help or (shown if fallback else None)
+    instruction = field.help or (lang.say("enter_for", value=fallback) if fallback else None)
     answer = _run(
         questionary.text(
             message,
             default="",
-            validate=_validator(field, today, fallback),
+            validate=_validator(field, today, fallback, lang),
             instruction=instruction,
             style=STYLE,
         ),
@@ -144,27 +131,107 @@ def ask(
     )
     if fallback and not str(answer).strip():
         answer = fallback
-    return values.check(field, answer, today)
+    return values.check(field, answer, today, lang)
 
 
-def yes_no(message: str, default: bool, back: bool = False) -> bool:
-    """A plain yes/no question."""
-    return bool(_run(questionary.confirm(message, default=default, style=STYLE), back))
+def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENGLISH) -> bool:
+    """A plain yes/no question: y or n (or the first letters of the pack's own words), or
+    Enter for the default."""
+    return bool(_run(_confirm(message, default, lang), back))
+
+
+def _confirm(message: str, default: bool, lang: Language) -> Question:
+    """questionary.confirm, speaking the pack's language: its hint ('(S/n)'), its words for the
+    answer ('Sí'), and their first letters as keys besides y and n."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from questionary.styles import merge_styles_default
+
+    words = {True: lang.say("answer_yes"), False: lang.say("answer_no")}
+    hint = lang.say("yes_no_hint_yes" if default else "yes_no_hint_no")
+    keys = {True: {"y", words[True][:1].lower()}, False: {"n", words[False][:1].lower()}}
+    if keys[True] & keys[False]:  # the two words start alike: only y and n
+        keys = {True: {"y"}, False: {"n"}}
+    state: dict[str, bool | None] = {"answer": None, "done": False}
+
+    def tokens() -> StyleAndTextTuples:
+        out: StyleAndTextTuples = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if not state["done"]:
+            out.append(("class:instruction", f"{hint} "))
+        if state["answer"] is not None:
+            out.append(("class:answer", words[state["answer"]]))
+        return out
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-c", eager=True)
+    @bindings.add("c-q", eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def answer_with(value: bool) -> Callable[[Any], None]:
+        def handler(event: Any) -> None:
+            state["answer"] = value
+            state["done"] = True
+            event.app.exit(result=value)
+
+        return handler
+
+    for value, letters in keys.items():
+        for letter in letters:
+            for key in {letter, letter.upper()}:
+                bindings.add(key)(answer_with(value))
+
+    @bindings.add("c-h")
+    def _erase(event: Any) -> None:
+        state["answer"] = None
+
+    @bindings.add("c-m", eager=True)
+    def _enter(event: Any) -> None:
+        answer_with(default if state["answer"] is None else bool(state["answer"]))(event)
+
+    @bindings.add("<any>")
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    session: PromptSession[bool] = PromptSession(
+        tokens, key_bindings=bindings, style=merge_styles_default([STYLE])
+    )
+    return Question(session.app)
 
 
 def choose(
-    message: str, options: list[tuple[str, str]], default: str | None = None, back: bool = False
+    message: str,
+    options: list[tuple[str, str]],
+    default: str | None = None,
+    back: bool = False,
+    lang: Language = ENGLISH,
 ) -> str:
-    """Pick one of (value, label) options."""
+    """Pick one of (value, label) options; `default` is highlighted when it is one of them."""
     choices = [Choice(label, value=value) for value, label in options]
-    question = questionary.select(message, choices=choices, default=default, style=STYLE)
+    chosen = default if default in {value for value, _ in options} else None
+    question = questionary.select(
+        message,
+        choices=choices,
+        default=chosen,
+        instruction=lang.say("arrows_hint"),
+        style=STYLE,
+    )
     return str(_run(question, back))
 
 
-def pick_many(message: str, options: list[tuple[str, str, bool]]) -> list[str]:
+def pick_many(
+    message: str,
+    options: list[tuple[str, str, bool]],
+    back: bool = False,
+    lang: Language = ENGLISH,
+) -> list[str]:
     """Tick any of (value, label, checked) options."""
     choices = [Choice(label, value=value, checked=checked) for value, label, checked in options]
-    return [str(v) for v in _run(questionary.checkbox(message, choices=choices, style=STYLE)) or []]
+    question = questionary.checkbox(
+        message, choices=choices, instruction=lang.say("tick_hint"), style=STYLE
+    )
+    return [str(v) for v in _run(question, back) or []]
 
 
 def text(message: str, default: str = "", required: bool = False, hint: str | None = None) -> str:

@@ -1,104 +1,137 @@
 """Turning what a person typed into a checked answer, the same way for prompts and files.
 
-`check(field, raw, today)` returns the value to store or raises ValueError with a short, kind
-sentence to show under the prompt.
+`check(field, raw, today, lang)` returns the value to store or raises ValueError with a short,
+kind sentence to show under the prompt, in the language of `lang` (a content pack, or ENGLISH).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Protocol
 
-from rebound.models import AnswerValue, FieldDef
+from rebound import templates
+from rebound.models import AnswerValue, FieldDef, Ui
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_RELATIVE = re.compile(r"^(?:\+|in\s+)?(\d{1,4})\s*(d|day|days|w|wk|week|weeks)?$")
+# '+3d', '3 days', 'in 2 weeks', and the same in Spanish ('en 3 días', '+2 semanas').
+_RELATIVE = re.compile(
+    r"^(?:\+|in\s+|en\s+)?(\d{1,4})\s*"
+    r"(d|days?|d[ií]as?|w|wk|weeks?|s|sem|semanas?)?$"
+)
+_WEEKS = ("w", "s")
 MAX_YEARS_AWAY = 10
+# Every pack understands these; a pack adds its own language's words (`words: dates:`).
 _WORDS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1, "next week": 7}
 
 
-def parse_date(raw: str, today: date) -> date:
-    """A date from 'YYYY-MM-DD', 'today', 'tomorrow', 'yesterday', 'next week', '+3d' or '+2w'.
+class Language(Protocol):
+    """What answer checking needs of a content pack (`models.Content` is one)."""
+
+    @property
+    def date_words(self) -> Mapping[str, int]: ...
+
+    def say(self, key: str, **values: object) -> str: ...
+
+
+class _English:
+    """The coach's own English sentences (the defaults of `models.Ui`), for callers with no pack."""
+
+    date_words: Mapping[str, int] = {}
+
+    def say(self, key: str, **values: object) -> str:
+        return templates.render(str(Ui.model_fields[key].default), values)
+
+
+ENGLISH: Language = _English()
+
+
+def parse_date(raw: str, today: date, lang: Language = ENGLISH) -> date:
+    """A date from 'YYYY-MM-DD', '+3d', '+2w', '3 days', a word such as 'today', 'tomorrow',
+    'yesterday' or 'next week', or one of the pack's own date words.
 
     Raises:
         ValueError: the text is not one of those.
     """
-    text = raw.strip().lower()
-    if text in _WORDS:
-        return today + timedelta(days=_WORDS[text])
+    text = " ".join(raw.strip().lower().split())
+    words = {**_WORDS, **lang.date_words}
     match = _RELATIVE.match(text)
-    if match and (text.startswith(("+", "in")) or match.group(2)):
+    if text in words:
+        found = today + timedelta(days=words[text])
+    elif match and (text.startswith(("+", "in", "en")) or match.group(2)):
         count = int(match.group(1))
         unit = match.group(2) or "d"
-        found = today + timedelta(days=count * (7 if unit.startswith("w") else 1))
+        found = today + timedelta(days=count * (7 if unit.startswith(_WEEKS) else 1))
     else:
         try:
             found = date.fromisoformat(text)
         except ValueError:
-            raise ValueError(
-                "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
-            ) from None
+            raise ValueError(lang.say("bad_date")) from None
     if abs(found.year - today.year) > MAX_YEARS_AWAY:
-        raise ValueError(
-            f"That's more than {MAX_YEARS_AWAY} years away; please give a nearer date."
-        )
+        raise ValueError(lang.say("too_far", count=MAX_YEARS_AWAY))
     return found
 
 
-def check(field: FieldDef, raw: str | bool | list[str] | None, today: date) -> AnswerValue:
+def check(
+    field: FieldDef,
+    raw: str | bool | list[str] | None,
+    today: date,
+    lang: Language = ENGLISH,
+) -> AnswerValue:
     """Validate one answer for `field`; blank optional answers become None.
 
     Raises:
-        ValueError: the answer does not fit; the message says how to fix it.
+        ValueError: the answer does not fit; the message says how to fix it, in `lang`.
     """
     if field.kind == "confirm":
         if isinstance(raw, bool):
             return raw
-        raise ValueError("Please answer yes or no.")
+        raise ValueError(lang.say("yes_or_no"))
     if field.kind == "checkbox":
         picked = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
         known = {c.value for c in field.choices}
         unknown = [p for p in picked if p not in known]
         if unknown:
-            raise ValueError(f"'{unknown[0]}' is not one of the choices.")
+            raise ValueError(lang.say("not_a_choice", value=unknown[0]))
         if field.required and not picked:
-            raise ValueError("Please pick at least one.")
+            raise ValueError(lang.say("pick_one"))
         return picked
     text = "" if raw is None or isinstance(raw, (bool, list)) else str(raw)
     if not text.strip():
         if field.required:
-            raise ValueError("This one is needed to go on; a few words are enough.")
+            raise ValueError(lang.say("need_answer"))
         return None
     if field.kind == "select":
         if text not in {c.value for c in field.choices}:
-            raise ValueError(f"'{text}' is not one of the choices.")
+            raise ValueError(lang.say("not_a_choice", value=text))
         return text
     if field.kind == "email":
         if not _EMAIL.match(text.strip()):
-            raise ValueError("That doesn't look like an email address (name@example.com).")
+            raise ValueError(lang.say("bad_email"))
         return text.strip()
     if field.kind == "date":
-        return parse_date(text, today).isoformat()
+        return parse_date(text, today, lang).isoformat()
     if field.kind == "number":
         try:
             number = int(text.strip())
         except ValueError:
-            raise ValueError("Please give a whole number.") from None
+            raise ValueError(lang.say("whole_number")) from None
         if field.minimum is not None and number < field.minimum:
-            raise ValueError(f"Please give a number of at least {field.minimum}.")
+            raise ValueError(lang.say("at_least", number=field.minimum))
         if field.maximum is not None and number > field.maximum:
-            raise ValueError(f"Please give a number of at most {field.maximum}.")
+            raise ValueError(lang.say("at_most", number=field.maximum))
         return number
     return text
 
 
-def default_text(field: FieldDef, today: date) -> str:
+def default_text(field: FieldDef, today: date, lang: Language = ENGLISH) -> str:
     """The default as it should appear, pre-filled, in a text-like prompt."""
     value = field.default
     if value is None or isinstance(value, (bool, list)):
         return ""
     if field.kind == "date":
-        return parse_date(str(value), today).isoformat()
+        return parse_date(str(value), today, lang).isoformat()
     return str(value)
 
 

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from tests.e2e import test_terminal as terminal
 from tests.e2e.test_terminal import (
     CTRL_C,
     ENTER,
@@ -22,9 +21,6 @@ from tests.e2e.test_terminal import (
     Spawn,
     run,
 )
-
-# The pty fixture of the terminal tests (`exe` and `env` come from tests/conftest.py).
-spawn = terminal.spawn
 
 pytestmark = pytest.mark.e2e
 

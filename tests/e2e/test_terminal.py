@@ -13,7 +13,7 @@ import json
 import re
 import stat
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -335,26 +335,6 @@ def full_run_answers(days: Days) -> dict[str, Any]:
 
 
 # --- fixtures ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def spawn(exe: str, env: dict[str, str]) -> Iterator[Spawn]:
-    """Start `rebound ARGS...` in a pseudo-terminal; anything left running is ended afterwards."""
-    started: list[Terminal] = []
-
-    def start(*args: str) -> Terminal:
-        t = Terminal(exe, list(args), env)
-        started.append(t)
-        return t
-
-    yield start
-    for t in started:
-        t.child.close(force=True)
-
-
-@pytest.fixture
-def days() -> Days:
-    return Days()
 
 
 def stopped_message(t: Terminal) -> str:

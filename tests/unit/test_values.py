@@ -352,3 +352,91 @@ def test_nudge_limit_zero_nudges_anything_after_today() -> None:
     field = make("date", nudge={"after_days": 0, "message": "Today is best."})
     assert values.nudge(field, TODAY.isoformat(), TODAY) is None
     assert values.nudge(field, "2026-11-21", TODAY) == "Today is best."
+
+
+# --- in the pack's language -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def spanish() -> Any:
+    from rebound import content
+
+    return content.load(content.content_dir(None, lang="es"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "days"),
+    [
+        ("hoy", 0),
+        ("mañana", 1),
+        ("manana", 1),
+        ("Pasado  Mañana", 2),
+        ("ayer", -1),
+        ("la semana que viene", 7),
+        ("+2s", 14),
+        ("en 3 días", 3),
+        ("2 semanas", 14),
+        ("tomorrow", 1),  # the English words work in every pack
+    ],
+)
+def test_spanish_date_words(spanish: Any, raw: str, days: int) -> None:
+    assert values.parse_date(raw, TODAY, spanish) == TODAY + timedelta(days=days)
+
+
+def test_a_packs_date_words_belong_to_that_pack(spanish: Any) -> None:
+    assert values.parse_date("mañana", TODAY, spanish) == TODAY + timedelta(days=1)
+    with pytest.raises(ValueError, match=re.escape(DATE_HELP)):
+        values.parse_date("mañana", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "message"),
+    [
+        (make("text", required=True), "", "Esta hace falta para seguir"),
+        (make("email"), "no", "Eso no parece una dirección de correo"),
+        (make("date"), "luego", "Escribe una fecha como 2026-12-01, «hoy», «mañana»"),
+        (make("date"), "2099-01-01", "Eso queda a más de 10 años"),
+        (make("number"), "tres", "Escribe un número entero"),
+        (make("number", minimum=1, maximum=5), "0", "de al menos 1."),
+        (make("number", minimum=1, maximum=5), "9", "de como mucho 5."),
+        (make("select", choices=CHOICES), "fax", "«fax» no es una de las opciones."),
+        (make("checkbox", choices=CHOICES), ["fax"], "«fax» no es una de las opciones."),
+        (make("checkbox", choices=CHOICES, required=True), [], "Elige al menos una"),
+        (make("confirm"), "si", "Responde sí o no"),
+    ],
+)
+def test_messages_under_a_prompt_speak_the_packs_language(
+    spanish: Any, field: FieldDef, raw: Any, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        values.check(field, raw, TODAY, spanish)
+
+
+def test_the_english_pack_says_what_the_built_in_defaults_say() -> None:
+    """Without a pack (answers files, `brag` prompts), the words are the English pack's."""
+    from rebound import content
+    from rebound.models import Ui
+
+    english = content.load(content.content_dir(None, lang="en"))
+    for key in Ui.model_fields:
+        assert english.ui.model_dump()[key] == Ui.model_fields[key].default, key
+    assert values.ENGLISH.say("at_least", number=3) == english.say("at_least", number=3)
+
+
+def test_date_words_must_be_lower_case_and_near(content_copy: Any) -> None:
+    from rebound import content
+    from rebound.errors import ContentError
+
+    coach = content_copy / "coach.yaml"
+    text = coach.read_text(encoding="utf-8")
+    coach.write_text(
+        text.replace('  "no": "no"\n', '  "no": "no"\n  dates:\n    Demain: 1\n'), encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match=r"coach.yaml:\d+:\d+: words.dates.*lower case"):
+        content.load(content_copy)
+    coach.write_text(
+        text.replace('  "no": "no"\n', '  "no": "no"\n  dates:\n    someday: 999\n'),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="at most a year"):
+        content.load(content_copy)

@@ -148,7 +148,7 @@ def _tick_interactively(out: Console, content: Content, store: Store, session: S
             return
         render.note(out, "")
         picked = prompts.pick_many(
-            "Tick off what you've done (space to tick, Enter to save):",
+            "Tick off what you've done:",
             [(e.id, e.label, False) for e in todo],
         )
         for item_id in picked:
