@@ -10,6 +10,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
@@ -23,6 +24,11 @@ STORY_FIELDS: Final = ("situation", "task", "action", "result")
 TEXT_FIELDS: Final = ("title", *STORY_FIELDS, "number")
 
 RATINGS: Final = range(1, 6)
+
+ALIKE: Final = 0.75
+"""How alike (0 to 1, difflib's ratio, ignoring case) a corrected title must be to the one taken
+in before for `sync` to take it as the same win with a fixed title rather than another win.
+'Led teh migration' -> 'Led the migration' is 0.94; 'Cut build time' -> 'Cut test time' 0.67."""
 
 _ID_WORDS = 4
 _ID_CHARS = 32
@@ -233,40 +239,161 @@ def source_of(session: Session, number: int) -> str:
     return f"{session.id}#{number}"
 
 
+def taken_from(entry: Item) -> dict[str, str | None]:
+    """The text fields of a session entry as an item takes them in (trimmed; blank is None)."""
+    return {name: _text(entry.get(name)) for name in TEXT_FIELDS}
+
+
+def _fields(item: Accomplishment) -> dict[str, str | None]:
+    return {name: getattr(item, name) for name in TEXT_FIELDS}
+
+
+@dataclass
+class SyncReport:
+    """What `sync` did. True when the list changed and must be saved."""
+
+    added: int = 0
+    """Session entries put on the list."""
+    updated: int = 0
+    """Items that took in a correction made in their session."""
+    remembered: int = 0
+    """Items from before version 3 that now remember their entry (nothing shown changes)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.remembered)
+
+
 def sync(
     brag: BragList, sessions: Iterable[Session], now: datetime, skip: Collection[str] = ()
-) -> int:
-    """Add every session accomplishment that is not on the list yet; how many were added.
+) -> SyncReport:
+    """Bring the sessions' accomplishments onto the list: new entries, and corrections.
 
-    Each entry is added once, ever: it is known by its source (`source_of`), so running this
-    again adds nothing, and editing an item does not bring the original back. `skip` names
+    New entries: each entry is added once, ever. It is known by its source (`source_of`), so
+    running this again adds nothing, and removing an item does not bring it back. `skip` names
     sources that must not be added (for instance, ones the person removed). Sessions are taken
     oldest first, so the list reads in the order the wins were written down.
+
+    Corrections: an item remembers the entry's text as it took it in (`synced`). When that
+    entry was corrected in its session (`rebound continue --step accomplishments`, Ctrl-B), the
+    item takes the new text in, keeping its id, tags, ratings and practice. Never when:
+
+    - the item was edited on the brag list (its text is no longer what it took in): the brag
+      list's version wins, for good;
+    - the list is still being answered: only a finished list counts;
+    - the entry may now be another win. Entries are known by position (`<session>#<n>`), and a
+      list changed in the middle shifts them: a rating must never move onto another win. So the
+      entry is taken as the same win only if its title is unchanged (and, when entries came or
+      went, that title stands at no other position), or if it is a corrected title: close to
+      the old one (`ALIKE`), the list holds as many entries as the brag list knows of (none
+      came or went), and neither title stands (even nearly) at another position, now or when
+      taken in. Otherwise the item stays as it is; `rebound brag edit` can change it.
+
+    An item from before version 3 (`synced` None) starts to follow its entry the first time it
+    reads exactly as the entry: until then it is impossible to tell an edit on the list from a
+    correction in the session, and the list's version is kept.
     """
     known = {item.source for item in brag.items if item.source} | set(brag.removed) | set(skip)
-    added = 0
+    done = SyncReport()
     for session in sorted(sessions, key=lambda s: (s.created_at.timestamp(), s.id)):
         if not session.id:
             continue
-        for number, entry in entries(session):
+        found = list(entries(session))
+        if isinstance(session.answers.get(PROMPT), list):  # a finished list: corrections count
+            _take_corrections(brag, session, found, known, done)
+        for number, entry in found:
             source = source_of(session, number)
-            title = _text(entry.get("title"))
+            taken = taken_from(entry)
+            title = taken["title"]
             if source in known or title is None:
                 continue
-            add(
+            item = add(
                 brag,
                 title,
                 now,
-                situation=_text(entry.get("situation")),
-                task=_text(entry.get("task")),
-                action=_text(entry.get("action")),
-                result=_text(entry.get("result")),
-                number=_text(entry.get("number")),
+                situation=taken["situation"],
+                task=taken["task"],
+                action=taken["action"],
+                result=taken["result"],
+                number=taken["number"],
                 source=source,
             )
+            item.synced = taken
             known.add(source)
-            added += 1
-    return added
+            done.added += 1
+    return done
+
+
+def _position(source: str, session: Session) -> int | None:
+    """The entry number of a source of this session (None: another session's, or malformed)."""
+    prefix, _, number = source.rpartition("#")
+    return int(number) if prefix == session.id and number.isdigit() else None
+
+
+def _key(title: str | None) -> str:
+    return " ".join((title or "").split()).casefold()
+
+
+def _take_corrections(
+    brag: BragList,
+    session: Session,
+    found: list[tuple[int, Item]],
+    known: Collection[str],
+    done: SyncReport,
+) -> None:
+    """Bring corrections of the session's finished list onto the items taken from it."""
+    items: dict[int, Accomplishment] = {}
+    for candidate in brag.items:
+        number = _position(candidate.source, session) if candidate.source else None
+        if number is not None:
+            items.setdefault(number, candidate)
+    if not items:
+        return
+    positions = [p for s in known if (p := _position(s, session)) is not None]
+    same_length = len(found) == max(positions, default=0)
+    # Titles by position, as the list reads now and as the items were taken in.
+    titles = [(n, _text(entry.get("title"))) for n, entry in found]
+    titles += [(n, (i.synced or _fields(i)).get("title")) for n, i in items.items()]
+    for number, entry in found:
+        item = items.get(number)
+        taken = taken_from(entry)
+        if item is None or taken["title"] is None:
+            continue
+        fields = _fields(item)
+        if item.synced is None:
+            if fields == taken:  # from before version 3, and as its entry: follow it from now on
+                item.synced = taken
+                done.remembered += 1
+            continue
+        if fields != item.synced or taken == item.synced:
+            continue  # edited on the list (its version wins), or nothing new
+        elsewhere = {_key(t) for n, t in titles if n != number and t}
+        if not _same_win(item.synced["title"], taken["title"], same_length, elsewhere):
+            continue
+        for name, value in taken.items():
+            setattr(item, name, value)
+        item.synced = taken
+        done.updated += 1
+
+
+def _alike(one: str, other: str) -> bool:
+    from difflib import SequenceMatcher  # only here: most syncs never compare titles
+
+    return one == other or SequenceMatcher(None, one, other).ratio() >= ALIKE
+
+
+def _same_win(old: str | None, new: str | None, same_length: bool, elsewhere: set[str]) -> bool:
+    """Whether an entry whose title went from `old` to `new` is still the same win (see `sync`).
+
+    `elsewhere`: the titles (`_key`) at the list's other positions, now and when taken in.
+    """
+    if old is None or new is None:
+        return False
+    if old == new:  # the same title: the same win, unless it also stands elsewhere and moved
+        return same_length or _key(new) not in elsewhere
+    was, now = _key(old), _key(new)
+    if not same_length or not _alike(was, now):
+        return False
+    return not any(_alike(title, other) for title in (was, now) for other in elsewhere)
 
 
 # --- rehearsing ----------------------------------------------------------------------------------

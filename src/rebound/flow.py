@@ -153,6 +153,10 @@ class Walk:
                     # Looking at a step again must not undo it: put back what wasn't changed.
                     coach.settle(self.content, self.session, only_step, self._finished_before)
                     self.store.save(self.session)
+                    if bragging.PROMPT in self.session.answers and any(
+                        p.id == bragging.PROMPT for p in self.content.step(only_step).prompts
+                    ):
+                        self._sync_brag()  # a corrected list that settle closed counts too
                 raise InterruptedByUser(self._stopped()) from None
 
     def _revisit(self, step_id: str) -> None:

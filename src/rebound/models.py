@@ -381,13 +381,17 @@ class Accomplishment(BaseModel):
     number: str | None = None
     tags: list[str] = []
     source: str | None = None  # "<session id>#<entry number>" when it came from a session
+    # The session entry's text fields (`bragging.TEXT_FIELDS`) as last taken in, so that a sync
+    # can tell a correction made in the session from an edit made here (which always wins).
+    # None: added by hand, or from before version 3 and not yet seen equal to its entry.
+    synced: dict[str, str | None] | None = None
     added_at: datetime
     practised: int = 0
     ratings: list[int] = []  # 1 to 5, oldest first
     last_practised: datetime | None = None
 
 
-BRAG_SCHEMA_VERSION: Final = 2
+BRAG_SCHEMA_VERSION: Final = 3
 
 
 class BragList(BaseModel):
@@ -395,6 +399,6 @@ class BragList(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: Literal[2] = BRAG_SCHEMA_VERSION
+    schema_version: Literal[3] = BRAG_SCHEMA_VERSION
     items: list[Accomplishment] = []
     removed: list[str] = []  # sources of session entries the person took off: never re-added

@@ -269,8 +269,8 @@ class Store:
             pass  # perhaps an older version: migrate, or say what is wrong
         try:
             data = json.loads(raw)
-            if isinstance(data, dict) and data.get("schema_version") == 1:
-                data = {**data, "schema_version": 2, "removed": []}
+            if isinstance(data, dict):
+                data = migrate_brag(data)
             return BragList.model_validate(data)
         except (ValueError, ValidationError) as exc:
             if not isinstance(exc, ValidationError):
@@ -379,6 +379,43 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"schema {data['schema_version']} is too old to read")
         data = step(data)
     return data
+
+
+def _brag_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 of the brag list remembers the session entries taken off it (`removed`), so
+    that a sync does not bring them back. Version 1 had no way to take one off: none were."""
+    return {**data, "schema_version": 2, "removed": []}
+
+
+def _brag_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 items remember the session entry they were taken from (`synced`), so that a
+    correction made in the session reaches them. It is left unset here: a version 2 item may
+    have been edited on the list, or its entry corrected since, and the file cannot tell which.
+    Taking its text as the entry's would let the next sync overwrite such an edit; instead a
+    sync starts following the entry once the item reads exactly as it (`bragging.sync`)."""
+    return {**data, "schema_version": 3}
+
+
+BRAG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _brag_v1_to_v2,
+    2: _brag_v2_to_v3,
+}
+
+
+def migrate_brag(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a brag list of an older schema_version up to the current one, step by step.
+
+    A version with no step forward (a newer one, or none at all) is left as it is, for the
+    validation to name it.
+    """
+    while True:
+        version = data.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            return data
+        step = BRAG_MIGRATIONS.get(version)
+        if step is None:
+            return data
+        data = step(data)
 
 
 def describe(moved: Moved) -> str:

@@ -1,14 +1,19 @@
-"""The brag list's logic: gathering from sessions, ids, references, rehearsal order, cues."""
+"""The brag list's logic: gathering from sessions (and corrections), ids, references, rehearsal
+order, cues; loading older brag lists."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from rebound import bragging
-from rebound.errors import UsageError
+from rebound.errors import DataError, UsageError
 from rebound.models import Accomplishment, BragList, OpenList, Session
+from rebound.store import Store
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -42,10 +47,10 @@ def item(title: str, **fields: object) -> Accomplishment:
 
 def test_sync_adds_each_entry_with_its_story_and_source() -> None:
     brag = BragList()
-    added = bragging.sync(
+    done = bragging.sync(
         brag, [session("2026-03-01-globex", answers={"accomplishments": [NIGHTLY, RELEASE]})], NOW
     )
-    assert added == 2
+    assert (done.added, done.updated) == (2, 0)
     first, second = brag.items
     assert first.id == "cut-the-nightly-batch"
     assert first.title == NIGHTLY["title"]
@@ -68,9 +73,9 @@ def test_sync_adds_each_entry_with_its_story_and_source() -> None:
 def test_sync_is_idempotent() -> None:
     sessions = [session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})]
     brag = BragList()
-    assert bragging.sync(brag, sessions, NOW) == 2
+    assert bragging.sync(brag, sessions, NOW).added == 2
     before = brag.model_dump()
-    assert bragging.sync(brag, sessions, NOW + timedelta(days=1)) == 0
+    assert not bragging.sync(brag, sessions, NOW + timedelta(days=1))  # nothing to save
     assert brag.model_dump() == before
 
 
@@ -80,7 +85,7 @@ def test_sync_keeps_edits_and_practice() -> None:
     bragging.sync(brag, sessions, NOW)
     bragging.edit(brag.items[0], title="Made the nightly batch 9x faster")
     bragging.record(brag.items[0], 4, NOW)
-    assert bragging.sync(brag, sessions, NOW) == 0
+    assert not bragging.sync(brag, sessions, NOW)
     assert [i.title for i in brag.items] == ["Made the nightly batch 9x faster"]
     assert brag.items[0].ratings == [4]
 
@@ -89,7 +94,7 @@ def test_sync_takes_new_entries_of_a_session_later() -> None:
     brag = BragList()
     bragging.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
     grown = session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})
-    assert bragging.sync(brag, [grown], NOW) == 1
+    assert bragging.sync(brag, [grown], NOW).added == 1
     assert [i.source for i in brag.items] == ["s1#1", "s1#2"]
 
 
@@ -99,11 +104,11 @@ def test_sync_takes_finished_entries_of_an_open_list_but_not_the_one_being_typed
         open_lists={"accomplishments": OpenList(items=[NIGHTLY], current={"title": "Half-typed"})},
     )
     brag = BragList()
-    assert bragging.sync(brag, [typing], NOW) == 1
+    assert bragging.sync(brag, [typing], NOW).added == 1
     assert brag.items[0].source == "s1#1"
     # When the list is finished, the same entry is not added twice.
     done = session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})
-    assert bragging.sync(brag, [done], NOW) == 1
+    assert bragging.sync(brag, [done], NOW).added == 1
     assert [i.source for i in brag.items] == ["s1#1", "s1#2"]
 
 
@@ -111,7 +116,7 @@ def test_sync_goes_oldest_session_first_and_ids_stay_unique() -> None:
     newer = session("2026-03-01-initech", days_ago=1, answers={"accomplishments": [NIGHTLY]})
     older = session("2026-02-01-globex", days_ago=29, answers={"accomplishments": [NIGHTLY]})
     brag = BragList()
-    assert bragging.sync(brag, [newer, older], NOW) == 2
+    assert bragging.sync(brag, [newer, older], NOW).added == 2
     assert [(i.id, i.source) for i in brag.items] == [
         ("cut-the-nightly-batch", "2026-02-01-globex#1"),
         ("cut-the-nightly-batch-2", "2026-03-01-initech#1"),
@@ -126,14 +131,14 @@ def test_sync_skips_what_it_cannot_use() -> None:
         session("", answers={"accomplishments": [NIGHTLY]}),  # not saved yet: no id to refer to
     ]
     brag = BragList()
-    assert bragging.sync(brag, sessions, NOW) == 1
+    assert bragging.sync(brag, sessions, NOW).added == 1
     assert brag.items[0].source == "s3#3"  # numbered by position, blanks included
 
 
 def test_sync_leaves_out_sources_to_skip() -> None:
     brag = BragList()
     sessions = [session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})]
-    assert bragging.sync(brag, sessions, NOW, skip={"s1#1"}) == 1
+    assert bragging.sync(brag, sessions, NOW, skip={"s1#1"}).added == 1
     assert [i.source for i in brag.items] == ["s1#2"]
 
 
@@ -145,6 +150,302 @@ def test_sync_does_not_touch_items_added_by_hand() -> None:
         ("cut-the-nightly-batch", None),
         ("cut-the-nightly-batch-2", "s1#1"),
     ]
+
+
+# --- corrections made in a session -------------------------------------------------------------
+
+MENTOR = {"title": "Mentored four juniors", "story": False, "number": "4 promoted"}
+FASTER = {**NIGHTLY, "number": "90% faster", "result": "Reports on time, every day since"}
+
+
+def finished(*found: Mapping[str, object], session_id: str = "s1") -> Session:
+    """A session whose accomplishments list is finished, with these entries in this order."""
+    return session(session_id, answers={"accomplishments": [dict(e) for e in found]})
+
+
+def kept(item: Accomplishment) -> tuple[object, ...]:
+    """What a correction must never change."""
+    return (item.id, item.source, item.tags, item.ratings, item.practised, item.added_at)
+
+
+def test_a_correction_in_the_session_reaches_the_item() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    first = brag.items[0]
+    assert first.synced == bragging.taken_from(NIGHTLY)
+    bragging.edit(first, tags=["data"])  # tags belong to the list: not an edit of the story
+    bragging.record(first, 4, NOW)
+    before = kept(first)
+
+    done = bragging.sync(brag, [finished(FASTER, RELEASE)], NOW + timedelta(days=1))
+    assert (done.added, done.updated) == (0, 1)
+    assert first.number == "90% faster"
+    assert first.result == "Reports on time, every day since"
+    assert first.situation == NIGHTLY["situation"]
+    assert kept(first) == before == ("cut-the-nightly-batch", "s1#1", ["data"], [4], 1, NOW)
+    assert first.last_practised == NOW
+    assert first.synced == bragging.taken_from(FASTER)
+    assert brag.items[1].title == RELEASE["title"]
+    assert not bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)  # taken in once
+
+
+def test_a_corrected_title_keeps_the_id() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    thirty = {**NIGHTLY, "title": "Cut the nightly batch from 6 hours to 30 minutes"}
+    assert bragging.sync(brag, [finished(thirty)], NOW).updated == 1
+    assert bragging.find(brag, "cut-the-nightly-batch").title == thirty["title"]
+
+
+def test_a_correction_that_clears_the_story_clears_it_on_the_item() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    short = {"title": NIGHTLY["title"], "story": False, "number": "89% faster"}
+    assert bragging.sync(brag, [finished(short)], NOW).updated == 1
+    assert bragging.notes(brag.items[0]) == [("Number", "89% faster")]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "Made the nightly batch 9x faster"},
+        {"number": "9x faster"},
+        {"situation": ""},  # a note cleared by hand is an edit too
+    ],
+)
+def test_an_edit_on_the_list_wins_over_any_correction(change: dict[str, str]) -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    item = brag.items[0]
+    bragging.edit(item, **change)
+    edited = item.model_dump()
+    for correction in (FASTER, {**NIGHTLY, "title": "Cut the nightly batch from 6h to 40 min"}):
+        assert not bragging.sync(brag, [finished(correction)], NOW)
+        assert item.model_dump() == edited
+
+
+def test_a_removed_item_stays_removed_when_its_entry_is_corrected() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    bragging.remove(brag, brag.items[0])
+    assert not bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)
+    assert [i.source for i in brag.items] == ["s1#2"]
+    assert brag.removed == ["s1#1"]
+
+
+def test_corrections_wait_until_the_list_is_finished() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    reopened = session("s1", open_lists={"accomplishments": OpenList(items=[FASTER])})
+    assert not bragging.sync(brag, [reopened], NOW)
+    assert brag.items[0].number == "89% faster"
+    assert bragging.sync(brag, [finished(FASTER)], NOW).updated == 1
+
+
+def test_corrections_come_from_the_items_own_session_only() -> None:
+    brag = BragList()
+    bragging.sync(
+        brag, [finished(NIGHTLY, session_id="s1"), finished(NIGHTLY, session_id="s2")], NOW
+    )
+    done = bragging.sync(
+        brag, [finished(NIGHTLY, session_id="s1"), finished(FASTER, session_id="s2")], NOW
+    )
+    assert done.updated == 1
+    assert [(i.source, i.number) for i in brag.items] == [
+        ("s1#1", "89% faster"),
+        ("s2#1", "90% faster"),
+    ]
+
+
+# Entries are known by position: when the list changes in the middle, the positions shift, and
+# one win's item (its ratings) must never take in another win's text.
+
+
+def test_a_win_taken_out_of_the_middle_moves_nothing() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY, RELEASE, MENTOR)], NOW)
+    bragging.record(brag.items[1], 5, NOW)
+    before = brag.model_dump()
+    assert not bragging.sync(brag, [finished(NIGHTLY, MENTOR)], NOW)
+    assert brag.model_dump() == before
+
+
+def test_a_win_replaced_by_another_is_not_a_correction() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    before = brag.model_dump()
+    assert not bragging.sync(brag, [finished(NIGHTLY, MENTOR)], NOW)  # as many, but another win
+    assert brag.model_dump() == before
+
+
+def test_near_identical_wins_that_shift_are_left_alone() -> None:
+    build = {"title": "Cut the build time by half", "number": "50%"}
+    tests = {"title": "Cut the test time by half", "number": "48%"}
+    brag = BragList()
+    bragging.sync(brag, [finished(build, tests)], NOW)
+    before = brag.model_dump()
+    # The first win was taken out and a new one added: as many entries, and 'build' -> 'test'
+    # looks like a typo fix, but 'test' stood at position 2.
+    shifted = finished({**tests, "number": "49%"}, MENTOR)
+    assert not bragging.sync(brag, [shifted], NOW)
+    assert brag.model_dump() == before
+
+
+def test_a_win_put_in_before_another_moves_nothing() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    bragging.record(brag.items[1], 3, NOW)
+    alike = {"title": "Cut the release time from a day to 40 minutes", "number": "36x"}
+    grown = finished(NIGHTLY, alike, RELEASE)
+    for _ in range(2):  # and not on a later sync either, once the brag list knows 3 entries
+        done = bragging.sync(brag, [grown], NOW)
+        assert done.updated == 0
+        assert [(i.title, i.ratings) for i in brag.items] == [
+            (NIGHTLY["title"], []),
+            (RELEASE["title"], [3]),
+            (RELEASE["title"], []),  # the entry now at position 3: a new item
+        ]
+
+
+def test_the_same_title_twice_is_left_alone_when_the_list_shrinks() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished({**NIGHTLY, "number": "1"}, {**NIGHTLY, "number": "2"})], NOW)
+    assert not bragging.sync(brag, [finished({**NIGHTLY, "number": "2"})], NOW)
+    assert [i.number for i in brag.items] == ["1", "2"]
+
+
+def test_an_unchanged_title_takes_its_fixes_even_when_a_win_is_added() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    done = bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)
+    assert (done.added, done.updated) == (1, 1)
+    assert brag.items[0].number == "90% faster"
+
+
+def test_a_title_fix_waits_while_entries_come_or_go() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    thirty = {**NIGHTLY, "title": "Cut the nightly batch from 6 hours to 30 minutes"}
+    corrected = finished(thirty, RELEASE)
+    done = bragging.sync(brag, [corrected], NOW)
+    assert (done.added, done.updated) == (1, 0)  # one entry more: not sure it is the same win
+    assert brag.items[0].title == NIGHTLY["title"]
+    # Once the brag list knows the new entry, the list is as long as it knows: nothing shifted.
+    assert bragging.sync(brag, [corrected], NOW).updated == 1
+    assert [i.title for i in brag.items] == [thirty["title"], RELEASE["title"]]
+
+
+# A brag list of version 2, as rebound 0.x wrote it: one item as taken in, one edited by hand
+# (its title and number), one added by hand, and one session entry taken off.
+V2_LIST = """{
+  "schema_version": 2,
+  "items": [
+    {
+      "id": "cut-the-nightly-batch",
+      "title": "Cut the nightly batch from 6 hours to 40 minutes",
+      "situation": "Reports kept missing the morning deadline",
+      "task": "Make the batch finish before 7am",
+      "action": "Rewrote the joins",
+      "result": "Reports on time every day since",
+      "number": "89% faster",
+      "tags": ["data"],
+      "source": "s1#1",
+      "added_at": "2026-03-01T09:00:00Z",
+      "practised": 2,
+      "ratings": [3, 4],
+      "last_practised": "2026-03-01T10:00:00Z"
+    },
+    {
+      "id": "cut-the-release-time",
+      "title": "Release time: a day down to an hour",
+      "situation": null,
+      "task": null,
+      "action": null,
+      "result": null,
+      "number": "24x",
+      "tags": [],
+      "source": "s1#2",
+      "added_at": "2026-03-01T09:00:00Z",
+      "practised": 0,
+      "ratings": [],
+      "last_practised": null
+    },
+    {
+      "id": "mentored-four-juniors",
+      "title": "Mentored four juniors",
+      "situation": null,
+      "task": null,
+      "action": null,
+      "result": null,
+      "number": null,
+      "tags": [],
+      "source": null,
+      "added_at": "2026-03-01T11:00:00Z",
+      "practised": 0,
+      "ratings": [],
+      "last_practised": null
+    }
+  ],
+  "removed": ["s0#1"]
+}
+"""
+
+
+def test_a_version_2_list_is_migrated_and_never_loses_an_edit(rebound_home: Path) -> None:
+    st = Store()
+    st.home.mkdir(parents=True)
+    st.brag_path.write_text(V2_LIST, encoding="utf-8")
+    brag = st.load_brag()
+    assert brag.schema_version == 3
+    assert [i.id for i in brag.items] == [
+        "cut-the-nightly-batch",
+        "cut-the-release-time",
+        "mentored-four-juniors",
+    ]
+    assert [i.synced for i in brag.items] == [None, None, None]  # unknown: see _brag_v2_to_v3
+    assert brag.items[0].ratings == [3, 4]
+    assert brag.removed == ["s0#1"]
+
+    # The first sync: the item that reads as its entry follows it from now on; the edited one
+    # can't be told from a correction, so it is left as the person made it.
+    s1 = finished(NIGHTLY, RELEASE)
+    done = bragging.sync(brag, [s1], NOW)
+    assert (done.added, done.updated, done.remembered) == (0, 0, 1)
+    assert [i.synced for i in brag.items] == [bragging.taken_from(NIGHTLY), None, None]
+    st.save_brag(brag)
+    assert json.loads(st.brag_path.read_text(encoding="utf-8"))["schema_version"] == 3
+
+    brag = st.load_brag()
+    corrected = finished(FASTER, {**RELEASE, "number": "24x faster"})
+    assert bragging.sync(brag, [corrected], NOW).updated == 1
+    first, second, third = brag.items
+    assert (first.number, first.ratings, first.tags) == ("90% faster", [3, 4], ["data"])
+    assert (second.title, second.number) == ("Release time: a day down to an hour", "24x")
+    assert third.title == "Mentored four juniors"
+
+
+def test_a_version_1_list_goes_all_the_way(rebound_home: Path) -> None:
+    st = Store()
+    st.home.mkdir(parents=True)
+    st.brag_path.write_text(
+        '{"schema_version": 1, "items": [{"id": "ship", "title": "Shipped it",'
+        ' "source": "s1#1", "added_at": "2026-11-25T09:00:00Z"}]}'
+    )
+    brag = st.load_brag()
+    assert (brag.schema_version, brag.removed) == (3, [])
+    assert brag.items[0].synced is None
+
+
+@pytest.mark.parametrize("version", ["4", "99", "true", "0", "[]"])
+def test_a_brag_list_of_no_known_version_is_kept_aside(rebound_home: Path, version: str) -> None:
+    st = Store()
+    st.home.mkdir(parents=True)
+    raw = V2_LIST.replace('"schema_version": 2', f'"schema_version": {version}')
+    st.brag_path.write_text(raw, encoding="utf-8")
+    with pytest.raises(DataError, match="brag list could not be read"):
+        st.load_brag()
+    [kept_aside] = (rebound_home / "broken").iterdir()
+    assert kept_aside.read_text(encoding="utf-8") == raw
 
 
 # --- ids and references --------------------------------------------------------------------------

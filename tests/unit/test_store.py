@@ -220,6 +220,6 @@ def test_brag_list_version_1_is_migrated(rebound_home: Path) -> None:
         ' "added_at": "2026-11-25T09:00:00Z"}]}'
     )
     brag = st.load_brag()
-    assert brag.schema_version == 2
+    assert brag.schema_version == 3
     assert [i.id for i in brag.items] == ["ship"]
     assert brag.removed == []

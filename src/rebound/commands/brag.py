@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from rebound.bragging import SyncReport
     from rebound.models import Accomplishment, BragList
     from rebound.store import Store
 
@@ -110,17 +111,29 @@ def _locked(store: Store) -> Iterator[BragList]:
         yield store.load_brag()
 
 
-def _synced(store: Store) -> tuple[BragList, int]:
-    """The brag list with every session's accomplishments on it, saved if any were added."""
+def _synced(store: Store) -> tuple[BragList, SyncReport]:
+    """The brag list with every session's accomplishments (and corrections) on it, saved if it
+    changed."""
     from rebound import bragging
 
     sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
     with _locked(store) as brag:
-        added = bragging.sync(brag, sessions, _now())
-        if added:
+        done = bragging.sync(brag, sessions, _now())
+        if done:
             store.save_brag(brag)
     report_moved(store)
-    return brag, added
+    return brag, done
+
+
+def _took_in(done: SyncReport) -> str | None:
+    """'Added 2 wins and updated 1 from your sessions.', or None when nothing shows."""
+    parts = [f"added {_plural(done.added, 'win', 'wins')}"] if done.added else []
+    if done.updated:  # 'updated 1' after 'added 2 wins'; 'updated 1 win' alone
+        parts.append(f"updated {done.updated if parts else _plural(done.updated, 'win', 'wins')}")
+    if not parts:
+        return None
+    said = " and ".join(parts) + " from your sessions."
+    return said[0].upper() + said[1:]
 
 
 def _by_id(brag: BragList, item_id: str) -> Accomplishment | None:
@@ -197,10 +210,10 @@ def _list() -> None:
     from rebound import render
 
     store = store_for()
-    brag, added = _synced(store)
+    brag, done = _synced(store)
     out = render.console()
-    if added:
-        render.note(out, f"Added {_plural(added, 'win', 'wins')} from your sessions.", "dim")
+    if said := _took_in(done):
+        render.note(out, said, "dim")
     if not brag.items:
         render.note(out, EMPTY)
         return

@@ -1,0 +1,135 @@
+"""A win corrected in its session (`continue --step accomplishments`) is corrected on the brag
+list too, keeping its id and practice; a story edited on the brag list is never overwritten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rebound.store import BRAG_LOCK, Store
+from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
+from tests.helpers import ENTER, Run
+
+BACK = "\x02"  # Ctrl-B
+CLEAR = "\x15"  # Ctrl-U: empty a pre-filled answer
+NIGHTLY = "Cut the nightly batch from 6 hours to 40 minutes"
+THIRTY = "Cut the nightly batch from 6 hours to 30 minutes"
+
+# At "Add another accomplishment?" (where a revisit of the list starts): back into the entry's
+# number, give another one, add no more, keep "rehearsed".
+NEW_NUMBER = BACK + CLEAR + "90% faster" + ENTER + "n" + ENTER
+# Back through number, result, action, task, situation and story to the title; change it; keep
+# the rest with Enter.
+NEW_TITLE = BACK * 7 + CLEAR + THIRTY + ENTER + ENTER * 6 + "n" + ENTER
+
+
+def brag_items(home: Path) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads((home / "brag.json").read_text(encoding="utf-8"))[
+        "items"
+    ]
+    return found
+
+
+def session_wins(home: Path) -> list[dict[str, Any]]:
+    path = home / "sessions" / f"{SESSION_ID}.json"
+    found: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["answers"][
+        "accomplishments"
+    ]
+    return found
+
+
+@pytest.fixture
+def rated(run: Run, rebound_home: Path) -> dict[str, Any]:
+    """A whole session, its win on the brag list with a tag and a rating: the item as saved."""
+    assert run(["start"], keys(GROUPS)).exit_code == 0
+    assert run(["brag", "edit", "1", "--tag", "data"], terminal=False).exit_code == 0
+    assert run(["rehearse", "--count", "1", "--seconds", "0"], ENTER + "4" + ENTER).exit_code == 0
+    [item] = brag_items(rebound_home)
+    assert (item["tags"], item["ratings"], item["practised"]) == (["data"], [4], 1)
+    return item
+
+
+def test_a_corrected_number_reaches_the_brag_list_at_once(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    result = run(["continue", "--step", "accomplishments"], NEW_NUMBER)
+    assert result.exit_code == 0, result.output
+    assert session_wins(rebound_home)[0]["number"] == "90% faster"
+    [item] = brag_items(rebound_home)  # right after the step, before any `rebound brag`
+    assert item["number"] == "90% faster"
+    assert {k: v for k, v in item.items() if k not in ("number", "synced")} == {
+        k: v for k, v in rated.items() if k not in ("number", "synced")
+    }
+    shown = run(["brag"])
+    assert "(90% faster)" in shown.stdout
+    assert "from your sessions" not in shown.stdout  # nothing left to take in
+
+
+def test_a_corrected_title_keeps_the_id(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    result = run(["continue", "--step", "accomplishments"], NEW_TITLE)
+    assert result.exit_code == 0, result.output
+    assert session_wins(rebound_home)[0]["title"] == THIRTY
+    [item] = brag_items(rebound_home)
+    assert (item["id"], item["title"], item["ratings"]) == (rated["id"], THIRTY, [4])
+    shown = run(["brag", "show", "cut-the-nightly-batch"])
+    assert shown.exit_code == 0, shown.output
+    assert THIRTY in shown.stdout
+    assert NIGHTLY not in shown.stdout
+
+
+def test_a_revisit_stopped_after_the_fix_still_brings_it_across(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    # Stop at "Add another?" right after the fix: the list is closed again as it now reads.
+    typed = BACK + CLEAR + "90% faster" + ENTER
+    assert run(["continue", "--step", "accomplishments"], typed).exit_code == 130
+    assert session_wins(rebound_home)[0]["number"] == "90% faster"
+    assert brag_items(rebound_home)[0]["number"] == "90% faster"
+
+
+def test_an_edit_on_the_brag_list_is_never_overwritten(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    edited = run(["brag", "edit", "1", "--number", "9x faster"], terminal=False)
+    assert edited.exit_code == 0, edited.output
+    assert run(["continue", "--step", "accomplishments"], NEW_NUMBER).exit_code == 0
+    assert session_wins(rebound_home)[0]["number"] == "90% faster"  # the session has its fix
+    [item] = brag_items(rebound_home)
+    assert (item["id"], item["title"], item["number"]) == (rated["id"], NIGHTLY, "9x faster")
+    shown = run(["brag"])
+    assert "(9x faster)" in shown.stdout
+    assert "90% faster" not in shown.stdout
+    assert "from your sessions" not in shown.stdout
+    # Nor by a later correction of the title.
+    assert run(["continue", "--step", "accomplishments"], NEW_TITLE).exit_code == 0
+    assert brag_items(rebound_home)[0]["title"] == NIGHTLY
+
+
+def test_rebound_brag_says_what_it_took_in(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    # Another rebound holds the brag list while the step is revisited: the walk goes on, and
+    # `rebound brag` catches up afterwards.
+    with Store().lock(BRAG_LOCK):
+        assert run(["continue", "--step", "accomplishments"], NEW_NUMBER).exit_code == 0
+        assert brag_items(rebound_home)[0]["number"] == "89% faster"
+    shown = run(["brag"])
+    assert shown.exit_code == 0, shown.output
+    assert "Updated 1 win from your sessions." in shown.stdout
+    assert brag_items(rebound_home)[0]["number"] == "90% faster"
+    # A second session adds a win while the first one's win is corrected again.
+    with Store().lock(BRAG_LOCK):
+        second = list(GROUPS)
+        second[0] = ("company", "Initech" + ENTER)
+        assert run(["start"], keys(second)).exit_code == 0
+        typed = BACK + CLEAR + "91% faster" + ENTER + "n" + ENTER
+        fixed = run(["continue", "--step", "accomplishments", "--session", SESSION_ID], typed)
+        assert fixed.exit_code == 0, fixed.output
+    shown = run(["brag"])
+    assert "Added 1 win and updated 1 from your sessions." in shown.stdout
+    assert [i["number"] for i in brag_items(rebound_home)] == ["91% faster", "89% faster"]
