@@ -372,9 +372,12 @@ def alternate(
     return timed, floors
 
 
+# As the `rebound` command runs it (rebound.cli.main): without pydantic's plugin scan, which
+# otherwise reads every installed package's metadata when the first model is validated.
 LOAD_ALL = """
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 import rebound.store
 store = rebound.store.Store(Path(sys.argv[1]))
 start = time.perf_counter()

@@ -134,11 +134,7 @@ class Store:
 
         Cheaper than `ids()` on a large folder: nothing but the names is read.
         """
-        if not self.sessions.is_dir():
-            return []
-        self._clean_temp()
-        names = [p.name for p in self.sessions.glob(f"*{SUFFIX}") if not p.name.startswith(".")]
-        return sorted((n[: -len(SUFFIX)] for n in names), reverse=True)
+        return sorted((entry.name[: -len(SUFFIX)] for entry in self._files()), reverse=True)
 
     def delete(self, session_id: str) -> None:
         """Remove a session's file (hold its lock), and its lock file afterwards."""
@@ -152,27 +148,40 @@ class Store:
 
     def ids(self) -> list[str]:
         """Every saved session id, the most recently saved first."""
-        if not self.sessions.is_dir():
-            return []
-        self._clean_temp()
         found: list[tuple[int, str]] = []
-        for path in self.sessions.glob(f"*{SUFFIX}"):
-            if path.name.startswith("."):
-                continue
+        for entry in self._files():
             try:
-                found.append((path.stat().st_mtime_ns, path.name[: -len(SUFFIX)]))
+                found.append((entry.stat().st_mtime_ns, entry.name[: -len(SUFFIX)]))
             except FileNotFoundError:  # moved aside by another rebound just now
                 continue
         found.sort(reverse=True)
         return [session_id for _, session_id in found]
 
-    def _clean_temp(self) -> None:
-        """Remove temp files left by a crash (old enough that no live save owns them)."""
+    def _files(self) -> list[os.DirEntry[str]]:
+        """The session files, in one pass over the folder that also removes temp files left by
+        a crash (old enough that no live save owns them)."""
+        try:
+            with os.scandir(self.sessions) as folder:
+                entries = list(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as exc:
+            raise DataError(
+                f"Could not read the folder {self.sessions} ({exc.strerror or exc}). "
+                "Nothing was changed."
+            ) from None
         cutoff = time.time() - STALE_TEMP_SECONDS
-        for tmp in self.sessions.glob(f".*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                if tmp.stat().st_mtime < cutoff:
-                    tmp.unlink()
+        files = []
+        for entry in entries:
+            name = entry.name
+            if not name.startswith("."):
+                if name.endswith(SUFFIX):
+                    files.append(entry)
+            elif name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < cutoff:
+                        os.unlink(entry.path)
+        return files
 
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""

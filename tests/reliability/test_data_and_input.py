@@ -6,6 +6,7 @@ import errno
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -196,6 +197,29 @@ def test_unwritable_data_folder(run: Run, monkeypatch: pytest.MonkeyPatch) -> No
     result = run(["start"], "Globex" + ENTER)
     assert result.exit_code == 1
     assert "not allowed to write there" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["summary"], ["todo"]])
+def test_unreadable_sessions_folder(
+    command: list[str], run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said as it is, never mistaken for "no sessions yet" (root can read anything, so the
+    refusal is simulated)."""
+    (rebound_home / "sessions").mkdir(parents=True)
+    real = os.scandir
+
+    def denied(path: Any) -> Any:
+        if Path(path) == rebound_home / "sessions":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr("rebound.store.os.scandir", denied)
+    result = run(command)
+    assert result.exit_code == 1
+    assert f"Could not read the folder {rebound_home / 'sessions'} (Permission denied)" in (
+        " ".join(result.stderr.split())
+    )
+    assert "No sessions yet" not in result.stdout
 
 
 def subprocess_env(**changes: str | None) -> dict[str, str]:
