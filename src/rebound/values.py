@@ -15,10 +15,11 @@ from rebound import templates
 from rebound.models import AnswerValue, FieldDef, Ui
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# '+3d', '3 days', 'in 2 weeks', and the same in Spanish ('en 3 días', '+2 semanas').
+# '+3d', '3 days', 'in 2 weeks', '-2d', '3 days ago', and the same in Spanish ('en 3 días',
+# '+2 semanas', 'hace 3 días').
 _RELATIVE = re.compile(
-    r"^(?:\+|in\s+|en\s+)?(\d{1,4})\s*"
-    r"(d|days?|d[ií]as?|w|wk|weeks?|s|sem|semanas?)?$"
+    r"^(?P<before>\+|-|in\s+|en\s+|hace\s+)?(?P<count>\d{1,4})\s*"
+    r"(?P<unit>d|days?|d[ií]as?|w|wk|weeks?|s|sem|semanas?)?(?P<ago>\s+ago)?$"
 )
 _WEEKS = ("w", "s")
 MAX_YEARS_AWAY = 10
@@ -48,8 +49,8 @@ ENGLISH: Language = _English()
 
 
 def parse_date(raw: str, today: date, lang: Language = ENGLISH) -> date:
-    """A date from 'YYYY-MM-DD', '+3d', '+2w', '3 days', a word such as 'today', 'tomorrow',
-    'yesterday' or 'next week', or one of the pack's own date words.
+    """A date from 'YYYY-MM-DD', '+3d', '+2w', '3 days', '-2d', '3 days ago', a word such as
+    'today', 'tomorrow', 'yesterday' or 'next week', or one of the pack's own date words.
 
     Raises:
         ValueError: the text is not one of those.
@@ -59,10 +60,10 @@ def parse_date(raw: str, today: date, lang: Language = ENGLISH) -> date:
     match = _RELATIVE.match(text)
     if text in words:
         found = today + timedelta(days=words[text])
-    elif match and (text.startswith(("+", "in", "en")) or match.group(2)):
-        count = int(match.group(1))
-        unit = match.group(2) or "d"
-        found = today + timedelta(days=count * (7 if unit.startswith(_WEEKS) else 1))
+    elif match and (match["before"] or match["unit"]) and not (match["ago"] and match["before"]):
+        days = int(match["count"]) * (7 if (match["unit"] or "d").startswith(_WEEKS) else 1)
+        past = match["ago"] or (match["before"] or "").startswith(("-", "hace"))
+        found = today + timedelta(days=-days if past else days)
     else:
         try:
             found = date.fromisoformat(text)

@@ -60,6 +60,13 @@ CHOICES = [
         ("in 2 weeks", 14),
         ("IN 2 WEEKS", 14),
         ("+3650d", 3650),
+        ("-3d", -3),
+        ("-1", -1),
+        ("-2w", -14),
+        ("3 days ago", -3),
+        ("1 day ago", -1),
+        ("2 weeks ago", -14),
+        ("2w ago", -14),
     ],
 )
 def test_parse_date_words_and_offsets(raw: str, days: int) -> None:
@@ -87,7 +94,9 @@ def test_parse_date_iso(raw: str, expected: date) -> None:
         "soon",
         "next month",
         "3",
-        "-3d",
+        "3 ago",
+        "in 3 days ago",
+        "-3 days ago",
         "+3x",
         "in5days",
         "+12345d",
@@ -375,6 +384,8 @@ def spanish() -> Any:
         ("la semana que viene", 7),
         ("+2s", 14),
         ("en 3 días", 3),
+        ("hace 3 días", -3),
+        ("hace 1 semana", -7),
         ("2 semanas", 14),
         ("tomorrow", 1),  # the English words work in every pack
     ],
