@@ -189,14 +189,8 @@ class Walk:
 
     def _stopped(self) -> str:
         if not self.session.id:
-            return (
-                "Stopped before the first answer, so nothing was saved. "
-                "`rebound start` begins again whenever you're ready."
-            )
-        return (
-            "Stopped. Everything you answered is saved; `rebound continue` picks up where you "
-            f"left off ({self.session.id})."
-        )
+            return self.content.say("stopped_unsaved")
+        return self.content.say("stopped_saved", id=self.session.id)
 
     def _loop(self, only_step: str | None) -> bool:
         total = len(self.content.steps)
@@ -256,12 +250,7 @@ class Walk:
         if not others:
             return
         titles = "; ".join(i.title for i in others[:5]) + ("; ..." if len(others) > 5 else "")
-        render.note(
-            self.out,
-            f"Your brag list already holds {len(others)}: {titles}. "
-            "Add new ones here; they join the list (`rebound brag`).",
-            "dim",
-        )
+        render.note(self.out, self.content.say("brag_holds", count=len(others), list=titles), "dim")
 
     def _sync_brag(self) -> None:
         trouble = sync_brag(self.store, self.session)

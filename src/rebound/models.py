@@ -229,7 +229,7 @@ class Words(_Strict):
 
 
 UI_NAMES = frozenset(
-    {"value", "number", "total", "title", "list", "count", "name", "where", "date"}
+    {"value", "number", "total", "title", "list", "count", "name", "where", "date", "id"}
 )
 
 
@@ -266,6 +266,33 @@ class Ui(_Strict):
     next_step: str = "Go on with step {{number}} of {{total}}, {{title}}: `rebound continue`."
     nothing_left: str = (
         "Everything here is done. Keep adding to your accomplishments, and be kind to yourself."
+    )
+    stopped_unsaved: str = (
+        "Stopped before the first answer, so nothing was saved. "
+        "`rebound start` begins again whenever you're ready."
+    )
+    stopped_saved: str = (
+        "Stopped. Everything you answered is saved; `rebound continue` picks up where you left "
+        "off ({{id}})."
+    )
+    brag_holds: str = (
+        "Your brag list already holds {{count}}: {{list}}. "
+        "Add new ones here; they join the list (`rebound brag`)."
+    )
+    no_sessions: str = (
+        "No sessions yet. When you're ready, `rebound start` walks you through five short steps."
+    )
+    nothing_to_continue: str = (
+        "There's no session to continue yet. When you're ready: `rebound start`."
+    )
+    tick_prompt: str = "Tick off what you've done:"
+    ticked: str = "Ticked {{count}}. Well done."
+    heading_id: str = "Id"
+    heading_session: str = "Company · role"
+    heading_progress: str = "Steps"
+    heading_next: str = "Next"
+    list_more: str = (
+        "Showing the {{count}} most recent of {{total}}; `rebound list --all` shows every one."
     )
     # The prompts themselves: yes/no questions, lists, and what is said under a prompt when an
     # answer does not fit.

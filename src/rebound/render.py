@@ -207,8 +207,8 @@ def session_list(out: Console, content: Content, sessions: list[Session], total:
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-        for name in ("Id", "Company · role", "Steps", "Next"):
-            table.add_column(name, overflow="fold")
+        for key in ("heading_id", "heading_session", "heading_progress", "heading_next"):
+            table.add_column(content.say(key), overflow="fold")
         for s in sessions:
             k = coach.steps_done(content, s)
             progress = f"{k}/{steps}" + (f" {done_mark}" if k == steps else "")
@@ -221,12 +221,7 @@ def session_list(out: Console, content: Content, sessions: list[Session], total:
             action, _ = coach.next_action(content, s)
             out.print(_assemble((s.id, "dim"), "  ", s.title, f"  {k}/{steps}  ", action))
     if total > len(sessions):
-        note(
-            out,
-            f"Showing the {len(sessions)} most recent of {total}; "
-            "`rebound list --all` shows every one.",
-            "dim",
-        )
+        note(out, content.say("list_more", count=len(sessions), total=total), "dim")
 
 
 def answers(out: Console, content: Content, session: Session) -> None:

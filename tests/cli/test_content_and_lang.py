@@ -114,3 +114,55 @@ def test_a_ui_sentence_can_only_use_known_names(run: Run, content_copy: Path) ->
     result = run(["content", "validate", str(content_copy)])
     assert result.exit_code == 2
     assert "ui.pending: '{{secret}}' can't be filled in here" in result.stderr
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_coach_commands_speak_the_pack_language(run: Run) -> None:
+    from tests.cli.test_session_flow import GROUPS, keys
+
+    empty = run(["--lang", "es", "summary"])
+    assert "Aún no hay sesiones" in empty.stdout
+    nothing = run(["--lang", "es", "continue"])
+    assert "Todavía no hay ninguna sesión que continuar" in nothing.stdout
+
+    stopped = run(["--lang", "es", "start"], "")
+    assert stopped.exit_code == 130
+    assert flat(stopped.stderr).startswith("Parado antes de la primera respuesta")
+
+    walked = run(["--lang", "es", "start"], keys(GROUPS))  # the same keys work in every pack
+    assert walked.exit_code == 0, walked.output
+    assert "Son los cinco pasos" in walked.stdout
+    ticked = run(["--lang", "es", "continue"], " \r")
+    assert ticked.exit_code == 0, ticked.output
+    assert "Has marcado 1. ¡Bien hecho!" in ticked.stdout
+
+    halfway = run(["--lang", "es", "start"], keys(GROUPS[:3]))
+    assert halfway.exit_code == 130
+    assert "Parado. Todo lo que respondiste está guardado" in flat(halfway.stderr)
+    for english in ("Ticked", "Stopped", "No sessions yet", "Well done"):
+        for result in (empty, nothing, stopped, walked, ticked, halfway):
+            assert english not in result.output, english
+
+
+def test_the_session_list_speaks_the_pack_language() -> None:
+    from datetime import datetime, timezone
+
+    from rich.console import Console
+
+    from rebound import render
+    from rebound.models import Session
+
+    spanish = content.load(content.content_dir(None, lang="es"))
+    moment = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)
+    session = Session(
+        id="2026-11-25-globex", created_at=moment, updated_at=moment, answers={"company": "Globex"}
+    )
+    out = Console(record=True, force_terminal=True, width=100, color_system=None)
+    render.session_list(out, spanish, [session], total=21)
+    shown = flat(out.export_text())
+    assert "Id Empresa · puesto Pasos Siguiente" in shown
+    assert "Se muestran las 1 más recientes de 21" in shown
+    assert "Company" not in shown

@@ -124,7 +124,7 @@ def continue_(
     report_moved(store)
     out = render.console()
     if found is None:
-        render.note(out, "There's no session to continue yet. When you're ready: `rebound start`.")
+        render.note(out, content.say("nothing_to_continue"))
         return
     if step is None and coach.next_position(content, found) is None:
         _tick_interactively(out, content, store, found)
@@ -148,14 +148,13 @@ def _tick_interactively(out: Console, content: Content, store: Store, session: S
             return
         render.note(out, "")
         picked = prompts.pick_many(
-            "Tick off what you've done:",
-            [(e.id, e.label, False) for e in todo],
+            content.say("tick_prompt"), [(e.id, e.label, False) for e in todo], lang=content
         )
         for item_id in picked:
             coach.tick(content, session, item_id, flow.now())
         if picked:
             store.save(session)
-            render.note(out, f"Ticked {len(picked)}. Well done.", "bold")
+            render.note(out, content.say("ticked", count=len(picked)), "bold")
 
 
 @app.command()
@@ -175,11 +174,7 @@ def summary(
     report_moved(store)
     out = render.console()
     if found is None:
-        render.note(
-            out,
-            "No sessions yet. When you're ready, `rebound start` walks you through five short "
-            "steps.",
-        )
+        render.note(out, content.say("no_sessions"))
         return
     render.summary(out, content, found, drafts=drafts)
 
@@ -247,9 +242,7 @@ def list_(
     ids = store.ids_by_start()
     out = render.console()
     if not ids:
-        render.note(
-            out, "No sessions yet. When you're ready, `rebound start` walks you through them."
-        )
+        render.note(out, content.say("no_sessions"))
         return
     sessions = []
     for session_id in ids if every else ids[:LIST_LIMIT]:
