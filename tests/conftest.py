@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from rebound.app import app
 from tests.helpers import Run
+from tests.terminal import Days, Spawn, Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content" / "en"
@@ -132,3 +133,24 @@ def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
     )
     out.setdefault("LANG", "C.UTF-8")
     return out
+
+
+@pytest.fixture
+def spawn(exe: str, env: dict[str, str]) -> Iterator[Spawn]:
+    """Start `rebound ARGS...` in a pseudo-terminal; anything left running is ended afterwards."""
+    started: list[Terminal] = []
+
+    def start(*args: str) -> Terminal:
+        t = Terminal(exe, list(args), env)
+        started.append(t)
+        return t
+
+    yield start
+    for t in started:
+        t.child.close(force=True)
+
+
+@pytest.fixture
+def days() -> Days:
+    """Dates relative to the day the test started."""
+    return Days()

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_terminal import (
+from tests.terminal import (
     CTRL_C,
     ENTER,
     EXIT_INTERRUPTED,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_terminal import (
+from tests.terminal import (
     CTRL_C,
     DOWN,
     ENTER,

@@ -8,32 +8,30 @@ space to tick a checkbox, Ctrl-C / Ctrl-D to stop.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import stat
-import subprocess
-from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 
+from tests.terminal import (
+    CTRL_D,
+    ENTER,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    SPACE,
+    Days,
+    Spawn,
+    Terminal,
+    load_only_session,
+    run,
+    session_files,
+)
+
 pytestmark = pytest.mark.e2e
-
-ENTER = "\r"
-DOWN = "\x1b[B"
-SPACE = " "
-CTRL_C = "\x03"
-CTRL_D = "\x04"
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-
-ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 
 # What the person types in the full run, and what it must be saved as.
 COMPANY = "Globex Corporation"
@@ -66,106 +64,6 @@ STEP_TITLES = (
     "List your accomplishments",
     "Get back out there",
 )
-
-
-def plain(text: str) -> str:
-    """Terminal output without escape sequences and carriage returns."""
-    return ANSI.sub("", text).replace("\r", "")
-
-
-class Days:
-    """Dates relative to today, tolerant of a test that runs across midnight."""
-
-    def __init__(self) -> None:
-        self.first = date.today()
-
-    def iso(self, days: int) -> str:
-        """An exact ISO date to type (from the day the test started)."""
-        return (self.first + timedelta(days=days)).isoformat()
-
-    def around(self, days: int) -> set[str]:
-        """What a relative date ('+3d', a default) may have been saved as."""
-        return {(d + timedelta(days=days)).isoformat() for d in {self.first, date.today()}}
-
-
-class Terminal:
-    """One `rebound` process in a pseudo-terminal, answered question by question."""
-
-    def __init__(self, exe: str, args: list[str], env: dict[str, str]) -> None:
-        self.transcript = io.StringIO()
-        self.child = pexpect.spawn(
-            exe, args, env=env, dimensions=(40, 120), timeout=10, encoding="utf-8"
-        )
-        self.child.logfile_read = self.transcript
-
-    @property
-    def output(self) -> str:
-        """Everything shown so far, as plain text."""
-        return plain(self.transcript.getvalue())
-
-    def see(self, fragment: str) -> None:
-        """Wait until `fragment` is on screen; fail with the screen's tail if it never comes."""
-        try:
-            self.child.expect_exact(fragment)
-        except (pexpect.TIMEOUT, pexpect.EOF) as exc:
-            tail = self.output[-2500:]
-            why = "timed out" if isinstance(exc, pexpect.TIMEOUT) else "the program ended"
-            pytest.fail(f"Waiting for {fragment!r}, {why}. Last output:\n{tail}", pytrace=False)
-
-    def see_pattern(self, pattern: str) -> str:
-        """Wait for a regular expression on screen; the text it matched."""
-        try:
-            self.child.expect(pattern)
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            pytest.fail(
-                f"Waiting for /{pattern}/. Last output:\n{self.output[-2500:]}", pytrace=False
-            )
-        return str(self.child.match.group(0))
-
-    def answer(self, question: str, keys: str) -> None:
-        """Wait for the question, then press the keys."""
-        self.see(question)
-        self.child.send(keys)
-
-    def text(self, question: str, typed: str) -> None:
-        self.answer(question, typed + ENTER)
-
-    def enter(self, question: str) -> None:
-        self.answer(question, ENTER)
-
-    def confirm(self, question: str, yes: bool) -> None:
-        self.answer(question, "y" if yes else "n")
-
-    def select(self, question: str, down: int = 0) -> None:
-        self.answer(question, DOWN * down + ENTER)
-
-    def checkbox(self, question: str, positions: list[int]) -> None:
-        """Tick the options at these 0-based positions, then confirm."""
-        keys, at = "", 0
-        for pos in sorted(positions):
-            keys += DOWN * (pos - at) + SPACE
-            at = pos
-        self.answer(question, keys + ENTER)
-
-    def stop(self, question: str, key: str = CTRL_C) -> int:
-        """Wait for the question, press Ctrl-C (or Ctrl-D), return the exit status."""
-        self.answer(question, key)
-        return self.finish()
-
-    def finish(self) -> int:
-        """Wait for the program to end; its exit status."""
-        try:
-            self.child.expect(pexpect.EOF)
-        except pexpect.TIMEOUT:
-            pytest.fail(f"rebound did not exit. Last output:\n{self.output[-2500:]}", pytrace=False)
-        self.child.wait()
-        self.child.close()
-        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
-        assert "Traceback" not in self.output, self.output[-2500:]
-        return int(self.child.exitstatus)
-
-
-Spawn = Callable[..., Terminal]
 
 
 # --- the questions, in the order the content YAML asks them ---------------------------------
@@ -334,32 +232,10 @@ def full_run_answers(days: Days) -> dict[str, Any]:
     }
 
 
-# --- fixtures ----------------------------------------------------------------------------------
-
-
 def stopped_message(t: Terminal) -> str:
     """What the program said after Ctrl-C / Ctrl-D (the welcome also names `rebound continue`)."""
     assert "Stopped." in t.output, t.output[-2500:]
     return t.output.rsplit("Stopped.", 1)[1]
-
-
-def session_files(home: Path) -> list[Path]:
-    return sorted((home / "sessions").glob("*.json")) if (home / "sessions").is_dir() else []
-
-
-def load_only_session(home: Path) -> tuple[Path, dict[str, Any]]:
-    files = session_files(home)
-    assert len(files) == 1, f"expected one session file, found {files}"
-    return files[0], json.loads(files[0].read_text(encoding="utf-8"))
-
-
-def run(
-    exe: str, env: dict[str, str], *args: str, **kwargs: Any
-) -> subprocess.CompletedProcess[str]:
-    kwargs.setdefault("stdin", subprocess.DEVNULL)
-    return subprocess.run(
-        [exe, *args], env=env, capture_output=True, text=True, timeout=20, check=False, **kwargs
-    )
 
 
 # --- the tests ---------------------------------------------------------------------------------

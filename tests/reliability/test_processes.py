@@ -7,11 +7,9 @@ Every case runs the real code in separate processes (a Python child for the kill
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
-import re
 import select
 import signal
 import stat
@@ -19,98 +17,28 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 
 from rebound import coach, content
 from rebound.models import AnswerValue, Session
 from rebound.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
+from tests.terminal import (
+    ENTER,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    Spawn,
+    flat,
+    run,
+)
 
-ENTER = "\r"
-CTRL_C = "\x03"
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_INTERRUPTED = 130
 BUSY = "open in another rebound window"
-ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
-
-
-# --- running rebound -----------------------------------------------------------------------------
-
-
-def flat(text: str) -> str:
-    """Output as one line of plain words: no escapes, and wrapping undone."""
-    return " ".join(ANSI.sub("", text).split())
-
-
-class Terminal:
-    """One `rebound` in a pseudo-terminal (the approach of tests/e2e/test_terminal.py)."""
-
-    def __init__(self, exe: str, args: list[str], env: dict[str, str]) -> None:
-        self.transcript = io.StringIO()
-        self.child = pexpect.spawn(
-            exe, args, env=env, dimensions=(40, 120), timeout=10, encoding="utf-8"
-        )
-        self.child.logfile_read = self.transcript
-
-    @property
-    def output(self) -> str:
-        return ANSI.sub("", self.transcript.getvalue()).replace("\r", "")
-
-    def see(self, fragment: str) -> None:
-        try:
-            self.child.expect_exact(fragment)
-        except (pexpect.TIMEOUT, pexpect.EOF) as exc:
-            why = "timed out" if isinstance(exc, pexpect.TIMEOUT) else "the program ended"
-            pytest.fail(
-                f"Waiting for {fragment!r}, {why}. Last output:\n{self.output[-2500:]}",
-                pytrace=False,
-            )
-
-    def stop(self, question: str) -> int:
-        """Wait for the question, press Ctrl-C, return the exit status."""
-        self.see(question)
-        self.child.send(CTRL_C)
-        return self.finish()
-
-    def finish(self) -> int:
-        try:
-            self.child.expect(pexpect.EOF)
-        except pexpect.TIMEOUT:
-            pytest.fail(f"rebound did not exit. Last output:\n{self.output[-2500:]}", pytrace=False)
-        self.child.wait()
-        self.child.close()
-        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
-        assert "Traceback" not in self.output, self.output[-2500:]
-        return int(self.child.exitstatus)
-
-
-@pytest.fixture
-def terminals() -> Iterator[list[Terminal]]:
-    """Terminals a test starts; any left running are ended afterwards."""
-    started: list[Terminal] = []
-    yield started
-    for t in started:
-        t.child.close(force=True)
-
-
-def run(exe: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [exe, *args],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
 
 
 # --- sessions built with the coach (no terminal) -------------------------------------------------
@@ -285,25 +213,20 @@ IN_PROGRESS = "2026-11-25-globex"
 
 @pytest.mark.e2e
 def test_one_writer_per_session_across_processes(
-    exe: str, env: dict[str, str], terminals: list[Terminal]
+    exe: str, env: dict[str, str], spawn: Spawn
 ) -> None:
     store = Store()
     store.save(build_session(IN_PROGRESS, up_to_step=2))  # opening and step 1 done
     path = store.path(IN_PROGRESS)
 
-    def start(*args: str) -> Terminal:
-        t = Terminal(exe, list(args), env)
-        terminals.append(t)
-        return t
-
-    a = start("continue")
+    a = spawn("continue")
     a.see("Welcome back")  # shown only once the lock is held
     a.see("step 2 of 5")
     a.see("Have you asked for their reasons?")
     before = path.read_bytes()
 
     # (a) A second window is turned away before it greets anyone.
-    b = start("continue")
+    b = spawn("continue")
     assert b.finish() == EXIT_FAILURE, b.output
     assert BUSY in flat(b.output), b.output
     assert "Welcome back" not in b.output
@@ -311,7 +234,7 @@ def test_one_writer_per_session_across_processes(
 
     # (b) `done` on the same session is refused too, and leaves the file as it was, byte for byte.
     # (thank-you-sent is a real item now that step 1 is done: only the lock can refuse it.)
-    shown = run(exe, env, "done", "thank-you-sent", "--session", IN_PROGRESS)
+    shown = run(exe, env, "done", "thank-you-sent", "--session", IN_PROGRESS, timeout=30)
     assert shown.returncode == EXIT_FAILURE, (shown.stdout, shown.stderr)
     assert BUSY in flat(shown.stderr), shown.stderr
     assert "Traceback" not in shown.stdout + shown.stderr
@@ -326,11 +249,11 @@ def test_one_writer_per_session_across_processes(
     assert saved["ticked"] == {}
 
     # Now the session is free: another window opens it, and `done` works.
-    b = start("continue")
+    b = spawn("continue")
     b.see("Welcome back")
     b.see("step 2 of 5")
     assert b.stop("What reasons did they give?") == EXIT_INTERRUPTED
-    shown = run(exe, env, "done", "thank-you-sent", "--session", IN_PROGRESS)
+    shown = run(exe, env, "done", "thank-you-sent", "--session", IN_PROGRESS, timeout=30)
     assert shown.returncode == EXIT_OK, (shown.stdout, shown.stderr)
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert list(saved["ticked"]) == ["thank-you-sent"]
@@ -362,7 +285,7 @@ class Writer:
             tick = not self.state.get(item, False)
             args = ["done", item, "--session", FINISHED, *([] if tick else ["--undo"])]
             for _attempt in range(BUSY_RETRIES):
-                shown = run(exe, env, *args)
+                shown = run(exe, env, *args, timeout=30)
                 if shown.returncode == EXIT_OK:
                     self.state[item] = tick
                     self.done.append((item, tick))
