@@ -259,6 +259,7 @@ class Ui(_Strict):
     all_steps_done: str = "That's all five steps. Here is your checklist:"
     heard: str = "Heard on {{date}} from {{name}}"
     pending: str = "(pending)"
+    due: str = "due {{date}}"
     tip: str = "Tip:"
     next_label: str = "Next:"
     when_done: str = "When it's done:"

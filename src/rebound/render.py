@@ -178,7 +178,7 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
                 )
                 if entry.due:
                     line.append(
-                        f"  due {entry.due.isoformat()}",
+                        "  " + content.say("due", date=entry.due.isoformat()),
                         style="yellow" if not entry.done else "dim",
                     )
                 line.append(f"  ({entry.id})", style="dim")

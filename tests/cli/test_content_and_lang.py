@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,10 @@ def test_the_coach_commands_speak_the_pack_language(run: Run) -> None:
     walked = run(["--lang", "es", "start"], keys(GROUPS))  # the same keys work in every pack
     assert walked.exit_code == 0, walked.output
     assert "Son los cinco pasos" in walked.stdout
+    assert re.search(
+        r"Capítulo de Globex cerrado  para el \d{4}-\d\d-\d\d  \(move-on\)", walked.stdout
+    )
+    assert " due " not in walked.stdout
     ticked = run(["--lang", "es", "continue"], " \r")
     assert ticked.exit_code == 0, ticked.output
     assert "Has marcado 1. ¡Bien hecho!" in ticked.stdout
