@@ -295,6 +295,24 @@ class Ui(_Strict):
     list_more: str = (
         "Showing the {{count}} most recent of {{total}}; `rebound list --all` shows every one."
     )
+    # `rebound todo`. A key ending in _one is said instead of its plain twin when the count is 1.
+    todo_overdue: str = "Overdue"
+    todo_today: str = "Today, {{date}}"
+    todo_upcoming: str = "Upcoming"
+    todo_upcoming_until: str = "Upcoming (to {{date}})"
+    todo_anytime: str = "Anytime"
+    todo_late: str = ", {{count}} days overdue"
+    todo_late_one: str = ", 1 day overdue"
+    todo_due_today: str = ", due today"
+    todo_due_in: str = ", in {{count}} days"
+    todo_due_in_one: str = ", in 1 day"
+    todo_all_done: str = (
+        "Nothing left to do: every item of every session is ticked. That's real progress; "
+        "take a moment to be proud of it."
+    )
+    todo_quiet_until: str = "Nothing is due until after {{date}}. Enjoy the breathing room."
+    todo_later: str = "{{count}} more items due later: `rebound todo --all` shows everything."
+    todo_later_one: str = "1 more item due later: `rebound todo --all` shows everything."
     # The prompts themselves: yes/no questions, lists, and what is said under a prompt when an
     # answer does not fit.
     answer_yes: str = "Yes"
@@ -327,6 +345,10 @@ class Content(_Strict):
     def say(self, key: str, **values: object) -> str:
         """One of the coach's own sentences (`ui`), filled in."""
         return templates.render(getattr(self.ui, key), values, self.template_words)
+
+    def say_count(self, key: str, count: int, **values: object) -> str:
+        """`say`, with the `<key>_one` sentence when `count` is 1 ('1 day' rather than '1 days')."""
+        return self.say(f"{key}_one" if count == 1 else key, count=count, **values)
 
     @property
     def date_words(self) -> dict[str, int]:

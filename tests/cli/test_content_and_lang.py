@@ -171,3 +171,18 @@ def test_the_session_list_speaks_the_pack_language() -> None:
     assert "Id Empresa · puesto Pasos Siguiente" in shown
     assert "Se muestran las 1 más recientes de 21" in shown
     assert "Company" not in shown
+
+
+def test_todo_speaks_the_pack_language(run: Run) -> None:
+    from tests.cli.test_session_flow import GROUPS, keys
+
+    assert "Aún no hay sesiones" in run(["--lang", "es", "todo"]).stdout
+    assert run(["--lang", "es", "start"], keys(GROUPS)).exit_code == 0
+    shown = flat(run(["--lang", "es", "todo"]).stdout)
+    assert "Próximamente (hasta el " in shown
+    assert "Globex, dentro de 1 día rebound done thank-you-sent" in shown
+    assert "Globex, dentro de 2 días rebound done feedback-asked" in shown
+    english = flat(run(["todo"]).stdout)
+    assert "Globex, in 1 day rebound done thank-you-sent" in english
+    for word in ("Upcoming", " in 1 day", " days", "Overdue"):
+        assert word not in shown, word

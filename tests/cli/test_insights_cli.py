@@ -307,7 +307,7 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
     sessions = Store().load_all()
     out, buffer = console()
     if view == "todo":
-        commands.show_agenda(out, insights.agenda(c, sessions, days=None))
+        commands.show_agenda(out, c, insights.agenda(c, sessions, days=None))
     elif view == "contacts":
         commands.show_contacts(out, insights.contacts(c, sessions), 3)
     else:
@@ -334,7 +334,7 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
 def test_todo_lines_wrap_under_their_start(two: Path) -> None:
     c = content.load()
     out, buffer = console(50)
-    commands.show_agenda(out, insights.agenda(c, Store().load_all()))
+    commands.show_agenda(out, c, insights.agenda(c, Store().load_all()))
     plain = ANSI.sub("", buffer.getvalue()).splitlines()
     first = plain.index(f"  {day(-33)}  Follow up with Bill Lumbergh if no")
     assert plain[first + 1] == "              feedback has come"
@@ -346,7 +346,7 @@ def test_a_terminal_without_unicode(two: Path) -> None:
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
     out = Console(file=stream, width=60, markup=False, emoji=False, highlight=False)
-    commands.show_agenda(out, insights.agenda(c, sessions))
+    commands.show_agenda(out, c, insights.agenda(c, sessions))
     commands.show_contacts(out, insights.contacts(c, sessions), 3)
     commands.show_stats(out, insights.stats(c, sessions))
     stream.flush()

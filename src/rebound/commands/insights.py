@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from rebound.insights import Agenda, Contact, Stats, Todo
-    from rebound.models import Session
+    from rebound.models import Content, Session
 
 NO_SESSIONS = (
     "No sessions yet. When you're ready, `rebound start` walks you through five short steps."
@@ -100,32 +100,37 @@ def todo(
     found = _sessions()
     out = render.console()
     if not found:
-        render.note(out, NO_SESSIONS)
+        render.note(out, content.say("no_sessions"))
         return
-    show_agenda(out, insights.agenda(content, found, days=None if all_ else insights.UPCOMING_DAYS))
+    days = None if all_ else insights.UPCOMING_DAYS
+    show_agenda(out, content, insights.agenda(content, found, days=days))
 
 
-def _when(item: Todo, today: date) -> str:
+def _when(content: Content, item: Todo, today: date) -> str:
     if item.due is None:
         return ""
     delta = (item.due - today).days
     if delta < 0:
-        return f", {_days(-delta)} overdue"
+        return content.say_count("todo_late", -delta)
     if delta == 0:
-        return ", due today"
-    return f", in {_days(delta)}"
+        return content.say("todo_due_today")
+    return content.say_count("todo_due_in", delta)
 
 
-def show_agenda(out: Console, agenda: Agenda) -> None:
-    """The open items of every session, grouped by when they are due."""
+def show_agenda(out: Console, content: Content, agenda: Agenda) -> None:
+    """The open items of every session, grouped by when they are due, in the pack's words."""
     from rebound import render
 
-    upcoming = "Upcoming" if agenda.until is None else f"Upcoming (to {agenda.until.isoformat()})"
+    upcoming = (
+        content.say("todo_upcoming")
+        if agenda.until is None
+        else content.say("todo_upcoming_until", date=agenda.until.isoformat())
+    )
     groups = [
-        ("Overdue", "bold red", agenda.overdue),
-        (f"Today, {agenda.today.isoformat()}", "bold yellow", agenda.due_today),
+        (content.say("todo_overdue"), "bold red", agenda.overdue),
+        (content.say("todo_today", date=agenda.today.isoformat()), "bold yellow", agenda.due_today),
         (upcoming, f"bold {render.ACCENT}", agenda.upcoming),
-        ("Anytime", "bold", agenda.anytime),
+        (content.say("todo_anytime"), "bold", agenda.anytime),
     ]
     shown = False
     for title, style, items in groups:
@@ -138,31 +143,19 @@ def show_agenda(out: Console, agenda: Agenda) -> None:
         for item in items:
             stamp = _text((f"{item.due.isoformat()}  ", "bold")) if item.due else _text("")
             _say(out, _text(item.label), 2, prefix=stamp)
-            detail = _text((f"{item.company}{_when(item, agenda.today)}", "dim"))
+            detail = _text((f"{item.company}{_when(content, item, agenda.today)}", "dim"))
             _say(out, detail, 2 + (stamp.cell_len or 2))
             _say(out, _text((item.command, render.ACCENT)), 2, whole=True)
     if not shown and not agenda.later:
-        render.note(
-            out,
-            "Nothing left to do: every item of every session is ticked. That's real progress; "
-            "take a moment to be proud of it.",
-        )
+        render.note(out, content.say("todo_all_done"))
         return
     if agenda.later:
         last = agenda.until or agenda.today
         if shown:
             out.print()
         else:
-            render.note(
-                out, f"Nothing is due until after {last.isoformat()}. Enjoy the breathing room."
-            )
-        more = len(agenda.later)
-        render.note(
-            out,
-            f"{more} more item{'s' if more != 1 else ''} due later: `rebound todo --all` shows "
-            "everything.",
-            "dim",
-        )
+            render.note(out, content.say("todo_quiet_until", date=last.isoformat()))
+        render.note(out, content.say_count("todo_later", len(agenda.later)), "dim")
 
 
 # --- rebound contacts -----------------------------------------------------------------------
