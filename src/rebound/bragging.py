@@ -285,8 +285,9 @@ def sync(
       entry is taken as the same win only if its title is unchanged (and, when entries came or
       went, that title stands at no other position), or if it is a corrected title: close to
       the old one (`ALIKE`), the list holds as many entries as the brag list knows of (none
-      came or went), and neither title stands (even nearly) at another position, now or when
-      taken in. Otherwise the item stays as it is; `rebound brag edit` can change it.
+      came or went), no win of the session was taken off the list, and neither title stands
+      (even nearly) at another position, now or when taken in. Otherwise the item stays as it
+      is; `rebound brag edit` can change it.
 
     An item from before version 3 (`synced` None) starts to follow its entry the first time it
     reads exactly as the entry: until then it is impossible to tell an edit on the list from a
@@ -349,7 +350,10 @@ def _take_corrections(
     if not items:
         return
     positions = [p for s in known if (p := _position(s, session)) is not None]
-    same_length = len(found) == max(positions, default=0)
+    # A win taken off the list (`removed`) is still counted by position, but its title is not
+    # known any more: with one in this session, no changed title is trusted to be the same win.
+    removed_here = any(_position(s, session) is not None for s in brag.removed)
+    same_length = not removed_here and len(found) == max(positions, default=0)
     # Titles by position, as the list reads now and as the items were taken in.
     titles = [(n, _text(entry.get("title"))) for n, entry in found]
     titles += [(n, (i.synced or _fields(i)).get("title")) for n, i in items.items()]

@@ -322,6 +322,22 @@ def test_an_unchanged_title_takes_its_fixes_even_when_a_win_is_added() -> None:
     assert brag.items[0].number == "90% faster"
 
 
+def test_a_removed_win_that_slides_into_a_kept_ones_place_takes_nothing_over() -> None:
+    web = {"title": "Cut the build time of the web app by half", "story": False}
+    mobile = {"title": "Cut the build time of the mobile app by half", "story": False}
+    mentor = {"title": "Mentored two new engineers", "story": False}
+    brag = BragList()
+    bragging.sync(brag, [finished(web, mobile)], NOW)
+    first, second = brag.items
+    first.ratings, first.tags = [5, 4], ["infra"]
+    bragging.remove(brag, second)  # taken off the list by hand
+    # In the session: the web-app win deleted, a new one added; the mobile one slides to #1.
+    done = bragging.sync(brag, [finished(mobile, mentor)], NOW)
+    assert done.updated == 0
+    assert (first.title, first.ratings, first.tags) == (web["title"], [5, 4], ["infra"])
+    assert "Cut the build time of the mobile app by half" not in [i.title for i in brag.items]
+
+
 def test_a_title_fix_waits_while_entries_come_or_go() -> None:
     brag = BragList()
     bragging.sync(brag, [finished(NIGHTLY)], NOW)
