@@ -140,6 +140,14 @@ def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENG
     return bool(_run(_confirm(message, default, lang), back))
 
 
+def _first_letter(word: str) -> set[str]:
+    """The key a word's first letter makes ('s' for 'Sí'); none when it can't be one key."""
+    letter = word[:1].lower()
+    if len(letter) == 1 and letter.isalpha() and len(letter.upper()) == 1:
+        return {letter}
+    return set()
+
+
 def _confirm(message: str, default: bool, lang: Language) -> Question:
     """questionary.confirm, speaking the pack's language: its hint ('(S/n)'), its words for the
     answer ('Sí'), and their first letters as keys besides y and n."""
@@ -149,7 +157,7 @@ def _confirm(message: str, default: bool, lang: Language) -> Question:
 
     words = {True: lang.say("answer_yes"), False: lang.say("answer_no")}
     hint = lang.say("yes_no_hint_yes" if default else "yes_no_hint_no")
-    keys = {True: {"y", words[True][:1].lower()}, False: {"n", words[False][:1].lower()}}
+    keys = {True: {"y"} | _first_letter(words[True]), False: {"n"} | _first_letter(words[False])}
     if keys[True] & keys[False]:  # the two words start alike: only y and n
         keys = {True: {"y"}, False: {"n"}}
     state: dict[str, bool | None] = {"answer": None, "done": False}
@@ -187,6 +195,7 @@ def _confirm(message: str, default: bool, lang: Language) -> Question:
         state["answer"] = None
 
     @bindings.add("c-m", eager=True)
+    @bindings.add("escape", "c-m", eager=True)  # Esc then Enter too, not an empty 'no'
     def _enter(event: Any) -> None:
         answer_with(default if state["answer"] is None else bool(state["answer"]))(event)
 
