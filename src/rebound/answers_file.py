@@ -49,11 +49,11 @@ def _as_input(value: Any) -> str | bool | list[str] | None:
     return str(value)
 
 
-def _fallback(field: FieldDef, today: date) -> tuple[bool, AnswerValue]:
+def _fallback(field: FieldDef, today: date, lang: values.Language) -> tuple[bool, AnswerValue]:
     """What an omitted question takes: (True, value), or (False, None) when it must be asked."""
     if field.default is not None:
         if field.kind == "date":
-            return True, values.default_text(field, today)
+            return True, values.default_text(field, today, lang)
         return True, field.default
     if field.kind == "confirm":
         return True, False
@@ -102,11 +102,11 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
                     if key not in field_ids:
                         raise doc.error((*where, key), f"is not a field of {prompt.id}")
                 assert pos.field is not None
-                value = _answer(doc, pos.field, entry, (*where, pos.field.id), today)
+                value = _answer(doc, pos.field, entry, (*where, pos.field.id), today, lang=content)
         elif prompt.id in data:
-            value = _answer(doc, prompt, data, (prompt.id,), today)
+            value = _answer(doc, prompt, data, (prompt.id,), today, lang=content)
         else:
-            known, value = _fallback(prompt, today)
+            known, value = _fallback(prompt, today, content)
             if not known:
                 break
         coach.apply(content, session, pos, value, now)
@@ -128,13 +128,16 @@ def _answer(
     source: dict[str, Any],
     where: tuple[str | int, ...],
     today: date,
+    *,
+    lang: values.Language,
 ) -> AnswerValue:
+    """One answer from the file, checked as the prompt would check it, in the pack's words."""
     if field.id not in source:
-        known, value = _fallback(field, today)
+        known, value = _fallback(field, today, lang)
         if not known:
             raise doc.error(where[:-1], f"'{field.id}' is needed")
         return value
     try:
-        return values.check(field, _as_input(source[field.id]), today)
+        return values.check(field, _as_input(source[field.id]), today, lang)
     except ValueError as exc:
         raise doc.error(where, str(exc)) from None

@@ -298,9 +298,9 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                     (*path, "fields", j, "when", "prompt"),
                     f"'{fld.when.prompt}' is not a prompt or field",
                 )
-        _check_default(doc, path, prompt)
+        _check_default(doc, path, prompt, content)
         for j, fld in enumerate(prompt.fields):
-            _check_default(doc, (*path, "fields", j), fld)
+            _check_default(doc, (*path, "fields", j), fld, content)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -349,14 +349,14 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                     _check_template(doc, (*where, key), text, kinds, listed)
 
 
-def _check_default(doc: YamlDoc, path: Path_, q: FieldDef) -> None:
-    """A default must be an answer its own question would accept."""
+def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:
+    """A default must be an answer its own question would accept (in the pack's words)."""
     if q.default is None or q.kind == "select":  # select defaults are checked by the model
         return
     raw = q.default
     given = raw if isinstance(raw, (bool, list)) else str(raw)
     try:
-        values.check(q, given, date(2026, 1, 1))
+        values.check(q, given, date(2026, 1, 1), content)
     except ValueError as exc:
         raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
 

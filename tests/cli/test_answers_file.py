@@ -189,3 +189,19 @@ def test_accomplishments_from_a_file_join_the_brag_list(
     assert [i["title"] for i in brag["items"]] == [
         "Cut the nightly batch from 6 hours to 40 minutes"
     ]
+
+
+def test_a_spanish_file_uses_the_packs_date_words_and_messages(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    spanish = FULL.replace("call_date: 2026-11-24", "call_date: ayer")
+    result = run(["--lang", "es", "start", "--answers", str(write(tmp_path, spanish))])
+    assert result.exit_code == 0, result.output
+    answers = only_session(rebound_home)["answers"]
+    assert isinstance(answers, dict)
+    assert answers["call_date"] == (TODAY - timedelta(days=1)).isoformat()
+
+    wrong = FULL.replace("call_date: 2026-11-24", "call_date: pronto")
+    refused = run(["--lang", "es", "start", "--answers", str(write(tmp_path, wrong))])
+    assert refused.exit_code == 2
+    assert "call_date: Escribe una fecha como 2026-12-01" in " ".join(refused.stderr.split())

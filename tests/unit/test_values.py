@@ -451,3 +451,19 @@ def test_date_words_must_be_lower_case_and_near(content_copy: Any) -> None:
     )
     with pytest.raises(ContentError, match="at most a year"):
         content.load(content_copy)
+
+
+def test_a_packs_date_words_may_be_its_defaults(content_copy: Any) -> None:
+    from rebound import content
+
+    coach = content_copy / "coach.yaml"
+    text = coach.read_text(encoding="utf-8")
+    text = text.replace('  "no": "no"\n', '  "no": "no"\n  dates:\n    the day after: 1\n')
+    coach.write_text(text, encoding="utf-8")
+    step = content_copy / "steps" / "reflect.yaml"
+    reflect = step.read_text(encoding="utf-8")
+    assert "default: +3d" in reflect
+    step.write_text(reflect.replace("default: +3d", "default: the day after"), encoding="utf-8")
+    loaded = content.load(content_copy)
+    move_on = next(p for p in loaded.step("reflect").prompts if p.id == "move_on_date")
+    assert values.default_text(move_on, TODAY, loaded) == (TODAY + timedelta(days=1)).isoformat()
