@@ -80,8 +80,14 @@ def fingerprint(base: Path) -> str | None:
     """A key that changes whenever anything the content is made of changes (None: unreadable)."""
     from pydantic.version import VERSION
 
+    from rebound import models
+
     parts = [__version__, sys.version, VERSION, str(base.resolve())]
     try:
+        # The models' own file: a rebound whose models changed, even under the same version
+        # number (a development install, a reinstall), must not read an older pickle.
+        st = os.stat(models.__file__)
+        parts.append(f"models:{st.st_size}:{st.st_mtime_ns}")
         for folder in (base, base / STEPS_DIR):
             with os.scandir(folder) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):

@@ -70,6 +70,25 @@ def test_a_touched_file_is_read_again(
     assert calls == [content_copy]
 
 
+def test_a_rebound_with_other_models_reads_the_yaml_again(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickle made before the models changed (a reinstall, a development checkout with the
+    same version number) would lack the new fields."""
+    from rebound import models
+
+    cache = tmp_path / "cache"
+    content.load(content_copy, cache=cache)
+    changed = tmp_path / "models.py"
+    changed.write_bytes(Path(models.__file__).read_bytes() + b"\n# changed\n")
+    monkeypatch.setattr(models, "__file__", str(changed))
+    calls: list[Path] = []
+    real = content_files.load
+    monkeypatch.setattr(content_files, "load", lambda base: calls.append(base) or real(base))
+    content.load(content_copy, cache=cache)
+    assert calls == [content_copy]
+
+
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_a_damaged_cache_is_ignored_and_rewritten(
     content_copy: Path, tmp_path: Path, damage: bytes
