@@ -131,7 +131,7 @@ def test_the_coach_commands_speak_the_pack_language(run: Run) -> None:
 
     stopped = run(["--lang", "es", "start"], "")
     assert stopped.exit_code == 130
-    assert flat(stopped.stderr).startswith("Parado antes de la primera respuesta")
+    assert flat(stopped.stderr).startswith("Lo dejamos aquí, antes de la primera respuesta")
 
     walked = run(["--lang", "es", "start"], keys(GROUPS))  # the same keys work in every pack
     assert walked.exit_code == 0, walked.output
@@ -146,7 +146,7 @@ def test_the_coach_commands_speak_the_pack_language(run: Run) -> None:
 
     halfway = run(["--lang", "es", "start"], keys(GROUPS[:3]))
     assert halfway.exit_code == 130
-    assert "Parado. Todo lo que respondiste está guardado" in flat(halfway.stderr)
+    assert "Lo dejamos aquí. Todo lo que respondiste está guardado" in flat(halfway.stderr)
     for english in ("Ticked", "Stopped", "No sessions yet", "Well done"):
         for result in (empty, nothing, stopped, walked, ticked, halfway):
             assert english not in result.output, english

@@ -403,13 +403,13 @@ def test_a_packs_date_words_belong_to_that_pack(spanish: Any) -> None:
 @pytest.mark.parametrize(
     ("field", "raw", "message"),
     [
-        (make("text", required=True), "", "Esta hace falta para seguir"),
+        (make("text", required=True), "", "Esta respuesta hace falta para seguir"),
         (make("email"), "no", "Eso no parece una dirección de correo"),
         (make("date"), "luego", "Escribe una fecha como 2026-12-01, «hoy», «mañana»"),
         (make("date"), "2099-01-01", "Eso queda a más de 10 años"),
         (make("number"), "tres", "Escribe un número entero"),
         (make("number", minimum=1, maximum=5), "0", "de al menos 1."),
-        (make("number", minimum=1, maximum=5), "9", "de como mucho 5."),
+        (make("number", minimum=1, maximum=5), "9", "que no pase de 5."),
         (make("select", choices=CHOICES), "fax", "«fax» no es una de las opciones."),
         (make("checkbox", choices=CHOICES), ["fax"], "«fax» no es una de las opciones."),
         (make("checkbox", choices=CHOICES, required=True), [], "Elige al menos una"),
