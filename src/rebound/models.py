@@ -207,6 +207,9 @@ class Opening(_Strict):
     prompts: list[PromptDef]
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 class Words(_Strict):
     """The words drafts put between answers ('a, b and c', yes/no), in the pack's language, and
     the words for dates people may type (besides YYYY-MM-DD, '+3d', '+2w' and the English ones).
@@ -216,6 +219,9 @@ class Words(_Strict):
     yes: str = "yes"
     no: str = "no"
     dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
+    months: list[str] = Field(  # as `rebound stats` names them
+        default_factory=lambda: list(MONTHS), min_length=12, max_length=12
+    )
 
     @field_validator("dates")
     @classmethod
@@ -313,6 +319,52 @@ class Ui(_Strict):
     todo_quiet_until: str = "Nothing is due until after {{date}}. Enjoy the breathing room."
     todo_later: str = "{{count}} more items due later: `rebound todo --all` shows everything."
     todo_later_one: str = "1 more item due later: `rebound todo --all` shows everything."
+    # Lengths of time, as `rebound contacts` says them.
+    days: str = "{{count}} days"
+    days_one: str = "1 day"
+    weeks: str = "{{count}} weeks"
+    weeks_one: str = "1 week"
+    ago: str = "{{value}} ago"
+    ago_today: str = "today"
+    # `rebound contacts`. {{value}} is a length of time ('3 weeks', '2 days ago').
+    contacts_none: str = (
+        "No contacts yet. Step 5, Get back out there, asks who you could reach out to: "
+        "`rebound continue` picks up where you left off."
+    )
+    contacts_title: str = "People to reach out to"
+    contacts_count: str = "{{count}} people"
+    contacts_count_one: str = "1 person"
+    contacts_quiet: str = ", {{count}} quiet for {{number}}+ weeks"
+    contacts_from: str = "From:"
+    contacts_never: str = "never contacted, added {{value}}"
+    contacts_not_for: str = "not contacted for {{value}}"
+    contacts_last: str = "last contacted {{value}}"
+    contacts_hint: str = "Reached someone? `rebound todo` shows the command that ticks them off."
+    # `rebound stats`. {{value}} in stats_done_detail is the 'times' sign.
+    stats_none: str = (
+        "No sessions yet, so nothing to count. When the next no comes, `rebound start` helps "
+        "you turn it into a plan."
+    )
+    stats_rejections: str = "Rejections over time"
+    stats_progress: str = "Progress"
+    stats_of: str = "{{count}} of {{total}}"
+    stats_done: str = "Steps completed:"
+    stats_done_detail: str = "({{count}} sessions {{value}} {{number}} steps)"
+    stats_done_detail_one: str = "(1 session {{value}} {{number}} steps)"
+    stats_kept: str = "Commitments kept:"
+    stats_kept_unit: str = "fixes"
+    stats_overdue: str = "({{count}} overdue)"
+    stats_week: str = "This week:"
+    stats_week_unit: str = "new conversations"
+    stats_target_met: str = ". Target met!"
+    stats_first_step: str = ". One message today is a fine start."
+    stats_areas: str = "Areas to work on, most often"
+    stats_more: str = "and {{count}} more"
+    stats_totals: str = "Totals:"
+    stats_sessions: str = "{{count}} sessions"
+    stats_sessions_one: str = "1 session"
+    stats_wins: str = "{{count}} accomplishments on your lists"
+    stats_wins_one: str = "1 accomplishment on your lists"
     # The prompts themselves: yes/no questions, lists, and what is said under a prompt when an
     # answer does not fit.
     answer_yes: str = "Yes"

@@ -186,3 +186,29 @@ def test_todo_speaks_the_pack_language(run: Run) -> None:
     assert "Globex, in 1 day rebound done thank-you-sent" in english
     for word in ("Upcoming", " in 1 day", " days", "Overdue"):
         assert word not in shown, word
+
+
+def test_contacts_and_stats_speak_the_pack_language(run: Run) -> None:
+    from tests.cli.test_session_flow import GROUPS, keys
+
+    assert "Aún no hay sesiones, así que no hay nada que contar" in flat(
+        run(["--lang", "es", "stats"]).stdout
+    )
+    assert run(["--lang", "es", "start"], keys(GROUPS)).exit_code == 0
+    people = flat(run(["--lang", "es", "contacts"]).stdout)
+    assert "Personas con las que retomar el contacto" in people
+    assert "sin contactar aún, añadida hoy" in people
+    assert "De: Globex (" in people
+    numbers = flat(run(["--lang", "es", "stats"]).stdout)
+    for spanish in (
+        "Rechazos a lo largo del tiempo",
+        "Pasos completados: 5 de 5 (1 sesión",
+        "Compromisos cumplidos: 0 de 2 mejoras",
+        "Esta semana: 0 de 3 conversaciones nuevas. Un mensaje hoy es un buen comienzo.",
+        "En total: 1 sesión, 1 logro en tus listas",
+    ):
+        assert spanish in numbers, spanish
+    months = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
+    assert any(f"{m} 20" in numbers for m in months)
+    for english in ("People", "never contacted", "Progress", "Totals", "This week", "session,"):
+        assert english not in people + numbers, english

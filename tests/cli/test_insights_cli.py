@@ -21,7 +21,7 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 from typer.testing import CliRunner
 
-from rebound import coach, content, insights
+from rebound import coach, content, insights, models
 from rebound.app import app
 from rebound.commands import insights as commands
 from rebound.store import Store
@@ -33,7 +33,7 @@ TODAY = date.today()
 HEARD = TODAY - timedelta(days=40)
 OTHER_ID = f"{HEARD.isoformat()}-initech"
 OTHER = "Initech [bold]Corp[/bold]"  # markup typed by a person is shown as typed
-MONTHS = commands.MONTHS
+MONTHS = models.MONTHS
 
 
 def day(offset: int) -> str:
@@ -309,9 +309,9 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
     if view == "todo":
         commands.show_agenda(out, c, insights.agenda(c, sessions, days=None))
     elif view == "contacts":
-        commands.show_contacts(out, insights.contacts(c, sessions), 3)
+        commands.show_contacts(out, c, insights.contacts(c, sessions), 3)
     else:
-        commands.show_stats(out, insights.stats(c, sessions))
+        commands.show_stats(out, c, insights.stats(c, sessions))
     raw = buffer.getvalue()
     assert "\x1b[" in raw  # styled: this is a terminal
     plain = ANSI.sub("", raw)
@@ -347,8 +347,8 @@ def test_a_terminal_without_unicode(two: Path) -> None:
     stream = io.TextIOWrapper(raw, encoding="ascii")
     out = Console(file=stream, width=60, markup=False, emoji=False, highlight=False)
     commands.show_agenda(out, c, insights.agenda(c, sessions))
-    commands.show_contacts(out, insights.contacts(c, sessions), 3)
-    commands.show_stats(out, insights.stats(c, sessions))
+    commands.show_contacts(out, c, insights.contacts(c, sessions), 3)
+    commands.show_stats(out, c, insights.stats(c, sessions))
     stream.flush()
     text = raw.getvalue().decode("ascii")
     assert "    ! never contacted, added 5 weeks ago" in text.splitlines()
@@ -358,7 +358,7 @@ def test_a_terminal_without_unicode(two: Path) -> None:
 
 def lines_of(show: Any, *args: Any) -> list[str]:
     out, buffer = console()
-    show(out, *args)
+    show(out, content.load(None), *args)
     return ANSI.sub("", buffer.getvalue()).splitlines()
 
 

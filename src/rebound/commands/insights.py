@@ -23,11 +23,7 @@ if TYPE_CHECKING:
     from rebound.insights import Agenda, Contact, Stats, Todo
     from rebound.models import Content, Session
 
-NO_SESSIONS = (
-    "No sessions yet. When you're ready, `rebound start` walks you through five short steps."
-)
 BAR_WIDTH = 30
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _sessions() -> list[Session]:
@@ -73,13 +69,16 @@ def _say(
         out.print((lead if n == 0 else _text(" " * hang)) + line)
 
 
-def _days(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
-
-
-def _weeks(days: int) -> str:
+def _weeks(content: Content, days: int) -> str:
+    """'3 weeks', or '5 days' under a week, in the pack's words."""
     weeks = days // 7
-    return f"{weeks} week{'s' if weeks != 1 else ''}" if weeks else _days(days)
+    return content.say_count("weeks", weeks) if weeks else content.say_count("days", days)
+
+
+def _ago(content: Content, days: int) -> str:
+    if days == 0:
+        return content.say("ago_today")
+    return content.say("ago", value=_weeks(content, days))
 
 
 # --- rebound todo ---------------------------------------------------------------------------
@@ -178,30 +177,27 @@ def contacts_(
     found = _sessions()
     out = render.console()
     if not found:
-        render.note(out, NO_SESSIONS)
+        render.note(out, content.say("no_sessions"))
         return
     people = insights.contacts(content, found, weeks=weeks)
     if not people:
-        render.note(
-            out,
-            "No contacts yet. Step 5, Get back out there, asks who you could reach out to: "
-            "`rebound continue` picks up where you left off.",
-        )
+        render.note(out, content.say("contacts_none"))
         return
-    show_contacts(out, people, weeks)
+    show_contacts(out, content, people, weeks)
 
 
-def show_contacts(out: Console, people: list[Contact], weeks: int) -> None:
+def show_contacts(out: Console, content: Content, people: list[Contact], weeks: int) -> None:
     """The people to re-engage, the ones quiet for `weeks` or more first."""
     from rebound import render
 
     utf8 = _utf8(out)
     flag, dot = ("⚑", "·") if utf8 else ("!", "-")
     flagged = sum(p.flagged for p in people)
-    count = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
-    head = _text(("People to reach out to", "bold"), (f"  {count}", "dim"))
+    count = content.say_count("contacts_count", len(people))
+    head = _text((content.say("contacts_title"), "bold"), (f"  {count}", "dim"))
     if flagged:
-        head.append(f", {flagged} quiet for {weeks}+ weeks", style="dim")
+        quiet = content.say("contacts_quiet", count=flagged, number=weeks)
+        head.append(quiet, style="dim")
     _say(out, head)
     for person in people:
         out.print()
@@ -212,34 +208,21 @@ def show_contacts(out: Console, people: list[Contact], weeks: int) -> None:
         if about:
             _say(out, _text(about), 4)
         origin = ", ".join(f"{s.company} ({s.heard_on.isoformat()})" for s in person.sources)
-        _say(out, _text(("From: ", "dim"), (origin, "dim")), 4)
+        _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
         if person.last_contacted is None:
-            status = f"never contacted, added {_ago(person.days_quiet)}"
+            status = content.say("contacts_never", value=_ago(content, person.days_quiet))
+        elif person.flagged:
+            status = content.say("contacts_not_for", value=_weeks(content, person.days_quiet))
         else:
-            status = (
-                f"not contacted for {_weeks(person.days_quiet)}"
-                if person.flagged
-                else f"last contacted {_ago(person.days_quiet)}"
-            )
+            status = content.say("contacts_last", value=_ago(content, person.days_quiet))
+        if person.last_contacted is not None:
             status += f" ({person.last_contacted.isoformat()})"
         if person.flagged:
             _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
         else:
             _say(out, _text((status, render.GOOD if person.last_contacted else "dim")), 4)
     out.print()
-    render.note(
-        out,
-        "Reached someone? `rebound todo` shows the command that ticks them off.",
-        "dim",
-    )
-
-
-def _ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days < 7:
-        return f"{_days(days)} ago"
-    return f"{_weeks(days)} ago"
+    render.note(out, content.say("contacts_hint"), "dim")
 
 
 # --- rebound stats --------------------------------------------------------------------------
@@ -254,13 +237,9 @@ def stats(ctx: typer.Context) -> None:
     found = _sessions()
     out = render.console()
     if not found:
-        render.note(
-            out,
-            "No sessions yet, so nothing to count. When the next no comes, `rebound start` helps "
-            "you turn it into a plan.",
-        )
+        render.note(out, content.say("stats_none"))
         return
-    show_stats(out, insights.stats(content, found))
+    show_stats(out, content, insights.stats(content, found))
 
 
 def _bar(count: int, most: int, utf8: bool) -> str:
@@ -274,69 +253,69 @@ def _bar(count: int, most: int, utf8: bool) -> str:
     return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
 
 
-def show_stats(out: Console, figures: Stats) -> None:
+def show_stats(out: Console, content: Content, figures: Stats) -> None:
     """The numbers of the whole search, with a small bar chart of rejections per month."""
     from rebound import render
 
+    say = content.say
     utf8 = _utf8(out)
     times = "×" if utf8 else "x"
-    plural = "s" if figures.sessions != 1 else ""
-    _say(out, _text(("Rejections over time", "bold")))
+    _say(out, _text((say("stats_rejections"), "bold")))
     most = max((n for _, n in figures.per_month), default=0)
     for month, n in figures.per_month:
-        label = f"{MONTHS[month.month - 1]} {month.year}"
+        label = f"{content.words.months[month.month - 1]} {month.year}"
         line = _text(f"{label}  ", (_bar(n, most, utf8), render.ACCENT), f" {n}")
         _say(out, line, 2)
     out.print()
-    _say(out, _text(("Progress", "bold")))
+    _say(out, _text((say("stats_progress"), "bold")))
+    per_session = figures.steps_total // figures.sessions
+    detail = content.say_count(
+        "stats_done_detail", figures.sessions, value=times, number=per_session
+    )
     _say(
         out,
         _text(
-            "Steps completed: ",
-            (f"{figures.steps_done} of {figures.steps_total}", "bold"),
-            (
-                f" ({figures.sessions} session{plural} {times} "
-                f"{figures.steps_total // figures.sessions} steps)",
-                "dim",
-            ),
+            say("stats_done") + " ",
+            (say("stats_of", count=figures.steps_done, total=figures.steps_total), "bold"),
+            (f" {detail}", "dim"),
         ),
         2,
     )
     kept = _text(
-        "Commitments kept: ", (f"{figures.fixes_done} of {figures.fixes_total}", "bold"), " fixes"
+        say("stats_kept") + " ",
+        (say("stats_of", count=figures.fixes_done, total=figures.fixes_total), "bold"),
+        " " + say("stats_kept_unit"),
     )
     if figures.fixes_overdue:
-        kept.append(f" ({figures.fixes_overdue} overdue)", style="yellow")
+        kept.append(" " + say("stats_overdue", count=figures.fixes_overdue), style="yellow")
     _say(out, kept, 2)
     if figures.weekly_target is not None:
         week = _text(
-            "This week: ",
-            (f"{figures.conversations} of {figures.weekly_target}", "bold"),
-            " new conversations",
+            say("stats_week") + " ",
+            (say("stats_of", count=figures.conversations, total=figures.weekly_target), "bold"),
+            " " + say("stats_week_unit"),
         )
         if figures.conversations >= figures.weekly_target:
-            week.append(". Target met!", style=render.GOOD)
+            week.append(say("stats_target_met"), style=render.GOOD)
         elif figures.conversations == 0:
-            week.append(". One message today is a fine start.", style="dim")
+            week.append(say("stats_first_step"), style="dim")
         _say(out, week, 2)
     else:
-        _say(
-            out, _text("This week: ", (str(figures.conversations), "bold"), " new conversations"), 2
+        week = _text(
+            say("stats_week") + " ",
+            (str(figures.conversations), "bold"),
+            " " + say("stats_week_unit"),
         )
+        _say(out, week, 2)
     if figures.areas:
         out.print()
-        _say(out, _text(("Areas to work on, most often", "bold")))
+        _say(out, _text((say("stats_areas"), "bold")))
         width = len(str(figures.areas[0][1]))
         for label, n in figures.areas[:5]:
             _say(out, _text((f"{n:>{width}}{times} ", "dim"), label), 2)
         if len(figures.areas) > 5:
-            _say(out, _text((f"and {len(figures.areas) - 5} more", "dim")), 2)
+            _say(out, _text((say("stats_more", count=len(figures.areas) - 5), "dim")), 2)
     out.print()
-    _say(
-        out,
-        _text(
-            ("Totals: ", "bold"),
-            f"{figures.sessions} session{plural}, {figures.accomplishments} "
-            f"accomplishment{'s' if figures.accomplishments != 1 else ''} on your lists",
-        ),
-    )
+    sessions = content.say_count("stats_sessions", figures.sessions)
+    wins = content.say_count("stats_wins", figures.accomplishments)
+    _say(out, _text((say("stats_totals") + " ", "bold"), f"{sessions}, {wins}"))
