@@ -26,11 +26,22 @@ if TYPE_CHECKING:
 BAR_WIDTH = 30
 
 
-def _sessions() -> list[Session]:
+def _across(
+    ctx: typer.Context, empty: str = "no_sessions"
+) -> tuple[Content, list[Session], Console] | None:
+    """The content, every readable session and the console; None, having said `empty` (a `ui`
+    sentence of the pack), when there are no sessions."""
+    from rebound import render
+
+    content = content_for(ctx)
     store = store_for()
     found = store.load_all()
     report_moved(store)
-    return found
+    out = render.console()
+    if not found:
+        render.note(out, content.say(empty))
+        return None
+    return content, found, out
 
 
 def _utf8(out: Console) -> bool:
@@ -93,14 +104,11 @@ def todo(
     ] = False,
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
-    from rebound import insights, render
+    from rebound import insights
 
-    content = content_for(ctx)
-    found = _sessions()
-    out = render.console()
-    if not found:
-        render.note(out, content.say("no_sessions"))
+    if (ready := _across(ctx)) is None:
         return
+    content, found, out = ready
     days = None if all_ else insights.UPCOMING_DAYS
     show_agenda(out, content, insights.agenda(content, found, days=days))
 
@@ -173,12 +181,9 @@ def contacts_(
     """The people to reach out to, across sessions, and who you haven't contacted for a while."""
     from rebound import insights, render
 
-    content = content_for(ctx)
-    found = _sessions()
-    out = render.console()
-    if not found:
-        render.note(out, content.say("no_sessions"))
+    if (ready := _across(ctx)) is None:
         return
+    content, found, out = ready
     people = insights.contacts(content, found, weeks=weeks)
     if not people:
         render.note(out, content.say("contacts_none"))
@@ -231,14 +236,11 @@ def show_contacts(out: Console, content: Content, people: list[Contact], weeks: 
 @app.command()
 def stats(ctx: typer.Context) -> None:
     """How your search is going: rejections over time, steps, fixes, areas, this week."""
-    from rebound import insights, render
+    from rebound import insights
 
-    content = content_for(ctx)
-    found = _sessions()
-    out = render.console()
-    if not found:
-        render.note(out, content.say("stats_none"))
+    if (ready := _across(ctx, empty="stats_none")) is None:
         return
+    content, found, out = ready
     show_stats(out, content, insights.stats(content, found))
 
 
