@@ -112,9 +112,10 @@ def ask(
         options = [(c.value, c.label) for c in field.choices]
         return values.check(field, choose(message, options, chosen, back, lang), today, lang)
     if field.kind == "checkbox":
-        picked = set(default) if isinstance(default, list) else set()
-        ticks = [(c.value, c.label, c.value in picked) for c in field.choices]
-        return values.check(field, pick_many(message, ticks, back, lang), today, lang)
+        before = set(default) if isinstance(default, list) else set()
+        ticks = [(c.value, c.label, c.value in before) for c in field.choices]
+        picked = pick_many(message, ticks, back, lang, required=field.required)
+        return values.check(field, picked, today, lang)
     # A default is offered ("Enter for ..."), never pre-filled: people start typing at once, and
     # pre-filled text would be added to ('3' + '5' = '35').
     fallback = "" if default is None or isinstance(default, (bool, list)) else str(default)
@@ -234,11 +235,16 @@ def pick_many(
     options: list[tuple[str, str, bool]],
     back: bool = False,
     lang: Language = ENGLISH,
+    required: bool = False,
 ) -> list[str]:
-    """Tick any of (value, label, checked) options."""
+    """Tick any of (value, label, checked) options; `required`: at least one."""
     choices = [Choice(label, value=value, checked=checked) for value, label, checked in options]
+
+    def enough(picked: list[str]) -> bool | str:
+        return bool(picked) or not required or lang.say("pick_one")
+
     question = questionary.checkbox(
-        message, choices=choices, instruction=lang.say("tick_hint"), style=STYLE
+        message, choices=choices, instruction=lang.say("tick_hint"), validate=enough, style=STYLE
     )
     return [str(v) for v in _run(question, back) or []]
 

@@ -71,3 +71,23 @@ def test_words_that_start_alike_leave_y_and_n() -> None:
     alike = Words("Oui", "Oh non")
     assert answer("o\r", True, alike) is True  # 'o' answers nothing; Enter takes the default
     assert answer("n", True, alike) is False
+
+
+def pick(keys: str, required: bool) -> list[str]:
+    options = [("a", "Apples", False), ("b", "Bananas", False)]
+    with create_pipe_input() as typed, create_app_session(input=typed, output=DummyOutput()):
+        typed.send_text(keys)
+        typed.close()
+        return prompts.pick_many("Which?", options, required=required)
+
+
+def test_a_checkbox_may_be_left_empty_unless_required() -> None:
+    assert pick("\r", required=False) == []
+    assert pick(" \x1b[B \r", required=False) == ["a", "b"]
+
+
+def test_a_required_checkbox_waits_for_a_pick() -> None:
+    """Enter with nothing ticked is refused at the prompt (it used to end in an error)."""
+    assert pick("\r \r", required=True) == ["a"]
+    with pytest.raises(EOFError):
+        pick("\r", required=True)  # refused, then the keys run out
