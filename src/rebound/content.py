@@ -16,7 +16,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from rebound import __version__
+from rebound import __version__, models
 from rebound.models import Content
 
 MAX_FILE_BYTES = 256 * 1024
@@ -79,8 +79,6 @@ def content_dir(option: str | os.PathLike[str] | None = None, lang: str | None =
 def fingerprint(base: Path) -> str | None:
     """A key that changes whenever anything the content is made of changes (None: unreadable)."""
     from pydantic.version import VERSION
-
-    from rebound import models
 
     parts = [__version__, sys.version, VERSION, str(base.resolve())]
     try:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import DOWN, ENTER, Run
+from tests.helpers import DOWN, ENTER, NIGHTLY, Run
 
 TODAY = date.today()
 SESSION_ID = f"{TODAY.isoformat()}-globex"
@@ -88,17 +88,7 @@ EXPECTED_ANSWERS: dict[str, Any] = {
         {"what": "Rehearse stories with numbers", "due": (TODAY + timedelta(days=7)).isoformat()},
     ],
     "move_on_date": (TODAY + timedelta(days=3)).isoformat(),
-    "accomplishments": [
-        {
-            "title": "Cut the nightly batch from 6 hours to 40 minutes",
-            "story": True,
-            "situation": "Reports kept missing the morning deadline",
-            "task": "Make the batch finish before 7am",
-            "action": "Rewrote the joins",
-            "result": "Reports on time every day since",
-            "number": "89% faster",
-        }
-    ],
+    "accomplishments": [dict(NIGHTLY)],
     "rehearsed": True,
     "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
     "events": [{"name": "PyData meetup", "date": "2026-12-04"}],

@@ -14,18 +14,10 @@ from rebound import bragging
 from rebound.errors import DataError, UsageError
 from rebound.models import Accomplishment, BragList, OpenList, Session
 from rebound.store import Store
+from tests.helpers import NIGHTLY
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
-NIGHTLY = {
-    "title": "Cut the nightly batch from 6 hours to 40 minutes",
-    "story": True,
-    "situation": "Reports kept missing the morning deadline",
-    "task": "Make the batch finish before 7am",
-    "action": "Rewrote the joins",
-    "result": "Reports on time every day since",
-    "number": "89% faster",
-}
 RELEASE = {"title": "Cut the release time from a day to an hour", "story": False, "number": None}
 
 

@@ -25,6 +25,7 @@ from markdown_it import MarkdownIt
 
 from rebound import coach, content, export
 from rebound.models import AnswerValue, Content, Session
+from tests.helpers import NIGHTLY
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"
 START = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
@@ -61,15 +62,7 @@ SCRIPT: dict[str, Any] = {
     ],
     "move_on_date": "2026-11-28",
     "accomplishments": [
-        {
-            "title": "Cut the nightly batch from 6 hours to 40 minutes",
-            "story": True,
-            "situation": "Reports kept missing the morning deadline",
-            "task": "Make the batch finish before 7am",
-            "action": "Rewrote the joins",
-            "result": "Reports on time every day since",
-            "number": "89% faster",
-        },
+        dict(NIGHTLY),
         {"title": "Mentored three juniors", "story": False, "number": None},
     ],
     "rehearsed": True,
