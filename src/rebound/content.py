@@ -5,6 +5,11 @@ parser in pure Python, a dozen models, cross-checks of every template. Most comm
 the result, so the validated content is kept as a pickle in the data folder's `cache/`, keyed by
 the folder, every file's size and modification time, and the versions of rebound, Python and
 pydantic. Any change to any of these, or any trouble with the cache, means a fresh, full load.
+
+Unpickling runs code, so a pickle is only read when this user alone could have written it: the
+file and its folders (`cache/` and the data folder) are the user's and writable by no one else.
+The file is opened without following a link and checked as opened, so nothing swapped in
+between the check and the read is used. Otherwise the YAML is read, and nothing is written there.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path
 
@@ -109,7 +115,8 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     cached = cache / f"content-{key}.pickle" if cache is not None and key else None
     if cached is not None:
         with contextlib.suppress(Exception):  # a missing, stale or damaged cache: load afresh
-            loaded = pickle.loads(cached.read_bytes())
+            raw = _read_trusted(cached)
+            loaded = pickle.loads(raw) if raw is not None else None
             if isinstance(loaded, Content):
                 return loaded
     from rebound import content_files
@@ -120,11 +127,47 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     return loaded
 
 
+def _trusted_folder(folder: Path) -> bool:
+    """Whether `folder` (the cache) and its parent (the data folder) are the user's alone.
+
+    The cache folder itself must not be a link; the data folder may be one (REBOUND_HOME set to
+    a link the person made), and is judged by where it leads.
+    """
+    from rebound.store import private
+
+    st = os.lstat(folder)
+    return stat.S_ISDIR(st.st_mode) and private(st) and private(os.stat(folder.parent))
+
+
+def _read_trusted(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None unless the user alone could have written it.
+
+    Raises:
+        OSError: the file cannot be read (missing, for one).
+    """
+    from rebound.store import private
+
+    if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
+        return path.read_bytes()
+    if not _trusted_folder(path.parent):
+        return None
+    # O_NOFOLLOW and fstat of what was opened: a file swapped in after the folder checks (or a
+    # link) is not read, whatever it is.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not (stat.S_ISREG(st.st_mode) and private(st)):
+            return None
+        return handle.read()
+
+
 def _write_cache(path: Path, loaded: Content) -> None:
     from rebound.store import atomic_write
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if hasattr(os, "getuid") and not _trusted_folder(path.parent):
+            return  # someone else could change it: write nothing there, not even a deletion
         for old in path.parent.glob("content-*.pickle"):
             old.unlink()
         atomic_write(path, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fnmatch
 import json
 import os
+import stat
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -22,7 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.models import SCHEMA_VERSION, BragList, Session
 
 SESSIONS = "sessions"
@@ -34,6 +37,31 @@ CACHE = "cache"
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60
+NAME_MAX = 255  # the longest file name most file systems allow
+
+
+@dataclass(frozen=True)
+class Own:
+    """A name rebound creates in the data folder: a file, or a folder of files matching `files`.
+
+    Temp files of atomic saves (`.NAME.*.tmp`) of each are rebound's too.
+    """
+
+    name: str
+    files: tuple[str, ...] | None = None  # None: `name` is a file, not a folder
+    personal: bool = True  # what the person typed (exported); else derived or transient
+
+
+# Every name rebound creates in the data folder, in this one place: `data wipe` deletes exactly
+# these and `data export` copies the personal ones, so a person's own files kept beside them
+# (a thesis, a folder of taxes) are never touched. A new kind of file adds its line here.
+OWN: tuple[Own, ...] = (
+    Own(SESSIONS, ("*" + SUFFIX,)),
+    Own(BROKEN, ("*" + SUFFIX,)),
+    Own(BRAG_FILE),
+    Own(CACHE, ("content-*.pickle",), personal=False),
+    Own(LOCKS, ("*.lock",), personal=False),
+)
 
 
 def data_home() -> Path:
@@ -44,6 +72,16 @@ def data_home() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("rebound", appauthor=False)
+
+
+def private(st: os.stat_result) -> bool:
+    """Whether a file or folder is this user's and no one else can write to it.
+
+    Always true where the system has no owners to check (Windows).
+    """
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 @dataclass(frozen=True)
@@ -81,6 +119,32 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def _entries(folder: Path) -> list[Path]:
+    """The regular files directly in `folder` (never a link: it may point anywhere)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(e.path) for e in entries if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    # `*` matches a leading dot in fnmatch: only a pattern that starts with one may match one.
+    return any(fnmatch.fnmatchcase(name, p) and (name[0] != ".") == (p[0] != ".") for p in patterns)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise DataError(
+            f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
+            "still there; fix the folder, then try again."
+        ) from None
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -111,6 +175,7 @@ class Store:
         self.home = home or data_home()
         self.sessions = self.home / SESSIONS
         self.moved: list[Moved] = []
+        self._trusted = False
 
     def _ensure(self) -> None:
         try:
@@ -124,6 +189,57 @@ class Store:
                 "Set REBOUND_HOME to a folder you can write to, or fix this one. "
                 "Nothing was changed."
             ) from None
+        self._trust()
+
+    def _trust(self) -> None:
+        """Make sure no one else can change the data folder before it is read or written.
+
+        Someone else's folder is refused; one of ours that others can write to (a mistaken
+        chmod) is made private again, with a one-line note. Checked once per Store, before the
+        first read or write; a folder that is not there yet is created private by `_ensure`.
+
+        Raises:
+            DataError: the data folder, or one of rebound's folders in it, is another user's.
+        """
+        if self._trusted or not hasattr(os, "getuid"):
+            return
+        for folder in (self.home, *(self.home / own.name for own in OWN if own.files)):
+            try:
+                st = os.stat(folder)
+            except OSError:
+                continue  # not there (yet), or not a folder: the read or write says so
+            if private(st) or not stat.S_ISDIR(st.st_mode):
+                continue
+            if st.st_uid != os.getuid():
+                raise DataError(
+                    f"The folder {folder} belongs to another user, so rebound will not use it: "
+                    "they could change what you saved. Nothing was changed. Make it yours "
+                    f"(`chown -R $USER {folder}` then `chmod 700 {folder}`), or set "
+                    "REBOUND_HOME to a folder of your own."
+                )
+            try:
+                os.chmod(folder, 0o700)
+            except OSError as exc:
+                raise DataError(
+                    f"The folder {folder} can be changed by other users (mode "
+                    f"{stat.S_IMODE(st.st_mode):04o}) and rebound could not make it private "
+                    f"({exc.strerror or exc}). Nothing was changed. Run `chmod 700 {folder}`, "
+                    "or set REBOUND_HOME to a folder of your own."
+                ) from None
+            sys.stderr.write(
+                f"rebound: {folder} could be changed by other users (mode "
+                f"{stat.S_IMODE(st.st_mode):04o}); it is private to you now (0700).\n"
+            )
+            if folder in (self.home, self.home / CACHE):
+                self._clear_cache()  # anyone could have put it there; it is made again
+        self._trusted = True
+
+    def _clear_cache(self) -> None:
+        patterns = next(own.files for own in OWN if own.name == CACHE) or ()
+        for path in _entries(self.home / CACHE):
+            if _matches(path.name, patterns):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def path(self, session_id: str) -> Path:
         """The file of a session."""
@@ -160,6 +276,7 @@ class Store:
     def _files(self) -> list[os.DirEntry[str]]:
         """The session files, in one pass over the folder that also removes temp files left by
         a crash (old enough that no live save owns them)."""
+        self._trust()
         try:
             with os.scandir(self.sessions) as folder:
                 entries = list(folder)
@@ -195,6 +312,7 @@ class Store:
         Raises:
             NoSessionError: there is no such session, or its file was broken and moved aside.
         """
+        self._trust()
         path = self.path(session_id)
         try:
             raw = path.read_bytes()
@@ -207,10 +325,15 @@ class Store:
                 f"Could not read {path} ({exc.strerror}). It was left as it is."
             ) from None
         try:
-            return parse(raw)
+            session = parse(raw)
+            if session.id != session_id:
+                # A copy (`cp A.json backup.json`): used as a session, it would change 'A' too
+                # and show twice in `list`. Set aside, the original keeps working.
+                raise ValueError(f"it holds session '{session.id}'; a copy?")
         except ValueError as exc:
             moved = self._move_aside(session_id, str(exc))
             raise NoSessionError(describe(moved)) from None
+        return session
 
     def _move_aside(self, session_id: str, reason: str) -> Moved:
         moved = self._move_aside_file(self.path(session_id), session_id, reason)
@@ -242,8 +365,17 @@ class Store:
         """A full session id from an id or a unique prefix of one.
 
         Raises:
+            UsageError: `wanted` is blank (a prefix of every id: a script's empty `$ID`).
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
+        if not wanted.strip():
+            raise UsageError(
+                "The session id is empty, so rebound did not pick one. Give an id, or the start "
+                "of one (`rebound list` shows them). Nothing was changed."
+            )
+        if len(wanted) > NAME_MAX or any(c in wanted for c in "/\\\0"):
+            # No id is like this; and as a file name it would be an OSError, not an answer.
+            raise NoSessionError(f"There is no session {wanted[:40]!r}. `rebound list` shows them.")
         if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
             return wanted  # the common case, without listing a large folder
         ids = self.ids()
@@ -257,6 +389,54 @@ class Store:
             "type a little more of the id."
         )
 
+    def own_files(self, personal: bool = False) -> list[Path]:
+        """rebound's own files in the data folder (see `OWN`), nothing else found there.
+
+        Args:
+            personal: only what the person typed, without temp files (what `data export` copies);
+                else every file rebound made, temp files included (what `data wipe` deletes).
+        """
+        self._trust()
+        found: list[Path] = []
+        for own in OWN:
+            if personal and not own.personal:
+                continue
+            folder = self.home / own.name if own.files else self.home
+            patterns: tuple[str, ...] = own.files or (own.name,)
+            if not personal:
+                patterns = (*patterns, *(f".{p}.*{TEMP_SUFFIX}" for p in patterns))
+            found.extend(p for p in _entries(folder) if _matches(p.name, patterns))
+        return sorted(found)
+
+    def wipe(self) -> list[Path]:
+        """Delete every file rebound made here, then its folders and the data folder if empty.
+
+        The person's own files beside them stay, and are returned (with any folder that had to
+        stay because of them).
+
+        Raises:
+            SessionBusyError: a session or the brag list is open in another rebound.
+            DataError: a file could not be deleted.
+        """
+        with contextlib.ExitStack() as locks:
+            # Refuse while any session is open elsewhere, rather than pull it from under it.
+            for session_id in [BRAG_LOCK, *self.ids_by_start()]:
+                locks.enter_context(self.lock(session_id))
+            for path in self.own_files():
+                if path.parent.name != LOCKS:  # held just now; removed once released
+                    _remove(path)
+        for path in self.own_files():
+            _remove(path)
+        for own in OWN:
+            if own.files is not None:
+                with contextlib.suppress(OSError):  # not empty: the person's files are in it
+                    (self.home / own.name).rmdir()
+        with contextlib.suppress(OSError):
+            self.home.rmdir()
+        if not self.home.exists():
+            return []
+        return sorted(self.home.iterdir())
+
     @property
     def brag_path(self) -> Path:
         """The file of the brag list, shared by every session."""
@@ -266,6 +446,7 @@ class Store:
         """The brag list (empty if there is none yet); a broken file is moved aside first."""
         from pydantic import ValidationError
 
+        self._trust()
         try:
             raw = self.brag_path.read_bytes()
         except FileNotFoundError:

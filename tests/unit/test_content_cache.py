@@ -115,3 +115,130 @@ def test_without_a_cache_nothing_is_written(content_copy: Path, tmp_path: Path) 
 def test_the_cli_caches_in_the_data_folder(run: Run, rebound_home: Path) -> None:
     assert run(["summary"]).exit_code == 0
     assert len(cached_files(rebound_home / "cache")) == 1
+
+
+# A hostile cache: unpickling it would run code. Nothing rebound reads may be one another user
+# could have written; owners are checked with os.getuid, missing on Windows.
+posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="no file owners to check")
+
+
+class Hostile:
+    """Unpickled, it writes the marker file: the attacker's code ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+def plant(file: Path, marker: Path) -> None:
+    import pickle
+
+    file.write_bytes(pickle.dumps(Hostile(marker)))
+
+
+def cache_key(content_copy: Path, cache: Path) -> Path:
+    """The cache file rebound would read for `content_copy`, written once by rebound itself."""
+    content.load(content_copy, cache=cache)
+    [file] = cached_files(cache)
+    return file
+
+
+@posix_only
+def test_a_cache_planted_in_a_shared_data_folder_never_runs(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """The attack of issue 14: the data folder is writable by others; they rename `cache/` and
+    plant a pickle under the name rebound will read next."""
+    home = tmp_path / "data"
+    home.mkdir()
+    cache = home / "cache"
+    file = cache_key(content_copy, cache)
+    home.chmod(0o777)
+    cache.rename(home / "old-cache")
+    cache.mkdir()
+    marker = tmp_path / "marker"
+    plant(file, marker)
+    loaded = content.load(content_copy, cache=cache)
+    assert loaded.steps
+    assert not marker.exists()
+    assert sorted(cache.iterdir()) == [file]  # nothing written into a folder others can change
+
+
+@posix_only
+@pytest.mark.parametrize("mode", [0o770, 0o707])
+def test_a_cache_folder_others_can_write_is_not_read(
+    content_copy: Path, tmp_path: Path, mode: int
+) -> None:
+    cache = tmp_path / "cache"
+    file = cache_key(content_copy, cache)
+    cache.chmod(mode)
+    marker = tmp_path / "marker"
+    plant(file, marker)
+    assert content.load(content_copy, cache=cache).steps
+    assert not marker.exists()
+
+
+@posix_only
+def test_a_cache_folder_swapped_for_a_link_is_not_read(content_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = cache_key(content_copy, cache)
+    elsewhere = tmp_path / "elsewhere"
+    cache.rename(elsewhere)
+    cache.symlink_to(elsewhere)
+    marker = tmp_path / "marker"
+    plant(elsewhere / file.name, marker)
+    assert content.load(content_copy, cache=cache).steps
+    assert not marker.exists()
+
+
+@posix_only
+@pytest.mark.parametrize("how", ["link", "group-writable", "not-mine"])
+def test_a_cache_file_rebound_did_not_write_is_not_read(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Checked on the file as opened: swapped in just after the folders were checked, a link,
+    a file others could write, or another user's file is never unpickled."""
+    cache = tmp_path / "cache"
+    file = cache_key(content_copy, cache)
+    marker = tmp_path / "marker"
+    real_check = content._trusted_folder
+    real_fstat = os.fstat
+
+    def check_then_swap(folder: Path) -> bool:
+        trusted = real_check(folder)
+        file.unlink()
+        if how == "link":
+            plant(tmp_path / "planted", marker)
+            file.symlink_to(tmp_path / "planted")
+        else:
+            plant(file, marker)
+            file.chmod(0o666 if how == "group-writable" else 0o600)
+        return trusted
+
+    def fstat_of_another_user(fd: int) -> os.stat_result:
+        st = real_fstat(fd)
+        fields = list(st)
+        fields[stat.ST_UID] = os.getuid() + 1
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(content, "_trusted_folder", check_then_swap)
+    if how == "not-mine":
+        monkeypatch.setattr(content.os, "fstat", fstat_of_another_user)
+    assert content.load(content_copy, cache=cache).steps
+    assert not marker.exists()
+
+
+@posix_only
+def test_a_cache_in_someone_elses_folder_is_not_read(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    file = cache_key(content_copy, cache)
+    marker = tmp_path / "marker"
+    plant(file, marker)
+    uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: uid + 1)  # every file here is someone else's now
+    assert content.load(content_copy, cache=cache).steps
+    assert not marker.exists()

@@ -223,3 +223,88 @@ def test_brag_list_version_1_is_migrated(rebound_home: Path) -> None:
     assert brag.schema_version == 3
     assert [i.id for i in brag.items] == ["ship"]
     assert brag.removed == []
+
+
+posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="no file owners to check")
+
+
+@posix_only
+@pytest.mark.parametrize("folder", [".", "sessions", "cache", "locks", "broken"])
+def test_a_folder_others_can_write_is_made_private_with_a_note(
+    rebound_home: Path, capsys: pytest.CaptureFixture[str], folder: str
+) -> None:
+    Store().save(make())
+    (rebound_home / folder).mkdir(exist_ok=True)
+    target = (rebound_home / folder).resolve()
+    target.chmod(0o777)
+    assert Store().ids() == ["2026-11-25-globex"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    [line] = capsys.readouterr().err.splitlines()
+    assert str(target) in line
+    assert "0777" in line
+    assert Store().load("2026-11-25-globex") == make()
+    assert capsys.readouterr().err == ""  # once: it is private now
+
+
+@posix_only
+def test_someone_elses_data_folder_is_refused(
+    rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store().save(make())
+    rebound_home.chmod(0o777)
+    uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: uid + 1)  # as if another user made the folder
+    for attempt in (Store().ids, Store().load_brag, lambda: Store().save(make("2026-11-26-b"))):
+        with pytest.raises(DataError, match="belongs to another user") as err:
+            attempt()
+        assert "chown" in err.value.message
+        assert "REBOUND_HOME" in err.value.message
+    assert stat.S_IMODE(rebound_home.stat().st_mode) == 0o777  # nothing changed
+    assert [p.name for p in (rebound_home / "sessions").iterdir()] == ["2026-11-25-globex.json"]
+
+
+def test_a_copy_under_another_name_is_moved_aside(rebound_home: Path) -> None:
+    st = Store()
+    st.save(make())
+    sessions = rebound_home / "sessions"
+    (sessions / "backup.json").write_bytes((sessions / "2026-11-25-globex.json").read_bytes())
+    with pytest.raises(NoSessionError, match="holds session '2026-11-25-globex'; a copy"):
+        st.load("backup")
+    assert [m.backup.parent.name for m in st.moved] == ["broken"]
+    assert st.ids() == ["2026-11-25-globex"]
+    assert st.load("2026-11-25-globex") == make()
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t"])
+def test_a_blank_id_is_a_usage_error(rebound_home: Path, blank: str) -> None:
+    from rebound.errors import UsageError
+
+    Store().save(make())
+    with pytest.raises(UsageError, match="empty"):
+        Store().resolve(blank)
+
+
+@pytest.mark.parametrize("odd", ["2026/../x", "a\0b", "x" * 300, "2026-11-25-globex" + "x" * 300])
+def test_an_impossible_id_is_not_found(rebound_home: Path, odd: str) -> None:
+    Store().save(make())
+    with pytest.raises(NoSessionError, match="There is no session"):
+        Store().resolve(odd)
+
+
+def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
+    st = Store()
+    st.save(make())
+    with st.lock("2026-11-25-globex"):
+        pass
+    (rebound_home / "thesis.txt").write_text("mine")
+    (rebound_home / "sessions" / "notes.txt").write_text("mine")
+    (rebound_home / "sessions" / ".hidden.json").write_text("mine")
+    (rebound_home / "sessions" / ".2026-11-25-globex.json.x1.tmp").write_text("half")
+    (rebound_home / "sessions" / "link.json").symlink_to(rebound_home / "thesis.txt")
+    names = [str(p.relative_to(rebound_home)) for p in st.own_files()]
+    assert names == [
+        "locks/2026-11-25-globex.lock",
+        "sessions/.2026-11-25-globex.json.x1.tmp",
+        "sessions/2026-11-25-globex.json",
+    ]
+    assert st.own_files(personal=True) == [rebound_home / "sessions" / "2026-11-25-globex.json"]
