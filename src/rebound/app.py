@@ -246,7 +246,7 @@ SessionArgument = Annotated[
 
 def pick(store: Store, wanted: str | None, unfinished: bool = False) -> Session | None:
     """The session asked for, or else the most recent (unfinished, if asked) one."""
-    if wanted:
+    if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
         return store.load(store.resolve(wanted))
     from rebound.errors import NoSessionError
 

@@ -80,3 +80,61 @@ def test_wipe_with_nothing_there(run: Run) -> None:
     result = run(["data", "wipe", "--yes"])
     assert result.exit_code == 0
     assert "nothing to wipe" in result.stdout
+
+
+def theirs(home: Path) -> None:
+    """Files a person keeps in the data folder that rebound did not make."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "thesis.txt").write_text("three years of work")
+    (home / "taxes").mkdir()
+    (home / "taxes" / "2025.pdf").write_text("receipts")
+    (home / "sessions").mkdir(mode=0o700, exist_ok=True)
+    (home / "sessions" / "notes.txt").write_text("my notes")
+
+
+def test_wipe_deletes_only_rebounds_files(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    theirs(rebound_home)
+    (rebound_home / "broken").mkdir()
+    (rebound_home / "broken" / "x.20260101T000000Z.json").write_text("{")
+    result = run(["data", "wipe", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert (rebound_home / "thesis.txt").read_text() == "three years of work"
+    assert (rebound_home / "taxes" / "2025.pdf").read_text() == "receipts"
+    assert (rebound_home / "sessions" / "notes.txt").read_text() == "my notes"
+    assert sorted(p.name for p in rebound_home.iterdir()) == ["sessions", "taxes", "thesis.txt"]
+    assert list((rebound_home / "sessions").iterdir()) == [rebound_home / "sessions" / "notes.txt"]
+    assert "thesis.txt" in result.stdout
+    assert "taxes/" in result.stdout
+    assert "No sessions yet" in run(["summary"]).stdout
+
+
+def test_export_holds_only_rebounds_files(run: Run, rebound_home: Path, tmp_path: Path) -> None:
+    run(["start"], keys(GROUPS[:2]))
+    theirs(rebound_home)
+    target = tmp_path / "mine.zip"
+    assert run(["data", "export", str(target)]).exit_code == 0
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == [f"rebound/sessions/{SESSION_ID}.json"]
+
+
+def test_export_does_not_write_through_a_dangling_link(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mine.zip"
+    elsewhere = tmp_path / "elsewhere.zip"
+    target.symlink_to(elsewhere)
+    result = run(["data", "export", str(target)])
+    assert result.exit_code == 2
+    assert not elsewhere.exists()
+    assert target.is_symlink()
+
+
+def test_export_with_force_replaces_the_link_not_its_target(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mine.zip"
+    precious = tmp_path / "precious.txt"
+    precious.write_text("precious")
+    target.symlink_to(precious)
+    assert run(["data", "export", str(target)]).exit_code == 2
+    assert run(["data", "export", "--force", str(target)]).exit_code == 0
+    assert precious.read_text() == "precious"
+    assert not target.is_symlink()
+    assert zipfile.is_zipfile(target)

@@ -136,3 +136,47 @@ def test_list_in_a_terminal_is_a_table(run: Run) -> None:
     assert lines[0].split() == ["Id", "Company", "·", "role", "Steps", "Next"]
     assert lines[1].startswith(SESSION_ID)
     assert "5/5 ✓" in lines[1]
+
+
+def test_a_blank_id_deletes_and_shows_nothing(run: Run, rebound_home: Path) -> None:
+    """An empty `$ID` in a script is a prefix of every id; it must not pick one."""
+    run(["start"], keys(GROUPS))
+    saved = rebound_home / "sessions" / f"{SESSION_ID}.json"
+    for args in (["delete", "", "--yes"], ["delete", " ", "--yes"], ["show", ""]):
+        result = run(args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "empty" in result.stderr
+        assert saved.exists()
+    result = run(["done", "--session", "", "thank-you-sent"])
+    assert result.exit_code == 2
+    assert "Ticked" not in result.stdout
+
+
+def test_ids_no_file_can_have_are_not_found(run: Run, rebound_home: Path) -> None:
+    run(["start"], keys(GROUPS))
+    for odd in ("x" * 300, "a/b", "../sessions/" + SESSION_ID, "a\\b"):
+        for args in (["show", odd], ["delete", odd, "--yes"], ["export", odd]):
+            result = run(args)
+            assert result.exit_code == 1, (args, result.output)
+            assert "There is no session" in result.stderr
+    assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
+
+
+def test_a_copy_of_a_session_file_is_set_aside(run: Run, rebound_home: Path) -> None:
+    """`cp A.json backup.json`: list shows A once, and saving A leaves the copy alone."""
+    run(["start"], keys(GROUPS))
+    sessions = rebound_home / "sessions"
+    original = sessions / f"{SESSION_ID}.json"
+    (sessions / "backup.json").write_bytes(original.read_bytes())
+    result = run(["list"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(SESSION_ID) == 1
+    assert f"holds session '{SESSION_ID}'; a copy?" in result.stderr
+    assert not (sessions / "backup.json").exists()
+    [kept] = (rebound_home / "broken").iterdir()
+    assert kept.name.startswith("backup.")
+    copy = kept.read_bytes()
+    result = run(["done", "thank-you-sent", "--session", SESSION_ID])
+    assert result.exit_code == 0, result.output
+    assert json.loads(original.read_bytes()) != json.loads(copy)
+    assert kept.read_bytes() == copy

@@ -22,9 +22,6 @@ data_app = typer.Typer(
 )
 app.add_typer(data_app, name="data")
 
-# What is yours to export: everything but derived or transient files.
-SKIPPED = ("cache", "locks")
-
 
 @data_app.command("path")
 def data_path() -> None:
@@ -39,27 +36,22 @@ def data_export(
 ) -> None:
     """Write everything rebound keeps about you into one .zip archive."""
     import io
+    import os
     import zipfile
 
     from rebound.store import atomic_write
 
     store = store_for()
-    if file.exists() and not force:
+    # lexists, not exists: a link (even a dangling one) is not written through without --force,
+    # and with it the link itself is replaced, never the file it points to.
+    if os.path.lexists(file) and not force:
         raise UsageError(f"{file} already exists; add --force to replace it. Nothing was written.")
-    files = (
-        [
-            p
-            for p in sorted(store.home.rglob("*"))
-            if p.is_file() and p.relative_to(store.home).parts[0] not in SKIPPED
-        ]
-        if store.home.is_dir()
-        else []
-    )
+    files = store.own_files(personal=True)  # rebound's, not whatever else is in the folder
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             archive.write(path, Path("rebound") / path.relative_to(store.home))
-    atomic_write(file.resolve(), buffer.getvalue())
+    atomic_write(file, buffer.getvalue())
     typer.echo(f"Wrote {len(files)} files to {file}. Keep it somewhere private.", err=True)
 
 
@@ -68,9 +60,6 @@ def data_wipe(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete everything rebound keeps about you (it asks first; `--yes` skips the question)."""
-    import contextlib
-    import shutil
-
     from rebound import prompts, render
 
     store = store_for()
@@ -87,16 +76,15 @@ def data_wipe(
         if not prompts.yes_no(question, default=False):
             render.note(out, "Kept. Nothing was deleted.")
             return
-    with contextlib.ExitStack() as locks:
-        # Refuse while any session is open in another window, rather than pull it from under it.
-        for session_id in store.ids_by_start():
-            locks.enter_context(store.lock(session_id))
-        for child in sorted(store.home.iterdir()):
-            if child.name == "locks":
-                continue
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
-    shutil.rmtree(store.home, ignore_errors=True)
-    render.note(out, f"Wiped {store.home}. rebound keeps nothing about you now.")
+    left = store.wipe()
+    if not left:
+        render.note(out, f"Wiped {store.home}. rebound keeps nothing about you now.")
+        return
+    names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in left[:5])
+    more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+    render.note(
+        out,
+        f"Wiped your sessions and brag list; rebound keeps nothing about you now. {store.home} "
+        f"stays, because it also holds things rebound did not make ({names}{more}): those were "
+        "left as they are.",
+    )

@@ -112,7 +112,8 @@ def export(
 
 
 def _check_target(output: Path, force: bool) -> None:
-    if output.exists() and not force:
+    # lexists: a link, even a dangling one, is never written through; --force replaces the link.
+    if os.path.lexists(output) and not force:
         raise UsageError(
             f"{output} already exists, so it was left as it is. Add --force to replace it, or "
             "choose another name."
