@@ -6,6 +6,7 @@ happen inside the functions that need them, so that `rebound --help` answers at 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -93,14 +94,12 @@ def silence_stdout() -> None:
     The recipe of the Python docs (signal, "Note on SIGPIPE"), so that the interpreter's own
     flush at exit does not print "Exception ignored ... BrokenPipeError".
     """
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor: in-process
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(devnull, sys.stdout.fileno())
         finally:
             os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # no file descriptor (in-process tests)
-        pass
 
 
 def output_failed(exc: OSError) -> int:
@@ -111,7 +110,9 @@ def output_failed(exc: OSError) -> int:
     same command ends the same way whichever layer notices. A full device says so on stderr.
     """
     if not isinstance(exc, BrokenPipeError):
-        say_error(describe_os_error(exc))
+        # If stderr is gone too, the exit code is all that is left to say it.
+        with contextlib.suppress(OSError):
+            say_error(describe_os_error(exc))
     silence_stdout()
     return int(ExitCode.FAILURE)
 
@@ -148,16 +149,16 @@ class ReboundGroup(TyperGroup):
         except ReboundError as exc:
             say_error(exc.message, prefix=not isinstance(exc, InterruptedByUser))
             raise typer.Exit(exc.exit_code) from None
-        except OSError as exc:
-            if _is_framework(exc) or os.environ.get("REBOUND_DEBUG") == "1":
-                raise
-            if isinstance(exc, BrokenPipeError) or exc.filename is None:
-                raise typer.Exit(output_failed(exc)) from None
-            say_error(describe_os_error(exc))
-            raise typer.Exit(ExitCode.FAILURE) from None
         except Exception as exc:
             if _is_framework(exc) or os.environ.get("REBOUND_DEBUG") == "1":
                 raise
+            # The OS's own errors (they carry an errno; shutil.Error or io.UnsupportedOperation
+            # don't) are ordinary: a name too long, a full disk. Say which, and where.
+            if isinstance(exc, OSError) and exc.errno is not None:
+                if isinstance(exc, BrokenPipeError) or exc.filename is None:
+                    raise typer.Exit(output_failed(exc)) from None
+                say_error(describe_os_error(exc))
+                raise typer.Exit(ExitCode.FAILURE) from None
             say_error(UNEXPECTED.format(error=type(exc).__name__))
             raise typer.Exit(ExitCode.FAILURE) from None
 

@@ -193,3 +193,17 @@ def test_content_new_leaves_nothing_when_the_copy_fails(
     assert not (tmp_path / "mine").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mine")] == []
     assert (CONTENT / "coach.yaml").is_file()
+
+
+def test_an_oserror_without_errno_is_still_unexpected(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the OS speaking (shutil.Error, io.UnsupportedOperation): reported, never a traceback."""
+
+    def broken(ctx: object) -> Path:
+        raise shutil.Error([("a", "b", "why")])
+
+    monkeypatch.setattr("rebound.commands.content.content_folder", broken)
+    result = run(["content", "path"])
+    assert result.exit_code == 1
+    assert "did not expect (Error)" in result.stderr
