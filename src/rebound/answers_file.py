@@ -41,12 +41,56 @@ def read(file: Path) -> YamlDoc:
     return doc
 
 
-def _as_input(value: Any) -> str | bool | list[str] | None:
-    if value is None or isinstance(value, bool):
+def _expected(field: FieldDef) -> str:
+    """What one answer to `field` looks like, for an error message."""
+    if field.kind in ("select", "checkbox"):
+        return "one of " + ", ".join(c.value for c in field.choices)
+    return {
+        "confirm": "yes or no",
+        "number": "a whole number",
+        "date": "a date",
+        "email": "an email address",
+    }.get(field.kind, "a line of text")
+
+
+def _as_input(
+    doc: YamlDoc, field: FieldDef, value: Any, where: tuple[str | int, ...]
+) -> str | bool | list[str] | None:
+    """The answer as the prompt would have been given it.
+
+    YAML reads `yes`, `on`, `1.50` or `007` as booleans and numbers: only a yes/no question
+    takes YAML's boolean, and only a number question its number; every other question takes the
+    text as written. A mapping or a list where one answer goes is refused, never turned into text.
+
+    Raises:
+        UsageError: a mapping or a list where a single answer is expected.
+    """
+    if value is None:
+        return None
+    if field.kind == "checkbox":
+        items = value if isinstance(value, list) else [value]
+        picked: list[str] = []
+        for i, item in enumerate(items):
+            at = (*where, i) if isinstance(value, list) else where
+            if isinstance(item, (dict, list)):
+                raise doc.error(at, f"should be a choice ({_expected(field)}), not {_shape(item)}")
+            picked.append(doc.text(at, item))
+        return picked
+    if isinstance(value, (dict, list)):
+        raise doc.error(
+            where,
+            f"should be a single answer ({_expected(field)}), not {_shape(value)}; to keep "
+            "brackets or braces as text, put the answer in quotes",
+        )
+    if field.kind == "confirm" and isinstance(value, bool):
         return value
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return str(value)
+    if field.kind == "number" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return doc.text(where, value)
+
+
+def _shape(value: object) -> str:
+    return "a mapping" if isinstance(value, dict) else "a list"
 
 
 def _fallback(field: FieldDef, today: date, lang: values.Language) -> tuple[bool, AnswerValue]:
@@ -138,6 +182,7 @@ def _answer(
             raise doc.error(where[:-1], f"'{field.id}' is needed")
         return value
     try:
-        return values.check(field, _as_input(source[field.id]), today, lang)
+        given = _as_input(doc, field, source[field.id], where)
+        return values.check(field, given, today, lang)
     except ValueError as exc:
         raise doc.error(where, str(exc)) from None

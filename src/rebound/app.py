@@ -6,7 +6,10 @@ happen inside the functions that need them, so that `rebound --help` answers at 
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -26,6 +29,92 @@ UNEXPECTED = (
     "this moment is saved. Run the same command with REBOUND_DEBUG=1 to see the details, and "
     "please report them."
 )
+OS_ERROR = (
+    "Could not use {path}: {reason}. Nothing already saved has changed. Check the name and the "
+    "place, then try again."
+)
+OUTPUT_FAILED = (
+    "Could not write the output: {reason}. Nothing already saved has changed. Send the output "
+    "somewhere with room (or to the screen) and try again."
+)
+# The reasons a person can do something about, in their words; any other is the OS's own text.
+_REASONS = {
+    errno.ENAMETOOLONG: "the name is too long for this system",
+    errno.ENOSPC: "there is no space left on the disk or device",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EACCES: "you are not allowed to use it (its permissions say no)",
+    errno.EPERM: "you are not allowed to use it (its permissions say no)",
+    errno.EROFS: "it is on a read-only disk",
+    errno.ENOENT: "it does not exist",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.ELOOP: "its symbolic links go round in a loop",
+    errno.EEXIST: "it already exists",
+    errno.ENOTEMPTY: "the folder is not empty",
+    errno.EBUSY: "it is in use by something else",
+    errno.EIO: "the disk reported a read or write error",
+    errno.EMFILE: "too many files are open at once",
+    errno.ENFILE: "too many files are open at once",
+}
+_LONGEST_PATH = 160
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in plain words: ours for the common errnos, else the OS's own."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _shown(path: object) -> str:
+    """A path to name in a message; a very long one keeps its start and its end."""
+    text = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    if len(text) <= _LONGEST_PATH:
+        return text
+    return f"{text[:100]}...{text[-50:]} ({len(text)} characters)"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """The one-paragraph message for an OS error no command turned into a ReboundError.
+
+    With a file name, it is that file's problem. Without one, it is the output's: every save goes
+    through `store.atomic_write`, which names its file, so what is left is writing to stdout.
+    """
+    if exc.filename is None:
+        return OUTPUT_FAILED.format(reason=os_reason(exc))
+    path = _shown(exc.filename)
+    if exc.filename2 is not None:
+        path = f"{path} -> {_shown(exc.filename2)}"
+    return OS_ERROR.format(path=path, reason=os_reason(exc))
+
+
+def silence_stdout() -> None:
+    """Point stdout at os.devnull: what is still buffered has nowhere to go, so it goes nowhere.
+
+    The recipe of the Python docs (signal, "Note on SIGPIPE"), so that the interpreter's own
+    flush at exit does not print "Exception ignored ... BrokenPipeError".
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor: in-process
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+
+
+def output_failed(exc: OSError) -> int:
+    """End a run whose output cannot be written; returns the exit code.
+
+    A closed pipe (`rebound export | head -1`) is the reader saying "enough": nothing to say,
+    and exit 1, as Click does for its own output and the Python docs' recipe does, so that the
+    same command ends the same way whichever layer notices. A full device says so on stderr.
+    """
+    if not isinstance(exc, BrokenPipeError):
+        # If stderr is gone too, the exit code is all that is left to say it.
+        with contextlib.suppress(OSError):
+            say_error(describe_os_error(exc))
+    silence_stdout()
+    return int(ExitCode.FAILURE)
 
 
 def say_error(message: str, prefix: bool = True) -> None:
@@ -63,6 +152,13 @@ class ReboundGroup(TyperGroup):
         except Exception as exc:
             if _is_framework(exc) or os.environ.get("REBOUND_DEBUG") == "1":
                 raise
+            # The OS's own errors (they carry an errno; shutil.Error or io.UnsupportedOperation
+            # don't) are ordinary: a name too long, a full disk. Say which, and where.
+            if isinstance(exc, OSError) and exc.errno is not None:
+                if isinstance(exc, BrokenPipeError) or exc.filename is None:
+                    raise typer.Exit(output_failed(exc)) from None
+                say_error(describe_os_error(exc))
+                raise typer.Exit(ExitCode.FAILURE) from None
             say_error(UNEXPECTED.format(error=type(exc).__name__))
             raise typer.Exit(ExitCode.FAILURE) from None
 

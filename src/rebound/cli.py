@@ -22,9 +22,19 @@ def main() -> None:
         for stream in (sys.stdout, sys.stderr):
             if hasattr(stream, "reconfigure"):
                 stream.reconfigure(errors="replace")
-        from rebound.app import app
+        from rebound.app import app, output_failed
 
-        app(prog_name="rebound")
+        try:
+            try:
+                app(prog_name="rebound")
+            finally:
+                # Flush here, not at the interpreter's exit: a closed pipe or a full device
+                # found then could only print "Exception ignored" and exit 120.
+                sys.stdout.flush()
+        except OSError as exc:  # the output's, found after the command (the rest: app.py)
+            if exc.filename is not None:
+                raise
+            sys.exit(output_failed(exc))
     finally:
         startup.finish()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.anchored: set[tuple[int, int]] = set()
+        self.texts: dict[Path_, str] = {}  # each scalar as written: see YamlDoc.text
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -62,11 +64,17 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass(frozen=True)
 class YamlDoc:
-    """A parsed YAML file: its data and where each value stood."""
+    """A parsed YAML file: its data, where each value stood, and each scalar as written."""
 
     file: Path
     data: Any
     marks: dict[Path_, tuple[int, int]]
+    texts: dict[Path_, str] = dataclass_field(default_factory=dict)
+
+    def text(self, path: Sequence[str | int], value: object) -> str:
+        """The scalar at `path` as the file has it, before YAML read `yes`, `1.50` or `007` as a
+        boolean or a number; `str(value)` when the file is not where it came from."""
+        return self.texts.get(tuple(path), str(value))
 
     def where(self, path: Sequence[str | int]) -> str:
         """`file:line:col` of the deepest known part of `path`."""
@@ -130,7 +138,7 @@ def read_yaml(file: Path) -> YamlDoc:
     if node is None:
         raise ContentError(f"{file}:1:1: (file): is empty.")
     data = _build(node, (), marks, file, loader)
-    return YamlDoc(file, data, marks)
+    return YamlDoc(file, data, marks, loader.texts)
 
 
 def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> ContentError:
@@ -179,6 +187,7 @@ def _build(
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
     if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
+        loader.texts[path] = node.value
         try:
             return loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError):

@@ -32,47 +32,47 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _HASH = re.compile(r"(^|\s)#")
 # GitHub turns ':smile:' into an emoji.
 _SHORTCODE = re.compile(r":(?=[0-9A-Za-z_+-]+:)")
-# What would start a block at the beginning of a continuation line: a list, a heading, a rule.
-_BULLET = re.compile(r"^(\s*)([-+=])")
-_ORDERED = re.compile(r"^(\s*\d+)([.)])")
+# What would start a block at the beginning of a line: a list, a setext heading, a rule.
+_BULLET = re.compile(r"^([-+=])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
 # Hints in a prompt's message that help while typing but not when reading: '(Enter to skip)'.
 _HINT = re.compile(r"\s*\([^()]*\)")
 
 
 def escape(text: str, indent: str = "") -> str:
-    """Text that Markdown shows exactly as typed, for use inside a line (never at its start).
+    """Text that Markdown shows exactly as typed, wherever it lands in a line.
 
-    Only characters that could change the structure are escaped. A line break becomes a hard
-    break and a blank line a paragraph break, each followed by `indent` so that the text stays
-    inside the list item it belongs to. Blank lines at either end are left out.
+    Only characters that could change the structure are escaped, and every line, the first one
+    included, is escaped as if it began a block: the first line of a list entry does (`- 1. x`
+    would be a nested list, `-     x` a code block). A line break becomes a hard break and a
+    blank line a paragraph break, each followed by `indent` so that the text stays inside the
+    list item it belongs to. Blank lines at either end are left out, and so are spaces at the
+    start of a line, which Markdown would either drop or read as code.
     """
     lines = clean(text).split("\n")
     while len(lines) > 1 and not lines[-1].strip():
         lines.pop()
     while len(lines) > 1 and not lines[0].strip():
         lines.pop(0)
-    out = [_escape_line(lines[0], continued=False)]
+    out = [_escape_line(lines[0])]
     after_blank = False
     for line in lines[1:]:
         if not line.strip():
             after_blank = True
             continue
-        if after_blank:  # a new paragraph: indented further, it would become a code block
-            out.append(f"\n\n{indent}{_escape_line(line.lstrip(), continued=True)}")
-        else:
-            out.append(f"\\\n{indent}{_escape_line(line, continued=True)}")
+        out.append(f"\n\n{indent}" if after_blank else f"\\\n{indent}")
+        out.append(_escape_line(line))
         after_blank = False
     return "".join(out)
 
 
-def _escape_line(line: str, continued: bool) -> str:
-    out = _PUNCTUATION.sub(r"\\\1", line)
+def _escape_line(line: str) -> str:
+    """One typed line, safe at the start of a block: what could open one is escaped."""
+    out = _PUNCTUATION.sub(r"\\\1", line.lstrip(" \t"))
     out = _ENTITY.sub(r"\\&", out)
     out = _HASH.sub(r"\1\\#", out)
     out = _SHORTCODE.sub(r"\\:", out)
-    if continued:
-        out = _ORDERED.sub(r"\1\\\2", _BULLET.sub(r"\1\\\2", out))
-    return out
+    return _ORDERED.sub(r"\1\\\2", _BULLET.sub(r"\\\1", out))
 
 
 def _fence(text: str, indent: str = "") -> list[str]:
@@ -96,7 +96,7 @@ def _labels(q: FieldDef) -> dict[str, str]:
 
 def _show(q: FieldDef, value: object, indent: str) -> str:
     """One answer in readable form: choices as their labels, yes/no, lists comma-separated."""
-    if value is None or value in ("", []):
+    if value is None or value == [] or (isinstance(value, str) and not value.strip()):
         return BLANK
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -273,7 +273,9 @@ def to_ics(content: Content, session: Session) -> bytes:
     cal.add("prodid", f"-//rebound//rebound {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"rebound: {title}")
+    # icalendar knows no type for X- properties and writes them unescaped (a ',' or ';' in a
+    # company's name would cut the calendar's name short): it is TEXT, so say so.
+    cal.add("x-wr-calname", icalendar.vText(f"rebound: {title}"))
     for entry in entries:
         assert entry.due is not None  # dated_items
         event = icalendar.Event()

@@ -141,6 +141,25 @@ def test_a_partial_file_leaves_the_rest_for_continue(
         ),
         (("role: Data Engineer\n", ""), "messenger_name", "can't be used yet: 'role' comes first"),
         (("company: Globex", "company: [Globex"), None, "(yaml)"),
+        (("company: Globex", "company: {a: b}"), "company", "should be a single answer"),
+        (("company: Globex", "company: [Globex, Initech]"), "company", "not a list"),
+        (
+            ("messenger_channel: video", "messenger_channel: [phone]"),
+            "messenger_channel",
+            "should be a single answer (one of phone, video, email, in_person), not a list",
+        ),
+        (("weekly_target: 4", "weekly_target: {n: 4}"), "weekly_target", "a whole number"),
+        (
+            ("  - what: Read the Spark docs", "  - what: {Read: the Spark docs}"),
+            "fixes.1.what",
+            "not a mapping",
+        ),
+        (
+            ("areas: [communication, other]", "areas: [communication, [other]]"),
+            "areas.1",
+            "should be a choice",
+        ),
+        (("weekly_target: 4", "weekly_target: yes"), "weekly_target", "whole number"),
     ],
 )
 def test_bad_answers_are_clear_errors_and_nothing_is_saved(
@@ -205,3 +224,43 @@ def test_a_spanish_file_uses_the_packs_date_words_and_messages(
     refused = run(["--lang", "es", "start", "--answers", str(write(tmp_path, wrong))])
     assert refused.exit_code == 2
     assert "call_date: Escribe una fecha como 2026-12-01" in " ".join(refused.stderr.split())
+
+
+@pytest.mark.parametrize("typed", ["yes", "no", "on", "off", "1.50", "007", "true", "0x1F", "1e3"])
+def test_text_answers_keep_what_was_typed(
+    run: Run, tmp_path: Path, rebound_home: Path, typed: str
+) -> None:
+    """YAML would read these as booleans or numbers; a text question keeps them as written."""
+    text = FULL.replace("company: Globex", f"company: {typed}").replace(
+        "  - what: Read the Spark docs", f"  - what: {typed}"
+    )
+    result = run(["start", "--answers", str(write(tmp_path, text))], terminal=False)
+    assert result.exit_code == 0, result.output
+    answers = only_session(rebound_home)["answers"]
+    assert isinstance(answers, dict)
+    assert answers["company"] == typed
+    assert answers["fixes"][1]["what"] == typed
+
+
+def test_yes_and_numbers_are_still_read_where_they_are_meant(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    text = FULL.replace("thanked_on_call: true", "thanked_on_call: yes").replace(
+        "weekly_target: 4", "weekly_target: 007"
+    )
+    result = run(["start", "--answers", str(write(tmp_path, text))], terminal=False)
+    assert result.exit_code == 0, result.output
+    answers = only_session(rebound_home)["answers"]
+    assert isinstance(answers, dict)
+    assert answers["thanked_on_call"] is True
+    assert answers["weekly_target"] == 7
+    assert answers["accomplishments"][0]["story"] is True  # `story: true`, a yes/no field
+
+
+def test_a_quoted_answer_keeps_its_brackets(run: Run, tmp_path: Path, rebound_home: Path) -> None:
+    text = FULL.replace("company: Globex", "company: '{a: b} [c]'")
+    result = run(["start", "--answers", str(write(tmp_path, text))], terminal=False)
+    assert result.exit_code == 0, result.output
+    answers = only_session(rebound_home)["answers"]
+    assert isinstance(answers, dict)
+    assert answers["company"] == "{a: b} [c]"

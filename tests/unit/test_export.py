@@ -19,7 +19,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -227,6 +227,9 @@ def test_markdown_draft_fence_outgrows_backticks(loaded: Content, session: Sessi
         ("a *b* _c_ `d` [e](f) <g>", "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\>"),
         ("&amp; :smile: #1 $5 ~x~ a|b \\", "\\&amp; \\:smile: \\#1 \\$5 \\~x\\~ a\\|b \\\\"),
         ("one\n- two\n# three\n1. four", "one\\\n  \\- two\\\n  \\# three\\\n  1\\. four"),
+        ("1. first", "1\\. first"),
+        ("- a\n  + b", "\\- a\\\n  \\+ b"),
+        ("    code?\n\n    more", "code?\n\n  more"),
         ("bell\x07 and esc\x1b[31m", "bell\\\\x07 and esc\\\\x1b\\[31m"),
     ],
 )
@@ -240,13 +243,53 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join))
-def test_escaped_text_reads_as_typed_and_stays_in_its_item(typed: str) -> None:
-    rendered = _html(f"- **Q?** {export.escape(typed, '  ')}\n- next\n")
-    assert rendered.count("<li>") == 2  # nothing typed ended the item or started another
-    shown = _plain(rendered).split("Q?", 1)[1].rsplit("next", 1)[0]
+# Where typed text lands in the export: after a question, as a list entry's first line (its
+# bullet), as a nested entry under a question, and as a checklist item.
+_PLACES = {
+    "after a question": ("- **Q?** ", "  ", "Q?"),
+    "a list entry": ("- ", "  ", "\n"),
+    "a nested entry": ("- **Q?**\n  - ", "    ", "Q?"),
+    "a checklist item": ("- [ ] ", "  ", "[ ]"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join), st.sampled_from(sorted(_PLACES)))
+def test_escaped_text_reads_as_typed_and_stays_in_its_item(typed: str, place: str) -> None:
+    assume(typed.strip())  # a blank answer is shown as "(left blank)", never escaped
+    before, indent, marker = _PLACES[place]
+    rendered = _html(f"{before}{export.escape(typed, indent)}\n- next\n")
+    # Nothing typed ended the item, started another, or became a list, code or a heading.
+    assert rendered.count("<li>") == 2 + before.count("\n")
+    assert rendered.count("<ul>") == 1 + before.count("\n")
+    for tag in ("<ol", "<pre", "<code", "<h1", "<h2", "<hr", "<blockquote"):
+        assert tag not in rendered
+    shown = _plain(rendered).split(marker, 1)[-1].rsplit("next", 1)[0]
     assert shown.split() == typed.split()  # every character kept (spacing aside)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["1. first", "2) second", "- dash", "+ plus", "    four spaces", "\ta tab", "= equals", "***"],
+)
+def test_a_list_entry_that_looks_like_markdown_reads_as_typed(
+    loaded: Content, session: Session, typed: str
+) -> None:
+    session.answers["fixes"] = [{"what": typed, "due": "2026-12-09"}]
+    session.answers["reasons"] = typed
+    rendered = _html(export.to_markdown(loaded, session, TODAY))
+    for tag in ("<ol", "<li><ul>", "<li>\n<ul>", "<hr", "<li><pre>"):
+        assert tag not in rendered, tag
+    plain = _plain(rendered)
+    assert f"\n{typed.strip()}\n" in plain  # the entry, as its own bullet
+    assert f"? {typed.strip()}\n" in plain  # the answer after its question
+
+
+def test_an_answer_of_only_spaces_is_left_blank(loaded: Content, session: Session) -> None:
+    session.answers["fixes"] = [{"what": "   ", "due": "2026-12-09"}]
+    rendered = _html(export.to_markdown(loaded, session, TODAY))
+    assert "<h2><strong>Your fixes" not in rendered  # an empty bullet would underline it
+    assert "<li><em>(left blank)</em>" in rendered
 
 
 # JSON
@@ -333,6 +376,43 @@ def test_ics_keeps_odd_text(loaded: Content, session: Session) -> None:
     session.answers["fixes"] = [{"what": long, "due": "2026-12-09"}]
     (event,) = [e for e in _events(export.to_ics(loaded, session)) if "fix-1@" in e["UID"]]
     assert str(event["SUMMARY"]) == "Fix: " + long.replace("\x1b", "\\x1b")
+
+
+def _text(prop: Any) -> str:
+    """A text property as a strict calendar reads it (icalendar leaves X- ones as raw text).
+
+    RFC 5545 3.3.11: '\\\\', '\\;', '\\,' and '\\n' are escapes, and a bare ',' or ';'
+    separates values, so such a reader keeps the text before it.
+    """
+    if isinstance(prop, icalendar.vText):
+        return str(prop)
+    out, raw, i = [], prop.to_ical().decode(), 0
+    while i < len(raw) and raw[i] not in ",;":
+        if raw[i] == "\\" and i + 1 < len(raw):
+            i += 1
+            out.append("\n" if raw[i] in "nN" else raw[i])
+        else:
+            out.append(raw[i])
+        i += 1
+    return "".join(out)
+
+
+def test_ics_escapes_every_text_property(loaded: Content, session: Session) -> None:
+    odd = "A, B; C \\ D"
+    session.answers["company"] = odd
+    session.answers["fixes"] = [{"what": odd, "due": "2026-12-09"}]
+    data = export.to_ics(loaded, session)
+    cal = icalendar.Calendar.from_ical(data)
+    assert _text(cal["X-WR-CALNAME"]) == f"rebound: {session.title}"
+    assert session.title.startswith(odd)
+    # Every property that carries typed text, on the calendar or an event, reads back whole.
+    carried = 0
+    for component in cal.walk():
+        for name, prop in component.property_items(recursive=False):
+            if isinstance(prop, (icalendar.vText, icalendar.prop.vUnknown)) and "A," in _text(prop):
+                assert odd in _text(prop), name
+                carried += 1
+    assert carried >= 3  # the calendar's name, the fix's summary, every description
 
 
 def test_ics_needs_a_dated_item(loaded: Content) -> None:

@@ -46,19 +46,57 @@ def content_new(
     folder: Annotated[Path, typer.Argument(help="A new folder for your own copy.")],
 ) -> None:
     """Copy the coaching content in use into FOLDER, to change it without touching code."""
-    import shutil
-
     from rebound.errors import UsageError
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} already exists and is not empty; pick a new folder.")
     source = content_folder(ctx)
+    # A copy inside what it copies would copy itself again and again, until Python gives up.
+    inside = folder.resolve()
+    if inside == source.resolve() or source.resolve() in inside.parents:
+        raise UsageError(
+            f"{folder} is inside the content it would copy ({source}); pick a folder outside it."
+        )
     try:
-        shutil.copytree(source, folder, dirs_exist_ok=True)
+        _copy_whole(source, folder)
     except OSError as exc:
-        raise UsageError(f"Could not copy the content to {folder} ({exc.strerror}).") from None
+        from rebound.app import os_reason
+
+        reason = os_reason(exc) if exc.errno is not None else str(exc)
+        raise UsageError(
+            f"Could not copy the content to {folder} ({reason}). Nothing was left behind there."
+        ) from None
     typer.echo(
         f"Copied {source} to {folder}. Edit the YAML, check it with "
         f"`rebound content validate {folder}`, and use it with `rebound --content {folder} start` "
         "(or set REBOUND_CONTENT)."
     )
+
+
+def _copy_whole(source: Path, folder: Path) -> None:
+    """Copy `source` to `folder` whole or not at all: into a hidden sibling, then renamed."""
+    import shutil
+    import tempfile
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".part"))
+    failed: list[OSError] = []
+
+    def copy(src: str, dst: str) -> object:
+        try:
+            return shutil.copy2(src, dst)
+        except OSError as exc:  # copytree keeps only the text of it: keep the errno
+            failed.append(exc)
+            raise
+
+    try:
+        try:
+            shutil.copytree(source, partial, copy_function=copy, dirs_exist_ok=True)
+        except shutil.Error:
+            if failed:
+                raise failed[0] from None
+            raise
+        partial.replace(folder)  # onto a missing or empty folder (checked by the caller)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
