@@ -159,6 +159,8 @@ def _disk_error(exc: OSError, path: Path) -> DataError:
         why = "the disk is full"
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         why = "rebound is not allowed to write there"
+    elif exc.errno == errno.ENAMETOOLONG:
+        why = "the name is too long"
     else:
         why = exc.strerror or str(exc)
     return DataError(
