@@ -8,21 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-DOWN = "\x1b[B"
-ENTER = "\r"
+from tests.scenario import DOWN, ENTER, NIGHTLY
+
+__all__ = ["DOWN", "ENTER", "NIGHTLY", "MakeSession", "Run", "run_installed"]
 
 Run = Callable[..., Any]
-
-# The accomplishment with its whole STAR story that the session, export and brag tests share.
-NIGHTLY = {
-    "title": "Cut the nightly batch from 6 hours to 40 minutes",
-    "story": True,
-    "situation": "Reports kept missing the morning deadline",
-    "task": "Make the batch finish before 7am",
-    "action": "Rewrote the joins",
-    "result": "Reports on time every day since",
-    "number": "89% faster",
-}
+# make_session(upto=None, lang=None, **changes) -> Session (see tests/conftest.py)
+MakeSession = Callable[..., Any]
 
 
 def run_installed(
