@@ -20,8 +20,7 @@ from typer.testing import CliRunner
 
 from rebound.app import app
 from rebound.models import Session
-from tests import scenario
-from tests.helpers import MakeSession, Run
+from tests.helpers import MakeSession, Run, build_session
 from tests.terminal import Days, Spawn, Terminal
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,53 +71,12 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
 
 
 @pytest.fixture
-def make_session(rebound_home: Path, tmp_path: Path) -> MakeSession:
-    """`make_session(upto=None, lang=None, **changes)` saves a session of the scenario and
-    returns it, built without typing.
-
-    A whole session goes the way of `rebound start --answers FILE`: the scenario's answers file
-    (with `changes` to some answers) is filled, its drafts filed, an id claimed, the session saved
-    and its wins added to the brag list. With `upto` (a group name of `scenario.GROUPS`, or a
-    count of groups), only the answers typed before it are applied, one by one through the coach,
-    so the session is exactly where a walk typed up to there would have stopped, open list entries
-    included.
-    """
-    import contextlib
-    from datetime import date
-
-    from rebound import answers_file, coach, flow
-    from rebound import content as packs
-    from rebound.store import Store
-
-    made = [0]
+def make_session(rebound_home: Path) -> MakeSession:
+    """`make_session(upto=None, lang=None, **changes)` saves a session of the scenario in the
+    test's data folder and returns it, built without typing (see `tests.helpers.build_session`)."""
 
     def make(upto: str | int | None = None, lang: str | None = None, **changes: Any) -> Session:
-        pack = packs.load(packs.content_dir(lang=lang))
-        today = date.today()
-        wanted = {**scenario.answers(today), **changes}
-        session = flow.new_session()
-        if upto is None:
-            made[0] += 1
-            file = tmp_path / f"answers-{made[0]}.yaml"
-            file.write_text(scenario.answers_yaml(wanted), encoding="utf-8")
-            answers_file.fill(pack, session, answers_file.read(file), today, flow.now())
-            assert session.finished_at is not None, "the scenario no longer finishes a session"
-        else:
-            count = scenario.NAMES.index(upto) if isinstance(upto, str) else upto
-            for name, _ in scenario.GROUPS[:count]:
-                if name == "ready":
-                    continue
-                pos = coach.next_position(pack, session)
-                assert pos is not None
-                coach.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], flow.now())
-        store = Store()
-        flow.store_drafts(pack, session)
-        with contextlib.ExitStack() as locks:
-            flow.claim_id(store, session, today, locks)
-            store.save(session)
-        if "accomplishments" in session.answers:  # a walk adds its wins once the list is done
-            flow.sync_brag(store, session)
-        return session
+        return build_session(rebound_home, upto, lang, **changes)
 
     return make
 

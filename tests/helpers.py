@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rebound import answers_file, coach, flow
+from rebound import content as packs
+from rebound.models import Session
+from rebound.store import CACHE, Store
+from tests import scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
 
-__all__ = ["DOWN", "ENTER", "NIGHTLY", "MakeSession", "Run", "run_installed"]
+__all__ = ["DOWN", "ENTER", "NIGHTLY", "MakeSession", "Run", "build_session", "run_installed"]
 
 Run = Callable[..., Any]
 # make_session(upto=None, lang=None, **changes) -> Session (see tests/conftest.py)
@@ -29,3 +37,44 @@ def run_installed(
         stdin=subprocess.DEVNULL,
         check=False,
     )
+
+
+def build_session(
+    home: Path, upto: str | int | None = None, lang: str | None = None, **changes: Any
+) -> Session:
+    """Save a session of the scenario in the data folder `home`, without typing; return it.
+
+    A whole session goes the way of `rebound start --answers FILE`: the scenario's answers file
+    (with `changes` to some answers) is filled, its drafts filed, an id claimed, the session saved
+    and its wins added to the brag list. With `upto` (a group name of `scenario.GROUPS`, or a
+    count of groups), only the answers typed before it are applied, one by one through the coach,
+    so the session is exactly where a walk typed up to there stops, open list entries included
+    (tests/cli/test_session_flow.py checks both against typed walks).
+    """
+    # With the content cache, as every command loads it: the data folder looks as after a walk.
+    pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
+    today = date.today()
+    wanted = {**scenario.answers(today), **changes}
+    session = flow.new_session()
+    if upto is None:
+        with tempfile.TemporaryDirectory() as folder:
+            file = Path(folder) / "answers.yaml"
+            file.write_text(scenario.answers_yaml(wanted), encoding="utf-8")
+            answers_file.fill(pack, session, answers_file.read(file), today, flow.now())
+        assert session.finished_at is not None, "the scenario no longer finishes a session"
+    else:
+        count = scenario.NAMES.index(upto) if isinstance(upto, str) else upto
+        for name, _ in scenario.GROUPS[:count]:
+            if name == "ready":
+                continue
+            pos = coach.next_position(pack, session)
+            assert pos is not None
+            coach.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], flow.now())
+    store = Store(home)
+    flow.store_drafts(pack, session)
+    with contextlib.ExitStack() as locks:
+        flow.claim_id(store, session, today, locks)
+        store.save(session)
+    if "accomplishments" in session.answers:  # a walk adds its wins once the list is done
+        flow.sync_brag(store, session)
+    return session
