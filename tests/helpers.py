@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,9 +41,10 @@ def run_installed(
 
 
 def build_session(
-    home: Path, upto: str | int | None = None, lang: str | None = None, **changes: Any
+    home: Path | None = None, upto: str | int | None = None, lang: str | None = None, **changes: Any
 ) -> Session:
-    """Save a session of the scenario in the data folder `home`, without typing; return it.
+    """Save a session of the scenario in the data folder `home` (default: the test's own, from
+    REBOUND_HOME), without typing; return it.
 
     A whole session goes the way of `rebound start --answers FILE`: the scenario's answers file
     (with `changes` to some answers) is filled, its drafts filed, an id claimed, the session saved
@@ -52,6 +54,7 @@ def build_session(
     (tests/cli/test_session_flow.py checks both against typed walks).
     """
     # With the content cache, as every command loads it: the data folder looks as after a walk.
+    home = home if home is not None else Path(os.environ["REBOUND_HOME"])
     pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
     today = date.today()
     wanted = {**scenario.answers(today), **changes}
