@@ -87,15 +87,23 @@ def finished_session(make_session: MakeSession) -> Session:
     return make_session()
 
 
+# The figures of this process. Under pytest-xdist every worker counts its own, sends them to the
+# controller when it is done (pytest_sessionfinish), and the controller adds them up
+# (pytest_testnodedown) before it prints the sum.
 _FIGURES: dict[str, tuple[int, int]] = {}
+FIGURES_KEY = "rebound_reliability_figures"
+
+
+def _add_figure(name: str, handled: int, tried: int) -> None:
+    done, total = _FIGURES.get(name, (0, 0))
+    _FIGURES[name] = (done + handled, total + tried)
 
 
 class Figures:
     """Counts of cases handled out of cases tried, per kind, summed over the tests that add them."""
 
     def add(self, name: str, handled: int, tried: int) -> None:
-        done, total = _FIGURES.get(name, (0, 0))
-        _FIGURES[name] = (done + handled, total + tried)
+        _add_figure(name, handled, tried)
 
 
 @pytest.fixture
@@ -107,6 +115,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.reliability)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: the controller prints the figures
+        workeroutput[FIGURES_KEY] = {name: list(pair) for name, pair in _FIGURES.items()}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    sent = getattr(node, "workeroutput", {}).get(FIGURES_KEY, {})
+    for name, (done, total) in sent.items():
+        _add_figure(name, done, total)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
