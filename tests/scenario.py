@@ -6,8 +6,11 @@ Everything else is derived from `answers(today)`, the answers as a finished sess
   made by walking the coach over the built-in English pack and typing each answer the way its
   kind is typed (text + Enter, y/n, arrows to a choice, space to tick a box). `TYPED` holds the
   few answers a person types differently from how they are stored (Enter for a default, "+7d").
-- `answers_yaml(today)`, the same session as a `rebound start --answers` file.
+- `answers_yaml()`, the same session as a `rebound start --answers` file.
 - `EXPECTED_ANSWERS`, what the session holds when the walk is done today.
+
+`tests.helpers.build_session` (the `make_session` and `finished_session` fixtures) saves the
+session, whole or up to any answer, without typing.
 
 The tests, `scripts/make_docs.py` and `benchmarks/startup.py` all take their session from here
 (they import it as `tests.scenario`, from the repository's root).

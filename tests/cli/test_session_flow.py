@@ -56,7 +56,8 @@ def test_full_session(run: Run, rebound_home: Path, make_session: MakeSession) -
     # The sessions the other tests are given without typing are the one typed here.
     built = saved(rebound_home, make_session().id)
     for key in ("answers", "drafts", "open_lists", "previous", "ticked", "schema_version"):
-        assert built.get(key) == data.get(key), key
+        assert built[key] == data[key], key
+    assert set(built["answered_at"]) == set(data["answered_at"])
 
 
 def _answered(groups: list[tuple[str, str]]) -> list[str]:
@@ -164,7 +165,8 @@ def test_a_partial_session_is_where_a_typed_walk_stops(
     typed = saved(rebound_home)
     built = saved(rebound_home, make_session(upto=upto).id)
     for key in ("answers", "drafts", "open_lists", "previous", "finished_at"):
-        assert built.get(key) == typed.get(key), key
+        assert built[key] == typed[key], key
+    assert set(built["answered_at"]) == set(typed["answered_at"])
 
 
 def test_a_second_session_remembers_your_name(
