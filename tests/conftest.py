@@ -1,6 +1,7 @@
 """Shared fixtures: every test gets its own data folder, and never the user's real one.
 
-Reliability tests also report figures ("kills survived 50/50"), printed at the end of the run.
+Reliability tests also report figures ("kills survived 50/50"), printed at the end of the run
+(tests/figures.py adds them up, over xdist's workers too).
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from typer.testing import CliRunner
 
 from rebound.app import app
 from rebound.models import Session
+from tests.figures import (  # noqa: F401 - the figures' fixture and hooks, registered here
+    Figures,
+    figures,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+    pytest_testnodedown,
+)
 from tests.helpers import MakeSession, Run, build_session
 from tests.terminal import Days, Spawn, Terminal
 
@@ -87,55 +95,10 @@ def finished_session(make_session: MakeSession) -> Session:
     return make_session()
 
 
-# The figures of this process. Under pytest-xdist every worker counts its own, sends them to the
-# controller when it is done (pytest_sessionfinish), and the controller adds them up
-# (pytest_testnodedown) before it prints the sum.
-_FIGURES: dict[str, tuple[int, int]] = {}
-FIGURES_KEY = "rebound_reliability_figures"
-
-
-def _add_figure(name: str, handled: int, tried: int) -> None:
-    done, total = _FIGURES.get(name, (0, 0))
-    _FIGURES[name] = (done + handled, total + tried)
-
-
-class Figures:
-    """Counts of cases handled out of cases tried, per kind, summed over the tests that add them."""
-
-    def add(self, name: str, handled: int, tried: int) -> None:
-        _add_figure(name, handled, tried)
-
-
-@pytest.fixture
-def figures() -> Figures:
-    return Figures()
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.reliability)
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    workeroutput = getattr(session.config, "workeroutput", None)
-    if workeroutput is not None:  # an xdist worker: the controller prints the figures
-        workeroutput[FIGURES_KEY] = {name: list(pair) for name, pair in _FIGURES.items()}
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node: Any, error: object) -> None:
-    sent = getattr(node, "workeroutput", {}).get(FIGURES_KEY, {})
-    for name, (done, total) in sent.items():
-        _add_figure(name, done, total)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not _FIGURES:
-        return
-    terminalreporter.section("reliability figures")
-    for name, (done, total) in sorted(_FIGURES.items()):
-        terminalreporter.write_line(f"{name}: {done}/{total}")
 
 
 def _executable() -> str | None:

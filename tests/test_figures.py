@@ -9,7 +9,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-CONFTEST = "from tests.conftest import *  # noqa: F403 - the suite's own fixtures and hooks\n"
+CONFTEST = "from tests.figures import *  # noqa: F403 - the suite's figures: fixture and hooks\n"
 COUNTING = """
 import pytest
 
