@@ -47,11 +47,13 @@ PTY_DIMENSIONS = (40, 120)
 TIMEOUT = 120.0
 TYPICAL_SESSIONS = 5
 
-# The template session: the answers of the full walk in tests/cli/test_session_flow.py, with the
-# dates relative to the day of the call. The company is varied in every copy.
+# The template session: the sample session of the tests (tests/scenario.py), with the dates of a
+# call on TEMPLATE_DAY (its fixed dates fall two weeks and nine days after it). The company is
+# varied in every copy.
+ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_COMPANY = "Globex"
 TEMPLATE_SLUG = "globex"
-TEMPLATE_DAY = date(2026, 1, 5)
+TEMPLATE_DAY = date(2026, 11, 25)
 COMPANIES = (
     "Acme",
     "Globex",
@@ -84,50 +86,14 @@ Kind = Literal["ratio", "ms"]
 
 
 def template_answers(day: date) -> dict[str, Any]:
-    """A complete, realistic set of answers for a call on `day`."""
+    """A complete, realistic set of answers for a call on `day`: the tests' sample session."""
+    if str(ROOT) not in sys.path:  # run as `python benchmarks/startup.py`: the repo is not on it
+        sys.path.insert(0, str(ROOT))
+    from tests import scenario
 
-    def on(days: int) -> str:
-        return (day + timedelta(days=days)).isoformat()
-
-    return {
-        "company": TEMPLATE_COMPANY,
-        "role": "Data Engineer",
-        "messenger_name": "Dana Smith",
-        "messenger_channel": "video",
-        "messenger_email": f"dana@{TEMPLATE_SLUG}.example",
-        "call_date": on(0),
-        "your_name": "Alex Doe",
-        "thanked_on_call": True,
-        "thank_detail": "the honest notes on my system-design round",
-        "feedback_asked": "will_email",
-        "reasons": "Another candidate had more Spark",
-        "areas": ["technical_depth", "other"],
-        "areas_other": "telling impact stories",
-        "weakness": "I undersell my results",
-        "went_well": "The design round went really well",
-        "fixes": [
-            {"what": "Practise Spark joins", "due": on(14)},
-            {"what": "Rehearse stories with numbers", "due": on(7)},
-        ],
-        "move_on_date": on(3),
-        "accomplishments": [
-            {
-                "title": "Cut the nightly batch from 6 hours to 40 minutes",
-                "story": True,
-                "situation": "Reports kept missing the morning deadline",
-                "task": "Make the batch finish before 7am",
-                "action": "Rewrote the joins",
-                "result": "Reports on time every day since",
-                "number": "89% faster",
-            }
-        ],
-        "rehearsed": True,
-        "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
-        "events": [{"name": "PyData meetup", "date": on(9)}],
-        "looking_for": "a data engineer on a platform team",
-        "known_for": "making slow pipelines fast",
-        "weekly_target": 3,
-    }
+    if (scenario.COMPANY, scenario.SLUG) != (TEMPLATE_COMPANY, TEMPLATE_SLUG):
+        sys.exit("The tests' sample session names another company; update TEMPLATE_COMPANY.")
+    return scenario.answers(day)
 
 
 def template_session(day: date) -> Any:

@@ -61,50 +61,20 @@ HELP_ENV: dict[str, str | None] = {
 TODAY = date(2026, 11, 25)
 CALL = datetime(2026, 11, 25, 14, 5, tzinfo=timezone.utc)
 
-# A whole session, answered the way a person might on the day of the call. List prompts are
-# lists of entries; a field left out of an entry is one the coach does not ask.
-ANSWERS: dict[str, Any] = {
-    "company": "Globex",
-    "role": "Data Engineer",
-    "messenger_name": "Dana Smith",
-    "messenger_channel": "video",
-    "messenger_email": "dana@globex.example",
-    "call_date": "2026-11-25",
-    "your_name": "Alex Doe",
-    "thanked_on_call": True,
-    "thank_detail": "the detailed notes on the system design round",
-    "feedback_asked": "will_email",
-    "reasons": "Another candidate had more hands-on Spark experience",
-    "areas": ["technical_depth", "other"],
-    "areas_other": "telling impact stories",
-    "weakness": "I undersell my results",
-    "went_well": "The system design round went really well",
-    "fixes": [
-        {"what": "Practise Spark joins", "due": "2026-12-09"},
-        {"what": "Rehearse stories with numbers", "due": "2026-12-02"},
-    ],
-    "move_on_date": "2026-11-28",
-    "accomplishments": [
-        {
-            "title": "Cut the nightly batch from 6 hours to 40 minutes",
-            "story": True,
-            "situation": "Reports kept missing the morning deadline",
-            "task": "Make the batch finish before 7am",
-            "action": "Rewrote the joins and partitioned the largest table",
-            "result": "Reports on time every day since",
-            "number": "89% faster",
-        }
-    ],
-    "rehearsed": True,
-    "contacts": [
-        {"name": "Priya Patel", "relation": "friend", "channel": "linkedin"},
-        {"name": "Sam Lee", "relation": "former_manager", "channel": "phone"},
-    ],
-    "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
-    "looking_for": "a data engineer on a platform team",
-    "known_for": "making slow pipelines fast",
-    "weekly_target": 3,
-}
+
+# A whole session, answered the way a person might on the day of the call: the sample session
+# of the tests (tests/scenario.py), so that it is written down once. One answer differs: the
+# tests' thank-you detail has markup in it on purpose, which a screenshot should not show.
+def _answers() -> dict[str, Any]:
+    if str(ROOT) not in sys.path:  # run as `python scripts/make_docs.py`: the repo is not on it
+        sys.path.insert(0, str(ROOT))
+    from tests import scenario
+
+    plain = "the detailed notes on the system design round"
+    return {**scenario.answers(TODAY), "thank_detail": plain}
+
+
+ANSWERS: dict[str, Any] = _answers()
 # Ticked that evening: the thank-you went out the same day, as the coach suggests.
 TICKED = {"thank-you-sent": datetime(2026, 11, 25, 17, 30, tzinfo=timezone.utc)}
 
@@ -234,6 +204,8 @@ def finished_session(loaded: Content) -> Session:
     Raises:
         KeyError: the content asks something `ANSWERS` has no answer for.
     """
+    from tests.scenario import value_at
+
     from rebound import coach
     from rebound.models import Session
 
@@ -241,16 +213,7 @@ def finished_session(loaded: Content) -> Session:
     moment = CALL
     with fixed_today():
         while (pos := coach.next_position(loaded, session)) is not None:
-            entries = ANSWERS.get(pos.prompt.id)
-            value: AnswerValue
-            if pos.more:
-                value = isinstance(entries, list) and pos.entry <= len(entries)
-            elif pos.field is not None:
-                if not isinstance(entries, list) or pos.entry > len(entries):
-                    raise KeyError(f"{pos.prompt.id}: entry {pos.entry}")
-                value = entries[pos.entry - 1][pos.field.id]
-            else:
-                value = ANSWERS[pos.prompt.id]
+            value: AnswerValue = value_at(ANSWERS, pos)[0]
             moment += timedelta(minutes=1)
             coach.apply(loaded, session, pos, value, moment)
         for step in loaded.steps:

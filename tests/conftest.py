@@ -1,6 +1,7 @@
 """Shared fixtures: every test gets its own data folder, and never the user's real one.
 
-Reliability tests also report figures ("kills survived 50/50"), printed at the end of the run.
+Reliability tests also report figures ("kills survived 50/50"), printed at the end of the run
+(tests/figures.py adds them up, over xdist's workers too).
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from rebound.app import app
-from tests.helpers import Run
+from rebound.models import Session
+from tests.figures import (  # noqa: F401 - the figures' fixture and hooks, registered here
+    Figures,
+    figures,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+    pytest_testnodedown,
+)
+from tests.helpers import MakeSession, Run, build_session
 from tests.terminal import Days, Spawn, Terminal
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,34 +78,27 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     return invoke
 
 
-_FIGURES: dict[str, tuple[int, int]] = {}
+@pytest.fixture
+def make_session(rebound_home: Path) -> MakeSession:
+    """`make_session(upto=None, lang=None, **changes)` saves a session of the scenario in the
+    test's data folder and returns it, built without typing (see `tests.helpers.build_session`)."""
 
+    def make(upto: str | int | None = None, lang: str | None = None, **changes: Any) -> Session:
+        return build_session(rebound_home, upto, lang, **changes)
 
-class Figures:
-    """Counts of cases handled out of cases tried, per kind, summed over the tests that add them."""
-
-    def add(self, name: str, handled: int, tried: int) -> None:
-        done, total = _FIGURES.get(name, (0, 0))
-        _FIGURES[name] = (done + handled, total + tried)
+    return make
 
 
 @pytest.fixture
-def figures() -> Figures:
-    return Figures()
+def finished_session(make_session: MakeSession) -> Session:
+    """The scenario's whole session, finished and saved, as `rebound start --answers` makes it."""
+    return make_session()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.reliability)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not _FIGURES:
-        return
-    terminalreporter.section("reliability figures")
-    for name, (done, total) in sorted(_FIGURES.items()):
-        terminalreporter.write_line(f"{name}: {done}/{total}")
 
 
 def _executable() -> str | None:

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-DOWN = "\x1b[B"
-ENTER = "\r"
+from rebound import answers_file, coach, flow
+from rebound import content as packs
+from rebound.models import Session
+from rebound.store import CACHE, Store
+from tests import scenario
+from tests.scenario import DOWN, ENTER, NIGHTLY
+
+__all__ = ["DOWN", "ENTER", "NIGHTLY", "MakeSession", "Run", "build_session", "run_installed"]
 
 Run = Callable[..., Any]
-
-# The accomplishment with its whole STAR story that the session, export and brag tests share.
-NIGHTLY = {
-    "title": "Cut the nightly batch from 6 hours to 40 minutes",
-    "story": True,
-    "situation": "Reports kept missing the morning deadline",
-    "task": "Make the batch finish before 7am",
-    "action": "Rewrote the joins",
-    "result": "Reports on time every day since",
-    "number": "89% faster",
-}
+# make_session(upto=None, lang=None, **changes) -> Session (see tests/conftest.py)
+MakeSession = Callable[..., Any]
 
 
 def run_installed(
@@ -37,3 +38,46 @@ def run_installed(
         stdin=subprocess.DEVNULL,
         check=False,
     )
+
+
+def build_session(
+    home: Path | None = None, upto: str | int | None = None, lang: str | None = None, **changes: Any
+) -> Session:
+    """Save a session of the scenario in the data folder `home` (default: the test's own, from
+    REBOUND_HOME), without typing; return it.
+
+    A whole session goes the way of `rebound start --answers FILE`: the scenario's answers file
+    (with `changes` to some answers) is filled, its drafts filed, an id claimed, the session saved
+    and its wins added to the brag list. With `upto` (a group name of `scenario.GROUPS`, or a
+    count of groups), only the answers typed before it are applied, one by one through the coach,
+    so the session is exactly where a walk typed up to there stops, open list entries included
+    (tests/cli/test_session_flow.py checks both against typed walks).
+    """
+    # With the content cache, as every command loads it: the data folder looks as after a walk.
+    home = home if home is not None else Path(os.environ["REBOUND_HOME"])
+    pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
+    today = date.today()
+    wanted = {**scenario.answers(today), **changes}
+    session = flow.new_session()
+    if upto is None:
+        with tempfile.TemporaryDirectory() as folder:
+            file = Path(folder) / "answers.yaml"
+            file.write_text(scenario.answers_yaml(wanted), encoding="utf-8")
+            answers_file.fill(pack, session, answers_file.read(file), today, flow.now())
+        assert session.finished_at is not None, "the scenario no longer finishes a session"
+    else:
+        count = scenario.NAMES.index(upto) if isinstance(upto, str) else upto
+        for name, _ in scenario.GROUPS[:count]:
+            if name == "ready":
+                continue
+            pos = coach.next_position(pack, session)
+            assert pos is not None
+            coach.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], flow.now())
+    store = Store(home)
+    flow.store_drafts(pack, session)
+    with contextlib.ExitStack() as locks:
+        flow.claim_id(store, session, today, locks)
+        store.save(session)
+    if "accomplishments" in session.answers:  # a walk adds its wins once the list is done
+        flow.sync_brag(store, session)
+    return session

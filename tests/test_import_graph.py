@@ -9,12 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from tests.cli.test_session_flow import GROUPS, keys
-from tests.helpers import Run
+from rebound.models import Session
 
 PROBE = """
 import sys
@@ -56,10 +54,7 @@ def test_help_and_version_stay_light(args: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize("command", [["summary"], ["list"], ["todo"], ["show", "2026"]])
-def test_read_only_commands_load_no_prompts(
-    command: list[str], run: Run, rebound_home: Path
-) -> None:
-    run(["start"], keys(GROUPS))
+def test_read_only_commands_load_no_prompts(command: list[str], finished_session: Session) -> None:
     loaded = loaded_roots(modules_loaded(*command))
     assert "rich.console" in loaded  # the probe really ran the command
     assert not ({"questionary", "prompt_toolkit", "icalendar", "yaml"} & loaded)

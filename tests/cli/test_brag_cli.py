@@ -13,8 +13,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rebound import prompts
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import ENTER, Run
+from tests.helpers import ENTER, Run, build_session
+from tests.scenario import SESSION_ID
 
 CLEAR = "\x15"  # Ctrl-U: empty a pre-filled answer
 
@@ -291,8 +291,7 @@ def test_remove_without_a_terminal_needs_yes(run: Run, rebound_home: Path, two: 
 
 @pytest.fixture
 def finished(run: Run, rebound_home: Path) -> None:
-    result = run(["start"], keys(GROUPS))
-    assert result.exit_code == 0, result.output
+    build_session()
 
 
 def test_list_takes_in_finished_sessions_once(run: Run, rebound_home: Path, finished: None) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from rebound.store import BRAG_LOCK, Store
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import ENTER, Run
+from tests.helpers import ENTER, Run, build_session
+from tests.scenario import SESSION_ID
 
 BACK = "\x02"  # Ctrl-B
 CLEAR = "\x15"  # Ctrl-U: empty a pre-filled answer
@@ -44,7 +44,7 @@ def session_wins(home: Path) -> list[dict[str, Any]]:
 @pytest.fixture
 def rated(run: Run, rebound_home: Path) -> dict[str, Any]:
     """A whole session, its win on the brag list with a tag and a rating: the item as saved."""
-    assert run(["start"], keys(GROUPS)).exit_code == 0
+    build_session()
     assert run(["brag", "edit", "1", "--tag", "data"], terminal=False).exit_code == 0
     assert run(["rehearse", "--count", "1", "--seconds", "0"], ENTER + "4" + ENTER).exit_code == 0
     [item] = brag_items(rebound_home)
@@ -124,9 +124,7 @@ def test_rebound_brag_says_what_it_took_in(
     assert brag_items(rebound_home)[0]["number"] == "90% faster"
     # A second session adds a win while the first one's win is corrected again.
     with Store().lock(BRAG_LOCK):
-        second = list(GROUPS)
-        second[0] = ("company", "Initech" + ENTER)
-        assert run(["start"], keys(second)).exit_code == 0
+        build_session(company="Initech")
         typed = BACK + CLEAR + "91% faster" + ENTER + "n" + ENTER
         fixed = run(["continue", "--step", "accomplishments", "--session", SESSION_ID], typed)
         assert fixed.exit_code == 0, fixed.output

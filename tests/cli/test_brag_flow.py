@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import ENTER, Run
-
-NAMES = [name for name, _ in GROUPS]
+from rebound.models import Session
+from tests.helpers import ENTER, NIGHTLY, MakeSession, Run
+from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
 
 
 def brag(home: Path) -> dict[str, object]:
@@ -27,8 +26,9 @@ def test_the_finished_list_joins_the_brag_list_at_once(run: Run, rebound_home: P
     assert items[0]["task"] == "Make the batch finish before 7am"
 
 
-def test_a_second_session_shows_the_list_so_far(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+def test_a_second_session_shows_the_list_so_far(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
     second = list(GROUPS)
     second[0] = ("company", "Initech" + ENTER)
     second[NAMES.index("your_name")] = ("your_name", ENTER)
@@ -63,13 +63,11 @@ def test_corrections_made_with_ctrl_b_are_what_joins_the_list(run: Run, rebound_
     assert item["number"] == "90% faster"
 
 
-def test_a_new_session_never_reuses_a_deleted_sessions_id(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+def test_a_new_session_never_reuses_a_deleted_sessions_id(
+    run: Run, rebound_home: Path, finished_session: Session, make_session: MakeSession
+) -> None:
     assert run(["delete", "--yes", SESSION_ID]).exit_code == 0
-    groups = list(GROUPS)
-    title = ("accomplishments.title", "Led the migration" + ENTER)
-    groups[NAMES.index("accomplishments.title")] = title
-    run(["start"], keys(groups))
+    make_session(accomplishments=[{**NIGHTLY, "title": "Led the migration"}])
     assert (rebound_home / "sessions" / f"{SESSION_ID}-2.json").exists()
     titles = [i["title"] for i in brag(rebound_home)["items"]]  # type: ignore[union-attr]
     assert titles == ["Cut the nightly batch from 6 hours to 40 minutes", "Led the migration"]

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from rebound import __version__
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import DOWN, ENTER, Run
+from rebound.models import Session
+from tests.helpers import DOWN, ENTER, MakeSession, Run
+from tests.scenario import GROUPS, SESSION_ID, keys
 
 
 @pytest.fixture
-def finished(run: Run, rebound_home: Path) -> Path:
-    result = run(["start"], keys(GROUPS))
-    assert result.exit_code == 0, result.output
+def finished(finished_session: Session, rebound_home: Path) -> Path:
     return rebound_home / "sessions" / f"{SESSION_ID}.json"
 
 
@@ -91,19 +90,18 @@ def test_summary_drafts(run: Run, finished: Path) -> None:
     assert "--- Your availability post ---" in out
 
 
-def test_summary_of_a_session_in_progress(run: Run, rebound_home: Path) -> None:
-    upto = [name for name, _ in GROUPS].index("feedback_asked")
-    run(["start"], keys(GROUPS[:upto]))
+def test_summary_of_a_session_in_progress(run: Run, make_session: MakeSession) -> None:
+    make_session(upto="feedback_asked")
     out = run(["summary"]).stdout
     assert "✓ 1/5 Thank the messenger" in out
     assert "☐ 2/5 Ask why  (pending)" in out
     assert "Next: Go on with step 2 of 5, Ask why: `rebound continue`." in out
 
 
-def test_summary_picks_a_session_by_prefix(run: Run, finished: Path) -> None:
-    second = list(GROUPS[:2])
-    second[0] = ("company", "Initech" + ENTER)
-    run(["start"], keys(second))
+def test_summary_picks_a_session_by_prefix(
+    run: Run, finished: Path, make_session: MakeSession
+) -> None:
+    make_session(upto=2, company="Initech")
     assert "Initech" in run(["summary"]).stdout  # the newest by default
     out = run(["summary", "--session", SESSION_ID[:-2]]).stdout
     assert "Globex · Data Engineer" in out
@@ -198,12 +196,14 @@ def test_content_option_and_env(
     assert "Step 1 of 5 · Say thanks" in run(["continue"]).stdout
 
 
-def test_unexpected_errors_are_one_paragraph(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_errors_are_one_paragraph(
+    run: Run, monkeypatch: pytest.MonkeyPatch, make_session: MakeSession
+) -> None:
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr("rebound.render.summary", boom)
-    run(["start"], keys(GROUPS[:2]))
+    make_session(upto=2)
     result = run(["summary"])
     assert result.exit_code == 1
     assert "Something went wrong that rebound did not expect (RuntimeError)" in result.stderr

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from rebound.app import complete_session, complete_step
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import ENTER, Run, run_installed
+from tests.helpers import MakeSession, run_installed
+from tests.scenario import SESSION_ID
 
 
 def complete(words: str, cword: int) -> list[str]:
@@ -23,11 +23,9 @@ def complete(words: str, cword: int) -> list[str]:
 
 
 @pytest.fixture
-def two_sessions(run: Run) -> None:
-    run(["start"], keys(GROUPS[:2]))
-    other = list(GROUPS[:2])
-    other[0] = ("company", "Initech" + ENTER)
-    run(["start"], keys(other))
+def two_sessions(make_session: MakeSession) -> None:
+    make_session(upto=2)
+    make_session(upto=2, company="Initech")
 
 
 def test_session_ids_complete(two_sessions: None) -> None:

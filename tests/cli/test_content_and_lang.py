@@ -9,7 +9,7 @@ import pytest
 
 from rebound import content
 from tests.conftest import CONTENT
-from tests.helpers import Run
+from tests.helpers import MakeSession, Run
 
 
 def test_content_path_is_the_builtin_english_pack(run: Run) -> None:
@@ -97,7 +97,7 @@ def test_each_pack_joins_answers_in_its_own_language() -> None:
 
 
 def test_the_coachs_own_words_come_from_the_pack(run: Run) -> None:
-    from tests.cli.test_session_flow import GROUPS, keys
+    from tests.scenario import GROUPS, keys
 
     result = run(["--lang", "es", "start"], keys(GROUPS[:7]))
     assert "Ctrl-B vuelve a la pregunta anterior." in result.stdout
@@ -122,7 +122,7 @@ def flat(text: str) -> str:
 
 
 def test_the_coach_commands_speak_the_pack_language(run: Run) -> None:
-    from tests.cli.test_session_flow import GROUPS, keys
+    from tests.scenario import GROUPS, keys
 
     empty = run(["--lang", "es", "summary"])
     assert "Aún no hay sesiones" in empty.stdout
@@ -173,11 +173,9 @@ def test_the_session_list_speaks_the_pack_language() -> None:
     assert "Company" not in shown
 
 
-def test_todo_speaks_the_pack_language(run: Run) -> None:
-    from tests.cli.test_session_flow import GROUPS, keys
-
+def test_todo_speaks_the_pack_language(run: Run, make_session: MakeSession) -> None:
     assert "Aún no hay sesiones" in run(["--lang", "es", "todo"]).stdout
-    assert run(["--lang", "es", "start"], keys(GROUPS)).exit_code == 0
+    make_session(lang="es")
     shown = flat(run(["--lang", "es", "todo"]).stdout)
     assert "Próximamente (hasta el " in shown
     assert "Globex, dentro de 1 día rebound done thank-you-sent" in shown
@@ -188,13 +186,11 @@ def test_todo_speaks_the_pack_language(run: Run) -> None:
         assert word not in shown, word
 
 
-def test_contacts_and_stats_speak_the_pack_language(run: Run) -> None:
-    from tests.cli.test_session_flow import GROUPS, keys
-
+def test_contacts_and_stats_speak_the_pack_language(run: Run, make_session: MakeSession) -> None:
     assert "Aún no hay sesiones, así que no hay nada que contar" in flat(
         run(["--lang", "es", "stats"]).stdout
     )
-    assert run(["--lang", "es", "start"], keys(GROUPS)).exit_code == 0
+    make_session(lang="es")
     people = flat(run(["--lang", "es", "contacts"]).stdout)
     assert "Personas con las que retomar el contacto" in people
     assert "sin contactar aún, añadida hoy" in people

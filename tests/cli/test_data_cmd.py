@@ -6,8 +6,8 @@ import stat
 import zipfile
 from pathlib import Path
 
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import Run
+from tests.helpers import Run, build_session
+from tests.scenario import SESSION_ID
 
 
 def test_data_path(run: Run, rebound_home: Path) -> None:
@@ -15,7 +15,7 @@ def test_data_path(run: Run, rebound_home: Path) -> None:
 
 
 def test_export_everything_but_the_cache(run: Run, rebound_home: Path, tmp_path: Path) -> None:
-    run(["start"], keys(GROUPS))
+    build_session()
     assert (rebound_home / "cache").is_dir()
     target = tmp_path / "mine.zip"
     result = run(["data", "export", str(target)])
@@ -43,14 +43,14 @@ def test_export_does_not_overwrite(run: Run, tmp_path: Path) -> None:
 
 
 def test_wipe_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     result = run(["data", "wipe"], "n")
     assert "Kept" in result.stdout
     assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
 
 
 def test_wipe_removes_everything(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     result = run(["data", "wipe"], "y")
     assert result.exit_code == 0, result.output
     assert not rebound_home.exists()
@@ -58,7 +58,7 @@ def test_wipe_removes_everything(run: Run, rebound_home: Path) -> None:
 
 
 def test_wipe_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     assert run(["data", "wipe"], terminal=False).exit_code == 2
     assert rebound_home.exists()
     assert run(["data", "wipe", "--yes"], terminal=False).exit_code == 0
@@ -68,7 +68,7 @@ def test_wipe_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None
 def test_wipe_refuses_while_a_session_is_open(run: Run, rebound_home: Path) -> None:
     from rebound.store import Store
 
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     with Store().lock(SESSION_ID):
         result = run(["data", "wipe", "--yes"])
     assert result.exit_code == 1

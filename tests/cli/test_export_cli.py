@@ -13,8 +13,8 @@ import pytest
 from rebound import content, export
 from rebound.models import Session
 from rebound.store import Store
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
 from tests.helpers import Run
+from tests.scenario import GROUPS, SESSION_ID, keys
 from tests.unit.test_export import DATED, SCRIPT, build
 
 OTHER_ID = "2026-11-20-initech"

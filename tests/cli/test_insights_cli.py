@@ -1,7 +1,8 @@
 """todo, contacts and stats in-process, on a data folder with two sessions.
 
-One session is typed key by key (Globex, today); the other is built through the coach with dates
-in the past (Initech, heard 40 days ago), so that some items are overdue and a contact is quiet.
+One session is the scenario's, filled as `start --answers` fills it (Globex, today); the other
+is built through the coach with dates in the past (Initech, heard 40 days ago), so that some
+items are overdue and a contact is quiet.
 """
 
 from __future__ import annotations
@@ -15,18 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 from rich.console import Console
-from typer.testing import CliRunner
 
 from rebound import coach, content, insights, models
-from rebound.app import app
 from rebound.commands import insights as commands
 from rebound.store import Store
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import Run
+from tests.helpers import Run, build_session
+from tests.scenario import SESSION_ID
 from tests.unit.test_insights import at, build
 
 TODAY = date.today()
@@ -42,16 +38,11 @@ def day(offset: int) -> str:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The two sessions, made once: Globex typed key by key, Initech built with past dates."""
+    """The two sessions, made once: Globex from the scenario, Initech built with past dates."""
     home = tmp_path_factory.mktemp("insights") / "rebound-home"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("REBOUND_HOME", str(home))
-        patch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
-        with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-            inp.send_text(keys(GROUPS))
-            inp.close()
-            result = CliRunner().invoke(app, ["start"], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
+        assert build_session(home).id == SESSION_ID
     other = build(
         content.load(),
         OTHER_ID,

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import ENTER, Run
+from tests.helpers import Run, build_session
+from tests.scenario import SESSION_ID
 
 
 def second_session(run: Run, company: str = "Initech") -> None:
-    groups = list(GROUPS[:5])
-    groups[0] = ("company", company + ENTER)
-    run(["start"], keys(groups))
+    build_session(upto=5, company=company)
 
 
 def test_list_without_sessions(run: Run) -> None:
@@ -22,7 +20,7 @@ def test_list_without_sessions(run: Run) -> None:
 
 
 def test_list_newest_first_with_progress_and_next(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+    build_session()
     sessions = rebound_home / "sessions"
     older = sessions / "2026-01-05-acme.json"
     data = json.loads((sessions / f"{SESSION_ID}.json").read_text())
@@ -39,7 +37,7 @@ def test_list_newest_first_with_progress_and_next(run: Run, rebound_home: Path) 
 
 
 def test_list_shows_twenty_unless_all(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     sessions = rebound_home / "sessions"
     source = sessions / f"{SESSION_ID}.json"
     for n in range(1, 25):
@@ -54,7 +52,7 @@ def test_list_shows_twenty_unless_all(run: Run, rebound_home: Path) -> None:
 
 
 def test_list_moves_a_broken_file_aside_and_goes_on(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     (rebound_home / "sessions" / "2026-12-31-bad.json").write_text("{")
     result = run(["list"])
     assert result.exit_code == 0
@@ -63,7 +61,7 @@ def test_list_moves_a_broken_file_aside_and_goes_on(run: Run, rebound_home: Path
 
 
 def test_show_everything(run: Run) -> None:
-    run(["start"], keys(GROUPS))
+    build_session()
     out = run(["show", SESSION_ID[:12]]).stdout
     assert "Globex · Data Engineer" in out
     assert "--- Your thank-you email ---" in out
@@ -80,7 +78,7 @@ def test_show_unknown(run: Run) -> None:
 
 
 def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     result = run(["delete", SESSION_ID], "n")
     assert result.exit_code == 0
     assert "Kept" in result.stdout
@@ -88,7 +86,7 @@ def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
 
 
 def test_delete_on_yes(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     second_session(run)
     result = run(["delete", SESSION_ID], "y")
     assert result.exit_code == 0, result.output
@@ -98,7 +96,7 @@ def test_delete_on_yes(run: Run, rebound_home: Path) -> None:
 
 
 def test_delete_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     refused = run(["delete", SESSION_ID], terminal=False)
     assert refused.exit_code == 2
     assert "add --yes" in refused.stderr
@@ -109,7 +107,7 @@ def test_delete_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> No
 
 
 def test_delete_refuses_a_session_open_elsewhere(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     from rebound.store import Store
 
     with Store().lock(SESSION_ID):
@@ -127,7 +125,7 @@ def test_list_in_a_terminal_is_a_table(run: Run) -> None:
     from rebound import content, render
     from rebound.store import Store
 
-    run(["start"], keys(GROUPS))
+    build_session()
     buffer = io.StringIO()
     out = Console(file=buffer, force_terminal=True, width=100, color_system=None, markup=False)
     store = Store()

@@ -11,11 +11,10 @@ import pytest
 
 from rebound import coach, content
 from rebound.models import Session
-from tests.cli.test_session_flow import EXPECTED_ANSWERS, GROUPS, SESSION_ID, keys
 from tests.helpers import ENTER, Run
+from tests.scenario import EXPECTED_ANSWERS, GROUPS, NAMES, SESSION_ID, keys
 
 BACK = "\x02"  # Ctrl-B
-NAMES = [name for name, _ in GROUPS]
 
 
 def saved(home: Path) -> dict[str, Any]:
@@ -68,8 +67,9 @@ def test_back_inside_a_list(run: Run, rebound_home: Path) -> None:
     assert data["answers"]["fixes"] == [{"what": "Practise Spark joins", "due": "2026-12-24"}]
 
 
-def test_revisit_a_step_keeps_what_you_keep(run: Run, rebound_home: Path) -> None:
-    assert run(["start"], keys(GROUPS)).exit_code == 0
+def test_revisit_a_step_keeps_what_you_keep(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
     before = saved(rebound_home)
     # Ask why again: keep the choice, the reasons, the areas, the 'other' text; change the weakness.
     typed = ENTER + ENTER + ENTER + ENTER + "I rush my answers" + ENTER
@@ -85,8 +85,9 @@ def test_revisit_a_step_keeps_what_you_keep(run: Run, rebound_home: Path) -> Non
     assert after["answers"]["areas"] == before["answers"]["areas"]
 
 
-def test_revisit_a_list_step_adds_entries(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+def test_revisit_a_list_step_adds_entries(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
     typed = ENTER + "y" + "Learn Flink basics" + ENTER + "2027-01-15" + ENTER + "n" + ENTER
     result = run(["continue", "--step", "reflect"], typed)
     assert result.exit_code == 0, result.output
@@ -98,8 +99,9 @@ def test_revisit_a_list_step_adds_entries(run: Run, rebound_home: Path) -> None:
     ]
 
 
-def test_an_interrupted_revisit_undoes_nothing(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+def test_an_interrupted_revisit_undoes_nothing(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
     before = saved(rebound_home)
     first = run(["continue", "--step", "ask-why"], ENTER)  # keep one answer, then stop
     assert first.exit_code == 130
@@ -110,8 +112,9 @@ def test_an_interrupted_revisit_undoes_nothing(run: Run, rebound_home: Path) -> 
     assert "✓ 2/5 Ask why" in run(["summary"]).stdout
 
 
-def test_an_interrupted_revisit_keeps_what_was_changed(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+def test_an_interrupted_revisit_keeps_what_was_changed(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
     typed = ENTER + "\x15Only one reason" + ENTER  # keep the first, change the second, stop
     assert run(["continue", "--step", "ask-why"], typed).exit_code == 130
     data = saved(rebound_home)

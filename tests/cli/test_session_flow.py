@@ -1,105 +1,26 @@
-"""A whole session through the Typer app, typed key by key; interrupted anywhere and resumed."""
+"""A whole session through the Typer app, typed key by key; interrupted and resumed.
+
+The sample session lives in tests/scenario.py. Typing is tested here: one whole walk, a few
+interruption points typed for real, and every interruption point at the coach's level.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import DOWN, ENTER, NIGHTLY, Run
+from rebound import coach, content, flow
+from rebound.models import Session
+from rebound.store import Store
+from tests.helpers import DOWN, ENTER, MakeSession, Run
+from tests.scenario import EXPECTED_ANSWERS, GROUPS, NAMES, SESSION_ID, TODAY, keys, value_at
 
-TODAY = date.today()
-SESSION_ID = f"{TODAY.isoformat()}-globex"
-
-# Each group is what one saved answer takes to type. READY marks the "Ready for the next step?"
-# question between steps, which is not an answer and is not asked again after a resume.
-READY = ENTER
-GROUPS: list[tuple[str, str]] = [
-    ("company", "Globex" + ENTER),
-    ("role", "Data Engineer" + ENTER),
-    ("messenger_name", "Dana Smith" + ENTER),
-    ("messenger_channel", DOWN + ENTER),  # a video call
-    ("messenger_email", "dana@globex.example" + ENTER),
-    ("call_date", ENTER),  # default: today
-    ("your_name", "Alex Doe" + ENTER),
-    ("thanked_on_call", "y"),
-    ("thank_detail", "the [bold]honest[/bold] notes" + ENTER),
-    ("ready", READY),
-    ("feedback_asked", DOWN + ENTER),  # will email
-    ("reasons", "Another candidate had more Spark" + ENTER),
-    ("areas", " " + DOWN * 5 + " " + ENTER),  # technical depth + something else
-    ("areas_other", "telling impact stories" + ENTER),
-    ("weakness", "I undersell my results" + ENTER),
-    ("ready", READY),
-    ("went_well", "The design round went really well" + ENTER),
-    ("fixes.what", "Practise Spark joins" + ENTER),
-    ("fixes.due", "2026-12-09" + ENTER),
-    ("fixes.more", "y"),
-    ("fixes.what", "Rehearse stories with numbers" + ENTER),
-    ("fixes.due", "+7d" + ENTER),
-    ("fixes.done", "n"),
-    # Too far away: the coach nudges, the person declines and takes the default instead.
-    ("move_on_date", "+20d" + ENTER + "n" + ENTER),
-    ("ready", READY),
-    ("accomplishments.title", "Cut the nightly batch from 6 hours to 40 minutes" + ENTER),
-    ("accomplishments.story", "y"),
-    ("accomplishments.situation", "Reports kept missing the morning deadline" + ENTER),
-    ("accomplishments.task", "Make the batch finish before 7am" + ENTER),
-    ("accomplishments.action", "Rewrote the joins" + ENTER),
-    ("accomplishments.result", "Reports on time every day since" + ENTER),
-    ("accomplishments.number", "89% faster" + ENTER),
-    ("accomplishments.done", "n"),
-    ("rehearsed", "y"),
-    ("ready", READY),
-    ("contacts.name", "Priya Patel" + ENTER),
-    ("contacts.relation", DOWN + ENTER),  # head hunter
-    ("contacts.channel", ENTER),  # email
-    ("contacts.done", "n"),
-    ("events.first", "y"),
-    ("events.name", "PyData meetup" + ENTER),
-    ("events.date", "2026-12-04" + ENTER),
-    ("events.done", "n"),
-    ("looking_for", "a data engineer on a platform team" + ENTER),
-    ("known_for", "making slow pipelines fast" + ENTER),
-    ("weekly_target", ENTER),  # default 3
-]
-
-EXPECTED_ANSWERS: dict[str, Any] = {
-    "company": "Globex",
-    "role": "Data Engineer",
-    "messenger_name": "Dana Smith",
-    "messenger_channel": "video",
-    "messenger_email": "dana@globex.example",
-    "call_date": TODAY.isoformat(),
-    "your_name": "Alex Doe",
-    "thanked_on_call": True,
-    "thank_detail": "the [bold]honest[/bold] notes",
-    "feedback_asked": "will_email",
-    "reasons": "Another candidate had more Spark",
-    "areas": ["technical_depth", "other"],
-    "areas_other": "telling impact stories",
-    "weakness": "I undersell my results",
-    "went_well": "The design round went really well",
-    "fixes": [
-        {"what": "Practise Spark joins", "due": "2026-12-09"},
-        {"what": "Rehearse stories with numbers", "due": (TODAY + timedelta(days=7)).isoformat()},
-    ],
-    "move_on_date": (TODAY + timedelta(days=3)).isoformat(),
-    "accomplishments": [dict(NIGHTLY)],
-    "rehearsed": True,
-    "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
-    "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
-    "looking_for": "a data engineer on a platform team",
-    "known_for": "making slow pipelines fast",
-    "weekly_target": 3,
-}
-
-
-def keys(groups: list[tuple[str, str]]) -> str:
-    return "".join(k for _, k in groups)
+# Kept importable from here for a while: other branches still import the sample from this module.
+__all__ = ["EXPECTED_ANSWERS", "GROUPS", "SESSION_ID", "keys"]
 
 
 def saved(home: Path, session_id: str = SESSION_ID) -> dict[str, Any]:
@@ -107,7 +28,7 @@ def saved(home: Path, session_id: str = SESSION_ID) -> dict[str, Any]:
     return data
 
 
-def test_full_session(run: Run, rebound_home: Path) -> None:
+def test_full_session(run: Run, rebound_home: Path, make_session: MakeSession) -> None:
     result = run(["start"], keys(GROUPS))
     assert result.exit_code == 0, result.output
     assert "That's all five steps" in result.stdout
@@ -132,15 +53,63 @@ def test_full_session(run: Run, rebound_home: Path) -> None:
     )
     # The person's own text is shown literally, never as markup.
     assert "the [bold]honest[/bold] notes" in result.stdout
+    # The sessions the other tests are given without typing are the one typed here.
+    built = saved(rebound_home, make_session().id)
+    for key in ("answers", "drafts", "open_lists", "previous", "ticked", "schema_version"):
+        assert built[key] == data[key], key
+    assert set(built["answered_at"]) == set(data["answered_at"])
 
 
-def cut_points() -> list[int]:
-    # After every saved answer (not 0: nothing typed, nothing to resume).
-    return list(range(1, len(GROUPS)))
+def _answered(groups: list[tuple[str, str]]) -> list[str]:
+    return [name for name, _ in groups if name != "ready"]
 
 
-@pytest.mark.parametrize("cut", cut_points())
-def test_interrupt_anywhere_then_continue(run: Run, rebound_home: Path, cut: int) -> None:
+@pytest.mark.parametrize("cut", range(1, len(_answered(GROUPS))))
+def test_stop_after_any_answer_then_continue(tmp_path: Path, cut: int) -> None:
+    # What `rebound continue` relies on, after every saved answer: the saved file holds exactly
+    # what was answered, and going on from it asks the remaining questions in the same order.
+    pack = content.load()
+    wanted = dict(EXPECTED_ANSWERS)
+    session = flow.new_session()
+    session.id = SESSION_ID
+    store = Store(tmp_path / "home")
+    names = _answered(GROUPS)
+    for _ in range(cut):
+        pos = coach.next_position(pack, session)
+        assert pos is not None
+        coach.apply(pack, session, pos, value_at(wanted, pos)[0], flow.now())
+    store.save(session)
+    assert session.finished_at is None
+    again = store.load(SESSION_ID)
+    assert again.model_dump() == session.model_dump()
+    asked = []
+    while (pos := coach.next_position(pack, again)) is not None:
+        value, name, _ = value_at(wanted, pos)
+        asked.append(name)
+        coach.apply(pack, again, pos, value, flow.now())
+        if len(asked) % 7 == 0:  # saved and read back on the way too, as a walk does
+            store.save(again)
+            again = store.load(SESSION_ID)
+    assert asked == names[cut:]
+    store.save(again)
+    final: Session = store.load(SESSION_ID)
+    assert final.answers == EXPECTED_ANSWERS
+    assert final.open_lists == {}
+    assert final.finished_at is not None
+
+
+# Typed for real: inside a list entry, at the question between two steps, just after it, and in
+# the last step. (Going back across a step with Ctrl-B is in test_revisit.py.)
+TYPED_CUTS = [
+    NAMES.index("accomplishments.action"),
+    NAMES.index("ready"),
+    NAMES.index("ready") + 1,
+    NAMES.index("weekly_target"),
+]
+
+
+@pytest.mark.parametrize("cut", TYPED_CUTS)
+def test_interrupt_then_continue(run: Run, rebound_home: Path, cut: int) -> None:
     first = run(["start"], keys(GROUPS[:cut]))
     assert first.exit_code in (0, 130), first.output
     if first.exit_code == 130:
@@ -156,16 +125,17 @@ def test_interrupt_anywhere_then_continue(run: Run, rebound_home: Path, cut: int
     assert data["finished_at"] is not None
 
 
-def test_continue_says_where_you_are(run: Run, rebound_home: Path) -> None:
-    upto = [name for name, _ in GROUPS].index("went_well")
-    run(["start"], keys(GROUPS[:upto]))
+def test_continue_says_where_you_are(
+    run: Run, rebound_home: Path, make_session: MakeSession
+) -> None:
+    make_session(upto="went_well")
     result = run(["continue"])
     assert "you're at step 3 of 5, Reflect, commit, move on" in result.stdout
     assert result.exit_code == 130
 
 
 def test_not_now_between_steps_exits_cleanly(run: Run, rebound_home: Path) -> None:
-    upto = [name for name, _ in GROUPS].index("ready")
+    upto = NAMES.index("ready")
     result = run(["start"], keys(GROUPS[:upto]) + DOWN + ENTER)
     assert result.exit_code == 0, result.output
     assert "Pick up where you left off any time with `rebound continue`" in result.stdout
@@ -174,7 +144,7 @@ def test_not_now_between_steps_exits_cleanly(run: Run, rebound_home: Path) -> No
 
 def test_each_answer_is_saved_before_the_next_question(run: Run, rebound_home: Path) -> None:
     # Stop in the middle of an entry: the fields typed so far are on disk.
-    upto = [name for name, _ in GROUPS].index("accomplishments.action")
+    upto = NAMES.index("accomplishments.action")
     result = run(["start"], keys(GROUPS[:upto]))
     assert result.exit_code == 130
     data = saved(rebound_home)
@@ -186,9 +156,23 @@ def test_each_answer_is_saved_before_the_next_question(run: Run, rebound_home: P
     }
 
 
-def test_a_second_session_remembers_your_name(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
-    second = [(n, k) for n, k in GROUPS[:7]]
+def test_a_partial_session_is_where_a_typed_walk_stops(
+    run: Run, rebound_home: Path, make_session: MakeSession
+) -> None:
+    # make_session(upto=...) stands for typing up to there in the other tests: the same file.
+    upto = NAMES.index("accomplishments.action")
+    assert run(["start"], keys(GROUPS[:upto])).exit_code == 130
+    typed = saved(rebound_home)
+    built = saved(rebound_home, make_session(upto=upto).id)
+    for key in ("answers", "drafts", "open_lists", "previous", "finished_at"):
+        assert built[key] == typed[key], key
+    assert set(built["answered_at"]) == set(typed["answered_at"])
+
+
+def test_a_second_session_remembers_your_name(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
+    second = list(GROUPS[:7])
     second[0] = ("company", "Initech" + ENTER)
     second[6] = ("your_name", ENTER)  # accept the remembered default
     run(["start"], keys(second))
@@ -196,8 +180,9 @@ def test_a_second_session_remembers_your_name(run: Run, rebound_home: Path) -> N
     assert data["answers"]["your_name"] == "Alex Doe"
 
 
-def test_typing_over_an_offered_default_replaces_it(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+def test_typing_over_an_offered_default_replaces_it(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
     second = list(GROUPS[:7])
     second[0] = ("company", "Initech" + ENTER)
     second[6] = ("your_name", "Sam" + ENTER)
@@ -205,8 +190,10 @@ def test_typing_over_an_offered_default_replaces_it(run: Run, rebound_home: Path
     assert saved(rebound_home, f"{TODAY.isoformat()}-initech")["answers"]["your_name"] == "Sam"
 
 
-def test_same_company_same_day_gets_its_own_session(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+def test_same_company_same_day_gets_its_own_session(
+    run: Run, rebound_home: Path, make_session: MakeSession
+) -> None:
+    make_session(upto=2)
     run(["start"], keys(GROUPS[:2]))
     names = sorted(p.name for p in (rebound_home / "sessions").iterdir())
     assert names == [f"{SESSION_ID}-2.json", f"{SESSION_ID}.json"]
@@ -220,3 +207,11 @@ def test_invalid_answers_are_asked_again(run: Run, rebound_home: Path) -> None:
     answers = saved(rebound_home)["answers"]
     assert answers["messenger_email"] == "dana@globex.example"
     assert answers["call_date"] == "2026-11-24"
+
+
+def test_the_scenario_types_what_it_stores() -> None:
+    # The keystrokes are derived from the answers; a few answers are typed as a person would.
+    assert GROUPS[NAMES.index("fixes.due") + 3] == ("fixes.due", "+7d" + ENTER)
+    assert EXPECTED_ANSWERS["fixes"][1]["due"] == (TODAY + timedelta(days=7)).isoformat()
+    assert ("areas", " " + DOWN * 5 + " " + ENTER) in GROUPS
+    assert NAMES.count("ready") == 4

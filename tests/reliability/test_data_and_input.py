@@ -11,15 +11,16 @@ from typing import Any
 import pytest
 
 from rebound.models import SCHEMA_VERSION
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
 from tests.conftest import Figures
-from tests.helpers import ENTER, Run, run_installed
+from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
+from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
 
 
 def finish(run: Run) -> Path:
-    result = run(["start"], keys(GROUPS))
-    assert result.exit_code == 0, result.output
-    return Path(os.environ["REBOUND_HOME"]) / "sessions" / f"{SESSION_ID}.json"
+    """The scenario's finished session, saved (as `start --answers` saves it); its file."""
+    home = Path(os.environ["REBOUND_HOME"])
+    assert build_session(home).id == SESSION_ID
+    return home / "sessions" / f"{SESSION_ID}.json"
 
 
 def valid_text(path: Path) -> str:
@@ -127,10 +128,10 @@ ODD_TEXTS = [
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, text: str) -> None:
-    groups = list(GROUPS)
-    index = [name for name, _ in groups].index("thank_detail")
-    groups[index] = ("thank_detail", text + ENTER)
-    assert run(["start"], keys(groups)).exit_code == 0
+    # Typed up to the end of step 1, then "not now": the text went through the prompt.
+    index = NAMES.index("thank_detail")
+    typed = keys(GROUPS[:index]) + text + ENTER + DOWN + ENTER
+    assert run(["start"], typed).exit_code == 0
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     assert json.loads(path.read_text())["answers"]["thank_detail"] == text
     out = run(["summary", "--drafts"]).stdout
@@ -156,10 +157,10 @@ def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path)
 
 
 def test_a_full_disk_mid_session_keeps_what_was_saved(
-    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch, make_session: MakeSession
 ) -> None:
-    upto = [name for name, _ in GROUPS].index("went_well")
-    run(["start"], keys(GROUPS[:upto]))
+    upto = NAMES.index("went_well")
+    make_session(upto=upto)
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     before = path.read_bytes()
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from rebound import startup
-from tests.cli.test_session_flow import GROUPS, keys
+from rebound.models import Session
 from tests.helpers import Run
+from tests.scenario import GROUPS, keys
 
 
 @pytest.fixture
@@ -57,9 +58,8 @@ def test_a_walk_collects_garbage_while_it_waits_for_a_person(
 
 
 def test_a_read_only_command_never_turns_collection_back_on(
-    collector: None, run: Run, rebound_home: Path
+    collector: None, run: Run, finished_session: Session
 ) -> None:
-    run(["start"], keys(GROUPS))
     gc.unfreeze()
     startup.pause()
     result = run(["list"], "")

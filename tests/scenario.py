@@ -1,0 +1,199 @@
+"""The sample session, written once: what a person answers in a whole walk of the coach.
+
+Everything else is derived from `answers(today)`, the answers as a finished session stores them:
+
+- `GROUPS`, the keystrokes of the walk, one group per saved answer (plus "ready" between steps),
+  made by walking the coach over the built-in English pack and typing each answer the way its
+  kind is typed (text + Enter, y/n, arrows to a choice, space to tick a box). `TYPED` holds the
+  few answers a person types differently from how they are stored (Enter for a default, "+7d").
+- `answers_yaml()`, the same session as a `rebound start --answers` file.
+- `EXPECTED_ANSWERS`, what the session holds when the walk is done today.
+
+`tests.helpers.build_session` (the `make_session` and `finished_session` fixtures) saves the
+session, whole or up to any answer, without typing.
+
+The tests, `scripts/make_docs.py` and `benchmarks/startup.py` all take their session from here
+(they import it as `tests.scenario`, from the repository's root).
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rebound.models import Content
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+# The "Ready for the next step?" question between steps: not an answer, and not asked again
+# after a resume.
+READY = ENTER
+
+COMPANY = "Globex"
+SLUG = "globex"
+
+# The accomplishment with its whole STAR story that the session, export and brag tests share.
+NIGHTLY: dict[str, Any] = {
+    "title": "Cut the nightly batch from 6 hours to 40 minutes",
+    "story": True,
+    "situation": "Reports kept missing the morning deadline",
+    "task": "Make the batch finish before 7am",
+    "action": "Rewrote the joins",
+    "result": "Reports on time every day since",
+    "number": "89% faster",
+}
+
+
+def answers(today: date) -> dict[str, Any]:
+    """The whole session's answers as saved, for a walk done on `today` (a fresh copy)."""
+
+    def on(days: int) -> str:
+        return (today + timedelta(days=days)).isoformat()
+
+    return {
+        "company": COMPANY,
+        "role": "Data Engineer",
+        "messenger_name": "Dana Smith",
+        "messenger_channel": "video",
+        "messenger_email": f"dana@{SLUG}.example",
+        "call_date": on(0),
+        "your_name": "Alex Doe",
+        "thanked_on_call": True,
+        # Markup in a person's own words must be shown literally, never drawn.
+        "thank_detail": "the [bold]honest[/bold] notes",
+        "feedback_asked": "will_email",
+        "reasons": "Another candidate had more Spark",
+        "areas": ["technical_depth", "other"],
+        "areas_other": "telling impact stories",
+        "weakness": "I undersell my results",
+        "went_well": "The design round went really well",
+        "fixes": [
+            {"what": "Practise Spark joins", "due": "2026-12-09"},
+            {"what": "Rehearse stories with numbers", "due": on(7)},
+        ],
+        "move_on_date": on(3),
+        "accomplishments": [copy.deepcopy(NIGHTLY)],
+        "rehearsed": True,
+        "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
+        "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
+        "looking_for": "a data engineer on a platform team",
+        "known_for": "making slow pipelines fast",
+        "weekly_target": 3,
+    }
+
+
+# Answers typed otherwise than they are stored, by group name ("prompt" or "list.field", with
+# "#n" for the n-th entry of a list when it matters).
+TYPED: dict[str, str] = {
+    "call_date": ENTER,  # the default: today
+    "fixes#2.due": "+7d" + ENTER,
+    # Too far away: the coach nudges, the person declines and takes the default instead.
+    "move_on_date": "+20d" + ENTER + "n" + ENTER,
+    "contacts.channel": ENTER,  # the default: email
+    "weekly_target": ENTER,  # the default: 3
+}
+
+
+def _typed(field: Any, value: Any) -> str:
+    """The keys that give `value` to a question of `field`'s kind, from where its cursor starts."""
+    if field.kind == "confirm":
+        return "y" if value else "n"
+    if field.kind == "select":
+        order = [c.value for c in field.choices]
+        start = order.index(field.default) if field.default in order else 0
+        steps = order.index(value) - start
+        return (DOWN * steps if steps >= 0 else UP * -steps) + ENTER
+    if field.kind == "checkbox":
+        order = [c.value for c in field.choices]
+        keys, at = "", 0
+        for index in sorted(order.index(v) for v in value):
+            keys += DOWN * (index - at) + " "
+            at = index
+        return keys + ENTER
+    return f"{value}{ENTER}"
+
+
+def groups(content: Content | None = None, today: date | None = None) -> list[tuple[str, str]]:
+    """The keystrokes of the whole walk, one (name, keys) group per saved answer, in order.
+
+    Made by applying `answers(today)` through the coach, so the order is the pack's own.
+    """
+    from datetime import datetime, timezone
+
+    from rebound import coach
+    from rebound import content as packs
+    from rebound.models import Session
+
+    # The built-in English pack, whatever the environment says: other packs ask the same
+    # questions with the same choices, in the same order (tests/unit/test_content_packs.py).
+    pack = content if content is not None else packs.load(packs.default_dir("en"))
+    day = today or date.today()
+    wanted = answers(day)
+    moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    session = Session(id="", created_at=moment, updated_at=moment)
+    out: list[tuple[str, str]] = []
+    last_step: Any = None
+    while (pos := coach.next_position(pack, session)) is not None:
+        if last_step is not None and pos.step is not last_step:
+            out.append(("ready", READY))
+        last_step = pos.step
+        value, name, entry = value_at(wanted, pos)
+        keys = TYPED.get(entry, TYPED.get(name))
+        if keys is None:
+            keys = ("y" if value else "n") if pos.more else _typed(pos.question, value)
+        out.append((name, keys))
+        coach.apply(pack, session, pos, value, moment)
+    return out
+
+
+def value_at(wanted: dict[str, Any], pos: Any) -> tuple[Any, str, str]:
+    """The scenario's answer at a coach position, with its group name and its entry's name.
+
+    A list's "add another?" is named `list.first` before the first entry of a list that may be
+    empty, `list.more` when the answer is yes, and `list.done` when it is no.
+    """
+    pid = pos.prompt.id
+    if pos.more:
+        value = len(wanted.get(pid, [])) >= pos.entry
+        if pos.entry == 1 and pos.prompt.min_items == 0:
+            word = "first"
+        else:
+            word = "more" if value else "done"
+        return value, f"{pid}.{word}", f"{pid}#{pos.entry}.{word}"
+    if pos.field is not None:
+        fid = pos.field.id
+        return wanted[pid][pos.entry - 1][fid], f"{pid}.{fid}", f"{pid}#{pos.entry}.{fid}"
+    return wanted[pid], pid, pid
+
+
+def answers_yaml(data: dict[str, Any] | None = None) -> str:
+    """A `rebound start --answers` file of `data` (default: today's `answers`)."""
+    import yaml
+
+    chosen = data if data is not None else answers(date.today())
+    return yaml.safe_dump(chosen, sort_keys=False, allow_unicode=True)
+
+
+def keys(groups: list[tuple[str, str]]) -> str:
+    """The keystrokes of some groups, in one string."""
+    return "".join(k for _, k in groups)
+
+
+TODAY = date.today()
+SESSION_ID = f"{TODAY.isoformat()}-{SLUG}"
+EXPECTED_ANSWERS: dict[str, Any] = answers(TODAY)
+GROUPS: list[tuple[str, str]]  # made on first use, below
+NAMES: list[str]
+
+
+def __getattr__(name: str) -> Any:
+    # GROUPS and NAMES need the content pack: they are made when first imported, so that the
+    # docs script and the benchmark, which only want `answers`, load no content for them.
+    if name in ("GROUPS", "NAMES"):
+        made = groups(today=TODAY)
+        globals().update(GROUPS=made, NAMES=[n for n, _ in made])
+        return globals()[name]
+    raise AttributeError(name)
