@@ -93,7 +93,7 @@ def theirs(home: Path) -> None:
 
 
 def test_wipe_deletes_only_rebounds_files(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     theirs(rebound_home)
     (rebound_home / "broken").mkdir()
     (rebound_home / "broken" / "x.20260101T000000Z.json").write_text("{")
@@ -110,7 +110,7 @@ def test_wipe_deletes_only_rebounds_files(run: Run, rebound_home: Path) -> None:
 
 
 def test_export_holds_only_rebounds_files(run: Run, rebound_home: Path, tmp_path: Path) -> None:
-    run(["start"], keys(GROUPS[:2]))
+    build_session(upto=2)
     theirs(rebound_home)
     target = tmp_path / "mine.zip"
     assert run(["data", "export", str(target)]).exit_code == 0

@@ -138,7 +138,7 @@ def test_list_in_a_terminal_is_a_table(run: Run) -> None:
 
 def test_a_blank_id_deletes_and_shows_nothing(run: Run, rebound_home: Path) -> None:
     """An empty `$ID` in a script is a prefix of every id; it must not pick one."""
-    run(["start"], keys(GROUPS))
+    build_session()
     saved = rebound_home / "sessions" / f"{SESSION_ID}.json"
     for args in (["delete", "", "--yes"], ["delete", " ", "--yes"], ["show", ""]):
         result = run(args)
@@ -151,7 +151,7 @@ def test_a_blank_id_deletes_and_shows_nothing(run: Run, rebound_home: Path) -> N
 
 
 def test_ids_no_file_can_have_are_not_found(run: Run, rebound_home: Path) -> None:
-    run(["start"], keys(GROUPS))
+    build_session()
     for odd in ("x" * 300, "a/b", "../sessions/" + SESSION_ID, "a\\b"):
         for args in (["show", odd], ["delete", odd, "--yes"], ["export", odd]):
             result = run(args)
@@ -162,7 +162,7 @@ def test_ids_no_file_can_have_are_not_found(run: Run, rebound_home: Path) -> Non
 
 def test_a_copy_of_a_session_file_is_set_aside(run: Run, rebound_home: Path) -> None:
     """`cp A.json backup.json`: list shows A once, and saving A leaves the copy alone."""
-    run(["start"], keys(GROUPS))
+    build_session()
     sessions = rebound_home / "sessions"
     original = sessions / f"{SESSION_ID}.json"
     (sessions / "backup.json").write_bytes(original.read_bytes())

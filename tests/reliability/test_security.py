@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
-from tests.helpers import Run, run_installed
+from tests.helpers import Run, build_session, run_installed
+from tests.scenario import SESSION_ID
 from tests.unit.test_content_cache import Hostile
 
 posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="no file owners to check")
@@ -23,7 +23,7 @@ def test_rebound_list_never_runs_a_planted_cache(
 ) -> None:
     """Issue 14: a data folder others can write to (a mistaken chmod); another user renames
     `cache/` and plants `content-<key>.pickle`. The next `rebound list` must not run it."""
-    run(["start"], keys(GROUPS))
+    build_session()
     assert run_installed("list", env=env).returncode == 0  # the installed rebound's own cache
     [file] = (rebound_home / "cache").glob("content-*.pickle")
     rebound_home.chmod(0o777)
@@ -47,7 +47,7 @@ def test_rebound_list_never_runs_a_planted_cache(
 
 
 def test_export_output_never_follows_a_link(run: Run, tmp_path: Path) -> None:
-    run(["start"], keys(GROUPS))
+    build_session()
     dangling = tmp_path / "plan.md"
     elsewhere = tmp_path / "elsewhere.md"
     dangling.symlink_to(elsewhere)
