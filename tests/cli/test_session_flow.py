@@ -83,15 +83,22 @@ EXPECTED_ANSWERS: dict[str, Any] = {
     "areas_other": "telling impact stories",
     "weakness": "I undersell my results",
     "went_well": "The design round went really well",
+    # Each entry of a list keeps the stable id it was given ("_id"), numbered per list.
     "fixes": [
-        {"what": "Practise Spark joins", "due": "2026-12-09"},
-        {"what": "Rehearse stories with numbers", "due": (TODAY + timedelta(days=7)).isoformat()},
+        {"_id": "e1", "what": "Practise Spark joins", "due": "2026-12-09"},
+        {
+            "_id": "e2",
+            "what": "Rehearse stories with numbers",
+            "due": (TODAY + timedelta(days=7)).isoformat(),
+        },
     ],
     "move_on_date": (TODAY + timedelta(days=3)).isoformat(),
-    "accomplishments": [dict(NIGHTLY)],
+    "accomplishments": [{"_id": "e1", **NIGHTLY}],
     "rehearsed": True,
-    "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
-    "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
+    "contacts": [
+        {"_id": "e1", "name": "Priya Patel", "relation": "head_hunter", "channel": "email"}
+    ],
+    "events": [{"_id": "e1", "name": "PyData meetup", "date": "2026-12-04"}],
     "looking_for": "a data engineer on a platform team",
     "known_for": "making slow pipelines fast",
     "weekly_target": 3,
@@ -179,6 +186,7 @@ def test_each_answer_is_saved_before_the_next_question(run: Run, rebound_home: P
     assert result.exit_code == 130
     data = saved(rebound_home)
     assert data["open_lists"]["accomplishments"]["current"] == {
+        "_id": "e1",
         "title": "Cut the nightly batch from 6 hours to 40 minutes",
         "story": True,
         "situation": "Reports kept missing the morning deadline",
