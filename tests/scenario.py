@@ -7,7 +7,8 @@ Everything else is derived from `answers(today)`, the answers as a finished sess
   kind is typed (text + Enter, y/n, arrows to a choice, space to tick a box). `TYPED` holds the
   few answers a person types differently from how they are stored (Enter for a default, "+7d").
 - `answers_yaml()`, the same session as a `rebound start --answers` file.
-- `EXPECTED_ANSWERS`, what the session holds when the walk is done today.
+- `EXPECTED_ANSWERS` (`saved(today)`), what the session holds when the walk is done today:
+  the answers, each list entry with its stable id.
 
 `tests.helpers.build_session` (the `make_session` and `finished_session` fixtures) saves the
 session, whole or up to any answer, without typing.
@@ -169,6 +170,18 @@ def value_at(wanted: dict[str, Any], pos: Any) -> tuple[Any, str, str]:
     return wanted[pid], pid, pid
 
 
+def saved(today: date) -> dict[str, Any]:
+    """`answers(today)` as the session file holds them: each list entry with its stable id
+    (`_id`, numbered per list from e1, in the order the entries were typed)."""
+    from rebound.models import ENTRY_ID
+
+    out = answers(today)
+    for value in out.values():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value[:] = [{ENTRY_ID: f"e{n}", **entry} for n, entry in enumerate(value, start=1)]
+    return out
+
+
 def answers_yaml(data: dict[str, Any] | None = None) -> str:
     """A `rebound start --answers` file of `data` (default: today's `answers`)."""
     import yaml
@@ -184,7 +197,7 @@ def keys(groups: list[tuple[str, str]]) -> str:
 
 TODAY = date.today()
 SESSION_ID = f"{TODAY.isoformat()}-{SLUG}"
-EXPECTED_ANSWERS: dict[str, Any] = answers(TODAY)
+EXPECTED_ANSWERS: dict[str, Any] = saved(TODAY)
 GROUPS: list[tuple[str, str]]  # made on first use, below
 NAMES: list[str]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
+from rebound.coach import entry_id
 from rebound.errors import UsageError
 from rebound.models import Accomplishment, BragList, Item, Session
 
@@ -24,11 +25,6 @@ STORY_FIELDS: Final = ("situation", "task", "action", "result")
 TEXT_FIELDS: Final = ("title", *STORY_FIELDS, "number")
 
 RATINGS: Final = range(1, 6)
-
-ALIKE: Final = 0.75
-"""How alike (0 to 1, difflib's ratio, ignoring case) a corrected title must be to the one taken
-in before for `sync` to take it as the same win with a fixed title rather than another win.
-'Led teh migration' -> 'Led the migration' is 0.94; 'Cut build time' -> 'Cut test time' 0.67."""
 
 _ID_WORDS = 4
 _ID_CHARS = 32
@@ -219,11 +215,11 @@ def remove(brag: BragList, item: Accomplishment) -> Accomplishment:
 # --- gathering from sessions ---------------------------------------------------------------------
 
 
-def entries(session: Session) -> Iterator[tuple[int, Item]]:
-    """(1-based number, entry) of each finished accomplishment entry of a session.
+def entries(session: Session) -> Iterator[tuple[str, Item]]:
+    """(stable id, entry) of each finished accomplishment entry of a session, in order.
 
     A finished list is an answer; a list still being answered (or opened again) keeps its
-    finished entries in `open_lists`, numbered the same way. The entry being typed is left out.
+    finished entries in `open_lists`. The entry being typed is left out.
     """
     answered = session.answers.get(PROMPT)
     if isinstance(answered, list):
@@ -231,12 +227,13 @@ def entries(session: Session) -> Iterator[tuple[int, Item]]:
     else:
         open_list = session.open_lists.get(PROMPT)
         found = list(open_list.items) if open_list is not None else []
-    yield from enumerate(found, start=1)
+    for position, entry in enumerate(found, start=1):
+        yield entry_id(entry, position), entry
 
 
-def source_of(session: Session, number: int) -> str:
-    """How an item that came from a session entry names it: `<session id>#<number>`."""
-    return f"{session.id}#{number}"
+def source_of(session: Session, entry: str) -> str:
+    """How an item that came from a session entry names it: `<session id>#<entry id>`."""
+    return f"{session.id}#{entry}"
 
 
 def taken_from(entry: Item) -> dict[str, str | None]:
@@ -257,7 +254,7 @@ class SyncReport:
     updated: int = 0
     """Items that took in a correction made in their session."""
     remembered: int = 0
-    """Items from before version 3 that now remember their entry (nothing shown changes)."""
+    """Items from before version 4 that now remember their entry (nothing shown changes)."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.updated or self.remembered)
@@ -268,28 +265,21 @@ def sync(
 ) -> SyncReport:
     """Bring the sessions' accomplishments onto the list: new entries, and corrections.
 
-    New entries: each entry is added once, ever. It is known by its source (`source_of`), so
-    running this again adds nothing, and removing an item does not bring it back. `skip` names
-    sources that must not be added (for instance, ones the person removed). Sessions are taken
-    oldest first, so the list reads in the order the wins were written down.
+    An item knows its entry by the entry's stable id (`source_of`), which the entry keeps
+    however the list around it changes, and which is never given to another entry.
+
+    New entries: each entry is added once, ever, so running this again adds nothing, and an
+    item taken off the list (`removed`) does not come back. `skip` names sources that must not
+    be added either. Sessions are taken oldest first, so the list reads in the order the wins
+    were written down.
 
     Corrections: an item remembers the entry's text as it took it in (`synced`). When that
-    entry was corrected in its session (`rebound continue --step accomplishments`, Ctrl-B), the
-    item takes the new text in, keeping its id, tags, ratings and practice. Never when:
+    entry was corrected in its finished list (`rebound continue --step accomplishments`,
+    Ctrl-B), the item takes the new text in, keeping its id, tags, ratings and practice. Never
+    when the item was edited on the brag list (its text is no longer what it took in): the
+    brag list's version wins, for good.
 
-    - the item was edited on the brag list (its text is no longer what it took in): the brag
-      list's version wins, for good;
-    - the list is still being answered: only a finished list counts;
-    - the entry may now be another win. Entries are known by position (`<session>#<n>`), and a
-      list changed in the middle shifts them: a rating must never move onto another win. So the
-      entry is taken as the same win only if its title is unchanged (and, when entries came or
-      went, that title stands at no other position), or if it is a corrected title: close to
-      the old one (`ALIKE`), the list holds as many entries as the brag list knows of (none
-      came or went), no win of the session was taken off the list, and neither title stands
-      (even nearly) at another position, now or when taken in. Otherwise the item stays as it
-      is; `rebound brag edit` can change it.
-
-    An item from before version 3 (`synced` None) starts to follow its entry the first time it
+    An item from before version 4 (`synced` None) starts to follow its entry the first time it
     reads exactly as the entry: until then it is impossible to tell an edit on the list from a
     correction in the session, and the list's version is kept.
     """
@@ -298,14 +288,20 @@ def sync(
     for session in sorted(sessions, key=lambda s: (s.created_at.timestamp(), s.id)):
         if not session.id:
             continue
-        found = list(entries(session))
-        if isinstance(session.answers.get(PROMPT), list):  # a finished list: corrections count
-            _take_corrections(brag, session, found, known, done)
-        for number, entry in found:
-            source = source_of(session, number)
-            taken = taken_from(entry)
+        finished = isinstance(session.answers.get(PROMPT), list)
+        followed = {item.source: item for item in brag.items if item.source}
+        for entry, value in entries(session):
+            source = source_of(session, entry)
+            taken = taken_from(value)
             title = taken["title"]
-            if source in known or title is None:
+            if title is None:
+                continue
+            item = followed.get(source)
+            if item is not None:
+                if finished:  # a list being answered may be half-way through a correction
+                    _take_correction(item, taken, done)
+                continue
+            if source in known:
                 continue
             item = add(
                 brag,
@@ -324,80 +320,20 @@ def sync(
     return done
 
 
-def _position(source: str, session: Session) -> int | None:
-    """The entry number of a source of this session (None: another session's, or malformed)."""
-    prefix, _, number = source.rpartition("#")
-    return int(number) if prefix == session.id and number.isdigit() else None
-
-
-def _key(title: str | None) -> str:
-    return " ".join((title or "").split()).casefold()
-
-
-def _take_corrections(
-    brag: BragList,
-    session: Session,
-    found: list[tuple[int, Item]],
-    known: Collection[str],
-    done: SyncReport,
-) -> None:
-    """Bring corrections of the session's finished list onto the items taken from it."""
-    items: dict[int, Accomplishment] = {}
-    for candidate in brag.items:
-        number = _position(candidate.source, session) if candidate.source else None
-        if number is not None:
-            items.setdefault(number, candidate)
-    if not items:
+def _take_correction(item: Accomplishment, taken: dict[str, str | None], done: SyncReport) -> None:
+    """Bring the text of the item's entry onto it, unless it was edited on the list."""
+    fields = _fields(item)
+    if item.synced is None:
+        if fields == taken:  # from before version 4, and as its entry: follow it from now on
+            item.synced = taken
+            done.remembered += 1
         return
-    positions = [p for s in known if (p := _position(s, session)) is not None]
-    # A win taken off the list (`removed`) is still counted by position, but its title is not
-    # known any more: with one in this session, no changed title is trusted to be the same win.
-    removed_here = any(_position(s, session) is not None for s in brag.removed)
-    same_length = not removed_here and len(found) == max(positions, default=0)
-    # Titles by position, as the list reads now and as the items were taken in.
-    titles = [(n, _text(entry.get("title"))) for n, entry in found]
-    titles += [(n, (i.synced or _fields(i)).get("title")) for n, i in items.items()]
-    for number, entry in found:
-        item = items.get(number)
-        taken = taken_from(entry)
-        if item is None or taken["title"] is None:
-            continue
-        fields = _fields(item)
-        if item.synced is None:
-            if fields == taken:  # from before version 3, and as its entry: follow it from now on
-                item.synced = taken
-                done.remembered += 1
-            continue
-        if fields != item.synced or taken == item.synced:
-            continue  # edited on the list (its version wins), or nothing new
-        elsewhere = {_key(t) for n, t in titles if n != number and t}
-        if not _same_win(item.synced["title"], taken["title"], same_length, elsewhere):
-            continue
-        for name, value in taken.items():
-            setattr(item, name, value)
-        item.synced = taken
-        done.updated += 1
-
-
-def _alike(one: str, other: str) -> bool:
-    from difflib import SequenceMatcher  # only here: most syncs never compare titles
-
-    return one == other or SequenceMatcher(None, one, other).ratio() >= ALIKE
-
-
-def _same_win(old: str | None, new: str | None, same_length: bool, elsewhere: set[str]) -> bool:
-    """Whether an entry whose title went from `old` to `new` is still the same win (see `sync`).
-
-    `elsewhere`: the titles (`_key`) at the list's other positions, now and when taken in.
-    """
-    if old is None or new is None:
-        return False
-    if old == new:  # the same title: the same win, unless it also stands elsewhere and moved
-        return same_length or _key(new) not in elsewhere
-    was, now = _key(old), _key(new)
-    if not same_length or not _alike(was, now):
-        return False
-    return not any(_alike(title, other) for title in (was, now) for other in elsewhere)
+    if fields != item.synced or taken == item.synced:
+        return  # edited on the list (its version wins), or nothing new
+    for name, value in taken.items():
+        setattr(item, name, value)
+    item.synced = taken
+    done.updated += 1
 
 
 # --- rehearsing ----------------------------------------------------------------------------------

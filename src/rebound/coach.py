@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from rebound import templates
 from rebound.models import (
+    ENTRY_ID,
     AnswerValue,
     ChecklistItem,
     Conditions,
@@ -149,6 +150,8 @@ def apply(
     elif pos.field is not None:
         open_list = session.open_lists.setdefault(pid, OpenList())
         current = dict(open_list.current or {})
+        if ENTRY_ID not in current:  # the entry's first answer: it gets its id now, for good
+            current[ENTRY_ID] = _new_entry_id(session, pid, open_list.items)
         current[pos.field.id] = value if not isinstance(value, list) else ", ".join(map(str, value))
         open_list.current = current
         if _next_in_list(pos.step_number, pos.step, pos.prompt, session) is None:
@@ -161,6 +164,30 @@ def apply(
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now
+
+
+def entry_number(entry: Mapping[str, object], position: int) -> int:
+    """The number in a list entry's stable id ('e3' -> 3), as its checklist items (`fix-3`) and
+    brag-list item (`<session>#e3`) know it; for an entry without one (a hand-edited file), its
+    1-based position, as the migration to version 4 numbered older sessions' entries."""
+    value = entry.get(ENTRY_ID)
+    if isinstance(value, str) and value[:1] == "e" and value[1:].isdigit():
+        return int(value[1:])
+    return position
+
+
+def entry_id(entry: Mapping[str, object], position: int) -> str:
+    """A list entry's stable id ('e3'); see `entry_number`."""
+    return f"e{entry_number(entry, position)}"
+
+
+def _new_entry_id(session: Session, prompt_id: str, items: list[Item]) -> str:
+    """The next id of a list: never one given before in it, so nothing that followed a removed
+    entry (a tick, a brag-list item) is taken over by a new one."""
+    taken = [entry_number(e, n) for n, e in enumerate(items, start=1)]
+    number = max([session.last_entry.get(prompt_id, 0), *taken]) + 1
+    session.last_entry[prompt_id] = number
+    return f"e{number}"
 
 
 def previous_key(pos: Position) -> str:
@@ -189,12 +216,13 @@ def back(
     """
     if pos is not None and pos.prompt.kind == "list" and pos.prompt.id in session.open_lists:
         open_list = session.open_lists[pos.prompt.id]
-        if open_list.current:  # part of an entry typed: drop its last field
-            _drop_last_field(pos.prompt, open_list.current, session)
+        current = open_list.current or {}
+        if any(f.id in current for f in pos.prompt.fields):  # a field typed, not its id only
+            _drop_last_field(pos.prompt, current, session)  # it keeps its id
             return _touched(session, now)
         if open_list.items:
-            if open_list.current == {}:  # just said "add another": ask that again
-                open_list.current = None
+            if open_list.current is not None:  # at the first field: ask "add another?" again
+                open_list.current = None  # (an entry backed out of is gone, and so is its id)
             else:  # at "add another?": back into the last entry
                 open_list.current = open_list.items.pop()
                 _drop_last_field(pos.prompt, open_list.current, session)
@@ -292,12 +320,17 @@ def context(content: Content, session: Session) -> dict[str, object]:
     out: dict[str, object] = {"today": date.today().isoformat()}
     for key, value in session.answers.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            out[key] = [{k: show(k, v) for k, v in entry.items()} for entry in value]
+            out[key] = [_shown_entry(entry, show) for entry in value]
         else:
             out[key] = show(key, value)
     for key, open_list in session.open_lists.items():
-        out.setdefault(key, [{k: show(k, v) for k, v in e.items()} for e in open_list.items])
+        out.setdefault(key, [_shown_entry(e, show) for e in open_list.items])
     return out
+
+
+def _shown_entry(entry: Item, show: Callable[[str, object], object]) -> dict[str, object]:
+    """An entry as templates read it: labels for choices, and no id (it is not for reading)."""
+    return {k: show(k, v) for k, v in entry.items() if k != ENTRY_ID}
 
 
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
@@ -332,11 +365,12 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                 labelled = shown if isinstance(shown, list) else []
                 for n, (raw, entry) in enumerate(zip(entries, labelled, strict=False), start=1):
                     if isinstance(raw, dict) and isinstance(entry, dict):
+                        # Numbered by the entry's id, so a tick stays with its entry.
                         out.append(
                             _entry(
                                 step,
                                 item,
-                                f"{item.id}-{n}",
+                                f"{item.id}-{entry_number(raw, n)}",
                                 ctx={**ctx, **entry},
                                 raw=raw,
                                 session=session,

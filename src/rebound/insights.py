@@ -71,7 +71,7 @@ def _each_item_id(content: Content, prompt_id: str) -> str | None:
 
 
 def _entry_number(entry_id: str, item_id: str | None) -> int | None:
-    """N for an entry id `ITEM-N` of this each-item, else None."""
+    """N for a checklist id `ITEM-N` of this each-item (N: the entry's number), else None."""
     if item_id is None or not entry_id.startswith(f"{item_id}-"):
         return None
     number = entry_id[len(item_id) + 1 :]
@@ -240,7 +240,8 @@ def contacts(
                 _add_unique(person.relations, labels.get("relation"))
                 _add_unique(person.channels, labels.get("channel"))
             person.added = min(person.added, added)
-            ticked = session.ticked.get(f"{item_id}-{n}") if item_id else None
+            number = coach.entry_number(entry, n)  # ticks follow the entry, not its place
+            ticked = session.ticked.get(f"{item_id}-{number}") if item_id else None
             if ticked is not None:
                 when = local_day(ticked)
                 person.last = when if person.last is None else max(person.last, when)
@@ -336,7 +337,8 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
     reached: set[str] = set()
     for session in ordered:
         steps_done += coach.steps_done(content, session)
-        names = [str(e.get("name") or "") for e in _entries(session, CONTACTS)]
+        contacts = enumerate(_entries(session, CONTACTS), start=1)
+        names = {coach.entry_number(e, n): str(e.get("name") or "") for n, e in contacts}
         for entry in coach.checklist(content, session):
             if _entry_number(entry.id, fix_item) is not None:
                 fixes_total += 1
@@ -347,7 +349,7 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
             if n is None or entry.ticked_at is None:
                 continue
             if week_start <= local_day(entry.ticked_at) <= day:
-                name = names[n - 1] if n <= len(names) else ""
+                name = names.get(n, "")
                 # One person ticked in two sessions is one conversation, not two.
                 reached.add(person_key(name) or f"{session.id}#{entry.id}")
     target: tuple[float, int] | None = None

@@ -14,7 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from rebound import templates
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
+
+ENTRY_ID: Final = "_id"
+"""The key under which each entry of a list answer keeps its stable id ('e1', 'e2'...), given
+when the entry is started. No content can declare it: field ids start with a letter."""
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -31,6 +35,7 @@ class _Strict(BaseModel):
 
 
 def _check_id(value: str) -> str:
+    # Starting with a letter also keeps ENTRY_ID ('_id') out of every pack.
     if not _ID.match(value):
         raise ValueError("use lower-case letters, digits, '-' or '_', starting with a letter")
     return value
@@ -156,9 +161,10 @@ class Draft(_Strict):
 class ChecklistItem(_Strict):
     """One line of the summary checklist.
 
-    `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ...); `due` names the
-    answer (or entry field) holding its date, `due_after` sets it some days after a prompt was
-    answered; `info` items are facts, not things to tick.
+    `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ... numbered by the
+    entry's stable id, so an item keeps its id when an entry before it is taken out); `due`
+    names the answer (or entry field) holding its date, `due_after` sets it some days after a
+    prompt was answered; `info` items are facts, not things to tick.
     """
 
     id: str
@@ -445,7 +451,7 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     id: str
     created_at: datetime
     updated_at: datetime
@@ -454,6 +460,9 @@ class Session(BaseModel):
     previous: dict[str, AnswerValue] = {}
     open_lists: dict[str, OpenList] = {}
     ticked: dict[str, datetime] = {}
+    # Per list prompt, the number of the last entry id given ('e7' -> 7): an id is never given
+    # twice in a list, even after the entry it named was taken out.
+    last_entry: dict[str, int] = {}
     drafts: dict[str, str] = {}
     finished_at: datetime | None = None
 
@@ -482,10 +491,10 @@ class Accomplishment(BaseModel):
     result: str | None = None
     number: str | None = None
     tags: list[str] = []
-    source: str | None = None  # "<session id>#<entry number>" when it came from a session
+    source: str | None = None  # "<session id>#<entry id>" ("...#e3") when it came from a session
     # The session entry's text fields (`bragging.TEXT_FIELDS`) as last taken in, so that a sync
     # can tell a correction made in the session from an edit made here (which always wins).
-    # None: added by hand, or from before version 3 and not yet seen equal to its entry.
+    # None: added by hand, or from before version 4 and not yet seen equal to its entry.
     synced: dict[str, str | None] | None = None
     added_at: datetime
     practised: int = 0
@@ -493,7 +502,7 @@ class Accomplishment(BaseModel):
     last_practised: datetime | None = None
 
 
-BRAG_SCHEMA_VERSION: Final = 3
+BRAG_SCHEMA_VERSION: Final = 4
 
 
 class BragList(BaseModel):
@@ -501,6 +510,6 @@ class BragList(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: Literal[3] = BRAG_SCHEMA_VERSION
+    schema_version: Literal[4] = BRAG_SCHEMA_VERSION
     items: list[Accomplishment] = []
     removed: list[str] = []  # sources of session entries the person took off: never re-added

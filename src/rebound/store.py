@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
-from rebound.models import SCHEMA_VERSION, BragList, Session
+from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
 
 SESSIONS = "sessions"
 LOCKS = "locks"
@@ -560,7 +560,46 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 3, "previous": {}}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _numbered(key: str, value: object, last: dict[str, int]) -> object:
+    """A list answer's entries with ids 'e1', 'e2'... in order (how many in `last[key]`);
+    anything else as it is, for the validation to name."""
+    if not isinstance(value, list) or not any(isinstance(e, dict) for e in value):
+        return value
+    out: list[object] = []
+    for entry in value:
+        if isinstance(entry, dict):
+            last[key] = last.get(key, 0) + 1
+            entry = {**entry, ENTRY_ID: f"e{last[key]}"}  # noqa: PLW2901
+        out.append(entry)
+    return out
+
+
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 gives every entry of a list answer a stable id (`ENTRY_ID`), so that ticks and
+    brag-list items follow the entry, not its position. Entries are numbered in order, so what
+    named the entry at position N (the tick `fix-N`, the brag source `<session>#N`) names the
+    entry with id 'eN': the same entry as before. An entry being typed gets its id from the
+    coach at its next answer."""
+    last: dict[str, int] = {}
+    out = {**data, "schema_version": 4, "last_entry": last}
+    answers, open_lists = data.get("answers"), data.get("open_lists")
+    if isinstance(answers, dict):
+        out["answers"] = {key: _numbered(key, value, last) for key, value in answers.items()}
+    if isinstance(open_lists, dict):
+        out["open_lists"] = {
+            key: {**value, "items": _numbered(key, value["items"], last)}
+            if isinstance(value, dict) and "items" in value
+            else value
+            for key, value in open_lists.items()
+        }
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -588,9 +627,42 @@ def _brag_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 3}
 
 
+def _by_id(source: object) -> object:
+    """A version 3 source `<session>#N` (the entry's position) as `<session>#eN` (its id)."""
+    if not isinstance(source, str):
+        return source
+    session_id, mark, number = source.rpartition("#")
+    return f"{session_id}#e{number}" if mark and number.isdigit() else source
+
+
+def _brag_v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 items name their session entry by its id (`<session>#e3`), not its position.
+    Sessions number their entries in order on the way to version 4, so position N becomes 'eN'
+    here too, and both files agree without either reading the other.
+
+    What an item took in (`synced`) is forgotten, as from version 2: under version 3 a position
+    could already hold another win than the one taken in (an entry taken out, another typed in
+    its place), and following it would move ratings onto that win. A sync follows the entry
+    again once the item reads exactly as it (`bragging.sync`)."""
+    out = {**data, "schema_version": 4}
+    items = data.get("items")
+    if isinstance(items, list):
+        out["items"] = [
+            {**item, "source": _by_id(item["source"]), "synced": None}
+            if isinstance(item, dict) and _by_id(item.get("source")) != item.get("source")
+            else item
+            for item in items
+        ]
+    removed = data.get("removed")
+    if isinstance(removed, list):
+        out["removed"] = [_by_id(source) for source in removed]
+    return out
+
+
 BRAG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _brag_v1_to_v2,
     2: _brag_v2_to_v3,
+    3: _brag_v3_to_v4,
 }
 
 

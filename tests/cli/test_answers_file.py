@@ -68,13 +68,19 @@ def test_a_full_file_makes_a_finished_session(run: Run, tmp_path: Path, rebound_
     assert answers["thank_detail"] == "the [bold]honest[/bold] notes"
     assert answers["fixes"] == [
         {
+            "_id": "e1",  # given as the coach gives it, through coach.apply
             "what": "Practise telling impact stories",
             "due": (TODAY + timedelta(days=10)).isoformat(),
         },
-        {"what": "Read the Spark docs", "due": (TODAY + timedelta(days=14)).isoformat()},
+        {
+            "_id": "e2",
+            "what": "Read the Spark docs",
+            "due": (TODAY + timedelta(days=14)).isoformat(),
+        },
     ]
     assert answers["accomplishments"] == [
         {
+            "_id": "e1",
             "title": "Cut the nightly batch from 6 hours to 40 minutes",
             "story": True,
             "situation": None,

@@ -304,7 +304,7 @@ def test_list_takes_in_finished_sessions_once(run: Run, rebound_home: Path, fini
     synced = items(rebound_home)
     assert [i["title"] for i in synced] == ["Mentored four juniors", NIGHTLY]
     from_session = synced[1]
-    assert from_session["source"] == f"{SESSION_ID}#1"
+    assert from_session["source"] == f"{SESSION_ID}#e1"
     assert from_session["situation"] == "Reports kept missing the morning deadline"
     assert from_session["task"] == "Make the batch finish before 7am"
     assert from_session["number"] == "89% faster"
@@ -429,7 +429,7 @@ def test_rehearse_takes_in_sessions(run: Run, rebound_home: Path, finished: None
     assert result.exit_code == 0, result.output
     assert "Story 1 of 1" in result.stdout
     (only,) = items(rebound_home)
-    assert only["source"] == f"{SESSION_ID}#1"
+    assert only["source"] == f"{SESSION_ID}#e1"
     assert only["ratings"] == [3]
 
 

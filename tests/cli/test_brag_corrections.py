@@ -82,6 +82,40 @@ def test_a_corrected_title_keeps_the_id(
     assert NIGHTLY not in shown.stdout
 
 
+def test_a_title_rewritten_from_scratch_still_follows_its_win(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    # Nothing like the old title: the entry's id, not the look of the words, says it is the
+    # same win, so it keeps its tag and rating.
+    other = "Made the morning reports arrive on time"
+    typed = BACK * 7 + CLEAR + other + ENTER + ENTER * 6 + "n" + ENTER
+    assert run(["continue", "--step", "accomplishments"], typed).exit_code == 0
+    assert [w["_id"] for w in session_wins(rebound_home)] == ["e1"]
+    [item] = brag_items(rebound_home)
+    assert (item["id"], item["title"], item["tags"], item["ratings"]) == (
+        rated["id"],
+        other,
+        ["data"],
+        [4],
+    )
+
+
+def test_a_win_backed_out_of_and_another_typed_is_a_new_item(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    # Back through the whole entry and out of it (the list then asks "add one?" again... it
+    # needs one: so straight into a new entry), type another win.
+    other = "Mentored four juniors"
+    typed = BACK * 8 + other + ENTER + "n" + ENTER + "n" + ENTER
+    result = run(["continue", "--step", "accomplishments"], typed)
+    assert result.exit_code == 0, result.output
+    assert [(w["_id"], w["title"]) for w in session_wins(rebound_home)] == [("e2", other)]
+    assert [(i["title"], i["ratings"], i["source"]) for i in brag_items(rebound_home)] == [
+        (NIGHTLY, [4], f"{SESSION_ID}#e1"),  # its entry is gone; it keeps its rating
+        (other, [], f"{SESSION_ID}#e2"),
+    ]
+
+
 def test_a_revisit_stopped_after_the_fix_still_brings_it_across(
     run: Run, rebound_home: Path, rated: dict[str, Any]
 ) -> None:

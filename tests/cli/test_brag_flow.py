@@ -21,7 +21,7 @@ def test_the_finished_list_joins_the_brag_list_at_once(run: Run, rebound_home: P
     items = brag(rebound_home)["items"]
     assert isinstance(items, list)
     assert [(i["title"], i["source"]) for i in items] == [
-        ("Cut the nightly batch from 6 hours to 40 minutes", f"{SESSION_ID}#1")
+        ("Cut the nightly batch from 6 hours to 40 minutes", f"{SESSION_ID}#e1")
     ]
     assert items[0]["task"] == "Make the batch finish before 7am"
 

@@ -64,7 +64,9 @@ def test_back_inside_a_list(run: Run, rebound_home: Path) -> None:
     run(["start"], typed)
     data = saved(rebound_home)
     assert data["open_lists"] == {}
-    assert data["answers"]["fixes"] == [{"what": "Practise Spark joins", "due": "2026-12-24"}]
+    assert data["answers"]["fixes"] == [
+        {"_id": "e1", "what": "Practise Spark joins", "due": "2026-12-24"}  # the same entry
+    ]
 
 
 def test_revisit_a_step_keeps_what_you_keep(
@@ -166,7 +168,7 @@ def test_back_from_more_reopens_the_last_entry(loaded: content.Content) -> None:
     pos = coach.next_position(loaded, s)
     assert pos is not None and pos.field is not None and pos.field.id == "due"
     assert s.previous["fixes.due"] == "2026-12-02"
-    assert s.open_lists["fixes"].current == {"what": "Fix A"}
+    assert s.open_lists["fixes"].current == {"_id": "e1", "what": "Fix A"}
 
 
 def test_back_over_a_finished_list_reopens_it(loaded: content.Content) -> None:

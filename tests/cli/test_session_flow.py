@@ -149,6 +149,7 @@ def test_each_answer_is_saved_before_the_next_question(run: Run, rebound_home: P
     assert result.exit_code == 130
     data = saved(rebound_home)
     assert data["open_lists"]["accomplishments"]["current"] == {
+        "_id": "e1",
         "title": "Cut the nightly batch from 6 hours to 40 minutes",
         "story": True,
         "situation": "Reports kept missing the morning deadline",

@@ -208,9 +208,11 @@ def full_run_answers(days: Days) -> dict[str, Any]:
         "areas": ["communication", "preparation"],
         "weakness": WEAKNESS,
         "went_well": WENT_WELL,
-        "fixes": [{"what": FIX_1, "due": days.iso(10)}, {"what": FIX_2}],
+        # Each list entry keeps the stable id it was given when it was started.
+        "fixes": [{"_id": "e1", "what": FIX_1, "due": days.iso(10)}, {"_id": "e2", "what": FIX_2}],
         "accomplishments": [
             {
+                "_id": "e1",
                 "title": ACCOMPLISHMENT,
                 "story": True,
                 "situation": SITUATION,
@@ -222,10 +224,10 @@ def full_run_answers(days: Days) -> dict[str, Any]:
         ],
         "rehearsed": True,
         "contacts": [
-            {"name": CONTACT_1, "relation": "former_colleague", "channel": "email"},
-            {"name": CONTACT_2, "relation": "head_hunter", "channel": "linkedin"},
+            {"_id": "e1", "name": CONTACT_1, "relation": "former_colleague", "channel": "email"},
+            {"_id": "e2", "name": CONTACT_2, "relation": "head_hunter", "channel": "linkedin"},
         ],
-        "events": [{"name": EVENT, "date": days.iso(20)}],
+        "events": [{"_id": "e1", "name": EVENT, "date": days.iso(20)}],
         "looking_for": LOOKING_FOR,
         "known_for": KNOWN_FOR,
         "weekly_target": 5,
@@ -305,7 +307,7 @@ def test_ctrl_c_mid_entry_then_continue(spawn: Spawn, rebound_home: Path, days: 
     assert saved["finished_at"] is None
     assert saved["answers"]["went_well"] == WENT_WELL
     assert "fixes" not in saved["answers"]
-    assert saved["open_lists"] == {"fixes": {"items": [], "current": {"what": FIX_1}}}
+    assert saved["open_lists"] == {"fixes": {"items": [], "current": {"_id": "e1", "what": FIX_1}}}
 
     t = spawn("continue")
     t.see("Welcome back")
@@ -328,7 +330,7 @@ def test_ctrl_c_mid_entry_then_continue(spawn: Spawn, rebound_home: Path, days: 
     assert a["company"] == COMPANY  # before the interruption
     assert a["weakness"] == WEAKNESS
     assert a["went_well"] == WENT_WELL
-    assert a["fixes"][0] == {"what": FIX_1, "due": days.iso(10)}  # spans the interruption
+    assert a["fixes"][0] == {"_id": "e1", "what": FIX_1, "due": days.iso(10)}  # spans the stop
     assert a["fixes"][1]["what"] == FIX_2
     assert a["known_for"] == KNOWN_FOR  # after it
 

@@ -12,7 +12,7 @@ import pytest
 
 from rebound import bragging
 from rebound.errors import DataError, UsageError
-from rebound.models import Accomplishment, BragList, OpenList, Session
+from rebound.models import ENTRY_ID, Accomplishment, BragList, OpenList, Session
 from rebound.store import Store
 from tests.helpers import NIGHTLY
 
@@ -53,11 +53,11 @@ def test_sync_adds_each_entry_with_its_story_and_source() -> None:
         NIGHTLY["result"],
         "89% faster",
     )
-    assert first.source == "2026-03-01-globex#1"
+    assert first.source == "2026-03-01-globex#e1"
     assert first.added_at == NOW
     assert (first.practised, first.ratings, first.last_practised) == (0, [], None)
     assert second.id == "cut-the-release-time"
-    assert second.source == "2026-03-01-globex#2"
+    assert second.source == "2026-03-01-globex#e2"
     assert second.situation is None
     assert second.number is None
 
@@ -87,7 +87,7 @@ def test_sync_takes_new_entries_of_a_session_later() -> None:
     bragging.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
     grown = session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})
     assert bragging.sync(brag, [grown], NOW).added == 1
-    assert [i.source for i in brag.items] == ["s1#1", "s1#2"]
+    assert [i.source for i in brag.items] == ["s1#e1", "s1#e2"]
 
 
 def test_sync_takes_finished_entries_of_an_open_list_but_not_the_one_being_typed() -> None:
@@ -97,11 +97,11 @@ def test_sync_takes_finished_entries_of_an_open_list_but_not_the_one_being_typed
     )
     brag = BragList()
     assert bragging.sync(brag, [typing], NOW).added == 1
-    assert brag.items[0].source == "s1#1"
+    assert brag.items[0].source == "s1#e1"
     # When the list is finished, the same entry is not added twice.
     done = session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})
     assert bragging.sync(brag, [done], NOW).added == 1
-    assert [i.source for i in brag.items] == ["s1#1", "s1#2"]
+    assert [i.source for i in brag.items] == ["s1#e1", "s1#e2"]
 
 
 def test_sync_goes_oldest_session_first_and_ids_stay_unique() -> None:
@@ -110,8 +110,8 @@ def test_sync_goes_oldest_session_first_and_ids_stay_unique() -> None:
     brag = BragList()
     assert bragging.sync(brag, [newer, older], NOW).added == 2
     assert [(i.id, i.source) for i in brag.items] == [
-        ("cut-the-nightly-batch", "2026-02-01-globex#1"),
-        ("cut-the-nightly-batch-2", "2026-03-01-initech#1"),
+        ("cut-the-nightly-batch", "2026-02-01-globex#e1"),
+        ("cut-the-nightly-batch-2", "2026-03-01-initech#e1"),
     ]
 
 
@@ -124,14 +124,14 @@ def test_sync_skips_what_it_cannot_use() -> None:
     ]
     brag = BragList()
     assert bragging.sync(brag, sessions, NOW).added == 1
-    assert brag.items[0].source == "s3#3"  # numbered by position, blanks included
+    assert brag.items[0].source == "s3#e3"  # no ids (a hand-made file): e<position>
 
 
 def test_sync_leaves_out_sources_to_skip() -> None:
     brag = BragList()
     sessions = [session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})]
-    assert bragging.sync(brag, sessions, NOW, skip={"s1#1"}).added == 1
-    assert [i.source for i in brag.items] == ["s1#2"]
+    assert bragging.sync(brag, sessions, NOW, skip={"s1#e1"}).added == 1
+    assert [i.source for i in brag.items] == ["s1#e2"]
 
 
 def test_sync_does_not_touch_items_added_by_hand() -> None:
@@ -140,7 +140,7 @@ def test_sync_does_not_touch_items_added_by_hand() -> None:
     bragging.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
     assert [(i.id, i.source) for i in brag.items] == [
         ("cut-the-nightly-batch", None),
-        ("cut-the-nightly-batch-2", "s1#1"),
+        ("cut-the-nightly-batch-2", "s1#e1"),
     ]
 
 
@@ -151,8 +151,14 @@ FASTER = {**NIGHTLY, "number": "90% faster", "result": "Reports on time, every d
 
 
 def finished(*found: Mapping[str, object], session_id: str = "s1") -> Session:
-    """A session whose accomplishments list is finished, with these entries in this order."""
+    """A session whose accomplishments list is finished, with these entries in this order
+    (an entry without an `_id` is numbered by its position, as in an older file)."""
     return session(session_id, answers={"accomplishments": [dict(e) for e in found]})
+
+
+def e(number: int, entry: Mapping[str, object]) -> dict[str, object]:
+    """An entry with the stable id 'e<number>', as the coach gives it."""
+    return {**entry, ENTRY_ID: f"e{number}"}
 
 
 def kept(item: Accomplishment) -> tuple[object, ...]:
@@ -174,7 +180,7 @@ def test_a_correction_in_the_session_reaches_the_item() -> None:
     assert first.number == "90% faster"
     assert first.result == "Reports on time, every day since"
     assert first.situation == NIGHTLY["situation"]
-    assert kept(first) == before == ("cut-the-nightly-batch", "s1#1", ["data"], [4], 1, NOW)
+    assert kept(first) == before == ("cut-the-nightly-batch", "s1#e1", ["data"], [4], 1, NOW)
     assert first.last_practised == NOW
     assert first.synced == bragging.taken_from(FASTER)
     assert brag.items[1].title == RELEASE["title"]
@@ -221,8 +227,8 @@ def test_a_removed_item_stays_removed_when_its_entry_is_corrected() -> None:
     bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
     bragging.remove(brag, brag.items[0])
     assert not bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)
-    assert [i.source for i in brag.items] == ["s1#2"]
-    assert brag.removed == ["s1#1"]
+    assert [i.source for i in brag.items] == ["s1#e2"]
+    assert brag.removed == ["s1#e1"]
 
 
 def test_corrections_wait_until_the_list_is_finished() -> None:
@@ -244,102 +250,128 @@ def test_corrections_come_from_the_items_own_session_only() -> None:
     )
     assert done.updated == 1
     assert [(i.source, i.number) for i in brag.items] == [
-        ("s1#1", "89% faster"),
-        ("s2#1", "90% faster"),
+        ("s1#e1", "89% faster"),
+        ("s2#e1", "90% faster"),
     ]
 
 
-# Entries are known by position: when the list changes in the middle, the positions shift, and
-# one win's item (its ratings) must never take in another win's text.
+# Entries are known by their stable id, whatever happens around them: when the list changes in
+# the middle, one win's item (its ratings) never takes in another win's text.
 
 
 def test_a_win_taken_out_of_the_middle_moves_nothing() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY, RELEASE, MENTOR)], NOW)
+    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE), e(3, MENTOR))], NOW)
     bragging.record(brag.items[1], 5, NOW)
     before = brag.model_dump()
-    assert not bragging.sync(brag, [finished(NIGHTLY, MENTOR)], NOW)
+    assert not bragging.sync(brag, [finished(e(1, NIGHTLY), e(3, MENTOR))], NOW)
     assert brag.model_dump() == before
 
 
-def test_a_win_replaced_by_another_is_not_a_correction() -> None:
+def test_a_corrected_title_follows_its_entry_when_an_earlier_one_was_taken_out() -> None:
+    # What no guessing by position and likeness could tell: the release win is now first,
+    # with a title that reads nothing like before. Its id says it is the same win.
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
-    before = brag.model_dump()
-    assert not bragging.sync(brag, [finished(NIGHTLY, MENTOR)], NOW)  # as many, but another win
-    assert brag.model_dump() == before
+    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE), e(3, MENTOR))], NOW)
+    _, release, mentor = brag.items
+    release.ratings, release.tags = [5, 4], ["delivery"]
+    mentor.ratings = [2]
+    hourly = {"title": "Shipped every hour instead of once a day", "number": "24x"}
+    done = bragging.sync(brag, [finished(e(2, hourly), e(3, MENTOR))], NOW)
+    assert (done.added, done.updated) == (0, 1)
+    assert [(i.id, i.title, i.ratings) for i in brag.items] == [
+        ("cut-the-nightly-batch", NIGHTLY["title"], []),
+        ("cut-the-release-time", hourly["title"], [5, 4]),
+        ("mentored-four-juniors", MENTOR["title"], [2]),
+    ]
+    assert (release.tags, release.number, release.source) == (["delivery"], "24x", "s1#e2")
 
 
-def test_near_identical_wins_that_shift_are_left_alone() -> None:
+def test_a_win_replaced_by_another_is_a_new_item() -> None:
+    brag = BragList()
+    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE))], NOW)
+    bragging.record(brag.items[1], 4, NOW)
+    done = bragging.sync(brag, [finished(e(1, NIGHTLY), e(3, MENTOR))], NOW)
+    assert (done.added, done.updated) == (1, 0)
+    assert [(i.title, i.ratings) for i in brag.items] == [
+        (NIGHTLY["title"], []),
+        (RELEASE["title"], [4]),  # its entry is gone: the item stays as it was
+        (MENTOR["title"], []),
+    ]
+
+
+def test_near_identical_wins_are_told_apart_by_id() -> None:
     build = {"title": "Cut the build time by half", "number": "50%"}
     tests = {"title": "Cut the test time by half", "number": "48%"}
     brag = BragList()
-    bragging.sync(brag, [finished(build, tests)], NOW)
-    before = brag.model_dump()
-    # The first win was taken out and a new one added: as many entries, and 'build' -> 'test'
-    # looks like a typo fix, but 'test' stood at position 2.
-    shifted = finished({**tests, "number": "49%"}, MENTOR)
-    assert not bragging.sync(brag, [shifted], NOW)
-    assert brag.model_dump() == before
+    bragging.sync(brag, [finished(e(1, build), e(2, tests))], NOW)
+    brag.items[0].ratings = [5]
+    # The first win was taken out, a new one added, and the second one's number corrected.
+    done = bragging.sync(brag, [finished(e(2, {**tests, "number": "49%"}), e(3, MENTOR))], NOW)
+    assert (done.added, done.updated) == (1, 1)
+    assert [(i.title, i.number, i.ratings) for i in brag.items] == [
+        (build["title"], "50%", [5]),
+        (tests["title"], "49%", []),
+        (MENTOR["title"], "4 promoted", []),
+    ]
 
 
 def test_a_win_put_in_before_another_moves_nothing() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE))], NOW)
     bragging.record(brag.items[1], 3, NOW)
     alike = {"title": "Cut the release time from a day to 40 minutes", "number": "36x"}
-    grown = finished(NIGHTLY, alike, RELEASE)
-    for _ in range(2):  # and not on a later sync either, once the brag list knows 3 entries
-        done = bragging.sync(brag, [grown], NOW)
-        assert done.updated == 0
+    grown = finished(e(1, NIGHTLY), e(3, alike), e(2, RELEASE))
+    for _ in range(2):  # and not on a later sync either
+        assert bragging.sync(brag, [grown], NOW).updated == 0
         assert [(i.title, i.ratings) for i in brag.items] == [
             (NIGHTLY["title"], []),
             (RELEASE["title"], [3]),
-            (RELEASE["title"], []),  # the entry now at position 3: a new item
+            (alike["title"], []),  # the new entry: a new item
         ]
 
 
-def test_the_same_title_twice_is_left_alone_when_the_list_shrinks() -> None:
+def test_the_same_title_twice_follows_each_entry() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished({**NIGHTLY, "number": "1"}, {**NIGHTLY, "number": "2"})], NOW)
-    assert not bragging.sync(brag, [finished({**NIGHTLY, "number": "2"})], NOW)
-    assert [i.number for i in brag.items] == ["1", "2"]
+    one, two = {**NIGHTLY, "number": "1"}, {**NIGHTLY, "number": "2"}
+    bragging.sync(brag, [finished(e(1, one), e(2, two))], NOW)
+    assert not bragging.sync(brag, [finished(e(2, two))], NOW)
+    done = bragging.sync(brag, [finished(e(2, {**NIGHTLY, "number": "two"}))], NOW)
+    assert done.updated == 1
+    assert [i.number for i in brag.items] == ["1", "two"]
 
 
 def test_an_unchanged_title_takes_its_fixes_even_when_a_win_is_added() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY)], NOW)
-    done = bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)
+    bragging.sync(brag, [finished(e(1, NIGHTLY))], NOW)
+    done = bragging.sync(brag, [finished(e(1, FASTER), e(2, RELEASE))], NOW)
     assert (done.added, done.updated) == (1, 1)
     assert brag.items[0].number == "90% faster"
 
 
-def test_a_removed_win_that_slides_into_a_kept_ones_place_takes_nothing_over() -> None:
+def test_a_removed_win_stays_removed_and_takes_nothing_over() -> None:
     web = {"title": "Cut the build time of the web app by half", "story": False}
     mobile = {"title": "Cut the build time of the mobile app by half", "story": False}
     mentor = {"title": "Mentored two new engineers", "story": False}
     brag = BragList()
-    bragging.sync(brag, [finished(web, mobile)], NOW)
+    bragging.sync(brag, [finished(e(1, web), e(2, mobile))], NOW)
     first, second = brag.items
     first.ratings, first.tags = [5, 4], ["infra"]
     bragging.remove(brag, second)  # taken off the list by hand
-    # In the session: the web-app win deleted, a new one added; the mobile one slides to #1.
-    done = bragging.sync(brag, [finished(mobile, mentor)], NOW)
-    assert done.updated == 0
+    # In the session: the web-app win deleted, a new one added; the mobile one is now first.
+    done = bragging.sync(brag, [finished(e(2, mobile), e(3, mentor))], NOW)
+    assert (done.added, done.updated) == (1, 0)
     assert (first.title, first.ratings, first.tags) == (web["title"], [5, 4], ["infra"])
-    assert "Cut the build time of the mobile app by half" not in [i.title for i in brag.items]
+    assert [i.title for i in brag.items] == [web["title"], mentor["title"]]
+    assert brag.removed == ["s1#e2"]
 
 
-def test_a_title_fix_waits_while_entries_come_or_go() -> None:
+def test_a_title_fix_is_taken_in_while_entries_come_or_go() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    bragging.sync(brag, [finished(e(1, NIGHTLY))], NOW)
     thirty = {**NIGHTLY, "title": "Cut the nightly batch from 6 hours to 30 minutes"}
-    corrected = finished(thirty, RELEASE)
-    done = bragging.sync(brag, [corrected], NOW)
-    assert (done.added, done.updated) == (1, 0)  # one entry more: not sure it is the same win
-    assert brag.items[0].title == NIGHTLY["title"]
-    # Once the brag list knows the new entry, the list is as long as it knows: nothing shifted.
-    assert bragging.sync(brag, [corrected], NOW).updated == 1
+    done = bragging.sync(brag, [finished(e(1, thirty), e(2, RELEASE))], NOW)
+    assert (done.added, done.updated) == (1, 1)
     assert [i.title for i in brag.items] == [thirty["title"], RELEASE["title"]]
 
 
@@ -404,7 +436,8 @@ def test_a_version_2_list_is_migrated_and_never_loses_an_edit(rebound_home: Path
     st.home.mkdir(parents=True)
     st.brag_path.write_text(V2_LIST, encoding="utf-8")
     brag = st.load_brag()
-    assert brag.schema_version == 3
+    assert brag.schema_version == 4
+    assert [i.source for i in brag.items] == ["s1#e1", "s1#e2", None]  # positions, as ids
     assert [i.id for i in brag.items] == [
         "cut-the-nightly-batch",
         "cut-the-release-time",
@@ -412,7 +445,7 @@ def test_a_version_2_list_is_migrated_and_never_loses_an_edit(rebound_home: Path
     ]
     assert [i.synced for i in brag.items] == [None, None, None]  # unknown: see _brag_v2_to_v3
     assert brag.items[0].ratings == [3, 4]
-    assert brag.removed == ["s0#1"]
+    assert brag.removed == ["s0#e1"]
 
     # The first sync: the item that reads as its entry follows it from now on; the edited one
     # can't be told from a correction, so it is left as the person made it.
@@ -421,7 +454,7 @@ def test_a_version_2_list_is_migrated_and_never_loses_an_edit(rebound_home: Path
     assert (done.added, done.updated, done.remembered) == (0, 0, 1)
     assert [i.synced for i in brag.items] == [bragging.taken_from(NIGHTLY), None, None]
     st.save_brag(brag)
-    assert json.loads(st.brag_path.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(st.brag_path.read_text(encoding="utf-8"))["schema_version"] == 4
 
     brag = st.load_brag()
     corrected = finished(FASTER, {**RELEASE, "number": "24x faster"})
@@ -432,6 +465,55 @@ def test_a_version_2_list_is_migrated_and_never_loses_an_edit(rebound_home: Path
     assert third.title == "Mentored four juniors"
 
 
+def v3_list() -> str:
+    """A brag list of version 3, as rebound 1.x wrote it: sources by position, synced items."""
+    data = json.loads(V2_LIST)
+    data["schema_version"] = 3
+    data["items"][0]["synced"] = bragging.taken_from(NIGHTLY)
+    data["items"][1]["synced"] = bragging.taken_from(RELEASE)
+    return json.dumps(data)
+
+
+def test_a_version_3_list_names_entries_by_id(rebound_home: Path) -> None:
+    st = Store()
+    st.home.mkdir(parents=True)
+    st.brag_path.write_text(v3_list(), encoding="utf-8")
+    brag = st.load_brag()
+    assert brag.schema_version == 4
+    assert [i.source for i in brag.items] == ["s1#e1", "s1#e2", None]
+    assert brag.removed == ["s0#e1"]  # still never re-added
+    assert [i.synced for i in brag.items] == [None, None, None]  # see _brag_v3_to_v4
+    assert brag.items[0].ratings == [3, 4]
+
+    # The session, migrated the same way, numbers its entries e1, e2: the item that reads as
+    # its entry follows it again; the one edited on the list keeps its edit.
+    s1 = finished(e(1, NIGHTLY), e(2, RELEASE))
+    s0 = finished(e(1, MENTOR), session_id="s0")
+    done = bragging.sync(brag, [s0, s1], NOW)
+    assert (done.added, done.updated, done.remembered) == (0, 0, 1)
+    done = bragging.sync(brag, [finished(e(1, FASTER), e(2, {**RELEASE, "number": "2"}))], NOW)
+    assert done.updated == 1
+    assert [(i.number, i.ratings) for i in brag.items] == [
+        ("90% faster", [3, 4]),
+        ("24x", []),
+        (None, []),
+    ]
+
+
+def test_a_version_3_item_whose_place_now_holds_another_win_takes_nothing(
+    rebound_home: Path,
+) -> None:
+    # Under version 3 the first win was taken out of the session and another typed in: the
+    # position (now the id e1) holds another win, which must not take over the item's ratings.
+    st = Store()
+    st.home.mkdir(parents=True)
+    st.brag_path.write_text(v3_list(), encoding="utf-8")
+    brag = st.load_brag()
+    before = brag.model_dump()
+    assert not bragging.sync(brag, [finished(e(1, MENTOR), e(2, RELEASE))], NOW)
+    assert brag.model_dump() == before
+
+
 def test_a_version_1_list_goes_all_the_way(rebound_home: Path) -> None:
     st = Store()
     st.home.mkdir(parents=True)
@@ -440,11 +522,11 @@ def test_a_version_1_list_goes_all_the_way(rebound_home: Path) -> None:
         ' "source": "s1#1", "added_at": "2026-11-25T09:00:00Z"}]}'
     )
     brag = st.load_brag()
-    assert (brag.schema_version, brag.removed) == (3, [])
-    assert brag.items[0].synced is None
+    assert (brag.schema_version, brag.removed) == (4, [])
+    assert (brag.items[0].source, brag.items[0].synced) == ("s1#e1", None)
 
 
-@pytest.mark.parametrize("version", ["4", "99", "true", "0", "[]"])
+@pytest.mark.parametrize("version", ["5", "99", "true", "0", "[]"])
 def test_a_brag_list_of_no_known_version_is_kept_aside(rebound_home: Path, version: str) -> None:
     st = Store()
     st.home.mkdir(parents=True)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from rebound import coach, content
-from rebound.models import AnswerValue, Content, Session
+from rebound.models import AnswerValue, Content, OpenList, Session
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 
@@ -95,10 +95,12 @@ def test_list_prompt_entries_and_more(loaded: Content) -> None:
     pos = answer(loaded, s, "Practise joins")
     assert pos.field is not None and pos.field.id == "what" and pos.entry == 1
     # The partial entry is kept in the session at once (it is saved after every answer).
-    assert s.open_lists["fixes"].current == {"what": "Practise joins"}
+    assert s.open_lists["fixes"].current == {"_id": "e1", "what": "Practise joins"}
     pos = answer(loaded, s, "2026-12-09")
     assert pos.field is not None and pos.field.id == "due"
-    assert s.open_lists["fixes"].items == [{"what": "Practise joins", "due": "2026-12-09"}]
+    assert s.open_lists["fixes"].items == [
+        {"_id": "e1", "what": "Practise joins", "due": "2026-12-09"}
+    ]
     assert s.open_lists["fixes"].current is None
     more = coach.next_position(loaded, s)
     assert more is not None and more.more and more.entry == 2
@@ -108,8 +110,8 @@ def test_list_prompt_entries_and_more(loaded: Content) -> None:
     answer(loaded, s, None)
     answer(loaded, s, False)
     assert s.answers["fixes"] == [
-        {"what": "Practise joins", "due": "2026-12-09"},
-        {"what": "Tell stories", "due": None},
+        {"_id": "e1", "what": "Practise joins", "due": "2026-12-09"},
+        {"_id": "e2", "what": "Tell stories", "due": None},
     ]
     assert "fixes" not in s.open_lists
     assert s.answered_at["fixes"] == NOW
@@ -266,3 +268,153 @@ def test_due_after_counts_from_the_answer(loaded: Content) -> None:
     assert items["thank-you-sent"].due == date(2026, 11, 26)
     s.answers["reasons"] = "They wanted more Spark"
     assert "feedback-followup" not in {e.id for e in coach.checklist(loaded, s)}
+
+
+# --- stable ids of list entries ------------------------------------------------------------------
+
+
+def fixes(c: Content, s: Session, *whats: str, done: bool = True) -> None:
+    """Type these fixes (no due date) at the fixes list; then "no more", or stay at the question
+    "add another?"."""
+    for n, what in enumerate(whats):
+        if n:
+            answer(c, s, True)
+        answer(c, s, what)
+        answer(c, s, None)
+    if done:
+        answer(c, s, False)
+
+
+def to_fixes(c: Content, s: Session) -> None:
+    """After a revisit of the reflect step: keep the first answer, on to the fixes list."""
+    answer(c, s, s.previous["went_well"])
+    pos = coach.next_position(c, s)
+    assert pos is not None and pos.prompt.id == "fixes" and pos.more
+
+
+def ids(s: Session, prompt_id: str) -> list[object]:
+    value = s.answers.get(prompt_id)
+    entries = value if isinstance(value, list) else s.open_lists[prompt_id].items
+    return [e.get("_id") for e in entries if isinstance(e, dict)]
+
+
+def test_each_entry_gets_an_id_when_it_is_started(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    answer(loaded, s, "Practise joins")
+    assert s.open_lists["fixes"].current == {"_id": "e1", "what": "Practise joins"}
+    answer(loaded, s, None)
+    answer(loaded, s, True)
+    assert s.open_lists["fixes"].current == {}  # said yes, nothing typed: no id yet
+    answer(loaded, s, "Tell stories")
+    answer(loaded, s, None)
+    answer(loaded, s, False)
+    assert ids(s, "fixes") == ["e1", "e2"]
+    reach(loaded, s, "contacts")
+    for value in ("Priya", "head_hunter", "linkedin", False):
+        answer(loaded, s, value)
+    assert ids(s, "contacts") == ["e1"]  # each list counts its own
+    assert (s.last_entry["fixes"], s.last_entry["contacts"]) == (2, 1)
+
+
+def test_ctrl_b_back_into_an_entry_keeps_its_id(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    fixes(loaded, s, "Practise joins", "Tell stories", done=False)
+    at_more = coach.next_position(loaded, s)
+    assert coach.back(loaded, s, at_more, NOW)  # back into the second entry: its due date
+    assert s.open_lists["fixes"].current == {"_id": "e2", "what": "Tell stories"}
+    assert coach.back(loaded, s, coach.next_position(loaded, s), NOW)  # and its text
+    assert s.open_lists["fixes"].current == {"_id": "e2"}
+    answer(loaded, s, "Tell shorter stories")
+    answer(loaded, s, "2026-12-01")
+    assert ids(s, "fixes") == ["e1", "e2"]
+    assert s.open_lists["fixes"].items[1]["what"] == "Tell shorter stories"
+
+
+def test_an_entry_backed_out_of_is_gone_and_its_id_is_never_given_again(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    fixes(loaded, s, "Practise joins", "Tell stories", done=False)
+    for _ in range(3):  # into the second entry, through its two fields, and out of it
+        assert coach.back(loaded, s, coach.next_position(loaded, s), NOW)
+    pos = coach.next_position(loaded, s)
+    assert pos is not None and pos.more and pos.entry == 2  # "add another?" after the first
+    assert ids(s, "fixes") == ["e1"]
+    answer(loaded, s, True)
+    fixes(loaded, s, "Ask for mock interviews")
+    assert ids(s, "fixes") == ["e1", "e3"]  # another fix, so another id
+
+
+def test_a_revisit_keeps_the_ids_and_new_entries_get_new_ones(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    fixes(loaded, s, "Practise joins", "Tell stories")
+    coach.revisit(loaded, s, "reflect", NOW)
+    assert ids(s, "fixes") == ["e1", "e2"]  # reopened, with its entries as they were
+    to_fixes(loaded, s)
+    answer(loaded, s, True)
+    fixes(loaded, s, "Ask for mock interviews")
+    assert ids(s, "fixes") == ["e1", "e2", "e3"]
+    # A revisit that changes nothing, interrupted: the list closes again as it was.
+    coach.revisit(loaded, s, "reflect", NOW)
+    coach.settle(loaded, s, "reflect", NOW)
+    assert ids(s, "fixes") == ["e1", "e2", "e3"]
+
+
+def test_templates_and_answers_never_see_the_id(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    fixes(loaded, s, "Practise joins")
+    shown = coach.context(loaded, s)["fixes"]
+    assert shown == [{"what": "Practise joins", "due": None}]
+
+
+def test_a_tick_stays_with_its_entry_when_one_before_it_is_taken_out(loaded: Content) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    fixes(loaded, s, "Practise joins", "Tell stories", "Ask for mock interviews")
+    coach.tick(loaded, s, "fix-3", NOW)
+    assert s.ticked == {"fix-3": NOW}
+    # The second fix taken out (a hand-edited file, or an answers file, can do that).
+    answered = s.answers["fixes"]
+    assert isinstance(answered, list)
+    del answered[1]
+    items = {e.id: e for e in coach.checklist(loaded, s)}
+    assert [i for i in items if i.startswith("fix-")] == ["fix-1", "fix-3"]
+    assert items["fix-3"].label == "Fix: Ask for mock interviews"
+    assert items["fix-3"].done and not items["fix-1"].done
+    coach.tick(loaded, s, "fix-1", NOW)  # what people type, as `rebound todo` shows it
+    assert set(s.ticked) == {"fix-1", "fix-3"}
+
+
+def test_a_tick_does_not_move_onto_an_entry_typed_in_place_of_a_removed_one(
+    loaded: Content,
+) -> None:
+    s = fresh()
+    reach(loaded, s, "fixes")
+    fixes(loaded, s, "Practise joins", "Tell stories")
+    coach.tick(loaded, s, "fix-2", NOW)
+    coach.revisit(loaded, s, "reflect", NOW)
+    to_fixes(loaded, s)
+    for _ in range(3):  # back into the second fix, through its fields, and out of it
+        assert coach.back(loaded, s, coach.next_position(loaded, s), NOW)
+    answer(loaded, s, True)
+    fixes(loaded, s, "Ask for mock interviews")
+    items = {e.id: e for e in coach.checklist(loaded, s)}
+    assert items["fix-3"].label == "Fix: Ask for mock interviews"
+    assert not items["fix-3"].done  # the tick was the removed fix's, not this one's
+    assert "fix-2" not in items
+
+
+def test_an_entry_without_an_id_is_numbered_by_its_position(loaded: Content) -> None:
+    assert coach.entry_number({"what": "x"}, 2) == 2
+    assert coach.entry_number({"_id": "e7", "what": "x"}, 2) == 7
+    assert coach.entry_number({"_id": "odd"}, 3) == 3
+    assert coach.entry_id({"_id": "e7"}, 1) == "e7"
+    s = fresh()
+    reach(loaded, s, "fixes")
+    s.open_lists["fixes"] = OpenList(items=[{"_id": "e4", "what": "From a hand-edited file"}])
+    answer(loaded, s, True)
+    fixes(loaded, s, "Next")
+    assert ids(s, "fixes") == ["e4", "e5"]  # never an id already in the list

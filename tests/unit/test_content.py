@@ -762,3 +762,12 @@ def test_a_default_must_fit_its_question(
     error = load_error(content_copy)
     assert error["field"].endswith(".default")
     assert message in error["message"]
+
+
+def test_no_pack_can_declare_the_reserved_entry_id() -> None:
+    from pydantic import ValidationError
+
+    from rebound.models import ENTRY_ID, FieldDef
+
+    with pytest.raises(ValidationError, match="starting with a letter"):
+        FieldDef(id=ENTRY_ID, message="Which id?")

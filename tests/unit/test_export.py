@@ -322,6 +322,23 @@ def test_ics_one_event_per_dated_item(loaded: Content, session: Session) -> None
     assert uids == [f"{SESSION_ID}-{e.id}@rebound" for e in dated]
 
 
+def test_an_event_keeps_its_uid_when_an_entry_before_it_is_taken_out(
+    loaded: Content, session: Session
+) -> None:
+    def uids() -> dict[str, str]:
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in _events(export.to_ics(loaded, session))}
+
+    before = uids()
+    fixes = session.answers["fixes"]
+    assert isinstance(fixes, list) and len(fixes) == 2
+    first = fixes.pop(0)
+    assert isinstance(first, dict)
+    after = uids()
+    [gone] = set(before) - set(after)
+    assert gone == f"Fix: {first['what']}"
+    assert after == {k: v for k, v in before.items() if k != gone}  # a re-import moves nothing
+
+
 def test_ics_dates_and_fields(loaded: Content, session: Session) -> None:
     prefix = len(SESSION_ID) + 1
     events = {

@@ -270,6 +270,22 @@ def test_contact_flags_and_order(loaded: Content) -> None:
     assert [p.name for p in relaxed if p.flagged] == ["Long ago"]
 
 
+def test_a_contact_keeps_its_tick_when_one_before_it_is_taken_out(loaded: Content) -> None:
+    people: list[Item] = [
+        {"name": "Priya Patel", "relation": "friend", "channel": "phone"},
+        {"name": "Sam Lee", "relation": "friend", "channel": "phone"},
+    ]
+    s = build(loaded, "s", ago(30), lists={"contacts": people})
+    s.ticked["contact-2"] = at(ago(2))  # Sam reached
+    contacts = s.answers["contacts"]
+    assert isinstance(contacts, list)
+    del contacts[0]  # Priya taken out of the list: Sam is first now, still entry e2
+    [sam] = insights.contacts(loaded, [s], today=TODAY)
+    assert (sam.name, sam.last_contacted) == ("Sam Lee", ago(2))
+    figures = insights.stats(loaded, [s], today=TODAY)
+    assert figures.conversations == 1
+
+
 def test_contacts_added_recently_are_not_flagged(loaded: Content) -> None:
     s = build(loaded, "s", ago(3))
     [sam] = insights.contacts(loaded, [s], today=TODAY)

@@ -136,7 +136,14 @@ def test_version_1_files_are_migrated(rebound_home: Path) -> None:
     old = json.loads(raw)
     session = parse(raw)
     assert session.schema_version == SCHEMA_VERSION
-    assert session.answers == old["answers"]
+    # Every entry of a list answer numbered in order; everything else as it was.
+    assert session.answers == {
+        key: [{**e, "_id": f"e{n}"} for n, e in enumerate(value, 1)]
+        if isinstance(value, list) and value and isinstance(value[0], dict)
+        else value
+        for key, value in old["answers"].items()
+    }
+    assert session.last_entry == {"fixes": 2, "accomplishments": 1, "contacts": 2, "events": 1}
     assert session.drafts == old["drafts"]
     assert set(session.answered_at) == set(old["answers"])
     assert {t.isoformat() for t in session.answered_at.values()} == {
@@ -150,6 +157,54 @@ def test_version_1_files_are_migrated(rebound_home: Path) -> None:
     assert loaded.finished_at is not None
     st.save(loaded)
     assert json.loads(st.path(old["id"]).read_text())["schema_version"] == SCHEMA_VERSION
+
+
+def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_home: Path) -> None:
+    from rebound import bragging, coach, content
+
+    raw = (FIXTURES / "v3-revisiting.json").read_bytes()
+    old = json.loads(raw)
+    session = parse(raw)
+    assert session.schema_version == SCHEMA_VERSION
+    fixes = session.answers["fixes"]
+    assert isinstance(fixes, list)
+    assert [(e["_id"], e["what"]) for e in fixes if isinstance(e, dict)] == [
+        ("e1", "Practise Spark joins weekly"),
+        ("e2", "Tell impact stories with numbers"),
+    ]
+    # A list being revisited: its finished entries numbered; the one being typed gets its id
+    # from the coach at its next answer.
+    open_list = session.open_lists["accomplishments"]
+    assert [e["_id"] for e in open_list.items] == ["e1", "e2"]
+    assert open_list.current == {"title": "Ran the on-call rota"}
+    assert session.last_entry == {"fixes": 2, "contacts": 2, "events": 1, "accomplishments": 2}
+    assert session.previous == {} and session.ticked == {
+        k: datetime.fromisoformat(v) for k, v in old["ticked"].items()
+    }
+    # What named the entry at position N names the entry with id eN: the same ticks, the same
+    # brag sources.
+    loaded = content.load()
+    items = {e.id: e for e in coach.checklist(loaded, session)}
+    assert items["fix-2"].done and items["fix-2"].label == "Fix: Tell impact stories with numbers"
+    assert items["contact-1"].done and "Priya Patel" in items["contact-1"].label
+    assert [entry for entry, _ in bragging.entries(session)] == ["e1", "e2"]
+    # Going on: the entry being typed is finished with the next id.
+    pos = coach.next_position(loaded, session)
+    assert pos is not None and pos.field is not None and pos.field.id == "story"
+    coach.apply(loaded, session, pos, False, NOW)
+    number = coach.next_position(loaded, session)
+    assert number is not None and number.field is not None and number.field.id == "number"
+    coach.apply(loaded, session, number, None, NOW)
+    assert [e["_id"] for e in session.open_lists["accomplishments"].items] == ["e1", "e2", "e3"]
+    # The store reads it in place and the next save writes version 4, ids included.
+    st = Store()
+    st.sessions.mkdir(parents=True)
+    st.path(old["id"]).write_bytes(raw)
+    st.save(st.load(old["id"]))
+    saved = json.loads(st.path(old["id"]).read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION == 4
+    assert [e["_id"] for e in saved["answers"]["contacts"]] == ["e1", "e2"]
+    assert parse(st.path(old["id"]).read_bytes()) == st.load(old["id"])
 
 
 def test_migrations_cover_every_older_version() -> None:
@@ -220,7 +275,7 @@ def test_brag_list_version_1_is_migrated(rebound_home: Path) -> None:
         ' "added_at": "2026-11-25T09:00:00Z"}]}'
     )
     brag = st.load_brag()
-    assert brag.schema_version == 3
+    assert brag.schema_version == 4
     assert [i.id for i in brag.items] == ["ship"]
     assert brag.removed == []
 
