@@ -111,6 +111,9 @@ class Store:
         self.home = home or data_home()
         self.sessions = self.home / SESSIONS
         self.moved: list[Moved] = []
+        # Told of each session saved (id, session) or deleted (id, None), after the fact: what
+        # follows the sessions, such as the due index (rebound.due.watch).
+        self.on_change: list[Callable[[str, Session | None], None]] = []
 
     def _ensure(self) -> None:
         try:
@@ -145,6 +148,8 @@ class Store:
         except OSError as exc:
             raise _disk_error(exc, self.path(session_id)) from None
         _fsync_dir(self.sessions)
+        for hook in self.on_change:
+            hook(session_id, None)
 
     def ids(self) -> list[str]:
         """Every saved session id, the most recently saved first."""
@@ -188,6 +193,8 @@ class Store:
         self._ensure()
         data = session.model_dump_json(indent=2).encode("utf-8") + b"\n"
         atomic_write(self.path(session.id), data)
+        for hook in self.on_change:
+            hook(session.id, session)
 
     def load(self, session_id: str) -> Session:
         """Read one session; a broken file is moved aside first.
