@@ -342,6 +342,8 @@ def all_ics(
     Raises:
         ValueError: there is no event at all to put in it.
     """
+    import contextlib
+
     import icalendar
 
     from rebound import __version__
@@ -355,8 +357,9 @@ def all_ics(
         old = before.get(key) if isinstance(before.get(key), dict) else None
         digest = _fingerprint(fields)
         sequence = 0
-        if old is not None:
-            sequence = int(old.get("sequence", 0)) + (old.get("hash") != digest)
+        with contextlib.suppress(TypeError, ValueError):  # a broken state: start again at 0
+            if old is not None:
+                sequence = int(old.get("sequence", 0)) + (old.get("hash") != digest)
         after[key] = {**fields, "hash": digest, "sequence": sequence, "stamp": stamp.isoformat()}
         event = icalendar.Event()
         event.add("uid", key)
