@@ -193,9 +193,16 @@ def _file_times(sessions: str) -> dict[str, int]:
 
 
 def _write(data: Path, index: dict[str, Any]) -> None:
+    """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
     from rebound.store import atomic_write
 
-    atomic_write(data / INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n")
+    text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
+    try:
+        if (data / INDEX).read_bytes() == text:
+            return
+    except OSError:
+        pass
+    atomic_write(data / INDEX, text)
 
 
 def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: int | None) -> None:

@@ -175,7 +175,7 @@ def _export_all(
     found = store.load_all()
     report_moved(store)
     state_file = store.home / exporter.CALENDAR_STATE
-    with store.lock(exporter.CALENDAR_STATE):
+    with store.lock("calendar"):  # one export at a time updates calendar.json
         try:
             state = json.loads(state_file.read_bytes())
         except (OSError, ValueError):

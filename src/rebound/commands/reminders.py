@@ -33,8 +33,8 @@ def nudge(
     shell_name: Annotated[
         str | None,
         typer.Argument(
-            metavar="[bash|zsh|fish]",
-            help="With --install or --uninstall: the shell (default: from $SHELL).",
+            metavar="SHELL",
+            help="With --install or --uninstall: bash, zsh or fish (default: from $SHELL).",
             show_default=False,
         ),
     ] = None,
