@@ -60,9 +60,11 @@ def start_file(shell: str) -> Path:
 def line_for(shell: str, rebound: str) -> str:
     """The marked, guarded line that runs `rebound nudge` in a new terminal."""
     cmd = shlex.quote(rebound)
+    # An `if` ends with status 0 when its test fails, so a prompt that shows the last status
+    # stays clean once rebound is gone.
     if shell == "fish":
-        return f"status is-interactive; and test -x {cmd}; and {cmd} nudge  {MARK}"
-    return f"[ -t 1 ] && [ -x {cmd} ] && {cmd} nudge  {MARK}"
+        return f"if status is-interactive; and test -x {cmd}; {cmd} nudge; end  {MARK}"
+    return f"if [ -t 1 ] && [ -x {cmd} ]; then {cmd} nudge; fi  {MARK}"
 
 
 def _ours(line: str) -> bool:

@@ -304,9 +304,9 @@ def test_the_line_is_safe_once_rebound_is_gone(home: Path, tmp_path: Path, shell
         pytest.skip(f"no {shell} here")
     gone = startup.line_for("bash", str(tmp_path / "uninstalled" / "rebound"))
     done = subprocess.run(
-        [shell, "-c", f"{gone}\necho still-fine"], capture_output=True, text=True, check=False
+        [shell, "-c", f"{gone}\necho still-fine $?"], capture_output=True, text=True, check=False
     )
-    assert (done.returncode, done.stdout, done.stderr) == (0, "still-fine\n", "")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "still-fine 0\n", "")
 
 
 # --- the installed command: the entry point's fast path ----------------------------------------
