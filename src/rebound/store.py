@@ -109,11 +109,11 @@ class Store:
 
     def __init__(self, home: Path | None = None) -> None:
         self.home = home or data_home()
-        self.sessions = self.home / SESSIONS
-        self.moved: list[Moved] = []
         # Told of each session saved (id, session) or deleted (id, None), after the fact: what
         # follows the sessions, such as the due index (rebound.due.watch).
         self.on_change: list[Callable[[str, Session | None], None]] = []
+        self.sessions = self.home / SESSIONS
+        self.moved: list[Moved] = []
 
     def _ensure(self) -> None:
         try:
