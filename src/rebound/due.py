@@ -139,7 +139,8 @@ def nudge(data: str | None = None) -> None:
         index = read(data or home())
         said = line(index, time.strftime("%Y-%m-%d")) if index is not None else None
         if said:
-            sys.stdout.write(said + "\n")
+            # Only printable characters reach the terminal, whatever the file holds.
+            sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")
             sys.stdout.flush()
     except Exception:  # a shell's start-up must never show a traceback
         return

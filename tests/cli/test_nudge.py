@@ -122,6 +122,18 @@ def test_a_broken_index_is_silence(
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
+def test_control_characters_never_reach_the_terminal(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    start(run, tmp_path)
+    index = json.loads((rebound_home / due.INDEX).read_text())
+    index["say"]["line"] = "\x1b]0;pwned\x07{{value}}\x1b[2J: rebound todo"
+    (rebound_home / due.INDEX).write_text(json.dumps(index))
+    said = run(["nudge"], terminal=False).stdout
+    assert "\x1b" not in said and "\x07" not in said
+    assert said.endswith(": rebound todo\n")
+
+
 def test_broken_sentences_are_silence(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
     index = json.loads((rebound_home / due.INDEX).read_text())
