@@ -393,6 +393,31 @@ def has_command(name: str, env: dict[str, str]) -> bool:
     return proc.returncode == 0
 
 
+def nudge_ready(env: dict[str, str]) -> bool:
+    """Build the due index (`rebound todo` does; the sample sessions were copied, not saved by
+    rebound) and check that `rebound nudge` then has a line to say, so that the row times the
+    real path rather than the silence of a missing index."""
+    todo = subprocess.run(
+        [str(REBOUND), "todo"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    said = subprocess.run(
+        [str(REBOUND), "nudge"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    return todo.returncode == 0 and said.returncode == 0 and bool(said.stdout.strip())
+
+
 def load_average() -> float | None:
     """The 1-minute load average, to tell a busy machine's numbers from a quiet one's."""
     try:
@@ -413,6 +438,7 @@ def run_rows(typical: Path, large: Path, large_ids: list[str], runs: int) -> lis
     large_env = base_env(large)
     pty_env = {**typical_env, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
     listing = has_command("list", typical_env)
+    nudging = has_command("nudge", typical_env) and nudge_ready(typical_env)
     one_id = large_ids[len(large_ids) // 2]
 
     plan: list[tuple[Row, Callable[[], float] | None, Callable[[], float] | None]] = [
@@ -434,6 +460,12 @@ def run_rows(typical: Path, large: Path, large_ids: list[str], runs: int) -> lis
         (
             Row(f"rebound list ({TYPICAL_SESSIONS} sessions)", "ratio", 16),
             process_timer([rebound, "list"], typical_env) if listing else None,
+            process_timer([PYTHON, "-c", "pass"], typical_env),
+        ),
+        (
+            # In every new terminal (issue 11): the entry point reads the due index, nothing else.
+            Row(f"rebound nudge ({TYPICAL_SESSIONS} sessions)", "ratio", 3),
+            process_timer([rebound, "nudge"], typical_env) if nudging else None,
             process_timer([PYTHON, "-c", "pass"], typical_env),
         ),
         (

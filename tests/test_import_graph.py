@@ -58,3 +58,20 @@ def test_read_only_commands_load_no_prompts(command: list[str], finished_session
     loaded = loaded_roots(modules_loaded(*command))
     assert "rich.console" in loaded  # the probe really ran the command
     assert not ({"questionary", "prompt_toolkit", "icalendar", "yaml"} & loaded)
+
+
+def test_nudge_reads_the_index_with_the_standard_library_only(run: Run, rebound_home: Path) -> None:
+    """`rebound nudge` runs in every new terminal: the entry point answers it from the due index
+    before anything of Typer, pydantic, Rich or YAML is imported (benchmarks/startup.py times
+    it)."""
+    run(["start"], keys(GROUPS))
+    assert (rebound_home / "due.json").is_file()
+    loaded = modules_loaded("nudge")
+    assert "rebound.due" in loaded  # the probe really ran the nudge
+    heavy = {"typer", "click", "pydantic", "pydantic_core", "rich", "yaml", "platformdirs"}
+    assert not (heavy & loaded_roots(loaded)), sorted(heavy & loaded_roots(loaded))
+    assert not {
+        n
+        for n in loaded
+        if n.startswith("rebound.") and n not in {"rebound.cli", "rebound.due", "rebound.startup"}
+    }

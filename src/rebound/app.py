@@ -177,6 +177,8 @@ COMMAND_MODULES: dict[str, str] = {
     "todo": "insights",
     "contacts": "insights",
     "stats": "insights",
+    "nudge": "reminders",
+    "remind": "reminders",
     "brag": "brag",
     "rehearse": "brag",
     "export": "export",

@@ -12,6 +12,13 @@ __all__ = ["main"]
 
 def main() -> None:
     """Entry point of the `rebound` command."""
+    if sys.argv[1:] == ["nudge"]:
+        # The line in a shell's start-up file: it reads the due index with the standard library
+        # and nothing else, before anything heavy is imported (see rebound.due).
+        from rebound import due
+
+        due.nudge()
+        return
     startup.pause()  # before Typer and the rest are imported: see rebound.startup
     try:
         # rebound uses no pydantic plugins; looking for them scans every installed package's

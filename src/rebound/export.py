@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rebound import coach
 from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
 from rebound.render import clean
 
 if TYPE_CHECKING:
+    import icalendar
+
     from rebound.coach import Entry
 
 BLANK = "*(left blank)*"
@@ -291,6 +293,136 @@ def to_ics(content: Content, session: Session) -> bytes:
         event.add("description", "\n".join(about))
         event.add("status", "CONFIRMED")
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
+        if not entry.done:
+            event.add_component(_alarm(clean(entry.label)))
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
+
+
+# --- alarms, and one calendar of every session -----------------------------------------------
+
+ALARM_AT = timedelta(hours=9)  # after the start of the all-day event: the morning it is due
+CALENDAR_STATE = "calendar.json"
+
+
+def _alarm(label: str) -> icalendar.Alarm:
+    """A display alarm on the morning of an all-day event."""
+    import icalendar
+
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", ALARM_AT, parameters={"RELATED": "START"})
+    alarm.add("description", label)
+    return alarm
+
+
+def _fingerprint(fields: dict[str, str]) -> str:
+    """A hash of what an event says: when it changes, the event's SEQUENCE grows."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def all_ics(
+    content: Content, sessions: Iterable[Session], state: dict[str, Any]
+) -> tuple[bytes, dict[str, Any]]:
+    """One calendar of every open dated item of every session, that stays true when imported
+    again: the same UIDs, a SEQUENCE that grows when an event changes, and the events of items
+    ticked (or gone) since an earlier export sent as cancelled.
+
+    Args:
+        content: the coaching content.
+        sessions: every session.
+        state: what earlier exports sent (`<data>/calendar.json`, `{}` the first time):
+            `{"events": {uid: {"hash", "sequence", "start", "summary", "stamp"}}}`.
+
+    Returns:
+        The calendar's bytes, and the state to keep for the next export.
+
+    Raises:
+        ValueError: there is no event at all to put in it.
+    """
+    import contextlib
+
+    import icalendar
+
+    from rebound import __version__
+
+    before = state.get("events") if isinstance(state.get("events"), dict) else {}
+    assert isinstance(before, dict)
+    after: dict[str, Any] = {}
+    events: list[tuple[str, str, icalendar.Event]] = []
+
+    def publish(key: str, fields: dict[str, str], stamp: datetime, alarm: bool) -> None:
+        old = before.get(key) if isinstance(before.get(key), dict) else None
+        digest = _fingerprint(fields)
+        sequence = 0
+        with contextlib.suppress(TypeError, ValueError):  # a broken state: start again at 0
+            if old is not None:
+                sequence = int(old.get("sequence", 0)) + (old.get("hash") != digest)
+        after[key] = {**fields, "hash": digest, "sequence": sequence, "stamp": stamp.isoformat()}
+        event = icalendar.Event()
+        event.add("uid", key)
+        event.add("dtstamp", stamp)
+        day = date.fromisoformat(fields["start"])
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", fields["summary"])
+        if fields.get("description"):
+            event.add("description", fields["description"])
+        event.add("status", fields["status"])
+        event.add("sequence", sequence)
+        event.add("transp", "TRANSPARENT")
+        if alarm:
+            event.add_component(_alarm(fields["summary"]))
+        events.append((fields["start"], key, event))
+
+    for session in sessions:
+        stamp = _utc(session.updated_at)
+        title = clean(session.title)
+        for entry in dated_items(content, session):
+            assert entry.due is not None  # dated_items
+            key = uid(session, entry)
+            if entry.done and key not in before:
+                continue  # never sent: nothing to cancel
+            fields = {
+                "start": entry.due.isoformat(),
+                "summary": clean(entry.label),
+                "description": "\n".join([clean(entry.next or entry.label), "", title]),
+                "status": "CANCELLED" if entry.done else "CONFIRMED",
+            }
+            publish(key, fields, stamp, alarm=not entry.done)
+    for key, old in before.items():  # sent before, gone now (a deleted session, a changed list)
+        if key in after or not isinstance(old, dict):
+            continue
+        try:
+            gone = {
+                "start": date.fromisoformat(str(old["start"])).isoformat(),
+                "summary": str(old["summary"]),
+                "description": str(old.get("description", "")),
+                "status": "CANCELLED",
+            }
+            stamp = datetime.fromisoformat(str(old["stamp"]))
+        except (KeyError, ValueError):
+            continue
+        publish(key, gone, stamp, alarm=False)
+    if not events:
+        raise ValueError("no session has dated items")
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//rebound//rebound {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "rebound")
+    for _, _, event in sorted(events, key=lambda e: e[:2]):
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data, {"version": 1, "events": after}
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0)

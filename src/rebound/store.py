@@ -175,6 +175,9 @@ class Store:
 
     def __init__(self, home: Path | None = None) -> None:
         self.home = home or data_home()
+        # Told of each session saved (id, session) or deleted (id, None), after the fact: what
+        # follows the sessions, such as the due index (rebound.due.watch).
+        self.on_change: list[Callable[[str, Session | None], None]] = []
         self.sessions = self.home / SESSIONS
         self.moved: list[Moved] = []
         self._trusted = False
@@ -263,6 +266,8 @@ class Store:
         except OSError as exc:
             raise _disk_error(exc, self.path(session_id)) from None
         _fsync_dir(self.sessions)
+        for hook in self.on_change:
+            hook(session_id, None)
 
     def ids(self) -> list[str]:
         """Every saved session id, the most recently saved first."""
@@ -307,6 +312,8 @@ class Store:
         self._ensure()
         data = session.model_dump_json(indent=2).encode("utf-8") + b"\n"
         atomic_write(self.path(session.id), data)
+        for hook in self.on_change:
+            hook(session.id, session)
 
     def load(self, session_id: str) -> Session:
         """Read one session; a broken file is moved aside first.

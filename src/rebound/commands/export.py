@@ -37,7 +37,7 @@ STDOUT = "-"
 
 
 @app.command()
-def export(
+def export(  # noqa: PLR0917 - Typer passes every option by name
     ctx: typer.Context,
     session_id: Annotated[
         str | None,
@@ -72,6 +72,14 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the --output file if it already exists.")
     ] = False,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="With ics: one calendar of every session's open items, that updates the same "
+            "events when imported again.",
+        ),
+    ] = False,
 ) -> None:
     """Export a session: Markdown to read or keep, JSON, or a calendar of its due dates."""
     from datetime import date
@@ -81,9 +89,13 @@ def export(
     if output is not None and str(output) == STDOUT:
         output = None
     if fmt is None:
-        fmt = SUFFIXES.get(output.suffix.lower(), Format.markdown) if output else Format.markdown
+        by_name = SUFFIXES.get(output.suffix.lower()) if output else None
+        fmt = by_name or (Format.ics if every else Format.markdown)
     if output is not None:
         _check_target(output, force)
+    if every:
+        _export_all(ctx, session_id, fmt, output)
+        return
     store = store_for()
     found = pick(store, session_id)
     report_moved(store)
@@ -143,3 +155,45 @@ def _done(session: Session, fmt: Format, output: Path) -> None:
         render.console(stderr=True),
         f"Exported {session.title} ({session.id}) as {NAMES[fmt]} to {output}.",
     )
+
+
+def _export_all(
+    ctx: typer.Context, session_id: str | None, fmt: Format, output: Path | None
+) -> None:
+    """`--all`: one calendar of every session, remembering what was sent (`calendar.json`)."""
+    import json
+
+    from rebound import export as exporter
+    from rebound import render
+    from rebound.store import atomic_write
+
+    content = content_for(ctx)
+    if session_id is not None:
+        raise UsageError(content.say("export_all_id"))
+    if fmt is not Format.ics:
+        raise UsageError(content.say("export_all_format"))
+    store = store_for()
+    found = store.load_all()
+    report_moved(store)
+    state_file = store.home / exporter.CALENDAR_STATE
+    with store.lock("calendar"):  # one export at a time updates calendar.json
+        try:
+            state = json.loads(state_file.read_bytes())
+        except (OSError, ValueError):
+            state = {}
+        try:
+            data, kept = exporter.all_ics(content, found, state if isinstance(state, dict) else {})
+        except ValueError:
+            raise UsageError(content.say("export_all_none")) from None
+        if output is None:
+            typer.echo(data, nl=False)
+        else:
+            atomic_write(output, data)
+        # Only once the calendar is out: the next export counts from what was really sent.
+        atomic_write(state_file, json.dumps(kept, ensure_ascii=False, indent=1).encode() + b"\n")
+    if output is not None:
+        count = sum(1 for e in kept["events"].values() if e["status"] == "CONFIRMED")
+        render.note(
+            render.console(stderr=True),
+            content.say("export_all_done", count=count, where=str(output)),
+        )

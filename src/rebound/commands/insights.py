@@ -104,11 +104,14 @@ def todo(
     ] = False,
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
-    from rebound import insights
+    from rebound import due, insights
+    from rebound.store import data_home
 
+    mark = due.folder_mark(str(data_home()))  # before reading: a change meanwhile leaves it stale
     if (ready := _across(ctx)) is None:
         return
     content, found, out = ready
+    due.rebuild(store_for(), content, found, mark)  # what `rebound nudge` reads
     days = None if all_ else insights.UPCOMING_DAYS
     show_agenda(out, content, insights.agenda(content, found, days=days))
 

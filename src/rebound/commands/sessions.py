@@ -42,14 +42,14 @@ def start(
     ] = None,
 ) -> None:
     """Begin a new session, right after the call: five short steps, saved as you go."""
-    from rebound import flow, prompts, render
+    from rebound import due, flow, prompts, render
 
     if answers is not None:
         _start_from_file(ctx, answers)
         return
     prompts.require_terminal("start")
     content = content_for(ctx)
-    store = store_for()
+    store = due.watch(store_for(), content)  # every save keeps the due index fresh
     out = render.console()
     walk = flow.Walk(content, store, flow.new_session(), out)
     if walk.run():
@@ -61,7 +61,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     import contextlib
     from datetime import date
 
-    from rebound import answers_file, coach, flow, render
+    from rebound import answers_file, coach, due, flow, render
 
     content = content_for(ctx)
     doc = answers_file.read(file)
@@ -69,7 +69,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     count = answers_file.fill(content, session, doc, date.today(), flow.now())
     if count == 0:
         raise UsageError(f"{file}: no answers were used, so no session was made.")
-    store = store_for()
+    store = due.watch(store_for(), content)  # every save keeps the due index fresh
     flow.store_drafts(content, session)
     with contextlib.ExitStack() as locks:
         flow.claim_id(store, session, date.today(), locks)
@@ -112,14 +112,14 @@ def continue_(
     ] = None,
 ) -> None:
     """Pick up where you left off (or tick off items of a finished session)."""
-    from rebound import coach, flow, prompts, render
+    from rebound import coach, due, flow, prompts, render
 
     content = content_for(ctx)
     step_ids = [s.id for s in content.steps]
     if step is not None and step not in step_ids:
         raise UsageError(f"There is no step '{step}'. The steps are: {', '.join(step_ids)}.")
     prompts.require_terminal("continue")
-    store = store_for()
+    store = due.watch(store_for(), content)  # every save keeps the due index fresh
     found = pick(store, session, unfinished=step is None)
     report_moved(store)
     out = render.console()
@@ -190,10 +190,10 @@ def done(
     undo: Annotated[bool, typer.Option("--undo", help="Untick instead.")] = False,
 ) -> None:
     """Tick off checklist items (with no ITEM, pick them from a list)."""
-    from rebound import coach, flow, prompts, render
+    from rebound import coach, due, flow, prompts, render
 
     content = content_for(ctx)
-    store = store_for()
+    store = due.watch(store_for(), content)  # every save keeps the due index fresh
     found = pick(store, session)
     report_moved(store)
     out = render.console()
@@ -276,9 +276,9 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete a session for good (it asks first; `--yes` skips the question)."""
-    from rebound import prompts, render
+    from rebound import due, prompts, render
 
-    store = store_for()
+    store = due.watch(store_for())  # the due index forgets it
     full = store.resolve(session_id)
     if not yes:
         if not prompts.stdin_is_terminal():

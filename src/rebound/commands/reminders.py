@@ -1,0 +1,229 @@
+"""`rebound nudge` and `rebound remind`: follow-through that reaches the person.
+
+`rebound nudge` alone is answered by the entry point without this module (rebound.cli, from the
+due index); this module gives it `--help`, `--install` and `--uninstall`, and runs it in-process.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rebound.app import command_group, content_for, report_moved, store_for
+from rebound.errors import DataError, UsageError
+
+app = command_group()
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rebound.models import Content
+    from rebound.reminders import Due
+
+SHOWN_ITEMS = 5
+
+
+# --- rebound nudge ----------------------------------------------------------------------------
+
+
+@app.command()
+def nudge(
+    ctx: typer.Context,
+    shell_name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="SHELL",
+            help="With --install or --uninstall: bash, zsh or fish (default: from $SHELL).",
+            show_default=False,
+        ),
+    ] = None,
+    install: Annotated[
+        bool, typer.Option("--install", help="Add the nudge to your shell's start-up file.")
+    ] = False,
+    uninstall: Annotated[
+        bool, typer.Option("--uninstall", help="Remove the line --install added, and only it.")
+    ] = False,
+) -> None:
+    """One short line about what is due (or nothing), for a new terminal."""
+    from rebound import due
+
+    if not (install or uninstall):
+        if shell_name is not None:
+            raise UsageError(content_for(ctx).say("nudge_shell_alone", value=shell_name))
+        due.nudge()
+        return
+    from rebound import render, shell
+
+    content = content_for(ctx)
+    if install and uninstall:
+        raise UsageError(content.say("nudge_both"))
+    name = shell_name or shell.default_shell()
+    if name not in shell.SHELLS:
+        raise UsageError(content.say("nudge_which_shell", value=name))
+    target = shell.start_file(name)
+    try:
+        change = shell.install(name) if install else shell.uninstall(name)
+    except OSError as exc:
+        raise DataError(
+            content.say("nudge_unwritable", where=str(target), value=exc.strerror or str(exc))
+        ) from None
+    out = render.console()
+    where = str(change.file)
+    if install and change.changed:
+        render.note(out, content.say("nudge_added", where=where))
+        render.note(out, f"  {change.line}", "bold")
+        render.note(out, content.say("nudge_next"))
+    elif install:
+        render.note(out, content.say("nudge_already", where=where))
+    elif change.changed:
+        render.note(out, content.say("nudge_removed", where=where))
+        render.note(out, f"  {change.line}", "bold")
+    else:
+        render.note(out, content.say("nudge_absent", where=where))
+
+
+# --- rebound remind ---------------------------------------------------------------------------
+
+
+@app.command()
+def remind(
+    ctx: typer.Context,
+    install: Annotated[
+        bool,
+        typer.Option(
+            "--install",
+            help="Run it every day: a systemd user timer, or a crontab line without systemd.",
+        ),
+    ] = False,
+    uninstall: Annotated[
+        bool, typer.Option("--uninstall", help="Stop the daily run that --install set up.")
+    ] = False,
+    at: Annotated[
+        str, typer.Option("--at", metavar="HH:MM", help="With --install: the time of day.")
+    ] = "09:00",
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="With --install: don't ask for confirmation.")
+    ] = False,
+) -> None:
+    """A desktop notification of what is due today or overdue (printed without a desktop)."""
+    content = content_for(ctx)
+    if install and uninstall:
+        raise UsageError(content.say("nudge_both"))
+    if install:
+        _install(content, at, yes)
+    elif uninstall:
+        _uninstall(content)
+    else:
+        _remind(content)
+
+
+def _remind(content: Content) -> None:
+    from rebound import due, insights, reminders
+
+    store = store_for()
+    mark = due.folder_mark(str(store.home))
+    found = store.load_all()
+    report_moved(store)
+    if not found:
+        return
+    due.rebuild(store, content, found, mark)
+    agenda = insights.agenda(content, found, days=0)
+    day = agenda.today.isoformat()
+    items = [
+        reminders.Due(
+            t.session_id, t.company, t.item_id, t.label, d.isoformat(), (agenda.today - d).days
+        )
+        for t in [*agenda.overdue, *agenda.due_today]
+        if (d := t.due) is not None
+    ]
+    fresh = reminders.unannounced(store.home, items, day)
+    if not fresh:
+        return
+    title = content.say_count("remind_title", len(items))
+    lines = [_item_line(content, item) for item in items[:SHOWN_ITEMS]]
+    if len(items) > SHOWN_ITEMS:
+        lines.append(content.say("remind_more", count=len(items) - SHOWN_ITEMS))
+    program = reminders.notifier()
+    if program is None or not reminders.notify(program, title, "\n".join(lines)):
+        _print(title, [*lines, content.say("remind_hint")])
+    reminders.remember(store.home, fresh, day)
+
+
+def _item_line(content: Content, item: Due) -> str:
+    if item.late <= 0:
+        return content.say("remind_today", name=item.company, title=item.label)
+    return content.say_count("remind_late", item.late, name=item.company, title=item.label)
+
+
+def _print(title: str, lines: list[str]) -> None:
+    from rebound import render
+
+    out = render.console()
+    render.note(out, title, "bold")
+    for line in lines:
+        render.note(out, f"  {line}")
+
+
+def _confirm(content: Content, out: Console, yes: bool) -> bool:
+    from rebound import prompts, render
+
+    if yes:
+        return True
+    if not prompts.stdin_is_terminal():
+        raise UsageError(content.say("remind_needs_yes"))
+    render.note(out, "")
+    if prompts.yes_no(content.say("remind_confirm"), default=True, lang=content):
+        return True
+    render.note(out, content.say("remind_kept"))
+    return False
+
+
+def _install(content: Content, at: str, yes: bool) -> None:
+    from rebound import reminders, render, shell
+
+    when = reminders.parse_time(at)
+    if when is None:
+        raise UsageError(content.say("remind_bad_time", value=at))
+    shown = f"{when[0]:02d}:{when[1]:02d}"
+    rebound = shell.this_rebound()
+    out = render.console()
+    try:
+        if reminders.has_systemd():
+            files = reminders.unit_files(rebound, when)
+            render.note(out, content.say("remind_systemd"))
+            for path, text in files.items():
+                render.note(out, "")
+                render.note(out, f"{path}:", "bold")
+                for line in text.splitlines():
+                    render.note(out, f"  {line}")
+            if not _confirm(content, out, yes):
+                return
+            reminders.install_systemd(files)
+        elif reminders.has_cron():
+            render.note(out, content.say("remind_cron"))
+            render.note(out, f"  {reminders.cron_line(rebound, when)}", "bold")
+            if not _confirm(content, out, yes):
+                return
+            reminders.install_cron(rebound, when)
+        else:
+            raise UsageError(content.say("remind_no_scheduler"))
+    except (OSError, reminders.ScheduleError) as exc:
+        raise DataError(content.say("remind_failed", value=str(exc))) from None
+    render.note(out, content.say("remind_installed", value=shown), "bold")
+
+
+def _uninstall(content: Content) -> None:
+    from rebound import reminders, render
+
+    try:
+        removed = [str(p) for p in reminders.uninstall_systemd()]
+        if reminders.uninstall_cron():
+            removed.append("crontab")
+    except (OSError, reminders.ScheduleError) as exc:
+        raise DataError(content.say("remind_failed", value=str(exc))) from None
+    out = render.console()
+    if removed:
+        render.note(out, content.say("remind_removed", where=", ".join(removed)))
+    else:
+        render.note(out, content.say("remind_absent"))

@@ -1,0 +1,279 @@
+"""The due index: what is due, in a small JSON file that `rebound nudge` reads in an instant.
+
+`rebound nudge` runs in every new terminal (a line in the shell's start-up file), so it must cost
+hardly more than the interpreter's own start-up: it cannot load the content, pydantic or Rich.
+Instead every save of a session rewrites `<data>/due.json`, which holds, per session, its open
+dated items (id, due day, label), and the sentences the nudge says, already in the pack's language.
+
+The index says when it was written by the sessions folder's modification time (one `stat`). A
+save (`os.replace`), a new file, a deletion or a file moved aside changes that time, so an index
+that does not match it is stale. A missing, stale or broken index means silence: the nudge is a
+courtesy, never an error and never a delay. `rebound todo` rebuilds it.
+
+The reading half (`nudge`, `line`, `read`) imports nothing but the standard library's `os`,
+`json` and `time`, not even `typing` (tests/test_import_graph.py checks it). The writing half
+imports the rest of rebound inside its functions: it runs in a command that has them loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
+    from typing import Any
+
+    from rebound.models import Content, Session
+    from rebound.store import Store
+
+INDEX = "due.json"
+LOCK = "due-index"
+VERSION = 1
+LOCK_SECONDS = 2.0
+# The `ui` sentences the nudge says; `{{count}}` and `{{value}}` are filled in by `line`.
+SAY = {
+    "today": "nudge_today",
+    "today_one": "nudge_today_one",
+    "overdue": "nudge_overdue",
+    "overdue_one": "nudge_overdue_one",
+    "also_overdue": "nudge_also_overdue",
+    "also_overdue_one": "nudge_also_overdue_one",
+    "line": "nudge_line",
+}
+
+
+# --- reading: the standard library only -----------------------------------------------------
+
+
+def home() -> str:
+    """The data folder, as `rebound.store.data_home` finds it, without importing platformdirs.
+
+    platformdirs (with tempfile and shutil) would cost the nudge a third of its time budget.
+    Its answer is simple on Linux and macOS; elsewhere it is asked after all.
+    """
+    override = os.environ.get("REBOUND_HOME")
+    if override:
+        return os.path.expanduser(override)
+    if sys.platform == "darwin":
+        return os.path.expanduser("~/Library/Application Support/rebound")
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        return os.path.join(base, "rebound")
+    import platformdirs
+
+    return str(platformdirs.user_data_path("rebound", appauthor=False))
+
+
+def folder_mark(data: str) -> int | None:
+    """The sessions folder's modification time (ns): what a fresh index records. None if absent."""
+    try:
+        return os.stat(os.path.join(data, "sessions")).st_mtime_ns
+    except OSError:
+        return None
+
+
+def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
+    """The index of the data folder `data`; None when missing or broken (or stale, if `fresh`)."""
+    try:
+        with open(os.path.join(data, INDEX), "rb") as handle:
+            index = json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(index, dict) or index.get("version") != VERSION:
+        return None
+    if not isinstance(index.get("sessions"), dict) or not isinstance(index.get("say"), dict):
+        return None
+    if fresh and (index.get("mark") is None or index.get("mark") != folder_mark(data)):
+        return None
+    return index
+
+
+def counts(index: dict[str, Any], today: str) -> tuple[int, int]:
+    """(due today, overdue) in an index, for `today` as YYYY-MM-DD (ISO days sort as text)."""
+    on_day = late = 0
+    for entry in index["sessions"].values():
+        for item in entry.get("items", ()) if isinstance(entry, dict) else ():
+            due = item.get("due") if isinstance(item, dict) else None
+            if not isinstance(due, str):
+                continue
+            if due == today:
+                on_day += 1
+            elif due < today:
+                late += 1
+    return on_day, late
+
+
+def _fill(say: dict[str, Any], key: str, count: int, value: str = "") -> str:
+    text = say.get(f"{key}_one" if count == 1 else key)
+    if not isinstance(text, str):
+        raise ValueError(key)
+    return text.replace("{{count}}", str(count)).replace("{{value}}", value)
+
+
+def line(index: dict[str, Any], today: str) -> str | None:
+    """The nudge's one line ('2 things due today, 1 overdue: rebound todo'), or None."""
+    on_day, late = counts(index, today)
+    say = index["say"]
+    try:
+        if on_day and late:
+            what = f"{_fill(say, 'today', on_day)}, {_fill(say, 'also_overdue', late)}"
+        elif on_day:
+            what = _fill(say, "today", on_day)
+        elif late:
+            what = _fill(say, "overdue", late)
+        else:
+            return None
+        return _fill(say, "line", 0, what)
+    except ValueError:  # a hand-edited index: better silent than wrong
+        return None
+
+
+def nudge(data: str | None = None) -> None:
+    """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
+    try:
+        index = read(data or home())
+        said = line(index, time.strftime("%Y-%m-%d")) if index is not None else None
+        if said:
+            # Only printable characters reach the terminal, whatever the file holds.
+            sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")
+            sys.stdout.flush()
+    except Exception:  # a shell's start-up must never show a traceback
+        return
+
+
+# --- writing: inside a command that has the content and the sessions --------------------------
+
+
+def items(content: Content, session: Session) -> list[dict[str, str]]:
+    """The open dated items of a session, as the index holds them."""
+    from rebound import coach
+
+    return [
+        {"id": e.id, "due": e.due.isoformat(), "label": e.label}
+        for e in coach.checklist(content, session)
+        if e.due is not None and not e.done and not e.info
+    ]
+
+
+def sentences(content: Content) -> dict[str, str]:
+    """The nudge's sentences in the pack's language, as templates (`line` fills them in)."""
+    return {short: str(getattr(content.ui, key)) for short, key in SAY.items()}
+
+
+def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str, Any]:
+    from rebound import insights
+
+    return {
+        "mtime_ns": mtime_ns,
+        "company": insights.company(session),
+        "items": items(content, session),
+    }
+
+
+def _file_times(sessions: str) -> dict[str, int]:
+    """Each session file's modification time (ns), by session id."""
+    from rebound.store import SUFFIX
+
+    out: dict[str, int] = {}
+    try:
+        with os.scandir(sessions) as folder:
+            for entry in folder:
+                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
+                    try:
+                        out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
+                    except OSError:
+                        continue
+    except OSError:
+        pass
+    return out
+
+
+def _write(data: Path, index: dict[str, Any]) -> None:
+    """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
+    from rebound.store import atomic_write
+
+    text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
+    try:
+        if (data / INDEX).read_bytes() == text:
+            return
+    except OSError:
+        pass
+    atomic_write(data / INDEX, text)
+
+
+def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: int | None) -> None:
+    """Write the index afresh from every session (as `rebound todo` has them loaded).
+
+    Args:
+        store: the store the sessions came from.
+        content: the content in use (its language is the nudge's).
+        sessions: every readable session.
+        mark: `folder_mark` taken *before* the sessions were read, so that a change made while
+            they were being read leaves the index stale rather than wrong.
+    """
+    times = _file_times(str(store.sessions))
+    index = {
+        "version": VERSION,
+        "mark": mark,
+        "say": sentences(content),
+        "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in sessions},
+    }
+    try:
+        _write(store.home, index)
+    except Exception:  # the command's own work is done; a stale index only means silence
+        return
+
+
+def refresh(store: Store, content: Content | None, session_id: str, saved: Session | None) -> None:
+    """Bring the index up to date after one session was saved (`saved`) or deleted (None).
+
+    The other sessions are checked by their files' times: one changed since the index was
+    written (by another rebound, or by hand) is read again. Without `content` (a deletion, which
+    does not load it) such a change cannot be followed, so the index is left stale: silence.
+    """
+    import filelock
+
+    try:
+        lock = filelock.FileLock(str(store.home / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
+        with lock:
+            mark = folder_mark(str(store.home))
+            old = read(str(store.home), fresh=False) or {"sessions": {}}
+            times = _file_times(str(store.sessions))
+            kept: dict[str, Any] = {}
+            for sid, mtime in times.items():
+                entry = old["sessions"].get(sid)
+                if sid == session_id and saved is not None:
+                    if content is None:
+                        return
+                    kept[sid] = _entry(content, saved, mtime)
+                elif isinstance(entry, dict) and entry.get("mtime_ns") == mtime:
+                    kept[sid] = entry
+                elif content is None:
+                    return  # changed elsewhere, and no content to read it with: stay stale
+                else:
+                    try:
+                        kept[sid] = _entry(content, store.load(sid), mtime)
+                    except Exception:  # unreadable: moved aside, left out
+                        continue
+            say = sentences(content) if content is not None else old.get("say")
+            if not isinstance(say, dict):
+                return
+            _write(store.home, {"version": VERSION, "mark": mark, "say": say, "sessions": kept})
+    except Exception:  # the session is saved; a stale index only means silence
+        return
+
+
+def watch(store: Store, content: Content | None = None) -> Store:
+    """Keep the index up to date with every save and deletion through `store`; returns it."""
+
+    def changed(session_id: str, session: Session | None) -> None:
+        refresh(store, content, session_id, session)
+
+    hook: Callable[[str, Session | None], None] = changed
+    store.on_change.append(hook)
+    return store

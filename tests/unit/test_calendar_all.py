@@ -1,0 +1,142 @@
+"""iCalendar that stays true: morning alarms, and one calendar of every session whose events
+keep their UIDs, grow a SEQUENCE when they change, and are cancelled once ticked."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import icalendar
+import pytest
+
+from rebound import coach, content, export
+from rebound.models import Content, Session
+from tests.unit.test_export import SCRIPT, SESSION_ID, START, build
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Content:
+    return content.load()
+
+
+@pytest.fixture
+def sessions(loaded: Content) -> list[Session]:
+    first = build(loaded)
+    second = build(loaded, {**SCRIPT, "company": "Initech"})
+    second.id = "2026-11-25-initech"
+    return [first, second]
+
+
+def events(data: bytes) -> dict[str, icalendar.Event]:
+    cal = icalendar.Calendar.from_ical(data)
+    assert isinstance(cal, icalendar.Calendar)
+    return {str(e["UID"]): e for e in cal.walk("VEVENT") if isinstance(e, icalendar.Event)}
+
+
+def alarms(event: icalendar.Event) -> list[icalendar.Alarm]:
+    return [c for c in event.subcomponents if isinstance(c, icalendar.Alarm)]
+
+
+def export_twice(
+    loaded: Content, sessions: list[Session], state: dict[str, Any]
+) -> tuple[dict[str, icalendar.Event], dict[str, Any]]:
+    data, kept = export.all_ics(loaded, sessions, state)
+    return events(data), json.loads(json.dumps(kept))  # as calendar.json keeps it
+
+
+def test_a_session_calendar_has_a_morning_alarm_on_open_items(
+    loaded: Content, sessions: list[Session]
+) -> None:
+    found = events(export.to_ics(loaded, sessions[0]))
+    for entry in export.dated_items(loaded, sessions[0]):
+        event = found[export.uid(sessions[0], entry)]
+        if entry.done:
+            assert alarms(event) == []  # done already: nothing to remind of
+            continue
+        [alarm] = alarms(event)
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == timedelta(hours=9)
+        assert alarm["TRIGGER"].params["RELATED"] == "START"
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+
+
+def test_one_calendar_of_every_open_item(loaded: Content, sessions: list[Session]) -> None:
+    found, _ = export_twice(loaded, sessions, {})
+    wanted = {
+        export.uid(s, e)
+        for s in sessions
+        for e in export.dated_items(loaded, s)
+        if not e.done  # never exported before: a ticked item is simply left out
+    }
+    assert set(found) == wanted
+    assert any("initech" in uid for uid in found) and any("globex" in uid for uid in found)
+    for event in found.values():
+        assert str(event["STATUS"]) == "CONFIRMED"
+        assert event.decoded("SEQUENCE") == 0
+        assert len(alarms(event)) == 1
+
+
+def test_uids_and_sequences_are_stable_across_exports(
+    loaded: Content, sessions: list[Session]
+) -> None:
+    first, state = export_twice(loaded, sessions, {})
+    second, again = export_twice(loaded, sessions, state)
+    assert set(second) == set(first)
+    assert {u: e.decoded("SEQUENCE") for u, e in second.items()} == dict.fromkeys(first, 0)
+    assert again == state
+    assert export.all_ics(loaded, sessions, state)[0] == export.all_ics(loaded, sessions, state)[0]
+
+
+def test_a_changed_item_gets_a_higher_sequence(loaded: Content, sessions: list[Session]) -> None:
+    _, state = export_twice(loaded, sessions, {})
+    sessions[0].answers["fixes"] = [{"what": "Practise Spark joins", "due": "2026-12-20"}]
+    found, state = export_twice(loaded, sessions, state)
+    fix = found[f"{SESSION_ID}-fix-1@rebound"]
+    assert fix.decoded("SEQUENCE") == 1
+    assert str(fix["DTSTART"].to_ical().decode()) == "20261220"
+    assert found["2026-11-25-initech-fix-1@rebound"].decoded("SEQUENCE") == 0  # untouched
+    found, _ = export_twice(loaded, sessions, state)
+    assert found[f"{SESSION_ID}-fix-1@rebound"].decoded("SEQUENCE") == 1  # no change, no bump
+
+
+def test_a_ticked_item_is_cancelled_and_stays_so(loaded: Content, sessions: list[Session]) -> None:
+    _, state = export_twice(loaded, sessions, {})
+    coach.tick(loaded, sessions[0], "fix-1", START + timedelta(days=3))
+    found, state = export_twice(loaded, sessions, state)
+    fix = found[f"{SESSION_ID}-fix-1@rebound"]
+    assert str(fix["STATUS"]) == "CANCELLED"
+    assert fix.decoded("SEQUENCE") == 1
+    assert alarms(fix) == []
+    found, state = export_twice(loaded, sessions, state)
+    assert found[f"{SESSION_ID}-fix-1@rebound"].decoded("SEQUENCE") == 1
+    coach.tick(loaded, sessions[0], "fix-1", START, undo=True)  # unticked: back, and newer
+    found, _ = export_twice(loaded, sessions, state)
+    assert str(found[f"{SESSION_ID}-fix-1@rebound"]["STATUS"]) == "CONFIRMED"
+    assert found[f"{SESSION_ID}-fix-1@rebound"].decoded("SEQUENCE") == 2
+
+
+def test_the_events_of_a_deleted_session_are_cancelled(
+    loaded: Content, sessions: list[Session]
+) -> None:
+    _, state = export_twice(loaded, sessions, {})
+    found, _ = export_twice(loaded, sessions[:1], state)
+    gone = [e for u, e in found.items() if "initech" in u]
+    assert gone
+    assert all(str(e["STATUS"]) == "CANCELLED" and e.decoded("SEQUENCE") == 1 for e in gone)
+
+
+def test_a_broken_state_starts_afresh(loaded: Content, sessions: list[Session]) -> None:
+    for state in (
+        {"events": []},
+        {"events": {"x@rebound": "nonsense"}},
+        {"events": {"y": {}}},
+        {"events": {"z": {"sequence": "x", "hash": 1}}},
+    ):
+        found, _ = export_twice(loaded, sessions, state)
+        assert all(e.decoded("SEQUENCE") == 0 for e in found.values())
+
+
+def test_nothing_dated_anywhere(loaded: Content) -> None:
+    with pytest.raises(ValueError, match="no session"):
+        export.all_ics(loaded, [build(loaded, stop_at="thanked_on_call")], {})
