@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from rebound.due import INDEX as DUE_INDEX
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
 
@@ -38,6 +39,9 @@ SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60
 NAME_MAX = 255  # the longest file name most file systems allow
+# Named here too (their modules keep them for themselves; tests/unit/test_store.py checks).
+REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
+CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,9 @@ OWN: tuple[Own, ...] = (
     Own(BRAG_FILE),
     Own(CACHE, ("content-*.pickle",), personal=False),
     Own(LOCKS, ("*.lock",), personal=False),
+    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
+    Own(REMINDED, personal=False),
+    Own(CALENDAR_STATE, personal=False),
 )
 
 
