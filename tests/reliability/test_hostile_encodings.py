@@ -180,6 +180,7 @@ ARGUMENT = st.text(
 ).map(lambda s: "x" + s)
 
 
+@pytest.mark.usefixtures("no_safety_net")
 @SETTINGS
 @given(title=ARGUMENT, tag=ARGUMENT)
 def test_random_surrogates_in_arguments_are_saved(
@@ -230,3 +231,46 @@ def test_random_surrogate_escapes_in_files_never_surprise(
     assert handled == tried
     assert kept
     assert os.path.exists(sessions / f"{session_id}.json")
+
+
+COMMANDS = (
+    ["show"],
+    ["delete", "--yes"],
+    ["summary", "--session"],
+    ["done", "--session", "2026-11-25-globex"],
+    ["export", "--output"],
+    ["brag", "show"],
+    ["brag", "edit", "a", "--result"],
+    ["brag", "remove", "--yes"],
+    ["content", "validate"],
+    ["--lang"],
+    ["todo", "--session"],
+)
+
+
+@pytest.mark.usefixtures("no_safety_net")
+@SETTINGS
+@given(command=st.sampled_from(COMMANDS), word=ARGUMENT)
+def test_random_surrogates_in_any_argument_never_surprise(
+    run: Run,
+    rebound_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: Figures,
+    command: list[str],
+    word: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `export --output WORD` writes here
+    sessions = rebound_home / "sessions"
+    sessions.mkdir(parents=True, exist_ok=True)
+    (sessions / "2026-11-25-globex.json").write_text(
+        session_json("2026-11-25-globex", '"company": "Globex"')
+    )
+    (rebound_home / "brag.json").write_text(
+        '{"schema_version": 3, "items": [{"id": "a", "title": "A win",'
+        ' "added_at": "2026-11-25T10:00:00Z"}]}'
+    )
+    result = run([*command, word], terminal=False)
+    ok = not surprised(result) and result.exit_code in (0, 1, 2)
+    figures.add("hostile: surrogates in arguments, no unexpected error", ok, 1)
+    assert ok, (command, word, result.output)
