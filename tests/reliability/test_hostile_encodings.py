@@ -274,3 +274,18 @@ def test_random_surrogates_in_any_argument_never_surprise(
     ok = not surprised(result) and result.exit_code in (0, 1, 2)
     figures.add("hostile: surrogates in arguments, no unexpected error", ok, 1)
     assert ok, (command, word, result.output)
+
+
+@pytest.mark.e2e
+def test_a_latin1_terminal_in_a_real_pty_keeps_the_answer(spawn: Any, rebound_home: Path) -> None:
+    """The installed `rebound` in a pseudo-terminal, sent the byte 0xE9 as a Latin-1 one does."""
+    t = spawn("start")
+    t.see("Which company")
+    os.write(t.child.child_fd, b"Caf\xe9\r")  # below pexpect, which would encode it
+    t.see("role")
+    os.write(t.child.child_fd, b"Data \xff\r")
+    t.see("Who gave you the news")
+    assert t.stop("") in (0, 130)
+    answers = only_session(rebound_home)["answers"]
+    assert (answers["company"], answers["role"]) == ("Café", "Data ÿ")
+    assert "did not expect" not in t.output
