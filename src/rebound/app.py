@@ -190,6 +190,14 @@ COMMAND_MODULES: dict[str, str] = {
 class RootGroup(ReboundGroup):
     """The `rebound` group: commands are loaded from their module on first use."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Every argument of every command passes here first. Python decodes argv with
+        # surrogateescape, so a byte that is not UTF-8 (`--title $'\xff'`, a Latin-1 terminal)
+        # is a lone surrogate that could never be saved: make it real text where it enters.
+        from rebound.text import scrub
+
+        return super().parse_args(ctx, [scrub(arg) for arg in args])
+
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMAND_MODULES, *(n for n in self.commands if n not in COMMAND_MODULES)]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
+from rebound import clock
 from rebound.coach import entry_id
 from rebound.errors import UsageError
 from rebound.models import Accomplishment, BragList, Item, Session
@@ -285,7 +286,7 @@ def sync(
     """
     known = {item.source for item in brag.items if item.source} | set(brag.removed) | set(skip)
     done = SyncReport()
-    for session in sorted(sessions, key=lambda s: (s.created_at.timestamp(), s.id)):
+    for session in sorted(sessions, key=lambda s: (clock.instant(s.created_at), s.id)):
         if not session.id:
             continue
         finished = isinstance(session.answers.get(PROMPT), list)
@@ -350,12 +351,12 @@ def pick_for_rehearsal(brag: BragList, count: int) -> list[Accomplishment]:
     order = {id(item): n for n, item in enumerate(brag.items)}
 
     def need(item: Accomplishment) -> tuple[int, float, float, float, int]:
-        last = item.last_practised.timestamp() if item.last_practised else float("-inf")
+        last = clock.instant(item.last_practised) if item.last_practised else float("-inf")
         return (
             item.practised,
             average(item) or 0.0,
             last,
-            item.added_at.timestamp(),
+            clock.instant(item.added_at),
             order[id(item)],
         )
 

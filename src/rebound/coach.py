@@ -9,9 +9,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from rebound import templates
+from rebound import clock, templates
 from rebound.models import (
     ENTRY_ID,
     AnswerValue,
@@ -412,10 +412,7 @@ def _entry(
     due = _due(raw.get(item.due)) if item.due else None
     if item.due_after is not None:
         since = session.answered_at.get(item.due_after.prompt, session.created_at)
-        try:
-            due = since.astimezone().date() + timedelta(days=item.due_after.days)  # the local day
-        except (OverflowError, ValueError):  # a hand-edited time at the edge of the calendar
-            due = None
+        due = clock.shift(clock.local_day(since), item.due_after.days)  # None past date.max
     return Entry(
         step_id=step.id,
         id=item_id,
@@ -436,11 +433,12 @@ def open_items(content: Content, session: Session, today: date | None = None) ->
     """
     day = today or date.today()
     todo = [e for e in checklist(content, session) if not e.done and not e.info]
+    soon = clock.shift(day, 7) or date.max
 
     def urgency(e: Entry) -> tuple[int, date]:
         if e.due is None:
             return (1, date.min)
-        return (0 if e.due <= day + timedelta(days=7) else 2, e.due)
+        return (0 if e.due <= soon else 2, e.due)
 
     return sorted(todo, key=urgency)
 

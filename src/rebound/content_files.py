@@ -24,8 +24,10 @@ from rebound import templates, values
 from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
 from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
+from rebound.text import scrub_tree
 
 BUILTIN_NAMES = frozenset({"today", "id"})
+MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -44,16 +46,30 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver ('2026-11-25' stays text) that notes where
     anchors and aliases stand, so that `_build` can refuse them with the field's path."""
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: str, file: Path) -> None:
         super().__init__(stream)
+        self.file = file
         self.anchored: set[tuple[int, int]] = set()
         self.texts: dict[Path_, str] = {}  # each scalar as written: see YamlDoc.text
+        self.depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self.anchored.add((event.start_mark.line + 1, event.start_mark.column + 1))
-        return super().compose_node(parent, index)
+            self.anchored.add((line, col))
+        # Composing (and `_build` after it) recurses once per level: refuse a file nested deeper
+        # than any pack or answers file needs before Python's own limit is reached.
+        if self.depth >= MAX_DEPTH:
+            raise ContentError(
+                f"{self.file}:{line}:{col}: (yaml): is nested more than {MAX_DEPTH} levels deep; "
+                "content and answers files need only a few."
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -111,7 +127,7 @@ def read_yaml(file: Path) -> YamlDoc:
     except OSError as exc:
         raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
     try:
-        loader = _Loader(text)
+        loader = _Loader(text, file)
     except yaml.reader.ReaderError as exc:
         raise _reader_error(file, text, exc) from None
     try:
@@ -187,9 +203,10 @@ def _build(
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
     if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
-        loader.texts[path] = node.value
+        loader.texts[path] = scrub_tree(node.value)
         try:
-            return loader.construct_object(node, deep=True)
+            # A "\udcff" escape reads as a lone surrogate, which could never be saved.
+            return scrub_tree(loader.construct_object(node, deep=True))
         except (yaml.YAMLError, ValueError):
             raise ContentError(
                 f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."

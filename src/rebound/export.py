@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from rebound import coach
+from rebound import clock, coach
 from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
 from rebound.render import clean
 
@@ -170,9 +170,7 @@ def _step(content: Content, session: Session, number: int, step: Step) -> list[s
 
 def _day(moment: datetime) -> str:
     """The local calendar day of a stored (UTC) moment."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone().date().isoformat()
+    return clock.local_day(clock.in_utc(moment)).isoformat()
 
 
 def _item(entry: Entry) -> str:
@@ -265,10 +263,7 @@ def to_ics(content: Content, session: Session) -> bytes:
     entries = dated_items(content, session)
     if not entries:
         raise ValueError(f"session {session.id} has no dated items")
-    stamp = session.updated_at
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
-    stamp = stamp.astimezone(timezone.utc).replace(microsecond=0)
+    stamp = clock.in_utc(session.updated_at).replace(microsecond=0)
     title = clean(session.title)
 
     cal = icalendar.Calendar()
@@ -284,7 +279,9 @@ def to_ics(content: Content, session: Session) -> bytes:
         event.add("uid", uid(session, entry))
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.due)
-        event.add("dtend", entry.due + timedelta(days=1))
+        end = clock.shift(entry.due, 1)
+        if end is not None:  # on 9999-12-31 there is no next day: the event is that one day
+            event.add("dtend", end)
         event.add("summary", clean(entry.label))
         about = [clean(entry.next or entry.label), "", title]
         if entry.done:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from rebound import coach
+from rebound import clock, coach
 from rebound.models import Content, Item, OpenList, Session
 
 UPCOMING_DAYS = 14
 CONTACT_WEEKS = 3
 WEEK = 7
+MAX_MONTHS = 120  # the widest span of months `stats` draws with the empty ones between
 
 # The prompts these views read. They are part of the built-in content; content of one's own that
 # renames them simply shows less here (no contacts, no areas...), never an error.
@@ -31,8 +32,9 @@ CALL_DATE = "call_date"
 
 
 def local_day(moment: datetime) -> date:
-    """The calendar day of a stored moment, where the person is (naive moments taken as local)."""
-    return moment.astimezone().date()
+    """The calendar day of a stored moment, where the person is (naive moments taken as local);
+    never raises, even at the ends of time (see `clock.local_day`)."""
+    return clock.local_day(moment)
 
 
 def company(session: Session) -> str:
@@ -50,7 +52,7 @@ def heard_on(session: Session) -> date:
 
 def _oldest_first(sessions: Iterable[Session]) -> list[Session]:
     # By timestamp: a hand-edited file may hold a moment without a time zone.
-    return sorted(sessions, key=lambda s: (s.created_at.timestamp(), s.id))
+    return sorted(sessions, key=lambda s: (clock.instant(s.created_at), s.id))
 
 
 def _entries(session: Session, prompt_id: str) -> list[Item]:
@@ -130,7 +132,7 @@ def agenda(
         days: how many days ahead count as upcoming; None for every later item.
     """
     day = today or date.today()
-    until = None if days is None else day + timedelta(days=days)
+    until = None if days is None else clock.shift(day, days)  # None past date.max: no end
     out = Agenda(today=day, until=until)
     dated: list[tuple[date, int, Todo]] = []
     for session in _oldest_first(sessions):
@@ -290,11 +292,16 @@ def _months(days: Iterable[date]) -> list[tuple[date, int]]:
         counts[first] = counts.get(first, 0) + 1
     if not counts:
         return []
-    month, last = min(counts), max(counts)
+    first, last = min(counts), max(counts)
+    if (last.year - first.year) * 12 + last.month - first.month >= MAX_MONTHS:
+        # A date far off (a typo, or a hand-edited 0001-01-01) would make thousands of empty
+        # rows: show only the months that have any.
+        return sorted(counts.items())
     out = []
-    while month <= last:
+    month: date | None = first
+    while month is not None and month <= last:
         out.append((month, counts.get(month, 0)))
-        month = (month + timedelta(days=32)).replace(day=1)
+        month = clock.next_month(month)
     return out
 
 
@@ -332,7 +339,7 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
     ordered = _oldest_first(sessions)
     fix_item = _each_item_id(content, FIXES)
     contact_item = _each_item_id(content, CONTACTS)
-    week_start = day - timedelta(days=WEEK - 1)
+    week_start = clock.shift(day, 1 - WEEK) or date.min
     steps_done = fixes_done = fixes_total = fixes_overdue = 0
     reached: set[str] = set()
     for session in ordered:
@@ -356,7 +363,7 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
     for session in ordered:
         value = session.answers.get(WEEKLY_TARGET)
         if isinstance(value, int) and not isinstance(value, bool):
-            when = session.answered_at.get(WEEKLY_TARGET, session.created_at).timestamp()
+            when = clock.instant(session.answered_at.get(WEEKLY_TARGET, session.created_at))
             if target is None or when >= target[0]:
                 target = (when, value)
     return Stats(

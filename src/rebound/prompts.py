@@ -18,6 +18,7 @@ from questionary import Choice, Question
 from rebound import startup, values
 from rebound.errors import NotInteractiveError
 from rebound.models import AnswerValue, FieldDef
+from rebound.text import scrub, scrub_tree
 from rebound.values import ENGLISH, Language
 
 STYLE = questionary.Style(
@@ -56,7 +57,9 @@ def _run(question: Question, back: bool = False) -> Any:
     if back:
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), _back_bindings()])
-    return question.unsafe_ask()
+    # A byte the terminal did not send as UTF-8 (a Latin-1 terminal) arrives as a lone
+    # surrogate, which cannot be saved: every answer is made real text here, where it enters.
+    return scrub_tree(question.unsafe_ask())
 
 
 def stdin_is_terminal() -> bool:
@@ -79,7 +82,8 @@ def require_terminal(command: str) -> None:
 
 
 def _validator(field: FieldDef, today: date, fallback: str, lang: Language) -> Any:
-    def validate(text: str) -> bool | str:
+    def validate(typed: str) -> bool | str:
+        text = scrub(typed)  # judge what will be kept (see `_run`): '\udca0' is a blank '\xa0'
         if fallback and not text.strip():
             return True
         try:

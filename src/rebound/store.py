@@ -15,6 +15,7 @@ import errno
 import fnmatch
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from typing import Any
 from rebound.due import INDEX as DUE_INDEX
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
+from rebound.text import scrub_tree
 
 SESSIONS = "sessions"
 LOCKS = "locks"
@@ -317,8 +319,7 @@ class Store:
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
         self._ensure()
-        data = session.model_dump_json(indent=2).encode("utf-8") + b"\n"
-        atomic_write(self.path(session.id), data)
+        atomic_write(self.path(session.id), _dump(session))
         for hook in self.on_change:
             hook(session.id, session)
 
@@ -469,18 +470,20 @@ class Store:
             return BragList()
         except OSError as exc:
             raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
+        if not _ESCAPED_SURROGATE.search(raw):
+            try:
+                return BragList.model_validate_json(raw)
+            except ValidationError:
+                pass  # perhaps an older version: migrate, or say what is wrong
         try:
-            return BragList.model_validate_json(raw)
-        except ValidationError:
-            pass  # perhaps an older version: migrate, or say what is wrong
-        try:
-            data = json.loads(raw)
+            data = _json(raw)
             if isinstance(data, dict):
                 data = migrate_brag(data)
             return BragList.model_validate(data)
-        except (ValueError, ValidationError) as exc:
+        except (ValueError, ValidationError, RecursionError) as exc:
             if not isinstance(exc, ValidationError):
-                moved = self._move_aside_file(self.brag_path, "brag", "it is not valid JSON")
+                why = TOO_DEEP if isinstance(exc, RecursionError) else "it is not valid JSON"
+                moved = self._move_aside_file(self.brag_path, "brag", why)
                 raise DataError(
                     f"Your brag list could not be read ({moved.reason}). The file was kept, "
                     f"untouched, at {moved.backup}; nothing was changed."
@@ -498,7 +501,7 @@ class Store:
     def save_brag(self, brag: BragList) -> None:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
         self._ensure()
-        atomic_write(self.brag_path, brag.model_dump_json(indent=2).encode("utf-8") + b"\n")
+        atomic_write(self.brag_path, _dump(brag))
 
     @contextlib.contextmanager
     def lock(self, session_id: str) -> Iterator[None]:
@@ -525,6 +528,19 @@ class Store:
             lock.release()
 
 
+def _dump(model: Session | BragList) -> bytes:
+    """The bytes of a saved file. Text is made real where it enters rebound; should a lone
+    surrogate slip through anyway, it is scrubbed here rather than the save (and the answer
+    just typed) being lost."""
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return model.model_dump_json(indent=2).encode("utf-8") + b"\n"
+    except PydanticSerializationError:
+        fixed = type(model).model_validate(scrub_tree(model.model_dump()))
+        return fixed.model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
 def parse(raw: bytes) -> Session:
     """A session from the bytes of its file, migrating older versions.
 
@@ -533,17 +549,14 @@ def parse(raw: bytes) -> Session:
     """
     from pydantic import ValidationError
 
-    try:  # the fast path: a current, valid file, parsed and checked in one pass by pydantic-core
-        return Session.model_validate_json(raw)
-    except ValidationError:
-        pass  # an older version, or broken: the careful path below says what is wrong
+    if not _ESCAPED_SURROGATE.search(raw):
+        try:  # the fast path: a current, valid file, parsed and checked in one pass
+            return Session.model_validate_json(raw)
+        except ValidationError:
+            pass  # an older version, or broken: the careful path below says what is wrong
     if not raw.strip():
         raise ValueError("the file is empty")
-    try:
-        data: Any = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it is not UTF-8 text"
-        raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
+    data: Any = _json(raw)
     if not isinstance(data, dict):
         raise ValueError("it does not hold a session")
     version = data.get("schema_version")
@@ -558,6 +571,30 @@ def parse(raw: bytes) -> Session:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the file"
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
+
+
+# A JSON escape of a lone surrogate half ("\udcff", hand-edited or from another program):
+# json.loads makes it a string that cannot be saved again, so such a file takes the careful
+# path, where `scrub_tree` makes it real text.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+TOO_DEEP = "it is nested far deeper than any file rebound writes"
+
+
+def _json(raw: bytes) -> Any:
+    """The JSON in `raw`, its text made real (`text.scrub_tree`).
+
+    Raises:
+        ValueError: not JSON, not UTF-8, or nested too deep to read; says why briefly.
+    """
+    try:
+        return scrub_tree(json.loads(raw))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it is not UTF-8 text"
+        raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:

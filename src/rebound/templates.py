@@ -23,6 +23,13 @@ _TAG = re.compile(
 )
 
 
+# A section repeats its body for each entry of a list, so nesting multiplies: lists of 10 entries
+# nested 8 deep are 10^8 bodies. These bound what any template can cost.
+MAX_SECTION_DEPTH = 4
+MAX_OUTPUT = 64 * 1024  # characters of a rendered draft; far more than any letter
+CUT_NOTE = "\n\n[... cut here: this text grew past 64 KiB; its template repeats too much]\n"
+
+
 class TemplateError(ValueError):
     """A template that cannot be parsed; `line` counts from 1 within the template."""
 
@@ -96,6 +103,13 @@ def parse(text: str) -> list[_Node]:
         pos = end
         line = _line_of(text, match.start())
         if kind in ("#", "^"):
+            if any(open_.name == name for open_, _ in stack):
+                raise TemplateError(f"'{{{{#{name}}}}}' is inside a section of the same name", line)
+            if len(stack) >= MAX_SECTION_DEPTH:
+                raise TemplateError(
+                    f"sections are nested more than {MAX_SECTION_DEPTH} deep at '{{{{#{name}}}}}'",
+                    line,
+                )
             section = _Section(name, inverted=kind == "^")
             out.append(section)
             stack.append((section, line))
@@ -190,7 +204,25 @@ def _apply(var: _Var, value: object, words: Words) -> str:
     return text
 
 
-def _render(nodes: Sequence[_Node], scopes: list[Context], out: list[str], words: Words) -> None:
+class _Full(Exception):
+    """The rendered text reached MAX_OUTPUT: stop rendering."""
+
+
+class _Out:
+    """The rendered pieces, and their length so far (bounded by MAX_OUTPUT)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+
+    def append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.size += len(piece)
+        if self.size > MAX_OUTPUT:
+            raise _Full
+
+
+def _render(nodes: Sequence[_Node], scopes: list[Context], out: _Out, words: Words) -> None:
     for node in nodes:
         if isinstance(node, str):
             out.append(node)
@@ -209,8 +241,14 @@ def _render(nodes: Sequence[_Node], scopes: list[Context], out: list[str], words
 
 
 def render(template: str | list[_Node], context: Context, words: Words = ENGLISH) -> str:
-    """Fill a template (text, or already parsed) from a context of answers."""
+    """Fill a template (text, or already parsed) from a context of answers.
+
+    Text that grows past MAX_OUTPUT characters is cut there, with a note that says so.
+    """
     nodes = parse(template) if isinstance(template, str) else template
-    out: list[str] = []
-    _render(nodes, [context], out, words)
-    return "".join(out)
+    out = _Out()
+    try:
+        _render(nodes, [context], out, words)
+    except _Full:
+        return "".join(out.parts)[:MAX_OUTPUT] + CUT_NOTE
+    return "".join(out.parts)

@@ -223,7 +223,7 @@ def _list() -> None:
 @brag_app.command("show")
 def show(ref: RefArgument) -> None:
     """Show one story in full: its STAR notes, its cue, how it's been going."""
-    from rebound import bragging, render
+    from rebound import bragging, clock, render
 
     store = store_for()
     brag, _ = _synced(store)
@@ -231,7 +231,8 @@ def show(ref: RefArgument) -> None:
     out = render.console()
     out.print(_t(*_headline(item)))
     origin = f"from session {item.source.split('#')[0]}" if item.source else "added by hand"
-    out.print(_t((f"{item.id} · {origin} · added {item.added_at.date().isoformat()}", "dim")))
+    added = clock.local_day(item.added_at).isoformat()
+    out.print(_t((f"{item.id} · {origin} · added {added}", "dim")))
     if item.tags:
         out.print(_t(("tags: ", "dim"), ", ".join(item.tags)))
     out.print()
@@ -240,7 +241,7 @@ def show(ref: RefArgument) -> None:
     out.print(_t(("Cue: ", f"bold {render.ACCENT}"), bragging.cue(item)))
     practice = _practice(item)
     if item.last_practised:
-        practice += f", last on {item.last_practised.date().isoformat()}"
+        practice += f", last on {clock.local_day(item.last_practised).isoformat()}"
     render.note(out, practice[:1].upper() + practice[1:] + ".", "dim")
 
 

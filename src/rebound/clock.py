@@ -1,0 +1,72 @@
+"""Days and instants that never raise, even at the ends of time.
+
+A saved file can hold any date Python can: `created_at` 0001-01-01, a due date of 9999-12-31, an
+offset of +14:00 on the first day of year 1, a time with no offset at all. Turning such a moment
+into the local day, or moving a day past `date.max`, raises OverflowError or ValueError (under
+`TZ=Pacific/Kiritimati` even for a plain UTC date at either end). Every place that turns a moment
+into a day, or adds days to one, goes through here instead. This module imports nothing of
+rebound's.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+# Python's datetime arithmetic raises these at the ends of its range (and the C library, for a
+# time it cannot convert to local time, OSError).
+_OUT_OF_RANGE = (OverflowError, ValueError, OSError)
+
+
+def local_day(moment: datetime) -> date:
+    """The day `moment` falls on here, in the local time zone.
+
+    At the ends of time, where the local day cannot be computed, the UTC day; where not even
+    that can, the day written in the moment itself.
+    """
+    try:
+        return moment.astimezone().date()
+    except _OUT_OF_RANGE:
+        pass
+    try:
+        return moment.astimezone(timezone.utc).date()
+    except _OUT_OF_RANGE:
+        return moment.date()
+
+
+def shift(day: date, days: int) -> date | None:
+    """`day` moved by `days` days; None ("no date") when that falls outside the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except _OUT_OF_RANGE:
+        return None
+
+
+def next_month(month: date) -> date | None:
+    """The first day of the month after `month`'s; None after December 9999."""
+    if month.month == 12:
+        return None if month.year == date.max.year else date(month.year + 1, 1, 1)
+    return date(month.year, month.month + 1, 1)
+
+
+def instant(moment: datetime) -> float:
+    """Seconds since the epoch, for ordering (a moment with no offset taken as local time).
+
+    `datetime.timestamp()` cannot read an offset-less moment at the ends of time as local time:
+    there it is taken as UTC, which orders it just as well.
+    """
+    try:
+        return moment.timestamp()
+    except _OUT_OF_RANGE:
+        return moment.replace(tzinfo=timezone.utc).timestamp()
+
+
+def in_utc(moment: datetime) -> datetime:
+    """`moment` in UTC (one with no offset taken as UTC already); at the ends of time, where
+    that cannot be, the first or last moment Python knows, in UTC."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except _OUT_OF_RANGE:
+        edge = datetime.min if moment.year == datetime.min.year else datetime.max
+        return edge.replace(tzinfo=timezone.utc)
