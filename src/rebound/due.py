@@ -17,6 +17,7 @@ imports the rest of rebound inside its functions: it runs in a command that has 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -142,7 +143,10 @@ def nudge(data: str | None = None) -> None:
             # Only printable characters reach the terminal, whatever the file holds.
             sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")
             sys.stdout.flush()
-    except Exception:  # a shell's start-up must never show a traceback
+    except Exception:  # a shell's start-up must never show a traceback, nor end in an error
+        # Nothing left for the interpreter to flush into a closed pipe or a full disk at exit.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - it lives until the process ends
         return
 
 
