@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import signal
 import time
 from pathlib import Path
@@ -87,3 +88,36 @@ def test_a_signal_sent_to_a_revisit_settles_the_step(spawn: Spawn, sig: str) -> 
     if sig == "SIGTERM":  # after a hangup nothing is shown: the terminal is taken to be gone
         assert "Stopped." in t.output  # the Ctrl-C message: its path ran
     _assert_settled(path, before)
+
+
+def test_ctrl_z_at_a_prompt_suspends_and_fg_brings_it_back(
+    exe: str, env: dict[str, str], rebound_home: Path
+) -> None:
+    """In a shell with job control, as a person has: Ctrl-Z stops rebound (the shell says
+    'Stopped'), `fg` brings the same prompt back, and the answer has no control character."""
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("needs bash for job control")
+    shell = pexpect.spawn(
+        bash,
+        ["--norc", "--noprofile", "-i"],
+        env={**env, "PS1": "$ "},
+        encoding="utf-8",
+        timeout=10,
+        dimensions=(40, 120),
+    )
+    try:
+        shell.expect_exact("$ ")
+        shell.sendline(f"{exe} brag add")
+        shell.expect_exact("Your win, in a few words")
+        time.sleep(0.3)
+        shell.send("Ship\x1a")
+        shell.expect("Stopped")
+        shell.sendline("fg")
+        time.sleep(0.5)
+        shell.send("ped\r" + "\r" * 6)
+        shell.expect_exact("Added to your brag list")
+    finally:
+        shell.close(force=True)
+    [item] = json.loads((rebound_home / "brag.json").read_text(encoding="utf-8"))["items"]
+    assert item["title"] == "Shipped"
