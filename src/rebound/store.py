@@ -37,7 +37,7 @@ STALE_TEMP_SECONDS = 60
 # The brag list is shared by every rebound and held for the milliseconds of one save: a writer
 # waits this long for it (polling every LOCK_POLL_SECONDS) rather than throw away what was typed.
 # A session's lock never waits: a second window on the same session is refused at once.
-BRAG_WAIT_SECONDS = 5.0
+BRAG_WAIT_SECONDS = 10.0
 LOCK_POLL_SECONDS = 0.02
 
 
