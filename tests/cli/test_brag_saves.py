@@ -291,7 +291,11 @@ def test_start_refuses_a_read_only_folder_before_the_first_question(
     shown = run(["start"], "Globex" + ENTER)
     assert shown.exit_code == 1
     said = " ".join(shown.stderr.split())
-    assert "won't ask you anything yet: nothing was saved" in said
+    refused = "won't ask you anything yet: nothing was saved"
+    if os.geteuid() == 0:  # sessions/ could be made; its files can't
+        assert refused in said
+    else:  # a folder that can't even hold sessions/ is named by the folder check itself
+        assert refused in said or "cannot be used" in said
     assert "rebound continue" not in shown.output
     assert "Company" not in shown.stdout and "company" not in shown.stdout
     assert list((read_only / "sessions").glob("*")) == []  # the check left nothing behind
