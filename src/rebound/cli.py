@@ -2,12 +2,58 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from types import FrameType
 
 from rebound import startup
 
-__all__ = ["main"]
+__all__ = ["Ended", "main"]
+
+
+class Ended(KeyboardInterrupt):
+    """The window was closed (SIGHUP) or rebound was asked to end (SIGTERM).
+
+    A KeyboardInterrupt, so that every Ctrl-C path runs for it too: a revisited step is settled
+    and saved, the "stopped, saved" message is said, and the exit code is 130.
+    """
+
+
+def _end(signum: int, frame: FrameType | None) -> None:
+    # Once is enough: a second signal must not cut short the save the first one started.
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if signum == getattr(signal, "SIGHUP", None):
+        _silence_output()
+    raise Ended
+
+
+def _silence_output() -> None:
+    """After a hangup the terminal is gone, and writing to it fails (EIO): send what is still
+    said to /dev/null instead, so that no write stops the save or turns into a traceback."""
+    import stat
+
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                # A device, not isatty(): a hung-up terminal no longer says it is one. Files
+                # and pipes keep what is written to them.
+                if stream is not None and stat.S_ISCHR(os.fstat(stream.fileno()).st_mode):
+                    os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def handle_endings() -> None:
+    """Treat SIGHUP and SIGTERM like Ctrl-C, for the whole process (where the platform has
+    them)."""
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            with contextlib.suppress(ValueError, OSError):  # not the main thread: leave it
+                signal.signal(getattr(signal, name), _end)
 
 
 def main() -> None:
@@ -20,6 +66,7 @@ def main() -> None:
         due.nudge()
         return
     startup.pause()  # before Typer and the rest are imported: see rebound.startup
+    handle_endings()
     try:
         # rebound uses no pydantic plugins; looking for them scans every installed package's
         # metadata on each run. Set the variable yourself to opt back in.

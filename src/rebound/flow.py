@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from rich.console import Console
 
 from rebound import bragging, coach, prompts, render, values
-from rebound.errors import InterruptedByUser, ReboundError, SessionBusyError
+from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
 from rebound.store import BRAG_LOCK, Store
 
@@ -85,7 +85,9 @@ def sync_brag(store: Store, session: Session) -> str | None:
     the list for a moment (`rebound brag` catches up later).
     """
     try:
-        with store.lock(BRAG_LOCK):
+        # No waiting here: nothing typed is at stake (the answers are in the session file), and
+        # the next `rebound brag` takes them in; a walk should not stall on another window.
+        with store.lock(BRAG_LOCK, wait=0):
             brag = store.load_brag()
             if bragging.sync(brag, [session], now()):
                 store.save_brag(brag)
@@ -306,9 +308,19 @@ class Walk:
                 return value
 
     def _save(self) -> None:
-        if not self.session.id:
-            self._claim_id()
-        self.store.save(self.session)
+        first = not self.session.id
+        try:
+            if first:
+                self._claim_id()
+            self.store.save(self.session)
+        except DataError as exc:
+            # Say what to run next as it is: nothing to continue if the first save failed.
+            then = (
+                "Nothing of this session was saved yet: `rebound start` begins again."
+                if first
+                else f"`rebound continue -s {self.session.id}` picks up at this question."
+            )
+            raise DataError(f"{exc.message} {then}") from None
 
     def _claim_id(self) -> None:
         claim_id(self.store, self.session, self.today, self._locks)

@@ -7,6 +7,7 @@ of quietly returning None; the CLI turns both into "saved, resume later" and exi
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -51,15 +52,39 @@ def _back_bindings() -> KeyBindings:
     return bindings
 
 
+SUSPEND_KEY = "c-z"
+
+
+def _suspend_bindings() -> KeyBindings:
+    """Ctrl-Z puts rebound in the background, as in any terminal program (`fg` brings it back),
+    instead of typing a control character into the answer. Where the platform has no job
+    control, it does nothing."""
+    bindings = KeyBindings()
+
+    @bindings.add(SUSPEND_KEY, eager=True)
+    def _suspend(event: Any) -> None:
+        event.app.suspend_to_background()
+
+    return bindings
+
+
 def _run(question: Question, back: bool = False) -> Any:
-    """Ask, with Ctrl-B bound to 'go back' where the caller can honour it."""
+    """Ask, with Ctrl-Z suspending, and Ctrl-B bound to 'go back' where the caller can honour
+    it."""
     startup.resume()  # a person may take minutes to answer: collect garbage as usual again
-    if back:
-        app = question.application
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), _back_bindings()])
+    app = question.application
+    extra = [_suspend_bindings(), *([_back_bindings()] if back else [])]
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
     # A byte the terminal did not send as UTF-8 (a Latin-1 terminal) arrives as a lone
     # surrogate, which cannot be saved: every answer is made real text here, where it enters.
     return scrub_tree(question.unsafe_ask())
+
+
+def typed(text: str) -> str:
+    """What was typed, without control characters (Ctrl-V, a paste, a terminal's odd key can
+    put them in): they mean nothing in an answer and would be stored as they are. Tabs and
+    newlines stay."""
+    return "".join(c for c in text if c in "\t\n" or not unicodedata.category(c).startswith("Cc"))
 
 
 def stdin_is_terminal() -> bool:
@@ -134,7 +159,8 @@ def ask(
         ),
         back,
     )
-    if fallback and not str(answer).strip():
+    answer = typed(str(answer))
+    if fallback and not answer.strip():
         answer = fallback
     return values.check(field, answer, today, lang)
 
@@ -268,7 +294,7 @@ def text(message: str, default: str = "", required: bool = False, hint: str | No
     answer = _run(
         questionary.text(message, default=default, validate=validate, instruction=hint, style=STYLE)
     )
-    return str(answer or "").strip()
+    return typed(str(answer or "")).strip()
 
 
 RATING_LABELS = (
@@ -360,7 +386,7 @@ def countdown(seconds: int) -> float:
 
     app: Application[float] = Application(
         layout=Layout(HSplit([Window(FormattedTextControl(line), height=1)])),
-        key_bindings=keys,
+        key_bindings=merge_key_bindings([keys, _suspend_bindings()]),
         style=STYLE,
         refresh_interval=0.5,
         erase_when_done=True,

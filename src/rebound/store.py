@@ -44,6 +44,7 @@ NAME_MAX = 255  # the longest file name most file systems allow
 # Named here too (their modules keep them for themselves; tests/unit/test_store.py checks).
 REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
 CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
+PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.pending)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,14 @@ OWN: tuple[Own, ...] = (
     Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
     Own(REMINDED, personal=False),
     Own(CALENDAR_STATE, personal=False),
+    Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take (rebound.pending)
 )
+
+# The brag list is shared by every rebound and held for the milliseconds of one save: a writer
+# waits this long for it (polling every LOCK_POLL_SECONDS) rather than throw away what was typed.
+# A session's lock never waits: a second window on the same session is refused at once.
+BRAG_WAIT_SECONDS = 10.0
+LOCK_POLL_SECONDS = 0.02
 
 
 def data_home() -> Path:
@@ -164,19 +172,22 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _disk_error(exc: OSError, path: Path) -> DataError:
-    if exc.errno == errno.ENOSPC:
-        why = "the disk is full"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = "rebound is not allowed to write there"
-    elif exc.errno == errno.ENAMETOOLONG:
-        why = "the name is too long"
-    else:
-        why = exc.strerror or str(exc)
+    # Said the same whether or not anything was saved before: the caller, who knows, adds what
+    # to run next (flow promises `rebound continue` only once a session has a file).
     return DataError(
-        f"Could not save to {path.parent} because {why}. Everything saved before is unharmed; "
-        "free some space or fix the folder, then try again (`rebound continue` picks a session "
-        "up where you were)."
+        f"Could not save to {path.parent} because {_why(exc)}. Everything saved before is "
+        "unharmed; free some space or fix the folder, then try again."
     )
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "rebound is not allowed to write there"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return exc.strerror or str(exc)
 
 
 class Store:
@@ -254,6 +265,24 @@ class Store:
             if _matches(path.name, patterns):
                 with contextlib.suppress(OSError):
                     path.unlink()
+
+    def check_writable(self) -> None:
+        """Make sure a session can be saved, before anyone types one; nothing is left behind.
+
+        Raises:
+            DataError: the data folder cannot be written (read-only, full, not a folder...).
+        """
+        self._ensure()
+        try:
+            fd, probe = tempfile.mkstemp(dir=self.sessions, prefix=".probe.", suffix=TEMP_SUFFIX)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise DataError(
+                f"rebound cannot save in {self.sessions} because {_why(exc)}, so it won't ask "
+                "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
+                "space), or set REBOUND_HOME to a folder you can write to, then run it again."
+            ) from None
 
     def path(self, session_id: str) -> Path:
         """The file of a session."""
@@ -504,15 +533,22 @@ class Store:
         atomic_write(self.brag_path, _dump(brag))
 
     @contextlib.contextmanager
-    def lock(self, session_id: str) -> Iterator[None]:
+    def lock(self, session_id: str, wait: float | None = None) -> Iterator[None]:
         """Hold the session's lock for the block; another process gets SessionBusyError at once.
 
-        The brag list has its own lock, named `BRAG_LOCK`.
+        The brag list has its own lock, named `BRAG_LOCK`, which waits up to
+        `BRAG_WAIT_SECONDS` for another rebound's save to end. `wait` (seconds) overrides both.
         """
         import filelock
 
         self._ensure()
-        lock = filelock.FileLock(str(self.home / LOCKS / f"{session_id}.lock"), timeout=0)
+        if wait is None:
+            wait = BRAG_WAIT_SECONDS if session_id == BRAG_LOCK else 0.0
+        lock = filelock.FileLock(
+            str(self.home / LOCKS / f"{session_id}.lock"),
+            timeout=wait,
+            poll_interval=LOCK_POLL_SECONDS,
+        )
         try:
             lock.acquire()
         except filelock.Timeout:  # before OSError: Timeout is a TimeoutError, hence an OSError

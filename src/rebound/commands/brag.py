@@ -7,21 +7,19 @@ another for longer than a save.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from rebound.app import ReboundGroup, command_group, report_moved, store_for
-from rebound.errors import UsageError
+from rebound.app import ReboundGroup, command_group, store_for
+from rebound.commands import brag_saves as saves
+from rebound.errors import DataError, SessionBusyError, UsageError
 
 app = command_group()
+_t = saves.text  # people's text, never markup
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
     from rebound.bragging import SyncReport
     from rebound.models import Accomplishment, BragList
@@ -30,10 +28,6 @@ if TYPE_CHECKING:
 EMPTY = (
     "Your brag list is empty for now. Add a win with `rebound brag add`, or list a few in the "
     "accomplishments step of a session (`rebound start`): they land here by themselves."
-)
-BUSY = (
-    "Your brag list is being saved by another rebound right now. Try again in a moment; "
-    "nothing was changed."
 )
 # (field, question), in the order of the accomplishments step.
 STORY = (
@@ -93,38 +87,6 @@ TagOption = Annotated[
 ]
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-@contextlib.contextmanager
-def _locked(store: Store) -> Iterator[BragList]:
-    """The brag list, read again under its lock (another rebound may have saved since)."""
-    from rebound.errors import SessionBusyError
-    from rebound.store import BRAG_LOCK
-
-    with contextlib.ExitStack() as stack:
-        try:
-            stack.enter_context(store.lock(BRAG_LOCK))
-        except SessionBusyError:
-            raise SessionBusyError(BUSY) from None
-        yield store.load_brag()
-
-
-def _synced(store: Store) -> tuple[BragList, SyncReport]:
-    """The brag list with every session's accomplishments (and corrections) on it, saved if it
-    changed."""
-    from rebound import bragging
-
-    sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
-    with _locked(store) as brag:
-        done = bragging.sync(brag, sessions, _now())
-        if done:
-            store.save_brag(brag)
-    report_moved(store)
-    return brag, done
-
-
 def _took_in(done: SyncReport) -> str | None:
     """'Added 2 wins and updated 1 from your sessions.', or None when nothing shows."""
     parts = [f"added {_plural(done.added, 'win', 'wins')}"] if done.added else []
@@ -134,10 +96,6 @@ def _took_in(done: SyncReport) -> str | None:
         return None
     said = " and ".join(parts) + " from your sessions."
     return said[0].upper() + said[1:]
-
-
-def _by_id(brag: BragList, item_id: str) -> Accomplishment | None:
-    return next((item for item in brag.items if item.id == item_id), None)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -155,17 +113,6 @@ def _practice(item: Accomplishment) -> str:
         return f"practised {times}"
     shown = f"{avg:.1f}".removesuffix(".0")
     return f"practised {times}, {'rated' if len(item.ratings) == 1 else 'average'} {shown} of 5"
-
-
-def _t(*parts: str | tuple[str, str]) -> Text:
-    """People's text, always as Text (never markup), with control characters made visible."""
-    from rich.text import Text
-
-    from rebound import render
-
-    return Text.assemble(
-        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
-    )
 
 
 def _headline(item: Accomplishment) -> list[str | tuple[str, str]]:
@@ -210,7 +157,7 @@ def _list() -> None:
     from rebound import render
 
     store = store_for()
-    brag, done = _synced(store)
+    brag, done = saves.synced(store)
     out = render.console()
     if said := _took_in(done):
         render.note(out, said, "dim")
@@ -226,7 +173,7 @@ def show(ref: RefArgument) -> None:
     from rebound import bragging, clock, render
 
     store = store_for()
-    brag, _ = _synced(store)
+    brag, _ = saves.synced(store)
     item = bragging.find(brag, ref)
     out = render.console()
     out.print(_t(*_headline(item)))
@@ -330,17 +277,29 @@ def add(
             "Give the win itself with --title when the rest comes as options (or give no "
             "options, to be asked). Nothing was added."
         )
-    if not given:
+    asked = not given
+    if asked:
         _needs_terminal("brag add", "Or give the story as options: --title '...' --number '...'.")
         given = _ask_story(None)
     store = store_for()
-    with _locked(store) as brag:
-        try:
-            item = bragging.add(brag, now=_now(), **given)
-        except ValueError:
-            raise UsageError("A win needs a title, even a few words. Nothing was added.") from None
-        store.save_brag(brag)
-        position = len(brag.items)
+    typed_at = saves.now()
+    saves.warm_up()
+    try:
+        with saves.locked(store) as brag:
+            taken = saves.take_pending(store, brag)
+            try:
+                item = bragging.add(brag, now=typed_at, **given)
+            except ValueError:
+                raise UsageError(
+                    "A win needs a title, even a few words. Nothing was added."
+                ) from None
+            store.save_brag(brag)
+            position = len(brag.items)
+    except (SessionBusyError, DataError) as exc:
+        if not asked:
+            raise  # a script still has what it gave, and its exit code says to run it again
+        raise saves.kept(store, given, typed_at, exc) from None
+    saves.said_taken(taken)
     out = render.console()
     out.print(_t("Added to your brag list as ", (f"{position}. {item.id}", "bold"), "."))
     if not item.situation and not item.action:
@@ -380,27 +339,14 @@ def edit(
         number=number,
         tags=tag,
     )
+    seen: Accomplishment | None = None
     if not given:
         _needs_terminal("brag edit", "Or give the changes as options, e.g. --result '...'.")
-        given = _ask_story(item)
-    with _locked(store) as brag:
-        target = _by_id(brag, item.id)
-        if target is None:
-            raise UsageError(
-                f"'{item.id}' was removed from your brag list meanwhile (by another rebound). "
-                "Nothing was changed."
-            )
-        try:
-            changed = bragging.edit(target, **given)
-        except ValueError:
-            raise UsageError(
-                "A win needs a title, even a few words. Nothing was changed."
-            ) from None
-        if changed:
-            store.save_brag(brag)
+        given, seen = saves.changes(item, _ask_story(item)), item
+    changed = saves.save_edit(store, item.id, given, seen) if given else None
     out = render.console()
     if changed:
-        out.print(_t("Saved: ", (target.title, "bold"), f"  ({target.id})"))
+        out.print(_t("Saved: ", (changed.title, "bold"), f"  ({changed.id})"))
     else:
         render.note(out, "Nothing to change; it's as it was.")
 
@@ -421,8 +367,8 @@ def remove(
         if not prompts.yes_no(f"Remove '{render.clean(item.title)}' from your brag list?", False):
             render.note(out, "Kept it.")
             return
-    with _locked(store) as brag:
-        target = _by_id(brag, item.id)
+    with saves.locked(store) as brag:
+        target = saves.by_id(brag, item.id)
         if target is not None:
             bragging.remove(brag, target)
             store.save_brag(brag)
@@ -455,7 +401,7 @@ def rehearse(
 
     prompts.require_terminal("rehearse")
     store = store_for()
-    brag, _ = _synced(store)
+    brag, _ = saves.synced(store)
     out = render.console()
     if not brag.items:
         render.note(
@@ -515,11 +461,11 @@ def _rehearse_one(
     else:
         render.note(out, f"Done in {_clock(spent)}.", "dim")
     rating = prompts.rating("How did it go?")
-    with _locked(store) as brag:
-        target = _by_id(brag, item.id)
+    with saves.locked(store) as brag:
+        target = saves.by_id(brag, item.id)
         if target is None:
             render.note(out, "That story was removed meanwhile, so this rating wasn't kept.")
             return
-        bragging.record(target, rating, _now())
+        bragging.record(target, rating, saves.now())
         store.save_brag(brag)
     render.note(out, f"Saved: {_practice(target)}.", "dim")

@@ -50,6 +50,7 @@ def start(
     prompts.require_terminal("start")
     content = content_for(ctx)
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
+    store.check_writable()  # before the first question: never ask what can't be kept
     out = render.console()
     walk = flow.Walk(content, store, flow.new_session(), out)
     if walk.run():

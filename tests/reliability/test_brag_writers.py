@@ -1,0 +1,41 @@
+"""Many rebound processes adding to the one brag list at once: every add waits its turn for the
+list's lock (held for the milliseconds of a save) and none is refused or lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.terminal import EXIT_OK
+
+WRITERS = 50
+
+
+def test_fifty_concurrent_adds_all_land(
+    exe: str, env: dict[str, str], rebound_home: Path, figures: Any
+) -> None:
+    begun = time.monotonic()
+    children = [
+        subprocess.Popen(
+            [exe, "brag", "add", "--title", f"Win number {n}"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(WRITERS)
+    ]
+    results = [(child, *child.communicate(timeout=120)) for child in children]
+    took = time.monotonic() - begun
+    refused = [err for child, _, err in results if child.returncode != EXIT_OK]
+    saved = json.loads((rebound_home / "brag.json").read_text(encoding="utf-8"))["items"]
+    titles = sorted(i["title"] for i in saved)
+    figures.add("concurrent brag adds saved", len(titles), WRITERS)
+    assert not refused, f"{len(refused)} of {WRITERS} refused ({took:.1f}s): {refused[0]}"
+    assert titles == sorted(f"Win number {n}" for n in range(WRITERS)), f"{took:.1f}s"
+    assert len({i["id"] for i in saved}) == WRITERS
+    print(f"\n{WRITERS} concurrent adds in {took:.1f}s")
