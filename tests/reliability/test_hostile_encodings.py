@@ -21,6 +21,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
+from rebound import prompts
 from rebound.app import app
 from rebound.store import Store, parse
 from rebound.text import scrub
@@ -164,7 +165,9 @@ def test_random_bytes_typed_are_saved(
         old.unlink()
     result = type_bytes(monkeypatch, ["start"], company + b"\rData Engineer\r")
     ok = not surprised(result)
-    typed = scrub(company.decode("utf-8", "surrogateescape"))
+    # Made real text (a Latin-1 byte is its letter), then without control characters, which
+    # mean nothing in an answer (0x80-0x9F are C1 controls in Latin-1): prompts.typed.
+    typed = prompts.typed(scrub(company.decode("utf-8", "surrogateescape")))
     answers = only_session(rebound_home)["answers"] if ok else {}
     kept = answers.get("role") == "Data Engineer" and answers.get("company") == typed
     figures.add("hostile: bytes typed at a prompt, no unexpected error", ok, 1)
