@@ -45,6 +45,32 @@ class Copied:
     tmux: bool = False
 
 
+# The programs pyperclip runs without looking at how they exited (an xclip with no X server
+# "succeeds"): rebound runs these itself, the same way, and checks.
+_CHECKED = {
+    "copy_xclip": ["xclip", "-selection", "c"],
+    "copy_xsel": ["xsel", "-b", "-i"],
+    "copy_wl": ["wl-copy"],
+}
+
+
+def _checked(command: list[str]) -> Callable[[str], None]:
+    def run(text: str) -> None:
+        import subprocess
+
+        # No pipes but stdin: xclip stays behind to serve the selection, and would hold them.
+        subprocess.run(
+            command,
+            input=text.encode("utf-8"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+            timeout=10,
+        )
+
+    return run
+
+
 def program() -> tuple[str, Callable[[str], None]] | None:
     """The platform's clipboard program, as pyperclip finds it (None when there is none)."""
     import pyperclip
@@ -53,7 +79,10 @@ def program() -> tuple[str, Callable[[str], None]] | None:
     if not bool(copy):  # pyperclip's stand-in, when it found no way to copy, is falsy
         return None
     name = getattr(copy, "__name__", "")
-    return _NAMES.get(name, name.removeprefix("copy_") or "a clipboard program"), copy
+    shown = _NAMES.get(name, name.removeprefix("copy_") or "a clipboard program")
+    if name in _CHECKED:
+        return shown, _checked(_CHECKED[name])
+    return shown, copy
 
 
 def osc52(text: str, tmux: bool = False) -> bytes:
