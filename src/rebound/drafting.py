@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from rebound import coach
-from rebound.models import Content, Draft, Session, Step
+from rebound.models import Content, Session, Step
 
 
 @dataclass(frozen=True)
@@ -227,13 +227,14 @@ def keep_edit(session: Session, draft_id: str, text: str) -> bool:
     return plain(before) != new
 
 
-def offers(content: Content, session: Session, step: Step) -> list[Draft]:
-    """The drafts of a finished step to offer to copy, mail or edit: the messages, while the
-    checklist item they tick is still open (a feedback request already made on the call is not
-    offered)."""
+def offers(content: Content, session: Session, step: Step) -> list[DraftText]:
+    """The drafts of a finished step to offer to copy, mail or edit: the messages (those with a
+    channel), while the checklist item they tick is still open (a feedback request already made
+    on the call is not offered). Taken from `session_drafts`, so whatever `built` makes for the
+    step is offered too."""
     out = []
-    for d in step.drafts:
-        if d.send is None:
+    for d in session_drafts(content, session):
+        if d.step_id != step.id or not d.channel:
             continue
         if d.ticks is not None and open_item(content, session, d.ticks) is None:
             continue

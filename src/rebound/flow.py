@@ -347,12 +347,12 @@ class Walk:
         for d in drafting.offers(self.content, self.session, step):
             self._offer(d)
 
-    def _offer(self, d: Draft) -> None:
+    def _offer(self, d: drafting.DraftText) -> None:
         from rebound import handoff
 
         say = self.content.say
         options = [("copy", say("draft_offer_copy"))]
-        if d.send == "email":
+        if d.channel == "email":
             options.append(("mail", say("draft_offer_mail")))
         options += [("edit", say("draft_offer_edit")), ("later", say("draft_offer_later", id=d.id))]
         while True:
@@ -378,16 +378,16 @@ class Walk:
             self._offer_tick(d)
             return
 
-    def _edit_draft(self, d: Draft, saved: str | None) -> None:
+    def _edit_draft(self, d: drafting.DraftText, saved: str | None) -> None:
         if saved is None:
             render.note(self.out, self.content.say("draft_edit_same", title=d.title))
             return
         drafting.keep_edit(self.session, d.id, saved)
         self._save()
-        render.draft(self.out, d.title, self._draft_shown(d))
+        render.draft(self.out, d.title, drafting.plain(saved))
         render.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
 
-    def _offer_tick(self, d: Draft) -> None:
+    def _offer_tick(self, d: drafting.DraftText) -> None:
         """After a copy or a mail: tick the item the draft is for, if it is sent already."""
         entry = drafting.open_item(self.content, self.session, d.ticks) if d.ticks else None
         if entry is None:

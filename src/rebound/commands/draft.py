@@ -40,6 +40,7 @@ def draft(
     name: Annotated[
         str | None,
         typer.Argument(
+            metavar="NAME",
             help="The draft's name, as the list shows it (e.g. thank_you_email).",
             show_default=False,
             autocompletion=_complete_draft,
