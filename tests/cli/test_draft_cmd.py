@@ -294,3 +294,21 @@ def test_reset_drops_the_edit(
     assert "Best wishes," in run(["draft", "thank_you_email"]).stdout
     again = run(["draft", "thank_you_email", "--reset"])
     assert "there is no edit to drop" in again.stdout
+
+
+def test_edit_is_refused_before_the_editor_opens_when_the_session_is_busy(
+    run: Run,
+    finished_session: Session,
+    bin_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from rebound.store import Store
+
+    opened = tmp_path / "opened"
+    marker = script(bin_dir, "marks.py", f"open({str(opened)!r}, 'w').write('x')")
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(marker)]))
+    with Store().lock(SESSION_ID):
+        result = run(["draft", "thank_you_email", "--edit"])
+    assert result.exit_code == 1
+    assert not opened.exists()  # refused before the editor opened: no edit can be lost

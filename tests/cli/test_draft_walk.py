@@ -221,3 +221,18 @@ def test_unchanged_answers_keep_the_edit_without_asking(
     assert KEEP_EDIT not in asked
     assert "My own words." in saved(rebound_home)["edited"]["thank_you_email"]
     assert "My own words." in result.stdout  # the step shows the draft as it will be sent
+
+
+def test_ctrl_b_into_a_step_with_an_edited_draft_asks_too(
+    run: Run, rebound_home: Path, editor: None, asked: list[str]
+) -> None:
+    # Edit the thank-you at the end of step 1, go back from "Ready?" and change the detail:
+    # the coach asks, and "no" rebuilds the draft from the new answer.
+    typed = upto("offer.thank_you_email") + EDIT + LATER
+    typed += "\x02" + CLEAR + "the coffee" + ENTER + "n" + LATER
+    result = run(["start"], typed)
+    assert result.exit_code == 130, result.output
+    assert KEEP_EDIT in asked
+    data = saved(rebound_home)
+    assert data["edited"] == {}
+    assert "I'm especially grateful for the coffee." in data["drafts"]["thank_you_email"]

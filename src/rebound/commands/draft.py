@@ -144,14 +144,16 @@ def _when_sent(out: Console, content: Content, session: Session, chosen: DraftTe
 def _edit(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
     from rebound import drafting, handoff, render
 
-    saved = handoff.edit(content, chosen)
-    if saved is None:
-        render.note(out, content.say("draft_edit_same", title=chosen.title))
-        return
     store = store_for()
-    # The editor may have been open for a while: take the session as it is now, under its lock.
+    # Locked while the editor is open: another window can't change the session underneath (it
+    # is told the session is busy), and what the person saved is never lost to a busy lock.
     with store.lock(session.id):
         fresh = store.load(session.id)
+        current = drafting.find(drafting.session_drafts(content, fresh), chosen.id) or chosen
+        saved = handoff.edit(content, current)
+        if saved is None:
+            render.note(out, content.say("draft_edit_same", title=chosen.title))
+            return
         drafting.keep_edit(fresh, chosen.id, saved)
         store.save(fresh)
     render.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
