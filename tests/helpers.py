@@ -68,7 +68,7 @@ def build_session(
     else:
         count = scenario.NAMES.index(upto) if isinstance(upto, str) else upto
         for name, _ in scenario.GROUPS[:count]:
-            if name == "ready":
+            if not scenario.answered(name):
                 continue
             pos = coach.next_position(pack, session)
             assert pos is not None

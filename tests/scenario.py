@@ -2,7 +2,8 @@
 
 Everything else is derived from `answers(today)`, the answers as a finished session stores them:
 
-- `GROUPS`, the keystrokes of the walk, one group per saved answer (plus "ready" between steps),
+- `GROUPS`, the keystrokes of the walk, one group per saved answer (plus "ready" between steps,
+  and "offer.<draft id>" where a step that drafted a message ends),
   made by walking the coach over the built-in English pack and typing each answer the way its
   kind is typed (text + Enter, y/n, arrows to a choice, space to tick a box). `TYPED` holds the
   few answers a person types differently from how they are stored (Enter for a default, "+7d").
@@ -32,6 +33,15 @@ ENTER = "\r"
 # The "Ready for the next step?" question between steps: not an answer, and not asked again
 # after a resume.
 READY = ENTER
+# At the end of a step, the offer to copy, mail or edit each message it drafted ("offer.<draft
+# id>"): Enter takes the default, "later". Not an answer either.
+LATER = ENTER
+
+
+def answered(name: str) -> bool:
+    """Whether a group of `GROUPS` saves an answer (not "ready", not an "offer.")."""
+    return name != "ready" and not name.startswith("offer.")
+
 
 COMPANY = "Globex"
 SLUG = "globex"
@@ -124,7 +134,7 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
     """
     from datetime import datetime, timezone
 
-    from rebound import coach
+    from rebound import coach, drafting
     from rebound import content as packs
     from rebound.models import Session
 
@@ -147,6 +157,8 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
             keys = ("y" if value else "n") if pos.more else _typed(pos.question, value)
         out.append((name, keys))
         coach.apply(pack, session, pos, value, moment)
+        if pos.step is not None and coach.step_done(pos.step, session):
+            out.extend((f"offer.{d.id}", LATER) for d in drafting.offers(pack, session, pos.step))
     return out
 
 

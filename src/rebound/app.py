@@ -174,6 +174,7 @@ COMMAND_MODULES: dict[str, str] = {
     "list": "sessions",
     "show": "sessions",
     "delete": "sessions",
+    "draft": "draft",
     "todo": "insights",
     "contacts": "insights",
     "stats": "insights",

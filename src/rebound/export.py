@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from rebound import clock, coach
+from rebound import clock, coach, drafting
 from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
 from rebound.render import clean
 
@@ -159,12 +159,10 @@ def _step(content: Content, session: Session, number: int, step: Step) -> list[s
         lines += [*answers, ""]
     if not done:
         lines += ["*Not finished yet.*" if answers else "*Not started yet.*", ""]
-    for d in step.drafts:
-        text = session.drafts.get(d.id)
-        if text is None and done:
-            text = coach.draft_text(content, session, d)
-        if text is not None:
-            lines += [f"### {escape(d.title)}", "", *_fence(text), ""]
+    # The drafts as they will be sent: the person's edit where they made one.
+    for shown in drafting.session_drafts(content, session):
+        if shown.step_id == step.id:
+            lines += [f"### {escape(shown.title)}", "", *_fence(shown.text), ""]
     return lines
 
 

@@ -11,9 +11,9 @@ from datetime import date, datetime, timezone
 
 from rich.console import Console
 
-from rebound import bragging, coach, prompts, render, values
+from rebound import bragging, coach, drafting, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
-from rebound.models import AnswerValue, Content, Session, Step
+from rebound.models import AnswerValue, Content, Draft, Session, Step
 from rebound.store import BRAG_LOCK, Store
 
 
@@ -70,7 +70,11 @@ def claim_id(store: Store, session: Session, today: date, locks: contextlib.Exit
 
 
 def store_drafts(content: Content, session: Session) -> None:
-    """Keep the drafts of every finished step, as they read now."""
+    """Keep the drafts of every finished step, as they read now.
+
+    With nobody to ask, the person's edits (`session.edited`) are kept as they are; the walk
+    asks instead (`Walk._store_draft`).
+    """
     for step in content.steps:
         if coach.step_done(step, session):
             for d in step.drafts:
@@ -213,9 +217,7 @@ class Walk:
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
-                        render.draft(
-                            self.out, d.title, coach.draft_text(self.content, self.session, d)
-                        )
+                        render.draft(self.out, d.title, self._draft_shown(d))
             try:
                 value = self._ask(pos)
             except prompts.GoBack:
@@ -327,12 +329,86 @@ class Walk:
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:
-            text = coach.draft_text(self.content, self.session, d)
-            self.session.drafts[d.id] = text
+            self._store_draft(d, coach.draft_text(self.content, self.session, d))
             if d.before is None:
-                render.draft(self.out, d.title, text)
+                render.draft(self.out, d.title, self._draft_shown(d))
         self._save()
         render.step_done(self.out, step)
+        self._offer_drafts(step)
+
+    # --- drafts as things to act on (issue 10) ---------------------------------------------
+
+    def _draft_shown(self, d: Draft) -> str:
+        """A draft as the person will send it: their edit, else as made from the answers."""
+        edit = self.session.edited.get(d.id)
+        return edit if edit is not None else coach.draft_text(self.content, self.session, d)
+
+    def _store_draft(self, d: Draft, text: str) -> None:
+        """Keep a finished step's draft. When the person had edited it and their new answers
+        make a different one, they choose: keep the edit, or rebuild it from the answers."""
+        if drafting.edit_outdated(self.session, d.id, text):
+            keep = prompts.yes_no(
+                self.content.say("draft_keep_edit", title=d.title), default=True, lang=self.content
+            )
+            if not keep:
+                self.session.edited.pop(d.id, None)
+        self.session.drafts[d.id] = text
+
+    def _offer_drafts(self, step: Step) -> None:
+        """At the end of a step: each message it drafted can be copied, mailed or edited now."""
+        for d in drafting.offers(self.content, self.session, step):
+            self._offer(d)
+
+    def _offer(self, d: drafting.DraftText) -> None:
+        from rebound import handoff
+
+        say = self.content.say
+        options = [("copy", say("draft_offer_copy"))]
+        if d.channel == "email":
+            options.append(("mail", say("draft_offer_mail")))
+        options += [("edit", say("draft_offer_edit")), ("later", say("draft_offer_later", id=d.id))]
+        while True:
+            shown = drafting.find(drafting.session_drafts(self.content, self.session), d.id)
+            if shown is None:
+                return
+            choice = prompts.choose(
+                say("draft_offer", title=d.title), options, default="later", lang=self.content
+            )
+            if choice == "later":
+                return
+            try:
+                if choice == "edit":
+                    self._edit_draft(d, handoff.edit(self.content, shown))
+                    continue
+                if choice == "copy":
+                    handoff.copy(self.content, self.out, shown)
+                elif not handoff.mail(self.content, self.out, shown):
+                    continue
+            except ReboundError as exc:  # no clipboard, no editor: say so, and offer again
+                render.note(self.out, exc.message, "yellow")
+                continue
+            self._offer_tick(d)
+            return
+
+    def _edit_draft(self, d: drafting.DraftText, saved: str | None) -> None:
+        if saved is None:
+            render.note(self.out, self.content.say("draft_edit_same", title=d.title))
+            return
+        drafting.keep_edit(self.session, d.id, saved)
+        self._save()
+        render.draft(self.out, d.title, drafting.plain(saved))
+        render.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
+
+    def _offer_tick(self, d: drafting.DraftText) -> None:
+        """After a copy or a mail: tick the item the draft is for, if it is sent already."""
+        entry = drafting.open_item(self.content, self.session, d.ticks) if d.ticks else None
+        if entry is None:
+            return
+        question = self.content.say("draft_tick", value=entry.label)
+        if prompts.yes_no(question, default=False, lang=self.content):
+            coach.tick(self.content, self.session, entry.id, now())
+            self._save()
+            render.note(self.out, self.content.say("ticked", count=1), "bold")
 
     def _go_on(self, step: Step, number: int) -> bool:
         total = len(self.content.steps)

@@ -148,14 +148,27 @@ class PromptDef(FieldDef):
 
 
 class Draft(_Strict):
-    """A text made from the person's answers: an email, a post, interview notes."""
+    """A text made from the person's answers: an email, a post, interview notes.
+
+    `send` says how a message goes out (an email, a post, a message); notes kept for yourself
+    have none, and the walk offers to copy, mail or edit only the drafts that have one. `ticks`
+    names the checklist item (of the same step) that sending it ticks off.
+    """
 
     id: str
     title: str
     template: str
     before: str | None = None
+    send: Literal["email", "post", "message"] | None = None
+    ticks: str | None = None
 
     _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _ticks_a_message(self) -> Draft:
+        if self.ticks is not None and self.send is None:
+            raise ValueError("'ticks' only goes with a draft that is sent ('send')")
+        return self
 
 
 class ChecklistItem(_Strict):
@@ -203,6 +216,14 @@ class Step(_Strict):
     done: str | None = None
 
     _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _ticks_own_items(self) -> Step:
+        items = {c.id for c in self.checklist}
+        for d in self.drafts:
+            if d.ticks is not None and d.ticks not in items:
+                raise ValueError(f"draft '{d.id}' ticks '{d.ticks}', not an item of this step")
+        return self
 
 
 class Opening(_Strict):
@@ -466,6 +487,74 @@ class Ui(_Strict):
     whole_number: str = "Please give a whole number."
     at_least: str = "Please give a number of at least {{number}}."
     at_most: str = "Please give a number of at most {{number}}."
+    # Drafts as things to act on: `rebound draft` and the walk's offer at the end of a step.
+    # The labels of the header lines a draft may start with ('To: ...', 'Subject: ...').
+    draft_to_label: str = "To"
+    draft_subject_label: str = "Subject"
+    drafts_none: str = (
+        "No drafts yet in {{name}}: each step writes its own as you finish it. "
+        "`rebound continue` picks up where you left off."
+    )
+    draft_to: str = "to {{name}}"
+    draft_edited: str = "edited"
+    drafts_hint: str = (
+        "`rebound draft NAME` shows one; add --copy, --mail or --edit to send it on its way."
+    )
+    draft_unknown: str = (
+        "There is no draft '{{value}}' in session {{id}}. Its drafts: {{list}}. "
+        "Nothing was changed."
+    )
+    draft_name_needed: str = (
+        "Name the draft to act on, e.g. `rebound draft {{value}} --copy`. "
+        "This session's drafts: {{list}}. Nothing was changed."
+    )
+    draft_one_action: str = (
+        "Give one of --copy, --mail, --edit or --reset at a time. Nothing was changed."
+    )
+    draft_copied: str = "{{title}}: copied to the clipboard (with {{value}})."
+    draft_copied_terminal: str = (
+        "{{title}}: sent to your terminal's clipboard (OSC 52). If nothing was copied, your "
+        "terminal may not allow it: `rebound draft {{id}}` prints it, to copy by hand."
+    )
+    draft_tmux: str = (
+        "Inside tmux, this needs `set -g set-clipboard on` (or `allow-passthrough on`) in "
+        "~/.tmux.conf."
+    )
+    draft_fields: str = "For the email's own fields: {{value}}"
+    draft_copy_failed: str = (
+        "{{title}} could not be copied: there is no clipboard program here (such as xclip, xsel "
+        "or wl-copy) and no terminal to send it to. Nothing was changed; `rebound draft {{id}}` "
+        "prints it, to copy by hand or to pipe."
+    )
+    draft_mailed: str = (
+        "{{title}}: opened in your mail app. Nothing is sent until you send it from there."
+    )
+    draft_mail_link: str = (
+        "Nothing here could open a mail app. This link opens {{title}} in one "
+        "(paste it into your browser's address bar):"
+    )
+    draft_edit_saved: str = (
+        "{{title}}: your edit is kept, and every command shows it from now on. "
+        "`rebound draft {{id}} --reset` goes back to the draft made from your answers."
+    )
+    draft_edit_same: str = "{{title}}: no changes, so it stays as it was."
+    draft_editor_failed: str = (
+        "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
+        "editor you have, e.g. `export EDITOR=nano`, and try again."
+    )
+    draft_reset: str = "{{title}}: back to the draft made from your answers."
+    draft_reset_none: str = "{{title}}: there is no edit to drop; it is as made from your answers."
+    draft_when_sent: str = "Once it's sent: `rebound done {{id}}`."
+    draft_offer: str = "{{title}}: what would you like to do with it?"
+    draft_offer_copy: str = "Copy it to the clipboard"
+    draft_offer_mail: str = "Open it in your mail app"
+    draft_offer_edit: str = "Edit it first"
+    draft_offer_later: str = "Later (`rebound draft {{id}}` has it)"
+    draft_tick: str = "Sent? Tick “{{value}}” off your list?"
+    draft_keep_edit: str = (
+        "{{title}}: you had edited it, and your new answers change it. Keep your edit? "
+        "(No: rebuild it from the new answers)"
+    )
 
 
 class Content(_Strict):
@@ -541,6 +630,10 @@ class Session(BaseModel):
     # twice in a list, even after the entry it named was taken out.
     last_entry: dict[str, int] = {}
     drafts: dict[str, str] = {}
+    # Drafts the person edited (`rebound draft NAME --edit`), by draft id: shown, exported and
+    # sent instead of `drafts`, which keeps the text made from the answers. Optional and empty
+    # by default, so files without it load as they are: no schema change.
+    edited: dict[str, str] = {}
     finished_at: datetime | None = None
 
     @property

@@ -130,6 +130,11 @@ def note(out: Console, text: str, style: str = "") -> None:
     out.print(_text(text, style=style))
 
 
+def plain(out: Console, text: str) -> None:
+    """A line never wrapped or cut (a link to copy whole), whatever the width."""
+    out.print(_text(text), soft_wrap=True, crop=False, overflow="ignore")
+
+
 def step_done(out: Console, step: Step) -> None:
     """Closing words of a step."""
     done, _, _ = marks(out)
@@ -190,13 +195,11 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
         line.append(f" {content.say('when_done')} rebound done {item.id}", style="dim")
     out.print(line)
     if drafts:
-        for step in content.steps:
-            for d in step.drafts:
-                text = session.drafts.get(d.id)
-                if text is None and coach.step_done(step, session):
-                    text = coach.draft_text(content, session, d)
-                if text is not None:
-                    draft(out, d.title, text)
+        from rebound import drafting
+
+        # Your edit where you made one: what you will send is what is shown.
+        for shown in drafting.session_drafts(content, session):
+            draft(out, shown.title, shown.text)
 
 
 def session_list(out: Console, content: Content, sessions: list[Session], total: int) -> None:

@@ -12,7 +12,7 @@ import pytest
 from rebound import coach, content
 from rebound.models import Session
 from tests.helpers import ENTER, Run
-from tests.scenario import EXPECTED_ANSWERS, GROUPS, NAMES, SESSION_ID, keys
+from tests.scenario import EXPECTED_ANSWERS, GROUPS, LATER, NAMES, SESSION_ID, keys
 
 BACK = "\x02"  # Ctrl-B
 
@@ -50,7 +50,8 @@ def test_back_at_the_first_question_says_so(run: Run) -> None:
 
 
 def test_back_from_between_steps_reopens_the_last_answer(run: Run, rebound_home: Path) -> None:
-    result = run(["start"], upto("ready") + BACK + "new detail" + ENTER + ENTER)
+    # The step ends again: its thank-you is offered again ("later"), then on to step 2.
+    result = run(["start"], upto("ready") + BACK + "new detail" + ENTER + LATER + ENTER)
     assert result.exit_code == 130
     data = saved(rebound_home)
     assert data["answers"]["thank_detail"] == "new detail"
@@ -74,7 +75,7 @@ def test_revisit_a_step_keeps_what_you_keep(
 ) -> None:
     before = saved(rebound_home)
     # Ask why again: keep the choice, the reasons, the areas, the 'other' text; change the weakness.
-    typed = ENTER + ENTER + ENTER + ENTER + "I rush my answers" + ENTER
+    typed = ENTER + ENTER + ENTER + ENTER + "I rush my answers" + ENTER + LATER  # not sent yet
     result = run(["continue", "--step", "ask-why"], typed)
     assert result.exit_code == 0, result.output
     assert "Revisiting Ask why" in result.stdout

@@ -49,6 +49,7 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t.answer("(S/n)", "s")
     t.see("Sí")
     t.text("¿Hay algo concreto que quieras agradecerle?", "sus comentarios")
+    t.enter("Más tarde (lo tienes en `rebound draft thank_you_email`)")
     t.answer("¿Listo para el siguiente paso?", ENTER)  # sí: paso 2
     t.see("Paso 2 de 5")
     t.enter("¿Has preguntado por los motivos de su decisión?")

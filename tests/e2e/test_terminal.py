@@ -83,6 +83,12 @@ def thank(t: Terminal) -> None:
     t.see("Step 1 of 5")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
     t.text("Anything specific you'd like to thank them for?", THANK_DETAIL)
+    later(t, "thank_you_email")
+
+
+def later(t: Terminal, draft: str) -> None:
+    """The offer to copy, mail or edit a draft at the end of its step: Enter for "later"."""
+    t.enter(f"Later (`rebound draft {draft}` has it)")
 
 
 def go_on(t: Terminal, number: int) -> None:
@@ -150,6 +156,7 @@ def re_engage(t: Terminal, days: Days) -> None:
     t.text("One strength you'd like people to remember you for", KNOWN_FOR)
     # The number comes pre-filled with its default (3): delete it, then type the new one.
     t.text("How many new conversations will you start each week?", "5")
+    later(t, "availability_post")
 
 
 def quick_run(t: Terminal) -> None:
@@ -163,6 +170,7 @@ def quick_run(t: Terminal) -> None:
     t.text("Your name, to sign the drafts with", "Peter")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
     t.enter("Anything specific you'd like to thank them for?")
+    later(t, "thank_you_email")
     t.enter("Ready for the next step?")
     t.enter("Have you asked for their reasons?")
     t.enter("What reasons did they give?")
@@ -189,6 +197,7 @@ def quick_run(t: Terminal) -> None:
     t.text("What kind of role are you looking for next?", "analyst")
     t.text("One strength you'd like people to remember you for", "patience")
     t.enter("How many new conversations will you start each week?")
+    later(t, "availability_post")
     t.see("That's all five steps")
 
 

@@ -13,7 +13,7 @@ import pytest
 from rebound.models import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
-from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
+from tests.scenario import GROUPS, LATER, NAMES, SESSION_ID, keys
 
 
 def finish(run: Run) -> Path:
@@ -128,9 +128,10 @@ ODD_TEXTS = [
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, text: str) -> None:
-    # Typed up to the end of step 1, then "not now": the text went through the prompt.
+    # Typed up to the end of step 1, its draft for later, then "not now": the text went through
+    # the prompt.
     index = NAMES.index("thank_detail")
-    typed = keys(GROUPS[:index]) + text + ENTER + DOWN + ENTER
+    typed = keys(GROUPS[:index]) + text + ENTER + LATER + DOWN + ENTER
     assert run(["start"], typed).exit_code == 0
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     assert json.loads(path.read_text())["answers"]["thank_detail"] == text

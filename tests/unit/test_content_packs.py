@@ -125,7 +125,8 @@ def test_opening_prompts_have_the_same_shape(english: Content, translated: Conte
 def test_step_has_the_same_shape(english: Content, translated: Content, step_id: str) -> None:
     en, tr = english.step(step_id), translated.step(step_id)
     assert [prompt_shape(p) for p in tr.prompts] == [prompt_shape(p) for p in en.prompts]
-    assert [(d.id, d.before) for d in tr.drafts] == [(d.id, d.before) for d in en.drafts]
+    shape = [(d.id, d.before, d.send, d.ticks) for d in en.drafts]
+    assert [(d.id, d.before, d.send, d.ticks) for d in tr.drafts] == shape
     assert [item_shape(i) for i in tr.checklist] == [item_shape(i) for i in en.checklist]
     assert (tr.done is None) == (en.done is None)
     assert len(tr.guidance) == len(en.guidance)

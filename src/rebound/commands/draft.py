@@ -1,0 +1,173 @@
+"""`rebound draft`: a session's drafts, to read, copy, mail or edit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rebound.app import SessionOption, command_group, content_for, pick, report_moved, store_for
+from rebound.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rebound.drafting import DraftText
+    from rebound.models import Content, Session
+
+app = command_group()
+
+
+def _complete_draft(incomplete: str) -> list[str]:
+    """Shell completion: the draft names of the latest session."""
+    try:
+        from rebound import content, drafting
+        from rebound.store import CACHE, Store, data_home
+
+        found = pick(Store(), None)
+        if found is None:
+            return []
+        pack = content.load(None, cache=data_home() / CACHE)
+        names = [d.id for d in drafting.session_drafts(pack, found)]
+    except Exception:  # completion must never print a traceback into someone's shell
+        return []
+    return [n for n in names if n.startswith(incomplete)]
+
+
+@app.command()
+def draft(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="NAME",
+            help="The draft's name, as the list shows it (e.g. thank_you_email).",
+            show_default=False,
+            autocompletion=_complete_draft,
+        ),
+    ] = None,
+    *,
+    session: SessionOption = None,
+    copy: Annotated[
+        bool,
+        typer.Option(
+            "--copy", help="Copy it to the clipboard (the message; its To: and Subject: are shown)."
+        ),
+    ] = False,
+    mail: Annotated[
+        bool, typer.Option("--mail", help="Open it in your mail app, as a new email.")
+    ] = False,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Edit it in $VISUAL or $EDITOR; your edit is kept.")
+    ] = False,
+    reset: Annotated[
+        bool,
+        typer.Option("--reset", help="Drop your edit: back to the draft made from your answers."),
+    ] = False,
+) -> None:
+    """List a session's drafts, or show one as plain text, ready to paste, copy, mail or edit."""
+    from rebound import drafting, render
+
+    content = content_for(ctx)
+    if sum((copy, mail, edit, reset)) > 1:
+        raise UsageError(content.say("draft_one_action"))
+    store = store_for()
+    found = pick(store, session)
+    report_moved(store)
+    out = render.console()
+    if found is None:
+        render.note(out, content.say("no_sessions"))
+        return
+    drafts = drafting.session_drafts(content, found)
+    if name is None:
+        if copy or mail or edit or reset:
+            example = drafts[0].id if drafts else "thank_you_email"
+            raise UsageError(content.say("draft_name_needed", value=example, list=_names(drafts)))
+        _list(out, content, found, drafts)
+        return
+    chosen = drafting.find(drafts, name)
+    if chosen is None:
+        raise UsageError(content.say("draft_unknown", value=name, id=found.id, list=_names(drafts)))
+    if copy:
+        from rebound import handoff
+
+        handoff.copy(content, out, chosen)
+        _when_sent(out, content, found, chosen)
+    elif mail:
+        from rebound import handoff
+
+        if handoff.mail(content, out, chosen):
+            _when_sent(out, content, found, chosen)
+    elif edit:
+        _edit(out, content, found, chosen)
+    elif reset:
+        _reset(out, content, found, chosen)
+    else:
+        _print(chosen.text)
+
+
+def _names(drafts: list[DraftText]) -> str:
+    return ", ".join(d.id for d in drafts) or "—"
+
+
+def _list(out: Console, content: Content, session: Session, drafts: list[DraftText]) -> None:
+    from rebound import drafting, render
+
+    if not drafts:
+        render.note(out, content.say("drafts_none", name=session.title))
+        return
+    render.note(out, session.title, "bold")
+    for line in drafting.listing(content, drafts):
+        render.note(out, line)
+    render.note(out, content.say("drafts_hint"), "dim")
+
+
+def _print(text: str) -> None:
+    """The draft exactly: plain, unwrapped, one newline at the end, for pasting or piping."""
+    import sys
+
+    from rebound import render
+
+    if sys.stdout.isatty():  # typed text must not drive the terminal; a pipe gets it as is
+        text = render.clean(text)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _when_sent(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
+    from rebound import drafting, render
+
+    if chosen.ticks and drafting.open_item(content, session, chosen.ticks) is not None:
+        render.note(out, content.say("draft_when_sent", id=chosen.ticks), "dim")
+
+
+def _edit(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
+    from rebound import drafting, handoff, render
+
+    store = store_for()
+    # Locked while the editor is open: another window can't change the session underneath (it
+    # is told the session is busy), and what the person saved is never lost to a busy lock.
+    with store.lock(session.id):
+        fresh = store.load(session.id)
+        current = drafting.find(drafting.session_drafts(content, fresh), chosen.id) or chosen
+        saved = handoff.edit(content, current)
+        if saved is None:
+            render.note(out, content.say("draft_edit_same", title=chosen.title))
+            return
+        drafting.keep_edit(fresh, chosen.id, saved)
+        store.save(fresh)
+    render.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
+
+
+def _reset(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
+    from rebound import render
+
+    if not chosen.edited:
+        render.note(out, content.say("draft_reset_none", title=chosen.title))
+        return
+    store = store_for()
+    with store.lock(session.id):
+        fresh = store.load(session.id)
+        fresh.edited.pop(chosen.id, None)
+        store.save(fresh)
+    render.note(out, content.say("draft_reset", title=chosen.title))

@@ -1,0 +1,76 @@
+"""Sending a draft on its way: to the clipboard, the mail app or the editor, and saying so.
+
+Shared by `rebound draft` and the walk's offer at the end of a step. The work is done by
+`clipboard` and `launch`, the text by `drafting`; this module only says what happened, in the
+pack's words. Saving an edit is the caller's (it knows which lock it holds).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from rebound import clipboard, drafting, launch, render
+from rebound.drafting import DraftText
+from rebound.errors import ReboundError
+from rebound.models import Content
+
+
+def _fields(content: Content, draft: DraftText) -> str:
+    ui = content.ui
+    parts = []
+    if draft.to:
+        parts.append(f"{ui.draft_to_label}: {draft.to}")
+    if draft.subject:
+        parts.append(f"{ui.draft_subject_label}: {draft.subject}")
+    return " · ".join(parts)
+
+
+def copy(content: Content, out: Console, draft: DraftText) -> None:
+    """Put the draft on the clipboard (the message itself: its To: and Subject: are shown, to
+    fill in the email's own fields) and say how.
+
+    Raises:
+        ReboundError: there is no clipboard program and no terminal (exit 1).
+    """
+    try:
+        copied = clipboard.copy(draft.body)
+    except clipboard.NoClipboard:
+        raise ReboundError(
+            content.say("draft_copy_failed", title=draft.title, id=draft.id)
+        ) from None
+    if copied.how == "program":
+        render.note(out, content.say("draft_copied", title=draft.title, value=copied.name))
+    else:
+        render.note(out, content.say("draft_copied_terminal", title=draft.title, id=draft.id))
+        if copied.tmux:
+            render.note(out, content.say("draft_tmux"), "dim")
+    fields = _fields(content, draft)
+    if fields:
+        render.note(out, content.say("draft_fields", value=fields))
+
+
+def mail(content: Content, out: Console, draft: DraftText) -> bool:
+    """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
+    True when a mail app (or browser) took it."""
+    url = drafting.mailto(draft.to, draft.subject, draft.body)
+    if launch.open_mail(url):
+        render.note(out, content.say("draft_mailed", title=draft.title))
+        return True
+    render.note(out, content.say("draft_mail_link", title=draft.title))
+    render.plain(out, url)
+    return False
+
+
+def edit(content: Content, draft: DraftText) -> str | None:
+    """The draft as the person saved it in their editor; None when they changed nothing.
+
+    Raises:
+        ReboundError: the editor could not be used (exit 1); nothing was changed.
+    """
+    try:
+        saved = launch.edit(draft.text)
+    except launch.EditorFailed as exc:
+        raise ReboundError(content.say("draft_editor_failed", value=str(exc))) from None
+    if saved is None or drafting.plain(saved) == draft.text:
+        return None
+    return saved
