@@ -292,7 +292,8 @@ def content_folder(ctx: typer.Context) -> Path:
 
 def content_for(ctx: typer.Context) -> Content:
     from rebound import content
-    from rebound.store import CACHE, data_home
+    from rebound.names import CACHE
+    from rebound.store import data_home
 
     return content.load(content_folder(ctx), cache=data_home() / CACHE)
 
@@ -324,7 +325,8 @@ def complete_session(incomplete: str) -> list[str]:
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
     from rebound import content
-    from rebound.store import CACHE, data_home
+    from rebound.names import CACHE
+    from rebound.store import data_home
 
     try:
         loaded = content.load(None, cache=data_home() / CACHE)

@@ -24,10 +24,8 @@ from pathlib import Path
 
 from rebound import __version__, models
 from rebound.models import Content
+from rebound.names import COACH_FILE, STEPS_DIR
 
-MAX_FILE_BYTES = 256 * 1024
-COACH_FILE = "coach.yaml"
-STEPS_DIR = "steps"
 DEFAULT_LANG = "en"
 
 
@@ -133,7 +131,7 @@ def _trusted_folder(folder: Path) -> bool:
     The cache folder itself must not be a link; the data folder may be one (REBOUND_HOME set to
     a link the person made), and is judged by where it leads.
     """
-    from rebound.store import private
+    from rebound.files import private
 
     st = os.lstat(folder)
     return stat.S_ISDIR(st.st_mode) and private(st) and private(os.stat(folder.parent))
@@ -145,7 +143,7 @@ def _read_trusted(path: Path) -> bytes | None:
     Raises:
         OSError: the file cannot be read (missing, for one).
     """
-    from rebound.store import private
+    from rebound.files import private
 
     if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
         return path.read_bytes()
@@ -162,7 +160,7 @@ def _read_trusted(path: Path) -> bytes | None:
 
 
 def _write_cache(path: Path, loaded: Content) -> None:
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

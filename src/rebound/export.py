@@ -300,7 +300,6 @@ def to_ics(content: Content, session: Session) -> bytes:
 # --- alarms, and one calendar of every session -----------------------------------------------
 
 ALARM_AT = timedelta(hours=9)  # after the start of the all-day event: the morning it is due
-CALENDAR_STATE = "calendar.json"
 
 
 def _alarm(label: str) -> icalendar.Alarm:

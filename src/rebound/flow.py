@@ -14,7 +14,8 @@ from rich.console import Console
 from rebound import bragging, coach, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
-from rebound.store import BRAG_LOCK, Store
+from rebound.names import BRAG_LOCK
+from rebound.store import Store
 
 
 def now() -> datetime:

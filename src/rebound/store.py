@@ -26,25 +26,55 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rebound.due import INDEX as DUE_INDEX
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
+from rebound.files import atomic_write, disk_error, fsync_dir, private, why
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
+from rebound.names import (
+    BRAG_FILE,
+    BRAG_LOCK,
+    BROKEN,
+    CACHE,
+    CALENDAR_STATE,
+    DUE_INDEX,
+    LOCKS,
+    NAME_MAX,
+    PENDING,
+    REMINDED,
+    SESSIONS,
+    SUFFIX,
+    TEMP_SUFFIX,
+)
 from rebound.text import scrub_tree
 
-SESSIONS = "sessions"
-LOCKS = "locks"
-BROKEN = "broken"
-BRAG_FILE = "brag.json"
-BRAG_LOCK = "brag-list"
-CACHE = "cache"
-SUFFIX = ".json"
-TEMP_SUFFIX = ".tmp"
+# The names that moved to rebound.names and rebound.files stay importable from here, where
+# modules found them before.
+__all__ = [
+    "BRAG_LOCK",
+    "BRAG_MIGRATIONS",
+    "BRAG_WAIT_SECONDS",
+    "CACHE",
+    "LOCK_POLL_SECONDS",
+    "MIGRATIONS",
+    "OWN",
+    "PENDING",
+    "SESSIONS",
+    "STALE_TEMP_SECONDS",
+    "SUFFIX",
+    "TEMP_SUFFIX",
+    "TOO_DEEP",
+    "Moved",
+    "Own",
+    "Store",
+    "atomic_write",
+    "data_home",
+    "describe",
+    "migrate",
+    "migrate_brag",
+    "parse",
+    "private",
+]
+
 STALE_TEMP_SECONDS = 60
-NAME_MAX = 255  # the longest file name most file systems allow
-# Named here too (their modules keep them for themselves; tests/unit/test_store.py checks).
-REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
-CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
-PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.pending)
 
 
 @dataclass(frozen=True)
@@ -91,16 +121,6 @@ def data_home() -> Path:
     return platformdirs.user_data_path("rebound", appauthor=False)
 
 
-def private(st: os.stat_result) -> bool:
-    """Whether a file or folder is this user's and no one else can write to it.
-
-    Always true where the system has no owners to check (Windows).
-    """
-    if not hasattr(os, "getuid"):
-        return True
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
-
-
 @dataclass(frozen=True)
 class Moved:
     """A session file that could not be read and was moved aside."""
@@ -108,32 +128,6 @@ class Moved:
     session_id: str
     backup: Path
     reason: str
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file.
-
-    Raises:
-        DataError: the folder cannot be written (full disk, permissions...); the old file is intact.
-    """
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    except OSError as exc:
-        raise _disk_error(exc, path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _disk_error(exc, path) from None
-        raise
-    _fsync_dir(path.parent)
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -160,34 +154,6 @@ def _remove(path: Path) -> None:
             f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
             "still there; fix the folder, then try again."
         ) from None
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _disk_error(exc: OSError, path: Path) -> DataError:
-    # Said the same whether or not anything was saved before: the caller, who knows, adds what
-    # to run next (flow promises `rebound continue` only once a session has a file).
-    return DataError(
-        f"Could not save to {path.parent} because {_why(exc)}. Everything saved before is "
-        "unharmed; free some space or fix the folder, then try again."
-    )
-
-
-def _why(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "rebound is not allowed to write there"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
-    return exc.strerror or str(exc)
 
 
 class Store:
@@ -279,7 +245,7 @@ class Store:
             os.unlink(probe)
         except OSError as exc:
             raise DataError(
-                f"rebound cannot save in {self.sessions} because {_why(exc)}, so it won't ask "
+                f"rebound cannot save in {self.sessions} because {why(exc)}, so it won't ask "
                 "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
                 "space), or set REBOUND_HOME to a folder you can write to, then run it again."
             ) from None
@@ -302,8 +268,8 @@ class Store:
         except FileNotFoundError:
             raise NoSessionError(f"There is no session '{session_id}'.") from None
         except OSError as exc:
-            raise _disk_error(exc, self.path(session_id)) from None
-        _fsync_dir(self.sessions)
+            raise disk_error(exc, self.path(session_id)) from None
+        fsync_dir(self.sessions)
         for hook in self.on_change:
             hook(session_id, None)
 
@@ -557,7 +523,7 @@ class Store:
                 "one first (nothing is lost either way), then try again."
             ) from None
         except OSError as exc:
-            raise _disk_error(exc, self.home / LOCKS / "x") from None
+            raise disk_error(exc, self.home / LOCKS / "x") from None
         try:
             yield
         finally:

@@ -367,10 +367,10 @@ def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
 
 def test_every_file_rebound_writes_is_on_the_one_list() -> None:
     """The derived files of later features are rebound's too: wipe deletes them, export skips."""
-    from rebound import due, export, pending, reminders, store
+    from rebound import due, names, pending, reminders, store
 
     named = {own.name: own for own in store.OWN}
-    for name in (due.INDEX, reminders.REMINDED, export.CALENDAR_STATE):
+    for name in (due.INDEX, reminders.REMINDED, names.CALENDAR_STATE):
         assert name in named, name
         assert not named[name].personal
     assert named[pending.PENDING].personal  # typed by the person: exported, and wiped

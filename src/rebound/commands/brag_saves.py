@@ -43,7 +43,7 @@ def now() -> datetime:
 @contextlib.contextmanager
 def locked(store: Store) -> Iterator[BragList]:
     """The brag list, read again under its lock (another rebound may have saved since)."""
-    from rebound.store import BRAG_LOCK
+    from rebound.names import BRAG_LOCK
 
     with contextlib.ExitStack() as stack:
         try:
@@ -70,7 +70,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
     not saved, and said so.
     """
     from rebound import bragging
-    from rebound.store import BRAG_LOCK
+    from rebound.names import BRAG_LOCK
 
     sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
     trouble: str | None = None
