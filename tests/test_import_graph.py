@@ -79,3 +79,14 @@ def test_nudge_reads_the_index_with_the_standard_library_only(
         for n in loaded
         if n.startswith("rebound.") and n not in {"rebound.cli", "rebound.due", "rebound.startup"}
     }
+
+
+def test_json_export_loads_no_rich(finished_session: Session) -> None:
+    """`export --format json` writes what is saved, unprinted: nothing of Rich is needed for it
+    (`clean` lives in `rebound.text`, not in `render`)."""
+    loaded = modules_loaded("export", "--format", "json")
+    assert "rebound.export" in loaded  # the probe really ran the export
+    assert not {n for n in loaded if n == "rich" or n.startswith("rich.")}, sorted(
+        n for n in loaded if n.startswith("rich")
+    )
+    assert "rebound.render" not in loaded

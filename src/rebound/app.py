@@ -122,9 +122,10 @@ def say_error(message: str, prefix: bool = True) -> None:
     from rich.text import Text
 
     from rebound import render
+    from rebound.text import clean
 
     out = render.console(stderr=True)
-    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", render.clean(message)))
+    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
 
 
 def _is_framework(exc: BaseException) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rebound import clock, coach
 from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
-from rebound.render import clean
+from rebound.text import clean
 
 if TYPE_CHECKING:
     import icalendar

@@ -14,21 +14,10 @@ from rich.text import Text
 
 from rebound import coach
 from rebound.models import Content, Session, Step
+from rebound.text import clean
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
-
-
-# Control characters (ESC, BEL, CR...) in saved text are shown as visible escapes, never sent to the
-# terminal: a hand-edited or imported file must not be able to recolour or clear someone's screen.
-_CONTROL = {
-    c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)
-}
-
-
-def clean(text: str) -> str:
-    """Text safe to print: newlines and tabs kept, other control characters made visible."""
-    return text.replace("\r\n", "\n").translate(_CONTROL)
 
 
 def _text(text: str, style: str = "") -> Text:

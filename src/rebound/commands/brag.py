@@ -14,6 +14,7 @@ import typer
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.commands import brag_saves as saves
 from rebound.errors import DataError, SessionBusyError, UsageError
+from rebound.text import clean
 
 app = command_group()
 _t = saves.text  # people's text, never markup
@@ -364,7 +365,7 @@ def remove(
     out = render.console()
     if not yes:
         _needs_terminal("brag remove", "Or add --yes to remove it without being asked.")
-        if not prompts.yes_no(f"Remove '{render.clean(item.title)}' from your brag list?", False):
+        if not prompts.yes_no(f"Remove '{clean(item.title)}' from your brag list?", False):
             render.note(out, "Kept it.")
             return
     with saves.locked(store) as brag:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rebound.app import report_moved
 from rebound.errors import DataError, ReboundError, SessionBusyError, UsageError
+from rebound.text import clean
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -159,11 +160,7 @@ def text(*parts: str | tuple[str, str]) -> Text:
     """People's text, always as Text (never markup), with control characters made visible."""
     from rich.text import Text
 
-    from rebound import render
-
-    return Text.assemble(
-        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
-    )
+    return Text.assemble(*(clean(p) if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts))
 
 
 def kept(
@@ -251,11 +248,11 @@ def save_edit(
 def keep_mine(name: str, mine: Any, theirs: Any) -> bool:
     """Ask which of two changes to one field to keep. Enter keeps the one typed just now: it is
     the newest, the person is looking at it, and the other one is shown in full to retype."""
-    from rebound import prompts, render
+    from rebound import prompts
 
     def shown(value: Any) -> str:
         words = ", ".join(value) if isinstance(value, list) else (value or "")
-        return f"'{render.clean(words)}'" if words else "nothing (it was cleared)"
+        return f"'{clean(words)}'" if words else "nothing (it was cleared)"
 
     label = "tags" if name == "tags" else f"the {name}"
     return prompts.yes_no(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rebound.app import command_group, content_for, report_moved, store_for
+from rebound.text import clean
 
 app = command_group()
 
@@ -52,11 +53,7 @@ def _text(*parts: str | tuple[str, str]) -> Text:
     """A line from plain parts and (text, style) parts; any text is shown exactly as typed."""
     from rich.text import Text
 
-    from rebound import render
-
-    return Text.assemble(
-        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
-    )
+    return Text.assemble(*(clean(p) if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts))
 
 
 def _say(
