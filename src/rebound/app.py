@@ -354,18 +354,5 @@ SessionArgument = Annotated[
 
 
 def pick(store: Store, wanted: str | None, unfinished: bool = False) -> Session | None:
-    """The session asked for, or else the most recent (unfinished, if asked) one."""
-    if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
-        return store.load(store.resolve(wanted))
-    from rebound.errors import NoSessionError
-
-    fallback = None
-    for session_id in store.ids():
-        try:
-            session = store.load(session_id)
-        except NoSessionError:
-            continue
-        if not unfinished or session.finished_at is None:
-            return session
-        fallback = fallback or session
-    return fallback
+    """`Store.pick`, kept here for the callers that knew it here first."""
+    return store.pick(wanted, unfinished)

@@ -373,6 +373,28 @@ class Store:
                 continue
         return out
 
+    def pick(self, wanted: str | None, unfinished: bool = False) -> Session | None:
+        """The session asked for (an id or the start of one), or else the most recently saved
+        one, unfinished if asked (then a finished one only when none is open); None if there are
+        no sessions.
+
+        Raises:
+            UsageError: `wanted` is blank.
+            NoSessionError: `wanted` fits no session or several, or its file was broken.
+        """
+        if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
+            return self.load(self.resolve(wanted))
+        fallback = None
+        for session_id in self.ids():
+            try:
+                session = self.load(session_id)
+            except NoSessionError:
+                continue
+            if not unfinished or session.finished_at is None:
+                return session
+            fallback = fallback or session
+        return fallback
+
     def resolve(self, wanted: str) -> str:
         """A full session id from an id or a unique prefix of one.
 
@@ -453,6 +475,21 @@ class Store:
     def brag_path(self) -> Path:
         """The file of the brag list, shared by every session."""
         return self.home / BRAG_FILE
+
+    def brag_session_ids(self) -> set[str]:
+        """Ids of sessions the brag list has taken wins from, deleted sessions' included.
+
+        Only a look: a brag list that can't be read is left exactly where it is, for the step that
+        uses it to report.
+        """
+        try:
+            data = json.loads(self.brag_path.read_bytes())
+            items = data.get("items", [])
+            sources = [i.get("source") for i in items if isinstance(i, dict)]
+            sources += list(data.get("removed", []))
+        except (OSError, ValueError, AttributeError, TypeError):
+            return set()
+        return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
     def load_brag(self) -> BragList:
         """The brag list (empty if there is none yet); a broken file is moved aside first."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import command_group, complete_session, content_for, pick, report_moved, store_for
+from rebound.app import command_group, complete_session, content_for, report_moved, store_for
 from rebound.errors import UsageError
 
 app = command_group()
@@ -97,7 +97,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         _export_all(ctx, session_id, fmt, output)
         return
     store = store_for()
-    found = pick(store, session_id)
+    found = store.pick(session_id)
     report_moved(store)
     if found is None:
         raise UsageError(
