@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fnmatch
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from rebound.errors import DataError
@@ -82,3 +84,66 @@ def why(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return "the name is too long"
     return exc.strerror or str(exc)
+
+
+def listing(folder: Path, suffix: str, stale_seconds: float) -> list[os.DirEntry[str]]:
+    """The entries of `folder` named `*suffix` (hidden ones aside), in one pass over the folder
+    that also removes temp files left by a crash (older than `stale_seconds`, so that no live
+    save owns them). A folder that is not there has none.
+
+    Raises:
+        DataError: the folder cannot be read.
+    """
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise DataError(
+            f"Could not read the folder {folder} ({exc.strerror or exc}). Nothing was changed."
+        ) from None
+    cutoff = time.time() - stale_seconds
+    files = []
+    for entry in entries:
+        name = entry.name
+        if not name.startswith("."):
+            if name.endswith(suffix):
+                files.append(entry)
+        elif name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+    return files
+
+
+def regular_files(folder: Path) -> list[Path]:
+    """The regular files directly in `folder` (never a link: it may point anywhere)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(e.path) for e in entries if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def matches(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a file name fits one of the glob `patterns`."""
+    # `*` matches a leading dot in fnmatch: only a pattern that starts with one may match one.
+    return any(fnmatch.fnmatchcase(name, p) and (name[0] != ".") == (p[0] != ".") for p in patterns)
+
+
+def remove(path: Path) -> None:
+    """Delete a file that may already be gone.
+
+    Raises:
+        DataError: it is there and could not be deleted.
+    """
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise DataError(
+            f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
+            "still there; fix the folder, then try again."
+        ) from None
