@@ -22,7 +22,7 @@ import stat
 import sys
 from pathlib import Path
 
-from rebound import __version__, models
+from rebound import __version__, content_models, models, ui
 from rebound.models import Content
 from rebound.names import COACH_FILE, STEPS_DIR
 
@@ -86,10 +86,12 @@ def fingerprint(base: Path) -> str | None:
 
     parts = [__version__, sys.version, VERSION, str(base.resolve())]
     try:
-        # The models' own file: a rebound whose models changed, even under the same version
+        # The models' own files: a rebound whose models changed, even under the same version
         # number (a development install, a reinstall), must not read an older pickle.
-        st = os.stat(models.__file__)
-        parts.append(f"models:{st.st_size}:{st.st_mtime_ns}")
+        for module in (models, content_models, ui):
+            st = os.stat(module.__file__ or "")
+            name = module.__name__.rsplit(".", 1)[-1]
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         for folder in (base, base / STEPS_DIR):
             with os.scandir(folder) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
