@@ -248,3 +248,37 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 out.print(
                     _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
                 )
+
+
+# --- shared by the screens of rebound.render.* ----------------------------------------------
+
+
+def line(*parts: str | tuple[str, str]) -> Text:
+    """A line from plain parts and (text, style) parts; any text is shown exactly as typed."""
+    return _assemble(*parts)
+
+
+def utf8(out: Console) -> bool:
+    """Whether the console shows more than ASCII (marks, flags, bars)."""
+    return _utf8(out)
+
+
+def say(
+    out: Console, text: Text, indent: int = 0, *, prefix: Text | None = None, whole: bool = False
+) -> None:
+    """Print a line at `indent`, after an optional `prefix` (such as a date).
+
+    On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
+    command to copy, is never broken by rebound: a line break would paste as two commands.
+    Piped output is soft-wrapped (one line per line, for grep).
+    """
+    lead = line(" " * indent)
+    if prefix is not None:
+        lead.append_text(prefix)
+    if out.soft_wrap or whole:
+        out.print(lead + text, soft_wrap=True)
+        return
+    hang = lead.cell_len
+    for n, wrapped in enumerate(text.wrap(out, max(out.width - hang, 20))):
+        wrapped.rstrip()
+        out.print((lead if n == 0 else line(" " * hang)) + wrapped)
