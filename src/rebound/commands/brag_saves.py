@@ -157,10 +157,11 @@ def by_id(brag: BragList, item_id: str) -> Accomplishment | None:
 
 
 def text(*parts: str | tuple[str, str]) -> Text:
-    """People's text, always as Text (never markup), with control characters made visible."""
-    from rich.text import Text
+    """People's text, always as Text (never markup), with control characters made visible
+    (`render.line`)."""
+    from rebound import render
 
-    return Text.assemble(*(clean(p) if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts))
+    return render.line(*parts)
 
 
 def kept(
