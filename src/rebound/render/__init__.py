@@ -14,7 +14,7 @@ from rich.text import Text
 
 from rebound import coach
 from rebound.models import Content, Session, Step
-from rebound.text import clean
+from rebound.text import clean as clean  # re-exported for callers; new code: rebound.text
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
