@@ -168,6 +168,10 @@ def test_modules_import_each_other_without_a_circle() -> None:
     assert "rebound.names" in graph["rebound.content"]  # imports inside functions are read too
     cycle = find_cycle(graph)
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
+    # The ground floor, which any module may import without pulling in the rest of the house.
+    for leaf in ("rebound.names", "rebound.text", "rebound.errors"):
+        assert graph[leaf] <= {"rebound"}, (leaf, graph[leaf])
+    assert graph["rebound.files"] <= {"rebound", "rebound.errors", "rebound.names"}
 
 
 def test_the_cycle_finder_names_a_circle() -> None:
