@@ -21,11 +21,12 @@ import yaml
 from pydantic import ValidationError
 
 from rebound import templates, values
-from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
 from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
+from rebound.names import COACH_FILE, STEPS_DIR
 from rebound.text import scrub_tree
 
+MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
 BUILTIN_NAMES = frozenset({"today", "id"})
 MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6
 

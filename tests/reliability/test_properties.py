@@ -11,7 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rebound import coach, content, render, store
+from rebound import coach, content, store
+from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
 from tests.conftest import CONTENT
@@ -67,7 +68,7 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     text = coach.draft_text(loaded, session, loaded.step("thank").drafts[0])
     if detail:
         assert f"I'm especially grateful for {detail}." in text
-    shown = render.clean(text)
+    shown = text_module.clean(text)
     assert "\x1b" not in shown and "\x07" not in shown
     if detail and not any(
         (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in detail
