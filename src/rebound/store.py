@@ -337,6 +337,11 @@ class Store:
             raise NoSessionError(
                 f"There is no session '{session_id}'. `rebound list` shows them."
             ) from None
+        except IsADirectoryError:
+            # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
+            # session, and must not stop the others: set aside and said, as a broken file is.
+            moved = self._move_aside(session_id, "it is a folder, not a file")
+            raise NoSessionError(describe(moved)) from None
         except OSError as exc:
             raise DataError(
                 f"Could not read {path} ({exc.strerror}). It was left as it is."
