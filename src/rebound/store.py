@@ -296,8 +296,17 @@ class Store:
         try:
             with os.scandir(self.sessions) as folder:
                 entries = list(folder)
-        except (FileNotFoundError, NotADirectoryError):
+        except FileNotFoundError:
             return []
+        except NotADirectoryError:
+            # A file where a folder should be (a sync tool, a mistaken `mv`) hides whatever
+            # sessions are meant to be there: say so, never "no sessions yet".
+            blocker = next((p for p in (self.home, self.sessions) if not p.is_dir()), self.sessions)
+            raise DataError(
+                f"The data folder {self.home} cannot be used ({blocker} is a file, not a "
+                "folder), so your sessions can't be read. Nothing was changed. Move that file "
+                "elsewhere, or set REBOUND_HOME to your data folder."
+            ) from None
         except OSError as exc:
             raise DataError(
                 f"Could not read the folder {self.sessions} ({exc.strerror or exc}). "

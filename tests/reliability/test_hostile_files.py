@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -413,3 +414,19 @@ def test_random_brag_mutations(
         tally.fail(repr(mutations)[:200], "a session changed, or a win was lost", text)
     report(figures, KIND, tally.tried, tally.handled, tally.kept, tally.checked)
     assert not tally.failures, "\n".join(map(repr, tally.failures))
+
+
+@pytest.mark.parametrize("command", [["list"], ["summary"], ["todo"], ["stats"], ["contacts"]])
+def test_a_file_where_the_sessions_folder_was_is_said_not_taken_for_no_data(
+    command: list[str], world: World, run: Run
+) -> None:
+    """Found by the generator: with `sessions` a file, `list`, `todo`, `stats`... said "No
+    sessions yet" while `brag` said the folder could not be used."""
+    sessions = world.home / "sessions"
+    shutil.rmtree(sessions)
+    sessions.write_text("a file where the folder was")
+    result = run(command)
+    assert result.exit_code == 1, result.output
+    assert "No sessions yet" not in result.output
+    assert f"({sessions} is a file, not a folder)" in " ".join(output(result).split())
+    assert sessions.read_text() == "a file where the folder was"
