@@ -8,6 +8,7 @@ inputs tried, no unexpected error, no answer lost.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +70,10 @@ def restore(home: Path, saved: dict[str, bytes]) -> None:
     """Put the data folder back as `snapshot` saw it (after a run that changed it on purpose)."""
     for name in PERSONAL:
         top = home / name
-        if top.is_file() or top.is_symlink():
+        if top.is_symlink() or top.is_file():
             top.unlink()
         elif top.is_dir():
-            for path in sorted(top.rglob("*"), reverse=True):
-                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
+            shutil.rmtree(top)  # never follows a link inside: it removes the link
     for rel, data in saved.items():
         path = home / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -430,3 +430,77 @@ def test_a_file_where_the_sessions_folder_was_is_said_not_taken_for_no_data(
     assert "No sessions yet" not in result.output
     assert f"({sessions} is a file, not a folder)" in " ".join(output(result).split())
     assert sessions.read_text() == "a file where the folder was"
+
+
+def folder_damage(world: World, tmp: Path) -> dict[str, Any]:
+    """Damage to the data folder's shape rather than to one file's bytes."""
+    home, brag = world.home, world.home / "brag.json"
+
+    def brag_folder() -> None:
+        brag.unlink()
+        brag.mkdir()
+
+    def brag_link() -> None:
+        (tmp / "brag-copy.json").write_bytes(world.saved["brag.json"])
+        brag.unlink()
+        brag.symlink_to(tmp / "brag-copy.json")
+
+    def brag_dangling() -> None:
+        brag.unlink()
+        brag.symlink_to(tmp / "nowhere.json")
+
+    def broken_file() -> None:
+        (home / "broken").write_text("a file where broken/ goes")
+
+    def locks_file() -> None:
+        shutil.rmtree(home / "locks", ignore_errors=True)
+        (home / "locks").write_text("a file where locks/ goes")
+
+    def cache_file() -> None:
+        shutil.rmtree(home / "cache", ignore_errors=True)
+        (home / "cache").write_text("a file where cache/ goes")
+
+    return {
+        "brag.json a folder": brag_folder,
+        "brag.json a symlink": brag_link,
+        "brag.json a dangling symlink": brag_dangling,
+        "brag.json empty": lambda: brag.write_bytes(b""),
+        "broken a file": broken_file,
+        "locks a file": locks_file,
+        "cache a file": cache_file,
+    }
+
+
+def test_a_damaged_folder_never_surprises_nor_hides_the_sessions(
+    world: World, run: Run, tmp_path: Path, figures: Figures
+) -> None:
+    tally = Tally()
+    for case, damage in folder_damage(world, tmp_path).items():
+        for extra in ("brag-copy.json", "nowhere.json"):
+            (tmp_path / extra).unlink(missing_ok=True)
+        for name in ("broken", "locks", "cache"):
+            if (world.home / name).is_file():
+                (world.home / name).unlink()
+        restore(world.home, world.saved)
+        damage()
+        tally.tried += 1
+        said = []
+        for args in world.commands():
+            result = run(args, terminal=False)
+            said.append(output(result))
+            if surprised(result):
+                tally.fail(case, f"unexpected: {' '.join(args)}", said[-1])
+        tally.handled += not any(f[0] == case for f in tally.failures)
+        text = "\n".join(said)
+        tally.checked += 1
+        kept = all(
+            (world.home / rel).is_file() and (world.home / rel).read_bytes() == data
+            for rel, data in world.saved.items()
+            if rel.startswith("sessions/") and world.target not in rel  # `done` ticks the target
+        )
+        kept = kept and world.other in said[0] and "No sessions yet" not in text
+        tally.kept += kept
+        if not kept:
+            tally.fail(case, "a session was changed, hidden or taken for no data", text)
+    report(figures, KIND, tally.tried, tally.handled, tally.kept, tally.checked)
+    assert not tally.failures, "\n".join(map(repr, tally.failures))

@@ -185,7 +185,7 @@ def targeted(name: str) -> dict[str, Any]:
         other = "thank" if data["id"] != "thank" else "reflect"
         cases["a step with another step's id"] = {**data, "id": other}
         cases["an unknown key in a step"] = {**data, "colour": "blue"}
-    for tag in BAD_TAGS[:5]:
+    for tag in BAD_TAGS[:4]:
         for path in where_is(data, "template")[:1]:
             bad = copy.deepcopy(data)
             at(bad, path[:-1])["template"] = at(data, path) + tag
@@ -250,7 +250,7 @@ DAMAGE = st.tuples(
 )
 
 
-@settings(SETTINGS, max_examples=40)
+@settings(SETTINGS, max_examples=25)
 @given(file=st.sampled_from(FILES), damages=st.lists(DAMAGE, min_size=1, max_size=2))
 def test_random_damage_never_surprises_and_both_commands_agree(
     run: Run,
