@@ -293,20 +293,12 @@ class Store:
         """The session files, in one pass over the folder that also removes temp files left by
         a crash (old enough that no live save owns them)."""
         self._trust()
+        self._refuse_a_file_for_the_folder()
         try:
             with os.scandir(self.sessions) as folder:
                 entries = list(folder)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        except NotADirectoryError:
-            # A file where a folder should be (a sync tool, a mistaken `mv`) hides whatever
-            # sessions are meant to be there: say so, never "no sessions yet".
-            blocker = next((p for p in (self.home, self.sessions) if not p.is_dir()), self.sessions)
-            raise DataError(
-                f"The data folder {self.home} cannot be used ({blocker} is a file, not a "
-                "folder), so your sessions can't be read. Nothing was changed. Move that file "
-                "elsewhere, or set REBOUND_HOME to your data folder."
-            ) from None
         except OSError as exc:
             raise DataError(
                 f"Could not read the folder {self.sessions} ({exc.strerror or exc}). "
@@ -324,6 +316,21 @@ class Store:
                     if entry.stat().st_mtime < cutoff:
                         os.unlink(entry.path)
         return files
+
+    def _refuse_a_file_for_the_folder(self) -> None:
+        """A file where the data folder or `sessions/` should be (a sync tool, a mistaken `mv`)
+        hides whatever sessions are meant to be there: say so, never "no sessions yet".
+
+        Raises:
+            DataError: the data folder or its `sessions` is a file.
+        """
+        for folder in (self.home, self.sessions):
+            if folder.exists() and not folder.is_dir():
+                raise DataError(
+                    f"The data folder {self.home} cannot be used ({folder} is a file, not a "
+                    "folder), so your sessions can't be read. Nothing was changed. Move that "
+                    "file elsewhere, or set REBOUND_HOME to your data folder."
+                )
 
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
