@@ -85,3 +85,24 @@ def report(figures: Figures, kind: str, tried: int, handled: int, kept: int, che
     figures.add(f"hostile: {kind}, inputs tried", tried, tried)
     figures.add(f"hostile: {kind}, no unexpected error", handled, tried)
     figures.add(f"hostile: {kind}, no answer lost", kept, checked)
+
+
+def paths(tree: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into a JSON or YAML tree (keys and list positions), each before its children."""
+    out: list[tuple[Any, ...]] = []
+    items: Any = ()
+    if isinstance(tree, dict):
+        items = tree.items()
+    elif isinstance(tree, list):
+        items = enumerate(tree)
+    for key, value in items:
+        out.append((*prefix, key))
+        out.extend(paths(value, (*prefix, key)))
+    return out
+
+
+def at(tree: Any, path: tuple[Any, ...]) -> Any:
+    """The value at `path` in a tree."""
+    for key in path:
+        tree = tree[key]
+    return tree

@@ -31,7 +31,7 @@ from rebound.models import BragList, Session
 from rebound.store import Store, parse
 from tests.conftest import Figures
 from tests.helpers import MakeSession, Run
-from tests.reliability.hostile import output, report, restore, snapshot, surprised
+from tests.reliability.hostile import at, output, paths, report, restore, snapshot, surprised
 
 KIND = "saved files"
 SETTINGS = settings(
@@ -111,30 +111,12 @@ def world(make_session: MakeSession, rebound_home: Path) -> World:
     return World(rebound_home, target, other)
 
 
-def paths(tree: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path into a JSON tree (keys and list positions), the root's children first."""
-    out: list[tuple[Any, ...]] = []
-    items: Any = ()
-    if isinstance(tree, dict):
-        items = tree.items()
-    elif isinstance(tree, list):
-        items = enumerate(tree)
-    for key, value in items:
-        out.append((*prefix, key))
-        out.extend(paths(value, (*prefix, key)))
-    return out
-
-
 def set_at(tree: Any, path: tuple[Any, ...], value: Any) -> None:
-    for key in path[:-1]:
-        tree = tree[key]
-    tree[path[-1]] = value
+    at(tree, path[:-1])[path[-1]] = value
 
 
 def delete_at(tree: Any, path: tuple[Any, ...]) -> None:
-    for key in path[:-1]:
-        tree = tree[key]
-    del tree[path[-1]]
+    del at(tree, path[:-1])[path[-1]]
 
 
 def readable(raw: bytes, session_id: str) -> Session | None:

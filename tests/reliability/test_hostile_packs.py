@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from rebound.models import Session
 from tests.conftest import CONTENT, Figures
 from tests.helpers import Run
-from tests.reliability.hostile import output, report, snapshot, surprised
+from tests.reliability.hostile import at, output, paths, report, snapshot, surprised
 
 KIND = "content packs"
 SETTINGS = settings(
@@ -52,25 +52,6 @@ BAD_TAGS = (
     "{{> partial}}",
     "{{=<% %>=}}",
 )
-
-
-def paths(tree: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out: list[tuple[Any, ...]] = []
-    items: Any = ()
-    if isinstance(tree, dict):
-        items = tree.items()
-    elif isinstance(tree, list):
-        items = enumerate(tree)
-    for key, value in items:
-        out.append((*prefix, key))
-        out.extend(paths(value, (*prefix, key)))
-    return out
-
-
-def at(tree: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        tree = tree[key]
-    return tree
 
 
 def where_is(data: Any, kind: str) -> list[tuple[Any, ...]]:
