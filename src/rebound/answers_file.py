@@ -13,6 +13,8 @@ prompt, and a problem is reported as `file:line:col: field: message`, with nothi
 
 A question left out takes its default if it has one, is left blank if it is optional, and
 otherwise ends the filling there: `rebound continue` asks the rest.
+An answer whose question is not asked (a `when` on an earlier answer says no) is refused
+rather than dropped: nothing a person wrote is lost without a word.
 """
 
 from __future__ import annotations
@@ -155,15 +157,46 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
                 break
         coach.apply(content, session, pos, value, now)
         applied += 1
-    if pos is not None:
-        for key in data:
-            if key not in session.answers:
-                raise doc.error(
-                    (key,),
-                    f"can't be used yet: '{pos.question.id}' comes first, has no default and "
-                    "is not in the file",
-                )
+    for where in _unused(data, session):
+        if pos is not None:
+            message = (
+                f"can't be used yet: '{pos.question.id}' comes first, has no default and "
+                "is not in the file"
+            )
+        else:
+            # Its question was never asked: a `when` on an answer before it says no. Saved
+            # silently it would be lost; refused, the person sees which answer to change.
+            message = (
+                "is not asked with the other answers in this file (it depends on one of them), "
+                "so it would be lost; take it out, or change the answer it depends on"
+            )
+        raise doc.error(where, message)
     return applied
+
+
+def _unused(data: dict[str, Any], session: Session) -> list[tuple[str | int, ...]]:
+    """Where the file gives an answer that the session did not take, in the file's order.
+
+    A blank (`~`, `""`) or an empty list gives nothing, so it is never unused.
+    """
+    out: list[tuple[str | int, ...]] = []
+    for key, value in data.items():
+        if _blank(value) or value == []:
+            continue
+        if key not in session.answers:
+            out.append((key,))
+            continue
+        taken = session.answers[key]
+        if not isinstance(value, list) or not isinstance(taken, list):
+            continue
+        for i, entry in enumerate(value):
+            kept = taken[i] if i < len(taken) else None
+            if not isinstance(entry, dict) or not isinstance(kept, dict):
+                continue
+            out.extend(
+                (key, i, name) for name, v in entry.items() if not _blank(v) and name not in kept
+            )
+    return out
 
 
 def _answer(
@@ -186,3 +219,7 @@ def _answer(
         return values.check(field, given, today, lang)
     except ValueError as exc:
         raise doc.error(where, str(exc)) from None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

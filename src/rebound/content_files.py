@@ -10,7 +10,7 @@ narrow: safe types only, no aliases or anchors, no duplicate keys, no custom tag
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -22,7 +22,17 @@ from pydantic import ValidationError
 
 from rebound import templates, values
 from rebound.errors import ContentError
-from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
+from rebound.models import (
+    UI_NAMES,
+    Condition,
+    Content,
+    FieldDef,
+    Opening,
+    PromptDef,
+    Step,
+    Ui,
+    Words,
+)
 from rebound.names import COACH_FILE, STEPS_DIR
 from rebound.text import scrub_tree
 
@@ -319,12 +329,16 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
             raise doc.error(
                 (*path, "when", "prompt"), f"'{prompt.when.prompt}' is not an earlier prompt"
             )
+        if prompt.when:
+            _check_choice(doc, (*path, "when"), prompt.when, kinds)
         for j, fld in enumerate(prompt.fields):
             if fld.when and fld.when.prompt not in scope:
                 raise doc.error(
                     (*path, "fields", j, "when", "prompt"),
                     f"'{fld.when.prompt}' is not a prompt or field",
                 )
+            if fld.when:
+                _check_choice(doc, (*path, "fields", j, "when"), fld.when, scope)
         _check_default(doc, path, prompt, content)
         for j, fld in enumerate(prompt.fields):
             _check_default(doc, (*path, "fields", j), fld, content)
@@ -361,6 +375,7 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                     )
                     if cond.prompt not in kinds:
                         raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+                    _check_choice(doc, at[:-1], cond, kinds)
             if item.due_after is not None and item.due_after.prompt not in kinds:
                 raise doc.error(
                     (*where, "due_after", "prompt"), f"'{item.due_after.prompt}' is not a prompt"
@@ -374,6 +389,42 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                 text = getattr(item, key)
                 if text is not None:
                     _check_template(doc, (*where, key), text, kinds, listed)
+
+
+def _check_choice(
+    doc: YamlDoc, path: Path_, cond: Condition, kinds: Mapping[str, FieldDef]
+) -> None:
+    """A condition must test a value its prompt's answer can have (one of a select's or a
+    checkbox's choices, a yes or no, a whole number, a text): any other can never be given, so
+    the prompt would never be asked, or the item never count as done."""
+    tested = kinds.get(cond.prompt)
+    if tested is None:
+        return
+    choices = {c.value for c in tested.choices}
+    wanted: list[tuple[Path_, object]] = []
+    if cond.equals is not None:
+        wanted.append((("equals",), cond.equals))
+    wanted += [(("one_of", i), v) for i, v in enumerate(cond.one_of or [])]
+    if cond.contains is not None:
+        wanted.append((("contains",), cond.contains))
+    for key, value in wanted:
+        if tested.kind == "checkbox":
+            fits = key[0] == "contains" and value in choices
+        elif key[0] == "contains":
+            fits = False
+        elif tested.kind == "select":
+            fits = value in choices
+        elif tested.kind == "confirm":
+            fits = isinstance(value, bool)
+        elif tested.kind == "number":
+            fits = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            fits = isinstance(value, str)
+        if not fits:
+            what = f"one of the choices of '{cond.prompt}'" if choices else "an answer it can have"
+            if tested.kind == "checkbox" and key[0] != "contains":
+                what += " (a checkbox answer is tested with 'contains')"
+            raise doc.error((*path, *key), f"{value!r} is not {what}, so this never holds")
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:

@@ -56,7 +56,7 @@ from rebound.names import (
     TEMP_SUFFIX,
 )
 from rebound.text import scrub_tree
-from rebound.trust import secure
+from rebound.trust import refuse_a_file_for_a_folder, secure
 
 # Kept importable from here, where modules found them before they moved to rebound.names,
 # rebound.files, rebound.migrations (the store's own names are public as ever).
@@ -212,6 +212,7 @@ class Store:
     def _files(self) -> list[os.DirEntry[str]]:
         """The session files, in one pass that also removes temp files left by a crash."""
         self._trust()
+        refuse_a_file_for_a_folder(self.home, self.sessions)
         return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
 
     def save(self, session: Session) -> None:
@@ -235,6 +236,11 @@ class Store:
             raise NoSessionError(
                 f"There is no session '{session_id}'. `rebound list` shows them."
             ) from None
+        except IsADirectoryError:
+            # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
+            # session, and must not stop the others: set aside and said, as a broken file is.
+            moved = self._move_aside(session_id, "it is a folder, not a file")
+            raise NoSessionError(describe(moved)) from None
         except OSError as exc:
             raise DataError(
                 f"Could not read {path} ({exc.strerror}). It was left as it is."

@@ -54,3 +54,19 @@ def secure(folders: Iterable[Path], made_private: Callable[[Path], None]) -> Non
             f"{stat.S_IMODE(st.st_mode):04o}); it is private to you now (0700).\n"
         )
         made_private(folder)
+
+
+def refuse_a_file_for_a_folder(home: Path, sessions: Path) -> None:
+    """A file where the data folder or `sessions/` should be (a sync tool, a mistaken `mv`)
+    hides whatever sessions are meant to be there: say so, never "no sessions yet".
+
+    Raises:
+        DataError: the data folder or its `sessions` is a file.
+    """
+    for folder in (home, sessions):
+        if folder.exists() and not folder.is_dir():
+            raise DataError(
+                f"The data folder {home} cannot be used ({folder} is a file, not a folder), so "
+                "your sessions can't be read. Nothing was changed. Move that file elsewhere, or "
+                "set REBOUND_HOME to your data folder."
+            )
