@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from rebound import templates
+from rebound.letters import DraftText
 from rebound.models import (
     AnswerValue,
     ChecklistItem,
@@ -20,8 +21,10 @@ from rebound.models import (
     Draft,
     FieldDef,
     Item,
+    Line,
     OpenList,
     PromptDef,
+    Said,
     Session,
     Step,
 )
@@ -76,13 +79,35 @@ def holds(cond: Conditions, lookup: Lookup) -> bool:
     if isinstance(cond, list):
         return all(holds(c, lookup) for c in cond)
     value = lookup.get(cond.prompt)
+    if cond.filter is not None:
+        value = None if value is None else templates.filtered(cond.filter, value)
     if cond.answered is not None:
         return templates.is_empty(value) is not cond.answered
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
     if cond.one_of is not None:
         return any(_same(value, wanted) for wanted in cond.one_of)
+    if cond.not_one_of is not None:
+        return not any(_same(value, wanted) for wanted in cond.not_one_of)
     return _same(value, cond.equals)
+
+
+def said(lines: str | list[Line], lookup: Lookup) -> list[str]:
+    """The lines of a text that hold for these answers (a plain string always holds)."""
+    listed = [lines] if isinstance(lines, str) else lines
+    return [
+        line if isinstance(line, str) else line.text
+        for line in listed
+        if not isinstance(line, Said) or holds(line.when, lookup)
+    ]
+
+
+def first_said(lines: str | list[Line] | None, lookup: Lookup) -> str | None:
+    """The first line of a one-line text that holds for these answers (None: none holds)."""
+    if lines is None:
+        return None
+    found = said(lines, lookup)
+    return found[0] if found else None
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:
@@ -297,13 +322,58 @@ def context(content: Content, session: Session) -> dict[str, object]:
             out[key] = show(key, value)
     for key, open_list in session.open_lists.items():
         out.setdefault(key, [{k: show(k, v) for k, v in e.items()} for e in open_list.items])
+    for prompt in content.prompts():
+        # A question skipped because its computed default was sure reads as that default.
+        if (
+            prompt.default_from is not None
+            and prompt.id not in session.answers
+            and prompt.when is not None
+            and not holds(prompt.when, session.answers)
+        ):
+            guess = templates.render(prompt.default_from, out, content.template_words).strip()
+            if guess:
+                out[prompt.id] = guess
     return out
 
 
+def default_for(content: Content, session: Session, pos: Position) -> str | None:
+    """The computed default (`default_from`) of the question at `pos`, or None."""
+    q = pos.question
+    if pos.more or q.default_from is None:
+        return None
+    scope = context(content, session)
+    current = session.open_lists.get(pos.prompt.id)
+    if pos.field is not None and current is not None and current.current:
+        scope = {**scope, **current.current}
+    guess = templates.render(q.default_from, scope, content.template_words).strip()
+    return guess or None
+
+
+def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
+    """One draft filled from the answers: none when its `when` does not hold, one per entry
+    for an `each` draft (see `drafting`)."""
+    from rebound import drafting
+
+    return drafting.draft_texts(content, session, draft)
+
+
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
-    """A draft filled from the answers."""
-    text = templates.render(draft.template, context(content, session), content.template_words)
-    return text.strip("\n") + "\n"
+    """A draft filled from the answers, as it is shown: '' when it does not apply. The entries
+    of an `each` draft are shown one after the other, each under the name of its recipient."""
+    made = draft_texts(content, session, draft)
+    if draft.each is None:
+        return made[0].text if made else ""
+    return "\n".join(f"[{d.to or d.id}]\n{d.text}" for d in made)
+
+
+def drafts(content: Content, session: Session) -> list[DraftText]:
+    """Every draft of the session's finished steps, in order, with its id, recipient and text."""
+    out: list[DraftText] = []
+    for step in content.steps:
+        if step_done(step, session):
+            for d in step.drafts:
+                out.extend(draft_texts(content, session, d))
+    return out
 
 
 def _due(raw: object) -> date | None:
@@ -382,10 +452,11 @@ def _entry(
             due = since.astimezone().date() + timedelta(days=item.due_after.days)  # the local day
         except (OverflowError, ValueError):  # a hand-edited time at the edge of the calendar
             due = None
+    label = first_said(item.label, {**session.answers, **raw}) or ""
     return Entry(
         step_id=step.id,
         id=item_id,
-        label=templates.render(item.label, scope, words),
+        label=templates.render(label, scope, words),
         done=done and not item.info,
         info=item.info,
         due=due,

@@ -22,7 +22,20 @@ from pydantic import ValidationError
 from rebound import templates, values
 from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
-from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
+from rebound.models import (
+    UI_NAMES,
+    Conditions,
+    Content,
+    Draft,
+    FieldDef,
+    Line,
+    Opening,
+    PromptDef,
+    Said,
+    Step,
+    Ui,
+    Words,
+)
 
 BUILTIN_NAMES = frozenset({"today", "id"})
 
@@ -301,6 +314,12 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         _check_default(doc, path, prompt, content)
         for j, fld in enumerate(prompt.fields):
             _check_default(doc, (*path, "fields", j), fld, content)
+        if prompt.default_from is not None:
+            _check_template(doc, (*path, "default_from"), prompt.default_from, kinds, None)
+        for j, fld in enumerate(prompt.fields):
+            if fld.default_from is not None:
+                at = (*path, "fields", j, "default_from")
+                _check_template(doc, at, fld.default_from, kinds, prompt)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -308,12 +327,14 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         ids = [d.id for d in step.drafts]
         if len(set(ids)) != len(ids):
             raise doc.error(("drafts",), "two drafts share an id")
+        for key in ("why", "guidance", "tips", "done"):
+            _check_lines(doc, (key,), getattr(step, key), kinds, None, check_text=False)
         for i, draft in enumerate(step.drafts):
             if draft.before is not None and draft.before not in own:
                 raise doc.error(
                     ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
                 )
-            _check_template(doc, ("drafts", i, "template"), draft.template, kinds, None)
+            _check_draft(doc, ("drafts", i), draft, kinds)
         item_ids = [c.id for c in step.checklist]
         if len(set(item_ids)) != len(item_ids):
             raise doc.error(("checklist",), "two checklist items share an id")
@@ -343,10 +364,9 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                 target = pool.get(item.due)
                 if target is None or target.kind != "date":
                     raise doc.error((*where, "due"), f"'{item.due}' is not a date prompt")
-            for key in ("label", "next"):
-                text = getattr(item, key)
-                if text is not None:
-                    _check_template(doc, (*where, key), text, kinds, listed)
+            _check_lines(doc, (*where, "label"), item.label, kinds, listed)
+            if item.next is not None:
+                _check_template(doc, (*where, "next"), item.next, kinds, listed)
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:
@@ -361,8 +381,73 @@ def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> 
         raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
 
 
+def _check_conditions(
+    doc: YamlDoc,
+    path: Path_,
+    conds: Conditions,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+) -> None:
+    """Every condition names a prompt (or a field of the entry it is read for)."""
+    fields = {f.id for f in listed.fields} if listed else set()
+    for k, cond in enumerate(conds if isinstance(conds, list) else [conds]):
+        at = (*path, k, "prompt") if isinstance(conds, list) else (*path, "prompt")
+        if cond.prompt not in kinds and cond.prompt not in fields:
+            raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+
+
+def _check_lines(
+    doc: YamlDoc,
+    path: Path_,
+    lines: str | list[Line] | None,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+    *,
+    names: frozenset[str] = frozenset(),
+    check_text: bool = True,
+) -> None:
+    """A text that may be a list of lines said only when their condition holds."""
+    if lines is None:
+        return
+    for k, line in enumerate([lines] if isinstance(lines, str) else lines):
+        at = path if isinstance(lines, str) else (*path, k)
+        text = line.text if isinstance(line, Said) else line
+        if isinstance(line, Said):
+            _check_conditions(doc, (*at, "when"), line.when, kinds, listed)
+            at = (*at, "text")
+        if check_text:
+            _check_template(doc, at, text, kinds, listed, names=names)
+
+
+def _check_draft(doc: YamlDoc, path: Path_, draft: Draft, kinds: dict[str, PromptDef]) -> None:
+    listed = None
+    if draft.each is not None:
+        listed = kinds.get(draft.each)
+        if listed is None or listed.kind != "list":
+            raise doc.error((*path, "each"), f"'{draft.each}' is not a list prompt")
+    if draft.when is not None:
+        _check_conditions(doc, (*path, "when"), draft.when, kinds, listed)
+    for name, lines in draft.parts.items():
+        if name in kinds:
+            raise doc.error((*path, "parts", name), f"'{name}' is already the name of a prompt")
+        _check_lines(doc, (*path, "parts", name), lines, kinds, listed)
+    parts = frozenset(draft.parts)
+    _check_template(doc, (*path, "template"), draft.template, kinds, listed, names=parts)
+    _check_template(doc, (*path, "title"), draft.title, kinds, listed, names=parts)
+    for key in ("to", "subject"):
+        _check_lines(doc, (*path, key), getattr(draft, key), kinds, listed, names=parts)
+    if draft.channel is not None:
+        _check_template(doc, (*path, "channel"), draft.channel, kinds, listed)
+
+
 def _check_template(
-    doc: YamlDoc, path: Path_, text: str, kinds: dict[str, PromptDef], listed: PromptDef | None
+    doc: YamlDoc,
+    path: Path_,
+    text: str,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+    *,
+    names: frozenset[str] = frozenset(),
 ) -> None:
     try:
         nodes = templates.parse(text)
@@ -374,5 +459,6 @@ def _check_template(
             prompt = kinds.get(section)
             if prompt is not None:
                 fields |= {f.id for f in prompt.fields}
-        if name not in kinds and name not in fields and name not in BUILTIN_NAMES:
+        known = name in kinds or name in fields or name in names
+        if not known and name not in BUILTIN_NAMES:
             raise doc.error(path, f"the template reads '{{{{{name}}}}}', which no prompt answers")

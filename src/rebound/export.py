@@ -161,7 +161,7 @@ def _step(content: Content, session: Session, number: int, step: Step) -> list[s
         text = session.drafts.get(d.id)
         if text is None and done:
             text = coach.draft_text(content, session, d)
-        if text is not None:
+        if text:
             lines += [f"### {escape(d.title)}", "", *_fence(text), ""]
     return lines
 

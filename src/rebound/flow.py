@@ -74,7 +74,8 @@ def store_drafts(content: Content, session: Session) -> None:
     for step in content.steps:
         if coach.step_done(step, session):
             for d in step.drafts:
-                session.drafts[d.id] = coach.draft_text(content, session, d)
+                for made in coach.draft_texts(content, session, d):
+                    session.drafts[made.id] = made.text
 
 
 def sync_brag(store: Store, session: Session) -> str | None:
@@ -204,16 +205,17 @@ class Walk:
                     header = self.content.say(
                         "step_header", number=pos.step_number, total=total, title=pos.step.title
                     )
-                    render.step_intro(self.out, pos.step, header, self.content.say("tip"))
+                    render.step_intro(
+                        self.out, pos.step, header, self.content.say("tip"), self.session.answers
+                    )
                     if any(p.id == bragging.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
-                        render.draft(
-                            self.out, d.title, coach.draft_text(self.content, self.session, d)
-                        )
+                        for made in coach.draft_texts(self.content, self.session, d):
+                            render.draft(self.out, made.title, made.text)
             try:
                 value = self._ask(pos)
             except prompts.GoBack:
@@ -281,6 +283,8 @@ class Walk:
         default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
         if default is None and q.remember:
             default = self.defaults.get(q.id)
+        if default is None and q.default_from is not None:
+            default = coach.default_for(self.content, self.session, pos)
         if default is None and q.default is not None:
             default = (
                 values.default_text(q, self.today, self.content) if q.kind == "date" else q.default
@@ -315,12 +319,12 @@ class Walk:
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:
-            text = coach.draft_text(self.content, self.session, d)
-            self.session.drafts[d.id] = text
-            if d.before is None:
-                render.draft(self.out, d.title, text)
+            for made in coach.draft_texts(self.content, self.session, d):
+                self.session.drafts[made.id] = made.text
+                if d.before is None:
+                    render.draft(self.out, made.title, made.text)
         self._save()
-        render.step_done(self.out, step)
+        render.step_done(self.out, step, self.session.answers)
 
     def _go_on(self, step: Step, number: int) -> bool:
         total = len(self.content.steps)
