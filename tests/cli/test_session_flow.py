@@ -27,6 +27,7 @@ GROUPS: list[tuple[str, str]] = [
     ("your_name", "Alex Doe" + ENTER),
     ("thanked_on_call", "y"),
     ("thank_detail", "the [bold]honest[/bold] notes" + ENTER),
+    ("feedback_in_thanks", DOWN + ENTER),  # two emails: the thank-you on its own
     ("ready", READY),
     ("feedback_asked", DOWN + ENTER),  # will email
     ("reasons", "Another candidate had more Spark" + ENTER),
@@ -77,6 +78,7 @@ EXPECTED_ANSWERS: dict[str, Any] = {
     "your_name": "Alex Doe",
     "thanked_on_call": True,
     "thank_detail": "the [bold]honest[/bold] notes",
+    "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": "Another candidate had more Spark",
     "areas": ["technical_depth", "other"],
@@ -124,11 +126,19 @@ def test_full_session(run: Run, rebound_home: Path) -> None:
         "reflection",
         "interview_stories",
         "availability_post",
+        "outreach-1",
     }
-    assert "Hi Dana," in data["drafts"]["thank_you_email"]
     assert (
-        "I'm looking for my next role as a data engineer on a platform team."
+        "\n\nHi Dana,\n\nThank you again for calling to let me know"
+        in (data["drafts"]["thank_you_email"])
+    )
+    assert "Subject: A request for feedback" in data["drafts"]["feedback_request"]
+    assert (
+        "I'm looking for a role as a data engineer on a platform team."
         in data["drafts"]["availability_post"]
+    )
+    assert data["drafts"]["outreach-1"].startswith(
+        "To: Priya Patel\nSubject: Looking for my next role\n\nHi Priya,\n"
     )
     # The person's own text is shown literally, never as markup.
     assert "the [bold]honest[/bold] notes" in result.stdout
