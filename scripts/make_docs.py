@@ -73,6 +73,7 @@ ANSWERS: dict[str, Any] = {
     "your_name": "Alex Doe",
     "thanked_on_call": True,
     "thank_detail": "the detailed notes on the system design round",
+    "feedback_in_thanks": "combined",
     "feedback_asked": "will_email",
     "reasons": "Another candidate had more hands-on Spark experience",
     "areas": ["technical_depth", "other"],
@@ -253,9 +254,8 @@ def finished_session(loaded: Content) -> Session:
                 value = ANSWERS[pos.prompt.id]
             moment += timedelta(minutes=1)
             coach.apply(loaded, session, pos, value, moment)
-        for step in loaded.steps:
-            for d in step.drafts:
-                session.drafts[d.id] = coach.draft_text(loaded, session, d)
+        for made in coach.drafts(loaded, session):
+            session.drafts[made.id] = made.text
         for item_id, when in TICKED.items():
             coach.tick(loaded, session, item_id, when)
     return session
@@ -289,9 +289,10 @@ def step_svg(loaded: Content, session: Session) -> str:
     step = loaded.steps[0]
     with fixed_today():
         header = loaded.say("step_header", number=1, total=len(loaded.steps), title=step.title)
-        render.step_intro(out, step, header)
-        for d in step.drafts:
-            render.draft(out, d.title, coach.draft_text(loaded, session, d))
+        render.step_intro(out, step, header, answers=session.answers)
+        for made in coach.drafts(loaded, session):
+            if made.draft_id in {d.id for d in step.drafts}:
+                render.draft(out, made.title, made.text)
     return out.export_svg(title="rebound start", unique_id="rebound-step")
 
 

@@ -386,13 +386,14 @@ def _due(raw: object) -> date | None:
 def checklist(content: Content, session: Session) -> list[Entry]:
     """Every checklist line of the session, step by step.
 
-    A step's items appear once the step is done (or once ticked), so the list grows as the person
-    works through the steps.
+    A step's items appear once the step is done (or once ticked, or once its drafts were kept),
+    so the list grows as the person works through the steps.
     """
     ctx = context(content, session)
     out: list[Entry] = []
     for step in content.steps:
-        finished = step_done(step, session)
+        # A step whose drafts were kept was finished, even if a question was added to it since.
+        finished = step_done(step, session) or any(d.id in session.drafts for d in step.drafts)
         for item in step.checklist:
             if item.each is not None:
                 entries = session.answers.get(item.each)
