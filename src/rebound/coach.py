@@ -11,25 +11,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from rebound import templates
-from rebound.letters import DraftText
+from rebound import conditions, letters, templates
+from rebound.conditions import Lookup
 from rebound.models import (
     AnswerValue,
     ChecklistItem,
-    Conditions,
     Content,
     Draft,
     FieldDef,
     Item,
-    Line,
     OpenList,
     PromptDef,
-    Said,
     Session,
     Step,
 )
 
-Lookup = Mapping[str, object]
+# Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
+holds = conditions.holds
+said = conditions.said
+first_said = conditions.first_said
+DraftText = letters.DraftText
 
 
 @dataclass(frozen=True)
@@ -68,46 +69,6 @@ class Entry:
     due: date | None
     next: str | None
     ticked_at: datetime | None = None
-
-
-def _same(value: object, wanted: object) -> bool:
-    return value == wanted and type(value) is type(wanted)
-
-
-def holds(cond: Conditions, lookup: Lookup) -> bool:
-    """Whether a condition (or every condition of a list) is true for these answers."""
-    if isinstance(cond, list):
-        return all(holds(c, lookup) for c in cond)
-    value = lookup.get(cond.prompt)
-    if cond.filter is not None:
-        value = None if value is None else templates.filtered(cond.filter, value)
-    if cond.answered is not None:
-        return templates.is_empty(value) is not cond.answered
-    if cond.contains is not None:
-        return isinstance(value, list) and cond.contains in value
-    if cond.one_of is not None:
-        return any(_same(value, wanted) for wanted in cond.one_of)
-    if cond.not_one_of is not None:
-        return not any(_same(value, wanted) for wanted in cond.not_one_of)
-    return _same(value, cond.equals)
-
-
-def said(lines: str | list[Line], lookup: Lookup) -> list[str]:
-    """The lines of a text that hold for these answers (a plain string always holds)."""
-    listed = [lines] if isinstance(lines, str) else lines
-    return [
-        line if isinstance(line, str) else line.text
-        for line in listed
-        if not isinstance(line, Said) or holds(line.when, lookup)
-    ]
-
-
-def first_said(lines: str | list[Line] | None, lookup: Lookup) -> str | None:
-    """The first line of a one-line text that holds for these answers (None: none holds)."""
-    if lines is None:
-        return None
-    found = said(lines, lookup)
-    return found[0] if found else None
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:

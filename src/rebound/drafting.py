@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from rebound import templates
-from rebound.coach import Lookup, context, first_said, holds, said
+from rebound.coach import context
+from rebound.conditions import Lookup, first_said, holds, said
 from rebound.letters import DraftText
 from rebound.models import Content, Draft, Line, OpenList, Session
 
