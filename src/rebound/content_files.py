@@ -201,18 +201,49 @@ def _build(
     raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
 
 
+def _tag(part: object) -> bool:
+    """Whether a part of an error's location names a branch of a union ('str', 'Said',
+    'list[Condition]') or a validator, rather than a field or an index."""
+    return isinstance(part, str) and (
+        part.startswith(("function-", "list["))
+        or part in ("str", "int", "bool")
+        or part[:1].isupper()
+    )
+
+
+def _place(error: Any) -> tuple[object, ...]:
+    """Where an error is, up to the first union branch: one problem, whichever branch it fails."""
+    loc = tuple(error["loc"])
+    for i, part in enumerate(loc):
+        if _tag(part):
+            return loc[:i]
+    return loc
+
+
+def _most_telling(errors: list[Any]) -> Any:
+    """The first error, unless it only says a text was expected where a `{text, when}` line (or
+    another richer branch of a union) was written: then what is wrong with that branch."""
+    first = errors[0]
+    if any(part == "str" for part in first["loc"]):
+        for other in errors[1:]:
+            if _place(other) == _place(first) and "str" not in other["loc"]:
+                return other
+    return first
+
+
 def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        errors = exc.errors()
+        first = _most_telling(errors)
+        loc = [p for p in first["loc"] if not _tag(p)]
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
             message = "is not a known field (check the spelling)"
         elif first["type"] == "missing":
             message = "is required"
-        more = len(exc.errors()) - 1
+        more = len({_place(e) for e in errors}) - 1
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
         raise doc.error((*path, *loc), message) from None

@@ -597,6 +597,75 @@ BROKEN = [
         ),
         id="step-listed-twice",
     ),
+    pytest.param(
+        Broken(
+            "steps/thank.yaml",
+            "    when: {prompt: messenger_channel, equals: in_person}\n",
+            "    when: {prompt: messenger_chanel, equals: in_person}\n",
+            ("prompt: messenger_chanel", 1),
+            "why.1.when.prompt",
+            "'messenger_chanel' is not a prompt",
+        ),
+        id="line-when-unknown-prompt",
+    ),
+    pytest.param(
+        Broken(
+            "steps/thank.yaml",
+            "  - text: Thank them for their time and for telling you personally.\n"
+            "    when: {prompt: messenger_channel, one_of: [phone, video, voicemail, in_person]}",
+            "  - text: Thank them for their time and for telling you personally.\n"
+            "    when: {prompt: messenger_channel, filter: shout, equals: x}",
+            ("when: {prompt: messenger_channel, filter: shout", 1),
+            "guidance.1.when",
+            "unknown filter 'shout' (known: "
+            "first_name, count, lower, or, address, address_sure, greeting, phrase, role)",
+        ),
+        id="line-when-unknown-filter",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
+            "        when: [{prompt: channel, equals: email}, {prompt: relation, equals: head_hunter}]",
+            "        when: [{prompt: channel, equals: email}, {prompt: relatio, equals: head_hunter}]",
+            ("prompt: relatio,", 1),
+            "drafts.1.subject.0.when.1.prompt",
+            "'relatio' is not a prompt",
+        ),
+        id="draft-line-unknown-field",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
+            "      sign_off:\n",
+            "      looking_for:\n",
+            ("looking_for:\n        - text: Speak", 1),
+            "drafts.1.parts.looking_for",
+            "'looking_for' is already the name of a prompt",
+        ),
+        id="draft-part-named-like-a-prompt",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
+            "{{intro}}",
+            "{{intr}}",
+            ("template: |\n      Hi {{name|first_name}}", 1),
+            "drafts.1.template",
+            "the template reads '{{intr}}', which no prompt answers",
+        ),
+        id="draft-template-unknown-part",
+    ),
+    pytest.param(
+        Broken(
+            "coach.yaml",
+            'default_from: "{{messenger_name|address}}"',
+            'default_from: "{{messenger|address}}"',
+            ("default_from", 1),
+            "opening.prompts.3.default_from",
+            "the template reads '{{messenger}}', which no prompt answers",
+        ),
+        id="default-from-unknown-answer",
+    ),
 ]
 
 
