@@ -320,11 +320,11 @@ def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftT
 
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
     """A draft filled from the answers, as it is shown: '' when it does not apply. The entries
-    of an `each` draft are shown one after the other, each under the name of its recipient."""
+    of an `each` draft are shown one after the other, each under its own id ('[outreach-1]')."""
     made = draft_texts(content, session, draft)
     if draft.each is None:
         return made[0].text if made else ""
-    return "\n".join(f"[{d.to or d.id}]\n{d.text}" for d in made)
+    return "\n".join(f"[{d.id}]\n{d.text}" for d in made)  # the id `rebound draft` takes
 
 
 def drafts(content: Content, session: Session) -> list[DraftText]:

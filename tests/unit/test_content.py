@@ -625,8 +625,8 @@ BROKEN = [
     pytest.param(
         Broken(
             "steps/re-engage.yaml",
-            "        when: [{prompt: channel, equals: email}, {prompt: relation, equals: head_hunter}]",
-            "        when: [{prompt: channel, equals: email}, {prompt: relatio, equals: head_hunter}]",
+            "{prompt: relation, equals: head_hunter}]",
+            "{prompt: relatio, equals: head_hunter}]",
             ("prompt: relatio,", 1),
             "drafts.1.subject.0.when.1.prompt",
             "'relatio' is not a prompt",
