@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rebound import clock, templates
+from rebound import clock, conditions, letters, templates
+from rebound.conditions import Lookup
 from rebound.models import (
     ENTRY_ID,
     AnswerValue,
     ChecklistItem,
-    Conditions,
     Content,
     Draft,
     FieldDef,
@@ -27,7 +27,11 @@ from rebound.models import (
     Step,
 )
 
-Lookup = Mapping[str, object]
+# Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
+holds = conditions.holds
+said = conditions.said
+first_said = conditions.first_said
+DraftText = letters.DraftText
 
 
 @dataclass(frozen=True)
@@ -66,24 +70,6 @@ class Entry:
     due: date | None
     next: str | None
     ticked_at: datetime | None = None
-
-
-def _same(value: object, wanted: object) -> bool:
-    return value == wanted and type(value) is type(wanted)
-
-
-def holds(cond: Conditions, lookup: Lookup) -> bool:
-    """Whether a condition (or every condition of a list) is true for these answers."""
-    if isinstance(cond, list):
-        return all(holds(c, lookup) for c in cond)
-    value = lookup.get(cond.prompt)
-    if cond.answered is not None:
-        return templates.is_empty(value) is not cond.answered
-    if cond.contains is not None:
-        return isinstance(value, list) and cond.contains in value
-    if cond.one_of is not None:
-        return any(_same(value, wanted) for wanted in cond.one_of)
-    return _same(value, cond.equals)
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:
@@ -325,6 +311,17 @@ def context(content: Content, session: Session) -> dict[str, object]:
             out[key] = show(key, value)
     for key, open_list in session.open_lists.items():
         out.setdefault(key, [_shown_entry(e, show) for e in open_list.items])
+    for prompt in content.prompts():
+        # A question skipped because its computed default was sure reads as that default.
+        if (
+            prompt.default_from is not None
+            and prompt.id not in session.answers
+            and prompt.when is not None
+            and not holds(prompt.when, session.answers)
+        ):
+            guess = templates.render(prompt.default_from, out, content.template_words).strip()
+            if guess:
+                out[prompt.id] = guess
     return out
 
 
@@ -333,10 +330,44 @@ def _shown_entry(entry: Item, show: Callable[[str, object], object]) -> dict[str
     return {k: show(k, v) for k, v in entry.items() if k != ENTRY_ID}
 
 
+def default_for(content: Content, session: Session, pos: Position) -> str | None:
+    """The computed default (`default_from`) of the question at `pos`, or None."""
+    q = pos.question
+    if pos.more or q.default_from is None:
+        return None
+    scope = context(content, session)
+    current = session.open_lists.get(pos.prompt.id)
+    if pos.field is not None and current is not None and current.current:
+        scope = {**scope, **current.current}
+    guess = templates.render(q.default_from, scope, content.template_words).strip()
+    return guess or None
+
+
+def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
+    """One draft filled from the answers: none when its `when` does not hold, one per entry
+    for an `each` draft (see `compose`)."""
+    from rebound import compose
+
+    return compose.draft_texts(content, session, draft)
+
+
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
-    """A draft filled from the answers."""
-    text = templates.render(draft.template, context(content, session), content.template_words)
-    return text.strip("\n") + "\n"
+    """A draft filled from the answers, as it is shown: '' when it does not apply. The entries
+    of an `each` draft are shown one after the other, each under its own id ('[outreach-1]')."""
+    made = draft_texts(content, session, draft)
+    if draft.each is None:
+        return made[0].text if made else ""
+    return "\n".join(f"[{d.id}]\n{d.text}" for d in made)  # the id `rebound draft` takes
+
+
+def drafts(content: Content, session: Session) -> list[DraftText]:
+    """Every draft of the session's finished steps, in order, with its id, recipient and text."""
+    out: list[DraftText] = []
+    for step in content.steps:
+        if step_done(step, session):
+            for d in step.drafts:
+                out.extend(draft_texts(content, session, d))
+    return out
 
 
 def _due(raw: object) -> date | None:
@@ -349,13 +380,14 @@ def _due(raw: object) -> date | None:
 def checklist(content: Content, session: Session) -> list[Entry]:
     """Every checklist line of the session, step by step.
 
-    A step's items appear once the step is done (or once ticked), so the list grows as the person
-    works through the steps.
+    A step's items appear once the step is done (or once ticked, or once its drafts were kept),
+    so the list grows as the person works through the steps.
     """
     ctx = context(content, session)
     out: list[Entry] = []
     for step in content.steps:
-        finished = step_done(step, session)
+        # A step whose drafts were kept was finished, even if a question was added to it since.
+        finished = step_done(step, session) or any(d.id in session.drafts for d in step.drafts)
         for item in step.checklist:
             if item.each is not None:
                 entries = session.answers.get(item.each)
@@ -413,10 +445,11 @@ def _entry(
     if item.due_after is not None:
         since = session.answered_at.get(item.due_after.prompt, session.created_at)
         due = clock.shift(clock.local_day(since), item.due_after.days)  # None past date.max
+    label = first_said(item.label, {**session.answers, **raw}) or ""
     return Entry(
         step_id=step.id,
         id=item_id,
-        label=templates.render(item.label, scope, words),
+        label=templates.render(label, scope, words),
         done=done and not item.info,
         info=item.info,
         due=due,

@@ -23,7 +23,20 @@ from pydantic import ValidationError
 from rebound import templates, values
 from rebound.content import COACH_FILE, MAX_FILE_BYTES, STEPS_DIR
 from rebound.errors import ContentError
-from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
+from rebound.models import (
+    UI_NAMES,
+    Conditions,
+    Content,
+    Draft,
+    FieldDef,
+    Line,
+    Opening,
+    PromptDef,
+    Said,
+    Step,
+    Ui,
+    Words,
+)
 from rebound.text import scrub_tree
 
 BUILTIN_NAMES = frozenset({"today", "id"})
@@ -214,18 +227,49 @@ def _build(
     raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
 
 
+def _tag(part: object) -> bool:
+    """Whether a part of an error's location names a branch of a union ('str', 'Said',
+    'list[Condition]') or a validator, rather than a field or an index."""
+    return isinstance(part, str) and (
+        part.startswith(("function-", "list["))
+        or part in ("str", "int", "bool")
+        or part[:1].isupper()
+    )
+
+
+def _place(error: Any) -> tuple[object, ...]:
+    """Where an error is, up to the first union branch: one problem, whichever branch it fails."""
+    loc = tuple(error["loc"])
+    for i, part in enumerate(loc):
+        if _tag(part):
+            return loc[:i]
+    return loc
+
+
+def _most_telling(errors: list[Any]) -> Any:
+    """The first error, unless it only says a text was expected where a `{text, when}` line (or
+    another richer branch of a union) was written: then what is wrong with that branch."""
+    first = errors[0]
+    if any(part == "str" for part in first["loc"]):
+        for other in errors[1:]:
+            if _place(other) == _place(first) and "str" not in other["loc"]:
+                return other
+    return first
+
+
 def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        errors = exc.errors()
+        first = _most_telling(errors)
+        loc = [p for p in first["loc"] if not _tag(p)]
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
             message = "is not a known field (check the spelling)"
         elif first["type"] == "missing":
             message = "is required"
-        more = len(exc.errors()) - 1
+        more = len({_place(e) for e in errors}) - 1
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
         raise doc.error((*path, *loc), message) from None
@@ -327,6 +371,12 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         _check_default(doc, path, prompt, content)
         for j, fld in enumerate(prompt.fields):
             _check_default(doc, (*path, "fields", j), fld, content)
+        if prompt.default_from is not None:
+            _check_template(doc, (*path, "default_from"), prompt.default_from, kinds, None)
+        for j, fld in enumerate(prompt.fields):
+            if fld.default_from is not None:
+                at = (*path, "fields", j, "default_from")
+                _check_template(doc, at, fld.default_from, kinds, prompt)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -334,12 +384,14 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         ids = [d.id for d in step.drafts]
         if len(set(ids)) != len(ids):
             raise doc.error(("drafts",), "two drafts share an id")
+        for key in ("why", "guidance", "tips", "done"):
+            _check_lines(doc, (key,), getattr(step, key), kinds, None, check_text=False)
         for i, draft in enumerate(step.drafts):
             if draft.before is not None and draft.before not in own:
                 raise doc.error(
                     ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
                 )
-            _check_template(doc, ("drafts", i, "template"), draft.template, kinds, None)
+            _check_draft(doc, ("drafts", i), draft, kinds)
         item_ids = [c.id for c in step.checklist]
         if len(set(item_ids)) != len(item_ids):
             raise doc.error(("checklist",), "two checklist items share an id")
@@ -369,10 +421,9 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                 target = pool.get(item.due)
                 if target is None or target.kind != "date":
                     raise doc.error((*where, "due"), f"'{item.due}' is not a date prompt")
-            for key in ("label", "next"):
-                text = getattr(item, key)
-                if text is not None:
-                    _check_template(doc, (*where, key), text, kinds, listed)
+            _check_lines(doc, (*where, "label"), item.label, kinds, listed)
+            if item.next is not None:
+                _check_template(doc, (*where, "next"), item.next, kinds, listed)
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:
@@ -387,8 +438,73 @@ def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> 
         raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
 
 
+def _check_conditions(
+    doc: YamlDoc,
+    path: Path_,
+    conds: Conditions,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+) -> None:
+    """Every condition names a prompt (or a field of the entry it is read for)."""
+    fields = {f.id for f in listed.fields} if listed else set()
+    for k, cond in enumerate(conds if isinstance(conds, list) else [conds]):
+        at = (*path, k, "prompt") if isinstance(conds, list) else (*path, "prompt")
+        if cond.prompt not in kinds and cond.prompt not in fields:
+            raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+
+
+def _check_lines(
+    doc: YamlDoc,
+    path: Path_,
+    lines: str | list[Line] | None,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+    *,
+    names: frozenset[str] = frozenset(),
+    check_text: bool = True,
+) -> None:
+    """A text that may be a list of lines said only when their condition holds."""
+    if lines is None:
+        return
+    for k, line in enumerate([lines] if isinstance(lines, str) else lines):
+        at = path if isinstance(lines, str) else (*path, k)
+        text = line.text if isinstance(line, Said) else line
+        if isinstance(line, Said):
+            _check_conditions(doc, (*at, "when"), line.when, kinds, listed)
+            at = (*at, "text")
+        if check_text:
+            _check_template(doc, at, text, kinds, listed, names=names)
+
+
+def _check_draft(doc: YamlDoc, path: Path_, draft: Draft, kinds: dict[str, PromptDef]) -> None:
+    listed = None
+    if draft.each is not None:
+        listed = kinds.get(draft.each)
+        if listed is None or listed.kind != "list":
+            raise doc.error((*path, "each"), f"'{draft.each}' is not a list prompt")
+    if draft.when is not None:
+        _check_conditions(doc, (*path, "when"), draft.when, kinds, listed)
+    for name, lines in draft.parts.items():
+        if name in kinds:
+            raise doc.error((*path, "parts", name), f"'{name}' is already the name of a prompt")
+        _check_lines(doc, (*path, "parts", name), lines, kinds, listed)
+    parts = frozenset(draft.parts)
+    _check_template(doc, (*path, "template"), draft.template, kinds, listed, names=parts)
+    _check_template(doc, (*path, "title"), draft.title, kinds, listed, names=parts)
+    for key in ("to", "subject"):
+        _check_lines(doc, (*path, key), getattr(draft, key), kinds, listed, names=parts)
+    if draft.channel is not None:
+        _check_template(doc, (*path, "channel"), draft.channel, kinds, listed)
+
+
 def _check_template(
-    doc: YamlDoc, path: Path_, text: str, kinds: dict[str, PromptDef], listed: PromptDef | None
+    doc: YamlDoc,
+    path: Path_,
+    text: str,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+    *,
+    names: frozenset[str] = frozenset(),
 ) -> None:
     try:
         nodes = templates.parse(text)
@@ -400,5 +516,6 @@ def _check_template(
             prompt = kinds.get(section)
             if prompt is not None:
                 fields |= {f.id for f in prompt.fields}
-        if name not in kinds and name not in fields and name not in BUILTIN_NAMES:
+        known = name in kinds or name in fields or name in names
+        if not known and name not in BUILTIN_NAMES:
             raise doc.error(path, f"the template reads '{{{{{name}}}}}', which no prompt answers")

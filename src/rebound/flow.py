@@ -13,7 +13,7 @@ from rich.console import Console
 
 from rebound import bragging, coach, drafting, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
-from rebound.models import AnswerValue, Content, Draft, Session, Step
+from rebound.models import AnswerValue, Content, Session, Step
 from rebound.store import BRAG_LOCK, Store
 
 
@@ -78,7 +78,8 @@ def store_drafts(content: Content, session: Session) -> None:
     for step in content.steps:
         if coach.step_done(step, session):
             for d in step.drafts:
-                session.drafts[d.id] = coach.draft_text(content, session, d)
+                for made in coach.draft_texts(content, session, d):
+                    session.drafts[made.id] = made.text
 
 
 def sync_brag(store: Store, session: Session) -> str | None:
@@ -210,14 +211,17 @@ class Walk:
                     header = self.content.say(
                         "step_header", number=pos.step_number, total=total, title=pos.step.title
                     )
-                    render.step_intro(self.out, pos.step, header, self.content.say("tip"))
+                    render.step_intro(
+                        self.out, pos.step, header, self.content.say("tip"), self.session.answers
+                    )
                     if any(p.id == bragging.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
-                        render.draft(self.out, d.title, self._draft_shown(d))
+                        for made in coach.draft_texts(self.content, self.session, d):
+                            render.draft(self.out, made.title, self._draft_shown(made))
             try:
                 value = self._ask(pos)
             except prompts.GoBack:
@@ -285,6 +289,8 @@ class Walk:
         default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
         if default is None and q.remember:
             default = self.defaults.get(q.id)
+        if default is None and q.default_from is not None:
+            default = coach.default_for(self.content, self.session, pos)
         if default is None and q.default is not None:
             default = (
                 values.default_text(q, self.today, self.content) if q.kind == "date" else q.default
@@ -329,30 +335,33 @@ class Walk:
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:
-            self._store_draft(d, coach.draft_text(self.content, self.session, d))
-            if d.before is None:
-                render.draft(self.out, d.title, self._draft_shown(d))
+            for made in coach.draft_texts(self.content, self.session, d):
+                self._store_draft(made)
+                if d.before is None:
+                    render.draft(self.out, made.title, self._draft_shown(made))
         self._save()
-        render.step_done(self.out, step)
+        render.step_done(self.out, step, self.session.answers)
         self._offer_drafts(step)
 
     # --- drafts as things to act on (issue 10) ---------------------------------------------
 
-    def _draft_shown(self, d: Draft) -> str:
+    def _draft_shown(self, made: coach.DraftText) -> str:
         """A draft as the person will send it: their edit, else as made from the answers."""
-        edit = self.session.edited.get(d.id)
-        return edit if edit is not None else coach.draft_text(self.content, self.session, d)
+        edit = self.session.edited.get(made.id)
+        return edit if edit is not None else made.text
 
-    def _store_draft(self, d: Draft, text: str) -> None:
+    def _store_draft(self, made: coach.DraftText) -> None:
         """Keep a finished step's draft. When the person had edited it and their new answers
         make a different one, they choose: keep the edit, or rebuild it from the answers."""
-        if drafting.edit_outdated(self.session, d.id, text):
+        if drafting.edit_outdated(self.session, made.id, made.text):
             keep = prompts.yes_no(
-                self.content.say("draft_keep_edit", title=d.title), default=True, lang=self.content
+                self.content.say("draft_keep_edit", title=made.title),
+                default=True,
+                lang=self.content,
             )
             if not keep:
-                self.session.edited.pop(d.id, None)
-        self.session.drafts[d.id] = text
+                self.session.edited.pop(made.id, None)
+        self.session.drafts[made.id] = made.text
 
     def _offer_drafts(self, step: Step) -> None:
         """At the end of a step: each message it drafted can be copied, mailed or edited now."""

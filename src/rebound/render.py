@@ -7,6 +7,7 @@ highlighting switched off, so '[bold]' or ':smile:' typed by a person is shown a
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import TextIO
 
 from rich.console import Console
@@ -90,22 +91,35 @@ def _indented(out: Console, text: Text) -> None:
         out.print(Padding(text, (0, 0, 0, 2)))
 
 
-def step_intro(out: Console, step: Step, header: str, tip: str = "Tip:") -> None:
-    """The screen that opens a step: where you are, why it matters, how to do it well."""
+def step_intro(
+    out: Console,
+    step: Step,
+    header: str,
+    tip: str = "Tip:",
+    answers: Mapping[str, object] | None = None,
+) -> None:
+    """The screen that opens a step: where you are, why it matters, how to do it well.
+
+    Lines of the content that hold only for some answers (`{text: ..., when: ...}`) are shown
+    when they hold for `answers`.
+    """
     from rich.rule import Rule
 
+    given = answers or {}
     _, _, bullet = marks(out)
     out.print()
     out.print(Rule(_text(header, style=f"bold {ACCENT}"), align="left"))
-    out.print(_text(step.why, style="italic"))
+    why = coach.first_said(step.why, given)
+    if why:
+        out.print(_text(why, style="italic"))
     out.print()
-    for line in step.guidance:
+    for line in coach.said(step.guidance, given):
         _indented(out, _assemble((f"{bullet} ", ACCENT), line))
-    if step.tips:
+    tips = coach.said(step.tips, given)
+    if tips:
         out.print()
-        label = tip
-        for text in step.tips:
-            _indented(out, _assemble((f"{label} ", "bold"), (text, "dim")))
+        for text in tips:
+            _indented(out, _assemble((f"{tip} ", "bold"), (text, "dim")))
     out.print()
 
 
@@ -135,11 +149,12 @@ def plain(out: Console, text: str) -> None:
     out.print(_text(text), soft_wrap=True, crop=False, overflow="ignore")
 
 
-def step_done(out: Console, step: Step) -> None:
-    """Closing words of a step."""
+def step_done(out: Console, step: Step, answers: Mapping[str, object] | None = None) -> None:
+    """Closing words of a step: the first of its `done` lines that holds for the answers."""
     done, _, _ = marks(out)
+    words = coach.first_said(step.done, answers or {}) or f"{step.title}: done."
     out.print()
-    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD)))
+    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (words, GOOD)))
 
 
 def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:

@@ -30,6 +30,7 @@ NAMES = [
     "reflection",
     "interview_stories",
     "availability_post",
+    "outreach-1",  # one note per contact (the scenario has one: Priya Patel, by email)
 ]
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="pyperclip picks xclip this way on Linux"
@@ -91,10 +92,11 @@ def test_without_a_name_it_lists_the_drafts(run: Run, finished_session: Session)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Globex · Data Engineer"
-    assert [line.split()[0] for line in lines[1:7]] == NAMES
+    assert [line.split()[0] for line in lines[1:8]] == NAMES
     assert "Your thank-you email · to Dana Smith <dana@globex.example>" in lines[1]
     assert "edited" not in result.stdout
-    assert "`rebound draft NAME` shows one" in lines[7]
+    assert lines[7].split("  ", 1)[1].strip() == "Your message · Priya Patel"  # named once
+    assert "`rebound draft NAME` shows one" in lines[8]
 
 
 def test_a_session_without_drafts_says_so(run: Run, make_session: MakeSession) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from rebound import letters
 from rebound.models import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
@@ -137,7 +138,8 @@ def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, t
     assert json.loads(path.read_text())["answers"]["thank_detail"] == text
     out = run(["summary", "--drafts"]).stdout
     flat = " ".join(out.split())
-    assert " ".join(f"I'm especially grateful for {text}.".split()) in flat
+    # The detail reads as a phrase inside the sentence (no final stop), but never as markup.
+    assert " ".join(f"Thank you also for {letters.phrase(text)}.".split()) in flat
 
 
 def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path) -> None:
@@ -145,13 +147,15 @@ def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path)
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     data = json.loads(path.read_text())
     data["answers"]["thank_detail"] = "line one\nline two\n\x1b[31mred?\x1b[0m\x07 end"
+    data["answers"]["reasons"] = "line one\nline two\n\x1b[31mred?\x1b[0m\x07 end"
     data["answers"]["weakness"] = "x" * 5000
     data["drafts"] = {}
     path.write_text(json.dumps(data))
     result = run(["summary", "--drafts"])
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert "line one\nline two" in result.stdout
+    assert "line one\nline two" in result.stdout  # the feedback log keeps the lines
+    assert "Thank you also for line one line two" in result.stdout  # a sentence joins them
     assert "red?" in result.stdout
     assert result.stdout.replace("\n", "").count("x" * 100) >= 1
     assert "".join(result.stdout.split()).count("x") >= 5000  # wrapped, never cut short

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rebound import coach, content, render, store
+from rebound import coach, content, letters, render, store
 from rebound.errors import ContentError
 from rebound.models import Session
 from tests.conftest import CONTENT
@@ -65,14 +65,16 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
         weakness=weakness or None,
     )
     text = coach.draft_text(loaded, session, loaded.step("thank").drafts[0])
-    if detail:
-        assert f"I'm especially grateful for {detail}." in text
+    # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'.
+    fitted = letters.phrase(detail) if detail else ""
+    if fitted:
+        assert f" Thank you also for {fitted}." in text
     shown = render.clean(text)
     assert "\x1b" not in shown and "\x07" not in shown
-    if detail and not any(
-        (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in detail
+    if fitted and not any(
+        (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in fitted
     ):
-        assert detail.replace("\r\n", "\n") in shown
+        assert fitted in shown
 
 
 _LOADED: list[object] = []

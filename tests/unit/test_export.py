@@ -50,6 +50,7 @@ SCRIPT: dict[str, Any] = {
     "your_name": "Alex Doe",
     "thanked_on_call": True,
     "thank_detail": ODD["thank_detail"],
+    "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": ODD["reasons"],
     "areas": ["technical_depth", "other"],
@@ -192,7 +193,7 @@ def test_markdown_has_the_whole_session(loaded: Content, session: Session) -> No
     assert "  - **How do you know them?** Head hunter or recruiter" in md  # inside a list entry
     for n in range(1, 6):
         assert f"## Step {n} of 5 · " in md
-    assert md.count("```text") == 6  # every draft of the finished steps
+    assert md.count("```text") == 7  # every draft of the finished steps that applies
     assert "- [x] Thank-you email sent to Dana Smith (due 2026-11-26, done 2026-11-26)" in md
     assert "- [ ] Fix: Practise Spark joins (due 2026-12-09)" in md
     assert "- Accomplishments on your list: 2" in md

@@ -32,6 +32,7 @@ ANSWERS: dict[str, AnswerValue] = {
     "your_name": "Alex Doe",
     "thanked_on_call": False,
     "thank_detail": None,
+    "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": None,
     "areas": ["technical_depth", "communication"],
