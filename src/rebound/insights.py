@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from rebound import coach
-from rebound.models import Content, Item, OpenList, Session
+from rebound.models import ContactLog, Content, Item, OpenList, Session
 
 UPCOMING_DAYS = 14
 CONTACT_WEEKS = 3
@@ -22,8 +22,10 @@ WEEK = 7
 # renames them simply shows less here (no contacts, no areas...), never an error.
 CONTACTS = "contacts"
 FIXES = "fixes"
+FIX_TEXT = "what"  # the field of a fixes entry saying what the fix is
 AREAS = "areas"
 AREAS_OTHER = "areas_other"
+REASONS = "reasons"
 OTHER = "other"
 WEEKLY_TARGET = "weekly_target"
 ACCOMPLISHMENTS = "accomplishments"
@@ -90,10 +92,13 @@ class Todo:
     item_id: str
     label: str
     due: date | None
+    action: str | None = None  # the command that does it, when it is not a tick
 
     @property
     def command(self) -> str:
-        """The command that ticks this item off."""
+        """The command that ticks this item off (or, for a contact, logs the touch)."""
+        if self.action is not None:
+            return self.action
         return f"rebound done {shlex.quote(self.item_id)} --session {shlex.quote(self.session_id)}"
 
 
@@ -371,4 +376,192 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
         conversations=len(reached),
         weekly_target=target[1] if target else None,
         accomplishments=sum(len(_entries(s, ACCOMPLISHMENTS)) for s in ordered),
+    )
+
+
+# --- keeping in touch, in `rebound todo` ----------------------------------------------------
+
+
+def due_contacts(
+    content: Content,
+    sessions: Sequence[Session],
+    log: ContactLog,
+    today: date | None = None,
+) -> list[Todo]:
+    """Contacts due another touch by their cadence, as dated items for `todo` (and any due index).
+
+    See `rebound.contacts.due`; `log` is the touch log (`Store.load_contacts()`).
+    """
+    from rebound import contacts as keeping
+
+    return keeping.due(content, sessions, log, today)
+
+
+def with_todos(agenda: Agenda, extra: Iterable[Todo]) -> Agenda:
+    """The agenda with more dated items slotted into its groups by their dates."""
+    groups = {
+        "overdue": list(agenda.overdue),
+        "due_today": list(agenda.due_today),
+        "upcoming": list(agenda.upcoming),
+        "later": list(agenda.later),
+    }
+    anytime = list(agenda.anytime)
+    for todo in extra:
+        if todo.due is None:
+            anytime.append(todo)
+        elif todo.due < agenda.today:
+            groups["overdue"].append(todo)
+        elif todo.due == agenda.today:
+            groups["due_today"].append(todo)
+        elif agenda.until is None or todo.due <= agenda.until:
+            groups["upcoming"].append(todo)
+        else:
+            groups["later"].append(todo)
+    # Stable: items of the same day keep the order they had (sessions first, then the extra).
+    ordered = {k: sorted(v, key=lambda t: t.due or date.max) for k, v in groups.items()}
+    return Agenda(today=agenda.today, until=agenda.until, anytime=anytime, **ordered)
+
+
+# --- a company seen before, at `rebound start` ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """One earlier session with a company."""
+
+    session_id: str
+    heard_on: date
+    role: str
+    reasons: str
+    areas: tuple[str, ...]  # as the pack labels them
+    fixes: tuple[tuple[str, bool], ...]  # (the fix, done)
+    reapply: date | None  # the day the company may be asked again, from the content
+
+
+@dataclass(frozen=True)
+class CompanyHistory:
+    """Everything earlier sessions say about one company."""
+
+    company: str  # as typed in the latest of them
+    sessions: tuple[Earlier, ...]  # newest first
+    reapply: date | None  # the latest reapply date of them all
+    today: date
+
+    @property
+    def may_reapply(self) -> bool:
+        """Whether the reapply date has come (True when none is known)."""
+        return self.reapply is None or self.reapply <= self.today
+
+
+def _reapply_on(content: Content, session: Session) -> date | None:
+    """The session's "may reapply from" day: its reapply item's date, as the checklist has it."""
+    wanted = content.follow_up.reapply
+    for step in content.steps:
+        for item in step.checklist:
+            if item.id == wanted and item.due_after is not None:
+                since = session.answered_at.get(item.due_after.prompt, session.created_at)
+                try:
+                    return local_day(since) + timedelta(days=item.due_after.days)
+                except (OverflowError, ValueError):
+                    return None
+    return None
+
+
+def company_history(
+    content: Content,
+    sessions: Iterable[Session],
+    name: str,
+    today: date | None = None,
+    skip: str = "",
+) -> CompanyHistory | None:
+    """What earlier sessions with the company `name` (case and spaces aside) say; None when
+    there are none. `skip` is the session being started, left out.
+    """
+    key = person_key(name)
+    if not key:
+        return None
+    fix_item = _each_item_id(content, FIXES)
+    labels = _area_labels(content)
+    found: list[Earlier] = []
+    shown = name
+    for session in _oldest_first(sessions):
+        if session.id == skip or person_key(session.text("company")) != key:
+            continue
+        shown = " ".join(session.text("company").split())
+        # The fix as typed ('Practise SQL'), not its checklist label ('Fix: Practise SQL').
+        typed = {
+            coach.entry_number(e, n): " ".join(str(e.get(FIX_TEXT) or "").split())
+            for n, e in enumerate(_entries(session, FIXES), start=1)
+        }
+        fixes = tuple(
+            (typed.get(number) or entry.label, entry.done)
+            for entry in coach.checklist(content, session)
+            if (number := _entry_number(entry.id, fix_item)) is not None
+        )
+        chosen = session.answers.get(AREAS)
+        picked = [str(v) for v in chosen] if isinstance(chosen, list) else []
+        other = " ".join(session.text(AREAS_OTHER).split())
+        areas = [
+            f"{labels.get(v, v)}: {other}" if v == OTHER and other else labels.get(v, v)
+            for v in picked
+        ]
+        found.append(
+            Earlier(
+                session_id=session.id,
+                heard_on=heard_on(session),
+                role=session.text("role").strip(),
+                reasons=" ".join(session.text(REASONS).split()),
+                areas=tuple(areas),
+                fixes=fixes,
+                reapply=_reapply_on(content, session),
+            )
+        )
+    if not found:
+        return None
+    dates = [e.reapply for e in found if e.reapply is not None]
+    return CompanyHistory(
+        company=shown,
+        sessions=tuple(reversed(found)),
+        reapply=max(dates) if dates else None,
+        today=today or date.today(),
+    )
+
+
+# --- patterns, in `rebound stats` ------------------------------------------------------------
+
+PATTERN_SESSIONS = 5  # a pattern is stated only from this many sessions with feedback up
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """What the reasons and areas of every session add up to, said honestly."""
+
+    sessions: int  # sessions whose areas to work on were chosen
+    reasons: list[tuple[str, str]]  # (company, the reasons given), newest first
+    areas: list[tuple[str, int]]  # most frequent first
+    needed: int  # sessions still needed before a pattern is stated (0: enough)
+
+    @property
+    def recurring(self) -> list[tuple[str, int]]:
+        """The areas that make a pattern: the most frequent, if it came up more than once."""
+        if self.needed or not self.areas or self.areas[0][1] < 2:
+            return []
+        top = self.areas[0][1]
+        return [(label, n) for label, n in self.areas if n == top]
+
+
+def patterns(content: Content, sessions: Iterable[Session]) -> Patterns:
+    """Reasons and areas across sessions; a pattern only from `PATTERN_SESSIONS` sessions up."""
+    ordered = _oldest_first(sessions)
+    answered = [s for s in ordered if isinstance(s.answers.get(AREAS), list)]
+    reasons = [
+        (company(s), " ".join(s.text(REASONS).split()))
+        for s in reversed(ordered)
+        if s.text(REASONS).strip()
+    ]
+    return Patterns(
+        sessions=len(answered),
+        reasons=reasons,
+        areas=_areas(content, answered),
+        needed=max(0, PATTERN_SESSIONS - len(answered)),
     )
