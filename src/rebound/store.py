@@ -26,7 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
-from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
+from rebound.models import (
+    CONTACTS_SCHEMA_VERSION,
+    ENTRY_ID,
+    SCHEMA_VERSION,
+    BragList,
+    ContactLog,
+    Session,
+)
 
 SESSIONS = "sessions"
 LOCKS = "locks"
@@ -513,6 +520,14 @@ class Store:
             return ContactLog.model_validate_json(raw)
         except ValidationError as exc:
             first = exc.errors()[0]
+            with contextlib.suppress(ValueError, AttributeError):
+                version = json.loads(raw).get("schema_version")
+                if isinstance(version, int) and version > CONTACTS_SCHEMA_VERSION:
+                    # Not broken: a newer rebound's. Left where it is, for that rebound.
+                    raise DataError(
+                        f"Your contact log ({self.contacts_path}) was written by a newer rebound "
+                        f"(schema {version}); please upgrade to use it. It was left as it is."
+                    ) from None
             if first["type"] == "json_invalid":
                 reason = "it is not valid JSON"
             else:

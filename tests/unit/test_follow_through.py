@@ -248,3 +248,35 @@ def test_follow_up_content_is_checked(tmp_path: object, content_copy: object) ->
 def test_translations_follow_up_the_same_way(loaded: Content, lang: str) -> None:
     other = content_files.load(REPO / "content" / lang)
     assert other.follow_up == loaded.follow_up  # numbers and ids, not words
+
+
+# --- the touch log on disk ---------------------------------------------------------------------
+
+
+def test_the_touch_log_is_saved_privately_and_read_back(rebound_home: object) -> None:
+    import json
+    import stat
+
+    from rebound.errors import DataError
+    from rebound.models import KeptContact, Touch
+    from rebound.store import CONTACTS_FILE, Store
+
+    store = Store()
+    assert store.load_contacts() == ContactLog()
+    log = ContactLog(
+        people={
+            "priyapatel": KeptContact(
+                name="Priya Patel",
+                touches=[Touch(id="t1", on=TODAY, outcome="met", logged_at=NOW)],
+            )
+        }
+    )
+    store.save_contacts(log)
+    assert store.load_contacts() == log
+    assert stat.S_IMODE(store.contacts_path.stat().st_mode) == 0o600
+    assert CONTACTS_FILE in [p.name for p in store.own_files(personal=True)]
+    newer = {**json.loads(store.contacts_path.read_text()), "schema_version": 2}
+    store.contacts_path.write_text(json.dumps(newer))
+    with pytest.raises(DataError, match="written by a newer rebound"):
+        store.load_contacts()
+    assert store.contacts_path.exists()  # left as it is, not moved aside
