@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from rebound import insights
+from rebound import coach, insights
 from rebound.insights import person_key
 from rebound.models import ContactLog, Content, KeptContact, Outcome, Session, Touch
 
@@ -79,8 +79,6 @@ def _facts(content: Content, sessions: Iterable[Session]) -> dict[str, _Facts]:
                 facts.relations.append(relation)
             if item_id is None:
                 continue
-            from rebound import coach
-
             item = f"{item_id}-{coach.entry_number(entry, n)}"
             ticked = session.ticked.get(item)
             if ticked is None:

@@ -271,7 +271,7 @@ class Walk:
 
         Only a look; a session that can't be read is left for the command to report.
         """
-        from rebound import insights
+        from rebound import history, insights
 
         name = self.session.text(COMPANY)
         if insights.person_key(name) == self._history_of:
@@ -281,7 +281,7 @@ class Walk:
             earlier = self.store.load_all()
         except ReboundError:
             return
-        found = insights.company_history(
+        found = history.company_history(
             self.content, earlier, name, self.today, skip=self.session.id
         )
         if found is not None:

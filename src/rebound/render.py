@@ -16,7 +16,7 @@ from rebound import coach
 from rebound.models import Content, Session, Step
 
 if TYPE_CHECKING:
-    from rebound.insights import CompanyHistory
+    from rebound.history import CompanyHistory
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from rebound import contacts, content, content_files, insights
+from rebound import contacts, content, content_files, history, insights
 from rebound.errors import ContentError
 from rebound.models import ContactLog, Content, Session
 from tests.conftest import REPO
@@ -172,10 +172,10 @@ def test_company_history_of_earlier_sessions(loaded: Content) -> None:
     first.answers["areas_other"] = "storytelling"
     first.ticked["fix-1"] = at(date(2026, 5, 20))
     other = build(loaded, "2026-06-01-acme", date(2026, 6, 1), answers={"company": "Acme"})
-    history = insights.company_history(loaded, [first, other], "  INITECH", TODAY, skip="new")
-    assert history is not None
-    assert history.company == "Initech"
-    (earlier,) = history.sessions
+    found = history.company_history(loaded, [first, other], "  INITECH", TODAY, skip="new")
+    assert found is not None
+    assert found.company == "Initech"
+    (earlier,) = found.sessions
     assert earlier.session_id == "2026-05-01-initech"
     assert (earlier.heard_on, earlier.role) == (date(2026, 5, 1), "Analyst")
     assert earlier.reasons == "More SQL needed"
@@ -185,11 +185,11 @@ def test_company_history_of_earlier_sessions(loaded: Content) -> None:
         ("Mock interview", False),
     )
     assert earlier.reapply == date(2026, 5, 1) + timedelta(days=182)  # from the content
-    assert history.may_reapply  # 2026-10-30 is before TODAY (2026-11-25)
-    later = insights.company_history(loaded, [first], "Initech", date(2026, 7, 1))
+    assert found.may_reapply  # 2026-10-30 is before TODAY (2026-11-25)
+    later = history.company_history(loaded, [first], "Initech", date(2026, 7, 1))
     assert later is not None and not later.may_reapply
-    assert insights.company_history(loaded, [first, other], "Globex", TODAY) is None
-    assert insights.company_history(loaded, [first], "initech", TODAY, skip=first.id) is None
+    assert history.company_history(loaded, [first, other], "Globex", TODAY) is None
+    assert history.company_history(loaded, [first], "initech", TODAY, skip=first.id) is None
 
 
 # --- patterns -------------------------------------------------------------------------------
