@@ -153,6 +153,7 @@ class Walk:
         self._finished_before: datetime | None = None
         self._history_of = ""  # the company whose history was shown, once per name
         self.ticked: list[str] = []  # what `later` ticked
+        self._only: list[str] | None = None  # `later`'s prompts: Ctrl-B stays among them
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -300,6 +301,7 @@ class Walk:
             self._locks.enter_context(self.store.lock(self.session.id))
             self.session = self.store.load(self.session.id)
             self._finished_before = self.session.finished_at
+            self._only = list(prompt_ids)
             reopen(self.session, prompt_ids)
             try:
                 if not self._loop(step_id):
@@ -337,6 +339,9 @@ class Walk:
 
     def _back(self, pos: coach.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None
+        if within is not None and self._only is not None:  # `later`: back among its prompts only
+            kept = [p for p in within.prompts if p.id in self._only]
+            within = within.model_copy(update={"prompts": kept})
         if coach.back(self.content, self.session, pos, now(), within=within):
             self._entry_shown = None
             self._save()

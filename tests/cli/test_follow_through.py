@@ -17,6 +17,7 @@ from tests.scenario import COMPANY, SESSION_ID
 from tests.unit.test_insights import at, build
 
 TODAY = date.today()
+CTRL_B = "\x02"
 
 
 def saved(home: Path, session_id: str = SESSION_ID) -> dict[str, Any]:
@@ -197,9 +198,12 @@ def test_late_feedback_ticks_drops_the_follow_up_and_feeds_stats(
     before = run(["todo"]).stdout
     assert "Follow up with Dana Smith if no feedback has come" in before
     assert "Reasons they gave" not in run(["stats"]).stdout
-    # The reasons typed; areas, the other area and the weakness kept with Enter.
-    result = run(["feedback"], "Too little Spark at scale" + ENTER + ENTER + ENTER + ENTER)
+    # Ctrl-B at the first question stays there; the reasons typed; areas, the other area and
+    # the weakness kept with Enter.
+    keys = CTRL_B + "Too little Spark at scale" + ENTER + ENTER + ENTER + ENTER
+    result = run(["feedback"], keys)
     assert result.exit_code == 0, result.output
+    assert "This is the first question; there is nothing before it." in result.stdout
     assert "Feedback recorded for Globex · Data Engineer." in result.stdout
     data = saved(rebound_home)
     assert data["answers"]["reasons"] == "Too little Spark at scale"
