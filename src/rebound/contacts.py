@@ -129,6 +129,10 @@ def people(
         touches = tuple(s for _, _, s in sorted(seen, key=lambda t: t[:2], reverse=True))
         since = touches[0].on if touches else contact.added
         quiet = max(0, (day - since).days)
+        try:
+            next_due = since + timedelta(weeks=weeks or every)
+        except OverflowError:  # a hand-edited date at the end of the calendar
+            next_due = date.max
         out.append(
             Person(
                 contact=contact,
@@ -137,7 +141,7 @@ def people(
                 touches=touches,
                 days_quiet=quiet,
                 quiet=quiet >= (weeks or every) * WEEK,
-                next_due=since + timedelta(weeks=weeks or every),
+                next_due=next_due,
                 open_items=tuple(known.open_items),
             )
         )
