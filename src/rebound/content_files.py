@@ -29,6 +29,7 @@ from rebound.models import (
     Content,
     Draft,
     FieldDef,
+    FollowUp,
     Line,
     Opening,
     PromptDef,
@@ -290,7 +291,7 @@ def load(base: Path) -> Content:
     coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
         raise coach.error((), "should be a mapping with 'opening' and 'steps'")
-    unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui"})
+    unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui", "follow_up"})
     if unknown:
         raise coach.error((unknown[0],), "is not a known field (check the spelling)")
     for key in ("opening", "steps"):
@@ -333,9 +334,44 @@ def load(base: Path) -> Content:
         if used - UI_NAMES:
             wrong = sorted(used - UI_NAMES)[0]
             raise coach.error(("ui", key), f"'{{{{{wrong}}}}}' can't be filled in here")
-    content = Content(opening=opening, steps=steps, words=words, ui=ui, source=str(base))
+    follow_up = _validate(
+        YamlDoc(coach.file, coach.data.get("follow_up", {}), coach.marks), FollowUp, ("follow_up",)
+    )
+    content = Content(
+        opening=opening, steps=steps, words=words, ui=ui, follow_up=follow_up, source=str(base)
+    )
     _cross_check(content, coach, docs)
+    _check_follow_up(content, coach)
     return content
+
+
+def _check_follow_up(content: Content, coach: YamlDoc) -> None:
+    """The follow-up section names prompts and items that exist, where `rebound` looks for them."""
+    later = content.follow_up.feedback
+    steps = [s for s in content.steps if any(p.id in later.prompts for p in s.prompts)]
+    for i, prompt_id in enumerate(later.prompts):
+        if not any(p.id == prompt_id for s in steps for p in s.prompts):
+            raise coach.error(
+                ("follow_up", "feedback", "prompts", i), f"'{prompt_id}' is not a prompt of a step"
+            )
+    if len(steps) > 1:
+        raise coach.error(("follow_up", "feedback", "prompts"), "give prompts of one step only")
+    tickable = {i.id for s in steps for i in s.checklist if i.each is None and not i.info}
+    for i, item_id in enumerate(later.ticks):
+        if item_id not in tickable:
+            raise coach.error(
+                ("follow_up", "feedback", "ticks", i),
+                f"'{item_id}' is not a checklist item to tick in the step of these prompts",
+            )
+    if content.follow_up.reapply is not None and not any(
+        i.id == content.follow_up.reapply and i.due_after is not None
+        for s in content.steps
+        for i in s.checklist
+    ):
+        raise coach.error(
+            ("follow_up", "reapply"),
+            f"'{content.follow_up.reapply}' is not a checklist item with 'due_after'",
+        )
 
 
 def _prompt_places(

@@ -121,6 +121,29 @@ def brag_session_ids(store: Store) -> set[str]:
     return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
 
+COMPANY = "company"
+
+
+def reopen(session: Session, prompt_ids: list[str]) -> None:
+    """Take these answers back so they are asked again, each kept as the default."""
+    for prompt_id in prompt_ids:
+        if prompt_id in session.answers:
+            session.previous[prompt_id] = session.answers.pop(prompt_id)
+
+
+def tick_open(
+    content: Content, session: Session, item_ids: list[str], moment: datetime
+) -> list[str]:
+    """Tick the items of `item_ids` that are on the checklist and still open; their labels."""
+    out = []
+    for entry in coach.checklist(content, session):
+        # Done by a condition (reasons given) but not ticked: ticked now, to keep the day.
+        if entry.id in item_ids and entry.id not in session.ticked and not entry.info:
+            coach.tick(content, session, entry.id, moment)
+            out.append(entry.label)
+    return out
+
+
 class Walk:
     """One sitting with the coach, on one session."""
 
@@ -135,6 +158,9 @@ class Walk:
         self._entry_shown: tuple[str, int] | None = None
         self._brag_told = False
         self._finished_before: datetime | None = None
+        self._history_of = ""  # the company whose history was shown, once per name
+        self.ticked: list[str] = []  # what `later` ticked
+        self._only: list[str] | None = None  # `later`'s prompts: Ctrl-B stays among them
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -229,6 +255,8 @@ class Walk:
                 continue
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
+            if pos.step is None and pos.prompt.id == COMPANY:
+                self._company_history()
             if pos.prompt.id == bragging.PROMPT and pos.prompt.id in self.session.answers:
                 self._sync_brag()  # once the list is done: corrections made with Ctrl-B count
             if pos.step is not None and coach.step_done(pos.step, self.session):
@@ -246,6 +274,53 @@ class Walk:
                         render.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
         return coach.next_position(self.content, self.session) is None
+
+    def _company_history(self) -> None:
+        """Right after the company is named: what earlier sessions with it say, if there are any.
+
+        Only a look; a session that can't be read is left for the command to report.
+        """
+        from rebound import history, insights
+
+        name = self.session.text(COMPANY)
+        if insights.person_key(name) == self._history_of:
+            return
+        self._history_of = insights.person_key(name)
+        try:
+            earlier = self.store.load_all()
+        except ReboundError:
+            return
+        found = history.company_history(
+            self.content, earlier, name, self.today, skip=self.session.id
+        )
+        if found is not None:
+            render.company_history(self.out, self.content, found)
+
+    def later(self, step_id: str, prompt_ids: list[str], ticks: list[str]) -> bool:
+        """Ask some prompts of a finished step again (feedback that came after the call), their
+        earlier answers offered as defaults, then tick `ticks` where they are open.
+
+        Returns True when all were answered.
+
+        Raises:
+            InterruptedByUser: Ctrl-C or Ctrl-D at a prompt; what was not changed is put back.
+        """
+        with self._locks:
+            self._locks.enter_context(self.store.lock(self.session.id))
+            self.session = self.store.load(self.session.id)
+            self._finished_before = self.session.finished_at
+            self._only = list(prompt_ids)
+            reopen(self.session, prompt_ids)
+            try:
+                if not self._loop(step_id):
+                    return False
+            except (KeyboardInterrupt, EOFError):
+                coach.settle(self.content, self.session, step_id, self._finished_before)
+                self.store.save(self.session)
+                raise InterruptedByUser(self._stopped()) from None
+            self.ticked = tick_open(self.content, self.session, ticks, now())
+            self._save()
+            return True
 
     def _show_brag_list(self) -> None:
         """At the accomplishments step: what the brag list already holds from other sessions."""
@@ -272,6 +347,9 @@ class Walk:
 
     def _back(self, pos: coach.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None
+        if within is not None and self._only is not None:  # `later`: back among its prompts only
+            kept = [p for p in within.prompts if p.id in self._only]
+            within = within.model_copy(update={"prompts": kept})
         if coach.back(self.content, self.session, pos, now(), within=within):
             self._entry_shown = None
             self._save()

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from rebound import coach
 from rebound.models import Content, Session, Step
+
+if TYPE_CHECKING:
+    from rebound.history import CompanyHistory
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
@@ -277,3 +280,50 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 out.print(
                     _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
                 )
+
+
+def company_history(out: Console, content: Content, history: CompanyHistory) -> None:
+    """A company seen before, at `rebound start`: each earlier session (newest first) with the
+    reasons given, the areas and the fixes (done or open), then the day they may apply again."""
+    from rich.rule import Rule
+
+    done_mark, todo_mark, _ = marks(out)
+    say = content.say
+    out.print()
+    out.print(
+        Rule(
+            _text(say("history_title", name=history.company), style=f"bold {ACCENT}"),
+            align="left",
+        )
+    )
+    note(out, content.say_count("history_intro", len(history.sessions)), "dim")
+    for earlier in history.sessions:
+        out.print()
+        out.print(
+            _assemble(
+                (earlier.heard_on.isoformat(), "bold"),
+                " · ",
+                earlier.role or say("history_no_role"),
+                (f"  [{earlier.session_id}]", "dim"),
+            )
+        )
+        reasons = earlier.reasons or say("history_no_reasons")
+        _indented(out, _assemble((say("history_reasons") + " ", "bold"), reasons))
+        if earlier.areas:
+            _indented(
+                out, _assemble((say("history_areas") + " ", "bold"), ", ".join(earlier.areas))
+            )
+        if earlier.fixes:
+            _indented(out, _text(say("history_fixes"), "bold"))
+            for label, done in earlier.fixes:
+                mark = (f"  {done_mark} ", GOOD) if done else (f"  {todo_mark} ", "")
+                _indented(out, _assemble(mark, label))
+    if history.reapply is not None:
+        out.print()
+        day = history.reapply.isoformat()
+        if history.may_reapply:
+            note(out, say("history_reapply_passed", date=day), GOOD)
+        else:
+            left = (history.reapply - history.today).days
+            note(out, content.say_count("history_reapply_wait", left, date=day), "yellow")
+    out.print()

@@ -28,7 +28,14 @@ from typing import Any
 
 from rebound.due import INDEX as DUE_INDEX
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
-from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
+from rebound.models import (
+    CONTACTS_SCHEMA_VERSION,
+    ENTRY_ID,
+    SCHEMA_VERSION,
+    BragList,
+    ContactLog,
+    Session,
+)
 from rebound.text import scrub_tree
 
 SESSIONS = "sessions"
@@ -36,6 +43,8 @@ LOCKS = "locks"
 BROKEN = "broken"
 BRAG_FILE = "brag.json"
 BRAG_LOCK = "brag-list"
+CONTACTS_FILE = "contacts.json"
+CONTACTS_LOCK = "contact-log"
 CACHE = "cache"
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
@@ -66,6 +75,7 @@ OWN: tuple[Own, ...] = (
     Own(SESSIONS, ("*" + SUFFIX,)),
     Own(BROKEN, ("*" + SUFFIX,)),
     Own(BRAG_FILE),
+    Own(CONTACTS_FILE),
     Own(CACHE, ("content-*.pickle",), personal=False),
     Own(LOCKS, ("*.lock",), personal=False),
     Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
@@ -466,7 +476,7 @@ class Store:
         """
         with contextlib.ExitStack() as locks:
             # Refuse while any session is open elsewhere, rather than pull it from under it.
-            for session_id in [BRAG_LOCK, *self.ids_by_start()]:
+            for session_id in [BRAG_LOCK, CONTACTS_LOCK, *self.ids_by_start()]:
                 locks.enter_context(self.lock(session_id))
             for path in self.own_files():
                 if path.parent.name != LOCKS:  # held just now; removed once released
@@ -531,6 +541,56 @@ class Store:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
         self._ensure()
         atomic_write(self.brag_path, _dump(brag))
+
+    @property
+    def contacts_path(self) -> Path:
+        """The file of the touch log (`rebound contacts log`), shared by every session."""
+        return self.home / CONTACTS_FILE
+
+    def load_contacts(self) -> ContactLog:
+        """The touch log (empty if there is none yet); a broken file is moved aside first.
+
+        Raises:
+            DataError: the file could not be read, or was broken (and is now in `broken/`).
+        """
+        from pydantic import ValidationError
+
+        self._trust()
+        try:
+            raw = self.contacts_path.read_bytes()
+        except FileNotFoundError:
+            return ContactLog()
+        except OSError as exc:
+            raise DataError(f"Could not read {self.contacts_path} ({exc.strerror}).") from None
+        try:
+            return ContactLog.model_validate_json(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            with contextlib.suppress(ValueError, AttributeError):
+                version = json.loads(raw).get("schema_version")
+                if isinstance(version, int) and version > CONTACTS_SCHEMA_VERSION:
+                    # Not broken: a newer rebound's. Left where it is, for that rebound.
+                    raise DataError(
+                        f"Your contact log ({self.contacts_path}) was written by a newer rebound "
+                        f"(schema {version}); please upgrade to use it. It was left as it is."
+                    ) from None
+            if first["type"] == "json_invalid":
+                reason = "it is not valid JSON"
+            else:
+                where = ".".join(str(p) for p in first["loc"]) or "the file"
+                reason = f"{where}: {first['msg'].lower()}"
+        moved = self._move_aside_file(self.contacts_path, "contacts", reason)
+        raise DataError(
+            f"Your contact log could not be read ({moved.reason}). The file was kept, untouched, "
+            f"at {moved.backup}; your sessions are fine, and a new log starts with the next "
+            "`rebound contacts log`."
+        )
+
+    def save_contacts(self, log: ContactLog) -> None:
+        """Write the touch log atomically (0600). Hold `lock(CONTACTS_LOCK)` around
+        load-change-save."""
+        self._ensure()
+        atomic_write(self.contacts_path, log.model_dump_json(indent=2).encode("utf-8") + b"\n")
 
     @contextlib.contextmanager
     def lock(self, session_id: str, wait: float | None = None) -> Iterator[None]:

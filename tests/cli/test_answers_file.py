@@ -154,7 +154,8 @@ def test_a_partial_file_leaves_the_rest_for_continue(
         (
             ("messenger_channel: video", "messenger_channel: [phone]"),
             "messenger_channel",
-            "should be a single answer (one of phone, video, email, in_person, voicemail, message), "
+            "should be a single answer (one of phone, video, email, in_person, voicemail, "
+            "message), "
             "not a list",
         ),
         (("weekly_target: 4", "weekly_target: {n: 4}"), "weekly_target", "a whole number"),

@@ -77,8 +77,9 @@ SCRIPT: dict[str, Any] = {
     "weekly_target": 3,
 }
 # Items with a date: thank-you, feedback asked, 2 fixes, move-on, 1 contact, 1 event (the other
-# has no date), the availability post. (No feedback follow-up: reasons were given.)
-DATED = 8
+# has no date), the availability post, and the company's three check-ins and reapply date.
+# (No feedback follow-up: reasons were given.)
+DATED = 12
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Across sessions: `rebound todo`, `rebound contacts`, `rebound stats`.
+"""Across sessions: `rebound todo`, `rebound stats` (and the helpers `rebound contacts` draws with).
 
 These commands only read: they never save a session. What a person typed is printed through
 `Text` objects (never markup), and every line is built to read well at 60 columns.
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from rebound.insights import Agenda, Contact, Stats, Todo
+    from rebound.insights import Agenda, Patterns, Stats, Todo
     from rebound.models import Content, Session
 
 BAR_WIDTH = 30
@@ -105,6 +105,7 @@ def todo(
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
     from rebound import due, insights
+    from rebound.commands.contacts import read_log
     from rebound.store import data_home
 
     mark = due.folder_mark(str(data_home()))  # before reading: a change meanwhile leaves it stale
@@ -113,7 +114,9 @@ def todo(
     content, found, out = ready
     due.rebuild(store_for(), content, found, mark)  # what `rebound nudge` reads
     days = None if all_ else insights.UPCOMING_DAYS
-    show_agenda(out, content, insights.agenda(content, found, days=days))
+    agenda = insights.agenda(content, found, days=days)
+    keep_in_touch = insights.due_contacts(content, found, read_log(store_for()), agenda.today)
+    show_agenda(out, content, insights.with_todos(agenda, keep_in_touch))
 
 
 def _when(content: Content, item: Todo, today: date) -> str:
@@ -168,71 +171,6 @@ def show_agenda(out: Console, content: Content, agenda: Agenda) -> None:
         render.note(out, content.say_count("todo_later", len(agenda.later)), "dim")
 
 
-# --- rebound contacts -----------------------------------------------------------------------
-
-
-@app.command("contacts")
-def contacts_(
-    ctx: typer.Context,
-    weeks: Annotated[
-        int,
-        typer.Option(
-            "--weeks", min=1, max=52, help="Flag people you haven't contacted for this many weeks."
-        ),
-    ] = 3,
-) -> None:
-    """The people to reach out to, across sessions, and who you haven't contacted for a while."""
-    from rebound import insights, render
-
-    if (ready := _across(ctx)) is None:
-        return
-    content, found, out = ready
-    people = insights.contacts(content, found, weeks=weeks)
-    if not people:
-        render.note(out, content.say("contacts_none"))
-        return
-    show_contacts(out, content, people, weeks)
-
-
-def show_contacts(out: Console, content: Content, people: list[Contact], weeks: int) -> None:
-    """The people to re-engage, the ones quiet for `weeks` or more first."""
-    from rebound import render
-
-    utf8 = _utf8(out)
-    flag, dot = ("⚑", "·") if utf8 else ("!", "-")
-    flagged = sum(p.flagged for p in people)
-    count = content.say_count("contacts_count", len(people))
-    head = _text((content.say("contacts_title"), "bold"), (f"  {count}", "dim"))
-    if flagged:
-        quiet = content.say("contacts_quiet", count=flagged, number=weeks)
-        head.append(quiet, style="dim")
-    _say(out, head)
-    for person in people:
-        out.print()
-        _say(out, _text((person.name, "bold")), 2)
-        about = f" {dot} ".join(
-            x for x in (" / ".join(person.relations), " / ".join(person.channels)) if x
-        )
-        if about:
-            _say(out, _text(about), 4)
-        origin = ", ".join(f"{s.company} ({s.heard_on.isoformat()})" for s in person.sources)
-        _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
-        if person.last_contacted is None:
-            status = content.say("contacts_never", value=_ago(content, person.days_quiet))
-        elif person.flagged:
-            status = content.say("contacts_not_for", value=_weeks(content, person.days_quiet))
-        else:
-            status = content.say("contacts_last", value=_ago(content, person.days_quiet))
-        if person.last_contacted is not None:
-            status += f" ({person.last_contacted.isoformat()})"
-        if person.flagged:
-            _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
-        else:
-            _say(out, _text((status, render.GOOD if person.last_contacted else "dim")), 4)
-    out.print()
-    render.note(out, content.say("contacts_hint"), "dim")
-
-
 # --- rebound stats --------------------------------------------------------------------------
 
 
@@ -245,6 +183,7 @@ def stats(ctx: typer.Context) -> None:
         return
     content, found, out = ready
     show_stats(out, content, insights.stats(content, found))
+    show_patterns(out, content, insights.patterns(content, found))
 
 
 def _bar(count: int, most: int, utf8: bool) -> str:
@@ -324,3 +263,32 @@ def show_stats(out: Console, content: Content, figures: Stats) -> None:
     sessions = content.say_count("stats_sessions", figures.sessions)
     wins = content.say_count("stats_wins", figures.accomplishments)
     _say(out, _text((say("stats_totals") + " ", "bold"), f"{sessions}, {wins}"))
+
+
+def show_patterns(out: Console, content: Content, found: Patterns) -> None:
+    """The reasons given, newest first, and a pattern in the areas, only once there are enough
+    sessions to call it one (`insights.PATTERN_SESSIONS`)."""
+    from rebound import insights
+
+    say = content.say
+    if found.reasons:
+        out.print()
+        _say(out, _text((say("stats_reasons"), "bold")))
+        for company, reasons in found.reasons[:5]:
+            _say(out, _text((f"{company}: ", "dim"), reasons), 2)
+        if len(found.reasons) > 5:
+            _say(out, _text((say("stats_more", count=len(found.reasons) - 5), "dim")), 2)
+    if not found.sessions:
+        return
+    out.print()
+    if found.needed:
+        line = content.say_count(
+            "stats_pattern_wait", found.needed, number=insights.PATTERN_SESSIONS
+        )
+        _say(out, _text((line, "dim")))
+    elif found.recurring:
+        for label, count in found.recurring:
+            said = say("stats_pattern", name=label, count=count, total=found.sessions)
+            _say(out, _text((said, "bold")))
+    else:
+        _say(out, _text((say("stats_no_pattern", total=found.sessions), "dim")))
