@@ -1,11 +1,14 @@
-"""Start-up stays fast by importing only what a command needs (see benchmarks/startup.py).
+"""The shape of the house, and start-up kept fast by importing only what a command needs.
 
-A guard on the import graph, not a timing: `rebound --help` must not pull in the prompt,
-validation, YAML or Rich console machinery, and read-only commands must not load the prompts.
+A guard on the import graph, not a timing (see benchmarks/startup.py): `rebound --help` must not
+pull in the prompt, validation, YAML or Rich console machinery, and read-only commands must not
+load the prompts. And, read from the source: rebound's modules import each other without a
+circle, and none passes 500 lines (CONTRIBUTING.md, "The layout").
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -79,3 +82,109 @@ def test_nudge_reads_the_index_with_the_standard_library_only(
         for n in loaded
         if n.startswith("rebound.") and n not in {"rebound.cli", "rebound.due", "rebound.startup"}
     }
+
+
+def test_json_export_loads_no_rich(finished_session: Session) -> None:
+    """`export --format json` writes what is saved, unprinted: nothing of Rich is needed for it
+    (`clean` lives in `rebound.text`, not in `render`)."""
+    loaded = modules_loaded("export", "--format", "json")
+    assert "rebound.export" in loaded  # the probe really ran the export
+    assert not {n for n in loaded if n == "rich" or n.startswith("rich.")}, sorted(
+        n for n in loaded if n.startswith("rich")
+    )
+    assert "rebound.render" not in loaded
+
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+MAX_LINES = 500
+EXEMPT: set[str] = set()  # modules still past MAX_LINES, to split: none today
+
+
+def module_files() -> dict[str, Path]:
+    """Every module of rebound, by dotted name ('rebound.render' for render/__init__.py)."""
+    out = {}
+    for path in sorted((SRC / "rebound").rglob("*.py")):
+        parts = list(path.relative_to(SRC).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        out[".".join(parts)] = path
+    return out
+
+
+def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """The rebound modules `name` imports anywhere in its file: at the top, inside functions,
+    under `if TYPE_CHECKING:`. Importing `a.b.c` runs `a.b` first, so that counts too."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the package, `level - 1` steps up
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, *([base] if base else [])])
+            # `from rebound import render`: the module rebound.render, else a name in rebound
+            targets = [
+                f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names
+            ]
+        for target in targets:
+            module = target
+            while module:
+                if module in known and module != name:
+                    found.add(module)
+                module = module.rpartition(".")[0]
+    return found
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One circle of imports ('a', 'b', 'a'), or None when the graph has none."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        path.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (cycle := visit(start)):
+            return cycle
+    return None
+
+
+def test_modules_import_each_other_without_a_circle() -> None:
+    files = module_files()
+    assert "rebound.store" in files and "rebound.render.brag" in files  # the walk found them
+    graph = {name: imports_of(name, path, set(files)) for name, path in files.items()}
+    assert "rebound.names" in graph["rebound.content"]  # imports inside functions are read too
+    cycle = find_cycle(graph)
+    assert cycle is None, "import circle: " + " -> ".join(cycle or [])
+    # The ground floor, which any module may import without pulling in the rest of the house.
+    for leaf in ("rebound.names", "rebound.text", "rebound.errors"):
+        assert graph[leaf] <= {"rebound"}, (leaf, graph[leaf])
+    assert graph["rebound.files"] <= {"rebound", "rebound.errors", "rebound.names"}
+
+
+def test_the_cycle_finder_names_a_circle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}
+    assert find_cycle(graph) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_module_passes_500_lines() -> None:
+    long = {
+        name: lines
+        for name, path in module_files().items()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert set(long) <= EXEMPT, f"split these modules (CONTRIBUTING.md, 'The layout'): {long}"
+    assert not EXEMPT - set(long), f"no longer past {MAX_LINES} lines: drop from EXEMPT"

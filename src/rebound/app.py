@@ -20,7 +20,7 @@ from rebound import __version__
 from rebound.errors import ExitCode, InterruptedByUser, ReboundError
 
 if TYPE_CHECKING:
-    from rebound.models import Content, Session
+    from rebound.models import ContactLog, Content, Session
     from rebound.store import Store
 
 INTERRUPTED = "Stopped. Nothing that was already saved has changed."
@@ -122,9 +122,10 @@ def say_error(message: str, prefix: bool = True) -> None:
     from rich.text import Text
 
     from rebound import render
+    from rebound.text import clean
 
     out = render.console(stderr=True)
-    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", render.clean(message)))
+    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
 
 
 def _is_framework(exc: BaseException) -> bool:
@@ -294,7 +295,8 @@ def content_folder(ctx: typer.Context) -> Path:
 
 def content_for(ctx: typer.Context) -> Content:
     from rebound import content
-    from rebound.store import CACHE, data_home
+    from rebound.names import CACHE
+    from rebound.store import data_home
 
     return content.load(content_folder(ctx), cache=data_home() / CACHE)
 
@@ -303,6 +305,17 @@ def store_for() -> Store:
     from rebound.store import Store
 
     return Store()
+
+
+def read_contact_log(store: Store) -> ContactLog:
+    """The touch log for a view; a broken one is reported (and moved aside), never a stop."""
+    from rebound.models import ContactLog
+
+    try:
+        return store.load_contacts()
+    except ReboundError as exc:
+        say_error(exc.message)  # the view goes on without the log
+        return ContactLog()
 
 
 def report_moved(store: Store) -> None:
@@ -326,7 +339,8 @@ def complete_session(incomplete: str) -> list[str]:
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
     from rebound import content
-    from rebound.store import CACHE, data_home
+    from rebound.names import CACHE
+    from rebound.store import data_home
 
     try:
         loaded = content.load(None, cache=data_home() / CACHE)
@@ -353,18 +367,5 @@ SessionArgument = Annotated[
 
 
 def pick(store: Store, wanted: str | None, unfinished: bool = False) -> Session | None:
-    """The session asked for, or else the most recent (unfinished, if asked) one."""
-    if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
-        return store.load(store.resolve(wanted))
-    from rebound.errors import NoSessionError
-
-    fallback = None
-    for session_id in store.ids():
-        try:
-            session = store.load(session_id)
-        except NoSessionError:
-            continue
-        if not unfinished or session.finished_at is None:
-            return session
-        fallback = fallback or session
-    return fallback
+    """`Store.pick`, kept here for the callers that knew it here first."""
+    return store.pick(wanted, unfinished)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rebound import clock, conditions, letters, templates
+from rebound import answers, clock, conditions, letters, templates
 from rebound.conditions import Lookup
 from rebound.models import (
     ENTRY_ID,
@@ -32,6 +32,11 @@ holds = conditions.holds
 said = conditions.said
 first_said = conditions.first_said
 DraftText = letters.DraftText
+# What templates read of the answers, and entries' stable numbers (`rebound.answers`, where
+# `compose` reads them without importing the coach).
+context = answers.context
+entry_number = answers.entry_number
+entry_id = answers.entry_id
 
 
 @dataclass(frozen=True)
@@ -152,21 +157,6 @@ def apply(
         session.finished_at = now
 
 
-def entry_number(entry: Mapping[str, object], position: int) -> int:
-    """The number in a list entry's stable id ('e3' -> 3), as its checklist items (`fix-3`) and
-    brag-list item (`<session>#e3`) know it; for an entry without one (a hand-edited file), its
-    1-based position, as the migration to version 4 numbered older sessions' entries."""
-    value = entry.get(ENTRY_ID)
-    if isinstance(value, str) and value[:1] == "e" and value[1:].isdigit():
-        return int(value[1:])
-    return position
-
-
-def entry_id(entry: Mapping[str, object], position: int) -> str:
-    """A list entry's stable id ('e3'); see `entry_number`."""
-    return f"e{entry_number(entry, position)}"
-
-
 def _new_entry_id(session: Session, prompt_id: str, items: list[Item]) -> str:
     """The next id of a list: never one given before in it, so nothing that followed a removed
     entry (a tick, a brag-list item) is taken over by a new one."""
@@ -285,49 +275,6 @@ def step_done(step: Step, session: Session) -> bool:
 def steps_done(content: Content, session: Session) -> int:
     """How many of the steps are done."""
     return sum(step_done(step, session) for step in content.steps)
-
-
-def context(content: Content, session: Session) -> dict[str, object]:
-    """What templates may read: answers, with choice values shown as their labels."""
-    labels: dict[str, dict[str, str]] = {}
-    for prompt in content.prompts():
-        for q in (prompt, *prompt.fields):
-            if q.choices:
-                labels[q.id] = {c.value: c.label for c in q.choices}
-
-    def show(key: str, value: object) -> object:
-        names = labels.get(key)
-        if names is None:
-            return value
-        if isinstance(value, list):
-            return [names.get(str(v), str(v)) for v in value]
-        return names.get(str(value), value) if isinstance(value, str) else value
-
-    out: dict[str, object] = {"today": date.today().isoformat()}
-    for key, value in session.answers.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            out[key] = [_shown_entry(entry, show) for entry in value]
-        else:
-            out[key] = show(key, value)
-    for key, open_list in session.open_lists.items():
-        out.setdefault(key, [_shown_entry(e, show) for e in open_list.items])
-    for prompt in content.prompts():
-        # A question skipped because its computed default was sure reads as that default.
-        if (
-            prompt.default_from is not None
-            and prompt.id not in session.answers
-            and prompt.when is not None
-            and not holds(prompt.when, session.answers)
-        ):
-            guess = templates.render(prompt.default_from, out, content.template_words).strip()
-            if guess:
-                out[prompt.id] = guess
-    return out
-
-
-def _shown_entry(entry: Item, show: Callable[[str, object], object]) -> dict[str, object]:
-    """An entry as templates read it: labels for choices, and no id (it is not for reading)."""
-    return {k: show(k, v) for k, v in entry.items() if k != ENTRY_ID}
 
 
 def default_for(content: Content, session: Session, pos: Position) -> str | None:

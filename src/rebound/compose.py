@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rebound import templates
-from rebound.coach import context, entry_number
+from rebound.answers import context, entry_number
 from rebound.conditions import Lookup, first_said, holds, said
 from rebound.letters import DraftText
 from rebound.models import Content, Draft, Line, OpenList, Session

@@ -22,12 +22,10 @@ import stat
 import sys
 from pathlib import Path
 
-from rebound import __version__, models
+from rebound import __version__, content_models, models, ui
 from rebound.models import Content
+from rebound.names import COACH_FILE, STEPS_DIR
 
-MAX_FILE_BYTES = 256 * 1024
-COACH_FILE = "coach.yaml"
-STEPS_DIR = "steps"
 DEFAULT_LANG = "en"
 
 
@@ -88,10 +86,12 @@ def fingerprint(base: Path) -> str | None:
 
     parts = [__version__, sys.version, VERSION, str(base.resolve())]
     try:
-        # The models' own file: a rebound whose models changed, even under the same version
+        # The models' own files: a rebound whose models changed, even under the same version
         # number (a development install, a reinstall), must not read an older pickle.
-        st = os.stat(models.__file__)
-        parts.append(f"models:{st.st_size}:{st.st_mtime_ns}")
+        for module in (models, content_models, ui):
+            st = os.stat(module.__file__ or "")
+            name = module.__name__.rsplit(".", 1)[-1]
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         for folder in (base, base / STEPS_DIR):
             with os.scandir(folder) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
@@ -133,7 +133,7 @@ def _trusted_folder(folder: Path) -> bool:
     The cache folder itself must not be a link; the data folder may be one (REBOUND_HOME set to
     a link the person made), and is judged by where it leads.
     """
-    from rebound.store import private
+    from rebound.files import private
 
     st = os.lstat(folder)
     return stat.S_ISDIR(st.st_mode) and private(st) and private(os.stat(folder.parent))
@@ -145,7 +145,7 @@ def _read_trusted(path: Path) -> bytes | None:
     Raises:
         OSError: the file cannot be read (missing, for one).
     """
-    from rebound.store import private
+    from rebound.files import private
 
     if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
         return path.read_bytes()
@@ -162,7 +162,7 @@ def _read_trusted(path: Path) -> bytes | None:
 
 
 def _write_cache(path: Path, loaded: Content) -> None:
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -181,7 +181,7 @@ def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str
 
 def _file_times(sessions: str) -> dict[str, int]:
     """Each session file's modification time (ns), by session id."""
-    from rebound.store import SUFFIX
+    from rebound.names import SUFFIX
 
     out: dict[str, int] = {}
     try:
@@ -199,7 +199,7 @@ def _file_times(sessions: str) -> dict[str, int]:
 
 def _write(data: Path, index: dict[str, Any]) -> None:
     """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
 
     text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
     try:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rebound import clock, coach, drafting
 from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
-from rebound.render import clean
+from rebound.text import clean
 
 if TYPE_CHECKING:
     import icalendar
@@ -298,7 +298,6 @@ def to_ics(content: Content, session: Session) -> bytes:
 # --- alarms, and one calendar of every session -----------------------------------------------
 
 ALARM_AT = timedelta(hours=9)  # after the start of the all-day event: the morning it is due
-CALENDAR_STATE = "calendar.json"
 
 
 def _alarm(label: str) -> icalendar.Alarm:

@@ -14,7 +14,8 @@ from rich.console import Console
 from rebound import bragging, coach, drafting, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
-from rebound.store import BRAG_LOCK, Store
+from rebound.names import BRAG_LOCK
+from rebound.store import Store
 
 
 def now() -> datetime:
@@ -51,7 +52,7 @@ def claim_id(store: Store, session: Session, today: date, locks: contextlib.Exit
     """Give a new session its id, locked (until `locks` closes), without ever taking one that
     another process has just taken."""
     # An id the brag list remembers (from a deleted session) is taken too: its wins are keyed by it.
-    taken = set(store.ids()) | brag_session_ids(store)
+    taken = set(store.ids()) | store.brag_session_ids()
     while True:
         candidate = coach.session_id(session, today, taken)
         attempt = contextlib.ExitStack()
@@ -101,24 +102,6 @@ def sync_brag(store: Store, session: Session) -> str | None:
     except ReboundError as exc:
         return exc.message
     return None
-
-
-def brag_session_ids(store: Store) -> set[str]:
-    """Ids of sessions the brag list has taken wins from, deleted sessions' included.
-
-    Only a look: a brag list that can't be read is left exactly where it is, for the step that
-    uses it to report.
-    """
-    import json
-
-    try:
-        data = json.loads(store.brag_path.read_bytes())
-        items = data.get("items", [])
-        sources = [i.get("source") for i in items if isinstance(i, dict)]
-        sources += list(data.get("removed", []))
-    except (OSError, ValueError, AttributeError, TypeError):
-        return set()
-    return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
 
 COMPANY = "company"

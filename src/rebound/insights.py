@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from rebound import clock, coach
-from rebound.models import ContactLog, Content, Item, OpenList, Session
+from rebound.models import Content, Item, OpenList, Session
 
 UPCOMING_DAYS = 14
 CONTACT_WEEKS = 3
@@ -386,22 +386,7 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
     )
 
 
-# --- keeping in touch, in `rebound todo` ----------------------------------------------------
-
-
-def due_contacts(
-    content: Content,
-    sessions: Sequence[Session],
-    log: ContactLog,
-    today: date | None = None,
-) -> list[Todo]:
-    """Contacts due another touch by their cadence, as dated items for `todo` (and any due index).
-
-    See `rebound.contacts.due`; `log` is the touch log (`Store.load_contacts()`).
-    """
-    from rebound import contacts as keeping
-
-    return keeping.due(content, sessions, log, today)
+# --- more dated items in `rebound todo` (keeping in touch: rebound.contacts.due) ------------
 
 
 def with_todos(agenda: Agenda, extra: Iterable[Todo]) -> Agenda:

@@ -14,7 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rebound.store import PENDING, SUFFIX, Store, atomic_write
+from rebound.files import atomic_write
+from rebound.names import PENDING, SUFFIX
+from rebound.store import Store
 
 PREFIX = "brag-"
 VERSION = 1

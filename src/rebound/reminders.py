@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REMINDED = "reminded.json"
+from rebound.names import REMINDED
+
 UNIT = "rebound-remind"
 CRON_MARK = "rebound-remind (added by `rebound remind --install`)"
 TIMEOUT = 10.0
@@ -72,7 +73,7 @@ def unannounced(home: Path, items: Iterable[Due], today: str) -> list[Due]:
 
 def remember(home: Path, items: Iterable[Due], today: str) -> None:
     """Add `items` to what was announced today."""
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
 
     try:
         state = json.loads((home / REMINDED).read_bytes())

@@ -12,192 +12,89 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fnmatch
 import json
 import os
-import re
-import stat
-import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rebound.due import INDEX as DUE_INDEX
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
-from rebound.models import (
-    CONTACTS_SCHEMA_VERSION,
-    ENTRY_ID,
-    SCHEMA_VERSION,
-    BragList,
-    ContactLog,
-    Session,
+from rebound.files import (
+    Moved,
+    atomic_write,
+    data_home,
+    describe,
+    disk_error,
+    fsync_dir,
+    listing,
+    matches,
+    private,
+    regular_files,
+    remove,
+    why,
 )
-from rebound.text import scrub_tree
+from rebound.migrations import (
+    MIGRATIONS,
+    TOO_DEEP,
+    NewerFile,
+    Shared,
+    dump,
+    migrate,
+    migrate_brag,
+    parse,
+    parse_shared,
+)
+from rebound.models import CONTACTS_SCHEMA_VERSION, BragList, ContactLog, Session
+from rebound.names import (
+    BRAG_FILE,
+    BRAG_LOCK,
+    BROKEN,
+    CACHE,
+    CONTACTS_FILE,
+    CONTACTS_LOCK,
+    LOCKS,
+    NAME_MAX,
+    OWN,
+    PENDING,
+    SESSIONS,
+    SUFFIX,
+    TEMP_SUFFIX,
+)
+from rebound.trust import secure
 
-SESSIONS = "sessions"
-LOCKS = "locks"
-BROKEN = "broken"
-BRAG_FILE = "brag.json"
-BRAG_LOCK = "brag-list"
-CONTACTS_FILE = "contacts.json"
-CONTACTS_LOCK = "contact-log"
-CACHE = "cache"
-SUFFIX = ".json"
-TEMP_SUFFIX = ".tmp"
+# Kept importable from here, where modules found them before they moved to rebound.names,
+# rebound.files, rebound.migrations (the store's own names are public as ever).
+__all__ = [
+    "BRAG_LOCK",
+    "CACHE",
+    "CONTACTS_LOCK",
+    "MIGRATIONS",
+    "OWN",
+    "PENDING",
+    "SESSIONS",
+    "SUFFIX",
+    "TEMP_SUFFIX",
+    "TOO_DEEP",
+    "Moved",
+    "atomic_write",
+    "data_home",
+    "describe",
+    "migrate",
+    "migrate_brag",
+    "parse",
+    "private",
+]
+
 STALE_TEMP_SECONDS = 60
-NAME_MAX = 255  # the longest file name most file systems allow
-# Named here too (their modules keep them for themselves; tests/unit/test_store.py checks).
-REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
-CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
-PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.pending)
 
-
-@dataclass(frozen=True)
-class Own:
-    """A name rebound creates in the data folder: a file, or a folder of files matching `files`.
-
-    Temp files of atomic saves (`.NAME.*.tmp`) of each are rebound's too.
-    """
-
-    name: str
-    files: tuple[str, ...] | None = None  # None: `name` is a file, not a folder
-    personal: bool = True  # what the person typed (exported); else derived or transient
-
-
-# Every name rebound creates in the data folder, in this one place: `data wipe` deletes exactly
-# these and `data export` copies the personal ones, so a person's own files kept beside them
-# (a thesis, a folder of taxes) are never touched. A new kind of file adds its line here.
-OWN: tuple[Own, ...] = (
-    Own(SESSIONS, ("*" + SUFFIX,)),
-    Own(BROKEN, ("*" + SUFFIX,)),
-    Own(BRAG_FILE),
-    Own(CONTACTS_FILE),
-    Own(CACHE, ("content-*.pickle",), personal=False),
-    Own(LOCKS, ("*.lock",), personal=False),
-    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
-    Own(REMINDED, personal=False),
-    Own(CALENDAR_STATE, personal=False),
-    Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take (rebound.pending)
-)
 
 # The brag list is shared by every rebound and held for the milliseconds of one save: a writer
 # waits this long for it (polling every LOCK_POLL_SECONDS) rather than throw away what was typed.
 # A session's lock never waits: a second window on the same session is refused at once.
 BRAG_WAIT_SECONDS = 10.0
 LOCK_POLL_SECONDS = 0.02
-
-
-def data_home() -> Path:
-    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
-    override = os.environ.get("REBOUND_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("rebound", appauthor=False)
-
-
-def private(st: os.stat_result) -> bool:
-    """Whether a file or folder is this user's and no one else can write to it.
-
-    Always true where the system has no owners to check (Windows).
-    """
-    if not hasattr(os, "getuid"):
-        return True
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
-
-
-@dataclass(frozen=True)
-class Moved:
-    """A session file that could not be read and was moved aside."""
-
-    session_id: str
-    backup: Path
-    reason: str
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file.
-
-    Raises:
-        DataError: the folder cannot be written (full disk, permissions...); the old file is intact.
-    """
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    except OSError as exc:
-        raise _disk_error(exc, path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _disk_error(exc, path) from None
-        raise
-    _fsync_dir(path.parent)
-
-
-def _entries(folder: Path) -> list[Path]:
-    """The regular files directly in `folder` (never a link: it may point anywhere)."""
-    try:
-        with os.scandir(folder) as entries:
-            return [Path(e.path) for e in entries if e.is_file(follow_symlinks=False)]
-    except OSError:
-        return []
-
-
-def _matches(name: str, patterns: tuple[str, ...]) -> bool:
-    # `*` matches a leading dot in fnmatch: only a pattern that starts with one may match one.
-    return any(fnmatch.fnmatchcase(name, p) and (name[0] != ".") == (p[0] != ".") for p in patterns)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise DataError(
-            f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
-            "still there; fix the folder, then try again."
-        ) from None
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _disk_error(exc: OSError, path: Path) -> DataError:
-    # Said the same whether or not anything was saved before: the caller, who knows, adds what
-    # to run next (flow promises `rebound continue` only once a session has a file).
-    return DataError(
-        f"Could not save to {path.parent} because {_why(exc)}. Everything saved before is "
-        "unharmed; free some space or fix the folder, then try again."
-    )
-
-
-def _why(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "rebound is not allowed to write there"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
-    return exc.strerror or str(exc)
 
 
 class Store:
@@ -227,52 +124,27 @@ class Store:
         self._trust()
 
     def _trust(self) -> None:
-        """Make sure no one else can change the data folder before it is read or written.
-
-        Someone else's folder is refused; one of ours that others can write to (a mistaken
-        chmod) is made private again, with a one-line note. Checked once per Store, before the
-        first read or write; a folder that is not there yet is created private by `_ensure`.
+        """Make sure no one else can change the data folder before it is read or written
+        (`rebound.trust.secure`); checked once per Store, before the first read or write. A
+        folder that is not there yet is created private by `_ensure`.
 
         Raises:
             DataError: the data folder, or one of rebound's folders in it, is another user's.
         """
         if self._trusted or not hasattr(os, "getuid"):
             return
-        for folder in (self.home, *(self.home / own.name for own in OWN if own.files)):
-            try:
-                st = os.stat(folder)
-            except OSError:
-                continue  # not there (yet), or not a folder: the read or write says so
-            if private(st) or not stat.S_ISDIR(st.st_mode):
-                continue
-            if st.st_uid != os.getuid():
-                raise DataError(
-                    f"The folder {folder} belongs to another user, so rebound will not use it: "
-                    "they could change what you saved. Nothing was changed. Make it yours "
-                    f"(`chown -R $USER {folder}` then `chmod 700 {folder}`), or set "
-                    "REBOUND_HOME to a folder of your own."
-                )
-            try:
-                os.chmod(folder, 0o700)
-            except OSError as exc:
-                raise DataError(
-                    f"The folder {folder} can be changed by other users (mode "
-                    f"{stat.S_IMODE(st.st_mode):04o}) and rebound could not make it private "
-                    f"({exc.strerror or exc}). Nothing was changed. Run `chmod 700 {folder}`, "
-                    "or set REBOUND_HOME to a folder of your own."
-                ) from None
-            sys.stderr.write(
-                f"rebound: {folder} could be changed by other users (mode "
-                f"{stat.S_IMODE(st.st_mode):04o}); it is private to you now (0700).\n"
-            )
-            if folder in (self.home, self.home / CACHE):
-                self._clear_cache()  # anyone could have put it there; it is made again
+        folders = (self.home, *(self.home / own.name for own in OWN if own.files))
+        secure(folders, self._made_private)
         self._trusted = True
+
+    def _made_private(self, folder: Path) -> None:
+        if folder in (self.home, self.home / CACHE):
+            self._clear_cache()  # anyone could have put it there; it is made again
 
     def _clear_cache(self) -> None:
         patterns = next(own.files for own in OWN if own.name == CACHE) or ()
-        for path in _entries(self.home / CACHE):
-            if _matches(path.name, patterns):
+        for path in regular_files(self.home / CACHE):
+            if matches(path.name, patterns):
                 with contextlib.suppress(OSError):
                     path.unlink()
 
@@ -289,7 +161,7 @@ class Store:
             os.unlink(probe)
         except OSError as exc:
             raise DataError(
-                f"rebound cannot save in {self.sessions} because {_why(exc)}, so it won't ask "
+                f"rebound cannot save in {self.sessions} because {why(exc)}, so it won't ask "
                 "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
                 "space), or set REBOUND_HOME to a folder you can write to, then run it again."
             ) from None
@@ -312,8 +184,8 @@ class Store:
         except FileNotFoundError:
             raise NoSessionError(f"There is no session '{session_id}'.") from None
         except OSError as exc:
-            raise _disk_error(exc, self.path(session_id)) from None
-        _fsync_dir(self.sessions)
+            raise disk_error(exc, self.path(session_id)) from None
+        fsync_dir(self.sessions)
         for hook in self.on_change:
             hook(session_id, None)
 
@@ -329,36 +201,14 @@ class Store:
         return [session_id for _, session_id in found]
 
     def _files(self) -> list[os.DirEntry[str]]:
-        """The session files, in one pass over the folder that also removes temp files left by
-        a crash (old enough that no live save owns them)."""
+        """The session files, in one pass that also removes temp files left by a crash."""
         self._trust()
-        try:
-            with os.scandir(self.sessions) as folder:
-                entries = list(folder)
-        except (FileNotFoundError, NotADirectoryError):
-            return []
-        except OSError as exc:
-            raise DataError(
-                f"Could not read the folder {self.sessions} ({exc.strerror or exc}). "
-                "Nothing was changed."
-            ) from None
-        cutoff = time.time() - STALE_TEMP_SECONDS
-        files = []
-        for entry in entries:
-            name = entry.name
-            if not name.startswith("."):
-                if name.endswith(SUFFIX):
-                    files.append(entry)
-            elif name.endswith(TEMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    if entry.stat().st_mtime < cutoff:
-                        os.unlink(entry.path)
-        return files
+        return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
 
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
         self._ensure()
-        atomic_write(self.path(session.id), _dump(session))
+        atomic_write(self.path(session.id), dump(session))
         for hook in self.on_change:
             hook(session.id, session)
 
@@ -417,6 +267,28 @@ class Store:
                 continue
         return out
 
+    def pick(self, wanted: str | None, unfinished: bool = False) -> Session | None:
+        """The session asked for (an id or the start of one), or else the most recently saved
+        one, unfinished if asked (then a finished one only when none is open); None if there are
+        no sessions.
+
+        Raises:
+            UsageError: `wanted` is blank.
+            NoSessionError: `wanted` fits no session or several, or its file was broken.
+        """
+        if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
+            return self.load(self.resolve(wanted))
+        fallback = None
+        for session_id in self.ids():
+            try:
+                session = self.load(session_id)
+            except NoSessionError:
+                continue
+            if not unfinished or session.finished_at is None:
+                return session
+            fallback = fallback or session
+        return fallback
+
     def resolve(self, wanted: str) -> str:
         """A full session id from an id or a unique prefix of one.
 
@@ -461,7 +333,7 @@ class Store:
             patterns: tuple[str, ...] = own.files or (own.name,)
             if not personal:
                 patterns = (*patterns, *(f".{p}.*{TEMP_SUFFIX}" for p in patterns))
-            found.extend(p for p in _entries(folder) if _matches(p.name, patterns))
+            found.extend(p for p in regular_files(folder) if matches(p.name, patterns))
         return sorted(found)
 
     def wipe(self) -> list[Path]:
@@ -480,9 +352,9 @@ class Store:
                 locks.enter_context(self.lock(session_id))
             for path in self.own_files():
                 if path.parent.name != LOCKS:  # held just now; removed once released
-                    _remove(path)
+                    remove(path)
         for path in self.own_files():
-            _remove(path)
+            remove(path)
         for own in OWN:
             if own.files is not None:
                 with contextlib.suppress(OSError):  # not empty: the person's files are in it
@@ -498,49 +370,71 @@ class Store:
         """The file of the brag list, shared by every session."""
         return self.home / BRAG_FILE
 
-    def load_brag(self) -> BragList:
-        """The brag list (empty if there is none yet); a broken file is moved aside first."""
-        from pydantic import ValidationError
+    def brag_session_ids(self) -> set[str]:
+        """Ids of sessions the brag list has taken wins from, deleted sessions' included.
 
+        Only a look: a brag list that can't be read is left exactly where it is, for the step that
+        uses it to report.
+        """
+        try:
+            data = json.loads(self.brag_path.read_bytes())
+            items = data.get("items", [])
+            sources = [i.get("source") for i in items if isinstance(i, dict)]
+            sources += list(data.get("removed", []))
+        except (OSError, ValueError, AttributeError, TypeError):
+            return set()
+        return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
+
+    def load_brag(self) -> BragList:
+        """The brag list (empty if there is none yet); a broken file is moved aside first.
+
+        Raises:
+            DataError: the file could not be read, or was broken (and is now in `broken/`).
+        """
+        return self._read_shared(
+            self.brag_path,
+            BragList,
+            "brag",
+            "Your brag list could not be read ({reason}). The file was kept, untouched, at "
+            "{backup}; nothing was changed. Fix it there, or start a new list.",
+            migrate_data=migrate_brag,
+        )
+
+    def _read_shared(
+        self,
+        path: Path,
+        model: type[Shared],
+        name: str,
+        broken: str,
+        *,
+        migrate_data: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        newest: int | None = None,
+    ) -> Shared:
+        """A file every session shares (the brag list, the contact log), read by
+        `migrations.parse_shared`; empty when there is none yet; a broken one moved aside to
+        `broken/` and reported with `broken` ({reason}, {backup})."""
         self._trust()
         try:
-            raw = self.brag_path.read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError:
-            return BragList()
+            return model()
         except OSError as exc:
-            raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
-        if not _ESCAPED_SURROGATE.search(raw):
-            try:
-                return BragList.model_validate_json(raw)
-            except ValidationError:
-                pass  # perhaps an older version: migrate, or say what is wrong
+            raise DataError(f"Could not read {path} ({exc.strerror}).") from None
         try:
-            data = _json(raw)
-            if isinstance(data, dict):
-                data = migrate_brag(data)
-            return BragList.model_validate(data)
-        except (ValueError, ValidationError, RecursionError) as exc:
-            if not isinstance(exc, ValidationError):
-                why = TOO_DEEP if isinstance(exc, RecursionError) else "it is not valid JSON"
-                moved = self._move_aside_file(self.brag_path, "brag", why)
-                raise DataError(
-                    f"Your brag list could not be read ({moved.reason}). The file was kept, "
-                    f"untouched, at {moved.backup}; nothing was changed."
-                ) from None
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "the file"
-            moved = self._move_aside_file(
-                self.brag_path, "brag", f"{where}: {first['msg'].lower()}"
-            )
+            return parse_shared(raw, model, migrate_data, newest)
+        except NewerFile as exc:  # not broken: a newer rebound's, left where it is for it
             raise DataError(
-                f"Your brag list could not be read ({moved.reason}). The file was kept, untouched, "
-                f"at {moved.backup}; nothing was changed. Fix it there, or start a new list."
+                f"{path} was written by a newer rebound (schema {exc.version}); please upgrade "
+                "to use it. It was left as it is."
             ) from None
+        except ValueError as exc:
+            moved = self._move_aside_file(path, name, str(exc))
+            raise DataError(broken.format(reason=moved.reason, backup=moved.backup)) from None
 
     def save_brag(self, brag: BragList) -> None:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
         self._ensure()
-        atomic_write(self.brag_path, _dump(brag))
+        atomic_write(self.brag_path, dump(brag))
 
     @property
     def contacts_path(self) -> Path:
@@ -551,46 +445,24 @@ class Store:
         """The touch log (empty if there is none yet); a broken file is moved aside first.
 
         Raises:
-            DataError: the file could not be read, or was broken (and is now in `broken/`).
+            DataError: the file could not be read, or was broken (and is now in `broken/`), or
+                was written by a newer rebound (left where it is).
         """
-        from pydantic import ValidationError
-
-        self._trust()
-        try:
-            raw = self.contacts_path.read_bytes()
-        except FileNotFoundError:
-            return ContactLog()
-        except OSError as exc:
-            raise DataError(f"Could not read {self.contacts_path} ({exc.strerror}).") from None
-        try:
-            return ContactLog.model_validate_json(raw)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            with contextlib.suppress(ValueError, AttributeError):
-                version = json.loads(raw).get("schema_version")
-                if isinstance(version, int) and version > CONTACTS_SCHEMA_VERSION:
-                    # Not broken: a newer rebound's. Left where it is, for that rebound.
-                    raise DataError(
-                        f"Your contact log ({self.contacts_path}) was written by a newer rebound "
-                        f"(schema {version}); please upgrade to use it. It was left as it is."
-                    ) from None
-            if first["type"] == "json_invalid":
-                reason = "it is not valid JSON"
-            else:
-                where = ".".join(str(p) for p in first["loc"]) or "the file"
-                reason = f"{where}: {first['msg'].lower()}"
-        moved = self._move_aside_file(self.contacts_path, "contacts", reason)
-        raise DataError(
-            f"Your contact log could not be read ({moved.reason}). The file was kept, untouched, "
-            f"at {moved.backup}; your sessions are fine, and a new log starts with the next "
-            "`rebound contacts log`."
+        return self._read_shared(
+            self.contacts_path,
+            ContactLog,
+            "contacts",
+            "Your contact log could not be read ({reason}). The file was kept, untouched, at "
+            "{backup}; your sessions are fine, and a new log starts with the next "
+            "`rebound contacts log`.",
+            newest=CONTACTS_SCHEMA_VERSION,
         )
 
     def save_contacts(self, log: ContactLog) -> None:
         """Write the touch log atomically (0600). Hold `lock(CONTACTS_LOCK)` around
         load-change-save."""
         self._ensure()
-        atomic_write(self.contacts_path, log.model_dump_json(indent=2).encode("utf-8") + b"\n")
+        atomic_write(self.contacts_path, dump(log))
 
     @contextlib.contextmanager
     def lock(self, session_id: str, wait: float | None = None) -> Iterator[None]:
@@ -617,221 +489,8 @@ class Store:
                 "one first (nothing is lost either way), then try again."
             ) from None
         except OSError as exc:
-            raise _disk_error(exc, self.home / LOCKS / "x") from None
+            raise disk_error(exc, self.home / LOCKS / "x") from None
         try:
             yield
         finally:
             lock.release()
-
-
-def _dump(model: Session | BragList) -> bytes:
-    """The bytes of a saved file. Text is made real where it enters rebound; should a lone
-    surrogate slip through anyway, it is scrubbed here rather than the save (and the answer
-    just typed) being lost."""
-    from pydantic_core import PydanticSerializationError
-
-    try:
-        return model.model_dump_json(indent=2).encode("utf-8") + b"\n"
-    except PydanticSerializationError:
-        fixed = type(model).model_validate(scrub_tree(model.model_dump()))
-        return fixed.model_dump_json(indent=2).encode("utf-8") + b"\n"
-
-
-def parse(raw: bytes) -> Session:
-    """A session from the bytes of its file, migrating older versions.
-
-    Raises:
-        ValueError: the bytes are not a session this version of rebound can read; says why briefly.
-    """
-    from pydantic import ValidationError
-
-    if not _ESCAPED_SURROGATE.search(raw):
-        try:  # the fast path: a current, valid file, parsed and checked in one pass
-            return Session.model_validate_json(raw)
-        except ValidationError:
-            pass  # an older version, or broken: the careful path below says what is wrong
-    if not raw.strip():
-        raise ValueError("the file is empty")
-    data: Any = _json(raw)
-    if not isinstance(data, dict):
-        raise ValueError("it does not hold a session")
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("it has no schema_version")
-    if version > SCHEMA_VERSION:
-        raise ValueError(f"it was written by a newer rebound (schema {version}); please upgrade")
-    data = migrate(data)
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
-        raise ValueError(f"{where}: {first['msg'].lower()}") from None
-    except RecursionError:
-        raise ValueError(TOO_DEEP) from None
-
-
-# A JSON escape of a lone surrogate half ("\udcff", hand-edited or from another program):
-# json.loads makes it a string that cannot be saved again, so such a file takes the careful
-# path, where `scrub_tree` makes it real text.
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-TOO_DEEP = "it is nested far deeper than any file rebound writes"
-
-
-def _json(raw: bytes) -> Any:
-    """The JSON in `raw`, its text made real (`text.scrub_tree`).
-
-    Raises:
-        ValueError: not JSON, not UTF-8, or nested too deep to read; says why briefly.
-    """
-    try:
-        return scrub_tree(json.loads(raw))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it is not UTF-8 text"
-        raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
-    except RecursionError:
-        raise ValueError(TOO_DEEP) from None
-
-
-def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 records when each answer was given. Version 1 did not: use the session's start,
-    the closest time known (most sessions are answered in one sitting)."""
-    stamp = data.get("created_at")
-    answers = data.get("answers")
-    answered_at = dict.fromkeys(answers, stamp) if isinstance(answers, dict) and stamp else {}
-    return {**data, "schema_version": 2, "answered_at": answered_at}
-
-
-def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 3 keeps answers that are being revisited (`previous`), to offer as defaults."""
-    return {**data, "schema_version": 3, "previous": {}}
-
-
-def _numbered(key: str, value: object, last: dict[str, int]) -> object:
-    """A list answer's entries with ids 'e1', 'e2'... in order (how many in `last[key]`);
-    anything else as it is, for the validation to name."""
-    if not isinstance(value, list) or not any(isinstance(e, dict) for e in value):
-        return value
-    out: list[object] = []
-    for entry in value:
-        if isinstance(entry, dict):
-            last[key] = last.get(key, 0) + 1
-            entry = {**entry, ENTRY_ID: f"e{last[key]}"}  # noqa: PLW2901
-        out.append(entry)
-    return out
-
-
-def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 4 gives every entry of a list answer a stable id (`ENTRY_ID`), so that ticks and
-    brag-list items follow the entry, not its position. Entries are numbered in order, so what
-    named the entry at position N (the tick `fix-N`, the brag source `<session>#N`) names the
-    entry with id 'eN': the same entry as before. An entry being typed gets its id from the
-    coach at its next answer."""
-    last: dict[str, int] = {}
-    out = {**data, "schema_version": 4, "last_entry": last}
-    answers, open_lists = data.get("answers"), data.get("open_lists")
-    if isinstance(answers, dict):
-        out["answers"] = {key: _numbered(key, value, last) for key, value in answers.items()}
-    if isinstance(open_lists, dict):
-        out["open_lists"] = {
-            key: {**value, "items": _numbered(key, value["items"], last)}
-            if isinstance(value, dict) and "items" in value
-            else value
-            for key, value in open_lists.items()
-        }
-    return out
-
-
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _v1_to_v2,
-    2: _v2_to_v3,
-    3: _v3_to_v4,
-}
-
-
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a session of an older schema_version up to the current one, step by step."""
-    while data["schema_version"] < SCHEMA_VERSION:
-        step = MIGRATIONS.get(data["schema_version"])
-        if step is None:
-            raise ValueError(f"schema {data['schema_version']} is too old to read")
-        data = step(data)
-    return data
-
-
-def _brag_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 of the brag list remembers the session entries taken off it (`removed`), so
-    that a sync does not bring them back. Version 1 had no way to take one off: none were."""
-    return {**data, "schema_version": 2, "removed": []}
-
-
-def _brag_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 3 items remember the session entry they were taken from (`synced`), so that a
-    correction made in the session reaches them. It is left unset here: a version 2 item may
-    have been edited on the list, or its entry corrected since, and the file cannot tell which.
-    Taking its text as the entry's would let the next sync overwrite such an edit; instead a
-    sync starts following the entry once the item reads exactly as it (`bragging.sync`)."""
-    return {**data, "schema_version": 3}
-
-
-def _by_id(source: object) -> object:
-    """A version 3 source `<session>#N` (the entry's position) as `<session>#eN` (its id)."""
-    if not isinstance(source, str):
-        return source
-    session_id, mark, number = source.rpartition("#")
-    return f"{session_id}#e{number}" if mark and number.isdigit() else source
-
-
-def _brag_v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 4 items name their session entry by its id (`<session>#e3`), not its position.
-    Sessions number their entries in order on the way to version 4, so position N becomes 'eN'
-    here too, and both files agree without either reading the other.
-
-    What an item took in (`synced`) is forgotten, as from version 2: under version 3 a position
-    could already hold another win than the one taken in (an entry taken out, another typed in
-    its place), and following it would move ratings onto that win. A sync follows the entry
-    again once the item reads exactly as it (`bragging.sync`)."""
-    out = {**data, "schema_version": 4}
-    items = data.get("items")
-    if isinstance(items, list):
-        out["items"] = [
-            {**item, "source": _by_id(item["source"]), "synced": None}
-            if isinstance(item, dict) and _by_id(item.get("source")) != item.get("source")
-            else item
-            for item in items
-        ]
-    removed = data.get("removed")
-    if isinstance(removed, list):
-        out["removed"] = [_by_id(source) for source in removed]
-    return out
-
-
-BRAG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _brag_v1_to_v2,
-    2: _brag_v2_to_v3,
-    3: _brag_v3_to_v4,
-}
-
-
-def migrate_brag(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a brag list of an older schema_version up to the current one, step by step.
-
-    A version with no step forward (a newer one, or none at all) is left as it is, for the
-    validation to name it.
-    """
-    while True:
-        version = data.get("schema_version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            return data
-        step = BRAG_MIGRATIONS.get(version)
-        if step is None:
-            return data
-        data = step(data)
-
-
-def describe(moved: Moved) -> str:
-    """The one-paragraph message for a file that was moved aside."""
-    return (
-        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
-        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
-    )

@@ -3,8 +3,9 @@
 Python hands over undecodable bytes as lone surrogates: argv and a terminal's input are decoded
 with `surrogateescape` (the byte 0xE9 from a Latin-1 terminal arrives as U+DCE9), and a JSON file
 may spell one out (`"\\udcff"`). Such a string cannot be encoded as UTF-8, so saving or printing
-it fails. `scrub` turns it into real text at the boundary where it enters rebound. This module
-imports nothing of rebound's, so that any module can use it.
+it fails. `scrub` turns it into real text at the boundary where it enters rebound. `clean` makes
+saved text safe to print (control characters shown, not sent). This module imports nothing of
+rebound's (nor Rich), so that any module can use it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # A surrogate-escaped byte 0x80-0xFF: most often a Latin-1 (or cp1252) terminal or file name.
 _ESCAPED_LOW, _ESCAPED_HIGH = 0xDC80, 0xDCFF
 REPLACEMENT = "\ufffd"
+
+# Control characters (ESC, BEL, CR...) in saved text are shown as visible escapes, never sent to the
+# terminal: a hand-edited or imported file must not be able to recolour or clear someone's screen.
+_CONTROL = {
+    c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)
+}
+
+
+def clean(text: str) -> str:
+    """Text safe to print: newlines and tabs kept, other control characters made visible."""
+    return text.replace("\r\n", "\n").translate(_CONTROL)
 
 
 def _repair(match: re.Match[str]) -> str:

@@ -23,6 +23,7 @@ from rebound import contacts as keeping
 from rebound.commands import contacts as contact_commands
 from rebound.commands import insights as commands
 from rebound.models import ContactLog
+from rebound.render import insights as screens
 from rebound.store import Store
 from tests.helpers import Run, build_session
 from tests.scenario import SESSION_ID
@@ -312,11 +313,11 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
     sessions = Store().load_all()
     out, buffer = console()
     if view == "todo":
-        commands.show_agenda(out, c, insights.agenda(c, sessions, days=None))
+        screens.show_agenda(out, c, insights.agenda(c, sessions, days=None))
     elif view == "contacts":
         contact_commands.show_people(out, c, keeping.people(c, sessions, ContactLog()), None)
     else:
-        commands.show_stats(out, c, insights.stats(c, sessions))
+        screens.show_stats(out, c, insights.stats(c, sessions))
     raw = buffer.getvalue()
     assert "\x1b[" in raw  # styled: this is a terminal
     plain = ANSI.sub("", raw)
@@ -339,7 +340,7 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
 def test_todo_lines_wrap_under_their_start(two: Path) -> None:
     c = content.load()
     out, buffer = console(50)
-    commands.show_agenda(out, c, insights.agenda(c, Store().load_all()))
+    screens.show_agenda(out, c, insights.agenda(c, Store().load_all()))
     plain = ANSI.sub("", buffer.getvalue()).splitlines()
     first = plain.index(f"  {day(-33)}  Follow up with Bill Lumbergh if no")
     assert plain[first + 1] == "              feedback has come"
@@ -354,6 +355,9 @@ def test_a_terminal_without_unicode(two: Path) -> None:
     commands.show_agenda(out, c, insights.agenda(c, sessions))
     contact_commands.show_people(out, c, keeping.people(c, sessions, ContactLog()), None)
     commands.show_stats(out, c, insights.stats(c, sessions))
+    screens.show_agenda(out, c, insights.agenda(c, sessions))
+    commands.show_contacts(out, c, insights.contacts(c, sessions), 3)
+    screens.show_stats(out, c, insights.stats(c, sessions))
     stream.flush()
     text = raw.getvalue().decode("ascii")
     assert "    ! never contacted, added 5 weeks ago" in text.splitlines()
@@ -419,7 +423,7 @@ def figures(**changes: Any) -> insights.Stats:
 
 
 def test_stats_lines() -> None:
-    lines = lines_of(commands.show_stats, figures())
+    lines = lines_of(screens.show_stats, figures())
     assert lines[1:4] == [
         "  Jan 2026  " + "█" * 30 + " 60",  # the longest bar is 30 wide
         "  Feb 2026   0",
@@ -431,8 +435,8 @@ def test_stats_lines() -> None:
     assert "  a fine start." in lines  # wrapped at 60 columns, under its start
     assert lines[-4:-2] == ["  3× Area 4", "  and 2 more"]  # the five most frequent
     assert lines[-1] == "Totals: 1 session, 1 accomplishment on your lists"
-    met = lines_of(commands.show_stats, figures(conversations=2, weekly_target=2))
+    met = lines_of(screens.show_stats, figures(conversations=2, weekly_target=2))
     assert "  This week: 2 of 2 new conversations. Target met!" in met
-    untargeted = lines_of(commands.show_stats, figures(weekly_target=None, areas=[]))
+    untargeted = lines_of(screens.show_stats, figures(weekly_target=None, areas=[]))
     assert "  This week: 0 new conversations" in untargeted
     assert "Areas to work on, most often" not in untargeted

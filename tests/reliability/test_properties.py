@@ -11,7 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rebound import coach, content, letters, render, store
+from rebound import coach, content, letters, store
+from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
 from tests.conftest import CONTENT
@@ -69,7 +70,7 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     fitted = letters.phrase(detail) if detail else ""
     if fitted:
         assert f" Thank you also for {fitted}." in text
-    shown = render.clean(text)
+    shown = text_module.clean(text)
     assert "\x1b" not in shown and "\x07" not in shown
     if fitted and not any(
         (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in fitted

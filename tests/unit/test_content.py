@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from rebound import coach, content
+from rebound import coach, content, content_files
 from rebound.errors import ContentError, ExitCode, UsageError
 from rebound.models import Content
 from tests.conftest import CONTENT, Figures
@@ -730,8 +730,8 @@ def test_a_file_of_exactly_the_limit_is_fine(content_copy: Path) -> None:
     thank = content_copy / "steps" / "thank.yaml"
     size = thank.stat().st_size
     with thank.open("a", encoding="utf-8") as out:
-        out.write("#" * (content.MAX_FILE_BYTES - size - 1) + "\n")
-    assert thank.stat().st_size == content.MAX_FILE_BYTES
+        out.write("#" * (content_files.MAX_FILE_BYTES - size - 1) + "\n")
+    assert thank.stat().st_size == content_files.MAX_FILE_BYTES
     assert content.load(content_copy).step("thank").title == "Thank the messenger"
 
 

@@ -70,17 +70,19 @@ def test_a_touched_file_is_read_again(
     assert calls == [content_copy]
 
 
+@pytest.mark.parametrize("module", ["models", "content_models", "ui"])
 def test_a_rebound_with_other_models_reads_the_yaml_again(
-    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
 ) -> None:
     """A pickle made before the models changed (a reinstall, a development checkout with the
-    same version number) would lack the new fields."""
-    from rebound import models
+    same version number) would lack the new fields: whichever module declares them."""
+    import importlib
 
+    models = importlib.import_module(f"rebound.{module}")
     cache = tmp_path / "cache"
     content.load(content_copy, cache=cache)
-    changed = tmp_path / "models.py"
-    changed.write_bytes(Path(models.__file__).read_bytes() + b"\n# changed\n")
+    changed = tmp_path / f"{module}.py"
+    changed.write_bytes(Path(models.__file__ or "").read_bytes() + b"\n# changed\n")
     monkeypatch.setattr(models, "__file__", str(changed))
     calls: list[Path] = []
     real = content_files.load

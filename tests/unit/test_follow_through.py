@@ -139,9 +139,9 @@ def test_due_contacts_for_todo(loaded: Content) -> None:
     session = two_people(loaded, ago(40))
     log = ContactLog()
     # Never reached: the session's own "Reach out to ..." items are what todo shows.
-    assert insights.due_contacts(loaded, [session], log, TODAY) == []
+    assert contacts.due(loaded, [session], log, TODAY) == []
     session.ticked["contact-1"] = at(ago(30))
-    due = insights.due_contacts(loaded, [session], log, TODAY)
+    due = contacts.due(loaded, [session], log, TODAY)
     assert [(t.label, t.due, t.command) for t in due] == [
         (
             "Keep in touch with Priya Patel (every 4 weeks)",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rebound import store as store_module
-from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.models import SCHEMA_VERSION, OpenList, Session
 from rebound.store import Store, atomic_write, data_home, parse
 
@@ -87,6 +87,37 @@ def test_ids_newest_first_and_prefix(rebound_home: Path) -> None:
         st.resolve("2026-11-25")
     with pytest.raises(NoSessionError, match="no session 'zzz'"):
         st.resolve("zzz")
+
+
+def test_pick_chooses_the_asked_or_the_latest_open_session(rebound_home: Path) -> None:
+    st = Store()
+    assert st.pick(None) is None
+    for n, sid in enumerate(["2026-11-20-acme", "2026-11-25-globex"]):
+        session = make(sid)
+        session.finished_at = NOW if sid.endswith("globex") else None
+        st.save(session)
+        os.utime(st.path(sid), ns=(n * 10**9, n * 10**9))
+    assert st.pick("2026-11-20").id == "2026-11-20-acme"  # type: ignore[union-attr]
+    assert st.pick(None).id == "2026-11-25-globex"  # type: ignore[union-attr]
+    assert st.pick(None, unfinished=True).id == "2026-11-20-acme"  # type: ignore[union-attr]
+    st.path("2026-11-20-acme").write_text("{broken")  # moved aside: the finished one is left
+    assert st.pick(None, unfinished=True).id == "2026-11-25-globex"  # type: ignore[union-attr]
+    with pytest.raises(UsageError):
+        st.pick("")
+
+
+def test_brag_session_ids_are_read_without_touching_a_broken_list(rebound_home: Path) -> None:
+    st = Store()
+    assert st.brag_session_ids() == set()
+    rebound_home.mkdir(parents=True, exist_ok=True)
+    st.brag_path.write_text(
+        '{"items": [{"source": "2026-11-20-acme#e2"}, {"source": null}, 3],'
+        ' "removed": ["2026-11-01-gone#e1"]}'
+    )
+    assert st.brag_session_ids() == {"2026-11-20-acme", "2026-11-01-gone"}
+    st.brag_path.write_text("{broken")
+    assert st.brag_session_ids() == set()
+    assert st.brag_path.read_text() == "{broken"  # only a look: left where it is
 
 
 def test_ids_on_an_empty_home() -> None:
@@ -367,10 +398,10 @@ def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
 
 def test_every_file_rebound_writes_is_on_the_one_list() -> None:
     """The derived files of later features are rebound's too: wipe deletes them, export skips."""
-    from rebound import due, export, pending, reminders, store
+    from rebound import due, names, pending, reminders, store
 
     named = {own.name: own for own in store.OWN}
-    for name in (due.INDEX, reminders.REMINDED, export.CALENDAR_STATE):
+    for name in (due.INDEX, reminders.REMINDED, names.CALENDAR_STATE):
         assert name in named, name
         assert not named[name].personal
     assert named[pending.PENDING].personal  # typed by the person: exported, and wiped

@@ -14,6 +14,7 @@ import typer
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.commands import brag_saves as saves
 from rebound.errors import DataError, SessionBusyError, UsageError
+from rebound.text import clean
 
 app = command_group()
 _t = saves.text  # people's text, never markup
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.bragging import SyncReport
-    from rebound.models import Accomplishment, BragList
+    from rebound.models import Accomplishment
     from rebound.store import Store
 
 EMPTY = (
@@ -89,6 +90,8 @@ TagOption = Annotated[
 
 def _took_in(done: SyncReport) -> str | None:
     """'Added 2 wins and updated 1 from your sessions.', or None when nothing shows."""
+    from rebound.render.brag import plural as _plural
+
     parts = [f"added {_plural(done.added, 'win', 'wins')}"] if done.added else []
     if done.updated:  # 'updated 1' after 'added 2 wins'; 'updated 1 win' alone
         parts.append(f"updated {done.updated if parts else _plural(done.updated, 'win', 'wins')}")
@@ -96,48 +99,6 @@ def _took_in(done: SyncReport) -> str | None:
         return None
     said = " and ".join(parts) + " from your sessions."
     return said[0].upper() + said[1:]
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def _practice(item: Accomplishment) -> str:
-    from rebound import bragging
-
-    if not item.practised:
-        return "not practised yet"
-    times = "once" if item.practised == 1 else f"{item.practised} times"
-    avg = bragging.average(item)
-    if avg is None:
-        return f"practised {times}"
-    shown = f"{avg:.1f}".removesuffix(".0")
-    return f"practised {times}, {'rated' if len(item.ratings) == 1 else 'average'} {shown} of 5"
-
-
-def _headline(item: Accomplishment) -> list[str | tuple[str, str]]:
-    parts: list[str | tuple[str, str]] = [(item.title, "bold")]
-    if item.number:
-        parts.append(f"  ({item.number})")
-    return parts
-
-
-def _show_list(out: Console, brag: BragList) -> None:
-    from rebound import render
-
-    _, _, bullet = render.marks(out)
-    out.print(_t(("Your brag list", "bold"), f": {_plural(len(brag.items), 'story', 'stories')}"))
-    out.print()
-    width = len(str(len(brag.items)))
-    for number, item in enumerate(brag.items, start=1):
-        out.print(_t((f"{number:>{width}}. ", render.ACCENT), *_headline(item)))
-        details: list[str] = [item.id]
-        if item.tags:
-            details.append(f"tags: {', '.join(item.tags)}")
-        details.append(_practice(item))
-        out.print(_t(" " * (width + 2), (f" {bullet} ".join(details), "dim")))
-    out.print()
-    render.note(out, "Tell them out loud: `rebound rehearse`. Add one: `rebound brag add`.", "dim")
 
 
 @brag_app.callback()
@@ -155,6 +116,7 @@ def list_() -> None:
 
 def _list() -> None:
     from rebound import render
+    from rebound.render import brag as screens
 
     store = store_for()
     brag, done = saves.synced(store)
@@ -164,48 +126,19 @@ def _list() -> None:
     if not brag.items:
         render.note(out, EMPTY)
         return
-    _show_list(out, brag)
+    screens.brag_list(out, brag)
 
 
 @brag_app.command("show")
 def show(ref: RefArgument) -> None:
     """Show one story in full: its STAR notes, its cue, how it's been going."""
-    from rebound import bragging, clock, render
+    from rebound import bragging, render
+    from rebound.render import brag as screens
 
     store = store_for()
     brag, _ = saves.synced(store)
     item = bragging.find(brag, ref)
-    out = render.console()
-    out.print(_t(*_headline(item)))
-    origin = f"from session {item.source.split('#')[0]}" if item.source else "added by hand"
-    added = clock.local_day(item.added_at).isoformat()
-    out.print(_t((f"{item.id} · {origin} · added {added}", "dim")))
-    if item.tags:
-        out.print(_t(("tags: ", "dim"), ", ".join(item.tags)))
-    out.print()
-    _show_notes(out, item)
-    out.print()
-    out.print(_t(("Cue: ", f"bold {render.ACCENT}"), bragging.cue(item)))
-    practice = _practice(item)
-    if item.last_practised:
-        practice += f", last on {clock.local_day(item.last_practised).isoformat()}"
-    render.note(out, practice[:1].upper() + practice[1:] + ".", "dim")
-
-
-def _show_notes(out: Console, item: Accomplishment) -> None:
-    from rebound import bragging
-
-    found = bragging.notes(item)
-    if not found:
-        out.print(
-            _t(
-                "  No notes for this one yet: situation, task, action, result. "
-                f"`rebound brag edit {item.id}` adds them.",
-            )
-        )
-        return
-    for label, value in found:
-        out.print(_t("  ", (f"{label}: ", "bold"), value))
+    screens.story(render.console(), item)
 
 
 def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
@@ -364,7 +297,7 @@ def remove(
     out = render.console()
     if not yes:
         _needs_terminal("brag remove", "Or add --yes to remove it without being asked.")
-        if not prompts.yes_no(f"Remove '{render.clean(item.title)}' from your brag list?", False):
+        if not prompts.yes_no(f"Remove '{clean(item.title)}' from your brag list?", False):
             render.note(out, "Kept it.")
             return
     with saves.locked(store) as brag:
@@ -376,11 +309,6 @@ def remove(
 
 
 # --- rehearsal -----------------------------------------------------------------------------------
-
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 @app.command()
@@ -398,6 +326,8 @@ def rehearse(
     """Tell your stories out loud: an interviewer's cue, your notes, a clock, then how it went."""
     from rebound import bragging, prompts, render
     from rebound.errors import InterruptedByUser
+    from rebound.render.brag import minutes as _clock
+    from rebound.render.brag import plural as _plural
 
     prompts.require_terminal("rehearse")
     store = store_for()
@@ -445,21 +375,12 @@ def rehearse(
 def _rehearse_one(
     out: Console, store: Store, item: Accomplishment, *, number: int, total: int, seconds: int
 ) -> None:
-    from rich.rule import Rule
-
     from rebound import bragging, prompts, render
+    from rebound.render import brag as screens
 
-    out.print()
-    out.print(Rule(_t((f"Story {number} of {total}", f"bold {render.ACCENT}")), align="left"))
-    out.print(_t((f'"{bragging.cue(item)}"', "bold")))
-    out.print()
-    _show_notes(out, item)
-    out.print()
+    screens.rehearsal_card(out, item, number, total)
     spent = prompts.countdown(seconds)
-    if seconds and spent >= seconds:
-        render.note(out, f"Time's up ({_clock(seconds)}).", "dim")
-    else:
-        render.note(out, f"Done in {_clock(spent)}.", "dim")
+    screens.rehearsal_time(out, seconds, spent)
     rating = prompts.rating("How did it go?")
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
@@ -468,4 +389,4 @@ def _rehearse_one(
             return
         bragging.record(target, rating, saves.now())
         store.save_brag(brag)
-    render.note(out, f"Saved: {_practice(target)}.", "dim")
+    render.note(out, f"Saved: {screens.practice(target)}.", "dim")

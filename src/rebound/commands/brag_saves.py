@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rebound.app import report_moved
 from rebound.errors import DataError, ReboundError, SessionBusyError, UsageError
+from rebound.text import clean
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -43,7 +44,7 @@ def now() -> datetime:
 @contextlib.contextmanager
 def locked(store: Store) -> Iterator[BragList]:
     """The brag list, read again under its lock (another rebound may have saved since)."""
-    from rebound.store import BRAG_LOCK
+    from rebound.names import BRAG_LOCK
 
     with contextlib.ExitStack() as stack:
         try:
@@ -70,7 +71,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
     not saved, and said so.
     """
     from rebound import bragging
-    from rebound.store import BRAG_LOCK
+    from rebound.names import BRAG_LOCK
 
     sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
     trouble: str | None = None
@@ -156,14 +157,11 @@ def by_id(brag: BragList, item_id: str) -> Accomplishment | None:
 
 
 def text(*parts: str | tuple[str, str]) -> Text:
-    """People's text, always as Text (never markup), with control characters made visible."""
-    from rich.text import Text
-
+    """People's text, always as Text (never markup), with control characters made visible
+    (`render.line`)."""
     from rebound import render
 
-    return Text.assemble(
-        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
-    )
+    return render.line(*parts)
 
 
 def kept(
@@ -251,11 +249,11 @@ def save_edit(
 def keep_mine(name: str, mine: Any, theirs: Any) -> bool:
     """Ask which of two changes to one field to keep. Enter keeps the one typed just now: it is
     the newest, the person is looking at it, and the other one is shown in full to retype."""
-    from rebound import prompts, render
+    from rebound import prompts
 
     def shown(value: Any) -> str:
         words = ", ".join(value) if isinstance(value, list) else (value or "")
-        return f"'{render.clean(words)}'" if words else "nothing (it was cleared)"
+        return f"'{clean(words)}'" if words else "nothing (it was cleared)"
 
     label = "tags" if name == "tags" else f"the {name}"
     return prompts.yes_no(

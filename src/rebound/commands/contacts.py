@@ -15,8 +15,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import ReboundGroup, command_group, content_for, report_moved, store_for
-from rebound.errors import ReboundError, UsageError
+from rebound.app import (
+    ReboundGroup,
+    command_group,
+    content_for,
+    read_contact_log,
+    report_moved,
+    store_for,
+)
+from rebound.errors import UsageError
 
 app = command_group()
 
@@ -55,18 +62,6 @@ def _locked(store: Store, content: Content) -> Iterator[ContactLog]:
         yield store.load_contacts()
 
 
-def read_log(store: Store) -> ContactLog:
-    """The touch log for a view; a broken one is reported (and moved aside), never a stop."""
-    from rebound.app import say_error
-    from rebound.models import ContactLog
-
-    try:
-        return store.load_contacts()
-    except ReboundError as exc:
-        say_error(exc.message)  # the view goes on without the log
-        return ContactLog()
-
-
 @contacts_app.callback()
 def contacts(
     ctx: typer.Context,
@@ -95,7 +90,7 @@ def contacts(
     if not found:
         render.note(out, content.say("no_sessions"))
         return
-    people = keeping.people(content, found, read_log(store), weeks=weeks)
+    people = keeping.people(content, found, read_contact_log(store), weeks=weeks)
     if not people:
         render.note(out, content.say("contacts_none"))
         return

@@ -39,7 +39,7 @@ def data_export(
     import os
     import zipfile
 
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
 
     store = store_for()
     # lexists, not exists: a link (even a dangling one) is not written through without --force,

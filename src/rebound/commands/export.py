@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import command_group, complete_session, content_for, pick, report_moved, store_for
+from rebound.app import command_group, complete_session, content_for, report_moved, store_for
 from rebound.errors import UsageError
 
 app = command_group()
@@ -97,7 +97,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         _export_all(ctx, session_id, fmt, output)
         return
     store = store_for()
-    found = pick(store, session_id)
+    found = store.pick(session_id)
     report_moved(store)
     if found is None:
         raise UsageError(
@@ -117,7 +117,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     if output is None:
         typer.echo(data, nl=False)
         return
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
 
     atomic_write(output, data)
     _done(found, fmt, output)
@@ -165,7 +165,8 @@ def _export_all(
 
     from rebound import export as exporter
     from rebound import render
-    from rebound.store import atomic_write
+    from rebound.files import atomic_write
+    from rebound.names import CALENDAR_STATE
 
     content = content_for(ctx)
     if session_id is not None:
@@ -175,7 +176,7 @@ def _export_all(
     store = store_for()
     found = store.load_all()
     report_moved(store)
-    state_file = store.home / exporter.CALENDAR_STATE
+    state_file = store.home / CALENDAR_STATE
     with store.lock("calendar"):  # one export at a time updates calendar.json
         try:
             state = json.loads(state_file.read_bytes())

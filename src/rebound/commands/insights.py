@@ -1,7 +1,8 @@
 """Across sessions: `rebound todo`, `rebound stats` (and the helpers `rebound contacts` draws with).
 
-These commands only read: they never save a session. What a person typed is printed through
-`Text` objects (never markup), and every line is built to read well at 60 columns.
+These commands only read: they never save a session. `rebound.render.insights` draws them:
+what a person typed is printed through `Text` objects (never markup), and every line is built
+to read well at 60 columns.
 """
 
 from __future__ import annotations
@@ -10,20 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import command_group, content_for, report_moved, store_for
+from rebound.app import command_group, content_for, read_contact_log, report_moved, store_for
 
 app = command_group()
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from rich.console import Console
     from rich.text import Text
 
-    from rebound.insights import Agenda, Patterns, Stats, Todo
     from rebound.models import Content, Session
-
-BAR_WIDTH = 30
 
 
 def _across(
@@ -44,40 +40,26 @@ def _across(
     return content, found, out
 
 
+# The shared helpers are render's (`rebound.render`); `rebound contacts` (commands/contacts.py)
+# still draws with them by these names, until it moves to rebound.render too.
 def _utf8(out: Console) -> bool:
-    return (out.encoding or "").lower().replace("-", "").startswith("utf")
+    from rebound import render
+
+    return render.utf8(out)
 
 
 def _text(*parts: str | tuple[str, str]) -> Text:
-    """A line from plain parts and (text, style) parts; any text is shown exactly as typed."""
-    from rich.text import Text
-
     from rebound import render
 
-    return Text.assemble(
-        *(render.clean(p) if isinstance(p, str) else (render.clean(p[0]), p[1]) for p in parts)
-    )
+    return render.line(*parts)
 
 
 def _say(
     out: Console, text: Text, indent: int = 0, *, prefix: Text | None = None, whole: bool = False
 ) -> None:
-    """Print a line at `indent`, after an optional `prefix` (such as a date).
+    from rebound import render
 
-    On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
-    command to copy, is never broken by rebound: a line break would paste as two commands.
-    Piped output is soft-wrapped (one line per line, for grep).
-    """
-    lead = _text(" " * indent)
-    if prefix is not None:
-        lead.append_text(prefix)
-    if out.soft_wrap or whole:
-        out.print(lead + text, soft_wrap=True)
-        return
-    hang = lead.cell_len
-    for n, line in enumerate(text.wrap(out, max(out.width - hang, 20))):
-        line.rstrip()
-        out.print((lead if n == 0 else _text(" " * hang)) + line)
+    render.say(out, text, indent, prefix=prefix, whole=whole)
 
 
 def _weeks(content: Content, days: int) -> str:
@@ -104,8 +86,8 @@ def todo(
     ] = False,
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
+    from rebound import contacts as keeping
     from rebound import due, insights
-    from rebound.commands.contacts import read_log
     from rebound.store import data_home
 
     mark = due.folder_mark(str(data_home()))  # before reading: a change meanwhile leaves it stale
@@ -113,62 +95,12 @@ def todo(
         return
     content, found, out = ready
     due.rebuild(store_for(), content, found, mark)  # what `rebound nudge` reads
+    from rebound.render.insights import show_agenda
+
     days = None if all_ else insights.UPCOMING_DAYS
     agenda = insights.agenda(content, found, days=days)
-    keep_in_touch = insights.due_contacts(content, found, read_log(store_for()), agenda.today)
+    keep_in_touch = keeping.due(content, found, read_contact_log(store_for()), agenda.today)
     show_agenda(out, content, insights.with_todos(agenda, keep_in_touch))
-
-
-def _when(content: Content, item: Todo, today: date) -> str:
-    if item.due is None:
-        return ""
-    delta = (item.due - today).days
-    if delta < 0:
-        return content.say_count("todo_late", -delta)
-    if delta == 0:
-        return content.say("todo_due_today")
-    return content.say_count("todo_due_in", delta)
-
-
-def show_agenda(out: Console, content: Content, agenda: Agenda) -> None:
-    """The open items of every session, grouped by when they are due, in the pack's words."""
-    from rebound import render
-
-    upcoming = (
-        content.say("todo_upcoming")
-        if agenda.until is None
-        else content.say("todo_upcoming_until", date=agenda.until.isoformat())
-    )
-    groups = [
-        (content.say("todo_overdue"), "bold red", agenda.overdue),
-        (content.say("todo_today", date=agenda.today.isoformat()), "bold yellow", agenda.due_today),
-        (upcoming, f"bold {render.ACCENT}", agenda.upcoming),
-        (content.say("todo_anytime"), "bold", agenda.anytime),
-    ]
-    shown = False
-    for title, style, items in groups:
-        if not items:
-            continue
-        if shown:
-            out.print()
-        shown = True
-        _say(out, _text((title, style), (f"  {len(items)}", "dim")))
-        for item in items:
-            stamp = _text((f"{item.due.isoformat()}  ", "bold")) if item.due else _text("")
-            _say(out, _text(item.label), 2, prefix=stamp)
-            detail = _text((f"{item.company}{_when(content, item, agenda.today)}", "dim"))
-            _say(out, detail, 2 + (stamp.cell_len or 2))
-            _say(out, _text((item.command, render.ACCENT)), 2, whole=True)
-    if not shown and not agenda.later:
-        render.note(out, content.say("todo_all_done"))
-        return
-    if agenda.later:
-        last = agenda.until or agenda.today
-        if shown:
-            out.print()
-        else:
-            render.note(out, content.say("todo_quiet_until", date=last.isoformat()))
-        render.note(out, content.say_count("todo_later", len(agenda.later)), "dim")
 
 
 # --- rebound stats --------------------------------------------------------------------------
@@ -182,113 +114,7 @@ def stats(ctx: typer.Context) -> None:
     if (ready := _across(ctx, empty="stats_none")) is None:
         return
     content, found, out = ready
+    from rebound.render.insights import show_patterns, show_stats
+
     show_stats(out, content, insights.stats(content, found))
     show_patterns(out, content, insights.patterns(content, found))
-
-
-def _bar(count: int, most: int, utf8: bool) -> str:
-    """A bar of `count` against `most`, in eighths of a block (or '#' without UTF-8)."""
-    if count <= 0:
-        return ""
-    width = count / most * BAR_WIDTH if most > BAR_WIDTH else float(count)
-    if not utf8:
-        return "#" * max(1, round(width))
-    eighths = max(1, round(width * 8))
-    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
-
-
-def show_stats(out: Console, content: Content, figures: Stats) -> None:
-    """The numbers of the whole search, with a small bar chart of rejections per month."""
-    from rebound import render
-
-    say = content.say
-    utf8 = _utf8(out)
-    times = "×" if utf8 else "x"
-    _say(out, _text((say("stats_rejections"), "bold")))
-    most = max((n for _, n in figures.per_month), default=0)
-    for month, n in figures.per_month:
-        label = f"{content.words.months[month.month - 1]} {month.year}"
-        line = _text(f"{label}  ", (_bar(n, most, utf8), render.ACCENT), f" {n}")
-        _say(out, line, 2)
-    out.print()
-    _say(out, _text((say("stats_progress"), "bold")))
-    per_session = figures.steps_total // figures.sessions
-    detail = content.say_count(
-        "stats_done_detail", figures.sessions, value=times, number=per_session
-    )
-    _say(
-        out,
-        _text(
-            say("stats_done") + " ",
-            (say("stats_of", count=figures.steps_done, total=figures.steps_total), "bold"),
-            (f" {detail}", "dim"),
-        ),
-        2,
-    )
-    kept = _text(
-        say("stats_kept") + " ",
-        (say("stats_of", count=figures.fixes_done, total=figures.fixes_total), "bold"),
-        " " + say("stats_kept_unit"),
-    )
-    if figures.fixes_overdue:
-        kept.append(" " + say("stats_overdue", count=figures.fixes_overdue), style="yellow")
-    _say(out, kept, 2)
-    if figures.weekly_target is not None:
-        week = _text(
-            say("stats_week") + " ",
-            (say("stats_of", count=figures.conversations, total=figures.weekly_target), "bold"),
-            " " + say("stats_week_unit"),
-        )
-        if figures.conversations >= figures.weekly_target:
-            week.append(say("stats_target_met"), style=render.GOOD)
-        elif figures.conversations == 0:
-            week.append(say("stats_first_step"), style="dim")
-        _say(out, week, 2)
-    else:
-        week = _text(
-            say("stats_week") + " ",
-            (str(figures.conversations), "bold"),
-            " " + say("stats_week_unit"),
-        )
-        _say(out, week, 2)
-    if figures.areas:
-        out.print()
-        _say(out, _text((say("stats_areas"), "bold")))
-        width = len(str(figures.areas[0][1]))
-        for label, n in figures.areas[:5]:
-            _say(out, _text((f"{n:>{width}}{times} ", "dim"), label), 2)
-        if len(figures.areas) > 5:
-            _say(out, _text((say("stats_more", count=len(figures.areas) - 5), "dim")), 2)
-    out.print()
-    sessions = content.say_count("stats_sessions", figures.sessions)
-    wins = content.say_count("stats_wins", figures.accomplishments)
-    _say(out, _text((say("stats_totals") + " ", "bold"), f"{sessions}, {wins}"))
-
-
-def show_patterns(out: Console, content: Content, found: Patterns) -> None:
-    """The reasons given, newest first, and a pattern in the areas, only once there are enough
-    sessions to call it one (`insights.PATTERN_SESSIONS`)."""
-    from rebound import insights
-
-    say = content.say
-    if found.reasons:
-        out.print()
-        _say(out, _text((say("stats_reasons"), "bold")))
-        for company, reasons in found.reasons[:5]:
-            _say(out, _text((f"{company}: ", "dim"), reasons), 2)
-        if len(found.reasons) > 5:
-            _say(out, _text((say("stats_more", count=len(found.reasons) - 5), "dim")), 2)
-    if not found.sessions:
-        return
-    out.print()
-    if found.needed:
-        line = content.say_count(
-            "stats_pattern_wait", found.needed, number=insights.PATTERN_SESSIONS
-        )
-        _say(out, _text((line, "dim")))
-    elif found.recurring:
-        for label, count in found.recurring:
-            said = say("stats_pattern", name=label, count=count, total=found.sessions)
-            _say(out, _text((said, "bold")))
-    else:
-        _say(out, _text((say("stats_no_pattern", total=found.sessions), "dim")))

@@ -13,7 +13,6 @@ from rebound.app import (
     command_group,
     complete_step,
     content_for,
-    pick,
     report_moved,
     store_for,
 )
@@ -121,7 +120,7 @@ def continue_(
         raise UsageError(f"There is no step '{step}'. The steps are: {', '.join(step_ids)}.")
     prompts.require_terminal("continue")
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
-    found = pick(store, session, unfinished=step is None)
+    found = store.pick(session, unfinished=step is None)
     report_moved(store)
     out = render.console()
     if found is None:
@@ -171,7 +170,7 @@ def summary(
 
     content = content_for(ctx)
     store = store_for()
-    found = pick(store, session)
+    found = store.pick(session)
     report_moved(store)
     out = render.console()
     if found is None:
@@ -195,7 +194,7 @@ def done(
 
     content = content_for(ctx)
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
-    found = pick(store, session)
+    found = store.pick(session)
     report_moved(store)
     out = render.console()
     if found is None:

@@ -15,24 +15,13 @@ from rich.text import Text
 
 from rebound import coach
 from rebound.models import Content, Session, Step
+from rebound.text import clean as clean  # re-exported for callers; new code: rebound.text
 
 if TYPE_CHECKING:
     from rebound.history import CompanyHistory
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
-
-
-# Control characters (ESC, BEL, CR...) in saved text are shown as visible escapes, never sent to the
-# terminal: a hand-edited or imported file must not be able to recolour or clear someone's screen.
-_CONTROL = {
-    c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)
-}
-
-
-def clean(text: str) -> str:
-    """Text safe to print: newlines and tabs kept, other control characters made visible."""
-    return text.replace("\r\n", "\n").translate(_CONTROL)
 
 
 def _text(text: str, style: str = "") -> Text:
@@ -327,3 +316,37 @@ def company_history(out: Console, content: Content, history: CompanyHistory) -> 
             left = (history.reapply - history.today).days
             note(out, content.say_count("history_reapply_wait", left, date=day), "yellow")
     out.print()
+
+
+# --- shared by the screens of rebound.render.* ----------------------------------------------
+
+
+def line(*parts: str | tuple[str, str]) -> Text:
+    """A line from plain parts and (text, style) parts; any text is shown exactly as typed."""
+    return _assemble(*parts)
+
+
+def utf8(out: Console) -> bool:
+    """Whether the console shows more than ASCII (marks, flags, bars)."""
+    return _utf8(out)
+
+
+def say(
+    out: Console, text: Text, indent: int = 0, *, prefix: Text | None = None, whole: bool = False
+) -> None:
+    """Print a line at `indent`, after an optional `prefix` (such as a date).
+
+    On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
+    command to copy, is never broken by rebound: a line break would paste as two commands.
+    Piped output is soft-wrapped (one line per line, for grep).
+    """
+    lead = line(" " * indent)
+    if prefix is not None:
+        lead.append_text(prefix)
+    if out.soft_wrap or whole:
+        out.print(lead + text, soft_wrap=True)
+        return
+    hang = lead.cell_len
+    for n, wrapped in enumerate(text.wrap(out, max(out.width - hang, 20))):
+        wrapped.rstrip()
+        out.print((lead if n == 0 else line(" " * hang)) + wrapped)

@@ -1,0 +1,362 @@
+"""Pydantic models of what the content YAML may say: prompts, steps, drafts, the checklist.
+
+Strict (unknown keys are errors) because a typo in a content file should be caught by
+`rebound content validate`, not discovered halfway through someone's bad day. The coach's own
+sentences are in `rebound.ui`, and `Content`, which holds them all, in `rebound.models`, which
+re-exports all of these.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from rebound import templates
+
+_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+Scalar = str | int | bool
+Item = dict[str, Scalar | None]
+AnswerValue = bool | int | str | list[str] | list[Item] | None
+
+FieldKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm"]
+PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm", "list"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def _check_id(value: str) -> str:
+    # Starting with a letter also keeps ENTRY_ID ('_id') out of every pack.
+    if not _ID.match(value):
+        raise ValueError("use lower-case letters, digits, '-' or '_', starting with a letter")
+    return value
+
+
+class Choice(_Strict):
+    """One option of a select or checkbox prompt."""
+
+    value: str
+    label: str
+
+
+class Condition(_Strict):
+    """When a prompt is asked, a line is said or a checklist item counts as done.
+
+    Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
+    `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
+    value) or `answered` (the answer is, or is not, non-empty). With `filter`, the test looks at
+    the answer passed through that template filter (`{prompt: messenger_name, filter:
+    address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
+    """
+
+    prompt: str
+    filter: str | None = None
+    equals: Scalar | None = None
+    one_of: list[Scalar] | None = None
+    not_one_of: list[Scalar] | None = None
+    contains: str | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = (self.equals, self.one_of, self.not_one_of, self.contains, self.answered)
+        if sum(x is not None for x in tests) != 1:
+            raise ValueError(
+                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains' or 'answered'"
+            )
+        if self.filter is not None and self.filter not in templates.FILTERS:
+            raise ValueError(
+                f"unknown filter '{self.filter}' (known: {', '.join(templates.FILTERS)})"
+            )
+        return self
+
+
+Conditions = Condition | list[Condition]
+
+
+class Said(_Strict):
+    """A sentence said only when its condition holds: `{text: ..., when: {...}}`.
+
+    Wherever content takes a list of `Line`s, a plain string is always said. A list that is one
+    text (a step's `why` or `done`, a label, a draft's part) says the first line that holds; a
+    list of several (guidance, tips) says every line that holds.
+    """
+
+    text: str
+    when: Conditions
+
+
+Line = str | Said
+
+
+class DueAfter(_Strict):
+    """A due date some days after a prompt was answered (e.g. a follow-up a week after asking)."""
+
+    prompt: str
+    days: int = Field(ge=0, le=365)
+
+
+class Nudge(_Strict):
+    """A gentle push back when a date is further away than is good for the person."""
+
+    after_days: int = Field(ge=0)
+    message: str
+
+
+class FieldDef(_Strict):
+    """A single question. Also used for the fields of one entry of a list prompt.
+
+    `default_from` is a template over the earlier answers whose text is offered as the default
+    (`"{{messenger_name|address}}"`). When such a question is skipped because its `when` does not
+    hold, drafts read that computed default as its answer: it was skipped because it was sure.
+    """
+
+    id: str
+    kind: FieldKind = "text"
+    message: str
+    help: str | None = None
+    default: Scalar | list[str] | None = None
+    default_from: str | None = None
+    required: bool = False
+    choices: list[Choice] = []
+    when: Condition | None = None
+    remember: bool = False
+    nudge: Nudge | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _choices_fit_kind(self) -> FieldDef:
+        if self.kind in ("select", "checkbox") and not self.choices:
+            raise ValueError(f"a '{self.kind}' prompt needs 'choices'")
+        if self.kind not in ("select", "checkbox") and self.choices:
+            raise ValueError(f"'choices' only go with select or checkbox, not '{self.kind}'")
+        if self.nudge is not None and self.kind != "date":
+            raise ValueError("'nudge' only goes with a date prompt")
+        values = [c.value for c in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError("two choices share a value")
+        if self.kind == "select" and self.default is not None and self.default not in values:
+            raise ValueError(f"default {self.default!r} is not one of the choices")
+        if self.default_from is not None and (self.default is not None or self.kind != "text"):
+            raise ValueError("'default_from' goes with a text prompt that has no 'default'")
+        return self
+
+
+class PromptDef(FieldDef):
+    """A prompt of a step. A `list` prompt repeats its `fields` until the person says done."""
+
+    kind: PromptKind = "text"  # type: ignore[assignment]
+    fields: list[FieldDef] = []
+    first: str | None = None
+    more: str | None = None
+    min_items: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _list_shape(self) -> PromptDef:
+        if self.kind == "list":
+            if not self.fields:
+                raise ValueError("a 'list' prompt needs 'fields'")
+            if not self.more:
+                raise ValueError("a 'list' prompt needs 'more' (the 'add another?' question)")
+            if self.min_items == 0 and not self.first:
+                raise ValueError("a 'list' prompt with min_items 0 needs 'first' (the 'add one?')")
+            ids = [f.id for f in self.fields]
+            if len(set(ids)) != len(ids):
+                raise ValueError("two fields share an id")
+        elif self.fields:
+            raise ValueError("'fields' only go with a 'list' prompt")
+        return self
+
+
+class Draft(_Strict):
+    """A text made from the person's answers: an email, a post, interview notes.
+
+    `to` and `subject` (templates, or lists of `Line`s: the first that holds) make it a message
+    with a recipient; `channel` says how it goes ('email', 'linkedin', or a template such as
+    `{{channel}}`, filled with answers' values rather than their labels). `parts` are named
+    pieces of text chosen by the answers, which the template reads like answers (`{{opening}}`).
+    `when` says whether the draft exists at all. `each` makes one draft per entry of a list
+    answer (ids `ID-1`, `ID-2`, ...), whose fields its templates and conditions read. `limits`
+    caps the length of the body by channel (`{linkedin: 300}`): while it is too long, the last
+    of the `optional` parts steps down to its next line that holds, and at last to nothing.
+    `send` says how a message goes out (an email, a post, a message); notes kept for yourself
+    have none, and the walk offers to copy, mail or edit only the drafts that have one. `ticks`
+    names the checklist item (of the same step) that sending it ticks off.
+    """
+
+    id: str
+    title: str
+    template: str
+    before: str | None = None
+    send: Literal["email", "post", "message"] | None = None
+    ticks: str | None = None
+    when: Conditions | None = None
+    each: str | None = None
+    to: str | list[Line] | None = None
+    subject: str | list[Line] | None = None
+    channel: str | None = None
+    parts: dict[str, list[Line]] = {}
+    optional: list[str] = []
+    limits: dict[str, int] = {}
+
+    _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _parts(self) -> Draft:
+        for name in [*self.parts, *self.optional]:
+            if not re.match(r"^[a-z][a-z0-9_]*$", name):
+                raise ValueError(f"'{name}': a part's name is lower-case letters, digits or '_'")
+        unknown = [name for name in self.optional if name not in self.parts]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' in 'optional' is not one of the 'parts'")
+        if self.limits and self.channel is None:
+            raise ValueError("'limits' need a 'channel' to pick one by")
+        if self.ticks is not None and self.send is None:
+            raise ValueError("'ticks' only goes with a draft that is sent ('send')")
+        return self
+
+
+class ChecklistItem(_Strict):
+    """One line of the summary checklist.
+
+    `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ... numbered by the
+    entry's stable id, so an item keeps its id when an entry before it is taken out); `due`
+    names the answer (or entry field) holding its date, `due_after` sets it some days after a
+    prompt was answered; `info` items are facts, not things to tick.
+    """
+
+    id: str
+    label: str | list[Line]
+    done_when: Condition | None = None
+    each: str | None = None
+    due: str | None = None
+    due_after: DueAfter | None = None
+    next: str | None = None
+    info: bool = False
+    when: Conditions | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _one_due(self) -> ChecklistItem:
+        if self.due is not None and self.due_after is not None:
+            raise ValueError("give 'due' or 'due_after', not both")
+        if self.info and (self.due or self.due_after or self.done_when):
+            raise ValueError("an 'info' item has no due date and is never done")
+        return self
+
+
+class Step(_Strict):
+    """One of the five steps, as the content YAML describes it."""
+
+    id: str
+    title: str
+    short: str
+    why: str | list[Line]
+    guidance: list[Line]
+    tips: list[Line] = []
+    prompts: list[PromptDef]
+    drafts: list[Draft] = []
+    checklist: list[ChecklistItem] = []
+    done: str | list[Line] | None = None
+
+    _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _ticks_own_items(self) -> Step:
+        items = {c.id for c in self.checklist}
+        for d in self.drafts:
+            if d.ticks is not None and d.ticks not in items:
+                raise ValueError(f"draft '{d.id}' ticks '{d.ticks}', not an item of this step")
+        return self
+
+
+class Opening(_Strict):
+    """The welcome and the questions about the call itself, asked before step 1."""
+
+    title: str
+    welcome: list[str]
+    prompts: list[PromptDef]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class Words(_Strict):
+    """The words drafts put between answers ('a, b and c', yes/no), in the pack's language, and
+    the words for dates people may type (besides YYYY-MM-DD, '+3d', '+2w' and the English ones).
+    """
+
+    and_: str = Field(default="and", alias="and")
+    yes: str = "yes"
+    no: str = "no"
+    # Whose grammar the `role` and `a` filters follow ('a role as an engineer', 'un puesto').
+    grammar: Literal["en", "es"] = "en"
+    # How a draft greets someone (`greeting`): by a title ('Dr. Park'; `title_f`/`title_m` for a
+    # title that says a gender, where the language greets women and men differently) or by name.
+    greetings: dict[str, str] = Field(
+        default_factory=lambda: {"title": "Dear {{name}},", "name": "Hi {{name}},"}
+    )
+    dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
+    months: list[str] = Field(  # as `rebound stats` names them
+        default_factory=lambda: list(MONTHS), min_length=12, max_length=12
+    )
+
+    @field_validator("greetings")
+    @classmethod
+    def _greetings(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value) - {"title", "title_f", "title_m", "name"}
+        if unknown:
+            raise ValueError(f"'{sorted(unknown)[0]}': use title, title_f, title_m or name")
+        for key in value.keys() | {"title", "name"}:
+            if "{{name}}" not in value.get(key, ""):
+                raise ValueError(f"give '{key}', with {{{{name}}}} where the name goes")
+        return value
+
+    @field_validator("dates")
+    @classmethod
+    def _dates(cls, value: dict[str, int]) -> dict[str, int]:
+        for word, days in value.items():
+            if not word.strip() or word != " ".join(word.lower().split()):
+                raise ValueError(f"'{word}': write date words in lower case, single-spaced")
+            if abs(days) > 366:
+                raise ValueError(f"'{word}': at most a year (366 days) from today")
+        return value
+
+
+class FeedbackLater(_Strict):
+    """What `rebound feedback` asks when the reasons arrive after the call, and what it ticks."""
+
+    prompts: list[str] = []  # ids of prompts of one step, in the order they are asked
+    # Checklist items of that step ticked once the answers are in ("feedback received"), and
+    # the pending ones it settles (the follow-up); those not on the checklist are let be.
+    ticks: list[str] = []
+
+
+class FollowUp(_Strict):
+    """How rebound follows up across sessions, weeks after the call.
+
+    `keep_in_touch` gives the weeks between two touches by how the person knows a contact (the
+    values of the contacts' `relation` field), `keep_in_touch_default` for any other; `reapply`
+    names the checklist item whose date is the day the company may be asked again.
+    """
+
+    keep_in_touch: dict[str, int] = {}
+    keep_in_touch_default: int = Field(default=8, ge=1, le=52)
+    feedback: FeedbackLater = Field(default_factory=FeedbackLater)
+    reapply: str | None = None
+
+    @field_validator("keep_in_touch")
+    @classmethod
+    def _weeks(cls, value: dict[str, int]) -> dict[str, int]:
+        for relation, weeks in value.items():
+            if not 1 <= weeks <= 52:
+                raise ValueError(f"'{relation}': give between 1 and 52 weeks")
+        return value

@@ -1,0 +1,177 @@
+"""Saving a file so that nothing is ever lost, and whose files can be trusted.
+
+Every save is atomic: a temp file in the same folder, flushed and fsynced, `os.replace`d over the
+old file, then the folder is fsynced. Files are readable by their owner only (0600). This module
+imports nothing of rebound's but its names and errors, so that any module can save through it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fnmatch
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rebound.errors import DataError
+from rebound.names import TEMP_SUFFIX
+
+
+def private(st: os.stat_result) -> bool:
+    """Whether a file or folder is this user's and no one else can write to it.
+
+    Always true where the system has no owners to check (Windows).
+    """
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    Raises:
+        DataError: the folder cannot be written (full disk, permissions...); the old file is intact.
+    """
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise disk_error(exc, path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise disk_error(exc, path) from None
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or removal in `folder` durable; quietly nothing where that is not possible."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def disk_error(exc: OSError, path: Path) -> DataError:
+    """The message for a save to `path` that failed with `exc`."""
+    # Said the same whether or not anything was saved before: the caller, who knows, adds what
+    # to run next (flow promises `rebound continue` only once a session has a file).
+    return DataError(
+        f"Could not save to {path.parent} because {why(exc)}. Everything saved before is "
+        "unharmed; free some space or fix the folder, then try again."
+    )
+
+
+def why(exc: OSError) -> str:
+    """Why a write failed, in a few plain words ('the disk is full')."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "rebound is not allowed to write there"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return exc.strerror or str(exc)
+
+
+def listing(folder: Path, suffix: str, stale_seconds: float) -> list[os.DirEntry[str]]:
+    """The entries of `folder` named `*suffix` (hidden ones aside), in one pass over the folder
+    that also removes temp files left by a crash (older than `stale_seconds`, so that no live
+    save owns them). A folder that is not there has none.
+
+    Raises:
+        DataError: the folder cannot be read.
+    """
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise DataError(
+            f"Could not read the folder {folder} ({exc.strerror or exc}). Nothing was changed."
+        ) from None
+    cutoff = time.time() - stale_seconds
+    files = []
+    for entry in entries:
+        name = entry.name
+        if not name.startswith("."):
+            if name.endswith(suffix):
+                files.append(entry)
+        elif name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+    return files
+
+
+def regular_files(folder: Path) -> list[Path]:
+    """The regular files directly in `folder` (never a link: it may point anywhere)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(e.path) for e in entries if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def matches(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a file name fits one of the glob `patterns`."""
+    # `*` matches a leading dot in fnmatch: only a pattern that starts with one may match one.
+    return any(fnmatch.fnmatchcase(name, p) and (name[0] != ".") == (p[0] != ".") for p in patterns)
+
+
+def remove(path: Path) -> None:
+    """Delete a file that may already be gone.
+
+    Raises:
+        DataError: it is there and could not be deleted.
+    """
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise DataError(
+            f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
+            "still there; fix the folder, then try again."
+        ) from None
+
+
+def data_home() -> Path:
+    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
+    override = os.environ.get("REBOUND_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("rebound", appauthor=False)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A session file that could not be read and was moved aside."""
+
+    session_id: str
+    backup: Path
+    reason: str
+
+
+def describe(moved: Moved) -> str:
+    """The one-paragraph message for a file that was moved aside."""
+    return (
+        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
+        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
+    )

@@ -1,0 +1,61 @@
+"""The names of rebound's files and folders, in one place that imports nothing of rebound's.
+
+Any module may import these without pulling in another of rebound's: the store, the content
+loader and cache, the due index, reminders and the calendar export name their files here, and
+`OWN` lists every one of them in the data folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The data folder (rebound.store).
+SESSIONS = "sessions"
+LOCKS = "locks"
+BROKEN = "broken"
+BRAG_FILE = "brag.json"
+BRAG_LOCK = "brag-list"
+CONTACTS_FILE = "contacts.json"
+CONTACTS_LOCK = "contact-log"
+CACHE = "cache"
+SUFFIX = ".json"
+TEMP_SUFFIX = ".tmp"
+NAME_MAX = 255  # the longest file name most file systems allow
+# Derived and transient files of later features (their modules keep the names).
+DUE_INDEX = "due.json"  # read by `rebound nudge`; rebound.due spells it out too, to stay light
+REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
+CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
+PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.pending)
+
+# A content folder (rebound.content, rebound.content_files).
+COACH_FILE = "coach.yaml"
+STEPS_DIR = "steps"
+
+
+@dataclass(frozen=True)
+class Own:
+    """A name rebound creates in the data folder: a file, or a folder of files matching `files`.
+
+    Temp files of atomic saves (`.NAME.*.tmp`) of each are rebound's too.
+    """
+
+    name: str
+    files: tuple[str, ...] | None = None  # None: `name` is a file, not a folder
+    personal: bool = True  # what the person typed (exported); else derived or transient
+
+
+# Every name rebound creates in the data folder, in this one place: `data wipe` deletes exactly
+# these and `data export` copies the personal ones, so a person's own files kept beside them
+# (a thesis, a folder of taxes) are never touched. A new kind of file adds its line here.
+OWN: tuple[Own, ...] = (
+    Own(SESSIONS, ("*" + SUFFIX,)),
+    Own(BROKEN, ("*" + SUFFIX,)),
+    Own(BRAG_FILE),
+    Own(CONTACTS_FILE),  # whom you kept in touch with, and how it went (rebound.contacts)
+    Own(CACHE, ("content-*.pickle",), personal=False),
+    Own(LOCKS, ("*.lock",), personal=False),
+    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
+    Own(REMINDED, personal=False),
+    Own(CALENDAR_STATE, personal=False),
+    Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take (rebound.pending)
+)
