@@ -14,7 +14,7 @@ from rebound import letters
 from rebound.models import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
-from tests.scenario import GROUPS, LATER, NAMES, SESSION_ID, keys
+from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
 
 
 def finish(run: Run) -> Path:
