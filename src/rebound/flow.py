@@ -144,6 +144,9 @@ class Walk:
         self._history_of = ""  # the company whose history was shown, once per name
         self.ticked: list[str] = []  # what `later` ticked
         self._only: list[str] | None = None  # `later`'s prompts: Ctrl-B stays among them
+        # `later`'s ticks: a draft that ticks one of them is not offered (late feedback came:
+        # no request for it to send).
+        self._ticking: set[str] = set()
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -293,6 +296,7 @@ class Walk:
             self.session = self.store.load(self.session.id)
             self._finished_before = self.session.finished_at
             self._only = list(prompt_ids)
+            self._ticking = set(ticks)
             reopen(self.session, prompt_ids)
             try:
                 if not self._loop(step_id):
@@ -427,7 +431,8 @@ class Walk:
     def _offer_drafts(self, step: Step) -> None:
         """At the end of a step: each message it drafted can be copied, mailed or edited now."""
         for d in drafting.offers(self.content, self.session, step):
-            self._offer(d)
+            if d.ticks not in self._ticking:
+                self._offer(d)
 
     def _offer(self, d: drafting.DraftText) -> None:
         from rebound import handoff

@@ -205,6 +205,7 @@ def test_late_feedback_ticks_drops_the_follow_up_and_feeds_stats(
     assert result.exit_code == 0, result.output
     assert "This is the first question; there is nothing before it." in result.stdout
     assert "Feedback recorded for Globex · Data Engineer." in result.stdout
+    assert "what would you like to do with it?" not in result.stdout  # no request to send now
     data = saved(rebound_home)
     assert data["answers"]["reasons"] == "Too little Spark at scale"
     assert data["answers"]["areas"] == ["technical_depth", "other"]

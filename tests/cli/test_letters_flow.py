@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers import DOWN, ENTER, Run
+from tests.scenario import LATER
 
 DAY = "2026-11-25"
 
@@ -93,6 +94,7 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
         + ENTER  # nothing in particular
         + DOWN
         + ENTER  # two emails
+        + LATER  # the thank-you email: later
         + ENTER  # ready for step 2
         + DOWN * 2
         + ENTER  # I'd rather not ask this time
@@ -114,7 +116,8 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 def test_one_email_for_thanks_and_feedback_skips_asking_how_you_asked(
     run: Run, rebound_home: Path
 ) -> None:
-    typed = opening("Dana") + "y" + ENTER + ENTER + ENTER  # combined: the default
+    typed = opening("Dana") + "y" + ENTER + ENTER  # combined: the default
+    typed += LATER + ENTER  # the one email: later; ready for step 2
     typed += "They wanted more Spark" + ENTER  # straight to the reasons
     result = run(["start"], typed)
     out = result.stdout

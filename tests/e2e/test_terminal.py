@@ -158,6 +158,8 @@ def re_engage(t: Terminal, days: Days) -> None:
     # The number comes pre-filled with its default (3): delete it, then type the new one.
     t.text("How many new conversations will you start each week?", "5")
     later(t, "availability_post")
+    later(t, "outreach-1")  # a message to each contact
+    later(t, "outreach-2")
 
 
 def quick_run(t: Terminal) -> None:
@@ -200,6 +202,7 @@ def quick_run(t: Terminal) -> None:
     t.text("One strength you'd like people to remember you for", "patience")
     t.enter("How many new conversations will you start each week?")
     later(t, "availability_post")
+    later(t, "outreach-1")  # the message to the contact
     t.see("That's all five steps")
 
 

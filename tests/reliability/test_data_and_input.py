@@ -14,7 +14,7 @@ from rebound import letters
 from rebound.models import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
-from tests.scenario import GROUPS, LATER, NAMES, SESSION_ID, keys
+from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
 
 
 def finish(run: Run) -> Path:
@@ -129,16 +129,21 @@ ODD_TEXTS = [
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, text: str) -> None:
-    # Typed up to the end of step 1, its draft for later, then "not now": the text went through
-    # the prompt.
+    # Typed up to the end of step 1 (the rest of it as the scenario answers, its draft for
+    # later), then "not now": the text went through the prompt.
     index = NAMES.index("thank_detail")
-    typed = keys(GROUPS[:index]) + text + ENTER + LATER + DOWN + ENTER
+    rest = keys(GROUPS[index + 1 : NAMES.index("ready")])
+    typed = keys(GROUPS[:index]) + text + ENTER + rest + DOWN + ENTER
     assert run(["start"], typed).exit_code == 0
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     assert json.loads(path.read_text())["answers"]["thank_detail"] == text
+    # Where the answer itself is shown, it is shown exactly as typed, never as markup.
+    shown = " ".join(run(["show", SESSION_ID]).stdout.split())
+    assert " ".join(text.split()) in shown
     out = run(["summary", "--drafts"]).stdout
     flat = " ".join(out.split())
-    # The detail reads as a phrase inside the sentence (no final stop), but never as markup.
+    # In the email the detail reads as a phrase inside the sentence (no final stop), but never
+    # as markup.
     assert " ".join(f"Thank you also for {letters.phrase(text)}.".split()) in flat
 
 

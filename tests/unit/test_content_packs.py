@@ -294,7 +294,7 @@ def test_thank_you_email_reads_the_answers(translated: Content) -> None:
     session, _ = filled(translated)
     [draft] = [d for d in coach.drafts(translated, session) if d.id == "thanks_and_feedback_email"]
     assert draft.to == "Dana Smith <dana@example.com>"
-    assert f"{translated.ui.draft_to} Dana Smith <dana@example.com>" in draft.text
+    assert f"{translated.ui.draft_to_label}: Dana Smith <dana@example.com>" in draft.text
     assert draft.body.startswith("Hola, Dana:\n")  # the greeting uses the first name
     assert "Globex" in draft.body
     assert "sample thank_detail" in draft.body
