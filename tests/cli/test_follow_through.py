@@ -155,7 +155,7 @@ def test_an_own_cadence_and_a_broken_log(run: Run, people: Path) -> None:
     (people / "contacts.json").write_text("{not json")
     shown = run(["contacts"])
     assert shown.exit_code == 0
-    assert "Your contact log could not be read (it is not valid JSON)" in shown.stderr
+    assert "Your contact log could not be read (it is not valid JSON" in shown.stderr
     assert "Sam Lee" in shown.stdout  # the sessions are shown all the same
     assert list((people / "broken").glob("contacts.*.json"))
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from rebound import coach, content, letters, store
+from rebound import coach, content, letters, render, store
 from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
