@@ -216,9 +216,8 @@ def finished_session(loaded: Content) -> Session:
             value: AnswerValue = value_at(ANSWERS, pos)[0]
             moment += timedelta(minutes=1)
             coach.apply(loaded, session, pos, value, moment)
-        for step in loaded.steps:
-            for d in step.drafts:
-                session.drafts[d.id] = coach.draft_text(loaded, session, d)
+        for made in coach.drafts(loaded, session):
+            session.drafts[made.id] = made.text
         for item_id, when in TICKED.items():
             coach.tick(loaded, session, item_id, when)
     return session
@@ -252,9 +251,10 @@ def step_svg(loaded: Content, session: Session) -> str:
     step = loaded.steps[0]
     with fixed_today():
         header = loaded.say("step_header", number=1, total=len(loaded.steps), title=step.title)
-        render.step_intro(out, step, header)
-        for d in step.drafts:
-            render.draft(out, d.title, coach.draft_text(loaded, session, d))
+        render.step_intro(out, step, header, answers=session.answers)
+        for made in coach.drafts(loaded, session):
+            if made.draft_id in {d.id for d in step.drafts}:
+                render.draft(out, made.title, made.text)
     return out.export_svg(title="rebound start", unique_id="rebound-step")
 
 

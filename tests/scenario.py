@@ -75,6 +75,7 @@ def answers(today: date) -> dict[str, Any]:
         "thanked_on_call": True,
         # Markup in a person's own words must be shown literally, never drawn.
         "thank_detail": "the [bold]honest[/bold] notes",
+        "feedback_in_thanks": "separate",  # two emails: the thank-you, then the request
         "feedback_asked": "will_email",
         "reasons": "Another candidate had more Spark",
         "areas": ["technical_depth", "other"],

@@ -20,7 +20,7 @@ from rebound import __version__
 from rebound.errors import ExitCode, InterruptedByUser, ReboundError
 
 if TYPE_CHECKING:
-    from rebound.models import Content, Session
+    from rebound.models import ContactLog, Content, Session
     from rebound.store import Store
 
 INTERRUPTED = "Stopped. Nothing that was already saved has changed."
@@ -177,10 +177,11 @@ COMMAND_MODULES: dict[str, str] = {
     "delete": "sessions",
     "draft": "draft",
     "todo": "insights",
-    "contacts": "insights",
+    "contacts": "contacts",
     "stats": "insights",
     "nudge": "reminders",
     "remind": "reminders",
+    "feedback": "feedback",
     "brag": "brag",
     "rehearse": "brag",
     "export": "export",
@@ -304,6 +305,17 @@ def store_for() -> Store:
     from rebound.store import Store
 
     return Store()
+
+
+def read_contact_log(store: Store) -> ContactLog:
+    """The touch log for a view; a broken one is reported (and moved aside), never a stop."""
+    from rebound.models import ContactLog
+
+    try:
+        return store.load_contacts()
+    except ReboundError as exc:
+        say_error(exc.message)  # the view goes on without the log
+        return ContactLog()
 
 
 def report_moved(store: Store) -> None:

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rebound import clock, templates
+from rebound import answers, clock, conditions, letters, templates
+from rebound.conditions import Lookup
 from rebound.models import (
     ENTRY_ID,
     AnswerValue,
     ChecklistItem,
-    Conditions,
     Content,
     Draft,
     FieldDef,
@@ -27,7 +27,16 @@ from rebound.models import (
     Step,
 )
 
-Lookup = Mapping[str, object]
+# Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
+holds = conditions.holds
+said = conditions.said
+first_said = conditions.first_said
+DraftText = letters.DraftText
+# What templates read of the answers, and entries' stable numbers (`rebound.answers`, where
+# `compose` reads them without importing the coach).
+context = answers.context
+entry_number = answers.entry_number
+entry_id = answers.entry_id
 
 
 @dataclass(frozen=True)
@@ -66,24 +75,6 @@ class Entry:
     due: date | None
     next: str | None
     ticked_at: datetime | None = None
-
-
-def _same(value: object, wanted: object) -> bool:
-    return value == wanted and type(value) is type(wanted)
-
-
-def holds(cond: Conditions, lookup: Lookup) -> bool:
-    """Whether a condition (or every condition of a list) is true for these answers."""
-    if isinstance(cond, list):
-        return all(holds(c, lookup) for c in cond)
-    value = lookup.get(cond.prompt)
-    if cond.answered is not None:
-        return templates.is_empty(value) is not cond.answered
-    if cond.contains is not None:
-        return isinstance(value, list) and cond.contains in value
-    if cond.one_of is not None:
-        return any(_same(value, wanted) for wanted in cond.one_of)
-    return _same(value, cond.equals)
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:
@@ -164,21 +155,6 @@ def apply(
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now
-
-
-def entry_number(entry: Mapping[str, object], position: int) -> int:
-    """The number in a list entry's stable id ('e3' -> 3), as its checklist items (`fix-3`) and
-    brag-list item (`<session>#e3`) know it; for an entry without one (a hand-edited file), its
-    1-based position, as the migration to version 4 numbered older sessions' entries."""
-    value = entry.get(ENTRY_ID)
-    if isinstance(value, str) and value[:1] == "e" and value[1:].isdigit():
-        return int(value[1:])
-    return position
-
-
-def entry_id(entry: Mapping[str, object], position: int) -> str:
-    """A list entry's stable id ('e3'); see `entry_number`."""
-    return f"e{entry_number(entry, position)}"
 
 
 def _new_entry_id(session: Session, prompt_id: str, items: list[Item]) -> str:
@@ -301,42 +277,44 @@ def steps_done(content: Content, session: Session) -> int:
     return sum(step_done(step, session) for step in content.steps)
 
 
-def context(content: Content, session: Session) -> dict[str, object]:
-    """What templates may read: answers, with choice values shown as their labels."""
-    labels: dict[str, dict[str, str]] = {}
-    for prompt in content.prompts():
-        for q in (prompt, *prompt.fields):
-            if q.choices:
-                labels[q.id] = {c.value: c.label for c in q.choices}
-
-    def show(key: str, value: object) -> object:
-        names = labels.get(key)
-        if names is None:
-            return value
-        if isinstance(value, list):
-            return [names.get(str(v), str(v)) for v in value]
-        return names.get(str(value), value) if isinstance(value, str) else value
-
-    out: dict[str, object] = {"today": date.today().isoformat()}
-    for key, value in session.answers.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            out[key] = [_shown_entry(entry, show) for entry in value]
-        else:
-            out[key] = show(key, value)
-    for key, open_list in session.open_lists.items():
-        out.setdefault(key, [_shown_entry(e, show) for e in open_list.items])
-    return out
+def default_for(content: Content, session: Session, pos: Position) -> str | None:
+    """The computed default (`default_from`) of the question at `pos`, or None."""
+    q = pos.question
+    if pos.more or q.default_from is None:
+        return None
+    scope = context(content, session)
+    current = session.open_lists.get(pos.prompt.id)
+    if pos.field is not None and current is not None and current.current:
+        scope = {**scope, **current.current}
+    guess = templates.render(q.default_from, scope, content.template_words).strip()
+    return guess or None
 
 
-def _shown_entry(entry: Item, show: Callable[[str, object], object]) -> dict[str, object]:
-    """An entry as templates read it: labels for choices, and no id (it is not for reading)."""
-    return {k: show(k, v) for k, v in entry.items() if k != ENTRY_ID}
+def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
+    """One draft filled from the answers: none when its `when` does not hold, one per entry
+    for an `each` draft (see `compose`)."""
+    from rebound import compose
+
+    return compose.draft_texts(content, session, draft)
 
 
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
-    """A draft filled from the answers."""
-    text = templates.render(draft.template, context(content, session), content.template_words)
-    return text.strip("\n") + "\n"
+    """A draft filled from the answers, as it is shown: '' when it does not apply. The entries
+    of an `each` draft are shown one after the other, each under its own id ('[outreach-1]')."""
+    made = draft_texts(content, session, draft)
+    if draft.each is None:
+        return made[0].text if made else ""
+    return "\n".join(f"[{d.id}]\n{d.text}" for d in made)  # the id `rebound draft` takes
+
+
+def drafts(content: Content, session: Session) -> list[DraftText]:
+    """Every draft of the session's finished steps, in order, with its id, recipient and text."""
+    out: list[DraftText] = []
+    for step in content.steps:
+        if step_done(step, session):
+            for d in step.drafts:
+                out.extend(draft_texts(content, session, d))
+    return out
 
 
 def _due(raw: object) -> date | None:
@@ -349,13 +327,14 @@ def _due(raw: object) -> date | None:
 def checklist(content: Content, session: Session) -> list[Entry]:
     """Every checklist line of the session, step by step.
 
-    A step's items appear once the step is done (or once ticked), so the list grows as the person
-    works through the steps.
+    A step's items appear once the step is done (or once ticked, or once its drafts were kept),
+    so the list grows as the person works through the steps.
     """
     ctx = context(content, session)
     out: list[Entry] = []
     for step in content.steps:
-        finished = step_done(step, session)
+        # A step whose drafts were kept was finished, even if a question was added to it since.
+        finished = step_done(step, session) or any(d.id in session.drafts for d in step.drafts)
         for item in step.checklist:
             if item.each is not None:
                 entries = session.answers.get(item.each)
@@ -413,10 +392,11 @@ def _entry(
     if item.due_after is not None:
         since = session.answered_at.get(item.due_after.prompt, session.created_at)
         due = clock.shift(clock.local_day(since), item.due_after.days)  # None past date.max
+    label = first_said(item.label, {**session.answers, **raw}) or ""
     return Entry(
         step_id=step.id,
         id=item_id,
-        label=templates.render(item.label, scope, words),
+        label=templates.render(label, scope, words),
         done=done and not item.info,
         info=item.info,
         due=due,

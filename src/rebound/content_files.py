@@ -3,21 +3,18 @@
 `rebound.content` decides which folder and caches the result; this module does the reading.
 
 Every problem becomes a `ContentError` that reads `file:line:col: field: message`, so that a
-person editing a content pack can go straight to the spot. The YAML reader is deliberately
-narrow: safe types only, no aliases or anchors, no duplicate keys, no custom tags, no dates
-(they stay text), and files of a sane size.
+person editing a content pack can go straight to the spot. The YAML reader
+(`rebound.yaml_reader`) is deliberately narrow: safe types only, no aliases or anchors, no
+duplicate keys, no custom tags, no dates (they stay text), and files of a sane size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from rebound import templates, values
@@ -25,218 +22,71 @@ from rebound.errors import ContentError
 from rebound.models import (
     UI_NAMES,
     Condition,
+    Conditions,
     Content,
+    Draft,
     FieldDef,
+    FollowUp,
+    Line,
     Opening,
     PromptDef,
+    Said,
     Step,
     Ui,
     Words,
 )
 from rebound.names import COACH_FILE, STEPS_DIR
-from rebound.text import scrub_tree
+from rebound.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, Path_, YamlDoc, read_yaml
 
-MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
+# Read here by name: the reader's limits, and what answers files use of it.
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "YamlDoc", "load", "read_yaml"]
+
 BUILTIN_NAMES = frozenset({"today", "id"})
-MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6
-
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:float",
-}
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-
-Path_ = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver ('2026-11-25' stays text) that notes where
-    anchors and aliases stand, so that `_build` can refuse them with the field's path."""
-
-    def __init__(self, stream: str, file: Path) -> None:
-        super().__init__(stream)
-        self.file = file
-        self.anchored: set[tuple[int, int]] = set()
-        self.texts: dict[Path_, str] = {}  # each scalar as written: see YamlDoc.text
-        self.depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        line, col = event.start_mark.line + 1, event.start_mark.column + 1
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self.anchored.add((line, col))
-        # Composing (and `_build` after it) recurses once per level: refuse a file nested deeper
-        # than any pack or answers file needs before Python's own limit is reached.
-        if self.depth >= MAX_DEPTH:
-            raise ContentError(
-                f"{self.file}:{line}:{col}: (yaml): is nested more than {MAX_DEPTH} levels deep; "
-                "content and answers files need only a few."
-            )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@dataclass(frozen=True)
-class YamlDoc:
-    """A parsed YAML file: its data, where each value stood, and each scalar as written."""
-
-    file: Path
-    data: Any
-    marks: dict[Path_, tuple[int, int]]
-    texts: dict[Path_, str] = dataclass_field(default_factory=dict)
-
-    def text(self, path: Sequence[str | int], value: object) -> str:
-        """The scalar at `path` as the file has it, before YAML read `yes`, `1.50` or `007` as a
-        boolean or a number; `str(value)` when the file is not where it came from."""
-        return self.texts.get(tuple(path), str(value))
-
-    def where(self, path: Sequence[str | int]) -> str:
-        """`file:line:col` of the deepest known part of `path`."""
-        key = tuple(path)
-        while key and key not in self.marks:
-            key = key[:-1]
-        line, col = self.marks.get(key, (1, 1))
-        return f"{self.file}:{line}:{col}"
-
-    def error(self, path: Sequence[str | int], message: str) -> ContentError:
-        """A ContentError for the value at `path`."""
-        field = ".".join(str(p) for p in path) or "(file)"
-        return ContentError(f"{self.where(path)}: {field}: {message}")
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def read_yaml(file: Path) -> YamlDoc:
-    try:
-        size = file.stat().st_size
-    except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
-    if size > MAX_FILE_BYTES:
-        raise ContentError(
-            f"{file}:1:1: (file): is {size:,} bytes; content files may be at most "
-            f"{MAX_FILE_BYTES // 1024} KiB."
-        )
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
-    except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
-    try:
-        loader = _Loader(text, file)
-    except yaml.reader.ReaderError as exc:
-        raise _reader_error(file, text, exc) from None
-    try:
-        node = loader.get_single_node()
-    except yaml.reader.ReaderError as exc:
-        raise _reader_error(file, text, exc) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
-        problem = exc.problem or exc.context or "is not valid YAML"
-        if (
-            exc.context
-            and exc.context_mark
-            and exc.problem_mark
-            and exc.context_mark.line != exc.problem_mark.line
-        ):
-            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        raise ContentError(f"{where}: (yaml): {problem}.") from None
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{file}: (yaml): {exc}.") from None
-    finally:
-        loader.dispose()
-    marks: dict[Path_, tuple[int, int]] = {}
-    if node is None:
-        raise ContentError(f"{file}:1:1: (file): is empty.")
-    data = _build(node, (), marks, file, loader)
-    return YamlDoc(file, data, marks, loader.texts)
-
-
-def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> ContentError:
-    pos = min(max(exc.position, 0), len(text))
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return ContentError(
-        f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
-        "(an invisible control character? delete it and retype the text around it)."
+def _tag(part: object) -> bool:
+    """Whether a part of an error's location names a branch of a union ('str', 'Said',
+    'list[Condition]') or a validator, rather than a field or an index."""
+    return isinstance(part, str) and (
+        part.startswith(("function-", "list["))
+        or part in ("str", "int", "bool")
+        or part[:1].isupper()
     )
 
 
-def _build(
-    node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]], file: Path, loader: _Loader
-) -> Any:
-    marks[path] = _mark(node)
-    where = f"{file}:{marks[path][0]}:{marks[path][1]}"
-    field = ".".join(str(p) for p in path) or "(file)"
-    if marks[path] in loader.anchored:
-        raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                line, col = _mark(key_node)
-                raise ContentError(
-                    f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
-                )
-            key = _build(key_node, (*path, "?"), marks, file, loader)
-            if not isinstance(key, str):
-                line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: keys must be text.")
-            if key in out:
-                line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: the key '{key}' appears twice.")
-            out[key] = _build(value_node, (*path, key), marks, file, loader)
-            marks[(*path, key)] = _mark(key_node)
-        marks.pop((*path, "?"), None)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
-        return [
-            _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
-        ]
-    if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
-        loader.texts[path] = scrub_tree(node.value)
-        try:
-            # A "\udcff" escape reads as a lone surrogate, which could never be saved.
-            return scrub_tree(loader.construct_object(node, deep=True))
-        except (yaml.YAMLError, ValueError):
-            raise ContentError(
-                f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
-            ) from None
-    raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+def _place(error: Any) -> tuple[object, ...]:
+    """Where an error is, up to the first union branch: one problem, whichever branch it fails."""
+    loc = tuple(error["loc"])
+    for i, part in enumerate(loc):
+        if _tag(part):
+            return loc[:i]
+    return loc
+
+
+def _most_telling(errors: list[Any]) -> Any:
+    """The first error, unless it only says a text was expected where a `{text, when}` line (or
+    another richer branch of a union) was written: then what is wrong with that branch."""
+    first = errors[0]
+    if any(part == "str" for part in first["loc"]):
+        for other in errors[1:]:
+            if _place(other) == _place(first) and "str" not in other["loc"]:
+                return other
+    return first
 
 
 def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        errors = exc.errors()
+        first = _most_telling(errors)
+        loc = [p for p in first["loc"] if not _tag(p)]
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
             message = "is not a known field (check the spelling)"
         elif first["type"] == "missing":
             message = "is required"
-        more = len(exc.errors()) - 1
+        more = len({_place(e) for e in errors}) - 1
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
         raise doc.error((*path, *loc), message) from None
@@ -257,7 +107,7 @@ def load(base: Path) -> Content:
     coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
         raise coach.error((), "should be a mapping with 'opening' and 'steps'")
-    unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui"})
+    unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui", "follow_up"})
     if unknown:
         raise coach.error((unknown[0],), "is not a known field (check the spelling)")
     for key in ("opening", "steps"):
@@ -300,9 +150,44 @@ def load(base: Path) -> Content:
         if used - UI_NAMES:
             wrong = sorted(used - UI_NAMES)[0]
             raise coach.error(("ui", key), f"'{{{{{wrong}}}}}' can't be filled in here")
-    content = Content(opening=opening, steps=steps, words=words, ui=ui, source=str(base))
+    follow_up = _validate(
+        YamlDoc(coach.file, coach.data.get("follow_up", {}), coach.marks), FollowUp, ("follow_up",)
+    )
+    content = Content(
+        opening=opening, steps=steps, words=words, ui=ui, follow_up=follow_up, source=str(base)
+    )
     _cross_check(content, coach, docs)
+    _check_follow_up(content, coach)
     return content
+
+
+def _check_follow_up(content: Content, coach: YamlDoc) -> None:
+    """The follow-up section names prompts and items that exist, where `rebound` looks for them."""
+    later = content.follow_up.feedback
+    steps = [s for s in content.steps if any(p.id in later.prompts for p in s.prompts)]
+    for i, prompt_id in enumerate(later.prompts):
+        if not any(p.id == prompt_id for s in steps for p in s.prompts):
+            raise coach.error(
+                ("follow_up", "feedback", "prompts", i), f"'{prompt_id}' is not a prompt of a step"
+            )
+    if len(steps) > 1:
+        raise coach.error(("follow_up", "feedback", "prompts"), "give prompts of one step only")
+    tickable = {i.id for s in steps for i in s.checklist if i.each is None and not i.info}
+    for i, item_id in enumerate(later.ticks):
+        if item_id not in tickable:
+            raise coach.error(
+                ("follow_up", "feedback", "ticks", i),
+                f"'{item_id}' is not a checklist item to tick in the step of these prompts",
+            )
+    if content.follow_up.reapply is not None and not any(
+        i.id == content.follow_up.reapply and i.due_after is not None
+        for s in content.steps
+        for i in s.checklist
+    ):
+        raise coach.error(
+            ("follow_up", "reapply"),
+            f"'{content.follow_up.reapply}' is not a checklist item with 'due_after'",
+        )
 
 
 def _prompt_places(
@@ -342,6 +227,12 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         _check_default(doc, path, prompt, content)
         for j, fld in enumerate(prompt.fields):
             _check_default(doc, (*path, "fields", j), fld, content)
+        if prompt.default_from is not None:
+            _check_template(doc, (*path, "default_from"), prompt.default_from, kinds, None)
+        for j, fld in enumerate(prompt.fields):
+            if fld.default_from is not None:
+                at = (*path, "fields", j, "default_from")
+                _check_template(doc, at, fld.default_from, kinds, prompt)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -349,12 +240,14 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         ids = [d.id for d in step.drafts]
         if len(set(ids)) != len(ids):
             raise doc.error(("drafts",), "two drafts share an id")
+        for key in ("why", "guidance", "tips", "done"):
+            _check_lines(doc, (key,), getattr(step, key), kinds, None, check_text=False)
         for i, draft in enumerate(step.drafts):
             if draft.before is not None and draft.before not in own:
                 raise doc.error(
                     ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
                 )
-            _check_template(doc, ("drafts", i, "template"), draft.template, kinds, None)
+            _check_draft(doc, ("drafts", i), draft, kinds)
         item_ids = [c.id for c in step.checklist]
         if len(set(item_ids)) != len(item_ids):
             raise doc.error(("checklist",), "two checklist items share an id")
@@ -385,10 +278,9 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                 target = pool.get(item.due)
                 if target is None or target.kind != "date":
                     raise doc.error((*where, "due"), f"'{item.due}' is not a date prompt")
-            for key in ("label", "next"):
-                text = getattr(item, key)
-                if text is not None:
-                    _check_template(doc, (*where, key), text, kinds, listed)
+            _check_lines(doc, (*where, "label"), item.label, kinds, listed)
+            if item.next is not None:
+                _check_template(doc, (*where, "next"), item.next, kinds, listed)
 
 
 def _check_choice(
@@ -439,8 +331,73 @@ def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> 
         raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
 
 
+def _check_conditions(
+    doc: YamlDoc,
+    path: Path_,
+    conds: Conditions,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+) -> None:
+    """Every condition names a prompt (or a field of the entry it is read for)."""
+    fields = {f.id for f in listed.fields} if listed else set()
+    for k, cond in enumerate(conds if isinstance(conds, list) else [conds]):
+        at = (*path, k, "prompt") if isinstance(conds, list) else (*path, "prompt")
+        if cond.prompt not in kinds and cond.prompt not in fields:
+            raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+
+
+def _check_lines(
+    doc: YamlDoc,
+    path: Path_,
+    lines: str | list[Line] | None,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+    *,
+    names: frozenset[str] = frozenset(),
+    check_text: bool = True,
+) -> None:
+    """A text that may be a list of lines said only when their condition holds."""
+    if lines is None:
+        return
+    for k, line in enumerate([lines] if isinstance(lines, str) else lines):
+        at = path if isinstance(lines, str) else (*path, k)
+        text = line.text if isinstance(line, Said) else line
+        if isinstance(line, Said):
+            _check_conditions(doc, (*at, "when"), line.when, kinds, listed)
+            at = (*at, "text")
+        if check_text:
+            _check_template(doc, at, text, kinds, listed, names=names)
+
+
+def _check_draft(doc: YamlDoc, path: Path_, draft: Draft, kinds: dict[str, PromptDef]) -> None:
+    listed = None
+    if draft.each is not None:
+        listed = kinds.get(draft.each)
+        if listed is None or listed.kind != "list":
+            raise doc.error((*path, "each"), f"'{draft.each}' is not a list prompt")
+    if draft.when is not None:
+        _check_conditions(doc, (*path, "when"), draft.when, kinds, listed)
+    for name, lines in draft.parts.items():
+        if name in kinds:
+            raise doc.error((*path, "parts", name), f"'{name}' is already the name of a prompt")
+        _check_lines(doc, (*path, "parts", name), lines, kinds, listed)
+    parts = frozenset(draft.parts)
+    _check_template(doc, (*path, "template"), draft.template, kinds, listed, names=parts)
+    _check_template(doc, (*path, "title"), draft.title, kinds, listed, names=parts)
+    for key in ("to", "subject"):
+        _check_lines(doc, (*path, key), getattr(draft, key), kinds, listed, names=parts)
+    if draft.channel is not None:
+        _check_template(doc, (*path, "channel"), draft.channel, kinds, listed)
+
+
 def _check_template(
-    doc: YamlDoc, path: Path_, text: str, kinds: dict[str, PromptDef], listed: PromptDef | None
+    doc: YamlDoc,
+    path: Path_,
+    text: str,
+    kinds: dict[str, PromptDef],
+    listed: PromptDef | None,
+    *,
+    names: frozenset[str] = frozenset(),
 ) -> None:
     try:
         nodes = templates.parse(text)
@@ -452,5 +409,6 @@ def _check_template(
             prompt = kinds.get(section)
             if prompt is not None:
                 fields |= {f.id for f in prompt.fields}
-        if name not in kinds and name not in fields and name not in BUILTIN_NAMES:
+        known = name in kinds or name in fields or name in names
+        if not known and name not in BUILTIN_NAMES:
             raise doc.error(path, f"the template reads '{{{{{name}}}}}', which no prompt answers")

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rebound import templates
+
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 Scalar = str | int | bool
@@ -23,8 +25,6 @@ FieldKind = Literal["text", "email", "date", "number", "select", "checkbox", "co
 PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm", "list"]
 
 
-# The base of every content model, `rebound.ui.Ui` and `models.Content` too (imported there by
-# this name, which the pydantic mypy plugin follows where an alias would hide it).
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -44,28 +44,53 @@ class Choice(_Strict):
 
 
 class Condition(_Strict):
-    """When a prompt is asked or a checklist item counts as done.
+    """When a prompt is asked, a line is said or a checklist item counts as done.
 
     Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
-    `contains` (a checkbox answer includes this value) or `answered` (the answer is, or is not,
-    non-empty). Where a list of conditions is allowed, all of them must hold.
+    `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
+    value) or `answered` (the answer is, or is not, non-empty). With `filter`, the test looks at
+    the answer passed through that template filter (`{prompt: messenger_name, filter:
+    address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
     """
 
     prompt: str
+    filter: str | None = None
     equals: Scalar | None = None
     one_of: list[Scalar] | None = None
+    not_one_of: list[Scalar] | None = None
     contains: str | None = None
     answered: bool | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
-        tests = (self.equals, self.one_of, self.contains, self.answered)
+        tests = (self.equals, self.one_of, self.not_one_of, self.contains, self.answered)
         if sum(x is not None for x in tests) != 1:
-            raise ValueError("give exactly one of 'equals', 'one_of', 'contains' or 'answered'")
+            raise ValueError(
+                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains' or 'answered'"
+            )
+        if self.filter is not None and self.filter not in templates.FILTERS:
+            raise ValueError(
+                f"unknown filter '{self.filter}' (known: {', '.join(templates.FILTERS)})"
+            )
         return self
 
 
 Conditions = Condition | list[Condition]
+
+
+class Said(_Strict):
+    """A sentence said only when its condition holds: `{text: ..., when: {...}}`.
+
+    Wherever content takes a list of `Line`s, a plain string is always said. A list that is one
+    text (a step's `why` or `done`, a label, a draft's part) says the first line that holds; a
+    list of several (guidance, tips) says every line that holds.
+    """
+
+    text: str
+    when: Conditions
+
+
+Line = str | Said
 
 
 class DueAfter(_Strict):
@@ -83,13 +108,19 @@ class Nudge(_Strict):
 
 
 class FieldDef(_Strict):
-    """A single question. Also used for the fields of one entry of a list prompt."""
+    """A single question. Also used for the fields of one entry of a list prompt.
+
+    `default_from` is a template over the earlier answers whose text is offered as the default
+    (`"{{messenger_name|address}}"`). When such a question is skipped because its `when` does not
+    hold, drafts read that computed default as its answer: it was skipped because it was sure.
+    """
 
     id: str
     kind: FieldKind = "text"
     message: str
     help: str | None = None
     default: Scalar | list[str] | None = None
+    default_from: str | None = None
     required: bool = False
     choices: list[Choice] = []
     when: Condition | None = None
@@ -113,6 +144,8 @@ class FieldDef(_Strict):
             raise ValueError("two choices share a value")
         if self.kind == "select" and self.default is not None and self.default not in values:
             raise ValueError(f"default {self.default!r} is not one of the choices")
+        if self.default_from is not None and (self.default is not None or self.kind != "text"):
+            raise ValueError("'default_from' goes with a text prompt that has no 'default'")
         return self
 
 
@@ -145,6 +178,14 @@ class PromptDef(FieldDef):
 class Draft(_Strict):
     """A text made from the person's answers: an email, a post, interview notes.
 
+    `to` and `subject` (templates, or lists of `Line`s: the first that holds) make it a message
+    with a recipient; `channel` says how it goes ('email', 'linkedin', or a template such as
+    `{{channel}}`, filled with answers' values rather than their labels). `parts` are named
+    pieces of text chosen by the answers, which the template reads like answers (`{{opening}}`).
+    `when` says whether the draft exists at all. `each` makes one draft per entry of a list
+    answer (ids `ID-1`, `ID-2`, ...), whose fields its templates and conditions read. `limits`
+    caps the length of the body by channel (`{linkedin: 300}`): while it is too long, the last
+    of the `optional` parts steps down to its next line that holds, and at last to nothing.
     `send` says how a message goes out (an email, a post, a message); notes kept for yourself
     have none, and the walk offers to copy, mail or edit only the drafts that have one. `ticks`
     names the checklist item (of the same step) that sending it ticks off.
@@ -156,11 +197,27 @@ class Draft(_Strict):
     before: str | None = None
     send: Literal["email", "post", "message"] | None = None
     ticks: str | None = None
+    when: Conditions | None = None
+    each: str | None = None
+    to: str | list[Line] | None = None
+    subject: str | list[Line] | None = None
+    channel: str | None = None
+    parts: dict[str, list[Line]] = {}
+    optional: list[str] = []
+    limits: dict[str, int] = {}
 
     _valid_id = field_validator("id")(_check_id)
 
     @model_validator(mode="after")
-    def _ticks_a_message(self) -> Draft:
+    def _parts(self) -> Draft:
+        for name in [*self.parts, *self.optional]:
+            if not re.match(r"^[a-z][a-z0-9_]*$", name):
+                raise ValueError(f"'{name}': a part's name is lower-case letters, digits or '_'")
+        unknown = [name for name in self.optional if name not in self.parts]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' in 'optional' is not one of the 'parts'")
+        if self.limits and self.channel is None:
+            raise ValueError("'limits' need a 'channel' to pick one by")
         if self.ticks is not None and self.send is None:
             raise ValueError("'ticks' only goes with a draft that is sent ('send')")
         return self
@@ -176,7 +233,7 @@ class ChecklistItem(_Strict):
     """
 
     id: str
-    label: str
+    label: str | list[Line]
     done_when: Condition | None = None
     each: str | None = None
     due: str | None = None
@@ -202,13 +259,13 @@ class Step(_Strict):
     id: str
     title: str
     short: str
-    why: str
-    guidance: list[str]
-    tips: list[str] = []
+    why: str | list[Line]
+    guidance: list[Line]
+    tips: list[Line] = []
     prompts: list[PromptDef]
     drafts: list[Draft] = []
     checklist: list[ChecklistItem] = []
-    done: str | None = None
+    done: str | list[Line] | None = None
 
     _valid_id = field_validator("id")(_check_id)
 
@@ -240,10 +297,28 @@ class Words(_Strict):
     and_: str = Field(default="and", alias="and")
     yes: str = "yes"
     no: str = "no"
+    # Whose grammar the `role` and `a` filters follow ('a role as an engineer', 'un puesto').
+    grammar: Literal["en", "es"] = "en"
+    # How a draft greets someone (`greeting`): by a title ('Dr. Park'; `title_f`/`title_m` for a
+    # title that says a gender, where the language greets women and men differently) or by name.
+    greetings: dict[str, str] = Field(
+        default_factory=lambda: {"title": "Dear {{name}},", "name": "Hi {{name}},"}
+    )
     dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
     months: list[str] = Field(  # as `rebound stats` names them
         default_factory=lambda: list(MONTHS), min_length=12, max_length=12
     )
+
+    @field_validator("greetings")
+    @classmethod
+    def _greetings(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value) - {"title", "title_f", "title_m", "name"}
+        if unknown:
+            raise ValueError(f"'{sorted(unknown)[0]}': use title, title_f, title_m or name")
+        for key in value.keys() | {"title", "name"}:
+            if "{{name}}" not in value.get(key, ""):
+                raise ValueError(f"give '{key}', with {{{{name}}}} where the name goes")
+        return value
 
     @field_validator("dates")
     @classmethod
@@ -253,4 +328,35 @@ class Words(_Strict):
                 raise ValueError(f"'{word}': write date words in lower case, single-spaced")
             if abs(days) > 366:
                 raise ValueError(f"'{word}': at most a year (366 days) from today")
+        return value
+
+
+class FeedbackLater(_Strict):
+    """What `rebound feedback` asks when the reasons arrive after the call, and what it ticks."""
+
+    prompts: list[str] = []  # ids of prompts of one step, in the order they are asked
+    # Checklist items of that step ticked once the answers are in ("feedback received"), and
+    # the pending ones it settles (the follow-up); those not on the checklist are let be.
+    ticks: list[str] = []
+
+
+class FollowUp(_Strict):
+    """How rebound follows up across sessions, weeks after the call.
+
+    `keep_in_touch` gives the weeks between two touches by how the person knows a contact (the
+    values of the contacts' `relation` field), `keep_in_touch_default` for any other; `reapply`
+    names the checklist item whose date is the day the company may be asked again.
+    """
+
+    keep_in_touch: dict[str, int] = {}
+    keep_in_touch_default: int = Field(default=8, ge=1, le=52)
+    feedback: FeedbackLater = Field(default_factory=FeedbackLater)
+    reapply: str | None = None
+
+    @field_validator("keep_in_touch")
+    @classmethod
+    def _weeks(cls, value: dict[str, int]) -> dict[str, int]:
+        for relation, weeks in value.items():
+            if not 1 <= weeks <= 52:
+                raise ValueError(f"'{relation}': give between 1 and 52 weeks")
         return value

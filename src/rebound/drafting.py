@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from rebound import coach
-from rebound.models import Content, Session, Step
+from rebound.models import Content, Draft, Session, Step
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,8 @@ def make(
 
 
 def built(content: Content, session: Session) -> list[DraftText]:
-    """THE SEAM: the session's drafts as made from its answers, without the person's edits.
+    """The session's drafts as made from its answers (`coach.draft_texts`), without the person's
+    edits: one per draft, one per entry for an `each` draft ('outreach-2').
 
     A draft is there once its step is finished (or once it was stored); its text is the one
     stored when the step was finished, so that it does not change behind the person's back.
@@ -120,22 +121,44 @@ def built(content: Content, session: Session) -> list[DraftText]:
     for step in content.steps:
         done = coach.step_done(step, session)
         for d in step.drafts:
-            text = session.drafts.get(d.id)
-            if text is None and done:
-                text = coach.draft_text(content, session, d)
-            if text is not None:
+            made = {m.id: m for m in coach.draft_texts(content, session, d)} if done else {}
+            ids = list(made)
+            ids += [i for i in session.drafts if i not in made and _belongs(i, d)]
+            for draft_id in ids:
+                fresh = made.get(draft_id)
+                text = session.drafts.get(draft_id) or (fresh.text if fresh else "")
+                if not text.strip():
+                    continue  # a draft that does not apply to what happened
+                # How it goes out: the entry's own channel (an outreach note by LinkedIn or
+                # by email), else what the content says of the draft.
+                channel = (fresh.channel if fresh and fresh.channel else None) or d.send or ""
                 out.append(
                     make(
                         content,
-                        d.id,
-                        d.title,
+                        draft_id,
+                        fresh.title if fresh else d.title,
                         text,
-                        channel=d.send or "",
+                        channel=channel,
                         step_id=step.id,
-                        ticks=d.ticks,
+                        ticks=_ticks(d, draft_id),
                     )
                 )
     return out
+
+
+def _belongs(draft_id: str, d: Draft) -> bool:
+    """Whether a stored draft id is `d`'s: its own id, or `<id>-<n>` of an `each` draft."""
+    if draft_id == d.id:
+        return d.each is None
+    return d.each is not None and re.fullmatch(rf"{re.escape(d.id)}-\d+", draft_id) is not None
+
+
+def _ticks(d: Draft, draft_id: str) -> str | None:
+    """The checklist item that sending this draft ticks: the draft's `ticks`; for an entry of an
+    `each` draft, that item's entry of the same number ('contact' -> 'contact-2')."""
+    if d.ticks is None or d.each is None:
+        return d.ticks
+    return f"{d.ticks}-{draft_id.rsplit('-', 1)[1]}"
 
 
 def session_drafts(content: Content, session: Session) -> list[DraftText]:
@@ -168,7 +191,7 @@ def listing(content: Content, drafts: list[DraftText]) -> list[str]:
     lines = []
     for d in drafts:
         parts = [d.title]
-        if d.to:
+        if d.to and not d.title.endswith(d.to):  # an outreach note's title names them already
             parts.append(content.say("draft_to", name=d.to))
         if d.edited:
             parts.append(content.say("draft_edited"))

@@ -13,6 +13,7 @@ import fnmatch
 import os
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from rebound.errors import DataError
@@ -146,4 +147,49 @@ def remove(path: Path) -> None:
         raise DataError(
             f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
             "still there; fix the folder, then try again."
+        ) from None
+
+
+def data_home() -> Path:
+    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
+    override = os.environ.get("REBOUND_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("rebound", appauthor=False)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A session file that could not be read and was moved aside."""
+
+    session_id: str
+    backup: Path
+    reason: str
+
+
+def describe(moved: Moved) -> str:
+    """The one-paragraph message for a file that was moved aside."""
+    return (
+        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
+        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
+    )
+
+
+def check_writable(folder: Path) -> None:
+    """Make sure a file can be saved in `folder`, before anyone types one; nothing is left.
+
+    Raises:
+        DataError: the folder cannot be written (read-only, full, not a folder...).
+    """
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".probe.", suffix=TEMP_SUFFIX)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DataError(
+            f"rebound cannot save in {folder} because {why(exc)}, so it won't ask "
+            "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
+            "space), or set REBOUND_HOME to a folder you can write to, then run it again."
         ) from None

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from rebound import bragging, coach, drafting, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
-from rebound.models import AnswerValue, Content, Draft, Session, Step
+from rebound.models import AnswerValue, Content, Session, Step
 from rebound.names import BRAG_LOCK
 from rebound.store import Store
 
@@ -79,7 +79,8 @@ def store_drafts(content: Content, session: Session) -> None:
     for step in content.steps:
         if coach.step_done(step, session):
             for d in step.drafts:
-                session.drafts[d.id] = coach.draft_text(content, session, d)
+                for made in coach.draft_texts(content, session, d):
+                    session.drafts[made.id] = made.text
 
 
 def sync_brag(store: Store, session: Session) -> str | None:
@@ -103,6 +104,29 @@ def sync_brag(store: Store, session: Session) -> str | None:
     return None
 
 
+COMPANY = "company"
+
+
+def reopen(session: Session, prompt_ids: list[str]) -> None:
+    """Take these answers back so they are asked again, each kept as the default."""
+    for prompt_id in prompt_ids:
+        if prompt_id in session.answers:
+            session.previous[prompt_id] = session.answers.pop(prompt_id)
+
+
+def tick_open(
+    content: Content, session: Session, item_ids: list[str], moment: datetime
+) -> list[str]:
+    """Tick the items of `item_ids` that are on the checklist and still open; their labels."""
+    out = []
+    for entry in coach.checklist(content, session):
+        # Done by a condition (reasons given) but not ticked: ticked now, to keep the day.
+        if entry.id in item_ids and entry.id not in session.ticked and not entry.info:
+            coach.tick(content, session, entry.id, moment)
+            out.append(entry.label)
+    return out
+
+
 class Walk:
     """One sitting with the coach, on one session."""
 
@@ -117,6 +141,12 @@ class Walk:
         self._entry_shown: tuple[str, int] | None = None
         self._brag_told = False
         self._finished_before: datetime | None = None
+        self._history_of = ""  # the company whose history was shown, once per name
+        self.ticked: list[str] = []  # what `later` ticked
+        self._only: list[str] | None = None  # `later`'s prompts: Ctrl-B stays among them
+        # `later`'s ticks: a draft that ticks one of them is not offered (late feedback came:
+        # no request for it to send).
+        self._ticking: set[str] = set()
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -193,14 +223,17 @@ class Walk:
                     header = self.content.say(
                         "step_header", number=pos.step_number, total=total, title=pos.step.title
                     )
-                    render.step_intro(self.out, pos.step, header, self.content.say("tip"))
+                    render.step_intro(
+                        self.out, pos.step, header, self.content.say("tip"), self.session.answers
+                    )
                     if any(p.id == bragging.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
-                        render.draft(self.out, d.title, self._draft_shown(d))
+                        for made in coach.draft_texts(self.content, self.session, d):
+                            render.draft(self.out, made.title, self._draft_shown(made))
             try:
                 value = self._ask(pos)
             except prompts.GoBack:
@@ -208,6 +241,8 @@ class Walk:
                 continue
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
+            if pos.step is None and pos.prompt.id == COMPANY:
+                self._company_history()
             if pos.prompt.id == bragging.PROMPT and pos.prompt.id in self.session.answers:
                 self._sync_brag()  # once the list is done: corrections made with Ctrl-B count
             if pos.step is not None and coach.step_done(pos.step, self.session):
@@ -225,6 +260,54 @@ class Walk:
                         render.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
         return coach.next_position(self.content, self.session) is None
+
+    def _company_history(self) -> None:
+        """Right after the company is named: what earlier sessions with it say, if there are any.
+
+        Only a look; a session that can't be read is left for the command to report.
+        """
+        from rebound import history, insights
+
+        name = self.session.text(COMPANY)
+        if insights.person_key(name) == self._history_of:
+            return
+        self._history_of = insights.person_key(name)
+        try:
+            earlier = self.store.load_all()
+        except ReboundError:
+            return
+        found = history.company_history(
+            self.content, earlier, name, self.today, skip=self.session.id
+        )
+        if found is not None:
+            render.company_history(self.out, self.content, found)
+
+    def later(self, step_id: str, prompt_ids: list[str], ticks: list[str]) -> bool:
+        """Ask some prompts of a finished step again (feedback that came after the call), their
+        earlier answers offered as defaults, then tick `ticks` where they are open.
+
+        Returns True when all were answered.
+
+        Raises:
+            InterruptedByUser: Ctrl-C or Ctrl-D at a prompt; what was not changed is put back.
+        """
+        with self._locks:
+            self._locks.enter_context(self.store.lock(self.session.id))
+            self.session = self.store.load(self.session.id)
+            self._finished_before = self.session.finished_at
+            self._only = list(prompt_ids)
+            self._ticking = set(ticks)
+            reopen(self.session, prompt_ids)
+            try:
+                if not self._loop(step_id):
+                    return False
+            except (KeyboardInterrupt, EOFError):
+                coach.settle(self.content, self.session, step_id, self._finished_before)
+                self.store.save(self.session)
+                raise InterruptedByUser(self._stopped()) from None
+            self.ticked = tick_open(self.content, self.session, ticks, now())
+            self._save()
+            return True
 
     def _show_brag_list(self) -> None:
         """At the accomplishments step: what the brag list already holds from other sessions."""
@@ -251,6 +334,9 @@ class Walk:
 
     def _back(self, pos: coach.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None
+        if within is not None and self._only is not None:  # `later`: back among its prompts only
+            kept = [p for p in within.prompts if p.id in self._only]
+            within = within.model_copy(update={"prompts": kept})
         if coach.back(self.content, self.session, pos, now(), within=within):
             self._entry_shown = None
             self._save()
@@ -268,6 +354,8 @@ class Walk:
         default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
         if default is None and q.remember:
             default = self.defaults.get(q.id)
+        if default is None and q.default_from is not None:
+            default = coach.default_for(self.content, self.session, pos)
         if default is None and q.default is not None:
             default = (
                 values.default_text(q, self.today, self.content) if q.kind == "date" else q.default
@@ -312,35 +400,39 @@ class Walk:
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:
-            self._store_draft(d, coach.draft_text(self.content, self.session, d))
-            if d.before is None:
-                render.draft(self.out, d.title, self._draft_shown(d))
+            for made in coach.draft_texts(self.content, self.session, d):
+                self._store_draft(made)
+                if d.before is None:
+                    render.draft(self.out, made.title, self._draft_shown(made))
         self._save()
-        render.step_done(self.out, step)
+        render.step_done(self.out, step, self.session.answers)
         self._offer_drafts(step)
 
     # --- drafts as things to act on (issue 10) ---------------------------------------------
 
-    def _draft_shown(self, d: Draft) -> str:
+    def _draft_shown(self, made: coach.DraftText) -> str:
         """A draft as the person will send it: their edit, else as made from the answers."""
-        edit = self.session.edited.get(d.id)
-        return edit if edit is not None else coach.draft_text(self.content, self.session, d)
+        edit = self.session.edited.get(made.id)
+        return edit if edit is not None else made.text
 
-    def _store_draft(self, d: Draft, text: str) -> None:
+    def _store_draft(self, made: coach.DraftText) -> None:
         """Keep a finished step's draft. When the person had edited it and their new answers
         make a different one, they choose: keep the edit, or rebuild it from the answers."""
-        if drafting.edit_outdated(self.session, d.id, text):
+        if drafting.edit_outdated(self.session, made.id, made.text):
             keep = prompts.yes_no(
-                self.content.say("draft_keep_edit", title=d.title), default=True, lang=self.content
+                self.content.say("draft_keep_edit", title=made.title),
+                default=True,
+                lang=self.content,
             )
             if not keep:
-                self.session.edited.pop(d.id, None)
-        self.session.drafts[d.id] = text
+                self.session.edited.pop(made.id, None)
+        self.session.drafts[made.id] = made.text
 
     def _offer_drafts(self, step: Step) -> None:
         """At the end of a step: each message it drafted can be copied, mailed or edited now."""
         for d in drafting.offers(self.content, self.session, step):
-            self._offer(d)
+            if d.ticks not in self._ticking:
+                self._offer(d)
 
     def _offer(self, d: drafting.DraftText) -> None:
         from rebound import handoff

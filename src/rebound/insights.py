@@ -23,8 +23,10 @@ MAX_MONTHS = 120  # the widest span of months `stats` draws with the empty ones 
 # renames them simply shows less here (no contacts, no areas...), never an error.
 CONTACTS = "contacts"
 FIXES = "fixes"
+FIX_TEXT = "what"  # the field of a fixes entry saying what the fix is
 AREAS = "areas"
 AREAS_OTHER = "areas_other"
+REASONS = "reasons"
 OTHER = "other"
 WEEKLY_TARGET = "weekly_target"
 ACCOMPLISHMENTS = "accomplishments"
@@ -92,10 +94,13 @@ class Todo:
     item_id: str
     label: str
     due: date | None
+    action: str | None = None  # the command that does it, when it is not a tick
 
     @property
     def command(self) -> str:
-        """The command that ticks this item off."""
+        """The command that ticks this item off (or, for a contact, logs the touch)."""
+        if self.action is not None:
+            return self.action
         return f"rebound done {shlex.quote(self.item_id)} --session {shlex.quote(self.session_id)}"
 
 
@@ -378,4 +383,72 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
         conversations=len(reached),
         weekly_target=target[1] if target else None,
         accomplishments=sum(len(_entries(s, ACCOMPLISHMENTS)) for s in ordered),
+    )
+
+
+# --- more dated items in `rebound todo` (keeping in touch: rebound.contacts.due) ------------
+
+
+def with_todos(agenda: Agenda, extra: Iterable[Todo]) -> Agenda:
+    """The agenda with more dated items slotted into its groups by their dates."""
+    groups = {
+        "overdue": list(agenda.overdue),
+        "due_today": list(agenda.due_today),
+        "upcoming": list(agenda.upcoming),
+        "later": list(agenda.later),
+    }
+    anytime = list(agenda.anytime)
+    for todo in extra:
+        if todo.due is None:
+            anytime.append(todo)
+        elif todo.due < agenda.today:
+            groups["overdue"].append(todo)
+        elif todo.due == agenda.today:
+            groups["due_today"].append(todo)
+        elif agenda.until is None or todo.due <= agenda.until:
+            groups["upcoming"].append(todo)
+        else:
+            groups["later"].append(todo)
+    # Stable: items of the same day keep the order they had (sessions first, then the extra).
+    ordered = {k: sorted(v, key=lambda t: t.due or date.max) for k, v in groups.items()}
+    return Agenda(today=agenda.today, until=agenda.until, anytime=anytime, **ordered)
+
+
+# --- patterns, in `rebound stats` ------------------------------------------------------------
+
+PATTERN_SESSIONS = 5  # a pattern is stated only from this many sessions with feedback up
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """What the reasons and areas of every session add up to, said honestly."""
+
+    sessions: int  # sessions whose areas to work on were chosen
+    reasons: list[tuple[str, str]]  # (company, the reasons given), newest first
+    areas: list[tuple[str, int]]  # most frequent first
+    needed: int  # sessions still needed before a pattern is stated (0: enough)
+
+    @property
+    def recurring(self) -> list[tuple[str, int]]:
+        """The areas that make a pattern: the most frequent, if it came up more than once."""
+        if self.needed or not self.areas or self.areas[0][1] < 2:
+            return []
+        top = self.areas[0][1]
+        return [(label, n) for label, n in self.areas if n == top]
+
+
+def patterns(content: Content, sessions: Iterable[Session]) -> Patterns:
+    """Reasons and areas across sessions; a pattern only from `PATTERN_SESSIONS` sessions up."""
+    ordered = _oldest_first(sessions)
+    answered = [s for s in ordered if isinstance(s.answers.get(AREAS), list)]
+    reasons = [
+        (company(s), " ".join(s.text(REASONS).split()))
+        for s in reversed(ordered)
+        if s.text(REASONS).strip()
+    ]
+    return Patterns(
+        sessions=len(answered),
+        reasons=reasons,
+        areas=_areas(content, answered),
+        needed=max(0, PATTERN_SESSIONS - len(answered)),
     )

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from rebound.models import ENTRY_ID, SCHEMA_VERSION, Session
+from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
 from rebound.text import scrub_tree
 
 
@@ -208,3 +208,63 @@ def read_json(raw: bytes) -> Any:
         raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
     except RecursionError:
         raise ValueError(TOO_DEEP) from None
+
+
+Shared = TypeVar("Shared", BragList, ContactLog)
+
+
+class NewerFile(ValueError):
+    """A file of a newer rebound (its `schema_version` above what this one knows)."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"it was written by a newer rebound (schema {version})")
+        self.version = version
+
+
+def parse_shared(
+    raw: bytes,
+    model: type[Shared],
+    migrate_data: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    newest: int | None = None,
+) -> Shared:
+    """A file every session shares (the brag list, the contact log) from its bytes, migrating
+    older versions.
+
+    Raises:
+        NewerFile: its schema is above `newest` (not broken: leave it for that rebound).
+        ValueError: it cannot be read as `model`; says why briefly (moved aside by the caller).
+    """
+    from pydantic import ValidationError
+
+    if not ESCAPED_SURROGATE.search(raw):
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError:
+            pass  # perhaps an older version: migrate, or say what is wrong
+    data = read_json(raw)  # ValueError: not JSON, or nested too deep
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if newest is not None and isinstance(version, int) and version > newest:
+        raise NewerFile(version)
+    if isinstance(data, dict) and migrate_data is not None:
+        data = migrate_data(data)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        raise ValueError(f"{where}: {first['msg'].lower()}") from None
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
+
+
+def dump(model: Session | BragList | ContactLog) -> bytes:
+    """The bytes of a saved file. Text is made real where it enters rebound; should a lone
+    surrogate slip through anyway, it is scrubbed here rather than the save (and the answer
+    just typed) being lost."""
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return model.model_dump_json(indent=2).encode("utf-8") + b"\n"
+    except PydanticSerializationError:
+        fixed = type(model).model_validate(scrub_tree(model.model_dump()))
+        return fixed.model_dump_json(indent=2).encode("utf-8") + b"\n"

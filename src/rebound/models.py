@@ -1,4 +1,4 @@
-"""Pydantic models: what a saved session holds, and the brag list.
+"""Pydantic models: what a saved session holds, the brag list and the contact log.
 
 The content models (`rebound.content_models`) and the coach's sentences (`rebound.ui`) live in
 their own modules and are re-exported here, so `from rebound.models import X` works for all.
@@ -6,7 +6,7 @@ their own modules and are re-exported here, so `from rebound.models import X` wo
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,13 +21,17 @@ from rebound.content_models import (
     Conditions,
     Draft,
     DueAfter,
+    FeedbackLater,
     FieldDef,
     FieldKind,
+    FollowUp,
     Item,
+    Line,
     Nudge,
     Opening,
     PromptDef,
     PromptKind,
+    Said,
     Scalar,
     Step,
     Words,
@@ -46,24 +50,27 @@ __all__ = [
     "Conditions",
     "Draft",
     "DueAfter",
+    "FeedbackLater",
     "FieldDef",
     "FieldKind",
+    "FollowUp",
     "Item",
+    "Line",
     "Nudge",
     "Opening",
     "PromptDef",
     "PromptKind",
+    "Said",
     "Scalar",
     "Step",
     "Ui",
     "Words",
+    "_Strict",
 ]
 
 SCHEMA_VERSION: Final = 4
 
 ENTRY_ID: Final = "_id"
-"""The key under which each entry of a list answer keeps its stable id ('e1', 'e2'...), given
-when the entry is started. No content can declare it: field ids start with a letter."""
 
 
 class Content(_Strict):
@@ -73,6 +80,7 @@ class Content(_Strict):
     steps: list[Step]
     words: Words = Field(default_factory=Words)
     ui: Ui = Field(default_factory=Ui)
+    follow_up: FollowUp = Field(default_factory=FollowUp)
     source: str = ""
 
     def say(self, key: str, **values: object) -> str:
@@ -91,7 +99,13 @@ class Content(_Strict):
     @property
     def template_words(self) -> templates.Words:
         """The words, as the template renderer takes them."""
-        return templates.Words(and_=self.words.and_, yes=self.words.yes, no=self.words.no)
+        return templates.Words(
+            and_=self.words.and_,
+            yes=self.words.yes,
+            no=self.words.no,
+            grammar=self.words.grammar,
+            greetings=tuple(sorted(self.words.greetings.items())),
+        )
 
     def prompts(self) -> list[PromptDef]:
         """Every prompt, the opening's first, in the order they are asked."""
@@ -192,3 +206,44 @@ class BragList(BaseModel):
     schema_version: Literal[4] = BRAG_SCHEMA_VERSION
     items: list[Accomplishment] = []
     removed: list[str] = []  # sources of session entries the person took off: never re-added
+
+
+OUTCOMES: Final = ("replied", "met", "referred", "no-answer")
+Outcome = Literal["replied", "met", "referred", "no-answer"]
+
+
+class Touch(BaseModel):
+    """One time the person reached a contact (`rebound contacts log`), and what came of it."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    id: str  # 't1', 't2'... within the person, never given twice
+    on: date
+    outcome: Outcome | None = None
+    note: str | None = None
+    logged_at: datetime
+    # The sessions' contact items this touch ticked ('<session id>#contact-1'): those ticks are
+    # this touch, not touches of their own.
+    ticked: list[str] = []
+
+
+class KeptContact(BaseModel):
+    """A person kept in touch with, across every session that names them."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    name: str  # as last typed
+    every_weeks: int | None = Field(default=None, ge=1, le=52)  # None: by relation, from content
+    touches: list[Touch] = []  # oldest first
+
+
+CONTACTS_SCHEMA_VERSION: Final = 1
+
+
+class ContactLog(BaseModel):
+    """Every touch with every contact: one file beside the sessions (`contacts.json`)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    schema_version: Literal[1] = CONTACTS_SCHEMA_VERSION
+    people: dict[str, KeptContact] = {}  # by `insights.person_key` of the name

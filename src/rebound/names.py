@@ -15,6 +15,8 @@ LOCKS = "locks"
 BROKEN = "broken"
 BRAG_FILE = "brag.json"
 BRAG_LOCK = "brag-list"
+CONTACTS_FILE = "contacts.json"
+CONTACTS_LOCK = "contact-log"
 CACHE = "cache"
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
@@ -49,6 +51,7 @@ OWN: tuple[Own, ...] = (
     Own(SESSIONS, ("*" + SUFFIX,)),
     Own(BROKEN, ("*" + SUFFIX,)),
     Own(BRAG_FILE),
+    Own(CONTACTS_FILE),  # whom you kept in touch with, and how it went (rebound.contacts)
     Own(CACHE, ("content-*.pickle",), personal=False),
     Own(LOCKS, ("*.lock",), personal=False),
     Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)

@@ -14,15 +14,18 @@ import contextlib
 import errno
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.files import (
+    Moved,
     atomic_write,
+    check_writable,
+    data_home,
+    describe,
     disk_error,
     fsync_dir,
     listing,
@@ -30,23 +33,26 @@ from rebound.files import (
     private,
     regular_files,
     remove,
-    why,
 )
 from rebound.migrations import (
-    ESCAPED_SURROGATE,
     MIGRATIONS,
     TOO_DEEP,
+    NewerFile,
+    Shared,
+    dump,
     migrate,
     migrate_brag,
     parse,
-    read_json,
+    parse_shared,
 )
-from rebound.models import BragList, Session
+from rebound.models import CONTACTS_SCHEMA_VERSION, BragList, ContactLog, Session
 from rebound.names import (
     BRAG_FILE,
     BRAG_LOCK,
     BROKEN,
     CACHE,
+    CONTACTS_FILE,
+    CONTACTS_LOCK,
     LOCKS,
     NAME_MAX,
     OWN,
@@ -55,7 +61,6 @@ from rebound.names import (
     SUFFIX,
     TEMP_SUFFIX,
 )
-from rebound.text import scrub_tree
 from rebound.trust import refuse_a_file_for_a_folder, secure
 
 # Kept importable from here, where modules found them before they moved to rebound.names,
@@ -63,6 +68,7 @@ from rebound.trust import refuse_a_file_for_a_folder, secure
 __all__ = [
     "BRAG_LOCK",
     "CACHE",
+    "CONTACTS_LOCK",
     "MIGRATIONS",
     "OWN",
     "PENDING",
@@ -70,7 +76,10 @@ __all__ = [
     "SUFFIX",
     "TEMP_SUFFIX",
     "TOO_DEEP",
+    "Moved",
     "atomic_write",
+    "data_home",
+    "describe",
     "migrate",
     "migrate_brag",
     "parse",
@@ -85,25 +94,6 @@ STALE_TEMP_SECONDS = 60
 # A session's lock never waits: a second window on the same session is refused at once.
 BRAG_WAIT_SECONDS = 10.0
 LOCK_POLL_SECONDS = 0.02
-
-
-def data_home() -> Path:
-    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
-    override = os.environ.get("REBOUND_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("rebound", appauthor=False)
-
-
-@dataclass(frozen=True)
-class Moved:
-    """A session file that could not be read and was moved aside."""
-
-    session_id: str
-    backup: Path
-    reason: str
 
 
 class Store:
@@ -158,22 +148,9 @@ class Store:
                     path.unlink()
 
     def check_writable(self) -> None:
-        """Make sure a session can be saved, before anyone types one; nothing is left behind.
-
-        Raises:
-            DataError: the data folder cannot be written (read-only, full, not a folder...).
-        """
+        """Make sure a session can be saved, before anyone types one (`files.check_writable`)."""
         self._ensure()
-        try:
-            fd, probe = tempfile.mkstemp(dir=self.sessions, prefix=".probe.", suffix=TEMP_SUFFIX)
-            os.close(fd)
-            os.unlink(probe)
-        except OSError as exc:
-            raise DataError(
-                f"rebound cannot save in {self.sessions} because {why(exc)}, so it won't ask "
-                "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
-                "space), or set REBOUND_HOME to a folder you can write to, then run it again."
-            ) from None
+        check_writable(self.sessions)
 
     def path(self, session_id: str) -> Path:
         """The file of a session."""
@@ -218,7 +195,7 @@ class Store:
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
         self._ensure()
-        atomic_write(self.path(session.id), _dump(session))
+        atomic_write(self.path(session.id), dump(session))
         for hook in self.on_change:
             hook(session.id, session)
 
@@ -363,7 +340,7 @@ class Store:
         """
         with contextlib.ExitStack() as locks:
             # Refuse while any session is open elsewhere, rather than pull it from under it.
-            for session_id in [BRAG_LOCK, *self.ids_by_start()]:
+            for session_id in [BRAG_LOCK, CONTACTS_LOCK, *self.ids_by_start()]:
                 locks.enter_context(self.lock(session_id))
             for path in self.own_files():
                 if path.parent.name != LOCKS:  # held just now; removed once released
@@ -401,48 +378,83 @@ class Store:
         return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
     def load_brag(self) -> BragList:
-        """The brag list (empty if there is none yet); a broken file is moved aside first."""
-        from pydantic import ValidationError
+        """The brag list (empty if there is none yet); a broken file is moved aside first.
 
+        Raises:
+            DataError: the file could not be read, or was broken (and is now in `broken/`).
+        """
+        return self._read_shared(
+            self.brag_path,
+            BragList,
+            "brag",
+            "Your brag list could not be read ({reason}). The file was kept, untouched, at "
+            "{backup}; nothing was changed. Fix it there, or start a new list.",
+            migrate_data=migrate_brag,
+        )
+
+    def _read_shared(
+        self,
+        path: Path,
+        model: type[Shared],
+        name: str,
+        broken: str,
+        *,
+        migrate_data: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        newest: int | None = None,
+    ) -> Shared:
+        """A file every session shares (the brag list, the contact log), read by
+        `migrations.parse_shared`; empty when there is none yet; a broken one moved aside to
+        `broken/` and reported with `broken` ({reason}, {backup})."""
         self._trust()
         try:
-            raw = self.brag_path.read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError:
-            return BragList()
+            return model()
         except OSError as exc:
-            raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
-        if not ESCAPED_SURROGATE.search(raw):
-            try:
-                return BragList.model_validate_json(raw)
-            except ValidationError:
-                pass  # perhaps an older version: migrate, or say what is wrong
+            raise DataError(f"Could not read {path} ({exc.strerror}).") from None
         try:
-            data = read_json(raw)
-            if isinstance(data, dict):
-                data = migrate_brag(data)
-            return BragList.model_validate(data)
-        except (ValueError, ValidationError, RecursionError) as exc:
-            if not isinstance(exc, ValidationError):
-                reason = TOO_DEEP if isinstance(exc, RecursionError) else "it is not valid JSON"
-                moved = self._move_aside_file(self.brag_path, "brag", reason)
-                raise DataError(
-                    f"Your brag list could not be read ({moved.reason}). The file was kept, "
-                    f"untouched, at {moved.backup}; nothing was changed."
-                ) from None
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "the file"
-            moved = self._move_aside_file(
-                self.brag_path, "brag", f"{where}: {first['msg'].lower()}"
-            )
+            return parse_shared(raw, model, migrate_data, newest)
+        except NewerFile as exc:  # not broken: a newer rebound's, left where it is for it
             raise DataError(
-                f"Your brag list could not be read ({moved.reason}). The file was kept, untouched, "
-                f"at {moved.backup}; nothing was changed. Fix it there, or start a new list."
+                f"{path} was written by a newer rebound (schema {exc.version}); please upgrade "
+                "to use it. It was left as it is."
             ) from None
+        except ValueError as exc:
+            moved = self._move_aside_file(path, name, str(exc))
+            raise DataError(broken.format(reason=moved.reason, backup=moved.backup)) from None
 
     def save_brag(self, brag: BragList) -> None:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
         self._ensure()
-        atomic_write(self.brag_path, _dump(brag))
+        atomic_write(self.brag_path, dump(brag))
+
+    @property
+    def contacts_path(self) -> Path:
+        """The file of the touch log (`rebound contacts log`), shared by every session."""
+        return self.home / CONTACTS_FILE
+
+    def load_contacts(self) -> ContactLog:
+        """The touch log (empty if there is none yet); a broken file is moved aside first.
+
+        Raises:
+            DataError: the file could not be read, or was broken (and is now in `broken/`), or
+                was written by a newer rebound (left where it is).
+        """
+        return self._read_shared(
+            self.contacts_path,
+            ContactLog,
+            "contacts",
+            "Your contact log could not be read ({reason}). The file was kept, untouched, at "
+            "{backup}; your sessions are fine, and a new log starts with the next "
+            "`rebound contacts log`.",
+            newest=CONTACTS_SCHEMA_VERSION,
+        )
+
+    def save_contacts(self, log: ContactLog) -> None:
+        """Write the touch log atomically (0600). Hold `lock(CONTACTS_LOCK)` around
+        load-change-save."""
+        self._ensure()
+        atomic_write(self.contacts_path, dump(log))
 
     @contextlib.contextmanager
     def lock(self, session_id: str, wait: float | None = None) -> Iterator[None]:
@@ -474,24 +486,3 @@ class Store:
             yield
         finally:
             lock.release()
-
-
-def _dump(model: Session | BragList) -> bytes:
-    """The bytes of a saved file. Text is made real where it enters rebound; should a lone
-    surrogate slip through anyway, it is scrubbed here rather than the save (and the answer
-    just typed) being lost."""
-    from pydantic_core import PydanticSerializationError
-
-    try:
-        return model.model_dump_json(indent=2).encode("utf-8") + b"\n"
-    except PydanticSerializationError:
-        fixed = type(model).model_validate(scrub_tree(model.model_dump()))
-        return fixed.model_dump_json(indent=2).encode("utf-8") + b"\n"
-
-
-def describe(moved: Moved) -> str:
-    """The one-paragraph message for a file that was moved aside."""
-    return (
-        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
-        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
-    )

@@ -14,9 +14,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from rebound import letters
+
 Context = Mapping[str, object]
 
-FILTERS = ("first_name", "count", "lower", "or")
+FILTERS = (
+    "first_name",
+    "count",
+    "lower",
+    "or",
+    "address",
+    "address_sure",
+    "greeting",
+    "phrase",
+    "role",
+)
 
 _TAG = re.compile(
     r"\{\{\s*([#^/]?)\s*([a-z][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*(?:\"([^\"]*)\")?\s*)?\}\}"
@@ -163,6 +175,8 @@ class Words(NamedTuple):
     and_: str = "and"
     yes: str = "yes"
     no: str = "no"
+    grammar: str = "en"  # whose rules `role` follows
+    greetings: tuple[tuple[str, str], ...] = (("name", "Hi {{name}},"), ("title", "Dear {{name}},"))
 
 
 ENGLISH = Words()
@@ -191,17 +205,35 @@ def _lookup(name: str, scopes: Sequence[Context]) -> object:
     return None
 
 
-def _apply(var: _Var, value: object, words: Words) -> str:
-    if var.filter == "count":
-        return str(len(value)) if isinstance(value, (list, tuple)) else "0"
+def filtered(name: str, value: object, words: Words = ENGLISH) -> object:
+    """A value passed through a filter, as conditions test it (`address_sure` gives a bool)."""
     text = as_text(value, words)
-    if var.filter == "first_name":
-        return text.split()[0] if text.split() else text
-    if var.filter == "lower":
+    if name == "count":
+        return len(value) if isinstance(value, (list, tuple)) else 0
+    if name == "first_name":
+        return letters.first_name(text)
+    if name == "lower":
         return text.lower()
-    if var.filter == "or" and not text.strip():
-        return var.arg or ""
-    return text
+    if name == "address":
+        return letters.address(text, words.grammar).text
+    if name == "address_sure":
+        return letters.address(text).sure
+    if name == "greeting":
+        return letters.greeting(text, dict(words.greetings)) if text.strip() else ""
+    if name == "phrase":
+        return letters.phrase(text)
+    if name == "role":
+        return letters.role(text, words.grammar)
+    return value
+
+
+def _apply(var: _Var, value: object, words: Words) -> str:
+    if var.filter == "or":
+        text = as_text(value, words)
+        return var.arg or "" if not text.strip() else text
+    if var.filter is None:
+        return as_text(value, words)
+    return as_text(filtered(var.filter, value, words), words)
 
 
 class _Full(Exception):

@@ -1,9 +1,5 @@
-"""The coach's own sentences around the steps (`Ui`), as a language pack gives them.
-
-Data, not code: one field per sentence, each a template (see `UI_NAMES`), with the English
-default; content/<lang>/coach.yaml's `ui:` translates them. Also the strict base of every
-content model (`Strict`).
-"""
+"""The coach's own sentences (`Ui`): every sentence rebound says around the steps, which a
+language pack translates in its `ui:` section. Re-exported by `rebound.models`."""
 
 from __future__ import annotations
 
@@ -114,7 +110,10 @@ class Ui(_Strict):
     contacts_never: str = "never contacted, added {{value}}"
     contacts_not_for: str = "not contacted for {{value}}"
     contacts_last: str = "last contacted {{value}}"
-    contacts_hint: str = "Reached someone? `rebound todo` shows the command that ticks them off."
+    contacts_hint: str = (
+        "Reached someone? `rebound contacts log NAME --outcome replied` notes it and restarts "
+        "their clock."
+    )
     # `rebound stats`. {{value}} in stats_done_detail is the 'times' sign.
     stats_none: str = (
         "No sessions yet, so nothing to count. When the next no comes, `rebound start` helps "
@@ -216,6 +215,102 @@ class Ui(_Strict):
     )
     export_all_id: str = (
         "--all exports every session, so it takes no session id. Nothing was written."
+    )
+    # `rebound contacts` on a cadence, and `rebound contacts log`. {{value}}: '4 weeks'.
+    contacts_gone_quiet: str = ", {{count}} gone quiet"
+    contacts_every: str = "every {{value}}"
+    contacts_next: str = "; next touch by {{date}}"
+    outcome_replied: str = "replied"
+    outcome_met: str = "met"
+    outcome_referred: str = "referred you on"
+    outcome_no_answer: str = "no answer yet"
+    outcome_none: str = "in touch"
+    touch_ticked: str = "reached (ticked in {{name}})"
+    contacts_due_label: str = "Keep in touch with {{name}} (every {{value}})"
+    contacts_logged: str = "Noted: {{name}}, {{date}}, {{value}}."
+    contacts_next_touch: str = "Next touch by {{date}} (every {{value}})."
+    contacts_ticked: str = "Ticked off too: {{list}}."
+    contacts_session_busy: str = (
+        "Session {{id}} is open in another rebound, so its item for {{name}} is still open "
+        "there; tick it with `rebound done` when that one is closed."
+    )
+    contacts_busy: str = (
+        "Your contact log is being saved by another rebound right now. Try again in a moment; "
+        "nothing was changed."
+    )
+    contacts_ambiguous: str = (
+        "'{{name}}' fits {{count}} people: {{list}}. Type a little more of the name. Nothing was "
+        "changed."
+    )
+    contacts_unknown: str = (
+        "There is no contact called '{{name}}'. Did you mean: {{list}}? Nothing was changed."
+    )
+    contacts_unknown_none: str = (
+        "There is no contact called '{{name}}' (`rebound contacts` lists them). People are added "
+        "in step 5: `rebound continue --step re-engage`. Nothing was changed."
+    )
+    contacts_bad_outcome: str = (
+        "'{{value}}' is not an outcome rebound knows; use one of {{list}}. Nothing was changed."
+    )
+    contacts_bad_date: str = (
+        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday' or '-3d'. "
+        "Nothing was changed."
+    )
+    contacts_future: str = (
+        "{{date}} is still to come; log a touch once it has happened. Nothing was changed."
+    )
+    # `rebound start`, for a company seen before.
+    history_title: str = "{{name}}, again"
+    history_intro: str = (
+        "You've been here before, {{count}} times. What you learnt then is yours to use now:"
+    )
+    history_intro_one: str = "You've been here before. What you learnt then is yours to use now:"
+    history_no_role: str = "(role not given)"
+    history_reasons: str = "Reasons given:"
+    history_no_reasons: str = "none shared"
+    history_areas: str = "Areas to work on:"
+    history_fixes: str = "Your fixes:"
+    history_reapply_passed: str = (
+        "You may apply to them again: the door has been open since {{date}}."
+    )
+    history_reapply_wait: str = "You may apply to them again from {{date}}, in {{count}} days."
+    history_reapply_wait_one: str = "You may apply to them again from {{date}}, tomorrow."
+    # `rebound feedback`, when the reasons arrive after the call.
+    feedback_intro: str = (
+        "Feedback for {{name}}. Your earlier answers are offered: press Enter to keep one."
+    )
+    feedback_done: str = "Feedback recorded for {{name}}. It counts in `rebound stats` from now on."
+    feedback_ticked: str = "Ticked: {{list}}."
+    feedback_from_file: str = (
+        "Recorded {{count}} feedback answers from {{where}} in session {{id}}."
+    )
+    feedback_file_incomplete: str = (
+        "{{where}}: '{{name}}' is needed too, so nothing was saved. Add it to the file and try "
+        "again."
+    )
+    feedback_unfinished: str = (
+        "Session {{id}} isn't finished yet; `rebound continue -s {{id}}` asks its questions, "
+        "feedback included. Nothing was changed."
+    )
+    feedback_none_finished: str = (
+        "There's no finished session yet to add feedback to. `rebound continue` finishes the one "
+        "you started; nothing was changed."
+    )
+    feedback_no_prompts: str = (
+        "This coaching content names no questions for late feedback (`follow_up: feedback:` in "
+        "coach.yaml), so there is nothing to ask. Nothing was changed."
+    )
+    # `rebound stats`: reasons and patterns. {{number}}: the sessions a pattern needs.
+    stats_reasons: str = "Reasons they gave"
+    stats_pattern: str = "A pattern: {{name}} came up in {{count}} of {{total}} sessions."
+    stats_no_pattern: str = (
+        "No area came up more than once in {{total}} sessions: no pattern to name."
+    )
+    stats_pattern_wait: str = (
+        "A pattern is only named from {{number}} sessions with feedback: {{count}} more to go."
+    )
+    stats_pattern_wait_one: str = (
+        "A pattern is only named from {{number}} sessions with feedback: 1 more to go."
     )
     # The prompts themselves: yes/no questions, lists, and what is said under a prompt when an
     # answer does not fit.

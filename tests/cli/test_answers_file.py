@@ -22,6 +22,7 @@ call_date: 2026-11-24
 your_name: Alex
 thanked_on_call: true
 thank_detail: "the [bold]honest[/bold] notes"
+feedback_in_thanks: separate
 feedback_asked: will_email
 areas: [communication, other]
 areas_other: storytelling
@@ -96,7 +97,8 @@ def test_a_full_file_makes_a_finished_session(run: Run, tmp_path: Path, rebound_
     assert data["finished_at"] is not None
     drafts = data["drafts"]
     assert isinstance(drafts, dict)
-    assert "Hi Dana," in drafts["thank_you_email"]
+    assert "\n\nHi Dana,\n\n" in drafts["thank_you_email"]
+    assert drafts["outreach-1"].startswith("To: Priya\n\nHi Priya,\n")  # a LinkedIn note
 
 
 def test_a_partial_file_leaves_the_rest_for_continue(
@@ -152,7 +154,9 @@ def test_a_partial_file_leaves_the_rest_for_continue(
         (
             ("messenger_channel: video", "messenger_channel: [phone]"),
             "messenger_channel",
-            "should be a single answer (one of phone, video, email, in_person), not a list",
+            "should be a single answer (one of phone, video, email, in_person, voicemail, "
+            "message), "
+            "not a list",
         ),
         (("weekly_target: 4", "weekly_target: {n: 4}"), "weekly_target", "a whole number"),
         (

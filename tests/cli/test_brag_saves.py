@@ -262,7 +262,7 @@ def read_only(rebound_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
             raise PermissionError(errno.EACCES, "Permission denied", str(where))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("rebound.store.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("rebound.files.tempfile.mkstemp", refuse)
     yield rebound_home
 
 

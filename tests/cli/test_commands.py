@@ -86,8 +86,9 @@ def test_summary_of_a_finished_session(run: Run, finished: Path) -> None:
 def test_summary_drafts(run: Run, finished: Path) -> None:
     out = run(["summary", "--drafts"]).stdout
     assert "--- Your thank-you email ---" in out
-    assert "I'm especially grateful for the [bold]honest[/bold] notes." in out
+    assert " Thank you also for the [bold]honest[/bold] notes.\n" in out
     assert "--- Your availability post ---" in out
+    assert "--- Your message · Priya Patel ---\nTo: Priya Patel\nSubject: " in out
 
 
 def test_summary_of_a_session_in_progress(run: Run, make_session: MakeSession) -> None:

@@ -19,6 +19,7 @@ import pytest
 
 from rebound import clipboard, content, drafting
 from rebound.models import Content, Session
+from rebound.store import Store
 from tests.helpers import MakeSession, Run
 from tests.scenario import SESSION_ID
 from tests.terminal import run as run_exe
@@ -30,6 +31,7 @@ NAMES = [
     "reflection",
     "interview_stories",
     "availability_post",
+    "outreach-1",  # one note per contact (the scenario has one: Priya Patel, by email)
 ]
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="pyperclip picks xclip this way on Linux"
@@ -91,10 +93,11 @@ def test_without_a_name_it_lists_the_drafts(run: Run, finished_session: Session)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Globex · Data Engineer"
-    assert [line.split()[0] for line in lines[1:7]] == NAMES
+    assert [line.split()[0] for line in lines[1:8]] == NAMES
     assert "Your thank-you email · to Dana Smith <dana@globex.example>" in lines[1]
     assert "edited" not in result.stdout
-    assert "`rebound draft NAME` shows one" in lines[7]
+    assert lines[7].split("  ", 1)[1].strip() == "Your message · Priya Patel"  # named once
+    assert "`rebound draft NAME` shows one" in lines[8]
 
 
 def test_a_session_without_drafts_says_so(run: Run, make_session: MakeSession) -> None:
@@ -246,10 +249,17 @@ def test_edit_is_kept_and_shown_everywhere(
     printed = run(["draft", "thank_you_email"]).stdout
     assert "Warmly,\nAlex Doe\n" in printed and "Best wishes" not in printed
     assert "· edited" in run(["draft"]).stdout
+    # The other drafts that sign off "Best wishes," (the outreach note) are shown as they are.
+    others = [
+        d
+        for d in drafting.session_drafts(_pack(), Store().load(SESSION_ID))
+        if d.id != "thank_you_email" and "Best wishes," in d.text
+    ]
+    assert others, "the outreach note signs off the same way"
     for command in (["summary", "--drafts"], ["show", SESSION_ID], ["export"]):
         out = run(command).stdout
         assert "Warmly," in out, command
-        assert "Best wishes," not in out, command
+        assert out.count("Best wishes,") == len(others), command
 
 
 def test_an_editor_closed_without_saving_changes_nothing(

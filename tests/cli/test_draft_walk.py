@@ -164,8 +164,10 @@ def test_each_message_is_offered_once_and_a_post_has_no_mail(
         "Your thank-you email",
         "Asking for feedback (say it on the call, or send it)",
         "Your availability post",
+        "Your message · Priya Patel",  # the outreach note to the one contact, by email
     ]
     assert "Open it in your mail app" not in offered[2]
+    assert "Open it in your mail app" in offered[3]
 
 
 # --- answering a step again when its draft was edited -------------------------------------
@@ -181,9 +183,14 @@ def edited(finished_session: Session, rebound_home: Path) -> Path:
     return path
 
 
-def revisit_thank(run: Run, detail_keys: str) -> Any:
-    # thanked_on_call: Enter keeps it; then the detail; then the offer, later.
-    return run(["continue", "--step", "thank"], ENTER + detail_keys)
+# "One email or two?": Enter keeps the scenario's two.
+KEEP_TWO = ENTER
+
+
+def revisit_thank(run: Run, detail_keys: str, then: str) -> Any:
+    # thanked_on_call: Enter keeps it; then the detail; one email or two; then `then` (keep the
+    # edit or not, the offer).
+    return run(["continue", "--step", "thank"], ENTER + detail_keys + KEEP_TWO + then)
 
 
 KEEP_EDIT = (
@@ -195,28 +202,28 @@ KEEP_EDIT = (
 def test_a_changed_answer_asks_and_can_keep_the_edit(
     run: Run, edited: Path, rebound_home: Path, asked: list[str]
 ) -> None:
-    result = revisit_thank(run, CLEAR + "the coffee" + ENTER + "y" + LATER)
+    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "y" + LATER)
     assert result.exit_code == 0, result.output
     assert KEEP_EDIT in asked
     data = saved(rebound_home)
     assert data["edited"]["thank_you_email"] == "Hi Dana,\n\nMy own words.\n\nAlex\n"
-    assert "I'm especially grateful for the coffee." in data["drafts"]["thank_you_email"]
+    assert "Thank you also for the coffee." in data["drafts"]["thank_you_email"]
     assert "My own words." in run(["draft", "thank_you_email"]).stdout
 
 
 def test_a_changed_answer_can_rebuild_the_draft(run: Run, edited: Path, rebound_home: Path) -> None:
-    result = revisit_thank(run, CLEAR + "the coffee" + ENTER + "n" + LATER)
+    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "n" + LATER)
     assert result.exit_code == 0, result.output
     data = saved(rebound_home)
     assert data["edited"] == {}
     shown = run(["draft", "thank_you_email"]).stdout
-    assert "I'm especially grateful for the coffee." in shown and "My own words" not in shown
+    assert "Thank you also for the coffee." in shown and "My own words" not in shown
 
 
 def test_unchanged_answers_keep_the_edit_without_asking(
     run: Run, edited: Path, rebound_home: Path, asked: list[str]
 ) -> None:
-    result = revisit_thank(run, ENTER + LATER)
+    result = revisit_thank(run, ENTER, LATER)
     assert result.exit_code == 0, result.output
     assert KEEP_EDIT not in asked
     assert "My own words." in saved(rebound_home)["edited"]["thank_you_email"]
@@ -226,13 +233,13 @@ def test_unchanged_answers_keep_the_edit_without_asking(
 def test_ctrl_b_into_a_step_with_an_edited_draft_asks_too(
     run: Run, rebound_home: Path, editor: None, asked: list[str]
 ) -> None:
-    # Edit the thank-you at the end of step 1, go back from "Ready?" and change the detail:
-    # the coach asks, and "no" rebuilds the draft from the new answer.
+    # Edit the thank-you at the end of step 1, go back from "Ready?" past "one email or two?"
+    # and change the detail: the coach asks, and "no" rebuilds the draft from the new answer.
     typed = upto("offer.thank_you_email") + EDIT + LATER
-    typed += "\x02" + CLEAR + "the coffee" + ENTER + "n" + LATER
+    typed += "\x02" * 2 + CLEAR + "the coffee" + ENTER + KEEP_TWO + "n" + LATER
     result = run(["start"], typed)
     assert result.exit_code == 130, result.output
     assert KEEP_EDIT in asked
     data = saved(rebound_home)
     assert data["edited"] == {}
-    assert "I'm especially grateful for the coffee." in data["drafts"]["thank_you_email"]
+    assert "Thank you also for the coffee." in data["drafts"]["thank_you_email"]

@@ -19,7 +19,9 @@ import pytest
 from rich.console import Console
 
 from rebound import coach, content, insights, models
-from rebound.commands import insights as commands
+from rebound import contacts as keeping
+from rebound.commands import contacts as contact_commands
+from rebound.models import ContactLog
 from rebound.render import insights as screens
 from rebound.store import Store
 from tests.helpers import Run, build_session
@@ -124,6 +126,9 @@ def test_todo_groups_items_of_both_sessions(run: Run, two: Path) -> None:
 
     anytime = group(result.stdout, "Anytime")
     assert anytime == [
+        "  Feedback received from Bill Lumbergh",  # asked by email, not heard yet
+        f"    {OTHER}",
+        f"  rebound done feedback-received --session {OTHER_ID}",
         "  Stories rehearsed out loud",
         f"    {OTHER}",
         f"  rebound done rehearsed --session {OTHER_ID}",
@@ -167,7 +172,9 @@ def test_todo_when_everything_is_ticked(run: Run, rebound_home: Path) -> None:
     Store().save(s)
     result = run(["todo"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Nothing left to do: every item of every session is ticked.")
+    # Every item is ticked; Sam Lee, a former manager reached today, is due again in 6 weeks.
+    assert result.stdout.startswith(f"Nothing is due until after {day(14)}.")
+    assert f"{day(42)}  Keep in touch with Sam Lee (every 6 weeks)" in run(["todo", "--all"]).stdout
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -177,19 +184,21 @@ def test_contacts_merged_and_flagged(run: Run, two: Path) -> None:
     result = run(["contacts"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "People to reach out to  2 people, 1 quiet for 3+ weeks"
+    assert lines[0] == "People to reach out to  2 people, 1 gone quiet"
     priya = lines.index("  Priya Patel")  # one person, spelled as in the latest session
     assert lines[priya + 1 : priya + 4] == [
-        "    Former colleague / Head hunter or recruiter · LinkedIn / Email",
+        # Known in two ways: the more frequent cadence (a recruiter's) counts.
+        "    Former colleague / Head hunter or recruiter · LinkedIn / Email · every 4 weeks",
         f"    From: {OTHER} ({HEARD.isoformat()}), Globex ({TODAY.isoformat()})",
         "    ⚑ never contacted, added 5 weeks ago",
     ]
     sam = lines.index("  Sam Lee")
     assert sam > priya  # flagged people first
-    assert lines[sam + 1 : sam + 4] == [
-        "    Friend · Coffee or lunch",
+    assert lines[sam + 1 : sam + 5] == [
+        "    Friend · Coffee or lunch · every 12 weeks",
         f"    From: {OTHER} ({HEARD.isoformat()})",
-        f"    last contacted 2 days ago ({day(-2)})",
+        f"      {day(-2)}  reached (ticked in {OTHER})",
+        f"    last contacted 2 days ago; next touch by {day(-2 + 84)}",
     ]
     assert result.stdout.count("Priya") == 1
 
@@ -198,11 +207,12 @@ def test_contacts_weeks_option_and_a_tick(run: Run, two: Path) -> None:
     relaxed = run(["contacts", "--weeks", "6"])
     assert relaxed.exit_code == 0, relaxed.output
     assert "⚑" not in relaxed.stdout
-    assert "    never contacted, added 5 weeks ago" in relaxed.stdout.splitlines()
+    added = (HEARD + timedelta(weeks=6)).isoformat()
+    assert f"    never contacted, added 5 weeks ago; next touch by {added}" in relaxed.stdout
     run(["done", "contact-1", "--session", SESSION_ID])
     after = run(["contacts"]).stdout.splitlines()
     assert after[0] == "People to reach out to  2 people"
-    assert f"    last contacted today ({TODAY.isoformat()})" in after
+    assert f"    last contacted today; next touch by {day(28)}" in after
 
 
 @pytest.mark.parametrize("weeks", ["0", "x"])
@@ -304,7 +314,7 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
     if view == "todo":
         screens.show_agenda(out, c, insights.agenda(c, sessions, days=None))
     elif view == "contacts":
-        commands.show_contacts(out, c, insights.contacts(c, sessions), 3)
+        contact_commands.show_people(out, c, keeping.people(c, sessions, ContactLog()), None)
     else:
         screens.show_stats(out, c, insights.stats(c, sessions))
     raw = buffer.getvalue()
@@ -342,7 +352,7 @@ def test_a_terminal_without_unicode(two: Path) -> None:
     stream = io.TextIOWrapper(raw, encoding="ascii")
     out = Console(file=stream, width=60, markup=False, emoji=False, highlight=False)
     screens.show_agenda(out, c, insights.agenda(c, sessions))
-    commands.show_contacts(out, c, insights.contacts(c, sessions), 3)
+    contact_commands.show_people(out, c, keeping.people(c, sessions, ContactLog()), None)
     screens.show_stats(out, c, insights.stats(c, sessions))
     stream.flush()
     text = raw.getvalue().decode("ascii")
@@ -359,21 +369,36 @@ def lines_of(show: Any, *args: Any) -> list[str]:
 
 def test_contact_lines() -> None:
     src = (insights.Source("s", "Acme", date(2026, 10, 1)),)
+    quiet = insights.Contact(
+        "Quiet", (), ("Email",), src, date(2026, 10, 1), date(2026, 10, 20), 36, True
+    )
+    fresh = insights.Contact("Fresh", ("Friend",), (), src, date(2026, 10, 1), TODAY, 0, False)
     people = [
-        insights.Contact(
-            "Quiet", (), ("Email",), src, date(2026, 10, 1), date(2026, 10, 20), 36, True
+        keeping.Person(
+            quiet,
+            "quiet",
+            4,
+            (keeping.Seen(date(2026, 10, 20), "no-answer", "left a voicemail"),),
+            36,
+            True,
+            date(2026, 11, 17),
+            (),
         ),
-        insights.Contact("Fresh", ("Friend",), (), src, date(2026, 10, 1), TODAY, 0, False),
+        keeping.Person(fresh, "fresh", 12, (keeping.Seen(TODAY, "met"),), 0, False, TODAY, ()),
     ]
-    lines = lines_of(commands.show_contacts, people, 3)
-    assert lines[0] == "People to reach out to  2 people, 1 quiet for 3+ weeks"
-    assert lines[2:6] == [
+    lines = lines_of(contact_commands.show_people, people, None)
+    assert lines[0] == "People to reach out to  2 people, 1 gone quiet"
+    assert lines[2:7] == [
         "  Quiet",
-        "    Email",
+        "    Email · every 4 weeks",
         "    From: Acme (2026-10-01)",
-        "    ⚑ not contacted for 5 weeks (2026-10-20)",
+        "      2026-10-20  no answer yet: left a voicemail",
+        "    ⚑ not contacted for 5 weeks",
     ]
-    assert f"    last contacted today ({TODAY.isoformat()})" in lines
+    assert f"    last contacted today; next touch by {TODAY.isoformat()}" in lines
+    assert lines_of(contact_commands.show_people, people, 3)[0] == (
+        "People to reach out to  2 people, 1 quiet for 3+ weeks"
+    )
 
 
 def figures(**changes: Any) -> insights.Stats:

@@ -50,11 +50,14 @@ def test_back_at_the_first_question_says_so(run: Run) -> None:
 
 
 def test_back_from_between_steps_reopens_the_last_answer(run: Run, rebound_home: Path) -> None:
+    # Back twice: past the one-email-or-two question, to the detail; Enter keeps the choice.
     # The step ends again: its thank-you is offered again ("later"), then on to step 2.
-    result = run(["start"], upto("ready") + BACK + "new detail" + ENTER + LATER + ENTER)
+    typed = upto("ready") + BACK + BACK + "new detail" + ENTER + ENTER + LATER + ENTER
+    result = run(["start"], typed)
     assert result.exit_code == 130
     data = saved(rebound_home)
     assert data["answers"]["thank_detail"] == "new detail"
+    assert data["answers"]["feedback_in_thanks"] == "separate"
     assert result.stdout.count("Step 1 of 5 · Thank the messenger") == 1
     assert result.stdout.count("Step 2 of 5 · Ask why") == 1
 

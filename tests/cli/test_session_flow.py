@@ -54,11 +54,19 @@ def test_full_session(run: Run, rebound_home: Path, make_session: MakeSession) -
         "reflection",
         "interview_stories",
         "availability_post",
+        "outreach-1",
     }
-    assert "Hi Dana," in data["drafts"]["thank_you_email"]
     assert (
-        "I'm looking for my next role as a data engineer on a platform team."
+        "\n\nHi Dana,\n\nThank you again for calling to let me know"
+        in (data["drafts"]["thank_you_email"])
+    )
+    assert "Subject: A request for feedback" in data["drafts"]["feedback_request"]
+    assert (
+        "I'm looking for a role as a data engineer on a platform team."
         in data["drafts"]["availability_post"]
+    )
+    assert data["drafts"]["outreach-1"].startswith(
+        "To: Priya Patel\nSubject: Looking for my next role\n\nHi Priya,\n"
     )
     # The person's own text is shown literally, never as markup.
     assert "the [bold]honest[/bold] notes" in result.stdout

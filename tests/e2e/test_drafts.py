@@ -53,7 +53,8 @@ def test_copy_at_the_end_of_step_one_then_tick(
     t.enter("When did you hear?")
     t.text("Your name, to sign the drafts with", "Peter")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
-    t.text("Anything specific you'd like to thank them for?", "the TPS cover sheets")
+    t.text("Anything in particular to thank them for?", "the TPS cover sheets")
+    t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
     t.see("Your thank-you email: what would you like to do with it?")
     t.see("Later (`rebound draft thank_you_email` has it)")
     t.child.send(UP * 3 + ENTER)  # from "later" up to "copy it to the clipboard"
@@ -66,7 +67,8 @@ def test_copy_at_the_end_of_step_one_then_tick(
     _, data = load_only_session(rebound_home)
     assert "thank-you-sent" in data["ticked"]
     copied = clip.read_text(encoding="utf-8")
-    assert copied.startswith("Hi Bill,\n\nThank you for letting me know about the Analyst role")
+    assert copied.startswith("Hi Bill,\n\nThank you again for calling to let me know about the")
+    assert "Thank you also for the TPS cover sheets." in copied
     assert copied.endswith("Peter\n")
     assert "Subject:" not in copied
     assert copied == drafting.plain(copied)

@@ -48,7 +48,9 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t.see("¿Pudiste darle las gracias durante la conversación?")
     t.answer("(S/n)", "s")
     t.see("Sí")
-    t.text("¿Hay algo concreto que quieras agradecerle?", "sus comentarios")
+    t.text("¿Algo concreto que quieras agradecerle?", "sus comentarios")
+    t.see("¿Quieres pedirle comentarios en el mismo correo?")
+    t.answer("(usa las flechas)", DOWN + ENTER)  # no: solo el agradecimiento
     t.enter("Más tarde (lo tienes en `rebound draft thank_you_email`)")
     t.answer("¿Listo para el siguiente paso?", ENTER)  # sí: paso 2
     t.see("Paso 2 de 5")
@@ -82,7 +84,7 @@ def test_a_spanish_yes_no_takes_its_own_no(spawn: Spawn, rebound_home: Path, day
     t.text("Tu nombre, para firmar los borradores", "Alex")
     t.answer("¿Pudiste darle las gracias durante la conversación?", "n")
     t.see("No")
-    assert t.stop("¿Hay algo concreto que quieras agradecerle?", CTRL_C) == EXIT_INTERRUPTED
+    assert t.stop("¿Algo concreto que quieras agradecerle?", CTRL_C) == EXIT_INTERRUPTED
     _, saved = load_only_session(rebound_home)
     assert saved["answers"]["thanked_on_call"] is False
     assert saved["answers"]["call_date"] in days.around(0)

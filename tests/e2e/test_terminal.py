@@ -82,7 +82,8 @@ def opening(t: Terminal, days: Days) -> None:
 def thank(t: Terminal) -> None:
     t.see("Step 1 of 5")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
-    t.text("Anything specific you'd like to thank them for?", THANK_DETAIL)
+    t.text("Anything in particular to thank them for?", THANK_DETAIL)
+    t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
     later(t, "thank_you_email")
 
 
@@ -152,11 +153,13 @@ def re_engage(t: Terminal, days: Days) -> None:
     t.text("Which event?", EVENT)
     t.text("When is it?", days.iso(20))
     t.confirm("Add another event?", yes=False)
-    t.text("What kind of role are you looking for next?", LOOKING_FOR)
+    t.text("What are you looking for next?", LOOKING_FOR)
     t.text("One strength you'd like people to remember you for", KNOWN_FOR)
     # The number comes pre-filled with its default (3): delete it, then type the new one.
     t.text("How many new conversations will you start each week?", "5")
     later(t, "availability_post")
+    later(t, "outreach-1")  # a message to each contact
+    later(t, "outreach-2")
 
 
 def quick_run(t: Terminal) -> None:
@@ -169,7 +172,8 @@ def quick_run(t: Terminal) -> None:
     t.enter("When did you hear?")
     t.text("Your name, to sign the drafts with", "Peter")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
-    t.enter("Anything specific you'd like to thank them for?")
+    t.enter("Anything in particular to thank them for?")
+    t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
     later(t, "thank_you_email")
     t.enter("Ready for the next step?")
     t.enter("Have you asked for their reasons?")
@@ -194,10 +198,11 @@ def quick_run(t: Terminal) -> None:
     t.enter("How will you reach them?")
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=False)
-    t.text("What kind of role are you looking for next?", "analyst")
+    t.text("What are you looking for next?", "analyst")
     t.text("One strength you'd like people to remember you for", "patience")
     t.enter("How many new conversations will you start each week?")
     later(t, "availability_post")
+    later(t, "outreach-1")  # the message to the contact
     t.see("That's all five steps")
 
 
@@ -212,6 +217,7 @@ def full_run_answers(days: Days) -> dict[str, Any]:
         "your_name": YOUR_NAME,
         "thanked_on_call": True,
         "thank_detail": THANK_DETAIL,
+        "feedback_in_thanks": "separate",
         "feedback_asked": "on_call",
         "reasons": REASONS,
         "areas": ["communication", "preparation"],
@@ -350,7 +356,7 @@ def test_ctrl_d_at_a_text_prompt_keeps_everything(
     t = spawn("start")
     opening(t, days)
     t.confirm("Did you get to thank them during the conversation?", yes=False)
-    assert t.stop("Anything specific you'd like to thank them for?", CTRL_D) == EXIT_INTERRUPTED
+    assert t.stop("Anything in particular to thank them for?", CTRL_D) == EXIT_INTERRUPTED
     assert "`rebound continue`" in stopped_message(t)
 
     _, saved = load_only_session(rebound_home)
@@ -362,7 +368,7 @@ def test_ctrl_d_at_a_text_prompt_keeps_everything(
 
     t = spawn("continue")
     t.see("step 1 of 5")
-    assert t.stop("Anything specific you'd like to thank them for?") == EXIT_INTERRUPTED
+    assert t.stop("Anything in particular to thank them for?") == EXIT_INTERRUPTED
 
 
 @pytest.mark.parametrize("command", ["start", "continue"])

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
+from rebound import letters
 from rebound.models import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
-from tests.scenario import GROUPS, LATER, NAMES, SESSION_ID, keys
+from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
 
 
 def finish(run: Run) -> Path:
@@ -128,16 +129,22 @@ ODD_TEXTS = [
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, text: str) -> None:
-    # Typed up to the end of step 1, its draft for later, then "not now": the text went through
-    # the prompt.
+    # Typed up to the end of step 1 (the rest of it as the scenario answers, its draft for
+    # later), then "not now": the text went through the prompt.
     index = NAMES.index("thank_detail")
-    typed = keys(GROUPS[:index]) + text + ENTER + LATER + DOWN + ENTER
+    rest = keys(GROUPS[index + 1 : NAMES.index("ready")])
+    typed = keys(GROUPS[:index]) + text + ENTER + rest + DOWN + ENTER
     assert run(["start"], typed).exit_code == 0
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     assert json.loads(path.read_text())["answers"]["thank_detail"] == text
+    # Where the answer itself is shown, it is shown exactly as typed, never as markup.
+    shown = " ".join(run(["show", SESSION_ID]).stdout.split())
+    assert " ".join(text.split()) in shown
     out = run(["summary", "--drafts"]).stdout
     flat = " ".join(out.split())
-    assert " ".join(f"I'm especially grateful for {text}.".split()) in flat
+    # In the email the detail reads as a phrase inside the sentence (no final stop), but never
+    # as markup.
+    assert " ".join(f"Thank you also for {letters.phrase(text)}.".split()) in flat
 
 
 def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path) -> None:
@@ -145,13 +152,15 @@ def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path)
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     data = json.loads(path.read_text())
     data["answers"]["thank_detail"] = "line one\nline two\n\x1b[31mred?\x1b[0m\x07 end"
+    data["answers"]["reasons"] = "line one\nline two\n\x1b[31mred?\x1b[0m\x07 end"
     data["answers"]["weakness"] = "x" * 5000
     data["drafts"] = {}
     path.write_text(json.dumps(data))
     result = run(["summary", "--drafts"])
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert "line one\nline two" in result.stdout
+    assert "line one\nline two" in result.stdout  # the feedback log keeps the lines
+    assert "Thank you also for line one line two" in result.stdout  # a sentence joins them
     assert "red?" in result.stdout
     assert result.stdout.replace("\n", "").count("x" * 100) >= 1
     assert "".join(result.stdout.split()).count("x") >= 5000  # wrapped, never cut short
@@ -195,7 +204,7 @@ def test_unwritable_data_folder(run: Run, monkeypatch: pytest.MonkeyPatch) -> No
     def denied(*_: object, **__: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("rebound.store.tempfile.mkstemp", denied)
+    monkeypatch.setattr("rebound.files.tempfile.mkstemp", denied)
     result = run(["start"], "Globex" + ENTER)
     assert result.exit_code == 1
     assert "not allowed to write there" in result.stderr

@@ -55,7 +55,8 @@ def _value(pos: coach.Position, entries: dict[str, int]) -> AnswerValue:
         "messenger_name": "Dana Smith",
         "your_name": "Alex",
         "thanked_on_call": True,
-        "feedback_asked": "will_email",  # so that "feedback-asked" is an item to tick
+        "feedback_in_thanks": "separate",  # two emails, so that ...
+        "feedback_asked": "will_email",  # ... "feedback-asked" is an item to tick
     }
     if q.id in fixed:
         return fixed[q.id]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from datetime import datetime, timezone
@@ -10,8 +11,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.console import Console
 
-from rebound import coach, content, store
+from rebound import coach, content, letters, render, store
 from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
@@ -66,14 +68,25 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
         weakness=weakness or None,
     )
     text = coach.draft_text(loaded, session, loaded.step("thank").drafts[0])
-    if detail:
-        assert f"I'm especially grateful for {detail}." in text
+    # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'.
+    fitted = letters.phrase(detail) if detail else ""
+    if fitted:
+        assert f" Thank you also for {fitted}." in text
     shown = text_module.clean(text)
     assert "\x1b" not in shown and "\x07" not in shown
-    if detail and not any(
+    if fitted and not any(
+        (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in fitted
+    ):
+        assert fitted in shown
+    # Where the answer itself is shown (`rebound show`), it is shown exactly as typed.
+    out = Console(file=io.StringIO(), width=100_000, color_system=None, highlight=False)
+    render.answers(out, loaded, session)
+    view = out.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b" not in view and "\x07" not in view
+    if detail.strip() and not any(
         (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in detail
     ):
-        assert detail.replace("\r\n", "\n") in shown
+        assert detail.replace("\r\n", "\n").strip() in view
 
 
 _LOADED: list[object] = []

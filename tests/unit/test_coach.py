@@ -61,7 +61,12 @@ def test_opening_then_step_one(loaded: Content) -> None:
 def test_condition_skips_and_asks(loaded: Content) -> None:
     s = fresh()
     s.answers.update(
-        OPENING, thanked_on_call=True, thank_detail=None, feedback_asked="on_call", reasons=None
+        OPENING,
+        thanked_on_call=True,
+        thank_detail=None,
+        feedback_in_thanks="separate",
+        feedback_asked="on_call",
+        reasons=None,
     )
     answer(loaded, s, ["communication"])
     nxt = coach.next_position(loaded, s)
@@ -209,9 +214,9 @@ def test_drafts_are_filled_from_answers(loaded: Content) -> None:
     text = coach.draft_text(loaded, s, loaded.step("thank").drafts[0])
     assert text.startswith(
         "To: Dana Smith <dana@globex.example>\nSubject: Thank you — Data Engineer at Globex\n"
+        "\nHi Dana,\n\nThank you again for calling to let me know about the Data Engineer role"
     )
-    assert "Hi Dana," in text
-    assert "I'm especially grateful for the [bold]honest[/bold] notes." in text
+    assert " Thank you also for the [bold]honest[/bold] notes.\n" in text
     assert text.rstrip().endswith("Alex")
 
 
@@ -220,8 +225,8 @@ def test_draft_without_optional_answers(loaded: Content) -> None:
     s.answers.update(OPENING, thanked_on_call=False, thank_detail=None)
     text = coach.draft_text(loaded, s, loaded.step("thank").drafts[0])
     assert text.startswith("To: Dana Smith\n")
-    assert "especially grateful" not in text
-    assert "for taking the time" not in text
+    assert "Thank you also for" not in text
+    assert "Thank you for calling" in text and "Thank you again" not in text  # not thanked yet
     assert "\n\n\n" not in text
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from rebound import content, content_files
+from rebound import coach, content, content_files
 from rebound.errors import ContentError, ExitCode, UsageError
 from rebound.models import Content
 from tests.conftest import CONTENT, Figures
@@ -72,9 +72,10 @@ def test_the_five_steps_load_in_order(loaded: Content) -> None:
 def test_each_step_is_complete(loaded: Content, step_id: str) -> None:
     step = loaded.step(step_id)
     assert step.title.strip()
-    assert step.why.strip()
+    assert all(line.strip() for line in coach.said(step.why, {}))  # said even with no answers
+    assert coach.said(step.why, {})
     assert step.guidance
-    assert all(g.strip() for g in step.guidance)
+    assert all((g if isinstance(g, str) else g.text).strip() for g in step.guidance)
     assert step.prompts
     assert step.checklist
 
@@ -179,6 +180,13 @@ class Broken(NamedTuple):
     field: str
     message: str
 
+
+# The start of the first draft of thank.yaml, up to where the second one begins to differ.
+THANK_TEMPLATE = (
+    "template: |\n      {{messenger_address|greeting}}\n\n      {{opening}} I'm disappointed, of "
+    "course, but I really appreciated the chance to meet the team and learn about the work at "
+    "{{company}}.{{#thank_detail}} Thank you also for {{thank_detail|phrase}}.{{/thank_detail}}"
+)
 
 BROKEN = [
     pytest.param(
@@ -384,7 +392,7 @@ BROKEN = [
             "steps/thank.yaml",
             "id: thank\n",
             "id: thanks\n",
-            ("id: thanks", 1),
+            ("id: thanks\n", 1),
             "id",
             "is 'thanks' but coach.yaml lists this file as 'thank'",
         ),
@@ -395,7 +403,7 @@ BROKEN = [
             "steps/thank.yaml",
             "{{your_name}}",
             "{{your_nam}}",
-            ("template:", 1),
+            (THANK_TEMPLATE + "\n\n      If a similar", 1),
             "drafts.0.template",
             "the template reads '{{your_nam}}', which no prompt answers",
         ),
@@ -406,8 +414,8 @@ BROKEN = [
             "steps/thank.yaml",
             "sent to {{messenger_name}}",
             "sent to {{messenger}}",
-            ("label:", 1),
-            "checklist.0.label",
+            ("text: Thank-you email, with", 1),
+            "checklist.0.label.0.text",
             "the template reads '{{messenger}}', which no prompt answers",
         ),
         id="checklist-label-unknown-answer",
@@ -426,11 +434,12 @@ BROKEN = [
     pytest.param(
         Broken(
             "steps/ask-why.yaml",
-            '{{reasons|or "none shared yet"}}',
-            "{{reasons|upper}}",
+            '{{weakness|or "not named yet"}}',
+            "{{weakness|upper}}",
             ("template:", 2),
             "drafts.1.template",
-            "template line 2: unknown filter 'upper' (known: first_name, count, lower, or)",
+            "template line 4: unknown filter 'upper' (known: "
+            "first_name, count, lower, or, address, address_sure, greeting, phrase, role)",
         ),
         id="template-unknown-filter",
     ),
@@ -439,9 +448,9 @@ BROKEN = [
             "steps/thank.yaml",
             "{{company}}.",
             "{{company.__class__}}.",
-            ("template:", 1),
+            (THANK_TEMPLATE.replace("{{company}}", "{{company.__class__}}"), 1),
             "drafts.0.template",
-            "template line 6: a '{{ }}' tag is malformed",
+            "template line 3: a '{{ }}' tag is malformed",
         ),
         id="template-attribute-access",
     ),
@@ -572,7 +581,7 @@ BROKEN = [
             "    each: contacts",
             "    each: looking_for",
             ("each: looking_for", 1),
-            "checklist.0.each",
+            "drafts.1.each",
             "'looking_for' is not a list prompt",
         ),
         id="checklist-each-not-a-list",
@@ -587,6 +596,75 @@ BROKEN = [
             "a step is listed twice",
         ),
         id="step-listed-twice",
+    ),
+    pytest.param(
+        Broken(
+            "steps/thank.yaml",
+            "    when: {prompt: messenger_channel, equals: in_person}\n",
+            "    when: {prompt: messenger_chanel, equals: in_person}\n",
+            ("prompt: messenger_chanel", 1),
+            "why.1.when.prompt",
+            "'messenger_chanel' is not a prompt",
+        ),
+        id="line-when-unknown-prompt",
+    ),
+    pytest.param(
+        Broken(
+            "steps/thank.yaml",
+            "  - text: Thank them for their time and for telling you personally.\n"
+            "    when: {prompt: messenger_channel, one_of: [phone, video, voicemail, in_person]}",
+            "  - text: Thank them for their time and for telling you personally.\n"
+            "    when: {prompt: messenger_channel, filter: shout, equals: x}",
+            ("when: {prompt: messenger_channel, filter: shout", 1),
+            "guidance.1.when",
+            "unknown filter 'shout' (known: "
+            "first_name, count, lower, or, address, address_sure, greeting, phrase, role)",
+        ),
+        id="line-when-unknown-filter",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
+            "{prompt: relation, equals: head_hunter}]",
+            "{prompt: relatio, equals: head_hunter}]",
+            ("prompt: relatio,", 1),
+            "drafts.1.subject.0.when.1.prompt",
+            "'relatio' is not a prompt",
+        ),
+        id="draft-line-unknown-field",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
+            "      sign_off:\n",
+            "      looking_for:\n",
+            ("looking_for:\n        - text: Speak", 1),
+            "drafts.1.parts.looking_for",
+            "'looking_for' is already the name of a prompt",
+        ),
+        id="draft-part-named-like-a-prompt",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
+            "{{intro}}",
+            "{{intr}}",
+            ("template: |\n      Hi {{name|first_name}}", 1),
+            "drafts.1.template",
+            "the template reads '{{intr}}', which no prompt answers",
+        ),
+        id="draft-template-unknown-part",
+    ),
+    pytest.param(
+        Broken(
+            "coach.yaml",
+            'default_from: "{{messenger_name|address}}"',
+            'default_from: "{{messenger|address}}"',
+            ("default_from", 1),
+            "opening.prompts.3.default_from",
+            "the template reads '{{messenger}}', which no prompt answers",
+        ),
+        id="default-from-unknown-answer",
     ),
 ]
 

@@ -20,8 +20,11 @@ from rebound.models import (
     ChecklistItem,
     Condition,
     Content,
+    Draft,
     FieldDef,
+    Line,
     PromptDef,
+    Said,
     Session,
 )
 from tests.conftest import REPO
@@ -86,9 +89,34 @@ def prompt_shape(p: PromptDef) -> dict[str, Any]:
     }
 
 
+def lines_shape(lines: str | list[Line] | None) -> Any:
+    """Which lines of a text are said when: the conditions, not the words."""
+    if lines is None or isinstance(lines, str):
+        return lines is None
+    return [_conditions(line.when) if isinstance(line, Said) else "always" for line in lines]
+
+
+def draft_shape(d: Draft) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "before": d.before,
+        "when": _conditions(d.when),
+        "each": d.each,
+        "channel": d.channel,
+        "limits": d.limits,
+        "optional": d.optional,
+        "parts": {name: lines_shape(lines) for name, lines in d.parts.items()},
+        "to": lines_shape(d.to),
+        "subject": lines_shape(d.subject),
+        "send": d.send,
+        "ticks": d.ticks,
+    }
+
+
 def item_shape(item: ChecklistItem) -> dict[str, Any]:
     return {
         "id": item.id,
+        "label": lines_shape(item.label),
         "each": item.each,
         "due": item.due,
         "due_after": item.due_after.model_dump() if item.due_after else None,
@@ -99,8 +127,12 @@ def item_shape(item: ChecklistItem) -> dict[str, Any]:
     }
 
 
-def tags(text: str | None) -> Counter[tuple[str, str, str | None]]:
+def tags(text: str | list[Line] | None) -> Counter[tuple[str, str, str | None]]:
     """The template tags of a text (kind, name, filter), counted, ignoring their order."""
+    if isinstance(text, list):
+        return sum(
+            (tags(line.text if isinstance(line, Said) else line) for line in text), Counter()
+        )
     return Counter(_TAG.findall(text or ""))
 
 
@@ -125,12 +157,10 @@ def test_opening_prompts_have_the_same_shape(english: Content, translated: Conte
 def test_step_has_the_same_shape(english: Content, translated: Content, step_id: str) -> None:
     en, tr = english.step(step_id), translated.step(step_id)
     assert [prompt_shape(p) for p in tr.prompts] == [prompt_shape(p) for p in en.prompts]
-    shape = [(d.id, d.before, d.send, d.ticks) for d in en.drafts]
-    assert [(d.id, d.before, d.send, d.ticks) for d in tr.drafts] == shape
+    assert [draft_shape(d) for d in tr.drafts] == [draft_shape(d) for d in en.drafts]
     assert [item_shape(i) for i in tr.checklist] == [item_shape(i) for i in en.checklist]
-    assert (tr.done is None) == (en.done is None)
-    assert len(tr.guidance) == len(en.guidance)
-    assert len(tr.tips) == len(en.tips)
+    for key in ("why", "guidance", "tips", "done"):  # the same lines, said in the same cases
+        assert lines_shape(getattr(tr, key)) == lines_shape(getattr(en, key)), key
 
 
 @pytest.mark.parametrize("step_id", ["thank", "ask-why", "reflect", "accomplishments", "re-engage"])
@@ -141,6 +171,10 @@ def test_templates_keep_every_placeholder_and_section(
     for en_draft, tr_draft in zip(en.drafts, tr.drafts, strict=True):
         assert tags(tr_draft.template) == tags(en_draft.template), en_draft.id
         assert nesting(tr_draft.template) == nesting(en_draft.template), en_draft.id
+        for key in ("to", "subject", "title"):
+            assert tags(getattr(tr_draft, key)) == tags(getattr(en_draft, key)), en_draft.id
+        for name, lines in en_draft.parts.items():
+            assert tags(tr_draft.parts[name]) == tags(lines), (en_draft.id, name)
     for en_item, tr_item in zip(en.checklist, tr.checklist, strict=True):
         assert tags(tr_item.label) == tags(en_item.label), en_item.id
         assert tags(tr_item.next) == tags(en_item.next), en_item.id
@@ -240,10 +274,14 @@ def test_every_template_renders(english: Content, translated: Content) -> None:
     for en, tr in zip(english.steps, translated.steps, strict=True):
         for en_draft, tr_draft in zip(en.drafts, tr.drafts, strict=True):
             text = coach.draft_text(translated, tr_session, tr_draft)
-            assert text.strip(), tr_draft.id
+            en_text = coach.draft_text(english, en_session, en_draft)
+            assert bool(text.strip()) == bool(en_text.strip()), tr_draft.id  # the same apply
             assert "{{" not in text, tr_draft.id
             assert "}}" not in text, tr_draft.id
-            assert text != coach.draft_text(english, en_session, en_draft), tr_draft.id
+            assert not en_text or text != en_text, tr_draft.id
+    tr_drafts, en_drafts = coach.drafts(translated, tr_session), coach.drafts(english, en_session)
+    assert [(d.id, d.channel) for d in tr_drafts] == [(d.id, d.channel) for d in en_drafts]
+    assert {d.draft_id for d in en_drafts} >= {"thanks_and_feedback_email", "outreach"}
     entries = coach.checklist(translated, tr_session)
     assert [e.id for e in entries] == [e.id for e in coach.checklist(english, en_session)]
     for entry in entries:
@@ -254,10 +292,10 @@ def test_every_template_renders(english: Content, translated: Content) -> None:
 
 def test_thank_you_email_reads_the_answers(translated: Content) -> None:
     session, _ = filled(translated)
-    [draft] = [d for d in translated.step("thank").drafts if d.id == "thank_you_email"]
-    text = coach.draft_text(translated, session, draft)
-    assert "Dana Smith <dana@example.com>" in text
-    assert "Dana:" in text or "Dana," in text  # the greeting uses the first name
-    assert "Globex" in text
-    assert "sample thank_detail" in text
-    assert text.rstrip().endswith("sample your_name")
+    [draft] = [d for d in coach.drafts(translated, session) if d.id == "thanks_and_feedback_email"]
+    assert draft.to == "Dana Smith <dana@example.com>"
+    assert f"{translated.ui.draft_to_label}: Dana Smith <dana@example.com>" in draft.text
+    assert draft.body.startswith("Hola, Dana:\n")  # the greeting uses the first name
+    assert "Globex" in draft.body
+    assert "sample thank_detail" in draft.body
+    assert draft.body.rstrip().endswith("sample your_name")

@@ -93,6 +93,7 @@ def test_session_drafts_are_named_and_marked(
         "reflection",
         "interview_stories",
         "availability_post",
+        "outreach-1",
     ]
     thanks = drafting.find(drafts, "Thank-You-Email")  # '-' or '_', any case
     assert thanks is not None
@@ -103,7 +104,9 @@ def test_session_drafts_are_named_and_marked(
     )
     assert thanks.body.startswith("Hi Dana,")
     assert thanks.text.startswith("To: Dana Smith")
-    assert [d.channel for d in drafts] == ["email", "email", "", "", "", "post"]
+    assert [d.channel for d in drafts] == ["email", "email", "", "", "", "post", "email"]
+    outreach = drafting.find(drafts, "outreach-1")  # one per contact, ticking its own item
+    assert outreach is not None and (outreach.channel, outreach.ticks) == ("email", "contact-1")
     lines = drafting.listing(english, drafts)
     assert lines[0].split()[:4] == ["thank_you_email", "Your", "thank-you", "email"]
     assert "to Dana Smith <dana@globex.example>" in lines[0]
@@ -147,7 +150,7 @@ def test_offers_are_the_messages_still_to_send(
         "ask-why": ["feedback_request"],
         "reflect": [],
         "accomplishments": [],
-        "re-engage": ["availability_post"],
+        "re-engage": ["availability_post", "outreach-1"],
     }
     # Feedback already asked on the call: no request to send. A sent thank-you: not offered.
     on_call = make_session(feedback_asked="on_call")

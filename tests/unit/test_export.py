@@ -50,6 +50,7 @@ SCRIPT: dict[str, Any] = {
     "your_name": "Alex Doe",
     "thanked_on_call": True,
     "thank_detail": ODD["thank_detail"],
+    "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": ODD["reasons"],
     "areas": ["technical_depth", "other"],
@@ -76,8 +77,9 @@ SCRIPT: dict[str, Any] = {
     "weekly_target": 3,
 }
 # Items with a date: thank-you, feedback asked, 2 fixes, move-on, 1 contact, 1 event (the other
-# has no date), the availability post. (No feedback follow-up: reasons were given.)
-DATED = 8
+# has no date), the availability post, and the company's three check-ins and reapply date.
+# (No feedback follow-up: reasons were given.)
+DATED = 12
 
 
 @pytest.fixture(autouse=True)
@@ -192,7 +194,7 @@ def test_markdown_has_the_whole_session(loaded: Content, session: Session) -> No
     assert "  - **How do you know them?** Head hunter or recruiter" in md  # inside a list entry
     for n in range(1, 6):
         assert f"## Step {n} of 5 · " in md
-    assert md.count("```text") == 6  # every draft of the finished steps
+    assert md.count("```text") == 7  # every draft of the finished steps that applies
     assert "- [x] Thank-you email sent to Dana Smith (due 2026-11-26, done 2026-11-26)" in md
     assert "- [ ] Fix: Practise Spark joins (due 2026-12-09)" in md
     assert "- Accomplishments on your list: 2" in md

@@ -32,6 +32,7 @@ ANSWERS: dict[str, AnswerValue] = {
     "your_name": "Alex Doe",
     "thanked_on_call": False,
     "thank_detail": None,
+    "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": None,
     "areas": ["technical_depth", "communication"],
@@ -121,15 +122,22 @@ def test_agenda_groups_by_date(loaded: Content) -> None:
     assert [t.label for t in a.overdue if t.item_id.startswith("fix-")] == ["Fix: Yesterday's fix"]
     assert ids(a.due_today) == ["s1:fix-2"]
     assert "s1:fix-3" in ids(a.upcoming)  # the 14th day still counts
-    assert ids(a.later) == ["s1:fix-4"]
-    assert ids(a.anytime) == ["s1:fix-5", "s1:rehearsed"]
+    # Later: the fix, and the company's check-ins at one, three and six months (issue 11).
+    assert ids(a.later) == [
+        "s1:fix-4",
+        "s1:keep-in-mind",
+        "s1:openings-3m",
+        "s1:openings-6m",
+        "s1:reapply-from",
+    ]
+    assert ids(a.anytime) == ["s1:feedback-received", "s1:fix-5", "s1:rehearsed"]
     assert a.until == TODAY + timedelta(days=14)
     assert not a.empty
 
     everything = insights.agenda(loaded, [s], today=TODAY, days=None)
     assert everything.until is None
     assert everything.later == []
-    assert ids(everything.upcoming)[-1] == "s1:fix-4"
+    assert ids(everything.upcoming)[-5:] == ids(a.later)
 
 
 def test_agenda_items_with_due_after_dates(loaded: Content) -> None:
@@ -163,7 +171,8 @@ def test_agenda_leaves_out_done_and_info_items(loaded: Content) -> None:
     everything = insights.agenda(loaded, [s], today=TODAY, days=None)
     listed = {t.item_id for t in [*everything.overdue, *everything.due_today, *everything.upcoming]}
     listed |= {t.item_id for t in everything.anytime}
-    assert listed == {"move-on", "fix-1", "contact-1", "post-published"}
+    door = {"keep-in-mind", "openings-3m", "openings-6m", "reapply-from"}
+    assert listed == {"move-on", "fix-1", "contact-1", "post-published", *door}
 
 
 def test_agenda_across_sessions_by_date_then_session(loaded: Content) -> None:

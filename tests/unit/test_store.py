@@ -220,6 +220,11 @@ def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_hom
     assert items["contact-1"].done and "Priya Patel" in items["contact-1"].label
     assert [entry for entry, _ in bragging.entries(session)] == ["e1", "e2"]
     # Going on: the entry being typed is finished with the next id.
+    # A question added to the first step since (one email or two) is asked first; this
+    # session kept two emails.
+    added = coach.next_position(loaded, session)
+    assert added is not None and added.prompt.id == "feedback_in_thanks"
+    coach.apply(loaded, session, added, "separate", NOW)
     pos = coach.next_position(loaded, session)
     assert pos is not None and pos.field is not None and pos.field.id == "story"
     coach.apply(loaded, session, pos, False, NOW)

@@ -85,6 +85,142 @@ def test_first_name(value: object, expected: str) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
+        ("Dr. Sam Okafor", "Sam"),  # a title is not a first name
+        ("María José Pérez", "María José"),  # a two-word first name stays whole
+        ("Mary Ann Smith", "Mary Ann"),
+        ("Jean-Luc Picard", "Jean-Luc"),
+        ("Sra. Gómez", "Sra. Gómez"),  # no first name given: the polite form
+    ],
+)
+def test_first_name_knows_titles_and_two_word_names(value: str, expected: str) -> None:
+    assert render("{{who|first_name}}", {"who": value}) == expected
+
+
+# Names as people type them -> how a letter addresses them, and whether that is sure.
+ADDRESSES = [
+    ("Dr. Kim Park", "Dr. Park", True),
+    ("dr kim park", "Dr Park", True),  # typed in lower case: capitals added
+    ("Kim Park", "Kim", True),
+    ("Dana", "Dana", True),
+    ("dana smith", "Dana", True),
+    ("María José Pérez", "María José", True),
+    ("Mary Ann Smith", "Mary Ann", True),
+    ("Jean-Luc Picard", "Jean-Luc", True),
+    ("Ana de la Cruz", "Ana", True),
+    ("Dr. Ana de la Cruz", "Dr. de la Cruz", True),
+    ("Dra. María José Pérez", "Dra. Pérez", True),
+    ("Ms Lee", "Ms Lee", True),
+    ("Mx. Jordan Lee", "Mx. Lee", True),
+    ("Don Manuel Rivas", "Don Manuel", True),
+    ("Gabriel García Márquez", "Gabriel", False),  # or a two-word first name?
+    ("Prof. Ada Byron King", "Prof. King", False),  # a middle name, or two surnames?
+    ("Mary Ann", "Mary Ann", False),
+    ("Dr.", "Dr.", False),
+    ("the recruiting team", "the recruiting team", False),
+    ("talent@globex.example", "talent@globex.example", False),
+    ("", "", False),
+]
+
+
+@pytest.mark.parametrize(("name", "expected", "sure"), ADDRESSES)
+def test_address_and_whether_it_is_sure(name: str, expected: str, sure: bool) -> None:
+    assert render("{{who|address}}", {"who": name}) == expected
+    assert templates.filtered("address_sure", name) is sure
+
+
+def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:
+    spanish = templates.Words(grammar="es")
+    assert render("{{who|address}}", {"who": "Dra. Ana Pérez López"}, spanish) == "Dra. Pérez"
+    assert render("{{who|address}}", {"who": "Dra. Ana Pérez López"}) == "Dra. López"
+
+
+SPANISH = templates.Words(
+    and_="y",
+    grammar="es",
+    greetings=(
+        ("name", "Hola, {{name}}:"),
+        ("title", "Buenos días, {{name}}:"),
+        ("title_f", "Estimada {{name}}:"),
+        ("title_m", "Estimado {{name}}:"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("address", "english", "spanish"),
+    [
+        ("Dr. Park", "Dear Dr. Park,", "Estimado Dr. Park:"),
+        ("Dra. Pérez", "Dear Dra. Pérez,", "Estimada Dra. Pérez:"),
+        ("Ing. Ríos", "Dear Ing. Ríos,", "Buenos días, Ing. Ríos:"),
+        ("Kim", "Hi Kim,", "Hola, Kim:"),
+        ("María José", "Hi María José,", "Hola, María José:"),
+        ("", "", ""),
+    ],
+)
+def test_greeting_by_title_or_first_name(address: str, english: str, spanish: str) -> None:
+    assert render("{{who|greeting}}", {"who": address}) == english
+    assert render("{{who|greeting}}", {"who": address}, SPANISH) == spanish
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("walking me through the panel's thinking", "walking me through the panel's thinking"),
+        ("Walking me through it.", "walking me through it"),
+        ("The detailed feedback.", "the detailed feedback"),
+        ("for the kind words", "the kind words"),
+        ("Thank you for the call!", "the call"),
+        ("Peter's honest notes", "Peter's honest notes"),  # a name keeps its capital
+        ("Explicarme cómo lo vio el panel", "explicarme cómo lo vio el panel"),
+        ("por las palabras amables", "las palabras amables"),
+    ],
+)
+def test_phrase_fits_an_answer_after_the_words_that_introduce_it(
+    answer: str, expected: str
+) -> None:
+    assert render("{{x|phrase}}", {"x": answer}) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "english"),
+    [
+        (
+            "senior backend or platform lead roles in fintech",
+            "senior backend or platform lead roles in fintech",
+        ),
+        ("senior backend engineer", "a role as a senior backend engineer"),
+        ("engineering manager", "a role as an engineering manager"),
+        ("staff engineer role", "a staff engineer role"),
+        ("engineering lead position", "an engineering lead position"),
+        ("a data engineer on a platform team", "a role as a data engineer on a platform team"),
+        ("an SRE", "a role as an SRE"),
+        ("UX designer", "a role as a UX designer"),
+        ("the head of platform job", "the head of platform job"),
+        ("consulting work", "consulting work"),
+    ],
+)
+def test_role_is_always_something_one_can_look_for(answer: str, english: str) -> None:
+    assert render("I'm looking for {{x|role}}.", {"x": answer}) == f"I'm looking for {english}."
+
+
+@pytest.mark.parametrize(
+    ("answer", "spanish"),
+    [
+        ("puestos de backend sénior en fintech", "puestos de backend sénior en fintech"),
+        ("ingeniera backend sénior", "un puesto como ingeniera backend sénior"),
+        ("puesto de diseño de producto", "un puesto de diseño de producto"),
+        ("posición de liderazgo técnico", "una posición de liderazgo técnico"),
+        ("un puesto en remoto", "un puesto en remoto"),
+        ("una ingeniera de datos", "un puesto como ingeniera de datos"),
+    ],
+)
+def test_role_in_spanish(answer: str, spanish: str) -> None:
+    assert render("Busco {{x|role}}.", {"x": answer}, SPANISH) == f"Busco {spanish}."
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
         (["a", "b", "c"], "3"),
         ([{"title": "x"}, {"title": "y"}], "2"),
         ([], "0"),
@@ -224,22 +360,19 @@ def test_a_variable_alone_on_its_line_is_not_standalone() -> None:
 def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
     thank = content.load().step("thank").drafts[0].template
     context = {
-        "messenger_name": "Dana Smith",
-        "messenger_email": None,
-        "role": "Data Engineer",
+        "messenger_address": "Dana",
+        "opening": "Thank you for calling.",
         "company": "Globex",
-        "thanked_on_call": True,
         "thank_detail": None,
         "your_name": "Alex",
     }
     text = render(thank, context)
-    assert text.startswith(
-        "To: Dana Smith\nSubject: Thank you — Data Engineer at Globex\n\nHi Dana,\n"
-    )
-    assert "for taking the time to tell me yourself" in text
-    assert "especially grateful" not in text
+    assert text.startswith("Hi Dana,\n\nThank you for calling. I'm disappointed")
+    assert "Thank you also for" not in text
     assert "\n\n\n" not in text
     assert text.endswith("Best wishes,\nAlex\n")
+    detail = render(thank, {**context, "thank_detail": "For the notes."})
+    assert "at Globex. Thank you also for the notes.\n" in detail
 
 
 # --- parse errors -----------------------------------------------------------------------
@@ -423,10 +556,19 @@ def test_entry_text_appears_literally_in_each_repeat(entries: list[str]) -> None
 def _real_templates() -> list[str]:
     loaded = content.load()
     found: list[str] = []
+
+    def texts(lines: object) -> list[str]:
+        if isinstance(lines, str):
+            return [lines]
+        return [line if isinstance(line, str) else line.text for line in lines or ()]  # type: ignore[attr-defined]
+
     for step in loaded.steps:
-        found.extend(d.template for d in step.drafts)
+        for d in step.drafts:
+            found += [d.template, *texts(d.to), *texts(d.subject)]
+            for lines in d.parts.values():
+                found += texts(lines)
         for item in step.checklist:
-            found.extend(t for t in (item.label, item.next) if t is not None)
+            found += [*texts(item.label), *texts(item.next)]
     return found
 
 

@@ -1,4 +1,4 @@
-"""Across sessions: `rebound todo`, `rebound contacts`, `rebound stats`.
+"""Across sessions: `rebound todo`, `rebound stats` (and the helpers `rebound contacts` draws with).
 
 These commands only read: they never save a session. `rebound.render.insights` draws them:
 what a person typed is printed through `Text` objects (never markup), and every line is built
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import command_group, content_for, report_moved, store_for
+from rebound.app import command_group, content_for, read_contact_log, report_moved, store_for
 
 app = command_group()
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from rebound.insights import Contact
     from rebound.models import Content, Session
 
 
@@ -41,8 +40,8 @@ def _across(
     return content, found, out
 
 
-# The shared helpers are render's (`rebound.render`); show_contacts still draws here, by these
-# names, until it moves to rebound.render.insights too.
+# The shared helpers are render's (`rebound.render`); `rebound contacts` (commands/contacts.py)
+# still draws with them by these names, until it moves to rebound.render too.
 def _utf8(out: Console) -> bool:
     from rebound import render
 
@@ -87,6 +86,7 @@ def todo(
     ] = False,
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
+    from rebound import contacts as keeping
     from rebound import due, insights
     from rebound.store import data_home
 
@@ -98,72 +98,9 @@ def todo(
     from rebound.render.insights import show_agenda
 
     days = None if all_ else insights.UPCOMING_DAYS
-    show_agenda(out, content, insights.agenda(content, found, days=days))
-
-
-# --- rebound contacts -----------------------------------------------------------------------
-
-
-@app.command("contacts")
-def contacts_(
-    ctx: typer.Context,
-    weeks: Annotated[
-        int,
-        typer.Option(
-            "--weeks", min=1, max=52, help="Flag people you haven't contacted for this many weeks."
-        ),
-    ] = 3,
-) -> None:
-    """The people to reach out to, across sessions, and who you haven't contacted for a while."""
-    from rebound import insights, render
-
-    if (ready := _across(ctx)) is None:
-        return
-    content, found, out = ready
-    people = insights.contacts(content, found, weeks=weeks)
-    if not people:
-        render.note(out, content.say("contacts_none"))
-        return
-    show_contacts(out, content, people, weeks)
-
-
-def show_contacts(out: Console, content: Content, people: list[Contact], weeks: int) -> None:
-    """The people to re-engage, the ones quiet for `weeks` or more first."""
-    from rebound import render
-
-    utf8 = _utf8(out)
-    flag, dot = ("⚑", "·") if utf8 else ("!", "-")
-    flagged = sum(p.flagged for p in people)
-    count = content.say_count("contacts_count", len(people))
-    head = _text((content.say("contacts_title"), "bold"), (f"  {count}", "dim"))
-    if flagged:
-        quiet = content.say("contacts_quiet", count=flagged, number=weeks)
-        head.append(quiet, style="dim")
-    _say(out, head)
-    for person in people:
-        out.print()
-        _say(out, _text((person.name, "bold")), 2)
-        about = f" {dot} ".join(
-            x for x in (" / ".join(person.relations), " / ".join(person.channels)) if x
-        )
-        if about:
-            _say(out, _text(about), 4)
-        origin = ", ".join(f"{s.company} ({s.heard_on.isoformat()})" for s in person.sources)
-        _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
-        if person.last_contacted is None:
-            status = content.say("contacts_never", value=_ago(content, person.days_quiet))
-        elif person.flagged:
-            status = content.say("contacts_not_for", value=_weeks(content, person.days_quiet))
-        else:
-            status = content.say("contacts_last", value=_ago(content, person.days_quiet))
-        if person.last_contacted is not None:
-            status += f" ({person.last_contacted.isoformat()})"
-        if person.flagged:
-            _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
-        else:
-            _say(out, _text((status, render.GOOD if person.last_contacted else "dim")), 4)
-    out.print()
-    render.note(out, content.say("contacts_hint"), "dim")
+    agenda = insights.agenda(content, found, days=days)
+    keep_in_touch = keeping.due(content, found, read_contact_log(store_for()), agenda.today)
+    show_agenda(out, content, insights.with_todos(agenda, keep_in_touch))
 
 
 # --- rebound stats --------------------------------------------------------------------------
@@ -177,6 +114,7 @@ def stats(ctx: typer.Context) -> None:
     if (ready := _across(ctx, empty="stats_none")) is None:
         return
     content, found, out = ready
-    from rebound.render.insights import show_stats
+    from rebound.render.insights import show_patterns, show_stats
 
     show_stats(out, content, insights.stats(content, found))
+    show_patterns(out, content, insights.patterns(content, found))

@@ -7,7 +7,8 @@ highlighting switched off, so '[bold]' or ':smile:' typed by a person is shown a
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -15,6 +16,9 @@ from rich.text import Text
 from rebound import coach
 from rebound.models import Content, Session, Step
 from rebound.text import clean as clean  # re-exported for callers; new code: rebound.text
+
+if TYPE_CHECKING:
+    from rebound.history import CompanyHistory
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
@@ -79,22 +83,35 @@ def _indented(out: Console, text: Text) -> None:
         out.print(Padding(text, (0, 0, 0, 2)))
 
 
-def step_intro(out: Console, step: Step, header: str, tip: str = "Tip:") -> None:
-    """The screen that opens a step: where you are, why it matters, how to do it well."""
+def step_intro(
+    out: Console,
+    step: Step,
+    header: str,
+    tip: str = "Tip:",
+    answers: Mapping[str, object] | None = None,
+) -> None:
+    """The screen that opens a step: where you are, why it matters, how to do it well.
+
+    Lines of the content that hold only for some answers (`{text: ..., when: ...}`) are shown
+    when they hold for `answers`.
+    """
     from rich.rule import Rule
 
+    given = answers or {}
     _, _, bullet = marks(out)
     out.print()
     out.print(Rule(_text(header, style=f"bold {ACCENT}"), align="left"))
-    out.print(_text(step.why, style="italic"))
+    why = coach.first_said(step.why, given)
+    if why:
+        out.print(_text(why, style="italic"))
     out.print()
-    for line in step.guidance:
+    for line in coach.said(step.guidance, given):
         _indented(out, _assemble((f"{bullet} ", ACCENT), line))
-    if step.tips:
+    tips = coach.said(step.tips, given)
+    if tips:
         out.print()
-        label = tip
-        for text in step.tips:
-            _indented(out, _assemble((f"{label} ", "bold"), (text, "dim")))
+        for text in tips:
+            _indented(out, _assemble((f"{tip} ", "bold"), (text, "dim")))
     out.print()
 
 
@@ -124,11 +141,12 @@ def plain(out: Console, text: str) -> None:
     out.print(_text(text), soft_wrap=True, crop=False, overflow="ignore")
 
 
-def step_done(out: Console, step: Step) -> None:
-    """Closing words of a step."""
+def step_done(out: Console, step: Step, answers: Mapping[str, object] | None = None) -> None:
+    """Closing words of a step: the first of its `done` lines that holds for the answers."""
     done, _, _ = marks(out)
+    words = coach.first_said(step.done, answers or {}) or f"{step.title}: done."
     out.print()
-    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD)))
+    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (words, GOOD)))
 
 
 def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:
@@ -251,6 +269,53 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 out.print(
                     _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
                 )
+
+
+def company_history(out: Console, content: Content, history: CompanyHistory) -> None:
+    """A company seen before, at `rebound start`: each earlier session (newest first) with the
+    reasons given, the areas and the fixes (done or open), then the day they may apply again."""
+    from rich.rule import Rule
+
+    done_mark, todo_mark, _ = marks(out)
+    say = content.say
+    out.print()
+    out.print(
+        Rule(
+            _text(say("history_title", name=history.company), style=f"bold {ACCENT}"),
+            align="left",
+        )
+    )
+    note(out, content.say_count("history_intro", len(history.sessions)), "dim")
+    for earlier in history.sessions:
+        out.print()
+        out.print(
+            _assemble(
+                (earlier.heard_on.isoformat(), "bold"),
+                " · ",
+                earlier.role or say("history_no_role"),
+                (f"  [{earlier.session_id}]", "dim"),
+            )
+        )
+        reasons = earlier.reasons or say("history_no_reasons")
+        _indented(out, _assemble((say("history_reasons") + " ", "bold"), reasons))
+        if earlier.areas:
+            _indented(
+                out, _assemble((say("history_areas") + " ", "bold"), ", ".join(earlier.areas))
+            )
+        if earlier.fixes:
+            _indented(out, _text(say("history_fixes"), "bold"))
+            for label, done in earlier.fixes:
+                mark = (f"  {done_mark} ", GOOD) if done else (f"  {todo_mark} ", "")
+                _indented(out, _assemble(mark, label))
+    if history.reapply is not None:
+        out.print()
+        day = history.reapply.isoformat()
+        if history.may_reapply:
+            note(out, say("history_reapply_passed", date=day), GOOD)
+        else:
+            left = (history.reapply - history.today).days
+            note(out, content.say_count("history_reapply_wait", left, date=day), "yellow")
+    out.print()
 
 
 # --- shared by the screens of rebound.render.* ----------------------------------------------

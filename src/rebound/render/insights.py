@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from rebound.insights import Agenda, Stats, Todo
+    from rebound.insights import Agenda, Patterns, Stats, Todo
     from rebound.models import Content
 
 BAR_WIDTH = 30
@@ -149,3 +149,32 @@ def show_stats(out: Console, content: Content, figures: Stats) -> None:
     sessions = content.say_count("stats_sessions", figures.sessions)
     wins = content.say_count("stats_wins", figures.accomplishments)
     _say(out, _text((say("stats_totals") + " ", "bold"), f"{sessions}, {wins}"))
+
+
+def show_patterns(out: Console, content: Content, found: Patterns) -> None:
+    """The reasons given, newest first, and a pattern in the areas, only once there are enough
+    sessions to call it one (`insights.PATTERN_SESSIONS`)."""
+    from rebound import insights
+
+    say = content.say
+    if found.reasons:
+        out.print()
+        _say(out, _text((say("stats_reasons"), "bold")))
+        for company, reasons in found.reasons[:5]:
+            _say(out, _text((f"{company}: ", "dim"), reasons), 2)
+        if len(found.reasons) > 5:
+            _say(out, _text((say("stats_more", count=len(found.reasons) - 5), "dim")), 2)
+    if not found.sessions:
+        return
+    out.print()
+    if found.needed:
+        line = content.say_count(
+            "stats_pattern_wait", found.needed, number=insights.PATTERN_SESSIONS
+        )
+        _say(out, _text((line, "dim")))
+    elif found.recurring:
+        for label, count in found.recurring:
+            said = say("stats_pattern", name=label, count=count, total=found.sessions)
+            _say(out, _text((said, "bold")))
+    else:
+        _say(out, _text((say("stats_no_pattern", total=found.sessions), "dim")))

@@ -1,0 +1,314 @@
+"""Keeping in touch: `rebound contacts` (everyone, their touches, who has gone quiet) and
+`rebound contacts log NAME` (a touch, and how it went).
+
+The touch log is one file beside the sessions (`contacts.json`), changed load-change-save under
+its own lock, read again inside the lock; a touch also ticks the person's open contact items in
+their sessions, each under that session's lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import date, datetime, time, timezone
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rebound.app import (
+    ReboundGroup,
+    command_group,
+    content_for,
+    read_contact_log,
+    report_moved,
+    store_for,
+)
+from rebound.errors import UsageError
+
+app = command_group()
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rebound.contacts import Person, Seen, UnclearName
+    from rebound.models import ContactLog, Content, Outcome, Session
+    from rebound.store import Store
+
+contacts_app = typer.Typer(
+    cls=ReboundGroup,
+    help="The people to reach out to, across sessions: each one's touches, and who has gone "
+    "quiet. With no command, list them.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(contacts_app, name="contacts")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@contextlib.contextmanager
+def _locked(store: Store, content: Content) -> Iterator[ContactLog]:
+    """The touch log, read again under its lock (another rebound may have saved since)."""
+    from rebound.errors import SessionBusyError
+    from rebound.store import CONTACTS_LOCK
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(store.lock(CONTACTS_LOCK))
+        except SessionBusyError:
+            raise SessionBusyError(content.say("contacts_busy")) from None
+        yield store.load_contacts()
+
+
+@contacts_app.callback()
+def contacts(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int | None,
+        typer.Option(
+            "--weeks",
+            min=1,
+            max=52,
+            help="Flag everyone you haven't contacted for this many weeks, whatever their cadence.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """The people to reach out to, across sessions: each one's touches, and who has gone quiet."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rebound import contacts as keeping
+    from rebound import render
+
+    content = content_for(ctx)
+    store = store_for()
+    found = store.load_all()
+    report_moved(store)
+    out = render.console()
+    if not found:
+        render.note(out, content.say("no_sessions"))
+        return
+    people = keeping.people(content, found, read_contact_log(store), weeks=weeks)
+    if not people:
+        render.note(out, content.say("contacts_none"))
+        return
+    show_people(out, content, people, weeks)
+
+
+OUTCOME_KEYS = {
+    "replied": "outcome_replied",
+    "met": "outcome_met",
+    "referred": "outcome_referred",
+    "no-answer": "outcome_no_answer",
+}
+
+
+def outcome_text(content: Content, touch: Seen) -> str:
+    """How a touch went, in the pack's words ('replied'; 'ticked in Globex' for a tick)."""
+    if touch.outcome is not None:
+        return content.say(OUTCOME_KEYS[touch.outcome])
+    if touch.company is not None:
+        return content.say("touch_ticked", name=touch.company)
+    return content.say("outcome_none")
+
+
+def show_people(out: Console, content: Content, people: list[Person], weeks: int | None) -> None:
+    """Each contact: how you know them, their cadence, where they came from, their touches
+    (newest first) and whether they have gone quiet."""
+    from rebound import render
+    from rebound.commands.insights import _ago, _say, _text, _utf8, _weeks
+
+    flag, dot = ("⚑", "·") if _utf8(out) else ("!", "-")
+    quiet = sum(p.quiet for p in people)
+    head = _text(
+        (content.say("contacts_title"), "bold"),
+        (f"  {content.say_count('contacts_count', len(people))}", "dim"),
+    )
+    if quiet:
+        said = (
+            content.say("contacts_quiet", count=quiet, number=weeks)
+            if weeks
+            else content.say("contacts_gone_quiet", count=quiet)
+        )
+        head.append(said, style="dim")
+    _say(out, head)
+    for person in people:
+        out.print()
+        _say(out, _text((person.name, "bold")), 2)
+        every = content.say("contacts_every", value=content.say_count("weeks", person.every_weeks))
+        about = f" {dot} ".join(
+            x
+            for x in (
+                " / ".join(person.contact.relations),
+                " / ".join(person.contact.channels),
+                every,
+            )
+            if x
+        )
+        _say(out, _text(about), 4)
+        origin = ", ".join(
+            f"{s.company} ({s.heard_on.isoformat()})" for s in person.contact.sources
+        )
+        _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
+        for touch in person.touches:
+            line = _text((f"{touch.on.isoformat()}  ", "dim"), outcome_text(content, touch))
+            if touch.note:
+                line.append_text(_text((f": {touch.note}", "italic")))
+            _say(out, line, 6)
+        if person.last is None:
+            status = content.say("contacts_never", value=_ago(content, person.days_quiet))
+        elif person.quiet:
+            status = content.say("contacts_not_for", value=_weeks(content, person.days_quiet))
+        else:
+            status = content.say("contacts_last", value=_ago(content, person.days_quiet))
+        if not person.quiet:
+            status += content.say("contacts_next", date=person.next_due.isoformat())
+        if person.quiet:
+            _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
+        else:
+            _say(out, _text((status, render.GOOD if person.last else "dim")), 4)
+    out.print()
+    render.note(out, content.say("contacts_hint"), "dim")
+
+
+def _on(content: Content, raw: str | None, today: date) -> date:
+    from rebound import values
+
+    if raw is None:
+        return today
+    try:
+        day = values.parse_date(raw, today, content)
+    except ValueError:
+        raise UsageError(content.say("contacts_bad_date", value=raw)) from None
+    if day > today:
+        raise UsageError(content.say("contacts_future", date=day.isoformat()))
+    return day
+
+
+def _tick_items(
+    store: Store, content: Content, person: Person, moment: datetime
+) -> tuple[list[str], list[str], list[str]]:
+    """Tick the person's open contact items, each under its session's lock.
+
+    Returns the items ticked ('<session>#<item>'), how to say each, and the ids of sessions
+    open elsewhere.
+    """
+    from rebound import coach
+    from rebound.errors import NoSessionError, SessionBusyError
+
+    ticked: list[str] = []
+    said: list[str] = []
+    busy: list[str] = []
+    for session_id, item_id in person.open_items:
+        try:
+            with store.lock(session_id):
+                session: Session = store.load(session_id)
+                try:
+                    entry = coach.tick(content, session, item_id, moment)
+                except KeyError:
+                    continue
+                if entry.done:  # done already (e.g. by a condition): nothing to tick
+                    continue
+                store.save(session)
+                ticked.append(f"{session_id}#{item_id}")
+                said.append(f"{entry.label} ({session_id})")
+        except SessionBusyError:
+            busy.append(session_id)
+        except NoSessionError:
+            continue
+    return ticked, said, busy
+
+
+@contacts_app.command("log")
+def log(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="Who you reached (any case or spacing; the start of a name).")
+    ],
+    *,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            help="How it went: replied, met, referred or no-answer.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help="A few words to remember it by.", show_default=False),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="When it happened (a date, 'yesterday', '-3d'); default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[
+        int | None,
+        typer.Option(
+            "--every",
+            min=1,
+            max=52,
+            help="From now on, keep in touch with them every this many weeks.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Record that you reached someone, and how it went: it restarts their clock."""
+    from rebound import contacts as keeping
+    from rebound import render
+    from rebound.models import OUTCOMES
+
+    content = content_for(ctx)
+    if outcome is not None and outcome not in OUTCOMES:
+        raise UsageError(
+            content.say("contacts_bad_outcome", value=outcome, list=", ".join(OUTCOMES))
+        )
+    today = date.today()
+    day = _on(content, on, today)
+    store = store_for()
+    sessions = store.load_all()
+    report_moved(store)
+    out = render.console()
+    with _locked(store, content) as touch_log:
+        try:
+            person = keeping.find(keeping.people(content, sessions, touch_log, today), name)
+        except keeping.UnclearName as exc:
+            raise UsageError(_unclear(content, name, exc)) from None
+        moment = datetime.combine(day, time(12)).astimezone() if day != today else _now()
+        ticked, said, busy = _tick_items(store, content, person, moment)
+        chosen: Outcome | None = outcome  # type: ignore[assignment]  # checked just above
+        keeping.log_touch(touch_log, person, day, _now(), outcome=chosen, note=note, ticked=ticked)
+        if every is not None:
+            keeping.set_cadence(touch_log, person, every)
+        store.save_contacts(touch_log)
+        after = keeping.find(keeping.people(content, sessions, touch_log, today), person.name)
+    how = content.say(OUTCOME_KEYS[outcome]) if outcome else content.say("outcome_none")
+    render.note(
+        out, content.say("contacts_logged", name=person.name, date=day.isoformat(), value=how)
+    )
+    weeks = content.say_count("weeks", after.every_weeks)
+    render.note(
+        out, content.say("contacts_next_touch", date=after.next_due.isoformat(), value=weeks)
+    )
+    if ticked:
+        render.note(out, content.say("contacts_ticked", list="; ".join(said)), "dim")
+    for session_id in busy:
+        render.note(
+            out, content.say("contacts_session_busy", id=session_id, name=person.name), "yellow"
+        )
+
+
+def _unclear(content: Content, name: str, exc: UnclearName) -> str:
+    if exc.ambiguous:
+        return content.say(
+            "contacts_ambiguous", name=name, count=len(exc.names), list=", ".join(exc.names)
+        )
+    if exc.names:
+        return content.say("contacts_unknown", name=name, list=", ".join(exc.names))
+    return content.say("contacts_unknown_none", name=name)

@@ -1,0 +1,206 @@
+"""The careful YAML reader of content packs and answers files.
+
+Safe types only, no aliases or anchors, no duplicate keys, no custom tags, no dates (they stay
+text), files of a sane size and nesting; every problem a `ContentError` that reads
+`file:line:col: field: message`. `rebound.content_files` validates what it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rebound.errors import ContentError
+from rebound.text import scrub_tree
+
+MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
+MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:float",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver ('2026-11-25' stays text) that notes where
+    anchors and aliases stand, so that `_build` can refuse them with the field's path."""
+
+    def __init__(self, stream: str, file: Path) -> None:
+        super().__init__(stream)
+        self.file = file
+        self.anchored: set[tuple[int, int]] = set()
+        self.texts: dict[Path_, str] = {}  # each scalar as written: see YamlDoc.text
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            self.anchored.add((line, col))
+        # Composing (and `_build` after it) recurses once per level: refuse a file nested deeper
+        # than any pack or answers file needs before Python's own limit is reached.
+        if self.depth >= MAX_DEPTH:
+            raise ContentError(
+                f"{self.file}:{line}:{col}: (yaml): is nested more than {MAX_DEPTH} levels deep; "
+                "content and answers files need only a few."
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed YAML file: its data, where each value stood, and each scalar as written."""
+
+    file: Path
+    data: Any
+    marks: dict[Path_, tuple[int, int]]
+    texts: dict[Path_, str] = dataclass_field(default_factory=dict)
+
+    def text(self, path: Sequence[str | int], value: object) -> str:
+        """The scalar at `path` as the file has it, before YAML read `yes`, `1.50` or `007` as a
+        boolean or a number; `str(value)` when the file is not where it came from."""
+        return self.texts.get(tuple(path), str(value))
+
+    def where(self, path: Sequence[str | int]) -> str:
+        """`file:line:col` of the deepest known part of `path`."""
+        key = tuple(path)
+        while key and key not in self.marks:
+            key = key[:-1]
+        line, col = self.marks.get(key, (1, 1))
+        return f"{self.file}:{line}:{col}"
+
+    def error(self, path: Sequence[str | int], message: str) -> ContentError:
+        """A ContentError for the value at `path`."""
+        field = ".".join(str(p) for p in path) or "(file)"
+        return ContentError(f"{self.where(path)}: {field}: {message}")
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(file: Path) -> YamlDoc:
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+    if size > MAX_FILE_BYTES:
+        raise ContentError(
+            f"{file}:1:1: (file): is {size:,} bytes; content files may be at most "
+            f"{MAX_FILE_BYTES // 1024} KiB."
+        )
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
+    except OSError as exc:
+        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+    try:
+        loader = _Loader(text, file)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(file, text, exc) from None
+    try:
+        node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(file, text, exc) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
+        problem = exc.problem or exc.context or "is not valid YAML"
+        if (
+            exc.context
+            and exc.context_mark
+            and exc.problem_mark
+            and exc.context_mark.line != exc.problem_mark.line
+        ):
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        raise ContentError(f"{where}: (yaml): {problem}.") from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{file}: (yaml): {exc}.") from None
+    finally:
+        loader.dispose()
+    marks: dict[Path_, tuple[int, int]] = {}
+    if node is None:
+        raise ContentError(f"{file}:1:1: (file): is empty.")
+    data = _build(node, (), marks, file, loader)
+    return YamlDoc(file, data, marks, loader.texts)
+
+
+def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> ContentError:
+    pos = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return ContentError(
+        f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
+        "(an invisible control character? delete it and retype the text around it)."
+    )
+
+
+def _build(
+    node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]], file: Path, loader: _Loader
+) -> Any:
+    marks[path] = _mark(node)
+    where = f"{file}:{marks[path][0]}:{marks[path][1]}"
+    field = ".".join(str(p) for p in path) or "(file)"
+    if marks[path] in loader.anchored:
+        raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP_TAG:
+            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _mark(key_node)
+                raise ContentError(
+                    f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
+                )
+            key = _build(key_node, (*path, "?"), marks, file, loader)
+            if not isinstance(key, str):
+                line, col = _mark(key_node)
+                raise ContentError(f"{file}:{line}:{col}: {field}: keys must be text.")
+            if key in out:
+                line, col = _mark(key_node)
+                raise ContentError(f"{file}:{line}:{col}: {field}: the key '{key}' appears twice.")
+            out[key] = _build(value_node, (*path, key), marks, file, loader)
+            marks[(*path, key)] = _mark(key_node)
+        marks.pop((*path, "?"), None)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ_TAG:
+            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+        return [
+            _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
+        ]
+    if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
+        loader.texts[path] = scrub_tree(node.value)
+        try:
+            # A "\udcff" escape reads as a lone surrogate, which could never be saved.
+            return scrub_tree(loader.construct_object(node, deep=True))
+        except (yaml.YAMLError, ValueError):
+            raise ContentError(
+                f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
+            ) from None
+    raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")

@@ -1,0 +1,177 @@
+"""Lines said when they fit the answers, computed defaults, and drafts that adapt (pure logic)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from pydantic import ValidationError
+
+from rebound import coach, content
+from rebound.models import Condition, Content, Draft, Said, Session, Step
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+CALL = {"messenger_channel": "phone"}
+EMAIL = {"messenger_channel": "email"}
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Content:
+    return content.load()
+
+
+def session(**answers: object) -> Session:
+    s = Session(id="s", created_at=NOW, updated_at=NOW)
+    s.answers.update(answers)  # type: ignore[arg-type]
+    return s
+
+
+def test_a_plain_string_is_always_said() -> None:
+    assert coach.said("Keep it short.", {}) == ["Keep it short."]
+    assert coach.first_said("Done.", {}) == "Done."
+    assert coach.first_said(None, {}) is None
+
+
+def test_lines_are_said_when_they_hold() -> None:
+    lines = [
+        "Always.",
+        Said(text="On a call.", when=Condition(prompt="messenger_channel", equals="phone")),
+        Said(
+            text="Not by email.", when=Condition(prompt="messenger_channel", not_one_of=["email"])
+        ),
+    ]
+    assert coach.said(lines, CALL) == ["Always.", "On a call.", "Not by email."]
+    assert coach.said(lines, EMAIL) == ["Always."]
+    assert coach.said(lines, {}) == ["Always.", "Not by email."]  # not given is none of them
+    assert coach.first_said(lines[1:], EMAIL) is None
+
+
+def test_a_condition_can_test_a_filtered_answer() -> None:
+    unsure = Condition(prompt="messenger_name", filter="address_sure", equals=False)
+    assert coach.holds(unsure, {"messenger_name": "Gabriel García Márquez"})
+    assert not coach.holds(unsure, {"messenger_name": "Dr. Kim Park"})
+    assert not coach.holds(unsure, {})  # nothing to guess from: nothing to ask yet
+    with pytest.raises(ValidationError, match="unknown filter 'shout'"):
+        Condition(prompt="x", filter="shout", equals=True)
+
+
+def test_a_step_of_plain_strings_still_loads_and_shows() -> None:
+    step = Step(id="s", title="T", short="S", why="Why.", guidance=["A"], prompts=[], done="D.")
+    assert coach.first_said(step.why, {}) == "Why."
+    assert coach.said(step.guidance, {}) == ["A"]
+
+
+def test_the_intro_of_step_one_fits_the_channel(loaded: Content) -> None:
+    thank = loaded.step("thank")
+    assert "that call" in (coach.first_said(thank.why, CALL) or "")
+    by_email = coach.first_said(thank.why, EMAIL) or ""
+    assert "call" not in by_email and by_email.startswith("Few candidates")
+    assert any("same thread" in line for line in coach.said(thank.guidance, EMAIL))
+    assert not any("conversation is fresh" in line for line in coach.said(thank.guidance, EMAIL))
+
+
+def test_the_closing_line_of_ask_why_fits_what_happened(loaded: Content) -> None:
+    done = loaded.step("ask-why").done
+    assert "courage" in (
+        coach.first_said(done, {"feedback_asked": "on_call", "reasons": "x"}) or ""
+    )
+    not_asked = coach.first_said(done, {"feedback_asked": "not_asking"}) or ""
+    assert "courage" not in not_asked and "fine" in not_asked
+    none_yet = coach.first_said(done, {"feedback_asked": "will_email", "reasons": ""}) or ""
+    assert "courage" not in none_yet
+
+
+def test_a_sure_greeting_is_read_without_asking(loaded: Content) -> None:
+    s = session(messenger_name="Dr. Kim Park")
+    assert coach.context(loaded, s)["messenger_address"] == "Dr. Park"
+    unsure = session(messenger_name="Gabriel García Márquez")
+    assert "messenger_address" not in coach.context(loaded, unsure)  # it is asked instead
+    pos = coach.next_position(loaded, session(company="G", role="R", **unsure.answers))
+    assert pos is not None and pos.prompt.id == "messenger_address"
+    assert coach.default_for(loaded, unsure, pos) == "Gabriel"
+
+
+def opening(**more: object) -> Session:
+    return session(
+        company="Globex",
+        role="Data Engineer",
+        messenger_name="Dana Smith",
+        messenger_channel="phone",
+        messenger_email="dana@globex.example",
+        call_date="2026-11-25",
+        your_name="Alex",
+        thanked_on_call=True,
+        thank_detail="",
+        **more,
+    )
+
+
+def test_one_email_or_two(loaded: Content) -> None:
+    combined = opening(feedback_in_thanks="combined")
+    assert [d.id for d in coach.drafts(loaded, combined)] == ["thanks_and_feedback_email"]
+    [entry] = coach.checklist(loaded, combined)
+    assert entry.label == "Thank-you email, with your feedback request, sent to Dana Smith"
+    pos = coach.next_position(loaded, combined)
+    assert pos is not None and pos.prompt.id == "reasons"  # not 'have you asked?': it does
+
+    two = opening(feedback_in_thanks="separate")
+    [thanks] = coach.drafts(loaded, two)
+    assert thanks.id == "thank_you_email"
+    assert (thanks.to, thanks.subject) == (
+        "Dana Smith <dana@globex.example>",
+        "Thank you — Data Engineer at Globex",
+    )
+    assert thanks.text == f"To: {thanks.to}\nSubject: {thanks.subject}\n\n{thanks.body}"
+    assert coach.checklist(loaded, two)[0].label == "Thank-you email sent to Dana Smith"
+
+
+def test_the_feedback_request_is_an_email_with_a_subject(loaded: Content) -> None:
+    s = opening(feedback_in_thanks="separate")
+    [request] = [d for d in loaded.step("ask-why").drafts if d.id == "feedback_request"]
+    [made] = coach.draft_texts(loaded, s, request)
+    assert made.to == "Dana Smith <dana@globex.example>"
+    assert made.subject == "A request for feedback — Data Engineer at Globex"
+    assert made.channel == "email"
+
+
+def test_a_follow_up_comes_after_a_combined_email_too(loaded: Content) -> None:
+    s = opening(feedback_in_thanks="combined", reasons="", areas=[], weakness="")
+    ids = [e.id for e in coach.checklist(loaded, s)]
+    assert "feedback-followup" in ids
+    assert "feedback-asked" not in ids  # the thank-you item says it asks
+
+
+def test_an_old_session_without_the_new_answers_still_drafts(loaded: Content) -> None:
+    s = opening()  # from before 'one email or two': the thank-you on its own
+    assert [d.id for d in coach.drafts(loaded, s)] == []  # step 1 is not finished yet...
+    assert coach.draft_text(loaded, s, loaded.step("thank").drafts[0]).startswith("To: Dana")
+
+
+def _note(limit: int) -> Draft:
+    return Draft(
+        id="note",
+        title="A note",
+        channel="linkedin",
+        limits={"linkedin": limit},
+        optional=["looking", "strength"],
+        parts={
+            "looking": ["I'm looking for {{role}}.", "I'm looking for my next role."],
+            "strength": ["I'm known for {{known}}."],
+        },
+        template=(
+            "Hi,\n\nHello.{{#looking}} {{looking}}{{/looking}}"
+            "{{#strength}} {{strength}}{{/strength}}\n"
+        ),
+    )
+
+
+def test_a_note_over_its_limit_steps_down_its_optional_parts(loaded: Content) -> None:
+    s = session(role="x" * 40, known="y" * 40)
+    full = "Hi,\n\nHello. I'm looking for " + "x" * 40 + ". I'm known for " + "y" * 40 + ".\n"
+    assert coach.draft_texts(loaded, s, _note(500))[0].body == full
+    [short] = coach.draft_texts(loaded, s, _note(80))  # the strength goes first
+    assert short.body == "Hi,\n\nHello. I'm looking for " + "x" * 40 + ".\n"
+    [shorter] = coach.draft_texts(loaded, s, _note(45))  # then the role, to its short line
+    assert shorter.body == "Hi,\n\nHello. I'm looking for my next role.\n"
+    [least] = coach.draft_texts(loaded, s, _note(10))  # at last to nothing
+    assert least.body == "Hi,\n\nHello.\n"
