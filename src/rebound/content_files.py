@@ -290,8 +290,8 @@ def _check_choice(
     checkbox's choices, a yes or no, a whole number, a text): any other can never be given, so
     the prompt would never be asked, or the item never count as done."""
     tested = kinds.get(cond.prompt)
-    if tested is None:
-        return
+    if tested is None or cond.filter is not None:
+        return  # a filtered answer ('address_sure') is another value: the filter's, not a choice
     choices = {c.value for c in tested.choices}
     wanted: list[tuple[Path_, object]] = []
     if cond.equals is not None:
