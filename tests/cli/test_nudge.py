@@ -31,6 +31,7 @@ call_date: {call.isoformat()}
 your_name: Alex
 thanked_on_call: true
 thank_detail: the notes
+feedback_in_thanks: separate
 feedback_asked: will_email
 areas: [communication]
 went_well: the system design round

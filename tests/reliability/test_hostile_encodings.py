@@ -47,12 +47,12 @@ def type_bytes(monkeypatch: Any, args: list[str], keys: bytes) -> Any:
 
 @pytest.fixture
 def no_safety_net(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Saves without `store._dump`'s last-line scrub: the text must be real where it entered."""
+    """Saves without `migrations.dump`'s last-line scrub: the text must be real where it entered."""
 
     def strict(model: Any) -> bytes:
         return bytes(model.model_dump_json(indent=2).encode("utf-8")) + b"\n"
 
-    monkeypatch.setattr("rebound.store._dump", strict)
+    monkeypatch.setattr("rebound.store.dump", strict)
 
 
 def surprised(result: Any) -> bool:

@@ -59,7 +59,13 @@ def where_is(data: Any, kind: str) -> list[tuple[Any, ...]]:
     if kind == "template":
         return [path for path in paths(data) if path[-1] == "template"]
     parent = {"prompt": "prompts", "checklist": "checklist"}[kind]
-    return [path for path in paths(data) if len(path) >= 2 and path[-2] == parent]
+    # A place itself (a prompt or item: a mapping in such a list), not a list of prompt ids
+    # (`follow_up: feedback: prompts: [reasons, ...]`).
+    return [
+        path
+        for path in paths(data)
+        if len(path) >= 2 and path[-2] == parent and isinstance(at(data, path), dict)
+    ]
 
 
 class Tally:
@@ -144,7 +150,16 @@ def targeted(name: str) -> dict[str, Any]:
             twice = copy.deepcopy(data)
             at(twice, prompts[1])["id"] = at(twice, first)["id"]
             cases["two prompts with one id"] = twice
-        tested = [p for p in prompts if at(data, p).get("when", {}).get("prompt")]
+        # A `when` testing the answer itself (not a filter of it: `address_sure` is the filter's
+        # value), with a test that can be made impossible.
+        tested = [
+            p
+            for p in prompts
+            if isinstance(when := at(data, p).get("when"), dict)
+            and when.get("prompt")
+            and "filter" not in when
+            and any(t in when for t in ("equals", "one_of", "contains"))
+        ]
         for path in tested[:1]:
             never = copy.deepcopy(data)
             when = at(never, path)["when"]
