@@ -232,14 +232,16 @@ SessionOption = Annotated[
     typer.Option(
         "--session",
         "-s",
-        help="The session id (or the start of it); default: the latest.",
+        help="The session id (or its start, or the company); default: the latest.",
         autocompletion=complete_session,
     ),
 ]
 SessionArgument = Annotated[
     str,
     typer.Argument(
-        metavar="ID", help="A session id, or its start.", autocompletion=complete_session
+        metavar="ID",
+        help="A session id, its start, or the company.",
+        autocompletion=complete_session,
     ),
 ]
 

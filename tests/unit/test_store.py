@@ -308,3 +308,40 @@ def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
         "sessions/2026-11-25-globex.json",
     ]
     assert st.own_files(personal=True) == [rebound_home / "sessions" / "2026-11-25-globex.json"]
+
+
+def test_every_reading_command_refuses_a_data_folder_that_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unreachable data is never "no data": each command that reads says so, with exit 1."""
+    from typer.testing import CliRunner
+
+    from rebound.app import app
+
+    home = tmp_path / "not-a-folder"
+    home.write_text("my notes\n")
+    monkeypatch.setenv("REBOUND_HOME", str(home))
+    monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
+    commands = [
+        ["continue"],
+        ["summary"],
+        ["list"],
+        ["todo"],
+        ["contacts"],
+        ["stats"],
+        ["show", "globex"],
+        ["done", "thank-you-sent"],
+        ["brag"],
+        ["export", "--format", "json"],
+        ["data", "export", str(tmp_path / "out.zip")],
+        ["rehearse"],
+    ]
+    for args in commands:
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "No sessions yet" not in result.output, args
+        assert "cannot be used" in result.output or "Could not" in result.output, (
+            args,
+            result.output,
+        )
+    assert home.read_text() == "my notes\n"

@@ -43,7 +43,7 @@ def export(
         str | None,
         typer.Argument(
             metavar="ID",
-            help="The session id (or the start of it); default: the latest.",
+            help="The session id (or its start, or the company); default: the latest.",
             show_default=False,
             autocompletion=complete_session,
         ),
