@@ -87,7 +87,9 @@ def sync_brag(store: Store, session: Session) -> str | None:
     try:
         with store.lock(BRAG_LOCK):
             brag = store.load_brag()
-            if bragging.sync(brag, [session], now()):
+            added = bragging.sync(brag, [session], now())
+            # After the sync: the stories told out loud are the ones just taken in.
+            if bragging.told_aloud(brag, session) or added:
                 store.save_brag(brag)
     except SessionBusyError:
         return None
@@ -221,8 +223,13 @@ class Walk:
                 continue
             coach.apply(self.content, self.session, pos, value, now())
             self._save()
-            if pos.prompt.id == bragging.PROMPT and pos.prompt.id in self.session.answers:
-                self._sync_brag()  # once the list is done: corrections made with Ctrl-B count
+            if (
+                pos.prompt.id in (bragging.PROMPT, bragging.REHEARSED)
+                and pos.prompt.id in self.session.answers
+            ):
+                # Once the list is done (corrections made with Ctrl-B count), and once the
+                # stories were told out loud (a practice of each, on the brag list).
+                self._sync_brag()
             if pos.step is not None and coach.step_done(pos.step, self.session):
                 self._finish_step(pos.step)
                 if only_step is not None:

@@ -256,6 +256,18 @@ def test_stats_of_two_sessions(run: Run, two: Path) -> None:
     assert "Totals: 2 sessions, 2 accomplishments on your lists" in lines
 
 
+def test_stats_counts_what_the_brag_list_holds(run: Run, two: Path) -> None:
+    """A win added by hand is on the list, one taken off is not: stats says what `brag` says."""
+    assert run(["brag", "add", "--title", "Mentored two juniors"]).exit_code == 0
+    assert run(["brag", "remove", "1", "--yes"]).exit_code == 0
+    listed = run(["brag"]).stdout
+    held = len(re.findall(r"^\s*\d+\. ", listed, re.M))
+    assert held == 2, listed
+    assert "Totals: 2 sessions, 2 accomplishments on your lists" in run(["stats"]).stdout
+    assert run(["brag", "add", "--title", "Ran the on-call rota"]).exit_code == 0
+    assert "Totals: 2 sessions, 3 accomplishments on your lists" in run(["stats"]).stdout
+
+
 def test_stats_without_sessions(run: Run) -> None:
     result = run(["stats"])
     assert result.exit_code == 0
