@@ -303,6 +303,7 @@ class Walk:
                 self.today,
                 back=True,
                 lang=self.content,
+                answers=self.session.answers,
             )
             message = values.nudge(q, value, self.today)
             if message is None:

@@ -7,7 +7,7 @@ of quietly returning None; the CLI turns both into "saved, resume later" and exi
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -78,12 +78,18 @@ def require_terminal(command: str) -> None:
         )
 
 
-def _validator(field: FieldDef, today: date, fallback: str, lang: Language) -> Any:
+def _validator(
+    field: FieldDef,
+    today: date,
+    fallback: str,
+    lang: Language,
+    answers: Mapping[str, AnswerValue] | None,
+) -> Any:
     def validate(text: str) -> bool | str:
-        if fallback and not text.strip():
-            return True
         try:
-            values.check(field, text, today, lang)
+            # Enter takes the offered default: it is checked as if typed (a fix's old date may
+            # now come before a corrected date of the news).
+            values.check(field, text if text.strip() else fallback, today, lang, answers)
         except ValueError as exc:
             return str(exc)
         return True
@@ -97,8 +103,12 @@ def ask(
     today: date,
     back: bool = False,
     lang: Language = ENGLISH,
+    *,
+    answers: Mapping[str, AnswerValue] | None = None,
 ) -> AnswerValue:
     """Ask one question and return the checked answer; hints and messages are in `lang`.
+
+    `answers` (the session's so far) are what a date's `not_before` / `not_after` may name.
 
     Raises:
         GoBack: `back` is set and the person pressed Ctrl-B.
@@ -124,7 +134,7 @@ def ask(
         questionary.text(
             message,
             default="",
-            validate=_validator(field, today, fallback, lang),
+            validate=_validator(field, today, fallback, lang, answers),
             instruction=instruction,
             style=STYLE,
         ),
@@ -132,7 +142,7 @@ def ask(
     )
     if fallback and not str(answer).strip():
         answer = fallback
-    return values.check(field, answer, today, lang)
+    return values.check(field, answer, today, lang, answers)
 
 
 def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENGLISH) -> bool:

@@ -245,7 +245,7 @@ def test_stats_of_two_sessions(run: Run, two: Path) -> None:
     months = (TODAY.year - HEARD.year) * 12 + TODAY.month - HEARD.month
     assert len(bars) == months + 1  # months without a rejection in between are shown too
     assert "  Steps completed: 10 of 10 (2 sessions × 5 steps)" in lines
-    overdue = 1 + (date(2026, 12, 9) < TODAY)  # Globex's first fix has a fixed date
+    overdue = 1 + (date(2030, 12, 9) < TODAY)  # Globex's first fix has a fixed date
     assert f"  Commitments kept: 0 of 5 fixes ({overdue} overdue)" in lines
     assert "  This week: 1 of 3 new conversations" in lines  # Sam, two days ago
     areas = lines.index("Areas to work on, most often")

@@ -68,7 +68,7 @@ def test_show_everything(run: Run) -> None:
     assert "Globex · Data Engineer" in out
     assert "--- Your thank-you email ---" in out
     assert "Which company was it?" in out
-    assert "1. Practise Spark joins · 2026-12-09" in out
+    assert "1. Practise Spark joins · 2030-12-09" in out
     assert "A video call" in out  # choice labels, not values
     assert "Technical depth and Something else" in out
 

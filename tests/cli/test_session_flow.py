@@ -36,7 +36,7 @@ GROUPS: list[tuple[str, str]] = [
     ("ready", READY),
     ("went_well", "The design round went really well" + ENTER),
     ("fixes.what", "Practise Spark joins" + ENTER),
-    ("fixes.due", "2026-12-09" + ENTER),
+    ("fixes.due", "2030-12-09" + ENTER),
     ("fixes.more", "y"),
     ("fixes.what", "Rehearse stories with numbers" + ENTER),
     ("fixes.due", "+7d" + ENTER),
@@ -84,7 +84,7 @@ EXPECTED_ANSWERS: dict[str, Any] = {
     "weakness": "I undersell my results",
     "went_well": "The design round went really well",
     "fixes": [
-        {"what": "Practise Spark joins", "due": "2026-12-09"},
+        {"what": "Practise Spark joins", "due": "2030-12-09"},
         {"what": "Rehearse stories with numbers", "due": (TODAY + timedelta(days=7)).isoformat()},
     ],
     "move_on_date": (TODAY + timedelta(days=3)).isoformat(),
