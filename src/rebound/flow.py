@@ -22,10 +22,11 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def new_session() -> Session:
-    """An empty session; it gets its id (and its file) with the first answer."""
+def new_session(lang: str | None = None) -> Session:
+    """An empty session; it gets its id (and its file) with the first answer. It keeps `lang`,
+    the language of the built-in pack it is started in, for the commands that come later."""
     moment = now()
-    return Session(id="", created_at=moment, updated_at=moment)
+    return Session(id="", created_at=moment, updated_at=moment, lang=lang)
 
 
 def remembered(store: Store, content: Content, skip: str = "") -> dict[str, AnswerValue]:

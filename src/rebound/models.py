@@ -495,6 +495,9 @@ class Session(BaseModel):
     ticked: dict[str, datetime] = {}
     drafts: dict[str, str] = {}
     finished_at: datetime | None = None
+    # The built-in pack it was started in ('es'): later commands speak it unless told otherwise
+    # (--lang). None: started before rebound kept it, or with a content folder of one's own.
+    lang: str | None = None
 
     @property
     def title(self) -> str:

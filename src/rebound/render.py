@@ -137,8 +137,18 @@ def step_done(out: Console, step: Step) -> None:
     out.print(_assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD)))
 
 
-def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:
-    """The checklist of one session: steps done or pending, their items, and what to do next."""
+def summary(
+    out: Console,
+    content: Content,
+    session: Session,
+    drafts: bool = False,
+    kept_drafts: bool = True,
+) -> None:
+    """The checklist of one session: steps done or pending, their items, and what to do next.
+
+    With `drafts`, the drafts too: as saved, or (`kept_drafts` False: they were saved in
+    another language than `content`'s) made again from the answers in `content`'s words.
+    """
     done_mark, todo_mark, _ = marks(out)
     title = _assemble(
         (session.text("company") or "(company not given yet)", "bold"),
@@ -192,7 +202,7 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
     if drafts:
         for step in content.steps:
             for d in step.drafts:
-                text = session.drafts.get(d.id)
+                text = session.drafts.get(d.id) if kept_drafts else None
                 if text is None and coach.step_done(step, session):
                     text = coach.draft_text(content, session, d)
                 if text is not None:

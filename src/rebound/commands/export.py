@@ -95,7 +95,7 @@ def export(
     if fmt is Format.json:
         data = exporter.to_json(found).encode("utf-8")
     else:
-        content = content_for(ctx)
+        content = content_for(ctx, found)  # in the session's own language
         if fmt is Format.markdown:
             data = exporter.to_markdown(content, found, date.today()).encode("utf-8")
         else:
