@@ -35,7 +35,10 @@ def say_error(message: str, prefix: bool = True) -> None:
     from rebound import render
 
     out = render.console(stderr=True)
-    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", render.clean(message)))
+    # render.say: on a terminal, a session id or a `command` in the message is never broken.
+    render.say(
+        out, Text.assemble(("rebound: ", "bold red") if prefix else "", render.clean(message))
+    )
 
 
 def _is_framework(exc: BaseException) -> bool:

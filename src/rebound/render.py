@@ -6,7 +6,9 @@ highlighting switched off, so '[bold]' or ':smile:' typed by a person is shown a
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console
@@ -54,6 +56,59 @@ def console(stderr: bool = False, file: TextIO | None = None) -> Console:
     )
     out.soft_wrap = stderr or not out.is_terminal
     return out
+
+
+# What a line may not be broken inside: a word (an id, a path, a date), or a `command` in
+# backticks with what sticks to it ('`rebound continue`.').
+_UNIT = re.compile(r"`[^`\n]*`\S*|\S+")
+
+
+def fit(text: Text, width: int, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> Text:
+    """`text` broken into lines of at most `width` cells at its spaces, the lines after the
+    first indented by `indent` (a hanging indent, under the label's start).
+
+    Never inside a word (an id, a path), a `command` in backticks, or a `whole` span of the
+    text (start, end: a command without backticks). A piece longer than a line stands alone
+    on its line, for the terminal to wrap: better than a break that looks like two commands.
+    Print the result with `soft_wrap=True`, so that Rich does not wrap it again.
+    """
+    from rich.cells import cell_len
+
+    plain = text.plain
+    units: list[list[int]] = []
+    for match in _UNIT.finditer(plain):
+        start, end = match.span()
+        if units and any(
+            s < end and start < e and s < units[-1][1] and units[-1][0] < e for s, e in whole
+        ):
+            units[-1][1] = end  # within one whole span: one piece
+        else:
+            units.append([start, end])
+    if not units:
+        return text
+    lines: list[tuple[int, int]] = []
+    line_start, line_end = 0, units[0][1]  # the first line keeps its leading spaces
+    for start, end in units[1:]:
+        room = width - (indent if lines else 0)
+        if "\n" in plain[line_end:start] or cell_len(plain[line_start:end]) > room:
+            lines.append((line_start, line_end))
+            line_start = start
+        line_end = end
+    lines.append((line_start, line_end))
+    out = text[: lines[0][1]]
+    for start, end in lines[1:]:
+        out.append("\n" + " " * indent)
+        out.append_text(text[start:end])
+    return out
+
+
+def say(out: Console, text: Text, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> None:
+    """Print `text`: on a terminal broken at its width by `fit` (never inside an id or a
+    command); elsewhere soft-wrapped, one line for grep."""
+    if not out.is_terminal:
+        out.print(text, soft_wrap=True)
+        return
+    out.print(fit(text, out.width, indent, whole), soft_wrap=True)
 
 
 def _utf8(out: Console) -> bool:
@@ -126,8 +181,8 @@ def draft(out: Console, title: str, text: str) -> None:
 
 
 def note(out: Console, text: str, style: str = "") -> None:
-    """A line of the coach's own words."""
-    out.print(_text(text, style=style))
+    """A line of the coach's own words (a command in it is never broken: see `fit`)."""
+    say(out, _text(text, style=style))
 
 
 def step_done(out: Console, step: Step) -> None:
@@ -168,6 +223,7 @@ def summary(
     out.print()
     entries = coach.checklist(content, session)
     total = len(content.steps)
+    label_at = 5 + max(len(done_mark), len(todo_mark)) + 1
     for number, step in enumerate(content.steps, start=1):
         finished = coach.step_done(step, session)
         out.print(
@@ -178,6 +234,8 @@ def summary(
             )
         )
         for entry in (e for e in entries if e.step_id == step.id):
+            # A long line wraps under the label's start, after the '     ☐ ' before it.
+            kept: list[tuple[int, int]] = []  # 'due 2026-12-02' stays on one line
             if entry.info:
                 line = _assemble("     ", ("· ", "dim"), entry.label)
             else:
@@ -187,18 +245,22 @@ def summary(
                     entry.label,
                 )
                 if entry.due:
-                    line.append(
-                        "  " + content.say("due", date=entry.due.isoformat()),
-                        style="yellow" if not entry.done else "dim",
-                    )
+                    due = content.say("due", date=entry.due.isoformat())
+                    kept.append((len(line.plain) + 2, len(line.plain) + 2 + len(due)))
+                    line.append("  " + due, style="yellow" if not entry.done else "dim")
                 line.append(f"  ({entry.id})", style="dim")
-            out.print(line)
+            say(out, line, indent=label_at, whole=kept)
     out.print()
     action, item = coach.next_action(content, session)
-    line = _assemble((content.say("next_label") + " ", f"bold {ACCENT}"), action)
+    label = content.say("next_label") + " "
+    line = _assemble((label, f"bold {ACCENT}"), action)
+    whole: list[tuple[int, int]] = []
     if item is not None:
-        line.append(f" {content.say('when_done')} rebound done {item.id}", style="dim")
-    out.print(line)
+        line.append(f" {content.say('when_done')} ", style="dim")
+        command = f"rebound done {item.id}"
+        whole.append((len(line.plain), len(line.plain) + len(command)))
+        line.append(command, style="dim")
+    say(out, line, indent=len(label), whole=whole)
     if drafts:
         for step in content.steps:
             for d in step.drafts:
