@@ -101,3 +101,64 @@ def test_readme_example_is_a_real_command(example: str) -> None:
     assert not unknown, (
         f"README: `{example}`: `{make_docs.heading(path)}` has no option {', '.join(unknown)}"
     )
+
+
+def quick_start() -> list[str]:
+    """The ```bash blocks of the README's "Quick start" section, in order."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Quick start\n", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0].strip() for block in section.split("```bash\n")[1:]]
+
+
+def test_the_quick_start_leaves_rebound_on_the_path_here_and_in_new_terminals() -> None:
+    """Every message says `rebound continue`: after the README's commands it must be found."""
+    import subprocess
+
+    pipx, venv, tests = quick_start()
+    for block in (pipx, venv, tests):  # each is a shell command that parses
+        checked = subprocess.run(["bash", "-n", "-c", block], capture_output=True, text=True)
+        assert checked.returncode == 0, f"README quick start: {block!r}: {checked.stderr}"
+    # pipx first: its folder on the PATH of new terminals (ensurepath) and of this one (export).
+    assert pipx.startswith("pipx install --quiet . && pipx ensurepath")
+    assert 'export PATH="$(pipx environment --value PIPX_BIN_DIR):$PATH"' in pipx
+    assert pipx.endswith("&& rebound start")
+    # The alternative activates the environment in this shell before it names `rebound`.
+    assert venv.startswith("python3 -m venv .venv && . .venv/bin/activate && ")
+    assert venv.endswith("&& rebound start")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "in a new one, run\n`. .venv/bin/activate`" in readme
+    # Quiet installs: the welcome is the first thing a person reads, not 40 lines of pip.
+    for block in (pipx, venv):
+        for install in re.findall(r"(?:pip|pipx) install[^&\n]*", block):
+            assert " -q " in f"{install} " or "--quiet" in install, install
+
+
+@pytest.mark.e2e
+def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
+    tmp_path: Path,
+) -> None:
+    """The README's venv command, for real (in tmp_path, installing this checkout)."""
+    import os
+    import subprocess
+
+    _, venv, _ = quick_start()
+    command = venv.replace("install -q .", f"install -q {REPO}").replace(
+        "&& rebound start", "&& rebound --version"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    done = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith("rebound "), done.stdout
+    said = [line for line in done.stdout.splitlines() if line.strip()]
+    assert len(said) <= 2, said  # quiet: no pages of pip output before rebound speaks
+    again = subprocess.run(
+        ["bash", "-c", ". .venv/bin/activate && rebound --version"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0 and again.stdout.startswith("rebound "), again.stderr
