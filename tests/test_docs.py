@@ -116,7 +116,9 @@ def test_the_quick_start_leaves_rebound_on_the_path_here_and_in_new_terminals() 
 
     pipx, venv, tests = quick_start()
     for block in (pipx, venv, tests):  # each is a shell command that parses
-        checked = subprocess.run(["bash", "-n", "-c", block], capture_output=True, text=True)
+        checked = subprocess.run(
+            ["bash", "-n", "-c", block], check=False, capture_output=True, text=True
+        )
         assert checked.returncode == 0, f"README quick start: {block!r}: {checked.stderr}"
     # pipx first: its folder on the PATH of new terminals (ensurepath) and of this one (export).
     assert pipx.startswith("pipx install --quiet . && pipx ensurepath")
@@ -147,7 +149,13 @@ def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
     )
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
     done = subprocess.run(
-        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+        ["bash", "-c", command],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().startswith("rebound "), done.stdout
@@ -155,6 +163,7 @@ def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
     assert len(said) <= 2, said  # quiet: no pages of pip output before rebound speaks
     again = subprocess.run(
         ["bash", "-c", ". .venv/bin/activate && rebound --version"],
+        check=False,
         cwd=tmp_path,
         env=env,
         capture_output=True,
