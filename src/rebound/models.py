@@ -411,17 +411,12 @@ class Ui(_Strict):
     whole_number: str = "Please give a whole number."
     at_least: str = "Please give a number of at least {{number}}."
     at_most: str = "Please give a number of at most {{number}}."
-    # Dates that make no sense (`not_before`, `not_after`). {{date}} is the limit.
-    date_not_after_today: str = (
-        "That day hasn't come yet. Please give today ({{date}}) or an earlier date."
-    )
-    date_not_before_today: str = "That day has passed. Please give today ({{date}}) or later."
-    date_not_before: str = (
-        "That's before {{date}}, the day you heard the news. Please give {{date}} or later."
-    )
-    date_not_after: str = (
-        "That's after {{date}}, the day you heard the news. Please give {{date}} or earlier."
-    )
+    # Dates that make no sense (`not_before`, `not_after`). {{date}} is the limit. Kept short:
+    # the line under a prompt is one line, cut at the terminal's edge.
+    date_not_after_today: str = "That day is still to come; give today ({{date}}) or earlier."
+    date_not_before_today: str = "That day has passed; give today ({{date}}) or later."
+    date_not_before: str = "That's before the news ({{date}}); give that day or later."
+    date_not_after: str = "That's after the news ({{date}}); give that day or earlier."
 
 
 class Content(_Strict):

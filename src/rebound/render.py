@@ -226,12 +226,18 @@ def summary(
     label_at = 5 + max(len(done_mark), len(todo_mark)) + 1
     for number, step in enumerate(content.steps, start=1):
         finished = coach.step_done(step, session)
-        out.print(
-            _assemble(
-                (f"{done_mark if finished else todo_mark} ", GOOD if finished else "dim"),
-                (f"{number}/{total} {step.title}", "bold" if finished else ""),
+        head = _assemble(
+            (f"{done_mark if finished else todo_mark} ", GOOD if finished else "dim"),
+            (f"{number}/{total} ", "bold" if finished else ""),
+        )
+        say(
+            out,
+            head
+            + _assemble(
+                (step.title, "bold" if finished else ""),
                 ("" if finished else "  " + content.say("pending"), "dim"),
-            )
+            ),
+            indent=head.cell_len,
         )
         for entry in (e for e in entries if e.step_id == step.id):
             # A long line wraps under the label's start, after the '     ☐ ' before it.

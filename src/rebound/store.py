@@ -424,17 +424,21 @@ class Store:
         )
 
     def _by_company(self, ids: list[str], wanted: str) -> list[str]:
-        """The sessions whose company is `wanted`, ignoring case and extra spaces."""
+        """The sessions whose company is `wanted`, ignoring case and extra spaces; else those
+        whose company starts with it, in whole words ('northwind' for 'Northwind Traders')."""
         key = " ".join(wanted.split()).casefold()
-        found = []
+        exact, starts = [], []
         for session_id in ids:
             try:
                 session = self.load(session_id)
             except NoSessionError:
                 continue
-            if " ".join(session.text("company").split()).casefold() == key:
-                found.append(session_id)
-        return found
+            company = " ".join(session.text("company").split()).casefold()
+            if company == key:
+                exact.append(session_id)
+            elif company.startswith(key + " "):
+                starts.append(session_id)
+        return exact or starts
 
     def own_files(self, personal: bool = False) -> list[Path]:
         """rebound's own files in the data folder (see `OWN`), nothing else found there.

@@ -206,6 +206,11 @@ def test_show_by_company_name_any_case(run: Run, rebound_home: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Globex · Data Engineer" in result.stdout
     assert run(["summary", "-s", "globex"]).exit_code == 0
+    _copy(rebound_home, "2025-03-01-northwind", "Northwind Traders", "2025-03-01T10:00:00Z")
+    shown = run(["show", "NORTHWIND"])  # the start of a company's name, in whole words
+    assert shown.exit_code == 0, shown.output
+    assert "[2025-03-01-northwind]" in shown.stdout
+    assert run(["show", "north"]).exit_code == 1  # not half a word
 
 
 def test_company_name_of_two_sessions_is_ambiguous(run: Run, rebound_home: Path) -> None:

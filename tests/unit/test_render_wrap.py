@@ -67,6 +67,7 @@ def test_summary_items_wrap_under_their_label(width: int) -> None:
         "step": re.compile(r"^[✓☐] \d/5 \S"),
         "item": re.compile(r"^ {5}[✓☐·] \S"),
         "more": re.compile(r"^ {7}\S"),  # a wrapped item: under its label, not at the margin
+        "title": re.compile(r"^ {6}\S"),  # a wrapped step title: under its start
     }
     for line in filter(None, lines[start:end]):
         assert any(shape.match(line) for shape in shapes.values()), line
