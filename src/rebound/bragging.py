@@ -443,22 +443,21 @@ def record(item: Accomplishment, rating: int, now: datetime) -> None:
 
 
 def told_aloud(brag: BragList, session: Session) -> int:
-    """Count the session's "I told these stories out loud" (`REHEARSED` answered yes) as one
-    practice of each of its items, so that `rebound brag` says what the checklist says.
+    """Count the session's "I told these stories out loud" (`REHEARSED` answered yes) as a
+    practice of each of its items not practised yet, so that `rebound brag` says what the
+    checklist says ("Stories rehearsed out loud", never "not practised yet").
 
-    Once per answer: an item practised at or after that answer (by an earlier call, or by
-    `rebound rehearse`) is left as it is. No rating is added: none was given. Returns how many
-    items changed.
+    Only items never practised: the answer is kept (Enter) when the step is revisited, and
+    that is not another telling; an item rehearsed since already says so. No rating is added:
+    none was given. Returns how many items changed.
     """
     when = session.answered_at.get(REHEARSED)
     if session.answers.get(REHEARSED) is not True or when is None or not session.id:
         return 0
     changed = 0
     for item in brag.items:
-        if not (item.source or "").startswith(f"{session.id}#"):
-            continue
-        if item.last_practised is None or item.last_practised < when:
-            item.practised += 1
+        if (item.source or "").startswith(f"{session.id}#") and not item.practised:
+            item.practised = 1
             item.last_practised = when
             changed += 1
     return changed

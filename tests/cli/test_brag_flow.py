@@ -87,8 +87,10 @@ def test_stories_told_out_loud_count_as_practised_on_the_brag_list(
     assert items[0]["practised"] == 1 and items[0]["ratings"] == []
     shown = run(["brag"]).stdout
     assert "not practised yet" not in shown and "practised once" in shown
-    # Once per telling: another sync (a second session, an answers file) adds nothing.
+    # Once: another sync (a second session) or keeping "yes" on a revisit is not a telling.
     run(["start"], keys([("company", "Initech" + ENTER), *GROUPS[1:2]]))
+    revisit = ENTER * 8 + "n" + ENTER  # Enter keeps each answer; no more wins; "Done?" kept
+    run(["continue", "--step", "accomplishments"], revisit)
     assert brag(rebound_home)["items"][0]["practised"] == 1  # type: ignore[index]
 
 
