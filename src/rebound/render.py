@@ -226,19 +226,14 @@ def summary(
     label_at = 5 + max(len(done_mark), len(todo_mark)) + 1
     for number, step in enumerate(content.steps, start=1):
         finished = coach.step_done(step, session)
-        head = _assemble(
-            (f"{done_mark if finished else todo_mark} ", GOOD if finished else "dim"),
-            (f"{number}/{total} ", "bold" if finished else ""),
+        mark = f"{done_mark if finished else todo_mark} "
+        counted = f"{number}/{total} "
+        line = _assemble(
+            (mark, GOOD if finished else "dim"),
+            (counted + step.title, "bold" if finished else ""),
+            ("" if finished else "  " + content.say("pending"), "dim"),
         )
-        say(
-            out,
-            head
-            + _assemble(
-                (step.title, "bold" if finished else ""),
-                ("" if finished else "  " + content.say("pending"), "dim"),
-            ),
-            indent=head.cell_len,
-        )
+        say(out, line, indent=len(mark) + len(counted))  # a long title hangs under itself
         for entry in (e for e in entries if e.step_id == step.id):
             # A long line wraps under the label's start, after the '     ☐ ' before it.
             kept: list[tuple[int, int]] = []  # 'due 2026-12-02' stays on one line
