@@ -22,7 +22,17 @@ from pydantic import ValidationError
 
 from rebound import templates, values
 from rebound.errors import ContentError
-from rebound.models import UI_NAMES, Content, FieldDef, Opening, PromptDef, Step, Ui, Words
+from rebound.models import (
+    TODAY,
+    UI_NAMES,
+    Content,
+    FieldDef,
+    Opening,
+    PromptDef,
+    Step,
+    Ui,
+    Words,
+)
 from rebound.names import COACH_FILE, STEPS_DIR
 from rebound.text import scrub_tree
 
@@ -326,8 +336,10 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                     f"'{fld.when.prompt}' is not a prompt or field",
                 )
         _check_default(doc, path, prompt, content)
+        _check_limits(doc, path, prompt, kinds)
         for j, fld in enumerate(prompt.fields):
             _check_default(doc, (*path, "fields", j), fld, content)
+            _check_limits(doc, (*path, "fields", j), fld, kinds)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -374,6 +386,17 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                 text = getattr(item, key)
                 if text is not None:
                     _check_template(doc, (*where, key), text, kinds, listed)
+
+
+def _check_limits(doc: YamlDoc, path: Path_, q: FieldDef, earlier: dict[str, PromptDef]) -> None:
+    """`not_before` / `not_after` name today or a date prompt asked before this one."""
+    for key in ("not_before", "not_after"):
+        name = getattr(q, key)
+        if name is None or name == TODAY:
+            continue
+        target = earlier.get(name)
+        if target is None or target.kind != "date":
+            raise doc.error((*path, key), f"'{name}' is not 'today' or an earlier date prompt")
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:

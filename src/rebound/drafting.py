@@ -110,17 +110,19 @@ def make(
     )
 
 
-def built(content: Content, session: Session) -> list[DraftText]:
+def built(content: Content, session: Session, kept: bool = True) -> list[DraftText]:
     """THE SEAM: the session's drafts as made from its answers, without the person's edits.
 
     A draft is there once its step is finished (or once it was stored); its text is the one
     stored when the step was finished, so that it does not change behind the person's back.
+    `kept` False (they were stored in another language than `content`'s): made again from the
+    answers, in `content`'s words, so that titles and texts never mix two languages.
     """
     out: list[DraftText] = []
     for step in content.steps:
         done = coach.step_done(step, session)
         for d in step.drafts:
-            text = session.drafts.get(d.id)
+            text = session.drafts.get(d.id) if kept else None
             if text is None and done:
                 text = coach.draft_text(content, session, d)
             if text is not None:
@@ -138,11 +140,11 @@ def built(content: Content, session: Session) -> list[DraftText]:
     return out
 
 
-def session_drafts(content: Content, session: Session) -> list[DraftText]:
+def session_drafts(content: Content, session: Session, kept: bool = True) -> list[DraftText]:
     """The session's drafts as every command shows, exports and sends them: the person's edit
-    where there is one, else the draft made from the answers."""
+    where there is one, else the draft made from the answers (`kept`: see `built`)."""
     out = []
-    for made in built(content, session):
+    for made in built(content, session, kept):
         edit = session.edited.get(made.id)
         if edit is None:
             out.append(made)

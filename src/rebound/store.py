@@ -138,9 +138,14 @@ class Store:
         folder that is not there yet is created private by `_ensure`.
 
         Raises:
-            DataError: the data folder, or one of rebound's folders in it, is another user's.
+            DataError: the data folder is a file, or it or one of rebound's folders in it is
+                another user's.
         """
-        if self._trusted or not hasattr(os, "getuid"):
+        if self._trusted:
+            return
+        if self.home.exists() and not self.home.is_dir():
+            raise self._unusable("it is a file, not a folder")
+        if not hasattr(os, "getuid"):
             return
         folders = (self.home, *(self.home / own.name for own in OWN if own.files))
         secure(folders, self._made_private)
@@ -180,11 +185,29 @@ class Store:
         return self.sessions / f"{session_id}{SUFFIX}"
 
     def ids_by_start(self) -> list[str]:
-        """Every saved session id, the most recently started first (ids begin with their date).
+        """Every saved session id, the most recently started first.
 
-        Cheaper than `ids()` on a large folder: nothing but the names is read.
+        Ids begin with their day, so the names order the days; only sessions that share a day
+        are read, for the time they were started (by name: 'acme' is not older than 'zeta').
         """
-        return sorted((entry.name[: -len(SUFFIX)] for entry in self._files()), reverse=True)
+        ids = sorted((entry.name[: -len(SUFFIX)] for entry in self._files()), reverse=True)
+        days: dict[str, int] = {}
+        for session_id in ids:
+            days[session_id[:10]] = days.get(session_id[:10], 0) + 1
+        if all(n == 1 for n in days.values()):
+            return ids
+        return sorted(ids, key=lambda i: (i[:10], self._started(i) if days[i[:10]] > 1 else ""))[
+            ::-1
+        ]
+
+    def _started(self, session_id: str) -> str:
+        """When a session was started, as UTC text that sorts in time ('' when unreadable)."""
+        try:
+            stamp = json.loads(self.path(session_id).read_bytes()).get("created_at")
+            when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+            return when.astimezone(timezone.utc).isoformat()
+        except (OSError, ValueError, AttributeError, TypeError):
+            return ""
 
     def delete(self, session_id: str) -> None:
         """Remove a session's file (hold its lock), and its lock file afterwards."""
@@ -212,7 +235,19 @@ class Store:
     def _files(self) -> list[os.DirEntry[str]]:
         """The session files, in one pass that also removes temp files left by a crash."""
         self._trust()
-        return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
+        try:
+            return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
+        except NotADirectoryError:
+            # REBOUND_HOME (or its sessions folder) is a file: the data is unreachable, not
+            # absent, and "no sessions yet" would tell the person it is gone.
+            raise self._unusable("it is a file, not a folder") from None
+
+    def _unusable(self, why: str) -> DataError:
+        return DataError(
+            f"The data folder {self.home} cannot be used ({why}), so rebound cannot see your "
+            "sessions; nothing was changed or deleted. Set REBOUND_HOME to your data folder, "
+            "or fix this one."
+        )
 
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
@@ -299,7 +334,7 @@ class Store:
         return fallback
 
     def resolve(self, wanted: str) -> str:
-        """A full session id from an id or a unique prefix of one.
+        """A full session id from an id, a unique prefix of one, or a company's name (any case).
 
         Raises:
             UsageError: `wanted` is blank (a prefix of every id: a script's empty `$ID`).
@@ -316,7 +351,7 @@ class Store:
         if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
             return wanted  # the common case, without listing a large folder
         ids = self.ids()
-        matches = [i for i in ids if i.startswith(wanted)]
+        matches = [i for i in ids if i.startswith(wanted)] or self._by_company(ids, wanted)
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -325,6 +360,23 @@ class Store:
             f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
             "type a little more of the id."
         )
+
+    def _by_company(self, ids: list[str], wanted: str) -> list[str]:
+        """The sessions whose company is `wanted`, ignoring case and extra spaces; else those
+        whose company starts with it, in whole words ('northwind' for 'Northwind Traders')."""
+        key = " ".join(wanted.split()).casefold()
+        exact, starts = [], []
+        for session_id in ids:
+            try:
+                session = self.load(session_id)
+            except NoSessionError:
+                continue
+            company = " ".join(session.text("company").split()).casefold()
+            if company == key:
+                exact.append(session_id)
+            elif company.startswith(key + " "):
+                starts.append(session_id)
+        return exact or starts
 
     def own_files(self, personal: bool = False) -> list[Path]:
         """rebound's own files in the data folder (see `OWN`), nothing else found there.
