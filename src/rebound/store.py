@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
+from rebound import lookup
+from rebound.errors import DataError, NoSessionError, SessionBusyError
 from rebound.files import (
     atomic_write,
     disk_error,
@@ -48,7 +49,6 @@ from rebound.names import (
     BROKEN,
     CACHE,
     LOCKS,
-    NAME_MAX,
     OWN,
     PENDING,
     SESSIONS,
@@ -185,29 +185,9 @@ class Store:
         return self.sessions / f"{session_id}{SUFFIX}"
 
     def ids_by_start(self) -> list[str]:
-        """Every saved session id, the most recently started first.
-
-        Ids begin with their day, so the names order the days; only sessions that share a day
-        are read, for the time they were started (by name: 'acme' is not older than 'zeta').
-        """
-        ids = sorted((entry.name[: -len(SUFFIX)] for entry in self._files()), reverse=True)
-        days: dict[str, int] = {}
-        for session_id in ids:
-            days[session_id[:10]] = days.get(session_id[:10], 0) + 1
-        if all(n == 1 for n in days.values()):
-            return ids
-        return sorted(ids, key=lambda i: (i[:10], self._started(i) if days[i[:10]] > 1 else ""))[
-            ::-1
-        ]
-
-    def _started(self, session_id: str) -> str:
-        """When a session was started, as UTC text that sorts in time ('' when unreadable)."""
-        try:
-            stamp = json.loads(self.path(session_id).read_bytes()).get("created_at")
-            when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
-            return when.astimezone(timezone.utc).isoformat()
-        except (OSError, ValueError, AttributeError, TypeError):
-            return ""
+        """Every saved session id, the most recently started first (`lookup.newest_first`)."""
+        names = [entry.name[: -len(SUFFIX)] for entry in self._files()]
+        return lookup.newest_first(names, lambda i: lookup.started(self.path(i)))
 
     def delete(self, session_id: str) -> None:
         """Remove a session's file (hold its lock), and its lock file afterwards."""
@@ -312,26 +292,14 @@ class Store:
         return out
 
     def pick(self, wanted: str | None, unfinished: bool = False) -> Session | None:
-        """The session asked for (an id or the start of one), or else the most recently saved
-        one, unfinished if asked (then a finished one only when none is open); None if there are
-        no sessions.
+        """The session asked for (an id, its start, or the company), or else the most recently
+        saved one (unfinished if asked); None if there are none. See `lookup.pick`.
 
         Raises:
             UsageError: `wanted` is blank.
             NoSessionError: `wanted` fits no session or several, or its file was broken.
         """
-        if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
-            return self.load(self.resolve(wanted))
-        fallback = None
-        for session_id in self.ids():
-            try:
-                session = self.load(session_id)
-            except NoSessionError:
-                continue
-            if not unfinished or session.finished_at is None:
-                return session
-            fallback = fallback or session
-        return fallback
+        return lookup.pick(self, wanted, unfinished)
 
     def resolve(self, wanted: str) -> str:
         """A full session id from an id, a unique prefix of one, or a company's name (any case).
@@ -340,43 +308,7 @@ class Store:
             UsageError: `wanted` is blank (a prefix of every id: a script's empty `$ID`).
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
-        if not wanted.strip():
-            raise UsageError(
-                "The session id is empty, so rebound did not pick one. Give an id, or the start "
-                "of one (`rebound list` shows them). Nothing was changed."
-            )
-        if len(wanted) > NAME_MAX or any(c in wanted for c in "/\\\0"):
-            # No id is like this; and as a file name it would be an OSError, not an answer.
-            raise NoSessionError(f"There is no session {wanted[:40]!r}. `rebound list` shows them.")
-        if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
-            return wanted  # the common case, without listing a large folder
-        ids = self.ids()
-        matches = [i for i in ids if i.startswith(wanted)] or self._by_company(ids, wanted)
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise NoSessionError(f"There is no session '{wanted}'. `rebound list` shows them.")
-        raise NoSessionError(
-            f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
-            "type a little more of the id."
-        )
-
-    def _by_company(self, ids: list[str], wanted: str) -> list[str]:
-        """The sessions whose company is `wanted`, ignoring case and extra spaces; else those
-        whose company starts with it, in whole words ('northwind' for 'Northwind Traders')."""
-        key = " ".join(wanted.split()).casefold()
-        exact, starts = [], []
-        for session_id in ids:
-            try:
-                session = self.load(session_id)
-            except NoSessionError:
-                continue
-            company = " ".join(session.text("company").split()).casefold()
-            if company == key:
-                exact.append(session_id)
-            elif company.startswith(key + " "):
-                starts.append(session_id)
-        return exact or starts
+        return lookup.resolve(self, wanted)
 
     def own_files(self, personal: bool = False) -> list[Path]:
         """rebound's own files in the data folder (see `OWN`), nothing else found there.
