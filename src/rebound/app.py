@@ -324,6 +324,17 @@ def new_session_lang(ctx: typer.Context) -> str | None:
     return content.pack_language(root.get("content"), lang=root.get("lang"))
 
 
+def same_language(ctx: typer.Context, session: Session) -> bool:
+    """Whether the session's saved drafts are in the language shown now: else they are made
+    again from the answers, so that titles and texts never mix two languages."""
+    from rebound import content
+
+    root = ctx.find_root().obj or {}
+    if session.lang is None or content.pack_language(root.get("content")) is None:
+        return True  # a session from before languages were kept, or a folder of one's own
+    return content.language(root.get("lang"), session.lang) == session.lang
+
+
 def store_for() -> Store:
     from rebound.store import Store
 

@@ -81,3 +81,16 @@ def test_a_session_language_that_is_not_shipped_falls_back(run: Run, rebound_hom
     result = run(["summary"])
     assert result.exit_code == 0, result.output
     assert "Thank the messenger" in result.stdout
+
+
+def test_draft_speaks_the_sessions_language_and_never_mixes_two(
+    run: Run, rebound_home: Path
+) -> None:
+    run(["--lang", "es", "start"], UP_TO_STEP_2)
+    listed = run(["draft"])  # no --lang, an English environment
+    assert listed.exit_code == 0, listed.output
+    assert "Tu correo de agradecimiento" in listed.stdout
+    assert "Your thank-you email" not in listed.stdout
+    assert "Gracias por" in run(["draft", "thank_you_email"]).stdout
+    english = run(["--lang", "en", "draft", "thank_you_email"]).stdout
+    assert "Thank you for letting me know" in english and "Gracias por" not in english

@@ -15,6 +15,7 @@ from rebound.app import (
     content_for,
     new_session_lang,
     report_moved,
+    same_language,
     store_for,
 )
 from rebound.errors import UsageError
@@ -179,18 +180,7 @@ def summary(
     if found is None:
         render.note(out, content.say("no_sessions"))
         return
-    render.summary(out, content, found, drafts=drafts, kept_drafts=_same_language(ctx, found))
-
-
-def _same_language(ctx: typer.Context, session: Session) -> bool:
-    """Whether the session's saved drafts are in the language shown now: else they are made
-    again from the answers, so that titles and texts never mix two languages."""
-    from rebound import content
-
-    root = ctx.find_root().obj or {}
-    if session.lang is None or content.pack_language(root.get("content")) is None:
-        return True  # a session from before languages were kept, or a folder of one's own
-    return content.language(root.get("lang"), session.lang) == session.lang
+    render.summary(out, content, found, drafts=drafts, kept_drafts=same_language(ctx, found))
 
 
 @app.command()
@@ -283,7 +273,7 @@ def show(
     found = store.load(store.resolve(session_id))
     content = content_for(ctx, found)
     out = render.console()
-    render.summary(out, content, found, drafts=True, kept_drafts=_same_language(ctx, found))
+    render.summary(out, content, found, drafts=True, kept_drafts=same_language(ctx, found))
     render.answers(out, content, found)
 
 
