@@ -1,6 +1,6 @@
-"""Generate rebound's reference docs: the CLI reference and two terminal screenshots.
+"""Generate rebound's reference docs: the CLI and content references, schemas, screenshots.
 
-    python scripts/make_docs.py          # (re)write docs/cli.md and docs/images/*.svg
+    python scripts/make_docs.py          # (re)write docs/*.md, docs/schema/*, docs/images/*
     python scripts/make_docs.py --check  # exit 1, naming the stale files, if any would change
 
 Everything is made from the real app and the real content, and nothing depends on the day, the
@@ -11,6 +11,10 @@ terminal or the environment it runs in, so running it twice gives byte-identical
 - `docs/images/step.svg` is the screen that opens step 1 with the thank-you draft below it.
 - `docs/images/summary.svg` is the summary of a finished session built from fixed answers, fixed
   times and a fixed "today".
+- `docs/content.md` is the reference of every key a content pack may use, and
+  `docs/schema/coach.schema.json` and `docs/schema/step.schema.json` are JSON Schemas of its two
+  kinds of file, for editors (the packs name them on their first line). All three are made from
+  the models in `rebound.models`, so a key added there is documented by running this again.
 
 `tests/test_docs.py` imports this module and runs the check, so the docs cannot go stale silently.
 """
@@ -26,6 +30,16 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The content reference lives beside this script (run as a file, scripts/ is not a package).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from content_reference import (
+    COACH_SCHEMA,
+    STEP_SCHEMA,
+    coach_file_model,
+    content_reference,
+    schema_text,
+)
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -35,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = Path("docs/cli.md")
 STEP_SVG = Path("docs/images/step.svg")
 SUMMARY_SVG = Path("docs/images/summary.svg")
+CONTENT_MD = Path("docs/content.md")
 PROG = "rebound"
 # Click formats help 2 columns inside an 80-column cap in any wide terminal; typer's CliRunner
 # would force 80 instead, so the width is given to match what a person actually sees.
@@ -269,6 +284,10 @@ def summary_svg(loaded: Content, session: Session) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The content reference and the JSON Schemas
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing and checking
 
 
@@ -280,7 +299,16 @@ def generate() -> dict[Path, str]:
         CLI_MD: cli_reference(),
         STEP_SVG: step_svg(loaded, session),
         SUMMARY_SVG: summary_svg(loaded, session),
+        CONTENT_MD: content_reference(),
+        COACH_SCHEMA: schema_text(coach_file_model(), "rebound content pack: coach.yaml"),
+        STEP_SCHEMA: schema_text(step_model(), "rebound content pack: steps/<id>.yaml"),
     }
+
+
+def step_model() -> Any:
+    from rebound.models import Step
+
+    return Step
 
 
 def stale(outputs: dict[Path, str], root: Path = ROOT) -> list[Path]:

@@ -83,7 +83,7 @@ def answers(today: date) -> dict[str, Any]:
         "weakness": "I undersell my results",
         "went_well": "The design round went really well",
         "fixes": [
-            {"what": "Practise Spark joins", "due": "2026-12-09"},
+            {"what": "Practise Spark joins", "due": "2030-12-09"},
             {"what": "Rehearse stories with numbers", "due": on(7)},
         ],
         "move_on_date": on(3),

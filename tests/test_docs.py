@@ -101,3 +101,145 @@ def test_readme_example_is_a_real_command(example: str) -> None:
     assert not unknown, (
         f"README: `{example}`: `{make_docs.heading(path)}` has no option {', '.join(unknown)}"
     )
+
+
+def quick_start() -> list[str]:
+    """The ```bash blocks of the README's "Quick start" section, in order."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Quick start\n", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0].strip() for block in section.split("```bash\n")[1:]]
+
+
+def test_the_quick_start_leaves_rebound_on_the_path_here_and_in_new_terminals() -> None:
+    """Every message says `rebound continue`: after the README's commands it must be found."""
+    import subprocess
+
+    pipx, venv, tests = quick_start()
+    for block in (pipx, venv, tests):  # each is a shell command that parses
+        checked = subprocess.run(
+            ["bash", "-n", "-c", block], check=False, capture_output=True, text=True
+        )
+        assert checked.returncode == 0, f"README quick start: {block!r}: {checked.stderr}"
+    # pipx first: its folder on the PATH of new terminals (ensurepath) and of this one (export).
+    assert pipx.startswith("pipx install --quiet . && pipx ensurepath")
+    assert 'export PATH="$(pipx environment --value PIPX_BIN_DIR):$PATH"' in pipx
+    assert pipx.endswith("&& rebound start")
+    # The alternative activates the environment in this shell before it names `rebound`.
+    assert venv.startswith("python3 -m venv .venv && . .venv/bin/activate && ")
+    assert venv.endswith("&& rebound start")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "in a new one, run\n`. .venv/bin/activate`" in readme
+    # Quiet installs: the welcome is the first thing a person reads, not 40 lines of pip.
+    for block in (pipx, venv):
+        for install in re.findall(r"(?:pip|pipx) install[^&\n]*", block):
+            assert " -q " in f"{install} " or "--quiet" in install, install
+
+
+@pytest.mark.e2e
+def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
+    tmp_path: Path,
+) -> None:
+    """The README's venv command, for real (in tmp_path, installing this checkout)."""
+    import os
+    import subprocess
+
+    _, venv, _ = quick_start()
+    command = venv.replace("install -q .", f"install -q {REPO}").replace(
+        "&& rebound start", "&& rebound --version"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    done = subprocess.run(
+        ["bash", "-c", command],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith("rebound "), done.stdout
+    said = [line for line in done.stdout.splitlines() if line.strip()]
+    assert len(said) <= 2, said  # quiet: no pages of pip output before rebound speaks
+    again = subprocess.run(
+        ["bash", "-c", ". .venv/bin/activate && rebound --version"],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0 and again.stdout.startswith("rebound "), again.stderr
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def _pack_files() -> list[tuple[Path, Path]]:
+    """Every YAML file of the built-in packs, with the schema its kind should name."""
+    found = []
+    for coach in sorted((REPO / "content").glob("*/coach.yaml")):
+        found.append((coach, REPO / make_docs.COACH_SCHEMA))
+        found += [(s, REPO / make_docs.STEP_SCHEMA) for s in sorted(coach.parent.glob("steps/*"))]
+    return found
+
+
+def _keys_fit(schema: dict[str, Any], defs: dict[str, Any], data: Any, where: str) -> None:
+    """Every key in `data` is one the schema knows (a small walk, not a full validator)."""
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[1]]
+    for option in schema.get("anyOf", []):
+        resolved = defs[option["$ref"].rsplit("/", 1)[1]] if "$ref" in option else option
+        kind = resolved.get("type")
+        if (isinstance(data, dict) and (kind == "object" or "properties" in resolved)) or (
+            isinstance(data, list) and kind == "array"
+        ):
+            _keys_fit(resolved, defs, data, where)
+            return
+    if isinstance(data, dict) and "properties" in schema:
+        assert schema.get("additionalProperties") is False, where
+        for key, value in data.items():
+            assert key in schema["properties"], f"{where}: the schema has no key '{key}'"
+            _keys_fit(schema["properties"][key], defs, value, f"{where}.{key}")
+    elif isinstance(data, list) and "items" in schema:
+        for n, item in enumerate(data):
+            _keys_fit(schema["items"], defs, item, f"{where}[{n}]")
+
+
+def test_each_pack_file_names_its_schema_and_the_schema_knows_its_keys() -> None:
+    import json
+
+    import yaml
+
+    for file, schema_file in _pack_files():
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith(SCHEMA_LINE), f"{file}: the first line should name the schema"
+        named = (file.parent / first.removeprefix(SCHEMA_LINE).strip()).resolve()
+        assert named == schema_file.resolve(), f"{file}: names {named}, not {schema_file}"
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        _keys_fit(schema, schema.get("$defs", {}), data, file.name)
+
+
+def test_the_schemas_refuse_a_typo() -> None:
+    import json
+
+    schema = json.loads((REPO / make_docs.STEP_SCHEMA).read_text(encoding="utf-8"))
+    with pytest.raises(AssertionError, match="no key 'promts'"):
+        _keys_fit(schema, schema["$defs"], {"id": "x", "promts": []}, "step")
+
+
+def test_the_content_reference_lists_every_key_and_its_example_is_a_valid_step() -> None:
+    import yaml
+
+    from rebound import models
+
+    text = (REPO / make_docs.CONTENT_MD).read_text(encoding="utf-8")
+    for model in (models.Step, models.PromptDef, models.ChecklistItem, models.Ui, models.Words):
+        for name, info in model.model_fields.items():
+            assert f"| `{info.alias or name}` |" in text, f"{model.__name__}.{name}"
+    example = importlib.import_module("content_reference").CONTENT_EXAMPLE  # beside make_docs
+    assert example.rstrip("\n") in text
+    step = models.Step.model_validate(yaml.safe_load(example))
+    assert step.prompts[1].not_before == "today"

@@ -19,6 +19,7 @@ rather than dropped: nothing a person wrote is lost without a word.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -148,9 +149,19 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
                     if key not in field_ids:
                         raise doc.error((*where, key), f"is not a field of {prompt.id}")
                 assert pos.field is not None
-                value = _answer(doc, pos.field, entry, (*where, pos.field.id), today, lang=content)
+                value = _answer(
+                    doc,
+                    pos.field,
+                    entry,
+                    (*where, pos.field.id),
+                    today,
+                    lang=content,
+                    answers=session.answers,
+                )
         elif prompt.id in data:
-            value = _answer(doc, prompt, data, (prompt.id,), today, lang=content)
+            value = _answer(
+                doc, prompt, data, (prompt.id,), today, lang=content, answers=session.answers
+            )
         else:
             known, value = _fallback(prompt, today, content)
             if not known:
@@ -207,6 +218,7 @@ def _answer(
     today: date,
     *,
     lang: values.Language,
+    answers: Mapping[str, AnswerValue],
 ) -> AnswerValue:
     """One answer from the file, checked as the prompt would check it, in the pack's words."""
     if field.id not in source:
@@ -216,7 +228,7 @@ def _answer(
         return value
     try:
         given = _as_input(doc, field, source[field.id], where)
-        return values.check(field, given, today, lang)
+        return values.check(field, given, today, lang, answers)
     except ValueError as exc:
         raise doc.error(where, str(exc)) from None
 

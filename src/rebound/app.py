@@ -125,7 +125,8 @@ def say_error(message: str, prefix: bool = True) -> None:
     from rebound.text import clean
 
     out = render.console(stderr=True)
-    out.print(Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
+    # render.say: on a terminal, a session id or a `command` in the message is never broken.
+    render.say(out, Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
 
 
 def _is_framework(exc: BaseException) -> bool:
@@ -285,20 +286,54 @@ def _root(
     ctx.obj = {"content": content, "lang": lang}
 
 
-def content_folder(ctx: typer.Context) -> Path:
-    """The content folder in use: --content, REBOUND_CONTENT, --lang, LANG, or English."""
+def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
+    """The content folder in use: --content, REBOUND_CONTENT, --lang, the session's own
+    language, LANG, or English."""
     from rebound import content
 
     root = ctx.find_root().obj or {}
-    return content.content_dir(root.get("content"), lang=root.get("lang"))
+    kept = session.lang if session is not None else None
+    return content.content_dir(root.get("content"), lang=root.get("lang"), kept=kept)
 
 
-def content_for(ctx: typer.Context) -> Content:
+def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
+    """The content to speak: for `session`, in the language it was started in (unless --lang
+    or --content say otherwise); for no session, the language a new one would get.
+
+    A command that works on one session picks the session first, then loads its content; one
+    loaded twice in a run (to check an option, then for the session) is read once.
+    """
     from rebound import content
     from rebound.names import CACHE
     from rebound.store import data_home
 
-    return content.load(content_folder(ctx), cache=data_home() / CACHE)
+    folder = content_folder(ctx, session)
+    root = ctx.find_root()
+    if not isinstance(root.obj, dict):
+        root.obj = {}
+    loaded: dict[Path, Content] = root.obj.setdefault("loaded", {})
+    if folder not in loaded:
+        loaded[folder] = content.load(folder, cache=data_home() / CACHE)
+    return loaded[folder]
+
+
+def new_session_lang(ctx: typer.Context) -> str | None:
+    """The language a session started now keeps (`Session.lang`)."""
+    from rebound import content
+
+    root = ctx.find_root().obj or {}
+    return content.pack_language(root.get("content"), lang=root.get("lang"))
+
+
+def same_language(ctx: typer.Context, session: Session) -> bool:
+    """Whether the session's saved drafts are in the language shown now: else they are made
+    again from the answers, so that titles and texts never mix two languages."""
+    from rebound import content
+
+    root = ctx.find_root().obj or {}
+    if session.lang is None or content.pack_language(root.get("content")) is None:
+        return True  # a session from before languages were kept, or a folder of one's own
+    return content.language(root.get("lang"), session.lang) == session.lang
 
 
 def store_for() -> Store:
@@ -354,14 +389,16 @@ SessionOption = Annotated[
     typer.Option(
         "--session",
         "-s",
-        help="The session id (or the start of it); default: the latest.",
+        help="The session id (or its start, or the company); default: the latest.",
         autocompletion=complete_session,
     ),
 ]
 SessionArgument = Annotated[
     str,
     typer.Argument(
-        metavar="ID", help="A session id, or its start.", autocompletion=complete_session
+        metavar="ID",
+        help="A session id, its start, or the company.",
+        autocompletion=complete_session,
     ),
 ]
 

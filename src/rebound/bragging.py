@@ -22,6 +22,9 @@ from rebound.models import Accomplishment, BragList, Item, Session
 PROMPT: Final = "accomplishments"
 """The list prompt of the accomplishments step, whose entries become brag-list items."""
 
+REHEARSED: Final = "rehearsed"
+"""The accomplishments step's yes/no: the person told the session's stories out loud."""
+
 STORY_FIELDS: Final = ("situation", "task", "action", "result")
 TEXT_FIELDS: Final = ("title", *STORY_FIELDS, "number")
 
@@ -374,6 +377,27 @@ def record(item: Accomplishment, rating: int, now: datetime) -> None:
     item.practised += 1
     item.ratings.append(rating)
     item.last_practised = now
+
+
+def told_aloud(brag: BragList, session: Session) -> int:
+    """Count the session's "I told these stories out loud" (`REHEARSED` answered yes) as a
+    practice of each of its items not practised yet, so that `rebound brag` says what the
+    checklist says ("Stories rehearsed out loud", never "not practised yet").
+
+    Only items never practised: the answer is kept (Enter) when the step is revisited, and
+    that is not another telling; an item rehearsed since already says so. No rating is added:
+    none was given. Returns how many items changed.
+    """
+    when = session.answered_at.get(REHEARSED)
+    if session.answers.get(REHEARSED) is not True or when is None or not session.id:
+        return 0
+    changed = 0
+    for item in brag.items:
+        if (item.source or "").startswith(f"{session.id}#") and not item.practised:
+            item.practised = 1
+            item.last_practised = when
+            changed += 1
+    return changed
 
 
 # How an interviewer would ask for the story. Titles that start with a verb in the past tense

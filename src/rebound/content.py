@@ -54,11 +54,16 @@ def environment_language() -> str | None:
     return None
 
 
-def content_dir(option: str | os.PathLike[str] | None = None, lang: str | None = None) -> Path:
+def content_dir(
+    option: str | os.PathLike[str] | None = None,
+    lang: str | None = None,
+    kept: str | None = None,
+) -> Path:
     """The content folder to use.
 
-    `--content` (or `REBOUND_CONTENT`) first; else the built-in pack of `--lang`; else of the
-    environment's language when rebound has it; else English.
+    `--content` (or `REBOUND_CONTENT`) first; else the built-in pack of `--lang`; else of
+    `kept`, the language a session was started in (it keeps it); else of the environment's
+    language when rebound has it; else English.
 
     Raises:
         ContentError: `lang` names a language rebound has no content for.
@@ -66,18 +71,42 @@ def content_dir(option: str | os.PathLike[str] | None = None, lang: str | None =
     chosen = option or os.environ.get("REBOUND_CONTENT") or None
     if chosen:
         return Path(chosen).expanduser()
+    return default_dir(language(lang, kept))
+
+
+def _shipped(lang: str) -> bool:
+    return lang.isalpha() and (default_dir(lang) / COACH_FILE).is_file()
+
+
+def language(lang: str | None = None, kept: str | None = None) -> str:
+    """The built-in language to speak: `--lang`, else `kept` (a session's own language, when
+    rebound still ships it), else the environment's (when rebound has it), else English.
+
+    Raises:
+        ContentError: `lang` names a language rebound has no content for.
+    """
     if lang is not None:
-        if not (default_dir(lang) / COACH_FILE).is_file():
+        if not _shipped(lang):
             from rebound.errors import ContentError
 
             raise ContentError(
                 f"There is no '{lang}' coaching content. Languages: {', '.join(languages())}."
             )
-        return default_dir(lang)
-    wanted = environment_language()
-    if wanted and (default_dir(wanted) / COACH_FILE).is_file():
-        return default_dir(wanted)
-    return default_dir()
+        return lang
+    for wanted in (kept, environment_language()):
+        if wanted and _shipped(wanted):
+            return wanted
+    return DEFAULT_LANG
+
+
+def pack_language(
+    option: str | os.PathLike[str] | None = None, lang: str | None = None
+) -> str | None:
+    """The language a new session keeps: the built-in pack's code, or None for a folder of
+    one's own (`--content`, REBOUND_CONTENT), which is used again only when given again."""
+    if option or os.environ.get("REBOUND_CONTENT"):
+        return None
+    return language(lang)
 
 
 def fingerprint(base: Path) -> str | None:

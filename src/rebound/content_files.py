@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from rebound import templates, values
 from rebound.errors import ContentError
 from rebound.models import (
+    TODAY,
     UI_NAMES,
     Condition,
     Conditions,
@@ -225,6 +226,7 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
             if fld.when:
                 _check_choice(doc, (*path, "fields", j, "when"), fld.when, scope)
         _check_default(doc, path, prompt, content)
+        _check_limits(doc, path, prompt, kinds)
         for j, fld in enumerate(prompt.fields):
             _check_default(doc, (*path, "fields", j), fld, content)
         if prompt.default_from is not None:
@@ -233,6 +235,7 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
             if fld.default_from is not None:
                 at = (*path, "fields", j, "default_from")
                 _check_template(doc, at, fld.default_from, kinds, prompt)
+            _check_limits(doc, (*path, "fields", j), fld, kinds)
         kinds[prompt.id] = prompt
     for step in content.steps:
         doc = docs[step.id]
@@ -317,6 +320,17 @@ def _check_choice(
             if tested.kind == "checkbox" and key[0] != "contains":
                 what += " (a checkbox answer is tested with 'contains')"
             raise doc.error((*path, *key), f"{value!r} is not {what}, so this never holds")
+
+
+def _check_limits(doc: YamlDoc, path: Path_, q: FieldDef, earlier: dict[str, PromptDef]) -> None:
+    """`not_before` / `not_after` name today or a date prompt asked before this one."""
+    for key in ("not_before", "not_after"):
+        name = getattr(q, key)
+        if name is None or name == TODAY:
+            continue
+        target = earlier.get(name)
+        if target is None or target.kind != "date":
+            raise doc.error((*path, key), f"'{name}' is not 'today' or an earlier date prompt")
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:

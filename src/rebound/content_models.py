@@ -9,7 +9,7 @@ re-exports all of these.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -101,10 +101,22 @@ class DueAfter(_Strict):
 
 
 class Nudge(_Strict):
-    """A gentle push back when a date is further away than is good for the person."""
+    """A gentle push back on a surprising but possible date: more than `after_days` days ahead,
+    or more than `before_days` days ago. The person is asked whether to keep it."""
 
-    after_days: int = Field(ge=0)
+    after_days: int | None = Field(default=None, ge=0)
+    before_days: int | None = Field(default=None, ge=0)
     message: str
+
+    @model_validator(mode="after")
+    def _one_side(self) -> Nudge:
+        if self.after_days is None and self.before_days is None:
+            raise ValueError("give 'after_days' (ahead), 'before_days' (ago), or both")
+        return self
+
+
+TODAY: Final = "today"
+"""A date limit (`not_before`, `not_after`) of today, rather than of another answer."""
 
 
 class FieldDef(_Strict):
@@ -128,8 +140,24 @@ class FieldDef(_Strict):
     nudge: Nudge | None = None
     minimum: int | None = None
     maximum: int | None = None
+    # Dates that make no sense are refused: `today`, or the id of an earlier date prompt (the
+    # news came today or earlier: `not_after: today`; a fix after it: `not_before: call_date`).
+    not_before: str | None = None
+    not_after: str | None = None
 
     _valid_id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _limits_fit_kind(self) -> FieldDef:
+        for key in ("not_before", "not_after"):
+            limit = getattr(self, key)
+            if limit is None:
+                continue
+            if self.kind != "date":
+                raise ValueError(f"'{key}' only goes with a date prompt")
+            if limit != TODAY and not _ID.match(limit):
+                raise ValueError(f"'{key}' is 'today' or the id of an earlier date prompt")
+        return self
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> FieldDef:

@@ -110,12 +110,14 @@ def make(
     )
 
 
-def built(content: Content, session: Session) -> list[DraftText]:
+def built(content: Content, session: Session, kept: bool = True) -> list[DraftText]:
     """The session's drafts as made from its answers (`coach.draft_texts`), without the person's
     edits: one per draft, one per entry for an `each` draft ('outreach-2').
 
     A draft is there once its step is finished (or once it was stored); its text is the one
     stored when the step was finished, so that it does not change behind the person's back.
+    `kept` False (they were stored in another language than `content`'s): made again from the
+    answers, in `content`'s words, so that titles and texts never mix two languages.
     """
     out: list[DraftText] = []
     for step in content.steps:
@@ -123,10 +125,12 @@ def built(content: Content, session: Session) -> list[DraftText]:
         for d in step.drafts:
             made = {m.id: m for m in coach.draft_texts(content, session, d)} if done else {}
             ids = list(made)
-            ids += [i for i in session.drafts if i not in made and _belongs(i, d)]
+            ids += [i for i in session.drafts if kept and i not in made and _belongs(i, d)]
             for draft_id in ids:
                 fresh = made.get(draft_id)
-                text = session.drafts.get(draft_id) or (fresh.text if fresh else "")
+                text = (session.drafts.get(draft_id) if kept else None) or (
+                    fresh.text if fresh else ""
+                )
                 if not text.strip():
                     continue  # a draft that does not apply to what happened
                 # How it goes out: the entry's own channel (an outreach note by LinkedIn or
@@ -161,11 +165,11 @@ def _ticks(d: Draft, draft_id: str) -> str | None:
     return f"{d.ticks}-{draft_id.rsplit('-', 1)[1]}"
 
 
-def session_drafts(content: Content, session: Session) -> list[DraftText]:
+def session_drafts(content: Content, session: Session, kept: bool = True) -> list[DraftText]:
     """The session's drafts as every command shows, exports and sends them: the person's edit
-    where there is one, else the draft made from the answers."""
+    where there is one, else the draft made from the answers (`kept`: see `built`)."""
     out = []
-    for made in built(content, session):
+    for made in built(content, session, kept):
         edit = session.edited.get(made.id)
         if edit is None:
             out.append(made)

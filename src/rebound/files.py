@@ -93,13 +93,17 @@ def listing(folder: Path, suffix: str, stale_seconds: float) -> list[os.DirEntry
     save owns them). A folder that is not there has none.
 
     Raises:
+        NotADirectoryError: `folder` (or a folder above it) is a file: what it should hold is
+            unreachable, not absent, so the caller says so (never "none yet").
         DataError: the folder cannot be read.
     """
     try:
         with os.scandir(folder) as found:
             entries = list(found)
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return []
+    except NotADirectoryError:
+        raise
     except OSError as exc:
         raise DataError(
             f"Could not read the folder {folder} ({exc.strerror or exc}). Nothing was changed."

@@ -23,10 +23,11 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def new_session() -> Session:
-    """An empty session; it gets its id (and its file) with the first answer."""
+def new_session(lang: str | None = None) -> Session:
+    """An empty session; it gets its id (and its file) with the first answer. It keeps `lang`,
+    the language of the built-in pack it is started in, for the commands that come later."""
     moment = now()
-    return Session(id="", created_at=moment, updated_at=moment)
+    return Session(id="", created_at=moment, updated_at=moment, lang=lang)
 
 
 def remembered(store: Store, content: Content, skip: str = "") -> dict[str, AnswerValue]:
@@ -95,7 +96,9 @@ def sync_brag(store: Store, session: Session) -> str | None:
         # the next `rebound brag` takes them in; a walk should not stall on another window.
         with store.lock(BRAG_LOCK, wait=0):
             brag = store.load_brag()
-            if bragging.sync(brag, [session], now()):
+            added = bragging.sync(brag, [session], now())
+            # After the sync: the stories told out loud are the ones just taken in.
+            if bragging.told_aloud(brag, session) or added:
                 store.save_brag(brag)
     except SessionBusyError:
         return None
@@ -243,8 +246,13 @@ class Walk:
             self._save()
             if pos.step is None and pos.prompt.id == COMPANY:
                 self._company_history()
-            if pos.prompt.id == bragging.PROMPT and pos.prompt.id in self.session.answers:
-                self._sync_brag()  # once the list is done: corrections made with Ctrl-B count
+            if (
+                pos.prompt.id in (bragging.PROMPT, bragging.REHEARSED)
+                and pos.prompt.id in self.session.answers
+            ):
+                # Once the list is done (corrections made with Ctrl-B count), and once the
+                # stories were told out loud (a practice of each, on the brag list).
+                self._sync_brag()
             if pos.step is not None and coach.step_done(pos.step, self.session):
                 self._finish_step(pos.step)
                 if only_step is not None:
@@ -371,6 +379,7 @@ class Walk:
                 self.today,
                 back=True,
                 lang=self.content,
+                answers=self.session.answers,
             )
             message = values.nudge(q, value, self.today)
             if message is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from rebound import clock, coach
-from rebound.models import Content, Item, OpenList, Session
+from rebound.models import BragList, Content, Item, OpenList, Session
 
 UPCOMING_DAYS = 14
 CONTACT_WEEKS = 3
@@ -338,8 +338,17 @@ def _areas(content: Content, sessions: Sequence[Session]) -> list[tuple[str, int
     return [(shown[k], counts[k]) for k in ranked]
 
 
-def stats(content: Content, sessions: Iterable[Session], today: date | None = None) -> Stats:
-    """Counts across sessions: rejections per month, steps, fixes, areas, this week's reach."""
+def stats(
+    content: Content,
+    sessions: Iterable[Session],
+    today: date | None = None,
+    brag: BragList | None = None,
+) -> Stats:
+    """Counts across sessions: rejections per month, steps, fixes, areas, this week's reach.
+
+    The accomplishments are what `brag` (the brag list) holds, wins added by hand included and
+    wins taken off left out; without it, the sessions' entries are counted.
+    """
     day = today or date.today()
     ordered = _oldest_first(sessions)
     fix_item = _each_item_id(content, FIXES)
@@ -382,7 +391,11 @@ def stats(content: Content, sessions: Iterable[Session], today: date | None = No
         areas=_areas(content, ordered),
         conversations=len(reached),
         weekly_target=target[1] if target else None,
-        accomplishments=sum(len(_entries(s, ACCOMPLISHMENTS)) for s in ordered),
+        accomplishments=(
+            len(brag.items)
+            if brag is not None
+            else sum(len(_entries(s, ACCOMPLISHMENTS)) for s in ordered)
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rebound import templates
 from rebound.content_models import (
     MONTHS,
+    TODAY,
     AnswerValue,
     ChecklistItem,
     Choice,
@@ -42,6 +43,7 @@ from rebound.ui import UI_NAMES, Ui
 # Re-exported: `from rebound.models import X` works for every model, wherever it is declared.
 __all__ = [
     "MONTHS",
+    "TODAY",
     "UI_NAMES",
     "AnswerValue",
     "ChecklistItem",
@@ -158,6 +160,9 @@ class Session(BaseModel):
     # by default, so files without it load as they are: no schema change.
     edited: dict[str, str] = {}
     finished_at: datetime | None = None
+    # The built-in pack it was started in ('es'): later commands speak it unless told otherwise
+    # (--lang). None: started before rebound kept it, or with a content folder of one's own.
+    lang: str | None = None
 
     @property
     def title(self) -> str:

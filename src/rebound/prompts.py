@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -106,13 +106,19 @@ def require_terminal(command: str) -> None:
         )
 
 
-def _validator(field: FieldDef, today: date, fallback: str, lang: Language) -> Any:
+def _validator(
+    field: FieldDef,
+    today: date,
+    fallback: str,
+    lang: Language,
+    answers: Mapping[str, AnswerValue] | None,
+) -> Any:
     def validate(typed: str) -> bool | str:
         text = scrub(typed)  # judge what will be kept (see `_run`): '\udca0' is a blank '\xa0'
-        if fallback and not text.strip():
-            return True
         try:
-            values.check(field, text, today, lang)
+            # Enter takes the offered default: it is checked as if typed (a fix's old date may
+            # now come before a corrected date of the news).
+            values.check(field, text if text.strip() else fallback, today, lang, answers)
         except ValueError as exc:
             return str(exc)
         return True
@@ -126,8 +132,12 @@ def ask(
     today: date,
     back: bool = False,
     lang: Language = ENGLISH,
+    *,
+    answers: Mapping[str, AnswerValue] | None = None,
 ) -> AnswerValue:
     """Ask one question and return the checked answer; hints and messages are in `lang`.
+
+    `answers` (the session's so far) are what a date's `not_before` / `not_after` may name.
 
     Raises:
         GoBack: `back` is set and the person pressed Ctrl-B.
@@ -153,7 +163,7 @@ def ask(
         questionary.text(
             message,
             default="",
-            validate=_validator(field, today, fallback, lang),
+            validate=_validator(field, today, fallback, lang, answers),
             instruction=instruction,
             style=STYLE,
         ),
@@ -162,7 +172,7 @@ def ask(
     answer = typed(str(answer))
     if fallback and not answer.strip():
         answer = fallback
-    return values.check(field, answer, today, lang)
+    return values.check(field, answer, today, lang, answers)
 
 
 def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENGLISH) -> bool:
@@ -240,6 +250,62 @@ def _confirm(message: str, default: bool, lang: Language) -> Question:
     return Question(session.app)
 
 
+# Where a choice's label starts: after ' » ' (select), and after ' » ○ ' (checkbox).
+SELECT_INDENT = 3
+CHECKBOX_INDENT = 5
+
+
+def fit_label(label: str, indent: int, columns: int | None = None) -> str:
+    """A choice's label broken to the terminal's width (`columns`, default: the terminal's), its
+    later lines under its start: questionary cuts a long label off at the edge (at 40 columns,
+    "Not now; I'll come back with `rebound continue`" lost its command). A `command` in
+    backticks and a word are never broken."""
+    import re
+    import shutil
+    import textwrap
+
+    width = (columns or shutil.get_terminal_size().columns) - indent - 1
+    if len(label) <= width or width < 10:
+        return label
+    kept = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\0"), label)
+    lines = textwrap.wrap(kept, width, break_long_words=False, break_on_hyphens=False)
+    return ("\n" + " " * indent).join(lines).replace("\0", " ")
+
+
+class _Fitted(Choice):
+    """A choice shown broken to the terminal's width (`fit_label`), and echoed whole once
+    picked: the echo after the question is one line of its own."""
+
+    def __init__(self, label: str, indent: int, **kwargs: Any) -> None:
+        self.whole = label
+        self.answered: Callable[[], bool] = lambda: False
+        super().__init__(fit_label(label, indent), **kwargs)
+
+    @property
+    def title(self) -> Any:
+        return self.whole if self.answered() else self._shown
+
+    @title.setter
+    def title(self, value: Any) -> None:
+        self._shown = value
+
+
+def _echo_whole(question: Question) -> None:
+    """Once answered, a select's `_Fitted` choices say their label whole (see `_Fitted`)."""
+    from questionary.prompts.common import InquirerControl
+
+    for control in question.application.layout.find_all_controls():
+        if isinstance(control, InquirerControl):
+            answered = _answered(control)
+            for choice in control.choices:
+                if isinstance(choice, _Fitted):
+                    choice.answered = answered
+
+
+def _answered(control: Any) -> Callable[[], bool]:
+    return lambda: bool(control.is_answered)
+
+
 def choose(
     message: str,
     options: list[tuple[str, str]],
@@ -248,7 +314,7 @@ def choose(
     lang: Language = ENGLISH,
 ) -> str:
     """Pick one of (value, label) options; `default` is highlighted when it is one of them."""
-    choices = [Choice(label, value=value) for value, label in options]
+    choices = [_Fitted(label, SELECT_INDENT, value=value) for value, label in options]
     chosen = default if default in {value for value, _ in options} else None
     question = questionary.select(
         message,
@@ -257,6 +323,7 @@ def choose(
         instruction=lang.say("arrows_hint"),
         style=STYLE,
     )
+    _echo_whole(question)
     return str(_run(question, back))
 
 
@@ -268,7 +335,10 @@ def pick_many(
     required: bool = False,
 ) -> list[str]:
     """Tick any of (value, label, checked) options; `required`: at least one."""
-    choices = [Choice(label, value=value, checked=checked) for value, label, checked in options]
+    choices = [
+        Choice(fit_label(label, CHECKBOX_INDENT), value=value, checked=checked)
+        for value, label, checked in options
+    ]
 
     def enough(picked: list[str]) -> bool | str:
         return bool(picked) or not required or lang.say("pick_one")

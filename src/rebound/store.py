@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
+from rebound import lookup
+from rebound.errors import DataError, NoSessionError, SessionBusyError
 from rebound.files import (
     Moved,
     atomic_write,
@@ -54,7 +55,6 @@ from rebound.names import (
     CONTACTS_FILE,
     CONTACTS_LOCK,
     LOCKS,
-    NAME_MAX,
     OWN,
     PENDING,
     SESSIONS,
@@ -128,9 +128,14 @@ class Store:
         folder that is not there yet is created private by `_ensure`.
 
         Raises:
-            DataError: the data folder, or one of rebound's folders in it, is another user's.
+            DataError: the data folder is a file, or it or one of rebound's folders in it is
+                another user's.
         """
-        if self._trusted or not hasattr(os, "getuid"):
+        if self._trusted:
+            return
+        if self.home.exists() and not self.home.is_dir():
+            raise self._unusable("it is a file, not a folder")
+        if not hasattr(os, "getuid"):
             return
         folders = (self.home, *(self.home / own.name for own in OWN if own.files))
         secure(folders, self._made_private)
@@ -157,11 +162,9 @@ class Store:
         return self.sessions / f"{session_id}{SUFFIX}"
 
     def ids_by_start(self) -> list[str]:
-        """Every saved session id, the most recently started first (ids begin with their date).
-
-        Cheaper than `ids()` on a large folder: nothing but the names is read.
-        """
-        return sorted((entry.name[: -len(SUFFIX)] for entry in self._files()), reverse=True)
+        """Every saved session id, the most recently started first (`lookup.newest_first`)."""
+        names = [entry.name[: -len(SUFFIX)] for entry in self._files()]
+        return lookup.newest_first(names, lambda i: lookup.started(self.path(i)))
 
     def delete(self, session_id: str) -> None:
         """Remove a session's file (hold its lock), and its lock file afterwards."""
@@ -190,7 +193,19 @@ class Store:
         """The session files, in one pass that also removes temp files left by a crash."""
         self._trust()
         refuse_a_file_for_a_folder(self.home, self.sessions)
-        return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
+        try:
+            return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
+        except NotADirectoryError:
+            # REBOUND_HOME (or its sessions folder) is a file: the data is unreachable, not
+            # absent, and "no sessions yet" would tell the person it is gone.
+            raise self._unusable("it is a file, not a folder") from None
+
+    def _unusable(self, why: str) -> DataError:
+        return DataError(
+            f"The data folder {self.home} cannot be used ({why}), so rebound cannot see your "
+            "sessions; nothing was changed or deleted. Set REBOUND_HOME to your data folder, "
+            "or fix this one."
+        )
 
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
@@ -260,54 +275,23 @@ class Store:
         return out
 
     def pick(self, wanted: str | None, unfinished: bool = False) -> Session | None:
-        """The session asked for (an id or the start of one), or else the most recently saved
-        one, unfinished if asked (then a finished one only when none is open); None if there are
-        no sessions.
+        """The session asked for (an id, its start, or the company), or else the most recently
+        saved one (unfinished if asked); None if there are none. See `lookup.pick`.
 
         Raises:
             UsageError: `wanted` is blank.
             NoSessionError: `wanted` fits no session or several, or its file was broken.
         """
-        if wanted is not None:  # "" is a mistake (an empty $ID), not "the latest": resolve says so
-            return self.load(self.resolve(wanted))
-        fallback = None
-        for session_id in self.ids():
-            try:
-                session = self.load(session_id)
-            except NoSessionError:
-                continue
-            if not unfinished or session.finished_at is None:
-                return session
-            fallback = fallback or session
-        return fallback
+        return lookup.pick(self, wanted, unfinished)
 
     def resolve(self, wanted: str) -> str:
-        """A full session id from an id or a unique prefix of one.
+        """A full session id from an id, a unique prefix of one, or a company's name (any case).
 
         Raises:
             UsageError: `wanted` is blank (a prefix of every id: a script's empty `$ID`).
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
-        if not wanted.strip():
-            raise UsageError(
-                "The session id is empty, so rebound did not pick one. Give an id, or the start "
-                "of one (`rebound list` shows them). Nothing was changed."
-            )
-        if len(wanted) > NAME_MAX or any(c in wanted for c in "/\\\0"):
-            # No id is like this; and as a file name it would be an OSError, not an answer.
-            raise NoSessionError(f"There is no session {wanted[:40]!r}. `rebound list` shows them.")
-        if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
-            return wanted  # the common case, without listing a large folder
-        ids = self.ids()
-        matches = [i for i in ids if i.startswith(wanted)]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise NoSessionError(f"There is no session '{wanted}'. `rebound list` shows them.")
-        raise NoSessionError(
-            f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
-            "type a little more of the id."
-        )
+        return lookup.resolve(self, wanted)
 
     def own_files(self, personal: bool = False) -> list[Path]:
         """rebound's own files in the data folder (see `OWN`), nothing else found there.

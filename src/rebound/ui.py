@@ -398,3 +398,9 @@ class Ui(_Strict):
         "{{title}}: you had edited it, and your new answers change it. Keep your edit? "
         "(No: rebuild it from the new answers)"
     )
+    # Dates that make no sense (`not_before`, `not_after`). {{date}} is the limit. Kept short:
+    # the line under a prompt is one line, cut at the terminal's edge.
+    date_not_after_today: str = "That day is still to come; give today ({{date}}) or earlier."
+    date_not_before_today: str = "That day has passed; give today ({{date}}) or later."
+    date_not_before: str = "That's before the news ({{date}}); give that day or later."
+    date_not_after: str = "That's after the news ({{date}}); give that day or earlier."

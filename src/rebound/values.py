@@ -1,7 +1,8 @@
 """Turning what a person typed into a checked answer, the same way for prompts and files.
 
-`check(field, raw, today, lang)` returns the value to store or raises ValueError with a short,
-kind sentence to show under the prompt, in the language of `lang` (a content pack, or ENGLISH).
+`check(field, raw, today, lang, answers)` returns the value to store or raises ValueError with a
+short, kind sentence to show under the prompt, in the language of `lang` (a content pack, or
+ENGLISH). `answers` are the session's answers so far, for dates limited by an earlier one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from rebound import templates
-from rebound.models import AnswerValue, FieldDef, Ui
+from rebound.models import TODAY, AnswerValue, FieldDef, Ui
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # '+3d', '3 days', 'in 2 weeks', '-2d', '3 days ago', and the same in Spanish ('en 3 días',
@@ -79,8 +80,12 @@ def check(
     raw: str | bool | list[str] | None,
     today: date,
     lang: Language = ENGLISH,
+    answers: Mapping[str, AnswerValue] | None = None,
 ) -> AnswerValue:
     """Validate one answer for `field`; blank optional answers become None.
+
+    `answers` (the session's so far) give the dates that `not_before` / `not_after` name; a
+    limit whose answer is not there (not given yet, or left blank) does not apply.
 
     Raises:
         ValueError: the answer does not fit; the message says how to fix it, in `lang`.
@@ -112,7 +117,9 @@ def check(
             raise ValueError(lang.say("bad_email"))
         return text.strip()
     if field.kind == "date":
-        return parse_date(text, today, lang).isoformat()
+        found = parse_date(text, today, lang)
+        _check_limits(field, found, today, lang, answers or {})
+        return found.isoformat()
     if field.kind == "number":
         try:
             number = int(text.strip())
@@ -126,6 +133,35 @@ def check(
     return text
 
 
+def limit(name: str | None, today: date, answers: Mapping[str, AnswerValue]) -> date | None:
+    """The date a `not_before` / `not_after` names: today, an earlier answer, or None."""
+    if name is None:
+        return None
+    if name == TODAY:
+        return today
+    value = answers.get(name)
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _check_limits(
+    field: FieldDef, found: date, today: date, lang: Language, answers: Mapping[str, AnswerValue]
+) -> None:
+    """Refuse a date that makes no sense: news from next month, a fix due before the news."""
+    low = limit(field.not_before, today, answers)
+    if low is not None and found < low:
+        key = "date_not_before_today" if field.not_before == TODAY else "date_not_before"
+        raise ValueError(lang.say(key, date=low.isoformat()))
+    high = limit(field.not_after, today, answers)
+    if high is not None and found > high:
+        key = "date_not_after_today" if field.not_after == TODAY else "date_not_after"
+        raise ValueError(lang.say(key, date=high.isoformat()))
+
+
 def default_text(field: FieldDef, today: date, lang: Language = ENGLISH) -> str:
     """The default as it should appear, pre-filled, in a text-like prompt."""
     value = field.default
@@ -137,9 +173,12 @@ def default_text(field: FieldDef, today: date, lang: Language = ENGLISH) -> str:
 
 
 def nudge(field: FieldDef, value: AnswerValue, today: date) -> str | None:
-    """The coach's gentle push back when a date is further away than it should be, if any."""
+    """The coach's gentle push back on a surprising date (further ahead, or longer ago, than
+    the field's `nudge` expects), if any: possible, so the person is asked to confirm it."""
     if field.nudge is None or not isinstance(value, str):
         return None
-    if (date.fromisoformat(value) - today).days > field.nudge.after_days:
+    days = (date.fromisoformat(value) - today).days
+    ahead, ago = field.nudge.after_days, field.nudge.before_days
+    if (ahead is not None and days > ahead) or (ago is not None and -days > ago):
         return field.nudge.message
     return None

@@ -223,7 +223,10 @@ def test_accomplishments_from_a_file_join_the_brag_list(
 def test_a_spanish_file_uses_the_packs_date_words_and_messages(
     run: Run, tmp_path: Path, rebound_home: Path
 ) -> None:
-    spanish = FULL.replace("call_date: 2026-11-24", "call_date: ayer")
+    # (The move-on day must come after the news: a fixed one would not, once 'ayer' passes it.)
+    spanish = FULL.replace("call_date: 2026-11-24", "call_date: ayer").replace(
+        "move_on_date: 2026-11-28", "move_on_date: +3d"
+    )
     result = run(["--lang", "es", "start", "--answers", str(write(tmp_path, spanish))])
     assert result.exit_code == 0, result.output
     answers = only_session(rebound_home)["answers"]

@@ -48,7 +48,8 @@ def rated(run: Run, rebound_home: Path) -> dict[str, Any]:
     assert run(["brag", "edit", "1", "--tag", "data"], terminal=False).exit_code == 0
     assert run(["rehearse", "--count", "1", "--seconds", "0"], ENTER + "4" + ENTER).exit_code == 0
     [item] = brag_items(rebound_home)
-    assert (item["tags"], item["ratings"], item["practised"]) == (["data"], [4], 1)
+    # Told out loud in the session (rehearsed: yes), then rehearsed once here: two practices.
+    assert (item["tags"], item["ratings"], item["practised"]) == (["data"], [4], 2)
     return item
 
 

@@ -71,3 +71,30 @@ def test_a_new_session_never_reuses_a_deleted_sessions_id(
     assert (rebound_home / "sessions" / f"{SESSION_ID}-2.json").exists()
     titles = [i["title"] for i in brag(rebound_home)["items"]]  # type: ignore[union-attr]
     assert titles == ["Cut the nightly batch from 6 hours to 40 minutes", "Led the migration"]
+
+
+def test_stories_told_out_loud_count_as_practised_on_the_brag_list(
+    run: Run, rebound_home: Path
+) -> None:
+    """The checklist ticks "Stories rehearsed out loud": `rebound brag` must not say otherwise."""
+    upto = NAMES.index("rehearsed") + 1  # the stories were told: "Done?" yes
+    run(["start"], keys(GROUPS[:upto]))
+    assert "✓ Stories rehearsed out loud" in run(["summary"]).stdout
+    items = brag(rebound_home)["items"]
+    assert isinstance(items, list)
+    assert items[0]["practised"] == 1 and items[0]["ratings"] == []
+    shown = run(["brag"]).stdout
+    assert "not practised yet" not in shown and "practised once" in shown
+    # Once: another sync (a second session) or keeping "yes" on a revisit is not a telling.
+    run(["start"], keys([("company", "Initech" + ENTER), *GROUPS[1:2]]))
+    revisit = ENTER * 8 + "n" + ENTER  # Enter keeps each answer; no more wins; "Done?" kept
+    run(["continue", "--step", "accomplishments"], revisit)
+    assert brag(rebound_home)["items"][0]["practised"] == 1  # type: ignore[index]
+
+
+def test_not_told_out_loud_is_not_practised(run: Run, rebound_home: Path) -> None:
+    groups = list(GROUPS[: NAMES.index("rehearsed") + 1])
+    groups[-1] = ("rehearsed", "n")
+    run(["start"], keys(groups))
+    items = brag(rebound_home)["items"]
+    assert isinstance(items, list) and items[0]["practised"] == 0

@@ -70,9 +70,9 @@ def test_summary_of_a_finished_session(run: Run, finished: Path) -> None:
         start=1,
     ):
         assert f"✓ {n}/5 {title}" in out
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    assert f"☐ Thank-you email sent to Dana Smith  due {tomorrow}  (thank-you-sent)" in out
-    assert "☐ Fix: Practise Spark joins  due 2026-12-09  (fix-1)" in out
+    today = date.today().isoformat()  # the same day, as step 1's guidance says
+    assert f"☐ Thank-you email sent to Dana Smith  due {today}  (thank-you-sent)" in out
+    assert "☐ Fix: Practise Spark joins  due 2030-12-09  (fix-1)" in out
     assert "Accomplishments on your list: 1" in out
     assert "✓ Stories rehearsed out loud" in out
     in_a_week = (date.today() + timedelta(days=7)).isoformat()

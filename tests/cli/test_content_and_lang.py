@@ -178,11 +178,11 @@ def test_todo_speaks_the_pack_language(run: Run, make_session: MakeSession) -> N
     make_session(lang="es")
     shown = flat(run(["--lang", "es", "todo"]).stdout)
     assert "Próximamente (hasta el " in shown
-    assert "Globex, dentro de 1 día rebound done thank-you-sent" in shown
+    assert "Globex, vence hoy rebound done thank-you-sent" in shown  # the same day
     assert "Globex, dentro de 2 días rebound done feedback-asked" in shown
-    english = flat(run(["todo"]).stdout)
-    assert "Globex, in 1 day rebound done thank-you-sent" in english
-    for word in ("Upcoming", " in 1 day", " days", "Overdue"):
+    english = flat(run(["--lang", "en", "todo"]).stdout)
+    assert "Globex, due today rebound done thank-you-sent" in english
+    for word in ("Upcoming", " in 1 day", " days", "Overdue", "due today"):
         assert word not in shown, word
 
 

@@ -112,16 +112,16 @@ def test_todo_groups_items_of_both_sessions(run: Run, two: Path) -> None:
         f"  {day(0)}  Fix: Mock interview with Sam",
         f"              {OTHER}, due today",
         f"  rebound done fix-2 --session {OTHER_ID}",
+        f"  {day(0)}  Thank-you email sent to Dana Smith",  # the same day as the call
+        "              Globex, due today",
+        f"  rebound done thank-you-sent --session {SESSION_ID}",
     ]
 
     upcoming = group(result.stdout, f"Upcoming (to {day(14)})")
-    assert f"  {day(1)}  Thank-you email sent to Dana Smith" in upcoming
-    assert "              Globex, in 1 day" in upcoming
-    assert f"  rebound done thank-you-sent --session {SESSION_ID}" in upcoming
     assert f"  {day(7)}  Reach out to Priya Patel (Head hunter or recruiter, Email)" in upcoming
     assert f"  rebound done contact-1 --session {SESSION_ID}" in upcoming
-    assert upcoming.index(f"  {day(1)}  Thank-you email sent to Dana Smith") < upcoming.index(
-        f"  {day(3)}  Moved on from Globex"
+    assert upcoming.index(f"  {day(3)}  Moved on from Globex") < upcoming.index(
+        f"  {day(7)}  Reach out to Priya Patel (Head hunter or recruiter, Email)"
     )
 
     anytime = group(result.stdout, "Anytime")
@@ -247,7 +247,7 @@ def test_stats_of_two_sessions(run: Run, two: Path) -> None:
     months = (TODAY.year - HEARD.year) * 12 + TODAY.month - HEARD.month
     assert len(bars) == months + 1  # months without a rejection in between are shown too
     assert "  Steps completed: 10 of 10 (2 sessions × 5 steps)" in lines
-    overdue = 1 + (date(2026, 12, 9) < TODAY)  # Globex's first fix has a fixed date
+    overdue = 1 + (date(2030, 12, 9) < TODAY)  # Globex's first fix has a fixed date
     assert f"  Commitments kept: 0 of 5 fixes ({overdue} overdue)" in lines
     assert "  This week: 1 of 3 new conversations" in lines  # Sam, two days ago
     areas = lines.index("Areas to work on, most often")
@@ -256,6 +256,18 @@ def test_stats_of_two_sessions(run: Run, two: Path) -> None:
         "  2× Technical depth",
     ]
     assert "Totals: 2 sessions, 2 accomplishments on your lists" in lines
+
+
+def test_stats_counts_what_the_brag_list_holds(run: Run, two: Path) -> None:
+    """A win added by hand is on the list, one taken off is not: stats says what `brag` says."""
+    assert run(["brag", "add", "--title", "Mentored two juniors"]).exit_code == 0
+    assert run(["brag", "remove", "1", "--yes"]).exit_code == 0
+    listed = run(["brag"]).stdout
+    held = len(re.findall(r"^\s*\d+\. ", listed, re.M))
+    assert held == 2, listed
+    assert "Totals: 2 sessions, 2 accomplishments on your lists" in run(["stats"]).stdout
+    assert run(["brag", "add", "--title", "Ran the on-call rota"]).exit_code == 0
+    assert "Totals: 2 sessions, 3 accomplishments on your lists" in run(["stats"]).stdout
 
 
 def test_stats_without_sessions(run: Run) -> None:

@@ -66,7 +66,7 @@ def test_show_everything(run: Run) -> None:
     assert "Globex · Data Engineer" in out
     assert "--- Your thank-you email ---" in out
     assert "Which company was it?" in out
-    assert "1. Practise Spark joins · 2026-12-09" in out
+    assert "1. Practise Spark joins · 2030-12-09" in out
     assert "A video call" in out  # choice labels, not values
     assert "Technical depth and Something else" in out
 
@@ -178,3 +178,42 @@ def test_a_copy_of_a_session_file_is_set_aside(run: Run, rebound_home: Path) -> 
     assert result.exit_code == 0, result.output
     assert json.loads(original.read_bytes()) != json.loads(copy)
     assert kept.read_bytes() == copy
+
+
+def _copy(rebound_home: Path, new_id: str, company: str, created_at: str) -> None:
+    sessions = rebound_home / "sessions"
+    data = json.loads((sessions / f"{SESSION_ID}.json").read_text())
+    data.update(id=new_id, created_at=created_at)
+    data["answers"] = {**data["answers"], "company": company}
+    (sessions / f"{new_id}.json").write_text(json.dumps(data))
+
+
+def test_list_orders_one_days_sessions_by_start_newest_first(run: Run, rebound_home: Path) -> None:
+    build_session(upto=2)
+    day = SESSION_ID[:10]
+    # By name 'zeta' would come first; 'acme' was started last, so it is the newest.
+    _copy(rebound_home, f"{day}-acme", "Acme", f"{day}T23:50:00Z")
+    _copy(rebound_home, f"{day}-zeta", "Zeta", f"{day}T00:01:00+00:00")
+    lines = [line for line in run(["list"]).stdout.splitlines() if line.startswith(day)]
+    assert [line.split()[0] for line in lines] == [f"{day}-acme", SESSION_ID, f"{day}-zeta"]
+
+
+def test_show_by_company_name_any_case(run: Run, rebound_home: Path) -> None:
+    build_session(upto=2)
+    result = run(["show", "gLoBeX"])
+    assert result.exit_code == 0, result.output
+    assert "Globex · Data Engineer" in result.stdout
+    assert run(["summary", "-s", "globex"]).exit_code == 0
+    _copy(rebound_home, "2025-03-01-northwind", "Northwind Traders", "2025-03-01T10:00:00Z")
+    shown = run(["show", "NORTHWIND"])  # the start of a company's name, in whole words
+    assert shown.exit_code == 0, shown.output
+    assert "[2025-03-01-northwind]" in shown.stdout
+    assert run(["show", "north"]).exit_code == 1  # not half a word
+
+
+def test_company_name_of_two_sessions_is_ambiguous(run: Run, rebound_home: Path) -> None:
+    build_session(upto=2)
+    _copy(rebound_home, "2025-03-01-globex-old", "Globex", "2025-03-01T10:00:00Z")
+    result = run(["show", "globex"])
+    assert result.exit_code == 1
+    assert "'globex' fits 2 sessions" in result.stderr

@@ -19,7 +19,8 @@ TODAY = date.today()
 
 
 def answers(company: str = "Globex", late: int = 2) -> str:
-    """A whole session whose call was `late`+1 days ago: one fix due today, one `late` days ago."""
+    """A whole session whose call was `late`+1 days ago: one fix due today, one `late` days ago,
+    and the thank-you due today (the day its answers were written)."""
     call = TODAY - timedelta(days=late + 1)
     return f"""\
 company: {company}

@@ -60,9 +60,10 @@ def test_a_notification_once_a_day(
     assert result.stdout == ""  # the desktop showed it
     [(app, title, body)] = notifications(sent)
     assert app == "--app-name=rebound"
-    assert title == "rebound: 2 things due"
+    assert title == "rebound: 3 things due"
     assert body.splitlines() == [
         "Globex: Fix: Read the Spark docs (2 days overdue)",
+        "Globex: Thank-you email sent to Dana Smith (today)",  # due the day it was written
         "Globex: Fix: Practise telling impact stories (today)",
     ]
     run(["remind"], terminal=False)
@@ -81,7 +82,7 @@ def test_a_new_item_due_later_the_same_day_is_announced(
     run(["remind"], terminal=False)
     start(run, tmp_path, "Initech")
     run(["remind"], terminal=False)
-    assert [n[1] for n in notifications(sent)] == ["rebound: 2 things due", "rebound: 4 things due"]
+    assert [n[1] for n in notifications(sent)] == ["rebound: 3 things due", "rebound: 6 things due"]
 
 
 def test_printed_without_a_desktop(
@@ -93,8 +94,9 @@ def test_printed_without_a_desktop(
     assert result.exit_code == 0
     assert notifications(sent) == []
     assert result.stdout.splitlines() == [
-        "rebound: 2 things due",
+        "rebound: 3 things due",
         "  Globex: Fix: Read the Spark docs (2 days overdue)",
+        "  Globex: Thank-you email sent to Dana Smith (today)",
         "  Globex: Fix: Practise telling impact stories (today)",
         "  `rebound todo` shows them all, with the commands that tick them off.",
     ]
@@ -107,7 +109,7 @@ def test_printed_when_the_notifier_fails(
     stand_in(bin_dir, "notify-send", "exit 1\n")
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
     start(run, tmp_path)
-    assert run(["remind"], terminal=False).stdout.startswith("rebound: 2 things due\n")
+    assert run(["remind"], terminal=False).stdout.startswith("rebound: 3 things due\n")
 
 
 def test_nothing_due_is_silence(run: Run, sent: Path) -> None:

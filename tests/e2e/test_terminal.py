@@ -136,7 +136,7 @@ def accomplishments(t: Terminal) -> None:
     t.text("What was the result?", RESULT)
     t.text("A number that shows it", NUMBER)
     t.confirm("Add another accomplishment?", yes=False)
-    t.confirm("Now tell one of these stories out loud", yes=True)
+    t.confirm("Now tell these stories out loud", yes=True)
 
 
 def re_engage(t: Terminal, days: Days) -> None:
@@ -191,7 +191,7 @@ def quick_run(t: Terminal) -> None:
     t.confirm("Add the story behind it", yes=False)
     t.enter("A number that shows it")
     t.confirm("Add another accomplishment?", yes=False)
-    t.confirm("Now tell one of these stories out loud", yes=False)
+    t.confirm("Now tell these stories out loud", yes=False)
     t.enter("Ready for the next step?")
     t.text("Who could you reach out to?", "Milton")
     t.enter("How do you know them?")

@@ -75,6 +75,9 @@ def field_shape(q: FieldDef) -> dict[str, Any]:
         "choices": [c.value for c in q.choices],
         "when": _conditions(q.when),
         "nudge_after_days": q.nudge.after_days if q.nudge else None,
+        "nudge_before_days": q.nudge.before_days if q.nudge else None,
+        "not_before": q.not_before,
+        "not_after": q.not_after,
         "has_help": q.help is not None,
     }
 

@@ -195,7 +195,7 @@ def test_markdown_has_the_whole_session(loaded: Content, session: Session) -> No
     for n in range(1, 6):
         assert f"## Step {n} of 5 · " in md
     assert md.count("```text") == 7  # every draft of the finished steps that applies
-    assert "- [x] Thank-you email sent to Dana Smith (due 2026-11-26, done 2026-11-26)" in md
+    assert "- [x] Thank-you email sent to Dana Smith (due 2026-11-25, done 2026-11-26)" in md
     assert "- [ ] Fix: Practise Spark joins (due 2026-12-09)" in md
     assert "- Accomplishments on your list: 2" in md
 
@@ -347,7 +347,7 @@ def test_ics_dates_and_fields(loaded: Content, session: Session) -> None:
         str(e["UID"])[prefix:].split("@")[0]: e for e in _events(export.to_ics(loaded, session))
     }
     expected = {
-        "thank-you-sent": date(2026, 11, 26),
+        "thank-you-sent": date(2026, 11, 25),
         "feedback-asked": date(2026, 11, 27),
         "contact-1": date(2026, 12, 2),
         "post-published": date(2026, 11, 27),

@@ -149,7 +149,7 @@ def test_agenda_items_with_due_after_dates(loaded: Content) -> None:
     a = insights.agenda(loaded, [s], today=TODAY)
     due = {t.item_id: t.due for t in [*a.overdue, *a.due_today, *a.upcoming]}
     assert due == {
-        "thank-you-sent": ago(3),  # a day after the thank-you step
+        "thank-you-sent": ago(4),  # the day of the thank-you step
         "move-on": ago(7),
         "feedback-asked": TODAY + timedelta(days=1),  # two days after choosing to email
         "feedback-followup": TODAY + timedelta(days=6),  # a week after

@@ -410,3 +410,40 @@ def test_every_file_rebound_writes_is_on_the_one_list() -> None:
         assert name in named, name
         assert not named[name].personal
     assert named[pending.PENDING].personal  # typed by the person: exported, and wiped
+
+
+def test_every_reading_command_refuses_a_data_folder_that_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unreachable data is never "no data": each command that reads says so, with exit 1."""
+    from typer.testing import CliRunner
+
+    from rebound.app import app
+
+    home = tmp_path / "not-a-folder"
+    home.write_text("my notes\n")
+    monkeypatch.setenv("REBOUND_HOME", str(home))
+    monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
+    commands = [
+        ["continue"],
+        ["summary"],
+        ["list"],
+        ["todo"],
+        ["contacts"],
+        ["stats"],
+        ["show", "globex"],
+        ["done", "thank-you-sent"],
+        ["brag"],
+        ["export", "--format", "json"],
+        ["data", "export", str(tmp_path / "out.zip")],
+        ["rehearse"],
+    ]
+    for args in commands:
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "No sessions yet" not in result.output, args
+        assert "cannot be used" in result.output or "Could not" in result.output, (
+            args,
+            result.output,
+        )
+    assert home.read_text() == "my notes\n"

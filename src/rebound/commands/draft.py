@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import SessionOption, command_group, content_for, pick, report_moved, store_for
+from rebound.app import (
+    SessionOption,
+    command_group,
+    content_for,
+    pick,
+    report_moved,
+    same_language,
+    store_for,
+)
 from rebound.errors import UsageError
 
 if TYPE_CHECKING:
@@ -78,7 +86,8 @@ def draft(
     if found is None:
         render.note(out, content.say("no_sessions"))
         return
-    drafts = drafting.session_drafts(content, found)
+    content = content_for(ctx, found)  # in the session's own language, as every command on one
+    drafts = drafting.session_drafts(content, found, kept=same_language(ctx, found))
     if name is None:
         if copy or mail or edit or reset:
             example = drafts[0].id if drafts else "thank_you_email"
@@ -99,7 +108,7 @@ def draft(
         if handoff.mail(content, out, chosen):
             _when_sent(out, content, found, chosen)
     elif edit:
-        _edit(out, content, found, chosen)
+        _edit(out, content, found, chosen, kept=same_language(ctx, found))
     elif reset:
         _reset(out, content, found, chosen)
     else:
@@ -141,7 +150,9 @@ def _when_sent(out: Console, content: Content, session: Session, chosen: DraftTe
         render.note(out, content.say("draft_when_sent", id=chosen.ticks), "dim")
 
 
-def _edit(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
+def _edit(
+    out: Console, content: Content, session: Session, chosen: DraftText, kept: bool = True
+) -> None:
     from rebound import drafting, handoff, render
 
     store = store_for()
@@ -149,7 +160,8 @@ def _edit(out: Console, content: Content, session: Session, chosen: DraftText) -
     # is told the session is busy), and what the person saved is never lost to a busy lock.
     with store.lock(session.id):
         fresh = store.load(session.id)
-        current = drafting.find(drafting.session_drafts(content, fresh), chosen.id) or chosen
+        shown = drafting.session_drafts(content, fresh, kept=kept)
+        current = drafting.find(shown, chosen.id) or chosen
         saved = handoff.edit(content, current)
         if saved is None:
             render.note(out, content.say("draft_edit_same", title=chosen.title))

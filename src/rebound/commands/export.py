@@ -43,7 +43,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         str | None,
         typer.Argument(
             metavar="ID",
-            help="The session id (or the start of it); default: the latest.",
+            help="The session id (or its start, or the company); default: the latest.",
             show_default=False,
             autocompletion=complete_session,
         ),
@@ -107,7 +107,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     if fmt is Format.json:
         data = exporter.to_json(found).encode("utf-8")
     else:
-        content = content_for(ctx)
+        content = content_for(ctx, found)  # in the session's own language
         if fmt is Format.markdown:
             data = exporter.to_markdown(content, found, date.today()).encode("utf-8")
         else:

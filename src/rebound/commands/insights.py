@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from rebound.models import Content, Session
+    from rebound.models import BragList, Content, Session
 
 
 def _across(
@@ -59,7 +59,7 @@ def _say(
 ) -> None:
     from rebound import render
 
-    render.say(out, text, indent, prefix=prefix, whole=whole)
+    render.say_at(out, text, indent, prefix=prefix, whole=whole)
 
 
 def _weeks(content: Content, days: int) -> str:
@@ -116,5 +116,24 @@ def stats(ctx: typer.Context) -> None:
     content, found, out = ready
     from rebound.render.insights import show_patterns, show_stats
 
-    show_stats(out, content, insights.stats(content, found))
+    show_stats(out, content, insights.stats(content, found, brag=_brag_list(found)))
     show_patterns(out, content, insights.patterns(content, found))
+
+
+def _brag_list(sessions: list[Session]) -> BragList | None:
+    """The brag list as `rebound brag` shows it (wins added by hand in, wins taken off out),
+    with the sessions' newest entries taken in here only, without saving: stats only reads.
+    None, having said why, when the list can't be read (a broken one was moved aside)."""
+    from datetime import datetime, timezone
+
+    from rebound import bragging
+    from rebound.app import say_error
+    from rebound.errors import ReboundError
+
+    try:
+        brag = store_for().load_brag()
+    except ReboundError as exc:
+        say_error(exc.message)
+        return None
+    bragging.sync(brag, sessions, datetime.now(timezone.utc))
+    return brag

@@ -13,7 +13,9 @@ from rebound.app import (
     command_group,
     complete_step,
     content_for,
+    new_session_lang,
     report_moved,
+    same_language,
     store_for,
 )
 from rebound.errors import UsageError
@@ -51,7 +53,7 @@ def start(
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
     store.check_writable()  # before the first question: never ask what can't be kept
     out = render.console()
-    walk = flow.Walk(content, store, flow.new_session(), out)
+    walk = flow.Walk(content, store, flow.new_session(new_session_lang(ctx)), out)
     if walk.run():
         _closing(out, content, walk.session)
     report_moved(store)
@@ -65,7 +67,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
 
     content = content_for(ctx)
     doc = answers_file.read(file)
-    session = flow.new_session()
+    session = flow.new_session(new_session_lang(ctx))
     count = answers_file.fill(content, session, doc, date.today(), flow.now())
     if count == 0:
         raise UsageError(f"{file}: no answers were used, so no session was made.")
@@ -114,6 +116,7 @@ def continue_(
     """Pick up where you left off (or tick off items of a finished session)."""
     from rebound import coach, due, flow, prompts, render
 
+    # Every pack has the same step ids: any of them can check --step before anything is read.
     content = content_for(ctx)
     step_ids = [s.id for s in content.steps]
     if step is not None and step not in step_ids:
@@ -126,6 +129,7 @@ def continue_(
     if found is None:
         render.note(out, content.say("nothing_to_continue"))
         return
+    content = content_for(ctx, found)  # in the session's own language
     if step is None and coach.next_position(content, found) is None:
         _tick_interactively(out, content, store, found)
         return
@@ -168,15 +172,15 @@ def summary(
     """Show a session's checklist: steps done, items to tick, the next thing to do."""
     from rebound import render
 
-    content = content_for(ctx)
     store = store_for()
     found = store.pick(session)
     report_moved(store)
+    content = content_for(ctx, found)
     out = render.console()
     if found is None:
         render.note(out, content.say("no_sessions"))
         return
-    render.summary(out, content, found, drafts=drafts)
+    render.summary(out, content, found, drafts=drafts, kept_drafts=same_language(ctx, found))
 
 
 @app.command()
@@ -192,10 +196,13 @@ def done(
     """Tick off checklist items (with no ITEM, pick them from a list)."""
     from rebound import coach, due, flow, prompts, render
 
-    content = content_for(ctx)
-    store = due.watch(store_for(), content)  # every save keeps the due index fresh
+    store = store_for()
     found = store.pick(session)
     report_moved(store)
+    # Every save keeps the due index fresh, in the language spoken now (as `continue` does);
+    # the session itself is spoken in its own.
+    due.watch(store, content_for(ctx))
+    content = content_for(ctx, found)
     out = render.console()
     if found is None:
         raise UsageError(
@@ -262,11 +269,11 @@ def show(
     """Everything about one session: its checklist, your answers and the drafts."""
     from rebound import render
 
-    content = content_for(ctx)
     store = store_for()
     found = store.load(store.resolve(session_id))
+    content = content_for(ctx, found)
     out = render.console()
-    render.summary(out, content, found, drafts=True)
+    render.summary(out, content, found, drafts=True, kept_drafts=same_language(ctx, found))
     render.answers(out, content, found)
 
 

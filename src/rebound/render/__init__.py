@@ -6,8 +6,9 @@ highlighting switched off, so '[bold]' or ':smile:' typed by a person is shown a
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
@@ -47,6 +48,59 @@ def console(stderr: bool = False, file: TextIO | None = None) -> Console:
     )
     out.soft_wrap = stderr or not out.is_terminal
     return out
+
+
+# What a line may not be broken inside: a word (an id, a path, a date), or a `command` in
+# backticks with what sticks to it ('`rebound continue`.').
+_UNIT = re.compile(r"`[^`\n]*`\S*|\S+")
+
+
+def fit(text: Text, width: int, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> Text:
+    """`text` broken into lines of at most `width` cells at its spaces, the lines after the
+    first indented by `indent` (a hanging indent, under the label's start).
+
+    Never inside a word (an id, a path), a `command` in backticks, or a `whole` span of the
+    text (start, end: a command without backticks). A piece longer than a line stands alone
+    on its line, for the terminal to wrap: better than a break that looks like two commands.
+    Print the result with `soft_wrap=True`, so that Rich does not wrap it again.
+    """
+    from rich.cells import cell_len
+
+    plain = text.plain
+    units: list[list[int]] = []
+    for match in _UNIT.finditer(plain):
+        start, end = match.span()
+        if units and any(
+            s < end and start < e and s < units[-1][1] and units[-1][0] < e for s, e in whole
+        ):
+            units[-1][1] = end  # within one whole span: one piece
+        else:
+            units.append([start, end])
+    if not units:
+        return text
+    lines: list[tuple[int, int]] = []
+    line_start, line_end = 0, units[0][1]  # the first line keeps its leading spaces
+    for start, end in units[1:]:
+        room = width - (indent if lines else 0)
+        if "\n" in plain[line_end:start] or cell_len(plain[line_start:end]) > room:
+            lines.append((line_start, line_end))
+            line_start = start
+        line_end = end
+    lines.append((line_start, line_end))
+    out = text[: lines[0][1]]
+    for start, end in lines[1:]:
+        out.append("\n" + " " * indent)
+        out.append_text(text[start:end])
+    return out
+
+
+def say(out: Console, text: Text, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> None:
+    """Print `text`: on a terminal broken at its width by `fit` (never inside an id or a
+    command); elsewhere soft-wrapped, one line for grep."""
+    if not out.is_terminal:
+        out.print(text, soft_wrap=True)
+        return
+    out.print(fit(text, out.width, indent, whole), soft_wrap=True)
 
 
 def _utf8(out: Console) -> bool:
@@ -132,8 +186,8 @@ def draft(out: Console, title: str, text: str) -> None:
 
 
 def note(out: Console, text: str, style: str = "") -> None:
-    """A line of the coach's own words."""
-    out.print(_text(text, style=style))
+    """A line of the coach's own words (a command in it is never broken: see `fit`)."""
+    say(out, _text(text, style=style))
 
 
 def plain(out: Console, text: str) -> None:
@@ -149,8 +203,18 @@ def step_done(out: Console, step: Step, answers: Mapping[str, object] | None = N
     out.print(_assemble((f"{done} ", f"bold {GOOD}"), (words, GOOD)))
 
 
-def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:
-    """The checklist of one session: steps done or pending, their items, and what to do next."""
+def summary(
+    out: Console,
+    content: Content,
+    session: Session,
+    drafts: bool = False,
+    kept_drafts: bool = True,
+) -> None:
+    """The checklist of one session: steps done or pending, their items, and what to do next.
+
+    With `drafts`, the drafts too: as saved, or (`kept_drafts` False: they were saved in
+    another language than `content`'s) made again from the answers in `content`'s words.
+    """
     done_mark, todo_mark, _ = marks(out)
     title = _assemble(
         (session.text("company") or "(company not given yet)", "bold"),
@@ -170,16 +234,20 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
     out.print()
     entries = coach.checklist(content, session)
     total = len(content.steps)
+    label_at = 5 + max(len(done_mark), len(todo_mark)) + 1
     for number, step in enumerate(content.steps, start=1):
         finished = coach.step_done(step, session)
-        out.print(
-            _assemble(
-                (f"{done_mark if finished else todo_mark} ", GOOD if finished else "dim"),
-                (f"{number}/{total} {step.title}", "bold" if finished else ""),
-                ("" if finished else "  " + content.say("pending"), "dim"),
-            )
+        mark = f"{done_mark if finished else todo_mark} "
+        counted = f"{number}/{total} "
+        line = _assemble(
+            (mark, GOOD if finished else "dim"),
+            (counted + step.title, "bold" if finished else ""),
+            ("" if finished else "  " + content.say("pending"), "dim"),
         )
+        say(out, line, indent=len(mark) + len(counted))  # a long title hangs under itself
         for entry in (e for e in entries if e.step_id == step.id):
+            # A long line wraps under the label's start, after the '     ☐ ' before it.
+            kept: list[tuple[int, int]] = []  # 'due 2026-12-02' stays on one line
             if entry.info:
                 line = _assemble("     ", ("· ", "dim"), entry.label)
             else:
@@ -189,23 +257,27 @@ def summary(out: Console, content: Content, session: Session, drafts: bool = Fal
                     entry.label,
                 )
                 if entry.due:
-                    line.append(
-                        "  " + content.say("due", date=entry.due.isoformat()),
-                        style="yellow" if not entry.done else "dim",
-                    )
+                    due = content.say("due", date=entry.due.isoformat())
+                    kept.append((len(line.plain) + 2, len(line.plain) + 2 + len(due)))
+                    line.append("  " + due, style="yellow" if not entry.done else "dim")
                 line.append(f"  ({entry.id})", style="dim")
-            out.print(line)
+            say(out, line, indent=label_at, whole=kept)
     out.print()
     action, item = coach.next_action(content, session)
-    line = _assemble((content.say("next_label") + " ", f"bold {ACCENT}"), action)
+    label = content.say("next_label") + " "
+    line = _assemble((label, f"bold {ACCENT}"), action)
+    whole: list[tuple[int, int]] = []
     if item is not None:
-        line.append(f" {content.say('when_done')} rebound done {item.id}", style="dim")
-    out.print(line)
+        line.append(f" {content.say('when_done')} ", style="dim")
+        command = f"rebound done {item.id}"
+        whole.append((len(line.plain), len(line.plain) + len(command)))
+        line.append(command, style="dim")
+    say(out, line, indent=len(label), whole=whole)
     if drafts:
         from rebound import drafting
 
         # Your edit where you made one: what you will send is what is shown.
-        for shown in drafting.session_drafts(content, session):
+        for shown in drafting.session_drafts(content, session, kept=kept_drafts):
             draft(out, shown.title, shown.text)
 
 
@@ -331,10 +403,12 @@ def utf8(out: Console) -> bool:
     return _utf8(out)
 
 
-def say(
+def say_at(
     out: Console, text: Text, indent: int = 0, *, prefix: Text | None = None, whole: bool = False
 ) -> None:
-    """Print a line at `indent`, after an optional `prefix` (such as a date).
+    """Print a line at `indent` (that many spaces before it), after an optional `prefix` (such
+    as a date): the lines of the todo and stats screens. (`say` prints a line as it comes, its
+    later lines hanging at an indent.)
 
     On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
     command to copy, is never broken by rebound: a line break would paste as two commands.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rebound.render import ACCENT, GOOD, note
 from rebound.render import line as _text
-from rebound.render import say as _say
+from rebound.render import say_at as _say
 from rebound.render import utf8 as _utf8
 
 if TYPE_CHECKING:

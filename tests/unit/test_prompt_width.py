@@ -1,0 +1,60 @@
+"""At 40 columns a choice's label is broken under its start, never cut off at the edge."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+import questionary
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from rebound import prompts
+
+NOT_NOW = "Not now; I'll come back with `rebound continue`"
+LONG_TICK = "Reach out to Priya Patel (Head hunter or recruiter, Email)"
+
+
+def test_fit_label_breaks_under_its_start_and_keeps_commands_whole() -> None:
+    fitted = prompts.fit_label(NOT_NOW, prompts.SELECT_INDENT, columns=40)
+    lines = fitted.split("\n")
+    assert len(lines) == 2
+    assert all(prompts.SELECT_INDENT + len(line.lstrip()) < 40 for line in lines)
+    assert lines[1] == "   `rebound continue`"
+    assert " ".join(part.strip() for part in lines) == NOT_NOW
+    assert prompts.fit_label("A phone call", 3, columns=40) == "A phone call"
+
+
+@pytest.fixture
+def forty(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((40, 30)))
+    seen: dict[str, list[Any]] = {}
+    for kind in ("select", "checkbox"):
+        real = getattr(questionary, kind)
+
+        def spy(*args: Any, _real: Any = real, _kind: str = kind, **kwargs: Any) -> Any:
+            seen[_kind] = list(kwargs["choices"])
+            seen[f"{_kind} shown"] = [str(c.title) for c in kwargs["choices"]]
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(questionary, kind, spy)
+    return seen
+
+
+def test_select_and_checkbox_labels_fit_40_columns(forty: dict[str, list[Any]]) -> None:
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("\x1b[B\r")
+        picked = prompts.choose("Ready?", [("go", "Yes: step 2 of 5, Ask why"), ("stop", NOT_NOW)])
+    assert picked == "stop"
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(" \r")
+        ticked = prompts.pick_many("Tick:", [("c", LONG_TICK, False)])
+    assert ticked == ["c"]
+    for kind, indent in (("select", 3), ("checkbox", 5)):
+        for title in forty[f"{kind} shown"]:
+            for line in title.split("\n"):
+                assert indent + len(line.lstrip()) < 40, (kind, line)
+    # Once picked, the echo says the label whole, on one line of its own.
+    assert forty["select"][1].title == NOT_NOW

@@ -1,0 +1,44 @@
+"""What the walk says agrees with what it does, in every pack."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+
+from rebound import coach, content_files
+from rebound.models import Content, Session
+from tests.conftest import REPO
+
+LANGS = ["en", "es"]
+
+
+def load(lang: str) -> Content:
+    return content_files.load(REPO / "content" / lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_story_question_names_the_questions_it_opens(lang: str) -> None:
+    """'Add the story (situation, action, result)?' must not be followed by four questions."""
+    prompt = next(p for p in load(lang).step("accomplishments").prompts if p.kind == "list")
+    story = next(f for f in prompt.fields if f.id == "story")
+    opened = [f for f in prompt.fields if f.when is not None and f.when.prompt == "story"]
+    announced = re.search(r"\(([^)]*)\)", story.message)
+    assert announced is not None, story.message
+    parts = [p.strip() for p in announced.group(1).split(",")]
+    assert len(parts) == len(opened) == 4, (parts, [f.id for f in opened])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_thank_you_is_due_the_day_of_the_call(lang: str) -> None:
+    """The guidance says 'the same day' (coaching notes: the same day is best): so does the
+    checklist."""
+    loaded = load(lang)
+    answered = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+    session = Session(id="s", created_at=answered, updated_at=answered)
+    for prompt in loaded.step("thank").prompts:  # step 1 answered, in the morning
+        session.answers[prompt.id] = None if prompt.kind == "text" else True
+        session.answered_at[prompt.id] = answered
+    item = next(e for e in coach.checklist(loaded, session) if e.id == "thank-you-sent")
+    assert item.due == date(2026, 11, 25)
