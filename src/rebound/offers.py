@@ -1,0 +1,105 @@
+"""The walk's drafts as things to act on (issue 10): at the end of a step, each message it
+drafted is offered to copy, mail or edit; a revisited step asks before an edit is rebuilt.
+
+A part of `flow.Walk` (its base class), kept apart so that each reads at a sitting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from rebound import coach, drafting, prompts, render
+from rebound.errors import ReboundError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rebound.models import Content, Session, Step
+
+
+class DraftOffers:
+    """What `Walk` does with drafts; it has the content, the session, the console and a save."""
+
+    content: Content
+    session: Session
+    out: Console
+    _ticking: set[str]
+
+    def _save(self) -> None:
+        raise NotImplementedError  # Walk's: saves the session (and gives it its id)
+
+    def _draft_shown(self, made: coach.DraftText) -> str:
+        """A draft as the person will send it: their edit, else as made from the answers."""
+        edit = self.session.edited.get(made.id)
+        return edit if edit is not None else made.text
+
+    def _store_draft(self, made: coach.DraftText) -> None:
+        """Keep a finished step's draft. When the person had edited it and their new answers
+        make a different one, they choose: keep the edit, or rebuild it from the answers."""
+        if drafting.edit_outdated(self.session, made.id, made.text):
+            keep = prompts.yes_no(
+                self.content.say("draft_keep_edit", title=made.title),
+                default=True,
+                lang=self.content,
+            )
+            if not keep:
+                self.session.edited.pop(made.id, None)
+        self.session.drafts[made.id] = made.text
+
+    def _offer_drafts(self, step: Step) -> None:
+        """At the end of a step: each message it drafted can be copied, mailed or edited now."""
+        for d in drafting.offers(self.content, self.session, step):
+            if d.ticks not in self._ticking:
+                self._offer(d)
+
+    def _offer(self, d: drafting.DraftText) -> None:
+        from rebound import handoff
+
+        say = self.content.say
+        options = [("copy", say("draft_offer_copy"))]
+        if d.channel == "email":
+            options.append(("mail", say("draft_offer_mail")))
+        options += [("edit", say("draft_offer_edit")), ("later", say("draft_offer_later", id=d.id))]
+        while True:
+            shown = drafting.find(drafting.session_drafts(self.content, self.session), d.id)
+            if shown is None:
+                return
+            choice = prompts.choose(
+                say("draft_offer", title=d.title), options, default="later", lang=self.content
+            )
+            if choice == "later":
+                return
+            try:
+                if choice == "edit":
+                    self._edit_draft(d, handoff.edit(self.content, shown))
+                    continue
+                if choice == "copy":
+                    handoff.copy(self.content, self.out, shown)
+                elif not handoff.mail(self.content, self.out, shown):
+                    continue
+            except ReboundError as exc:  # no clipboard, no editor: say so, and offer again
+                render.note(self.out, exc.message, "yellow")
+                continue
+            self._offer_tick(d)
+            return
+
+    def _edit_draft(self, d: drafting.DraftText, saved: str | None) -> None:
+        if saved is None:
+            render.note(self.out, self.content.say("draft_edit_same", title=d.title))
+            return
+        drafting.keep_edit(self.session, d.id, saved)
+        self._save()
+        render.draft(self.out, d.title, drafting.plain(saved))
+        render.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
+
+    def _offer_tick(self, d: drafting.DraftText) -> None:
+        """After a copy or a mail: tick the item the draft is for, if it is sent already."""
+        entry = drafting.open_item(self.content, self.session, d.ticks) if d.ticks else None
+        if entry is None:
+            return
+        question = self.content.say("draft_tick", value=entry.label)
+        if prompts.yes_no(question, default=False, lang=self.content):
+            coach.tick(self.content, self.session, entry.id, datetime.now(timezone.utc))
+            self._save()
+            render.note(self.out, self.content.say("ticked", count=1), "bold")
