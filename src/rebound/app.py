@@ -284,6 +284,7 @@ def _root(
         # Rich and prompt_toolkit both honour NO_COLOR (https://no-color.org).
         os.environ["NO_COLOR"] = "1"
     ctx.obj = {"content": content, "lang": lang}
+    _LOADED.clear()  # a new run (tests run many in one process): nothing loaded yet
 
 
 def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
@@ -314,7 +315,12 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     loaded: dict[Path, Content] = root.obj.setdefault("loaded", {})
     if folder not in loaded:
         loaded[folder] = content.load(folder, cache=data_home() / CACHE)
+    _LOADED[:] = [loaded[folder]]
     return loaded[folder]
+
+
+# The content this run loaded last: what a store's saves keep the due index in (`store_for`).
+_LOADED: list[Content] = []
 
 
 def new_session_lang(ctx: typer.Context) -> str | None:
@@ -337,9 +343,12 @@ def same_language(ctx: typer.Context, session: Session) -> bool:
 
 
 def store_for() -> Store:
+    """The data folder's store. Every save through it keeps the due index (`rebound nudge`)
+    fresh, in the words of the content the command loaded (`content_for`)."""
+    from rebound import due
     from rebound.store import Store
 
-    return Store()
+    return due.watch(Store(), loaded=lambda: _LOADED[0] if _LOADED else None)
 
 
 def read_contact_log(store: Store) -> ContactLog:

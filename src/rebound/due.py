@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from rebound.store import Store
 
 INDEX = "due.json"
+CONTACTS = "contacts.json"  # the touch log (names.CONTACTS_FILE): who is due to hear again
 LOCK = "due-index"
 VERSION = 1
 LOCK_SECONDS = 2.0
@@ -78,6 +79,14 @@ def folder_mark(data: str) -> int | None:
         return None
 
 
+def contacts_mark(data: str) -> int | None:
+    """The touch log's modification time (ns), or None when there is none."""
+    try:
+        return os.stat(os.path.join(data, CONTACTS)).st_mtime_ns
+    except OSError:
+        return None
+
+
 def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
     """The index of the data folder `data`; None when missing or broken (or stale, if `fresh`)."""
     try:
@@ -91,13 +100,16 @@ def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
         return None
     if fresh and (index.get("mark") is None or index.get("mark") != folder_mark(data)):
         return None
+    if fresh and index.get("contacts_mark") != contacts_mark(data):
+        return None  # a touch logged since: who is due is not known any more
     return index
 
 
 def counts(index: dict[str, Any], today: str) -> tuple[int, int]:
     """(due today, overdue) in an index, for `today` as YYYY-MM-DD (ISO days sort as text)."""
     on_day = late = 0
-    for entry in index["sessions"].values():
+    entries = [*index["sessions"].values(), {"items": index.get("contacts", [])}]
+    for entry in entries:
         for item in entry.get("items", ()) if isinstance(entry, dict) else ():
             due = item.get("due") if isinstance(item, dict) else None
             if not isinstance(due, str):
@@ -210,6 +222,22 @@ def _write(data: Path, index: dict[str, Any]) -> None:
     atomic_write(data / INDEX, text)
 
 
+def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> list[dict[str, str]]:
+    """The people due another touch by their cadence (`contacts.due`), as the index holds them;
+    none when the touch log can't be read (`rebound todo` says why)."""
+    from rebound import contacts
+
+    try:
+        log = store.load_contacts()
+    except Exception:
+        return []
+    return [
+        {"id": t.item_id, "due": t.due.isoformat(), "label": t.label}
+        for t in contacts.due(content, sessions, log)
+        if t.due is not None
+    ]
+
+
 def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: int | None) -> None:
     """Write the index afresh from every session (as `rebound todo` has them loaded).
 
@@ -221,11 +249,15 @@ def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: i
             they were being read leaves the index stale rather than wrong.
     """
     times = _file_times(str(store.sessions))
+    found = list(sessions)
+    touches = contacts_mark(str(store.home))  # before the log is read, as `mark` is
     index = {
         "version": VERSION,
         "mark": mark,
+        "contacts_mark": touches,
         "say": sentences(content),
-        "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in sessions},
+        "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
+        "contacts": keep_in_touch(store, content, found),
     }
     try:
         _write(store.home, index)
@@ -267,17 +299,50 @@ def refresh(store: Store, content: Content | None, session_id: str, saved: Sessi
             say = sentences(content) if content is not None else old.get("say")
             if not isinstance(say, dict):
                 return
-            _write(store.home, {"version": VERSION, "mark": mark, "say": say, "sessions": kept})
+            _write(
+                store.home,
+                {
+                    "version": VERSION,
+                    "mark": mark,
+                    # Who is due by cadence changes with the touch log, which a save of one
+                    # session leaves as it was: kept, with the log's time it was made for.
+                    "contacts_mark": old.get("contacts_mark"),
+                    "say": say,
+                    "sessions": kept,
+                    "contacts": old.get("contacts", []),
+                },
+            )
     except Exception:  # the session is saved; a stale index only means silence
         return
 
 
-def watch(store: Store, content: Content | None = None) -> Store:
-    """Keep the index up to date with every save and deletion through `store`; returns it."""
+def watch(
+    store: Store,
+    content: Content | None = None,
+    loaded: Callable[[], Content | None] | None = None,
+) -> Store:
+    """Keep the index up to date with every save and deletion through `store`; returns it.
+
+    `loaded` gives the content the command loaded by the time it saves, when it was not known
+    yet as the store was made (`app.store_for` watches every store this way). Watching a store
+    again only tells it the content: one refresh per save.
+    """
+    for hook in store.on_change:
+        known = getattr(hook, "due_index", None)
+        if isinstance(known, dict):
+            if content is not None:
+                known["content"] = content
+            if loaded is not None:
+                known["loaded"] = loaded
+            return store
+    given: dict[str, Any] = {"content": content, "loaded": loaded}
 
     def changed(session_id: str, session: Session | None) -> None:
-        refresh(store, content, session_id, session)
+        pack = given["content"]
+        if pack is None and given["loaded"] is not None:
+            pack = given["loaded"]()
+        refresh(store, pack, session_id, session)
 
-    hook: Callable[[str, Session | None], None] = changed
-    store.on_change.append(hook)
+    changed.due_index = given  # type: ignore[attr-defined]
+    store.on_change.append(changed)
     return store

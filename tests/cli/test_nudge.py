@@ -340,3 +340,28 @@ def test_the_installed_nudge_reads_the_index(run: Run, tmp_path: Path, rebound_h
     (rebound_home / due.INDEX).write_text("{broken")
     done = run_installed("nudge", env=env)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_a_touch_logged_keeps_the_index_and_counts_who_is_due(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    """Keeping in touch reaches the nudge too: a head hunter reached 40 days ago is due again
+    after 4 weeks, and the index says so the moment the touch is logged."""
+    start(run, tmp_path)
+    before = due.counts(due.read(str(rebound_home)) or {}, TODAY.isoformat())
+    reached = (TODAY - timedelta(days=40)).isoformat()
+    logged = run(["contacts", "log", "Priya", "--outcome", "replied", "--on", reached])
+    assert logged.exit_code == 0, logged.output
+    index = due.read(str(rebound_home))
+    assert index is not None, "the log's save left the index stale"
+    index_matches_sessions(rebound_home)
+    assert [(c["id"], c["due"]) for c in index["contacts"]] == [
+        ("keep-in-touch:priya", (TODAY - timedelta(days=12)).isoformat())
+    ]
+    # Priya's own item (reach out, due in a week) is ticked by the log; she is overdue instead.
+    assert due.counts(index, TODAY.isoformat()) == (before[0], before[1] + 1)
+    # A touch logged by another rebound meanwhile (the log changed, the index did not): silence.
+    log = rebound_home / "contacts.json"
+    os.utime(log, ns=(1, 1))
+    assert due.read(str(rebound_home)) is None
+    assert run(["nudge"], terminal=False).stdout == ""

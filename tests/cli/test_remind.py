@@ -270,3 +270,15 @@ def test_no_scheduler_at_all(run: Run, bin_dir: Path) -> None:
     result = run(["remind", "--install", "--yes"], terminal=False)
     assert result.exit_code == 2
     assert "neither systemd nor cron" in result.stderr
+
+
+def test_a_contact_due_by_their_cadence_is_reminded_of(
+    run: Run, tmp_path: Path, sent: Path
+) -> None:
+    start(run, tmp_path)
+    reached = (date.today() - timedelta(days=40)).isoformat()  # a head hunter: every 4 weeks
+    assert run(["contacts", "log", "Priya", "--on", reached]).exit_code == 0
+    assert run(["remind"], terminal=False).exit_code == 0
+    [(_, title, body)] = notifications(sent)
+    assert title == "rebound: 4 things due"
+    assert "Globex: Keep in touch with Priya (every 4 weeks) (12 days overdue)" in body.splitlines()

@@ -288,6 +288,7 @@ def log(
             keeping.set_cadence(touch_log, person, every)
         store.save_contacts(touch_log)
         after = keeping.find(keeping.people(content, sessions, touch_log, today), person.name)
+    _refresh_due_index(store, content)
     how = content.say(OUTCOME_KEYS[outcome]) if outcome else content.say("outcome_none")
     render.note(
         out, content.say("contacts_logged", name=person.name, date=day.isoformat(), value=how)
@@ -312,3 +313,12 @@ def _unclear(content: Content, name: str, exc: UnclearName) -> str:
     if exc.names:
         return content.say("contacts_unknown", name=name, list=", ".join(exc.names))
     return content.say("contacts_unknown_none", name=name)
+
+
+def _refresh_due_index(store: Store, content: Content) -> None:
+    """Who is due by cadence changed with the touch log: the due index (`rebound nudge`,
+    `rebound remind`) is made again, as `rebound todo` makes it."""
+    from rebound import due
+
+    mark = due.folder_mark(str(store.home))  # before reading: a change meanwhile leaves it stale
+    due.rebuild(store, content, store.load_all(), mark)

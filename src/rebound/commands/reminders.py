@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import command_group, content_for, report_moved, store_for
+from rebound.app import command_group, content_for, read_contact_log, report_moved, store_for
 from rebound.errors import DataError, UsageError
 
 app = command_group()
@@ -119,6 +119,7 @@ def remind(
 
 
 def _remind(content: Content) -> None:
+    from rebound import contacts as keeping
     from rebound import due, insights, reminders
 
     store = store_for()
@@ -129,6 +130,9 @@ def _remind(content: Content) -> None:
         return
     due.rebuild(store, content, found, mark)
     agenda = insights.agenda(content, found, days=0)
+    # People due another touch by their cadence are reminded of too, as `todo` lists them.
+    keep_in_touch = keeping.due(content, found, read_contact_log(store), agenda.today)
+    agenda = insights.with_todos(agenda, keep_in_touch)
     day = agenda.today.isoformat()
     items = [
         reminders.Due(
