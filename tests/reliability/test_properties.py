@@ -86,7 +86,11 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     if detail.strip() and not any(
         (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in detail
     ):
-        assert detail.replace("\r\n", "\n").strip() in view
+        # A tab is shown as a terminal shows one: spaces to the next tab stop (every 8 columns,
+        # counted from the line's start, where the answer sits 4 columns in).
+        first, *rest = detail.replace("\r\n", "\n").strip().split("\n")
+        shown = "\n".join([("    " + first).expandtabs(8)[4:], *(r.expandtabs(8) for r in rest)])
+        assert shown in view, (shown, view)
 
 
 _LOADED: list[object] = []
