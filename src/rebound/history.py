@@ -77,6 +77,8 @@ def company_history(
     for session in insights._oldest_first(sessions):
         if session.id == skip or insights.person_key(session.text("company")) != key:
             continue
+        if len(session.answers) < 2:
+            continue  # stopped right after naming the company: nothing to learn from it yet
         shown = " ".join(session.text("company").split())
         # The fix as typed ('Practise SQL'), not its checklist label ('Fix: Practise SQL').
         typed = {

@@ -190,6 +190,11 @@ def test_company_history_of_earlier_sessions(loaded: Content) -> None:
     assert later is not None and not later.may_reapply
     assert history.company_history(loaded, [first, other], "Globex", TODAY) is None
     assert history.company_history(loaded, [first], "initech", TODAY, skip=first.id) is None
+    # A start stopped right after the company (Ctrl-C, a wrong key) is no history to show.
+    stub = build(loaded, "2026-06-02-initech", date(2026, 6, 2), answers={"company": "Initech"})
+    stub.answers = {"company": "Initech"}
+    again = history.company_history(loaded, [first, stub], "Initech", TODAY)
+    assert again is not None and [e.session_id for e in again.sessions] == [first.id]
 
 
 # --- patterns -------------------------------------------------------------------------------
