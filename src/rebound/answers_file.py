@@ -34,7 +34,7 @@ def read(file: Path) -> YamlDoc:
         UsageError: it is missing, not YAML, or not a mapping of question ids.
     """
     if not file.is_file():
-        raise UsageError(f"{file}: there is no such answers file.")
+        raise UsageError("answers_missing", where=file)
     doc = read_yaml(file)
     if not isinstance(doc.data, dict):
         raise doc.error((), "an answers file maps question ids to answers (company: Globex, ...)")

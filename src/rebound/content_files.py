@@ -61,7 +61,7 @@ class _Loader(yaml.SafeLoader):
         # Composing (and `_build` after it) recurses once per level: refuse a file nested deeper
         # than any pack or answers file needs before Python's own limit is reached.
         if self.depth >= MAX_DEPTH:
-            raise ContentError(
+            raise ContentError.said(
                 f"{self.file}:{line}:{col}: (yaml): is nested more than {MAX_DEPTH} levels deep; "
                 "content and answers files need only a few."
             )
@@ -103,7 +103,7 @@ class YamlDoc:
     def error(self, path: Sequence[str | int], message: str) -> ContentError:
         """A ContentError for the value at `path`."""
         field = ".".join(str(p) for p in path) or "(file)"
-        return ContentError(f"{self.where(path)}: {field}: {message}")
+        return ContentError.said(f"{self.where(path)}: {field}: {message}")
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -114,18 +114,22 @@ def read_yaml(file: Path) -> YamlDoc:
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+        raise ContentError.said(
+            f"{file}: cannot read this content file ({exc.strerror})."
+        ) from None
     if size > MAX_FILE_BYTES:
-        raise ContentError(
+        raise ContentError.said(
             f"{file}:1:1: (file): is {size:,} bytes; content files may be at most "
             f"{MAX_FILE_BYTES // 1024} KiB."
         )
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
+        raise ContentError.said(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
     except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+        raise ContentError.said(
+            f"{file}: cannot read this content file ({exc.strerror})."
+        ) from None
     try:
         loader = _Loader(text, file)
     except yaml.reader.ReaderError as exc:
@@ -145,14 +149,14 @@ def read_yaml(file: Path) -> YamlDoc:
             and exc.context_mark.line != exc.problem_mark.line
         ):
             problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        raise ContentError(f"{where}: (yaml): {problem}.") from None
+        raise ContentError.said(f"{where}: (yaml): {problem}.") from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"{file}: (yaml): {exc}.") from None
+        raise ContentError.said(f"{file}: (yaml): {exc}.") from None
     finally:
         loader.dispose()
     marks: dict[Path_, tuple[int, int]] = {}
     if node is None:
-        raise ContentError(f"{file}:1:1: (file): is empty.")
+        raise ContentError.said(f"{file}:1:1: (file): is empty.")
     data = _build(node, (), marks, file, loader)
     return YamlDoc(file, data, marks, loader.texts)
 
@@ -161,7 +165,7 @@ def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> Conten
     pos = min(max(exc.position, 0), len(text))
     line = text.count("\n", 0, pos) + 1
     col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return ContentError(
+    return ContentError.said(
         f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
         "(an invisible control character? delete it and retype the text around it)."
     )
@@ -174,31 +178,35 @@ def _build(
     where = f"{file}:{marks[path][0]}:{marks[path][1]}"
     field = ".".join(str(p) for p in path) or "(file)"
     if marks[path] in loader.anchored:
-        raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
+        raise ContentError.said(
+            f"{where}: {field}: anchors and aliases are not allowed in content."
+        )
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            raise ContentError.said(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _mark(key_node)
-                raise ContentError(
+                raise ContentError.said(
                     f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
                 )
             key = _build(key_node, (*path, "?"), marks, file, loader)
             if not isinstance(key, str):
                 line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: keys must be text.")
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: keys must be text.")
             if key in out:
                 line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: the key '{key}' appears twice.")
+                raise ContentError.said(
+                    f"{file}:{line}:{col}: {field}: the key '{key}' appears twice."
+                )
             out[key] = _build(value_node, (*path, key), marks, file, loader)
             marks[(*path, key)] = _mark(key_node)
         marks.pop((*path, "?"), None)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            raise ContentError.said(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
         return [
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
@@ -208,10 +216,10 @@ def _build(
             # A "\udcff" escape reads as a lone surrogate, which could never be saved.
             return scrub_tree(loader.construct_object(node, deep=True))
         except (yaml.YAMLError, ValueError):
-            raise ContentError(
+            raise ContentError.said(
                 f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
             ) from None
-    raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+    raise ContentError.said(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
 
 
 def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
@@ -239,7 +247,7 @@ def load(base: Path) -> Content:
     """
     coach_file = base / COACH_FILE
     if not coach_file.is_file():
-        raise ContentError(
+        raise ContentError.said(
             f"{base}: no {COACH_FILE} here, so this is not a rebound content folder. "
             "Point --content or REBOUND_CONTENT at a folder made by `rebound content new`."
         )

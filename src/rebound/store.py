@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from rebound import words
 from rebound.due import INDEX as DUE_INDEX
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
@@ -156,10 +157,7 @@ def _remove(path: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise DataError(
-            f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
-            "still there; fix the folder, then try again."
-        ) from None
+        raise DataError("delete_failed", where=path, value=exc.strerror or exc) from None
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -174,19 +172,16 @@ def _fsync_dir(folder: Path) -> None:
 def _disk_error(exc: OSError, path: Path) -> DataError:
     # Said the same whether or not anything was saved before: the caller, who knows, adds what
     # to run next (flow promises `rebound continue` only once a session has a file).
-    return DataError(
-        f"Could not save to {path.parent} because {_why(exc)}. Everything saved before is "
-        "unharmed; free some space or fix the folder, then try again."
-    )
+    return DataError("save_failed", where=path.parent, value=_why(exc))
 
 
-def _why(exc: OSError) -> str:
+def _why(exc: OSError) -> object:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return words.phrase("why_full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "rebound is not allowed to write there"
+        return words.phrase("why_not_allowed")
     if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
+        return words.phrase("why_too_long")
     return exc.strerror or str(exc)
 
 
@@ -209,11 +204,7 @@ class Store:
                 if not folder.is_dir():
                     raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
         except OSError as exc:
-            raise DataError(
-                f"The data folder {self.home} cannot be used ({exc.strerror or exc}). "
-                "Set REBOUND_HOME to a folder you can write to, or fix this one. "
-                "Nothing was changed."
-            ) from None
+            raise DataError("home_unusable", where=self.home, value=exc.strerror or exc) from None
         self._trust()
 
     def _trust(self) -> None:
@@ -236,25 +227,19 @@ class Store:
             if private(st) or not stat.S_ISDIR(st.st_mode):
                 continue
             if st.st_uid != os.getuid():
-                raise DataError(
-                    f"The folder {folder} belongs to another user, so rebound will not use it: "
-                    "they could change what you saved. Nothing was changed. Make it yours "
-                    f"(`chown -R $USER {folder}` then `chmod 700 {folder}`), or set "
-                    "REBOUND_HOME to a folder of your own."
-                )
+                raise DataError("folder_not_yours", where=folder)
             try:
                 os.chmod(folder, 0o700)
             except OSError as exc:
                 raise DataError(
-                    f"The folder {folder} can be changed by other users (mode "
-                    f"{stat.S_IMODE(st.st_mode):04o}) and rebound could not make it private "
-                    f"({exc.strerror or exc}). Nothing was changed. Run `chmod 700 {folder}`, "
-                    "or set REBOUND_HOME to a folder of your own."
+                    "folder_not_private",
+                    where=folder,
+                    number=f"{stat.S_IMODE(st.st_mode):04o}",
+                    value=exc.strerror or exc,
                 ) from None
-            sys.stderr.write(
-                f"rebound: {folder} could be changed by other users (mode "
-                f"{stat.S_IMODE(st.st_mode):04o}); it is private to you now (0700).\n"
-            )
+            mode = f"{stat.S_IMODE(st.st_mode):04o}"
+            said = words.say("folder_made_private", where=folder, number=mode)
+            sys.stderr.write(f"rebound: {said}\n")
             if folder in (self.home, self.home / CACHE):
                 self._clear_cache()  # anyone could have put it there; it is made again
         self._trusted = True
@@ -278,11 +263,7 @@ class Store:
             os.close(fd)
             os.unlink(probe)
         except OSError as exc:
-            raise DataError(
-                f"rebound cannot save in {self.sessions} because {_why(exc)}, so it won't ask "
-                "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
-                "space), or set REBOUND_HOME to a folder you can write to, then run it again."
-            ) from None
+            raise DataError("cannot_save_here", where=self.sessions, value=_why(exc)) from None
 
     def path(self, session_id: str) -> Path:
         """The file of a session."""
@@ -300,7 +281,7 @@ class Store:
         try:
             self.path(session_id).unlink()
         except FileNotFoundError:
-            raise NoSessionError(f"There is no session '{session_id}'.") from None
+            raise NoSessionError("no_such_session", id=session_id) from None
         except OSError as exc:
             raise _disk_error(exc, self.path(session_id)) from None
         _fsync_dir(self.sessions)
@@ -329,8 +310,7 @@ class Store:
             return []
         except OSError as exc:
             raise DataError(
-                f"Could not read the folder {self.sessions} ({exc.strerror or exc}). "
-                "Nothing was changed."
+                "folder_unreadable", where=self.sessions, value=exc.strerror or exc
             ) from None
         cutoff = time.time() - STALE_TEMP_SECONDS
         files = []
@@ -363,22 +343,20 @@ class Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise NoSessionError(
-                f"There is no session '{session_id}'. `rebound list` shows them."
-            ) from None
+            raise NoSessionError("no_session_list", id=session_id) from None
         except OSError as exc:
-            raise DataError(
-                f"Could not read {path} ({exc.strerror}). It was left as it is."
-            ) from None
+            raise DataError("file_unreadable", where=path, value=exc.strerror) from None
         try:
             session = parse(raw)
             if session.id != session_id:
                 # A copy (`cp A.json backup.json`): used as a session, it would change 'A' too
                 # and show twice in `list`. Set aside, the original keeps working.
-                raise ValueError(f"it holds session '{session.id}'; a copy?")
+                raise ValueError(words.say("broken_copy", id=session.id))
         except ValueError as exc:
             moved = self._move_aside(session_id, str(exc))
-            raise NoSessionError(describe(moved)) from None
+            raise NoSessionError(
+                "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
+            ) from None
         return session
 
     def _move_aside(self, session_id: str, reason: str) -> Moved:
@@ -415,13 +393,10 @@ class Store:
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
         if not wanted.strip():
-            raise UsageError(
-                "The session id is empty, so rebound did not pick one. Give an id, or the start "
-                "of one (`rebound list` shows them). Nothing was changed."
-            )
+            raise UsageError("empty_id")
         if len(wanted) > NAME_MAX or any(c in wanted for c in "/\\\0"):
             # No id is like this; and as a file name it would be an OSError, not an answer.
-            raise NoSessionError(f"There is no session {wanted[:40]!r}. `rebound list` shows them.")
+            raise NoSessionError("no_session_list", id=wanted[:40])
         if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
             return wanted  # the common case, without listing a large folder
         ids = self.ids()
@@ -429,10 +404,9 @@ class Store:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NoSessionError(f"There is no session '{wanted}'. `rebound list` shows them.")
+            raise NoSessionError("no_session_list", id=wanted)
         raise NoSessionError(
-            f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
-            "type a little more of the id."
+            "id_fits_several", id=wanted, count=len(matches), list=", ".join(sorted(matches)[:4])
         )
 
     def own_files(self, personal: bool = False) -> list[Path]:
@@ -498,7 +472,9 @@ class Store:
         except FileNotFoundError:
             return BragList()
         except OSError as exc:
-            raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
+            raise DataError(
+                "file_unreadable_plain", where=self.brag_path, value=exc.strerror
+            ) from None
         if not _ESCAPED_SURROGATE.search(raw):
             try:
                 return BragList.model_validate_json(raw)
@@ -511,21 +487,15 @@ class Store:
             return BragList.model_validate(data)
         except (ValueError, ValidationError, RecursionError) as exc:
             if not isinstance(exc, ValidationError):
-                why = TOO_DEEP if isinstance(exc, RecursionError) else "it is not valid JSON"
+                why = words.say(TOO_DEEP if isinstance(exc, RecursionError) else "broken_bad_json")
                 moved = self._move_aside_file(self.brag_path, "brag", why)
-                raise DataError(
-                    f"Your brag list could not be read ({moved.reason}). The file was kept, "
-                    f"untouched, at {moved.backup}; nothing was changed."
-                ) from None
+                raise DataError("brag_broken", value=moved.reason, where=moved.backup) from None
             first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "the file"
+            where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
             moved = self._move_aside_file(
                 self.brag_path, "brag", f"{where}: {first['msg'].lower()}"
             )
-            raise DataError(
-                f"Your brag list could not be read ({moved.reason}). The file was kept, untouched, "
-                f"at {moved.backup}; nothing was changed. Fix it there, or start a new list."
-            ) from None
+            raise DataError("brag_broken_fix", value=moved.reason, where=moved.backup) from None
 
     def save_brag(self, brag: BragList) -> None:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
@@ -552,10 +522,7 @@ class Store:
         try:
             lock.acquire()
         except filelock.Timeout:  # before OSError: Timeout is a TimeoutError, hence an OSError
-            raise SessionBusyError(
-                f"Session '{session_id}' is open in another rebound window. Finish or close that "
-                "one first (nothing is lost either way), then try again."
-            ) from None
+            raise SessionBusyError("session_busy", id=session_id) from None
         except OSError as exc:
             raise _disk_error(exc, self.home / LOCKS / "x") from None
         try:
@@ -591,31 +558,31 @@ def parse(raw: bytes) -> Session:
         except ValidationError:
             pass  # an older version, or broken: the careful path below says what is wrong
     if not raw.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(words.say("broken_empty"))
     data: Any = _json(raw)
     if not isinstance(data, dict):
-        raise ValueError("it does not hold a session")
+        raise ValueError(words.say("broken_not_session"))
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("it has no schema_version")
+        raise ValueError(words.say("broken_no_schema"))
     if version > SCHEMA_VERSION:
-        raise ValueError(f"it was written by a newer rebound (schema {version}); please upgrade")
+        raise ValueError(words.say("broken_newer", number=version))
     data = migrate(data)
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
     except RecursionError:
-        raise ValueError(TOO_DEEP) from None
+        raise ValueError(words.say(TOO_DEEP)) from None
 
 
 # A JSON escape of a lone surrogate half ("\udcff", hand-edited or from another program):
 # json.loads makes it a string that cannot be saved again, so such a file takes the careful
 # path, where `scrub_tree` makes it real text.
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-TOO_DEEP = "it is nested far deeper than any file rebound writes"
+TOO_DEEP = "broken_too_deep"  # the key of the pack's sentence
 
 
 def _json(raw: bytes) -> Any:
@@ -627,10 +594,10 @@ def _json(raw: bytes) -> Any:
     try:
         return scrub_tree(json.loads(raw))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it is not UTF-8 text"
-        raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else words.say("broken_not_utf8")
+        raise ValueError(words.say("broken_not_json", value=reason)) from None
     except RecursionError:
-        raise ValueError(TOO_DEEP) from None
+        raise ValueError(words.say(TOO_DEEP)) from None
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -771,7 +738,4 @@ def migrate_brag(data: dict[str, Any]) -> dict[str, Any]:
 
 def describe(moved: Moved) -> str:
     """The one-paragraph message for a file that was moved aside."""
-    return (
-        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
-        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
-    )
+    return words.say("moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup)

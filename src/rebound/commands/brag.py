@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rebound import words
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.commands import brag_saves as saves
 from rebound.errors import DataError, SessionBusyError, UsageError
@@ -25,20 +26,15 @@ if TYPE_CHECKING:
     from rebound.models import Accomplishment, BragList
     from rebound.store import Store
 
-EMPTY = (
-    "Your brag list is empty for now. Add a win with `rebound brag add`, or list a few in the "
-    "accomplishments step of a session (`rebound start`): they land here by themselves."
-)
-# (field, question), in the order of the accomplishments step.
+# (field, the key of its question), in the order of the accomplishments step.
 STORY = (
-    ("title", "Your win, in a few words (e.g. 'cut the release time from a day to an hour')"),
-    ("situation", "The situation: what was going on?"),
-    ("task", "Your task: what was yours to solve?"),
-    ("action", "What did you do?"),
-    ("result", "What was the result?"),
-    ("number", "A number that shows it (e.g. '40% faster')"),
+    ("title", "story_title"),
+    ("situation", "story_situation"),
+    ("task", "story_task"),
+    ("action", "story_action"),
+    ("result", "story_result"),
+    ("number", "story_number"),
 )
-TAGS_QUESTION = "Tags, separated by commas (e.g. leadership, data)"
 
 brag_app = typer.Typer(
     cls=ReboundGroup,
@@ -89,30 +85,28 @@ TagOption = Annotated[
 
 def _took_in(done: SyncReport) -> str | None:
     """'Added 2 wins and updated 1 from your sessions.', or None when nothing shows."""
-    parts = [f"added {_plural(done.added, 'win', 'wins')}"] if done.added else []
-    if done.updated:  # 'updated 1' after 'added 2 wins'; 'updated 1 win' alone
-        parts.append(f"updated {done.updated if parts else _plural(done.updated, 'win', 'wins')}")
-    if not parts:
+    if done.added and done.updated:
+        said = words.say_count("brag_added_updated", done.added, number=done.updated)
+    elif done.added or done.updated:
+        key = "brag_added_wins" if done.added else "brag_updated_wins"
+        said = words.say_count(key, done.added or done.updated)
+    else:
         return None
-    said = " and ".join(parts) + " from your sessions."
-    return said[0].upper() + said[1:]
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return words.say("brag_from_sessions", value=said)
 
 
 def _practice(item: Accomplishment) -> str:
     from rebound import bragging
 
     if not item.practised:
-        return "not practised yet"
-    times = "once" if item.practised == 1 else f"{item.practised} times"
+        return words.say("practice_none")
+    times = words.say_count("practice_times", item.practised)
     avg = bragging.average(item)
     if avg is None:
-        return f"practised {times}"
+        return times
     shown = f"{avg:.1f}".removesuffix(".0")
-    return f"practised {times}, {'rated' if len(item.ratings) == 1 else 'average'} {shown} of 5"
+    key = "practice_rated" if len(item.ratings) == 1 else "practice_average"
+    return words.say(key, value=times, number=shown)
 
 
 def _headline(item: Accomplishment) -> list[str | tuple[str, str]]:
@@ -126,18 +120,23 @@ def _show_list(out: Console, brag: BragList) -> None:
     from rebound import render
 
     _, _, bullet = render.marks(out)
-    out.print(_t(("Your brag list", "bold"), f": {_plural(len(brag.items), 'story', 'stories')}"))
+    out.print(
+        _t(
+            (words.say("brag_title"), "bold"),
+            words.say_count("brag_stories", len(brag.items)),
+        )
+    )
     out.print()
     width = len(str(len(brag.items)))
     for number, item in enumerate(brag.items, start=1):
         out.print(_t((f"{number:>{width}}. ", render.ACCENT), *_headline(item)))
         details: list[str] = [item.id]
         if item.tags:
-            details.append(f"tags: {', '.join(item.tags)}")
+            details.append(words.say("brag_tags", list=", ".join(item.tags)))
         details.append(_practice(item))
         out.print(_t(" " * (width + 2), (f" {bullet} ".join(details), "dim")))
     out.print()
-    render.note(out, "Tell them out loud: `rebound rehearse`. Add one: `rebound brag add`.", "dim")
+    render.note(out, words.say("brag_list_hint"), "dim")
 
 
 @brag_app.callback()
@@ -162,7 +161,7 @@ def _list() -> None:
     if said := _took_in(done):
         render.note(out, said, "dim")
     if not brag.items:
-        render.note(out, EMPTY)
+        render.note(out, words.say("brag_empty"))
         return
     _show_list(out, brag)
 
@@ -177,18 +176,23 @@ def show(ref: RefArgument) -> None:
     item = bragging.find(brag, ref)
     out = render.console()
     out.print(_t(*_headline(item)))
-    origin = f"from session {item.source.split('#')[0]}" if item.source else "added by hand"
+    origin = (
+        words.say("brag_from_session", id=item.source.split("#")[0])
+        if item.source
+        else words.say("brag_by_hand")
+    )
     added = clock.local_day(item.added_at).isoformat()
-    out.print(_t((f"{item.id} · {origin} · added {added}", "dim")))
+    out.print(_t((words.say("brag_origin", id=item.id, value=origin, date=added), "dim")))
     if item.tags:
-        out.print(_t(("tags: ", "dim"), ", ".join(item.tags)))
+        out.print(_t((words.say("brag_tags_label"), "dim"), ", ".join(item.tags)))
     out.print()
     _show_notes(out, item)
     out.print()
-    out.print(_t(("Cue: ", f"bold {render.ACCENT}"), bragging.cue(item)))
+    out.print(_t((words.say("brag_cue"), f"bold {render.ACCENT}"), bragging.cue(item)))
     practice = _practice(item)
     if item.last_practised:
-        practice += f", last on {clock.local_day(item.last_practised).isoformat()}"
+        last = clock.local_day(item.last_practised).isoformat()
+        practice = words.say("practice_last", value=practice, date=last)
     render.note(out, practice[:1].upper() + practice[1:] + ".", "dim")
 
 
@@ -197,12 +201,7 @@ def _show_notes(out: Console, item: Accomplishment) -> None:
 
     found = bragging.notes(item)
     if not found:
-        out.print(
-            _t(
-                "  No notes for this one yet: situation, task, action, result. "
-                f"`rebound brag edit {item.id}` adds them.",
-            )
-        )
+        out.print(_t(words.say("brag_no_notes", id=item.id)))
         return
     for label, value in found:
         out.print(_t("  ", (f"{label}: ", "bold"), value))
@@ -216,15 +215,17 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
     for name, question in STORY:
         value = str(getattr(current, name) or "") if current is not None else ""
         if name == "title":
-            hint = "(Enter keeps it)" if value else None
+            hint = words.say("keep_it_hint") if value else None
         else:
-            hint = "(Enter keeps it; Ctrl-U clears it)" if value else "(Enter to skip)"
-        answers[name] = prompts.text(question, default=value, required=name == "title", hint=hint)
+            hint = words.say("keep_or_clear_hint" if value else "skip_hint")
+        answers[name] = prompts.text(
+            words.say(question), default=value, required=name == "title", hint=hint
+        )
     tags = ", ".join(current.tags) if current is not None else ""
     typed = prompts.text(
-        TAGS_QUESTION,
+        words.say("story_tags"),
         default=tags,
-        hint="(Enter keeps them; Ctrl-U clears them)" if tags else "(Enter to skip)",
+        hint=words.say("keep_or_clear_tags_hint" if tags else "skip_hint"),
     )
     answers["tags"] = [typed]
     return answers
@@ -240,13 +241,14 @@ def _options(**given: Any) -> dict[str, Any]:
 
 
 def _needs_terminal(command: str, alternative: str) -> None:
+    """Refuse early without a terminal, naming the `alternative` (a key of the pack)."""
     from rebound import prompts
     from rebound.errors import NotInteractiveError
 
     try:
         prompts.require_terminal(command)
     except NotInteractiveError as exc:
-        raise NotInteractiveError(f"{exc.message} {alternative}") from None
+        raise exc.then(alternative) from None
 
 
 @brag_app.command("add")
@@ -273,13 +275,10 @@ def add(
         tags=tag,
     )
     if given and title is None:
-        raise UsageError(
-            "Give the win itself with --title when the rest comes as options (or give no "
-            "options, to be asked). Nothing was added."
-        )
+        raise UsageError("brag_needs_title_option")
     asked = not given
     if asked:
-        _needs_terminal("brag add", "Or give the story as options: --title '...' --number '...'.")
+        _needs_terminal("brag add", "brag_add_options")
         given = _ask_story(None)
     store = store_for()
     typed_at = saves.now()
@@ -290,9 +289,7 @@ def add(
             try:
                 item = bragging.add(brag, now=typed_at, **given)
             except ValueError:
-                raise UsageError(
-                    "A win needs a title, even a few words. Nothing was added."
-                ) from None
+                raise UsageError("brag_needs_title") from None
             store.save_brag(brag)
             position = len(brag.items)
     except (SessionBusyError, DataError) as exc:
@@ -301,13 +298,9 @@ def add(
         raise saves.kept(store, given, typed_at, exc) from None
     saves.said_taken(taken)
     out = render.console()
-    out.print(_t("Added to your brag list as ", (f"{position}. {item.id}", "bold"), "."))
+    out.print(_t(words.say("brag_added_as"), (f"{position}. {item.id}", "bold"), "."))
     if not item.situation and not item.action:
-        render.note(
-            out,
-            f"The story behind it makes it easy to tell: `rebound brag edit {item.id}`.",
-            "dim",
-        )
+        render.note(out, words.say("brag_tell_story", id=item.id), "dim")
 
 
 @brag_app.command("edit")
@@ -341,14 +334,14 @@ def edit(
     )
     seen: Accomplishment | None = None
     if not given:
-        _needs_terminal("brag edit", "Or give the changes as options, e.g. --result '...'.")
+        _needs_terminal("brag edit", "brag_edit_options")
         given, seen = saves.changes(item, _ask_story(item)), item
     changed = saves.save_edit(store, item.id, given, seen) if given else None
     out = render.console()
     if changed:
-        out.print(_t("Saved: ", (changed.title, "bold"), f"  ({changed.id})"))
+        out.print(_t(words.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})"))
     else:
-        render.note(out, "Nothing to change; it's as it was.")
+        render.note(out, words.say("brag_unchanged"))
 
 
 @brag_app.command("remove")
@@ -363,16 +356,17 @@ def remove(
     item = bragging.find(store.load_brag(), ref)
     out = render.console()
     if not yes:
-        _needs_terminal("brag remove", "Or add --yes to remove it without being asked.")
-        if not prompts.yes_no(f"Remove '{render.clean(item.title)}' from your brag list?", False):
-            render.note(out, "Kept it.")
+        _needs_terminal("brag remove", "brag_remove_yes")
+        question = words.say("brag_remove_confirm", title=render.clean(item.title))
+        if not prompts.yes_no(question, False, lang=words.pack()):
+            render.note(out, words.say("brag_kept"))
             return
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is not None:
             bragging.remove(brag, target)
             store.save_brag(brag)
-    out.print(_t("Removed: ", (item.title, "bold"), f"  ({item.id})"))
+    out.print(_t(words.say("brag_removed"), (item.title, "bold"), f"  ({item.id})"))
 
 
 # --- rehearsal -----------------------------------------------------------------------------------
@@ -404,42 +398,27 @@ def rehearse(
     brag, _ = saves.synced(store)
     out = render.console()
     if not brag.items:
-        render.note(
-            out,
-            "There's nothing to rehearse yet: your brag list is empty. Add a win with "
-            "`rebound brag add`, or list a few in the accomplishments step of a session "
-            "(`rebound start`). Then come back: telling them out loud is what makes them stick.",
-        )
+        render.note(out, words.say("rehearse_empty"))
         return
     picked = bragging.pick_for_rehearsal(brag, count)
-    each = f"about {_clock(seconds)} each" if seconds else "no time limit"
-    render.note(
-        out,
-        f"Rehearsal: {_plural(len(picked), 'story', 'stories')}, {each}. Tell each one out loud, "
-        "as you would in the interview. Enter when you finish; Ctrl-C stops, and every rating "
-        "you've given is kept.",
+    each = (
+        words.say("rehearse_each", value=_clock(seconds))
+        if seconds
+        else words.say("rehearse_no_limit")
     )
+    render.note(out, words.say_count("rehearse_intro", len(picked), value=each))
     rated = 0
     try:
         for number, item in enumerate(picked, start=1):
             _rehearse_one(out, store, item, number=number, total=len(picked), seconds=seconds)
             rated += 1
     except (KeyboardInterrupt, EOFError):
-        if rated:
-            verb = "is" if rated == 1 else "are"
-            kept = f"The {_plural(rated, 'story', 'stories')} you rated {verb} saved"
-        else:
-            kept = "Nothing was rated, so nothing changed"
-        raise InterruptedByUser(
-            f"Stopped. {kept}; `rebound rehearse` starts again with the stories that need it most."
-        ) from None
+        if not rated:
+            raise InterruptedByUser("rehearse_stopped_none") from None
+        key = "rehearse_stopped_one" if rated == 1 else "rehearse_stopped"
+        raise InterruptedByUser(key, count=rated) from None
     render.note(out, "")
-    render.note(
-        out,
-        f"That's {_plural(rated, 'story', 'stories')} told out loud. Each time, they come out "
-        "a little calmer. Well done.",
-        "bold",
-    )
+    render.note(out, words.say_count("rehearse_done", rated), "bold")
 
 
 def _rehearse_one(
@@ -450,22 +429,23 @@ def _rehearse_one(
     from rebound import bragging, prompts, render
 
     out.print()
-    out.print(Rule(_t((f"Story {number} of {total}", f"bold {render.ACCENT}")), align="left"))
+    story = words.say("rehearse_story", number=number, total=total)
+    out.print(Rule(_t((story, f"bold {render.ACCENT}")), align="left"))
     out.print(_t((f'"{bragging.cue(item)}"', "bold")))
     out.print()
     _show_notes(out, item)
     out.print()
     spent = prompts.countdown(seconds)
     if seconds and spent >= seconds:
-        render.note(out, f"Time's up ({_clock(seconds)}).", "dim")
+        render.note(out, words.say("rehearse_times_up", value=_clock(seconds)), "dim")
     else:
-        render.note(out, f"Done in {_clock(spent)}.", "dim")
-    rating = prompts.rating("How did it go?")
+        render.note(out, words.say("rehearse_done_in", value=_clock(spent)), "dim")
+    rating = prompts.rating(words.say("rehearse_how"))
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is None:
-            render.note(out, "That story was removed meanwhile, so this rating wasn't kept.")
+            render.note(out, words.say("rehearse_gone"))
             return
         bragging.record(target, rating, saves.now())
         store.save_brag(brag)
-    render.note(out, f"Saved: {_practice(target)}.", "dim")
+    render.note(out, words.say("rehearse_saved", value=_practice(target)), "dim")

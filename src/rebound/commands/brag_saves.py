@@ -25,14 +25,8 @@ if TYPE_CHECKING:
     from rebound.pending import Pending
     from rebound.store import Store
 
-BUSY = (
-    "Your brag list was held by another rebound for longer than a save takes. Try again in a "
-    "moment; nothing was changed."
-)
-BUSY_KEPT = (
-    "Your brag list was held by another rebound for longer than a save takes, so your win "
-    "isn't on it yet."
-)
+BUSY = "brag_busy"  # the keys of the pack's sentences
+BUSY_KEPT = "brag_busy_kept"
 
 
 def now() -> datetime:
@@ -96,13 +90,10 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
             unsaved = bool(done)
     report_moved(store)
     if unsaved:
+        from rebound import words
         from rebound.app import say_error
 
-        say_error(
-            f"{trouble} Your brag list is shown with what's new on it, but not saved; it is "
-            "taken in again once the folder can be written.",
-            prefix=False,
-        )
+        say_error(f"{trouble} {words.say('brag_unsaved')}", prefix=False)
     said_taken(taken)
     return brag, done
 
@@ -136,7 +127,7 @@ def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | No
 
 def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
     """Once the list is saved: forget the kept files, and say what was added from them."""
-    from rebound import pending, render
+    from rebound import pending, render, words
 
     out = render.console()
     for item, kept in taken:
@@ -144,9 +135,9 @@ def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
         if item is not None:
             out.print(
                 text(
-                    "You typed a win that couldn't be saved then: ",
+                    words.say("pending_taken"),
                     (item.title, "bold"),
-                    f". It's on your brag list now, as {item.id}.",
+                    words.say("pending_taken_as", id=item.id),
                 )
             )
 
@@ -171,23 +162,20 @@ def kept(
 ) -> ReboundError:
     """What typed at `brag add` could not be saved: keep it in `pending/` for the next
     `rebound brag`, or, if even that fails, show it to copy. The error that says which."""
-    from rebound import pending, render
+    from rebound import pending, render, words
 
-    why = BUSY_KEPT if isinstance(trouble, SessionBusyError) else trouble.message
+    said = type(trouble)(BUSY_KEPT) if isinstance(trouble, SessionBusyError) else trouble
     try:
         path = pending.keep(store, typed, typed_at)
     except DataError:
         out = render.console()
-        out.print(text(("Here is what you typed, to copy:", "bold")))
+        out.print(text((words.say("pending_copy"), "bold")))
         for name, value in typed.items():
             shown = ", ".join(value) if isinstance(value, list) else value
             if shown:
                 out.print(text(f"  {name}: ", shown))
-        return type(trouble)(f"{why} It could not be kept on disk either: it is shown above.")
-    return type(trouble)(
-        f"{why} Everything you typed is kept, in {path}: the next `rebound brag` or "
-        "`rebound brag add` puts it on your list."
-    )
+        return type(trouble)("").like(said).then("pending_shown")
+    return type(trouble)("").like(said).then("pending_kept", where=path)
 
 
 def changes(item: Accomplishment, typed: dict[str, Any]) -> dict[str, Any]:
@@ -221,10 +209,7 @@ def save_edit(
         with locked(store) as brag:
             target = by_id(brag, item_id)
             if target is None:
-                raise UsageError(
-                    f"'{item_id}' was removed from your brag list meanwhile (by another rebound). "
-                    "Nothing was changed."
-                )
+                raise UsageError("brag_gone", id=item_id)
             clashes = {
                 name: getattr(target, name)
                 for name, value in given.items()
@@ -236,9 +221,7 @@ def save_edit(
                 try:
                     changed = bragging.edit(target, **wanted)
                 except ValueError:
-                    raise UsageError(
-                        "A win needs a title, even a few words. Nothing was changed."
-                    ) from None
+                    raise UsageError("brag_needs_title_edit") from None
                 if changed:
                     store.save_brag(brag)
                 return target if changed else None

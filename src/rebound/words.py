@@ -1,0 +1,134 @@
+"""Every sentence a person reads, in the language of this run: the one home of the words.
+
+The sentences are the content pack's `ui:` section (`models.Ui`). Commands and errors alike say
+them through here: `say(key, **values)`, `say_count(key, count, **values)`, and `word(...)` for
+the phrases an error carries (`errors.Phrase`). The pack is the one the command loaded
+(`use`, called by `app.content_for`); a command that needs none gets the one `--content`,
+`--lang` or LANG choose, loaded on the first sentence; and if even that pack cannot be loaded
+(an error about a broken pack must still be said), the English defaults of `models.Ui`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from rebound.errors import Phrase
+
+if TYPE_CHECKING:
+    from rebound.models import Content
+
+
+class Sayer(Protocol):
+    """What speaks: a content pack, or the English defaults."""
+
+    @property
+    def date_words(self) -> Mapping[str, int]: ...
+
+    def say(self, key: str, **values: object) -> str: ...
+
+    def say_count(self, key: str, count: int, **values: object) -> str: ...
+
+
+class _English:
+    """The English defaults of `models.Ui`, for when no pack can be loaded."""
+
+    date_words: Mapping[str, int] = {}
+
+    def say(self, key: str, **values: object) -> str:
+        from rebound import templates
+        from rebound.models import Ui
+
+        return templates.render(str(Ui.model_fields[key].default), values)
+
+    def say_count(self, key: str, count: int, **values: object) -> str:
+        return self.say(f"{key}_one" if count == 1 else key, count=count, **values)
+
+
+ENGLISH: Sayer = _English()
+
+
+@dataclass
+class _Run:
+    """This run's pack (None: not loaded yet) and what chooses it (--content, --lang)."""
+
+    pack: Sayer | None = None
+    content: str | os.PathLike[str] | None = None
+    lang: str | None = None
+
+
+_run = _Run()
+
+
+def begin(content: str | os.PathLike[str] | None = None, lang: str | None = None) -> None:
+    """A new run: the pack is the one `--content` / `--lang` (or the environment) choose."""
+    _run.pack, _run.content, _run.lang = None, content, lang
+
+
+def use(pack: Content) -> None:
+    """Speak with this pack from now on in this run (the one the command loaded)."""
+    _run.pack = pack
+
+
+def pack() -> Sayer:
+    """The pack of this run: loaded now if no command did, English if it cannot be."""
+    if _run.pack is None:
+        _run.pack = _load() or ENGLISH
+    return _run.pack
+
+
+def _load() -> Content | None:
+    from rebound import content
+    from rebound.store import CACHE, data_home
+
+    option, lang = _run.content, _run.lang
+    # The cache only where it already is: speaking never makes the data folder (`data wipe`
+    # has just removed it; an unusable one is what the sentence may be about).
+    cache: Path | None = data_home() / CACHE
+    if cache is None or not cache.is_dir():
+        cache = None
+    try:
+        return content.load(content.content_dir(option, lang=lang), cache=cache)
+    except Exception:  # a broken pack, an unknown --lang: the English defaults say it
+        if option is None and lang is None:
+            return None
+        try:  # the built-in pack of the environment's language, else English
+            return content.load(content.content_dir(), cache=cache)
+        except Exception:
+            return None
+
+
+def say(key: str, /, **values: object) -> str:
+    """One of the coach's own sentences, filled in, in the language of this run."""
+    return pack().say(key, **_worded(values))
+
+
+def say_count(key: str, count: int, /, **values: object) -> str:
+    """`say`, with the `<key>_one` sentence when `count` is 1."""
+    return pack().say_count(key, count, **_worded(values))
+
+
+def word(*phrases: Phrase) -> str:
+    """Phrases (an error's sentences) worded and joined, in the language of this run."""
+    return " ".join(p.text if not p.key else say(p.key, **p.values) for p in phrases)
+
+
+def _worded(values: Mapping[str, object]) -> dict[str, object]:
+    """Values with any Phrase among them worded first; paths shown as text."""
+    out: dict[str, object] = {}
+    for name, value in values.items():
+        if isinstance(value, Phrase):
+            out[name] = word(value)
+        elif isinstance(value, Path):
+            out[name] = str(value)
+        else:
+            out[name] = value
+    return out
+
+
+def phrase(key: str, /, **values: object) -> Phrase:
+    """A sentence to be worded later (a value of another sentence, a reason in an error)."""
+    return Phrase(key, dict(values))
