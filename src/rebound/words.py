@@ -76,6 +76,9 @@ def use(pack: Content) -> None:
 def pack() -> Sayer:
     """The pack of this run: loaded now if no command did, English if it cannot be."""
     if _run.pack is None:
+        # While it loads, a sentence the loading itself says (a broken file) is English: the
+        # pack that would say it is the one that cannot be read yet.
+        _run.pack = ENGLISH
         _run.pack = _load() or ENGLISH
     return _run.pack
 
@@ -84,21 +87,20 @@ def _load() -> Content | None:
     from rebound import content
     from rebound.store import CACHE, data_home
 
-    option, lang = _run.content, _run.lang
     # The cache only where it already is: speaking never makes the data folder (`data wipe`
     # has just removed it; an unusable one is what the sentence may be about).
     cache: Path | None = data_home() / CACHE
     if cache is None or not cache.is_dir():
         cache = None
-    try:
-        return content.load(content.content_dir(option, lang=lang), cache=cache)
-    except Exception:  # a broken pack, an unknown --lang: the English defaults say it
-        if option is None and lang is None:
-            return None
-        try:  # the built-in pack of the environment's language, else English
-            return content.load(content.content_dir(), cache=cache)
-        except Exception:
-            return None
+    choices = [(_run.content, _run.lang)]
+    if _run.content is not None:
+        choices.append((None, _run.lang))  # a broken --content: the built-in pack of --lang
+    for option, lang in choices:
+        try:
+            return content.load(content.content_dir(option, lang=lang), cache=cache)
+        except Exception:  # a broken pack, an unknown --lang: the next choice, else English
+            continue
+    return None
 
 
 def say(key: str, /, **values: object) -> str:

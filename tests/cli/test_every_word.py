@@ -11,7 +11,9 @@ that appears as it is, or a word of a short stop-list the Spanish pack never use
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 import typer
 
 from rebound.app import app
+from rebound.export import escape
 from rebound.models import Ui
 from tests.conftest import REPO
 
@@ -31,9 +34,9 @@ SHORTEST = 18  # characters: a stretch of an English sentence shorter than this 
 def _stretches(text: str) -> Iterator[str]:
     """The literal parts of a template between its `{{tags}}`."""
     for part in re.split(r"\{\{[^}]*\}\}|[.;:!?](?:\s|$)", text):
-        part = part.strip(" .,:;()'\"")
-        if len(part) >= SHORTEST and " " in part:
-            yield part
+        stretch = part.strip(" .,:;()'\"")
+        if len(stretch) >= SHORTEST and " " in stretch:
+            yield stretch
 
 
 def english_sentences() -> set[str]:
@@ -69,8 +72,9 @@ def english_in(output: str, typed: object = None) -> list[str]:
     """The English in `output`, leaving out what the person typed (`typed`: a session)."""
     dump = typed.model_dump(mode="json") if hasattr(typed, "model_dump") else {}
     for text in sorted(set(_typed(dump)), key=len, reverse=True):
-        if len(text) > 2:  # as typed, and as a cue quotes it ('Cut the...' -> 'cut the...')
-            output = output.replace(text, " ").replace(text[0].lower() + text[1:], " ")
+        if len(text) > 2:  # as typed, as a cue quotes it ('cut the...'), as Markdown escapes it
+            for shown in (text, text[0].lower() + text[1:], escape(text)):
+                output = output.replace(shown, " ")
     found = [s for s in ENGLISH if s in output]
     found += [w for w in STOP if w in f" {output} "]
     return found
@@ -79,10 +83,19 @@ def english_in(output: str, typed: object = None) -> list[str]:
 # How each command is walked: (what is set up, the arguments after `rebound --lang es`).
 def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
     answers = REPO / "tests" / "fixtures"
+    (tmp / "bad.yaml").write_text("company: Globex\nnope: 1\n", encoding="utf-8")
+    (tmp / "twice.yaml").write_text("company: [Globex]\n", encoding="utf-8")
+    broken = tmp / "broken"
+    if not broken.exists():
+        shutil.copytree(REPO / "content" / "es", broken)
+        coach = broken / "coach.yaml"
+        coach.write_text(coach.read_text(encoding="utf-8") + "steps: []\n", encoding="utf-8")
     return {
         "start": [
             ("no terminal", ["start"]),
             ("missing answers", ["start", "--answers", str(tmp / "nope.yaml")]),
+            ("unknown question", ["start", "--answers", str(tmp / "bad.yaml")]),
+            ("a list for one answer", ["start", "--answers", str(tmp / "twice.yaml")]),
         ],
         "continue": [
             ("finished", ["continue"]),
@@ -134,6 +147,7 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
         "content": [
             ("validate", ["content", "validate"]),
             ("new exists", ["content", "new", str(answers)]),
+            ("broken", ["content", "validate", str(broken)]),
         ],
         "data": [
             ("export", ["data", "export", str(tmp / "all.zip")]),
@@ -154,11 +168,9 @@ def test_every_command_is_walked(tmp_path: Path) -> None:
 
 
 def _said(result: Any) -> str:
-    out = result.stdout
-    try:
+    out = str(result.stdout)
+    with contextlib.suppress(ValueError):  # stderr mixed into stdout
         out += result.stderr
-    except ValueError:  # stderr mixed into stdout
-        pass
     return out
 
 
@@ -173,6 +185,10 @@ def test_a_command_speaks_spanish(
         said = _said(result)
         found = english_in(said, session)
         assert not found, f"{name} ({label}): {found}\n{said}"
+    if name == "export":  # what it wrote, too
+        written = (tmp_path / "out.md").read_text(encoding="utf-8")
+        found = english_in(written, session)
+        assert not found, f"export's Markdown: {found}\n{written}"
 
 
 def test_the_errors_of_a_busy_or_broken_session_speak_spanish(
@@ -192,13 +208,23 @@ def test_the_errors_of_a_busy_or_broken_session_speak_spanish(
 
 
 def test_an_error_about_a_broken_pack_is_still_said(run: Any, tmp_path: Path) -> None:
-    """No pack can be loaded: the English defaults of models.Ui say it, never a traceback."""
+    """The pack in use cannot be loaded: the built-in pack of --lang says why, and with no
+    --lang the English defaults of models.Ui do; never a traceback."""
     broken = tmp_path / "pack"
     broken.mkdir()
-    (broken / "coach.yaml").write_text("ui: [", encoding="utf-8")
+    (broken / "coach.yaml").write_text("opening: {}\nsteps: []\nnope: 1\n", encoding="utf-8")
+    result = run(["--lang", "es", "--content", str(broken), "list"])
+    assert result.exit_code == 2
+    assert "coach.yaml:3:1: nope: no es un campo conocido" in _said(result)
     result = run(["--content", str(broken), "list"])
     assert result.exit_code == 2
-    assert "coach.yaml" in _said(result)
+    assert "coach.yaml:3:1: nope: is not a known field (check the spelling)" in _said(result)
+
+
+def test_an_unknown_language_is_said_in_english(run: Any) -> None:
+    result = run(["--lang", "xx", "list"])
+    assert result.exit_code == 2
+    assert "There is no 'xx' coaching content. Languages: en, es." in _said(result)
 
 
 def test_the_walk_finds_english_when_it_is_there() -> None:
