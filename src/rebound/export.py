@@ -290,8 +290,12 @@ def to_ics(content: Content, session: Session) -> bytes:
         event.add("summary", clean(entry.label))
         about = [clean(entry.next or entry.label), "", title]
         if entry.done:
-            ticked = f" on {_day(entry.ticked_at)}" if entry.ticked_at else ""
-            about[0:0] = [f"Done{ticked}.", ""]
+            done = (
+                content.say("ics_done_on", date=_day(entry.ticked_at))
+                if entry.ticked_at
+                else content.say("ics_done")
+            )
+            about[0:0] = [done, ""]
         event.add("description", "\n".join(about))
         event.add("status", "CONFIRMED")
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free

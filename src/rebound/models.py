@@ -702,9 +702,9 @@ class Ui(_Strict):
     cue_action_2: str = "Describe a time you {{value}}."
     cue_action_3: str = "Walk me through how you {{value}}."
     cue_action_4: str = "Give me an example: a time you {{value}}."
-    cue_topic_1: str = 'Tell me the story behind "{{value}}".'
-    cue_topic_2: str = 'Walk me through "{{value}}": what happened, and what was your part?'
-    cue_topic_3: str = 'What did you do in "{{value}}", and what came of it?'
+    cue_topic_1: str = "Tell me the story behind \"{{value}}\"."
+    cue_topic_2: str = "Walk me through \"{{value}}\": what happened, and what was your part?"
+    cue_topic_3: str = "What did you do in \"{{value}}\", and what came of it?"
     note_situation: str = "Situation"
     note_task: str = "Task"
     note_action: str = "Action"
@@ -770,7 +770,7 @@ class Ui(_Strict):
     save_failed_later: str = "`rebound continue -s {{id}}` picks up at this question."
     answers_none_used: str = "{{where}}: no answers were used, so no session was made."
     answers_filled: str = "Filled {{count}} answers from {{where}} into session {{id}}."
-    answers_filled_one: str = "Filled 1 answers from {{where}} into session {{id}}."
+    answers_filled_one: str = "Filled 1 answer from {{where}} into session {{id}}."
     answers_still_open: str = (
         "Some questions are still open; `rebound continue -s {{id}}` asks them."
     )
@@ -802,7 +802,8 @@ class Ui(_Strict):
     )
     export_no_folder: str = "The folder {{where}} does not exist. Nothing was written."
     export_not_allowed: str = (
-        "rebound is not allowed to write in {{where}}. Choose another folder; nothing was written."
+        "rebound is not allowed to write in {{where}}. Choose another folder; nothing was "
+        "written."
     )
     export_nothing_dated: str = (
         "Session {{id}} has no dated items yet, so there's nothing to put in a calendar. Dates "
@@ -903,6 +904,18 @@ class Ui(_Strict):
     add_another: str = "Add another?"
     step_done: str = "{{title}}: done."
     answer_none: str = "(none)"
+    clash_cleared: str = "nothing (it was cleared)"
+    clash_tags: str = "tags"
+    clash_field: str = "the {{name}}"
+    clash_keep: str = (
+        "While you were typing, another rebound changed {{title}} of this story to {{value}}. "
+        "Keep yours, {{name}}?"
+    )
+    broken_too_old: str = "schema {{number}} is too old to read"
+    schedule_no_answer: str = "no answer"
+    schedule_not_found: str = "not found"
+    ics_done: str = "Done."
+    ics_done_on: str = "Done on {{date}}."
     # --- end of the words of every command and error ---
 
 

@@ -661,7 +661,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     while data["schema_version"] < SCHEMA_VERSION:
         step = MIGRATIONS.get(data["schema_version"])
         if step is None:
-            raise ValueError(f"schema {data['schema_version']} is too old to read")
+            raise ValueError(words.say("broken_too_old", number=data["schema_version"]))
         data = step(data)
     return data
 

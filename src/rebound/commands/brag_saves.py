@@ -234,15 +234,12 @@ def save_edit(
 def keep_mine(name: str, mine: Any, theirs: Any) -> bool:
     """Ask which of two changes to one field to keep. Enter keeps the one typed just now: it is
     the newest, the person is looking at it, and the other one is shown in full to retype."""
-    from rebound import prompts, render
+    from rebound import prompts, render, words
 
     def shown(value: Any) -> str:
-        words = ", ".join(value) if isinstance(value, list) else (value or "")
-        return f"'{render.clean(words)}'" if words else "nothing (it was cleared)"
+        typed = ", ".join(value) if isinstance(value, list) else (value or "")
+        return f"'{render.clean(typed)}'" if typed else words.say("clash_cleared")
 
-    label = "tags" if name == "tags" else f"the {name}"
-    return prompts.yes_no(
-        f"While you were typing, another rebound changed {label} of this story to "
-        f"{shown(theirs)}. Keep yours, {shown(mine)}?",
-        True,
-    )
+    label = words.say("clash_tags") if name == "tags" else words.say("clash_field", name=name)
+    question = words.say("clash_keep", title=label, value=shown(theirs), name=shown(mine))
+    return prompts.yes_no(question, True, lang=words.pack())
