@@ -702,9 +702,9 @@ class Ui(_Strict):
     cue_action_2: str = "Describe a time you {{value}}."
     cue_action_3: str = "Walk me through how you {{value}}."
     cue_action_4: str = "Give me an example: a time you {{value}}."
-    cue_topic_1: str = "Tell me the story behind \"{{value}}\"."
-    cue_topic_2: str = "Walk me through \"{{value}}\": what happened, and what was your part?"
-    cue_topic_3: str = "What did you do in \"{{value}}\", and what came of it?"
+    cue_topic_1: str = 'Tell me the story behind "{{value}}".'
+    cue_topic_2: str = 'Walk me through "{{value}}": what happened, and what was your part?'
+    cue_topic_3: str = 'What did you do in "{{value}}", and what came of it?'
     note_situation: str = "Situation"
     note_task: str = "Task"
     note_action: str = "Action"
@@ -802,8 +802,7 @@ class Ui(_Strict):
     )
     export_no_folder: str = "The folder {{where}} does not exist. Nothing was written."
     export_not_allowed: str = (
-        "rebound is not allowed to write in {{where}}. Choose another folder; nothing was "
-        "written."
+        "rebound is not allowed to write in {{where}}. Choose another folder; nothing was written."
     )
     export_nothing_dated: str = (
         "Session {{id}} has no dated items yet, so there's nothing to put in a calendar. Dates "
