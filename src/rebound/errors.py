@@ -72,7 +72,10 @@ class ReboundError(Exception):
         """The message, in the words of the run's content pack (English if there is none)."""
         from rebound import words
 
-        return words.word(*self.phrases)
+        try:
+            return words.word(*self.phrases)
+        except Exception:  # a key no pack has: still something to say, never a traceback
+            return " ".join(p.text or f"{p.key} {p.values}" for p in self.phrases)
 
     def __str__(self) -> str:
         return self.message

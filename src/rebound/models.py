@@ -900,7 +900,6 @@ class Ui(_Strict):
     company_unknown: str = "(company not given yet)"
     role_unknown: str = "(role not given yet)"
     left_blank: str = "(left blank)"
-    add_another: str = "Add another?"
     step_done: str = "{{title}}: done."
     answer_none: str = "(none)"
     clash_cleared: str = "nothing (it was cleared)"

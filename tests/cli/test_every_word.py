@@ -93,6 +93,7 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
     return {
         "start": [
             ("no terminal", ["start"]),
+            ("stopped", ["start"]),
             ("missing answers", ["start", "--answers", str(tmp / "nope.yaml")]),
             ("unknown question", ["start", "--answers", str(tmp / "bad.yaml")]),
             ("a list for one answer", ["start", "--answers", str(tmp / "twice.yaml")]),
@@ -117,6 +118,7 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
         "show": [("finished", ["show", session_id]), ("unknown", ["show", "zzz"])],
         "delete": [
             ("no terminal", ["delete", session_id]),
+            ("stopped", ["delete", session_id]),
             ("unknown", ["delete", "zzz"]),
             ("empty id", ["delete", ""]),
         ],
@@ -131,17 +133,19 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("no story", ["brag", "show", "99"]),
             ("no name", ["brag", "show", "zzz"]),
             ("add no title", ["brag", "add", "--number", "3"]),
+            ("add stopped", ["brag", "add"]),
+            ("edit stopped", ["brag", "edit", "1"]),
             ("add", ["brag", "add", "--title", "Organicé la migración"]),
             ("edit", ["brag", "edit", "1", "--result", "Menos errores"]),
             ("remove no terminal", ["brag", "remove", "1"]),
             ("remove", ["brag", "remove", "1", "--yes"]),
         ],
-        "rehearse": [("no terminal", ["rehearse"])],
+        "rehearse": [("no terminal", ["rehearse"]), ("stopped", ["rehearse"])],
         "export": [
             ("markdown", ["export", "--format", "markdown", "-o", str(tmp / "out.md")]),
-            ("exists", ["export", "-o", str(answers)]),
+            ("exists", ["export", "-o", str(answers / "sessions" / "v1-finished.json")]),
             ("no folder", ["export", "-o", str(tmp / "nope" / "x.md")]),
-            ("unknown", ["export", "-s", "zzz"]),
+            ("unknown", ["export", "zzz"]),
             ("all, no ics", ["export", "--all"]),
         ],
         "content": [
@@ -153,6 +157,7 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("export", ["data", "export", str(tmp / "all.zip")]),
             ("export exists", ["data", "export", str(answers)]),
             ("wipe no terminal", ["data", "wipe"]),
+            ("wipe stopped", ["data", "wipe"]),
         ],
     }
 
@@ -181,7 +186,7 @@ def test_a_command_speaks_spanish(
     monkeypatch.setenv("HOME", str(tmp_path))  # a nudge or a reminder touches nothing real
     session = make_session(lang="es")
     for label, args in cases(tmp_path, session.id)[name]:
-        result = run(["--lang", "es", *args], terminal=label != "no terminal")
+        result = run(["--lang", "es", *args], terminal="no terminal" not in label)
         said = _said(result)
         found = english_in(said, session)
         assert not found, f"{name} ({label}): {found}\n{said}"
