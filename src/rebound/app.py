@@ -10,6 +10,7 @@ import contextlib
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -285,7 +286,7 @@ def _root(
     ctx.obj = {"content": content, "lang": lang}
     from rebound import words
 
-    words.begin(content, lang)
+    words.begin(pack_loader(content, lang))
 
 
 def content_folder(ctx: typer.Context) -> Path:
@@ -294,6 +295,31 @@ def content_folder(ctx: typer.Context) -> Path:
 
     root = ctx.find_root().obj or {}
     return content.content_dir(root.get("content"), lang=root.get("lang"))
+
+
+def pack_loader(
+    content: str | os.PathLike[str] | None = None, lang: str | None = None
+) -> Callable[[], Content | None]:
+    """How `rebound.words` finds the pack of a run that needs a sentence before (or without)
+    loading one: the pack `--content` / `--lang` / the environment choose; if that one cannot
+    be loaded (an error about it must still be said), the built-in pack of `--lang`; else None,
+    and the English defaults speak. The cache is read and written only where it already is:
+    speaking never makes the data folder (`data wipe` has just removed it)."""
+
+    def load() -> Content | None:
+        from rebound import content as packs
+        from rebound.store import CACHE, data_home
+
+        cache: Path | None = data_home() / CACHE
+        if cache is None or not cache.is_dir():
+            cache = None
+        choices = [(content, lang), *([(None, lang)] if content is not None else [])]
+        for option, language in choices:
+            with contextlib.suppress(Exception):  # a broken pack, an unknown --lang: the next
+                return packs.load(packs.content_dir(option, lang=language), cache=cache)
+        return None
+
+    return load
 
 
 def content_for(ctx: typer.Context) -> Content:

@@ -9,6 +9,7 @@ happened, that their data is safe, and what to do next.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import NamedTuple, TypeVar
 
@@ -35,6 +36,20 @@ class Phrase(NamedTuple):
 
 
 _E = TypeVar("_E", bound="ReboundError")
+
+
+def _bare(phrases: Sequence[Phrase]) -> str:
+    return " ".join(p.text or f"{p.key} {p.values}" for p in phrases)
+
+
+# How phrases become words. This module imports nothing of rebound's (any module may import
+# it), so `rebound.words`, which knows the packs, puts its own here when it is imported.
+_wording: list[Callable[[Sequence[Phrase]], str]] = [_bare]
+
+
+def use_wording(wording: Callable[[Sequence[Phrase]], str]) -> None:
+    """Word every error's phrases with this from now on (`rebound.words` calls it)."""
+    _wording[:] = [wording]
 
 
 class ReboundError(Exception):
@@ -69,13 +84,11 @@ class ReboundError(Exception):
 
     @property
     def message(self) -> str:
-        """The message, in the words of the run's content pack (English if there is none)."""
-        from rebound import words
-
+        """The message, worded by `rebound.words` in the run's language (English if no pack)."""
         try:
-            return words.word(*self.phrases)
+            return _wording[0](self.phrases)
         except Exception:  # a key no pack has: still something to say, never a traceback
-            return " ".join(p.text or f"{p.key} {p.values}" for p in self.phrases)
+            return _bare(self.phrases)
 
     def __str__(self) -> str:
         return self.message

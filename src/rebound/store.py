@@ -28,7 +28,7 @@ from typing import Any
 
 from rebound import words
 from rebound.due import INDEX as DUE_INDEX
-from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
+from rebound.errors import DataError, NoSessionError, Phrase, SessionBusyError, UsageError
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, Session
 from rebound.text import scrub_tree
 
@@ -177,11 +177,11 @@ def _disk_error(exc: OSError, path: Path) -> DataError:
 
 def _why(exc: OSError) -> object:
     if exc.errno == errno.ENOSPC:
-        return words.phrase("why_full")
+        return Phrase("why_full", {})
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return words.phrase("why_not_allowed")
+        return Phrase("why_not_allowed", {})
     if exc.errno == errno.ENAMETOOLONG:
-        return words.phrase("why_too_long")
+        return Phrase("why_too_long", {})
     return exc.strerror or str(exc)
 
 

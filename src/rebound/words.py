@@ -10,16 +10,14 @@ the phrases an error carries (`errors.Phrase`). The pack is the one the command 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from rebound import errors
 from rebound.errors import Phrase
-
-if TYPE_CHECKING:
-    from rebound.models import Content
 
 
 class Sayer(Protocol):
@@ -53,22 +51,22 @@ ENGLISH: Sayer = _English()
 
 @dataclass
 class _Run:
-    """This run's pack (None: not loaded yet) and what chooses it (--content, --lang)."""
+    """This run's pack (None: not loaded yet), and how to load it when a sentence needs it."""
 
     pack: Sayer | None = None
-    content: str | os.PathLike[str] | None = None
-    lang: str | None = None
+    load: Callable[[], Sayer | None] | None = None
 
 
 _run = _Run()
 
 
-def begin(content: str | os.PathLike[str] | None = None, lang: str | None = None) -> None:
-    """A new run: the pack is the one `--content` / `--lang` (or the environment) choose."""
-    _run.pack, _run.content, _run.lang = None, content, lang
+def begin(load: Callable[[], Sayer | None] | None = None) -> None:
+    """A new run, whose pack `load` finds when the first sentence is said (`app.pack_loader`:
+    the one `--content`, `--lang` or the environment choose); without one, English."""
+    _run.pack, _run.load = None, load
 
 
-def use(pack: Content) -> None:
+def use(pack: Sayer) -> None:
     """Speak with this pack from now on in this run (the one the command loaded)."""
     _run.pack = pack
 
@@ -79,28 +77,12 @@ def pack() -> Sayer:
         # While it loads, a sentence the loading itself says (a broken file) is English: the
         # pack that would say it is the one that cannot be read yet.
         _run.pack = ENGLISH
-        _run.pack = _load() or ENGLISH
+        loaded = None
+        if _run.load is not None:
+            with contextlib.suppress(Exception):  # a pack that cannot be loaded: English
+                loaded = _run.load()
+        _run.pack = loaded or ENGLISH
     return _run.pack
-
-
-def _load() -> Content | None:
-    from rebound import content
-    from rebound.store import CACHE, data_home
-
-    # The cache only where it already is: speaking never makes the data folder (`data wipe`
-    # has just removed it; an unusable one is what the sentence may be about).
-    cache: Path | None = data_home() / CACHE
-    if cache is None or not cache.is_dir():
-        cache = None
-    choices = [(_run.content, _run.lang)]
-    if _run.content is not None:
-        choices.append((None, _run.lang))  # a broken --content: the built-in pack of --lang
-    for option, lang in choices:
-        try:
-            return content.load(content.content_dir(option, lang=lang), cache=cache)
-        except Exception:  # a broken pack, an unknown --lang: the next choice, else English
-            continue
-    return None
 
 
 def say(key: str, /, **values: object) -> str:
@@ -134,3 +116,7 @@ def _worded(values: Mapping[str, object]) -> dict[str, object]:
 def phrase(key: str, /, **values: object) -> Phrase:
     """A sentence to be worded later (a value of another sentence, a reason in an error)."""
     return Phrase(key, dict(values))
+
+
+# Every error's message is worded here, in the run's language (see `errors.ReboundError`).
+errors.use_wording(lambda phrases: word(*phrases))

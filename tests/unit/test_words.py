@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rebound import errors, words
+from rebound.app import pack_loader
 from rebound.errors import DataError, NoSessionError, UsageError
 from rebound.models import Ui
 from tests.conftest import REPO
@@ -66,14 +67,14 @@ def test_keys_kept_in_tables_are_sentences_too() -> None:
 
 def test_an_error_is_worded_when_it_is_said_not_when_it_is_raised() -> None:
     error = NoSessionError("no_session_list", id="globex")
-    words.begin(lang="es")
+    words.begin(pack_loader(lang="es"))
     assert error.message == "No hay ninguna sesión «globex». `rebound list` las muestra."
-    words.begin(lang="en")
+    words.begin(pack_loader(lang="en"))
     assert error.message == "There is no session 'globex'. `rebound list` shows them."
 
 
 def test_an_error_grows_by_sentences_and_keeps_them_across_a_change_of_class() -> None:
-    words.begin(lang="en")
+    words.begin(pack_loader(lang="en"))
     first = DataError("save_failed", where=Path("/data"), value=words.phrase("why_full"))
     grown = UsageError("").like(first).then("save_failed_later", id="s1")
     assert grown.message == (
@@ -82,7 +83,7 @@ def test_an_error_grows_by_sentences_and_keeps_them_across_a_change_of_class() -
         "`rebound continue -s s1` picks up at this question."
     )
     assert grown.exit_code == 2
-    words.begin(lang="es")
+    words.begin(pack_loader(lang="es"))
     assert "porque el disco está lleno" in grown.message
 
 
@@ -93,7 +94,7 @@ def test_a_text_built_elsewhere_is_said_as_it_is() -> None:
 
 
 def test_no_pack_that_loads_means_the_english_defaults(tmp_path: Path) -> None:
-    words.begin(content=tmp_path / "nowhere", lang="xx")
+    words.begin(pack_loader(tmp_path / "nowhere", lang="xx"))
     assert words.pack() is words.ENGLISH
     assert words.say("no_such_session", id="a") == "There is no session 'a'."
 
@@ -109,6 +110,6 @@ def test_a_loaded_pack_is_the_one_that_speaks() -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_words_module_never_makes_the_data_folder(lang: str, rebound_home: Path) -> None:
     """`data wipe` says "Wiped" after the folder is gone: saying it must not make it again."""
-    words.begin(lang=lang)
+    words.begin(pack_loader(lang=lang))
     words.say("wiped", where=rebound_home)
     assert not rebound_home.exists()
