@@ -39,7 +39,7 @@ _E = TypeVar("_E", bound="ReboundError")
 
 
 def _bare(phrases: Sequence[Phrase]) -> str:
-    return " ".join(p.text or f"{p.key} {p.values}" for p in phrases)
+    return " ".join(p.text or (f"{p.key} {p.values}" if p.values else p.key) for p in phrases)
 
 
 # How phrases become words. This module imports nothing of rebound's (any module may import

@@ -113,3 +113,10 @@ def test_the_words_module_never_makes_the_data_folder(lang: str, rebound_home: P
     words.begin(pack_loader(lang=lang))
     words.say("wiped", where=rebound_home)
     assert not rebound_home.exists()
+
+
+def test_a_text_given_as_the_key_is_said_as_it_is() -> None:
+    """Code that words its message where it raises (`UsageError(content.say(...))`, as other
+    branches do) still says it, not a traceback."""
+    words.begin()
+    assert UsageError("Nothing to draft here.").message == "Nothing to draft here."
