@@ -70,9 +70,7 @@ def content_dir(option: str | os.PathLike[str] | None = None, lang: str | None =
         if not (default_dir(lang) / COACH_FILE).is_file():
             from rebound.errors import ContentError
 
-            raise ContentError(
-                f"There is no '{lang}' coaching content. Languages: {', '.join(languages())}."
-            )
+            raise ContentError("no_language", value=lang, list=", ".join(languages()))
         return default_dir(lang)
     wanted = environment_language()
     if wanted and (default_dir(wanted) / COACH_FILE).is_file():

@@ -35,6 +35,7 @@ from rebound.models import (
 )
 from rebound.names import COACH_FILE, STEPS_DIR
 from rebound.text import scrub_tree
+from rebound.words import say
 
 MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
 BUILTIN_NAMES = frozenset({"today", "id"})
@@ -72,9 +73,8 @@ class _Loader(yaml.SafeLoader):
         # Composing (and `_build` after it) recurses once per level: refuse a file nested deeper
         # than any pack or answers file needs before Python's own limit is reached.
         if self.depth >= MAX_DEPTH:
-            raise ContentError(
-                f"{self.file}:{line}:{col}: (yaml): is nested more than {MAX_DEPTH} levels deep; "
-                "content and answers files need only a few."
+            raise ContentError.said(
+                f"{self.file}:{line}:{col}: (yaml): {say('cf_too_deep', count=MAX_DEPTH)}"
             )
         self.depth += 1
         try:
@@ -114,7 +114,7 @@ class YamlDoc:
     def error(self, path: Sequence[str | int], message: str) -> ContentError:
         """A ContentError for the value at `path`."""
         field = ".".join(str(p) for p in path) or "(file)"
-        return ContentError(f"{self.where(path)}: {field}: {message}")
+        return ContentError.said(f"{self.where(path)}: {field}: {message}")
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -125,18 +125,17 @@ def read_yaml(file: Path) -> YamlDoc:
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+        raise ContentError.said(f"{file}: {say('cf_unreadable', value=exc.strerror)}") from None
     if size > MAX_FILE_BYTES:
-        raise ContentError(
-            f"{file}:1:1: (file): is {size:,} bytes; content files may be at most "
-            f"{MAX_FILE_BYTES // 1024} KiB."
-        )
+        said = say("cf_too_big", value=f"{size:,}", count=MAX_FILE_BYTES // 1024)
+        raise ContentError.said(f"{file}:1:1: (file): {said}")
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
+        said = say("cf_not_utf8", value=exc.reason)
+        raise ContentError.said(f"{file}:1:1: (file): {said}") from None
     except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+        raise ContentError.said(f"{file}: {say('cf_unreadable', value=exc.strerror)}") from None
     try:
         loader = _Loader(text, file)
     except yaml.reader.ReaderError as exc:
@@ -148,22 +147,23 @@ def read_yaml(file: Path) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
-        problem = exc.problem or exc.context or "is not valid YAML"
+        problem = exc.problem or exc.context or say("cf_not_yaml")
         if (
             exc.context
             and exc.context_mark
             and exc.problem_mark
             and exc.context_mark.line != exc.problem_mark.line
         ):
-            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        raise ContentError(f"{where}: (yaml): {problem}.") from None
+            line = exc.context_mark.line + 1
+            problem = say("cf_yaml_context", value=problem, title=exc.context, number=line)
+        raise ContentError.said(f"{where}: (yaml): {problem}.") from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"{file}: (yaml): {exc}.") from None
+        raise ContentError.said(f"{file}: (yaml): {exc}.") from None
     finally:
         loader.dispose()
     marks: dict[Path_, tuple[int, int]] = {}
     if node is None:
-        raise ContentError(f"{file}:1:1: (file): is empty.")
+        raise ContentError.said(f"{file}:1:1: (file): {say('cf_empty')}")
     data = _build(node, (), marks, file, loader)
     return YamlDoc(file, data, marks, loader.texts)
 
@@ -172,10 +172,8 @@ def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> Conten
     pos = min(max(exc.position, 0), len(text))
     line = text.count("\n", 0, pos) + 1
     col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return ContentError(
-        f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
-        "(an invisible control character? delete it and retype the text around it)."
-    )
+    said = say("cf_bad_character", value=f"{exc.character:04X}")
+    return ContentError.said(f"{file}:{line}:{col}: (yaml): {said}")
 
 
 def _build(
@@ -185,31 +183,30 @@ def _build(
     where = f"{file}:{marks[path][0]}:{marks[path][1]}"
     field = ".".join(str(p) for p in path) or "(file)"
     if marks[path] in loader.anchored:
-        raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
+        raise ContentError.said(f"{where}: {field}: {say('cf_no_aliases')}")
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            raise ContentError.said(f"{where}: {field}: {say('cf_bad_tag', value=node.tag)}")
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _mark(key_node)
-                raise ContentError(
-                    f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
-                )
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: {say('cf_no_merge')}")
             key = _build(key_node, (*path, "?"), marks, file, loader)
             if not isinstance(key, str):
                 line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: keys must be text.")
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: {say('cf_keys_text')}")
             if key in out:
                 line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: the key '{key}' appears twice.")
+                said = say("cf_key_twice", value=key)
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: {said}")
             out[key] = _build(value_node, (*path, key), marks, file, loader)
             marks[(*path, key)] = _mark(key_node)
         marks.pop((*path, "?"), None)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            raise ContentError.said(f"{where}: {field}: {say('cf_bad_tag', value=node.tag)}")
         return [
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
@@ -219,10 +216,9 @@ def _build(
             # A "\udcff" escape reads as a lone surrogate, which could never be saved.
             return scrub_tree(loader.construct_object(node, deep=True))
         except (yaml.YAMLError, ValueError):
-            raise ContentError(
-                f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
-            ) from None
-    raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            said = say("cf_bad_scalar", value=node.value, name=node.tag.rsplit(":", 1)[-1])
+            raise ContentError.said(f"{where}: {field}: {said}") from None
+    raise ContentError.said(f"{where}: {field}: {say('cf_bad_tag', value=node.tag)}")
 
 
 def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
@@ -233,12 +229,16 @@ def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
         loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
-            message = "is not a known field (check the spelling)"
+            message = say("cf_unknown_field")
         elif first["type"] == "missing":
-            message = "is required"
+            message = say("cf_required")
         more = len(exc.errors()) - 1
         if more:
-            message += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
+            message = say(
+                "cf_more_problems_one" if more == 1 else "cf_more_problems",
+                value=message,
+                count=more,
+            )
         raise doc.error((*path, *loc), message) from None
 
 
@@ -250,19 +250,16 @@ def load(base: Path) -> Content:
     """
     coach_file = base / COACH_FILE
     if not coach_file.is_file():
-        raise ContentError(
-            f"{base}: no {COACH_FILE} here, so this is not a rebound content folder. "
-            "Point --content or REBOUND_CONTENT at a folder made by `rebound content new`."
-        )
+        raise ContentError.said(f"{base}: {say('cf_not_content', value=COACH_FILE)}")
     coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
-        raise coach.error((), "should be a mapping with 'opening' and 'steps'")
+        raise coach.error((), say("cf_coach_shape"))
     unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui"})
     if unknown:
-        raise coach.error((unknown[0],), "is not a known field (check the spelling)")
+        raise coach.error((unknown[0],), say("cf_unknown_field"))
     for key in ("opening", "steps"):
         if key not in coach.data:
-            raise coach.error((), f"'{key}' is required")
+            raise coach.error((), say("cf_key_required", value=key))
     opening_doc = YamlDoc(coach.file, coach.data["opening"], coach.marks)
     opening = _validate(opening_doc, Opening, ("opening",))
     step_ids = coach.data["steps"]
@@ -271,21 +268,20 @@ def load(base: Path) -> Content:
         or not step_ids
         or not all(isinstance(s, str) for s in step_ids)
     ):
-        raise coach.error(("steps",), "should be a list of step ids")
+        raise coach.error(("steps",), say("cf_step_ids"))
     if len(set(step_ids)) != len(step_ids):
-        raise coach.error(("steps",), "a step is listed twice")
+        raise coach.error(("steps",), say("cf_step_twice"))
     steps: list[Step] = []
     docs: dict[str, YamlDoc] = {}
     for i, step_id in enumerate(step_ids):
         file = base / STEPS_DIR / f"{step_id}.yaml"
         if not file.is_file():
-            raise coach.error(("steps", i), f"there is no {STEPS_DIR}/{step_id}.yaml for this step")
+            said = say("cf_no_step_file", where=f"{STEPS_DIR}/{step_id}.yaml")
+            raise coach.error(("steps", i), said)
         doc = read_yaml(file)
         step = _validate(doc, Step)
         if step.id != step_id:
-            raise doc.error(
-                ("id",), f"is '{step.id}' but coach.yaml lists this file as '{step_id}'"
-            )
+            raise doc.error(("id",), say("cf_step_id", value=step.id, id=step_id))
         steps.append(step)
         docs[step_id] = doc
     words = _validate(
@@ -296,10 +292,11 @@ def load(base: Path) -> Content:
         try:
             used = {name for name, _ in templates.names(templates.parse(text))}
         except templates.TemplateError as exc:
-            raise coach.error(("ui", key), f"template line {exc.line}: {exc}") from None
+            said = say("cf_template_line", number=exc.line, value=str(exc))
+            raise coach.error(("ui", key), said) from None
         if used - UI_NAMES:
             wrong = sorted(used - UI_NAMES)[0]
-            raise coach.error(("ui", key), f"'{{{{{wrong}}}}}' can't be filled in here")
+            raise coach.error(("ui", key), say("cf_ui_name", value=f"{{{{{wrong}}}}}"))
     content = Content(opening=opening, steps=steps, words=words, ui=ui, source=str(base))
     _cross_check(content, coach, docs)
     return content
@@ -321,21 +318,17 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
     kinds: dict[str, PromptDef] = {}
     for doc, path, prompt in _prompt_places(content, coach, docs):
         if prompt.id in kinds or prompt.id in BUILTIN_NAMES:
-            raise doc.error(
-                (*path, "id"), f"'{prompt.id}' is used by another prompt or is reserved"
-            )
+            raise doc.error((*path, "id"), say("cf_prompt_taken", id=prompt.id))
         scope = {**kinds, **{f.id: f for f in prompt.fields}} if prompt.fields else kinds
         if prompt.when and prompt.when.prompt not in kinds:
-            raise doc.error(
-                (*path, "when", "prompt"), f"'{prompt.when.prompt}' is not an earlier prompt"
-            )
+            raise doc.error((*path, "when", "prompt"), say("cf_not_earlier", id=prompt.when.prompt))
         if prompt.when:
             _check_choice(doc, (*path, "when"), prompt.when, kinds)
         for j, fld in enumerate(prompt.fields):
             if fld.when and fld.when.prompt not in scope:
                 raise doc.error(
                     (*path, "fields", j, "when", "prompt"),
-                    f"'{fld.when.prompt}' is not a prompt or field",
+                    say("cf_not_prompt_or_field", id=fld.when.prompt),
                 )
             if fld.when:
                 _check_choice(doc, (*path, "fields", j, "when"), fld.when, scope)
@@ -348,23 +341,22 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         own = {p.id for p in step.prompts}
         ids = [d.id for d in step.drafts]
         if len(set(ids)) != len(ids):
-            raise doc.error(("drafts",), "two drafts share an id")
+            raise doc.error(("drafts",), say("cf_drafts_share"))
         for i, draft in enumerate(step.drafts):
             if draft.before is not None and draft.before not in own:
-                raise doc.error(
-                    ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
-                )
+                said = say("cf_not_in_step", id=draft.before)
+                raise doc.error(("drafts", i, "before"), said)
             _check_template(doc, ("drafts", i, "template"), draft.template, kinds, None)
         item_ids = [c.id for c in step.checklist]
         if len(set(item_ids)) != len(item_ids):
-            raise doc.error(("checklist",), "two checklist items share an id")
+            raise doc.error(("checklist",), say("cf_items_share"))
         for i, item in enumerate(step.checklist):
             where: Path_ = ("checklist", i)
             listed = None
             if item.each is not None:
                 listed = kinds.get(item.each)
                 if listed is None or listed.kind != "list":
-                    raise doc.error((*where, "each"), f"'{item.each}' is not a list prompt")
+                    raise doc.error((*where, "each"), say("cf_not_list", id=item.each))
             for key, conds in (("done_when", item.done_when), ("when", item.when)):
                 listed_conds = conds if isinstance(conds, list) else [conds] if conds else []
                 for k, cond in enumerate(listed_conds):
@@ -374,17 +366,16 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                         else (*where, key, "prompt")
                     )
                     if cond.prompt not in kinds:
-                        raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+                        raise doc.error(at, say("cf_not_prompt", id=cond.prompt))
                     _check_choice(doc, at[:-1], cond, kinds)
             if item.due_after is not None and item.due_after.prompt not in kinds:
-                raise doc.error(
-                    (*where, "due_after", "prompt"), f"'{item.due_after.prompt}' is not a prompt"
-                )
+                said = say("cf_not_prompt", id=item.due_after.prompt)
+                raise doc.error((*where, "due_after", "prompt"), said)
             if item.due is not None:
                 pool = {f.id: f for f in listed.fields} if listed else kinds
                 target = pool.get(item.due)
                 if target is None or target.kind != "date":
-                    raise doc.error((*where, "due"), f"'{item.due}' is not a date prompt")
+                    raise doc.error((*where, "due"), say("cf_not_date", id=item.due))
             for key in ("label", "next"):
                 text = getattr(item, key)
                 if text is not None:
@@ -421,10 +412,10 @@ def _check_choice(
         else:
             fits = isinstance(value, str)
         if not fits:
-            what = f"one of the choices of '{cond.prompt}'" if choices else "an answer it can have"
+            said_as = "cf_never_choice" if choices else "cf_never_answer"
             if tested.kind == "checkbox" and key[0] != "contains":
-                what += " (a checkbox answer is tested with 'contains')"
-            raise doc.error((*path, *key), f"{value!r} is not {what}, so this never holds")
+                said_as += "_checkbox"
+            raise doc.error((*path, *key), say(said_as, value=repr(value), id=cond.prompt))
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:
@@ -436,7 +427,8 @@ def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> 
     try:
         values.check(q, given, date(2026, 1, 1), content)
     except ValueError as exc:
-        raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
+        said = say("cf_bad_default", value=repr(raw), title=str(exc))
+        raise doc.error((*path, "default"), said) from None
 
 
 def _check_template(
@@ -445,7 +437,7 @@ def _check_template(
     try:
         nodes = templates.parse(text)
     except templates.TemplateError as exc:
-        raise doc.error(path, f"template line {exc.line}: {exc}") from None
+        raise doc.error(path, say("cf_template_line", number=exc.line, value=str(exc))) from None
     for name, inside in templates.names(nodes):
         fields: set[str] = {f.id for f in listed.fields} if listed else set()
         for section in inside:
@@ -453,4 +445,4 @@ def _check_template(
             if prompt is not None:
                 fields |= {f.id for f in prompt.fields}
         if name not in kinds and name not in fields and name not in BUILTIN_NAMES:
-            raise doc.error(path, f"the template reads '{{{{{name}}}}}', which no prompt answers")
+            raise doc.error(path, say("cf_unanswered", value=f"{{{{{name}}}}}"))

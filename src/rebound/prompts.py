@@ -99,11 +99,7 @@ def require_terminal(command: str) -> None:
         NotInteractiveError: standard input is not a terminal (piped, redirected or closed).
     """
     if not stdin_is_terminal():
-        raise NotInteractiveError(
-            f"`rebound {command}` asks you questions, so it needs a terminal to type in, and "
-            "standard input here is not one (it is piped, redirected or closed). Run it directly "
-            "in a terminal window. Nothing was changed."
-        )
+        raise NotInteractiveError("needs_terminal", name=command)
 
 
 def _validator(field: FieldDef, today: date, fallback: str, lang: Language) -> Any:
@@ -268,27 +264,128 @@ def pick_many(
     required: bool = False,
 ) -> list[str]:
     """Tick any of (value, label, checked) options; `required`: at least one."""
-    choices = [Choice(label, value=value, checked=checked) for value, label, checked in options]
 
     def enough(picked: list[str]) -> bool | str:
         return bool(picked) or not required or lang.say("pick_one")
 
-    question = questionary.checkbox(
-        message, choices=choices, instruction=lang.say("tick_hint"), validate=enough, style=STYLE
+    return [str(v) for v in _run(_checkbox(message, options, enough, lang), back) or []]
+
+
+def _checkbox(
+    message: str,
+    options: list[tuple[str, str, bool]],
+    validate: Callable[[list[str]], bool | str],
+    lang: Language,
+) -> Question:
+    """questionary.checkbox, speaking the pack's language: its hint, and an echo that lists the
+    picks by their labels ('? Which areas? Technical depth, Something else'), or the pack's word
+    for none, where questionary says "done (3 selections)" in English."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.formatted_text import FormattedText
+    from prompt_toolkit.keys import Keys
+    from prompt_toolkit.styles import Style
+    from questionary.prompts import common
+    from questionary.styles import merge_styles_default
+
+    labels = {value: label for value, label, _ in options}
+    control = common.InquirerControl(
+        [Choice(label, value=value, checked=checked) for value, label, checked in options]
     )
-    return [str(v) for v in _run(question, back) or []]
+
+    def picked() -> list[str]:
+        return [str(c.value) for c in control.get_selected_values()]
+
+    def tokens() -> list[tuple[str, str]]:
+        out = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if control.is_answered:
+            chosen = [labels.get(v, v) for v in picked()]
+            out.append(("class:answer", ", ".join(chosen) or lang.say("picked_none")))
+        else:
+            out.append(("class:instruction", lang.say("tick_hint")))
+        return out
+
+    def valid(values_now: list[str]) -> bool:
+        verdict = validate(values_now)
+        ok = verdict is True
+        shown = not ok and control.submission_attempted
+        error = FormattedText([("class:validation-toolbar", str(verdict))]) if shown else None
+        control.error_message = error  # type: ignore[assignment]
+        return ok
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlQ, eager=True)
+    @bindings.add(Keys.ControlC, eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add(" ", eager=True)
+    def _toggle(event: Any) -> None:
+        pointed = control.get_pointed_at().value
+        if pointed in control.selected_options:
+            control.selected_options.remove(pointed)
+        else:
+            control.selected_options.append(pointed)
+        valid(picked())
+
+    def _down(event: Any) -> None:
+        control.select_next()
+        while not control.is_selection_valid():
+            control.select_next()
+
+    def _up(event: Any) -> None:
+        control.select_previous()
+        while not control.is_selection_valid():
+            control.select_previous()
+
+    for key in (Keys.Down, "j", Keys.ControlN):
+        bindings.add(key, eager=True)(_down)
+    for key in (Keys.Up, "k", Keys.ControlP):
+        bindings.add(key, eager=True)(_up)
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def _enter(event: Any) -> None:
+        control.submission_attempted = True
+        if valid(picked()):
+            control.is_answered = True
+            event.app.exit(result=picked())
+
+    @bindings.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    style = merge_styles_default([Style([("bottom-toolbar", "noreverse")]), STYLE])
+    layout = common.create_inquirer_layout(control, tokens)
+    return Question(Application(layout=layout, key_bindings=bindings, style=style))
 
 
-def text(message: str, default: str = "", required: bool = False, hint: str | None = None) -> str:
+def _words(lang: Language | None) -> Language:
+    """The pack to speak with: `lang`, else the pack of this run (`rebound.words`)."""
+    if lang is not None:
+        return lang
+    from rebound import words
+
+    return words.pack()
+
+
+def text(
+    message: str,
+    default: str = "",
+    required: bool = False,
+    hint: str | None = None,
+    lang: Language | None = None,
+) -> str:
     """Free text, pre-filled with `default` to edit in place (Enter keeps it, Ctrl-U clears it).
 
     Used where changing what is there is the point (`rebound brag edit`); new answers elsewhere
     get their default offered, not pre-filled (see `ask`).
     """
 
+    needed = _words(lang).say("needed")
+
     def validate(typed: str) -> bool | str:
         if required and not typed.strip():
-            return "This one is needed; a few words are enough."
+            return needed
         return True
 
     answer = _run(
@@ -297,34 +394,29 @@ def text(message: str, default: str = "", required: bool = False, hint: str | No
     return typed(str(answer or "")).strip()
 
 
-RATING_LABELS = (
-    "Rough: it needs more practice",
-    "Shaky, but the story is there",
-    "Okay",
-    "Good: clear and in order",
-    "Smooth: I'd tell it like that in the room",
-)
+RATINGS = ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5")  # the pack's labels
 
 
-def rating(message: str, default: int = 3) -> int:
+def rating(message: str, default: int = 3, lang: Language | None = None) -> int:
     """A rating from 1 to 5: press the digit (or use the arrows), then Enter."""
+    says = _words(lang)
     choices = [
-        Choice(label, value=str(n), shortcut_key=str(n))
-        for n, label in enumerate(RATING_LABELS, start=1)
+        Choice(says.say(key), value=str(n), shortcut_key=str(n))
+        for n, key in enumerate(RATINGS, start=1)
     ]
     question = questionary.select(
         message,
         choices=choices,
         default=choices[default - 1],
         use_shortcuts=True,
-        instruction="(1 to 5, then Enter)",
+        instruction=says.say("rating_hint"),
         style=STYLE,
     )
     answer = _run(question)
     return int(answer)
 
 
-def countdown(seconds: int) -> float:
+def countdown(seconds: int, lang: Language | None = None) -> float:
     """A clock on one line until time is up or Enter is pressed; the seconds it ran.
 
     With `seconds` 0 there is no limit: the clock counts up until Enter. Other keys are ignored
@@ -339,6 +431,8 @@ def countdown(seconds: int) -> float:
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
 
+    says = _words(lang)
+    done = f"  {says.say('clock_done')}"
     start = time.monotonic()
 
     def elapsed() -> float:
@@ -354,16 +448,16 @@ def countdown(seconds: int) -> float:
         if not seconds:
             return [
                 ("class:answer", f"  {clock(elapsed())}"),
-                ("class:instruction", "  Enter when you're done"),
+                ("class:instruction", done),
             ]
         left = max(seconds - elapsed(), 0.0)
         width = 24
         filled = round(width * left / seconds)
         return [
-            ("class:answer", f"  {clock(left)} left  "),
+            ("class:answer", f"  {says.say('clock_left', value=clock(left))}  "),
             ("class:pointer", "#" * filled),
             ("class:instruction", "-" * (width - filled)),
-            ("class:instruction", "  Enter when you're done"),
+            ("class:instruction", done),
         ]
 
     keys = KeyBindings()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from rebound import words
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.files import (
     atomic_write,
@@ -125,11 +126,7 @@ class Store:
                 if not folder.is_dir():
                     raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
         except OSError as exc:
-            raise DataError(
-                f"The data folder {self.home} cannot be used ({exc.strerror or exc}). "
-                "Set REBOUND_HOME to a folder you can write to, or fix this one. "
-                "Nothing was changed."
-            ) from None
+            raise DataError("home_unusable", where=self.home, value=exc.strerror or exc) from None
         self._trust()
 
     def _trust(self) -> None:
@@ -169,11 +166,7 @@ class Store:
             os.close(fd)
             os.unlink(probe)
         except OSError as exc:
-            raise DataError(
-                f"rebound cannot save in {self.sessions} because {why(exc)}, so it won't ask "
-                "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
-                "space), or set REBOUND_HOME to a folder you can write to, then run it again."
-            ) from None
+            raise DataError("cannot_save_here", where=self.sessions, value=why(exc)) from None
 
     def path(self, session_id: str) -> Path:
         """The file of a session."""
@@ -191,7 +184,7 @@ class Store:
         try:
             self.path(session_id).unlink()
         except FileNotFoundError:
-            raise NoSessionError(f"There is no session '{session_id}'.") from None
+            raise NoSessionError("no_such_session", id=session_id) from None
         except OSError as exc:
             raise disk_error(exc, self.path(session_id)) from None
         fsync_dir(self.sessions)
@@ -233,27 +226,25 @@ class Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise NoSessionError(
-                f"There is no session '{session_id}'. `rebound list` shows them."
-            ) from None
+            raise NoSessionError("no_session_list", id=session_id) from None
         except IsADirectoryError:
             # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
             # session, and must not stop the others: set aside and said, as a broken file is.
-            moved = self._move_aside(session_id, "it is a folder, not a file")
+            moved = self._move_aside(session_id, words.say("reason_a_folder"))
             raise NoSessionError(describe(moved)) from None
         except OSError as exc:
-            raise DataError(
-                f"Could not read {path} ({exc.strerror}). It was left as it is."
-            ) from None
+            raise DataError("file_unreadable", where=path, value=exc.strerror) from None
         try:
             session = parse(raw)
             if session.id != session_id:
                 # A copy (`cp A.json backup.json`): used as a session, it would change 'A' too
                 # and show twice in `list`. Set aside, the original keeps working.
-                raise ValueError(f"it holds session '{session.id}'; a copy?")
+                raise ValueError(words.say("broken_copy", id=session.id))
         except ValueError as exc:
             moved = self._move_aside(session_id, str(exc))
-            raise NoSessionError(describe(moved)) from None
+            raise NoSessionError(
+                "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
+            ) from None
         return session
 
     def _move_aside(self, session_id: str, reason: str) -> Moved:
@@ -312,13 +303,10 @@ class Store:
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
         if not wanted.strip():
-            raise UsageError(
-                "The session id is empty, so rebound did not pick one. Give an id, or the start "
-                "of one (`rebound list` shows them). Nothing was changed."
-            )
+            raise UsageError("empty_id")
         if len(wanted) > NAME_MAX or any(c in wanted for c in "/\\\0"):
             # No id is like this; and as a file name it would be an OSError, not an answer.
-            raise NoSessionError(f"There is no session {wanted[:40]!r}. `rebound list` shows them.")
+            raise NoSessionError("no_session_list", id=wanted[:40])
         if "/" not in wanted and not wanted.startswith(".") and self.path(wanted).is_file():
             return wanted  # the common case, without listing a large folder
         ids = self.ids()
@@ -326,10 +314,9 @@ class Store:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NoSessionError(f"There is no session '{wanted}'. `rebound list` shows them.")
+            raise NoSessionError("no_session_list", id=wanted)
         raise NoSessionError(
-            f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
-            "type a little more of the id."
+            "id_fits_several", id=wanted, count=len(matches), list=", ".join(sorted(matches)[:4])
         )
 
     def own_files(self, personal: bool = False) -> list[Path]:
@@ -410,7 +397,9 @@ class Store:
         except FileNotFoundError:
             return BragList()
         except OSError as exc:
-            raise DataError(f"Could not read {self.brag_path} ({exc.strerror}).") from None
+            raise DataError(
+                "file_unreadable_plain", where=self.brag_path, value=exc.strerror
+            ) from None
         if not ESCAPED_SURROGATE.search(raw):
             try:
                 return BragList.model_validate_json(raw)
@@ -423,21 +412,15 @@ class Store:
             return BragList.model_validate(data)
         except (ValueError, ValidationError, RecursionError) as exc:
             if not isinstance(exc, ValidationError):
-                reason = TOO_DEEP if isinstance(exc, RecursionError) else "it is not valid JSON"
-                moved = self._move_aside_file(self.brag_path, "brag", reason)
-                raise DataError(
-                    f"Your brag list could not be read ({moved.reason}). The file was kept, "
-                    f"untouched, at {moved.backup}; nothing was changed."
-                ) from None
+                why = words.say(TOO_DEEP if isinstance(exc, RecursionError) else "broken_bad_json")
+                moved = self._move_aside_file(self.brag_path, "brag", why)
+                raise DataError("brag_broken", value=moved.reason, where=moved.backup) from None
             first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "the file"
+            where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
             moved = self._move_aside_file(
                 self.brag_path, "brag", f"{where}: {first['msg'].lower()}"
             )
-            raise DataError(
-                f"Your brag list could not be read ({moved.reason}). The file was kept, untouched, "
-                f"at {moved.backup}; nothing was changed. Fix it there, or start a new list."
-            ) from None
+            raise DataError("brag_broken_fix", value=moved.reason, where=moved.backup) from None
 
     def save_brag(self, brag: BragList) -> None:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
@@ -464,10 +447,7 @@ class Store:
         try:
             lock.acquire()
         except filelock.Timeout:  # before OSError: Timeout is a TimeoutError, hence an OSError
-            raise SessionBusyError(
-                f"Session '{session_id}' is open in another rebound window. Finish or close that "
-                "one first (nothing is lost either way), then try again."
-            ) from None
+            raise SessionBusyError("session_busy", id=session_id) from None
         except OSError as exc:
             raise disk_error(exc, self.home / LOCKS / "x") from None
         try:
@@ -491,7 +471,4 @@ def _dump(model: Session | BragList) -> bytes:
 
 def describe(moved: Moved) -> str:
     """The one-paragraph message for a file that was moved aside."""
-    return (
-        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
-        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
-    )
+    return words.say("moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup)

@@ -128,16 +128,19 @@ def step_done(out: Console, step: Step) -> None:
     """Closing words of a step."""
     done, _, _ = marks(out)
     out.print()
-    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (step.done or f"{step.title}: done.", GOOD)))
+    from rebound import words
+
+    said = step.done or words.say("step_done", title=step.title)
+    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (said, GOOD)))
 
 
 def summary(out: Console, content: Content, session: Session, drafts: bool = False) -> None:
     """The checklist of one session: steps done or pending, their items, and what to do next."""
     done_mark, todo_mark, _ = marks(out)
     title = _assemble(
-        (session.text("company") or "(company not given yet)", "bold"),
+        (session.text("company") or content.say("company_unknown"), "bold"),
         " · ",
-        session.text("role") or "(role not given yet)",
+        session.text("role") or content.say("role_unknown"),
         (f"  [{session.id}]", "dim"),
     )
     out.print(title)
@@ -245,12 +248,10 @@ def answers(out: Console, content: Content, session: Session) -> None:
                         ]
                         out.print(_text(f"    {n}. " + " · ".join(parts)))
                 if not value:
-                    out.print(_text("    (none)", "dim"))
+                    out.print(_text(f"    {content.say('answer_none')}", "dim"))
             else:
                 text = templates.as_text(value, content.template_words)
-                out.print(
-                    _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
-                )
+                out.print(_text(f"    {text or content.say('left_blank')}", "" if text else "dim"))
 
 
 # --- shared by the screens of rebound.render.* ----------------------------------------------
