@@ -39,6 +39,14 @@ from rebound.words import say
 
 MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
 BUILTIN_NAMES = frozenset({"today", "id"})
+# What a condition that can never hold tests, by (its prompt has choices, a checkbox answer is
+# tested with other than 'contains'): the key of its sentence.
+NEVER_HOLDS = {
+    (True, False): "cf_never_choice",
+    (True, True): "cf_never_choice_checkbox",
+    (False, False): "cf_never_answer",
+    (False, True): "cf_never_answer_checkbox",
+}
 MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6
 
 _PLAIN_TAGS = {
@@ -412,10 +420,9 @@ def _check_choice(
         else:
             fits = isinstance(value, str)
         if not fits:
-            said_as = "cf_never_choice" if choices else "cf_never_answer"
-            if tested.kind == "checkbox" and key[0] != "contains":
-                said_as += "_checkbox"
-            raise doc.error((*path, *key), say(said_as, value=repr(value), id=cond.prompt))
+            wrong_test = tested.kind == "checkbox" and key[0] != "contains"
+            said = say(NEVER_HOLDS[bool(choices), wrong_test], value=repr(value), id=cond.prompt)
+            raise doc.error((*path, *key), said)
 
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:

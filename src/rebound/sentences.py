@@ -310,3 +310,7 @@ class Sentences(FileSentences):
         "While you were typing, another rebound changed {{title}} of this story to {{value}}. "
         "Keep yours, {{name}}?"
     )
+    clip_macos: str = "the macOS pasteboard"
+    clip_windows: str = "the Windows clipboard"
+    clip_program: str = "a clipboard program"
+    editor_exit: str = "{{value}}, exit {{number}}"

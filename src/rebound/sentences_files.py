@@ -192,3 +192,4 @@ class FileSentences(BaseModel):
         "sessions can't be read. Nothing was changed. Move that file elsewhere, or set "
         "REBOUND_HOME to your data folder."
     )
+    reason_not_folder: str = "not a folder"

@@ -124,7 +124,9 @@ class Store:
             for folder in (self.home, self.sessions, self.home / LOCKS):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 if not folder.is_dir():
-                    raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
+                    raise NotADirectoryError(
+                        errno.ENOTDIR, words.say("reason_not_folder"), str(folder)
+                    )
         except OSError as exc:
             raise DataError("home_unusable", where=self.home, value=exc.strerror or exc) from None
         self._trust()

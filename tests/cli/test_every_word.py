@@ -110,10 +110,17 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("no terminal", ["done"]),
         ],
         "list": [("finished", ["list"])],
-        "draft": [  # `rebound draft` (issue 10), where it is merged
+        "draft": [  # with stand-ins: nothing is copied, mailed or edited for real
             ("list", ["draft"]),
             ("unknown draft", ["draft", "nope"]),
             ("unknown", ["draft", "-s", "zzz"]),
+            ("print", ["draft", "thank_you_email"]),
+            ("two actions", ["draft", "thank_you_email", "--copy", "--mail"]),
+            ("no name", ["draft", "--copy"]),
+            ("copy, no clipboard", ["draft", "thank_you_email", "--copy"]),
+            ("mail, no mail app", ["draft", "thank_you_email", "--mail"]),
+            ("edit, the editor fails", ["draft", "thank_you_email", "--edit"]),
+            ("reset, no edit", ["draft", "thank_you_email", "--reset"]),
         ],
         "show": [("finished", ["show", session_id]), ("unknown", ["show", "zzz"])],
         "delete": [
@@ -125,8 +132,24 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
         "todo": [("finished", ["todo"])],
         "contacts": [("finished", ["contacts"])],
         "stats": [("finished", ["stats"])],
-        "nudge": [("finished", ["nudge"]), ("both", ["nudge", "--install", "--uninstall"])],
-        "remind": [("finished", ["remind"]), ("bad time", ["remind", "--install", "--at", "25"])],
+        "nudge": [
+            ("finished", ["nudge"]),
+            ("both", ["nudge", "--install", "--uninstall"]),
+            ("install", ["nudge", "--install", "bash"]),
+            ("install again", ["nudge", "--install", "bash"]),
+            ("uninstall", ["nudge", "--uninstall", "bash"]),
+            ("uninstall again", ["nudge", "--uninstall", "bash"]),
+            ("unknown shell", ["nudge", "--install", "tcsh"]),
+        ],
+        "remind": [  # a stand-in crontab, no systemd, no desktop: the reminder is printed
+            ("finished", ["remind"]),
+            ("bad time", ["remind", "--install", "--at", "25"]),
+            ("both", ["remind", "--install", "--uninstall"]),
+            ("install no terminal", ["remind", "--install"]),
+            ("install", ["remind", "--install", "--at", "7:30", "--yes"]),
+            ("uninstall", ["remind", "--uninstall"]),
+            ("uninstall again", ["remind", "--uninstall"]),
+        ],
         "brag": [
             ("list", ["brag"]),
             ("show", ["brag", "show", "1"]),
@@ -147,6 +170,8 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("no folder", ["export", "-o", str(tmp / "nope" / "x.md")]),
             ("unknown", ["export", "zzz"]),
             ("all, no ics", ["export", "--all"]),
+            ("all, markdown", ["export", "--all", "--format", "markdown"]),
+            ("all, ics", ["export", "--all", "--format", "ics", "-o", str(tmp / "all.ics")]),
         ],
         "content": [
             ("validate", ["content", "validate"]),
@@ -172,6 +197,28 @@ def test_every_command_is_walked(tmp_path: Path) -> None:
     assert set(command_names()) <= set(cases(tmp_path, "x")), "a new command: add its cases"
 
 
+def _stand_ins(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No real clipboard, mail app, editor, desktop or scheduler: stand-ins that say no (an
+    editor that fails, no clipboard program or terminal, no mail app) or keep to `tmp` (a
+    crontab in a file), so that their messages are walked too."""
+    bin_dir = tmp / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    table = tmp / "crontab.txt"
+    crontab = bin_dir / "crontab"
+    crontab.write_text(
+        f'#!/bin/sh\nif [ "$1" = "-l" ]; then\n  [ -f "{table}" ] && /bin/cat "{table}"\n'
+        f'  exit 0\nelse\n  /bin/cat "$1" > "{table}"\nfi\n'
+    )
+    crontab.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER", "VISUAL", "TMUX"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("EDITOR", "/bin/false")
+    monkeypatch.setattr("rebound.clipboard.terminal", lambda: None)
+    monkeypatch.setattr("rebound.clipboard.program", lambda: None)
+    monkeypatch.setattr("webbrowser.open", lambda *args, **kwargs: False)
+
+
 def _said(result: Any) -> str:
     out = str(result.stdout)
     with contextlib.suppress(ValueError):  # stderr mixed into stdout
@@ -184,6 +231,7 @@ def test_a_command_speaks_spanish(
     name: str, run: Any, make_session: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # a nudge or a reminder touches nothing real
+    _stand_ins(tmp_path, monkeypatch)
     session = make_session(lang="es")
     for label, args in cases(tmp_path, session.id)[name]:
         result = run(["--lang", "es", *args], terminal="no terminal" not in label)

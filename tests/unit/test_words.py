@@ -52,7 +52,7 @@ def test_every_key_said_is_a_sentence_of_the_pack() -> None:
 
 
 def test_keys_kept_in_tables_are_sentences_too() -> None:
-    from rebound import app, bragging, prompts
+    from rebound import app, bragging, clipboard, content_files, prompts
     from rebound.commands import brag
 
     keys = [
@@ -61,6 +61,8 @@ def test_keys_kept_in_tables_are_sentences_too() -> None:
         *bragging._AS_ACTION,
         *bragging._AS_TOPIC,
         *(key for _, key in brag.STORY),
+        *clipboard._WORDED.values(),
+        *content_files.NEVER_HOLDS.values(),
     ]
     assert set(keys) <= set(Ui.model_fields)
 
@@ -120,3 +122,25 @@ def test_a_text_given_as_the_key_is_said_as_it_is() -> None:
     branches do) still says it, not a traceback."""
     words.begin()
     assert UsageError("Nothing to draft here.").message == "Nothing to draft here."
+
+
+def test_the_names_inside_a_sentence_speak_the_runs_language_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What fills a sentence in (the editor that failed, the clipboard used, a file that is no
+    folder) is worded in the run's language, not left in English inside a Spanish sentence."""
+    from rebound import clipboard, launch
+
+    words.begin(pack_loader(lang="es"))
+    monkeypatch.setenv("EDITOR", "/bin/false")
+    monkeypatch.delenv("VISUAL", raising=False)
+    with pytest.raises(launch.EditorFailed) as failed:
+        launch.edit("Hola")
+    assert str(failed.value) == "/bin/false, salida 1"
+
+    def copy_windows(text: str) -> None: ...
+
+    monkeypatch.setattr("pyperclip.determine_clipboard", lambda: (copy_windows, None))
+    found = clipboard.program()
+    assert found is not None
+    assert found[0] == "el portapapeles de Windows"
