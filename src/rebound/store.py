@@ -233,7 +233,9 @@ class Store:
             # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
             # session, and must not stop the others: set aside and said, as a broken file is.
             moved = self._move_aside(session_id, words.say("reason_a_folder"))
-            raise NoSessionError(describe(moved)) from None
+            raise NoSessionError(
+                "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
+            ) from None
         except OSError as exc:
             raise DataError("file_unreadable", where=path, value=exc.strerror) from None
         try:

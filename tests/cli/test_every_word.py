@@ -285,3 +285,21 @@ def test_the_walk_finds_english_when_it_is_there() -> None:
     assert english_in("rebound: There are no sessions yet, so nothing to tick. Begin now.")
     assert english_in("Kept the file in your folder")
     assert not english_in("Aún no hay sesiones, así que no hay nada que marcar.")
+
+
+def test_a_data_folder_out_of_shape_is_said_in_spanish(
+    run: Any, make_session: Any, rebound_home: Path
+) -> None:
+    """A folder where a session's file should be, and a file where `sessions/` should be: the
+    data folder's own errors (rebound.store, rebound.trust) speak the pack's language."""
+    session = make_session(lang="es")
+    odd = rebound_home / "sessions" / "2026-01-01-odd.json"
+    odd.mkdir()
+    said = _said(run(["--lang", "es", "show", "2026-01-01-odd"]))
+    assert "es una carpeta, no un archivo" in said, said
+    assert not english_in(said, session), said
+    shutil.rmtree(rebound_home / "sessions")
+    (rebound_home / "sessions").write_text("", encoding="utf-8")
+    said = _said(run(["--lang", "es", "list"]))
+    assert "es un archivo, no una carpeta" in said, said
+    assert not english_in(said, session), said
