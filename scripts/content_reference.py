@@ -17,7 +17,7 @@ def coach_file_model() -> Any:
     no model of its own: its parts are validated one by one, to name file:line:col)."""
     from pydantic import BaseModel, ConfigDict, Field
 
-    from rebound.models import Opening, Ui, Words
+    from rebound.models import FollowUp, Opening, Ui, Words
 
     class Coach(BaseModel):
         """The welcome, the questions about the call, the order of the steps, and the pack's
@@ -29,6 +29,7 @@ def coach_file_model() -> Any:
         steps: list[str] = Field(min_length=1)
         words: Words = Field(default_factory=Words)
         ui: Ui = Field(default_factory=Ui)
+        follow_up: FollowUp = Field(default_factory=FollowUp)
 
     return Coach
 
@@ -48,6 +49,7 @@ KEY_HELP: dict[str, str] = {
     "Coach.opening": "The welcome and the questions about the call, asked before step 1.",
     "Coach.steps": "The step ids, in order; each is the file `steps/<id>.yaml`.",
     "Coach.words": "Words drafts put between answers, and the pack's words for dates.",
+    "Coach.follow_up": "Weeks after the call: keep-in-touch cadences, late feedback, reapplying.",
     "Coach.ui": "The coach's own sentences; any left out are said in English.",
     "Opening.title": "The heading above the questions about the call.",
     "Opening.welcome": "Paragraphs of the welcome box.",
@@ -206,6 +208,8 @@ def content_reference() -> str:
         (models.ChecklistItem, "one of a step's `checklist:` items"),
         (models.DueAfter, "an item's `due_after:`"),
         (models.Words, "`words:` in coach.yaml"),
+        (models.FollowUp, "`follow_up:` in coach.yaml"),
+        (models.FeedbackLater, "`follow_up:`'s `feedback:` (what `rebound feedback` asks)"),
     ]
     lines = [
         "# Content packs: the reference",

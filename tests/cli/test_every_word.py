@@ -85,6 +85,7 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
     answers = REPO / "tests" / "fixtures"
     (tmp / "bad.yaml").write_text("company: Globex\nnope: 1\n", encoding="utf-8")
     (tmp / "twice.yaml").write_text("company: [Globex]\n", encoding="utf-8")
+    (tmp / "feedback.yaml").write_text("areas: [communication]\n", encoding="utf-8")
     broken = tmp / "broken"
     if not broken.exists():
         shutil.copytree(REPO / "content" / "es", broken)
@@ -115,6 +116,7 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("unknown draft", ["draft", "nope"]),
             ("unknown", ["draft", "-s", "zzz"]),
             ("print", ["draft", "thank_you_email"]),
+            ("outreach", ["draft", "outreach-1"]),
             ("two actions", ["draft", "thank_you_email", "--copy", "--mail"]),
             ("no name", ["draft", "--copy"]),
             ("copy, no clipboard", ["draft", "thank_you_email", "--copy"]),
@@ -130,7 +132,20 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("empty id", ["delete", ""]),
         ],
         "todo": [("finished", ["todo"])],
-        "contacts": [("finished", ["contacts"])],
+        "contacts": [
+            ("finished", ["contacts"]),
+            ("log", ["contacts", "log", "priya PATEL", "--outcome", "replied"]),
+            ("log near", ["contacts", "log", "Priya Patil"]),
+            ("log unknown", ["contacts", "log", "Zoë"]),
+            ("log bad outcome", ["contacts", "log", "Priya Patel", "--outcome", "ghosted"]),
+            ("log bad date", ["contacts", "log", "Priya Patel", "--on", "someday"]),
+            ("log future", ["contacts", "log", "Priya Patel", "--on", "tomorrow"]),
+        ],
+        "feedback": [
+            ("no terminal", ["feedback"]),
+            ("unknown", ["feedback", "-s", "zzz"]),
+            ("answers", ["feedback", "--answers", str(tmp / "feedback.yaml")]),
+        ],
         "stats": [("finished", ["stats"])],
         "nudge": [
             ("finished", ["nudge"]),
