@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from rebound import clock
 from rebound.errors import NoSessionError, UsageError
 from rebound.names import NAME_MAX
 
@@ -53,7 +54,7 @@ def started(path: Path) -> str:
     try:
         stamp = json.loads(path.read_bytes()).get("created_at")
         when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
-        return when.astimezone(timezone.utc).isoformat()
+        return clock.in_utc(when).isoformat()  # never an OverflowError at the ends of time
     except (OSError, ValueError, AttributeError, TypeError):
         return ""
 
