@@ -28,6 +28,7 @@ from rebound import coach, values
 from rebound.content_files import YamlDoc, read_yaml
 from rebound.errors import UsageError
 from rebound.models import AnswerValue, Content, FieldDef, OpenList, Session
+from rebound.words import say
 
 
 def read(file: Path) -> YamlDoc:
@@ -37,23 +38,19 @@ def read(file: Path) -> YamlDoc:
         UsageError: it is missing, not YAML, or not a mapping of question ids.
     """
     if not file.is_file():
-        raise UsageError(f"{file}: there is no such answers file.")
+        raise UsageError("answers_missing", where=file)
     doc = read_yaml(file)
     if not isinstance(doc.data, dict):
-        raise doc.error((), "an answers file maps question ids to answers (company: Globex, ...)")
+        raise doc.error((), say("af_shape"))
     return doc
 
 
 def _expected(field: FieldDef) -> str:
     """What one answer to `field` looks like, for an error message."""
     if field.kind in ("select", "checkbox"):
-        return "one of " + ", ".join(c.value for c in field.choices)
-    return {
-        "confirm": "yes or no",
-        "number": "a whole number",
-        "date": "a date",
-        "email": "an email address",
-    }.get(field.kind, "a line of text")
+        return say("af_one_of", list=", ".join(c.value for c in field.choices))
+    kinds = {"confirm": "af_yes_no", "number": "af_number", "date": "af_date", "email": "af_email"}
+    return say(kinds.get(field.kind, "af_text"))
 
 
 def _as_input(
@@ -76,15 +73,12 @@ def _as_input(
         for i, item in enumerate(items):
             at = (*where, i) if isinstance(value, list) else where
             if isinstance(item, (dict, list)):
-                raise doc.error(at, f"should be a choice ({_expected(field)}), not {_shape(item)}")
+                said = say("af_choice", value=_expected(field), title=_shape(item))
+                raise doc.error(at, said)
             picked.append(doc.text(at, item))
         return picked
     if isinstance(value, (dict, list)):
-        raise doc.error(
-            where,
-            f"should be a single answer ({_expected(field)}), not {_shape(value)}; to keep "
-            "brackets or braces as text, put the answer in quotes",
-        )
+        raise doc.error(where, say("af_single", value=_expected(field), title=_shape(value)))
     if field.kind == "confirm" and isinstance(value, bool):
         return value
     if field.kind == "number" and isinstance(value, int) and not isinstance(value, bool):
@@ -93,7 +87,7 @@ def _as_input(
 
 
 def _shape(value: object) -> str:
-    return "a mapping" if isinstance(value, dict) else "a list"
+    return say("af_a_mapping" if isinstance(value, dict) else "af_a_list")
 
 
 def _fallback(field: FieldDef, today: date, lang: values.Language) -> tuple[bool, AnswerValue]:
@@ -122,7 +116,7 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
     for key in data:
         if key not in questions:
             names = ", ".join(questions)
-            raise doc.error((key,), f"is not a question of this coach (known: {names})")
+            raise doc.error((key,), say("af_unknown", list=names))
     applied = 0
     while (pos := coach.next_position(content, session)) is not None:
         prompt = pos.prompt
@@ -133,21 +127,21 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
                     break
                 entries = []
             if not isinstance(entries, list):
-                raise doc.error((prompt.id,), "should be a list of entries")
+                raise doc.error((prompt.id,), say("af_entries"))
             done = len(session.open_lists.get(prompt.id, OpenList()).items)
             if pos.more:
                 value: AnswerValue = done < len(entries)
             elif done >= len(entries):
-                raise doc.error((prompt.id,), f"needs at least {prompt.min_items} entries")
+                raise doc.error((prompt.id,), say("af_min_entries", count=prompt.min_items))
             else:
                 entry = entries[done]
                 where: tuple[str | int, ...] = (prompt.id, done)
                 if not isinstance(entry, dict):
-                    raise doc.error(where, "should be a mapping of field ids to answers")
+                    raise doc.error(where, say("af_entry_shape"))
                 field_ids = {f.id for f in prompt.fields}
                 for key in entry:
                     if key not in field_ids:
-                        raise doc.error((*where, key), f"is not a field of {prompt.id}")
+                        raise doc.error((*where, key), say("af_not_field", id=prompt.id))
                 assert pos.field is not None
                 value = _answer(
                     doc,
@@ -170,18 +164,10 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
         applied += 1
     for where in _unused(data, session):
         if pos is not None:
-            message = (
-                f"can't be used yet: '{pos.question.id}' comes first, has no default and "
-                "is not in the file"
-            )
-        else:
-            # Its question was never asked: a `when` on an answer before it says no. Saved
-            # silently it would be lost; refused, the person sees which answer to change.
-            message = (
-                "is not asked with the other answers in this file (it depends on one of them), "
-                "so it would be lost; take it out, or change the answer it depends on"
-            )
-        raise doc.error(where, message)
+            raise doc.error(where, say("af_not_yet", id=pos.question.id))
+        # Its question was never asked: a `when` on an answer before it says no. Saved
+        # silently it would be lost; refused, the person sees which answer to change.
+        raise doc.error(where, say("af_not_asked"))
     return applied
 
 
@@ -224,7 +210,7 @@ def _answer(
     if field.id not in source:
         known, value = _fallback(field, today, lang)
         if not known:
-            raise doc.error(where[:-1], f"'{field.id}' is needed")
+            raise doc.error(where[:-1], say("af_needed", id=field.id))
         return value
     try:
         given = _as_input(doc, field, source[field.id], where)

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,38 +24,25 @@ if TYPE_CHECKING:
     from rebound.models import ContactLog, Content, Session
     from rebound.store import Store
 
-INTERRUPTED = "Stopped. Nothing that was already saved has changed."
-UNEXPECTED = (
-    "Something went wrong that rebound did not expect ({error}). Everything you answered before "
-    "this moment is saved. Run the same command with REBOUND_DEBUG=1 to see the details, and "
-    "please report them."
-)
-OS_ERROR = (
-    "Could not use {path}: {reason}. Nothing already saved has changed. Check the name and the "
-    "place, then try again."
-)
-OUTPUT_FAILED = (
-    "Could not write the output: {reason}. Nothing already saved has changed. Send the output "
-    "somewhere with room (or to the screen) and try again."
-)
-# The reasons a person can do something about, in their words; any other is the OS's own text.
+# The reasons a person can do something about, as keys of the pack's sentences (`reason_*`);
+# any other is the OS's own text.
 _REASONS = {
-    errno.ENAMETOOLONG: "the name is too long for this system",
-    errno.ENOSPC: "there is no space left on the disk or device",
-    errno.EDQUOT: "your disk quota is used up",
-    errno.EACCES: "you are not allowed to use it (its permissions say no)",
-    errno.EPERM: "you are not allowed to use it (its permissions say no)",
-    errno.EROFS: "it is on a read-only disk",
-    errno.ENOENT: "it does not exist",
-    errno.ENOTDIR: "part of the path is a file, not a folder",
-    errno.EISDIR: "it is a folder, not a file",
-    errno.ELOOP: "its symbolic links go round in a loop",
-    errno.EEXIST: "it already exists",
-    errno.ENOTEMPTY: "the folder is not empty",
-    errno.EBUSY: "it is in use by something else",
-    errno.EIO: "the disk reported a read or write error",
-    errno.EMFILE: "too many files are open at once",
-    errno.ENFILE: "too many files are open at once",
+    errno.ENAMETOOLONG: "reason_name_too_long",
+    errno.ENOSPC: "reason_no_space",
+    errno.EDQUOT: "reason_quota",
+    errno.EACCES: "reason_not_allowed",
+    errno.EPERM: "reason_not_allowed",
+    errno.EROFS: "reason_read_only",
+    errno.ENOENT: "reason_missing",
+    errno.ENOTDIR: "reason_not_a_folder",
+    errno.EISDIR: "reason_a_folder",
+    errno.ELOOP: "reason_loop",
+    errno.EEXIST: "reason_exists",
+    errno.ENOTEMPTY: "reason_not_empty",
+    errno.EBUSY: "reason_busy",
+    errno.EIO: "reason_io",
+    errno.EMFILE: "reason_too_many_open",
+    errno.ENFILE: "reason_too_many_open",
 }
 _LONGEST_PATH = 160
 
@@ -62,7 +50,9 @@ _LONGEST_PATH = 160
 def os_reason(exc: OSError) -> str:
     """What went wrong, in plain words: ours for the common errnos, else the OS's own."""
     if exc.errno in _REASONS:
-        return _REASONS[exc.errno]
+        from rebound import words
+
+        return words.say(_REASONS[exc.errno])
     return (exc.strerror or type(exc).__name__).lower()
 
 
@@ -80,12 +70,14 @@ def describe_os_error(exc: OSError) -> str:
     With a file name, it is that file's problem. Without one, it is the output's: every save goes
     through `store.atomic_write`, which names its file, so what is left is writing to stdout.
     """
+    from rebound import words
+
     if exc.filename is None:
-        return OUTPUT_FAILED.format(reason=os_reason(exc))
+        return words.say("output_failed", value=os_reason(exc))
     path = _shown(exc.filename)
     if exc.filename2 is not None:
         path = f"{path} -> {_shown(exc.filename2)}"
-    return OS_ERROR.format(path=path, reason=os_reason(exc))
+    return words.say("os_error", where=path, value=os_reason(exc))
 
 
 def silence_stdout() -> None:
@@ -139,6 +131,16 @@ def _is_framework(exc: BaseException) -> bool:
     return module.startswith(("click", "typer"))
 
 
+def _say(key: str, **values: object) -> str:
+    """One of the pack's sentences, said even if saying it fails (then in English)."""
+    from rebound import words
+
+    try:
+        return words.say(key, **values)
+    except Exception:
+        return words.ENGLISH.say(key, **values)
+
+
 class ReboundGroup(TyperGroup):
     """The one place where errors become exit codes and messages, never tracebacks."""
 
@@ -146,9 +148,11 @@ class ReboundGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, EOFError):
-            say_error(INTERRUPTED, prefix=False)
+            say_error(_say("interrupted"), prefix=False)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except ReboundError as exc:
+            # Worded here, in the language of this run (the pack the command loaded, else the
+            # one --lang or the environment choose, else English): never where it was raised.
             say_error(exc.message, prefix=not isinstance(exc, InterruptedByUser))
             raise typer.Exit(exc.exit_code) from None
         except Exception as exc:
@@ -161,7 +165,7 @@ class ReboundGroup(TyperGroup):
                     raise typer.Exit(output_failed(exc)) from None
                 say_error(describe_os_error(exc))
                 raise typer.Exit(ExitCode.FAILURE) from None
-            say_error(UNEXPECTED.format(error=type(exc).__name__))
+            say_error(_say("unexpected", name=type(exc).__name__))
             raise typer.Exit(ExitCode.FAILURE) from None
 
 
@@ -285,6 +289,9 @@ def _root(
         os.environ["NO_COLOR"] = "1"
     ctx.obj = {"content": content, "lang": lang}
     _LOADED.clear()  # a new run (tests run many in one process): nothing loaded yet
+    from rebound import words
+
+    words.begin(pack_loader(content, lang))
 
 
 def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
@@ -297,6 +304,32 @@ def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
     return content.content_dir(root.get("content"), lang=root.get("lang"), kept=kept)
 
 
+def pack_loader(
+    content: str | os.PathLike[str] | None = None, lang: str | None = None
+) -> Callable[[], Content | None]:
+    """How `rebound.words` finds the pack of a run that needs a sentence before (or without)
+    loading one: the pack `--content` / `--lang` / the environment choose; if that one cannot
+    be loaded (an error about it must still be said), the built-in pack of `--lang`; else None,
+    and the English defaults speak. The cache is read and written only where it already is:
+    speaking never makes the data folder (`data wipe` has just removed it)."""
+
+    def load() -> Content | None:
+        from rebound import content as packs
+        from rebound.names import CACHE
+        from rebound.store import data_home
+
+        cache: Path | None = data_home() / CACHE
+        if cache is None or not cache.is_dir():
+            cache = None
+        choices = [(content, lang), *([(None, lang)] if content is not None else [])]
+        for option, language in choices:
+            with contextlib.suppress(Exception):  # a broken pack, an unknown --lang: the next
+                return packs.load(packs.content_dir(option, lang=language), cache=cache)
+        return None
+
+    return load
+
+
 def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     """The content to speak: for `session`, in the language it was started in (unless --lang
     or --content say otherwise); for no session, the language a new one would get.
@@ -304,7 +337,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     A command that works on one session picks the session first, then loads its content; one
     loaded twice in a run (to check an option, then for the session) is read once.
     """
-    from rebound import content
+    from rebound import content, words
     from rebound.names import CACHE
     from rebound.store import data_home
 
@@ -316,6 +349,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     if folder not in loaded:
         loaded[folder] = content.load(folder, cache=data_home() / CACHE)
     _LOADED[:] = [loaded[folder]]
+    words.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
 
 

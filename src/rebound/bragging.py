@@ -80,7 +80,7 @@ def find(brag: BragList, ref: str) -> Accomplishment:
     """
     wanted = ref.strip().lstrip("#").casefold()
     if not wanted:
-        raise UsageError("Say which story: its number or id, as `rebound brag` lists them.")
+        raise UsageError("story_which")
     for item in brag.items:
         if item.id == wanted:
             return item
@@ -89,23 +89,15 @@ def find(brag: BragList, ref: str) -> Accomplishment:
         if 1 <= number <= len(brag.items):
             return brag.items[number - 1]
         count = len(brag.items)
-        raise UsageError(
-            f"There is no story number {number}: your brag list has {count} "
-            f"{'story' if count == 1 else 'stories'}. `rebound brag` lists them."
-        )
+        key = "story_no_number_one" if count == 1 else "story_no_number"
+        raise UsageError(key, number=number, count=count)
     matches = [item for item in brag.items if item.id.startswith(wanted)]
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise UsageError(
-            f"Nothing on your brag list is called '{ref.strip()}'. `rebound brag` lists the "
-            "stories with their numbers and ids."
-        )
+        raise UsageError("story_no_name", value=ref.strip())
     names = ", ".join(m.id for m in matches[:4]) + ("..." if len(matches) > 4 else "")
-    raise UsageError(
-        f"'{ref.strip()}' fits {len(matches)} stories ({names}); "
-        "type a little more of the id, or use the number."
-    )
+    raise UsageError("story_fits_several", value=ref.strip(), count=len(matches), list=names)
 
 
 # --- changing the list ---------------------------------------------------------------------------
@@ -402,17 +394,9 @@ def told_aloud(brag: BragList, session: Session) -> int:
 
 # How an interviewer would ask for the story. Titles that start with a verb in the past tense
 # ('Cut the batch...', 'Led the...') fit "a time you ..."; anything else is quoted as a topic.
-_AS_ACTION = (
-    "Tell me about a time you {}.",
-    "Describe a time you {}.",
-    "Walk me through how you {}.",
-    "Give me an example: a time you {}.",
-)
-_AS_TOPIC = (
-    'Tell me the story behind "{}".',
-    'Walk me through "{}": what happened, and what was your part?',
-    'What did you do in "{}", and what came of it?',
-)
+# The phrasings are the pack's sentences (`cue_action_*`, `cue_topic_*`).
+_AS_ACTION = ("cue_action_1", "cue_action_2", "cue_action_3", "cue_action_4")
+_AS_TOPIC = ("cue_topic_1", "cue_topic_2", "cue_topic_3")
 _PAST_WORDS = """
     became began brought built bought chose cut did drew drove fought found gave got grew had
     held hired hit kept led left lost made met overcame put ran rebuilt rewrote said saw set
@@ -448,18 +432,17 @@ def cue(item: Accomplishment) -> str:
         title = title[2:]  # 'I led the migration' -> '... a time you led the migration.'
     phrasings = _AS_ACTION if _past_tense(title.split(" ", 1)[0]) else _AS_TOPIC
     choice = zlib.crc32(item.id.encode("utf-8")) % len(phrasings)
-    return phrasings[choice].format(_lower_first(title))
+    from rebound import words as said
+
+    return said.say(phrasings[choice], value=_lower_first(title))
 
 
 def notes(item: Accomplishment) -> list[tuple[str, str]]:
     """(label, text) of the STAR notes and the number that are filled in, in STAR order."""
-    labels = {
-        "situation": "Situation",
-        "task": "Task",
-        "action": "Action",
-        "result": "Result",
-        "number": "Number",
-    }
+    from rebound import words
+
+    star = ("situation", "task", "action", "result", "number")
+    labels = {name: words.say(f"note_{name}") for name in star}
     out = []
     for name, label in labels.items():
         value = getattr(item, name)

@@ -16,19 +16,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
+from rebound import words
+
 # pyperclip's names for its ways of copying, as a person knows them.
 _NAMES = {
     "copy_osx_pbcopy": "pbcopy",
-    "copy_osx_pyobjc": "the macOS pasteboard",
+    "copy_osx_pyobjc": "",  # worded: the pack's clip_macos
     "copy_qt": "Qt",
     "copy_xclip": "xclip",
     "copy_xsel": "xsel",
     "copy_wl": "wl-copy",
     "copy_klipper": "Klipper",
     "copy_dev_clipboard": "/dev/clipboard",
-    "copy_windows": "the Windows clipboard",
+    "copy_windows": "",  # worded: the pack's clip_windows
     "copy_wsl": "clip.exe",
 }
+# The ways a person knows by a description rather than a program's name: in the run's language.
+_WORDED = {"copy_osx_pyobjc": "clip_macos", "copy_windows": "clip_windows"}
 
 
 class NoClipboard(Exception):
@@ -79,7 +83,9 @@ def program() -> tuple[str, Callable[[str], None]] | None:
     if not bool(copy):  # pyperclip's stand-in, when it found no way to copy, is falsy
         return None
     name = getattr(copy, "__name__", "")
-    shown = _NAMES.get(name, name.removeprefix("copy_") or "a clipboard program")
+    shown = _NAMES.get(name, name.removeprefix("copy_")) or words.say(
+        _WORDED.get(name, "clip_program")
+    )
     if name in _CHECKED:
         return shown, _checked(_CHECKED[name])
     return shown, copy

@@ -89,9 +89,7 @@ def language(lang: str | None = None, kept: str | None = None) -> str:
         if not _shipped(lang):
             from rebound.errors import ContentError
 
-            raise ContentError(
-                f"There is no '{lang}' coaching content. Languages: {', '.join(languages())}."
-            )
+            raise ContentError("no_language", value=lang, list=", ".join(languages()))
         return lang
     for wanted in (kept, environment_language()):
         if wanted and _shipped(wanted):

@@ -41,8 +41,18 @@ from rebound.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, Path_, YamlDoc, read_
 
 # Read here by name: the reader's limits, and what answers files use of it.
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "YamlDoc", "load", "read_yaml"]
+from rebound.words import say
 
 BUILTIN_NAMES = frozenset({"today", "id"})
+
+# What a condition that can never hold tests, by (its prompt has choices, a checkbox answer is
+# tested with other than 'contains'): the key of its sentence.
+NEVER_HOLDS = {
+    (True, False): "cf_never_choice",
+    (True, True): "cf_never_choice_checkbox",
+    (False, False): "cf_never_answer",
+    (False, True): "cf_never_answer_checkbox",
+}
 
 
 def _tag(part: object) -> bool:
@@ -84,12 +94,16 @@ def _validate(doc: YamlDoc, model: type[Any], path: Path_ = ()) -> Any:
         loc = [p for p in first["loc"] if not _tag(p)]
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
-            message = "is not a known field (check the spelling)"
+            message = say("cf_unknown_field")
         elif first["type"] == "missing":
-            message = "is required"
+            message = say("cf_required")
         more = len({_place(e) for e in errors}) - 1
         if more:
-            message += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
+            message = say(
+                "cf_more_problems_one" if more == 1 else "cf_more_problems",
+                value=message,
+                count=more,
+            )
         raise doc.error((*path, *loc), message) from None
 
 
@@ -101,19 +115,16 @@ def load(base: Path) -> Content:
     """
     coach_file = base / COACH_FILE
     if not coach_file.is_file():
-        raise ContentError(
-            f"{base}: no {COACH_FILE} here, so this is not a rebound content folder. "
-            "Point --content or REBOUND_CONTENT at a folder made by `rebound content new`."
-        )
+        raise ContentError.said(f"{base}: {say('cf_not_content', value=COACH_FILE)}")
     coach = read_yaml(coach_file)
     if not isinstance(coach.data, dict):
-        raise coach.error((), "should be a mapping with 'opening' and 'steps'")
+        raise coach.error((), say("cf_coach_shape"))
     unknown = sorted(set(coach.data) - {"opening", "steps", "words", "ui", "follow_up"})
     if unknown:
-        raise coach.error((unknown[0],), "is not a known field (check the spelling)")
+        raise coach.error((unknown[0],), say("cf_unknown_field"))
     for key in ("opening", "steps"):
         if key not in coach.data:
-            raise coach.error((), f"'{key}' is required")
+            raise coach.error((), say("cf_key_required", value=key))
     opening_doc = YamlDoc(coach.file, coach.data["opening"], coach.marks)
     opening = _validate(opening_doc, Opening, ("opening",))
     step_ids = coach.data["steps"]
@@ -122,21 +133,20 @@ def load(base: Path) -> Content:
         or not step_ids
         or not all(isinstance(s, str) for s in step_ids)
     ):
-        raise coach.error(("steps",), "should be a list of step ids")
+        raise coach.error(("steps",), say("cf_step_ids"))
     if len(set(step_ids)) != len(step_ids):
-        raise coach.error(("steps",), "a step is listed twice")
+        raise coach.error(("steps",), say("cf_step_twice"))
     steps: list[Step] = []
     docs: dict[str, YamlDoc] = {}
     for i, step_id in enumerate(step_ids):
         file = base / STEPS_DIR / f"{step_id}.yaml"
         if not file.is_file():
-            raise coach.error(("steps", i), f"there is no {STEPS_DIR}/{step_id}.yaml for this step")
+            said = say("cf_no_step_file", where=f"{STEPS_DIR}/{step_id}.yaml")
+            raise coach.error(("steps", i), said)
         doc = read_yaml(file)
         step = _validate(doc, Step)
         if step.id != step_id:
-            raise doc.error(
-                ("id",), f"is '{step.id}' but coach.yaml lists this file as '{step_id}'"
-            )
+            raise doc.error(("id",), say("cf_step_id", value=step.id, id=step_id))
         steps.append(step)
         docs[step_id] = doc
     words = _validate(
@@ -147,10 +157,11 @@ def load(base: Path) -> Content:
         try:
             used = {name for name, _ in templates.names(templates.parse(text))}
         except templates.TemplateError as exc:
-            raise coach.error(("ui", key), f"template line {exc.line}: {exc}") from None
+            said = say("cf_template_line", number=exc.line, value=str(exc))
+            raise coach.error(("ui", key), said) from None
         if used - UI_NAMES:
             wrong = sorted(used - UI_NAMES)[0]
-            raise coach.error(("ui", key), f"'{{{{{wrong}}}}}' can't be filled in here")
+            raise coach.error(("ui", key), say("cf_ui_name", value=f"{{{{{wrong}}}}}"))
     follow_up = _validate(
         YamlDoc(coach.file, coach.data.get("follow_up", {}), coach.marks), FollowUp, ("follow_up",)
     )
@@ -207,21 +218,17 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
     kinds: dict[str, PromptDef] = {}
     for doc, path, prompt in _prompt_places(content, coach, docs):
         if prompt.id in kinds or prompt.id in BUILTIN_NAMES:
-            raise doc.error(
-                (*path, "id"), f"'{prompt.id}' is used by another prompt or is reserved"
-            )
+            raise doc.error((*path, "id"), say("cf_prompt_taken", id=prompt.id))
         scope = {**kinds, **{f.id: f for f in prompt.fields}} if prompt.fields else kinds
         if prompt.when and prompt.when.prompt not in kinds:
-            raise doc.error(
-                (*path, "when", "prompt"), f"'{prompt.when.prompt}' is not an earlier prompt"
-            )
+            raise doc.error((*path, "when", "prompt"), say("cf_not_earlier", id=prompt.when.prompt))
         if prompt.when:
             _check_choice(doc, (*path, "when"), prompt.when, kinds)
         for j, fld in enumerate(prompt.fields):
             if fld.when and fld.when.prompt not in scope:
                 raise doc.error(
                     (*path, "fields", j, "when", "prompt"),
-                    f"'{fld.when.prompt}' is not a prompt or field",
+                    say("cf_not_prompt_or_field", id=fld.when.prompt),
                 )
             if fld.when:
                 _check_choice(doc, (*path, "fields", j, "when"), fld.when, scope)
@@ -242,25 +249,24 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
         own = {p.id for p in step.prompts}
         ids = [d.id for d in step.drafts]
         if len(set(ids)) != len(ids):
-            raise doc.error(("drafts",), "two drafts share an id")
+            raise doc.error(("drafts",), say("cf_drafts_share"))
         for key in ("why", "guidance", "tips", "done"):
             _check_lines(doc, (key,), getattr(step, key), kinds, None, check_text=False)
         for i, draft in enumerate(step.drafts):
             if draft.before is not None and draft.before not in own:
-                raise doc.error(
-                    ("drafts", i, "before"), f"'{draft.before}' is not a prompt of this step"
-                )
+                said = say("cf_not_in_step", id=draft.before)
+                raise doc.error(("drafts", i, "before"), said)
             _check_draft(doc, ("drafts", i), draft, kinds)
         item_ids = [c.id for c in step.checklist]
         if len(set(item_ids)) != len(item_ids):
-            raise doc.error(("checklist",), "two checklist items share an id")
+            raise doc.error(("checklist",), say("cf_items_share"))
         for i, item in enumerate(step.checklist):
             where: Path_ = ("checklist", i)
             listed = None
             if item.each is not None:
                 listed = kinds.get(item.each)
                 if listed is None or listed.kind != "list":
-                    raise doc.error((*where, "each"), f"'{item.each}' is not a list prompt")
+                    raise doc.error((*where, "each"), say("cf_not_list", id=item.each))
             for key, conds in (("done_when", item.done_when), ("when", item.when)):
                 listed_conds = conds if isinstance(conds, list) else [conds] if conds else []
                 for k, cond in enumerate(listed_conds):
@@ -270,17 +276,16 @@ def _cross_check(content: Content, coach: YamlDoc, docs: dict[str, YamlDoc]) -> 
                         else (*where, key, "prompt")
                     )
                     if cond.prompt not in kinds:
-                        raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+                        raise doc.error(at, say("cf_not_prompt", id=cond.prompt))
                     _check_choice(doc, at[:-1], cond, kinds)
             if item.due_after is not None and item.due_after.prompt not in kinds:
-                raise doc.error(
-                    (*where, "due_after", "prompt"), f"'{item.due_after.prompt}' is not a prompt"
-                )
+                said = say("cf_not_prompt", id=item.due_after.prompt)
+                raise doc.error((*where, "due_after", "prompt"), said)
             if item.due is not None:
                 pool = {f.id: f for f in listed.fields} if listed else kinds
                 target = pool.get(item.due)
                 if target is None or target.kind != "date":
-                    raise doc.error((*where, "due"), f"'{item.due}' is not a date prompt")
+                    raise doc.error((*where, "due"), say("cf_not_date", id=item.due))
             _check_lines(doc, (*where, "label"), item.label, kinds, listed)
             if item.next is not None:
                 _check_template(doc, (*where, "next"), item.next, kinds, listed)
@@ -316,10 +321,9 @@ def _check_choice(
         else:
             fits = isinstance(value, str)
         if not fits:
-            what = f"one of the choices of '{cond.prompt}'" if choices else "an answer it can have"
-            if tested.kind == "checkbox" and key[0] != "contains":
-                what += " (a checkbox answer is tested with 'contains')"
-            raise doc.error((*path, *key), f"{value!r} is not {what}, so this never holds")
+            wrong_test = tested.kind == "checkbox" and key[0] != "contains"
+            said = say(NEVER_HOLDS[bool(choices), wrong_test], value=repr(value), id=cond.prompt)
+            raise doc.error((*path, *key), said)
 
 
 def _check_limits(doc: YamlDoc, path: Path_, q: FieldDef, earlier: dict[str, PromptDef]) -> None:
@@ -342,7 +346,8 @@ def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> 
     try:
         values.check(q, given, date(2026, 1, 1), content)
     except ValueError as exc:
-        raise doc.error((*path, "default"), f"{raw!r} does not fit this question: {exc}") from None
+        said = say("cf_bad_default", value=repr(raw), title=str(exc))
+        raise doc.error((*path, "default"), said) from None
 
 
 def _check_conditions(
@@ -357,7 +362,7 @@ def _check_conditions(
     for k, cond in enumerate(conds if isinstance(conds, list) else [conds]):
         at = (*path, k, "prompt") if isinstance(conds, list) else (*path, "prompt")
         if cond.prompt not in kinds and cond.prompt not in fields:
-            raise doc.error(at, f"'{cond.prompt}' is not a prompt")
+            raise doc.error(at, say("cf_not_prompt", id=cond.prompt))
 
 
 def _check_lines(
@@ -388,7 +393,7 @@ def _check_draft(doc: YamlDoc, path: Path_, draft: Draft, kinds: dict[str, Promp
     if draft.each is not None:
         listed = kinds.get(draft.each)
         if listed is None or listed.kind != "list":
-            raise doc.error((*path, "each"), f"'{draft.each}' is not a list prompt")
+            raise doc.error((*path, "each"), say("cf_not_list", id=draft.each))
     if draft.when is not None:
         _check_conditions(doc, (*path, "when"), draft.when, kinds, listed)
     for name, lines in draft.parts.items():
@@ -416,7 +421,7 @@ def _check_template(
     try:
         nodes = templates.parse(text)
     except templates.TemplateError as exc:
-        raise doc.error(path, f"template line {exc.line}: {exc}") from None
+        raise doc.error(path, say("cf_template_line", number=exc.line, value=str(exc))) from None
     for name, inside in templates.names(nodes):
         fields: set[str] = {f.id for f in listed.fields} if listed else set()
         for section in inside:
@@ -425,4 +430,4 @@ def _check_template(
                 fields |= {f.id for f in prompt.fields}
         known = name in kinds or name in fields or name in names
         if not known and name not in BUILTIN_NAMES:
-            raise doc.error(path, f"the template reads '{{{{{name}}}}}', which no prompt answers")
+            raise doc.error(path, say("cf_unanswered", value=f"{{{{{name}}}}}"))

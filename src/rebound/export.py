@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from rebound.coach import Entry
 
-BLANK = "*(left blank)*"
 
 # Characters that can start emphasis, links, HTML, code, tables, strikethrough or (on GitHub) maths.
 _PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~$])")
@@ -96,12 +95,12 @@ def _labels(q: FieldDef) -> dict[str, str]:
     return {c.value: c.label for c in q.choices}
 
 
-def _show(q: FieldDef, value: object, indent: str) -> str:
+def _show(content: Content, q: FieldDef, value: object, indent: str) -> str:
     """One answer in readable form: choices as their labels, yes/no, lists comma-separated."""
     if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-        return BLANK
+        return content.say("md_blank")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return content.say("answer_yes" if value else "answer_no").lower()
     names = _labels(q)
     if isinstance(value, list):
         return ", ".join(escape(names.get(str(v), str(v)), indent) for v in value)
@@ -112,11 +111,14 @@ def _show(q: FieldDef, value: object, indent: str) -> str:
     return escape(str(value), indent)
 
 
-def _answer(q: FieldDef, value: object, indent: str = "") -> list[str]:
-    return [f"{indent}- **{escape(_question(q))}** {_show(q, value, indent + '  ')}"]
+def _answer(content: Content, q: FieldDef, value: object, indent: str = "") -> list[str]:
+    shown = _show(content, q, value, indent + "  ")
+    return [f"{indent}- **{escape(_question(q))}** {shown}"]
 
 
-def _entries(prompt: PromptDef, entries: Iterable[object], indent: str = "") -> list[str]:
+def _entries(
+    content: Content, prompt: PromptDef, entries: Iterable[object], indent: str = ""
+) -> list[str]:
     """A list prompt's entries: the first field as the bullet, the others nested under it."""
     lines: list[str] = []
     first, *rest = prompt.fields
@@ -124,41 +126,41 @@ def _entries(prompt: PromptDef, entries: Iterable[object], indent: str = "") -> 
     for entry in entries:
         if not isinstance(entry, dict):
             continue
-        lines.append(f"{indent}- {_show(first, entry.get(first.id), inner)}")
+        lines.append(f"{indent}- {_show(content, first, entry.get(first.id), inner)}")
         for fld in rest:
             if fld.id in entry:
-                lines.extend(_answer(fld, entry[fld.id], inner))
+                lines.extend(_answer(content, fld, entry[fld.id], inner))
     return lines
 
 
-def _prompt(prompt: PromptDef, session: Session) -> list[str]:
+def _prompt(content: Content, prompt: PromptDef, session: Session) -> list[str]:
     """The lines for one prompt's answer; none when it was not asked (yet)."""
     if prompt.kind != "list":
         if prompt.id not in session.answers:
             return []
-        return _answer(prompt, session.answers[prompt.id])
+        return _answer(content, prompt, session.answers[prompt.id])
     value: AnswerValue | list[object] = session.answers.get(prompt.id)
     note = ""
     if value is None and prompt.id in session.open_lists:
         value = list(session.open_lists[prompt.id].items)
-        note = " *(still adding)*"
+        note = content.say("md_still_adding")
     elif prompt.id not in session.answers:
         return []
     head = f"- **{escape(_question(prompt))}**{note}"
     if not value:
-        return [f"{head} {BLANK}"]
-    return [head, *_entries(prompt, value if isinstance(value, list) else [], "  ")]
+        return [f"{head} {content.say('md_blank')}"]
+    return [head, *_entries(content, prompt, value if isinstance(value, list) else [], "  ")]
 
 
 def _step(content: Content, session: Session, number: int, step: Step) -> list[str]:
     done = coach.step_done(step, session)
     total = len(content.steps)
-    lines = [f"## Step {number} of {total} · {escape(step.title)}", ""]
-    answers = [line for prompt in step.prompts for line in _prompt(prompt, session)]
+    lines = [content.say("md_step", number=number, total=total, title=escape(step.title)), ""]
+    answers = [line for prompt in step.prompts for line in _prompt(content, prompt, session)]
     if answers:
         lines += [*answers, ""]
     if not done:
-        lines += ["*Not finished yet.*" if answers else "*Not started yet.*", ""]
+        lines += [content.say("md_not_finished" if answers else "md_not_started"), ""]
     # The drafts as they will be sent: the person's edit where they made one.
     for shown in drafting.session_drafts(content, session):
         if shown.step_id == step.id:
@@ -171,15 +173,15 @@ def _day(moment: datetime) -> str:
     return clock.local_day(clock.in_utc(moment)).isoformat()
 
 
-def _item(entry: Entry) -> str:
+def _item(content: Content, entry: Entry) -> str:
     if entry.info:
         return f"- {escape(entry.label, '  ')}"
     line = f"- [{'x' if entry.done else ' '}] {escape(entry.label, '  ')}"
     details = []
     if entry.due is not None:
-        details.append(f"due {entry.due.isoformat()}")
+        details.append(content.say("md_due", date=entry.due.isoformat()))
     if entry.ticked_at is not None:
-        details.append(f"done {_day(entry.ticked_at)}")
+        details.append(content.say("md_done", date=_day(entry.ticked_at)))
     return f"{line} ({', '.join(details)})" if details else line
 
 
@@ -190,7 +192,7 @@ def _next(content: Content, session: Session, today: date) -> str:
     todo = coach.open_items(content, session, today)
     if todo:
         return todo[0].next or todo[0].label
-    return "Everything here is done. Keep adding to your accomplishments, and be kind to yourself."
+    return content.say("nothing_left")
 
 
 def to_markdown(content: Content, session: Session, today: date) -> str:
@@ -202,26 +204,29 @@ def to_markdown(content: Content, session: Session, today: date) -> str:
         today: the day of the export (shown, and used to order what is next).
     """
     lines = [f"# {escape(session.title)}", ""]
-    lines.append(f"- **Session:** {escape(session.id)}")
-    lines.append(f"- **Started:** {_day(session.created_at)}")
-    finished = _day(session.finished_at) if session.finished_at else "not yet"
-    lines.append(f"- **Finished:** {finished}")
-    lines += [f"- **Exported:** {today.isoformat()}", ""]
+    say = content.say
+    lines.append(say("md_session", id=escape(session.id)))
+    lines.append(say("md_started", date=_day(session.created_at)))
+    finished = _day(session.finished_at) if session.finished_at else say("md_not_yet")
+    lines.append(say("md_finished", date=finished))
+    lines += [say("md_exported", date=today.isoformat()), ""]
 
-    lines += ["## The call", ""]
-    call = [line for prompt in content.opening.prompts for line in _prompt(prompt, session)]
-    lines += [*(call or ["*Not answered yet.*"]), ""]
+    lines += [say("md_the_call"), ""]
+    call = [
+        line for prompt in content.opening.prompts for line in _prompt(content, prompt, session)
+    ]
+    lines += [*(call or [say("md_not_answered")]), ""]
 
     for number, step in enumerate(content.steps, start=1):
         lines += _step(content, session, number, step)
 
-    lines += ["## Checklist", ""]
+    lines += [say("md_checklist"), ""]
     entries = coach.checklist(content, session)
     if entries:
-        lines += [*(_item(e) for e in entries), ""]
+        lines += [*(_item(content, e) for e in entries), ""]
     else:
-        lines += ["*Nothing yet: items appear as the steps are done.*", ""]
-    lines += [f"**Next:** {escape(_next(content, session, today))}", ""]
+        lines += [say("md_no_items"), ""]
+    lines += [say("md_next", value=escape(_next(content, session, today))), ""]
     return "\n".join(lines)
 
 
@@ -283,8 +288,12 @@ def to_ics(content: Content, session: Session) -> bytes:
         event.add("summary", clean(entry.label))
         about = [clean(entry.next or entry.label), "", title]
         if entry.done:
-            ticked = f" on {_day(entry.ticked_at)}" if entry.ticked_at else ""
-            about[0:0] = [f"Done{ticked}.", ""]
+            done = (
+                content.say("ics_done_on", date=_day(entry.ticked_at))
+                if entry.ticked_at
+                else content.say("ics_done")
+            )
+            about[0:0] = [done, ""]
         event.add("description", "\n".join(about))
         event.add("status", "CONFIRMED")
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free

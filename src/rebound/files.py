@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rebound.errors import DataError
+from rebound.errors import DataError, Phrase
 from rebound.names import TEMP_SUFFIX
 
 
@@ -70,20 +70,18 @@ def disk_error(exc: OSError, path: Path) -> DataError:
     """The message for a save to `path` that failed with `exc`."""
     # Said the same whether or not anything was saved before: the caller, who knows, adds what
     # to run next (flow promises `rebound continue` only once a session has a file).
-    return DataError(
-        f"Could not save to {path.parent} because {why(exc)}. Everything saved before is "
-        "unharmed; free some space or fix the folder, then try again."
-    )
+    return DataError("save_failed", where=path.parent, value=why(exc))
 
 
-def why(exc: OSError) -> str:
-    """Why a write failed, in a few plain words ('the disk is full')."""
+def why(exc: OSError) -> object:
+    """Why a write failed, in a few plain words ('the disk is full'): the phrase of the pack
+    (worded with the sentence it fills in), else the system's own words."""
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return Phrase("why_full", {})
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "rebound is not allowed to write there"
+        return Phrase("why_not_allowed", {})
     if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
+        return Phrase("why_too_long", {})
     return exc.strerror or str(exc)
 
 
@@ -105,9 +103,7 @@ def listing(folder: Path, suffix: str, stale_seconds: float) -> list[os.DirEntry
     except NotADirectoryError:
         raise
     except OSError as exc:
-        raise DataError(
-            f"Could not read the folder {folder} ({exc.strerror or exc}). Nothing was changed."
-        ) from None
+        raise DataError("folder_unreadable", where=folder, value=exc.strerror or exc) from None
     cutoff = time.time() - stale_seconds
     files = []
     for entry in entries:
@@ -148,10 +144,7 @@ def remove(path: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise DataError(
-            f"Could not delete {path} ({exc.strerror or exc}). What was not deleted yet is "
-            "still there; fix the folder, then try again."
-        ) from None
+        raise DataError("delete_failed", where=path, value=exc.strerror or exc) from None
 
 
 def data_home() -> Path:
@@ -173,14 +166,6 @@ class Moved:
     reason: str
 
 
-def describe(moved: Moved) -> str:
-    """The one-paragraph message for a file that was moved aside."""
-    return (
-        f"The saved session '{moved.session_id}' could not be read: {moved.reason}. "
-        f"The file was kept, untouched, at {moved.backup}; your other sessions are fine."
-    )
-
-
 def check_writable(folder: Path) -> None:
     """Make sure a file can be saved in `folder`, before anyone types one; nothing is left.
 
@@ -192,8 +177,4 @@ def check_writable(folder: Path) -> None:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise DataError(
-            f"rebound cannot save in {folder} because {why(exc)}, so it won't ask "
-            "you anything yet: nothing was saved. Fix the folder's permissions (or free some "
-            "space), or set REBOUND_HOME to a folder you can write to, then run it again."
-        ) from None
+        raise DataError("cannot_save_here", where=folder, value=why(exc)) from None

@@ -180,7 +180,7 @@ class Walk(DraftOffers):
                         p.id == bragging.PROMPT for p in self.content.step(only_step).prompts
                     ):
                         self._sync_brag()  # a corrected list that settle closed counts too
-                raise InterruptedByUser(self._stopped()) from None
+                raise InterruptedByUser.said(self._stopped()) from None
 
     def _revisit(self, step_id: str) -> None:
         step = self.content.step(step_id)
@@ -398,12 +398,10 @@ class Walk(DraftOffers):
             self.store.save(self.session)
         except DataError as exc:
             # Say what to run next as it is: nothing to continue if the first save failed.
-            then = (
-                "Nothing of this session was saved yet: `rebound start` begins again."
-                if first
-                else f"`rebound continue -s {self.session.id}` picks up at this question."
-            )
-            raise DataError(f"{exc.message} {then}") from None
+            error = DataError("").like(exc)
+            if first:
+                raise error.then("save_failed_first") from None
+            raise error.then("save_failed_later", id=self.session.id) from None
 
     def _claim_id(self) -> None:
         claim_id(self.store, self.session, self.today, self._locks)

@@ -35,9 +35,7 @@ def copy(content: Content, out: Console, draft: DraftText) -> None:
     try:
         copied = clipboard.copy(draft.body)
     except clipboard.NoClipboard:
-        raise ReboundError(
-            content.say("draft_copy_failed", title=draft.title, id=draft.id)
-        ) from None
+        raise ReboundError("draft_copy_failed", title=draft.title, id=draft.id) from None
     if copied.how == "program":
         render.note(out, content.say("draft_copied", title=draft.title, value=copied.name))
     else:
@@ -70,7 +68,7 @@ def edit(content: Content, draft: DraftText) -> str | None:
     try:
         saved = launch.edit(draft.text)
     except launch.EditorFailed as exc:
-        raise ReboundError(content.say("draft_editor_failed", value=str(exc))) from None
+        raise ReboundError("draft_editor_failed", value=str(exc)) from None
     if saved is None or drafting.plain(saved) == draft.text:
         return None
     return saved

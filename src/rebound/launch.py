@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+from rebound import words
+
 
 class EditorFailed(Exception):
     """The editor could not be started, or it said it failed; `str()` names the command."""
@@ -51,7 +53,9 @@ def edit(text: str) -> str | None:
         except OSError as exc:
             raise EditorFailed(shlex.join(command)) from exc
         if done.returncode != 0:
-            raise EditorFailed(f"{shlex.join(command)}, exit {done.returncode}")
+            raise EditorFailed(
+                words.say("editor_exit", value=shlex.join(command), number=done.returncode)
+            )
         with open(name, encoding="utf-8", errors="replace", newline="") as handle:
             saved = handle.read()
     finally:

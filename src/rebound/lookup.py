@@ -89,13 +89,10 @@ def resolve(sessions: Sessions, wanted: str) -> str:
         NoSessionError: nothing matches, or the prefix fits several sessions.
     """
     if not wanted.strip():
-        raise UsageError(
-            "The session id is empty, so rebound did not pick one. Give an id, or the start "
-            "of one (`rebound list` shows them). Nothing was changed."
-        )
+        raise UsageError("empty_id")
     if len(wanted) > NAME_MAX or any(c in wanted for c in "/\\\0"):
         # No id is like this; and as a file name it would be an OSError, not an answer.
-        raise NoSessionError(f"There is no session {wanted[:40]!r}. `rebound list` shows them.")
+        raise NoSessionError("no_session_list", id=wanted[:40])
     if "/" not in wanted and not wanted.startswith(".") and sessions.path(wanted).is_file():
         return wanted  # the common case, without listing a large folder
     ids = sessions.ids()
@@ -103,10 +100,9 @@ def resolve(sessions: Sessions, wanted: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise NoSessionError(f"There is no session '{wanted}'. `rebound list` shows them.")
+        raise NoSessionError("no_session_list", id=wanted)
     raise NoSessionError(
-        f"'{wanted}' fits {len(matches)} sessions ({', '.join(sorted(matches)[:4])}...); "
-        "type a little more of the id."
+        "id_fits_several", id=wanted, count=len(matches), list=", ".join(sorted(matches)[:4])
     )
 
 

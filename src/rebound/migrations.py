@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from rebound import words
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
 from rebound.text import scrub_tree
 
@@ -79,7 +80,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     while data["schema_version"] < SCHEMA_VERSION:
         step = MIGRATIONS.get(data["schema_version"])
         if step is None:
-            raise ValueError(f"schema {data['schema_version']} is too old to read")
+            raise ValueError(words.say("broken_too_old", number=data["schema_version"]))
         data = step(data)
     return data
 
@@ -168,31 +169,31 @@ def parse(raw: bytes) -> Session:
         except ValidationError:
             pass  # an older version, or broken: the careful path below says what is wrong
     if not raw.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(words.say("broken_empty"))
     data: Any = read_json(raw)
     if not isinstance(data, dict):
-        raise ValueError("it does not hold a session")
+        raise ValueError(words.say("broken_not_session"))
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("it has no schema_version")
+        raise ValueError(words.say("broken_no_schema"))
     if version > SCHEMA_VERSION:
-        raise ValueError(f"it was written by a newer rebound (schema {version}); please upgrade")
+        raise ValueError(words.say("broken_newer", number=version))
     data = migrate(data)
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
     except RecursionError:
-        raise ValueError(TOO_DEEP) from None
+        raise ValueError(words.say(TOO_DEEP)) from None
 
 
 # A JSON escape of a lone surrogate half ("\udcff", hand-edited or from another program):
 # json.loads makes it a string that cannot be saved again, so such a file takes the careful
 # path, where `scrub_tree` makes it real text.
 ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-TOO_DEEP = "it is nested far deeper than any file rebound writes"
+TOO_DEEP = "broken_too_deep"  # the key of the pack's sentence
 
 
 def read_json(raw: bytes) -> Any:
@@ -204,10 +205,10 @@ def read_json(raw: bytes) -> Any:
     try:
         return scrub_tree(json.loads(raw))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it is not UTF-8 text"
-        raise ValueError(f"it is not valid JSON ({reason}); it may have been cut short") from None
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else words.say("broken_not_utf8")
+        raise ValueError(words.say("broken_not_json", value=reason)) from None
     except RecursionError:
-        raise ValueError(TOO_DEEP) from None
+        raise ValueError(words.say(TOO_DEEP)) from None
 
 
 Shared = TypeVar("Shared", BragList, ContactLog)
@@ -217,7 +218,7 @@ class NewerFile(ValueError):
     """A file of a newer rebound (its `schema_version` above what this one knows)."""
 
     def __init__(self, version: int) -> None:
-        super().__init__(f"it was written by a newer rebound (schema {version})")
+        super().__init__(words.say("broken_newer_plain", number=version))
         self.version = version
 
 
@@ -251,10 +252,10 @@ def parse_shared(
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
     except RecursionError:
-        raise ValueError(TOO_DEEP) from None
+        raise ValueError(words.say(TOO_DEEP)) from None
 
 
 def dump(model: Session | BragList | ContactLog) -> bytes:

@@ -48,7 +48,7 @@ def keep(store: Store, fields: dict[str, Any], typed_at: datetime) -> Path:
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataError(f"Could not make {where} ({exc.strerror or exc}).") from None
+        raise DataError("pending_unmade", where=where, value=exc.strerror or exc) from None
     stamp = typed_at.strftime("%Y%m%dT%H%M%S%fZ")
     path = where / f"{PREFIX}{stamp}{SUFFIX}"
     record = {"schema_version": VERSION, "typed_at": typed_at.isoformat(), "fields": fields}

@@ -242,7 +242,12 @@ def install_systemd(files: dict[Path, str]) -> None:
     for args in (("daemon-reload",), ("enable", "--now", f"{UNIT}.timer")):
         done = _systemctl(*args)
         if done is None or done.returncode != 0:
-            why = (done.stderr.strip().splitlines() or ["no answer"])[-1] if done else "not found"
+            from rebound import words
+
+            if done is None:
+                why = words.say("schedule_not_found")
+            else:
+                why = (done.stderr.strip().splitlines() or [words.say("schedule_no_answer")])[-1]
             raise ScheduleError(f"systemctl --user {' '.join(args)}: {why}")
 
 

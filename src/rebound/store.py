@@ -19,14 +19,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rebound import lookup
+from rebound import lookup, words
 from rebound.errors import DataError, NoSessionError, SessionBusyError
 from rebound.files import (
     Moved,
     atomic_write,
     check_writable,
     data_home,
-    describe,
     disk_error,
     fsync_dir,
     listing,
@@ -113,13 +112,11 @@ class Store:
             for folder in (self.home, self.sessions, self.home / LOCKS):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 if not folder.is_dir():
-                    raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
+                    raise NotADirectoryError(
+                        errno.ENOTDIR, words.say("reason_not_folder"), str(folder)
+                    )
         except OSError as exc:
-            raise DataError(
-                f"The data folder {self.home} cannot be used ({exc.strerror or exc}). "
-                "Set REBOUND_HOME to a folder you can write to, or fix this one. "
-                "Nothing was changed."
-            ) from None
+            raise DataError("home_unusable", where=self.home, value=exc.strerror or exc) from None
         self._trust()
 
     def _trust(self) -> None:
@@ -134,7 +131,7 @@ class Store:
         if self._trusted:
             return
         if self.home.exists() and not self.home.is_dir():
-            raise self._unusable("it is a file, not a folder")
+            raise self._unusable(self.home)
         if not hasattr(os, "getuid"):
             return
         folders = (self.home, *(self.home / own.name for own in OWN if own.files))
@@ -171,7 +168,7 @@ class Store:
         try:
             self.path(session_id).unlink()
         except FileNotFoundError:
-            raise NoSessionError(f"There is no session '{session_id}'.") from None
+            raise NoSessionError("no_such_session", id=session_id) from None
         except OSError as exc:
             raise disk_error(exc, self.path(session_id)) from None
         fsync_dir(self.sessions)
@@ -198,14 +195,12 @@ class Store:
         except NotADirectoryError:
             # REBOUND_HOME (or its sessions folder) is a file: the data is unreachable, not
             # absent, and "no sessions yet" would tell the person it is gone.
-            raise self._unusable("it is a file, not a folder") from None
+            raise self._unusable(self.home) from None
 
-    def _unusable(self, why: str) -> DataError:
-        return DataError(
-            f"The data folder {self.home} cannot be used ({why}), so rebound cannot see your "
-            "sessions; nothing was changed or deleted. Set REBOUND_HOME to your data folder, "
-            "or fix this one."
-        )
+    def _unusable(self, file: Path) -> DataError:
+        """The data folder cannot be used, because `file` (it, or a folder on its way) is a file:
+        the same sentence as `trust.refuse_a_file_for_a_folder`."""
+        return DataError("home_is_a_file", where=self.home, value=file)
 
     def save(self, session: Session) -> None:
         """Write a session atomically (0600)."""
@@ -225,27 +220,27 @@ class Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise NoSessionError(
-                f"There is no session '{session_id}'. `rebound list` shows them."
-            ) from None
+            raise NoSessionError("no_session_list", id=session_id) from None
         except IsADirectoryError:
             # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
             # session, and must not stop the others: set aside and said, as a broken file is.
-            moved = self._move_aside(session_id, "it is a folder, not a file")
-            raise NoSessionError(describe(moved)) from None
-        except OSError as exc:
-            raise DataError(
-                f"Could not read {path} ({exc.strerror}). It was left as it is."
+            moved = self._move_aside(session_id, words.say("reason_a_folder"))
+            raise NoSessionError(
+                "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
+        except OSError as exc:
+            raise DataError("file_unreadable", where=path, value=exc.strerror) from None
         try:
             session = parse(raw)
             if session.id != session_id:
                 # A copy (`cp A.json backup.json`): used as a session, it would change 'A' too
                 # and show twice in `list`. Set aside, the original keeps working.
-                raise ValueError(f"it holds session '{session.id}'; a copy?")
+                raise ValueError(words.say("broken_copy", id=session.id))
         except ValueError as exc:
             moved = self._move_aside(session_id, str(exc))
-            raise NoSessionError(describe(moved)) from None
+            raise NoSessionError(
+                "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
+            ) from None
         return session
 
     def _move_aside(self, session_id: str, reason: str) -> Moved:
@@ -371,8 +366,7 @@ class Store:
             self.brag_path,
             BragList,
             "brag",
-            "Your brag list could not be read ({reason}). The file was kept, untouched, at "
-            "{backup}; nothing was changed. Fix it there, or start a new list.",
+            "brag_broken_fix",
             migrate_data=migrate_brag,
         )
 
@@ -388,24 +382,21 @@ class Store:
     ) -> Shared:
         """A file every session shares (the brag list, the contact log), read by
         `migrations.parse_shared`; empty when there is none yet; a broken one moved aside to
-        `broken/` and reported with `broken` ({reason}, {backup})."""
+        `broken/` and reported with the sentence `broken` ({{value}}: why, {{where}}: the copy)."""
         self._trust()
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             return model()
         except OSError as exc:
-            raise DataError(f"Could not read {path} ({exc.strerror}).") from None
+            raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
         try:
             return parse_shared(raw, model, migrate_data, newest)
         except NewerFile as exc:  # not broken: a newer rebound's, left where it is for it
-            raise DataError(
-                f"{path} was written by a newer rebound (schema {exc.version}); please upgrade "
-                "to use it. It was left as it is."
-            ) from None
+            raise DataError("shared_newer", where=path, number=exc.version) from None
         except ValueError as exc:
             moved = self._move_aside_file(path, name, str(exc))
-            raise DataError(broken.format(reason=moved.reason, backup=moved.backup)) from None
+            raise DataError(broken, value=moved.reason, where=moved.backup) from None
 
     def save_brag(self, brag: BragList) -> None:
         """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
@@ -428,9 +419,7 @@ class Store:
             self.contacts_path,
             ContactLog,
             "contacts",
-            "Your contact log could not be read ({reason}). The file was kept, untouched, at "
-            "{backup}; your sessions are fine, and a new log starts with the next "
-            "`rebound contacts log`.",
+            "contacts_broken",
             newest=CONTACTS_SCHEMA_VERSION,
         )
 
@@ -460,13 +449,15 @@ class Store:
         try:
             lock.acquire()
         except filelock.Timeout:  # before OSError: Timeout is a TimeoutError, hence an OSError
-            raise SessionBusyError(
-                f"Session '{session_id}' is open in another rebound window. Finish or close that "
-                "one first (nothing is lost either way), then try again."
-            ) from None
+            raise SessionBusyError("session_busy", id=session_id) from None
         except OSError as exc:
             raise disk_error(exc, self.home / LOCKS / "x") from None
         try:
             yield
         finally:
             lock.release()
+
+
+def describe(moved: Moved) -> str:
+    """The one-paragraph message for a file that was moved aside."""
+    return words.say("moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup)

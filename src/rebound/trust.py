@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from rebound import words
 from rebound.errors import DataError
 from rebound.files import private
 
@@ -34,25 +35,19 @@ def secure(folders: Iterable[Path], made_private: Callable[[Path], None]) -> Non
         if private(st) or not stat.S_ISDIR(st.st_mode):
             continue
         if st.st_uid != os.getuid():
-            raise DataError(
-                f"The folder {folder} belongs to another user, so rebound will not use it: "
-                "they could change what you saved. Nothing was changed. Make it yours "
-                f"(`chown -R $USER {folder}` then `chmod 700 {folder}`), or set "
-                "REBOUND_HOME to a folder of your own."
-            )
+            raise DataError("folder_not_yours", where=folder)
         try:
             os.chmod(folder, 0o700)
         except OSError as exc:
             raise DataError(
-                f"The folder {folder} can be changed by other users (mode "
-                f"{stat.S_IMODE(st.st_mode):04o}) and rebound could not make it private "
-                f"({exc.strerror or exc}). Nothing was changed. Run `chmod 700 {folder}`, "
-                "or set REBOUND_HOME to a folder of your own."
+                "folder_not_private",
+                where=folder,
+                number=f"{stat.S_IMODE(st.st_mode):04o}",
+                value=exc.strerror or exc,
             ) from None
-        sys.stderr.write(
-            f"rebound: {folder} could be changed by other users (mode "
-            f"{stat.S_IMODE(st.st_mode):04o}); it is private to you now (0700).\n"
-        )
+        mode = f"{stat.S_IMODE(st.st_mode):04o}"
+        said = words.say("folder_made_private", where=folder, number=mode)
+        sys.stderr.write(f"rebound: {said}\n")
         made_private(folder)
 
 
@@ -65,8 +60,4 @@ def refuse_a_file_for_a_folder(home: Path, sessions: Path) -> None:
     """
     for folder in (home, sessions):
         if folder.exists() and not folder.is_dir():
-            raise DataError(
-                f"The data folder {home} cannot be used ({folder} is a file, not a folder), so "
-                "your sessions can't be read. Nothing was changed. Move that file elsewhere, or "
-                "set REBOUND_HOME to your data folder."
-            )
+            raise DataError("home_is_a_file", where=home, value=folder)

@@ -1,19 +1,24 @@
-"""The coach's own sentences (`Ui`): every sentence rebound says around the steps, which a
-language pack translates in its `ui:` section. Re-exported by `rebound.models`."""
+"""The coach's own sentences around the steps (`Ui`), as a language pack gives them.
+
+Data, not code: one field per sentence, each a template (see `UI_NAMES`), with the English
+default; content/<lang>/coach.yaml's `ui:` translates them. `Ui` inherits the commands' and
+the errors' sentences (`rebound.sentences`, `rebound.sentences_files`).
+"""
 
 from __future__ import annotations
 
-from rebound.content_models import _Strict
+from rebound.sentences import Sentences
 
 UI_NAMES = frozenset(
     {"value", "number", "total", "title", "list", "count", "name", "where", "date", "id"}
 )
 
 
-class Ui(_Strict):
+class Ui(Sentences):
     """The coach's own words around the steps, so that a language pack translates them too.
 
-    Each is a template: `{{number}}`, `{{title}}`... are filled in (see UI_NAMES).
+    Each is a template: `{{number}}`, `{{title}}`... are filled in (see UI_NAMES). The
+    sentences of the commands and the errors are in `rebound.sentences`.
     """
 
     back_hint: str = "Ctrl-B goes back one question."

@@ -17,6 +17,7 @@ import yaml
 
 from rebound.errors import ContentError
 from rebound.text import scrub_tree
+from rebound.words import say
 
 MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
 MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6
@@ -53,9 +54,8 @@ class _Loader(yaml.SafeLoader):
         # Composing (and `_build` after it) recurses once per level: refuse a file nested deeper
         # than any pack or answers file needs before Python's own limit is reached.
         if self.depth >= MAX_DEPTH:
-            raise ContentError(
-                f"{self.file}:{line}:{col}: (yaml): is nested more than {MAX_DEPTH} levels deep; "
-                "content and answers files need only a few."
+            raise ContentError.said(
+                f"{self.file}:{line}:{col}: (yaml): {say('cf_too_deep', count=MAX_DEPTH)}"
             )
         self.depth += 1
         try:
@@ -95,7 +95,7 @@ class YamlDoc:
     def error(self, path: Sequence[str | int], message: str) -> ContentError:
         """A ContentError for the value at `path`."""
         field = ".".join(str(p) for p in path) or "(file)"
-        return ContentError(f"{self.where(path)}: {field}: {message}")
+        return ContentError.said(f"{self.where(path)}: {field}: {message}")
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -106,18 +106,17 @@ def read_yaml(file: Path) -> YamlDoc:
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+        raise ContentError.said(f"{file}: {say('cf_unreadable', value=exc.strerror)}") from None
     if size > MAX_FILE_BYTES:
-        raise ContentError(
-            f"{file}:1:1: (file): is {size:,} bytes; content files may be at most "
-            f"{MAX_FILE_BYTES // 1024} KiB."
-        )
+        said = say("cf_too_big", value=f"{size:,}", count=MAX_FILE_BYTES // 1024)
+        raise ContentError.said(f"{file}:1:1: (file): {said}")
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(f"{file}:1:1: (file): is not UTF-8 text ({exc.reason}).") from None
+        said = say("cf_not_utf8", value=exc.reason)
+        raise ContentError.said(f"{file}:1:1: (file): {said}") from None
     except OSError as exc:
-        raise ContentError(f"{file}: cannot read this content file ({exc.strerror}).") from None
+        raise ContentError.said(f"{file}: {say('cf_unreadable', value=exc.strerror)}") from None
     try:
         loader = _Loader(text, file)
     except yaml.reader.ReaderError as exc:
@@ -129,22 +128,23 @@ def read_yaml(file: Path) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else f"{file}"
-        problem = exc.problem or exc.context or "is not valid YAML"
+        problem = exc.problem or exc.context or say("cf_not_yaml")
         if (
             exc.context
             and exc.context_mark
             and exc.problem_mark
             and exc.context_mark.line != exc.problem_mark.line
         ):
-            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        raise ContentError(f"{where}: (yaml): {problem}.") from None
+            line = exc.context_mark.line + 1
+            problem = say("cf_yaml_context", value=problem, title=exc.context, number=line)
+        raise ContentError.said(f"{where}: (yaml): {problem}.") from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"{file}: (yaml): {exc}.") from None
+        raise ContentError.said(f"{file}: (yaml): {exc}.") from None
     finally:
         loader.dispose()
     marks: dict[Path_, tuple[int, int]] = {}
     if node is None:
-        raise ContentError(f"{file}:1:1: (file): is empty.")
+        raise ContentError.said(f"{file}:1:1: (file): {say('cf_empty')}")
     data = _build(node, (), marks, file, loader)
     return YamlDoc(file, data, marks, loader.texts)
 
@@ -153,10 +153,8 @@ def _reader_error(file: Path, text: str, exc: yaml.reader.ReaderError) -> Conten
     pos = min(max(exc.position, 0), len(text))
     line = text.count("\n", 0, pos) + 1
     col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return ContentError(
-        f"{file}:{line}:{col}: (yaml): the character U+{exc.character:04X} is not allowed in YAML "
-        "(an invisible control character? delete it and retype the text around it)."
-    )
+    said = say("cf_bad_character", value=f"{exc.character:04X}")
+    return ContentError.said(f"{file}:{line}:{col}: (yaml): {said}")
 
 
 def _build(
@@ -166,31 +164,30 @@ def _build(
     where = f"{file}:{marks[path][0]}:{marks[path][1]}"
     field = ".".join(str(p) for p in path) or "(file)"
     if marks[path] in loader.anchored:
-        raise ContentError(f"{where}: {field}: anchors and aliases are not allowed in content.")
+        raise ContentError.said(f"{where}: {field}: {say('cf_no_aliases')}")
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            raise ContentError.said(f"{where}: {field}: {say('cf_bad_tag', value=node.tag)}")
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _mark(key_node)
-                raise ContentError(
-                    f"{file}:{line}:{col}: {field}: merge keys ('<<') are not allowed."
-                )
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: {say('cf_no_merge')}")
             key = _build(key_node, (*path, "?"), marks, file, loader)
             if not isinstance(key, str):
                 line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: keys must be text.")
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: {say('cf_keys_text')}")
             if key in out:
                 line, col = _mark(key_node)
-                raise ContentError(f"{file}:{line}:{col}: {field}: the key '{key}' appears twice.")
+                said = say("cf_key_twice", value=key)
+                raise ContentError.said(f"{file}:{line}:{col}: {field}: {said}")
             out[key] = _build(value_node, (*path, key), marks, file, loader)
             marks[(*path, key)] = _mark(key_node)
         marks.pop((*path, "?"), None)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            raise ContentError.said(f"{where}: {field}: {say('cf_bad_tag', value=node.tag)}")
         return [
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
@@ -200,7 +197,6 @@ def _build(
             # A "\udcff" escape reads as a lone surrogate, which could never be saved.
             return scrub_tree(loader.construct_object(node, deep=True))
         except (yaml.YAMLError, ValueError):
-            raise ContentError(
-                f"{where}: {field}: '{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}."
-            ) from None
-    raise ContentError(f"{where}: {field}: the tag '{node.tag}' is not allowed.")
+            said = say("cf_bad_scalar", value=node.value, name=node.tag.rsplit(":", 1)[-1])
+            raise ContentError.said(f"{where}: {field}: {said}") from None
+    raise ContentError.said(f"{where}: {field}: {say('cf_bad_tag', value=node.tag)}")

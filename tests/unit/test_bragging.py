@@ -729,7 +729,9 @@ def test_record_refuses_a_rating_out_of_range(rating: int) -> None:
 
 
 def _phrasings(template_set: tuple[str, ...], text: str) -> set[str]:
-    return {t.format(text) for t in template_set}
+    from rebound import words
+
+    return {words.ENGLISH.say(t, value=text) for t in template_set}
 
 
 def test_cue_asks_for_a_time_you_did_it() -> None:

@@ -10,6 +10,7 @@ import questionary
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from questionary.prompts import common
 
 from rebound import prompts
 
@@ -31,23 +32,33 @@ def test_fit_label_breaks_under_its_start_and_keeps_commands_whole() -> None:
 def forty(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
     monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((40, 30)))
     seen: dict[str, list[Any]] = {}
-    for kind in ("select", "checkbox"):
-        real = getattr(questionary, kind)
+    real = questionary.select
 
-        def spy(*args: Any, _real: Any = real, _kind: str = kind, **kwargs: Any) -> Any:
-            seen[_kind] = list(kwargs["choices"])
-            seen[f"{_kind} shown"] = [str(c.title) for c in kwargs["choices"]]
-            return _real(*args, **kwargs)
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen["select"] = list(kwargs["choices"])
+        seen["select shown"] = [str(c.title) for c in kwargs["choices"]]
+        return real(*args, **kwargs)
 
-        monkeypatch.setattr(questionary, kind, spy)
+    monkeypatch.setattr(questionary, "select", spy)
     return seen
 
 
-def test_select_and_checkbox_labels_fit_40_columns(forty: dict[str, list[Any]]) -> None:
+def test_select_and_checkbox_labels_fit_40_columns(
+    forty: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text("\x1b[B\r")
         picked = prompts.choose("Ready?", [("go", "Yes: step 2 of 5, Ask why"), ("stop", NOT_NOW)])
     assert picked == "stop"
+
+    # The checkbox is rebound's own (`prompts.questions._checkbox`), on questionary's control.
+    class ControlSpy(common.InquirerControl):
+        def __init__(self, choices: list[Any], *args: Any, **kwargs: Any) -> None:
+            forty["checkbox"] = list(choices)
+            forty["checkbox shown"] = [str(c.title) for c in choices]
+            super().__init__(choices, *args, **kwargs)
+
+    monkeypatch.setattr(common, "InquirerControl", ControlSpy)
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(" \r")
         ticked = prompts.pick_many("Tick:", [("c", LONG_TICK, False)])

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import io
+import re
+from collections.abc import Callable, Mapping
 
 import pytest
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
 
 from rebound import prompts, values
 
@@ -91,3 +95,34 @@ def test_a_required_checkbox_waits_for_a_pick() -> None:
     assert pick("\r \r", required=True) == ["a"]
     with pytest.raises(EOFError):
         pick("\r", required=True)  # refused, then the keys run out
+
+
+def _screen(keys: str, ask: Callable[[], object]) -> tuple[object, str]:
+    """What `ask` returns for `keys`, and what it drew (colours and cursor moves taken out)."""
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=24, columns=100), term="dumb")
+    with create_pipe_input() as typed, create_app_session(input=typed, output=output):
+        typed.send_text(keys)
+        typed.close()
+        answer = ask()
+    return answer, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+
+
+def test_a_checkbox_echoes_its_picks_by_their_labels() -> None:
+    """After Enter the line shows what was picked, not questionary's "done (2 selections)"."""
+    options = [("a", "Apples", False), ("b", "Bananas", False), ("c", "Cherries", False)]
+    answer, drawn = _screen(" \x1b[B\x1b[B \r", lambda: prompts.pick_many("Which?", options))
+    assert answer == ["a", "c"]
+    assert "? Which? Apples, Cherries" in drawn
+    assert "selections" not in drawn
+
+
+def test_a_checkbox_speaks_the_packs_words() -> None:
+    spanish = Words("Sí", "No")
+    spanish.words |= {"tick_hint": "(marca con espacio)", "picked_none": "ninguna"}
+    options = [("a", "Manzanas", False)]
+    answer, drawn = _screen("\r", lambda: prompts.pick_many("¿Cuáles?", options, lang=spanish))
+    assert answer == []
+    assert "(marca con espacio)" in drawn
+    assert "? ¿Cuáles? ninguna" in drawn
+    assert "done" not in drawn

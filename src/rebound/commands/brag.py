@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rebound import words
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.commands import brag_saves as saves
 from rebound.errors import DataError, SessionBusyError, UsageError
@@ -26,20 +27,15 @@ if TYPE_CHECKING:
     from rebound.models import Accomplishment
     from rebound.store import Store
 
-EMPTY = (
-    "Your brag list is empty for now. Add a win with `rebound brag add`, or list a few in the "
-    "accomplishments step of a session (`rebound start`): they land here by themselves."
-)
-# (field, question), in the order of the accomplishments step.
+# (field, the key of its question), in the order of the accomplishments step.
 STORY = (
-    ("title", "Your win, in a few words (e.g. 'cut the release time from a day to an hour')"),
-    ("situation", "The situation: what was going on?"),
-    ("task", "Your task: what was yours to solve?"),
-    ("action", "What did you do?"),
-    ("result", "What was the result?"),
-    ("number", "A number that shows it (e.g. '40% faster')"),
+    ("title", "story_title"),
+    ("situation", "story_situation"),
+    ("task", "story_task"),
+    ("action", "story_action"),
+    ("result", "story_result"),
+    ("number", "story_number"),
 )
-TAGS_QUESTION = "Tags, separated by commas (e.g. leadership, data)"
 
 brag_app = typer.Typer(
     cls=ReboundGroup,
@@ -90,15 +86,14 @@ TagOption = Annotated[
 
 def _took_in(done: SyncReport) -> str | None:
     """'Added 2 wins and updated 1 from your sessions.', or None when nothing shows."""
-    from rebound.render.brag import plural as _plural
-
-    parts = [f"added {_plural(done.added, 'win', 'wins')}"] if done.added else []
-    if done.updated:  # 'updated 1' after 'added 2 wins'; 'updated 1 win' alone
-        parts.append(f"updated {done.updated if parts else _plural(done.updated, 'win', 'wins')}")
-    if not parts:
+    if done.added and done.updated:
+        said = words.say_count("brag_added_updated", done.added, number=done.updated)
+    elif done.added or done.updated:
+        key = "brag_added_wins" if done.added else "brag_updated_wins"
+        said = words.say_count(key, done.added or done.updated)
+    else:
         return None
-    said = " and ".join(parts) + " from your sessions."
-    return said[0].upper() + said[1:]
+    return words.say("brag_from_sessions", value=said)
 
 
 @brag_app.callback()
@@ -124,7 +119,7 @@ def _list() -> None:
     if said := _took_in(done):
         render.note(out, said, "dim")
     if not brag.items:
-        render.note(out, EMPTY)
+        render.note(out, words.say("brag_empty"))
         return
     screens.brag_list(out, brag)
 
@@ -149,15 +144,17 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
     for name, question in STORY:
         value = str(getattr(current, name) or "") if current is not None else ""
         if name == "title":
-            hint = "(Enter keeps it)" if value else None
+            hint = words.say("keep_it_hint") if value else None
         else:
-            hint = "(Enter keeps it; Ctrl-U clears it)" if value else "(Enter to skip)"
-        answers[name] = prompts.text(question, default=value, required=name == "title", hint=hint)
+            hint = words.say("keep_or_clear_hint" if value else "skip_hint")
+        answers[name] = prompts.text(
+            words.say(question), default=value, required=name == "title", hint=hint
+        )
     tags = ", ".join(current.tags) if current is not None else ""
     typed = prompts.text(
-        TAGS_QUESTION,
+        words.say("story_tags"),
         default=tags,
-        hint="(Enter keeps them; Ctrl-U clears them)" if tags else "(Enter to skip)",
+        hint=words.say("keep_or_clear_tags_hint" if tags else "skip_hint"),
     )
     answers["tags"] = [typed]
     return answers
@@ -173,13 +170,14 @@ def _options(**given: Any) -> dict[str, Any]:
 
 
 def _needs_terminal(command: str, alternative: str) -> None:
+    """Refuse early without a terminal, naming the `alternative` (a key of the pack)."""
     from rebound import prompts
     from rebound.errors import NotInteractiveError
 
     try:
         prompts.require_terminal(command)
     except NotInteractiveError as exc:
-        raise NotInteractiveError(f"{exc.message} {alternative}") from None
+        raise exc.then(alternative) from None
 
 
 @brag_app.command("add")
@@ -206,13 +204,10 @@ def add(
         tags=tag,
     )
     if given and title is None:
-        raise UsageError(
-            "Give the win itself with --title when the rest comes as options (or give no "
-            "options, to be asked). Nothing was added."
-        )
+        raise UsageError("brag_needs_title_option")
     asked = not given
     if asked:
-        _needs_terminal("brag add", "Or give the story as options: --title '...' --number '...'.")
+        _needs_terminal("brag add", "brag_add_options")
         given = _ask_story(None)
     store = store_for()
     typed_at = saves.now()
@@ -223,9 +218,7 @@ def add(
             try:
                 item = bragging.add(brag, now=typed_at, **given)
             except ValueError:
-                raise UsageError(
-                    "A win needs a title, even a few words. Nothing was added."
-                ) from None
+                raise UsageError("brag_needs_title") from None
             store.save_brag(brag)
             position = len(brag.items)
     except (SessionBusyError, DataError) as exc:
@@ -234,13 +227,9 @@ def add(
         raise saves.kept(store, given, typed_at, exc) from None
     saves.said_taken(taken)
     out = render.console()
-    out.print(_t("Added to your brag list as ", (f"{position}. {item.id}", "bold"), "."))
+    out.print(_t(words.say("brag_added_as"), (f"{position}. {item.id}", "bold"), "."))
     if not item.situation and not item.action:
-        render.note(
-            out,
-            f"The story behind it makes it easy to tell: `rebound brag edit {item.id}`.",
-            "dim",
-        )
+        render.note(out, words.say("brag_tell_story", id=item.id), "dim")
 
 
 @brag_app.command("edit")
@@ -274,14 +263,14 @@ def edit(
     )
     seen: Accomplishment | None = None
     if not given:
-        _needs_terminal("brag edit", "Or give the changes as options, e.g. --result '...'.")
+        _needs_terminal("brag edit", "brag_edit_options")
         given, seen = saves.changes(item, _ask_story(item)), item
     changed = saves.save_edit(store, item.id, given, seen) if given else None
     out = render.console()
     if changed:
-        out.print(_t("Saved: ", (changed.title, "bold"), f"  ({changed.id})"))
+        out.print(_t(words.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})"))
     else:
-        render.note(out, "Nothing to change; it's as it was.")
+        render.note(out, words.say("brag_unchanged"))
 
 
 @brag_app.command("remove")
@@ -296,16 +285,17 @@ def remove(
     item = bragging.find(store.load_brag(), ref)
     out = render.console()
     if not yes:
-        _needs_terminal("brag remove", "Or add --yes to remove it without being asked.")
-        if not prompts.yes_no(f"Remove '{clean(item.title)}' from your brag list?", False):
-            render.note(out, "Kept it.")
+        _needs_terminal("brag remove", "brag_remove_yes")
+        question = words.say("brag_remove_confirm", title=clean(item.title))
+        if not prompts.yes_no(question, False, lang=words.pack()):
+            render.note(out, words.say("brag_kept"))
             return
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is not None:
             bragging.remove(brag, target)
             store.save_brag(brag)
-    out.print(_t("Removed: ", (item.title, "bold"), f"  ({item.id})"))
+    out.print(_t(words.say("brag_removed"), (item.title, "bold"), f"  ({item.id})"))
 
 
 # --- rehearsal -----------------------------------------------------------------------------------
@@ -327,49 +317,33 @@ def rehearse(
     from rebound import bragging, prompts, render
     from rebound.errors import InterruptedByUser
     from rebound.render.brag import minutes as _clock
-    from rebound.render.brag import plural as _plural
 
     prompts.require_terminal("rehearse")
     store = store_for()
     brag, _ = saves.synced(store)
     out = render.console()
     if not brag.items:
-        render.note(
-            out,
-            "There's nothing to rehearse yet: your brag list is empty. Add a win with "
-            "`rebound brag add`, or list a few in the accomplishments step of a session "
-            "(`rebound start`). Then come back: telling them out loud is what makes them stick.",
-        )
+        render.note(out, words.say("rehearse_empty"))
         return
     picked = bragging.pick_for_rehearsal(brag, count)
-    each = f"about {_clock(seconds)} each" if seconds else "no time limit"
-    render.note(
-        out,
-        f"Rehearsal: {_plural(len(picked), 'story', 'stories')}, {each}. Tell each one out loud, "
-        "as you would in the interview. Enter when you finish; Ctrl-C stops, and every rating "
-        "you've given is kept.",
+    each = (
+        words.say("rehearse_each", value=_clock(seconds))
+        if seconds
+        else words.say("rehearse_no_limit")
     )
+    render.note(out, words.say_count("rehearse_intro", len(picked), value=each))
     rated = 0
     try:
         for number, item in enumerate(picked, start=1):
             _rehearse_one(out, store, item, number=number, total=len(picked), seconds=seconds)
             rated += 1
     except (KeyboardInterrupt, EOFError):
-        if rated:
-            verb = "is" if rated == 1 else "are"
-            kept = f"The {_plural(rated, 'story', 'stories')} you rated {verb} saved"
-        else:
-            kept = "Nothing was rated, so nothing changed"
-        raise InterruptedByUser(
-            f"Stopped. {kept}; `rebound rehearse` starts again with the stories that need it most."
-        ) from None
+        if not rated:
+            raise InterruptedByUser("rehearse_stopped_none") from None
+        key = "rehearse_stopped_one" if rated == 1 else "rehearse_stopped"
+        raise InterruptedByUser(key, count=rated) from None
     render.note(out, "")
-    render.note(
-        out,
-        f"That's {_plural(rated, 'story', 'stories')} told out loud. Each time, they come out "
-        "a little calmer. Well done.",
-        "bold",
-    )
+    render.note(out, words.say_count("rehearse_done", rated), "bold")
 
 
 def _rehearse_one(
@@ -381,12 +355,12 @@ def _rehearse_one(
     screens.rehearsal_card(out, item, number, total)
     spent = prompts.countdown(seconds)
     screens.rehearsal_time(out, seconds, spent)
-    rating = prompts.rating("How did it go?")
+    rating = prompts.rating(words.say("rehearse_how"))
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is None:
-            render.note(out, "That story was removed meanwhile, so this rating wasn't kept.")
+            render.note(out, words.say("rehearse_gone"))
             return
         bragging.record(target, rating, saves.now())
         store.save_brag(brag)
-    render.note(out, f"Saved: {screens.practice(target)}.", "dim")
+    render.note(out, words.say("rehearse_saved", value=screens.practice(target)), "dim")

@@ -26,14 +26,8 @@ if TYPE_CHECKING:
     from rebound.pending import Pending
     from rebound.store import Store
 
-BUSY = (
-    "Your brag list was held by another rebound for longer than a save takes. Try again in a "
-    "moment; nothing was changed."
-)
-BUSY_KEPT = (
-    "Your brag list was held by another rebound for longer than a save takes, so your win "
-    "isn't on it yet."
-)
+BUSY = "brag_busy"  # the keys of the pack's sentences
+BUSY_KEPT = "brag_busy_kept"
 
 
 def now() -> datetime:
@@ -97,13 +91,10 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
             unsaved = bool(done)
     report_moved(store)
     if unsaved:
+        from rebound import words
         from rebound.app import say_error
 
-        say_error(
-            f"{trouble} Your brag list is shown with what's new on it, but not saved; it is "
-            "taken in again once the folder can be written.",
-            prefix=False,
-        )
+        say_error(f"{trouble} {words.say('brag_unsaved')}", prefix=False)
     said_taken(taken)
     return brag, done
 
@@ -137,7 +128,7 @@ def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | No
 
 def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
     """Once the list is saved: forget the kept files, and say what was added from them."""
-    from rebound import pending, render
+    from rebound import pending, render, words
 
     out = render.console()
     for item, kept in taken:
@@ -145,9 +136,9 @@ def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
         if item is not None:
             out.print(
                 text(
-                    "You typed a win that couldn't be saved then: ",
+                    words.say("pending_taken"),
                     (item.title, "bold"),
-                    f". It's on your brag list now, as {item.id}.",
+                    words.say("pending_taken_as", id=item.id),
                 )
             )
 
@@ -169,23 +160,20 @@ def kept(
 ) -> ReboundError:
     """What typed at `brag add` could not be saved: keep it in `pending/` for the next
     `rebound brag`, or, if even that fails, show it to copy. The error that says which."""
-    from rebound import pending, render
+    from rebound import pending, render, words
 
-    why = BUSY_KEPT if isinstance(trouble, SessionBusyError) else trouble.message
+    said = type(trouble)(BUSY_KEPT) if isinstance(trouble, SessionBusyError) else trouble
     try:
         path = pending.keep(store, typed, typed_at)
     except DataError:
         out = render.console()
-        out.print(text(("Here is what you typed, to copy:", "bold")))
+        out.print(text((words.say("pending_copy"), "bold")))
         for name, value in typed.items():
             shown = ", ".join(value) if isinstance(value, list) else value
             if shown:
                 out.print(text(f"  {name}: ", shown))
-        return type(trouble)(f"{why} It could not be kept on disk either: it is shown above.")
-    return type(trouble)(
-        f"{why} Everything you typed is kept, in {path}: the next `rebound brag` or "
-        "`rebound brag add` puts it on your list."
-    )
+        return type(trouble)("").like(said).then("pending_shown")
+    return type(trouble)("").like(said).then("pending_kept", where=path)
 
 
 def changes(item: Accomplishment, typed: dict[str, Any]) -> dict[str, Any]:
@@ -219,10 +207,7 @@ def save_edit(
         with locked(store) as brag:
             target = by_id(brag, item_id)
             if target is None:
-                raise UsageError(
-                    f"'{item_id}' was removed from your brag list meanwhile (by another rebound). "
-                    "Nothing was changed."
-                )
+                raise UsageError("brag_gone", id=item_id)
             clashes = {
                 name: getattr(target, name)
                 for name, value in given.items()
@@ -234,9 +219,7 @@ def save_edit(
                 try:
                     changed = bragging.edit(target, **wanted)
                 except ValueError:
-                    raise UsageError(
-                        "A win needs a title, even a few words. Nothing was changed."
-                    ) from None
+                    raise UsageError("brag_needs_title_edit") from None
                 if changed:
                     store.save_brag(brag)
                 return target if changed else None
@@ -249,15 +232,12 @@ def save_edit(
 def keep_mine(name: str, mine: Any, theirs: Any) -> bool:
     """Ask which of two changes to one field to keep. Enter keeps the one typed just now: it is
     the newest, the person is looking at it, and the other one is shown in full to retype."""
-    from rebound import prompts
+    from rebound import prompts, words
 
     def shown(value: Any) -> str:
-        words = ", ".join(value) if isinstance(value, list) else (value or "")
-        return f"'{clean(words)}'" if words else "nothing (it was cleared)"
+        typed = ", ".join(value) if isinstance(value, list) else (value or "")
+        return f"'{clean(typed)}'" if typed else words.say("clash_cleared")
 
-    label = "tags" if name == "tags" else f"the {name}"
-    return prompts.yes_no(
-        f"While you were typing, another rebound changed {label} of this story to "
-        f"{shown(theirs)}. Keep yours, {shown(mine)}?",
-        True,
-    )
+    label = words.say("clash_tags") if name == "tags" else words.say("clash_field", name=name)
+    question = words.say("clash_keep", title=label, value=shown(theirs), name=shown(mine))
+    return prompts.yes_no(question, True, lang=words.pack())

@@ -28,10 +28,11 @@ def content_validate(
     ] = None,
 ) -> None:
     """Check a content folder and say exactly where anything is wrong."""
-    from rebound import content_files
+    from rebound import content_files, words
 
     loaded = content_files.load(folder or content_folder(ctx))
-    typer.echo(f"{loaded.source}: OK ({len(loaded.steps)} steps, {len(loaded.prompts())} prompts).")
+    steps, prompts = len(loaded.steps), len(loaded.prompts())
+    typer.echo(words.say("content_ok", where=loaded.source, count=steps, number=prompts))
 
 
 @content_app.command("path")
@@ -46,31 +47,24 @@ def content_new(
     folder: Annotated[Path, typer.Argument(help="A new folder for your own copy.")],
 ) -> None:
     """Copy the coaching content in use into FOLDER, to change it without touching code."""
+    from rebound import words
     from rebound.errors import UsageError
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageError(f"{folder} already exists and is not empty; pick a new folder.")
+        raise UsageError("content_exists", where=folder)
     source = content_folder(ctx)
     # A copy inside what it copies would copy itself again and again, until Python gives up.
     inside = folder.resolve()
     if inside == source.resolve() or source.resolve() in inside.parents:
-        raise UsageError(
-            f"{folder} is inside the content it would copy ({source}); pick a folder outside it."
-        )
+        raise UsageError("content_inside", where=folder, value=source)
     try:
         _copy_whole(source, folder)
     except OSError as exc:
         from rebound.app import os_reason
 
         reason = os_reason(exc) if exc.errno is not None else str(exc)
-        raise UsageError(
-            f"Could not copy the content to {folder} ({reason}). Nothing was left behind there."
-        ) from None
-    typer.echo(
-        f"Copied {source} to {folder}. Edit the YAML, check it with "
-        f"`rebound content validate {folder}`, and use it with `rebound --content {folder} start` "
-        "(or set REBOUND_CONTENT)."
-    )
+        raise UsageError("content_copy_failed", where=folder, value=reason) from None
+    typer.echo(words.say("content_copied", value=source, where=folder))
 
 
 def _copy_whole(source: Path, folder: Path) -> None:

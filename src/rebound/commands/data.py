@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from rebound import words
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.errors import UsageError
 
@@ -45,14 +46,14 @@ def data_export(
     # lexists, not exists: a link (even a dangling one) is not written through without --force,
     # and with it the link itself is replaced, never the file it points to.
     if os.path.lexists(file) and not force:
-        raise UsageError(f"{file} already exists; add --force to replace it. Nothing was written.")
+        raise UsageError("data_exists", where=file)
     files = store.own_files(personal=True)  # rebound's, not whatever else is in the folder
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             archive.write(path, Path("rebound") / path.relative_to(store.home))
     atomic_write(file, buffer.getvalue())
-    typer.echo(f"Wrote {len(files)} files to {file}. Keep it somewhere private.", err=True)
+    typer.echo(words.say_count("data_wrote", len(files), where=file), err=True)
 
 
 @data_app.command("wipe")
@@ -65,26 +66,20 @@ def data_wipe(
     store = store_for()
     out = render.console()
     if not store.home.exists():
-        render.note(out, f"There is nothing to wipe: {store.home} does not exist.")
+        render.note(out, words.say("wipe_nothing", where=store.home))
         return
     if not yes:
         if not prompts.stdin_is_terminal():
-            raise UsageError(
-                "Wiping needs a yes: run it in a terminal, or add --yes. Nothing was deleted."
-            )
-        question = f"Delete all your sessions and your brag list in {store.home}, for good?"
-        if not prompts.yes_no(question, default=False):
-            render.note(out, "Kept. Nothing was deleted.")
+            raise UsageError("wipe_needs_yes")
+        question = words.say("wipe_confirm", where=store.home)
+        if not prompts.yes_no(question, default=False, lang=words.pack()):
+            render.note(out, words.say("wipe_kept"))
             return
     left = store.wipe()
     if not left:
-        render.note(out, f"Wiped {store.home}. rebound keeps nothing about you now.")
+        render.note(out, words.say("wiped", where=store.home))
         return
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in left[:5])
-    more = f" and {len(left) - 5} more" if len(left) > 5 else ""
-    render.note(
-        out,
-        f"Wiped your sessions and brag list; rebound keeps nothing about you now. {store.home} "
-        f"stays, because it also holds things rebound did not make ({names}{more}): those were "
-        "left as they are.",
-    )
+    if len(left) > 5:
+        names = words.say("wiped_more", list=names, count=len(left) - 5)
+    render.note(out, words.say("wiped_some", where=store.home, list=names))

@@ -78,7 +78,7 @@ def draft(
 
     content = content_for(ctx)
     if sum((copy, mail, edit, reset)) > 1:
-        raise UsageError(content.say("draft_one_action"))
+        raise UsageError("draft_one_action")
     store = store_for()
     found = pick(store, session)
     report_moved(store)
@@ -91,12 +91,12 @@ def draft(
     if name is None:
         if copy or mail or edit or reset:
             example = drafts[0].id if drafts else "thank_you_email"
-            raise UsageError(content.say("draft_name_needed", value=example, list=_names(drafts)))
+            raise UsageError("draft_name_needed", value=example, list=_names(drafts))
         _list(out, content, found, drafts)
         return
     chosen = drafting.find(drafts, name)
     if chosen is None:
-        raise UsageError(content.say("draft_unknown", value=name, id=found.id, list=_names(drafts)))
+        raise UsageError("draft_unknown", value=name, id=found.id, list=_names(drafts))
     if copy:
         from rebound import handoff
 

@@ -100,10 +100,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     found = store.pick(session_id)
     report_moved(store)
     if found is None:
-        raise UsageError(
-            "There are no sessions yet, so there's nothing to export. When you're ready, "
-            "`rebound start` walks you through five short steps."
-        )
+        raise UsageError("export_no_sessions")
     if fmt is Format.json:
         data = exporter.to_json(found).encode("utf-8")
     else:
@@ -112,7 +109,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
             data = exporter.to_markdown(content, found, date.today()).encode("utf-8")
         else:
             if not exporter.dated_items(content, found):
-                raise UsageError(_nothing_dated(found))
+                raise UsageError("export_nothing_dated", id=found.id)
             data = exporter.to_ics(content, found)
     if output is None:
         typer.echo(data, nl=False)
@@ -126,35 +123,19 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
 def _check_target(output: Path, force: bool) -> None:
     # lexists: a link, even a dangling one, is never written through; --force replaces the link.
     if os.path.lexists(output) and not force:
-        raise UsageError(
-            f"{output} already exists, so it was left as it is. Add --force to replace it, or "
-            "choose another name."
-        )
+        raise UsageError("export_exists", where=output)
     folder = output.parent
     if not folder.is_dir():
-        raise UsageError(f"The folder {folder} does not exist. Nothing was written.")
+        raise UsageError("export_no_folder", where=folder)
     if not os.access(folder, os.W_OK):
-        raise UsageError(
-            f"rebound is not allowed to write in {folder}. Choose another folder; nothing was "
-            "written."
-        )
-
-
-def _nothing_dated(session: Session) -> str:
-    return (
-        f"Session {session.id} has no dated items yet, so there's nothing to put in a calendar. "
-        "Dates come with the steps (fixes, your move-on day, events): `rebound continue` goes on "
-        "with them."
-    )
+        raise UsageError("export_not_allowed", where=folder)
 
 
 def _done(session: Session, fmt: Format, output: Path) -> None:
-    from rebound import render
+    from rebound import render, words
 
-    render.note(
-        render.console(stderr=True),
-        f"Exported {session.title} ({session.id}) as {NAMES[fmt]} to {output}.",
-    )
+    said = words.say("exported", title=session.title, id=session.id, value=NAMES[fmt], where=output)
+    render.note(render.console(stderr=True), said)
 
 
 def _export_all(
@@ -170,9 +151,9 @@ def _export_all(
 
     content = content_for(ctx)
     if session_id is not None:
-        raise UsageError(content.say("export_all_id"))
+        raise UsageError("export_all_id")
     if fmt is not Format.ics:
-        raise UsageError(content.say("export_all_format"))
+        raise UsageError("export_all_format")
     store = store_for()
     found = store.load_all()
     report_moved(store)
@@ -185,7 +166,7 @@ def _export_all(
         try:
             data, kept = exporter.all_ics(content, found, state if isinstance(state, dict) else {})
         except ValueError:
-            raise UsageError(content.say("export_all_none")) from None
+            raise UsageError("export_all_none") from None
         if output is None:
             typer.echo(data, nl=False)
         else:

@@ -50,23 +50,23 @@ def nudge(
 
     if not (install or uninstall):
         if shell_name is not None:
-            raise UsageError(content_for(ctx).say("nudge_shell_alone", value=shell_name))
+            raise UsageError("nudge_shell_alone", value=shell_name)
         due.nudge()
         return
     from rebound import render, shell
 
     content = content_for(ctx)
     if install and uninstall:
-        raise UsageError(content.say("nudge_both"))
+        raise UsageError("nudge_both")
     name = shell_name or shell.default_shell()
     if name not in shell.SHELLS:
-        raise UsageError(content.say("nudge_which_shell", value=name))
+        raise UsageError("nudge_which_shell", value=name)
     target = shell.start_file(name)
     try:
         change = shell.install(name) if install else shell.uninstall(name)
     except OSError as exc:
         raise DataError(
-            content.say("nudge_unwritable", where=str(target), value=exc.strerror or str(exc))
+            "nudge_unwritable", where=str(target), value=exc.strerror or str(exc)
         ) from None
     out = render.console()
     where = str(change.file)
@@ -109,7 +109,7 @@ def remind(
     """A desktop notification of what is due today or overdue (printed without a desktop)."""
     content = content_for(ctx)
     if install and uninstall:
-        raise UsageError(content.say("nudge_both"))
+        raise UsageError("nudge_both")
     if install:
         _install(content, at, yes)
     elif uninstall:
@@ -175,7 +175,7 @@ def _confirm(content: Content, out: Console, yes: bool) -> bool:
     if yes:
         return True
     if not prompts.stdin_is_terminal():
-        raise UsageError(content.say("remind_needs_yes"))
+        raise UsageError("remind_needs_yes")
     render.note(out, "")
     if prompts.yes_no(content.say("remind_confirm"), default=True, lang=content):
         return True
@@ -188,7 +188,7 @@ def _install(content: Content, at: str, yes: bool) -> None:
 
     when = reminders.parse_time(at)
     if when is None:
-        raise UsageError(content.say("remind_bad_time", value=at))
+        raise UsageError("remind_bad_time", value=at)
     shown = f"{when[0]:02d}:{when[1]:02d}"
     rebound = shell.this_rebound()
     out = render.console()
@@ -211,9 +211,9 @@ def _install(content: Content, at: str, yes: bool) -> None:
                 return
             reminders.install_cron(rebound, when)
         else:
-            raise UsageError(content.say("remind_no_scheduler"))
+            raise UsageError("remind_no_scheduler")
     except (OSError, reminders.ScheduleError) as exc:
-        raise DataError(content.say("remind_failed", value=str(exc))) from None
+        raise DataError("remind_failed", value=str(exc)) from None
     render.note(out, content.say("remind_installed", value=shown), "bold")
 
 
@@ -225,7 +225,7 @@ def _uninstall(content: Content) -> None:
         if reminders.uninstall_cron():
             removed.append("crontab")
     except (OSError, reminders.ScheduleError) as exc:
-        raise DataError(content.say("remind_failed", value=str(exc))) from None
+        raise DataError("remind_failed", value=str(exc)) from None
     out = render.console()
     if removed:
         render.note(out, content.say("remind_removed", where=", ".join(removed)))

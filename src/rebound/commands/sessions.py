@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rebound import words
 from rebound.app import (
     SessionArgument,
     SessionOption,
@@ -70,7 +71,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     session = flow.new_session(new_session_lang(ctx))
     count = answers_file.fill(content, session, doc, date.today(), flow.now())
     if count == 0:
-        raise UsageError(f"{file}: no answers were used, so no session was made.")
+        raise UsageError("answers_none_used", where=file)
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
     flow.store_drafts(content, session)
     with contextlib.ExitStack() as locks:
@@ -79,13 +80,12 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     trouble = flow.sync_brag(store, session)
     out = render.console()
     left = coach.next_position(content, session)
-    render.note(out, f"Filled {count} answers from {file} into session {session.id}.", "bold")
+    filled = words.say_count("answers_filled", count, where=file, id=session.id)
+    render.note(out, filled, "bold")
     if trouble:
         render.note(out, trouble, "yellow")
     if left is not None:
-        render.note(
-            out, f"Some questions are still open; `rebound continue -s {session.id}` asks them."
-        )
+        render.note(out, words.say("answers_still_open", id=session.id))
     render.note(out, "")
     render.summary(out, content, session)
 
@@ -120,7 +120,7 @@ def continue_(
     content = content_for(ctx)
     step_ids = [s.id for s in content.steps]
     if step is not None and step not in step_ids:
-        raise UsageError(f"There is no step '{step}'. The steps are: {', '.join(step_ids)}.")
+        raise UsageError("no_such_step", value=step, list=", ".join(step_ids))
     prompts.require_terminal("continue")
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
     found = store.pick(session, unfinished=step is None)
@@ -205,9 +205,7 @@ def done(
     content = content_for(ctx, found)
     out = render.console()
     if found is None:
-        raise UsageError(
-            "There are no sessions yet, so nothing to tick. Begin with `rebound start`."
-        )
+        raise UsageError("done_no_sessions")
     if not items:
         prompts.require_terminal("done")
         _tick_interactively(out, content, store, found)
@@ -218,15 +216,14 @@ def done(
             try:
                 entry = coach.tick(content, fresh, item_id, flow.now(), undo=undo)
             except KeyError:
-                known = (
-                    ", ".join(e.id for e in coach.checklist(content, fresh) if not e.info)
-                    or "none yet"
-                )
+                known = ", ".join(
+                    e.id for e in coach.checklist(content, fresh) if not e.info
+                ) or words.say("done_none_yet")
                 raise UsageError(
-                    f"'{item_id}' is not an item of session {fresh.id}. Items: {known}. "
-                    "Nothing was changed."
+                    "done_not_an_item", value=item_id, id=fresh.id, list=known
                 ) from None
-            render.note(out, f"{'Unticked' if undo else 'Ticked'}: {entry.label}")
+            said = words.say("done_unticked" if undo else "done_ticked", title=entry.label)
+            render.note(out, said)
         store.save(fresh)
 
 
@@ -289,18 +286,11 @@ def delete(
     full = store.resolve(session_id)
     if not yes:
         if not prompts.stdin_is_terminal():
-            raise UsageError(
-                f"Deleting '{full}' needs a yes: run it in a terminal, or add --yes. "
-                "Nothing was deleted."
-            )
-        if not prompts.yes_no(
-            f"Delete session {full} and everything in it, for good?", default=False
-        ):
-            render.note(render.console(), "Kept. Nothing was deleted.")
+            raise UsageError("delete_needs_yes", id=full)
+        question = words.say("delete_confirm", id=full)
+        if not prompts.yes_no(question, default=False, lang=words.pack()):
+            render.note(render.console(), words.say("delete_kept"))
             return
     with store.lock(full):
         store.delete(full)
-    render.note(
-        render.console(),
-        f"Deleted {full}. Accomplishments it added stay on your brag list (`rebound brag`).",
-    )
+    render.note(render.console(), words.say("deleted", id=full))

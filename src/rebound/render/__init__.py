@@ -198,9 +198,11 @@ def plain(out: Console, text: str) -> None:
 def step_done(out: Console, step: Step, answers: Mapping[str, object] | None = None) -> None:
     """Closing words of a step: the first of its `done` lines that holds for the answers."""
     done, _, _ = marks(out)
-    words = coach.first_said(step.done, answers or {}) or f"{step.title}: done."
+    from rebound import words
+
+    said = coach.first_said(step.done, answers or {}) or words.say("step_done", title=step.title)
     out.print()
-    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (words, GOOD)))
+    out.print(_assemble((f"{done} ", f"bold {GOOD}"), (said, GOOD)))
 
 
 def summary(
@@ -217,9 +219,9 @@ def summary(
     """
     done_mark, todo_mark, _ = marks(out)
     title = _assemble(
-        (session.text("company") or "(company not given yet)", "bold"),
+        (session.text("company") or content.say("company_unknown"), "bold"),
         " · ",
-        session.text("role") or "(role not given yet)",
+        session.text("role") or content.say("role_unknown"),
         (f"  [{session.id}]", "dim"),
     )
     out.print(title)
@@ -335,12 +337,10 @@ def answers(out: Console, content: Content, session: Session) -> None:
                         ]
                         out.print(_text(f"    {n}. " + " · ".join(parts)))
                 if not value:
-                    out.print(_text("    (none)", "dim"))
+                    out.print(_text(f"    {content.say('answer_none')}", "dim"))
             else:
                 text = templates.as_text(value, content.template_words)
-                out.print(
-                    _text(f"    {text}" if text else "    (left blank)", "" if text else "dim")
-                )
+                out.print(_text(f"    {text or content.say('left_blank')}", "" if text else "dim"))
 
 
 def company_history(out: Console, content: Content, history: CompanyHistory) -> None:

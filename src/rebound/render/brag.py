@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.rule import Rule
 
-from rebound import bragging, clock
+from rebound import bragging, clock, words
 from rebound.render import ACCENT, marks, note
 from rebound.render import line as _t
 
@@ -20,21 +20,17 @@ if TYPE_CHECKING:
     from rebound.models import Accomplishment, BragList
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """'1 story', '3 stories'."""
-    return f"{count} {one if count == 1 else many}"
-
-
 def practice(item: Accomplishment) -> str:
     """How practised a story is: 'not practised yet', 'practised 2 times, average 3.5 of 5'."""
     if not item.practised:
-        return "not practised yet"
-    times = "once" if item.practised == 1 else f"{item.practised} times"
+        return words.say("practice_none")
+    times = words.say_count("practice_times", item.practised)
     avg = bragging.average(item)
     if avg is None:
-        return f"practised {times}"
+        return times
     shown = f"{avg:.1f}".removesuffix(".0")
-    return f"practised {times}, {'rated' if len(item.ratings) == 1 else 'average'} {shown} of 5"
+    key = "practice_rated" if len(item.ratings) == 1 else "practice_average"
+    return words.say(key, value=times, number=shown)
 
 
 def headline(item: Accomplishment) -> list[str | tuple[str, str]]:
@@ -48,35 +44,41 @@ def headline(item: Accomplishment) -> list[str | tuple[str, str]]:
 def brag_list(out: Console, brag: BragList) -> None:
     """Every story: number, title, id, tags and how practised, then what to do next."""
     _, _, bullet = marks(out)
-    out.print(_t(("Your brag list", "bold"), f": {plural(len(brag.items), 'story', 'stories')}"))
+    stories = words.say_count("brag_stories", len(brag.items))
+    out.print(_t((words.say("brag_title"), "bold"), stories))
     out.print()
     width = len(str(len(brag.items)))
     for number, item in enumerate(brag.items, start=1):
         out.print(_t((f"{number:>{width}}. ", ACCENT), *headline(item)))
         details: list[str] = [item.id]
         if item.tags:
-            details.append(f"tags: {', '.join(item.tags)}")
+            details.append(words.say("brag_tags", list=", ".join(item.tags)))
         details.append(practice(item))
         out.print(_t(" " * (width + 2), (f" {bullet} ".join(details), "dim")))
     out.print()
-    note(out, "Tell them out loud: `rebound rehearse`. Add one: `rebound brag add`.", "dim")
+    note(out, words.say("brag_list_hint"), "dim")
 
 
 def story(out: Console, item: Accomplishment) -> None:
     """One story in full: where it came from, its STAR notes, its cue, how it's been going."""
     out.print(_t(*headline(item)))
-    origin = f"from session {item.source.split('#')[0]}" if item.source else "added by hand"
+    origin = (
+        words.say("brag_from_session", id=item.source.split("#")[0])
+        if item.source
+        else words.say("brag_by_hand")
+    )
     added = clock.local_day(item.added_at).isoformat()
-    out.print(_t((f"{item.id} · {origin} · added {added}", "dim")))
+    out.print(_t((words.say("brag_origin", id=item.id, value=origin, date=added), "dim")))
     if item.tags:
-        out.print(_t(("tags: ", "dim"), ", ".join(item.tags)))
+        out.print(_t((words.say("brag_tags_label"), "dim"), ", ".join(item.tags)))
     out.print()
     notes(out, item)
     out.print()
-    out.print(_t(("Cue: ", f"bold {ACCENT}"), bragging.cue(item)))
+    out.print(_t((words.say("brag_cue"), f"bold {ACCENT}"), bragging.cue(item)))
     practised = practice(item)
     if item.last_practised:
-        practised += f", last on {clock.local_day(item.last_practised).isoformat()}"
+        last = clock.local_day(item.last_practised).isoformat()
+        practised = words.say("practice_last", value=practised, date=last)
     note(out, practised[:1].upper() + practised[1:] + ".", "dim")
 
 
@@ -84,12 +86,7 @@ def notes(out: Console, item: Accomplishment) -> None:
     """A story's STAR notes, or how to add them."""
     found = bragging.notes(item)
     if not found:
-        out.print(
-            _t(
-                "  No notes for this one yet: situation, task, action, result. "
-                f"`rebound brag edit {item.id}` adds them.",
-            )
-        )
+        out.print(_t(words.say("brag_no_notes", id=item.id)))
         return
     for label, value in found:
         out.print(_t("  ", (f"{label}: ", "bold"), value))
@@ -104,7 +101,12 @@ def minutes(seconds: float) -> str:
 def rehearsal_card(out: Console, item: Accomplishment, number: int, total: int) -> None:
     """A story to tell out loud: its place in the rehearsal, the interviewer's cue, the notes."""
     out.print()
-    out.print(Rule(_t((f"Story {number} of {total}", f"bold {ACCENT}")), align="left"))
+    out.print(
+        Rule(
+            _t((words.say("rehearse_story", number=number, total=total), f"bold {ACCENT}")),
+            align="left",
+        )
+    )
     out.print(_t((f'"{bragging.cue(item)}"', "bold")))
     out.print()
     notes(out, item)
@@ -114,6 +116,6 @@ def rehearsal_card(out: Console, item: Accomplishment, number: int, total: int) 
 def rehearsal_time(out: Console, seconds: int, spent: float) -> None:
     """How long the telling took, against the time it had (0: no limit)."""
     if seconds and spent >= seconds:
-        note(out, f"Time's up ({minutes(seconds)}).", "dim")
+        note(out, words.say("rehearse_times_up", value=minutes(seconds)), "dim")
     else:
-        note(out, f"Done in {minutes(spent)}.", "dim")
+        note(out, words.say("rehearse_done_in", value=minutes(spent)), "dim")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -19,21 +19,20 @@ from questionary import Choice, Question
 from rebound import startup, values
 from rebound.errors import NotInteractiveError
 from rebound.models import AnswerValue, FieldDef
+from rebound.prompts.questions import (
+    CHECKBOX_INDENT,
+    SELECT_INDENT,
+    STYLE,
+    _checkbox,
+    _confirm,
+    _echo_whole,
+    _Fitted,
+    fit_label,
+)
 from rebound.text import scrub, scrub_tree
 from rebound.values import ENGLISH, Language
 
-STYLE = questionary.Style(
-    [
-        ("qmark", "fg:#5f87af bold"),
-        ("question", "bold"),
-        ("answer", "fg:#5faf87"),
-        ("pointer", "fg:#5f87af bold"),
-        ("highlighted", "fg:#5f87af bold"),
-        ("selected", "fg:#5faf87"),
-        ("instruction", "fg:#808080"),
-    ]
-)
-
+__all__ = ["CHECKBOX_INDENT", "SELECT_INDENT", "STYLE", "fit_label"]
 
 BACK_KEY = "c-b"
 
@@ -99,11 +98,7 @@ def require_terminal(command: str) -> None:
         NotInteractiveError: standard input is not a terminal (piped, redirected or closed).
     """
     if not stdin_is_terminal():
-        raise NotInteractiveError(
-            f"`rebound {command}` asks you questions, so it needs a terminal to type in, and "
-            "standard input here is not one (it is piped, redirected or closed). Run it directly "
-            "in a terminal window. Nothing was changed."
-        )
+        raise NotInteractiveError("needs_terminal", name=command)
 
 
 def _validator(
@@ -181,131 +176,6 @@ def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENG
     return bool(_run(_confirm(message, default, lang), back))
 
 
-def _first_letter(word: str) -> set[str]:
-    """The key a word's first letter makes ('s' for 'Sí'); none when it can't be one key."""
-    letter = word[:1].lower()
-    if len(letter) == 1 and letter.isalpha() and len(letter.upper()) == 1:
-        return {letter}
-    return set()
-
-
-def _confirm(message: str, default: bool, lang: Language) -> Question:
-    """questionary.confirm, speaking the pack's language: its hint ('(S/n)'), its words for the
-    answer ('Sí'), and their first letters as keys besides y and n."""
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.formatted_text import StyleAndTextTuples
-    from questionary.styles import merge_styles_default
-
-    words = {True: lang.say("answer_yes"), False: lang.say("answer_no")}
-    hint = lang.say("yes_no_hint_yes" if default else "yes_no_hint_no")
-    keys = {True: {"y"} | _first_letter(words[True]), False: {"n"} | _first_letter(words[False])}
-    if keys[True] & keys[False]:  # the two words start alike: only y and n
-        keys = {True: {"y"}, False: {"n"}}
-    state: dict[str, bool | None] = {"answer": None, "done": False}
-
-    def tokens() -> StyleAndTextTuples:
-        out: StyleAndTextTuples = [("class:qmark", "?"), ("class:question", f" {message} ")]
-        if not state["done"]:
-            out.append(("class:instruction", f"{hint} "))
-        if state["answer"] is not None:
-            out.append(("class:answer", words[state["answer"]]))
-        return out
-
-    bindings = KeyBindings()
-
-    @bindings.add("c-c", eager=True)
-    @bindings.add("c-q", eager=True)
-    def _interrupt(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    def answer_with(value: bool) -> Callable[[Any], None]:
-        def handler(event: Any) -> None:
-            state["answer"] = value
-            state["done"] = True
-            event.app.exit(result=value)
-
-        return handler
-
-    for value, letters in keys.items():
-        for letter in letters:
-            for key in {letter, letter.upper()}:
-                bindings.add(key)(answer_with(value))
-
-    @bindings.add("c-h")
-    def _erase(event: Any) -> None:
-        state["answer"] = None
-
-    @bindings.add("c-m", eager=True)
-    @bindings.add("escape", "c-m", eager=True)  # Esc then Enter too, not an empty 'no'
-    def _enter(event: Any) -> None:
-        answer_with(default if state["answer"] is None else bool(state["answer"]))(event)
-
-    @bindings.add("<any>")
-    def _other(event: Any) -> None:
-        """Other keys type nothing."""
-
-    session: PromptSession[bool] = PromptSession(
-        tokens, key_bindings=bindings, style=merge_styles_default([STYLE])
-    )
-    return Question(session.app)
-
-
-# Where a choice's label starts: after ' » ' (select), and after ' » ○ ' (checkbox).
-SELECT_INDENT = 3
-CHECKBOX_INDENT = 5
-
-
-def fit_label(label: str, indent: int, columns: int | None = None) -> str:
-    """A choice's label broken to the terminal's width (`columns`, default: the terminal's), its
-    later lines under its start: questionary cuts a long label off at the edge (at 40 columns,
-    "Not now; I'll come back with `rebound continue`" lost its command). A `command` in
-    backticks and a word are never broken."""
-    import re
-    import shutil
-    import textwrap
-
-    width = (columns or shutil.get_terminal_size().columns) - indent - 1
-    if len(label) <= width or width < 10:
-        return label
-    kept = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\0"), label)
-    lines = textwrap.wrap(kept, width, break_long_words=False, break_on_hyphens=False)
-    return ("\n" + " " * indent).join(lines).replace("\0", " ")
-
-
-class _Fitted(Choice):
-    """A choice shown broken to the terminal's width (`fit_label`), and echoed whole once
-    picked: the echo after the question is one line of its own."""
-
-    def __init__(self, label: str, indent: int, **kwargs: Any) -> None:
-        self.whole = label
-        self.answered: Callable[[], bool] = lambda: False
-        super().__init__(fit_label(label, indent), **kwargs)
-
-    @property
-    def title(self) -> Any:
-        return self.whole if self.answered() else self._shown
-
-    @title.setter
-    def title(self, value: Any) -> None:
-        self._shown = value
-
-
-def _echo_whole(question: Question) -> None:
-    """Once answered, a select's `_Fitted` choices say their label whole (see `_Fitted`)."""
-    from questionary.prompts.common import InquirerControl
-
-    for control in question.application.layout.find_all_controls():
-        if isinstance(control, InquirerControl):
-            answered = _answered(control)
-            for choice in control.choices:
-                if isinstance(choice, _Fitted):
-                    choice.answered = answered
-
-
-def _answered(control: Any) -> Callable[[], bool]:
-    return lambda: bool(control.is_answered)
-
-
 def choose(
     message: str,
     options: list[tuple[str, str]],
@@ -335,30 +205,40 @@ def pick_many(
     required: bool = False,
 ) -> list[str]:
     """Tick any of (value, label, checked) options; `required`: at least one."""
-    choices = [
-        Choice(fit_label(label, CHECKBOX_INDENT), value=value, checked=checked)
-        for value, label, checked in options
-    ]
 
     def enough(picked: list[str]) -> bool | str:
         return bool(picked) or not required or lang.say("pick_one")
 
-    question = questionary.checkbox(
-        message, choices=choices, instruction=lang.say("tick_hint"), validate=enough, style=STYLE
-    )
-    return [str(v) for v in _run(question, back) or []]
+    return [str(v) for v in _run(_checkbox(message, options, enough, lang), back) or []]
 
 
-def text(message: str, default: str = "", required: bool = False, hint: str | None = None) -> str:
+def _words(lang: Language | None) -> Language:
+    """The pack to speak with: `lang`, else the pack of this run (`rebound.words`)."""
+    if lang is not None:
+        return lang
+    from rebound import words
+
+    return words.pack()
+
+
+def text(
+    message: str,
+    default: str = "",
+    required: bool = False,
+    hint: str | None = None,
+    lang: Language | None = None,
+) -> str:
     """Free text, pre-filled with `default` to edit in place (Enter keeps it, Ctrl-U clears it).
 
     Used where changing what is there is the point (`rebound brag edit`); new answers elsewhere
     get their default offered, not pre-filled (see `ask`).
     """
 
+    needed = _words(lang).say("needed")
+
     def validate(typed: str) -> bool | str:
         if required and not typed.strip():
-            return "This one is needed; a few words are enough."
+            return needed
         return True
 
     answer = _run(
@@ -367,34 +247,29 @@ def text(message: str, default: str = "", required: bool = False, hint: str | No
     return typed(str(answer or "")).strip()
 
 
-RATING_LABELS = (
-    "Rough: it needs more practice",
-    "Shaky, but the story is there",
-    "Okay",
-    "Good: clear and in order",
-    "Smooth: I'd tell it like that in the room",
-)
+RATINGS = ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5")  # the pack's labels
 
 
-def rating(message: str, default: int = 3) -> int:
+def rating(message: str, default: int = 3, lang: Language | None = None) -> int:
     """A rating from 1 to 5: press the digit (or use the arrows), then Enter."""
+    says = _words(lang)
     choices = [
-        Choice(label, value=str(n), shortcut_key=str(n))
-        for n, label in enumerate(RATING_LABELS, start=1)
+        Choice(says.say(key), value=str(n), shortcut_key=str(n))
+        for n, key in enumerate(RATINGS, start=1)
     ]
     question = questionary.select(
         message,
         choices=choices,
         default=choices[default - 1],
         use_shortcuts=True,
-        instruction="(1 to 5, then Enter)",
+        instruction=says.say("rating_hint"),
         style=STYLE,
     )
     answer = _run(question)
     return int(answer)
 
 
-def countdown(seconds: int) -> float:
+def countdown(seconds: int, lang: Language | None = None) -> float:
     """A clock on one line until time is up or Enter is pressed; the seconds it ran.
 
     With `seconds` 0 there is no limit: the clock counts up until Enter. Other keys are ignored
@@ -409,6 +284,8 @@ def countdown(seconds: int) -> float:
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
 
+    says = _words(lang)
+    done = f"  {says.say('clock_done')}"
     start = time.monotonic()
 
     def elapsed() -> float:
@@ -424,16 +301,16 @@ def countdown(seconds: int) -> float:
         if not seconds:
             return [
                 ("class:answer", f"  {clock(elapsed())}"),
-                ("class:instruction", "  Enter when you're done"),
+                ("class:instruction", done),
             ]
         left = max(seconds - elapsed(), 0.0)
         width = 24
         filled = round(width * left / seconds)
         return [
-            ("class:answer", f"  {clock(left)} left  "),
+            ("class:answer", f"  {says.say('clock_left', value=clock(left))}  "),
             ("class:pointer", "#" * filled),
             ("class:instruction", "-" * (width - filled)),
-            ("class:instruction", "  Enter when you're done"),
+            ("class:instruction", done),
         ]
 
     keys = KeyBindings()
