@@ -289,6 +289,7 @@ def _root(
         os.environ["NO_COLOR"] = "1"
     ctx.obj = {"content": content, "lang": lang}
     _LOADED.clear()  # a new run (tests run many in one process): nothing loaded yet
+    _UNLOADABLE.clear()
     from rebound import words
 
     words.begin(pack_loader(content, lang))
@@ -302,6 +303,12 @@ def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
     root = ctx.find_root().obj or {}
     kept = session.lang if session is not None else None
     return content.content_dir(root.get("content"), lang=root.get("lang"), kept=kept)
+
+
+# Packs that this run could not load (their errors are worded in another), and the packs errors
+# were worded in, by folder and fingerprint: read once per process, whatever is said after.
+_UNLOADABLE: set[str] = set()
+_SPOKEN: dict[tuple[str, str | None], Content] = {}
 
 
 def pack_loader(
@@ -324,7 +331,13 @@ def pack_loader(
         choices = [(content, lang), *([(None, lang)] if content is not None else [])]
         for option, language in choices:
             with contextlib.suppress(Exception):  # a broken pack, an unknown --lang: the next
-                return packs.load(packs.content_dir(option, lang=language), cache=cache)
+                folder = packs.content_dir(option, lang=language)
+                if str(folder) in _UNLOADABLE:
+                    continue  # this run failed to load it already: read it once, not twice
+                key = (str(folder), packs.fingerprint(folder))
+                if key not in _SPOKEN:  # one process may say many errors (the tests do)
+                    _SPOKEN[key] = packs.load(folder, cache=cache)
+                return _SPOKEN[key]
         return None
 
     return load
@@ -347,7 +360,11 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         root.obj = {}
     loaded: dict[Path, Content] = root.obj.setdefault("loaded", {})
     if folder not in loaded:
-        loaded[folder] = content.load(folder, cache=data_home() / CACHE)
+        try:
+            loaded[folder] = content.load(folder, cache=data_home() / CACHE)
+        except Exception:
+            _UNLOADABLE.add(str(content.content_dir(folder)))  # the error is not worded in it
+            raise
     _LOADED[:] = [loaded[folder]]
     words.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
