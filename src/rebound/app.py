@@ -288,7 +288,6 @@ def _root(
         # Rich and prompt_toolkit both honour NO_COLOR (https://no-color.org).
         os.environ["NO_COLOR"] = "1"
     ctx.obj = {"content": content, "lang": lang}
-    _LOADED.clear()  # a new run (tests run many in one process): nothing loaded yet
     _UNLOADABLE.clear()
     from rebound import words
 
@@ -365,13 +364,8 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         except Exception:
             _UNLOADABLE.add(str(content.content_dir(folder)))  # the error is not worded in it
             raise
-    _LOADED[:] = [loaded[folder]]
     words.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
-
-
-# The content this run loaded last: what a store's saves keep the due index in (`store_for`).
-_LOADED: list[Content] = []
 
 
 def new_session_lang(ctx: typer.Context) -> str | None:
@@ -396,10 +390,15 @@ def same_language(ctx: typer.Context, session: Session) -> bool:
 def store_for() -> Store:
     """The data folder's store. Every save through it keeps the due index (`rebound nudge`)
     fresh, in the words of the content the command loaded (`content_for`)."""
-    from rebound import due
+    from rebound import due, words
+    from rebound.models import Content
     from rebound.store import Store
 
-    return due.watch(Store(), loaded=lambda: _LOADED[0] if _LOADED else None)
+    def loaded() -> Content | None:  # the content `content_for` loaded, by the time of a save
+        pack = words.used()
+        return pack if isinstance(pack, Content) else None
+
+    return due.watch(Store(), loaded=loaded)
 
 
 def read_contact_log(store: Store) -> ContactLog:

@@ -70,3 +70,8 @@ def in_utc(moment: datetime) -> datetime:
     except _OUT_OF_RANGE:
         edge = datetime.min if moment.year == datetime.min.year else datetime.max
         return edge.replace(tzinfo=timezone.utc)
+
+
+def now() -> datetime:
+    """The current moment, in UTC: what every save stamps (`answered_at`, ticks, touches)."""
+    return datetime.now(timezone.utc)

@@ -7,21 +7,18 @@ only puts them in order.
 from __future__ import annotations
 
 import contextlib
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from rich.console import Console
 
-from rebound import bragging, coach, prompts, render, values
+from rebound import bragging, clock, coach, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
 from rebound.names import BRAG_LOCK
 from rebound.offers import DraftOffers
 from rebound.store import Store
 
-
-def now() -> datetime:
-    """The current time, in UTC."""
-    return datetime.now(timezone.utc)
+now = clock.now  # the moment every save is stamped with (rebound.clock)
 
 
 def new_session(lang: str | None = None) -> Session:

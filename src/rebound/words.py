@@ -71,6 +71,11 @@ def use(pack: Sayer) -> None:
     _run.pack = pack
 
 
+def used() -> Sayer | None:
+    """The pack this run's command loaded (`use`), if it has: what its saves are in."""
+    return _run.pack if _run.pack is not ENGLISH else None
+
+
 def pack() -> Sayer:
     """The pack of this run: loaded now if no command did, English if it cannot be."""
     if _run.pack is None:

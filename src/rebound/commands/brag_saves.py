@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from rebound import clock
 from rebound.app import report_moved
 from rebound.errors import DataError, ReboundError, SessionBusyError, UsageError
 from rebound.text import clean
@@ -30,9 +31,7 @@ BUSY = "brag_busy"  # the keys of the pack's sentences
 BUSY_KEPT = "brag_busy_kept"
 
 
-def now() -> datetime:
-    """The current time, in UTC."""
-    return datetime.now(timezone.utc)
+now = clock.now  # the moment every save is stamped with (rebound.clock)
 
 
 @contextlib.contextmanager

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rebound import clock
 from rebound.app import (
     ReboundGroup,
     command_group,
@@ -44,8 +45,7 @@ contacts_app = typer.Typer(
 app.add_typer(contacts_app, name="contacts")
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+_now = clock.now
 
 
 @contextlib.contextmanager
@@ -81,16 +81,12 @@ def contacts(
         return
     from rebound import contacts as keeping
     from rebound import render
+    from rebound.commands.insights import _across
 
-    content = content_for(ctx)
-    store = store_for()
-    found = store.load_all()
-    report_moved(store)
-    out = render.console()
-    if not found:
-        render.note(out, content.say("no_sessions"))
+    if (ready := _across(ctx)) is None:
         return
-    people = keeping.people(content, found, read_contact_log(store), weeks=weeks)
+    content, found, out = ready
+    people = keeping.people(content, found, read_contact_log(store_for()), weeks=weeks)
     if not people:
         render.note(out, content.say("contacts_none"))
         return
