@@ -177,6 +177,7 @@ class FileSentences(BaseModel):
         "is not asked with the other answers in this file (it depends on one of them), so it "
         "would be lost; take it out, or change the answer it depends on"
     )
+    af_not_feedback: str = "is not a feedback question (these are: {{list}})"
     cf_never_choice: str = "{{value}} is not one of the choices of '{{id}}', so this never holds"
     cf_never_choice_checkbox: str = (
         "{{value}} is not one of the choices of '{{id}}' (a checkbox answer is tested with "

@@ -239,6 +239,8 @@ def test_feedback_from_an_answers_file(
     refused = run(["feedback", "--answers", str(wrong)], terminal=False)
     assert refused.exit_code == 2
     assert "is not a feedback question" in refused.stderr
+    spanish = run(["--lang", "es", "feedback", "--answers", str(wrong)], terminal=False)
+    assert "no es una pregunta de comentarios" in spanish.stderr  # the pack's words
 
 
 def test_feedback_needs_a_finished_session_and_a_terminal(

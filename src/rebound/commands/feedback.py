@@ -107,9 +107,7 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
     doc = answers_file.read(file)
     for key in doc.data:
         if key not in later.prompts:
-            raise doc.error(
-                (key,), f"is not a feedback question (these are: {', '.join(later.prompts)})"
-            )
+            raise doc.error((key,), content.say("af_not_feedback", list=", ".join(later.prompts)))
     with store.lock(found.id):
         fresh = store.load(found.id)
         flow.reopen(fresh, [p for p in later.prompts if p in doc.data])
