@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-import webbrowser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -50,20 +49,6 @@ def script(folder: Path, name: str, body: str) -> Path:
     path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n", encoding="utf-8")
     path.chmod(0o755)
     return path
-
-
-@pytest.fixture
-def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder of stand-in programs, alone on PATH; no display, no tmux."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    monkeypatch.setenv("PATH", str(folder))
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "BROWSER", "VISUAL", "EDITOR"):
-        monkeypatch.delenv(name, raising=False)
-    # webbrowser looks for browsers once per process: make it look again, in this environment.
-    monkeypatch.setattr(webbrowser, "_tryorder", None)
-    monkeypatch.setattr(webbrowser, "_browsers", {})
-    return folder
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -64,18 +63,6 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def offers(seen: list[str], title: str) -> list[str]:
     return [q for q in seen if q.startswith(f"{title}: what would you like to do with it?")]
-
-
-@pytest.fixture
-def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    monkeypatch.setenv("PATH", str(folder))
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "BROWSER", "VISUAL", "EDITOR"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(webbrowser, "_tryorder", None)
-    monkeypatch.setattr(webbrowser, "_browsers", {})
-    return folder
 
 
 @pytest.fixture
