@@ -7,6 +7,7 @@ Reliability tests also report figures ("kills survived 50/50"), printed at the e
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sys
 from collections.abc import Iterator
@@ -33,6 +34,36 @@ from tests.terminal import Days, Spawn, Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content" / "en"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_packs_parsed_once() -> Iterator[None]:
+    """Each test has a fresh data folder, so its first command finds no content cache and reads
+    the pack's YAML again; this keeps what one shipped pack read as, per worker, and hands each
+    later reader its own copy (a pickle round trip, as the cache does). Everything else is the
+    product's own path: the cache is still looked for, written and trusted or not in each data
+    folder. A pack outside `content/` (a test's `content_copy`, which tests change) is always
+    read afresh.
+    """
+    from rebound import content, content_files
+
+    real = content_files.load
+    shipped = (REPO / "content").resolve()
+    kept: dict[str, bytes] = {}
+
+    def load(base: Path) -> Any:
+        key = content.fingerprint(base) if base.resolve().parent == shipped else None
+        if key is None:
+            return real(base)
+        if key not in kept:
+            loaded = real(base)  # a pack that fails to load is never kept
+            kept[key] = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+            return loaded
+        return pickle.loads(kept[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(content_files, "load", load)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -126,3 +126,35 @@ def test_a_checkbox_speaks_the_packs_words() -> None:
     assert "(marca con espacio)" in drawn
     assert "? ¿Cuáles? ninguna" in drawn
     assert "done" not in drawn
+
+
+def test_the_default_key_bindings_are_built_once_and_serve_every_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """prompt_toolkit builds its ~1,000 default bindings for each Application; rebound has them
+    built once. Every question after the first must still answer to them: Ctrl-A (to the
+    start of the line, Emacs) and Ctrl-W (delete a word) here, in three questions in a row."""
+    from datetime import date
+
+    from prompt_toolkit.application import application
+    from prompt_toolkit.key_binding import defaults
+
+    built: list[int] = []
+
+    def counted() -> object:
+        built.append(1)
+        return defaults.load_key_bindings()
+
+    monkeypatch.setattr(application, "load_key_bindings", counted)  # as prompt_toolkit has it
+    prompts._defaults_built_once()
+    assert getattr(application, "load_key_bindings").built_once  # noqa: B009
+    prompts._defaults_built_once()  # a second call changes nothing
+    field = prompts.FieldDef(id="role", kind="text", message="Which role?")
+    typed = []
+    for word in ("one", "two", "three"):
+        with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+            keys.send_text(f"{word} x\x17\x01>\r")  # Ctrl-W deletes 'x', Ctrl-A goes home
+            keys.close()
+            typed.append(prompts.ask(field, None, date(2026, 12, 1)))
+    assert typed == [">one ", ">two ", ">three "]
+    assert built == [1]
