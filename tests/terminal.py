@@ -64,9 +64,18 @@ class Terminal:
 
     def __init__(self, exe: str, args: list[str], env: dict[str, str]) -> None:
         self.transcript = io.StringIO()
+        # No pause before each key (pexpect waits 50 ms by default, for programs that show a
+        # prompt before they read): a key is sent only once its question is on screen, and
+        # prompt_toolkit draws a question after the terminal is in raw mode, reading.
         self.child = pexpect.spawn(
-            exe, args, env=env, dimensions=(40, 120), timeout=10, encoding="utf-8"
+            exe,
+            args,
+            env=env,
+            dimensions=(40, 120),
+            timeout=10,
+            encoding="utf-8",
         )
+        self.child.delaybeforesend = None
         self.child.logfile_read = self.transcript
 
     @property
