@@ -211,17 +211,31 @@ class RootGroup(ReboundGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
-            import importlib
-
-            module = importlib.import_module(f"rebound.commands.{COMMAND_MODULES[cmd_name]}")
-            built = typer.main.get_command(module.app)
-            found = getattr(built, "commands", None)
-            if isinstance(found, dict) and cmd_name in found:
-                for name, command in found.items():
-                    self.commands.setdefault(name, command)
-            else:  # a module with one command is built as that command
-                self.commands[cmd_name] = built
+            for name, command in _built(COMMAND_MODULES[cmd_name], cmd_name).items():
+                self.commands.setdefault(name, command)
         return self.commands.get(cmd_name)
+
+
+_BUILT: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def _built(module_name: str, cmd_name: str) -> dict[str, Any]:
+    """The click commands of one command module, by name, built from its Typer app once per
+    process (each `RootGroup` is new: Typer builds the root afresh for every invocation, which
+    a process running many, such as the test suite, would otherwise pay each time). Click
+    commands hold no state of a run: each invocation gets its own context."""
+    key = (module_name, cmd_name)
+    if key not in _BUILT:
+        import importlib
+
+        module = importlib.import_module(f"rebound.commands.{module_name}")
+        built = typer.main.get_command(module.app)
+        found = getattr(built, "commands", None)
+        if isinstance(found, dict) and cmd_name in found:
+            _BUILT[key] = dict(found)
+        else:  # a module with one command is built as that command
+            _BUILT[key] = {cmd_name: built}
+    return _BUILT[key]
 
 
 def command_group() -> typer.Typer:
@@ -359,11 +373,12 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         root.obj = {}
     loaded: dict[Path, Content] = root.obj.setdefault("loaded", {})
     if folder not in loaded:
-        try:
-            loaded[folder] = content.load(folder, cache=data_home() / CACHE)
-        except Exception:
-            _UNLOADABLE.add(str(content.content_dir(folder)))  # the error is not worded in it
-            raise
+        # An error found while the pack loads is not worded in that pack (which would be read
+        # again, in the middle of reading it, to fail the same way): nor is one after it failed.
+        where = str(content.content_dir(folder))
+        _UNLOADABLE.add(where)
+        loaded[folder] = content.load(folder, cache=data_home() / CACHE)
+        _UNLOADABLE.discard(where)
     words.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
 

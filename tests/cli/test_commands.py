@@ -232,3 +232,20 @@ def test_output_is_plain_when_piped(run: Run, finished: Path) -> None:
     out = run(["summary"]).stdout
     assert "\x1b[" not in out
     assert "✓ 1/5" in out
+
+
+def test_a_command_module_is_built_once_per_process(run: Run) -> None:
+    """Typer builds the root group afresh for each invocation; the commands under it are built
+    from their module once, and the same command serves every later run in the process."""
+    import typer
+
+    from rebound.app import app
+
+    assert run(["list"]).exit_code == 0
+    first, second = typer.main.get_command(app), typer.main.get_command(app)
+    assert first is not second
+    listing = first.get_command(None, "list")  # type: ignore[attr-defined]
+    assert listing is second.get_command(None, "list")  # type: ignore[attr-defined]
+    assert run(["list"]).exit_code == 0
+    assert run(["brag", "list"]).exit_code == 0
+    assert first.get_command(None, "brag") is second.get_command(None, "brag")  # type: ignore[attr-defined]

@@ -208,3 +208,25 @@ def test_contacts_and_stats_speak_the_pack_language(run: Run, make_session: Make
     assert any(f"{m} 20" in numbers for m in months)
     for english in ("People", "never contacted", "Progress", "Totals", "This week", "session,"):
         assert english not in people + numbers, english
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "that starts at line 2"), ("es", "que empieza en la línea 2")]
+)
+def test_a_broken_pack_is_read_once_and_its_error_worded_in_a_built_in_one(
+    run: Run, content_copy: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    """The error found while reading a pack is worded while that pack is still being read: it
+    must be worded in the built-in pack of --lang, not by reading the broken one again."""
+    from rebound import content_files
+
+    (content_copy / "steps" / "thank.yaml").write_text("id: thank\ntitle: [unclosed\n")
+    real = content_files.load
+    read: list[Path] = []
+    monkeypatch.setattr(content_files, "load", lambda base: read.append(base) or real(base))
+    result = run(["--lang", lang, "--content", str(content_copy), "list"])
+    assert result.exit_code == 2, result.output
+    assert "thank.yaml:3:1: (yaml):" in result.stderr
+    assert words in " ".join(result.stderr.split())
+    assert read.count(content_copy) == 1, read
+    assert set(read) <= {content_copy, CONTENT.parent / lang}
