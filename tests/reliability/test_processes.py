@@ -97,24 +97,32 @@ KILLS = 50
 CRASH_ID = "2026-11-25-crash"
 PAYLOAD_REPEAT = 6250  # 8 characters each: a 50 KB answer, so that a write takes a moment
 
-# Saves the same session over and over, counting up from argv[1]; says "ready" before the first.
+# One process that imports rebound once, then for each number it reads forks a child that saves
+# the same session over and over, counting up from that number (a fork: a new Python process
+# would spend ~100 ms importing before its first save, 50 times over). The child says
+# "ready PID" before its first save; once it has died, the server says "ended STATUS".
 SAVER = f"""
-import sys
+import os, sys
 from datetime import datetime, timezone
 from rebound.models import Session
 from rebound.store import Store
 
-n = int(sys.argv[1])
-store = Store()
-moment = datetime.now(timezone.utc)
-session = Session(id={CRASH_ID!r}, created_at=moment, updated_at=moment)
-print("ready", flush=True)
-while True:
-    session.answers["counter"] = n
-    session.answers["payload"] = f"{{n:07d}}|" * {PAYLOAD_REPEAT}
-    session.updated_at = datetime.now(timezone.utc)
-    store.save(session)
-    n += 1
+for line in sys.stdin:
+    pid = os.fork()
+    if pid == 0:
+        n = int(line)
+        store = Store()
+        moment = datetime.now(timezone.utc)
+        session = Session(id={CRASH_ID!r}, created_at=moment, updated_at=moment)
+        print("ready", os.getpid(), flush=True)
+        while True:
+            session.answers["counter"] = n
+            session.answers["payload"] = f"{{n:07d}}|" * {PAYLOAD_REPEAT}
+            session.updated_at = datetime.now(timezone.utc)
+            store.save(session)
+            n += 1
+    _, status = os.waitpid(pid, 0)
+    print("ended", -os.WTERMSIG(status) if os.WIFSIGNALED(status) else status, flush=True)
 """
 
 
@@ -122,19 +130,57 @@ def payload(n: int) -> str:
     return f"{n:07d}|" * PAYLOAD_REPEAT
 
 
-def _wait_ready(child: subprocess.Popen[bytes], path: Path, first: bool) -> None:
-    """Until the child is in its save loop (and, the first time, has written the file once)."""
-    assert child.stdout is not None
-    ready, _, _ = select.select([child.stdout], [], [], 15)
-    line = child.stdout.readline() if ready else b""
-    if line.strip() != b"ready":
-        child.kill()
-        _, err = child.communicate(timeout=10)
-        pytest.fail(f"the saving child did not start: {line!r}\n{err.decode(errors='replace')}")
+def _said(server: subprocess.Popen[bytes], expected: bytes) -> list[bytes]:
+    """The server's next line, which must start with `expected`, split in words."""
+    assert server.stdout is not None
+    ready, _, _ = select.select([server.stdout], [], [], 15)
+    words = (server.stdout.readline() if ready else b"").split()
+    if words[:1] != [expected]:
+        server.kill()
+        _, err = server.communicate(timeout=10)
+        pytest.fail(f"the saving server said {words!r}\n{err.decode(errors='replace')}")
+    return words
+
+
+def _wait_ready(server: subprocess.Popen[bytes], start: int, path: Path, first: bool) -> int:
+    """Start a saving child; once it is in its save loop (and, the first time, has written the
+    file once), its pid."""
+    assert server.stdin is not None
+    server.stdin.write(f"{start}\n".encode())
+    server.stdin.flush()
+    pid = int(_said(server, b"ready")[1])
     deadline = time.monotonic() + 15
     while first and not path.exists():
         assert time.monotonic() < deadline, "the saving child never wrote the session file"
         time.sleep(0.001)
+    return pid
+
+
+def _judge_kill(
+    path: Path,
+    where: str,
+    previous: int,
+    start: int,
+    ok: int,
+    problems: list[str],
+    temps_seen: set[str],
+) -> tuple[int, int, int]:
+    """After a kill: the file holds one whole save, newer than the last one seen. The new
+    (previous counter, next start, kills survived)."""
+    temps_seen.update(t.name for t in path.parent.glob(f".*{TEMP_SUFFIX}"))
+    try:
+        session = parse(path.read_bytes())
+    except Exception as exc:  # any failure to read is what this test looks for
+        problems.append(f"{where}: the file does not parse: {type(exc).__name__}: {exc}")
+        return previous, start, ok
+    counter = session.answers.get("counter")
+    if not isinstance(counter, int) or counter < previous:
+        problems.append(f"{where}: counter went from {previous} to {counter!r}")
+        return previous, start, ok
+    if session.answers.get("payload") != payload(counter) or session.id != CRASH_ID:
+        problems.append(f"{where}: the file mixes two saves (counter {counter})")
+        return previous, start, ok
+    return counter, counter + 1, ok + 1
 
 
 def test_sigkill_during_saves_leaves_an_old_or_new_file(
@@ -149,37 +195,29 @@ def test_sigkill_during_saves_leaves_an_old_or_new_file(
     previous, start, ok = -1, 0, 0
     temps_seen: set[str] = set()  # temp files left by the kills
     begun = time.monotonic()
-    for kill in range(1, KILLS + 1):
-        child = subprocess.Popen(
-            [sys.executable, "-c", SAVER, str(start)],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        _wait_ready(child, path, first=kill == 1)
-        time.sleep(rng.uniform(0, 0.030))
-        child.send_signal(signal.SIGKILL)
-        _, err = child.communicate(timeout=10)
-        where = f"kill {kill} (seed {seed})"
-        if child.returncode != -signal.SIGKILL:
-            problems.append(f"{where}: the child ended by itself ({child.returncode}): {err!r}")
-            continue
-        temps_seen.update(t.name for t in path.parent.glob(f".*{TEMP_SUFFIX}"))
-        try:
-            session = parse(path.read_bytes())
-        except Exception as exc:  # any failure to read is what this test looks for
-            problems.append(f"{where}: the file does not parse: {type(exc).__name__}: {exc}")
-            continue
-        counter = session.answers.get("counter")
-        if not isinstance(counter, int) or counter < previous:
-            problems.append(f"{where}: counter went from {previous} to {counter!r}")
-            continue
-        if session.answers.get("payload") != payload(counter) or session.id != CRASH_ID:
-            problems.append(f"{where}: the file mixes two saves (counter {counter})")
-            continue
-        ok += 1
-        previous, start = counter, counter + 1
+    server = subprocess.Popen(
+        [sys.executable, "-c", SAVER],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for kill in range(1, KILLS + 1):
+            pid = _wait_ready(server, start, path, first=kill == 1)
+            time.sleep(rng.uniform(0, 0.030))
+            os.kill(pid, signal.SIGKILL)
+            ended = int(_said(server, b"ended")[1])
+            where = f"kill {kill} (seed {seed})"
+            if ended != -signal.SIGKILL:
+                problems.append(f"{where}: the child ended by itself ({ended})")
+                continue
+            previous, start, ok = _judge_kill(
+                path, where, previous, start, ok, problems, temps_seen
+            )
+    finally:
+        server.kill()
+        server.communicate(timeout=10)
     took = time.monotonic() - begun
     figures.add("kills survived", ok, KILLS)
     assert not problems, "\n".join(problems)
