@@ -66,6 +66,26 @@ def shipped_packs_parsed_once() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def command_tree_built_once() -> Iterator[None]:
+    """Typer's CliRunner builds the whole command tree again at each `invoke` (inspecting every
+    command's signature and evaluating its annotations: a few milliseconds, thousands of times
+    over). A person's `rebound` builds it once per process; so does each worker here."""
+    import typer.testing
+
+    real = typer.testing._get_command
+    built: dict[int, tuple[Any, Any]] = {}
+
+    def once(typer_app: Any) -> Any:
+        if id(typer_app) not in built:  # the app is kept too, so that its id stays its own
+            built[id(typer_app)] = (typer_app, real(typer_app))
+        return built[id(typer_app)][1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", once)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REBOUND_HOME at a fresh folder and clear anything that could leak in."""
