@@ -6,10 +6,10 @@ text), files of a sane size and nesting; every problem a `ContentError` that rea
 
 A file is parsed by libyaml when PyYAML has it (ten times quicker than PyYAML's own parser), after
 a pass over its events that checks the nesting (libyaml's composer recurses in C, where no limit
-would stop a file nested 100,000 deep). A file libyaml finds anything wrong with, or nested too
-deep, is read again by PyYAML's Python parser, whose messages say more ("expected ',' or ']', but
-got ':'" where libyaml says "did not find expected ',' or ']'"): what a person is told is always
-the Python parser's words.
+stops a file nested 30,000 deep from crashing the process). A file libyaml finds anything wrong
+with, nested too deep or with an anchor, is read again by PyYAML's Python parser, whose messages
+say more ("expected ',' or ']', but got ':'" where libyaml says "did not find expected ',' or
+']'"): what a person is told is always the Python parser's words.
 """
 
 from __future__ import annotations
@@ -76,8 +76,8 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-_COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_COLLECTION_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_COLLECTION_STARTS = {yaml.MappingStartEvent, yaml.SequenceStartEvent}
+_COLLECTION_ENDS = {yaml.MappingEndEvent, yaml.SequenceEndEvent}
 
 if yaml.__with_libyaml__:
 
@@ -89,29 +89,32 @@ if yaml.__with_libyaml__:
         def __init__(self, stream: str, file: Path) -> None:
             super().__init__(stream)
             self.file = file
-            self.anchored: set[tuple[int, int]] = set()
+            self.anchored: set[tuple[int, int]] = set()  # none: see _fast_node
             self.texts: dict[Path_, str] = {}
 
 
 def _fast_node(text: str, file: Path) -> tuple[yaml.Node, _FastLoader] | None:
     """The file's one document as libyaml composes it, or None when the Python parser should
-    read it: there is no libyaml, libyaml refused something, or the nesting is past MAX_DEPTH."""
+    read it: there is no libyaml, libyaml refused something, the nesting is past MAX_DEPTH
+    (libyaml's composer recurses in C with no limit: a list nested 30,000 deep crashes the
+    process), or there is an anchor or alias (refused either way, in the Python reader's words).
+    """
     if not yaml.__with_libyaml__:  # pragma: no cover - PyYAML's wheels all have it
         return None
-    anchored: set[tuple[int, int]] = set()
     try:
         events = _FastLoader(text, file)
         try:
             depth = 0
             while (event := events.get_event()) is not None:
-                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    anchored.add(_mark(event))
-                if isinstance(event, _COLLECTION_STARTS):
+                kind = type(event)
+                if kind in _COLLECTION_ENDS:
+                    depth -= 1
+                elif kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+                    return None
+                elif kind in _COLLECTION_STARTS:
                     depth += 1
                     if depth >= MAX_DEPTH:
                         return None
-                elif isinstance(event, _COLLECTION_ENDS):
-                    depth -= 1
         finally:
             events.dispose()
         loader = _FastLoader(text, file)
@@ -121,10 +124,7 @@ def _fast_node(text: str, file: Path) -> tuple[yaml.Node, _FastLoader] | None:
             loader.dispose()
     except (yaml.YAMLError, UnicodeError):
         return None
-    if node is None:
-        return None
-    loader.anchored = anchored
-    return node, loader
+    return (node, loader) if node is not None else None
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ class YamlDoc:
         return ContentError.said(f"{self.where(path)}: {field}: {message}")
 
 
-def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+def _mark(node: yaml.Node) -> tuple[int, int]:
     mark = node.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
