@@ -9,7 +9,8 @@ pydantic. Any change to any of these, or any trouble with the cache, means a fre
 Unpickling runs code, so a pickle is only read when this user alone could have written it: the
 file and its folders (`cache/` and the data folder) are the user's and writable by no one else.
 The file is opened without following a link and checked as opened, so nothing swapped in
-between the check and the read is used. Otherwise the YAML is read, and nothing is written there.
+between the check and the read is used. Otherwise the YAML is read, and nothing is written there;
+a cache folder of another user's (root's, after a `sudo rebound ...`) is said once per command.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import stat
 import sys
 from pathlib import Path
 
-from rebound import __version__, content_models, models, ui
+from rebound import __version__, content_models, models, ui, words
 from rebound.models import Content
 from rebound.names import COACH_FILE, STEPS_DIR
 
@@ -137,8 +138,13 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     Raises:
         ContentError: the folder or a file is missing, or something in it is wrong.
     """
+    from rebound.files import someone_elses
+
     base = content_dir(folder)
-    key = fingerprint(base) if cache is not None else None
+    foreign = cache is not None and someone_elses(cache)
+    # Another user's cache (root's, after a `sudo rebound ...`) is never read nor written, but
+    # never a reason to stop either: the YAML is read, and the person told how to fix it.
+    key = fingerprint(base) if cache is not None and not foreign else None
     cached = cache / f"content-{key}.pickle" if cache is not None and key else None
     if cached is not None:
         with contextlib.suppress(Exception):  # a missing, stale or damaged cache: load afresh
@@ -151,6 +157,9 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     loaded = content_files.load(base)
     if cached is not None:
         _write_cache(cached, loaded)
+    if foreign and words.once("cache_not_yours"):
+        # In the words of the pack just read: the one this run speaks may be loading it.
+        sys.stderr.write(f"rebound: {loaded.say('cache_not_yours', where=cache)}\n")
     return loaded
 
 

@@ -30,6 +30,18 @@ def private(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
+def someone_elses(folder: Path) -> bool:
+    """Whether `folder` is there and another user's (itself, or where it leads if a link)."""
+    if not hasattr(os, "getuid"):  # Windows: no owners to check
+        return False
+    uid = os.getuid()
+    found = False
+    for look in (os.lstat, os.stat):
+        with contextlib.suppress(OSError):  # not there, or a link to nothing: no one's
+            found = found or look(folder).st_uid != uid
+    return found
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file.
 

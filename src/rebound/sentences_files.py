@@ -67,6 +67,11 @@ class FileSentences(BaseModel):
         "{{where}} could be changed by other users (mode {{number}}); it is private to you now "
         "(0700)."
     )
+    cache_not_yours: str = (
+        "The cache folder {{where}} belongs to someone else, so rebound does not use it: nothing "
+        'is lost, it is only slower. To fix it, run `sudo chown -R "$USER" {{where}}`, or '
+        "remove that folder."
+    )
     folder_unreadable: str = "Could not read the folder {{where}} ({{value}}). Nothing was changed."
     file_unreadable: str = "Could not read {{where}} ({{value}}). It was left as it is."
     file_unreadable_plain: str = "Could not read {{where}} ({{value}})."

@@ -33,6 +33,7 @@ from rebound.files import (
     private,
     regular_files,
     remove,
+    someone_elses,
 )
 from rebound.migrations import (
     MIGRATIONS,
@@ -124,9 +125,13 @@ class Store:
         (`rebound.trust.secure`); checked once per Store, before the first read or write. A
         folder that is not there yet is created private by `_ensure`.
 
+        The cache is only a nicety: one that is another user's (root's, after a `sudo rebound
+        ...`) or cannot be made private is not a reason to stop. `content.load` then neither
+        reads nor writes it (and says so), and neither does the store.
+
         Raises:
-            DataError: the data folder is a file, or it or one of rebound's folders in it is
-                another user's.
+            DataError: the data folder is a file, or it or one of rebound's folders in it (but
+                the cache) is another user's.
         """
         if self._trusted:
             return
@@ -134,8 +139,10 @@ class Store:
             raise self._unusable(self.home)
         if not hasattr(os, "getuid"):
             return
-        folders = (self.home, *(self.home / own.name for own in OWN if own.files))
-        secure(folders, self._made_private)
+        kept = (self.home / own.name for own in OWN if own.files and own.name != CACHE)
+        secure((self.home, *kept), self._made_private)
+        with contextlib.suppress(DataError):
+            secure((self.home / CACHE,), self._made_private)
         self._trusted = True
 
     def _made_private(self, folder: Path) -> None:
@@ -143,6 +150,8 @@ class Store:
             self._clear_cache()  # anyone could have put it there; it is made again
 
     def _clear_cache(self) -> None:
+        if someone_elses(self.home / CACHE):
+            return  # not ours to change, not even by a deletion (and never read)
         patterns = next(own.files for own in OWN if own.name == CACHE) or ()
         for path in regular_files(self.home / CACHE):
             if matches(path.name, patterns):
@@ -301,6 +310,8 @@ class Store:
             if personal and not own.personal:
                 continue
             folder = self.home / own.name if own.files else self.home
+            if own.name == CACHE and someone_elses(folder):
+                continue  # another user's cache is not rebound's to wipe (`_trust`)
             patterns: tuple[str, ...] = own.files or (own.name,)
             if not personal:
                 patterns = (*patterns, *(f".{p}.*{TEMP_SUFFIX}" for p in patterns))

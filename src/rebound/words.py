@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -51,10 +51,12 @@ ENGLISH: Sayer = _English()
 
 @dataclass
 class _Run:
-    """This run's pack (None: not loaded yet), and how to load it when a sentence needs it."""
+    """This run's pack (None: not loaded yet), how to load it when a sentence needs it, and the
+    notes already said in this run (`once`)."""
 
     pack: Sayer | None = None
     load: Callable[[], Sayer | None] | None = None
+    said: set[str] = field(default_factory=set)
 
 
 _run = _Run()
@@ -64,6 +66,16 @@ def begin(load: Callable[[], Sayer | None] | None = None) -> None:
     """A new run, whose pack `load` finds when the first sentence is said (`app.pack_loader`:
     the one `--content`, `--lang` or the environment choose); without one, English."""
     _run.pack, _run.load = None, load
+    _run.said.clear()
+
+
+def once(note: str) -> bool:
+    """Whether `note` (any key) is new in this run: True the first time, False after, so that a
+    note found by several readers in one command (two packs loaded) is said once."""
+    if note in _run.said:
+        return False
+    _run.said.add(note)
+    return True
 
 
 def use(pack: Sayer) -> None:

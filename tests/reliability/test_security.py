@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import Run, build_session, run_installed
 from tests.scenario import SESSION_ID
-from tests.unit.test_content_cache import Hostile
+from tests.unit.test_content_cache import Hostile, owned_by_another_user
 
 posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="no file owners to check")
 
@@ -44,6 +44,53 @@ def test_rebound_list_never_runs_a_planted_cache(
     assert not marker.exists()
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+@posix_only
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_cache_of_another_user_never_stops_a_command_nor_runs(
+    run: Run, rebound_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """After a `sudo rebound ...` the cache may be root's, and a pickle in it could be anyone's:
+    `rebound list` still works, never unpickles it, writes nothing there, and says once (in the
+    run's language) how to make the cache the person's again."""
+    build_session()
+    assert run(["--lang", lang, "list"]).exit_code == 0  # the person's own cache, made once
+    cache = rebound_home / "cache"
+    [file] = cache.glob("content-*.pickle")
+    marker = tmp_path / "marker"
+    file.write_bytes(pickle.dumps(Hostile(marker)))
+    planted = file.read_bytes()
+    cache.chmod(0o777)  # theirs, and open: still nothing is deleted or written there
+    owned_by_another_user(monkeypatch, cache)
+
+    result = run(["--lang", lang, "list"])
+    assert not marker.exists()
+    assert result.exit_code == 0, result.output
+    assert SESSION_ID in result.stdout
+    [note] = result.stderr.splitlines()
+    assert str(cache) in note
+    assert 'chown -R "$USER"' in note
+    assert sorted(cache.iterdir()) == [file]
+    assert file.read_bytes() == planted
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o777  # not ours to change
+
+
+@posix_only
+@pytest.mark.parametrize("folder", [".", "sessions", "locks", "broken"])
+def test_a_folder_of_another_user_that_holds_data_is_still_refused(
+    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """Only the cache is a nicety: the folders that hold or guard what the person typed are
+    refused when another user owns them (they could change what was saved)."""
+    build_session()
+    assert run(["list"]).exit_code == 0
+    (rebound_home / folder).mkdir(exist_ok=True)
+    owned_by_another_user(monkeypatch, rebound_home / folder)
+    result = run(["list"])
+    assert result.exit_code == 1
+    assert "belongs to another user" in result.stderr
+    assert SESSION_ID not in result.stdout
 
 
 def test_export_output_never_follows_a_link(run: Run, tmp_path: Path) -> None:

@@ -244,3 +244,57 @@ def test_a_cache_in_someone_elses_folder_is_not_read(
     monkeypatch.setattr(os, "getuid", lambda: uid + 1)  # every file here is someone else's now
     assert content.load(content_copy, cache=cache).steps
     assert not marker.exists()
+
+
+def owned_by_another_user(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make `folder` look another user's (root's, after a `sudo rebound ...`) to every os.stat
+    and os.lstat of it, whoever asks: the store's checks and the cache's alike."""
+    other = os.getuid() + 1
+    where = os.path.abspath(folder)
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+
+        def faked(path: object, *args: object, real: object = real, **kwargs: object) -> object:
+            st = real(path, *args, **kwargs)  # type: ignore[operator]
+            if isinstance(path, (str, os.PathLike)) and os.path.abspath(path) == where:
+                fields = list(st)
+                fields[stat.ST_UID] = other
+                return os.stat_result(fields)
+            return st
+
+        monkeypatch.setattr(os, name, faked)
+
+
+def note_count(text: str) -> int:
+    return sum(1 for line in text.splitlines() if "belongs to someone else" in line)
+
+
+@posix_only
+def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
+    content_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Unpickled, a file another user could have written would run their code: it is never
+    read, nothing is written beside it, and the content comes from the YAML, said once."""
+    from rebound import words
+
+    cache = tmp_path / "cache"
+    file = cache_key(content_copy, cache)
+    marker = tmp_path / "marker"
+    plant(file, marker)
+    planted = file.read_bytes()
+    owned_by_another_user(monkeypatch, cache)
+    words.begin()
+    assert content.load(content_copy, cache=cache).steps
+    assert content.load(content_copy, cache=cache).steps  # twice in one run: said once
+    assert not marker.exists()
+    assert sorted(cache.iterdir()) == [file]
+    assert file.read_bytes() == planted
+    err = capsys.readouterr().err
+    assert note_count(err) == 1, err
+    assert str(cache) in err and "chown" in err
+    words.begin()  # the next run says it again
+    content.load(content_copy, cache=cache)
+    assert note_count(capsys.readouterr().err) == 1

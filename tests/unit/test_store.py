@@ -354,6 +354,28 @@ def test_someone_elses_data_folder_is_refused(
     assert [p.name for p in (rebound_home / "sessions").iterdir()] == ["2026-11-25-globex.json"]
 
 
+@posix_only
+def test_a_cache_of_another_user_is_never_cleared_nor_wiped(
+    rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root's cache (a `sudo rebound ...`) is not a reason to stop, and not rebound's to change:
+    neither when the data folder is made private again, nor by `data wipe`."""
+    from tests.unit.test_content_cache import owned_by_another_user
+
+    Store().save(make())
+    cache = rebound_home / "cache"
+    cache.mkdir()
+    theirs = cache / "content-0123.pickle"
+    theirs.write_bytes(b"theirs")
+    rebound_home.chmod(0o777)  # made private again, which clears a cache of ours
+    owned_by_another_user(monkeypatch, cache)
+    assert Store().ids() == ["2026-11-25-globex"]
+    assert theirs.read_bytes() == b"theirs"
+    assert Store().wipe() == [cache]
+    assert theirs.read_bytes() == b"theirs"
+    assert not (rebound_home / "sessions").exists()
+
+
 def test_a_copy_under_another_name_is_moved_aside(rebound_home: Path) -> None:
     st = Store()
     st.save(make())
