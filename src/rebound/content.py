@@ -198,9 +198,13 @@ def _read_trusted(path: Path) -> bytes | None:
 
 
 def _write_cache(path: Path, loaded: Content) -> None:
-    from rebound.files import atomic_write
+    from rebound.files import atomic_write, someone_elses
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
+        if someone_elses(path.parent.parent):
+            # Made in another user's data folder (a `sudo rebound ...` in theirs), `cache/`
+            # would be ours there, and in their way ever after: make nothing.
+            return
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if hasattr(os, "getuid") and not _trusted_folder(path.parent):
             return  # someone else could change it: write nothing there, not even a deletion

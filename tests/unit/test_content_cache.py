@@ -298,3 +298,16 @@ def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
     words.begin()  # the next run says it again
     content.load(content_copy, cache=cache)
     assert note_count(capsys.readouterr().err) == 1
+
+
+@posix_only
+def test_no_cache_folder_is_made_in_a_data_folder_of_another_user(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How a root-owned `cache/` comes to be: `sudo rebound ...` with the person's data folder.
+    Made there, it would be root's and in the person's way: nothing is made."""
+    home = tmp_path / "data"
+    home.mkdir()
+    owned_by_another_user(monkeypatch, home)
+    assert content.load(content_copy, cache=home / "cache").steps
+    assert list(home.iterdir()) == []
