@@ -82,6 +82,9 @@ KEY_HELP: dict[str, str] = {
     "PromptDef.first": "For a list with `min_items: 0`: the 'add one?' question.",
     "PromptDef.more": "For a list: the 'add another?' question.",
     "PromptDef.min_items": "For a list: how many entries it needs.",
+    "PromptDef.default_for_earlier_sessions": (
+        "The default instead, for a session saved past this question before it was added."
+    ),
     "Choice.value": "What is saved and what conditions compare; keep it.",
     "Choice.label": "What the person reads.",
     "Condition.prompt": "The id of an earlier prompt (or, in a list, a field of the entry).",
