@@ -94,7 +94,9 @@ Line = str | Said
 
 
 class DueAfter(_Strict):
-    """A due date some days after a prompt was answered (e.g. a follow-up a week after asking)."""
+    """A due date some days after a prompt: after the day a date prompt gives (a month after
+    `call_date` is a month after the news came), else after the moment it was answered (a
+    follow-up a week after asking)."""
 
     prompt: str
     days: int = Field(ge=0, le=365)
@@ -276,7 +278,8 @@ class ChecklistItem(_Strict):
     `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ... numbered by the
     entry's stable id, so an item keeps its id when an entry before it is taken out); `due`
     names the answer (or entry field) holding its date, `due_after` sets it some days after a
-    prompt was answered; `info` items are facts, not things to tick.
+    prompt (a date prompt's day, or when another was answered); `info` items are facts, not
+    things to tick.
     """
 
     id: str
