@@ -82,6 +82,9 @@ KEY_HELP: dict[str, str] = {
     "PromptDef.first": "For a list with `min_items: 0`: the 'add one?' question.",
     "PromptDef.more": "For a list: the 'add another?' question.",
     "PromptDef.min_items": "For a list: how many entries it needs.",
+    "PromptDef.default_for_earlier_sessions": (
+        "The default instead, for a session saved past this question before it was added."
+    ),
     "Choice.value": "What is saved and what conditions compare; keep it.",
     "Choice.label": "What the person reads.",
     "Condition.prompt": "The id of an earlier prompt (or, in a list, a field of the entry).",
@@ -103,11 +106,11 @@ KEY_HELP: dict[str, str] = {
     "ChecklistItem.done_when": "Done by an answer (else by being ticked).",
     "ChecklistItem.each": "One item per entry of this list prompt (ids `<id>-1`, `<id>-2`...).",
     "ChecklistItem.due": "The answer (or entry field) holding its due date.",
-    "ChecklistItem.due_after": "Due some days after a prompt was answered.",
+    "ChecklistItem.due_after": "Due some days after a prompt (a date prompt: its day).",
     "ChecklistItem.next": "The next thing to do, while the item is open (a template).",
     "ChecklistItem.info": "A fact to show, never ticked.",
     "ChecklistItem.when": "Listed only when the condition(s) hold.",
-    "DueAfter.prompt": "The prompt whose answer starts the count.",
+    "DueAfter.prompt": "The prompt that starts the count: a date's day, else when answered.",
     "DueAfter.days": "How many days after (0: the same day).",
     "Words.and": "Between the last two of a list ('a, b and c').",
     "Words.yes": "A yes answer, as a draft says it.",

@@ -19,6 +19,7 @@ from rebound.models import (
     ChecklistItem,
     Content,
     Draft,
+    DueAfter,
     FieldDef,
     Item,
     OpenList,
@@ -331,6 +332,7 @@ def checklist(content: Content, session: Session) -> list[Entry]:
     so the list grows as the person works through the steps.
     """
     ctx = context(content, session)
+    dated = date_prompts(content)
     out: list[Entry] = []
     for step in content.steps:
         # A step whose drafts were kept was finished, even if a question was added to it since.
@@ -354,6 +356,7 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                                 raw=raw,
                                 session=session,
                                 words=content.template_words,
+                                dated=dated,
                             )
                         )
                 continue
@@ -369,6 +372,7 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                         raw=session.answers,
                         session=session,
                         words=content.template_words,
+                        dated=dated,
                     )
                 )
     return out
@@ -383,6 +387,7 @@ def _entry(
     raw: Mapping[str, object],
     session: Session,
     words: templates.Words = templates.ENGLISH,
+    dated: frozenset[str] = frozenset(),
 ) -> Entry:
     scope = {**ctx, "id": item_id}
     done = item_id in session.ticked or (
@@ -390,8 +395,7 @@ def _entry(
     )
     due = _due(raw.get(item.due)) if item.due else None
     if item.due_after is not None:
-        since = session.answered_at.get(item.due_after.prompt, session.created_at)
-        due = clock.shift(clock.local_day(since), item.due_after.days)  # None past date.max
+        due = due_after(session, item.due_after, dated)
     label = first_said(item.label, {**session.answers, **raw}) or ""
     return Entry(
         step_id=step.id,
@@ -403,6 +407,23 @@ def _entry(
         next=templates.render(item.next, scope, words) if item.next else None,
         ticked_at=session.ticked.get(item_id),
     )
+
+
+def date_prompts(content: Content) -> frozenset[str]:
+    """The ids of the pack's date prompts (`call_date`): what `due_after` counts from by date."""
+    return frozenset(p.id for p in content.prompts() if p.kind == "date")
+
+
+def due_after(session: Session, after: DueAfter, dated: frozenset[str]) -> date | None:
+    """The day `after.days` days after its prompt: after the day a date prompt gives (a month
+    after the news is a month after the day it came, however late the session was started),
+    else after the moment the prompt was answered (a week after the request was sent). None
+    past the end of the calendar."""
+    start = _due(session.answers.get(after.prompt)) if after.prompt in dated else None
+    if start is None:
+        since = session.answered_at.get(after.prompt, session.created_at)
+        start = clock.local_day(since)
+    return clock.shift(start, after.days)
 
 
 def open_items(content: Content, session: Session, today: date | None = None) -> list[Entry]:

@@ -339,15 +339,18 @@ def _check_limits(doc: YamlDoc, path: Path_, q: FieldDef, earlier: dict[str, Pro
 
 def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> None:
     """A default must be an answer its own question would accept (in the pack's words)."""
-    if q.default is None or q.kind == "select":  # select defaults are checked by the model
+    if q.kind == "select":  # select defaults are checked by the model
         return
-    raw = q.default
-    given = raw if isinstance(raw, (bool, list)) else str(raw)
-    try:
-        values.check(q, given, date(2026, 1, 1), content)
-    except ValueError as exc:
-        said = say("cf_bad_default", value=repr(raw), title=str(exc))
-        raise doc.error((*path, "default"), said) from None
+    for key in ("default", "default_for_earlier_sessions"):
+        raw = getattr(q, key, None)
+        if raw is None:
+            continue
+        given = raw if isinstance(raw, (bool, list)) else str(raw)
+        try:
+            values.check(q, given, date(2026, 1, 1), content)
+        except ValueError as exc:
+            said = say("cf_bad_default", value=repr(raw), title=str(exc))
+            raise doc.error((*path, key), said) from None
 
 
 def _check_conditions(

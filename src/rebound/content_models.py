@@ -94,7 +94,9 @@ Line = str | Said
 
 
 class DueAfter(_Strict):
-    """A due date some days after a prompt was answered (e.g. a follow-up a week after asking)."""
+    """A due date some days after a prompt: after the day a date prompt gives (a month after
+    `call_date` is a month after the news came), else after the moment it was answered (a
+    follow-up a week after asking)."""
 
     prompt: str
     days: int = Field(ge=0, le=365)
@@ -178,13 +180,20 @@ class FieldDef(_Strict):
 
 
 class PromptDef(FieldDef):
-    """A prompt of a step. A `list` prompt repeats its `fields` until the person says done."""
+    """A prompt of a step. A `list` prompt repeats its `fields` until the person says done.
+
+    `default_for_earlier_sessions` is the default offered instead of `default` to a session
+    that went past this question before the pack had it (one that kept a draft of its step,
+    ticked one of its step's items, or answered a later question): a question added since must
+    not steer someone against what they already sent (`defaults.went_past`).
+    """
 
     kind: PromptKind = "text"  # type: ignore[assignment]
     fields: list[FieldDef] = []
     first: str | None = None
     more: str | None = None
     min_items: int = Field(default=0, ge=0)
+    default_for_earlier_sessions: Scalar | list[str] | None = None
 
     @model_validator(mode="after")
     def _list_shape(self) -> PromptDef:
@@ -200,6 +209,18 @@ class PromptDef(FieldDef):
                 raise ValueError("two fields share an id")
         elif self.fields:
             raise ValueError("'fields' only go with a 'list' prompt")
+        return self
+
+    @model_validator(mode="after")
+    def _earlier_default_fits(self) -> PromptDef:
+        earlier = self.default_for_earlier_sessions
+        if earlier is None:
+            return self
+        if self.kind == "list":
+            raise ValueError("'default_for_earlier_sessions' does not go with a 'list' prompt")
+        values = [c.value for c in self.choices]
+        if self.kind == "select" and earlier not in values:
+            raise ValueError(f"default_for_earlier_sessions {earlier!r} is not one of the choices")
         return self
 
 
@@ -257,7 +278,8 @@ class ChecklistItem(_Strict):
     `each` makes one item per entry of a list answer (ids `ID-1`, `ID-2`, ... numbered by the
     entry's stable id, so an item keeps its id when an entry before it is taken out); `due`
     names the answer (or entry field) holding its date, `due_after` sets it some days after a
-    prompt was answered; `info` items are facts, not things to tick.
+    prompt (a date prompt's day, or when another was answered); `info` items are facts, not
+    things to tick.
     """
 
     id: str

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from rebound import bragging, clock, coach, prompts, render, values
+from rebound import bragging, clock, coach, defaults, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.models import AnswerValue, Content, Session, Step
 from rebound.names import BRAG_LOCK
@@ -362,9 +362,9 @@ class Walk(DraftOffers):
             default = self.defaults.get(q.id)
         if default is None and q.default_from is not None:
             default = coach.default_for(self.content, self.session, pos)
-        if default is None and q.default is not None:
-            default = (
-                values.default_text(q, self.today, self.content) if q.kind == "date" else q.default
+        if default is None:
+            default = defaults.offered(
+                self.content, self.session, pos.prompt, pos.field, self.today
             )
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from rebound import coach, insights
 from rebound.models import Content, Session
@@ -49,11 +49,7 @@ def _reapply_on(content: Content, session: Session) -> date | None:
     for step in content.steps:
         for item in step.checklist:
             if item.id == wanted and item.due_after is not None:
-                since = session.answered_at.get(item.due_after.prompt, session.created_at)
-                try:
-                    return insights.local_day(since) + timedelta(days=item.due_after.days)
-                except (OverflowError, ValueError):
-                    return None
+                return coach.due_after(session, item.due_after, coach.date_prompts(content))
     return None
 
 

@@ -8,6 +8,7 @@ coach can ask ("How do you address them?") instead of sending "Hi Dr.,".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -67,6 +68,29 @@ SECOND_NAMES = frozenset(
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
 
 
+# Scripts whose names are written family name first ('李华', '田中 太郎', '김민준'): by the names
+# Unicode gives their letters, not by a list of names. The first word is the family name, so
+# 'Hi 田中,' or 'Dear Dr. 太郎,' would be a confident mistake; the whole name is offered instead.
+_FAMILY_FIRST_SCRIPTS = (
+    "CJK UNIFIED IDEOGRAPH",
+    "CJK COMPATIBILITY IDEOGRAPH",
+    "HIRAGANA",
+    "KATAKANA",
+    "HALFWIDTH KATAKANA",
+    "HANGUL",
+    "HALFWIDTH HANGUL",
+    "BOPOMOFO",
+)
+
+
+def family_name_first(name: str) -> bool:
+    """Whether a letter of the name is of a script written family name first (Chinese,
+    Japanese, Korean), where which word to greet someone by cannot be guessed from the order."""
+    return any(
+        unicodedata.name(ch, "").startswith(_FAMILY_FIRST_SCRIPTS) for ch in name if ch.isalpha()
+    )
+
+
 class Address(NamedTuple):
     """How to address someone ('Dr. Park', 'María José'), and whether that is more than a guess."""
 
@@ -88,13 +112,16 @@ def address(name: str, grammar: str = "en") -> Address:
 
     'Dr. Kim Park' -> 'Dr. Park' (sure); 'Kim Park' -> 'Kim' (sure); 'María José Pérez' ->
     'María José' (sure); 'Gabriel García Márquez' -> 'Gabriel' (not sure: it could be a
-    two-word first name); 'Dra. Ana Pérez López' -> 'Dra. Pérez' in Spanish (not sure).
+    two-word first name); 'Dra. Ana Pérez López' -> 'Dra. Pérez' in Spanish (not sure);
+    '田中 太郎' -> '田中 太郎' (not sure: written family name first, so the person is asked).
     """
     words = name.split()
     if not words:
         return Address("", False)
     if "@" in name or not any(w[:1].isalpha() for w in words):
         return Address(name.strip(), False)
+    if family_name_first(name):
+        return Address(" ".join(words), False)  # the whole name, offered for them to fix
     if _bare(words[0]) in TITLES:
         return _titled(words[0], words[1:], grammar)
     if any(not w[:1].isalpha() for w in words) or _TEAM & {_bare(w) for w in words}:
@@ -114,9 +141,12 @@ def first_name(name: str) -> str:
     """Someone's first name, a title left out and a two-word first name kept whole.
 
     'Dr. Sam Okafor' -> 'Sam'; 'María José Pérez' -> 'María José'; 'Dana' -> 'Dana'; but
-    'Sra. Gómez' -> 'Sra. Gómez', since there is no first name to use.
+    'Sra. Gómez' -> 'Sra. Gómez', since there is no first name to use; a name written family
+    name first stays whole ('田中 太郎'), since its first word is the family name.
     """
     words = name.split()
+    if family_name_first(name):
+        return " ".join(words)
     if len(words) == 2 and _bare(words[0]) in TITLES and _bare(words[0]) not in _WITH_FIRST_NAME:
         return address(name).text  # 'Sra. Gómez': no first name to use, so the polite form
     if len(words) > 1 and _bare(words[0]) in TITLES:

@@ -62,6 +62,24 @@ def test_a_name_it_is_sure_of_is_not_asked(run: Run, rebound_home: Path) -> None
     assert saved["your_name"] == "Alex"  # every key landed on the question it was meant for
 
 
+def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
+    run: Run, rebound_home: Path
+) -> None:
+    # '田中' is the family name: not a first name to greet by, so the coach asks.
+    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER + ENTER
+    result = run(["start"], typed)
+    assert answers(rebound_home)["messenger_address"] == "Tanaka-san"
+    assert "Hi Tanaka-san," in result.stdout  # the thank-you greets them as answered
+    assert "Hi 田中," not in result.stdout
+
+
+def test_in_spanish_the_whole_name_is_offered(run: Run, rebound_home: Path) -> None:
+    typed = opening("김민준", address=ENTER) + "s" + ENTER + ENTER  # Enter: the whole name
+    result = run(["--lang", "es", "start"], typed)
+    assert answers(rebound_home)["messenger_address"] == "김민준"
+    assert "Hola, 김민준:" in result.stdout
+
+
 def test_news_by_email_gets_the_words_of_an_email(run: Run, rebound_home: Path) -> None:
     # An email: no "that call", no "did you thank them during the conversation?".
     typed = opening("Dana", channel_keys=DOWN * 2 + ENTER) + "the quick reply" + ENTER

@@ -261,6 +261,41 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "contacts": [{"name": "Raúl", "relation": "head_hunter", "channel": "email"}],
         },
     ),
+    # Names written family name first (Japanese, Chinese, Korean): asked how to address
+    # them, the answer greets them; a contact's whole name is kept (no 'Hi 李,').
+    "en-phone-tanaka-family-first": (
+        "en",
+        {
+            "messenger_name": "田中 太郎",
+            "messenger_address": "Tanaka-san",
+            "messenger_channel": "phone",
+            "thanked_on_call": True,
+            "thank_detail": "",
+            "feedback_in_thanks": "combined",
+            "reasons": "",
+            "looking_for": "data platform roles",
+            "known_for": "reliable pipelines",
+            "contacts": [
+                {"name": "李华", "relation": "former_colleague", "channel": "email"},
+                {"name": "김민준", "relation": "friend", "channel": "linkedin"},
+            ],
+        },
+    ),
+    # Enter at 'How do you address them?': the whole name, as offered.
+    "es-email-kim-family-first": (
+        "es",
+        {
+            "messenger_name": "김민준",
+            "messenger_channel": "email",
+            "thank_detail": "",
+            "feedback_in_thanks": "separate",
+            "feedback_asked": "will_email",
+            "reasons": "",
+            "looking_for": "puesto de ingeniería de datos",
+            "known_for": "los datos bien cuidados",
+            "contacts": [{"name": "田中 太郎", "relation": "former_manager", "channel": "email"}],
+        },
+    ),
     "es-long-linkedin": (
         "es",
         {

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rebound import content, templates
+from rebound import content, letters, templates
 from rebound.templates import TemplateError, names, parse, render
 
 # --- variables and how values read in a sentence ------------------------------------------
@@ -90,6 +90,8 @@ def test_first_name(value: object, expected: str) -> None:
         ("Mary Ann Smith", "Mary Ann"),
         ("Jean-Luc Picard", "Jean-Luc"),
         ("Sra. Gómez", "Sra. Gómez"),  # no first name given: the polite form
+        ("田中 太郎", "田中 太郎"),  # family name first: the first word is not the given name
+        ("李华", "李华"),
     ],
 )
 def test_first_name_knows_titles_and_two_word_names(value: str, expected: str) -> None:
@@ -119,6 +121,15 @@ ADDRESSES = [
     ("the recruiting team", "the recruiting team", False),
     ("talent@globex.example", "talent@globex.example", False),
     ("", "", False),
+    # Written family name first: the first word is the family name, so the whole name is
+    # offered and the person is asked.
+    ("李华", "李华", False),
+    ("李 华", "李 华", False),
+    ("田中 太郎", "田中 太郎", False),
+    ("たなか たろう", "たなか たろう", False),
+    ("김민준", "김민준", False),
+    ("김  민준", "김 민준", False),
+    ("Dr. 田中 太郎", "Dr. 田中 太郎", False),
 ]
 
 
@@ -126,6 +137,24 @@ ADDRESSES = [
 def test_address_and_whether_it_is_sure(name: str, expected: str, sure: bool) -> None:
     assert render("{{who|address}}", {"who": name}) == expected
     assert templates.filtered("address_sure", name) is sure
+
+
+@pytest.mark.parametrize("name", ["李华", "田中 太郎", "김민준", "Dra. 李 华"])
+def test_a_name_written_family_name_first_is_asked_in_spanish_too(name: str) -> None:
+    spanish = templates.Words(grammar="es")
+    assert render("{{who|address}}", {"who": name}, spanish) == name
+    assert letters.address(name, "es") == letters.Address(name, False)
+
+
+@pytest.mark.parametrize(
+    ("name", "family_first"),
+    [
+        *[("李华", True), ("タナカ", True), ("ｶﾀｶﾅ", True), ("김민준", True), ("ㄅㄆ", True)],
+        *[("Kim Park", False), ("Zoë Ørsted", False), ("Мария Иванова", False), ("", False)],
+    ],
+)
+def test_family_name_first_is_told_by_the_script(name: str, family_first: bool) -> None:
+    assert letters.family_name_first(name) is family_first
 
 
 def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:
