@@ -127,3 +127,13 @@ def test_spanish_drafts_say_para(run: Run, make_session: MakeSession) -> None:
     make_session(lang="es", contacts=[{**GRACE, "email": ADDRESS}])
     shown = run(["draft", "outreach-1"]).stdout
     assert shown.startswith(f"Para: Grace Hopper <{ADDRESS}>\nAsunto: ")
+
+
+def test_contacts_show_their_address(run: Run, make_session: MakeSession) -> None:
+    alan = {"name": "Alan Turing", "relation": "former_colleague", "channel": "linkedin"}
+    make_session(contacts=[{**GRACE, "email": ADDRESS}, alan])
+    lines = run(["contacts"]).stdout.splitlines()
+    grace = lines.index("  Grace Hopper")
+    assert lines[grace + 1] == f"    Former colleague · Email · {ADDRESS} · every 8 weeks"
+    turing = lines.index("  Alan Turing")
+    assert lines[turing + 1] == "    Former colleague · LinkedIn · every 8 weeks"
