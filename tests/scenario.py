@@ -89,7 +89,14 @@ def answers(today: date) -> dict[str, Any]:
         "move_on_date": on(3),
         "accomplishments": [copy.deepcopy(NIGHTLY)],
         "rehearsed": True,
-        "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
+        "contacts": [
+            {
+                "name": "Priya Patel",
+                "relation": "head_hunter",
+                "channel": "email",
+                "email": "priya@talent.example",
+            }
+        ],
         "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
         "looking_for": "a data engineer on a platform team",
         "known_for": "making slow pipelines fast",

@@ -12,7 +12,7 @@ import re
 from rebound import templates
 from rebound.answers import context, entry_number
 from rebound.conditions import Lookup, first_said, holds, said
-from rebound.letters import DraftText
+from rebound.letters import DraftText, recipient
 from rebound.models import Content, Draft, Line, OpenList, Session
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -65,7 +65,7 @@ def _make(
     head += [f"{content.ui.draft_subject_label}: {subject}"] if subject else []
     title = " ".join(templates.render(draft.title, scope, words).split())
     if draft.each is not None and to:
-        title = f"{title} · {to}"  # one per entry: say whose it is
+        title = f"{title} · {recipient(to)}"  # one per entry: say whose it is (not their address)
     return DraftText(
         id=draft_id,
         draft_id=draft.id,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from rebound import coach
+from rebound.letters import recipient
 from rebound.models import Content, Draft, Session, Step
 
 
@@ -195,7 +196,8 @@ def listing(content: Content, drafts: list[DraftText]) -> list[str]:
     lines = []
     for d in drafts:
         parts = [d.title]
-        if d.to and not d.title.endswith(d.to):  # an outreach note's title names them already
+        # An outreach note's title names them already (by name: the address is in the draft).
+        if d.to and not d.title.endswith(recipient(d.to)):
             parts.append(content.say("draft_to", name=d.to))
         if d.edited:
             parts.append(content.say("draft_edited"))

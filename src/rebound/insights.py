@@ -192,6 +192,7 @@ class Contact:
     last_contacted: date | None
     days_quiet: int  # days since last contacted, or since added when never contacted
     flagged: bool  # quiet for the given number of weeks or more
+    emails: tuple[str, ...] = ()  # their addresses, as typed for an email contact
 
     @property
     def weeks_quiet(self) -> int:
@@ -205,6 +206,7 @@ class _Person:
     relations: list[str] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
     added: date = date.max
     last: date | None = None
 
@@ -246,6 +248,7 @@ def contacts(
             if isinstance(labels, dict):
                 _add_unique(person.relations, labels.get("relation"))
                 _add_unique(person.channels, labels.get("channel"))
+            _add_unique(person.emails, entry.get("email"))
             person.added = min(person.added, added)
             number = coach.entry_number(entry, n)  # ticks follow the entry, not its place
             ticked = session.ticked.get(f"{item_id}-{number}") if item_id else None
@@ -265,6 +268,7 @@ def contacts(
                 last_contacted=person.last,
                 days_quiet=quiet,
                 flagged=quiet >= weeks * WEEK,
+                emails=tuple(person.emails),
             )
         )
     return sorted(out, key=lambda c: (not c.flagged, -c.days_quiet, c.name.casefold()))

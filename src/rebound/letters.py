@@ -288,6 +288,15 @@ def role(text: str, grammar: str = "en") -> str:
     return f"a role as {_article(title)} {title}"
 
 
+_ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>\s*$")
+
+
+def recipient(to: str) -> str:
+    """The name in a To: line, without its address ('Tom Baker <tom@x.example>' -> 'Tom Baker');
+    a line that is only an address stays as it is."""
+    return _ANGLE_ADDRESS.sub("", to).strip() or to.strip()
+
+
 @dataclass(frozen=True)
 class DraftText:
     """One draft of a session, ready to send: `rebound draft` shows, copies and mails these.

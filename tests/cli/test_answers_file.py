@@ -170,6 +170,18 @@ def test_a_partial_file_leaves_the_rest_for_continue(
             "should be a choice",
         ),
         (("weekly_target: 4", "weekly_target: yes"), "weekly_target", "whole number"),
+        # A contact's address is checked as at the prompt, and asked only of an email contact:
+        # one given for a LinkedIn contact would be lost, so it is refused.
+        (
+            ("channel: linkedin}", "channel: email, email: priya.example}"),
+            "contacts.0.email",
+            "doesn't look like an email",
+        ),
+        (
+            ("channel: linkedin}", "channel: linkedin, email: priya@talent.example}"),
+            "contacts.0.email",
+            "is not asked with the other answers",
+        ),
     ],
 )
 def test_bad_answers_are_clear_errors_and_nothing_is_saved(
@@ -189,6 +201,19 @@ def test_bad_answers_are_clear_errors_and_nothing_is_saved(
         assert f": {where}: " in result.stderr
     assert message in result.stderr
     assert not (rebound_home / "sessions").exists()
+
+
+def test_an_email_contact_takes_their_address(run: Run, tmp_path: Path, rebound_home: Path) -> None:
+    text = FULL.replace("channel: linkedin}", "channel: email, email: priya@talent.example}")
+    result = run(["start", "--answers", str(write(tmp_path, text))], terminal=False)
+    assert result.exit_code == 0, result.output
+    data = only_session(rebound_home)
+    answers = data["answers"]
+    assert isinstance(answers, dict)
+    assert answers["contacts"][0]["email"] == "priya@talent.example"
+    drafts = data["drafts"]
+    assert isinstance(drafts, dict)
+    assert drafts["outreach-1"].startswith("To: Priya <priya@talent.example>\nSubject: ")
 
 
 def test_the_error_points_at_the_line(run: Run, tmp_path: Path) -> None:

@@ -88,7 +88,8 @@ def test_summary_drafts(run: Run, finished: Path) -> None:
     assert "--- Your thank-you email ---" in out
     assert " Thank you also for the [bold]honest[/bold] notes.\n" in out
     assert "--- Your availability post ---" in out
-    assert "--- Your message · Priya Patel ---\nTo: Priya Patel\nSubject: " in out
+    to = "To: Priya Patel <priya@talent.example>"
+    assert f"--- Your message · Priya Patel ---\n{to}\nSubject: " in out
 
 
 def test_summary_of_a_session_in_progress(run: Run, make_session: MakeSession) -> None:

@@ -188,7 +188,8 @@ def test_contacts_merged_and_flagged(run: Run, two: Path) -> None:
     priya = lines.index("  Priya Patel")  # one person, spelled as in the latest session
     assert lines[priya + 1 : priya + 4] == [
         # Known in two ways: the more frequent cadence (a recruiter's) counts.
-        "    Former colleague / Head hunter or recruiter · LinkedIn / Email · every 4 weeks",
+        "    Former colleague / Head hunter or recruiter · LinkedIn / Email · "
+        "priya@talent.example · every 4 weeks",
         f"    From: {OTHER} ({HEARD.isoformat()}), Globex ({TODAY.isoformat()})",
         "    ⚑ never contacted, added 5 weeks ago",
     ]

@@ -53,6 +53,7 @@ RESULT = "Releases now take an hour and rarely roll back"
 NUMBER = "95% faster"
 CONTACT_1 = "Grace Hopper"
 CONTACT_2 = "Alan Turing"
+CONTACT_1_EMAIL = "grace@navy.example"
 EVENT = "Platform Engineering meetup"
 LOOKING_FOR = "a staff engineer on a platform team"
 KNOWN_FOR = "calm incident leadership"
@@ -144,10 +145,11 @@ def re_engage(t: Terminal, days: Days) -> None:
     t.text("Who could you reach out to?", CONTACT_1)
     t.enter("How do you know them?")  # former colleague
     t.enter("How will you reach them?")  # email
+    t.text("Their email address (Enter to skip", CONTACT_1_EMAIL)
     t.confirm("Add another person?", yes=True)
     t.text("Who could you reach out to?", CONTACT_2)
     t.select("How do you know them?", down=1)  # head hunter
-    t.select("How will you reach them?", down=1)  # LinkedIn
+    t.select("How will you reach them?", down=1)  # LinkedIn: no address asked
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=True)
     t.text("Which event?", EVENT)
@@ -195,7 +197,8 @@ def quick_run(t: Terminal) -> None:
     t.enter("Ready for the next step?")
     t.text("Who could you reach out to?", "Milton")
     t.enter("How do you know them?")
-    t.enter("How will you reach them?")
+    t.enter("How will you reach them?")  # email
+    t.enter("Their email address (Enter to skip")  # left blank: filled in later
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=False)
     t.text("What are you looking for next?", "analyst")
@@ -239,7 +242,13 @@ def full_run_answers(days: Days) -> dict[str, Any]:
         ],
         "rehearsed": True,
         "contacts": [
-            {"_id": "e1", "name": CONTACT_1, "relation": "former_colleague", "channel": "email"},
+            {
+                "_id": "e1",
+                "name": CONTACT_1,
+                "relation": "former_colleague",
+                "channel": "email",
+                "email": CONTACT_1_EMAIL,
+            },
             {"_id": "e2", "name": CONTACT_2, "relation": "head_hunter", "channel": "linkedin"},
         ],
         "events": [{"_id": "e1", "name": EVENT, "date": days.iso(20)}],

@@ -2,8 +2,9 @@
 
 Titles and honorifics, one- and multi-word first names, verb and noun phrases, singular and
 plural roles, empty optional answers, every channel the news can come by, every relation and
-channel of a contact, both languages. Each case is kept in `tests/snapshots/drafts/<case>.txt`;
-read them as letters (would a careful person send this as it is?) after a deliberate change:
+channel of a contact (an email contact with an address, and one without), both languages. Each
+case is kept in `tests/snapshots/drafts/<case>.txt`; read them as letters (would a careful person
+send this as it is?) after a deliberate change:
 
     REBOUND_UPDATE_SNAPSHOTS=1 python -m pytest tests/unit/test_drafts_matrix.py
 """
@@ -38,7 +39,12 @@ LONG_ROLE_ES = (
 
 CONTACTS_EN = [
     {"name": "Priya Patel", "relation": "head_hunter", "channel": "linkedin"},
-    {"name": "Dr. Sam Okafor", "relation": "former_manager", "channel": "email"},
+    {
+        "name": "Dr. Sam Okafor",
+        "relation": "former_manager",
+        "channel": "email",
+        "email": "sam.okafor@uni.example",
+    },
     {"name": "Lee", "relation": "friend", "channel": "phone"},
     {"name": "Jean-Luc Picard", "relation": "former_colleague", "channel": "coffee"},
     {"name": "Ana de la Cruz", "relation": "other", "channel": "linkedin"},
@@ -46,7 +52,12 @@ CONTACTS_EN = [
     {"name": "Mia", "relation": "friend", "channel": "linkedin"},
 ]
 CONTACTS_ES = [
-    {"name": "Lucía Fernández", "relation": "head_hunter", "channel": "email"},
+    {
+        "name": "Lucía Fernández",
+        "relation": "head_hunter",
+        "channel": "email",
+        "email": "lucia@talento.example",
+    },
     {"name": "Juan Carlos Ruiz", "relation": "former_manager", "channel": "linkedin"},
     {"name": "Marta", "relation": "friend", "channel": "coffee"},
     {"name": "Pablo Gil", "relation": "former_colleague", "channel": "linkedin"},
@@ -106,7 +117,14 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "reasons": "",
             "looking_for": "senior backend engineer",
             "known_for": "Making slow pipelines fast.",
-            "contacts": [{"name": "Tom Baker", "relation": "former_colleague", "channel": "email"}],
+            "contacts": [
+                {
+                    "name": "Tom Baker",
+                    "relation": "former_colleague",
+                    "channel": "email",
+                    "email": "tom.baker@initech.example",
+                }
+            ],
         },
     ),
     # A two-word first name; a video call, not thanked on it; a noun phrase with a capital and
@@ -412,7 +430,10 @@ def test_each_outreach_draft_has_its_id_recipient_and_channel() -> None:
     c, session = BUILT["en-dr-kim-park-phone"]
     outreach = [d for d in coach.drafts(c, session) if d.draft_id == "outreach"]
     assert [d.id for d in outreach] == [f"outreach-{n}" for n in range(1, len(CONTACTS_EN) + 1)]
-    assert [d.to for d in outreach] == [x["name"] for x in CONTACTS_EN]
+    # An email contact's address joins the name on the To: line; the others have a name only.
+    assert [d.to for d in outreach] == [
+        f"{x['name']} <{x['email']}>" if "email" in x else x["name"] for x in CONTACTS_EN
+    ]
     assert [d.channel for d in outreach] == [x["channel"] for x in CONTACTS_EN]
     by_channel = {d.channel: d for d in outreach}
     assert by_channel["email"].subject  # an email has a subject...

@@ -67,7 +67,10 @@ SCRIPT: dict[str, Any] = {
         {"title": "Mentored three juniors", "story": False, "number": None},
     ],
     "rehearsed": True,
-    "contacts": [{"name": "Priya Patel", "relation": "head_hunter", "channel": "email"}],
+    # No address for Priya: left blank at the prompt ("I'll fill it in").
+    "contacts": [
+        {"name": "Priya Patel", "relation": "head_hunter", "channel": "email", "email": None}
+    ],
     "events": [
         {"name": "PyData meetup", "date": "2026-12-04"},
         {"name": "Open-source sprint", "date": None},

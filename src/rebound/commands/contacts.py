@@ -139,6 +139,7 @@ def show_people(out: Console, content: Content, people: list[Person], weeks: int
             for x in (
                 " / ".join(person.contact.relations),
                 " / ".join(person.contact.channels),
+                ", ".join(person.contact.emails),
                 every,
             )
             if x
