@@ -15,7 +15,11 @@ from typing import Protocol
 from rebound import templates
 from rebound.models import TODAY, AnswerValue, FieldDef, Ui
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# No spaces, and none of the characters that separate or quote addresses in a To: line (an
+# address is written back into one: `Dana <dana@example.com>`).
+_EMAIL = re.compile(r'^[^@\s<>,;:"()\[\]\\]+@[^@\s<>,;:"()\[\]\\]+\.[^@\s<>,;:"()\[\]\\]+$')
+# An address pasted from a mail program with its name: `Dana Smith <dana@example.com>`.
+_NAMED = re.compile(r"^[^<>]*<([^<>]+)>$")
 # '+3d', '3 days', 'in 2 weeks', '-2d', '3 days ago', and the same in Spanish ('en 3 días',
 # '+2 semanas', 'hace 3 días').
 _RELATIVE = re.compile(
@@ -113,9 +117,12 @@ def check(
             raise ValueError(lang.say("not_a_choice", value=text))
         return text
     if field.kind == "email":
-        if not _EMAIL.match(text.strip()):
+        address = text.strip()
+        if named := _NAMED.match(address):
+            address = named.group(1).strip()
+        if not _EMAIL.match(address):
             raise ValueError(lang.say("bad_email"))
-        return text.strip()
+        return address
     if field.kind == "date":
         found = parse_date(text, today, lang)
         _check_limits(field, found, today, lang, answers or {})

@@ -171,6 +171,9 @@ def test_text_is_kept() -> None:
     [
         ("dana@example.com", "dana@example.com"),
         ("  dana.smith+jobs@mail.example.co.uk ", "dana.smith+jobs@mail.example.co.uk"),
+        # Pasted from a mail program, name and all: the address is what is kept.
+        ("Dana Smith <dana@example.com>", "dana@example.com"),
+        ("<dana@example.com>", "dana@example.com"),
     ],
 )
 def test_email_accepts_addresses_and_trims_them(raw: str, expected: str) -> None:
@@ -179,7 +182,21 @@ def test_email_accepts_addresses_and_trims_them(raw: str, expected: str) -> None
 
 @pytest.mark.parametrize(
     "raw",
-    ["dana", "dana@", "@example.com", "dana@example", "dana smith@example.com", "a@b@c.com"],
+    [
+        "dana",
+        "dana@",
+        "@example.com",
+        "dana@example",
+        "dana smith@example.com",
+        "a@b@c.com",
+        # Characters that would break the To: line the address is written into.
+        "a>b@x.io",
+        "dana@example.com>",
+        "dana,lee@example.com",
+        "dana;x@example.com",
+        'da"na@example.com',
+        "Dana <dana@example.com> <x@y.io>",
+    ],
 )
 def test_email_refuses_what_is_not_an_address(raw: str) -> None:
     with pytest.raises(ValueError, match=r"name@example\.com"):
