@@ -152,6 +152,8 @@ def _type_name(annotation: Any) -> str:
 
     from pydantic import BaseModel
 
+    from rebound.phrasebook import Phrasebook
+
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if origin is typing.Literal:
@@ -162,7 +164,7 @@ def _type_name(annotation: Any) -> str:
         return f"list of {_type_name(args[0])}"
     if origin is dict:
         return f"mapping of {_type_name(args[0])} to {_type_name(args[1])}"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, (BaseModel, Phrasebook)):
         name = _shown_name(annotation)
         return f"[{name}](#{name.lower()})"
     return {str: "text", int: "whole number", bool: "true or false"}.get(annotation, "value")
@@ -274,6 +276,6 @@ def content_reference() -> str:
         "| Key | English |",
         "| --- | --- |",
     ]
-    for field_name, info in models.Ui.model_fields.items():
-        lines.append(f"| `{field_name}` | {_cell(str(info.default))} |")
+    for key, english in models.Ui.defaults().items():
+        lines.append(f"| `{key}` | {_cell(english)} |")
     return "\n".join(lines) + "\n"

@@ -236,9 +236,11 @@ def test_the_content_reference_lists_every_key_and_its_example_is_a_valid_step()
     from rebound import models
 
     text = (REPO / make_docs.CONTENT_MD).read_text(encoding="utf-8")
-    for model in (models.Step, models.PromptDef, models.ChecklistItem, models.Ui, models.Words):
+    for model in (models.Step, models.PromptDef, models.ChecklistItem, models.Words):
         for name, info in model.model_fields.items():
             assert f"| `{info.alias or name}` |" in text, f"{model.__name__}.{name}"
+    for key in models.Ui.defaults():
+        assert f"| `{key}` |" in text, f"Ui.{key}"
     example = importlib.import_module("content_reference").CONTENT_EXAMPLE  # beside make_docs
     assert example.rstrip("\n") in text
     step = models.Step.model_validate(yaml.safe_load(example))

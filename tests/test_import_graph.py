@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,9 +32,23 @@ sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)))
 """
 
 
-def modules_loaded(*args: str) -> set[str]:
+# After the command: the most fields any pydantic model made in the process has.
+WIDEST_PROBE = PROBE.replace(
+    'sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)))',
+    """
+from pydantic import BaseModel
+def every(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from every(sub)
+widest = max(len(getattr(m, "__pydantic_fields__", {})) for m in every(BaseModel))
+sys.stderr.write("\\nMODULES " + str(widest))""",
+)
+
+
+def modules_loaded(*args: str, probe: str = PROBE) -> set[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
+        [sys.executable, "-c", probe, *args],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
@@ -93,6 +108,19 @@ def test_json_export_loads_no_rich(finished_session: Session) -> None:
         n for n in loaded if n.startswith("rich")
     )
     assert "rebound.render" not in loaded
+
+
+def test_a_warm_start_makes_no_model_of_the_sentences(
+    rebound_home: Path, finished_session: Session
+) -> None:
+    """Every command imports `Ui` (the cached pack holds one): made as a pydantic model of its
+    500 sentences, it cost ~11 ms of every start (benchmarks/startup.py). `rebound.phrasebook`
+    makes that model only when a pack is read afresh, not when it comes from the cache."""
+    shutil.rmtree(rebound_home / "cache", ignore_errors=True)
+    [cold] = modules_loaded("list", probe=WIDEST_PROBE)  # reads the pack, fills the cache
+    [warm] = modules_loaded("list", probe=WIDEST_PROBE)
+    assert int(cold) > 500  # the probe does see the model when it is made
+    assert int(warm) < 100, f"a model of {warm} fields was made on a warm start"
 
 
 SRC = Path(__file__).resolve().parent.parent / "src"

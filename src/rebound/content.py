@@ -23,7 +23,16 @@ import stat
 import sys
 from pathlib import Path
 
-from rebound import __version__, content_models, models, ui, words
+from rebound import (
+    __version__,
+    content_models,
+    models,
+    phrasebook,
+    sentences,
+    sentences_files,
+    ui,
+    words,
+)
 from rebound.models import Content
 from rebound.names import COACH_FILE, STEPS_DIR
 
@@ -116,7 +125,7 @@ def fingerprint(base: Path) -> str | None:
     try:
         # The models' own files: a rebound whose models changed, even under the same version
         # number (a development install, a reinstall), must not read an older pickle.
-        for module in (models, content_models, ui):
+        for module in (models, content_models, ui, sentences, sentences_files, phrasebook):
             st = os.stat(module.__file__ or "")
             name = module.__name__.rsplit(".", 1)[-1]
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")

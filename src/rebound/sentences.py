@@ -10,15 +10,11 @@ instead of its plain twin when the count is 1 (`words.say_count`).
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
-
 from rebound.sentences_files import FileSentences
 
 
 class Sentences(FileSentences):
     """The commands' and the errors' sentences (`models.Ui` adds the walk's own)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     interrupted: str = "Stopped. Nothing that was already saved has changed."
     unexpected: str = (

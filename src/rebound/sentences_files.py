@@ -8,13 +8,11 @@ content/<lang>/coach.yaml's `ui:`. Say them through `rebound.words`.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from rebound.phrasebook import Phrasebook
 
 
-class FileSentences(BaseModel):
+class FileSentences(Phrasebook):
     """The sentences of files, folders, packs, answers files and exports."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     os_error: str = (
         "Could not use {{where}}: {{value}}. Nothing already saved has changed. Check the name "

@@ -47,7 +47,7 @@ class _English:
     date_words: Mapping[str, int] = {}
 
     def say(self, key: str, **values: object) -> str:
-        return templates.render(str(Ui.model_fields[key].default), values)
+        return templates.render(Ui.defaults()[key], values)
 
 
 ENGLISH: Language = _English()

@@ -40,7 +40,7 @@ class _English:
         from rebound import templates
         from rebound.models import Ui
 
-        return templates.render(str(Ui.model_fields[key].default), values)
+        return templates.render(Ui.defaults()[key], values)
 
     def say_count(self, key: str, count: int, **values: object) -> str:
         return self.say(f"{key}_one" if count == 1 else key, count=count, **values)

@@ -45,12 +45,7 @@ def english_sentences() -> set[str]:
 
     spanish = content_files.load(REPO / "content" / "es").ui.model_dump()
     shared = " ".join(str(v) for v in spanish.values())
-    return {
-        s
-        for field in Ui.model_fields.values()
-        for s in _stretches(str(field.default))
-        if s not in shared
-    }
+    return {s for english in Ui.defaults().values() for s in _stretches(english) if s not in shared}
 
 
 ENGLISH = english_sentences()

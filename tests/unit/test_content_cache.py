@@ -70,7 +70,9 @@ def test_a_touched_file_is_read_again(
     assert calls == [content_copy]
 
 
-@pytest.mark.parametrize("module", ["models", "content_models", "ui"])
+@pytest.mark.parametrize(
+    "module", ["models", "content_models", "ui", "sentences", "sentences_files", "phrasebook"]
+)
 def test_a_rebound_with_other_models_reads_the_yaml_again(
     content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
 ) -> None:

@@ -446,8 +446,8 @@ def test_the_english_pack_says_what_the_built_in_defaults_say() -> None:
     from rebound.models import Ui
 
     english = content.load(content.content_dir(None, lang="en"))
-    for key in Ui.model_fields:
-        assert english.ui.model_dump()[key] == Ui.model_fields[key].default, key
+    for key, default in Ui.defaults().items():
+        assert english.ui.model_dump()[key] == default, key
     assert values.ENGLISH.say("at_least", number=3) == english.say("at_least", number=3)
 
 

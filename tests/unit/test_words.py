@@ -42,7 +42,7 @@ def _keys_used() -> list[tuple[str, int, str, bool]]:
 
 
 def test_every_key_said_is_a_sentence_of_the_pack() -> None:
-    fields = set(Ui.model_fields)
+    fields = set(Ui.defaults())
     used = _keys_used()
     assert len(used) > 150  # the scan does find them
     missing = [f"{f}:{n}: {k}" for f, n, k, _ in used if k not in fields]
@@ -64,7 +64,7 @@ def test_keys_kept_in_tables_are_sentences_too() -> None:
         *clipboard._WORDED.values(),
         *content_files.NEVER_HOLDS.values(),
     ]
-    assert set(keys) <= set(Ui.model_fields)
+    assert set(keys) <= set(Ui.defaults())
 
 
 def test_an_error_is_worded_when_it_is_said_not_when_it_is_raised() -> None:
