@@ -23,20 +23,28 @@ import stat
 import sys
 from pathlib import Path
 
-from rebound import (
-    __version__,
-    content_models,
-    models,
-    phrasebook,
-    sentences,
-    sentences_files,
-    ui,
-    words,
-)
+from rebound import __version__, words
 from rebound.models import Content
 from rebound.names import COACH_FILE, STEPS_DIR
 
 DEFAULT_LANG = "en"
+HERE = Path(__file__).parent  # rebound's own modules
+# The modules whose code decides what a loaded pack is (its models, and the reading and checking
+# of its files): a rebound where any of them changed, even under the same version number (a
+# development install, a reinstall), must not read an older pickle.
+_READERS = (
+    "models.py",
+    "content_models.py",
+    "ui.py",
+    "sentences.py",
+    "sentences_files.py",
+    "phrasebook.py",
+    "content_files.py",
+    "yaml_reader.py",
+    "templates.py",
+    "conditions.py",
+    "values.py",
+)
 
 
 def default_dir(lang: str = DEFAULT_LANG) -> Path:
@@ -123,11 +131,8 @@ def fingerprint(base: Path) -> str | None:
 
     parts = [__version__, sys.version, VERSION, str(base.resolve())]
     try:
-        # The models' own files: a rebound whose models changed, even under the same version
-        # number (a development install, a reinstall), must not read an older pickle.
-        for module in (models, content_models, ui, sentences, sentences_files, phrasebook):
-            st = os.stat(module.__file__ or "")
-            name = module.__name__.rsplit(".", 1)[-1]
+        for name in _READERS:
+            st = os.stat(HERE / name)
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         for folder in (base, base / STEPS_DIR):
             with os.scandir(folder) as entries:

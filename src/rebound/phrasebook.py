@@ -89,6 +89,8 @@ class Phrasebook:
         Raises:
             pydantic.ValidationError: an unknown key, or a value that is not text.
         """
+        if isinstance(data, cls):
+            return data  # as a pydantic model takes an instance of itself
         checked = cls.pydantic_model().model_validate(data)
         return cls._of(checked.__dict__)
 

@@ -6,10 +6,12 @@ text), files of a sane size and nesting; every problem a `ContentError` that rea
 
 A file is parsed by libyaml when PyYAML has it (ten times quicker than PyYAML's own parser), after
 a pass over its events that checks the nesting (libyaml's composer recurses in C, where no limit
-stops a file nested 30,000 deep from crashing the process). A file libyaml finds anything wrong
-with, nested too deep or with an anchor, is read again by PyYAML's Python parser, whose messages
-say more ("expected ',' or ']', but got ':'" where libyaml says "did not find expected ',' or
-']'"): what a person is told is always the Python parser's words.
+stops a file nested 30,000 deep from crashing the process). Any file libyaml refuses, or nested
+too deep, or holding anything the two parsers read differently (a tab, an anchor, an explicit
+tag: see `_fast_node`), is read by PyYAML's Python parser instead, whose messages say more
+("expected ',' or ']', but got ':'" where libyaml says "did not find expected ',' or ']'").
+A file the fast path takes reads as the Python parser reads it (tests/unit/test_yaml_reader.py
+compares the two over mutated packs).
 """
 
 from __future__ import annotations
@@ -93,28 +95,28 @@ if yaml.__with_libyaml__:
             self.texts: dict[Path_, str] = {}
 
 
+# Where libyaml is more lenient than PyYAML's Python parser (found by a differential fuzzer over
+# mutated packs): a file with one of these characters, or any later U+FEFF, is left to Python.
+_LENIENT = ("\t", "\x85", "\u2028", "\u2029")
+
+
 def _fast_node(text: str, file: Path) -> tuple[yaml.Node, _FastLoader] | None:
     """The file's one document as libyaml composes it, or None when the Python parser should
-    read it: there is no libyaml, libyaml refused something, the nesting is past MAX_DEPTH
+    read it: there is no libyaml; libyaml refused something; the nesting is past MAX_DEPTH
     (libyaml's composer recurses in C with no limit: a list nested 30,000 deep crashes the
-    process), or there is an anchor or alias (refused either way, in the Python reader's words).
+    process); there is an anchor or alias (refused either way, in the Python reader's words);
+    or the file holds something libyaml takes and the Python parser refuses or reads otherwise
+    (a tab, `c?d` in a flow collection, a `>#` header, an explicit tag, an explicit `---`).
     """
     if not yaml.__with_libyaml__:  # pragma: no cover - PyYAML's wheels all have it
+        return None
+    if any(c in text for c in _LENIENT) or "\ufeff" in text[1:]:
         return None
     try:
         events = _FastLoader(text, file)
         try:
-            depth = 0
-            while (event := events.get_event()) is not None:
-                kind = type(event)
-                if kind in _COLLECTION_ENDS:
-                    depth -= 1
-                elif kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-                    return None
-                elif kind in _COLLECTION_STARTS:
-                    depth += 1
-                    if depth >= MAX_DEPTH:
-                        return None
+            if not _plain_events(events, text):
+                return None
         finally:
             events.dispose()
         loader = _FastLoader(text, file)
@@ -125,6 +127,42 @@ def _fast_node(text: str, file: Path) -> tuple[yaml.Node, _FastLoader] | None:
     except (yaml.YAMLError, UnicodeError):
         return None
     return (node, loader) if node is not None else None
+
+
+def _plain_events(events: _FastLoader, text: str) -> bool:
+    """Whether the file's events are all ones both parsers read alike, nested at most
+    MAX_DEPTH deep.
+
+    Raises:
+        yaml.YAMLError: libyaml refuses the file.
+    """
+    depth = flow = 0
+    while (event := events.get_event()) is not None:
+        kind = type(event)
+        if kind in _COLLECTION_ENDS:
+            depth -= 1
+            flow -= flow > 0  # a flow collection holds no block one: an end inside is a flow end
+        elif kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+            return False
+        elif getattr(event, "tag", None) is not None:
+            return False  # an explicit tag (`!!str`, `!`, `!x,` in a flow): each parser has its own
+            # idea of where one ends, and packs need none
+        elif kind in _COLLECTION_STARTS:
+            depth += 1
+            flow += bool(getattr(event, "flow_style", False))
+            if depth >= MAX_DEPTH:
+                return False
+        elif kind is yaml.ScalarEvent:
+            scalar: Any = event
+            if flow and not scalar.style and "?" in scalar.value:
+                return False
+            if scalar.style in ("|", ">"):
+                header = text[scalar.start_mark.index + 1 :].split("\n", 1)[0]
+                if "#" in header.split(" ", 1)[0]:
+                    return False
+        elif kind is yaml.DocumentStartEvent and getattr(event, "explicit", False):
+            return False  # the Python parser marks the root after `---`, libyaml before
+    return True
 
 
 @dataclass(frozen=True)
@@ -261,7 +299,7 @@ def _build(
         try:
             # A "\udcff" escape reads as a lone surrogate, which could never be saved.
             return scrub_tree(loader.construct_object(node, deep=True))
-        except (yaml.YAMLError, ValueError):
+        except Exception:  # PyYAML's own constructors: `!!int ""` is an IndexError, and so on
             name = node.tag.rsplit(":", 1)[-1]
             raise wrong(say("cf_bad_scalar", value=node.value, name=name)) from None
     raise wrong(say("cf_bad_tag", value=node.tag))

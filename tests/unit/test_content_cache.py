@@ -70,25 +70,29 @@ def test_a_touched_file_is_read_again(
     assert calls == [content_copy]
 
 
-@pytest.mark.parametrize(
-    "module", ["models", "content_models", "ui", "sentences", "sentences_files", "phrasebook"]
-)
+@pytest.mark.parametrize("module", content._READERS)
 def test_a_rebound_with_other_models_reads_the_yaml_again(
     content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
 ) -> None:
-    """A pickle made before the models changed (a reinstall, a development checkout with the
-    same version number) would lack the new fields: whichever module declares them."""
-    import importlib
+    """A pickle made before the models, or the reading and checking of packs, changed (a
+    reinstall, a development checkout with the same version number) would hold fields or a pack
+    that rebound no longer makes: whichever of those modules changed."""
+    import shutil
 
-    models = importlib.import_module(f"rebound.{module}")
     cache = tmp_path / "cache"
+    package = tmp_path / "rebound"
+    package.mkdir()
+    for name in content._READERS:
+        shutil.copy2(content.HERE / name, package / name)
+    monkeypatch.setattr(content, "HERE", package)
     content.load(content_copy, cache=cache)
-    changed = tmp_path / f"{module}.py"
-    changed.write_bytes(Path(models.__file__ or "").read_bytes() + b"\n# changed\n")
-    monkeypatch.setattr(models, "__file__", str(changed))
     calls: list[Path] = []
     real = content_files.load
     monkeypatch.setattr(content_files, "load", lambda base: calls.append(base) or real(base))
+    content.load(content_copy, cache=cache)
+    assert calls == []  # the same modules: the pickle is used
+    changed = package / module
+    changed.write_bytes(changed.read_bytes() + b"\n# changed\n")
     content.load(content_copy, cache=cache)
     assert calls == [content_copy]
 

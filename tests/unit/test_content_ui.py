@@ -102,3 +102,11 @@ def test_content_validates_its_ui_as_a_mapping_or_keeps_the_sentences_given(
 @pytest.fixture(scope="module")
 def loaded() -> Content:
     return content.load(None)
+
+
+def test_validating_sentences_that_are_already_sentences_keeps_them() -> None:
+    """As a pydantic model takes an instance of itself (a second reader found this refused)."""
+    spanish = Ui.model_validate({"back_hint": "Ctrl-B vuelve atrás."})
+    assert Ui.model_validate(spanish) is spanish
+    with pytest.raises(ValidationError):
+        Ui.model_validate({"no_such_sentence": "x"})

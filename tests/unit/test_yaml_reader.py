@@ -119,3 +119,111 @@ def test_the_shipped_english_pack_is_read_by_libyaml_when_there() -> None:
     text = (CONTENT / "coach.yaml").read_text(encoding="utf-8")
     found = yaml_reader._fast_node(text, CONTENT / "coach.yaml")
     assert (found is not None) == yaml.__with_libyaml__
+
+
+def _outcome(file: Path) -> tuple[object, ...]:
+    """What reading `file` gives: its data, marks and texts, or its error."""
+    try:
+        doc = yaml_reader.read_yaml(file)
+    except ContentError as exc:
+        return ("refused", str(exc))
+    return ("read", doc.data, doc.marks, doc.texts)
+
+
+# Found by a differential fuzzer (a second reader's, over mutated packs): libyaml takes these,
+# or reads them otherwise, where PyYAML's Python parser refuses or reads them its own way.
+LENIENT = {
+    "a tab after a colon": "a:\tb\n",
+    "a question mark in a flow value": "a: {b: c?d}\n",
+    "a comment stuck to a block header": "a: >#\n  x\n",
+    "a byte-order mark inside": "a: 1\n\ufeff",
+    "a bare tag": "a: !\n",
+    "a tag ending at a comma": "- {value: !prep, label: x}\n",
+    "a standard tag ending at a comma": "a: [!!str, x]\n",
+    "an explicit document start": "---\na: 1\n",
+    "a next line character": "a: b\x85c\n",
+}
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", LENIENT.values(), ids=LENIENT.keys())
+def test_what_libyaml_reads_otherwise_is_left_to_the_python_parser(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "odd.yaml"
+    file.write_text(text, encoding="utf-8")
+    assert yaml_reader._fast_node(text, file) is None
+    either = _outcome(file)
+    python_only(monkeypatch)
+    assert either == _outcome(file)
+
+
+@pytest.mark.parametrize("scalar", ['!!int ""', "!!int", '!!float ""', "!!bool maybe"])
+def test_a_scalar_pyyaml_cannot_build_is_refused_plainly(scalar: str, tmp_path: Path) -> None:
+    """`!!int ""` is an IndexError inside PyYAML, `!!bool maybe` a KeyError: each must be the
+    reader's own refusal (exit 2 with file:line:col), never an unexpected error."""
+    file = tmp_path / "answers.yaml"
+    file.write_text(f"company: {scalar}\n", encoding="utf-8")
+    said = _said(file)
+    assert said.startswith(f"{file}:1:10: company: "), said
+
+
+SAMPLE = """\
+# yaml-language-server: $schema=../schema.json
+id: thank
+title: "Thank the messenger"
+intro: |
+  Two lines
+  of guidance.
+prompts:
+  - id: company
+    message: Which company? (Enter for {{role}})
+    when: {prompt: role, one_of: [a, 'b c'], answered: true}
+    choices:
+      - {value: email, label: "By email: quick"}
+      - value: phone
+        label: >-
+          On the phone
+    default: 7
+  - id: due
+    kind: date
+    not_before: call_date
+checklist: [one, two]
+"""
+MUTATIONS = ":?#!&*|>-[]{},'\"% \n\t\ufeff\\"
+
+
+@needs_libyaml
+def test_mutated_files_read_alike_through_either_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a few hundred small edits of a pack-like file: the fast path takes a file only when
+    the Python parser takes it too, with the same data, marks and texts; when the two both
+    refuse, each says where (the words may differ only there)."""
+    import random
+
+    rng = random.Random(20261201)
+    file = tmp_path / "pack.yaml"
+    differ: list[str] = []
+    for _ in range(400):
+        text = list(SAMPLE)
+        for _edit in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            how = rng.random()
+            if how < 0.4:
+                text.insert(at, rng.choice(MUTATIONS))
+            elif how < 0.7:
+                text[at] = rng.choice(MUTATIONS)
+            else:
+                del text[at]
+        mutated = "".join(text)
+        file.write_text(mutated, encoding="utf-8")
+        with monkeypatch.context() as patch:
+            fast = _outcome(file)
+            patch.setattr(yaml_reader, "_fast_node", lambda text, file: None)
+            slow = _outcome(file)
+        if fast[0] != slow[0] or (fast[0] == "read" and fast != slow):
+            differ.append(f"{mutated!r}: {fast[:2]!r} / {slow[:2]!r}")
+        elif fast[0] == "refused":
+            assert str(fast[1]).startswith(f"{file}:"), fast
+    assert not differ, "\n".join(differ[:5])
