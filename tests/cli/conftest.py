@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 import webbrowser
 from pathlib import Path
 
@@ -20,3 +22,25 @@ def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(webbrowser, "_tryorder", None)
     monkeypatch.setattr(webbrowser, "_browsers", {})
     return folder
+
+
+def script(folder: Path, name: str, body: str) -> Path:
+    """An executable Python script (this interpreter) in `folder`."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n", encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+@pytest.fixture
+def editor(bin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor that signs off 'Warmly,' instead of 'Best wishes,'."""
+    path = script(
+        bin_dir,
+        "editor.py",
+        "p = sys.argv[-1]\n"
+        "t = open(p, encoding='utf-8').read()\n"
+        "open(p, 'w', encoding='utf-8').write(t.replace('Best wishes,', 'Warmly,'))",
+    )
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(path)]))

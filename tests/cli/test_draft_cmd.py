@@ -19,6 +19,7 @@ import pytest
 from rebound import clipboard, content, drafting
 from rebound.models import Content, Session
 from rebound.store import Store
+from tests.cli.conftest import script
 from tests.helpers import MakeSession, Run
 from tests.scenario import SESSION_ID
 from tests.terminal import run as run_exe
@@ -42,15 +43,6 @@ def saved(home: Path) -> dict[str, object]:
     return data
 
 
-def script(folder: Path, name: str, body: str) -> Path:
-    """An executable Python script (this interpreter) in `folder`."""
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n", encoding="utf-8")
-    path.chmod(0o755)
-    return path
-
-
 @pytest.fixture
 def fake_xclip(bin_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A stand-in xclip; what it was given lands in the returned file."""
@@ -58,19 +50,6 @@ def fake_xclip(bin_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     script(bin_dir, "xclip", f"open({str(clip)!r}, 'wb').write(sys.stdin.buffer.read())")
     monkeypatch.setenv("DISPLAY", ":99")
     return clip
-
-
-@pytest.fixture
-def editor(bin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An editor that signs off 'Warmly,' instead of 'Best wishes,'."""
-    path = script(
-        bin_dir,
-        "editor.py",
-        "p = sys.argv[-1]\n"
-        "t = open(p, encoding='utf-8').read()\n"
-        "open(p, 'w', encoding='utf-8').write(t.replace('Best wishes,', 'Warmly,'))",
-    )
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(path)]))
 
 
 def test_without_a_name_it_lists_the_drafts(run: Run, finished_session: Session) -> None:

@@ -5,14 +5,13 @@ after a copy or a mail, and keep-or-rebuild when a step with an edited draft is 
 from __future__ import annotations
 
 import json
-import shlex
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from rebound.models import Session
+from tests.cli.conftest import script
 from tests.helpers import ENTER, Run
 from tests.scenario import GROUPS, LATER, NAMES, SESSION_ID, keys
 
@@ -29,14 +28,6 @@ def saved(home: Path) -> dict[str, Any]:
 
 def upto(name: str) -> str:
     return keys(GROUPS[: NAMES.index(name)])
-
-
-def script(folder: Path, name: str, body: str) -> Path:
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n", encoding="utf-8")
-    path.chmod(0o755)
-    return path
 
 
 @pytest.fixture
@@ -63,18 +54,6 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def offers(seen: list[str], title: str) -> list[str]:
     return [q for q in seen if q.startswith(f"{title}: what would you like to do with it?")]
-
-
-@pytest.fixture
-def editor(bin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = script(
-        bin_dir,
-        "editor.py",
-        "p = sys.argv[-1]\n"
-        "t = open(p, encoding='utf-8').read()\n"
-        "open(p, 'w', encoding='utf-8').write(t.replace('Best wishes,', 'Warmly,'))",
-    )
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(path)]))
 
 
 def test_later_is_the_default_and_changes_nothing(
