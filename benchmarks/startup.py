@@ -379,35 +379,10 @@ def time_load_all(home: Path, expected: int, env: dict[str, str]) -> list[float]
     return out
 
 
-def has_command(name: str, env: dict[str, str]) -> bool:
-    """Whether `rebound NAME --help` succeeds."""
-    proc = subprocess.run(
-        [str(REBOUND), name, "--help"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    return proc.returncode == 0
-
-
-def nudge_ready(env: dict[str, str]) -> bool:
-    """Build the due index (`rebound todo` does; the sample sessions were copied, not saved by
-    rebound) and check that `rebound nudge` then has a line to say, so that the row times the
-    real path rather than the silence of a missing index."""
-    todo = subprocess.run(
-        [str(REBOUND), "todo"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    said = subprocess.run(
-        [str(REBOUND), "nudge"],
+def _rebound(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`rebound ARGS...` run once, no terminal, its output kept."""
+    return subprocess.run(
+        [str(REBOUND), *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -415,6 +390,19 @@ def nudge_ready(env: dict[str, str]) -> bool:
         timeout=TIMEOUT,
         check=False,
     )
+
+
+def has_command(name: str, env: dict[str, str]) -> bool:
+    """Whether `rebound NAME --help` succeeds."""
+    return _rebound(env, name, "--help").returncode == 0
+
+
+def nudge_ready(env: dict[str, str]) -> bool:
+    """Build the due index (`rebound todo` does; the sample sessions were copied, not saved by
+    rebound) and check that `rebound nudge` then has a line to say, so that the row times the
+    real path rather than the silence of a missing index."""
+    todo = _rebound(env, "todo")
+    said = _rebound(env, "nudge")
     return todo.returncode == 0 and said.returncode == 0 and bool(said.stdout.strip())
 
 
