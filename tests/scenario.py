@@ -218,6 +218,17 @@ def keys(groups: list[tuple[str, str]]) -> str:
 TODAY = date.today()
 SESSION_ID = f"{TODAY.isoformat()}-{SLUG}"
 EXPECTED_ANSWERS: dict[str, Any] = saved(TODAY)
+# The drafts of the finished scenario session, in the order `rebound draft` lists them: one
+# outreach note per contact (the scenario has one, Priya Patel, by email).
+DRAFT_IDS = [
+    "thank_you_email",
+    "feedback_request",
+    "feedback_log",
+    "reflection",
+    "interview_stories",
+    "availability_post",
+    "outreach-1",
+]
 GROUPS: list[tuple[str, str]]  # made on first use, below
 NAMES: list[str]
 

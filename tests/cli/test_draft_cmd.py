@@ -21,18 +21,9 @@ from rebound.models import Content, Session
 from rebound.store import Store
 from tests.cli.conftest import script
 from tests.helpers import MakeSession, Run
-from tests.scenario import SESSION_ID
+from tests.scenario import DRAFT_IDS, SESSION_ID
 from tests.terminal import run as run_exe
 
-NAMES = [
-    "thank_you_email",
-    "feedback_request",
-    "feedback_log",
-    "reflection",
-    "interview_stories",
-    "availability_post",
-    "outreach-1",  # one note per contact (the scenario has one: Priya Patel, by email)
-]
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="pyperclip picks xclip this way on Linux"
 )
@@ -57,7 +48,7 @@ def test_without_a_name_it_lists_the_drafts(run: Run, finished_session: Session)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Globex · Data Engineer"
-    assert [line.split()[0] for line in lines[1:8]] == NAMES
+    assert [line.split()[0] for line in lines[1:8]] == DRAFT_IDS
     assert "Your thank-you email · to Dana Smith <dana@globex.example>" in lines[1]
     assert "edited" not in result.stdout
     assert lines[7].split("  ", 1)[1].strip() == "Your message · Priya Patel"  # named once
@@ -88,7 +79,7 @@ def test_unknown_names_and_bad_usage(run: Run, finished_session: Session) -> Non
     unknown = run(["draft", "love_letter"])
     assert unknown.exit_code == 2
     assert "There is no draft 'love_letter'" in unknown.stderr
-    assert ", ".join(NAMES) in " ".join(unknown.stderr.split())
+    assert ", ".join(DRAFT_IDS) in " ".join(unknown.stderr.split())
     nameless = run(["draft", "--copy"])
     assert nameless.exit_code == 2
     assert "`rebound draft thank_you_email --copy`" in nameless.stderr

@@ -18,6 +18,7 @@ from rebound.models import Session
 from rebound.store import Store
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 from tests.scenario import (
+    DRAFT_IDS,
     EXPECTED_ANSWERS,
     GROUPS,
     NAMES,
@@ -47,15 +48,7 @@ def test_full_session(run: Run, rebound_home: Path, make_session: MakeSession) -
     assert data["answers"] == EXPECTED_ANSWERS
     assert data["finished_at"] is not None
     assert data["open_lists"] == {}
-    assert set(data["drafts"]) == {
-        "thank_you_email",
-        "feedback_request",
-        "feedback_log",
-        "reflection",
-        "interview_stories",
-        "availability_post",
-        "outreach-1",
-    }
+    assert set(data["drafts"]) == set(DRAFT_IDS)
     assert (
         "\n\nHi Dana,\n\nThank you again for calling to let me know"
         in (data["drafts"]["thank_you_email"])

@@ -9,6 +9,7 @@ import pytest
 from rebound import content, drafting
 from rebound.models import Session
 from tests.helpers import MakeSession
+from tests.scenario import DRAFT_IDS
 
 
 @pytest.fixture(scope="module")
@@ -86,15 +87,7 @@ def test_session_drafts_are_named_and_marked(
 ) -> None:
     drafts = drafting.session_drafts(english, finished_session)
     names = [d.id for d in drafts]
-    assert names == [
-        "thank_you_email",
-        "feedback_request",
-        "feedback_log",
-        "reflection",
-        "interview_stories",
-        "availability_post",
-        "outreach-1",
-    ]
+    assert names == DRAFT_IDS
     thanks = drafting.find(drafts, "Thank-You-Email")  # '-' or '_', any case
     assert thanks is not None
     assert (thanks.to, thanks.channel, thanks.ticks) == (
