@@ -216,7 +216,7 @@ class RootGroup(ReboundGroup):
         return self.commands.get(cmd_name)
 
 
-_BUILT: dict[tuple[str, str], dict[str, Any]] = {}
+_BUILT: dict[str, Any] = {}
 
 
 def _built(module_name: str, cmd_name: str) -> dict[str, Any]:
@@ -224,18 +224,16 @@ def _built(module_name: str, cmd_name: str) -> dict[str, Any]:
     process (each `RootGroup` is new: Typer builds the root afresh for every invocation, which
     a process running many, such as the test suite, would otherwise pay each time). Click
     commands hold no state of a run: each invocation gets its own context."""
-    key = (module_name, cmd_name)
-    if key not in _BUILT:
+    if module_name not in _BUILT:
         import importlib
 
         module = importlib.import_module(f"rebound.commands.{module_name}")
-        built = typer.main.get_command(module.app)
-        found = getattr(built, "commands", None)
-        if isinstance(found, dict) and cmd_name in found:
-            _BUILT[key] = dict(found)
-        else:  # a module with one command is built as that command
-            _BUILT[key] = {cmd_name: built}
-    return _BUILT[key]
+        _BUILT[module_name] = typer.main.get_command(module.app)
+    built = _BUILT[module_name]
+    found = getattr(built, "commands", None)
+    if isinstance(found, dict) and cmd_name in found:
+        return dict(found)
+    return {cmd_name: built}  # a module with one command is built as that command
 
 
 def command_group() -> typer.Typer:
