@@ -187,22 +187,12 @@ def cli_reference() -> str:
 
 @contextlib.contextmanager
 def fixed_today(day: date = TODAY) -> Iterator[None]:
-    """Make `date.today()` in the coach return `day` while the screenshots are drawn.
+    """Hold the clock on `day` (at the hour of `CALL`) while the screenshots are drawn: the
+    coach reads "today" through `rebound.clock`, for the `today` templates may use and for which
+    item `next_action` suggests. time-machine (a test dependency) holds it, as in the tests."""
+    import time_machine
 
-    The coach reads the real date in two places that reach the summary: `coach.context` (the
-    `today` that templates may use) and `coach.open_items` (which item `next_action` suggests,
-    via `render.summary`). Neither takes a day from `render.summary`, so the clock is held here.
-    """
-    from unittest import mock
-
-    from rebound import coach
-
-    class _FixedDate(date):
-        @classmethod
-        def today(cls) -> _FixedDate:
-            return cls(day.year, day.month, day.day)
-
-    with mock.patch.object(coach, "date", _FixedDate):
+    with time_machine.travel(datetime.combine(day, CALL.timetz()), tick=False):
         yield
 
 

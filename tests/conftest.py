@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own data folder, and never the user's real one.
+"""Shared fixtures: every test gets its own data folder, and never the user's real one, and runs
+on the suite's pinned day (tests/pinned.py), whatever the machine's clock says.
 
 Reliability tests also report figures ("kills survived 50/50"), printed at the end of the run
 (tests/figures.py adds them up, over xdist's workers too).
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -22,6 +24,7 @@ from typer.testing import CliRunner
 
 from rebound.app import app
 from rebound.models import Session
+from tests import pinned
 from tests.figures import (  # noqa: F401 - the figures' fixture and hooks, registered here
     Figures,
     figures,
@@ -34,6 +37,30 @@ from tests.terminal import Days, Spawn, Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content" / "en"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pinned_clock_for_shared_fixtures() -> Iterator[None]:
+    """Fixtures made once per module or session (sessions saved for several tests) are made on
+    the pinned day too, and every process a test starts (a `rebound` in a pseudo-terminal, a
+    writer) begins at the pinned moment: tests/pinned_clock holds its clock. Set here, in each
+    worker, rather than before xdist starts them, so that the workers' own start is untouched."""
+    folder = str(REPO / "tests" / "pinned_clock")
+    path = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != folder]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(pinned.ENV, pinned.RAW)
+        patch.setenv(pinned.CHILD_ENV, f"{pinned.NOW.timestamp()} {pinned.ZONE}".strip())
+        patch.setenv("PYTHONPATH", os.pathsep.join([folder, *path]))
+        with time_machine.travel(pinned.NOW, tick=True):
+            yield
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock() -> Iterator[None]:
+    """Each test starts at the pinned moment; the clock ticks on from there, so that timeouts
+    and file ages behave, and a test that needs another day travels again inside this."""
+    with time_machine.travel(pinned.NOW, tick=True):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from rebound import answers_file, coach, flow
 from rebound import content as packs
 from rebound.models import Session
 from rebound.store import CACHE, Store
-from tests import scenario
+from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
 
 __all__ = ["DOWN", "ENTER", "NIGHTLY", "MakeSession", "Run", "build_session", "run_installed"]
@@ -56,7 +55,7 @@ def build_session(
     # With the content cache, as every command loads it: the data folder looks as after a walk.
     home = home if home is not None else Path(os.environ["REBOUND_HOME"])
     pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
-    today = date.today()
+    today = pinned.TODAY
     wanted = {**scenario.answers(today), **changes}
     session = flow.new_session()
     if upto is None:

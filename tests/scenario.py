@@ -8,7 +8,8 @@ Everything else is derived from `answers(today)`, the answers as a finished sess
   kind is typed (text + Enter, y/n, arrows to a choice, space to tick a box). `TYPED` holds the
   few answers a person types differently from how they are stored (Enter for a default, "+7d").
 - `answers_yaml()`, the same session as a `rebound start --answers` file.
-- `EXPECTED_ANSWERS` (`saved(today)`), what the session holds when the walk is done today:
+- `EXPECTED_ANSWERS` (`saved(TODAY)`), what the session holds when the walk is done on the
+  suite's pinned day (`tests.pinned.TODAY`; every date here is counted from it):
   the answers, each list entry with its stable id.
 
 `tests.helpers.build_session` (the `make_session` and `finished_session` fixtures) saves the
@@ -23,6 +24,8 @@ from __future__ import annotations
 import copy
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
+
+from tests import pinned
 
 if TYPE_CHECKING:
     from rebound.models import Content
@@ -83,7 +86,7 @@ def answers(today: date) -> dict[str, Any]:
         "weakness": "I undersell my results",
         "went_well": "The design round went really well",
         "fixes": [
-            {"what": "Practise Spark joins", "due": "2030-12-09"},
+            {"what": "Practise Spark joins", "due": on(14)},
             {"what": "Rehearse stories with numbers", "due": on(7)},
         ],
         "move_on_date": on(3),
@@ -97,7 +100,7 @@ def answers(today: date) -> dict[str, Any]:
                 "email": "priya@talent.example",
             }
         ],
-        "events": [{"name": "PyData meetup", "date": "2026-12-04"}],
+        "events": [{"name": "PyData meetup", "date": on(9)}],
         "looking_for": "a data engineer on a platform team",
         "known_for": "making slow pipelines fast",
         "weekly_target": 3,
@@ -149,7 +152,7 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
     # The built-in English pack, whatever the environment says: other packs ask the same
     # questions with the same choices, in the same order (tests/unit/test_content_packs.py).
     pack = content if content is not None else packs.load(packs.default_dir("en"))
-    day = today or date.today()
+    day = today or TODAY
     wanted = answers(day)
     moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
     session = Session(id="", created_at=moment, updated_at=moment)
@@ -206,7 +209,7 @@ def answers_yaml(data: dict[str, Any] | None = None) -> str:
     """A `rebound start --answers` file of `data` (default: today's `answers`)."""
     import yaml
 
-    chosen = data if data is not None else answers(date.today())
+    chosen = data if data is not None else answers(TODAY)
     return yaml.safe_dump(chosen, sort_keys=False, allow_unicode=True)
 
 
@@ -215,7 +218,7 @@ def keys(groups: list[tuple[str, str]]) -> str:
     return "".join(k for _, k in groups)
 
 
-TODAY = date.today()
+TODAY = pinned.TODAY  # the day every test runs on, whatever the machine's clock says
 SESSION_ID = f"{TODAY.isoformat()}-{SLUG}"
 EXPECTED_ANSWERS: dict[str, Any] = saved(TODAY)
 # The drafts of the finished scenario session, in the order `rebound draft` lists them: one

@@ -7,9 +7,8 @@ read the answers without importing the coach. No I/O here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
 
-from rebound import templates
+from rebound import clock, templates
 from rebound.conditions import holds
 from rebound.models import ENTRY_ID, Content, Item, Session
 
@@ -45,7 +44,7 @@ def context(content: Content, session: Session) -> dict[str, object]:
             return [names.get(str(v), str(v)) for v in value]
         return names.get(str(value), value) if isinstance(value, str) else value
 
-    out: dict[str, object] = {"today": date.today().isoformat()}
+    out: dict[str, object] = {"today": clock.today().isoformat()}
     for key, value in session.answers.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
             out[key] = [_shown_entry(entry, show) for entry in value]

@@ -4,13 +4,25 @@ A saved file can hold any date Python can: `created_at` 0001-01-01, a due date o
 offset of +14:00 on the first day of year 1, a time with no offset at all. Turning such a moment
 into the local day, or moving a day past `date.max`, raises OverflowError or ValueError (under
 `TZ=Pacific/Kiritimati` even for a plain UTC date at either end). Every place that turns a moment
-into a day, or adds days to one, goes through here instead. This module imports nothing of
-rebound's.
+into a day, or adds days to one, goes through here instead.
+
+It is also the one place that reads the system clock: `now()` (the moment, in UTC), `today()`
+(the person's day, in their time zone) and `seconds()` (for the age of a file). No other module
+calls `date.today`, `datetime.now`, `time.time` or their kin (tests/test_clock_seam.py reads every
+module's syntax tree to check), so that tests can hold the time with one library (time-machine)
+and never depend on the day they run.
+
+It imports nothing of rebound's, and the standard library's `datetime` only inside the functions
+that need it: `rebound nudge`, which runs in every new terminal, needs just `today_iso()`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+import time
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from datetime import date, datetime
 
 # Python's datetime arithmetic raises these at the ends of its range (and the C library, for a
 # time it cannot convert to local time, OSError).
@@ -23,6 +35,8 @@ def local_day(moment: datetime) -> date:
     At the ends of time, where the local day cannot be computed, the UTC day; where not even
     that can, the day written in the moment itself.
     """
+    from datetime import timezone
+
     try:
         return moment.astimezone().date()
     except _OUT_OF_RANGE:
@@ -35,6 +49,8 @@ def local_day(moment: datetime) -> date:
 
 def shift(day: date, days: int) -> date | None:
     """`day` moved by `days` days; None ("no date") when that falls outside the calendar."""
+    from datetime import timedelta
+
     try:
         return day + timedelta(days=days)
     except _OUT_OF_RANGE:
@@ -43,6 +59,8 @@ def shift(day: date, days: int) -> date | None:
 
 def next_month(month: date) -> date | None:
     """The first day of the month after `month`'s; None after December 9999."""
+    from datetime import date
+
     if month.month == 12:
         return None if month.year == date.max.year else date(month.year + 1, 1, 1)
     return date(month.year, month.month + 1, 1)
@@ -54,6 +72,8 @@ def instant(moment: datetime) -> float:
     `datetime.timestamp()` cannot read an offset-less moment at the ends of time as local time:
     there it is taken as UTC, which orders it just as well.
     """
+    from datetime import timezone
+
     try:
         return moment.timestamp()
     except _OUT_OF_RANGE:
@@ -63,6 +83,8 @@ def instant(moment: datetime) -> float:
 def in_utc(moment: datetime) -> datetime:
     """`moment` in UTC (one with no offset taken as UTC already); at the ends of time, where
     that cannot be, the first or last moment Python knows, in UTC."""
+    from datetime import datetime, timezone
+
     if moment.tzinfo is None or moment.utcoffset() is None:
         return moment.replace(tzinfo=timezone.utc)
     try:
@@ -74,4 +96,21 @@ def in_utc(moment: datetime) -> datetime:
 
 def now() -> datetime:
     """The current moment, in UTC: what every save stamps (`answered_at`, ticks, touches)."""
+    from datetime import datetime, timezone
+
     return datetime.now(timezone.utc)
+
+
+def today() -> date:
+    """The person's day: today's date in their own time zone (the system's local time)."""
+    return local_day(now())
+
+
+def today_iso() -> str:
+    """`today()` as YYYY-MM-DD, without importing `datetime` (for `rebound nudge`)."""
+    return time.strftime("%Y-%m-%d", time.localtime(time.time()))
+
+
+def seconds() -> float:
+    """Seconds since the epoch, now: for comparing with a file's modification time."""
+    return time.time()

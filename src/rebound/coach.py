@@ -432,7 +432,7 @@ def open_items(content: Content, session: Session, today: date | None = None) ->
     Overdue items and those due within a week come first (by date), then undated ones in step
     order, then the later ones by date.
     """
-    day = today or date.today()
+    day = today or clock.today()
     todo = [e for e in checklist(content, session) if not e.done and not e.info]
     soon = clock.shift(day, 7) or date.max
 

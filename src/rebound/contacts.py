@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from rebound import coach, insights
+from rebound import clock, coach, insights
 from rebound.insights import person_key
 from rebound.models import ContactLog, Content, KeptContact, Outcome, Session, Touch
 
@@ -113,7 +113,7 @@ def people(
         today: the day to measure against (default: today).
         weeks: flag anyone quiet this many weeks or more, whatever their cadence.
     """
-    day = today or date.today()
+    day = today or clock.today()
     facts = _facts(content, sessions)
     out: list[Person] = []
     for contact in insights.contacts(content, sessions, day):

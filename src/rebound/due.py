@@ -21,7 +21,8 @@ import contextlib
 import json
 import os
 import sys
-import time
+
+from rebound import clock
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def nudge(data: str | None = None) -> None:
     """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
     try:
         index = read(data or home())
-        said = line(index, time.strftime("%Y-%m-%d")) if index is not None else None
+        said = line(index, clock.today_iso()) if index is not None else None
         if said:
             # Only printable characters reach the terminal, whatever the file holds.
             sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")

@@ -12,10 +12,10 @@ import errno
 import fnmatch
 import os
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rebound import clock
 from rebound.errors import DataError, Phrase
 from rebound.names import TEMP_SUFFIX
 
@@ -116,7 +116,7 @@ def listing(folder: Path, suffix: str, stale_seconds: float) -> list[os.DirEntry
         raise
     except OSError as exc:
         raise DataError("folder_unreadable", where=folder, value=exc.strerror or exc) from None
-    cutoff = time.time() - stale_seconds
+    cutoff = clock.seconds() - stale_seconds
     files = []
     for entry in entries:
         name = entry.name

@@ -136,7 +136,7 @@ class Walk(DraftOffers):
         self.store = store
         self.session = session
         self.out = out
-        self.today = date.today()
+        self.today = clock.today()
         self.defaults = remembered(store, content, skip=session.id)
         self._locks = contextlib.ExitStack()
         self._entry_shown: tuple[str, int] | None = None

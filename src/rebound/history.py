@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from rebound import coach, insights
+from rebound import clock, coach, insights
 from rebound.models import Content, Session
 
 
@@ -111,5 +111,5 @@ def company_history(
         company=shown,
         sessions=tuple(reversed(found)),
         reapply=max(dates) if dates else None,
-        today=today or date.today(),
+        today=today or clock.today(),
     )

@@ -136,7 +136,7 @@ def agenda(
         today: the day to measure against (default: today).
         days: how many days ahead count as upcoming; None for every later item.
     """
-    day = today or date.today()
+    day = today or clock.today()
     until = None if days is None else clock.shift(day, days)  # None past date.max: no end
     out = Agenda(today=day, until=until)
     dated: list[tuple[date, int, Todo]] = []
@@ -227,7 +227,7 @@ def contacts(
 
     A person's last-contacted day is the latest tick of their contact items in any session.
     """
-    day = today or date.today()
+    day = today or clock.today()
     item_id = _each_item_id(content, CONTACTS)
     people: dict[str, _Person] = {}
     for session in _oldest_first(sessions):
@@ -353,7 +353,7 @@ def stats(
     The accomplishments are what `brag` (the brag list) holds, wins added by hand included and
     wins taken off left out; without it, the sessions' entries are counted.
     """
-    day = today or date.today()
+    day = today or clock.today()
     ordered = _oldest_first(sessions)
     fix_item = _each_item_id(content, FIXES)
     contact_item = _each_item_id(content, CONTACTS)

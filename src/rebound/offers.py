@@ -6,10 +6,9 @@ A part of `flow.Walk` (its base class), kept apart so that each reads at a sitti
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from rebound import coach, drafting, prompts, render
+from rebound import clock, coach, drafting, prompts, render
 from rebound.errors import ReboundError
 
 if TYPE_CHECKING:
@@ -100,6 +99,6 @@ class DraftOffers:
             return
         question = self.content.say("draft_tick", value=entry.label)
         if prompts.yes_no(question, default=False, lang=self.content):
-            coach.tick(self.content, self.session, entry.id, datetime.now(timezone.utc))
+            coach.tick(self.content, self.session, entry.id, clock.now())
             self._save()
             render.note(self.out, self.content.say("ticked", count=1), "bold")

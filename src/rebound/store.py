@@ -15,11 +15,10 @@ import errno
 import json
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rebound import lookup, words
+from rebound import clock, lookup, words
 from rebound.errors import DataError, NoSessionError, SessionBusyError
 from rebound.files import (
     Moved,
@@ -259,7 +258,7 @@ class Store:
 
     def _move_aside_file(self, path: Path, name: str, reason: str) -> Moved:
         broken = self.home / BROKEN
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
         target = broken / f"{name}.{stamp}{SUFFIX}"
         try:
             broken.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from tests import pinned
 from tests.helpers import Run
 
-TODAY = date.today()
+TODAY = pinned.TODAY
 FULL = """\
 company: Globex
 role: Data Engineer

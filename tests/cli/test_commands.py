@@ -10,6 +10,7 @@ import pytest
 
 from rebound import __version__
 from rebound.models import Session
+from tests import pinned
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 from tests.scenario import GROUPS, SESSION_ID, keys
 
@@ -72,7 +73,7 @@ def test_summary_of_a_finished_session(run: Run, finished: Path) -> None:
         assert f"✓ {n}/5 {title}" in out
     today = date.today().isoformat()  # the same day, as step 1's guidance says
     assert f"☐ Thank-you email sent to Dana Smith  due {today}  (thank-you-sent)" in out
-    assert "☐ Fix: Practise Spark joins  due 2030-12-09  (fix-1)" in out
+    assert f"☐ Fix: Practise Spark joins  due {pinned.iso(14)}  (fix-1)" in out
     assert "Accomplishments on your list: 1" in out
     assert "✓ Stories rehearsed out loud" in out
     in_a_week = (date.today() + timedelta(days=7)).isoformat()

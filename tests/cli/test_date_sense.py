@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from tests import pinned
 from tests.cli.test_answers_file import FULL
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys, saved
 from tests.helpers import ENTER, Run
 
-TODAY = date.today()
+TODAY = pinned.TODAY
 NAMES = [name for name, _ in GROUPS]
 CLEAR = "\x15"  # Ctrl-U: a refused answer stays in the box to correct; clear it
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +12,12 @@ import pytest
 
 from rebound import content
 from rebound.store import Store
+from tests import pinned
 from tests.helpers import ENTER, MakeSession, Run
 from tests.scenario import COMPANY, SESSION_ID
 from tests.unit.test_insights import at, build
 
-TODAY = date.today()
+TODAY = pinned.TODAY
 CTRL_B = "\x02"
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from rebound import content, due, insights
 from rebound.store import Store
+from tests import pinned
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
 from tests.helpers import Run
 
-TODAY = date.today()
+TODAY = pinned.TODAY
 
 
 def answers(company: str = "Globex", late: int = 2) -> str:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from rebound import content as packs
 from rebound.models import Content
-from tests import scenario
+from tests import pinned, scenario
 from tests.conftest import Figures
 from tests.helpers import Run
 from tests.reliability.hostile import output, report, restore, snapshot, surprised
@@ -35,7 +35,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 WHERE = re.compile(r"answers\.yaml:\d+:\d+: ")
-ANSWERS: dict[str, Any] = scenario.answers(date.today())
+ANSWERS: dict[str, Any] = scenario.answers(pinned.TODAY)
 KEYS = sorted(ANSWERS)
 LISTS = [k for k, v in ANSWERS.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
 # Wrong for some kind of question, right for another: a text, a number, a yes, a date, a choice.

@@ -266,7 +266,7 @@ def log(
         raise UsageError(
             content.say("contacts_bad_outcome", value=outcome, list=", ".join(OUTCOMES))
         )
-    today = date.today()
+    today = clock.today()
     day = _on(content, on, today)
     store = store_for()
     sessions = store.load_all()

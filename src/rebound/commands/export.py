@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rebound import clock
 from rebound.app import command_group, complete_session, content_for, report_moved, store_for
 from rebound.errors import UsageError
 
@@ -82,7 +83,6 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     ] = False,
 ) -> None:
     """Export a session: Markdown to read or keep, JSON, or a calendar of its due dates."""
-    from datetime import date
 
     from rebound import export as exporter
 
@@ -106,7 +106,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     else:
         content = content_for(ctx, found)  # in the session's own language
         if fmt is Format.markdown:
-            data = exporter.to_markdown(content, found, date.today()).encode("utf-8")
+            data = exporter.to_markdown(content, found, clock.today()).encode("utf-8")
         else:
             if not exporter.dated_items(content, found):
                 raise UsageError("export_nothing_dated", id=found.id)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rebound import clock
 from rebound.app import SessionOption, command_group, content_for, report_moved, store_for
 from rebound.errors import UsageError
 
@@ -99,7 +100,6 @@ def _said(content: Content, session: Session, ticked: list[str]) -> None:
 def _from_file(content: Content, store: Store, found: Session, step: Step, file: Path) -> None:
     """The feedback answers from an answers file: only the feedback prompts, checked as at the
     prompt; the ones left out keep their answers. Nothing is saved unless all of it fits."""
-    from datetime import date
 
     from rebound import answers_file, coach, flow
 
@@ -111,7 +111,7 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
     with store.lock(found.id):
         fresh = store.load(found.id)
         flow.reopen(fresh, [p for p in later.prompts if p in doc.data])
-        count = answers_file.fill(content, fresh, doc, date.today(), flow.now())
+        count = answers_file.fill(content, fresh, doc, clock.today(), flow.now())
         for prompt in step.prompts:  # an answer to a question that no longer applies goes
             if prompt.when is not None and not coach.holds(prompt.when, fresh.answers):
                 fresh.answers.pop(prompt.id, None)

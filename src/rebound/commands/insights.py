@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rebound import clock
 from rebound.app import command_group, content_for, read_contact_log, report_moved, store_for
 
 app = command_group()
@@ -124,7 +125,6 @@ def _brag_list(sessions: list[Session]) -> BragList | None:
     """The brag list as `rebound brag` shows it (wins added by hand in, wins taken off out),
     with the sessions' newest entries taken in here only, without saving: stats only reads.
     None, having said why, when the list can't be read (a broken one was moved aside)."""
-    from datetime import datetime, timezone
 
     from rebound import bragging
     from rebound.app import say_error
@@ -135,5 +135,5 @@ def _brag_list(sessions: list[Session]) -> BragList | None:
     except ReboundError as exc:
         say_error(exc.message)
         return None
-    bragging.sync(brag, sessions, datetime.now(timezone.utc))
+    bragging.sync(brag, sessions, clock.now())
     return brag

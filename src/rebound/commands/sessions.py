@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound import words
+from rebound import clock, words
 from rebound.app import (
     SessionArgument,
     SessionOption,
@@ -62,20 +62,19 @@ def start(
 
 def _start_from_file(ctx: typer.Context, file: Path) -> None:
     import contextlib
-    from datetime import date
 
     from rebound import answers_file, coach, due, flow, render
 
     content = content_for(ctx)
     doc = answers_file.read(file)
     session = flow.new_session(new_session_lang(ctx))
-    count = answers_file.fill(content, session, doc, date.today(), flow.now())
+    count = answers_file.fill(content, session, doc, clock.today(), flow.now())
     if count == 0:
         raise UsageError("answers_none_used", where=file)
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
     flow.store_drafts(content, session)
     with contextlib.ExitStack() as locks:
-        flow.claim_id(store, session, date.today(), locks)
+        flow.claim_id(store, session, clock.today(), locks)
         store.save(session)
     trouble = flow.sync_brag(store, session)
     out = render.console()
