@@ -17,14 +17,13 @@ from typing import Any
 
 import pytest
 import time_machine
+from hypothesis import settings
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
-from rebound.app import app
 from rebound.models import Session
-from tests import pinned
+from tests import depth, pinned
 from tests.figures import (  # noqa: F401 - the figures' fixture and hooks, registered here
     Figures,
     figures,
@@ -32,11 +31,16 @@ from tests.figures import (  # noqa: F401 - the figures' fixture and hooks, regi
     pytest_terminal_summary,
     pytest_testnodedown,
 )
-from tests.helpers import MakeSession, Run, build_session
+from tests.helpers import MakeSession, Run, build_session, invoke
 from tests.terminal import Days, Spawn, Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content" / "en"
+
+# The deep run (tests/depth.py) draws every random example, and the same ones on every run.
+settings.register_profile("deep", derandomize=True)
+if depth.DEEP:
+    settings.load_profile("deep")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -93,26 +97,6 @@ def shipped_packs_parsed_once() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(scope="session", autouse=True)
-def command_tree_built_once() -> Iterator[None]:
-    """Typer's CliRunner builds the whole command tree again at each `invoke` (inspecting every
-    command's signature and evaluating its annotations: a few milliseconds, thousands of times
-    over). A person's `rebound` builds it once per process; so does each worker here."""
-    import typer.testing
-
-    real = typer.testing._get_command
-    built: dict[int, tuple[Any, Any]] = {}
-
-    def once(typer_app: Any) -> Any:
-        if id(typer_app) not in built:  # the app is kept too, so that its id stays its own
-            built[id(typer_app)] = (typer_app, real(typer_app))
-        return built[id(typer_app)][1]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", once)
-        yield
-
-
 @pytest.fixture(autouse=True)
 def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REBOUND_HOME at a fresh folder and clear anything that could leak in."""
@@ -149,14 +133,14 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     there, as it would for a person, and the test can check what was saved.
     """
 
-    def invoke(args: list[str], keys: str = "", terminal: bool = True) -> Any:
+    def typed(args: list[str], keys: str = "", terminal: bool = True) -> Any:
         monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: terminal)
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
             inp.close()
-            return CliRunner().invoke(app, args, catch_exceptions=False)
+            return invoke(args, catch_exceptions=False)
 
-    return invoke
+    return typed
 
 
 @pytest.fixture

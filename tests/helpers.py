@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner, Result
+
 from rebound import answers_file, coach, flow
 from rebound import content as packs
 from rebound.models import Session
@@ -18,11 +20,64 @@ from rebound.store import CACHE, Store
 from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
 
-__all__ = ["DOWN", "ENTER", "NIGHTLY", "MakeSession", "Run", "build_session", "run_installed"]
+__all__ = [
+    "DOWN",
+    "ENTER",
+    "NIGHTLY",
+    "MakeSession",
+    "Run",
+    "build_session",
+    "invoke",
+    "run_installed",
+]
 
 Run = Callable[..., Any]
 # make_session(upto=None, lang=None, **changes) -> Session (see tests/conftest.py)
 MakeSession = Callable[..., Any]
+
+
+_COMMAND: list[Any] = []  # rebound's command tree, built once per process (as a person's run does)
+
+
+def invoke(
+    args: list[str],
+    *,
+    env: dict[str, str | None] | None = None,
+    prog_name: str | None = None,
+    catch_exceptions: bool = True,
+) -> Result:
+    """`rebound ARGS...` in this process, output captured, on Typer's public API.
+
+    `typer.testing.CliRunner.invoke` builds the whole command tree again at every call
+    (inspecting each command's signature and annotations: milliseconds, thousands of times over);
+    a person's `rebound` builds it once per process, and so does this, with `typer.main.
+    get_command`, then runs it inside `CliRunner.isolation` as `invoke` does.
+    """
+    import typer.main
+
+    from rebound.app import app
+
+    if not _COMMAND:
+        _COMMAND.append(typer.main.get_command(app))
+    cli = _COMMAND[0]
+    runner = CliRunner()
+    code, error, info = 0, None, None
+    with runner.isolation(env=env) as (out, err, mixed):
+        try:
+            cli.main(args=list(args), prog_name=prog_name or runner.get_default_prog_name(cli))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            if code:
+                error, info = exc, sys.exc_info()
+        except Exception as exc:
+            if not catch_exceptions:
+                raise
+            code, error, info = 1, exc, sys.exc_info()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        made = (out.getvalue(), err.getvalue(), mixed.getvalue())
+    return Result(runner, *made, None, code, error, info)  # type: ignore[arg-type]
 
 
 def run_installed(

@@ -8,13 +8,15 @@ from `TODAY`.
 
 `REBOUND_TEST_NOW` moves the pinned moment, to run the suite as if on another day or hour:
 an ISO local time, optionally followed by a time zone name, which then becomes the process's own
-(`2027-03-28T23:59:00 Europe/Madrid`: the last minute of a daylight-saving day in Madrid).
+(`2026-03-29T23:59:00 Europe/Madrid`: the last minute of a daylight-saving day in Madrid). It
+must be in the past: a file's age is read against the real clock's modification times.
 `.ci/run` runs the date-building tests at several such moments.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from datetime import date, datetime, timedelta
 
 ENV = "REBOUND_TEST_NOW"
@@ -35,9 +37,18 @@ def _read(raw: str) -> datetime:
 
 
 RAW = os.environ.get(ENV) or DEFAULT
-NOW: datetime = _read(RAW)
-TODAY: date = NOW.date()
 ZONE: str = RAW.strip().partition(" ")[2]
+if ZONE and hasattr(time, "tzset"):
+    # The zone is the whole run's, from the moment the tests are imported (so that a moment made
+    # at import, `datetime(...).astimezone()`, is local to it), and every process's they start.
+    os.environ["TZ"] = ZONE
+    time.tzset()
+NOW: datetime = _read(RAW)
+# A file's age is its modification time (set by the system's real clock) against rebound's
+# clock (held here): a moment still to come would make every new file look old.
+if NOW.timestamp() > time.time():
+    raise SystemExit(f"{ENV}={RAW!r} is still to come; the tests' moment must be in the past")
+TODAY: date = NOW.date()
 
 
 def on(days: int) -> date:

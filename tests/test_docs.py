@@ -10,9 +10,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from rebound.app import app
+from tests.helpers import invoke
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -92,9 +91,7 @@ def test_readme_example_is_a_real_command(example: str) -> None:
         assert not re.fullmatch(r"[a-z][a-z0-9-]*", word), (
             f"README: `{example}`: `{make_docs.heading(path)}` has no command `{word}`"
         )
-    result = CliRunner().invoke(
-        app, [*path, "--help"], env=make_docs.HELP_ENV, prog_name=make_docs.PROG
-    )
+    result = invoke([*path, "--help"], env=make_docs.HELP_ENV, prog_name=make_docs.PROG)
     assert result.exit_code == 0, f"README: `{example}`: --help failed:\n{result.output}"
     options = re.findall(r"(?<![\w-])(--?[A-Za-z][\w-]*)", " ".join(rest))
     unknown = [o for o in options if not re.search(rf"(?<![\w-]){re.escape(o)}\b", result.stdout)]
@@ -136,6 +133,7 @@ def test_the_quick_start_leaves_rebound_on_the_path_here_and_in_new_terminals() 
 
 
 @pytest.mark.e2e
+@pytest.mark.packaging
 def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
     tmp_path: Path,
 ) -> None:

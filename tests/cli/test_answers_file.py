@@ -13,13 +13,15 @@ from tests import pinned
 from tests.helpers import Run
 
 TODAY = pinned.TODAY
+HEARD = pinned.iso(-1)  # the news came yesterday
+MOVE_ON = pinned.iso(3)
 FULL = """\
 company: Globex
 role: Data Engineer
 messenger_name: Dana Smith
 messenger_channel: video
 messenger_email: dana@globex.example
-call_date: 2026-11-24
+call_date: <heard>
 your_name: Alex
 thanked_on_call: true
 thank_detail: "the [bold]honest[/bold] notes"
@@ -32,7 +34,7 @@ fixes:
   - what: Practise telling impact stories
     due: +10d
   - what: Read the Spark docs
-move_on_date: 2026-11-28
+move_on_date: <move-on>
 accomplishments:
   - title: Cut the nightly batch from 6 hours to 40 minutes
     story: true
@@ -44,7 +46,7 @@ events: []
 looking_for: a platform data role
 known_for: fast, reliable pipelines
 weekly_target: 4
-"""
+""".replace("<heard>", HEARD).replace("<move-on>", MOVE_ON)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -131,7 +133,7 @@ def test_a_partial_file_leaves_the_rest_for_continue(
             "messenger_email",
             "doesn't look like an email",
         ),
-        (("call_date: 2026-11-24", "call_date: someday"), "call_date", "Please give a date"),
+        ((f"call_date: {HEARD}", "call_date: someday"), "call_date", "Please give a date"),
         (
             ("messenger_channel: video", "messenger_channel: pigeon"),
             "messenger_channel",
@@ -250,8 +252,8 @@ def test_a_spanish_file_uses_the_packs_date_words_and_messages(
     run: Run, tmp_path: Path, rebound_home: Path
 ) -> None:
     # (The move-on day must come after the news: a fixed one would not, once 'ayer' passes it.)
-    spanish = FULL.replace("call_date: 2026-11-24", "call_date: ayer").replace(
-        "move_on_date: 2026-11-28", "move_on_date: +3d"
+    spanish = FULL.replace(f"call_date: {HEARD}", "call_date: ayer").replace(
+        f"move_on_date: {MOVE_ON}", "move_on_date: +3d"
     )
     result = run(["--lang", "es", "start", "--answers", str(write(tmp_path, spanish))])
     assert result.exit_code == 0, result.output
@@ -259,7 +261,7 @@ def test_a_spanish_file_uses_the_packs_date_words_and_messages(
     assert isinstance(answers, dict)
     assert answers["call_date"] == (TODAY - timedelta(days=1)).isoformat()
 
-    wrong = FULL.replace("call_date: 2026-11-24", "call_date: pronto")
+    wrong = FULL.replace(f"call_date: {HEARD}", "call_date: pronto")
     refused = run(["--lang", "es", "start", "--answers", str(write(tmp_path, wrong))])
     assert refused.exit_code == 2
     assert "call_date: Escribe una fecha como 2026-12-01" in " ".join(refused.stderr.split())

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests import pinned
-from tests.cli.test_answers_file import FULL
+from tests.cli.test_answers_file import FULL, HEARD, MOVE_ON
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys, saved
 from tests.helpers import ENTER, Run
 
@@ -32,7 +32,8 @@ def test_news_from_next_month_is_refused_at_the_prompt(run: Run, rebound_home: P
 
 
 def test_a_fix_due_before_the_news_is_refused_at_the_prompt(run: Run, rebound_home: Path) -> None:
-    groups = with_answer("fixes.due", "2024-12-01" + ENTER + CLEAR + "+7d" + ENTER)
+    two_years_ago = pinned.iso(-724)
+    groups = with_answer("fixes.due", two_years_ago + ENTER + CLEAR + "+7d" + ENTER)
     run(["start"], keys(groups[: NAMES.index("fixes.more")]))
     fixes = saved(rebound_home)["open_lists"]["fixes"]["items"]
     assert fixes[0]["due"] == (TODAY + timedelta(days=7)).isoformat()
@@ -66,9 +67,13 @@ def test_an_answers_file_is_checked_the_same_way(
     run: Run, tmp_path: Path, rebound_home: Path
 ) -> None:
     cases = [
-        ("call_date: 2026-11-24", f"call_date: {TODAY + timedelta(days=40)}", "still to come"),
-        ("    due: +10d", "    due: 2024-11-01", "before the news"),
-        ("move_on_date: 2026-11-28", "move_on_date: 2026-11-01", "before the news (2026-11-24)"),
+        (f"call_date: {HEARD}", f"call_date: {TODAY + timedelta(days=40)}", "still to come"),
+        ("    due: +10d", f"    due: {pinned.iso(-700)}", "before the news"),
+        (
+            f"move_on_date: {MOVE_ON}",
+            f"move_on_date: {pinned.iso(-24)}",
+            f"before the news ({HEARD})",
+        ),
     ]
     for old, new, said in cases:
         result = run(["start", "--answers", str(answers(tmp_path, old, new))])
@@ -81,7 +86,7 @@ def test_an_answers_file_is_checked_the_same_way(
 
 
 def test_spanish_refuses_in_spanish(run: Run, tmp_path: Path) -> None:
-    file = answers(tmp_path, "move_on_date: 2026-11-28", "move_on_date: 2026-11-01")
+    file = answers(tmp_path, f"move_on_date: {MOVE_ON}", f"move_on_date: {pinned.iso(-24)}")
     result = run(["--lang", "es", "start", "--answers", str(file)])
     assert result.exit_code == 2
     assert "Es antes de la noticia" in result.stderr

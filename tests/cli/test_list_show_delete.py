@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from tests import pinned
@@ -23,15 +24,15 @@ def test_list_without_sessions(run: Run) -> None:
 def test_list_newest_first_with_progress_and_next(run: Run, rebound_home: Path) -> None:
     build_session()
     sessions = rebound_home / "sessions"
-    older = sessions / "2026-01-05-acme.json"
+    acme_id = f"{pinned.iso(-324)}-acme"  # started months earlier
     data = json.loads((sessions / f"{SESSION_ID}.json").read_text())
-    data.update(id="2026-01-05-acme", finished_at=None)
+    data.update(id=acme_id, finished_at=None)
     data["answers"] = {"company": "Acme", "role": "Analyst"}
-    older.write_text(json.dumps(data))
+    (sessions / f"{acme_id}.json").write_text(json.dumps(data))
     out = run(["list"]).stdout
     lines = [line for line in out.splitlines() if line.strip()]
     assert lines[0].startswith(f"{SESSION_ID}  Globex · Data Engineer  5/5  ")
-    acme = next(line for line in lines if line.startswith("2026-01-05-acme"))
+    acme = next(line for line in lines if line.startswith(acme_id))
     assert "Acme · Analyst" in acme
     assert "0/5" in acme
     assert "questions about the call" in out
@@ -190,11 +191,11 @@ def _copy(rebound_home: Path, new_id: str, company: str, created_at: str) -> Non
 
 
 def test_list_orders_one_days_sessions_by_start_newest_first(run: Run, rebound_home: Path) -> None:
-    build_session(upto=2)
+    started = build_session(upto=2).created_at
     day = SESSION_ID[:10]
     # By name 'zeta' would come first; 'acme' was started last, so it is the newest.
-    _copy(rebound_home, f"{day}-acme", "Acme", f"{day}T23:50:00Z")
-    _copy(rebound_home, f"{day}-zeta", "Zeta", f"{day}T00:01:00+00:00")
+    _copy(rebound_home, f"{day}-acme", "Acme", (started + timedelta(seconds=40)).isoformat())
+    _copy(rebound_home, f"{day}-zeta", "Zeta", (started - timedelta(hours=5)).isoformat())
     lines = [line for line in run(["list"]).stdout.splitlines() if line.startswith(day)]
     assert [line.split()[0] for line in lines] == [f"{day}-acme", SESSION_ID, f"{day}-zeta"]
 

@@ -4,34 +4,26 @@ list's lock (held for the milliseconds of a save) and none is refused or lost.""
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
+from tests.forks import Forks
 from tests.terminal import EXIT_OK
 
 WRITERS = 50
 
 
 def test_fifty_concurrent_adds_all_land(
-    exe: str, env: dict[str, str], rebound_home: Path, figures: Any
+    env: dict[str, str], rebound_home: Path, figures: Any
 ) -> None:
-    begun = time.monotonic()
-    children = [
-        subprocess.Popen(
-            [exe, "brag", "add", "--title", f"Win number {n}"],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+    with Forks(env) as forks:
+        begun = time.monotonic()
+        results = forks.run(
+            *(["brag", "add", "--title", f"Win number {n}"] for n in range(WRITERS))
         )
-        for n in range(WRITERS)
-    ]
-    results = [(child, *child.communicate(timeout=120)) for child in children]
-    took = time.monotonic() - begun
-    refused = [err for child, _, err in results if child.returncode != EXIT_OK]
+        took = time.monotonic() - begun
+    refused = [r.stderr for r in results if r.returncode != EXIT_OK]
     saved = json.loads((rebound_home / "brag.json").read_text(encoding="utf-8"))["items"]
     titles = sorted(i["title"] for i in saved)
     figures.add("concurrent brag adds saved", len(titles), WRITERS)

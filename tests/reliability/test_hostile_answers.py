@@ -24,6 +24,7 @@ from rebound import content as packs
 from rebound.models import Content
 from tests import pinned, scenario
 from tests.conftest import Figures
+from tests.depth import examples
 from tests.helpers import Run
 from tests.reliability.hostile import output, report, restore, snapshot, surprised
 
@@ -220,7 +221,7 @@ CHANGE = st.tuples(
 )
 
 
-@settings(SETTINGS, max_examples=80)
+@settings(SETTINGS, max_examples=examples(80))
 @given(changes=st.lists(CHANGE, min_size=1, max_size=3))
 def test_random_answers_files(
     run: Run,

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from rebound.models import Session
 from tests.conftest import Figures
+from tests.depth import examples
 from tests.helpers import Run
 from tests.reliability.hostile import report, restore, said_plainly, snapshot, surprised
 from tests.reliability.test_os_errors import Param, commands
@@ -191,7 +192,7 @@ TOKEN = st.one_of(
 
 @settings(
     derandomize=True,
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -19,18 +19,17 @@ from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
 from rebound import prompts
-from rebound.app import app
 from rebound.store import Store, parse
 from rebound.text import scrub
 from tests.conftest import Figures
-from tests.helpers import Run
+from tests.depth import examples
+from tests.helpers import Run, invoke
 
 SETTINGS = settings(
     derandomize=True,
-    max_examples=30,
+    max_examples=examples(30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -42,7 +41,7 @@ def type_bytes(monkeypatch: Any, args: list[str], keys: bytes) -> Any:
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_bytes(keys)
         inp.close()
-        return CliRunner().invoke(app, args, catch_exceptions=False)
+        return invoke(args, catch_exceptions=False)
 
 
 @pytest.fixture
@@ -156,7 +155,7 @@ TYPED = st.binary(min_size=0, max_size=12).map(
 )
 
 
-@settings(SETTINGS, max_examples=10)  # each is a whole `rebound start`, about 0.4 s
+@settings(SETTINGS, max_examples=examples(10))  # each is a whole `rebound start`, about 0.4 s
 @given(company=TYPED)
 def test_random_bytes_typed_are_saved(
     monkeypatch: Any, rebound_home: Path, figures: Figures, company: bytes

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from rebound.models import BragList, Session
 from rebound.store import Store, parse
 from tests.conftest import Figures
+from tests.depth import examples
 from tests.helpers import MakeSession, Run
 from tests.reliability.hostile import at, output, paths, report, restore, snapshot, surprised
 
@@ -261,11 +262,17 @@ def special_cases(world: World) -> dict[str, Any]:
     return cases
 
 
+SPECIAL_SHARES = 4  # the special cases, dealt round-robin into this many tests, for xdist
+
+
+@pytest.mark.parametrize("share", range(SPECIAL_SHARES))
 def test_special_damage_never_loses_the_other_session(
-    world: World, run: Run, figures: Figures
+    world: World, run: Run, figures: Figures, share: int
 ) -> None:
     tally = Tally()
-    for case, write in special_cases(world).items():
+    cases = list(special_cases(world).items())
+    assert len(cases) > 4 * SPECIAL_SHARES  # each share has cases to try
+    for case, write in cases[share::SPECIAL_SHARES]:
         check_session(world, run, tally, case, write)
     report(figures, KIND, tally.tried, tally.handled, tally.kept, tally.checked)
     assert not tally.failures, "\n".join(map(repr, tally.failures))
@@ -291,7 +298,7 @@ def test_a_folder_named_like_a_session_is_set_aside_and_the_others_listed(
 MUTATION = st.tuples(st.integers(0, 10_000), st.sampled_from(["set", "delete", "add"]))
 
 
-@settings(SETTINGS, max_examples=40)
+@settings(SETTINGS, max_examples=examples(40))
 @given(mutations=st.lists(st.tuples(MUTATION, st.sampled_from(VALUES)), min_size=1, max_size=3))
 def test_random_session_mutations(
     world: World, run: Run, figures: Figures, mutations: list[tuple[tuple[int, str], Any]]
@@ -335,7 +342,7 @@ def brag_titles(raw: bytes) -> list[str] | None:
             path.unlink()
 
 
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=examples(25))
 @given(
     mutations=st.lists(st.tuples(MUTATION, st.sampled_from(VALUES)), min_size=1, max_size=3),
     version=st.sampled_from([None, 0, 1, 3, 4, 5, "4", True]),

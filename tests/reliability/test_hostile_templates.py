@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from rebound import templates
 from rebound.templates import MAX_OUTPUT, MAX_SECTION_DEPTH, TemplateError
 from tests.conftest import Figures
+from tests.depth import examples
 from tests.helpers import Run
 
 STEP = Path("steps") / "accomplishments.yaml"
@@ -94,7 +95,7 @@ def shapes(draw: st.DrawFn, depth: int = 0) -> str:
 
 @settings(
     derandomize=True,
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

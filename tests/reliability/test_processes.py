@@ -27,6 +27,7 @@ import pytest
 from rebound import coach, content
 from rebound.models import AnswerValue, Session
 from rebound.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
+from tests.forks import Forks
 from tests.terminal import (
     ENTER,
     EXIT_FAILURE,
@@ -318,13 +319,17 @@ class Writer:
     busy: int = 0
     problems: list[str] = field(default_factory=list)
 
-    def work(self, exe: str, env: dict[str, str]) -> None:
+    def work(self, env: dict[str, str]) -> None:
+        with Forks(env) as forks:  # its own server: the two writers run at the same time
+            self._work(forks)
+
+    def _work(self, forks: Forks) -> None:
         for _ in range(COMMANDS_EACH):
             item = self.rng.choice(self.items)
             tick = not self.state.get(item, False)
             args = ["done", item, "--session", FINISHED, *([] if tick else ["--undo"])]
             for _attempt in range(BUSY_RETRIES):
-                shown = run(exe, env, *args, timeout=30)
+                shown = forks.one(*args)
                 if shown.returncode == EXIT_OK:
                     self.state[item] = tick
                     self.done.append((item, tick))
@@ -340,9 +345,7 @@ class Writer:
                 return
 
 
-def test_two_writers_lose_no_updates(
-    exe: str, env: dict[str, str], rebound_home: Path, figures: Any
-) -> None:
+def test_two_writers_lose_no_updates(env: dict[str, str], rebound_home: Path, figures: Any) -> None:
     store = Store()
     store.save(build_session(FINISHED, fixes=3, contacts=3))
     tickable = {e.id for e in coach.checklist(content.load(), store.load(FINISHED)) if not e.info}
@@ -355,7 +358,7 @@ def test_two_writers_lose_no_updates(
         Writer("one", first, random.Random(seed)),
         Writer("two", second, random.Random(seed + 1)),
     ]
-    threads = [threading.Thread(target=w.work, args=(exe, env)) for w in writers]
+    threads = [threading.Thread(target=w.work, args=(env,)) for w in writers]
     begun = time.monotonic()
     for t in threads:
         t.start()

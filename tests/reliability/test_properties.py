@@ -18,6 +18,7 @@ from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
 from tests.conftest import CONTENT
+from tests.depth import examples
 
 # Any text a person could type or paste, including control characters and surrogate-free Unicode.
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
@@ -33,7 +34,9 @@ ERROR_FORM = re.compile(r"^.+?:\d+:\d+: \S.*: .+")
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     answers=st.dictionaries(KEYS, ANSWER, max_size=8),
@@ -52,7 +55,7 @@ def test_sessions_round_trip_through_the_store(
     shutil.rmtree(home)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(company=TEXT, detail=TEXT, weakness=TEXT)
 def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: str) -> None:
     loaded = _content()
@@ -120,7 +123,9 @@ YAML_VALUE = st.recursive(
 
 
 @settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(120),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=YAML_VALUE)
 def test_arbitrary_yaml_data_gives_a_load_or_a_clear_error(data: object, tmp_path: Path) -> None:
@@ -134,7 +139,9 @@ def test_arbitrary_yaml_data_gives_a_load_or_a_clear_error(data: object, tmp_pat
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     cut=st.integers(0, 10_000),
@@ -155,7 +162,9 @@ def test_mangled_real_files_give_a_load_or_a_clear_error(
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(raw=st.binary(max_size=400) | TEXT.map(str.encode))
 def test_arbitrary_session_bytes_parse_or_raise_value_error(raw: bytes) -> None:

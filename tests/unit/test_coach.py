@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import pytest
 
 from rebound import coach, content
 from rebound.models import AnswerValue, Content, OpenList, Session
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 9, 0).astimezone()  # 9:00 local time, on the 25th in every zone
 
 OPENING = {
     "company": "Globex",
@@ -266,7 +266,7 @@ def test_condition_tests() -> None:
 def test_due_after_counts_from_the_answer(loaded: Content) -> None:
     s = fresh()
     reach(loaded, s, "reasons")  # feedback_asked was answered at NOW, with 'will_email'
-    s.answered_at["feedback_asked"] = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+    s.answered_at["feedback_asked"] = datetime(2026, 11, 20, 18, 0).astimezone()
     reach(loaded, s, "went_well")
     items = {e.id: e for e in coach.checklist(loaded, s)}
     assert items["feedback-asked"].due == date(2026, 11, 22)

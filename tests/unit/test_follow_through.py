@@ -3,7 +3,7 @@ patterns in the reasons (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from rebound.models import ContactLog, Content, Session
 from tests.conftest import REPO
 from tests.unit.test_insights import TODAY, ago, at, build
 
-NOW = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 12).astimezone()  # noon, local time: the 25th in every time zone
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -14,8 +14,8 @@ TODAY = date(2026, 11, 25)
 
 
 def at(day: date, hour: int = 12) -> datetime:
-    """A moment on `day`; noon UTC is the same calendar day in nearly every time zone."""
-    return datetime.combine(day, time(hour), tzinfo=timezone.utc)
+    """A moment on `day`, at `hour` local time: on that calendar day in every time zone."""
+    return datetime.combine(day, time(hour)).astimezone()
 
 
 def ago(days: int) -> date:

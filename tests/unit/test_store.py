@@ -14,6 +14,7 @@ from rebound import store as store_module
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
 from rebound.models import SCHEMA_VERSION, OpenList, Session
 from rebound.store import Store, atomic_write, data_home, parse
+from tests.helpers import invoke
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sessions"
@@ -438,10 +439,6 @@ def test_every_reading_command_refuses_a_data_folder_that_is_a_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Unreachable data is never "no data": each command that reads says so, with exit 1."""
-    from typer.testing import CliRunner
-
-    from rebound.app import app
-
     home = tmp_path / "not-a-folder"
     home.write_text("my notes\n")
     monkeypatch.setenv("REBOUND_HOME", str(home))
@@ -461,7 +458,7 @@ def test_every_reading_command_refuses_a_data_folder_that_is_a_file(
         ["rehearse"],
     ]
     for args in commands:
-        result = CliRunner().invoke(app, args)
+        result = invoke(args)
         assert result.exit_code == 1, (args, result.output)
         assert "No sessions yet" not in result.output, args
         assert "cannot be used" in result.output or "Could not" in result.output, (

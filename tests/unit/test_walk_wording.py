@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import pytest
 
@@ -35,7 +35,7 @@ def test_the_thank_you_is_due_the_day_of_the_call(lang: str) -> None:
     """The guidance says 'the same day' (coaching notes: the same day is best): so does the
     checklist."""
     loaded = load(lang)
-    answered = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+    answered = datetime(2026, 11, 25, 9, 0).astimezone()  # in the morning, local time
     session = Session(id="s", created_at=answered, updated_at=answered)
     for prompt in loaded.step("thank").prompts:  # step 1 answered, in the morning
         session.answers[prompt.id] = None if prompt.kind == "text" else True

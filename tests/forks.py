@@ -1,0 +1,141 @@
+"""Many `rebound` commands at once, forked from one process that imported rebound once.
+
+A new Python process spends ~100 ms (several times that with coverage) importing rebound before
+its first save; a test of fifty concurrent writers would spend most of its time there. A
+`Forks` server imports the entry point and the command modules once, then runs each batch of
+command lines it is sent as forked children, all at once, each with its own output files, and
+answers with every child's exit code and output. A child runs `rebound.cli.main`, the entry
+point a person's `rebound` runs, so the error boundary, the locks and the saves are the real ones.
+
+POSIX only (`os.fork`): the tests that use it are skipped on Windows, where they say so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from types import TracebackType
+
+import pytest
+
+SERVER = r"""
+import json, os, sys, tempfile
+
+import typer.main
+
+import importlib, pkgutil
+import rebound, rebound.app, rebound.cli
+
+# Every module of rebound imported once, before any fork (a child imports nothing then).
+for found in pkgutil.walk_packages(rebound.__path__, "rebound."):
+    if not found.name.endswith("__main__"):
+        importlib.import_module(found.name)
+
+# The commands the tests run, built once (the rest are built in a child that asks for them).
+root = typer.main.get_command(rebound.app.app)
+for name in ("brag", "done", "list"):
+    root.get_command(None, name)
+
+def child(argv, out, err):
+    os.dup2(out, 1)
+    os.dup2(err, 2)
+    sys.argv = ["rebound", *argv]
+    code = 0
+    try:
+        rebound.cli.main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        code = 70
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+print("ready", flush=True)
+for line in sys.stdin:
+    batch = json.loads(line)
+    running = []
+    for argv in batch:
+        out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        pid = os.fork()
+        if pid == 0:
+            child(argv, out.fileno(), err.fileno())
+        running.append((pid, out, err))
+    results = []
+    for pid, out, err in running:
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        texts = []
+        for f in (out, err):
+            f.seek(0)
+            texts.append(f.read().decode("utf-8", "replace"))
+            f.close()
+        results.append([code, *texts])
+    print(json.dumps(results), flush=True)
+"""
+
+
+@dataclass
+class Ran:
+    """One forked command's exit code and output."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class Forks:
+    """A server process that forks `rebound` commands (see the module's docstring)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        if not hasattr(os, "fork"):
+            pytest.skip("forking writers needs os.fork (POSIX); Windows runs the rest")
+        self.server = subprocess.Popen(
+            [sys.executable, "-c", SERVER],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert self.server.stdout is not None
+        first = self.server.stdout.readline()
+        if first.strip() != "ready":
+            self.close()
+            pytest.fail(f"the fork server did not start: {first!r} {self.server.stderr!r}")
+
+    def run(self, *batch: list[str]) -> list[Ran]:
+        """Run these command lines at once, each in its own forked child; their results."""
+        assert self.server.stdin is not None and self.server.stdout is not None
+        self.server.stdin.write(json.dumps(list(batch)) + "\n")
+        self.server.stdin.flush()
+        line = self.server.stdout.readline()
+        if not line:
+            _, err = self.server.communicate(timeout=10)
+            pytest.fail(f"the fork server ended: {err[-2000:]}")
+        return [Ran(*r) for r in json.loads(line)]
+
+    def one(self, *args: str) -> Ran:
+        """One command line, run in a forked child."""
+        return self.run(list(args))[0]
+
+    def close(self) -> None:
+        if self.server.poll() is None:
+            self.server.kill()
+        self.server.communicate(timeout=10)
+
+    def __enter__(self) -> Forks:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
