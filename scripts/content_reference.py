@@ -152,7 +152,7 @@ def _type_name(annotation: Any) -> str:
 
     from pydantic import BaseModel
 
-    from rebound.phrasebook import Phrasebook
+    from rebound.sentences.phrasebook import Phrasebook
 
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]

@@ -109,9 +109,9 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
-    from rebound import words
+    from rebound.sentences import speech
 
-    words.begin()  # the words of one test's run never speak in the next one's language
+    speech.begin()  # the words of one test's run never speak in the next one's language
     return home
 
 

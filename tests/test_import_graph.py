@@ -118,7 +118,7 @@ def test_a_warm_start_makes_no_model_of_the_sentences(
     rebound_home: Path, finished_session: Session
 ) -> None:
     """Every command imports `Ui` (the cached pack holds one): made as a pydantic model of its
-    500 sentences, it cost ~11 ms of every start (benchmarks/startup.py). `rebound.phrasebook`
+    500 sentences, it cost ~11 ms of every start (benchmarks/startup.py). `sentences.phrasebook`
     makes that model only when a pack is read afresh, not when it comes from the cache."""
     shutil.rmtree(rebound_home / "cache", ignore_errors=True)
     [cold] = modules_loaded("list", probe=WIDEST_PROBE)  # reads the pack, fills the cache

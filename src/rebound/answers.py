@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from rebound import clock, templates
+from rebound import clock
 from rebound.conditions import holds
 from rebound.models import ENTRY_ID, Content, Item, Session
+from rebound.sentences import templates
 
 
 def entry_number(entry: Mapping[str, object], position: int) -> int:

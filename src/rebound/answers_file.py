@@ -28,7 +28,7 @@ from rebound import coach, values
 from rebound.content_files import YamlDoc, read_yaml
 from rebound.errors import UsageError
 from rebound.models import AnswerValue, Content, FieldDef, OpenList, Session
-from rebound.words import say
+from rebound.sentences.speech import say
 
 
 def read(file: Path) -> YamlDoc:

@@ -50,9 +50,9 @@ _LONGEST_PATH = 160
 def os_reason(exc: OSError) -> str:
     """What went wrong, in plain words: ours for the common errnos, else the OS's own."""
     if exc.errno in _REASONS:
-        from rebound import words
+        from rebound.sentences import speech
 
-        return words.say(_REASONS[exc.errno])
+        return speech.say(_REASONS[exc.errno])
     return (exc.strerror or type(exc).__name__).lower()
 
 
@@ -70,14 +70,14 @@ def describe_os_error(exc: OSError) -> str:
     With a file name, it is that file's problem. Without one, it is the output's: every save goes
     through `store.atomic_write`, which names its file, so what is left is writing to stdout.
     """
-    from rebound import words
+    from rebound.sentences import speech
 
     if exc.filename is None:
-        return words.say("output_failed", value=os_reason(exc))
+        return speech.say("output_failed", value=os_reason(exc))
     path = _shown(exc.filename)
     if exc.filename2 is not None:
         path = f"{path} -> {_shown(exc.filename2)}"
-    return words.say("os_error", where=path, value=os_reason(exc))
+    return speech.say("os_error", where=path, value=os_reason(exc))
 
 
 def silence_stdout() -> None:
@@ -133,12 +133,12 @@ def _is_framework(exc: BaseException) -> bool:
 
 def _say(key: str, **values: object) -> str:
     """One of the pack's sentences, said even if saying it fails (then in English)."""
-    from rebound import words
+    from rebound.sentences import speech
 
     try:
-        return words.say(key, **values)
+        return speech.say(key, **values)
     except Exception:
-        return words.ENGLISH.say(key, **values)
+        return speech.ENGLISH.say(key, **values)
 
 
 class ReboundGroup(TyperGroup):
@@ -301,9 +301,9 @@ def _root(
         os.environ["NO_COLOR"] = "1"
     ctx.obj = {"content": content, "lang": lang}
     _UNLOADABLE.clear()
-    from rebound import words
+    from rebound.sentences import speech
 
-    words.begin(pack_loader(content, lang))
+    speech.begin(pack_loader(content, lang))
 
 
 def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
@@ -325,7 +325,7 @@ _SPOKEN: dict[tuple[str, str | None], Content] = {}
 def pack_loader(
     content: str | os.PathLike[str] | None = None, lang: str | None = None
 ) -> Callable[[], Content | None]:
-    """How `rebound.words` finds the pack of a run that needs a sentence before (or without)
+    """How `sentences.speech` finds the pack of a run that needs a sentence before (or without)
     loading one: the pack `--content` / `--lang` / the environment choose; if that one cannot
     be loaded (an error about it must still be said), the built-in pack of `--lang`; else None,
     and the English defaults speak. The cache is read and written only where it already is:
@@ -361,8 +361,9 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     A command that works on one session picks the session first, then loads its content; one
     loaded twice in a run (to check an option, then for the session) is read once.
     """
-    from rebound import content, words
+    from rebound import content
     from rebound.names import CACHE
+    from rebound.sentences import speech
     from rebound.store import data_home
 
     folder = content_folder(ctx, session)
@@ -377,7 +378,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         _UNLOADABLE.add(where)
         loaded[folder] = content.load(folder, cache=data_home() / CACHE)
         _UNLOADABLE.discard(where)
-    words.use(loaded[folder])  # the errors and sentences of this run speak its language
+    speech.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
 
 
@@ -403,12 +404,13 @@ def same_language(ctx: typer.Context, session: Session) -> bool:
 def store_for() -> Store:
     """The data folder's store. Every save through it keeps the due index (`rebound nudge`)
     fresh, in the words of the content the command loaded (`content_for`)."""
-    from rebound import due, words
+    from rebound import due
     from rebound.models import Content
+    from rebound.sentences import speech
     from rebound.store import Store
 
     def loaded() -> Content | None:  # the content `content_for` loaded, by the time of a save
-        pack = words.used()
+        pack = speech.used()
         return pack if isinstance(pack, Content) else None
 
     return due.watch(Store(), loaded=loaded)

@@ -432,17 +432,17 @@ def cue(item: Accomplishment) -> str:
         title = title[2:]  # 'I led the migration' -> '... a time you led the migration.'
     phrasings = _AS_ACTION if _past_tense(title.split(" ", 1)[0]) else _AS_TOPIC
     choice = zlib.crc32(item.id.encode("utf-8")) % len(phrasings)
-    from rebound import words as said
+    from rebound.sentences import speech as said
 
     return said.say(phrasings[choice], value=_lower_first(title))
 
 
 def notes(item: Accomplishment) -> list[tuple[str, str]]:
     """(label, text) of the STAR notes and the number that are filled in, in STAR order."""
-    from rebound import words
+    from rebound.sentences import speech
 
     star = ("situation", "task", "action", "result", "number")
-    labels = {name: words.say(f"note_{name}") for name in star}
+    labels = {name: speech.say(f"note_{name}") for name in star}
     out = []
     for name, label in labels.items():
         value = getattr(item, name)

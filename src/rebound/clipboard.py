@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
-from rebound import words
+from rebound.sentences import speech
 
 # pyperclip's names for its ways of copying, as a person knows them.
 _NAMES = {
@@ -83,7 +83,7 @@ def program() -> tuple[str, Callable[[str], None]] | None:
     if not bool(copy):  # pyperclip's stand-in, when it found no way to copy, is falsy
         return None
     name = getattr(copy, "__name__", "")
-    shown = _NAMES.get(name, name.removeprefix("copy_")) or words.say(
+    shown = _NAMES.get(name, name.removeprefix("copy_")) or speech.say(
         _WORDED.get(name, "clip_program")
     )
     if name in _CHECKED:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rebound import answers, clock, conditions, letters, templates
+from rebound import answers, clock, conditions
 from rebound.conditions import Lookup
 from rebound.models import (
     ENTRY_ID,
@@ -27,12 +27,13 @@ from rebound.models import (
     Session,
     Step,
 )
+from rebound.sentences import grammar, templates
 
 # Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
 holds = conditions.holds
 said = conditions.said
 first_said = conditions.first_said
-DraftText = letters.DraftText
+DraftText = grammar.DraftText
 # What templates read of the answers, and entries' stable numbers (`rebound.answers`, where
 # `compose` reads them without importing the coach).
 context = answers.context

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from rebound import templates
 from rebound.answers import context, entry_number
 from rebound.conditions import Lookup, first_said, holds, said
-from rebound.letters import DraftText, recipient
 from rebound.models import Content, Draft, Line, OpenList, Session
+from rebound.sentences import templates
+from rebound.sentences.grammar import DraftText, recipient
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rebound import templates
 from rebound.models import Conditions, Line, Said
+from rebound.sentences import templates
 
 Lookup = Mapping[str, object]
 

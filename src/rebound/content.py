@@ -23,9 +23,10 @@ import stat
 import sys
 from pathlib import Path
 
-from rebound import __version__, words
+from rebound import __version__
 from rebound.models import Content
 from rebound.names import COACH_FILE, STEPS_DIR
+from rebound.sentences import speech
 
 DEFAULT_LANG = "en"
 HERE = Path(__file__).parent  # rebound's own modules
@@ -35,13 +36,14 @@ HERE = Path(__file__).parent  # rebound's own modules
 _READERS = (
     "models.py",
     "content_models.py",
-    "ui.py",
-    "sentences.py",
-    "sentences_files.py",
-    "phrasebook.py",
+    "sentences/catalogue.py",
+    "sentences/command_sentences.py",
+    "sentences/file_sentences.py",
+    "sentences/phrasebook.py",
+    "sentences/templates.py",
+    "sentences/grammar.py",
     "content_files.py",
     "yaml_reader.py",
-    "templates.py",
     "conditions.py",
     "values.py",
 )
@@ -171,7 +173,7 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     loaded = content_files.load(base)
     if cached is not None:
         _write_cache(cached, loaded)
-    if foreign and words.once("cache_not_yours"):
+    if foreign and speech.once("cache_not_yours"):
         # In the words of the pack just read: the one this run speaks may be loading it.
         sys.stderr.write(f"rebound: {loaded.say('cache_not_yours', where=cache)}\n")
     return loaded

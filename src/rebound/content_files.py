@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rebound import templates, values
+from rebound import values
 from rebound.errors import ContentError
 from rebound.models import (
     TODAY,
@@ -37,11 +37,12 @@ from rebound.models import (
     Words,
 )
 from rebound.names import COACH_FILE, STEPS_DIR
+from rebound.sentences import templates
 from rebound.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, Path_, YamlDoc, read_yaml
 
 # Read here by name: the reader's limits, and what answers files use of it.
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "YamlDoc", "load", "read_yaml"]
-from rebound.words import say
+from rebound.sentences.speech import say
 
 BUILTIN_NAMES = frozenset({"today", "id"})
 

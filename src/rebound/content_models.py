@@ -1,9 +1,9 @@
 """Pydantic models of what the content YAML may say: prompts, steps, drafts, the checklist.
 
-Strict (unknown keys are errors) because a typo in a content file should be caught by
-`rebound content validate`, not discovered halfway through someone's bad day. The coach's own
-sentences are in `rebound.ui`, and `Content`, which holds them all, in `rebound.models`, which
-re-exports all of these.
+Strict (unknown keys are errors) because a typo in a content file should be caught by `rebound
+content validate`, not discovered halfway through someone's bad day. The coach's own sentences are
+in `sentences.catalogue`, and `Content`, which holds them all, in `rebound.models`, which re-exports
+all of these.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from rebound import templates
+from rebound.sentences import templates
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from rebound import coach
-from rebound.letters import recipient
 from rebound.models import Content, Draft, Session, Step
+from rebound.sentences.grammar import recipient
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Only `app.py` turns these into exits; everything else raises. An error carries the key of its
 sentence in the content pack's `ui:` section and the values to fill in (the way jrnl's
 exceptions carry a message key), and is worded at the error boundary, in the language of the
-run (`rebound.words`). Messages are written for a person who has just been rejected: what
+run (`rebound.sentences.speech`). Messages are written for a person who has just been rejected: what
 happened, that their data is safe, and what to do next.
 """
 
@@ -43,12 +43,12 @@ def _bare(phrases: Sequence[Phrase]) -> str:
 
 
 # How phrases become words. This module imports nothing of rebound's (any module may import
-# it), so `rebound.words`, which knows the packs, puts its own here when it is imported.
+# it), so `rebound.sentences.speech`, which knows the packs, puts its own here when it is imported.
 _wording: list[Callable[[Sequence[Phrase]], str]] = [_bare]
 
 
 def use_wording(wording: Callable[[Sequence[Phrase]], str]) -> None:
-    """Word every error's phrases with this from now on (`rebound.words` calls it)."""
+    """Word every error's phrases with this from now on (`rebound.sentences.speech` calls it)."""
     _wording[:] = [wording]
 
 
@@ -84,7 +84,7 @@ class ReboundError(Exception):
 
     @property
     def message(self) -> str:
-        """The message, worded by `rebound.words` in the run's language (English if no pack)."""
+        """The message, worded by `sentences.speech` in the run's language (English if no pack)."""
         try:
             return _wording[0](self.phrases)
         except Exception:  # a key no pack has: still something to say, never a traceback

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-from rebound import words
+from rebound.sentences import speech
 
 
 class EditorFailed(Exception):
@@ -54,7 +54,7 @@ def edit(text: str) -> str | None:
             raise EditorFailed(shlex.join(command)) from exc
         if done.returncode != 0:
             raise EditorFailed(
-                words.say("editor_exit", value=shlex.join(command), number=done.returncode)
+                speech.say("editor_exit", value=shlex.join(command), number=done.returncode)
             )
         with open(name, encoding="utf-8", errors="replace", newline="") as handle:
             saved = handle.read()

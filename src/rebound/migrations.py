@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from rebound import words
 from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
+from rebound.sentences import speech
 from rebound.text import scrub_tree
 
 
@@ -80,7 +80,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     while data["schema_version"] < SCHEMA_VERSION:
         step = MIGRATIONS.get(data["schema_version"])
         if step is None:
-            raise ValueError(words.say("broken_too_old", number=data["schema_version"]))
+            raise ValueError(speech.say("broken_too_old", number=data["schema_version"]))
         data = step(data)
     return data
 
@@ -169,24 +169,24 @@ def parse(raw: bytes) -> Session:
         except ValidationError:
             pass  # an older version, or broken: the careful path below says what is wrong
     if not raw.strip():
-        raise ValueError(words.say("broken_empty"))
+        raise ValueError(speech.say("broken_empty"))
     data: Any = read_json(raw)
     if not isinstance(data, dict):
-        raise ValueError(words.say("broken_not_session"))
+        raise ValueError(speech.say("broken_not_session"))
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError(words.say("broken_no_schema"))
+        raise ValueError(speech.say("broken_no_schema"))
     if version > SCHEMA_VERSION:
-        raise ValueError(words.say("broken_newer", number=version))
+        raise ValueError(speech.say("broken_newer", number=version))
     data = migrate(data)
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
+        where = ".".join(str(p) for p in first["loc"]) or speech.say("broken_the_file")
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
     except RecursionError:
-        raise ValueError(words.say(TOO_DEEP)) from None
+        raise ValueError(speech.say(TOO_DEEP)) from None
 
 
 # A JSON escape of a lone surrogate half ("\udcff", hand-edited or from another program):
@@ -205,10 +205,10 @@ def read_json(raw: bytes) -> Any:
     try:
         return scrub_tree(json.loads(raw))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else words.say("broken_not_utf8")
-        raise ValueError(words.say("broken_not_json", value=reason)) from None
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else speech.say("broken_not_utf8")
+        raise ValueError(speech.say("broken_not_json", value=reason)) from None
     except RecursionError:
-        raise ValueError(words.say(TOO_DEEP)) from None
+        raise ValueError(speech.say(TOO_DEEP)) from None
 
 
 Shared = TypeVar("Shared", BragList, ContactLog)
@@ -218,7 +218,7 @@ class NewerFile(ValueError):
     """A file of a newer rebound (its `schema_version` above what this one knows)."""
 
     def __init__(self, version: int) -> None:
-        super().__init__(words.say("broken_newer_plain", number=version))
+        super().__init__(speech.say("broken_newer_plain", number=version))
         self.version = version
 
 
@@ -252,10 +252,10 @@ def parse_shared(
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or words.say("broken_the_file")
+        where = ".".join(str(p) for p in first["loc"]) or speech.say("broken_the_file")
         raise ValueError(f"{where}: {first['msg'].lower()}") from None
     except RecursionError:
-        raise ValueError(words.say(TOO_DEEP)) from None
+        raise ValueError(speech.say(TOO_DEEP)) from None
 
 
 def dump(model: Session | BragList | ContactLog) -> bytes:

@@ -1,7 +1,7 @@
 """Pydantic models: what a saved session holds, the brag list and the contact log.
 
-The content models (`rebound.content_models`) and the coach's sentences (`rebound.ui`) live in
-their own modules and are re-exported here, so `from rebound.models import X` works for all.
+The content models (`rebound.content_models`) and the coach's sentences (`sentences.catalogue`) live
+in their own modules and are re-exported here, so `from rebound.models import X` works for all.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rebound import templates
 from rebound.content_models import (
     MONTHS,
     TODAY,
@@ -38,7 +37,8 @@ from rebound.content_models import (
     Words,
     _Strict,
 )
-from rebound.ui import UI_NAMES, Ui
+from rebound.sentences import templates
+from rebound.sentences.catalogue import UI_NAMES, Ui
 
 # Re-exported: `from rebound.models import X` works for every model, wherever it is declared.
 __all__ = [

@@ -242,12 +242,12 @@ def install_systemd(files: dict[Path, str]) -> None:
     for args in (("daemon-reload",), ("enable", "--now", f"{UNIT}.timer")):
         done = _systemctl(*args)
         if done is None or done.returncode != 0:
-            from rebound import words
+            from rebound.sentences import speech
 
             if done is None:
-                why = words.say("schedule_not_found")
+                why = speech.say("schedule_not_found")
             else:
-                why = (done.stderr.strip().splitlines() or [words.say("schedule_no_answer")])[-1]
+                why = (done.stderr.strip().splitlines() or [speech.say("schedule_no_answer")])[-1]
             raise ScheduleError(f"systemctl --user {' '.join(args)}: {why}")
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rebound import clock, lookup, words
+from rebound import clock, lookup
 from rebound.errors import DataError, NoSessionError, SessionBusyError
 from rebound.files import (
     Moved,
@@ -60,6 +60,7 @@ from rebound.names import (
     SUFFIX,
     TEMP_SUFFIX,
 )
+from rebound.sentences import speech
 from rebound.trust import refuse_a_file_for_a_folder, secure
 
 # Kept importable from here, where modules found them before they moved to rebound.names,
@@ -113,7 +114,7 @@ class Store:
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 if not folder.is_dir():
                     raise NotADirectoryError(
-                        errno.ENOTDIR, words.say("reason_not_folder"), str(folder)
+                        errno.ENOTDIR, speech.say("reason_not_folder"), str(folder)
                     )
         except OSError as exc:
             raise DataError("home_unusable", where=self.home, value=exc.strerror or exc) from None
@@ -232,7 +233,7 @@ class Store:
         except IsADirectoryError:
             # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
             # session, and must not stop the others: set aside and said, as a broken file is.
-            moved = self._move_aside(session_id, words.say("reason_a_folder"))
+            moved = self._move_aside(session_id, speech.say("reason_a_folder"))
             raise NoSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
@@ -243,7 +244,7 @@ class Store:
             if session.id != session_id:
                 # A copy (`cp A.json backup.json`): used as a session, it would change 'A' too
                 # and show twice in `list`. Set aside, the original keeps working.
-                raise ValueError(words.say("broken_copy", id=session.id))
+                raise ValueError(speech.say("broken_copy", id=session.id))
         except ValueError as exc:
             moved = self._move_aside(session_id, str(exc))
             raise NoSessionError(
@@ -470,4 +471,4 @@ class Store:
 
 def describe(moved: Moved) -> str:
     """The one-paragraph message for a file that was moved aside."""
-    return words.say("moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup)
+    return speech.say("moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup)

@@ -13,9 +13,9 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from rebound import words
 from rebound.errors import DataError
 from rebound.files import private
+from rebound.sentences import speech
 
 
 def secure(folders: Iterable[Path], made_private: Callable[[Path], None]) -> None:
@@ -46,7 +46,7 @@ def secure(folders: Iterable[Path], made_private: Callable[[Path], None]) -> Non
                 value=exc.strerror or exc,
             ) from None
         mode = f"{stat.S_IMODE(st.st_mode):04o}"
-        said = words.say("folder_made_private", where=folder, number=mode)
+        said = speech.say("folder_made_private", where=folder, number=mode)
         sys.stderr.write(f"rebound: {said}\n")
         made_private(folder)
 

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Protocol
 
-from rebound import templates
 from rebound.models import TODAY, AnswerValue, FieldDef, Ui
+from rebound.sentences import templates
 
 # No spaces, and none of the characters that separate or quote addresses in a To: line (an
 # address is written back into one: `Dana <dana@example.com>`).

@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 
 from rebound.errors import ContentError
+from rebound.sentences.speech import say
 from rebound.text import scrub_tree
-from rebound.words import say
 
 MAX_FILE_BYTES = 256 * 1024  # a content file larger than this is refused, unread
 MAX_DEPTH = 50  # levels of nesting a YAML file may have; the packs use about 6

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from rebound import words
 from rebound.content_files import MAX_DEPTH, read_yaml
 from rebound.errors import ContentError
+from rebound.sentences import speech
 from rebound.store import TOO_DEEP, Store, parse
 from tests.conftest import Figures
 from tests.helpers import Run
@@ -52,7 +52,7 @@ def test_one_deep_session_is_moved_aside_and_the_others_still_work(
     result = run(["list"])
     assert result.exit_code == 0, result.output
     assert "Globex" in result.output and "could not be read" in result.output
-    assert words.ENGLISH.say(TOO_DEEP) in result.output.replace("\n", " ")  # the pack's words
+    assert speech.ENGLISH.say(TOO_DEEP) in result.output.replace("\n", " ")  # the pack's words
     (moved,) = (rebound_home / "broken").glob(f"{DEEP_ID}.*.json")
     assert moved.read_text() == deep  # kept, untouched
     for args in (["todo"], ["stats"], ["brag"], ["contacts"]):

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rebound import templates
-from rebound.templates import MAX_OUTPUT, MAX_SECTION_DEPTH, TemplateError
+from rebound.sentences import templates
+from rebound.sentences.templates import MAX_OUTPUT, MAX_SECTION_DEPTH, TemplateError
 from tests.conftest import Figures
 from tests.depth import examples
 from tests.helpers import Run

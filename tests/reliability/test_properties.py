@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from rebound import coach, content, letters, render, store
+from rebound import coach, content, render, store
 from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
+from rebound.sentences import grammar
 from tests.conftest import CONTENT
 from tests.depth import examples
 
@@ -72,7 +73,7 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     )
     text = coach.draft_text(loaded, session, loaded.step("thank").drafts[0])
     # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'.
-    fitted = letters.phrase(detail) if detail else ""
+    fitted = grammar.phrase(detail) if detail else ""
     if fitted:
         assert f" Thank you also for {fitted}." in text
     shown = text_module.clean(text)

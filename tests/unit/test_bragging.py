@@ -729,9 +729,9 @@ def test_record_refuses_a_rating_out_of_range(rating: int) -> None:
 
 
 def _phrasings(template_set: tuple[str, ...], text: str) -> set[str]:
-    from rebound import words
+    from rebound.sentences import speech
 
-    return {words.ENGLISH.say(t, value=text) for t in template_set}
+    return {speech.ENGLISH.say(t, value=text) for t in template_set}
 
 
 def test_cue_asks_for_a_time_you_did_it() -> None:

@@ -83,6 +83,7 @@ def test_a_rebound_with_other_models_reads_the_yaml_again(
     package = tmp_path / "rebound"
     package.mkdir()
     for name in content._READERS:
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(content.HERE / name, package / name)
     monkeypatch.setattr(content, "HERE", package)
     content.load(content_copy, cache=cache)
@@ -284,7 +285,7 @@ def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
 ) -> None:
     """Unpickled, a file another user could have written would run their code: it is never
     read, nothing is written beside it, and the content comes from the YAML, said once."""
-    from rebound import words
+    from rebound.sentences import speech
 
     cache = tmp_path / "cache"
     file = cache_key(content_copy, cache)
@@ -292,7 +293,7 @@ def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
     plant(file, marker)
     planted = file.read_bytes()
     owned_by_another_user(monkeypatch, cache)
-    words.begin()
+    speech.begin()
     assert content.load(content_copy, cache=cache).steps
     assert content.load(content_copy, cache=cache).steps  # twice in one run: said once
     assert not marker.exists()
@@ -301,7 +302,7 @@ def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
     err = capsys.readouterr().err
     assert note_count(err) == 1, err
     assert str(cache) in err and "chown" in err
-    words.begin()  # the next run says it again
+    speech.begin()  # the next run says it again
     content.load(content_copy, cache=cache)
     assert note_count(capsys.readouterr().err) == 1
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content_files, templates, values
+from rebound import coach, content_files, values
 from rebound.models import (
     AnswerValue,
     ChecklistItem,
@@ -27,6 +27,7 @@ from rebound.models import (
     Said,
     Session,
 )
+from rebound.sentences import templates
 from tests.conftest import REPO
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)

@@ -1,5 +1,5 @@
 """A pack's `ui:` sentences (`models.Ui`): checked, filled in, kept and cached as they always were,
-now that `Ui` is a plain class (`rebound.phrasebook`) rather than a pydantic model of 500 fields.
+now that `Ui` is a plain class (`sentences.phrasebook`) rather than a pydantic model of 500 fields.
 """
 
 from __future__ import annotations

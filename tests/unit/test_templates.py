@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rebound import content, letters, templates
-from rebound.templates import TemplateError, names, parse, render
+from rebound import content
+from rebound.sentences import grammar, templates
+from rebound.sentences.templates import TemplateError, names, parse, render
 
 # --- variables and how values read in a sentence ------------------------------------------
 
@@ -143,7 +144,7 @@ def test_address_and_whether_it_is_sure(name: str, expected: str, sure: bool) ->
 def test_a_name_written_family_name_first_is_asked_in_spanish_too(name: str) -> None:
     spanish = templates.Words(grammar="es")
     assert render("{{who|address}}", {"who": name}, spanish) == name
-    assert letters.address(name, "es") == letters.Address(name, False)
+    assert grammar.address(name, "es") == grammar.Address(name, False)
 
 
 @pytest.mark.parametrize(
@@ -154,7 +155,7 @@ def test_a_name_written_family_name_first_is_asked_in_spanish_too(name: str) -> 
     ],
 )
 def test_family_name_first_is_told_by_the_script(name: str, family_first: bool) -> None:
-    assert letters.family_name_first(name) is family_first
+    assert grammar.family_name_first(name) is family_first
 
 
 def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from rebound import errors, words
+from rebound import errors
 from rebound.app import pack_loader
 from rebound.errors import DataError, NoSessionError, UsageError
 from rebound.models import Ui
+from rebound.sentences import speech
 from tests.conftest import REPO
 
 SRC = REPO / "src" / "rebound"
@@ -69,15 +70,15 @@ def test_keys_kept_in_tables_are_sentences_too() -> None:
 
 def test_an_error_is_worded_when_it_is_said_not_when_it_is_raised() -> None:
     error = NoSessionError("no_session_list", id="globex")
-    words.begin(pack_loader(lang="es"))
+    speech.begin(pack_loader(lang="es"))
     assert error.message == "No hay ninguna sesión «globex». `rebound list` las muestra."
-    words.begin(pack_loader(lang="en"))
+    speech.begin(pack_loader(lang="en"))
     assert error.message == "There is no session 'globex'. `rebound list` shows them."
 
 
 def test_an_error_grows_by_sentences_and_keeps_them_across_a_change_of_class() -> None:
-    words.begin(pack_loader(lang="en"))
-    first = DataError("save_failed", where=Path("/data"), value=words.phrase("why_full"))
+    speech.begin(pack_loader(lang="en"))
+    first = DataError("save_failed", where=Path("/data"), value=speech.phrase("why_full"))
     grown = UsageError("").like(first).then("save_failed_later", id="s1")
     assert grown.message == (
         "Could not save to /data because the disk is full. Everything saved before is "
@@ -85,7 +86,7 @@ def test_an_error_grows_by_sentences_and_keeps_them_across_a_change_of_class() -
         "`rebound continue -s s1` picks up at this question."
     )
     assert grown.exit_code == 2
-    words.begin(pack_loader(lang="es"))
+    speech.begin(pack_loader(lang="es"))
     assert "porque el disco está lleno" in grown.message
 
 
@@ -96,31 +97,31 @@ def test_a_text_built_elsewhere_is_said_as_it_is() -> None:
 
 
 def test_no_pack_that_loads_means_the_english_defaults(tmp_path: Path) -> None:
-    words.begin(pack_loader(tmp_path / "nowhere", lang="xx"))
-    assert words.pack() is words.ENGLISH
-    assert words.say("no_such_session", id="a") == "There is no session 'a'."
+    speech.begin(pack_loader(tmp_path / "nowhere", lang="xx"))
+    assert speech.pack() is speech.ENGLISH
+    assert speech.say("no_such_session", id="a") == "There is no session 'a'."
 
 
 def test_a_loaded_pack_is_the_one_that_speaks() -> None:
     from rebound import content
 
-    words.begin()
-    words.use(content.load(content.default_dir("es")))
-    assert words.say_count("brag_stories", 1) == ": 1 historia"
+    speech.begin()
+    speech.use(content.load(content.default_dir("es")))
+    assert speech.say_count("brag_stories", 1) == ": 1 historia"
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_words_module_never_makes_the_data_folder(lang: str, rebound_home: Path) -> None:
     """`data wipe` says "Wiped" after the folder is gone: saying it must not make it again."""
-    words.begin(pack_loader(lang=lang))
-    words.say("wiped", where=rebound_home)
+    speech.begin(pack_loader(lang=lang))
+    speech.say("wiped", where=rebound_home)
     assert not rebound_home.exists()
 
 
 def test_a_text_given_as_the_key_is_said_as_it_is() -> None:
     """Code that words its message where it raises (`UsageError(content.say(...))`, as other
     branches do) still says it, not a traceback."""
-    words.begin()
+    speech.begin()
     assert UsageError("Nothing to draft here.").message == "Nothing to draft here."
 
 
@@ -131,7 +132,7 @@ def test_the_names_inside_a_sentence_speak_the_runs_language_too(
     folder) is worded in the run's language, not left in English inside a Spanish sentence."""
     from rebound import clipboard, launch
 
-    words.begin(pack_loader(lang="es"))
+    speech.begin(pack_loader(lang="es"))
     monkeypatch.setenv("EDITOR", "/bin/false")
     monkeypatch.delenv("VISUAL", raising=False)
     with pytest.raises(launch.EditorFailed) as failed:

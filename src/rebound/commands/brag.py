@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from rebound import words
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.commands import brag_saves as saves
 from rebound.errors import DataError, SessionBusyError, UsageError
+from rebound.sentences import speech
 from rebound.text import clean
 
 app = command_group()
@@ -87,13 +87,13 @@ TagOption = Annotated[
 def _took_in(done: SyncReport) -> str | None:
     """'Added 2 wins and updated 1 from your sessions.', or None when nothing shows."""
     if done.added and done.updated:
-        said = words.say_count("brag_added_updated", done.added, number=done.updated)
+        said = speech.say_count("brag_added_updated", done.added, number=done.updated)
     elif done.added or done.updated:
         key = "brag_added_wins" if done.added else "brag_updated_wins"
-        said = words.say_count(key, done.added or done.updated)
+        said = speech.say_count(key, done.added or done.updated)
     else:
         return None
-    return words.say("brag_from_sessions", value=said)
+    return speech.say("brag_from_sessions", value=said)
 
 
 @brag_app.callback()
@@ -119,7 +119,7 @@ def _list() -> None:
     if said := _took_in(done):
         render.note(out, said, "dim")
     if not brag.items:
-        render.note(out, words.say("brag_empty"))
+        render.note(out, speech.say("brag_empty"))
         return
     screens.brag_list(out, brag)
 
@@ -144,17 +144,17 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
     for name, question in STORY:
         value = str(getattr(current, name) or "") if current is not None else ""
         if name == "title":
-            hint = words.say("keep_it_hint") if value else None
+            hint = speech.say("keep_it_hint") if value else None
         else:
-            hint = words.say("keep_or_clear_hint" if value else "skip_hint")
+            hint = speech.say("keep_or_clear_hint" if value else "skip_hint")
         answers[name] = prompts.text(
-            words.say(question), default=value, required=name == "title", hint=hint
+            speech.say(question), default=value, required=name == "title", hint=hint
         )
     tags = ", ".join(current.tags) if current is not None else ""
     typed = prompts.text(
-        words.say("story_tags"),
+        speech.say("story_tags"),
         default=tags,
-        hint=words.say("keep_or_clear_tags_hint" if tags else "skip_hint"),
+        hint=speech.say("keep_or_clear_tags_hint" if tags else "skip_hint"),
     )
     answers["tags"] = [typed]
     return answers
@@ -227,9 +227,9 @@ def add(
         raise saves.kept(store, given, typed_at, exc) from None
     saves.said_taken(taken)
     out = render.console()
-    out.print(_t(words.say("brag_added_as"), (f"{position}. {item.id}", "bold"), "."))
+    out.print(_t(speech.say("brag_added_as"), (f"{position}. {item.id}", "bold"), "."))
     if not item.situation and not item.action:
-        render.note(out, words.say("brag_tell_story", id=item.id), "dim")
+        render.note(out, speech.say("brag_tell_story", id=item.id), "dim")
 
 
 @brag_app.command("edit")
@@ -268,9 +268,9 @@ def edit(
     changed = saves.save_edit(store, item.id, given, seen) if given else None
     out = render.console()
     if changed:
-        out.print(_t(words.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})"))
+        out.print(_t(speech.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})"))
     else:
-        render.note(out, words.say("brag_unchanged"))
+        render.note(out, speech.say("brag_unchanged"))
 
 
 @brag_app.command("remove")
@@ -286,16 +286,16 @@ def remove(
     out = render.console()
     if not yes:
         _needs_terminal("brag remove", "brag_remove_yes")
-        question = words.say("brag_remove_confirm", title=clean(item.title))
-        if not prompts.yes_no(question, False, lang=words.pack()):
-            render.note(out, words.say("brag_kept"))
+        question = speech.say("brag_remove_confirm", title=clean(item.title))
+        if not prompts.yes_no(question, False, lang=speech.pack()):
+            render.note(out, speech.say("brag_kept"))
             return
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is not None:
             bragging.remove(brag, target)
             store.save_brag(brag)
-    out.print(_t(words.say("brag_removed"), (item.title, "bold"), f"  ({item.id})"))
+    out.print(_t(speech.say("brag_removed"), (item.title, "bold"), f"  ({item.id})"))
 
 
 # --- rehearsal -----------------------------------------------------------------------------------
@@ -323,15 +323,15 @@ def rehearse(
     brag, _ = saves.synced(store)
     out = render.console()
     if not brag.items:
-        render.note(out, words.say("rehearse_empty"))
+        render.note(out, speech.say("rehearse_empty"))
         return
     picked = bragging.pick_for_rehearsal(brag, count)
     each = (
-        words.say("rehearse_each", value=_clock(seconds))
+        speech.say("rehearse_each", value=_clock(seconds))
         if seconds
-        else words.say("rehearse_no_limit")
+        else speech.say("rehearse_no_limit")
     )
-    render.note(out, words.say_count("rehearse_intro", len(picked), value=each))
+    render.note(out, speech.say_count("rehearse_intro", len(picked), value=each))
     rated = 0
     try:
         for number, item in enumerate(picked, start=1):
@@ -343,7 +343,7 @@ def rehearse(
         key = "rehearse_stopped_one" if rated == 1 else "rehearse_stopped"
         raise InterruptedByUser(key, count=rated) from None
     render.note(out, "")
-    render.note(out, words.say_count("rehearse_done", rated), "bold")
+    render.note(out, speech.say_count("rehearse_done", rated), "bold")
 
 
 def _rehearse_one(
@@ -355,12 +355,12 @@ def _rehearse_one(
     screens.rehearsal_card(out, item, number, total)
     spent = prompts.countdown(seconds)
     screens.rehearsal_time(out, seconds, spent)
-    rating = prompts.rating(words.say("rehearse_how"))
+    rating = prompts.rating(speech.say("rehearse_how"))
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is None:
-            render.note(out, words.say("rehearse_gone"))
+            render.note(out, speech.say("rehearse_gone"))
             return
         bragging.record(target, rating, saves.now())
         store.save_brag(brag)
-    render.note(out, words.say("rehearse_saved", value=screens.practice(target)), "dim")
+    render.note(out, speech.say("rehearse_saved", value=screens.practice(target)), "dim")

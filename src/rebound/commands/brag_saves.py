@@ -90,10 +90,10 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
             unsaved = bool(done)
     report_moved(store)
     if unsaved:
-        from rebound import words
         from rebound.app import say_error
+        from rebound.sentences import speech
 
-        say_error(f"{trouble} {words.say('brag_unsaved')}", prefix=False)
+        say_error(f"{trouble} {speech.say('brag_unsaved')}", prefix=False)
     said_taken(taken)
     return brag, done
 
@@ -127,7 +127,8 @@ def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | No
 
 def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
     """Once the list is saved: forget the kept files, and say what was added from them."""
-    from rebound import pending, render, words
+    from rebound import pending, render
+    from rebound.sentences import speech
 
     out = render.console()
     for item, kept in taken:
@@ -135,9 +136,9 @@ def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
         if item is not None:
             out.print(
                 text(
-                    words.say("pending_taken"),
+                    speech.say("pending_taken"),
                     (item.title, "bold"),
-                    words.say("pending_taken_as", id=item.id),
+                    speech.say("pending_taken_as", id=item.id),
                 )
             )
 
@@ -159,14 +160,15 @@ def kept(
 ) -> ReboundError:
     """What typed at `brag add` could not be saved: keep it in `pending/` for the next
     `rebound brag`, or, if even that fails, show it to copy. The error that says which."""
-    from rebound import pending, render, words
+    from rebound import pending, render
+    from rebound.sentences import speech
 
     said = type(trouble)(BUSY_KEPT) if isinstance(trouble, SessionBusyError) else trouble
     try:
         path = pending.keep(store, typed, typed_at)
     except DataError:
         out = render.console()
-        out.print(text((words.say("pending_copy"), "bold")))
+        out.print(text((speech.say("pending_copy"), "bold")))
         for name, value in typed.items():
             shown = ", ".join(value) if isinstance(value, list) else value
             if shown:
@@ -231,12 +233,13 @@ def save_edit(
 def keep_mine(name: str, mine: Any, theirs: Any) -> bool:
     """Ask which of two changes to one field to keep. Enter keeps the one typed just now: it is
     the newest, the person is looking at it, and the other one is shown in full to retype."""
-    from rebound import prompts, words
+    from rebound import prompts
+    from rebound.sentences import speech
 
     def shown(value: Any) -> str:
         typed = ", ".join(value) if isinstance(value, list) else (value or "")
-        return f"'{clean(typed)}'" if typed else words.say("clash_cleared")
+        return f"'{clean(typed)}'" if typed else speech.say("clash_cleared")
 
-    label = words.say("clash_tags") if name == "tags" else words.say("clash_field", name=name)
-    question = words.say("clash_keep", title=label, value=shown(theirs), name=shown(mine))
-    return prompts.yes_no(question, True, lang=words.pack())
+    label = speech.say("clash_tags") if name == "tags" else speech.say("clash_field", name=name)
+    question = speech.say("clash_keep", title=label, value=shown(theirs), name=shown(mine))
+    return prompts.yes_no(question, True, lang=speech.pack())

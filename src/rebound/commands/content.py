@@ -28,11 +28,12 @@ def content_validate(
     ] = None,
 ) -> None:
     """Check a content folder and say exactly where anything is wrong."""
-    from rebound import content_files, words
+    from rebound import content_files
+    from rebound.sentences import speech
 
     loaded = content_files.load(folder or content_folder(ctx))
     steps, prompts = len(loaded.steps), len(loaded.prompts())
-    typer.echo(words.say("content_ok", where=loaded.source, count=steps, number=prompts))
+    typer.echo(speech.say("content_ok", where=loaded.source, count=steps, number=prompts))
 
 
 @content_app.command("path")
@@ -47,8 +48,8 @@ def content_new(
     folder: Annotated[Path, typer.Argument(help="A new folder for your own copy.")],
 ) -> None:
     """Copy the coaching content in use into FOLDER, to change it without touching code."""
-    from rebound import words
     from rebound.errors import UsageError
+    from rebound.sentences import speech
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError("content_exists", where=folder)
@@ -64,7 +65,7 @@ def content_new(
 
         reason = os_reason(exc) if exc.errno is not None else str(exc)
         raise UsageError("content_copy_failed", where=folder, value=reason) from None
-    typer.echo(words.say("content_copied", value=source, where=folder))
+    typer.echo(speech.say("content_copied", value=source, where=folder))
 
 
 def _copy_whole(source: Path, folder: Path) -> None:

@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from rebound import words
 from rebound.app import ReboundGroup, command_group, store_for
 from rebound.errors import UsageError
+from rebound.sentences import speech
 
 app = command_group()
 
@@ -53,7 +53,7 @@ def data_export(
         for path in files:
             archive.write(path, Path("rebound") / path.relative_to(store.home))
     atomic_write(file, buffer.getvalue())
-    typer.echo(words.say_count("data_wrote", len(files), where=file), err=True)
+    typer.echo(speech.say_count("data_wrote", len(files), where=file), err=True)
 
 
 @data_app.command("wipe")
@@ -66,20 +66,20 @@ def data_wipe(
     store = store_for()
     out = render.console()
     if not store.home.exists():
-        render.note(out, words.say("wipe_nothing", where=store.home))
+        render.note(out, speech.say("wipe_nothing", where=store.home))
         return
     if not yes:
         if not prompts.stdin_is_terminal():
             raise UsageError("wipe_needs_yes")
-        question = words.say("wipe_confirm", where=store.home)
-        if not prompts.yes_no(question, default=False, lang=words.pack()):
-            render.note(out, words.say("wipe_kept"))
+        question = speech.say("wipe_confirm", where=store.home)
+        if not prompts.yes_no(question, default=False, lang=speech.pack()):
+            render.note(out, speech.say("wipe_kept"))
             return
     left = store.wipe()
     if not left:
-        render.note(out, words.say("wiped", where=store.home))
+        render.note(out, speech.say("wiped", where=store.home))
         return
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in left[:5])
     if len(left) > 5:
-        names = words.say("wiped_more", list=names, count=len(left) - 5)
-    render.note(out, words.say("wiped_some", where=store.home, list=names))
+        names = speech.say("wiped_more", list=names, count=len(left) - 5)
+    render.note(out, speech.say("wiped_some", where=store.home, list=names))

@@ -132,9 +132,12 @@ def _check_target(output: Path, force: bool) -> None:
 
 
 def _done(session: Session, fmt: Format, output: Path) -> None:
-    from rebound import render, words
+    from rebound import render
+    from rebound.sentences import speech
 
-    said = words.say("exported", title=session.title, id=session.id, value=NAMES[fmt], where=output)
+    said = speech.say(
+        "exported", title=session.title, id=session.id, value=NAMES[fmt], where=output
+    )
     render.note(render.console(stderr=True), said)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound import clock, words
+from rebound import clock
 from rebound.app import (
     SessionArgument,
     SessionOption,
@@ -20,6 +20,7 @@ from rebound.app import (
     store_for,
 )
 from rebound.errors import UsageError
+from rebound.sentences import speech
 
 app = command_group()
 
@@ -79,12 +80,12 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     trouble = flow.sync_brag(store, session)
     out = render.console()
     left = coach.next_position(content, session)
-    filled = words.say_count("answers_filled", count, where=file, id=session.id)
+    filled = speech.say_count("answers_filled", count, where=file, id=session.id)
     render.note(out, filled, "bold")
     if trouble:
         render.note(out, trouble, "yellow")
     if left is not None:
-        render.note(out, words.say("answers_still_open", id=session.id))
+        render.note(out, speech.say("answers_still_open", id=session.id))
     render.note(out, "")
     render.summary(out, content, session)
 
@@ -217,11 +218,11 @@ def done(
             except KeyError:
                 known = ", ".join(
                     e.id for e in coach.checklist(content, fresh) if not e.info
-                ) or words.say("done_none_yet")
+                ) or speech.say("done_none_yet")
                 raise UsageError(
                     "done_not_an_item", value=item_id, id=fresh.id, list=known
                 ) from None
-            said = words.say("done_unticked" if undo else "done_ticked", title=entry.label)
+            said = speech.say("done_unticked" if undo else "done_ticked", title=entry.label)
             render.note(out, said)
         store.save(fresh)
 
@@ -286,10 +287,10 @@ def delete(
     if not yes:
         if not prompts.stdin_is_terminal():
             raise UsageError("delete_needs_yes", id=full)
-        question = words.say("delete_confirm", id=full)
-        if not prompts.yes_no(question, default=False, lang=words.pack()):
-            render.note(render.console(), words.say("delete_kept"))
+        question = speech.say("delete_confirm", id=full)
+        if not prompts.yes_no(question, default=False, lang=speech.pack()):
+            render.note(render.console(), speech.say("delete_kept"))
             return
     with store.lock(full):
         store.delete(full)
-    render.note(render.console(), words.say("deleted", id=full))
+    render.note(render.console(), speech.say("deleted", id=full))

@@ -242,12 +242,12 @@ def pick_many(
 
 
 def _words(lang: Language | None) -> Language:
-    """The pack to speak with: `lang`, else the pack of this run (`rebound.words`)."""
+    """The pack to speak with: `lang`, else the pack of this run (`rebound.sentences.speech`)."""
     if lang is not None:
         return lang
-    from rebound import words
+    from rebound.sentences import speech
 
-    return words.pack()
+    return speech.pack()
 
 
 def text(

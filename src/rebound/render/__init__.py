@@ -198,9 +198,9 @@ def plain(out: Console, text: str) -> None:
 def step_done(out: Console, step: Step, answers: Mapping[str, object] | None = None) -> None:
     """Closing words of a step: the first of its `done` lines that holds for the answers."""
     done, _, _ = marks(out)
-    from rebound import words
+    from rebound.sentences import speech
 
-    said = coach.first_said(step.done, answers or {}) or words.say("step_done", title=step.title)
+    said = coach.first_said(step.done, answers or {}) or speech.say("step_done", title=step.title)
     out.print()
     out.print(_assemble((f"{done} ", f"bold {GOOD}"), (said, GOOD)))
 
@@ -310,7 +310,7 @@ def session_list(out: Console, content: Content, sessions: list[Session], total:
 
 def answers(out: Console, content: Content, session: Session) -> None:
     """Everything the person answered, question by question, step by step."""
-    from rebound import templates
+    from rebound.sentences import templates
 
     shown = coach.context(content, session)
     sections = [(content.opening.title, content.opening.prompts)]

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from rich.rule import Rule
 
-from rebound import bragging, clock, words
+from rebound import bragging, clock
 from rebound.render import ACCENT, marks, note
 from rebound.render import line as _t
+from rebound.sentences import speech
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,14 +24,14 @@ if TYPE_CHECKING:
 def practice(item: Accomplishment) -> str:
     """How practised a story is: 'not practised yet', 'practised 2 times, average 3.5 of 5'."""
     if not item.practised:
-        return words.say("practice_none")
-    times = words.say_count("practice_times", item.practised)
+        return speech.say("practice_none")
+    times = speech.say_count("practice_times", item.practised)
     avg = bragging.average(item)
     if avg is None:
         return times
     shown = f"{avg:.1f}".removesuffix(".0")
     key = "practice_rated" if len(item.ratings) == 1 else "practice_average"
-    return words.say(key, value=times, number=shown)
+    return speech.say(key, value=times, number=shown)
 
 
 def headline(item: Accomplishment) -> list[str | tuple[str, str]]:
@@ -44,41 +45,41 @@ def headline(item: Accomplishment) -> list[str | tuple[str, str]]:
 def brag_list(out: Console, brag: BragList) -> None:
     """Every story: number, title, id, tags and how practised, then what to do next."""
     _, _, bullet = marks(out)
-    stories = words.say_count("brag_stories", len(brag.items))
-    out.print(_t((words.say("brag_title"), "bold"), stories))
+    stories = speech.say_count("brag_stories", len(brag.items))
+    out.print(_t((speech.say("brag_title"), "bold"), stories))
     out.print()
     width = len(str(len(brag.items)))
     for number, item in enumerate(brag.items, start=1):
         out.print(_t((f"{number:>{width}}. ", ACCENT), *headline(item)))
         details: list[str] = [item.id]
         if item.tags:
-            details.append(words.say("brag_tags", list=", ".join(item.tags)))
+            details.append(speech.say("brag_tags", list=", ".join(item.tags)))
         details.append(practice(item))
         out.print(_t(" " * (width + 2), (f" {bullet} ".join(details), "dim")))
     out.print()
-    note(out, words.say("brag_list_hint"), "dim")
+    note(out, speech.say("brag_list_hint"), "dim")
 
 
 def story(out: Console, item: Accomplishment) -> None:
     """One story in full: where it came from, its STAR notes, its cue, how it's been going."""
     out.print(_t(*headline(item)))
     origin = (
-        words.say("brag_from_session", id=item.source.split("#")[0])
+        speech.say("brag_from_session", id=item.source.split("#")[0])
         if item.source
-        else words.say("brag_by_hand")
+        else speech.say("brag_by_hand")
     )
     added = clock.local_day(item.added_at).isoformat()
-    out.print(_t((words.say("brag_origin", id=item.id, value=origin, date=added), "dim")))
+    out.print(_t((speech.say("brag_origin", id=item.id, value=origin, date=added), "dim")))
     if item.tags:
-        out.print(_t((words.say("brag_tags_label"), "dim"), ", ".join(item.tags)))
+        out.print(_t((speech.say("brag_tags_label"), "dim"), ", ".join(item.tags)))
     out.print()
     notes(out, item)
     out.print()
-    out.print(_t((words.say("brag_cue"), f"bold {ACCENT}"), bragging.cue(item)))
+    out.print(_t((speech.say("brag_cue"), f"bold {ACCENT}"), bragging.cue(item)))
     practised = practice(item)
     if item.last_practised:
         last = clock.local_day(item.last_practised).isoformat()
-        practised = words.say("practice_last", value=practised, date=last)
+        practised = speech.say("practice_last", value=practised, date=last)
     note(out, practised[:1].upper() + practised[1:] + ".", "dim")
 
 
@@ -86,7 +87,7 @@ def notes(out: Console, item: Accomplishment) -> None:
     """A story's STAR notes, or how to add them."""
     found = bragging.notes(item)
     if not found:
-        out.print(_t(words.say("brag_no_notes", id=item.id)))
+        out.print(_t(speech.say("brag_no_notes", id=item.id)))
         return
     for label, value in found:
         out.print(_t("  ", (f"{label}: ", "bold"), value))
@@ -103,7 +104,7 @@ def rehearsal_card(out: Console, item: Accomplishment, number: int, total: int) 
     out.print()
     out.print(
         Rule(
-            _t((words.say("rehearse_story", number=number, total=total), f"bold {ACCENT}")),
+            _t((speech.say("rehearse_story", number=number, total=total), f"bold {ACCENT}")),
             align="left",
         )
     )
@@ -116,6 +117,6 @@ def rehearsal_card(out: Console, item: Accomplishment, number: int, total: int) 
 def rehearsal_time(out: Console, seconds: int, spent: float) -> None:
     """How long the telling took, against the time it had (0: no limit)."""
     if seconds and spent >= seconds:
-        note(out, words.say("rehearse_times_up", value=minutes(seconds)), "dim")
+        note(out, speech.say("rehearse_times_up", value=minutes(seconds)), "dim")
     else:
-        note(out, words.say("rehearse_done_in", value=minutes(spent)), "dim")
+        note(out, speech.say("rehearse_done_in", value=minutes(spent)), "dim")

@@ -2,12 +2,12 @@
 
 Data, not code: one field per sentence, each a template (see `UI_NAMES`), with the English
 default; content/<lang>/coach.yaml's `ui:` translates them. `Ui` inherits the commands' and
-the errors' sentences (`rebound.sentences`, `rebound.sentences_files`).
+the errors' sentences (`rebound.sentences.command_sentences`, `rebound.sentences.file_sentences`).
 """
 
 from __future__ import annotations
 
-from rebound.sentences import Sentences
+from rebound.sentences.command_sentences import Sentences
 
 UI_NAMES = frozenset(
     {"value", "number", "total", "title", "list", "count", "name", "where", "date", "id"}
@@ -18,7 +18,7 @@ class Ui(Sentences):
     """The coach's own words around the steps, so that a language pack translates them too.
 
     Each is a template: `{{number}}`, `{{title}}`... are filled in (see UI_NAMES). The
-    sentences of the commands and the errors are in `rebound.sentences`.
+    sentences of the commands and the errors are in `rebound.sentences.command_sentences`.
     """
 
     back_hint: str = "Ctrl-B goes back one question."

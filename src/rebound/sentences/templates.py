@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound import letters
+from rebound.sentences import grammar
 
 Context = Mapping[str, object]
 
@@ -211,19 +211,19 @@ def filtered(name: str, value: object, words: Words = ENGLISH) -> object:
     if name == "count":
         return len(value) if isinstance(value, (list, tuple)) else 0
     if name == "first_name":
-        return letters.first_name(text)
+        return grammar.first_name(text)
     if name == "lower":
         return text.lower()
     if name == "address":
-        return letters.address(text, words.grammar).text
+        return grammar.address(text, words.grammar).text
     if name == "address_sure":
-        return letters.address(text).sure
+        return grammar.address(text).sure
     if name == "greeting":
-        return letters.greeting(text, dict(words.greetings)) if text.strip() else ""
+        return grammar.greeting(text, dict(words.greetings)) if text.strip() else ""
     if name == "phrase":
-        return letters.phrase(text)
+        return grammar.phrase(text)
     if name == "role":
-        return letters.role(text, words.grammar)
+        return grammar.role(text, words.grammar)
     return value
 
 

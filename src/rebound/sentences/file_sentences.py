@@ -1,14 +1,14 @@
 """The sentences about files, as a language pack gives them: saving and reading the data
 folder's files, whose they are, the content packs' and answers files' errors, the exports.
 
-Data, not code, like `rebound.sentences` (which inherits these, so that neither module passes
-500 lines): one field per sentence, each a template with its English default, translated by
-content/<lang>/coach.yaml's `ui:`. Say them through `rebound.words`.
+Data, not code, like `sentences.command_sentences` (which inherits these, so that neither module
+passes 500 lines): one field per sentence, each a template with its English default, translated by
+content/<lang>/coach.yaml's `ui:`. Say them through `rebound.sentences.speech`.
 """
 
 from __future__ import annotations
 
-from rebound.phrasebook import Phrasebook
+from rebound.sentences.phrasebook import Phrasebook
 
 
 class FileSentences(Phrasebook):

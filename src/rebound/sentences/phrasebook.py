@@ -1,4 +1,4 @@
-"""`Phrasebook`: sentences as plain data, the base of `Ui` (rebound.ui, sentences.py,
+"""`Phrasebook`: sentences as plain data, the base of `Ui` (sentences.catalogue, sentences.py,
 sentences_files.py).
 
 A subclass declares one sentence a line, its name, `: str` and its English default, and its

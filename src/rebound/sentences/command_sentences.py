@@ -3,14 +3,14 @@
 Data, not code: one field per sentence, each a template filled in with the names of
 `models.UI_NAMES`, with its English default; content/<lang>/coach.yaml's `ui:` translates them.
 `models.Ui` is these and the walk's own sentences: this module holds the commands' and the
-errors' so that neither passes 500 lines. Say them through `rebound.words`; an error carries the
+errors' so that neither passes 500 lines. Say them through `sentences.speech`; an error carries the
 key of one (`errors.ReboundError("no_such_session", id=...)`). A key ending in `_one` is said
 instead of its plain twin when the count is 1 (`words.say_count`).
 """
 
 from __future__ import annotations
 
-from rebound.sentences_files import FileSentences
+from rebound.sentences.file_sentences import FileSentences
 
 
 class Sentences(FileSentences):

@@ -37,8 +37,8 @@ class _English:
     date_words: Mapping[str, int] = {}
 
     def say(self, key: str, **values: object) -> str:
-        from rebound import templates
         from rebound.models import Ui
+        from rebound.sentences import templates
 
         return templates.render(Ui.defaults()[key], values)
 
