@@ -99,10 +99,11 @@ def template_answers(day: date) -> dict[str, Any]:
 def template_session(day: date) -> Any:
     """A finished Session, built the way `rebound start` builds it: answer by answer through
     the coach, drafts filed as each step is done, then two checklist items ticked."""
-    from rebound import coach, content
+    from rebound import coach
     from rebound.models import Session
+    from rebound.pack import packs
 
-    pack = content.load(None)
+    pack = packs.load(None)
     answers = template_answers(day)
     moment = datetime(day.year, day.month, day.day, 16, 5, tzinfo=timezone.utc)
     session = Session(id=f"{day.isoformat()}-{TEMPLATE_SLUG}", created_at=moment, updated_at=moment)

@@ -43,7 +43,8 @@ from content_reference import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import AnswerValue, Content, Session
+    from rebound.models import AnswerValue, Session
+    from rebound.pack.models import Content
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = Path("docs/cli.md")
@@ -198,9 +199,9 @@ def fixed_today(day: date = TODAY) -> Iterator[None]:
 
 def load_content() -> Content:
     """The built-in English content, whatever the environment's language or REBOUND_CONTENT."""
-    from rebound import content
+    from rebound.pack import packs
 
-    return content.load(content.default_dir("en"))
+    return packs.load(packs.default_dir("en"))
 
 
 def finished_session(loaded: Content) -> Session:
@@ -296,7 +297,7 @@ def generate() -> dict[Path, str]:
 
 
 def step_model() -> Any:
-    from rebound.models import Step
+    from rebound.pack.models import Step
 
     return Step
 

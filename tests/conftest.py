@@ -76,14 +76,14 @@ def shipped_packs_parsed_once() -> Iterator[None]:
     folder. A pack outside `content/` (a test's `content_copy`, which tests change) is always
     read afresh.
     """
-    from rebound import content, content_files
+    from rebound.pack import packs, reader
 
-    real = content_files.load
+    real = reader.load
     shipped = (REPO / "content").resolve()
     kept: dict[str, bytes] = {}
 
     def load(base: Path) -> Any:
-        key = content.fingerprint(base) if base.resolve().parent == shipped else None
+        key = packs.fingerprint(base) if base.resolve().parent == shipped else None
         if key is None:
             return real(base)
         if key not in kept:
@@ -93,7 +93,7 @@ def shipped_packs_parsed_once() -> Iterator[None]:
         return pickle.loads(kept[key])
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(content_files, "load", load)
+        patch.setattr(reader, "load", load)
         yield
 
 

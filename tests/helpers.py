@@ -14,8 +14,8 @@ from typing import Any
 from typer.testing import CliRunner, Result
 
 from rebound import answers_file, coach, flow
-from rebound import content as packs
 from rebound.models import Session
+from rebound.pack import packs
 from rebound.store import CACHE, Store
 from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from tests import pinned
 
 if TYPE_CHECKING:
-    from rebound.models import Content
+    from rebound.pack.models import Content
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
@@ -146,8 +146,8 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
     from datetime import datetime, timezone
 
     from rebound import coach, drafting
-    from rebound import content as packs
     from rebound.models import Session
+    from rebound.pack import packs
 
     # The built-in English pack, whatever the environment says: other packs ask the same
     # questions with the same choices, in the same order (tests/unit/test_content_packs.py).

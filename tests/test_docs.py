@@ -231,15 +231,21 @@ def test_the_schemas_refuse_a_typo() -> None:
 def test_the_content_reference_lists_every_key_and_its_example_is_a_valid_step() -> None:
     import yaml
 
-    from rebound import models
+    from rebound.pack import models as pack_models
+    from rebound.sentences import catalogue
 
     text = (REPO / make_docs.CONTENT_MD).read_text(encoding="utf-8")
-    for model in (models.Step, models.PromptDef, models.ChecklistItem, models.Words):
+    for model in (
+        pack_models.Step,
+        pack_models.PromptDef,
+        pack_models.ChecklistItem,
+        pack_models.Words,
+    ):
         for name, info in model.model_fields.items():
             assert f"| `{info.alias or name}` |" in text, f"{model.__name__}.{name}"
-    for key in models.Ui.defaults():
+    for key in catalogue.Ui.defaults():
         assert f"| `{key}` |" in text, f"Ui.{key}"
     example = importlib.import_module("content_reference").CONTENT_EXAMPLE  # beside make_docs
     assert example.rstrip("\n") in text
-    step = models.Step.model_validate(yaml.safe_load(example))
+    step = pack_models.Step.model_validate(yaml.safe_load(example))
     assert step.prompts[1].not_before == "today"

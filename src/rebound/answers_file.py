@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from rebound import coach, values
-from rebound.content_files import YamlDoc, read_yaml
 from rebound.errors import UsageError
-from rebound.models import AnswerValue, Content, FieldDef, OpenList, Session
+from rebound.models import AnswerValue, OpenList, Session
+from rebound.pack.models import Content, FieldDef
+from rebound.pack.reader import YamlDoc, read_yaml
 from rebound.sentences.speech import say
 
 

@@ -21,7 +21,8 @@ from rebound import __version__
 from rebound.errors import ExitCode, InterruptedByUser, ReboundError
 
 if TYPE_CHECKING:
-    from rebound.models import ContactLog, Content, Session
+    from rebound.models import ContactLog, Session
+    from rebound.pack.models import Content
     from rebound.store import Store
 
 # The reasons a person can do something about, as keys of the pack's sentences (`reason_*`);
@@ -309,11 +310,11 @@ def _root(
 def content_folder(ctx: typer.Context, session: Session | None = None) -> Path:
     """The content folder in use: --content, REBOUND_CONTENT, --lang, the session's own
     language, LANG, or English."""
-    from rebound import content
+    from rebound.pack import packs
 
     root = ctx.find_root().obj or {}
     kept = session.lang if session is not None else None
-    return content.content_dir(root.get("content"), lang=root.get("lang"), kept=kept)
+    return packs.content_dir(root.get("content"), lang=root.get("lang"), kept=kept)
 
 
 # Packs that this run could not load (their errors are worded in another), and the packs errors
@@ -332,8 +333,8 @@ def pack_loader(
     speaking never makes the data folder (`data wipe` has just removed it)."""
 
     def load() -> Content | None:
-        from rebound import content as packs
         from rebound.names import CACHE
+        from rebound.pack import packs
         from rebound.store import data_home
 
         cache: Path | None = data_home() / CACHE
@@ -361,8 +362,8 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     A command that works on one session picks the session first, then loads its content; one
     loaded twice in a run (to check an option, then for the session) is read once.
     """
-    from rebound import content
     from rebound.names import CACHE
+    from rebound.pack import packs
     from rebound.sentences import speech
     from rebound.store import data_home
 
@@ -374,9 +375,9 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     if folder not in loaded:
         # An error found while the pack loads is not worded in that pack (which would be read
         # again, in the middle of reading it, to fail the same way): nor is one after it failed.
-        where = str(content.content_dir(folder))
+        where = str(packs.content_dir(folder))
         _UNLOADABLE.add(where)
-        loaded[folder] = content.load(folder, cache=data_home() / CACHE)
+        loaded[folder] = packs.load(folder, cache=data_home() / CACHE)
         _UNLOADABLE.discard(where)
     speech.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
@@ -384,28 +385,28 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
 
 def new_session_lang(ctx: typer.Context) -> str | None:
     """The language a session started now keeps (`Session.lang`)."""
-    from rebound import content
+    from rebound.pack import packs
 
     root = ctx.find_root().obj or {}
-    return content.pack_language(root.get("content"), lang=root.get("lang"))
+    return packs.pack_language(root.get("content"), lang=root.get("lang"))
 
 
 def same_language(ctx: typer.Context, session: Session) -> bool:
     """Whether the session's saved drafts are in the language shown now: else they are made
     again from the answers, so that titles and texts never mix two languages."""
-    from rebound import content
+    from rebound.pack import packs
 
     root = ctx.find_root().obj or {}
-    if session.lang is None or content.pack_language(root.get("content")) is None:
+    if session.lang is None or packs.pack_language(root.get("content")) is None:
         return True  # a session from before languages were kept, or a folder of one's own
-    return content.language(root.get("lang"), session.lang) == session.lang
+    return packs.language(root.get("lang"), session.lang) == session.lang
 
 
 def store_for() -> Store:
     """The data folder's store. Every save through it keeps the due index (`rebound nudge`)
     fresh, in the words of the content the command loaded (`content_for`)."""
     from rebound import due
-    from rebound.models import Content
+    from rebound.pack.models import Content
     from rebound.sentences import speech
     from rebound.store import Store
 
@@ -447,12 +448,12 @@ def complete_session(incomplete: str) -> list[str]:
 
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
-    from rebound import content
     from rebound.names import CACHE
+    from rebound.pack import packs
     from rebound.store import data_home
 
     try:
-        loaded = content.load(None, cache=data_home() / CACHE)
+        loaded = packs.load(None, cache=data_home() / CACHE)
     except Exception:
         return []
     return [s.id for s in loaded.steps if s.id.startswith(incomplete)]

@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Final
 
 from rebound import clock
-from rebound.coach import entry_id
 from rebound.errors import UsageError
 from rebound.models import Accomplishment, BragList, Item, Session
+from rebound.pack.context import entry_id
 
 PROMPT: Final = "accomplishments"
 """The list prompt of the accomplishments step, whose entries become brag-list items."""

@@ -11,22 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rebound import answers, clock, conditions
-from rebound.conditions import Lookup
-from rebound.models import (
-    ENTRY_ID,
-    AnswerValue,
-    ChecklistItem,
-    Content,
-    Draft,
-    DueAfter,
-    FieldDef,
-    Item,
-    OpenList,
-    PromptDef,
-    Session,
-    Step,
-)
+from rebound import clock
+from rebound.models import ENTRY_ID, AnswerValue, Item, OpenList, Session
+from rebound.pack import conditions
+from rebound.pack.conditions import Lookup
+from rebound.pack.context import context, entry_number
+from rebound.pack.models import ChecklistItem, Content, Draft, DueAfter, FieldDef, PromptDef, Step
 from rebound.sentences import grammar, templates
 
 # Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
@@ -34,11 +24,6 @@ holds = conditions.holds
 said = conditions.said
 first_said = conditions.first_said
 DraftText = grammar.DraftText
-# What templates read of the answers, and entries' stable numbers (`rebound.answers`, where
-# `compose` reads them without importing the coach).
-context = answers.context
-entry_number = answers.entry_number
-entry_id = answers.entry_id
 
 
 @dataclass(frozen=True)

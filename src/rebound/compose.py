@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from rebound.answers import context, entry_number
-from rebound.conditions import Lookup, first_said, holds, said
-from rebound.models import Content, Draft, Line, OpenList, Session
+from rebound.models import OpenList, Session
+from rebound.pack.conditions import Lookup, first_said, holds, said
+from rebound.pack.context import context, entry_number
+from rebound.pack.models import Content, Draft, Line
 from rebound.sentences import templates
 from rebound.sentences.grammar import DraftText, recipient
 

@@ -15,9 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from rebound import clock, coach, insights
+from rebound import clock, insights
 from rebound.insights import person_key
-from rebound.models import ContactLog, Content, KeptContact, Outcome, Session, Touch
+from rebound.models import ContactLog, KeptContact, Outcome, Session, Touch
+from rebound.pack.context import entry_number
+from rebound.pack.models import Content
 
 WEEK = 7
 RELATION = "relation"  # the field of a contacts entry saying how the person knows them
@@ -79,7 +81,7 @@ def _facts(content: Content, sessions: Iterable[Session]) -> dict[str, _Facts]:
                 facts.relations.append(relation)
             if item_id is None:
                 continue
-            item = f"{item_id}-{coach.entry_number(entry, n)}"
+            item = f"{item_id}-{entry_number(entry, n)}"
             ticked = session.ticked.get(item)
             if ticked is None:
                 facts.open_items.append((session.id, item))

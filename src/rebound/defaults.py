@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from rebound import values
-from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Scalar, Session
+from rebound.models import AnswerValue, Scalar, Session
+from rebound.pack.models import Content, FieldDef, PromptDef
 
 
 def _kept(own: str, each: bool, saved: Iterable[str]) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from rebound import coach
-from rebound.models import Content, Draft, Session, Step
+from rebound.models import Session
+from rebound.pack.models import Content, Draft, Step
 from rebound.sentences.grammar import recipient
 
 

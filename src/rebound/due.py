@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-    from rebound.models import Content, Session
+    from rebound.models import Session
+    from rebound.pack.models import Content
     from rebound.store import Store
 
 INDEX = "due.json"

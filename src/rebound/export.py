@@ -16,7 +16,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from rebound import clock, coach, drafting
-from rebound.models import AnswerValue, Content, FieldDef, PromptDef, Session, Step
+from rebound.models import AnswerValue, Session
+from rebound.pack.models import Content, FieldDef, PromptDef, Step
 from rebound.text import clean
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rebound import clipboard, drafting, launch, render
 from rebound.drafting import DraftText
 from rebound.errors import ReboundError
-from rebound.models import Content
+from rebound.pack.models import Content
 
 
 def _fields(content: Content, draft: DraftText) -> str:

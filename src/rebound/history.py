@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rebound import clock, coach, insights
-from rebound.models import Content, Session
+from rebound.models import Session
+from rebound.pack.context import entry_number
+from rebound.pack.models import Content
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def company_history(
         shown = " ".join(session.text("company").split())
         # The fix as typed ('Practise SQL'), not its checklist label ('Fix: Practise SQL').
         typed = {
-            coach.entry_number(e, n): " ".join(str(e.get(insights.FIX_TEXT) or "").split())
+            entry_number(e, n): " ".join(str(e.get(insights.FIX_TEXT) or "").split())
             for n, e in enumerate(insights._entries(session, insights.FIXES), start=1)
         }
         fixes = tuple(

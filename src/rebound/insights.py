@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from rebound import clock, coach
-from rebound.models import BragList, Content, Item, OpenList, Session
+from rebound.models import BragList, Item, OpenList, Session
+from rebound.pack.context import context, entry_number
+from rebound.pack.models import Content
 
 UPCOMING_DAYS = 14
 CONTACT_WEEKS = 3
@@ -232,7 +234,7 @@ def contacts(
     people: dict[str, _Person] = {}
     for session in _oldest_first(sessions):
         raw = _entries(session, CONTACTS)
-        shown = coach.context(content, session).get(CONTACTS)
+        shown = context(content, session).get(CONTACTS)
         labelled = shown if isinstance(shown, list) else raw
         added = local_day(session.answered_at.get(CONTACTS, session.created_at))
         for n, (entry, labels) in enumerate(zip(raw, labelled, strict=False), start=1):
@@ -250,7 +252,7 @@ def contacts(
                 _add_unique(person.channels, labels.get("channel"))
             _add_unique(person.emails, entry.get("email"))
             person.added = min(person.added, added)
-            number = coach.entry_number(entry, n)  # ticks follow the entry, not its place
+            number = entry_number(entry, n)  # ticks follow the entry, not its place
             ticked = session.ticked.get(f"{item_id}-{number}") if item_id else None
             if ticked is not None:
                 when = local_day(ticked)
@@ -363,7 +365,7 @@ def stats(
     for session in ordered:
         steps_done += coach.steps_done(content, session)
         contacts = enumerate(_entries(session, CONTACTS), start=1)
-        names = {coach.entry_number(e, n): str(e.get("name") or "") for n, e in contacts}
+        names = {entry_number(e, n): str(e.get("name") or "") for n, e in contacts}
         for entry in coach.checklist(content, session):
             if _entry_number(entry.id, fix_item) is not None:
                 fixes_total += 1

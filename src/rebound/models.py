@@ -1,7 +1,7 @@
-"""Pydantic models: what a saved session holds, the brag list and the contact log.
+"""Pydantic models of what is saved: a session, the brag list and the contact log.
 
-The content models (`rebound.content_models`) and the coach's sentences (`sentences.catalogue`) live
-in their own modules and are re-exported here, so `from rebound.models import X` works for all.
+What a pack may say (its prompts, steps and sentences) is modelled in `rebound.pack.models`;
+the values a session's answers may hold are declared here, with the records that keep them.
 """
 
 from __future__ import annotations
@@ -11,121 +11,14 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rebound.content_models import (
-    MONTHS,
-    TODAY,
-    AnswerValue,
-    ChecklistItem,
-    Choice,
-    Condition,
-    Conditions,
-    Draft,
-    DueAfter,
-    FeedbackLater,
-    FieldDef,
-    FieldKind,
-    FollowUp,
-    Item,
-    Line,
-    Nudge,
-    Opening,
-    PromptDef,
-    PromptKind,
-    Said,
-    Scalar,
-    Step,
-    Words,
-    _Strict,
-)
-from rebound.sentences import templates
-from rebound.sentences.catalogue import UI_NAMES, Ui
-
-# Re-exported: `from rebound.models import X` works for every model, wherever it is declared.
-__all__ = [
-    "MONTHS",
-    "TODAY",
-    "UI_NAMES",
-    "AnswerValue",
-    "ChecklistItem",
-    "Choice",
-    "Condition",
-    "Conditions",
-    "Draft",
-    "DueAfter",
-    "FeedbackLater",
-    "FieldDef",
-    "FieldKind",
-    "FollowUp",
-    "Item",
-    "Line",
-    "Nudge",
-    "Opening",
-    "PromptDef",
-    "PromptKind",
-    "Said",
-    "Scalar",
-    "Step",
-    "Ui",
-    "Words",
-    "_Strict",
-]
+# What an answer may be: a text, a number, yes or no, ticked choices, or a list's entries.
+Scalar = str | int | bool
+Item = dict[str, Scalar | None]
+AnswerValue = bool | int | str | list[str] | list[Item] | None
 
 SCHEMA_VERSION: Final = 4
 
 ENTRY_ID: Final = "_id"
-
-
-class Content(_Strict):
-    """All the coaching text and questions, loaded from one content folder."""
-
-    opening: Opening
-    steps: list[Step]
-    words: Words = Field(default_factory=Words)
-    ui: Ui = Field(default_factory=Ui)
-    follow_up: FollowUp = Field(default_factory=FollowUp)
-    source: str = ""
-
-    def say(self, key: str, **values: object) -> str:
-        """One of the coach's own sentences (`ui`), filled in."""
-        return templates.render(getattr(self.ui, key), values, self.template_words)
-
-    def say_count(self, key: str, count: int, **values: object) -> str:
-        """`say`, with the `<key>_one` sentence when `count` is 1 ('1 day' rather than '1 days')."""
-        return self.say(f"{key}_one" if count == 1 else key, count=count, **values)
-
-    @property
-    def date_words(self) -> dict[str, int]:
-        """The pack's words for dates ('mañana': 1), besides the ones every pack understands."""
-        return self.words.dates
-
-    @property
-    def template_words(self) -> templates.Words:
-        """The words, as the template renderer takes them."""
-        return templates.Words(
-            and_=self.words.and_,
-            yes=self.words.yes,
-            no=self.words.no,
-            grammar=self.words.grammar,
-            greetings=tuple(sorted(self.words.greetings.items())),
-        )
-
-    def prompts(self) -> list[PromptDef]:
-        """Every prompt, the opening's first, in the order they are asked."""
-        out = list(self.opening.prompts)
-        for step in self.steps:
-            out.extend(step.prompts)
-        return out
-
-    def step(self, step_id: str) -> Step:
-        """The step with this id.
-
-        Raises:
-            KeyError: no such step.
-        """
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
 
 
 class OpenList(BaseModel):

@@ -27,7 +27,7 @@ REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.rem
 CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
 PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.pending)
 
-# A content folder (rebound.content, rebound.content_files).
+# A content folder (rebound.pack.packs, rebound.pack.reader).
 COACH_FILE = "coach.yaml"
 STEPS_DIR = "steps"
 

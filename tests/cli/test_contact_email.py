@@ -11,8 +11,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import coach, content
+from rebound import coach
 from rebound.models import Session
+from rebound.pack import packs
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 
 GRACE = {"name": "Grace Hopper", "relation": "former_colleague", "channel": "email"}
@@ -112,7 +113,7 @@ def test_without_an_address_the_draft_reads_as_before(
 
 def test_an_address_goes_only_on_an_email(finished_session: Session) -> None:
     """An address kept from before the channel changed is not put on a LinkedIn note."""
-    pack = content.load(content.default_dir("en"))
+    pack = packs.load(packs.default_dir("en"))
     [draft] = [d for d in pack.steps[-1].drafts if d.id == "outreach"]
     entry = finished_session.answers["contacts"][0]  # type: ignore[index]
     assert isinstance(entry, dict) and entry["email"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound import content
+from rebound.pack import packs
 from tests.conftest import CONTENT
 from tests.helpers import MakeSession, Run
 
@@ -67,7 +67,7 @@ def test_unknown_language(run: Run) -> None:
 def test_environment_language_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     for value, expected in [("es_ES.UTF-8", "es"), ("C.UTF-8", "c"), ("pt", "pt"), ("", None)]:
         monkeypatch.setenv("LANG", value)
-        assert content.environment_language() == expected
+        assert packs.environment_language() == expected
 
 
 def test_no_color_option(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,12 +81,13 @@ def test_no_color_option(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_each_pack_joins_answers_in_its_own_language() -> None:
     from datetime import datetime, timezone
 
-    from rebound import coach, content_files
+    from rebound import coach
     from rebound.models import Session
+    from rebound.pack import reader
 
     now = datetime(2026, 11, 25, tzinfo=timezone.utc)
     for lang, joined in (("en", "and"), ("es", "y")):
-        pack = content_files.load(CONTENT.parent / lang)
+        pack = reader.load(CONTENT.parent / lang)
         session = Session(id="s", created_at=now, updated_at=now)
         session.answers.update(company="Globex", role="QA", call_date="2026-11-25")
         session.answers["areas"] = ["communication", "preparation"]
@@ -160,7 +161,7 @@ def test_the_session_list_speaks_the_pack_language() -> None:
     from rebound import render
     from rebound.models import Session
 
-    spanish = content.load(content.content_dir(None, lang="es"))
+    spanish = packs.load(packs.content_dir(None, lang="es"))
     moment = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)
     session = Session(
         id="2026-11-25-globex", created_at=moment, updated_at=moment, answers={"company": "Globex"}
@@ -218,12 +219,12 @@ def test_a_broken_pack_is_read_once_and_its_error_worded_in_a_built_in_one(
 ) -> None:
     """The error found while reading a pack is worded while that pack is still being read: it
     must be worded in the built-in pack of --lang, not by reading the broken one again."""
-    from rebound import content_files
+    from rebound.pack import reader
 
     (content_copy / "steps" / "thank.yaml").write_text("id: thank\ntitle: [unclosed\n")
-    real = content_files.load
+    real = reader.load
     read: list[Path] = []
-    monkeypatch.setattr(content_files, "load", lambda base: read.append(base) or real(base))
+    monkeypatch.setattr(reader, "load", lambda base: read.append(base) or real(base))
     result = run(["--lang", lang, "--content", str(content_copy), "list"])
     assert result.exit_code == 2, result.output
     assert "thank.yaml:3:1: (yaml):" in result.stderr

@@ -16,8 +16,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import clipboard, content, drafting
-from rebound.models import Content, Session
+from rebound import clipboard, drafting
+from rebound.models import Session
+from rebound.pack import packs
+from rebound.pack.models import Content
 from rebound.store import Store
 from tests.cli.conftest import script
 from tests.helpers import MakeSession, Run
@@ -188,7 +190,7 @@ def test_mail_prints_the_link_when_nothing_can_open_it(
 
 
 def _pack() -> Content:
-    return content.load(content.default_dir("en"))
+    return packs.load(packs.default_dir("en"))
 
 
 def test_edit_is_kept_and_shown_everywhere(

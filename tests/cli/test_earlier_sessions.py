@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from rebound import coach, content, defaults
-from rebound.models import PromptDef
+from rebound import coach, defaults
+from rebound.pack import packs
+from rebound.pack.models import PromptDef
 from rebound.store import Store
 from tests.helpers import ENTER, MakeSession, Run
 
@@ -38,7 +39,7 @@ def _forget(home: Path, session_id: str, prompt_id: str) -> None:
 
 def _added_question(session_id: str) -> tuple[object, object]:
     """The position of the added question as `continue` reaches it, and what Enter takes there."""
-    pack = content.load()
+    pack = packs.load()
     session = Store().load(session_id)
     pos = coach.next_position(pack, session)
     assert pos is not None and pos.prompt.id == ADDED
@@ -89,7 +90,7 @@ def test_a_new_session_is_offered_the_one_email(make_session: MakeSession) -> No
 
 
 def test_what_says_a_session_went_past_a_question(make_session: MakeSession) -> None:
-    pack = content.load()
+    pack = packs.load()
     prompt = next(p for p in pack.prompts() if p.id == ADDED)
     session = make_session(upto=ADDED)
     assert not defaults.went_past(pack, session, prompt)

@@ -23,7 +23,7 @@ import typer
 
 from rebound.app import app
 from rebound.export import escape
-from rebound.models import Ui
+from rebound.sentences.catalogue import Ui
 from tests.conftest import REPO
 
 # Words and phrases no Spanish sentence has: English leaking through whatever the pack says.
@@ -41,9 +41,9 @@ def _stretches(text: str) -> Iterator[str]:
 
 def english_sentences() -> set[str]:
     """Stretches of the English ui sentences that no Spanish sentence shares."""
-    from rebound import content_files
+    from rebound.pack import reader
 
-    spanish = content_files.load(REPO / "content" / "es").ui.model_dump()
+    spanish = reader.load(REPO / "content" / "es").ui.model_dump()
     shared = " ".join(str(v) for v in spanish.values())
     return {s for english in Ui.defaults().values() for s in _stretches(english) if s not in shared}
 
@@ -272,7 +272,7 @@ def test_the_errors_of_a_busy_or_broken_session_speak_spanish(
 
 def test_an_error_about_a_broken_pack_is_still_said(run: Any, tmp_path: Path) -> None:
     """The pack in use cannot be loaded: the built-in pack of --lang says why, and with no
-    --lang the English defaults of models.Ui do; never a traceback."""
+    --lang the English defaults of catalogue.Ui do; never a traceback."""
     broken = tmp_path / "pack"
     broken.mkdir()
     (broken / "coach.yaml").write_text("opening: {}\nsteps: []\nnope: 1\n", encoding="utf-8")

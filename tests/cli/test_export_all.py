@@ -8,8 +8,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from rebound import content, names
+from rebound import names
 from rebound.models import Session
+from rebound.pack import packs
 from rebound.store import Store
 from tests.helpers import Run
 from tests.unit.test_export import SCRIPT, build
@@ -20,7 +21,7 @@ OTHER_ID = "2026-11-20-initech"
 @pytest.fixture
 def saved(rebound_home: Path) -> Session:
     """Two finished sessions, saved; the Globex one is returned."""
-    loaded = content.load()
+    loaded = packs.load()
     older = build(loaded, {**SCRIPT, "company": "Initech"})
     older.id = OTHER_ID
     Store().save(older)

@@ -10,8 +10,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from rebound import content, export
+from rebound import export
 from rebound.models import Session
+from rebound.pack import packs
 from rebound.store import Store
 from tests.helpers import Run
 from tests.scenario import GROUPS, SESSION_ID, keys
@@ -23,7 +24,7 @@ OTHER_ID = "2026-11-20-initech"
 @pytest.fixture
 def saved(rebound_home: Path) -> Session:
     """The deterministic session of the unit tests, saved, and an older one beside it."""
-    loaded = content.load()
+    loaded = packs.load()
     older = build(loaded, {**SCRIPT, "company": "Initech"}, stop_at="feedback_asked")
     older.id = OTHER_ID
     Store().save(older)
@@ -33,7 +34,7 @@ def saved(rebound_home: Path) -> Session:
 
 
 def _markdown(session: Session) -> str:
-    return export.to_markdown(content.load(), session, date.today())
+    return export.to_markdown(packs.load(), session, date.today())
 
 
 def test_markdown_to_stdout_by_default(run: Run, saved: Session) -> None:
@@ -54,7 +55,7 @@ def test_ics_to_stdout_keeps_crlf(run: Run, saved: Session) -> None:
     result = run(["export", "-f", "ics"])
     assert result.exit_code == 0, result.output
     data: bytes = result.stdout_bytes
-    assert data == export.to_ics(content.load(), saved)
+    assert data == export.to_ics(packs.load(), saved)
     assert data.count(b"\r\n") == data.count(b"\n")
     cal = icalendar.Calendar.from_ical(data)
     assert isinstance(cal, icalendar.Calendar)
@@ -85,7 +86,7 @@ def test_output_file(
     expected = {
         "Markdown": _markdown(saved).encode(),
         "JSON": export.to_json(saved).encode(),
-        "iCalendar": export.to_ics(content.load(), saved),
+        "iCalendar": export.to_ics(packs.load(), saved),
     }
     assert data == expected[kind]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # it holds personal notes
@@ -168,7 +169,7 @@ def test_unknown_format(run: Run, saved: Session) -> None:
 
 
 def test_ics_without_dated_items(run: Run, rebound_home: Path, tmp_path: Path) -> None:
-    early = build(content.load(), stop_at="thanked_on_call")
+    early = build(packs.load(), stop_at="thanked_on_call")
     Store().save(early)
     result = run(["export", "-f", "ics", "-o", str(tmp_path / "plan.ics")])
     assert result.exit_code == 2

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rebound import content
+from rebound.pack import packs
 from rebound.store import Store
 from tests import pinned
 from tests.helpers import ENTER, MakeSession, Run
@@ -35,7 +35,7 @@ def contact_log(home: Path) -> dict[str, Any]:
 def people(rebound_home: Path) -> Path:
     """A session of 40 days ago naming a recruiter (every 4 weeks), a friend (every 12) and a
     second Priya, to be told apart."""
-    c = content.load()
+    c = packs.load()
     s = build(
         c,
         f"{(TODAY - timedelta(days=40)).isoformat()}-initech",

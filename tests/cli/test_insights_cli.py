@@ -18,10 +18,12 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from rebound import coach, content, insights, models
+from rebound import coach, insights
 from rebound import contacts as keeping
 from rebound.commands import contacts as contact_commands
 from rebound.models import ContactLog
+from rebound.pack import models as pack_models
+from rebound.pack import packs
 from rebound.render import insights as screens
 from rebound.store import Store
 from tests import pinned
@@ -33,7 +35,7 @@ TODAY = pinned.TODAY
 HEARD = TODAY - timedelta(days=40)
 OTHER_ID = f"{HEARD.isoformat()}-initech"
 OTHER = "Initech [bold]Corp[/bold]"  # markup typed by a person is shown as typed
-MONTHS = models.MONTHS
+MONTHS = pack_models.MONTHS
 
 
 def day(offset: int) -> str:
@@ -48,7 +50,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("REBOUND_HOME", str(home))
         assert build_session(home).id == SESSION_ID
     other = build(
-        content.load(),
+        packs.load(),
         OTHER_ID,
         HEARD,
         answers={
@@ -165,7 +167,7 @@ def test_todo_without_sessions(run: Run) -> None:
 
 
 def test_todo_when_everything_is_ticked(run: Run, rebound_home: Path) -> None:
-    c = content.load()
+    c = packs.load()
     s = build(c, "2026-01-05-acme", TODAY - timedelta(days=3), answers={"rehearsed": True})
     for entry in coach.checklist(c, s):
         if not entry.info:
@@ -224,7 +226,7 @@ def test_contacts_bad_weeks(run: Run, two: Path, weeks: str) -> None:
 
 def test_contacts_without_any(run: Run) -> None:
     assert run(["contacts"]).stdout.startswith("No sessions yet.")
-    c = content.load()
+    c = packs.load()
     Store().save(build(c, "2026-01-05-acme", TODAY, stop_at="went_well"))
     result = run(["contacts"])
     assert result.exit_code == 0
@@ -322,7 +324,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 @pytest.mark.parametrize("view", ["todo", "contacts", "stats"])
 def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
-    c = content.load()
+    c = packs.load()
     sessions = Store().load_all()
     out, buffer = console()
     if view == "todo":
@@ -351,7 +353,7 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
 
 
 def test_todo_lines_wrap_under_their_start(two: Path) -> None:
-    c = content.load()
+    c = packs.load()
     out, buffer = console(50)
     screens.show_agenda(out, c, insights.agenda(c, Store().load_all()))
     plain = ANSI.sub("", buffer.getvalue()).splitlines()
@@ -360,7 +362,7 @@ def test_todo_lines_wrap_under_their_start(two: Path) -> None:
 
 
 def test_a_terminal_without_unicode(two: Path) -> None:
-    c = content.load()
+    c = packs.load()
     sessions = Store().load_all()
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
@@ -377,7 +379,7 @@ def test_a_terminal_without_unicode(two: Path) -> None:
 
 def lines_of(show: Any, *args: Any) -> list[str]:
     out, buffer = console()
-    show(out, content.load(None), *args)
+    show(out, packs.load(None), *args)
     return ANSI.sub("", buffer.getvalue()).splitlines()
 
 

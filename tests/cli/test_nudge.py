@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rebound import content, due, insights
+from rebound import due, insights
+from rebound.pack import packs
 from rebound.store import Store
 from tests import pinned
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
@@ -65,7 +66,7 @@ def start(run: Run, tmp_path: Path, company: str = "Globex") -> None:
 
 def expected_line(home: Path) -> str:
     """What the nudge should say, from the sessions themselves (not from the index)."""
-    agenda = insights.agenda(content.load(), Store(home).load_all(), days=0)
+    agenda = insights.agenda(packs.load(), Store(home).load_all(), days=0)
     today, late = len(agenda.due_today), len(agenda.overdue)
     assert today and late, "the test's session should have both"
     things = "thing" if today == 1 else "things"
@@ -76,7 +77,7 @@ def index_matches_sessions(home: Path) -> None:
     """The index is fresh and says, per session, exactly its open dated items."""
     index = due.read(str(home))
     assert index is not None, "the index is missing or stale"
-    loaded = content.load()
+    loaded = packs.load()
     sessions = Store(home).load_all()
     assert set(index["sessions"]) == {s.id for s in sessions}
     for session in sessions:

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content
+from rebound import coach
 from rebound.models import Session
+from rebound.pack import packs
 from tests.helpers import ENTER, Run
 from tests.scenario import EXPECTED_ANSWERS, GROUPS, LATER, NAMES, SESSION_ID, keys
 
@@ -142,11 +143,11 @@ NOW = datetime(2026, 11, 25, tzinfo=timezone.utc)
 
 
 @pytest.fixture(scope="module")
-def loaded() -> content.Content:
-    return content.load()
+def loaded() -> packs.Content:
+    return packs.load()
 
 
-def walk_to(c: content.Content, s: Session, stop: str) -> coach.Position:
+def walk_to(c: packs.Content, s: Session, stop: str) -> coach.Position:
     fill = {"feedback_asked": "on_call", "areas": ["preparation"], "thanked_on_call": True}
     while (pos := coach.next_position(c, s)) is not None:
         label = f"{pos.prompt.id}.{pos.field.id}" if pos.field else pos.prompt.id
@@ -161,7 +162,7 @@ def walk_to(c: content.Content, s: Session, stop: str) -> coach.Position:
     raise AssertionError(f"never reached {stop}")
 
 
-def test_back_from_more_reopens_the_last_entry(loaded: content.Content) -> None:
+def test_back_from_more_reopens_the_last_entry(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     walk_to(loaded, s, "fixes.what")
     coach.apply(loaded, s, coach.next_position(loaded, s), "Fix A", NOW)  # type: ignore[arg-type]
@@ -175,7 +176,7 @@ def test_back_from_more_reopens_the_last_entry(loaded: content.Content) -> None:
     assert s.open_lists["fixes"].current == {"_id": "e1", "what": "Fix A"}
 
 
-def test_back_over_a_finished_list_reopens_it(loaded: content.Content) -> None:
+def test_back_over_a_finished_list_reopens_it(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     pos = walk_to(loaded, s, "move_on_date")
     assert coach.back(loaded, s, pos, NOW)
@@ -184,7 +185,7 @@ def test_back_over_a_finished_list_reopens_it(loaded: content.Content) -> None:
     assert "fixes" not in s.answers
 
 
-def test_back_at_the_end_reopens_the_last_question(loaded: content.Content) -> None:
+def test_back_at_the_end_reopens_the_last_question(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     with pytest.raises(AssertionError):
         walk_to(loaded, s, "never")
@@ -195,14 +196,14 @@ def test_back_at_the_end_reopens_the_last_question(loaded: content.Content) -> N
     assert pos is not None and pos.prompt.id == "weekly_target"
 
 
-def test_back_within_a_step_stops_at_its_first_question(loaded: content.Content) -> None:
+def test_back_within_a_step_stops_at_its_first_question(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     pos = walk_to(loaded, s, "feedback_asked")
     assert not coach.back(loaded, s, pos, NOW, within=loaded.step("ask-why"))
     assert coach.back(loaded, s, pos, NOW)  # without the limit, into step 1
 
 
-def test_revisit_moves_answers_to_previous(loaded: content.Content) -> None:
+def test_revisit_moves_answers_to_previous(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     walk_to(loaded, s, "went_well")
     coach.revisit(loaded, s, "ask-why", NOW)

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content, flow
+from rebound import coach, flow
 from rebound.models import Session
+from rebound.pack import packs
 from rebound.store import Store
 from tests import pinned
 from tests.helpers import DOWN, ENTER, MakeSession, Run
@@ -79,7 +80,7 @@ def _answered(groups: list[tuple[str, str]]) -> list[str]:
 def test_stop_after_any_answer_then_continue(tmp_path: Path, cut: int) -> None:
     # What `rebound continue` relies on, after every saved answer: the saved file holds exactly
     # what was answered, and going on from it asks the remaining questions in the same order.
-    pack = content.load()
+    pack = packs.load()
     wanted = dict(EXPECTED_ANSWERS)
     session = flow.new_session()
     session.id = SESSION_ID

@@ -20,8 +20,8 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from rebound import content as packs
-from rebound.models import Content
+from rebound.pack import packs
+from rebound.pack.models import Content
 from tests import pinned, scenario
 from tests.conftest import Figures
 from tests.depth import examples

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from rebound.content_files import MAX_DEPTH, read_yaml
 from rebound.errors import ContentError
+from rebound.pack.reader import MAX_DEPTH, read_yaml
 from rebound.sentences import speech
 from rebound.store import TOO_DEEP, Store, parse
 from tests.conftest import Figures

@@ -24,8 +24,9 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content
+from rebound import coach
 from rebound.models import AnswerValue, Session
+from rebound.pack import packs
 from rebound.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
 from tests.forks import Forks
 from tests.terminal import (
@@ -79,7 +80,7 @@ def _value(pos: coach.Position, entries: dict[str, int]) -> AnswerValue:
 def build_session(session_id: str, up_to_step: int | None = None, **entries: int) -> Session:
     """A session answered up to (not including) step `up_to_step`, or to the end, with the drafts
     of every finished step filled in, as `rebound start` would have left it."""
-    loaded = content.load()
+    loaded = packs.load()
     session = Session(id=session_id, created_at=NOW, updated_at=NOW)
     while (pos := coach.next_position(loaded, session)) is not None:
         if up_to_step is not None and pos.step_number >= up_to_step:
@@ -348,7 +349,7 @@ class Writer:
 def test_two_writers_lose_no_updates(env: dict[str, str], rebound_home: Path, figures: Any) -> None:
     store = Store()
     store.save(build_session(FINISHED, fixes=3, contacts=3))
-    tickable = {e.id for e in coach.checklist(content.load(), store.load(FINISHED)) if not e.info}
+    tickable = {e.id for e in coach.checklist(packs.load(), store.load(FINISHED)) if not e.info}
     first = ["thank-you-sent", "fix-1", "fix-2", "fix-3", "move-on"]
     second = ["contact-1", "contact-2", "contact-3", "post-published", "feedback-asked"]
     assert set(first + second) <= tickable, tickable

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from rebound import coach, content, render, store
+from rebound import coach, render, store
 from rebound import text as text_module
 from rebound.errors import ContentError
 from rebound.models import Session
+from rebound.pack import packs
 from rebound.sentences import grammar
 from tests.conftest import CONTENT
 from tests.depth import examples
@@ -100,17 +101,17 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
 _LOADED: list[object] = []
 
 
-def _content() -> content.Content:
+def _content() -> packs.Content:
     if not _LOADED:
-        _LOADED.append(content.load(CONTENT))
+        _LOADED.append(packs.load(CONTENT))
     loaded = _LOADED[0]
-    assert isinstance(loaded, content.Content)
+    assert isinstance(loaded, packs.Content)
     return loaded
 
 
 def _check_load(folder: Path) -> None:
     try:
-        content.load(folder)
+        packs.load(folder)
     except ContentError as exc:
         assert "\n" not in exc.message.strip(), exc.message
         assert ERROR_FORM.match(exc.message) or exc.message.startswith(str(folder)), exc.message

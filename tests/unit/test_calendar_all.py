@@ -10,14 +10,16 @@ from typing import Any
 import icalendar
 import pytest
 
-from rebound import coach, content, export
-from rebound.models import Content, Session
+from rebound import coach, export
+from rebound.models import Session
+from rebound.pack import packs
+from rebound.pack.models import Content
 from tests.unit.test_export import SCRIPT, SESSION_ID, START, build
 
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load()
+    return packs.load()
 
 
 @pytest.fixture

@@ -6,8 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
-from rebound import coach, content
-from rebound.models import AnswerValue, Content, OpenList, Session
+from rebound import coach
+from rebound.models import AnswerValue, OpenList, Session
+from rebound.pack import packs
+from rebound.pack.context import context, entry_id, entry_number
+from rebound.pack.models import Content
 
 NOW = datetime(2026, 11, 25, 9, 0).astimezone()  # 9:00 local time, on the 25th in every zone
 
@@ -24,7 +27,7 @@ OPENING = {
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load()
+    return packs.load()
 
 
 def fresh() -> Session:
@@ -249,7 +252,7 @@ def test_session_ids(company: str, taken: set[str], expected: str) -> None:
 
 
 def test_condition_tests() -> None:
-    from rebound.models import Condition
+    from rebound.pack.models import Condition
 
     answers = {"a": "on_call", "b": ["x", "y"], "c": True, "d": None}
     assert coach.holds(Condition(prompt="a", one_of=["will_email", "on_call"]), answers)
@@ -372,7 +375,7 @@ def test_templates_and_answers_never_see_the_id(loaded: Content) -> None:
     s = fresh()
     reach(loaded, s, "fixes")
     fixes(loaded, s, "Practise joins")
-    shown = coach.context(loaded, s)["fixes"]
+    shown = context(loaded, s)["fixes"]
     assert shown == [{"what": "Practise joins", "due": None}]
 
 
@@ -414,10 +417,10 @@ def test_a_tick_does_not_move_onto_an_entry_typed_in_place_of_a_removed_one(
 
 
 def test_an_entry_without_an_id_is_numbered_by_its_position(loaded: Content) -> None:
-    assert coach.entry_number({"what": "x"}, 2) == 2
-    assert coach.entry_number({"_id": "e7", "what": "x"}, 2) == 7
-    assert coach.entry_number({"_id": "odd"}, 3) == 3
-    assert coach.entry_id({"_id": "e7"}, 1) == "e7"
+    assert entry_number({"what": "x"}, 2) == 2
+    assert entry_number({"_id": "e7", "what": "x"}, 2) == 7
+    assert entry_number({"_id": "odd"}, 3) == 3
+    assert entry_id({"_id": "e7"}, 1) == "e7"
     s = fresh()
     reach(loaded, s, "fixes")
     s.open_lists["fixes"] = OpenList(items=[{"_id": "e4", "what": "From a hand-edited file"}])

@@ -7,8 +7,11 @@ from datetime import datetime, timezone
 import pytest
 from pydantic import ValidationError
 
-from rebound import coach, content
-from rebound.models import Condition, Content, Draft, Said, Session, Step
+from rebound import coach
+from rebound.models import Session
+from rebound.pack import packs
+from rebound.pack.context import context
+from rebound.pack.models import Condition, Content, Draft, Said, Step
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 CALL = {"messenger_channel": "phone"}
@@ -17,7 +20,7 @@ EMAIL = {"messenger_channel": "email"}
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load()
+    return packs.load()
 
 
 def session(**answers: object) -> Session:
@@ -83,9 +86,9 @@ def test_the_closing_line_of_ask_why_fits_what_happened(loaded: Content) -> None
 
 def test_a_sure_greeting_is_read_without_asking(loaded: Content) -> None:
     s = session(messenger_name="Dr. Kim Park")
-    assert coach.context(loaded, s)["messenger_address"] == "Dr. Park"
+    assert context(loaded, s)["messenger_address"] == "Dr. Park"
     unsure = session(messenger_name="Gabriel García Márquez")
-    assert "messenger_address" not in coach.context(loaded, unsure)  # it is asked instead
+    assert "messenger_address" not in context(loaded, unsure)  # it is asked instead
     pos = coach.next_position(loaded, session(company="G", role="R", **unsure.answers))
     assert pos is not None and pos.prompt.id == "messenger_address"
     assert coach.default_for(loaded, unsure, pos) == "Gabriel"

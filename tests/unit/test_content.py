@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 import pytest
 
-from rebound import coach, content, content_files
+from rebound import coach
 from rebound.errors import ContentError, ExitCode, UsageError
-from rebound.models import Content
+from rebound.pack import packs, reader
+from rebound.pack.models import Content
 from tests.conftest import CONTENT, Figures
 
 STEP_IDS = ["thank", "ask-why", "reflect", "accomplishments", "re-engage"]
@@ -47,7 +48,7 @@ def spot(file: Path, needle: str, occurrence: int = 1) -> tuple[int, int]:
 
 def load_error(folder: Path) -> dict[str, str]:
     with pytest.raises(ContentError) as info:
-        content.load(folder)
+        packs.load(folder)
     message = str(info.value)
     assert info.value.message == message
     match = _FORM.match(message)
@@ -57,7 +58,7 @@ def load_error(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load(CONTENT)
+    return packs.load(CONTENT)
 
 
 # --- the real content -------------------------------------------------------------------
@@ -93,7 +94,7 @@ def test_prompt_ids_are_unique_across_the_content(loaded: Content) -> None:
 
 
 def test_load_takes_a_str_or_a_path() -> None:
-    assert [s.id for s in content.load(str(CONTENT)).steps] == STEP_IDS
+    assert [s.id for s in packs.load(str(CONTENT)).steps] == STEP_IDS
 
 
 def test_unknown_step_raises_key_error(loaded: Content) -> None:
@@ -110,40 +111,40 @@ def test_content_error_is_a_usage_error() -> None:
 
 
 def test_content_dir_defaults_to_the_built_in_content() -> None:
-    assert content.content_dir().resolve() == CONTENT.resolve()
-    assert content.content_dir(None) == content.default_dir()
+    assert packs.content_dir().resolve() == CONTENT.resolve()
+    assert packs.content_dir(None) == packs.default_dir()
 
 
 def test_content_dir_uses_rebound_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REBOUND_CONTENT", str(tmp_path / "from-env"))
-    assert content.content_dir() == tmp_path / "from-env"
+    assert packs.content_dir() == tmp_path / "from-env"
 
 
 def test_content_dir_explicit_argument_wins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REBOUND_CONTENT", str(tmp_path / "from-env"))
-    assert content.content_dir(tmp_path / "explicit") == tmp_path / "explicit"
-    assert content.content_dir(str(tmp_path / "explicit")) == tmp_path / "explicit"
+    assert packs.content_dir(tmp_path / "explicit") == tmp_path / "explicit"
+    assert packs.content_dir(str(tmp_path / "explicit")) == tmp_path / "explicit"
 
 
 def test_content_dir_ignores_an_empty_rebound_content(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REBOUND_CONTENT", "")
-    assert content.content_dir() == content.default_dir()
+    assert packs.content_dir() == packs.default_dir()
 
 
 def test_content_dir_expands_the_home_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert content.content_dir("~/packs/en") == tmp_path / "packs" / "en"
+    assert packs.content_dir("~/packs/en") == tmp_path / "packs" / "en"
 
 
 def test_load_follows_rebound_content(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edit(content_copy / "steps" / "thank.yaml", "title: Thank the messenger", "title: From env")
     monkeypatch.setenv("REBOUND_CONTENT", str(content_copy))
-    assert content.load().step("thank").title == "From env"
-    assert content.load(CONTENT).step("thank").title == "Thank the messenger"
+    assert packs.load().step("thank").title == "From env"
+    assert packs.load(CONTENT).step("thank").title == "Thank the messenger"
 
 
 # --- YAML scalars -----------------------------------------------------------------------
@@ -152,7 +153,7 @@ def test_load_follows_rebound_content(content_copy: Path, monkeypatch: pytest.Mo
 def test_yaml_dates_stay_text(content_copy: Path) -> None:
     edit(content_copy / "steps" / "reflect.yaml", "default: +14d", "default: 2026-11-25")
     edit(content_copy / "steps" / "thank.yaml", "title: Thank the messenger", "title: 2026-11-25")
-    loaded = content.load(content_copy)
+    loaded = packs.load(content_copy)
     due = loaded.step("reflect").prompts[1].fields[1]
     assert due.id == "due"
     assert due.default == "2026-11-25"
@@ -730,9 +731,9 @@ def test_a_file_of_exactly_the_limit_is_fine(content_copy: Path) -> None:
     thank = content_copy / "steps" / "thank.yaml"
     size = thank.stat().st_size
     with thank.open("a", encoding="utf-8") as out:
-        out.write("#" * (content_files.MAX_FILE_BYTES - size - 1) + "\n")
-    assert thank.stat().st_size == content_files.MAX_FILE_BYTES
-    assert content.load(content_copy).step("thank").title == "Thank the messenger"
+        out.write("#" * (reader.MAX_FILE_BYTES - size - 1) + "\n")
+    assert thank.stat().st_size == reader.MAX_FILE_BYTES
+    assert packs.load(content_copy).step("thank").title == "Thank the messenger"
 
 
 def test_an_empty_step_file(content_copy: Path) -> None:
@@ -755,7 +756,7 @@ def test_a_file_that_is_not_utf8(content_copy: Path) -> None:
 
 def test_a_folder_without_coach_yaml(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as info:
-        content.load(tmp_path)
+        packs.load(tmp_path)
     assert str(info.value).startswith(f"{tmp_path}: no coach.yaml here")
 
 
@@ -845,7 +846,8 @@ def test_a_default_must_fit_its_question(
 def test_no_pack_can_declare_the_reserved_entry_id() -> None:
     from pydantic import ValidationError
 
-    from rebound.models import ENTRY_ID, FieldDef
+    from rebound.models import ENTRY_ID
+    from rebound.pack.models import FieldDef
 
     with pytest.raises(ValidationError, match="starting with a letter"):
         FieldDef(id=ENTRY_ID, message="Which id?")

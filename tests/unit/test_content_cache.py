@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rebound import content, content_files
 from rebound.errors import ContentError
+from rebound.pack import packs, reader
 from tests.helpers import Run
 
 
@@ -21,26 +21,26 @@ def forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(_: Path) -> None:
         raise AssertionError("the YAML was read although a fresh cache exists")
 
-    monkeypatch.setattr(content_files, "load", fail)
+    monkeypatch.setattr(reader, "load", fail)
 
 
 def test_second_load_comes_from_the_cache(
     content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    first = content.load(content_copy, cache=cache)
+    first = packs.load(content_copy, cache=cache)
     [file] = cached_files(cache)
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
     forbid_reading(monkeypatch)
-    assert content.load(content_copy, cache=cache) == first
+    assert packs.load(content_copy, cache=cache) == first
 
 
 def test_an_edited_file_is_read_again(content_copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    content.load(content_copy, cache=cache)
+    packs.load(content_copy, cache=cache)
     step = content_copy / "steps" / "thank.yaml"
     step.write_text(step.read_text().replace("title: Thank the messenger", "title: Say thanks"))
-    assert content.load(content_copy, cache=cache).step("thank").title == "Say thanks"
+    assert packs.load(content_copy, cache=cache).step("thank").title == "Say thanks"
     assert len(cached_files(cache)) == 1  # the stale copy is replaced, not kept
 
 
@@ -48,29 +48,29 @@ def test_a_broken_edit_is_reported_not_hidden_by_the_cache(
     content_copy: Path, tmp_path: Path
 ) -> None:
     cache = tmp_path / "cache"
-    content.load(content_copy, cache=cache)
+    packs.load(content_copy, cache=cache)
     step = content_copy / "steps" / "thank.yaml"
     step.write_text(step.read_text() + "\nbogus: 1\n")
     with pytest.raises(ContentError, match="bogus: is not a known field"):
-        content.load(content_copy, cache=cache)
+        packs.load(content_copy, cache=cache)
 
 
 def test_a_touched_file_is_read_again(
     content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    content.load(content_copy, cache=cache)
+    packs.load(content_copy, cache=cache)
     step = content_copy / "steps" / "reflect.yaml"
     st = step.stat()
     os.utime(step, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     calls: list[Path] = []
-    real = content_files.load
-    monkeypatch.setattr(content_files, "load", lambda base: calls.append(base) or real(base))
-    content.load(content_copy, cache=cache)
+    real = reader.load
+    monkeypatch.setattr(reader, "load", lambda base: calls.append(base) or real(base))
+    packs.load(content_copy, cache=cache)
     assert calls == [content_copy]
 
 
-@pytest.mark.parametrize("module", content._READERS)
+@pytest.mark.parametrize("module", packs._READERS)
 def test_a_rebound_with_other_models_reads_the_yaml_again(
     content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
 ) -> None:
@@ -82,19 +82,19 @@ def test_a_rebound_with_other_models_reads_the_yaml_again(
     cache = tmp_path / "cache"
     package = tmp_path / "rebound"
     package.mkdir()
-    for name in content._READERS:
+    for name in packs._READERS:
         (package / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(content.HERE / name, package / name)
-    monkeypatch.setattr(content, "HERE", package)
-    content.load(content_copy, cache=cache)
+        shutil.copy2(packs.HERE / name, package / name)
+    monkeypatch.setattr(packs, "HERE", package)
+    packs.load(content_copy, cache=cache)
     calls: list[Path] = []
-    real = content_files.load
-    monkeypatch.setattr(content_files, "load", lambda base: calls.append(base) or real(base))
-    content.load(content_copy, cache=cache)
+    real = reader.load
+    monkeypatch.setattr(reader, "load", lambda base: calls.append(base) or real(base))
+    packs.load(content_copy, cache=cache)
     assert calls == []  # the same modules: the pickle is used
     changed = package / module
     changed.write_bytes(changed.read_bytes() + b"\n# changed\n")
-    content.load(content_copy, cache=cache)
+    packs.load(content_copy, cache=cache)
     assert calls == [content_copy]
 
 
@@ -103,21 +103,21 @@ def test_a_damaged_cache_is_ignored_and_rewritten(
     content_copy: Path, tmp_path: Path, damage: bytes
 ) -> None:
     cache = tmp_path / "cache"
-    expected = content.load(content_copy, cache=cache)
+    expected = packs.load(content_copy, cache=cache)
     [file] = cached_files(cache)
     file.write_bytes(damage)
-    assert content.load(content_copy, cache=cache) == expected
+    assert packs.load(content_copy, cache=cache) == expected
     assert file.read_bytes() != damage
 
 
 def test_an_unusable_cache_folder_does_not_matter(content_copy: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    assert content.load(content_copy, cache=blocker).steps
+    assert packs.load(content_copy, cache=blocker).steps
 
 
 def test_without_a_cache_nothing_is_written(content_copy: Path, tmp_path: Path) -> None:
-    content.load(content_copy)
+    packs.load(content_copy)
     assert not list(tmp_path.rglob("*.pickle"))
 
 
@@ -149,7 +149,7 @@ def plant(file: Path, marker: Path) -> None:
 
 def cache_key(content_copy: Path, cache: Path) -> Path:
     """The cache file rebound would read for `content_copy`, written once by rebound itself."""
-    content.load(content_copy, cache=cache)
+    packs.load(content_copy, cache=cache)
     [file] = cached_files(cache)
     return file
 
@@ -169,7 +169,7 @@ def test_a_cache_planted_in_a_shared_data_folder_never_runs(
     cache.mkdir()
     marker = tmp_path / "marker"
     plant(file, marker)
-    loaded = content.load(content_copy, cache=cache)
+    loaded = packs.load(content_copy, cache=cache)
     assert loaded.steps
     assert not marker.exists()
     assert sorted(cache.iterdir()) == [file]  # nothing written into a folder others can change
@@ -185,7 +185,7 @@ def test_a_cache_folder_others_can_write_is_not_read(
     cache.chmod(mode)
     marker = tmp_path / "marker"
     plant(file, marker)
-    assert content.load(content_copy, cache=cache).steps
+    assert packs.load(content_copy, cache=cache).steps
     assert not marker.exists()
 
 
@@ -198,7 +198,7 @@ def test_a_cache_folder_swapped_for_a_link_is_not_read(content_copy: Path, tmp_p
     cache.symlink_to(elsewhere)
     marker = tmp_path / "marker"
     plant(elsewhere / file.name, marker)
-    assert content.load(content_copy, cache=cache).steps
+    assert packs.load(content_copy, cache=cache).steps
     assert not marker.exists()
 
 
@@ -212,7 +212,7 @@ def test_a_cache_file_rebound_did_not_write_is_not_read(
     cache = tmp_path / "cache"
     file = cache_key(content_copy, cache)
     marker = tmp_path / "marker"
-    real_check = content._trusted_folder
+    real_check = packs._trusted_folder
     real_fstat = os.fstat
 
     def check_then_swap(folder: Path) -> bool:
@@ -232,10 +232,10 @@ def test_a_cache_file_rebound_did_not_write_is_not_read(
         fields[stat.ST_UID] = os.getuid() + 1
         return os.stat_result(fields)
 
-    monkeypatch.setattr(content, "_trusted_folder", check_then_swap)
+    monkeypatch.setattr(packs, "_trusted_folder", check_then_swap)
     if how == "not-mine":
-        monkeypatch.setattr(content.os, "fstat", fstat_of_another_user)
-    assert content.load(content_copy, cache=cache).steps
+        monkeypatch.setattr(packs.os, "fstat", fstat_of_another_user)
+    assert packs.load(content_copy, cache=cache).steps
     assert not marker.exists()
 
 
@@ -249,7 +249,7 @@ def test_a_cache_in_someone_elses_folder_is_not_read(
     plant(file, marker)
     uid = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: uid + 1)  # every file here is someone else's now
-    assert content.load(content_copy, cache=cache).steps
+    assert packs.load(content_copy, cache=cache).steps
     assert not marker.exists()
 
 
@@ -294,8 +294,8 @@ def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
     planted = file.read_bytes()
     owned_by_another_user(monkeypatch, cache)
     speech.begin()
-    assert content.load(content_copy, cache=cache).steps
-    assert content.load(content_copy, cache=cache).steps  # twice in one run: said once
+    assert packs.load(content_copy, cache=cache).steps
+    assert packs.load(content_copy, cache=cache).steps  # twice in one run: said once
     assert not marker.exists()
     assert sorted(cache.iterdir()) == [file]
     assert file.read_bytes() == planted
@@ -303,7 +303,7 @@ def test_a_cache_folder_of_another_user_is_ignored_with_a_note(
     assert note_count(err) == 1, err
     assert str(cache) in err and "chown" in err
     speech.begin()  # the next run says it again
-    content.load(content_copy, cache=cache)
+    packs.load(content_copy, cache=cache)
     assert note_count(capsys.readouterr().err) == 1
 
 
@@ -316,5 +316,40 @@ def test_no_cache_folder_is_made_in_a_data_folder_of_another_user(
     home = tmp_path / "data"
     home.mkdir()
     owned_by_another_user(monkeypatch, home)
-    assert content.load(content_copy, cache=home / "cache").steps
+    assert packs.load(content_copy, cache=home / "cache").steps
     assert list(home.iterdir()) == []
+
+
+# Imported when a pack is read, but deciding nothing of what it is read as: wording, paths, time.
+NOT_READERS = {
+    "errors.py",
+    "text.py",
+    "clock.py",
+    "names.py",
+    "storage/paths.py",
+    "sentences/speech.py",
+}
+
+
+def test_the_cache_key_covers_every_module_that_reading_a_pack_imports() -> None:
+    """A module that reading a pack imports and `_READERS` leaves out could change what a pack
+    is read as while an older pickle is still served (a module moved, a check added)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, rebound.pack.reader, rebound.pack.packs\n"
+        "rebound.pack.reader.load(rebound.pack.packs.default_dir('en'))\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()"
+        " if n.startswith('rebound') and getattr(m, '__file__', None)))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    imported = {
+        Path(f).resolve().relative_to(packs.HERE).as_posix()
+        for f in found
+        if not f.endswith("__init__.py")
+    } - {"pack/packs.py"}
+    assert imported - NOT_READERS <= set(packs._READERS), sorted(imported - NOT_READERS)
+    assert set(packs._READERS) <= imported  # and nothing listed that reading no longer imports

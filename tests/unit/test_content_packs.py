@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content_files, values
-from rebound.models import (
-    AnswerValue,
+from rebound import coach, values
+from rebound.models import AnswerValue, Session
+from rebound.pack import reader
+from rebound.pack.models import (
     ChecklistItem,
     Condition,
     Content,
@@ -25,7 +26,6 @@ from rebound.models import (
     Line,
     PromptDef,
     Said,
-    Session,
 )
 from rebound.sentences import templates
 from tests.conftest import REPO
@@ -40,7 +40,7 @@ _RELATIVE_HINT = re.compile(r"\+\d+[dw]\b")
 
 
 def load(lang: str) -> Content:
-    return content_files.load(REPO / "content" / lang)
+    return reader.load(REPO / "content" / lang)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
-"""A pack's `ui:` sentences (`models.Ui`): checked, filled in, kept and cached as they always were,
-now that `Ui` is a plain class (`sentences.phrasebook`) rather than a pydantic model of 500 fields.
+"""A pack's `ui:` sentences (`catalogue.Ui`): checked, filled in, kept and cached as they always
+were, now that `Ui` is a plain class (`sentences.phrasebook`) rather than a pydantic model of 500
+fields.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from rebound import content
-from rebound.models import Content, Ui
+from rebound.pack import packs
+from rebound.pack.models import Content
+from rebound.sentences.catalogue import Ui
 from tests.unit.test_content import edit, load_error, spot
 
 BACK_HINT = "  back_hint: Ctrl-B goes back one question.\n"
@@ -64,7 +66,7 @@ def test_a_sentence_left_out_is_said_in_english_and_the_others_as_the_pack_says(
     coach_file = content_copy / "coach.yaml"
     edit(coach_file, BACK_HINT, "")
     edit(coach_file, ENTER_FOR, '  enter_for: "(Intro: {{value}})"\n')
-    loaded = content.load(content_copy)
+    loaded = packs.load(content_copy)
     assert loaded.ui.back_hint == Ui.defaults()["back_hint"] == "Ctrl-B goes back one question."
     assert loaded.say("enter_for", value="today") == "(Intro: today)"
     assert loaded.ui.model_dump()["enter_for"] == "(Intro: {{value}})"
@@ -73,8 +75,8 @@ def test_a_sentence_left_out_is_said_in_english_and_the_others_as_the_pack_says(
 
 def test_the_sentences_are_frozen_and_survive_the_cache(content_copy: Path, tmp_path: Path) -> None:
     edit(content_copy / "coach.yaml", ENTER_FOR, '  enter_for: "(Intro: {{value}})"\n')
-    fresh = content.load(content_copy, cache=tmp_path / "cache")
-    cached = content.load(content_copy, cache=tmp_path / "cache")
+    fresh = packs.load(content_copy, cache=tmp_path / "cache")
+    cached = packs.load(content_copy, cache=tmp_path / "cache")
     assert cached is not fresh and cached == fresh and hash(cached.ui) == hash(fresh.ui)
     assert cached.ui.enter_for == "(Intro: {{value}})"
     assert cached.ui != Ui()
@@ -101,7 +103,7 @@ def test_content_validates_its_ui_as_a_mapping_or_keeps_the_sentences_given(
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load(None)
+    return packs.load(None)
 
 
 def test_validating_sentences_that_are_already_sentences_keeps_them() -> None:

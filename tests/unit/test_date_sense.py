@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from rebound import content_files, values
+from rebound import values
 from rebound.errors import ContentError
-from rebound.models import FieldDef, Nudge
+from rebound.pack import reader
+from rebound.pack.models import FieldDef, Nudge
 from tests.conftest import REPO
 
 TODAY = date(2026, 12, 1)
@@ -17,7 +18,7 @@ HEARD = {"call_date": "2026-11-28"}
 
 
 def packs() -> dict[str, object]:
-    return {lang: content_files.load(REPO / "content" / lang) for lang in ("en", "es")}
+    return {lang: reader.load(REPO / "content" / lang) for lang in ("en", "es")}
 
 
 def test_the_news_came_today_or_earlier() -> None:
@@ -99,7 +100,7 @@ def test_content_validate_names_a_bad_limit(
     text = coach.read_text()
     coach.write_text(text.replace("      not_after: today\n", f"      {yaml_line}\n", 1))
     with pytest.raises(ContentError) as error:
-        content_files.load(content_copy)
+        reader.load(content_copy)
     assert message in str(error.value)
     assert "coach.yaml:" in str(error.value)
 

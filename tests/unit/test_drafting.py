@@ -6,20 +6,21 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import content, drafting
+from rebound import drafting
 from rebound.models import Session
+from rebound.pack import packs
 from tests.helpers import MakeSession
 from tests.scenario import DRAFT_IDS
 
 
 @pytest.fixture(scope="module")
-def english() -> content.Content:
-    return content.load(content.default_dir("en"))
+def english() -> packs.Content:
+    return packs.load(packs.default_dir("en"))
 
 
 @pytest.fixture(scope="module")
-def spanish() -> content.Content:
-    return content.load(content.default_dir("es"))
+def spanish() -> packs.Content:
+    return packs.load(packs.default_dir("es"))
 
 
 def parsed(url: str) -> tuple[str, dict[str, str]]:
@@ -61,7 +62,7 @@ def test_mailto_without_an_address_or_subject() -> None:
     assert drafting.address("Dana <dana@globex.example>") == "dana@globex.example"
 
 
-def test_headers_come_off_the_top(english: content.Content, spanish: content.Content) -> None:
+def test_headers_come_off_the_top(english: packs.Content, spanish: packs.Content) -> None:
     text = "To: Dana <d@x.example>\nSubject: Thanks\n\nHi Dana,\n\nBye  \n"
     assert drafting.split_headers(text, english) == (
         "Dana <d@x.example>",
@@ -83,7 +84,7 @@ def test_plain_is_ready_to_paste() -> None:
 
 
 def test_session_drafts_are_named_and_marked(
-    english: content.Content, finished_session: Session
+    english: packs.Content, finished_session: Session
 ) -> None:
     drafts = drafting.session_drafts(english, finished_session)
     names = [d.id for d in drafts]
@@ -106,7 +107,7 @@ def test_session_drafts_are_named_and_marked(
     assert not any("edited" in line for line in lines)
 
 
-def test_an_edit_is_what_is_shown(english: content.Content, finished_session: Session) -> None:
+def test_an_edit_is_what_is_shown(english: packs.Content, finished_session: Session) -> None:
     session = finished_session
     made = session.drafts["thank_you_email"]
     edited = made.replace("Best wishes,", "Warmly,")
@@ -134,7 +135,7 @@ def test_an_edit_is_outdated_only_when_the_answers_change_the_draft(
 
 
 def test_offers_are_the_messages_still_to_send(
-    english: content.Content, make_session: MakeSession
+    english: packs.Content, make_session: MakeSession
 ) -> None:
     session = make_session()
     offered = {s.id: [d.id for d in drafting.offers(english, session, s)] for s in english.steps}
@@ -155,7 +156,7 @@ def test_offers_are_the_messages_still_to_send(
 def test_ticks_must_name_an_item_of_the_step_and_go_with_send() -> None:
     from pydantic import ValidationError
 
-    from rebound.models import Draft, Step
+    from rebound.pack.models import Draft, Step
 
     with pytest.raises(ValidationError, match="'ticks' only goes with a draft that is sent"):
         Draft(id="notes", title="Notes", template="x", ticks="done")

@@ -19,8 +19,10 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content_files
-from rebound.models import AnswerValue, Content, Session
+from rebound import coach
+from rebound.models import AnswerValue, Session
+from rebound.pack import reader
+from rebound.pack.models import Content
 from tests.conftest import REPO
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots" / "drafts"
@@ -332,7 +334,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
 
 
 def load(lang: str) -> Content:
-    return content_files.load(REPO / "content" / lang)
+    return reader.load(REPO / "content" / lang)
 
 
 PACKS = {lang: load(lang) for lang in ("en", "es")}

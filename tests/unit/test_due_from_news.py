@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rebound import coach, content, history
+from rebound import coach, history
+from rebound.pack import packs
 from tests.helpers import MakeSession
 
 
@@ -13,7 +14,7 @@ def test_dates_after_the_news_count_from_its_day(make_session: MakeSession) -> N
     today = date.today()
     heard = today - timedelta(days=3)  # the session started three days after the news
     session = make_session(call_date=heard.isoformat())
-    pack = content.load()
+    pack = packs.load()
     due = {e.id: e.due for e in coach.checklist(pack, session)}
     assert due["keep-in-mind"] == heard + timedelta(days=30)
     assert due["openings-3m"] == heard + timedelta(days=90)

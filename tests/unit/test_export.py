@@ -23,8 +23,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from rebound import coach, content, export
-from rebound.models import AnswerValue, Content, Session
+from rebound import coach, export
+from rebound.models import AnswerValue, Session
+from rebound.pack import packs
+from rebound.pack.models import Content
 from tests.helpers import NIGHTLY
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"
@@ -104,7 +106,7 @@ def utc() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load()
+    return packs.load()
 
 
 def build(c: Content, script: dict[str, Any] = SCRIPT, stop_at: str | None = None) -> Session:

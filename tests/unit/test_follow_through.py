@@ -7,9 +7,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rebound import contacts, content, content_files, history, insights
+from rebound import contacts, history, insights
 from rebound.errors import ContentError
-from rebound.models import ContactLog, Content, Session
+from rebound.models import ContactLog, Session
+from rebound.pack import packs, reader
+from rebound.pack.models import Content
 from tests.conftest import REPO
 from tests.unit.test_insights import TODAY, ago, at, build
 
@@ -18,7 +20,7 @@ NOW = datetime(2026, 11, 25, 12).astimezone()  # noon, local time: the 25th in e
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load()
+    return packs.load()
 
 
 def two_people(c: Content, added: date) -> Session:
@@ -240,18 +242,18 @@ def test_follow_up_content_is_checked(tmp_path: object, content_copy: object) ->
     text = coach.read_text(encoding="utf-8")
     coach.write_text(text.replace("reapply: reapply-from", "reapply: nope"), encoding="utf-8")
     with pytest.raises(ContentError, match=r"follow_up\.reapply: 'nope' is not a checklist item"):
-        content_files.load(content_copy)
+        reader.load(content_copy)
     coach.write_text(text.replace("[reasons, areas,", "[reasons, went_well,"), encoding="utf-8")
     with pytest.raises(ContentError, match="prompts of one step only"):
-        content_files.load(content_copy)
+        reader.load(content_copy)
     coach.write_text(text.replace("friend: 12", "friend: 60"), encoding="utf-8")
     with pytest.raises(ContentError, match="between 1 and 52 weeks"):
-        content_files.load(content_copy)
+        reader.load(content_copy)
 
 
 @pytest.mark.parametrize("lang", ["es"])
 def test_translations_follow_up_the_same_way(loaded: Content, lang: str) -> None:
-    other = content_files.load(REPO / "content" / lang)
+    other = reader.load(REPO / "content" / lang)
     assert other.follow_up == loaded.follow_up  # numbers and ids, not words
 
 

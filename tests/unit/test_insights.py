@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, content, insights
-from rebound.models import AnswerValue, Content, Item, Session
+from rebound import coach, insights
+from rebound.models import AnswerValue, Item, Session
+from rebound.pack import packs
+from rebound.pack.models import Content
 
 TODAY = date(2026, 11, 25)
 
@@ -93,7 +95,7 @@ def build(
 
 @pytest.fixture(scope="module")
 def loaded() -> Content:
-    return content.load()
+    return packs.load()
 
 
 def ids(todos: list[insights.Todo]) -> list[str]:

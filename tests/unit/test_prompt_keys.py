@@ -13,7 +13,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rebound import prompts
-from rebound.models import FieldDef
+from rebound.pack.models import FieldDef
 
 CTRL_Z = "\x1a"
 CTRL_V = "\x16"  # quoted insert: the next key goes in as it is, a control character too

@@ -192,7 +192,8 @@ def test_version_1_files_are_migrated(rebound_home: Path) -> None:
 
 
 def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_home: Path) -> None:
-    from rebound import bragging, coach, content
+    from rebound import bragging, coach
+    from rebound.pack import packs
 
     raw = (FIXTURES / "v3-revisiting.json").read_bytes()
     old = json.loads(raw)
@@ -215,7 +216,7 @@ def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_hom
     }
     # What named the entry at position N names the entry with id eN: the same ticks, the same
     # brag sources.
-    loaded = content.load()
+    loaded = packs.load()
     items = {e.id: e for e in coach.checklist(loaded, session)}
     assert items["fix-2"].done and items["fix-2"].label == "Fix: Tell impact stories with numbers"
     assert items["contact-1"].done and "Priya Patel" in items["contact-1"].label

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rebound import content
+from rebound.pack import packs
 from rebound.sentences import grammar, templates
 from rebound.sentences.templates import TemplateError, names, parse, render
 
@@ -388,7 +388,7 @@ def test_a_variable_alone_on_its_line_is_not_standalone() -> None:
 
 
 def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
-    thank = content.load().step("thank").drafts[0].template
+    thank = packs.load().step("thank").drafts[0].template
     context = {
         "messenger_address": "Dana",
         "opening": "Thank you for calling.",
@@ -540,7 +540,7 @@ def test_names_reports_each_name_with_its_enclosing_sections() -> None:
 
 
 def test_names_of_the_real_reflection_template() -> None:
-    reflection = content.load().step("reflect").drafts[0].template
+    reflection = packs.load().step("reflect").drafts[0].template
     found = set(names(parse(reflection)))
     assert found == {
         ("went_well", ()),
@@ -584,7 +584,7 @@ def test_entry_text_appears_literally_in_each_repeat(entries: list[str]) -> None
 
 
 def _real_templates() -> list[str]:
-    loaded = content.load()
+    loaded = packs.load()
     found: list[str] = []
 
     def texts(lines: object) -> list[str]:

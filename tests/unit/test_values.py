@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rebound import values
-from rebound.models import FieldDef
+from rebound.pack.models import FieldDef
 
 TODAY = date(2026, 11, 20)  # a Friday; fixed so that nothing depends on the clock
 
@@ -385,9 +385,9 @@ def test_nudge_limit_zero_nudges_anything_after_today() -> None:
 
 @pytest.fixture(scope="module")
 def spanish() -> Any:
-    from rebound import content
+    from rebound.pack import packs
 
-    return content.load(content.content_dir(None, lang="es"))
+    return packs.load(packs.content_dir(None, lang="es"))
 
 
 @pytest.mark.parametrize(
@@ -442,18 +442,18 @@ def test_messages_under_a_prompt_speak_the_packs_language(
 
 def test_the_english_pack_says_what_the_built_in_defaults_say() -> None:
     """Without a pack (answers files, `brag` prompts), the words are the English pack's."""
-    from rebound import content
-    from rebound.models import Ui
+    from rebound.pack import packs
+    from rebound.sentences.catalogue import Ui
 
-    english = content.load(content.content_dir(None, lang="en"))
+    english = packs.load(packs.content_dir(None, lang="en"))
     for key, default in Ui.defaults().items():
         assert english.ui.model_dump()[key] == default, key
     assert values.ENGLISH.say("at_least", number=3) == english.say("at_least", number=3)
 
 
 def test_date_words_must_be_lower_case_and_near(content_copy: Any) -> None:
-    from rebound import content
     from rebound.errors import ContentError
+    from rebound.pack import packs
 
     coach = content_copy / "coach.yaml"
     text = coach.read_text(encoding="utf-8")
@@ -461,17 +461,17 @@ def test_date_words_must_be_lower_case_and_near(content_copy: Any) -> None:
         text.replace('  "no": "no"\n', '  "no": "no"\n  dates:\n    Demain: 1\n'), encoding="utf-8"
     )
     with pytest.raises(ContentError, match=r"coach.yaml:\d+:\d+: words.dates.*lower case"):
-        content.load(content_copy)
+        packs.load(content_copy)
     coach.write_text(
         text.replace('  "no": "no"\n', '  "no": "no"\n  dates:\n    someday: 999\n'),
         encoding="utf-8",
     )
     with pytest.raises(ContentError, match="at most a year"):
-        content.load(content_copy)
+        packs.load(content_copy)
 
 
 def test_a_packs_date_words_may_be_its_defaults(content_copy: Any) -> None:
-    from rebound import content
+    from rebound.pack import packs
 
     coach = content_copy / "coach.yaml"
     text = coach.read_text(encoding="utf-8")
@@ -481,6 +481,6 @@ def test_a_packs_date_words_may_be_its_defaults(content_copy: Any) -> None:
     reflect = step.read_text(encoding="utf-8")
     assert "default: +3d" in reflect
     step.write_text(reflect.replace("default: +3d", "default: the day after"), encoding="utf-8")
-    loaded = content.load(content_copy)
+    loaded = packs.load(content_copy)
     move_on = next(p for p in loaded.step("reflect").prompts if p.id == "move_on_date")
     assert values.default_text(move_on, TODAY, loaded) == (TODAY + timedelta(days=1)).isoformat()

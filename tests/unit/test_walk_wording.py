@@ -7,15 +7,17 @@ from datetime import date, datetime
 
 import pytest
 
-from rebound import coach, content_files
-from rebound.models import Content, Session
+from rebound import coach
+from rebound.models import Session
+from rebound.pack import reader
+from rebound.pack.models import Content
 from tests.conftest import REPO
 
 LANGS = ["en", "es"]
 
 
 def load(lang: str) -> Content:
-    return content_files.load(REPO / "content" / lang)
+    return reader.load(REPO / "content" / lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)

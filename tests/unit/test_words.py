@@ -10,8 +10,8 @@ import pytest
 from rebound import errors
 from rebound.app import pack_loader
 from rebound.errors import DataError, NoSessionError, UsageError
-from rebound.models import Ui
 from rebound.sentences import speech
+from rebound.sentences.catalogue import Ui
 from tests.conftest import REPO
 
 SRC = REPO / "src" / "rebound"
@@ -47,14 +47,15 @@ def test_every_key_said_is_a_sentence_of_the_pack() -> None:
     used = _keys_used()
     assert len(used) > 150  # the scan does find them
     missing = [f"{f}:{n}: {k}" for f, n, k, _ in used if k not in fields]
-    assert not missing, "not in models.Ui: " + ", ".join(missing)
+    assert not missing, "not in catalogue.Ui: " + ", ".join(missing)
     plural = [f"{f}:{n}: {k}" for f, n, k, counted in used if counted and f"{k}_one" not in fields]
     assert not plural, "say_count needs a _one twin: " + ", ".join(plural)
 
 
 def test_keys_kept_in_tables_are_sentences_too() -> None:
-    from rebound import app, bragging, clipboard, content_files, prompts
+    from rebound import app, bragging, clipboard, prompts
     from rebound.commands import brag
+    from rebound.pack import reader
 
     keys = [
         *app._REASONS.values(),
@@ -63,7 +64,7 @@ def test_keys_kept_in_tables_are_sentences_too() -> None:
         *bragging._AS_TOPIC,
         *(key for _, key in brag.STORY),
         *clipboard._WORDED.values(),
-        *content_files.NEVER_HOLDS.values(),
+        *reader.NEVER_HOLDS.values(),
     ]
     assert set(keys) <= set(Ui.defaults())
 
@@ -103,10 +104,10 @@ def test_no_pack_that_loads_means_the_english_defaults(tmp_path: Path) -> None:
 
 
 def test_a_loaded_pack_is_the_one_that_speaks() -> None:
-    from rebound import content
+    from rebound.pack import packs
 
     speech.begin()
-    speech.use(content.load(content.default_dir("es")))
+    speech.use(packs.load(packs.default_dir("es")))
     assert speech.say_count("brag_stories", 1) == ": 1 historia"
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rebound import yaml_reader
 from rebound.errors import ContentError
+from rebound.pack import yaml_reader
 from tests.conftest import CONTENT, REPO
 
 needs_libyaml = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml")

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.contacts import Person, Seen, UnclearName
-    from rebound.models import ContactLog, Content, Outcome, Session
+    from rebound.models import ContactLog, Outcome, Session
+    from rebound.pack.models import Content
     from rebound.store import Store
 
 contacts_app = typer.Typer(

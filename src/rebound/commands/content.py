@@ -28,10 +28,10 @@ def content_validate(
     ] = None,
 ) -> None:
     """Check a content folder and say exactly where anything is wrong."""
-    from rebound import content_files
+    from rebound.pack import reader
     from rebound.sentences import speech
 
-    loaded = content_files.load(folder or content_folder(ctx))
+    loaded = reader.load(folder or content_folder(ctx))
     steps, prompts = len(loaded.steps), len(loaded.prompts())
     typer.echo(speech.say("content_ok", where=loaded.source, count=steps, number=prompts))
 

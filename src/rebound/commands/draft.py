@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.drafting import DraftText
-    from rebound.models import Content, Session
+    from rebound.models import Session
+    from rebound.pack.models import Content
 
 app = command_group()
 
@@ -29,13 +30,14 @@ app = command_group()
 def _complete_draft(incomplete: str) -> list[str]:
     """Shell completion: the draft names of the latest session."""
     try:
-        from rebound import content, drafting
+        from rebound import drafting
+        from rebound.pack import packs
         from rebound.store import CACHE, Store, data_home
 
         found = pick(Store(), None)
         if found is None:
             return []
-        pack = content.load(None, cache=data_home() / CACHE)
+        pack = packs.load(None, cache=data_home() / CACHE)
         names = [d.id for d in drafting.session_drafts(pack, found)]
     except Exception:  # completion must never print a traceback into someone's shell
         return []

@@ -19,7 +19,8 @@ from rebound.errors import UsageError
 app = command_group()
 
 if TYPE_CHECKING:
-    from rebound.models import Content, Session, Step
+    from rebound.models import Session
+    from rebound.pack.models import Content, Step
     from rebound.store import Store
 
 

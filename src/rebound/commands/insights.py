@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from rebound.models import BragList, Content, Session
+    from rebound.models import BragList, Session
+    from rebound.pack.models import Content
 
 
 def _across(

@@ -18,7 +18,7 @@ app = command_group()
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import Content
+    from rebound.pack.models import Content
     from rebound.reminders import Due
 
 SHOWN_ITEMS = 5

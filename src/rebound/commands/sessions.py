@@ -27,7 +27,8 @@ app = command_group()
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import Content, Session
+    from rebound.models import Session
+    from rebound.pack.models import Content
     from rebound.store import Store
 
 

@@ -18,7 +18,8 @@ from questionary import Choice, Question
 
 from rebound import startup, values
 from rebound.errors import NotInteractiveError
-from rebound.models import AnswerValue, FieldDef
+from rebound.models import AnswerValue
+from rebound.pack.models import FieldDef
 from rebound.prompts.questions import (
     CHECKBOX_INDENT,
     SELECT_INDENT,

@@ -15,7 +15,9 @@ from rich.console import Console
 from rich.text import Text
 
 from rebound import coach
-from rebound.models import Content, Session, Step
+from rebound.models import Session
+from rebound.pack.context import context
+from rebound.pack.models import Content, Step
 from rebound.text import clean as clean  # re-exported for callers; new code: rebound.text
 
 if TYPE_CHECKING:
@@ -312,7 +314,7 @@ def answers(out: Console, content: Content, session: Session) -> None:
     """Everything the person answered, question by question, step by step."""
     from rebound.sentences import templates
 
-    shown = coach.context(content, session)
+    shown = context(content, session)
     sections = [(content.opening.title, content.opening.prompts)]
     sections += [(f"{n}. {step.title}", step.prompts) for n, step in enumerate(content.steps, 1)]
     for title, prompts in sections:

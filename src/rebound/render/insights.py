@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.insights import Agenda, Patterns, Stats, Todo
-    from rebound.models import Content
+    from rebound.pack.models import Content
 
 BAR_WIDTH = 30
 

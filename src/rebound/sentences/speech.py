@@ -37,8 +37,8 @@ class _English:
     date_words: Mapping[str, int] = {}
 
     def say(self, key: str, **values: object) -> str:
-        from rebound.models import Ui
         from rebound.sentences import templates
+        from rebound.sentences.catalogue import Ui
 
         return templates.render(Ui.defaults()[key], values)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rebound.models import Conditions, Line, Said
+from rebound.pack.models import Conditions, Line, Said
 from rebound.sentences import templates
 
 Lookup = Mapping[str, object]

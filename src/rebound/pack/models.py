@@ -1,9 +1,9 @@
 """Pydantic models of what the content YAML may say: prompts, steps, drafts, the checklist.
 
 Strict (unknown keys are errors) because a typo in a content file should be caught by `rebound
-content validate`, not discovered halfway through someone's bad day. The coach's own sentences are
-in `sentences.catalogue`, and `Content`, which holds them all, in `rebound.models`, which re-exports
-all of these.
+content validate`, not discovered halfway through someone's bad day. `Content` holds a whole pack;
+the coach's own sentences (its `ui:` section) are modelled in `rebound.sentences.catalogue`, and
+the values an answer may hold in `rebound.models`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rebound.models import Scalar
 from rebound.sentences import templates
+from rebound.sentences.catalogue import Ui
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
-
-Scalar = str | int | bool
-Item = dict[str, Scalar | None]
-AnswerValue = bool | int | str | list[str] | list[Item] | None
 
 FieldKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm"]
 PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm", "list"]
@@ -410,3 +408,56 @@ class FollowUp(_Strict):
             if not 1 <= weeks <= 52:
                 raise ValueError(f"'{relation}': give between 1 and 52 weeks")
         return value
+
+
+class Content(_Strict):
+    """All the coaching text and questions, loaded from one content folder."""
+
+    opening: Opening
+    steps: list[Step]
+    words: Words = Field(default_factory=Words)
+    ui: Ui = Field(default_factory=Ui)
+    follow_up: FollowUp = Field(default_factory=FollowUp)
+    source: str = ""
+
+    def say(self, key: str, **values: object) -> str:
+        """One of the coach's own sentences (`ui`), filled in."""
+        return templates.render(getattr(self.ui, key), values, self.template_words)
+
+    def say_count(self, key: str, count: int, **values: object) -> str:
+        """`say`, with the `<key>_one` sentence when `count` is 1 ('1 day' rather than '1 days')."""
+        return self.say(f"{key}_one" if count == 1 else key, count=count, **values)
+
+    @property
+    def date_words(self) -> dict[str, int]:
+        """The pack's words for dates ('mañana': 1), besides the ones every pack understands."""
+        return self.words.dates
+
+    @property
+    def template_words(self) -> templates.Words:
+        """The words, as the template renderer takes them."""
+        return templates.Words(
+            and_=self.words.and_,
+            yes=self.words.yes,
+            no=self.words.no,
+            grammar=self.words.grammar,
+            greetings=tuple(sorted(self.words.greetings.items())),
+        )
+
+    def prompts(self) -> list[PromptDef]:
+        """Every prompt, the opening's first, in the order they are asked."""
+        out = list(self.opening.prompts)
+        for step in self.steps:
+            out.extend(step.prompts)
+        return out
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id.
+
+        Raises:
+            KeyError: no such step.
+        """
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)

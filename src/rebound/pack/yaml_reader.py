@@ -2,7 +2,7 @@
 
 Safe types only, no aliases or anchors, no duplicate keys, no custom tags, no dates (they stay
 text), files of a sane size and nesting; every problem a `ContentError` that reads
-`file:line:col: field: message`. `rebound.content_files` validates what it reads.
+`file:line:col: field: message`. `rebound.pack.reader` validates what it reads.
 
 A file is parsed by libyaml when PyYAML has it (ten times quicker than PyYAML's own parser), after
 a pass over its events that checks the nesting (libyaml's composer recurses in C, where no limit

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from rebound import clock
-from rebound.conditions import holds
-from rebound.models import ENTRY_ID, Content, Item, Session
+from rebound.models import ENTRY_ID, Item, Session
+from rebound.pack.conditions import holds
+from rebound.pack.models import Content
 from rebound.sentences import templates
 
 

@@ -1,10 +1,10 @@
 """Read a content folder's YAML files into validated models (the slow, careful path).
 
-`rebound.content` decides which folder and caches the result; this module does the reading.
+`rebound.pack.packs` decides which folder and caches the result; this module does the reading.
 
 Every problem becomes a `ContentError` that reads `file:line:col: field: message`, so that a
 person editing a content pack can go straight to the spot. The YAML reader
-(`rebound.yaml_reader`) is deliberately narrow: safe types only, no aliases or anchors, no
+(`rebound.pack.yaml_reader`) is deliberately narrow: safe types only, no aliases or anchors, no
 duplicate keys, no custom tags, no dates (they stay text), and files of a sane size.
 """
 
@@ -19,9 +19,9 @@ from pydantic import ValidationError
 
 from rebound import values
 from rebound.errors import ContentError
-from rebound.models import (
+from rebound.names import COACH_FILE, STEPS_DIR
+from rebound.pack.models import (
     TODAY,
-    UI_NAMES,
     Condition,
     Conditions,
     Content,
@@ -33,12 +33,11 @@ from rebound.models import (
     PromptDef,
     Said,
     Step,
-    Ui,
     Words,
 )
-from rebound.names import COACH_FILE, STEPS_DIR
+from rebound.pack.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, Path_, YamlDoc, read_yaml
 from rebound.sentences import templates
-from rebound.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, Path_, YamlDoc, read_yaml
+from rebound.sentences.catalogue import UI_NAMES, Ui
 
 # Read here by name: the reader's limits, and what answers files use of it.
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "YamlDoc", "load", "read_yaml"]

@@ -1,6 +1,6 @@
 """Which coaching content to use, and a cache that makes loading it cheap.
 
-Reading and validating the YAML (`rebound.content_files`) is careful and therefore slow: a YAML
+Reading and validating the YAML (`rebound.pack.reader`) is careful and therefore slow: a YAML
 parser in pure Python, a dozen models, cross-checks of every template. Most commands only need
 the result, so the validated content is kept as a pickle in the data folder's `cache/`, keyed by
 the folder, every file's size and modification time, and the versions of rebound, Python and
@@ -24,34 +24,34 @@ import sys
 from pathlib import Path
 
 from rebound import __version__
-from rebound.models import Content
 from rebound.names import COACH_FILE, STEPS_DIR
+from rebound.pack.models import Content
 from rebound.sentences import speech
 
 DEFAULT_LANG = "en"
-HERE = Path(__file__).parent  # rebound's own modules
+HERE = Path(__file__).resolve().parent.parent  # the rebound package: its modules, its content
 # The modules whose code decides what a loaded pack is (its models, and the reading and checking
 # of its files): a rebound where any of them changed, even under the same version number (a
-# development install, a reinstall), must not read an older pickle.
+# development install, a reinstall, a module moved to another family), must not read an older
+# pickle. tests/unit/test_content_cache.py holds this list to every module that reading imports.
 _READERS = (
     "models.py",
-    "content_models.py",
+    "pack/models.py",
+    "pack/reader.py",
+    "pack/yaml_reader.py",
     "sentences/catalogue.py",
     "sentences/command_sentences.py",
     "sentences/file_sentences.py",
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",
-    "content_files.py",
-    "yaml_reader.py",
-    "conditions.py",
     "values.py",
 )
 
 
 def default_dir(lang: str = DEFAULT_LANG) -> Path:
     """Where the content shipped with rebound lives (inside the package, or the source tree)."""
-    here = Path(__file__).resolve().parent
+    here = HERE
     for base in (here / "content", here.parent.parent / "content"):
         if (base / lang / COACH_FILE).is_file():
             return base / lang
@@ -168,9 +168,9 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
             loaded = pickle.loads(raw) if raw is not None else None
             if isinstance(loaded, Content):
                 return loaded
-    from rebound import content_files
+    from rebound.pack import reader
 
-    loaded = content_files.load(base)
+    loaded = reader.load(base)
     if cached is not None:
         _write_cache(cached, loaded)
     if foreign and speech.once("cache_not_yours"):

@@ -1,0 +1,7 @@
+"""Content packs: the coaching as YAML, read carefully into validated models.
+
+Which pack a run uses and the cache that makes loading one cheap (`packs`), the careful YAML
+reader (`yaml_reader`), reading a pack's files (`reader`), the models of what a pack may say
+(`models`), conditions on answers (`conditions`) and what a template may read of a session's
+answers (`context`). A pack is data: nothing here asks, draws or decides what comes next.
+"""
