@@ -9,8 +9,8 @@ more stable from one machine to the next than milliseconds are.
 The data is made up: a "typical" data folder with 5 sessions and a large one with N (default
 1,000), all finished sessions built from one realistic session (the full walk of the CLI session
 test) with the id, company and dates varied. The first session of each folder is written by
-`rebound.store.Store.save`; the rest are copies of its JSON with those fields changed, and a
-sample of them is read back with `rebound.store.parse` before anything is timed.
+`rebound.storage.store.Store.save`; the rest are copies of its JSON with those fields changed, and a
+sample of them is read back with `rebound.storage.store.parse` before anything is timed.
 
 Run it from the project's virtual environment:
 
@@ -100,8 +100,8 @@ def template_session(day: date) -> Any:
     """A finished Session, built the way `rebound start` builds it: answer by answer through
     the coach, drafts filed as each step is done, then two checklist items ticked."""
     from rebound import coach
-    from rebound.models import Session
     from rebound.pack import packs
+    from rebound.storage.records import Session
 
     pack = packs.load(None)
     answers = template_answers(day)
@@ -153,7 +153,7 @@ def _stamp(path: Path, updated_at: str) -> None:
 def build_home(home: Path, count: int, seed: int) -> list[str]:
     """A data folder with `count` finished sessions over the last three years; their ids."""
     from rebound import coach
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     store = Store(home)
     template = template_session(TEMPLATE_DAY)
@@ -185,7 +185,7 @@ def build_home(home: Path, count: int, seed: int) -> list[str]:
 
 def check_home(home: Path, ids: list[str], sample: int, seed: int) -> None:
     """Read a sample of the sessions back (all of a small folder) with rebound's parser."""
-    from rebound.store import Store, parse
+    from rebound.storage.store import Store, parse
 
     store = Store(home)
     on_disk = store.ids()
@@ -345,8 +345,8 @@ LOAD_ALL = """
 import json, os, sys, time
 from pathlib import Path
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-import rebound.store
-store = rebound.store.Store(Path(sys.argv[1]))
+import rebound.storage.store
+store = rebound.storage.store.Store(Path(sys.argv[1]))
 start = time.perf_counter()
 sessions = store.load_all()
 elapsed = time.perf_counter() - start

@@ -14,7 +14,7 @@ terminal or the environment it runs in, so running it twice gives byte-identical
 - `docs/content.md` is the reference of every key a content pack may use, and
   `docs/schema/coach.schema.json` and `docs/schema/step.schema.json` are JSON Schemas of its two
   kinds of file, for editors (the packs name them on their first line). All three are made from
-  the models in `rebound.models`, so a key added there is documented by running this again.
+  the models in `rebound.storage.records`, so a key added there is documented by running this again.
 
 `tests/test_docs.py` imports this module and runs the check, so the docs cannot go stale silently.
 """
@@ -43,8 +43,8 @@ from content_reference import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import AnswerValue, Session
     from rebound.pack.models import Content
+    from rebound.storage.records import AnswerValue, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = Path("docs/cli.md")
@@ -213,7 +213,7 @@ def finished_session(loaded: Content) -> Session:
     from tests.scenario import value_at
 
     from rebound import coach
-    from rebound.models import Session
+    from rebound.storage.records import Session
 
     session = Session(id="2026-11-25-globex", created_at=CALL, updated_at=CALL)
     moment = CALL

@@ -22,7 +22,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests import depth, pinned
 from tests.figures import (  # noqa: F401 - the figures' fixture and hooks, registered here
     Figures,

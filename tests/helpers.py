@@ -14,9 +14,9 @@ from typing import Any
 from typer.testing import CliRunner, Result
 
 from rebound import answers_file, coach, flow
-from rebound.models import Session
 from rebound.pack import packs
-from rebound.store import CACHE, Store
+from rebound.storage.records import Session
+from rebound.storage.store import CACHE, Store
 from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
 

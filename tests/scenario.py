@@ -146,8 +146,8 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
     from datetime import datetime, timezone
 
     from rebound import coach, drafting
-    from rebound.models import Session
     from rebound.pack import packs
+    from rebound.storage.records import Session
 
     # The built-in English pack, whatever the environment says: other packs ask the same
     # questions with the same choices, in the same order (tests/unit/test_content_packs.py).
@@ -196,7 +196,7 @@ def value_at(wanted: dict[str, Any], pos: Any) -> tuple[Any, str, str]:
 def saved(today: date) -> dict[str, Any]:
     """`answers(today)` as the session file holds them: each list entry with its stable id
     (`_id`, numbered per list from e1, in the order the entries were typed)."""
-    from rebound.models import ENTRY_ID
+    from rebound.storage.records import ENTRY_ID
 
     out = answers(today)
     for value in out.values():

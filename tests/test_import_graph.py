@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.helpers import Run
 from tests.pinned import CHILD_ENV
 
@@ -195,15 +195,25 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_modules_import_each_other_without_a_circle() -> None:
     files = module_files()
-    assert "rebound.store" in files and "rebound.render.brag" in files  # the walk found them
+    assert (
+        "rebound.storage.store" in files and "rebound.render.brag" in files
+    )  # the walk found them
     graph = {name: imports_of(name, path, set(files)) for name, path in files.items()}
-    assert "rebound.names" in graph["rebound.pack.packs"]  # imports inside functions are read too
+    assert (
+        "rebound.storage.paths" in graph["rebound.pack.packs"]
+    )  # imports inside functions are read too
     cycle = find_cycle(graph)
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
     # The ground floor, which any module may import without pulling in the rest of the house.
-    for leaf in ("rebound.names", "rebound.text", "rebound.errors", "rebound.clock"):
-        assert graph[leaf] <= {"rebound"}, (leaf, graph[leaf])
-    assert graph["rebound.files"] <= {"rebound", "rebound.errors", "rebound.names", "rebound.clock"}
+    for leaf in ("rebound.storage.paths", "rebound.text", "rebound.errors", "rebound.clock"):
+        assert graph[leaf] <= {"rebound", "rebound.storage"}, (leaf, graph[leaf])
+    assert graph["rebound.storage.files"] <= {
+        "rebound",
+        "rebound.storage",
+        "rebound.errors",
+        "rebound.storage.paths",
+        "rebound.clock",
+    }
 
 
 def test_the_cycle_finder_names_a_circle() -> None:

@@ -26,10 +26,10 @@ from typing import Any
 
 from rebound import coach, values
 from rebound.errors import UsageError
-from rebound.models import AnswerValue, OpenList, Session
 from rebound.pack.models import Content, FieldDef
 from rebound.pack.reader import YamlDoc, read_yaml
 from rebound.sentences.speech import say
+from rebound.storage.records import AnswerValue, OpenList, Session
 
 
 def read(file: Path) -> YamlDoc:

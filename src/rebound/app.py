@@ -21,9 +21,9 @@ from rebound import __version__
 from rebound.errors import ExitCode, InterruptedByUser, ReboundError
 
 if TYPE_CHECKING:
-    from rebound.models import ContactLog, Session
     from rebound.pack.models import Content
-    from rebound.store import Store
+    from rebound.storage.records import ContactLog, Session
+    from rebound.storage.store import Store
 
 # The reasons a person can do something about, as keys of the pack's sentences (`reason_*`);
 # any other is the OS's own text.
@@ -333,9 +333,9 @@ def pack_loader(
     speaking never makes the data folder (`data wipe` has just removed it)."""
 
     def load() -> Content | None:
-        from rebound.names import CACHE
         from rebound.pack import packs
-        from rebound.store import data_home
+        from rebound.storage.paths import CACHE
+        from rebound.storage.store import data_home
 
         cache: Path | None = data_home() / CACHE
         if cache is None or not cache.is_dir():
@@ -362,10 +362,10 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     A command that works on one session picks the session first, then loads its content; one
     loaded twice in a run (to check an option, then for the session) is read once.
     """
-    from rebound.names import CACHE
     from rebound.pack import packs
     from rebound.sentences import speech
-    from rebound.store import data_home
+    from rebound.storage.paths import CACHE
+    from rebound.storage.store import data_home
 
     folder = content_folder(ctx, session)
     root = ctx.find_root()
@@ -408,7 +408,7 @@ def store_for() -> Store:
     from rebound import due
     from rebound.pack.models import Content
     from rebound.sentences import speech
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     def loaded() -> Content | None:  # the content `content_for` loaded, by the time of a save
         pack = speech.used()
@@ -419,7 +419,7 @@ def store_for() -> Store:
 
 def read_contact_log(store: Store) -> ContactLog:
     """The touch log for a view; a broken one is reported (and moved aside), never a stop."""
-    from rebound.models import ContactLog
+    from rebound.storage.records import ContactLog
 
     try:
         return store.load_contacts()
@@ -429,7 +429,7 @@ def read_contact_log(store: Store) -> ContactLog:
 
 
 def report_moved(store: Store) -> None:
-    from rebound.store import describe
+    from rebound.storage.store import describe
 
     for moved in store.moved:
         say_error(describe(moved))
@@ -438,7 +438,7 @@ def report_moved(store: Store) -> None:
 
 def complete_session(incomplete: str) -> list[str]:
     """Shell completion: the saved session ids that start with what was typed."""
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     try:
         return [i for i in Store().ids_by_start() if i.startswith(incomplete)]
@@ -448,9 +448,9 @@ def complete_session(incomplete: str) -> list[str]:
 
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
-    from rebound.names import CACHE
     from rebound.pack import packs
-    from rebound.store import data_home
+    from rebound.storage.paths import CACHE
+    from rebound.storage.store import data_home
 
     try:
         loaded = packs.load(None, cache=data_home() / CACHE)

@@ -16,8 +16,8 @@ from typing import Final
 
 from rebound import clock
 from rebound.errors import UsageError
-from rebound.models import Accomplishment, BragList, Item, Session
 from rebound.pack.context import entry_id
+from rebound.storage.records import Accomplishment, BragList, Item, Session
 
 PROMPT: Final = "accomplishments"
 """The list prompt of the accomplishments step, whose entries become brag-list items."""

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from rebound import clock
-from rebound.models import ENTRY_ID, AnswerValue, Item, OpenList, Session
 from rebound.pack import conditions
 from rebound.pack.conditions import Lookup
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import ChecklistItem, Content, Draft, DueAfter, FieldDef, PromptDef, Step
 from rebound.sentences import grammar, templates
+from rebound.storage.records import ENTRY_ID, AnswerValue, Item, OpenList, Session
 
 # Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
 holds = conditions.holds

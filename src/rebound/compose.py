@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from rebound.models import OpenList, Session
 from rebound.pack.conditions import Lookup, first_said, holds, said
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content, Draft, Line
 from rebound.sentences import templates
 from rebound.sentences.grammar import DraftText, recipient
+from rebound.storage.records import OpenList, Session
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)

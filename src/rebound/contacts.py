@@ -17,9 +17,9 @@ from datetime import date, datetime, timedelta
 
 from rebound import clock, insights
 from rebound.insights import person_key
-from rebound.models import ContactLog, KeptContact, Outcome, Session, Touch
 from rebound.pack.context import entry_number
 from rebound.pack.models import Content
+from rebound.storage.records import ContactLog, KeptContact, Outcome, Session, Touch
 
 WEEK = 7
 RELATION = "relation"  # the field of a contacts entry saying how the person knows them

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from rebound import values
-from rebound.models import AnswerValue, Scalar, Session
 from rebound.pack.models import Content, FieldDef, PromptDef
+from rebound.storage.records import AnswerValue, Scalar, Session
 
 
 def _kept(own: str, each: bool, saved: Iterable[str]) -> bool:

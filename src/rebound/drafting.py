@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from rebound import coach
-from rebound.models import Session
 from rebound.pack.models import Content, Draft, Step
 from rebound.sentences.grammar import recipient
+from rebound.storage.records import Session
 
 
 @dataclass(frozen=True)

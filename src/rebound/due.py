@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-    from rebound.models import Session
     from rebound.pack.models import Content
-    from rebound.store import Store
+    from rebound.storage.records import Session
+    from rebound.storage.store import Store
 
 INDEX = "due.json"
 CONTACTS = "contacts.json"  # the touch log (names.CONTACTS_FILE): who is due to hear again
@@ -55,7 +55,8 @@ SAY = {
 
 
 def home() -> str:
-    """The data folder, as `rebound.store.data_home` finds it, without importing platformdirs.
+    """The data folder, as `rebound.storage.store.data_home` finds it, without importing
+    platformdirs.
 
     platformdirs (with tempfile and shutil) would cost the nudge a third of its time budget.
     Its answer is simple on Linux and macOS; elsewhere it is asked after all.
@@ -195,7 +196,7 @@ def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str
 
 def _file_times(sessions: str) -> dict[str, int]:
     """Each session file's modification time (ns), by session id."""
-    from rebound.names import SUFFIX
+    from rebound.storage.paths import SUFFIX
 
     out: dict[str, int] = {}
     try:
@@ -213,7 +214,7 @@ def _file_times(sessions: str) -> dict[str, int]:
 
 def _write(data: Path, index: dict[str, Any]) -> None:
     """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
-    from rebound.files import atomic_write
+    from rebound.storage.files import atomic_write
 
     text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
     try:

@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from rebound import clock, coach, drafting
-from rebound.models import AnswerValue, Session
 from rebound.pack.models import Content, FieldDef, PromptDef, Step
+from rebound.storage.records import AnswerValue, Session
 from rebound.text import clean
 
 if TYPE_CHECKING:

@@ -13,11 +13,11 @@ from rich.console import Console
 
 from rebound import bragging, clock, coach, defaults, prompts, render, values
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
-from rebound.models import AnswerValue, Session
-from rebound.names import BRAG_LOCK
 from rebound.offers import DraftOffers
 from rebound.pack.models import Content, Step
-from rebound.store import Store
+from rebound.storage.paths import BRAG_LOCK
+from rebound.storage.records import AnswerValue, Session
+from rebound.storage.store import Store
 
 now = clock.now  # the moment every save is stamped with (rebound.clock)
 

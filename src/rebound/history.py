@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rebound import clock, coach, insights
-from rebound.models import Session
 from rebound.pack.context import entry_number
 from rebound.pack.models import Content
+from rebound.storage.records import Session
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from rebound import clock, coach
-from rebound.models import BragList, Item, OpenList, Session
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content
+from rebound.storage.records import BragList, Item, OpenList, Session
 
 UPCOMING_DAYS = 14
 CONTACT_WEEKS = 3

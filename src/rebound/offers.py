@@ -14,8 +14,8 @@ from rebound.errors import ReboundError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import Session
     from rebound.pack.models import Content, Step
+    from rebound.storage.records import Session
 
 
 class DraftOffers:

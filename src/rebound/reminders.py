@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rebound.names import REMINDED
+from rebound.storage.paths import REMINDED
 
 UNIT = "rebound-remind"
 CRON_MARK = "rebound-remind (added by `rebound remind --install`)"
@@ -73,7 +73,7 @@ def unannounced(home: Path, items: Iterable[Due], today: str) -> list[Due]:
 
 def remember(home: Path, items: Iterable[Due], today: str) -> None:
     """Add `items` to what was announced today."""
-    from rebound.files import atomic_write
+    from rebound.storage.files import atomic_write
 
     try:
         state = json.loads((home / REMINDED).read_bytes())

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Protocol
 
-from rebound.models import AnswerValue
 from rebound.pack.models import TODAY, FieldDef
 from rebound.sentences import templates
 from rebound.sentences.catalogue import Ui
+from rebound.storage.records import AnswerValue
 
 # No spaces, and none of the characters that separate or quote addresses in a To: line (an
 # address is written back into one: `Dana <dana@example.com>`).

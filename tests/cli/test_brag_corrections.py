@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rebound.store import BRAG_LOCK, Store
+from rebound.storage.store import BRAG_LOCK, Store
 from tests.helpers import ENTER, Run, build_session
 from tests.scenario import SESSION_ID
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.helpers import ENTER, NIGHTLY, MakeSession, Run
 from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
 

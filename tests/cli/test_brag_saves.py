@@ -19,7 +19,7 @@ import pytest
 
 from rebound import bragging, prompts
 from rebound.commands import brag as brag_cmd
-from rebound.store import BRAG_LOCK, Store
+from rebound.storage.store import BRAG_LOCK, Store
 from tests.cli.test_brag_cli import CLEAR, NIGHTLY, items
 from tests.helpers import ENTER, Run
 from tests.reliability.test_processes import build_session
@@ -176,7 +176,7 @@ def test_a_list_held_for_a_moment_is_waited_for(run: Run, rebound_home: Path) ->
 def test_a_win_that_cannot_be_saved_is_kept_and_added_next_time(
     run: Run, rebound_home: Path, one: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("rebound.store.BRAG_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("rebound.storage.store.BRAG_WAIT_SECONDS", 0.2)
     with Store().lock(BRAG_LOCK):
         shown = run(["brag", "add"], KEYS)
     assert shown.exit_code == 1, shown.output
@@ -208,7 +208,7 @@ def test_a_win_that_cannot_be_saved_is_kept_and_added_next_time(
 def test_a_kept_win_is_added_by_the_next_brag_add_and_never_twice(
     run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("rebound.store.BRAG_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("rebound.storage.store.BRAG_WAIT_SECONDS", 0.2)
     with Store().lock(BRAG_LOCK):
         assert run(["brag", "add"], KEYS).exit_code == 1
     [kept] = (rebound_home / "pending").glob("brag-*.json")
@@ -226,7 +226,7 @@ def test_a_kept_win_is_added_by_the_next_brag_add_and_never_twice(
 def test_a_scripted_add_to_a_busy_list_says_so(
     run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("rebound.store.BRAG_WAIT_SECONDS", 0.1)
+    monkeypatch.setattr("rebound.storage.store.BRAG_WAIT_SECONDS", 0.1)
     with Store().lock(BRAG_LOCK):
         shown = run(["brag", "add", "--title", "Shipped it"], terminal=False)
     assert shown.exit_code == 1
@@ -262,7 +262,7 @@ def read_only(rebound_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
             raise PermissionError(errno.EACCES, "Permission denied", str(where))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("rebound.files.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("rebound.storage.files.tempfile.mkstemp", refuse)
     yield rebound_home
 
 

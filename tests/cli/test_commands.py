@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rebound import __version__
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests import pinned
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 from tests.scenario import GROUPS, SESSION_ID, keys

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from rebound import coach
-from rebound.models import Session
 from rebound.pack import packs
+from rebound.storage.records import Session
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 
 GRACE = {"name": "Grace Hopper", "relation": "former_colleague", "channel": "email"}

@@ -82,8 +82,8 @@ def test_each_pack_joins_answers_in_its_own_language() -> None:
     from datetime import datetime, timezone
 
     from rebound import coach
-    from rebound.models import Session
     from rebound.pack import reader
+    from rebound.storage.records import Session
 
     now = datetime(2026, 11, 25, tzinfo=timezone.utc)
     for lang, joined in (("en", "and"), ("es", "y")):
@@ -159,7 +159,7 @@ def test_the_session_list_speaks_the_pack_language() -> None:
     from rich.console import Console
 
     from rebound import render
-    from rebound.models import Session
+    from rebound.storage.records import Session
 
     spanish = packs.load(packs.content_dir(None, lang="es"))
     moment = datetime(2026, 11, 25, 9, tzinfo=timezone.utc)

@@ -66,7 +66,7 @@ def test_wipe_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None
 
 
 def test_wipe_refuses_while_a_session_is_open(run: Run, rebound_home: Path) -> None:
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     build_session(upto=2)
     with Store().lock(SESSION_ID):

@@ -17,10 +17,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from rebound import clipboard, drafting
-from rebound.models import Session
 from rebound.pack import packs
 from rebound.pack.models import Content
-from rebound.store import Store
+from rebound.storage.records import Session
+from rebound.storage.store import Store
 from tests.cli.conftest import script
 from tests.helpers import MakeSession, Run
 from tests.scenario import DRAFT_IDS, SESSION_ID
@@ -270,7 +270,7 @@ def test_edit_is_refused_before_the_editor_opens_when_the_session_is_busy(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     opened = tmp_path / "opened"
     marker = script(bin_dir, "marks.py", f"open({str(opened)!r}, 'w').write('x')")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.cli.conftest import script
 from tests.helpers import ENTER, Run
 from tests.scenario import GROUPS, LATER, NAMES, SESSION_ID, keys

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from rebound import coach, defaults
 from rebound.pack import packs
 from rebound.pack.models import PromptDef
-from rebound.store import Store
+from rebound.storage.store import Store
 from tests.helpers import ENTER, MakeSession, Run
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sessions"

@@ -257,7 +257,7 @@ def test_a_command_speaks_spanish(
 def test_the_errors_of_a_busy_or_broken_session_speak_spanish(
     run: Any, make_session: Any, rebound_home: Path
 ) -> None:
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     session = make_session(lang="es")
     with Store().lock(session.id):
@@ -301,7 +301,8 @@ def test_a_data_folder_out_of_shape_is_said_in_spanish(
     run: Any, make_session: Any, rebound_home: Path
 ) -> None:
     """A folder where a session's file should be, and a file where `sessions/` should be: the
-    data folder's own errors (rebound.store, rebound.trust) speak the pack's language."""
+    data folder's own errors (rebound.storage.store, rebound.storage.trust) speak the pack's
+    language."""
     session = make_session(lang="es")
     odd = rebound_home / "sessions" / "2026-01-01-odd.json"
     odd.mkdir()

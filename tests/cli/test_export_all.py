@@ -8,10 +8,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from rebound import names
-from rebound.models import Session
 from rebound.pack import packs
-from rebound.store import Store
+from rebound.storage import paths
+from rebound.storage.records import Session
+from rebound.storage.store import Store
 from tests.helpers import Run
 from tests.unit.test_export import SCRIPT, build
 
@@ -50,7 +50,7 @@ def test_export_all_to_a_file_then_again_after_a_tick(
     first = statuses(target.read_bytes())
     assert any(OTHER_ID in u for u in first) and any(saved.id in u for u in first)
     assert "Importing it again updates the same events." in result.stderr
-    state = json.loads((rebound_home / names.CALENDAR_STATE).read_text())
+    state = json.loads((rebound_home / paths.CALENDAR_STATE).read_text())
     assert set(state["events"]) == set(first)
 
     open_item = next(u for u, (s, _) in first.items() if saved.id in u and s == "CONFIRMED")

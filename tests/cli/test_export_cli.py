@@ -11,9 +11,9 @@ import icalendar
 import pytest
 
 from rebound import export
-from rebound.models import Session
 from rebound.pack import packs
-from rebound.store import Store
+from rebound.storage.records import Session
+from rebound.storage.store import Store
 from tests.helpers import Run
 from tests.scenario import GROUPS, SESSION_ID, keys
 from tests.unit.test_export import DATED, SCRIPT, build

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from rebound.pack import packs
-from rebound.store import Store
+from rebound.storage.store import Store
 from tests import pinned
 from tests.helpers import ENTER, MakeSession, Run
 from tests.scenario import COMPANY, SESSION_ID

@@ -21,11 +21,11 @@ from rich.console import Console
 from rebound import coach, insights
 from rebound import contacts as keeping
 from rebound.commands import contacts as contact_commands
-from rebound.models import ContactLog
 from rebound.pack import models as pack_models
 from rebound.pack import packs
 from rebound.render import insights as screens
-from rebound.store import Store
+from rebound.storage.records import ContactLog
+from rebound.storage.store import Store
 from tests import pinned
 from tests.helpers import Run, build_session
 from tests.scenario import SESSION_ID

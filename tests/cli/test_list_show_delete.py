@@ -110,7 +110,7 @@ def test_delete_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> No
 
 def test_delete_refuses_a_session_open_elsewhere(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     with Store().lock(SESSION_ID):
         result = run(["delete", "--yes", SESSION_ID])
@@ -126,7 +126,7 @@ def test_list_in_a_terminal_is_a_table(run: Run) -> None:
 
     from rebound import render
     from rebound.pack import packs
-    from rebound.store import Store
+    from rebound.storage.store import Store
 
     build_session()
     buffer = io.StringIO()

@@ -12,7 +12,7 @@ import pytest
 
 from rebound import due, insights
 from rebound.pack import packs
-from rebound.store import Store
+from rebound.storage.store import Store
 from tests import pinned
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
 from tests.helpers import MakeSession, Run
@@ -217,7 +217,7 @@ def test_the_nudge_speaks_the_pack_language(run: Run, tmp_path: Path, rebound_ho
 def test_the_data_folder_is_found_as_the_store_finds_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from rebound.store import data_home
+    from rebound.storage.store import data_home
 
     monkeypatch.delenv("REBOUND_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from rebound import coach
-from rebound.models import Session
 from rebound.pack import packs
+from rebound.storage.records import Session
 from tests.helpers import ENTER, Run
 from tests.scenario import EXPECTED_ANSWERS, GROUPS, LATER, NAMES, SESSION_ID, keys
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from rebound import coach, flow
-from rebound.models import Session
 from rebound.pack import packs
-from rebound.store import Store
+from rebound.storage.records import Session
+from rebound.storage.store import Store
 from tests import pinned
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 from tests.scenario import (

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from rebound import drafting
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.terminal import DOWN, ENTER, EXIT_OK, Spawn, load_only_session
 
 pytestmark = [

@@ -16,8 +16,8 @@ from tests.conftest import Figures
 
 UNEXPECTED = "did not expect"
 HOUSE_CODES = (0, 1, 2, 130)
-# What a person typed lives in these (rebound.store.OWN, the personal ones); the rest (cache,
-# locks, the due index) is derived and may be remade by any run.
+# What a person typed lives in these (rebound.storage.store.OWN, the personal ones); the rest
+# (cache, locks, the due index) is derived and may be remade by any run.
 PERSONAL = ("sessions", "broken", "brag.json")
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from rebound.models import SCHEMA_VERSION
 from rebound.sentences import grammar
+from rebound.storage.records import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
 from tests.scenario import GROUPS, NAMES, SESSION_ID, keys
@@ -177,7 +177,7 @@ def test_a_full_disk_mid_session_keeps_what_was_saved(
     def no_space(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("rebound.store.os.fsync", no_space)
+    monkeypatch.setattr("rebound.storage.store.os.fsync", no_space)
     result = run(["continue"], keys(GROUPS[upto : upto + 2]))
     assert result.exit_code == 1
     assert "because the disk is full" in result.stderr
@@ -204,7 +204,7 @@ def test_unwritable_data_folder(run: Run, monkeypatch: pytest.MonkeyPatch) -> No
     def denied(*_: object, **__: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("rebound.files.tempfile.mkstemp", denied)
+    monkeypatch.setattr("rebound.storage.files.tempfile.mkstemp", denied)
     result = run(["start"], "Globex" + ENTER)
     assert result.exit_code == 1
     assert "not allowed to write there" in result.stderr
@@ -224,7 +224,7 @@ def test_unreadable_sessions_folder(
             raise PermissionError(errno.EACCES, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr("rebound.store.os.scandir", denied)
+    monkeypatch.setattr("rebound.storage.store.os.scandir", denied)
     result = run(command)
     assert result.exit_code == 1
     assert f"Could not read the folder {rebound_home / 'sessions'} (Permission denied)" in (

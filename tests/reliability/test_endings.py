@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from rebound.store import Store
+from rebound.storage.store import Store
 from tests.reliability.test_processes import build_session
 from tests.terminal import EXIT_INTERRUPTED, Spawn, Terminal
 

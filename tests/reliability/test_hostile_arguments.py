@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.conftest import Figures
 from tests.depth import examples
 from tests.helpers import Run

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from rebound import clock, insights
-from rebound.store import parse
+from rebound.storage.store import parse
 from tests.conftest import REPO, Figures
 from tests.helpers import Run
 

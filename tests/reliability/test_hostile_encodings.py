@@ -21,7 +21,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rebound import prompts
-from rebound.store import Store, parse
+from rebound.storage.store import Store, parse
 from rebound.text import scrub
 from tests.conftest import Figures
 from tests.depth import examples
@@ -51,7 +51,7 @@ def no_safety_net(monkeypatch: pytest.MonkeyPatch) -> None:
     def strict(model: Any) -> bytes:
         return bytes(model.model_dump_json(indent=2).encode("utf-8")) + b"\n"
 
-    monkeypatch.setattr("rebound.store.dump", strict)
+    monkeypatch.setattr("rebound.storage.store.dump", strict)
 
 
 def surprised(result: Any) -> bool:

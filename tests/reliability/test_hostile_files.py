@@ -27,8 +27,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from rebound.models import BragList, Session
-from rebound.store import Store, parse
+from rebound.storage.records import BragList, Session
+from rebound.storage.store import Store, parse
 from tests.conftest import Figures
 from tests.depth import examples
 from tests.helpers import MakeSession, Run

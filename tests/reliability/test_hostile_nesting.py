@@ -15,7 +15,7 @@ import pytest
 from rebound.errors import ContentError
 from rebound.pack.reader import MAX_DEPTH, read_yaml
 from rebound.sentences import speech
-from rebound.store import TOO_DEEP, Store, parse
+from rebound.storage.store import TOO_DEEP, Store, parse
 from tests.conftest import Figures
 from tests.helpers import Run
 

@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.conftest import CONTENT, Figures
 from tests.helpers import Run
 from tests.reliability.hostile import at, output, paths, report, snapshot, surprised

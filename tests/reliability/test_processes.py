@@ -25,9 +25,9 @@ from typing import Any
 import pytest
 
 from rebound import coach
-from rebound.models import AnswerValue, Session
 from rebound.pack import packs
-from rebound.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
+from rebound.storage.records import AnswerValue, Session
+from rebound.storage.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
 from tests.forks import Forks
 from tests.terminal import (
     ENTER,
@@ -106,8 +106,8 @@ PAYLOAD_REPEAT = 6250  # 8 characters each: a 50 KB answer, so that a write take
 SAVER = f"""
 import os, sys
 from datetime import datetime, timezone
-from rebound.models import Session
-from rebound.store import Store
+from rebound.storage.records import Session
+from rebound.storage.store import Store
 
 for line in sys.stdin:
     pid = os.fork()
@@ -400,7 +400,7 @@ def test_two_writers_lose_no_updates(env: dict[str, str], rebound_home: Path, fi
 # Writes broken session files and loads them, so that the store moves each one aside, over and over.
 MOVER = """
 from rebound.errors import NoSessionError
-from rebound.store import Store
+from rebound.storage.store import Store
 
 store = Store()
 store.path("x").parent.mkdir(parents=True, exist_ok=True)

@@ -13,12 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from rebound import coach, render, store
+from rebound import coach, render
 from rebound import text as text_module
 from rebound.errors import ContentError
-from rebound.models import Session
 from rebound.pack import packs
 from rebound.sentences import grammar
+from rebound.storage import store
+from rebound.storage.records import Session
 from tests.conftest import CONTENT
 from tests.depth import examples
 

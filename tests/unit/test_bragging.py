@@ -12,8 +12,8 @@ import pytest
 
 from rebound import bragging
 from rebound.errors import DataError, UsageError
-from rebound.models import ENTRY_ID, Accomplishment, BragList, OpenList, Session
-from rebound.store import Store
+from rebound.storage.records import ENTRY_ID, Accomplishment, BragList, OpenList, Session
+from rebound.storage.store import Store
 from tests.helpers import NIGHTLY
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)

@@ -11,9 +11,9 @@ import icalendar
 import pytest
 
 from rebound import coach, export
-from rebound.models import Session
 from rebound.pack import packs
 from rebound.pack.models import Content
+from rebound.storage.records import Session
 from tests.unit.test_export import SCRIPT, SESSION_ID, START, build
 
 

@@ -7,10 +7,10 @@ from datetime import date, datetime
 import pytest
 
 from rebound import coach
-from rebound.models import AnswerValue, OpenList, Session
 from rebound.pack import packs
 from rebound.pack.context import context, entry_id, entry_number
 from rebound.pack.models import Content
+from rebound.storage.records import AnswerValue, OpenList, Session
 
 NOW = datetime(2026, 11, 25, 9, 0).astimezone()  # 9:00 local time, on the 25th in every zone
 

@@ -8,10 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 from rebound import coach
-from rebound.models import Session
 from rebound.pack import packs
 from rebound.pack.context import context
 from rebound.pack.models import Condition, Content, Draft, Said, Step
+from rebound.storage.records import Session
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 CALL = {"messenger_channel": "phone"}

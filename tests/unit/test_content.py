@@ -846,8 +846,8 @@ def test_a_default_must_fit_its_question(
 def test_no_pack_can_declare_the_reserved_entry_id() -> None:
     from pydantic import ValidationError
 
-    from rebound.models import ENTRY_ID
     from rebound.pack.models import FieldDef
+    from rebound.storage.records import ENTRY_ID
 
     with pytest.raises(ValidationError, match="starting with a letter"):
         FieldDef(id=ENTRY_ID, message="Which id?")

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from rebound import coach, values
-from rebound.models import AnswerValue, Session
 from rebound.pack import reader
 from rebound.pack.models import (
     ChecklistItem,
@@ -28,6 +27,7 @@ from rebound.pack.models import (
     Said,
 )
 from rebound.sentences import templates
+from rebound.storage.records import AnswerValue, Session
 from tests.conftest import REPO
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)

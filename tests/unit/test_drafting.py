@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from rebound import drafting
-from rebound.models import Session
 from rebound.pack import packs
+from rebound.storage.records import Session
 from tests.helpers import MakeSession
 from tests.scenario import DRAFT_IDS
 

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from rebound import coach
-from rebound.models import AnswerValue, Session
 from rebound.pack import reader
 from rebound.pack.models import Content
+from rebound.storage.records import AnswerValue, Session
 from tests.conftest import REPO
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots" / "drafts"

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from rebound import coach, export
-from rebound.models import AnswerValue, Session
 from rebound.pack import packs
 from rebound.pack.models import Content
+from rebound.storage.records import AnswerValue, Session
 from tests.helpers import NIGHTLY
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"

@@ -9,9 +9,9 @@ import pytest
 
 from rebound import contacts, history, insights
 from rebound.errors import ContentError
-from rebound.models import ContactLog, Session
 from rebound.pack import packs, reader
 from rebound.pack.models import Content
+from rebound.storage.records import ContactLog, Session
 from tests.conftest import REPO
 from tests.unit.test_insights import TODAY, ago, at, build
 
@@ -265,8 +265,8 @@ def test_the_touch_log_is_saved_privately_and_read_back(rebound_home: object) ->
     import stat
 
     from rebound.errors import DataError
-    from rebound.models import KeptContact, Touch
-    from rebound.store import CONTACTS_FILE, Store
+    from rebound.storage.records import KeptContact, Touch
+    from rebound.storage.store import CONTACTS_FILE, Store
 
     store = Store()
     assert store.load_contacts() == ContactLog()

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from rebound import coach, insights
-from rebound.models import AnswerValue, Item, Session
 from rebound.pack import packs
 from rebound.pack.models import Content
+from rebound.storage.records import AnswerValue, Item, Session
 
 TODAY = date(2026, 11, 25)
 

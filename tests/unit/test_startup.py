@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rebound import startup
-from rebound.models import Session
+from rebound.storage.records import Session
 from tests.helpers import Run
 from tests.scenario import GROUPS, keys
 

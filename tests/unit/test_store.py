@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rebound import store as store_module
 from rebound.errors import DataError, NoSessionError, SessionBusyError, UsageError
-from rebound.models import SCHEMA_VERSION, OpenList, Session
-from rebound.store import Store, atomic_write, data_home, parse
+from rebound.storage import store as store_module
+from rebound.storage.records import SCHEMA_VERSION, OpenList, Session
+from rebound.storage.store import Store, atomic_write, data_home, parse
 from tests.helpers import invoke
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -286,7 +286,7 @@ def test_stale_temp_files_are_cleaned(rebound_home: Path) -> None:
 
 
 def test_brag_list_round_trip_and_broken_file(rebound_home: Path) -> None:
-    from rebound.models import Accomplishment, BragList
+    from rebound.storage.records import Accomplishment, BragList
 
     st = Store()
     assert st.load_brag() == BragList()
@@ -427,7 +427,9 @@ def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
 
 def test_every_file_rebound_writes_is_on_the_one_list() -> None:
     """The derived files of later features are rebound's too: wipe deletes them, export skips."""
-    from rebound import due, names, pending, reminders, store
+    from rebound import due, reminders
+    from rebound.storage import paths as names
+    from rebound.storage import pending, store
 
     named = {own.name: own for own in store.OWN}
     for name in (due.INDEX, reminders.REMINDED, names.CALENDAR_STATE):

@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from rebound import coach
-from rebound.models import Session
 from rebound.pack import reader
 from rebound.pack.models import Content
+from rebound.storage.records import Session
 from tests.conftest import REPO
 
 LANGS = ["en", "es"]

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.bragging import SyncReport
-    from rebound.models import Accomplishment
-    from rebound.store import Store
+    from rebound.storage.records import Accomplishment
+    from rebound.storage.store import Store
 
 # (field, the key of its question), in the order of the accomplishments step.
 STORY = (

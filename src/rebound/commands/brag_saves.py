@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from rebound.bragging import SyncReport
-    from rebound.models import Accomplishment, BragList
-    from rebound.pending import Pending
-    from rebound.store import Store
+    from rebound.storage.pending import Pending
+    from rebound.storage.records import Accomplishment, BragList
+    from rebound.storage.store import Store
 
 BUSY = "brag_busy"  # the keys of the pack's sentences
 BUSY_KEPT = "brag_busy_kept"
@@ -37,7 +37,7 @@ now = clock.now  # the moment every save is stamped with (rebound.clock)
 @contextlib.contextmanager
 def locked(store: Store) -> Iterator[BragList]:
     """The brag list, read again under its lock (another rebound may have saved since)."""
-    from rebound.names import BRAG_LOCK
+    from rebound.storage.paths import BRAG_LOCK
 
     with contextlib.ExitStack() as stack:
         try:
@@ -50,8 +50,8 @@ def locked(store: Store) -> Iterator[BragList]:
 def warm_up() -> None:
     """Build the brag list's model and load what a save needs before taking the lock, which
     every other rebound may be waiting for: the lock is then held for the save alone."""
-    from rebound import pending  # noqa: F401
-    from rebound.models import BragList
+    from rebound.storage import pending  # noqa: F401
+    from rebound.storage.records import BragList
 
     BragList.model_validate({"items": []})
 
@@ -64,7 +64,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
     not saved, and said so.
     """
     from rebound import bragging
-    from rebound.names import BRAG_LOCK
+    from rebound.storage.paths import BRAG_LOCK
 
     sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
     trouble: str | None = None
@@ -101,7 +101,8 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
 def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | None, Pending]]:
     """Put the wins kept in `pending/` on the list (hold its lock); each with its new item, or
     None when it is there already (added before its file could be removed: never twice)."""
-    from rebound import bragging, pending
+    from rebound import bragging
+    from rebound.storage import pending
 
     taken: list[tuple[Accomplishment | None, Pending]] = []
     for kept in pending.waiting(store):
@@ -127,8 +128,9 @@ def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | No
 
 def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
     """Once the list is saved: forget the kept files, and say what was added from them."""
-    from rebound import pending, render
+    from rebound import render
     from rebound.sentences import speech
+    from rebound.storage import pending
 
     out = render.console()
     for item, kept in taken:
@@ -160,8 +162,9 @@ def kept(
 ) -> ReboundError:
     """What typed at `brag add` could not be saved: keep it in `pending/` for the next
     `rebound brag`, or, if even that fails, show it to copy. The error that says which."""
-    from rebound import pending, render
+    from rebound import render
     from rebound.sentences import speech
+    from rebound.storage import pending
 
     said = type(trouble)(BUSY_KEPT) if isinstance(trouble, SessionBusyError) else trouble
     try:

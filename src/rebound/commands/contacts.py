@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.contacts import Person, Seen, UnclearName
-    from rebound.models import ContactLog, Outcome, Session
     from rebound.pack.models import Content
-    from rebound.store import Store
+    from rebound.storage.records import ContactLog, Outcome, Session
+    from rebound.storage.store import Store
 
 contacts_app = typer.Typer(
     cls=ReboundGroup,
@@ -53,7 +53,7 @@ _now = clock.now
 def _locked(store: Store, content: Content) -> Iterator[ContactLog]:
     """The touch log, read again under its lock (another rebound may have saved since)."""
     from rebound.errors import SessionBusyError
-    from rebound.store import CONTACTS_LOCK
+    from rebound.storage.store import CONTACTS_LOCK
 
     with contextlib.ExitStack() as stack:
         try:
@@ -260,7 +260,7 @@ def log(
     """Record that you reached someone, and how it went: it restarts their clock."""
     from rebound import contacts as keeping
     from rebound import render
-    from rebound.models import OUTCOMES
+    from rebound.storage.records import OUTCOMES
 
     content = content_for(ctx)
     if outcome is not None and outcome not in OUTCOMES:

@@ -40,7 +40,7 @@ def data_export(
     import os
     import zipfile
 
-    from rebound.files import atomic_write
+    from rebound.storage.files import atomic_write
 
     store = store_for()
     # lexists, not exists: a link (even a dangling one) is not written through without --force,

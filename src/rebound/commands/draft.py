@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.drafting import DraftText
-    from rebound.models import Session
     from rebound.pack.models import Content
+    from rebound.storage.records import Session
 
 app = command_group()
 
@@ -32,7 +32,7 @@ def _complete_draft(incomplete: str) -> list[str]:
     try:
         from rebound import drafting
         from rebound.pack import packs
-        from rebound.store import CACHE, Store, data_home
+        from rebound.storage.store import CACHE, Store, data_home
 
         found = pick(Store(), None)
         if found is None:

@@ -16,7 +16,7 @@ from rebound.errors import UsageError
 app = command_group()
 
 if TYPE_CHECKING:
-    from rebound.models import Session
+    from rebound.storage.records import Session
 
 
 class Format(str, Enum):
@@ -114,7 +114,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     if output is None:
         typer.echo(data, nl=False)
         return
-    from rebound.files import atomic_write
+    from rebound.storage.files import atomic_write
 
     atomic_write(output, data)
     _done(found, fmt, output)
@@ -149,8 +149,8 @@ def _export_all(
 
     from rebound import export as exporter
     from rebound import render
-    from rebound.files import atomic_write
-    from rebound.names import CALENDAR_STATE
+    from rebound.storage.files import atomic_write
+    from rebound.storage.paths import CALENDAR_STATE
 
     content = content_for(ctx)
     if session_id is not None:

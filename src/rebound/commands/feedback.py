@@ -19,9 +19,9 @@ from rebound.errors import UsageError
 app = command_group()
 
 if TYPE_CHECKING:
-    from rebound.models import Session
     from rebound.pack.models import Content, Step
-    from rebound.store import Store
+    from rebound.storage.records import Session
+    from rebound.storage.store import Store
 
 
 def _step(content: Content) -> Step:

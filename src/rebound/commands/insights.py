@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from rebound.models import BragList, Session
     from rebound.pack.models import Content
+    from rebound.storage.records import BragList, Session
 
 
 def _across(
@@ -90,7 +90,7 @@ def todo(
     """What's due across all your sessions: overdue, today, and the next 14 days."""
     from rebound import contacts as keeping
     from rebound import due, insights
-    from rebound.store import data_home
+    from rebound.storage.store import data_home
 
     mark = due.folder_mark(str(data_home()))  # before reading: a change meanwhile leaves it stale
     if (ready := _across(ctx)) is None:

@@ -27,9 +27,9 @@ app = command_group()
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import Session
     from rebound.pack.models import Content
-    from rebound.store import Store
+    from rebound.storage.records import Session
+    from rebound.storage.store import Store
 
 
 @app.command()

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from rebound import clock
-from rebound.models import ENTRY_ID, Item, Session
 from rebound.pack.conditions import holds
 from rebound.pack.models import Content
 from rebound.sentences import templates
+from rebound.storage.records import ENTRY_ID, Item, Session
 
 
 def entry_number(entry: Mapping[str, object], position: int) -> int:

@@ -3,7 +3,7 @@
 Strict (unknown keys are errors) because a typo in a content file should be caught by `rebound
 content validate`, not discovered halfway through someone's bad day. `Content` holds a whole pack;
 the coach's own sentences (its `ui:` section) are modelled in `rebound.sentences.catalogue`, and
-the values an answer may hold in `rebound.models`.
+the values an answer may hold in `rebound.storage.records`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from rebound.models import Scalar
 from rebound.sentences import templates
 from rebound.sentences.catalogue import Ui
+from rebound.storage.records import Scalar
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 

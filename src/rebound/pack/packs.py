@@ -24,9 +24,9 @@ import sys
 from pathlib import Path
 
 from rebound import __version__
-from rebound.names import COACH_FILE, STEPS_DIR
 from rebound.pack.models import Content
 from rebound.sentences import speech
+from rebound.storage.paths import COACH_FILE, STEPS_DIR
 
 DEFAULT_LANG = "en"
 HERE = Path(__file__).resolve().parent.parent  # the rebound package: its modules, its content
@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent.parent  # the rebound package: its module
 # development install, a reinstall, a module moved to another family), must not read an older
 # pickle. tests/unit/test_content_cache.py holds this list to every module that reading imports.
 _READERS = (
-    "models.py",
+    "storage/records.py",
     "pack/models.py",
     "pack/reader.py",
     "pack/yaml_reader.py",
@@ -154,7 +154,7 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     Raises:
         ContentError: the folder or a file is missing, or something in it is wrong.
     """
-    from rebound.files import someone_elses
+    from rebound.storage.files import someone_elses
 
     base = content_dir(folder)
     foreign = cache is not None and someone_elses(cache)
@@ -185,7 +185,7 @@ def _trusted_folder(folder: Path) -> bool:
     The cache folder itself must not be a link; the data folder may be one (REBOUND_HOME set to
     a link the person made), and is judged by where it leads.
     """
-    from rebound.files import private
+    from rebound.storage.files import private
 
     st = os.lstat(folder)
     return stat.S_ISDIR(st.st_mode) and private(st) and private(os.stat(folder.parent))
@@ -197,7 +197,7 @@ def _read_trusted(path: Path) -> bytes | None:
     Raises:
         OSError: the file cannot be read (missing, for one).
     """
-    from rebound.files import private
+    from rebound.storage.files import private
 
     if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
         return path.read_bytes()
@@ -214,7 +214,7 @@ def _read_trusted(path: Path) -> bytes | None:
 
 
 def _write_cache(path: Path, loaded: Content) -> None:
-    from rebound.files import atomic_write, someone_elses
+    from rebound.storage.files import atomic_write, someone_elses
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
         if someone_elses(path.parent.parent):

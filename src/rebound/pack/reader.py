@@ -19,7 +19,6 @@ from pydantic import ValidationError
 
 from rebound import values
 from rebound.errors import ContentError
-from rebound.names import COACH_FILE, STEPS_DIR
 from rebound.pack.models import (
     TODAY,
     Condition,
@@ -38,6 +37,7 @@ from rebound.pack.models import (
 from rebound.pack.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES, Path_, YamlDoc, read_yaml
 from rebound.sentences import templates
 from rebound.sentences.catalogue import UI_NAMES, Ui
+from rebound.storage.paths import COACH_FILE, STEPS_DIR
 
 # Read here by name: the reader's limits, and what answers files use of it.
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "YamlDoc", "load", "read_yaml"]

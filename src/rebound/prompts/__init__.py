@@ -18,7 +18,6 @@ from questionary import Choice, Question
 
 from rebound import startup, values
 from rebound.errors import NotInteractiveError
-from rebound.models import AnswerValue
 from rebound.pack.models import FieldDef
 from rebound.prompts.questions import (
     CHECKBOX_INDENT,
@@ -30,6 +29,7 @@ from rebound.prompts.questions import (
     _Fitted,
     fit_label,
 )
+from rebound.storage.records import AnswerValue
 from rebound.text import scrub, scrub_tree
 from rebound.values import ENGLISH, Language
 

@@ -15,9 +15,9 @@ from rich.console import Console
 from rich.text import Text
 
 from rebound import coach
-from rebound.models import Session
 from rebound.pack.context import context
 from rebound.pack.models import Content, Step
+from rebound.storage.records import Session
 from rebound.text import clean as clean  # re-exported for callers; new code: rebound.text
 
 if TYPE_CHECKING:

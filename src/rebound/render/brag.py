@@ -18,7 +18,7 @@ from rebound.sentences import speech
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.models import Accomplishment, BragList
+    from rebound.storage.records import Accomplishment, BragList
 
 
 def practice(item: Accomplishment) -> str:

@@ -14,9 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rebound.files import atomic_write
-from rebound.names import PENDING, SUFFIX
-from rebound.store import Store
+from rebound.storage.files import atomic_write
+from rebound.storage.paths import PENDING, SUFFIX
+from rebound.storage.store import Store
 
 PREFIX = "brag-"
 VERSION = 1

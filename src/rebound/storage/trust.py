@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rebound.errors import DataError
-from rebound.files import private
 from rebound.sentences import speech
+from rebound.storage.files import private
 
 
 def secure(folders: Iterable[Path], made_private: Callable[[Path], None]) -> None:

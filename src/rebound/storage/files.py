@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rebound import clock
 from rebound.errors import DataError, Phrase
-from rebound.names import TEMP_SUFFIX
+from rebound.storage.paths import TEMP_SUFFIX
 
 
 def private(st: os.stat_result) -> bool:

@@ -1,7 +1,7 @@
 """Which session a person means: an id, the start of one, or a company's name; else the latest.
 
-The store lists and reads the sessions (`rebound.store.Store`, which answers `pick`, `resolve`
-and `ids_by_start` from here); this is how what a person typed (`--session`, `show ID`) is
+The store lists and reads the sessions (`rebound.storage.store.Store`, which answers `pick`,
+`resolve` and `ids_by_start` from here); this is how what a person typed (`--session`, `show ID`) is
 matched to them, and how sessions started the same day are put in order.
 """
 
@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from rebound import clock
 from rebound.errors import NoSessionError, UsageError
-from rebound.names import NAME_MAX
+from rebound.storage.paths import NAME_MAX
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rebound.models import Session
+    from rebound.storage.records import Session
 
 
 class Sessions(Protocol):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The data folder (rebound.store).
+# The data folder (rebound.storage.store).
 SESSIONS = "sessions"
 LOCKS = "locks"
 BROKEN = "broken"
@@ -25,7 +25,7 @@ NAME_MAX = 255  # the longest file name most file systems allow
 DUE_INDEX = "due.json"  # read by `rebound nudge`; rebound.due spells it out too, to stay light
 REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
 CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
-PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.pending)
+PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.storage.pending)
 
 # A content folder (rebound.pack.packs, rebound.pack.reader).
 COACH_FILE = "coach.yaml"
@@ -57,5 +57,7 @@ OWN: tuple[Own, ...] = (
     Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
     Own(REMINDED, personal=False),
     Own(CALENDAR_STATE, personal=False),
-    Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take (rebound.pending)
+    Own(
+        PENDING, ("brag-*.json",)
+    ),  # typed wins a busy brag list could not take (rebound.storage.pending)
 )

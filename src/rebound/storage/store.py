@@ -18,9 +18,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rebound import clock, lookup
+from rebound import clock
 from rebound.errors import DataError, NoSessionError, SessionBusyError
-from rebound.files import (
+from rebound.sentences import speech
+from rebound.storage import which_session
+from rebound.storage.files import (
     Moved,
     atomic_write,
     check_writable,
@@ -34,7 +36,7 @@ from rebound.files import (
     remove,
     someone_elses,
 )
-from rebound.migrations import (
+from rebound.storage.migrations import (
     MIGRATIONS,
     TOO_DEEP,
     NewerFile,
@@ -45,8 +47,7 @@ from rebound.migrations import (
     parse,
     parse_shared,
 )
-from rebound.models import CONTACTS_SCHEMA_VERSION, BragList, ContactLog, Session
-from rebound.names import (
+from rebound.storage.paths import (
     BRAG_FILE,
     BRAG_LOCK,
     BROKEN,
@@ -60,11 +61,11 @@ from rebound.names import (
     SUFFIX,
     TEMP_SUFFIX,
 )
-from rebound.sentences import speech
-from rebound.trust import refuse_a_file_for_a_folder, secure
+from rebound.storage.records import CONTACTS_SCHEMA_VERSION, BragList, ContactLog, Session
+from rebound.storage.trust import refuse_a_file_for_a_folder, secure
 
-# Kept importable from here, where modules found them before they moved to rebound.names,
-# rebound.files, rebound.migrations (the store's own names are public as ever).
+# Kept importable from here, where modules found them before they moved to rebound.storage.paths,
+# rebound.storage.files, rebound.storage.migrations (the store's own names are public as ever).
 __all__ = [
     "BRAG_LOCK",
     "CACHE",
@@ -122,7 +123,7 @@ class Store:
 
     def _trust(self) -> None:
         """Make sure no one else can change the data folder before it is read or written
-        (`rebound.trust.secure`); checked once per Store, before the first read or write. A
+        (`rebound.storage.trust.secure`); checked once per Store, before the first read or write. A
         folder that is not there yet is created private by `_ensure`.
 
         The cache is only a nicety: one that is another user's (root's, after a `sudo rebound
@@ -170,7 +171,7 @@ class Store:
     def ids_by_start(self) -> list[str]:
         """Every saved session id, the most recently started first (`lookup.newest_first`)."""
         names = [entry.name[: -len(SUFFIX)] for entry in self._files()]
-        return lookup.newest_first(names, lambda i: lookup.started(self.path(i)))
+        return which_session.newest_first(names, lambda i: which_session.started(self.path(i)))
 
     def delete(self, session_id: str) -> None:
         """Remove a session's file (hold its lock), and its lock file afterwards."""
@@ -286,7 +287,7 @@ class Store:
             UsageError: `wanted` is blank.
             NoSessionError: `wanted` fits no session or several, or its file was broken.
         """
-        return lookup.pick(self, wanted, unfinished)
+        return which_session.pick(self, wanted, unfinished)
 
     def resolve(self, wanted: str) -> str:
         """A full session id from an id, a unique prefix of one, or a company's name (any case).
@@ -295,7 +296,7 @@ class Store:
             UsageError: `wanted` is blank (a prefix of every id: a script's empty `$ID`).
             NoSessionError: nothing matches, or the prefix fits several sessions.
         """
-        return lookup.resolve(self, wanted)
+        return which_session.resolve(self, wanted)
 
     def own_files(self, personal: bool = False) -> list[Path]:
         """rebound's own files in the data folder (see `OWN`), nothing else found there.

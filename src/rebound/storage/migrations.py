@@ -1,10 +1,10 @@
 """Reading saved files, and bringing those of an older schema up to date one version at a time.
 
 A session's file (`migrate`, steps in `MIGRATIONS`) and the brag list (`migrate_brag`, steps in
-`BRAG_MIGRATIONS`) each carry a `schema_version`; every step takes the parsed JSON of one
-version to the next, and never loses what was typed. The store reads through these
-(`rebound.store.parse`, `Store.load_brag`); a new version adds its step here, with a test that
-loads the old file.
+`BRAG_MIGRATIONS`) each carry a `schema_version`; every step takes the parsed JSON of one version to
+the next, and never loses what was typed. The store reads through these
+(`rebound.storage.store.parse`, `Store.load_brag`); a new version adds its step here, with a test
+that loads the old file.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from rebound.models import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
 from rebound.sentences import speech
+from rebound.storage.records import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
 from rebound.text import scrub_tree
 
 
