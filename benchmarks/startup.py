@@ -99,7 +99,7 @@ def template_answers(day: date) -> dict[str, Any]:
 def template_session(day: date) -> Any:
     """A finished Session, built the way `rebound start` builds it: answer by answer through
     the coach, drafts filed as each step is done, then two checklist items ticked."""
-    from rebound import coach
+    from rebound.coach import progress as coach
     from rebound.pack import packs
     from rebound.storage.records import Session
 
@@ -152,7 +152,7 @@ def _stamp(path: Path, updated_at: str) -> None:
 
 def build_home(home: Path, count: int, seed: int) -> list[str]:
     """A data folder with `count` finished sessions over the last three years; their ids."""
-    from rebound import coach
+    from rebound.coach import progress as coach
     from rebound.storage.store import Store
 
     store = Store(home)

@@ -212,20 +212,20 @@ def finished_session(loaded: Content) -> Session:
     """
     from tests.scenario import value_at
 
-    from rebound import coach
+    from rebound.coach import progress
     from rebound.storage.records import Session
 
     session = Session(id="2026-11-25-globex", created_at=CALL, updated_at=CALL)
     moment = CALL
     with fixed_today():
-        while (pos := coach.next_position(loaded, session)) is not None:
+        while (pos := progress.next_position(loaded, session)) is not None:
             value: AnswerValue = value_at(ANSWERS, pos)[0]
             moment += timedelta(minutes=1)
-            coach.apply(loaded, session, pos, value, moment)
-        for made in coach.drafts(loaded, session):
+            progress.apply(loaded, session, pos, value, moment)
+        for made in progress.drafts(loaded, session):
             session.drafts[made.id] = made.text
         for item_id, when in TICKED.items():
-            coach.tick(loaded, session, item_id, when)
+            progress.tick(loaded, session, item_id, when)
     return session
 
 
@@ -251,14 +251,15 @@ def recording_console() -> Console:
 
 def step_svg(loaded: Content, session: Session) -> str:
     """Step 1 as `rebound start` shows it, with the thank-you email filled in."""
-    from rebound import coach, render
+    from rebound import render
+    from rebound.coach import progress
 
     out = recording_console()
     step = loaded.steps[0]
     with fixed_today():
         header = loaded.say("step_header", number=1, total=len(loaded.steps), title=step.title)
         render.step_intro(out, step, header, answers=session.answers)
-        for made in coach.drafts(loaded, session):
+        for made in progress.drafts(loaded, session):
             if made.draft_id in {d.id for d in step.drafts}:
                 render.draft(out, made.title, made.text)
     return out.export_svg(title="rebound start", unique_id="rebound-step")

@@ -13,7 +13,8 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from rebound import answers_file, coach, flow
+from rebound import flow
+from rebound.coach import answers_file, progress
 from rebound.pack import packs
 from rebound.storage.records import Session
 from rebound.storage.store import CACHE, Store
@@ -124,9 +125,9 @@ def build_session(
         for name, _ in scenario.GROUPS[:count]:
             if not scenario.answered(name):
                 continue
-            pos = coach.next_position(pack, session)
+            pos = progress.next_position(pack, session)
             assert pos is not None
-            coach.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], flow.now())
+            progress.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], flow.now())
     store = Store(home)
     flow.store_drafts(pack, session)
     with contextlib.ExitStack() as locks:

@@ -145,7 +145,7 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
     """
     from datetime import datetime, timezone
 
-    from rebound import coach, drafting
+    from rebound.coach import drafts, progress
     from rebound.pack import packs
     from rebound.storage.records import Session
 
@@ -158,7 +158,7 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
     session = Session(id="", created_at=moment, updated_at=moment)
     out: list[tuple[str, str]] = []
     last_step: Any = None
-    while (pos := coach.next_position(pack, session)) is not None:
+    while (pos := progress.next_position(pack, session)) is not None:
         if last_step is not None and pos.step is not last_step:
             out.append(("ready", READY))
         last_step = pos.step
@@ -167,9 +167,9 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
         if keys is None:
             keys = ("y" if value else "n") if pos.more else _typed(pos.question, value)
         out.append((name, keys))
-        coach.apply(pack, session, pos, value, moment)
-        if pos.step is not None and coach.step_done(pos.step, session):
-            out.extend((f"offer.{d.id}", LATER) for d in drafting.offers(pack, session, pos.step))
+        progress.apply(pack, session, pos, value, moment)
+        if pos.step is not None and progress.step_done(pos.step, session):
+            out.extend((f"offer.{d.id}", LATER) for d in drafts.offers(pack, session, pos.step))
     return out
 
 

@@ -170,11 +170,11 @@ def nudge(data: str | None = None) -> None:
 
 def items(content: Content, session: Session) -> list[dict[str, str]]:
     """The open dated items of a session, as the index holds them."""
-    from rebound import coach
+    from rebound.coach import progress
 
     return [
         {"id": e.id, "due": e.due.isoformat(), "label": e.label}
-        for e in coach.checklist(content, session)
+        for e in progress.checklist(content, session)
         if e.due is not None and not e.done and not e.info
     ]
 
@@ -185,7 +185,7 @@ def sentences(content: Content) -> dict[str, str]:
 
 
 def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str, Any]:
-    from rebound import insights
+    from rebound.coach import insights
 
     return {
         "mtime_ns": mtime_ns,
@@ -228,7 +228,7 @@ def _write(data: Path, index: dict[str, Any]) -> None:
 def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> list[dict[str, str]]:
     """The people due another touch by their cadence (`contacts.due`), as the index holds them;
     none when the touch log can't be read (`rebound todo` says why)."""
-    from rebound import contacts
+    from rebound.coach import contacts
 
     try:
         log = store.load_contacts()

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from rebound import clock, coach, drafting
+from rebound import clock
+from rebound.coach import drafts, progress
 from rebound.pack.models import Content, FieldDef, PromptDef, Step
 from rebound.storage.records import AnswerValue, Session
 from rebound.text import clean
@@ -23,7 +24,7 @@ from rebound.text import clean
 if TYPE_CHECKING:
     import icalendar
 
-    from rebound.coach import Entry
+    from rebound.coach.progress import Entry
 
 
 # Characters that can start emphasis, links, HTML, code, tables, strikethrough or (on GitHub) maths.
@@ -154,7 +155,7 @@ def _prompt(content: Content, prompt: PromptDef, session: Session) -> list[str]:
 
 
 def _step(content: Content, session: Session, number: int, step: Step) -> list[str]:
-    done = coach.step_done(step, session)
+    done = progress.step_done(step, session)
     total = len(content.steps)
     lines = [content.say("md_step", number=number, total=total, title=escape(step.title)), ""]
     answers = [line for prompt in step.prompts for line in _prompt(content, prompt, session)]
@@ -163,7 +164,7 @@ def _step(content: Content, session: Session, number: int, step: Step) -> list[s
     if not done:
         lines += [content.say("md_not_finished" if answers else "md_not_started"), ""]
     # The drafts as they will be sent: the person's edit where they made one.
-    for shown in drafting.session_drafts(content, session):
+    for shown in drafts.session_drafts(content, session):
         if shown.step_id == step.id:
             lines += [f"### {escape(shown.title)}", "", *_fence(shown.text), ""]
     return lines
@@ -187,10 +188,10 @@ def _item(content: Content, entry: Entry) -> str:
 
 
 def _next(content: Content, session: Session, today: date) -> str:
-    pos = coach.next_position(content, session)
+    pos = progress.next_position(content, session)
     if pos is not None:
-        return coach.next_action(content, session)[0]  # which step to go on with; no dates
-    todo = coach.open_items(content, session, today)
+        return progress.next_action(content, session)[0]  # which step to go on with; no dates
+    todo = progress.open_items(content, session, today)
     if todo:
         return todo[0].next or todo[0].label
     return content.say("nothing_left")
@@ -222,7 +223,7 @@ def to_markdown(content: Content, session: Session, today: date) -> str:
         lines += _step(content, session, number, step)
 
     lines += [say("md_checklist"), ""]
-    entries = coach.checklist(content, session)
+    entries = progress.checklist(content, session)
     if entries:
         lines += [*(_item(content, e) for e in entries), ""]
     else:
@@ -241,7 +242,7 @@ def dated_items(content: Content, session: Session) -> list[Entry]:
     # date.max has no day after it (a hand-edited 9999-12-31): such an item can't be an event.
     return [
         e
-        for e in coach.checklist(content, session)
+        for e in progress.checklist(content, session)
         if e.due is not None and not e.info and e.due < date.max
     ]
 

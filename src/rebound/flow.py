@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from rebound import bragging, clock, coach, defaults, prompts, render, values
+from rebound import clock, prompts, render
+from rebound.coach import brag_list, enter_defaults, progress, typed
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.offers import DraftOffers
 from rebound.pack.models import Content, Step
@@ -54,7 +55,7 @@ def claim_id(store: Store, session: Session, today: date, locks: contextlib.Exit
     # An id the brag list remembers (from a deleted session) is taken too: its wins are keyed by it.
     taken = set(store.ids()) | store.brag_session_ids()
     while True:
-        candidate = coach.session_id(session, today, taken)
+        candidate = progress.session_id(session, today, taken)
         attempt = contextlib.ExitStack()
         try:
             attempt.enter_context(store.lock(candidate))
@@ -77,9 +78,9 @@ def store_drafts(content: Content, session: Session) -> None:
     asks instead (`Walk._store_draft`).
     """
     for step in content.steps:
-        if coach.step_done(step, session):
+        if progress.step_done(step, session):
             for d in step.drafts:
-                for made in coach.draft_texts(content, session, d):
+                for made in progress.draft_texts(content, session, d):
                     session.drafts[made.id] = made.text
 
 
@@ -95,9 +96,9 @@ def sync_brag(store: Store, session: Session) -> str | None:
         # the next `rebound brag` takes them in; a walk should not stall on another window.
         with store.lock(BRAG_LOCK, wait=0):
             brag = store.load_brag()
-            added = bragging.sync(brag, [session], now())
+            added = brag_list.sync(brag, [session], now())
             # After the sync: the stories told out loud are the ones just taken in.
-            if bragging.told_aloud(brag, session) or added:
+            if brag_list.told_aloud(brag, session) or added:
                 store.save_brag(brag)
     except SessionBusyError:
         return None
@@ -121,10 +122,10 @@ def tick_open(
 ) -> list[str]:
     """Tick the items of `item_ids` that are on the checklist and still open; their labels."""
     out = []
-    for entry in coach.checklist(content, session):
+    for entry in progress.checklist(content, session):
         # Done by a condition (reasons given) but not ticked: ticked now, to keep the day.
         if entry.id in item_ids and entry.id not in session.ticked and not entry.info:
-            coach.tick(content, session, entry.id, moment)
+            progress.tick(content, session, entry.id, moment)
             out.append(entry.label)
     return out
 
@@ -172,10 +173,10 @@ class Walk(DraftOffers):
             except (KeyboardInterrupt, EOFError):
                 if only_step is not None and self.session.id:
                     # Looking at a step again must not undo it: put back what wasn't changed.
-                    coach.settle(self.content, self.session, only_step, self._finished_before)
+                    progress.settle(self.content, self.session, only_step, self._finished_before)
                     self.store.save(self.session)
-                    if bragging.PROMPT in self.session.answers and any(
-                        p.id == bragging.PROMPT for p in self.content.step(only_step).prompts
+                    if brag_list.PROMPT in self.session.answers and any(
+                        p.id == brag_list.PROMPT for p in self.content.step(only_step).prompts
                     ):
                         self._sync_brag()  # a corrected list that settle closed counts too
                 raise InterruptedByUser.said(self._stopped()) from None
@@ -183,14 +184,14 @@ class Walk(DraftOffers):
     def _revisit(self, step_id: str) -> None:
         step = self.content.step(step_id)
         self._finished_before = self.session.finished_at
-        if coach.step_done(step, self.session):
-            coach.revisit(self.content, self.session, step_id, now())
+        if progress.step_done(step, self.session):
+            progress.revisit(self.content, self.session, step_id, now())
             self._save()
         render.note(self.out, self.content.say("revisiting", title=step.title), "bold")
         render.note(self.out, self.content.say("back_hint"), "dim")
 
     def _welcome_back(self) -> None:
-        pos = coach.next_position(self.content, self.session)
+        pos = progress.next_position(self.content, self.session)
         if pos is None:
             return
         say = self.content.say
@@ -216,7 +217,7 @@ class Walk(DraftOffers):
     def _loop(self, only_step: str | None) -> bool:
         total = len(self.content.steps)
         shown = -1
-        while (pos := coach.next_position(self.content, self.session, only_step)) is not None:
+        while (pos := progress.next_position(self.content, self.session, only_step)) is not None:
             if pos.step_number != shown:
                 if pos.step is None:
                     render.welcome(self.out, self.content)
@@ -228,35 +229,35 @@ class Walk(DraftOffers):
                     render.step_intro(
                         self.out, pos.step, header, self.content.say("tip"), self.session.answers
                     )
-                    if any(p.id == bragging.PROMPT for p in pos.step.prompts):
+                    if any(p.id == brag_list.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
-                        for made in coach.draft_texts(self.content, self.session, d):
+                        for made in progress.draft_texts(self.content, self.session, d):
                             render.draft(self.out, made.title, self._draft_shown(made))
             try:
                 value = self._ask(pos)
             except prompts.GoBack:
                 self._back(pos, only_step)
                 continue
-            coach.apply(self.content, self.session, pos, value, now())
+            progress.apply(self.content, self.session, pos, value, now())
             self._save()
             if pos.step is None and pos.prompt.id == COMPANY:
                 self._company_history()
             if (
-                pos.prompt.id in (bragging.PROMPT, bragging.REHEARSED)
+                pos.prompt.id in (brag_list.PROMPT, brag_list.REHEARSED)
                 and pos.prompt.id in self.session.answers
             ):
                 # Once the list is done (corrections made with Ctrl-B count), and once the
                 # stories were told out loud (a practice of each, on the brag list).
                 self._sync_brag()
-            if pos.step is not None and coach.step_done(pos.step, self.session):
+            if pos.step is not None and progress.step_done(pos.step, self.session):
                 self._finish_step(pos.step)
                 if only_step is not None:
                     return True
-                upcoming = coach.next_position(self.content, self.session)
+                upcoming = progress.next_position(self.content, self.session)
                 if upcoming is not None and upcoming.step is not None:
                     try:
                         go_on = self._go_on(upcoming.step, upcoming.step_number)
@@ -266,14 +267,14 @@ class Walk(DraftOffers):
                     if not go_on:
                         render.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
-        return coach.next_position(self.content, self.session) is None
+        return progress.next_position(self.content, self.session) is None
 
     def _company_history(self) -> None:
         """Right after the company is named: what earlier sessions with it say, if there are any.
 
         Only a look; a session that can't be read is left for the command to report.
         """
-        from rebound import history, insights
+        from rebound.coach import earlier_sessions, insights
 
         name = self.session.text(COMPANY)
         if insights.person_key(name) == self._history_of:
@@ -283,7 +284,7 @@ class Walk(DraftOffers):
             earlier = self.store.load_all()
         except ReboundError:
             return
-        found = history.company_history(
+        found = earlier_sessions.company_history(
             self.content, earlier, name, self.today, skip=self.session.id
         )
         if found is not None:
@@ -309,7 +310,7 @@ class Walk(DraftOffers):
                 if not self._loop(step_id):
                     return False
             except (KeyboardInterrupt, EOFError):
-                coach.settle(self.content, self.session, step_id, self._finished_before)
+                progress.settle(self.content, self.session, step_id, self._finished_before)
                 self.store.save(self.session)
                 raise InterruptedByUser(self._stopped()) from None
             self.ticked = tick_open(self.content, self.session, ticks, now())
@@ -339,18 +340,18 @@ class Walk(DraftOffers):
             render.note(self.out, message, "yellow")
             self._brag_told = True
 
-    def _back(self, pos: coach.Position, only_step: str | None) -> None:
+    def _back(self, pos: progress.Position, only_step: str | None) -> None:
         within = self.content.step(only_step) if only_step is not None else None
         if within is not None and self._only is not None:  # `later`: back among its prompts only
             kept = [p for p in within.prompts if p.id in self._only]
             within = within.model_copy(update={"prompts": kept})
-        if coach.back(self.content, self.session, pos, now(), within=within):
+        if progress.back(self.content, self.session, pos, now(), within=within):
             self._entry_shown = None
             self._save()
         else:
             render.note(self.out, self.content.say("first_question"), "dim")
 
-    def _ask(self, pos: coach.Position) -> AnswerValue:
+    def _ask(self, pos: progress.Position) -> AnswerValue:
         if pos.more:
             if pos.entry > 1:
                 render.note(
@@ -358,13 +359,13 @@ class Walk(DraftOffers):
                 )
             return prompts.yes_no(pos.more_message, default=False, back=True, lang=self.content)
         q = pos.question
-        default: AnswerValue = self.session.previous.get(coach.previous_key(pos))
+        default: AnswerValue = self.session.previous.get(progress.previous_key(pos))
         if default is None and q.remember:
             default = self.defaults.get(q.id)
         if default is None and q.default_from is not None:
-            default = coach.default_for(self.content, self.session, pos)
+            default = progress.default_for(self.content, self.session, pos)
         if default is None:
-            default = defaults.offered(
+            default = enter_defaults.offered(
                 self.content, self.session, pos.prompt, pos.field, self.today
             )
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
@@ -380,7 +381,7 @@ class Walk(DraftOffers):
                 lang=self.content,
                 answers=self.session.answers,
             )
-            message = values.nudge(q, value, self.today)
+            message = typed.nudge(q, value, self.today)
             if message is None:
                 return value
             render.note(self.out, message, "yellow")
@@ -406,7 +407,7 @@ class Walk(DraftOffers):
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:
-            for made in coach.draft_texts(self.content, self.session, d):
+            for made in progress.draft_texts(self.content, self.session, d):
                 self._store_draft(made)
                 if d.before is None:
                     render.draft(self.out, made.title, self._draft_shown(made))

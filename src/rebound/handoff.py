@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from rebound import clipboard, drafting, launch, render
-from rebound.drafting import DraftText
+from rebound import clipboard, launch, render
+from rebound.coach import drafts
+from rebound.coach.drafts import DraftText
 from rebound.errors import ReboundError
 from rebound.pack.models import Content
 
@@ -50,7 +51,7 @@ def copy(content: Content, out: Console, draft: DraftText) -> None:
 def mail(content: Content, out: Console, draft: DraftText) -> bool:
     """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
     True when a mail app (or browser) took it."""
-    url = drafting.mailto(draft.to, draft.subject, draft.body)
+    url = drafts.mailto(draft.to, draft.subject, draft.body)
     if launch.open_mail(url):
         render.note(out, content.say("draft_mailed", title=draft.title))
         return True
@@ -69,6 +70,6 @@ def edit(content: Content, draft: DraftText) -> str | None:
         saved = launch.edit(draft.text)
     except launch.EditorFailed as exc:
         raise ReboundError("draft_editor_failed", value=str(exc)) from None
-    if saved is None or drafting.plain(saved) == draft.text:
+    if saved is None or drafts.plain(saved) == draft.text:
         return None
     return saved

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rebound import clock, coach, drafting, prompts, render
+from rebound import clock, prompts, render
+from rebound.coach import drafts, progress
 from rebound.errors import ReboundError
 
 if TYPE_CHECKING:
@@ -29,15 +30,15 @@ class DraftOffers:
     def _save(self) -> None:
         raise NotImplementedError  # Walk's: saves the session (and gives it its id)
 
-    def _draft_shown(self, made: coach.DraftText) -> str:
+    def _draft_shown(self, made: progress.DraftText) -> str:
         """A draft as the person will send it: their edit, else as made from the answers."""
         edit = self.session.edited.get(made.id)
         return edit if edit is not None else made.text
 
-    def _store_draft(self, made: coach.DraftText) -> None:
+    def _store_draft(self, made: progress.DraftText) -> None:
         """Keep a finished step's draft. When the person had edited it and their new answers
         make a different one, they choose: keep the edit, or rebuild it from the answers."""
-        if drafting.edit_outdated(self.session, made.id, made.text):
+        if drafts.edit_outdated(self.session, made.id, made.text):
             keep = prompts.yes_no(
                 self.content.say("draft_keep_edit", title=made.title),
                 default=True,
@@ -49,11 +50,11 @@ class DraftOffers:
 
     def _offer_drafts(self, step: Step) -> None:
         """At the end of a step: each message it drafted can be copied, mailed or edited now."""
-        for d in drafting.offers(self.content, self.session, step):
+        for d in drafts.offers(self.content, self.session, step):
             if d.ticks not in self._ticking:
                 self._offer(d)
 
-    def _offer(self, d: drafting.DraftText) -> None:
+    def _offer(self, d: drafts.DraftText) -> None:
         from rebound import handoff
 
         say = self.content.say
@@ -62,7 +63,7 @@ class DraftOffers:
             options.append(("mail", say("draft_offer_mail")))
         options += [("edit", say("draft_offer_edit")), ("later", say("draft_offer_later", id=d.id))]
         while True:
-            shown = drafting.find(drafting.session_drafts(self.content, self.session), d.id)
+            shown = drafts.find(drafts.session_drafts(self.content, self.session), d.id)
             if shown is None:
                 return
             choice = prompts.choose(
@@ -84,22 +85,22 @@ class DraftOffers:
             self._offer_tick(d)
             return
 
-    def _edit_draft(self, d: drafting.DraftText, saved: str | None) -> None:
+    def _edit_draft(self, d: drafts.DraftText, saved: str | None) -> None:
         if saved is None:
             render.note(self.out, self.content.say("draft_edit_same", title=d.title))
             return
-        drafting.keep_edit(self.session, d.id, saved)
+        drafts.keep_edit(self.session, d.id, saved)
         self._save()
-        render.draft(self.out, d.title, drafting.plain(saved))
+        render.draft(self.out, d.title, drafts.plain(saved))
         render.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
 
-    def _offer_tick(self, d: drafting.DraftText) -> None:
+    def _offer_tick(self, d: drafts.DraftText) -> None:
         """After a copy or a mail: tick the item the draft is for, if it is sent already."""
-        entry = drafting.open_item(self.content, self.session, d.ticks) if d.ticks else None
+        entry = drafts.open_item(self.content, self.session, d.ticks) if d.ticks else None
         if entry is None:
             return
         question = self.content.say("draft_tick", value=entry.label)
         if prompts.yes_no(question, default=False, lang=self.content):
-            coach.tick(self.content, self.session, entry.id, clock.now())
+            progress.tick(self.content, self.session, entry.id, clock.now())
             self._save()
             render.note(self.out, self.content.say("ticked", count=1), "bold")

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from rebound import bragging, prompts
+from rebound import prompts
+from rebound.coach import brag_list
 from rebound.commands import brag as brag_cmd
 from rebound.storage.store import BRAG_LOCK, Store
 from tests.cli.test_brag_cli import CLEAR, NIGHTLY, items
@@ -53,7 +54,7 @@ def meanwhile(monkeypatch: pytest.MonkeyPatch, **changes: Any) -> None:
         store = Store()
         with store.lock(BRAG_LOCK):
             brag = store.load_brag()
-            bragging.edit(brag.items[0], **changes)
+            brag_list.edit(brag.items[0], **changes)
             store.save_brag(brag)
         return typed
 

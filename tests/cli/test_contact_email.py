@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.storage.records import Session
 from tests.helpers import DOWN, ENTER, MakeSession, Run
@@ -117,10 +117,10 @@ def test_an_address_goes_only_on_an_email(finished_session: Session) -> None:
     [draft] = [d for d in pack.steps[-1].drafts if d.id == "outreach"]
     entry = finished_session.answers["contacts"][0]  # type: ignore[index]
     assert isinstance(entry, dict) and entry["email"]
-    [made] = coach.draft_texts(pack, finished_session, draft)
+    [made] = progress.draft_texts(pack, finished_session, draft)
     assert made.to == f"Priya Patel <{entry['email']}>"
     entry["channel"] = "linkedin"
-    [made] = coach.draft_texts(pack, finished_session, draft)
+    [made] = progress.draft_texts(pack, finished_session, draft)
     assert made.to == "Priya Patel" and made.subject is None
 
 

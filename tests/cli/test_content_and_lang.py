@@ -81,7 +81,7 @@ def test_no_color_option(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_each_pack_joins_answers_in_its_own_language() -> None:
     from datetime import datetime, timezone
 
-    from rebound import coach
+    from rebound.coach import progress
     from rebound.pack import reader
     from rebound.storage.records import Session
 
@@ -92,7 +92,7 @@ def test_each_pack_joins_answers_in_its_own_language() -> None:
         session.answers.update(company="Globex", role="QA", call_date="2026-11-25")
         session.answers["areas"] = ["communication", "preparation"]
         log = next(d for d in pack.step("ask-why").drafts if d.id == "feedback_log")
-        text = coach.draft_text(pack, session, log)
+        text = progress.draft_text(pack, session, log)
         labels = {c.value: c.label for c in pack.step("ask-why").prompts[2].choices}
         assert f"{labels['communication']} {joined} {labels['preparation']}" in text
 

@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import clipboard, drafting
+from rebound import clipboard
+from rebound.coach import drafts
 from rebound.pack import packs
 from rebound.pack.models import Content
 from rebound.storage.records import Session
@@ -67,7 +68,7 @@ def test_a_session_without_drafts_says_so(run: Run, make_session: MakeSession) -
 def test_a_name_prints_exactly_the_text(run: Run, finished_session: Session) -> None:
     result = run(["draft", "thank-you-email", "--session", SESSION_ID])
     assert result.exit_code == 0, result.output
-    assert result.stdout == drafting.plain(finished_session.drafts["thank_you_email"])
+    assert result.stdout == drafts.plain(finished_session.drafts["thank_you_email"])
     assert result.stdout.startswith("To: Dana Smith <dana@globex.example>\nSubject: Thank you")
     assert result.stdout.endswith("Alex Doe\n")
     assert not result.stdout.endswith("\n\n")
@@ -130,7 +131,7 @@ def test_copy_falls_back_to_osc52(
     written = tty.getvalue()
     assert written.startswith(b"\x1b]52;c;") and written.endswith(b"\x07")
     text = base64.b64decode(written[len(b"\x1b]52;c;") : -1]).decode("utf-8")
-    assert text == drafting.plain(finished_session.drafts["availability_post"])
+    assert text == drafts.plain(finished_session.drafts["availability_post"])
 
 
 @linux_only
@@ -170,7 +171,7 @@ def test_mail_opens_the_mail_app_with_the_draft(
     url = given.read_text()
     parts = urlsplit(url)
     fields = {k: v[0] for k, v in parse_qs(parts.query).items()}
-    shown = drafting.find(drafting.session_drafts(_pack(), finished_session), "thank_you_email")
+    shown = drafts.find(drafts.session_drafts(_pack(), finished_session), "thank_you_email")
     assert shown is not None
     assert (parts.scheme, unquote(parts.path)) == ("mailto", "dana@globex.example")
     assert fields["subject"] == shown.subject == "Thank you — Data Engineer at Globex"
@@ -209,7 +210,7 @@ def test_edit_is_kept_and_shown_everywhere(
     # The other drafts that sign off "Best wishes," (the outreach note) are shown as they are.
     others = [
         d
-        for d in drafting.session_drafts(_pack(), Store().load(SESSION_ID))
+        for d in drafts.session_drafts(_pack(), Store().load(SESSION_ID))
         if d.id != "thank_you_email" and "Best wishes," in d.text
     ]
     assert others, "the outreach note signs off the same way"

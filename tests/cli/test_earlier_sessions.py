@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from rebound import coach, defaults
+from rebound.coach import enter_defaults, progress
 from rebound.pack import packs
 from rebound.pack.models import PromptDef
 from rebound.storage.store import Store
@@ -41,9 +41,9 @@ def _added_question(session_id: str) -> tuple[object, object]:
     """The position of the added question as `continue` reaches it, and what Enter takes there."""
     pack = packs.load()
     session = Store().load(session_id)
-    pos = coach.next_position(pack, session)
+    pos = progress.next_position(pack, session)
     assert pos is not None and pos.prompt.id == ADDED
-    return pos.prompt.id, defaults.offered(pack, session, pos.prompt, None, date.today())
+    return pos.prompt.id, enter_defaults.offered(pack, session, pos.prompt, None, date.today())
 
 
 def test_a_session_past_step_one_keeps_its_two_emails(
@@ -93,13 +93,13 @@ def test_what_says_a_session_went_past_a_question(make_session: MakeSession) -> 
     pack = packs.load()
     prompt = next(p for p in pack.prompts() if p.id == ADDED)
     session = make_session(upto=ADDED)
-    assert not defaults.went_past(pack, session, prompt)
+    assert not enter_defaults.went_past(pack, session, prompt)
     ticked = session.model_copy(update={"ticked": {"thank-you-sent": session.created_at}})
-    assert defaults.went_past(pack, ticked, prompt)
+    assert enter_defaults.went_past(pack, ticked, prompt)
     drafted = session.model_copy(update={"drafts": {"thank_you_email": "Hi Dana,"}})
-    assert defaults.went_past(pack, drafted, prompt)
+    assert enter_defaults.went_past(pack, drafted, prompt)
     later = session.model_copy(update={"answers": {**session.answers, "weakness": "x"}})
-    assert defaults.went_past(pack, later, prompt)
+    assert enter_defaults.went_past(pack, later, prompt)
 
 
 def test_the_earlier_sessions_default_is_checked_like_a_default() -> None:

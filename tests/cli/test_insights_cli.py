@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from rebound import coach, insights
-from rebound import contacts as keeping
+from rebound.coach import contacts as keeping
+from rebound.coach import insights, progress
 from rebound.commands import contacts as contact_commands
 from rebound.pack import models as pack_models
 from rebound.pack import packs
@@ -169,9 +169,9 @@ def test_todo_without_sessions(run: Run) -> None:
 def test_todo_when_everything_is_ticked(run: Run, rebound_home: Path) -> None:
     c = packs.load()
     s = build(c, "2026-01-05-acme", TODAY - timedelta(days=3), answers={"rehearsed": True})
-    for entry in coach.checklist(c, s):
+    for entry in progress.checklist(c, s):
         if not entry.info:
-            coach.tick(c, s, entry.id, at(TODAY))
+            progress.tick(c, s, entry.id, at(TODAY))
     Store().save(s)
     result = run(["todo"])
     assert result.exit_code == 0, result.output

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rebound import due, insights
+from rebound import due
+from rebound.coach import insights
 from rebound.pack import packs
 from rebound.storage.store import Store
 from tests import pinned

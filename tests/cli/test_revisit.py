@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.storage.records import Session
 from tests.helpers import ENTER, Run
@@ -147,9 +147,9 @@ def loaded() -> packs.Content:
     return packs.load()
 
 
-def walk_to(c: packs.Content, s: Session, stop: str) -> coach.Position:
+def walk_to(c: packs.Content, s: Session, stop: str) -> progress.Position:
     fill = {"feedback_asked": "on_call", "areas": ["preparation"], "thanked_on_call": True}
-    while (pos := coach.next_position(c, s)) is not None:
+    while (pos := progress.next_position(c, s)) is not None:
         label = f"{pos.prompt.id}.{pos.field.id}" if pos.field else pos.prompt.id
         if label == stop or (pos.more and stop == f"{pos.prompt.id}.more"):
             return pos
@@ -158,19 +158,19 @@ def walk_to(c: packs.Content, s: Session, stop: str) -> coach.Position:
             value = "2026-12-01"
         if pos.question.kind == "confirm" and not pos.more:
             value = True
-        coach.apply(c, s, pos, value, NOW)
+        progress.apply(c, s, pos, value, NOW)
     raise AssertionError(f"never reached {stop}")
 
 
 def test_back_from_more_reopens_the_last_entry(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     walk_to(loaded, s, "fixes.what")
-    coach.apply(loaded, s, coach.next_position(loaded, s), "Fix A", NOW)  # type: ignore[arg-type]
-    coach.apply(loaded, s, coach.next_position(loaded, s), "2026-12-02", NOW)  # type: ignore[arg-type]
-    more = coach.next_position(loaded, s)
+    progress.apply(loaded, s, progress.next_position(loaded, s), "Fix A", NOW)  # type: ignore[arg-type]
+    progress.apply(loaded, s, progress.next_position(loaded, s), "2026-12-02", NOW)  # type: ignore[arg-type]
+    more = progress.next_position(loaded, s)
     assert more is not None and more.more
-    assert coach.back(loaded, s, more, NOW)
-    pos = coach.next_position(loaded, s)
+    assert progress.back(loaded, s, more, NOW)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.field is not None and pos.field.id == "due"
     assert s.previous["fixes.due"] == "2026-12-02"
     assert s.open_lists["fixes"].current == {"_id": "e1", "what": "Fix A"}
@@ -179,8 +179,8 @@ def test_back_from_more_reopens_the_last_entry(loaded: packs.Content) -> None:
 def test_back_over_a_finished_list_reopens_it(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     pos = walk_to(loaded, s, "move_on_date")
-    assert coach.back(loaded, s, pos, NOW)
-    again = coach.next_position(loaded, s)
+    assert progress.back(loaded, s, pos, NOW)
+    again = progress.next_position(loaded, s)
     assert again is not None and again.prompt.id == "fixes" and again.more
     assert "fixes" not in s.answers
 
@@ -190,25 +190,25 @@ def test_back_at_the_end_reopens_the_last_question(loaded: packs.Content) -> Non
     with pytest.raises(AssertionError):
         walk_to(loaded, s, "never")
     assert s.finished_at is not None
-    assert coach.back(loaded, s, None, NOW)
+    assert progress.back(loaded, s, None, NOW)
     assert s.finished_at is None
-    pos = coach.next_position(loaded, s)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.prompt.id == "weekly_target"
 
 
 def test_back_within_a_step_stops_at_its_first_question(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     pos = walk_to(loaded, s, "feedback_asked")
-    assert not coach.back(loaded, s, pos, NOW, within=loaded.step("ask-why"))
-    assert coach.back(loaded, s, pos, NOW)  # without the limit, into step 1
+    assert not progress.back(loaded, s, pos, NOW, within=loaded.step("ask-why"))
+    assert progress.back(loaded, s, pos, NOW)  # without the limit, into step 1
 
 
 def test_revisit_moves_answers_to_previous(loaded: packs.Content) -> None:
     s = Session(id="s", created_at=NOW, updated_at=NOW)
     walk_to(loaded, s, "went_well")
-    coach.revisit(loaded, s, "ask-why", NOW)
+    progress.revisit(loaded, s, "ask-why", NOW)
     assert s.previous["feedback_asked"] == "on_call"
     assert "feedback_asked" not in s.answers
-    pos = coach.next_position(loaded, s)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.prompt.id == "feedback_asked"
-    assert coach.step_done(loaded.step("thank"), s)
+    assert progress.step_done(loaded.step("thank"), s)

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, flow
+from rebound import flow
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.storage.records import Session
 from rebound.storage.store import Store
@@ -87,18 +88,18 @@ def test_stop_after_any_answer_then_continue(tmp_path: Path, cut: int) -> None:
     store = Store(tmp_path / "home")
     names = _answered(GROUPS)
     for _ in range(cut):
-        pos = coach.next_position(pack, session)
+        pos = progress.next_position(pack, session)
         assert pos is not None
-        coach.apply(pack, session, pos, value_at(wanted, pos)[0], flow.now())
+        progress.apply(pack, session, pos, value_at(wanted, pos)[0], flow.now())
     store.save(session)
     assert session.finished_at is None
     again = store.load(SESSION_ID)
     assert again.model_dump() == session.model_dump()
     asked = []
-    while (pos := coach.next_position(pack, again)) is not None:
+    while (pos := progress.next_position(pack, again)) is not None:
         value, name, _ = value_at(wanted, pos)
         asked.append(name)
-        coach.apply(pack, again, pos, value, flow.now())
+        progress.apply(pack, again, pos, value, flow.now())
         if len(asked) % 7 == 0:  # saved and read back on the way too, as a walk does
             store.save(again)
             again = store.load(SESSION_ID)

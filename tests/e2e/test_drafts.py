@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound import drafting
+from rebound.coach import drafts
 from rebound.storage.records import Session
 from tests.terminal import DOWN, ENTER, EXIT_OK, Spawn, load_only_session
 
@@ -71,7 +71,7 @@ def test_copy_at_the_end_of_step_one_then_tick(
     assert "Thank you also for the TPS cover sheets." in copied
     assert copied.endswith("Peter\n")
     assert "Subject:" not in copied
-    assert copied == drafting.plain(copied)
+    assert copied == drafts.plain(copied)
 
 
 def test_copy_without_a_clipboard_program_uses_osc52(
@@ -89,4 +89,4 @@ def test_copy_without_a_clipboard_program_uses_osc52(
     match = re.search(r"\x1b\]52;c;([A-Za-z0-9+/=]+)\x07", raw)
     assert match is not None, raw[:500]
     text = base64.b64decode(match.group(1)).decode("utf-8")
-    assert text == drafting.plain(finished_session.drafts["availability_post"])
+    assert text == drafts.plain(finished_session.drafts["availability_post"])

@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from rebound import clock, insights
+from rebound import clock
+from rebound.coach import insights
 from rebound.storage.store import parse
 from tests.conftest import REPO, Figures
 from tests.helpers import Run

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.storage.records import AnswerValue, Session
 from rebound.storage.store import STALE_TEMP_SECONDS, TEMP_SUFFIX, Store, parse
@@ -46,7 +46,7 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 # --- sessions built with the coach (no terminal) -------------------------------------------------
 
 
-def _value(pos: coach.Position, entries: dict[str, int]) -> AnswerValue:
+def _value(pos: progress.Position, entries: dict[str, int]) -> AnswerValue:
     """A sensible answer for any question; `entries` says how many entries each list gets."""
     if pos.more:
         return pos.entry <= entries.get(pos.prompt.id, 0)
@@ -82,14 +82,14 @@ def build_session(session_id: str, up_to_step: int | None = None, **entries: int
     of every finished step filled in, as `rebound start` would have left it."""
     loaded = packs.load()
     session = Session(id=session_id, created_at=NOW, updated_at=NOW)
-    while (pos := coach.next_position(loaded, session)) is not None:
+    while (pos := progress.next_position(loaded, session)) is not None:
         if up_to_step is not None and pos.step_number >= up_to_step:
             break
-        coach.apply(loaded, session, pos, _value(pos, entries), NOW)
+        progress.apply(loaded, session, pos, _value(pos, entries), NOW)
     for step in loaded.steps:
-        if coach.step_done(step, session):
+        if progress.step_done(step, session):
             for d in step.drafts:
-                session.drafts[d.id] = coach.draft_text(loaded, session, d)
+                session.drafts[d.id] = progress.draft_text(loaded, session, d)
     return session
 
 
@@ -349,7 +349,7 @@ class Writer:
 def test_two_writers_lose_no_updates(env: dict[str, str], rebound_home: Path, figures: Any) -> None:
     store = Store()
     store.save(build_session(FINISHED, fixes=3, contacts=3))
-    tickable = {e.id for e in coach.checklist(packs.load(), store.load(FINISHED)) if not e.info}
+    tickable = {e.id for e in progress.checklist(packs.load(), store.load(FINISHED)) if not e.info}
     first = ["thank-you-sent", "fix-1", "fix-2", "fix-3", "move-on"]
     second = ["contact-1", "contact-2", "contact-3", "post-published", "feedback-asked"]
     assert set(first + second) <= tickable, tickable

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from rebound import coach, render
+from rebound import render
 from rebound import text as text_module
+from rebound.coach import progress
 from rebound.errors import ContentError
 from rebound.pack import packs
 from rebound.sentences import grammar
@@ -73,7 +74,7 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
         your_name="Alex",
         weakness=weakness or None,
     )
-    text = coach.draft_text(loaded, session, loaded.step("thank").drafts[0])
+    text = progress.draft_text(loaded, session, loaded.step("thank").drafts[0])
     # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'.
     fitted = grammar.phrase(detail) if detail else ""
     if fitted:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound import bragging
+from rebound.coach import brag_list
 from rebound.errors import DataError, UsageError
 from rebound.storage.records import ENTRY_ID, Accomplishment, BragList, OpenList, Session
 from rebound.storage.store import Store
@@ -30,7 +30,7 @@ def session(session_id: str, days_ago: int = 0, **fields: object) -> Session:
 
 def item(title: str, **fields: object) -> Accomplishment:
     return Accomplishment.model_validate(
-        {"id": bragging.slug(title), "title": title, "added_at": NOW, **fields}
+        {"id": brag_list.slug(title), "title": title, "added_at": NOW, **fields}
     )
 
 
@@ -39,7 +39,7 @@ def item(title: str, **fields: object) -> Accomplishment:
 
 def test_sync_adds_each_entry_with_its_story_and_source() -> None:
     brag = BragList()
-    done = bragging.sync(
+    done = brag_list.sync(
         brag, [session("2026-03-01-globex", answers={"accomplishments": [NIGHTLY, RELEASE]})], NOW
     )
     assert (done.added, done.updated) == (2, 0)
@@ -65,28 +65,28 @@ def test_sync_adds_each_entry_with_its_story_and_source() -> None:
 def test_sync_is_idempotent() -> None:
     sessions = [session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})]
     brag = BragList()
-    assert bragging.sync(brag, sessions, NOW).added == 2
+    assert brag_list.sync(brag, sessions, NOW).added == 2
     before = brag.model_dump()
-    assert not bragging.sync(brag, sessions, NOW + timedelta(days=1))  # nothing to save
+    assert not brag_list.sync(brag, sessions, NOW + timedelta(days=1))  # nothing to save
     assert brag.model_dump() == before
 
 
 def test_sync_keeps_edits_and_practice() -> None:
     sessions = [session("s1", answers={"accomplishments": [NIGHTLY]})]
     brag = BragList()
-    bragging.sync(brag, sessions, NOW)
-    bragging.edit(brag.items[0], title="Made the nightly batch 9x faster")
-    bragging.record(brag.items[0], 4, NOW)
-    assert not bragging.sync(brag, sessions, NOW)
+    brag_list.sync(brag, sessions, NOW)
+    brag_list.edit(brag.items[0], title="Made the nightly batch 9x faster")
+    brag_list.record(brag.items[0], 4, NOW)
+    assert not brag_list.sync(brag, sessions, NOW)
     assert [i.title for i in brag.items] == ["Made the nightly batch 9x faster"]
     assert brag.items[0].ratings == [4]
 
 
 def test_sync_takes_new_entries_of_a_session_later() -> None:
     brag = BragList()
-    bragging.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
+    brag_list.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
     grown = session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})
-    assert bragging.sync(brag, [grown], NOW).added == 1
+    assert brag_list.sync(brag, [grown], NOW).added == 1
     assert [i.source for i in brag.items] == ["s1#e1", "s1#e2"]
 
 
@@ -96,11 +96,11 @@ def test_sync_takes_finished_entries_of_an_open_list_but_not_the_one_being_typed
         open_lists={"accomplishments": OpenList(items=[NIGHTLY], current={"title": "Half-typed"})},
     )
     brag = BragList()
-    assert bragging.sync(brag, [typing], NOW).added == 1
+    assert brag_list.sync(brag, [typing], NOW).added == 1
     assert brag.items[0].source == "s1#e1"
     # When the list is finished, the same entry is not added twice.
     done = session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})
-    assert bragging.sync(brag, [done], NOW).added == 1
+    assert brag_list.sync(brag, [done], NOW).added == 1
     assert [i.source for i in brag.items] == ["s1#e1", "s1#e2"]
 
 
@@ -108,7 +108,7 @@ def test_sync_goes_oldest_session_first_and_ids_stay_unique() -> None:
     newer = session("2026-03-01-initech", days_ago=1, answers={"accomplishments": [NIGHTLY]})
     older = session("2026-02-01-globex", days_ago=29, answers={"accomplishments": [NIGHTLY]})
     brag = BragList()
-    assert bragging.sync(brag, [newer, older], NOW).added == 2
+    assert brag_list.sync(brag, [newer, older], NOW).added == 2
     assert [(i.id, i.source) for i in brag.items] == [
         ("cut-the-nightly-batch", "2026-02-01-globex#e1"),
         ("cut-the-nightly-batch-2", "2026-03-01-initech#e1"),
@@ -123,21 +123,21 @@ def test_sync_skips_what_it_cannot_use() -> None:
         session("", answers={"accomplishments": [NIGHTLY]}),  # not saved yet: no id to refer to
     ]
     brag = BragList()
-    assert bragging.sync(brag, sessions, NOW).added == 1
+    assert brag_list.sync(brag, sessions, NOW).added == 1
     assert brag.items[0].source == "s3#e3"  # no ids (a hand-made file): e<position>
 
 
 def test_sync_leaves_out_sources_to_skip() -> None:
     brag = BragList()
     sessions = [session("s1", answers={"accomplishments": [NIGHTLY, RELEASE]})]
-    assert bragging.sync(brag, sessions, NOW, skip={"s1#e1"}).added == 1
+    assert brag_list.sync(brag, sessions, NOW, skip={"s1#e1"}).added == 1
     assert [i.source for i in brag.items] == ["s1#e2"]
 
 
 def test_sync_does_not_touch_items_added_by_hand() -> None:
     brag = BragList()
-    bragging.add(brag, "Cut the nightly batch", NOW)
-    bragging.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
+    brag_list.add(brag, "Cut the nightly batch", NOW)
+    brag_list.sync(brag, [session("s1", answers={"accomplishments": [NIGHTLY]})], NOW)
     assert [(i.id, i.source) for i in brag.items] == [
         ("cut-the-nightly-batch", None),
         ("cut-the-nightly-batch-2", "s1#e1"),
@@ -168,39 +168,39 @@ def kept(item: Accomplishment) -> tuple[object, ...]:
 
 def test_a_correction_in_the_session_reaches_the_item() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    brag_list.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
     first = brag.items[0]
-    assert first.synced == bragging.taken_from(NIGHTLY)
-    bragging.edit(first, tags=["data"])  # tags belong to the list: not an edit of the story
-    bragging.record(first, 4, NOW)
+    assert first.synced == brag_list.taken_from(NIGHTLY)
+    brag_list.edit(first, tags=["data"])  # tags belong to the list: not an edit of the story
+    brag_list.record(first, 4, NOW)
     before = kept(first)
 
-    done = bragging.sync(brag, [finished(FASTER, RELEASE)], NOW + timedelta(days=1))
+    done = brag_list.sync(brag, [finished(FASTER, RELEASE)], NOW + timedelta(days=1))
     assert (done.added, done.updated) == (0, 1)
     assert first.number == "90% faster"
     assert first.result == "Reports on time, every day since"
     assert first.situation == NIGHTLY["situation"]
     assert kept(first) == before == ("cut-the-nightly-batch", "s1#e1", ["data"], [4], 1, NOW)
     assert first.last_practised == NOW
-    assert first.synced == bragging.taken_from(FASTER)
+    assert first.synced == brag_list.taken_from(FASTER)
     assert brag.items[1].title == RELEASE["title"]
-    assert not bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)  # taken in once
+    assert not brag_list.sync(brag, [finished(FASTER, RELEASE)], NOW)  # taken in once
 
 
 def test_a_corrected_title_keeps_the_id() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    brag_list.sync(brag, [finished(NIGHTLY)], NOW)
     thirty = {**NIGHTLY, "title": "Cut the nightly batch from 6 hours to 30 minutes"}
-    assert bragging.sync(brag, [finished(thirty)], NOW).updated == 1
-    assert bragging.find(brag, "cut-the-nightly-batch").title == thirty["title"]
+    assert brag_list.sync(brag, [finished(thirty)], NOW).updated == 1
+    assert brag_list.find(brag, "cut-the-nightly-batch").title == thirty["title"]
 
 
 def test_a_correction_that_clears_the_story_clears_it_on_the_item() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    brag_list.sync(brag, [finished(NIGHTLY)], NOW)
     short = {"title": NIGHTLY["title"], "story": False, "number": "89% faster"}
-    assert bragging.sync(brag, [finished(short)], NOW).updated == 1
-    assert bragging.notes(brag.items[0]) == [("Number", "89% faster")]
+    assert brag_list.sync(brag, [finished(short)], NOW).updated == 1
+    assert brag_list.notes(brag.items[0]) == [("Number", "89% faster")]
 
 
 @pytest.mark.parametrize(
@@ -213,39 +213,39 @@ def test_a_correction_that_clears_the_story_clears_it_on_the_item() -> None:
 )
 def test_an_edit_on_the_list_wins_over_any_correction(change: dict[str, str]) -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    brag_list.sync(brag, [finished(NIGHTLY)], NOW)
     item = brag.items[0]
-    bragging.edit(item, **change)
+    brag_list.edit(item, **change)
     edited = item.model_dump()
     for correction in (FASTER, {**NIGHTLY, "title": "Cut the nightly batch from 6h to 40 min"}):
-        assert not bragging.sync(brag, [finished(correction)], NOW)
+        assert not brag_list.sync(brag, [finished(correction)], NOW)
         assert item.model_dump() == edited
 
 
 def test_a_removed_item_stays_removed_when_its_entry_is_corrected() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
-    bragging.remove(brag, brag.items[0])
-    assert not bragging.sync(brag, [finished(FASTER, RELEASE)], NOW)
+    brag_list.sync(brag, [finished(NIGHTLY, RELEASE)], NOW)
+    brag_list.remove(brag, brag.items[0])
+    assert not brag_list.sync(brag, [finished(FASTER, RELEASE)], NOW)
     assert [i.source for i in brag.items] == ["s1#e2"]
     assert brag.removed == ["s1#e1"]
 
 
 def test_corrections_wait_until_the_list_is_finished() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(NIGHTLY)], NOW)
+    brag_list.sync(brag, [finished(NIGHTLY)], NOW)
     reopened = session("s1", open_lists={"accomplishments": OpenList(items=[FASTER])})
-    assert not bragging.sync(brag, [reopened], NOW)
+    assert not brag_list.sync(brag, [reopened], NOW)
     assert brag.items[0].number == "89% faster"
-    assert bragging.sync(brag, [finished(FASTER)], NOW).updated == 1
+    assert brag_list.sync(brag, [finished(FASTER)], NOW).updated == 1
 
 
 def test_corrections_come_from_the_items_own_session_only() -> None:
     brag = BragList()
-    bragging.sync(
+    brag_list.sync(
         brag, [finished(NIGHTLY, session_id="s1"), finished(NIGHTLY, session_id="s2")], NOW
     )
-    done = bragging.sync(
+    done = brag_list.sync(
         brag, [finished(NIGHTLY, session_id="s1"), finished(FASTER, session_id="s2")], NOW
     )
     assert done.updated == 1
@@ -261,10 +261,10 @@ def test_corrections_come_from_the_items_own_session_only() -> None:
 
 def test_a_win_taken_out_of_the_middle_moves_nothing() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE), e(3, MENTOR))], NOW)
-    bragging.record(brag.items[1], 5, NOW)
+    brag_list.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE), e(3, MENTOR))], NOW)
+    brag_list.record(brag.items[1], 5, NOW)
     before = brag.model_dump()
-    assert not bragging.sync(brag, [finished(e(1, NIGHTLY), e(3, MENTOR))], NOW)
+    assert not brag_list.sync(brag, [finished(e(1, NIGHTLY), e(3, MENTOR))], NOW)
     assert brag.model_dump() == before
 
 
@@ -272,12 +272,12 @@ def test_a_corrected_title_follows_its_entry_when_an_earlier_one_was_taken_out()
     # What no guessing by position and likeness could tell: the release win is now first,
     # with a title that reads nothing like before. Its id says it is the same win.
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE), e(3, MENTOR))], NOW)
+    brag_list.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE), e(3, MENTOR))], NOW)
     _, release, mentor = brag.items
     release.ratings, release.tags = [5, 4], ["delivery"]
     mentor.ratings = [2]
     hourly = {"title": "Shipped every hour instead of once a day", "number": "24x"}
-    done = bragging.sync(brag, [finished(e(2, hourly), e(3, MENTOR))], NOW)
+    done = brag_list.sync(brag, [finished(e(2, hourly), e(3, MENTOR))], NOW)
     assert (done.added, done.updated) == (0, 1)
     assert [(i.id, i.title, i.ratings) for i in brag.items] == [
         ("cut-the-nightly-batch", NIGHTLY["title"], []),
@@ -289,9 +289,9 @@ def test_a_corrected_title_follows_its_entry_when_an_earlier_one_was_taken_out()
 
 def test_a_win_replaced_by_another_is_a_new_item() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE))], NOW)
-    bragging.record(brag.items[1], 4, NOW)
-    done = bragging.sync(brag, [finished(e(1, NIGHTLY), e(3, MENTOR))], NOW)
+    brag_list.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE))], NOW)
+    brag_list.record(brag.items[1], 4, NOW)
+    done = brag_list.sync(brag, [finished(e(1, NIGHTLY), e(3, MENTOR))], NOW)
     assert (done.added, done.updated) == (1, 0)
     assert [(i.title, i.ratings) for i in brag.items] == [
         (NIGHTLY["title"], []),
@@ -304,10 +304,10 @@ def test_near_identical_wins_are_told_apart_by_id() -> None:
     build = {"title": "Cut the build time by half", "number": "50%"}
     tests = {"title": "Cut the test time by half", "number": "48%"}
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, build), e(2, tests))], NOW)
+    brag_list.sync(brag, [finished(e(1, build), e(2, tests))], NOW)
     brag.items[0].ratings = [5]
     # The first win was taken out, a new one added, and the second one's number corrected.
-    done = bragging.sync(brag, [finished(e(2, {**tests, "number": "49%"}), e(3, MENTOR))], NOW)
+    done = brag_list.sync(brag, [finished(e(2, {**tests, "number": "49%"}), e(3, MENTOR))], NOW)
     assert (done.added, done.updated) == (1, 1)
     assert [(i.title, i.number, i.ratings) for i in brag.items] == [
         (build["title"], "50%", [5]),
@@ -318,12 +318,12 @@ def test_near_identical_wins_are_told_apart_by_id() -> None:
 
 def test_a_win_put_in_before_another_moves_nothing() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE))], NOW)
-    bragging.record(brag.items[1], 3, NOW)
+    brag_list.sync(brag, [finished(e(1, NIGHTLY), e(2, RELEASE))], NOW)
+    brag_list.record(brag.items[1], 3, NOW)
     alike = {"title": "Cut the release time from a day to 40 minutes", "number": "36x"}
     grown = finished(e(1, NIGHTLY), e(3, alike), e(2, RELEASE))
     for _ in range(2):  # and not on a later sync either
-        assert bragging.sync(brag, [grown], NOW).updated == 0
+        assert brag_list.sync(brag, [grown], NOW).updated == 0
         assert [(i.title, i.ratings) for i in brag.items] == [
             (NIGHTLY["title"], []),
             (RELEASE["title"], [3]),
@@ -334,17 +334,17 @@ def test_a_win_put_in_before_another_moves_nothing() -> None:
 def test_the_same_title_twice_follows_each_entry() -> None:
     brag = BragList()
     one, two = {**NIGHTLY, "number": "1"}, {**NIGHTLY, "number": "2"}
-    bragging.sync(brag, [finished(e(1, one), e(2, two))], NOW)
-    assert not bragging.sync(brag, [finished(e(2, two))], NOW)
-    done = bragging.sync(brag, [finished(e(2, {**NIGHTLY, "number": "two"}))], NOW)
+    brag_list.sync(brag, [finished(e(1, one), e(2, two))], NOW)
+    assert not brag_list.sync(brag, [finished(e(2, two))], NOW)
+    done = brag_list.sync(brag, [finished(e(2, {**NIGHTLY, "number": "two"}))], NOW)
     assert done.updated == 1
     assert [i.number for i in brag.items] == ["1", "two"]
 
 
 def test_an_unchanged_title_takes_its_fixes_even_when_a_win_is_added() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, NIGHTLY))], NOW)
-    done = bragging.sync(brag, [finished(e(1, FASTER), e(2, RELEASE))], NOW)
+    brag_list.sync(brag, [finished(e(1, NIGHTLY))], NOW)
+    done = brag_list.sync(brag, [finished(e(1, FASTER), e(2, RELEASE))], NOW)
     assert (done.added, done.updated) == (1, 1)
     assert brag.items[0].number == "90% faster"
 
@@ -354,12 +354,12 @@ def test_a_removed_win_stays_removed_and_takes_nothing_over() -> None:
     mobile = {"title": "Cut the build time of the mobile app by half", "story": False}
     mentor = {"title": "Mentored two new engineers", "story": False}
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, web), e(2, mobile))], NOW)
+    brag_list.sync(brag, [finished(e(1, web), e(2, mobile))], NOW)
     first, second = brag.items
     first.ratings, first.tags = [5, 4], ["infra"]
-    bragging.remove(brag, second)  # taken off the list by hand
+    brag_list.remove(brag, second)  # taken off the list by hand
     # In the session: the web-app win deleted, a new one added; the mobile one is now first.
-    done = bragging.sync(brag, [finished(e(2, mobile), e(3, mentor))], NOW)
+    done = brag_list.sync(brag, [finished(e(2, mobile), e(3, mentor))], NOW)
     assert (done.added, done.updated) == (1, 0)
     assert (first.title, first.ratings, first.tags) == (web["title"], [5, 4], ["infra"])
     assert [i.title for i in brag.items] == [web["title"], mentor["title"]]
@@ -368,9 +368,9 @@ def test_a_removed_win_stays_removed_and_takes_nothing_over() -> None:
 
 def test_a_title_fix_is_taken_in_while_entries_come_or_go() -> None:
     brag = BragList()
-    bragging.sync(brag, [finished(e(1, NIGHTLY))], NOW)
+    brag_list.sync(brag, [finished(e(1, NIGHTLY))], NOW)
     thirty = {**NIGHTLY, "title": "Cut the nightly batch from 6 hours to 30 minutes"}
-    done = bragging.sync(brag, [finished(e(1, thirty), e(2, RELEASE))], NOW)
+    done = brag_list.sync(brag, [finished(e(1, thirty), e(2, RELEASE))], NOW)
     assert (done.added, done.updated) == (1, 1)
     assert [i.title for i in brag.items] == [thirty["title"], RELEASE["title"]]
 
@@ -450,15 +450,15 @@ def test_a_version_2_list_is_migrated_and_never_loses_an_edit(rebound_home: Path
     # The first sync: the item that reads as its entry follows it from now on; the edited one
     # can't be told from a correction, so it is left as the person made it.
     s1 = finished(NIGHTLY, RELEASE)
-    done = bragging.sync(brag, [s1], NOW)
+    done = brag_list.sync(brag, [s1], NOW)
     assert (done.added, done.updated, done.remembered) == (0, 0, 1)
-    assert [i.synced for i in brag.items] == [bragging.taken_from(NIGHTLY), None, None]
+    assert [i.synced for i in brag.items] == [brag_list.taken_from(NIGHTLY), None, None]
     st.save_brag(brag)
     assert json.loads(st.brag_path.read_text(encoding="utf-8"))["schema_version"] == 4
 
     brag = st.load_brag()
     corrected = finished(FASTER, {**RELEASE, "number": "24x faster"})
-    assert bragging.sync(brag, [corrected], NOW).updated == 1
+    assert brag_list.sync(brag, [corrected], NOW).updated == 1
     first, second, third = brag.items
     assert (first.number, first.ratings, first.tags) == ("90% faster", [3, 4], ["data"])
     assert (second.title, second.number) == ("Release time: a day down to an hour", "24x")
@@ -469,8 +469,8 @@ def v3_list() -> str:
     """A brag list of version 3, as rebound 1.x wrote it: sources by position, synced items."""
     data = json.loads(V2_LIST)
     data["schema_version"] = 3
-    data["items"][0]["synced"] = bragging.taken_from(NIGHTLY)
-    data["items"][1]["synced"] = bragging.taken_from(RELEASE)
+    data["items"][0]["synced"] = brag_list.taken_from(NIGHTLY)
+    data["items"][1]["synced"] = brag_list.taken_from(RELEASE)
     return json.dumps(data)
 
 
@@ -489,9 +489,9 @@ def test_a_version_3_list_names_entries_by_id(rebound_home: Path) -> None:
     # its entry follows it again; the one edited on the list keeps its edit.
     s1 = finished(e(1, NIGHTLY), e(2, RELEASE))
     s0 = finished(e(1, MENTOR), session_id="s0")
-    done = bragging.sync(brag, [s0, s1], NOW)
+    done = brag_list.sync(brag, [s0, s1], NOW)
     assert (done.added, done.updated, done.remembered) == (0, 0, 1)
-    done = bragging.sync(brag, [finished(e(1, FASTER), e(2, {**RELEASE, "number": "2"}))], NOW)
+    done = brag_list.sync(brag, [finished(e(1, FASTER), e(2, {**RELEASE, "number": "2"}))], NOW)
     assert done.updated == 1
     assert [(i.number, i.ratings) for i in brag.items] == [
         ("90% faster", [3, 4]),
@@ -510,7 +510,7 @@ def test_a_version_3_item_whose_place_now_holds_another_win_takes_nothing(
     st.brag_path.write_text(v3_list(), encoding="utf-8")
     brag = st.load_brag()
     before = brag.model_dump()
-    assert not bragging.sync(brag, [finished(e(1, MENTOR), e(2, RELEASE))], NOW)
+    assert not brag_list.sync(brag, [finished(e(1, MENTOR), e(2, RELEASE))], NOW)
     assert brag.model_dump() == before
 
 
@@ -558,25 +558,25 @@ def test_a_brag_list_of_no_known_version_is_kept_aside(rebound_home: Path, versi
     ],
 )
 def test_slug(title: str, expected: str) -> None:
-    assert bragging.slug(title) == expected
+    assert brag_list.slug(title) == expected
 
 
 def test_slug_is_short() -> None:
-    assert len(bragging.slug("Supercalifragilisticexpialidocious " * 3)) <= 32
+    assert len(brag_list.slug("Supercalifragilisticexpialidocious " * 3)) <= 32
 
 
 def test_unique_id() -> None:
     taken = {"shipped", "shipped-2"}
-    assert bragging.unique_id("Shipped", taken) == "shipped-3"
-    assert bragging.unique_id("Shipped", set()) == "shipped"
+    assert brag_list.unique_id("Shipped", taken) == "shipped-3"
+    assert brag_list.unique_id("Shipped", set()) == "shipped"
 
 
 @pytest.fixture
 def three() -> BragList:
     brag = BragList()
-    bragging.add(brag, "Cut the nightly batch", NOW)
-    bragging.add(brag, "Cut the release time", NOW)
-    bragging.add(brag, "Mentored four juniors", NOW)
+    brag_list.add(brag, "Cut the nightly batch", NOW)
+    brag_list.add(brag, "Cut the release time", NOW)
+    brag_list.add(brag, "Mentored four juniors", NOW)
     return brag
 
 
@@ -592,7 +592,7 @@ def three() -> BragList:
     ],
 )
 def test_find(three: BragList, ref: str, expected: str) -> None:
-    assert bragging.find(three, ref).id == expected
+    assert brag_list.find(three, ref).id == expected
 
 
 @pytest.mark.parametrize(
@@ -607,16 +607,16 @@ def test_find(three: BragList, ref: str, expected: str) -> None:
 )
 def test_find_says_what_is_wrong(three: BragList, ref: str, message: str) -> None:
     with pytest.raises(UsageError) as caught:
-        bragging.find(three, ref)
+        brag_list.find(three, ref)
     assert message in caught.value.message
 
 
 def test_an_exact_id_wins_over_a_longer_one() -> None:
     brag = BragList()
-    bragging.add(brag, "Shipped", NOW)
-    bragging.add(brag, "Shipped", NOW)
+    brag_list.add(brag, "Shipped", NOW)
+    brag_list.add(brag, "Shipped", NOW)
     assert [i.id for i in brag.items] == ["shipped", "shipped-2"]
-    assert bragging.find(brag, "shipped").id == "shipped"
+    assert brag_list.find(brag, "shipped").id == "shipped"
 
 
 # --- add, edit, remove ---------------------------------------------------------------------------
@@ -624,7 +624,7 @@ def test_an_exact_id_wins_over_a_longer_one() -> None:
 
 def test_add_cleans_what_it_is_given() -> None:
     brag = BragList()
-    new = bragging.add(
+    new = brag_list.add(
         brag,
         "  Cut costs  ",
         NOW,
@@ -642,31 +642,31 @@ def test_add_cleans_what_it_is_given() -> None:
 
 def test_add_needs_a_title() -> None:
     with pytest.raises(ValueError, match="title"):
-        bragging.add(BragList(), "  ", NOW)
+        brag_list.add(BragList(), "  ", NOW)
 
 
 def test_edit_changes_only_what_is_given_and_keeps_the_id() -> None:
     brag = BragList()
-    one = bragging.add(brag, "Cut costs", NOW, situation="Budget cut", number="20%", tags=["x"])
-    assert bragging.edit(one, title="Cut cloud costs by a fifth", number="") is True
+    one = brag_list.add(brag, "Cut costs", NOW, situation="Budget cut", number="20%", tags=["x"])
+    assert brag_list.edit(one, title="Cut cloud costs by a fifth", number="") is True
     assert one.id == "cut-costs"
     assert one.title == "Cut cloud costs by a fifth"
     assert one.number is None  # '' clears
     assert one.situation == "Budget cut"  # not given: kept
     assert one.tags == ["x"]
-    assert bragging.edit(one, tags=["a, b"]) is True
+    assert brag_list.edit(one, tags=["a, b"]) is True
     assert one.tags == ["a", "b"]
-    assert bragging.edit(one, situation="Budget cut") is False
+    assert brag_list.edit(one, situation="Budget cut") is False
     with pytest.raises(ValueError, match="title"):
-        bragging.edit(one, title="")
+        brag_list.edit(one, title="")
 
 
 def test_remove(three: BragList) -> None:
-    gone = bragging.remove(three, three.items[1])
+    gone = brag_list.remove(three, three.items[1])
     assert gone.id == "cut-the-release-time"
     assert [i.id for i in three.items] == ["cut-the-nightly-batch", "mentored-four-juniors"]
     with pytest.raises(ValueError, match="not on the list"):
-        bragging.remove(three, gone)
+        brag_list.remove(three, gone)
 
 
 # --- rehearsal -----------------------------------------------------------------------------------
@@ -682,7 +682,7 @@ def test_pick_least_practised_first_then_lowest_rating_then_oldest() -> None:
             item("Never, added first", added_at=NOW - timedelta(days=3)),
         ]
     )
-    picked = [i.title for i in bragging.pick_for_rehearsal(brag, 10)]
+    picked = [i.title for i in brag_list.pick_for_rehearsal(brag, 10)]
     assert picked == [
         "Never, added first",
         "Never, added later",
@@ -690,9 +690,9 @@ def test_pick_least_practised_first_then_lowest_rating_then_oldest() -> None:
         "Practised once, rated 5",
         "Practised twice",
     ]
-    assert [i.title for i in bragging.pick_for_rehearsal(brag, 2)] == picked[:2]
-    assert bragging.pick_for_rehearsal(brag, 0) == []
-    assert bragging.pick_for_rehearsal(BragList(), 3) == []
+    assert [i.title for i in brag_list.pick_for_rehearsal(brag, 2)] == picked[:2]
+    assert brag_list.pick_for_rehearsal(brag, 0) == []
+    assert brag_list.pick_for_rehearsal(BragList(), 3) == []
 
 
 def test_pick_same_need_goes_to_the_longest_unpractised() -> None:
@@ -702,29 +702,29 @@ def test_pick_same_need_goes_to_the_longest_unpractised() -> None:
             item("Last week", practised=1, ratings=[3], last_practised=NOW - timedelta(days=7)),
         ]
     )
-    assert [i.title for i in bragging.pick_for_rehearsal(brag, 2)] == ["Last week", "Yesterday"]
+    assert [i.title for i in brag_list.pick_for_rehearsal(brag, 2)] == ["Last week", "Yesterday"]
 
 
 def test_pick_keeps_list_order_on_a_tie() -> None:
     brag = BragList(items=[item("B story"), item("A story")])
-    assert [i.title for i in bragging.pick_for_rehearsal(brag, 2)] == ["B story", "A story"]
+    assert [i.title for i in brag_list.pick_for_rehearsal(brag, 2)] == ["B story", "A story"]
 
 
 def test_record() -> None:
     one = item("Cut costs")
-    bragging.record(one, 4, NOW)
+    brag_list.record(one, 4, NOW)
     later = NOW + timedelta(hours=1)
-    bragging.record(one, 2, later)
+    brag_list.record(one, 2, later)
     assert (one.practised, one.ratings, one.last_practised) == (2, [4, 2], later)
-    assert bragging.average(one) == 3.0
-    assert bragging.average(item("New")) is None
+    assert brag_list.average(one) == 3.0
+    assert brag_list.average(item("New")) is None
 
 
 @pytest.mark.parametrize("rating", [0, 6, -1])
 def test_record_refuses_a_rating_out_of_range(rating: int) -> None:
     one = item("Cut costs")
     with pytest.raises(ValueError, match="1 to 5"):
-        bragging.record(one, rating, NOW)
+        brag_list.record(one, rating, NOW)
     assert one.practised == 0
 
 
@@ -735,9 +735,9 @@ def _phrasings(template_set: tuple[str, ...], text: str) -> set[str]:
 
 
 def test_cue_asks_for_a_time_you_did_it() -> None:
-    cue = bragging.cue(item("Cut the nightly batch from 6 hours to 40 minutes"))
+    cue = brag_list.cue(item("Cut the nightly batch from 6 hours to 40 minutes"))
     assert cue in _phrasings(
-        bragging._AS_ACTION, "cut the nightly batch from 6 hours to 40 minutes"
+        brag_list._AS_ACTION, "cut the nightly batch from 6 hours to 40 minutes"
     )
 
 
@@ -751,7 +751,7 @@ def test_cue_asks_for_a_time_you_did_it() -> None:
     ],
 )
 def test_cue_for_titles_in_the_past_tense(title: str, text: str) -> None:
-    assert bragging.cue(item(title)) in _phrasings(bragging._AS_ACTION, text)
+    assert brag_list.cue(item(title)) in _phrasings(brag_list._AS_ACTION, text)
 
 
 @pytest.mark.parametrize(
@@ -765,22 +765,22 @@ def test_cue_for_titles_in_the_past_tense(title: str, text: str) -> None:
     ],
 )
 def test_cue_for_other_titles_names_the_topic(title: str, text: str) -> None:
-    assert bragging.cue(item(title)) in _phrasings(bragging._AS_TOPIC, text)
+    assert brag_list.cue(item(title)) in _phrasings(brag_list._AS_TOPIC, text)
 
 
 def test_cue_is_stable_and_varies_between_stories() -> None:
     titles = [f"Shipped feature number {n}" for n in range(40)]
-    cues = [bragging.cue(item(t)) for t in titles]
-    assert cues == [bragging.cue(item(t)) for t in titles]
+    cues = [brag_list.cue(item(t)) for t in titles]
+    assert cues == [brag_list.cue(item(t)) for t in titles]
     openings = {c.split(" you ")[0] for c in cues}
     assert len(openings) >= 3
 
 
 def test_notes_in_star_order() -> None:
     one = item("Cut costs", result="20% less", situation="Budget cut", number="20%")
-    assert bragging.notes(one) == [
+    assert brag_list.notes(one) == [
         ("Situation", "Budget cut"),
         ("Result", "20% less"),
         ("Number", "20%"),
     ]
-    assert bragging.notes(item("Bare")) == []
+    assert brag_list.notes(item("Bare")) == []

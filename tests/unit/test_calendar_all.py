@@ -10,7 +10,8 @@ from typing import Any
 import icalendar
 import pytest
 
-from rebound import coach, export
+from rebound import export
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.pack.models import Content
 from rebound.storage.records import Session
@@ -104,7 +105,7 @@ def test_a_changed_item_gets_a_higher_sequence(loaded: Content, sessions: list[S
 
 def test_a_ticked_item_is_cancelled_and_stays_so(loaded: Content, sessions: list[Session]) -> None:
     _, state = export_twice(loaded, sessions, {})
-    coach.tick(loaded, sessions[0], "fix-1", START + timedelta(days=3))
+    progress.tick(loaded, sessions[0], "fix-1", START + timedelta(days=3))
     found, state = export_twice(loaded, sessions, state)
     fix = found[f"{SESSION_ID}-fix-1@rebound"]
     assert str(fix["STATUS"]) == "CANCELLED"
@@ -112,7 +113,7 @@ def test_a_ticked_item_is_cancelled_and_stays_so(loaded: Content, sessions: list
     assert alarms(fix) == []
     found, state = export_twice(loaded, sessions, state)
     assert found[f"{SESSION_ID}-fix-1@rebound"].decoded("SEQUENCE") == 1
-    coach.tick(loaded, sessions[0], "fix-1", START, undo=True)  # unticked: back, and newer
+    progress.tick(loaded, sessions[0], "fix-1", START, undo=True)  # unticked: back, and newer
     found, _ = export_twice(loaded, sessions, state)
     assert str(found[f"{SESSION_ID}-fix-1@rebound"]["STATUS"]) == "CONFIRMED"
     assert found[f"{SESSION_ID}-fix-1@rebound"].decoded("SEQUENCE") == 2

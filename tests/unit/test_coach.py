@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.pack.context import context, entry_id, entry_number
 from rebound.pack.models import Content
@@ -34,10 +34,10 @@ def fresh() -> Session:
     return Session(id="s", created_at=NOW, updated_at=NOW)
 
 
-def answer(c: Content, s: Session, value: AnswerValue) -> coach.Position:
-    pos = coach.next_position(c, s)
+def answer(c: Content, s: Session, value: AnswerValue) -> progress.Position:
+    pos = progress.next_position(c, s)
     assert pos is not None, "expected another question"
-    coach.apply(c, s, pos, value, NOW)
+    progress.apply(c, s, pos, value, NOW)
     return pos
 
 
@@ -48,7 +48,7 @@ def answer_opening(c: Content, s: Session) -> None:
 
 
 def test_first_question_is_the_company(loaded: Content) -> None:
-    pos = coach.next_position(loaded, fresh())
+    pos = progress.next_position(loaded, fresh())
     assert pos is not None
     assert (pos.step_number, pos.step, pos.prompt.id) == (0, None, "company")
 
@@ -56,7 +56,7 @@ def test_first_question_is_the_company(loaded: Content) -> None:
 def test_opening_then_step_one(loaded: Content) -> None:
     s = fresh()
     answer_opening(loaded, s)
-    pos = coach.next_position(loaded, s)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.step is not None
     assert (pos.step_number, pos.step.id, pos.prompt.id) == (1, "thank", "thanked_on_call")
 
@@ -72,10 +72,10 @@ def test_condition_skips_and_asks(loaded: Content) -> None:
         reasons=None,
     )
     answer(loaded, s, ["communication"])
-    nxt = coach.next_position(loaded, s)
+    nxt = progress.next_position(loaded, s)
     assert nxt is not None and nxt.prompt.id == "weakness"  # areas_other skipped
     s.answers["areas"] = ["other"]
-    nxt = coach.next_position(loaded, s)
+    nxt = progress.next_position(loaded, s)
     assert nxt is not None and nxt.prompt.id == "areas_other"
 
 
@@ -88,13 +88,13 @@ def reach(c: Content, s: Session, prompt_id: str) -> None:
         "went_well": "The case study",
     }
     while True:
-        pos = coach.next_position(c, s)
+        pos = progress.next_position(c, s)
         assert pos is not None
         if pos.prompt.id == prompt_id:
             return
         q = pos.question
         value = OPENING.get(q.id, filler.get(q.id, None if not q.required else "x"))
-        coach.apply(c, s, pos, value, NOW)
+        progress.apply(c, s, pos, value, NOW)
 
 
 def test_list_prompt_entries_and_more(loaded: Content) -> None:
@@ -110,7 +110,7 @@ def test_list_prompt_entries_and_more(loaded: Content) -> None:
         {"_id": "e1", "what": "Practise joins", "due": "2026-12-09"}
     ]
     assert s.open_lists["fixes"].current is None
-    more = coach.next_position(loaded, s)
+    more = progress.next_position(loaded, s)
     assert more is not None and more.more and more.entry == 2
     assert more.more_message == "Add another fix?"
     answer(loaded, s, True)
@@ -124,7 +124,7 @@ def test_list_prompt_entries_and_more(loaded: Content) -> None:
     assert "fixes" not in s.open_lists
     assert s.answered_at["fixes"] == NOW
     assert s.answered_at["went_well"] == NOW
-    nxt = coach.next_position(loaded, s)
+    nxt = progress.next_position(loaded, s)
     assert nxt is not None and nxt.prompt.id == "move_on_date"
 
 
@@ -136,7 +136,7 @@ def test_optional_list_asks_first(loaded: Content) -> None:
     answer(loaded, s, "email")
     answer(loaded, s, None)  # their address: left blank
     answer(loaded, s, False)
-    pos = coach.next_position(loaded, s)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.prompt.id == "events" and pos.more
     assert pos.more_message.startswith("Is there a networking event")
     answer(loaded, s, False)
@@ -148,7 +148,7 @@ def test_list_field_condition_uses_the_entry(loaded: Content) -> None:
     reach(loaded, s, "accomplishments")
     answer(loaded, s, "Shipped the thing")
     answer(loaded, s, False)  # no story: situation/action/result skipped
-    pos = coach.next_position(loaded, s)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.field is not None and pos.field.id == "number"
 
 
@@ -160,11 +160,11 @@ def test_whole_session_finishes_and_checklist(loaded: Content) -> None:
     reach(loaded, s, "contacts")
     for value in ("Priya", "head_hunter", "linkedin", False, False):
         answer(loaded, s, value)
-    while (pos := coach.next_position(loaded, s)) is not None:
-        coach.apply(loaded, s, pos, "x" if pos.question.required else pos.question.default, NOW)
+    while (pos := progress.next_position(loaded, s)) is not None:
+        progress.apply(loaded, s, pos, "x" if pos.question.required else pos.question.default, NOW)
     assert s.finished_at == NOW
-    assert coach.steps_done(loaded, s) == 5
-    items = {e.id: e for e in coach.checklist(loaded, s)}
+    assert progress.steps_done(loaded, s) == 5
+    items = {e.id: e for e in progress.checklist(loaded, s)}
     assert items["thank-you-sent"].label == "Thank-you email sent to Dana Smith"
     assert not items["thank-you-sent"].done
     assert items["fix-1"].label == "Fix: Practise joins"
@@ -174,18 +174,18 @@ def test_whole_session_finishes_and_checklist(loaded: Content) -> None:
     assert "feedback-asked-call" not in items
     assert items["weekly-target"].info
     # Ticking, and the next action moving on.
-    first_action, first_item = coach.next_action(loaded, s)
+    first_action, first_item = progress.next_action(loaded, s)
     assert first_item is not None
-    coach.tick(loaded, s, first_item.id, NOW)
-    assert {e.id: e for e in coach.checklist(loaded, s)}[first_item.id].done
-    second_action, second_item = coach.next_action(loaded, s)
+    progress.tick(loaded, s, first_item.id, NOW)
+    assert {e.id: e for e in progress.checklist(loaded, s)}[first_item.id].done
+    second_action, second_item = progress.next_action(loaded, s)
     assert second_item is not None and second_item.id != first_item.id
     assert second_action != first_action
     with pytest.raises(KeyError):
-        coach.tick(loaded, s, "weekly-target", NOW)  # info items are not ticked
+        progress.tick(loaded, s, "weekly-target", NOW)  # info items are not ticked
     with pytest.raises(KeyError):
-        coach.tick(loaded, s, "no-such-item", NOW)
-    coach.tick(loaded, s, first_item.id, NOW, undo=True)
+        progress.tick(loaded, s, "no-such-item", NOW)
+    progress.tick(loaded, s, first_item.id, NOW, undo=True)
     assert first_item.id not in s.ticked
 
 
@@ -195,7 +195,7 @@ def test_open_items_order(loaded: Content) -> None:
     for value in ("Later fix", "2027-01-10", True, "Overdue fix", "2026-11-01", False):
         answer(loaded, s, value)
     today = date(2026, 11, 25)
-    order = [e.id for e in coach.open_items(loaded, s, today)]
+    order = [e.id for e in progress.open_items(loaded, s, today)]
     # Overdue first, then undated ones in step order, then the later ones.
     assert order[0] == "fix-2"
     assert order.index("thank-you-sent") < order.index("fix-1")
@@ -204,10 +204,10 @@ def test_open_items_order(loaded: Content) -> None:
 
 def test_next_action_while_unfinished(loaded: Content) -> None:
     s = fresh()
-    text, item = coach.next_action(loaded, s)
+    text, item = progress.next_action(loaded, s)
     assert "questions about the call" in text and item is None
     answer_opening(loaded, s)
-    text, _ = coach.next_action(loaded, s)
+    text, _ = progress.next_action(loaded, s)
     assert "step 1 of 5" in text and "rebound continue" in text
 
 
@@ -215,7 +215,7 @@ def test_drafts_are_filled_from_answers(loaded: Content) -> None:
     s = fresh()
     s.answers.update(OPENING, thanked_on_call=True, thank_detail="the [bold]honest[/bold] notes")
     s.answers["messenger_email"] = "dana@globex.example"
-    text = coach.draft_text(loaded, s, loaded.step("thank").drafts[0])
+    text = progress.draft_text(loaded, s, loaded.step("thank").drafts[0])
     assert text.startswith(
         "To: Dana Smith <dana@globex.example>\nSubject: Thank you — Data Engineer at Globex\n"
         "\nHi Dana,\n\nThank you again for calling to let me know about the Data Engineer role"
@@ -227,7 +227,7 @@ def test_drafts_are_filled_from_answers(loaded: Content) -> None:
 def test_draft_without_optional_answers(loaded: Content) -> None:
     s = fresh()
     s.answers.update(OPENING, thanked_on_call=False, thank_detail=None)
-    text = coach.draft_text(loaded, s, loaded.step("thank").drafts[0])
+    text = progress.draft_text(loaded, s, loaded.step("thank").drafts[0])
     assert text.startswith("To: Dana Smith\n")
     assert "Thank you also for" not in text
     assert "Thank you for calling" in text and "Thank you again" not in text  # not thanked yet
@@ -248,22 +248,22 @@ def test_draft_without_optional_answers(loaded: Content) -> None:
 def test_session_ids(company: str, taken: set[str], expected: str) -> None:
     s = fresh()
     s.answers["company"] = company
-    assert coach.session_id(s, date(2026, 11, 25), taken) == expected
+    assert progress.session_id(s, date(2026, 11, 25), taken) == expected
 
 
 def test_condition_tests() -> None:
     from rebound.pack.models import Condition
 
     answers = {"a": "on_call", "b": ["x", "y"], "c": True, "d": None}
-    assert coach.holds(Condition(prompt="a", one_of=["will_email", "on_call"]), answers)
-    assert not coach.holds(Condition(prompt="a", one_of=["will_email"]), answers)
-    assert coach.holds(Condition(prompt="b", contains="y"), answers)
-    assert coach.holds(Condition(prompt="c", equals=True), answers)
-    assert not coach.holds(Condition(prompt="c", equals=1), answers)  # True is not 1 here
-    assert coach.holds(Condition(prompt="d", answered=False), answers)
+    assert progress.holds(Condition(prompt="a", one_of=["will_email", "on_call"]), answers)
+    assert not progress.holds(Condition(prompt="a", one_of=["will_email"]), answers)
+    assert progress.holds(Condition(prompt="b", contains="y"), answers)
+    assert progress.holds(Condition(prompt="c", equals=True), answers)
+    assert not progress.holds(Condition(prompt="c", equals=1), answers)  # True is not 1 here
+    assert progress.holds(Condition(prompt="d", answered=False), answers)
     both = [Condition(prompt="a", equals="on_call"), Condition(prompt="d", answered=False)]
-    assert coach.holds(both, answers)
-    assert not coach.holds([*both, Condition(prompt="c", equals=False)], answers)
+    assert progress.holds(both, answers)
+    assert not progress.holds([*both, Condition(prompt="c", equals=False)], answers)
 
 
 def test_due_after_counts_from_the_answer(loaded: Content) -> None:
@@ -271,12 +271,12 @@ def test_due_after_counts_from_the_answer(loaded: Content) -> None:
     reach(loaded, s, "reasons")  # feedback_asked was answered at NOW, with 'will_email'
     s.answered_at["feedback_asked"] = datetime(2026, 11, 20, 18, 0).astimezone()
     reach(loaded, s, "went_well")
-    items = {e.id: e for e in coach.checklist(loaded, s)}
+    items = {e.id: e for e in progress.checklist(loaded, s)}
     assert items["feedback-asked"].due == date(2026, 11, 22)
     assert items["feedback-followup"].due == date(2026, 11, 27)  # a week after asking
     assert items["thank-you-sent"].due == date(2026, 11, 25)  # the same day
     s.answers["reasons"] = "They wanted more Spark"
-    assert "feedback-followup" not in {e.id for e in coach.checklist(loaded, s)}
+    assert "feedback-followup" not in {e.id for e in progress.checklist(loaded, s)}
 
 
 # --- stable ids of list entries ------------------------------------------------------------------
@@ -297,7 +297,7 @@ def fixes(c: Content, s: Session, *whats: str, done: bool = True) -> None:
 def to_fixes(c: Content, s: Session) -> None:
     """After a revisit of the reflect step: keep the first answer, on to the fixes list."""
     answer(c, s, s.previous["went_well"])
-    pos = coach.next_position(c, s)
+    pos = progress.next_position(c, s)
     assert pos is not None and pos.prompt.id == "fixes" and pos.more
 
 
@@ -330,10 +330,10 @@ def test_ctrl_b_back_into_an_entry_keeps_its_id(loaded: Content) -> None:
     s = fresh()
     reach(loaded, s, "fixes")
     fixes(loaded, s, "Practise joins", "Tell stories", done=False)
-    at_more = coach.next_position(loaded, s)
-    assert coach.back(loaded, s, at_more, NOW)  # back into the second entry: its due date
+    at_more = progress.next_position(loaded, s)
+    assert progress.back(loaded, s, at_more, NOW)  # back into the second entry: its due date
     assert s.open_lists["fixes"].current == {"_id": "e2", "what": "Tell stories"}
-    assert coach.back(loaded, s, coach.next_position(loaded, s), NOW)  # and its text
+    assert progress.back(loaded, s, progress.next_position(loaded, s), NOW)  # and its text
     assert s.open_lists["fixes"].current == {"_id": "e2"}
     answer(loaded, s, "Tell shorter stories")
     answer(loaded, s, "2026-12-01")
@@ -346,8 +346,8 @@ def test_an_entry_backed_out_of_is_gone_and_its_id_is_never_given_again(loaded: 
     reach(loaded, s, "fixes")
     fixes(loaded, s, "Practise joins", "Tell stories", done=False)
     for _ in range(3):  # into the second entry, through its two fields, and out of it
-        assert coach.back(loaded, s, coach.next_position(loaded, s), NOW)
-    pos = coach.next_position(loaded, s)
+        assert progress.back(loaded, s, progress.next_position(loaded, s), NOW)
+    pos = progress.next_position(loaded, s)
     assert pos is not None and pos.more and pos.entry == 2  # "add another?" after the first
     assert ids(s, "fixes") == ["e1"]
     answer(loaded, s, True)
@@ -359,15 +359,15 @@ def test_a_revisit_keeps_the_ids_and_new_entries_get_new_ones(loaded: Content) -
     s = fresh()
     reach(loaded, s, "fixes")
     fixes(loaded, s, "Practise joins", "Tell stories")
-    coach.revisit(loaded, s, "reflect", NOW)
+    progress.revisit(loaded, s, "reflect", NOW)
     assert ids(s, "fixes") == ["e1", "e2"]  # reopened, with its entries as they were
     to_fixes(loaded, s)
     answer(loaded, s, True)
     fixes(loaded, s, "Ask for mock interviews")
     assert ids(s, "fixes") == ["e1", "e2", "e3"]
     # A revisit that changes nothing, interrupted: the list closes again as it was.
-    coach.revisit(loaded, s, "reflect", NOW)
-    coach.settle(loaded, s, "reflect", NOW)
+    progress.revisit(loaded, s, "reflect", NOW)
+    progress.settle(loaded, s, "reflect", NOW)
     assert ids(s, "fixes") == ["e1", "e2", "e3"]
 
 
@@ -383,17 +383,17 @@ def test_a_tick_stays_with_its_entry_when_one_before_it_is_taken_out(loaded: Con
     s = fresh()
     reach(loaded, s, "fixes")
     fixes(loaded, s, "Practise joins", "Tell stories", "Ask for mock interviews")
-    coach.tick(loaded, s, "fix-3", NOW)
+    progress.tick(loaded, s, "fix-3", NOW)
     assert s.ticked == {"fix-3": NOW}
     # The second fix taken out (a hand-edited file, or an answers file, can do that).
     answered = s.answers["fixes"]
     assert isinstance(answered, list)
     del answered[1]
-    items = {e.id: e for e in coach.checklist(loaded, s)}
+    items = {e.id: e for e in progress.checklist(loaded, s)}
     assert [i for i in items if i.startswith("fix-")] == ["fix-1", "fix-3"]
     assert items["fix-3"].label == "Fix: Ask for mock interviews"
     assert items["fix-3"].done and not items["fix-1"].done
-    coach.tick(loaded, s, "fix-1", NOW)  # what people type, as `rebound todo` shows it
+    progress.tick(loaded, s, "fix-1", NOW)  # what people type, as `rebound todo` shows it
     assert set(s.ticked) == {"fix-1", "fix-3"}
 
 
@@ -403,14 +403,14 @@ def test_a_tick_does_not_move_onto_an_entry_typed_in_place_of_a_removed_one(
     s = fresh()
     reach(loaded, s, "fixes")
     fixes(loaded, s, "Practise joins", "Tell stories")
-    coach.tick(loaded, s, "fix-2", NOW)
-    coach.revisit(loaded, s, "reflect", NOW)
+    progress.tick(loaded, s, "fix-2", NOW)
+    progress.revisit(loaded, s, "reflect", NOW)
     to_fixes(loaded, s)
     for _ in range(3):  # back into the second fix, through its fields, and out of it
-        assert coach.back(loaded, s, coach.next_position(loaded, s), NOW)
+        assert progress.back(loaded, s, progress.next_position(loaded, s), NOW)
     answer(loaded, s, True)
     fixes(loaded, s, "Ask for mock interviews")
-    items = {e.id: e for e in coach.checklist(loaded, s)}
+    items = {e.id: e for e in progress.checklist(loaded, s)}
     assert items["fix-3"].label == "Fix: Ask for mock interviews"
     assert not items["fix-3"].done  # the tick was the removed fix's, not this one's
     assert "fix-2" not in items

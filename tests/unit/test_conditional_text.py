@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 from pydantic import ValidationError
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.pack.context import context
 from rebound.pack.models import Condition, Content, Draft, Said, Step
@@ -30,9 +30,9 @@ def session(**answers: object) -> Session:
 
 
 def test_a_plain_string_is_always_said() -> None:
-    assert coach.said("Keep it short.", {}) == ["Keep it short."]
-    assert coach.first_said("Done.", {}) == "Done."
-    assert coach.first_said(None, {}) is None
+    assert progress.said("Keep it short.", {}) == ["Keep it short."]
+    assert progress.first_said("Done.", {}) == "Done."
+    assert progress.first_said(None, {}) is None
 
 
 def test_lines_are_said_when_they_hold() -> None:
@@ -43,44 +43,44 @@ def test_lines_are_said_when_they_hold() -> None:
             text="Not by email.", when=Condition(prompt="messenger_channel", not_one_of=["email"])
         ),
     ]
-    assert coach.said(lines, CALL) == ["Always.", "On a call.", "Not by email."]
-    assert coach.said(lines, EMAIL) == ["Always."]
-    assert coach.said(lines, {}) == ["Always.", "Not by email."]  # not given is none of them
-    assert coach.first_said(lines[1:], EMAIL) is None
+    assert progress.said(lines, CALL) == ["Always.", "On a call.", "Not by email."]
+    assert progress.said(lines, EMAIL) == ["Always."]
+    assert progress.said(lines, {}) == ["Always.", "Not by email."]  # not given is none of them
+    assert progress.first_said(lines[1:], EMAIL) is None
 
 
 def test_a_condition_can_test_a_filtered_answer() -> None:
     unsure = Condition(prompt="messenger_name", filter="address_sure", equals=False)
-    assert coach.holds(unsure, {"messenger_name": "Gabriel García Márquez"})
-    assert not coach.holds(unsure, {"messenger_name": "Dr. Kim Park"})
-    assert not coach.holds(unsure, {})  # nothing to guess from: nothing to ask yet
+    assert progress.holds(unsure, {"messenger_name": "Gabriel García Márquez"})
+    assert not progress.holds(unsure, {"messenger_name": "Dr. Kim Park"})
+    assert not progress.holds(unsure, {})  # nothing to guess from: nothing to ask yet
     with pytest.raises(ValidationError, match="unknown filter 'shout'"):
         Condition(prompt="x", filter="shout", equals=True)
 
 
 def test_a_step_of_plain_strings_still_loads_and_shows() -> None:
     step = Step(id="s", title="T", short="S", why="Why.", guidance=["A"], prompts=[], done="D.")
-    assert coach.first_said(step.why, {}) == "Why."
-    assert coach.said(step.guidance, {}) == ["A"]
+    assert progress.first_said(step.why, {}) == "Why."
+    assert progress.said(step.guidance, {}) == ["A"]
 
 
 def test_the_intro_of_step_one_fits_the_channel(loaded: Content) -> None:
     thank = loaded.step("thank")
-    assert "that call" in (coach.first_said(thank.why, CALL) or "")
-    by_email = coach.first_said(thank.why, EMAIL) or ""
+    assert "that call" in (progress.first_said(thank.why, CALL) or "")
+    by_email = progress.first_said(thank.why, EMAIL) or ""
     assert "call" not in by_email and by_email.startswith("Few candidates")
-    assert any("same thread" in line for line in coach.said(thank.guidance, EMAIL))
-    assert not any("conversation is fresh" in line for line in coach.said(thank.guidance, EMAIL))
+    assert any("same thread" in line for line in progress.said(thank.guidance, EMAIL))
+    assert not any("conversation is fresh" in line for line in progress.said(thank.guidance, EMAIL))
 
 
 def test_the_closing_line_of_ask_why_fits_what_happened(loaded: Content) -> None:
     done = loaded.step("ask-why").done
     assert "courage" in (
-        coach.first_said(done, {"feedback_asked": "on_call", "reasons": "x"}) or ""
+        progress.first_said(done, {"feedback_asked": "on_call", "reasons": "x"}) or ""
     )
-    not_asked = coach.first_said(done, {"feedback_asked": "not_asking"}) or ""
+    not_asked = progress.first_said(done, {"feedback_asked": "not_asking"}) or ""
     assert "courage" not in not_asked and "fine" in not_asked
-    none_yet = coach.first_said(done, {"feedback_asked": "will_email", "reasons": ""}) or ""
+    none_yet = progress.first_said(done, {"feedback_asked": "will_email", "reasons": ""}) or ""
     assert "courage" not in none_yet
 
 
@@ -89,9 +89,9 @@ def test_a_sure_greeting_is_read_without_asking(loaded: Content) -> None:
     assert context(loaded, s)["messenger_address"] == "Dr. Park"
     unsure = session(messenger_name="Gabriel García Márquez")
     assert "messenger_address" not in context(loaded, unsure)  # it is asked instead
-    pos = coach.next_position(loaded, session(company="G", role="R", **unsure.answers))
+    pos = progress.next_position(loaded, session(company="G", role="R", **unsure.answers))
     assert pos is not None and pos.prompt.id == "messenger_address"
-    assert coach.default_for(loaded, unsure, pos) == "Gabriel"
+    assert progress.default_for(loaded, unsure, pos) == "Gabriel"
 
 
 def opening(**more: object) -> Session:
@@ -111,27 +111,27 @@ def opening(**more: object) -> Session:
 
 def test_one_email_or_two(loaded: Content) -> None:
     combined = opening(feedback_in_thanks="combined")
-    assert [d.id for d in coach.drafts(loaded, combined)] == ["thanks_and_feedback_email"]
-    [entry] = coach.checklist(loaded, combined)
+    assert [d.id for d in progress.drafts(loaded, combined)] == ["thanks_and_feedback_email"]
+    [entry] = progress.checklist(loaded, combined)
     assert entry.label == "Thank-you email, with your feedback request, sent to Dana Smith"
-    pos = coach.next_position(loaded, combined)
+    pos = progress.next_position(loaded, combined)
     assert pos is not None and pos.prompt.id == "reasons"  # not 'have you asked?': it does
 
     two = opening(feedback_in_thanks="separate")
-    [thanks] = coach.drafts(loaded, two)
+    [thanks] = progress.drafts(loaded, two)
     assert thanks.id == "thank_you_email"
     assert (thanks.to, thanks.subject) == (
         "Dana Smith <dana@globex.example>",
         "Thank you — Data Engineer at Globex",
     )
     assert thanks.text == f"To: {thanks.to}\nSubject: {thanks.subject}\n\n{thanks.body}"
-    assert coach.checklist(loaded, two)[0].label == "Thank-you email sent to Dana Smith"
+    assert progress.checklist(loaded, two)[0].label == "Thank-you email sent to Dana Smith"
 
 
 def test_the_feedback_request_is_an_email_with_a_subject(loaded: Content) -> None:
     s = opening(feedback_in_thanks="separate")
     [request] = [d for d in loaded.step("ask-why").drafts if d.id == "feedback_request"]
-    [made] = coach.draft_texts(loaded, s, request)
+    [made] = progress.draft_texts(loaded, s, request)
     assert made.to == "Dana Smith <dana@globex.example>"
     assert made.subject == "A request for feedback — Data Engineer at Globex"
     assert made.channel == "email"
@@ -139,15 +139,15 @@ def test_the_feedback_request_is_an_email_with_a_subject(loaded: Content) -> Non
 
 def test_a_follow_up_comes_after_a_combined_email_too(loaded: Content) -> None:
     s = opening(feedback_in_thanks="combined", reasons="", areas=[], weakness="")
-    ids = [e.id for e in coach.checklist(loaded, s)]
+    ids = [e.id for e in progress.checklist(loaded, s)]
     assert "feedback-followup" in ids
     assert "feedback-asked" not in ids  # the thank-you item says it asks
 
 
 def test_an_old_session_without_the_new_answers_still_drafts(loaded: Content) -> None:
     s = opening()  # from before 'one email or two': the thank-you on its own
-    assert [d.id for d in coach.drafts(loaded, s)] == []  # step 1 is not finished yet...
-    assert coach.draft_text(loaded, s, loaded.step("thank").drafts[0]).startswith("To: Dana")
+    assert [d.id for d in progress.drafts(loaded, s)] == []  # step 1 is not finished yet...
+    assert progress.draft_text(loaded, s, loaded.step("thank").drafts[0]).startswith("To: Dana")
 
 
 def _note(limit: int) -> Draft:
@@ -171,10 +171,10 @@ def _note(limit: int) -> Draft:
 def test_a_note_over_its_limit_steps_down_its_optional_parts(loaded: Content) -> None:
     s = session(role="x" * 40, known="y" * 40)
     full = "Hi,\n\nHello. I'm looking for " + "x" * 40 + ". I'm known for " + "y" * 40 + ".\n"
-    assert coach.draft_texts(loaded, s, _note(500))[0].body == full
-    [short] = coach.draft_texts(loaded, s, _note(80))  # the strength goes first
+    assert progress.draft_texts(loaded, s, _note(500))[0].body == full
+    [short] = progress.draft_texts(loaded, s, _note(80))  # the strength goes first
     assert short.body == "Hi,\n\nHello. I'm looking for " + "x" * 40 + ".\n"
-    [shorter] = coach.draft_texts(loaded, s, _note(45))  # then the role, to its short line
+    [shorter] = progress.draft_texts(loaded, s, _note(45))  # then the role, to its short line
     assert shorter.body == "Hi,\n\nHello. I'm looking for my next role.\n"
-    [least] = coach.draft_texts(loaded, s, _note(10))  # at last to nothing
+    [least] = progress.draft_texts(loaded, s, _note(10))  # at last to nothing
     assert least.body == "Hi,\n\nHello.\n"

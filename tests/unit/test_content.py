@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress as coach
 from rebound.errors import ContentError, ExitCode, UsageError
 from rebound.pack import packs, reader
 from rebound.pack.models import Content

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, values
+from rebound.coach import progress, typed
 from rebound.pack import reader
 from rebound.pack.models import (
     ChecklistItem,
@@ -228,9 +228,9 @@ def test_date_hints_promise_only_what_the_app_parses(translated: Content) -> Non
             continue
         assert "AAAA-MM-DD" in q.message, q.id
         for hint in _RELATIVE_HINT.findall(q.message):
-            values.parse_date(hint, TODAY)  # raises if the hint would be refused
+            typed.parse_date(hint, TODAY)  # raises if the hint would be refused
         if q.default is not None:
-            values.parse_date(str(q.default), TODAY)
+            typed.parse_date(str(q.default), TODAY)
 
 
 # --- a whole session, in every language ----------------------------------------------------
@@ -258,12 +258,12 @@ def filled(c: Content) -> tuple[Session, list[tuple[str, str | None, bool]]]:
     session = Session(id="s", created_at=NOW, updated_at=NOW)
     path: list[tuple[str, str | None, bool]] = []
     for _ in range(500):
-        pos = coach.next_position(c, session)
+        pos = progress.next_position(c, session)
         if pos is None:
             break
         path.append((pos.prompt.id, pos.field.id if pos.field else None, pos.more))
         value = pos.entry <= 2 if pos.more else sample_value(pos.question)
-        coach.apply(c, session, pos, value, NOW)
+        progress.apply(c, session, pos, value, NOW)
     else:
         pytest.fail("the questions never ended")
     assert session.finished_at is not None
@@ -277,17 +277,20 @@ def test_every_template_renders(english: Content, translated: Content) -> None:
     assert tr_session.answers == en_session.answers
     for en, tr in zip(english.steps, translated.steps, strict=True):
         for en_draft, tr_draft in zip(en.drafts, tr.drafts, strict=True):
-            text = coach.draft_text(translated, tr_session, tr_draft)
-            en_text = coach.draft_text(english, en_session, en_draft)
+            text = progress.draft_text(translated, tr_session, tr_draft)
+            en_text = progress.draft_text(english, en_session, en_draft)
             assert bool(text.strip()) == bool(en_text.strip()), tr_draft.id  # the same apply
             assert "{{" not in text, tr_draft.id
             assert "}}" not in text, tr_draft.id
             assert not en_text or text != en_text, tr_draft.id
-    tr_drafts, en_drafts = coach.drafts(translated, tr_session), coach.drafts(english, en_session)
+    tr_drafts, en_drafts = (
+        progress.drafts(translated, tr_session),
+        progress.drafts(english, en_session),
+    )
     assert [(d.id, d.channel) for d in tr_drafts] == [(d.id, d.channel) for d in en_drafts]
     assert {d.draft_id for d in en_drafts} >= {"thanks_and_feedback_email", "outreach"}
-    entries = coach.checklist(translated, tr_session)
-    assert [e.id for e in entries] == [e.id for e in coach.checklist(english, en_session)]
+    entries = progress.checklist(translated, tr_session)
+    assert [e.id for e in entries] == [e.id for e in progress.checklist(english, en_session)]
     for entry in entries:
         for text in (entry.label, entry.next or ""):
             assert "{{" not in text, entry.id
@@ -296,7 +299,9 @@ def test_every_template_renders(english: Content, translated: Content) -> None:
 
 def test_thank_you_email_reads_the_answers(translated: Content) -> None:
     session, _ = filled(translated)
-    [draft] = [d for d in coach.drafts(translated, session) if d.id == "thanks_and_feedback_email"]
+    [draft] = [
+        d for d in progress.drafts(translated, session) if d.id == "thanks_and_feedback_email"
+    ]
     assert draft.to == "Dana Smith <dana@example.com>"
     assert f"{translated.ui.draft_to_label}: Dana Smith <dana@example.com>" in draft.text
     assert draft.body.startswith("Hola, Dana:\n")  # the greeting uses the first name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound import values
+from rebound.coach import typed
 from rebound.errors import ContentError
 from rebound.pack import reader
 from rebound.pack.models import FieldDef, Nudge
@@ -23,30 +23,30 @@ def packs() -> dict[str, object]:
 
 def test_the_news_came_today_or_earlier() -> None:
     heard = FieldDef(id="call_date", kind="date", message="When?", not_after="today")
-    assert values.check(heard, "today", TODAY) == "2026-12-01"
-    assert values.check(heard, "2026-11-01", TODAY) == "2026-11-01"
+    assert typed.check(heard, "today", TODAY) == "2026-12-01"
+    assert typed.check(heard, "2026-11-01", TODAY) == "2026-11-01"
     with pytest.raises(ValueError, match=r"still to come; give today \(2026-12-01\)"):
-        values.check(heard, "2027-01-01", TODAY)
+        typed.check(heard, "2027-01-01", TODAY)
     with pytest.raises(ValueError, match="still to come"):
-        values.check(heard, "tomorrow", TODAY)
+        typed.check(heard, "tomorrow", TODAY)
 
 
 def test_a_fix_comes_after_the_news() -> None:
     due = FieldDef(id="due", kind="date", message="By when?", not_before="call_date")
-    assert values.check(due, "2026-11-28", TODAY, answers=HEARD) == "2026-11-28"
+    assert typed.check(due, "2026-11-28", TODAY, answers=HEARD) == "2026-11-28"
     with pytest.raises(ValueError, match=r"before the news \(2026-11-28\)"):
-        values.check(due, "2024-12-01", TODAY, answers=HEARD)
+        typed.check(due, "2024-12-01", TODAY, answers=HEARD)
     # No answer to compare with (not given, or blank): nothing to refuse.
-    assert values.check(due, "2024-12-01", TODAY) == "2024-12-01"
-    assert values.check(due, "2024-12-01", TODAY, answers={"call_date": None}) == "2024-12-01"
+    assert typed.check(due, "2024-12-01", TODAY) == "2024-12-01"
+    assert typed.check(due, "2024-12-01", TODAY, answers={"call_date": None}) == "2024-12-01"
 
 
 def test_not_before_today_and_not_after_an_answer() -> None:
     field = FieldDef(id="d", kind="date", message="?", not_before="today", not_after="call_date")
     with pytest.raises(ValueError, match="has passed"):
-        values.check(field, "yesterday", TODAY)
+        typed.check(field, "yesterday", TODAY)
     with pytest.raises(ValueError, match=r"after the news \(2026-11-28\)"):
-        values.check(field, "2026-11-29", date(2026, 11, 20), answers=HEARD)
+        typed.check(field, "2026-11-29", date(2026, 11, 20), answers=HEARD)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -61,7 +61,7 @@ def test_the_built_in_packs_refuse_in_their_own_words(lang: str) -> None:
     ]
     for field, raw, answers in cases:
         with pytest.raises(ValueError, match=r"\d{4}-\d\d-\d\d") as refused:
-            values.check(field, raw, TODAY, pack, answers)  # type: ignore[arg-type]
+            typed.check(field, raw, TODAY, pack, answers)  # type: ignore[arg-type]
         said = str(refused.value)
         assert ("give" in said) == (lang == "en") and ("pon " in said) == (lang == "es"), said
 
@@ -73,11 +73,11 @@ def test_a_surprising_date_is_nudged_either_side() -> None:
     ago = FieldDef(
         id="d", kind="date", message="?", nudge=Nudge(before_days=60, message="long ago")
     )
-    assert values.nudge(ahead, "2027-03-01", TODAY) == "far ahead"  # months away: confirm
-    assert values.nudge(ahead, "2026-12-05", TODAY) is None
-    assert values.nudge(ago, "2026-08-01", TODAY) == "long ago"
-    assert values.nudge(ago, "2026-11-01", TODAY) is None
-    assert values.nudge(ago, "2027-08-01", TODAY) is None
+    assert typed.nudge(ahead, "2027-03-01", TODAY) == "far ahead"  # months away: confirm
+    assert typed.nudge(ahead, "2026-12-05", TODAY) is None
+    assert typed.nudge(ago, "2026-08-01", TODAY) == "long ago"
+    assert typed.nudge(ago, "2026-11-01", TODAY) is None
+    assert typed.nudge(ago, "2027-08-01", TODAY) is None
 
 
 def test_a_nudge_needs_a_side() -> None:

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import drafting
+from rebound.coach import drafts as drafting
 from rebound.pack import packs
 from rebound.storage.records import Session
 from tests.helpers import MakeSession

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import reader
 from rebound.pack.models import Content
 from rebound.storage.records import AnswerValue, Session
@@ -345,7 +345,7 @@ def build(c: Content, answers: dict[str, Any]) -> Session:
     takes its default, a computed one included."""
     session = Session(id="2026-11-25-globex", created_at=START, updated_at=START)
     minute = 0
-    while (pos := coach.next_position(c, session)) is not None:
+    while (pos := progress.next_position(c, session)) is not None:
         pid = pos.prompt.id
         value: AnswerValue
         if pos.more:
@@ -355,11 +355,11 @@ def build(c: Content, answers: dict[str, Any]) -> Session:
         elif pid in answers:
             value = answers[pid]
         elif pos.prompt.default_from is not None:
-            value = coach.default_for(c, session, pos)
+            value = progress.default_for(c, session, pos)
         else:
             value = pos.prompt.default  # type: ignore[assignment]
         minute += 1
-        coach.apply(c, session, pos, value, START + timedelta(minutes=minute))
+        progress.apply(c, session, pos, value, START + timedelta(minutes=minute))
     return session
 
 
@@ -375,7 +375,7 @@ BUILT = sessions()
 def as_letters(c: Content, session: Session) -> str:
     """Every draft of a session, one after the other, as a person reads them."""
     parts = []
-    for d in coach.drafts(c, session):
+    for d in progress.drafts(c, session):
         head = f"=== {d.id} · {d.title}"
         if d.channel:
             head += f" · {d.channel}"
@@ -402,7 +402,7 @@ def test_drafts_match_the_golden_letters(case: str) -> None:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_linkedin_note_fits_a_connection_request(case: str) -> None:
     c, session = BUILT[case]
-    notes = [d for d in coach.drafts(c, session) if d.channel == "linkedin"]
+    notes = [d for d in progress.drafts(c, session) if d.channel == "linkedin"]
     for note in notes:
         assert len(note.body.rstrip("\n")) <= LINKEDIN_NOTE_LIMIT, (note.id, len(note.body))
 
@@ -410,7 +410,7 @@ def test_every_linkedin_note_fits_a_connection_request(case: str) -> None:
 def test_the_matrix_has_linkedin_notes_with_long_names_in_both_languages() -> None:
     for case in ("en-long-linkedin", "es-long-linkedin"):
         c, session = BUILT[case]
-        notes = [d for d in coach.drafts(c, session) if d.channel == "linkedin"]
+        notes = [d for d in progress.drafts(c, session) if d.channel == "linkedin"]
         assert len(notes) == len(LONG_CONTACTS)
         assert all(LONG_NAME.split(maxsplit=1)[0] in n.body for n in notes)
 
@@ -418,7 +418,7 @@ def test_the_matrix_has_linkedin_notes_with_long_names_in_both_languages() -> No
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_no_draft_reads_like_the_old_mistakes(case: str) -> None:
     c, session = BUILT[case]
-    for d in coach.drafts(c, session):
+    for d in progress.drafts(c, session):
         text = d.text
         assert "{{" not in text and "}}" not in text, d.id
         assert not re.search(r"\S  | \n", text), d.id  # no doubled spaces, no trailing ones
@@ -430,7 +430,7 @@ def test_no_draft_reads_like_the_old_mistakes(case: str) -> None:
 
 def test_each_outreach_draft_has_its_id_recipient_and_channel() -> None:
     c, session = BUILT["en-dr-kim-park-phone"]
-    outreach = [d for d in coach.drafts(c, session) if d.draft_id == "outreach"]
+    outreach = [d for d in progress.drafts(c, session) if d.draft_id == "outreach"]
     assert [d.id for d in outreach] == [f"outreach-{n}" for n in range(1, len(CONTACTS_EN) + 1)]
     # An email contact's address joins the name on the To: line; the others have a name only.
     assert [d.to for d in outreach] == [

@@ -23,7 +23,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from rebound import coach, export
+from rebound import export
+from rebound.coach import progress
 from rebound.pack import packs
 from rebound.pack.models import Content
 from rebound.storage.records import AnswerValue, Session
@@ -114,7 +115,7 @@ def build(c: Content, script: dict[str, Any] = SCRIPT, stop_at: str | None = Non
     keeps them; `stop_at` leaves it unfinished just before that prompt (or list field)."""
     session = Session(id=SESSION_ID, created_at=START, updated_at=START)
     minute = 0
-    while (pos := coach.next_position(c, session)) is not None:
+    while (pos := progress.next_position(c, session)) is not None:
         pid = pos.prompt.id
         name = f"{pid}.{pos.field.id}" if pos.field else pid
         if name == stop_at:
@@ -127,17 +128,17 @@ def build(c: Content, script: dict[str, Any] = SCRIPT, stop_at: str | None = Non
         else:
             value = script[pid]
         minute += 1
-        coach.apply(c, session, pos, value, START + timedelta(minutes=minute))
-        if pos.step is not None and coach.step_done(pos.step, session):
+        progress.apply(c, session, pos, value, START + timedelta(minutes=minute))
+        if pos.step is not None and progress.step_done(pos.step, session):
             for d in pos.step.drafts:
-                session.drafts.setdefault(d.id, coach.draft_text(c, session, d))
+                session.drafts.setdefault(d.id, progress.draft_text(c, session, d))
     return session
 
 
 @pytest.fixture
 def session(loaded: Content) -> Session:
     s = build(loaded)
-    coach.tick(loaded, s, "thank-you-sent", datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc))
+    progress.tick(loaded, s, "thank-you-sent", datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc))
     return s
 
 

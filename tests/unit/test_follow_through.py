@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rebound import contacts, history, insights
+from rebound.coach import contacts, earlier_sessions, insights
 from rebound.errors import ContentError
 from rebound.pack import packs, reader
 from rebound.pack.models import Content
@@ -174,7 +174,7 @@ def test_company_history_of_earlier_sessions(loaded: Content) -> None:
     first.answers["areas_other"] = "storytelling"
     first.ticked["fix-1"] = at(date(2026, 5, 20))
     other = build(loaded, "2026-06-01-acme", date(2026, 6, 1), answers={"company": "Acme"})
-    found = history.company_history(loaded, [first, other], "  INITECH", TODAY, skip="new")
+    found = earlier_sessions.company_history(loaded, [first, other], "  INITECH", TODAY, skip="new")
     assert found is not None
     assert found.company == "Initech"
     (earlier,) = found.sessions
@@ -188,14 +188,16 @@ def test_company_history_of_earlier_sessions(loaded: Content) -> None:
     )
     assert earlier.reapply == date(2026, 5, 1) + timedelta(days=182)  # from the content
     assert found.may_reapply  # 2026-10-30 is before TODAY (2026-11-25)
-    later = history.company_history(loaded, [first], "Initech", date(2026, 7, 1))
+    later = earlier_sessions.company_history(loaded, [first], "Initech", date(2026, 7, 1))
     assert later is not None and not later.may_reapply
-    assert history.company_history(loaded, [first, other], "Globex", TODAY) is None
-    assert history.company_history(loaded, [first], "initech", TODAY, skip=first.id) is None
+    assert earlier_sessions.company_history(loaded, [first, other], "Globex", TODAY) is None
+    assert (
+        earlier_sessions.company_history(loaded, [first], "initech", TODAY, skip=first.id) is None
+    )
     # A start stopped right after the company (Ctrl-C, a wrong key) is no history to show.
     stub = build(loaded, "2026-06-02-initech", date(2026, 6, 2), answers={"company": "Initech"})
     stub.answers = {"company": "Initech"}
-    again = history.company_history(loaded, [first, stub], "Initech", TODAY)
+    again = earlier_sessions.company_history(loaded, [first, stub], "Initech", TODAY)
     assert again is not None and [e.session_id for e in again.sessions] == [first.id]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rebound import coach, insights
+from rebound.coach import insights, progress
 from rebound.pack import packs
 from rebound.pack.models import Content
 from rebound.storage.records import AnswerValue, Item, Session
@@ -77,7 +77,7 @@ def build(
     entries = {**LISTS, **(lists or {})}
     moment = at(day)
     session = Session(id=session_id, created_at=moment, updated_at=moment)
-    while (pos := coach.next_position(c, session)) is not None:
+    while (pos := progress.next_position(c, session)) is not None:
         if pos.prompt.id == stop_at:
             break
         value: AnswerValue
@@ -89,7 +89,7 @@ def build(
             assert pos.field is not None
             wanted = entries[pos.prompt.id][pos.entry - 1]
             value = wanted.get(pos.field.id, False if pos.field.kind == "confirm" else None)
-        coach.apply(c, session, pos, value, moment)
+        progress.apply(c, session, pos, value, moment)
     return session
 
 
@@ -190,9 +190,9 @@ def test_agenda_across_sessions_by_date_then_session(loaded: Content) -> None:
 
 def test_agenda_when_all_is_done(loaded: Content) -> None:
     s = build(loaded, "s1", ago(2), answers={"rehearsed": True})
-    for entry in coach.checklist(loaded, s):
+    for entry in progress.checklist(loaded, s):
         if not entry.info:
-            coach.tick(loaded, s, entry.id, at(TODAY))
+            progress.tick(loaded, s, entry.id, at(TODAY))
     assert insights.agenda(loaded, [s], today=TODAY).empty
     assert insights.agenda(loaded, [], today=TODAY).empty
 

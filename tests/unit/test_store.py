@@ -192,7 +192,7 @@ def test_version_1_files_are_migrated(rebound_home: Path) -> None:
 
 
 def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_home: Path) -> None:
-    from rebound import bragging, coach
+    from rebound.coach import brag_list, progress
     from rebound.pack import packs
 
     raw = (FIXTURES / "v3-revisiting.json").read_bytes()
@@ -217,22 +217,22 @@ def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_hom
     # What named the entry at position N names the entry with id eN: the same ticks, the same
     # brag sources.
     loaded = packs.load()
-    items = {e.id: e for e in coach.checklist(loaded, session)}
+    items = {e.id: e for e in progress.checklist(loaded, session)}
     assert items["fix-2"].done and items["fix-2"].label == "Fix: Tell impact stories with numbers"
     assert items["contact-1"].done and "Priya Patel" in items["contact-1"].label
-    assert [entry for entry, _ in bragging.entries(session)] == ["e1", "e2"]
+    assert [entry for entry, _ in brag_list.entries(session)] == ["e1", "e2"]
     # Going on: the entry being typed is finished with the next id.
     # A question added to the first step since (one email or two) is asked first; this
     # session kept two emails.
-    added = coach.next_position(loaded, session)
+    added = progress.next_position(loaded, session)
     assert added is not None and added.prompt.id == "feedback_in_thanks"
-    coach.apply(loaded, session, added, "separate", NOW)
-    pos = coach.next_position(loaded, session)
+    progress.apply(loaded, session, added, "separate", NOW)
+    pos = progress.next_position(loaded, session)
     assert pos is not None and pos.field is not None and pos.field.id == "story"
-    coach.apply(loaded, session, pos, False, NOW)
-    number = coach.next_position(loaded, session)
+    progress.apply(loaded, session, pos, False, NOW)
+    number = progress.next_position(loaded, session)
     assert number is not None and number.field is not None and number.field.id == "number"
-    coach.apply(loaded, session, number, None, NOW)
+    progress.apply(loaded, session, number, None, NOW)
     assert [e["_id"] for e in session.open_lists["accomplishments"].items] == ["e1", "e2", "e3"]
     # The store reads it in place and the next save writes version 4, ids included.
     st = Store()

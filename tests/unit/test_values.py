@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rebound import values
+from rebound.coach import typed
 from rebound.pack.models import FieldDef
 
 TODAY = date(2026, 11, 20)  # a Friday; fixed so that nothing depends on the clock
@@ -70,7 +70,7 @@ CHOICES = [
     ],
 )
 def test_parse_date_words_and_offsets(raw: str, days: int) -> None:
-    assert values.parse_date(raw, TODAY) == TODAY + timedelta(days=days)
+    assert typed.parse_date(raw, TODAY) == TODAY + timedelta(days=days)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_parse_date_words_and_offsets(raw: str, days: int) -> None:
     ],
 )
 def test_parse_date_iso(raw: str, expected: date) -> None:
-    assert values.parse_date(raw, TODAY) == expected
+    assert typed.parse_date(raw, TODAY) == expected
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_parse_date_iso(raw: str, expected: date) -> None:
 )
 def test_parse_date_rejects_junk_with_a_helpful_message(raw: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(DATE_HELP)}$") as info:
-        values.parse_date(raw, TODAY)
+        typed.parse_date(raw, TODAY)
     # the message is for a person: no chained "Invalid isoformat string" traceback behind it
     assert info.value.__cause__ is None
     assert info.value.__suppress_context__
@@ -120,7 +120,7 @@ def test_parse_date_rejects_junk_with_a_helpful_message(raw: str) -> None:
 @given(st.text(max_size=30))
 def test_parse_date_raises_nothing_but_value_error(raw: str) -> None:
     try:
-        result: date | str = values.parse_date(raw, TODAY)
+        result: date | str = typed.parse_date(raw, TODAY)
     except ValueError as exc:
         result = str(exc)
     assert isinstance(result, date) or result in (DATE_HELP, TOO_FAR)
@@ -128,20 +128,20 @@ def test_parse_date_raises_nothing_but_value_error(raw: str) -> None:
 
 @given(st.dates(min_value=date(2016, 11, 20), max_value=date(2036, 11, 20)))
 def test_parse_date_reads_back_any_iso_date(day: date) -> None:
-    assert values.parse_date(day.isoformat(), TODAY) == day
+    assert typed.parse_date(day.isoformat(), TODAY) == day
 
 
 @pytest.mark.parametrize("raw", ["9999-12-31", "0001-01-01", "1999-01-01", "+9999w", "+3700d"])
 def test_dates_further_than_ten_years_are_refused(raw: str) -> None:
     with pytest.raises(ValueError, match="more than 10 years away"):
-        values.parse_date(raw, TODAY)
+        typed.parse_date(raw, TODAY)
 
 
 @given(st.integers(min_value=0, max_value=500), st.sampled_from(["d", "w"]))
 def test_parse_date_offsets_add_days_or_weeks(count: int, unit: str) -> None:
     days = count * (7 if unit == "w" else 1)
-    assert values.parse_date(f"+{count}{unit}", TODAY) == TODAY + timedelta(days=days)
-    assert values.parse_date(f"in {count} {unit}", TODAY) == TODAY + timedelta(days=days)
+    assert typed.parse_date(f"+{count}{unit}", TODAY) == TODAY + timedelta(days=days)
+    assert typed.parse_date(f"in {count} {unit}", TODAY) == TODAY + timedelta(days=days)
 
 
 # --- check: text ------------------------------------------------------------------------
@@ -150,17 +150,17 @@ def test_parse_date_offsets_add_days_or_weeks(count: int, unit: str) -> None:
 @pytest.mark.parametrize("raw", ["", "   ", "\t\n", None])
 def test_required_text_refuses_blank(raw: str | None) -> None:
     with pytest.raises(ValueError, match="needed to go on"):
-        values.check(make(required=True), raw, TODAY)
+        typed.check(make(required=True), raw, TODAY)
 
 
 @pytest.mark.parametrize("raw", ["", "   ", None])
 def test_optional_blank_becomes_none(raw: str | None) -> None:
-    assert values.check(make(), raw, TODAY) is None
+    assert typed.check(make(), raw, TODAY) is None
 
 
 def test_text_is_kept() -> None:
-    assert values.check(make(required=True), "Globex", TODAY) == "Globex"
-    assert values.check(make(), "{{your_name}}", TODAY) == "{{your_name}}"
+    assert typed.check(make(required=True), "Globex", TODAY) == "Globex"
+    assert typed.check(make(), "{{your_name}}", TODAY) == "{{your_name}}"
 
 
 # --- check: email -----------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_text_is_kept() -> None:
     ],
 )
 def test_email_accepts_addresses_and_trims_them(raw: str, expected: str) -> None:
-    assert values.check(make("email"), raw, TODAY) == expected
+    assert typed.check(make("email"), raw, TODAY) == expected
 
 
 @pytest.mark.parametrize(
@@ -200,16 +200,16 @@ def test_email_accepts_addresses_and_trims_them(raw: str, expected: str) -> None
 )
 def test_email_refuses_what_is_not_an_address(raw: str) -> None:
     with pytest.raises(ValueError, match=r"name@example\.com"):
-        values.check(make("email"), raw, TODAY)
+        typed.check(make("email"), raw, TODAY)
 
 
 def test_optional_email_may_be_skipped() -> None:
-    assert values.check(make("email"), "", TODAY) is None
+    assert typed.check(make("email"), "", TODAY) is None
 
 
 def test_required_email_may_not_be_skipped() -> None:
     with pytest.raises(ValueError, match="needed"):
-        values.check(make("email", required=True), " ", TODAY)
+        typed.check(make("email", required=True), " ", TODAY)
 
 
 # --- check: number ----------------------------------------------------------------------
@@ -217,7 +217,7 @@ def test_required_email_may_not_be_skipped() -> None:
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", 1), ("3", 3), (" 7 ", 7), ("50", 50)])
 def test_number_within_bounds(raw: str, expected: int) -> None:
-    result = values.check(make("number", minimum=1, maximum=50), raw, TODAY)
+    result = typed.check(make("number", minimum=1, maximum=50), raw, TODAY)
     assert result == expected
     assert type(result) is int
 
@@ -235,54 +235,54 @@ def test_number_within_bounds(raw: str, expected: int) -> None:
 )
 def test_number_out_of_bounds_or_not_a_number(raw: str, message: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
-        values.check(make("number", minimum=1, maximum=50), raw, TODAY)
+        typed.check(make("number", minimum=1, maximum=50), raw, TODAY)
 
 
 def test_number_without_bounds_takes_any_whole_number() -> None:
-    assert values.check(make("number"), "-12", TODAY) == -12
-    assert values.check(make("number"), "", TODAY) is None
+    assert typed.check(make("number"), "-12", TODAY) == -12
+    assert typed.check(make("number"), "", TODAY) is None
 
 
 @given(st.integers(min_value=-1000, max_value=1000))
 def test_number_bounds_are_inclusive(number: int) -> None:
     field = make("number", minimum=1, maximum=50)
     if 1 <= number <= 50:
-        assert values.check(field, str(number), TODAY) == number
+        assert typed.check(field, str(number), TODAY) == number
     else:
         with pytest.raises(ValueError, match="Please give a number of at"):
-            values.check(field, str(number), TODAY)
+            typed.check(field, str(number), TODAY)
 
 
 # --- check: date ------------------------------------------------------------------------
 
 
 def test_date_answers_are_stored_as_iso_text() -> None:
-    assert values.check(make("date"), "+3d", TODAY) == "2026-11-23"
-    assert values.check(make("date"), "2026-12-01", TODAY) == "2026-12-01"
-    assert values.check(make("date"), "", TODAY) is None
+    assert typed.check(make("date"), "+3d", TODAY) == "2026-11-23"
+    assert typed.check(make("date"), "2026-12-01", TODAY) == "2026-12-01"
+    assert typed.check(make("date"), "", TODAY) is None
 
 
 def test_date_answers_that_are_not_dates_are_refused() -> None:
     with pytest.raises(ValueError, match="Please give a date"):
-        values.check(make("date"), "whenever", TODAY)
+        typed.check(make("date"), "whenever", TODAY)
 
 
 # --- check: select, checkbox, confirm -----------------------------------------------------
 
 
 def test_select_takes_one_of_the_choices() -> None:
-    assert values.check(make("select", choices=CHOICES), "video", TODAY) == "video"
+    assert typed.check(make("select", choices=CHOICES), "video", TODAY) == "video"
 
 
 def test_select_refuses_anything_else() -> None:
     with pytest.raises(ValueError, match=r"^'fax' is not one of the choices\.$"):
-        values.check(make("select", choices=CHOICES), "fax", TODAY)
+        typed.check(make("select", choices=CHOICES), "fax", TODAY)
 
 
 def test_select_blank() -> None:
-    assert values.check(make("select", choices=CHOICES), "", TODAY) is None
+    assert typed.check(make("select", choices=CHOICES), "", TODAY) is None
     with pytest.raises(ValueError, match="needed"):
-        values.check(make("select", choices=CHOICES, required=True), None, TODAY)
+        typed.check(make("select", choices=CHOICES, required=True), None, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -298,35 +298,35 @@ def test_select_blank() -> None:
 def test_checkbox_takes_choices_in_the_order_given(
     raw: str | list[str] | None, expected: list[str]
 ) -> None:
-    assert values.check(make("checkbox", choices=CHOICES), raw, TODAY) == expected
+    assert typed.check(make("checkbox", choices=CHOICES), raw, TODAY) == expected
 
 
 def test_checkbox_refuses_an_unknown_choice() -> None:
     with pytest.raises(ValueError, match=r"^'pigeon' is not one of the choices\.$"):
-        values.check(make("checkbox", choices=CHOICES), ["phone", "pigeon"], TODAY)
+        typed.check(make("checkbox", choices=CHOICES), ["phone", "pigeon"], TODAY)
 
 
 @pytest.mark.parametrize("raw", [[], None])
 def test_required_checkbox_needs_one(raw: list[str] | None) -> None:
     with pytest.raises(ValueError, match=r"Please pick at least one\."):
-        values.check(make("checkbox", choices=CHOICES, required=True), raw, TODAY)
+        typed.check(make("checkbox", choices=CHOICES, required=True), raw, TODAY)
 
 
 def test_a_bool_for_a_checkbox_counts_as_nothing_picked() -> None:
-    assert values.check(make("checkbox", choices=CHOICES), True, TODAY) == []
+    assert typed.check(make("checkbox", choices=CHOICES), True, TODAY) == []
     with pytest.raises(ValueError, match=r"Please pick at least one\."):
-        values.check(make("checkbox", choices=CHOICES, required=True), True, TODAY)
+        typed.check(make("checkbox", choices=CHOICES, required=True), True, TODAY)
 
 
 @pytest.mark.parametrize("raw", [True, False])
 def test_confirm_takes_yes_or_no(raw: bool) -> None:
-    assert values.check(make("confirm"), raw, TODAY) is raw
+    assert typed.check(make("confirm"), raw, TODAY) is raw
 
 
 @pytest.mark.parametrize("raw", ["yes", "", None, ["yes"]])
 def test_confirm_refuses_anything_but_a_bool(raw: str | list[str] | None) -> None:
     with pytest.raises(ValueError, match=r"Please answer yes or no\."):
-        values.check(make("confirm"), raw, TODAY)
+        typed.check(make("confirm"), raw, TODAY)
 
 
 # --- default_text -----------------------------------------------------------------------
@@ -350,7 +350,7 @@ def test_confirm_refuses_anything_but_a_bool(raw: str | list[str] | None) -> Non
     ids=lambda v: repr(v) if isinstance(v, str) else None,
 )
 def test_default_text(field: FieldDef, expected: str) -> None:
-    assert values.default_text(field, TODAY) == expected
+    assert typed.default_text(field, TODAY) == expected
 
 
 # --- nudge ------------------------------------------------------------------------------
@@ -365,19 +365,19 @@ NUDGED = make("date", nudge={"after_days": 7, "message": "That's more than a wee
 def test_nudge_only_past_the_limit(days: int, nudged: bool) -> None:
     value = (TODAY + timedelta(days=days)).isoformat()
     expected = "That's more than a week away." if nudged else None
-    assert values.nudge(NUDGED, value, TODAY) == expected
+    assert typed.nudge(NUDGED, value, TODAY) == expected
 
 
 def test_no_nudge_without_a_nudge_or_without_a_date() -> None:
     far = (TODAY + timedelta(days=100)).isoformat()
-    assert values.nudge(make("date"), far, TODAY) is None
-    assert values.nudge(NUDGED, None, TODAY) is None
+    assert typed.nudge(make("date"), far, TODAY) is None
+    assert typed.nudge(NUDGED, None, TODAY) is None
 
 
 def test_nudge_limit_zero_nudges_anything_after_today() -> None:
     field = make("date", nudge={"after_days": 0, "message": "Today is best."})
-    assert values.nudge(field, TODAY.isoformat(), TODAY) is None
-    assert values.nudge(field, "2026-11-21", TODAY) == "Today is best."
+    assert typed.nudge(field, TODAY.isoformat(), TODAY) is None
+    assert typed.nudge(field, "2026-11-21", TODAY) == "Today is best."
 
 
 # --- in the pack's language -------------------------------------------------------------------
@@ -408,13 +408,13 @@ def spanish() -> Any:
     ],
 )
 def test_spanish_date_words(spanish: Any, raw: str, days: int) -> None:
-    assert values.parse_date(raw, TODAY, spanish) == TODAY + timedelta(days=days)
+    assert typed.parse_date(raw, TODAY, spanish) == TODAY + timedelta(days=days)
 
 
 def test_a_packs_date_words_belong_to_that_pack(spanish: Any) -> None:
-    assert values.parse_date("mañana", TODAY, spanish) == TODAY + timedelta(days=1)
+    assert typed.parse_date("mañana", TODAY, spanish) == TODAY + timedelta(days=1)
     with pytest.raises(ValueError, match=re.escape(DATE_HELP)):
-        values.parse_date("mañana", TODAY)
+        typed.parse_date("mañana", TODAY)
 
 
 @pytest.mark.parametrize(
@@ -437,7 +437,7 @@ def test_messages_under_a_prompt_speak_the_packs_language(
     spanish: Any, field: FieldDef, raw: Any, message: str
 ) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
-        values.check(field, raw, TODAY, spanish)
+        typed.check(field, raw, TODAY, spanish)
 
 
 def test_the_english_pack_says_what_the_built_in_defaults_say() -> None:
@@ -448,7 +448,7 @@ def test_the_english_pack_says_what_the_built_in_defaults_say() -> None:
     english = packs.load(packs.content_dir(None, lang="en"))
     for key, default in Ui.defaults().items():
         assert english.ui.model_dump()[key] == default, key
-    assert values.ENGLISH.say("at_least", number=3) == english.say("at_least", number=3)
+    assert typed.ENGLISH.say("at_least", number=3) == english.say("at_least", number=3)
 
 
 def test_date_words_must_be_lower_case_and_near(content_copy: Any) -> None:
@@ -483,4 +483,4 @@ def test_a_packs_date_words_may_be_its_defaults(content_copy: Any) -> None:
     step.write_text(reflect.replace("default: +3d", "default: the day after"), encoding="utf-8")
     loaded = packs.load(content_copy)
     move_on = next(p for p in loaded.step("reflect").prompts if p.id == "move_on_date")
-    assert values.default_text(move_on, TODAY, loaded) == (TODAY + timedelta(days=1)).isoformat()
+    assert typed.default_text(move_on, TODAY, loaded) == (TODAY + timedelta(days=1)).isoformat()

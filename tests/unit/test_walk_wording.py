@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack import reader
 from rebound.pack.models import Content
 from rebound.storage.records import Session
@@ -42,5 +42,5 @@ def test_the_thank_you_is_due_the_day_of_the_call(lang: str) -> None:
     for prompt in loaded.step("thank").prompts:  # step 1 answered, in the morning
         session.answers[prompt.id] = None if prompt.kind == "text" else True
         session.answered_at[prompt.id] = answered
-    item = next(e for e in coach.checklist(loaded, session) if e.id == "thank-you-sent")
+    item = next(e for e in progress.checklist(loaded, session) if e.id == "thank-you-sent")
     assert item.due == date(2026, 11, 25)

@@ -53,15 +53,16 @@ def test_every_key_said_is_a_sentence_of_the_pack() -> None:
 
 
 def test_keys_kept_in_tables_are_sentences_too() -> None:
-    from rebound import app, bragging, clipboard, prompts
+    from rebound import app, clipboard, prompts
+    from rebound.coach import brag_list
     from rebound.commands import brag
     from rebound.pack import reader
 
     keys = [
         *app._REASONS.values(),
         *prompts.RATINGS,
-        *bragging._AS_ACTION,
-        *bragging._AS_TOPIC,
+        *brag_list._AS_ACTION,
+        *brag_list._AS_TOPIC,
         *(key for _, key in brag.STORY),
         *clipboard._WORDED.values(),
         *reader.NEVER_HOLDS.values(),

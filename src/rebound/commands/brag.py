@@ -23,7 +23,7 @@ _t = saves.text  # people's text, never markup
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.bragging import SyncReport
+    from rebound.coach.brag_list import SyncReport
     from rebound.storage.records import Accomplishment
     from rebound.storage.store import Store
 
@@ -121,18 +121,19 @@ def _list() -> None:
     if not brag.items:
         render.note(out, speech.say("brag_empty"))
         return
-    screens.brag_list(out, brag)
+    screens.listing(out, brag)
 
 
 @brag_app.command("show")
 def show(ref: RefArgument) -> None:
     """Show one story in full: its STAR notes, its cue, how it's been going."""
-    from rebound import bragging, render
+    from rebound import render
+    from rebound.coach import brag_list
     from rebound.render import brag as screens
 
     store = store_for()
     brag, _ = saves.synced(store)
-    item = bragging.find(brag, ref)
+    item = brag_list.find(brag, ref)
     screens.story(render.console(), item)
 
 
@@ -192,7 +193,8 @@ def add(
     tag: TagOption = None,
 ) -> None:
     """Add a win to your brag list: asked step by step, or given as options (for scripts)."""
-    from rebound import bragging, render
+    from rebound import render
+    from rebound.coach import brag_list
 
     given = _options(
         title=title,
@@ -216,7 +218,7 @@ def add(
         with saves.locked(store) as brag:
             taken = saves.take_pending(store, brag)
             try:
-                item = bragging.add(brag, now=typed_at, **given)
+                item = brag_list.add(brag, now=typed_at, **given)
             except ValueError:
                 raise UsageError("brag_needs_title") from None
             store.save_brag(brag)
@@ -248,10 +250,11 @@ def edit(
 
     --tag replaces the tags.
     """
-    from rebound import bragging, render
+    from rebound import render
+    from rebound.coach import brag_list
 
     store = store_for()
-    item = bragging.find(store.load_brag(), ref)
+    item = brag_list.find(store.load_brag(), ref)
     given = _options(
         title=title,
         situation=situation,
@@ -279,10 +282,11 @@ def remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove it without asking.")] = False,
 ) -> None:
     """Take a story off your brag list (asks first, unless --yes)."""
-    from rebound import bragging, prompts, render
+    from rebound import prompts, render
+    from rebound.coach import brag_list
 
     store = store_for()
-    item = bragging.find(store.load_brag(), ref)
+    item = brag_list.find(store.load_brag(), ref)
     out = render.console()
     if not yes:
         _needs_terminal("brag remove", "brag_remove_yes")
@@ -293,7 +297,7 @@ def remove(
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is not None:
-            bragging.remove(brag, target)
+            brag_list.remove(brag, target)
             store.save_brag(brag)
     out.print(_t(speech.say("brag_removed"), (item.title, "bold"), f"  ({item.id})"))
 
@@ -314,7 +318,8 @@ def rehearse(
     ] = 90,
 ) -> None:
     """Tell your stories out loud: an interviewer's cue, your notes, a clock, then how it went."""
-    from rebound import bragging, prompts, render
+    from rebound import prompts, render
+    from rebound.coach import brag_list
     from rebound.errors import InterruptedByUser
     from rebound.render.brag import minutes as _clock
 
@@ -325,7 +330,7 @@ def rehearse(
     if not brag.items:
         render.note(out, speech.say("rehearse_empty"))
         return
-    picked = bragging.pick_for_rehearsal(brag, count)
+    picked = brag_list.pick_for_rehearsal(brag, count)
     each = (
         speech.say("rehearse_each", value=_clock(seconds))
         if seconds
@@ -349,7 +354,8 @@ def rehearse(
 def _rehearse_one(
     out: Console, store: Store, item: Accomplishment, *, number: int, total: int, seconds: int
 ) -> None:
-    from rebound import bragging, prompts, render
+    from rebound import prompts, render
+    from rebound.coach import brag_list
     from rebound.render import brag as screens
 
     screens.rehearsal_card(out, item, number, total)
@@ -361,6 +367,6 @@ def _rehearse_one(
         if target is None:
             render.note(out, speech.say("rehearse_gone"))
             return
-        bragging.record(target, rating, saves.now())
+        brag_list.record(target, rating, saves.now())
         store.save_brag(brag)
     render.note(out, speech.say("rehearse_saved", value=screens.practice(target)), "dim")

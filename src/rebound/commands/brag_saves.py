@@ -22,7 +22,7 @@ from rebound.text import clean
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from rebound.bragging import SyncReport
+    from rebound.coach.brag_list import SyncReport
     from rebound.storage.pending import Pending
     from rebound.storage.records import Accomplishment, BragList
     from rebound.storage.store import Store
@@ -63,7 +63,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
     A data folder that can't be written (read-only, full) still shows the list: synced in memory,
     not saved, and said so.
     """
-    from rebound import bragging
+    from rebound.coach import brag_list
     from rebound.storage.paths import BRAG_LOCK
 
     sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
@@ -78,7 +78,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
         except DataError as exc:  # not even a lock file can be made: read, never write
             trouble = exc.message
         brag = store.load_brag()
-        done = bragging.sync(brag, sessions, now())
+        done = brag_list.sync(brag, sessions, now())
         if trouble is None:
             taken = take_pending(store, brag)
             if done or taken:
@@ -101,7 +101,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
 def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | None, Pending]]:
     """Put the wins kept in `pending/` on the list (hold its lock); each with its new item, or
     None when it is there already (added before its file could be removed: never twice)."""
-    from rebound import bragging
+    from rebound.coach import brag_list
     from rebound.storage import pending
 
     taken: list[tuple[Accomplishment | None, Pending]] = []
@@ -110,10 +110,10 @@ def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | No
         if any(i.added_at == kept.typed_at and i.title == title for i in brag.items):
             taken.append((None, kept))
             continue
-        notes = {k: kept.fields.get(k) for k in bragging.TEXT_FIELDS if k != "title"}
+        notes = {k: kept.fields.get(k) for k in brag_list.TEXT_FIELDS if k != "title"}
         tags = kept.fields.get("tags") or []
         try:
-            item = bragging.add(
+            item = brag_list.add(
                 brag,
                 title,
                 kept.typed_at,
@@ -184,14 +184,14 @@ def changes(item: Accomplishment, typed: dict[str, Any]) -> dict[str, Any]:
     """Only what the person changed, as it would be saved (None: a note cleared): a field kept
     with Enter must not write back the value loaded before the questions, over what another
     rebound may have saved meanwhile."""
-    from rebound import bragging
+    from rebound.coach import brag_list
 
     wanted = item.model_copy(deep=True)
     with contextlib.suppress(ValueError):  # a blank title: not a change (the prompt needs one)
-        bragging.edit(wanted, **typed)
+        brag_list.edit(wanted, **typed)
     return {
         name: getattr(wanted, name)
-        for name in (*bragging.TEXT_FIELDS, "tags")
+        for name in (*brag_list.TEXT_FIELDS, "tags")
         if getattr(wanted, name) != getattr(item, name)
     }
 
@@ -205,7 +205,7 @@ def save_edit(
     another rebound also changed since is not overwritten silently: the person is asked which to
     keep, with the lock let go meanwhile.
     """
-    from rebound import bragging
+    from rebound.coach import brag_list
 
     while True:
         with locked(store) as brag:
@@ -221,7 +221,7 @@ def save_edit(
                 # None means 'leave as is' to bragging.edit: a note cleared here is ''.
                 wanted = {k: "" if v is None else v for k, v in given.items()}
                 try:
-                    changed = bragging.edit(target, **wanted)
+                    changed = brag_list.edit(target, **wanted)
                 except ValueError:
                     raise UsageError("brag_needs_title_edit") from None
                 if changed:

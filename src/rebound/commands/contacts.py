@@ -31,7 +31,7 @@ app = command_group()
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.contacts import Person, Seen, UnclearName
+    from rebound.coach.contacts import Person, Seen, UnclearName
     from rebound.pack.models import Content
     from rebound.storage.records import ContactLog, Outcome, Session
     from rebound.storage.store import Store
@@ -80,8 +80,8 @@ def contacts(
     """The people to reach out to, across sessions: each one's touches, and who has gone quiet."""
     if ctx.invoked_subcommand is not None:
         return
-    from rebound import contacts as keeping
     from rebound import render
+    from rebound.coach import contacts as keeping
     from rebound.commands.insights import _across
 
     if (ready := _across(ctx)) is None:
@@ -172,12 +172,12 @@ def show_people(out: Console, content: Content, people: list[Person], weeks: int
 
 
 def _on(content: Content, raw: str | None, today: date) -> date:
-    from rebound import values
+    from rebound.coach import typed
 
     if raw is None:
         return today
     try:
-        day = values.parse_date(raw, today, content)
+        day = typed.parse_date(raw, today, content)
     except ValueError:
         raise UsageError(content.say("contacts_bad_date", value=raw)) from None
     if day > today:
@@ -193,7 +193,7 @@ def _tick_items(
     Returns the items ticked ('<session>#<item>'), how to say each, and the ids of sessions
     open elsewhere.
     """
-    from rebound import coach
+    from rebound.coach import progress
     from rebound.errors import NoSessionError, SessionBusyError
 
     ticked: list[str] = []
@@ -204,7 +204,7 @@ def _tick_items(
             with store.lock(session_id):
                 session: Session = store.load(session_id)
                 try:
-                    entry = coach.tick(content, session, item_id, moment)
+                    entry = progress.tick(content, session, item_id, moment)
                 except KeyError:
                     continue
                 if entry.done:  # done already (e.g. by a condition): nothing to tick
@@ -258,8 +258,8 @@ def log(
     ] = None,
 ) -> None:
     """Record that you reached someone, and how it went: it restarts their clock."""
-    from rebound import contacts as keeping
     from rebound import render
+    from rebound.coach import contacts as keeping
     from rebound.storage.records import OUTCOMES
 
     content = content_for(ctx)

@@ -20,7 +20,7 @@ from rebound.errors import UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rebound.drafting import DraftText
+    from rebound.coach.drafts import DraftText
     from rebound.pack.models import Content
     from rebound.storage.records import Session
 
@@ -30,7 +30,7 @@ app = command_group()
 def _complete_draft(incomplete: str) -> list[str]:
     """Shell completion: the draft names of the latest session."""
     try:
-        from rebound import drafting
+        from rebound.coach import drafts as drafting
         from rebound.pack import packs
         from rebound.storage.store import CACHE, Store, data_home
 
@@ -76,7 +76,8 @@ def draft(
     ] = False,
 ) -> None:
     """List a session's drafts, or show one as plain text, ready to paste, copy, mail or edit."""
-    from rebound import drafting, render
+    from rebound import render
+    from rebound.coach import drafts as drafting
 
     content = content_for(ctx)
     if sum((copy, mail, edit, reset)) > 1:
@@ -122,7 +123,8 @@ def _names(drafts: list[DraftText]) -> str:
 
 
 def _list(out: Console, content: Content, session: Session, drafts: list[DraftText]) -> None:
-    from rebound import drafting, render
+    from rebound import render
+    from rebound.coach import drafts as drafting
 
     if not drafts:
         render.note(out, content.say("drafts_none", name=session.title))
@@ -146,7 +148,8 @@ def _print(text: str) -> None:
 
 
 def _when_sent(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
-    from rebound import drafting, render
+    from rebound import render
+    from rebound.coach import drafts as drafting
 
     if chosen.ticks and drafting.open_item(content, session, chosen.ticks) is not None:
         render.note(out, content.say("draft_when_sent", id=chosen.ticks), "dim")
@@ -155,7 +158,8 @@ def _when_sent(out: Console, content: Content, session: Session, chosen: DraftTe
 def _edit(
     out: Console, content: Content, session: Session, chosen: DraftText, kept: bool = True
 ) -> None:
-    from rebound import drafting, handoff, render
+    from rebound import handoff, render
+    from rebound.coach import drafts as drafting
 
     store = store_for()
     # Locked while the editor is open: another window can't change the session underneath (it

@@ -102,7 +102,8 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
     """The feedback answers from an answers file: only the feedback prompts, checked as at the
     prompt; the ones left out keep their answers. Nothing is saved unless all of it fits."""
 
-    from rebound import answers_file, coach, flow
+    from rebound import flow
+    from rebound.coach import answers_file, progress
 
     later = content.follow_up.feedback
     doc = answers_file.read(file)
@@ -114,9 +115,9 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
         flow.reopen(fresh, [p for p in later.prompts if p in doc.data])
         count = answers_file.fill(content, fresh, doc, clock.today(), flow.now())
         for prompt in step.prompts:  # an answer to a question that no longer applies goes
-            if prompt.when is not None and not coach.holds(prompt.when, fresh.answers):
+            if prompt.when is not None and not progress.holds(prompt.when, fresh.answers):
                 fresh.answers.pop(prompt.id, None)
-        left = coach.next_position(content, fresh, only_step=step.id)
+        left = progress.next_position(content, fresh, only_step=step.id)
         if left is not None:
             raise UsageError(
                 content.say("feedback_file_incomplete", where=str(file), name=left.question.id)

@@ -88,8 +88,9 @@ def todo(
     ] = False,
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
-    from rebound import contacts as keeping
-    from rebound import due, insights
+    from rebound import due
+    from rebound.coach import contacts as keeping
+    from rebound.coach import insights
     from rebound.storage.store import data_home
 
     mark = due.folder_mark(str(data_home()))  # before reading: a change meanwhile leaves it stale
@@ -111,7 +112,7 @@ def todo(
 @app.command()
 def stats(ctx: typer.Context) -> None:
     """How your search is going: rejections over time, steps, fixes, areas, this week."""
-    from rebound import insights
+    from rebound.coach import insights
 
     if (ready := _across(ctx, empty="stats_none")) is None:
         return
@@ -127,8 +128,8 @@ def _brag_list(sessions: list[Session]) -> BragList | None:
     with the sessions' newest entries taken in here only, without saving: stats only reads.
     None, having said why, when the list can't be read (a broken one was moved aside)."""
 
-    from rebound import bragging
     from rebound.app import say_error
+    from rebound.coach import brag_list
     from rebound.errors import ReboundError
 
     try:
@@ -136,5 +137,5 @@ def _brag_list(sessions: list[Session]) -> BragList | None:
     except ReboundError as exc:
         say_error(exc.message)
         return None
-    bragging.sync(brag, sessions, clock.now())
+    brag_list.sync(brag, sessions, clock.now())
     return brag

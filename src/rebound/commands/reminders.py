@@ -119,8 +119,9 @@ def remind(
 
 
 def _remind(content: Content) -> None:
-    from rebound import contacts as keeping
-    from rebound import due, insights, reminders
+    from rebound import due, reminders
+    from rebound.coach import contacts as keeping
+    from rebound.coach import insights
 
     store = store_for()
     mark = due.folder_mark(str(store.home))

@@ -65,7 +65,8 @@ def start(
 def _start_from_file(ctx: typer.Context, file: Path) -> None:
     import contextlib
 
-    from rebound import answers_file, coach, due, flow, render
+    from rebound import due, flow, render
+    from rebound.coach import answers_file, progress
 
     content = content_for(ctx)
     doc = answers_file.read(file)
@@ -80,7 +81,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
         store.save(session)
     trouble = flow.sync_brag(store, session)
     out = render.console()
-    left = coach.next_position(content, session)
+    left = progress.next_position(content, session)
     filled = speech.say_count("answers_filled", count, where=file, id=session.id)
     render.note(out, filled, "bold")
     if trouble:
@@ -115,7 +116,8 @@ def continue_(
     ] = None,
 ) -> None:
     """Pick up where you left off (or tick off items of a finished session)."""
-    from rebound import coach, due, flow, prompts, render
+    from rebound import due, flow, prompts, render
+    from rebound.coach import progress
 
     # Every pack has the same step ids: any of them can check --step before anything is read.
     content = content_for(ctx)
@@ -131,7 +133,7 @@ def continue_(
         render.note(out, content.say("nothing_to_continue"))
         return
     content = content_for(ctx, found)  # in the session's own language
-    if step is None and coach.next_position(content, found) is None:
+    if step is None and progress.next_position(content, found) is None:
         _tick_interactively(out, content, store, found)
         return
     walk = flow.Walk(content, store, found, out)
@@ -143,12 +145,13 @@ def continue_(
 
 
 def _tick_interactively(out: Console, content: Content, store: Store, session: Session) -> None:
-    from rebound import coach, flow, prompts, render
+    from rebound import flow, prompts, render
+    from rebound.coach import progress
 
     with store.lock(session.id):
         session = store.load(session.id)
         render.summary(out, content, session)
-        todo = [e for e in coach.checklist(content, session) if not e.done and not e.info]
+        todo = [e for e in progress.checklist(content, session) if not e.done and not e.info]
         if not todo:
             return
         render.note(out, "")
@@ -156,7 +159,7 @@ def _tick_interactively(out: Console, content: Content, store: Store, session: S
             content.say("tick_prompt"), [(e.id, e.label, False) for e in todo], lang=content
         )
         for item_id in picked:
-            coach.tick(content, session, item_id, flow.now())
+            progress.tick(content, session, item_id, flow.now())
         if picked:
             store.save(session)
             render.note(out, content.say("ticked", count=len(picked)), "bold")
@@ -195,7 +198,8 @@ def done(
     undo: Annotated[bool, typer.Option("--undo", help="Untick instead.")] = False,
 ) -> None:
     """Tick off checklist items (with no ITEM, pick them from a list)."""
-    from rebound import coach, due, flow, prompts, render
+    from rebound import due, flow, prompts, render
+    from rebound.coach import progress
 
     store = store_for()
     found = store.pick(session)
@@ -215,10 +219,10 @@ def done(
         fresh = store.load(found.id)
         for item_id in items:
             try:
-                entry = coach.tick(content, fresh, item_id, flow.now(), undo=undo)
+                entry = progress.tick(content, fresh, item_id, flow.now(), undo=undo)
             except KeyError:
                 known = ", ".join(
-                    e.id for e in coach.checklist(content, fresh) if not e.info
+                    e.id for e in progress.checklist(content, fresh) if not e.info
                 ) or speech.say("done_none_yet")
                 raise UsageError(
                     "done_not_an_item", value=item_id, id=fresh.id, list=known

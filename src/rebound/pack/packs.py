@@ -45,7 +45,7 @@ _READERS = (
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",
-    "values.py",
+    "coach/typed.py",
 )
 
 

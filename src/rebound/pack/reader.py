@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rebound import values
+from rebound.coach import typed
 from rebound.errors import ContentError
 from rebound.pack.models import (
     TODAY,
@@ -347,7 +347,7 @@ def _check_default(doc: YamlDoc, path: Path_, q: FieldDef, content: Content) -> 
             continue
         given = raw if isinstance(raw, (bool, list)) else str(raw)
         try:
-            values.check(q, given, date(2026, 1, 1), content)
+            typed.check(q, given, date(2026, 1, 1), content)
         except ValueError as exc:
             said = say("cf_bad_default", value=repr(raw), title=str(exc))
             raise doc.error((*path, key), said) from None

@@ -16,7 +16,9 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Question
 
-from rebound import startup, values
+from rebound import startup
+from rebound.coach import typed as values
+from rebound.coach.typed import ENGLISH, Language
 from rebound.errors import NotInteractiveError
 from rebound.pack.models import FieldDef
 from rebound.prompts.questions import (
@@ -31,7 +33,6 @@ from rebound.prompts.questions import (
 )
 from rebound.storage.records import AnswerValue
 from rebound.text import scrub, scrub_tree
-from rebound.values import ENGLISH, Language
 
 __all__ = ["CHECKBOX_INDENT", "SELECT_INDENT", "STYLE", "fit_label"]
 

@@ -14,7 +14,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings
 from questionary import Choice, Question
 
-from rebound.values import Language
+from rebound.coach.typed import Language
 
 STYLE = questionary.Style(
     [

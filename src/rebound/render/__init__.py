@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from rebound import coach
+from rebound.coach import progress as coach
 from rebound.pack.context import context
 from rebound.pack.models import Content, Step
 from rebound.storage.records import Session
 from rebound.text import clean as clean  # re-exported for callers; new code: rebound.text
 
 if TYPE_CHECKING:
-    from rebound.history import CompanyHistory
+    from rebound.coach.earlier_sessions import CompanyHistory
 
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
@@ -278,7 +278,7 @@ def summary(
         line.append(command, style="dim")
     say(out, line, indent=len(label), whole=whole)
     if drafts:
-        from rebound import drafting
+        from rebound.coach import drafts as drafting
 
         # Your edit where you made one: what you will send is what is shown.
         for shown in drafting.session_drafts(content, session, kept=kept_drafts):

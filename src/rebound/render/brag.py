@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from rich.rule import Rule
 
-from rebound import bragging, clock
+from rebound import clock
+from rebound.coach import brag_list
 from rebound.render import ACCENT, marks, note
 from rebound.render import line as _t
 from rebound.sentences import speech
@@ -26,7 +27,7 @@ def practice(item: Accomplishment) -> str:
     if not item.practised:
         return speech.say("practice_none")
     times = speech.say_count("practice_times", item.practised)
-    avg = bragging.average(item)
+    avg = brag_list.average(item)
     if avg is None:
         return times
     shown = f"{avg:.1f}".removesuffix(".0")
@@ -42,7 +43,7 @@ def headline(item: Accomplishment) -> list[str | tuple[str, str]]:
     return parts
 
 
-def brag_list(out: Console, brag: BragList) -> None:
+def listing(out: Console, brag: BragList) -> None:
     """Every story: number, title, id, tags and how practised, then what to do next."""
     _, _, bullet = marks(out)
     stories = speech.say_count("brag_stories", len(brag.items))
@@ -75,7 +76,7 @@ def story(out: Console, item: Accomplishment) -> None:
     out.print()
     notes(out, item)
     out.print()
-    out.print(_t((speech.say("brag_cue"), f"bold {ACCENT}"), bragging.cue(item)))
+    out.print(_t((speech.say("brag_cue"), f"bold {ACCENT}"), brag_list.cue(item)))
     practised = practice(item)
     if item.last_practised:
         last = clock.local_day(item.last_practised).isoformat()
@@ -85,7 +86,7 @@ def story(out: Console, item: Accomplishment) -> None:
 
 def notes(out: Console, item: Accomplishment) -> None:
     """A story's STAR notes, or how to add them."""
-    found = bragging.notes(item)
+    found = brag_list.notes(item)
     if not found:
         out.print(_t(speech.say("brag_no_notes", id=item.id)))
         return
@@ -108,7 +109,7 @@ def rehearsal_card(out: Console, item: Accomplishment, number: int, total: int) 
             align="left",
         )
     )
-    out.print(_t((f'"{bragging.cue(item)}"', "bold")))
+    out.print(_t((f'"{brag_list.cue(item)}"', "bold")))
     out.print()
     notes(out, item)
     out.print()

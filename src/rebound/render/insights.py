@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from rebound.insights import Agenda, Patterns, Stats, Todo
+    from rebound.coach.insights import Agenda, Patterns, Stats, Todo
     from rebound.pack.models import Content
 
 BAR_WIDTH = 30
@@ -154,7 +154,7 @@ def show_stats(out: Console, content: Content, figures: Stats) -> None:
 def show_patterns(out: Console, content: Content, found: Patterns) -> None:
     """The reasons given, newest first, and a pattern in the areas, only once there are enough
     sessions to call it one (`insights.PATTERN_SESSIONS`)."""
-    from rebound import insights
+    from rebound.coach import insights
 
     say = content.say
     if found.reasons:

@@ -51,7 +51,7 @@ OWN: tuple[Own, ...] = (
     Own(SESSIONS, ("*" + SUFFIX,)),
     Own(BROKEN, ("*" + SUFFIX,)),
     Own(BRAG_FILE),
-    Own(CONTACTS_FILE),  # whom you kept in touch with, and how it went (rebound.contacts)
+    Own(CONTACTS_FILE),  # whom you kept in touch with, and how it went (rebound.coach.contacts)
     Own(CACHE, ("content-*.pickle",), personal=False),
     Own(LOCKS, ("*.lock",), personal=False),
     Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)

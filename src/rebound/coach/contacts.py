@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from rebound import clock, insights
-from rebound.insights import person_key
+from rebound import clock
+from rebound.coach import insights
+from rebound.coach.insights import person_key
 from rebound.pack.context import entry_number
 from rebound.pack.models import Content
 from rebound.storage.records import ContactLog, KeptContact, Outcome, Session, Touch

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rebound import coach, values
+from rebound.coach import progress, typed
 from rebound.errors import UsageError
 from rebound.pack.models import Content, FieldDef
 from rebound.pack.reader import YamlDoc, read_yaml
@@ -91,11 +91,11 @@ def _shape(value: object) -> str:
     return say("af_a_mapping" if isinstance(value, dict) else "af_a_list")
 
 
-def _fallback(field: FieldDef, today: date, lang: values.Language) -> tuple[bool, AnswerValue]:
+def _fallback(field: FieldDef, today: date, lang: typed.Language) -> tuple[bool, AnswerValue]:
     """What an omitted question takes: (True, value), or (False, None) when it must be asked."""
     if field.default is not None:
         if field.kind == "date":
-            return True, values.default_text(field, today, lang)
+            return True, typed.default_text(field, today, lang)
         return True, field.default
     if field.kind == "confirm":
         return True, False
@@ -119,7 +119,7 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
             names = ", ".join(questions)
             raise doc.error((key,), say("af_unknown", list=names))
     applied = 0
-    while (pos := coach.next_position(content, session)) is not None:
+    while (pos := progress.next_position(content, session)) is not None:
         prompt = pos.prompt
         if prompt.kind == "list":
             entries = data.get(prompt.id)
@@ -161,7 +161,7 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
             known, value = _fallback(prompt, today, content)
             if not known:
                 break
-        coach.apply(content, session, pos, value, now)
+        progress.apply(content, session, pos, value, now)
         applied += 1
     for where in _unused(data, session):
         if pos is not None:
@@ -204,7 +204,7 @@ def _answer(
     where: tuple[str | int, ...],
     today: date,
     *,
-    lang: values.Language,
+    lang: typed.Language,
     answers: Mapping[str, AnswerValue],
 ) -> AnswerValue:
     """One answer from the file, checked as the prompt would check it, in the pack's words."""
@@ -215,7 +215,7 @@ def _answer(
         return value
     try:
         given = _as_input(doc, field, source[field.id], where)
-        return values.check(field, given, today, lang, answers)
+        return typed.check(field, given, today, lang, answers)
     except ValueError as exc:
         raise doc.error(where, str(exc)) from None
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
-from rebound import coach
+from rebound.coach import progress
 from rebound.pack.models import Content, Draft, Step
 from rebound.sentences.grammar import recipient
 from rebound.storage.records import Session
@@ -123,9 +123,9 @@ def built(content: Content, session: Session, kept: bool = True) -> list[DraftTe
     """
     out: list[DraftText] = []
     for step in content.steps:
-        done = coach.step_done(step, session)
+        done = progress.step_done(step, session)
         for d in step.drafts:
-            made = {m.id: m for m in coach.draft_texts(content, session, d)} if done else {}
+            made = {m.id: m for m in progress.draft_texts(content, session, d)} if done else {}
             ids = list(made)
             ids += [i for i in session.drafts if kept and i not in made and _belongs(i, d)]
             for draft_id in ids:
@@ -272,9 +272,9 @@ def offers(content: Content, session: Session, step: Step) -> list[DraftText]:
     return out
 
 
-def open_item(content: Content, session: Session, item_id: str) -> coach.Entry | None:
+def open_item(content: Content, session: Session, item_id: str) -> progress.Entry | None:
     """The checklist item with this id, while it is there and not yet done."""
-    for entry in coach.checklist(content, session):
+    for entry in progress.checklist(content, session):
         if entry.id == item_id and not entry.done and not entry.info:
             return entry
     return None

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from rebound import clock, coach, insights
+from rebound import clock
+from rebound.coach import insights, progress
 from rebound.pack.context import entry_number
 from rebound.pack.models import Content
 from rebound.storage.records import Session
@@ -51,7 +52,7 @@ def _reapply_on(content: Content, session: Session) -> date | None:
     for step in content.steps:
         for item in step.checklist:
             if item.id == wanted and item.due_after is not None:
-                return coach.due_after(session, item.due_after, coach.date_prompts(content))
+                return progress.due_after(session, item.due_after, progress.date_prompts(content))
     return None
 
 
@@ -85,7 +86,7 @@ def company_history(
         }
         fixes = tuple(
             (typed.get(number) or entry.label, entry.done)
-            for entry in coach.checklist(content, session)
+            for entry in progress.checklist(content, session)
             if (number := insights._entry_number(entry.id, fix_item)) is not None
         )
         chosen = session.answers.get(insights.AREAS)

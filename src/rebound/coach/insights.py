@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from rebound import clock, coach
+from rebound import clock
+from rebound.coach import progress
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content
 from rebound.storage.records import BragList, Item, OpenList, Session
@@ -144,7 +145,7 @@ def agenda(
     dated: list[tuple[date, int, Todo]] = []
     for session in _oldest_first(sessions):
         name = company(session)
-        for entry in coach.checklist(content, session):
+        for entry in progress.checklist(content, session):
             if entry.done or entry.info:
                 continue
             todo = Todo(session.id, name, entry.id, entry.label, entry.due)
@@ -363,10 +364,10 @@ def stats(
     steps_done = fixes_done = fixes_total = fixes_overdue = 0
     reached: set[str] = set()
     for session in ordered:
-        steps_done += coach.steps_done(content, session)
+        steps_done += progress.steps_done(content, session)
         contacts = enumerate(_entries(session, CONTACTS), start=1)
         names = {entry_number(e, n): str(e.get("name") or "") for n, e in contacts}
-        for entry in coach.checklist(content, session):
+        for entry in progress.checklist(content, session):
             if _entry_number(entry.id, fix_item) is not None:
                 fixes_total += 1
                 fixes_done += entry.done
@@ -405,7 +406,7 @@ def stats(
     )
 
 
-# --- more dated items in `rebound todo` (keeping in touch: rebound.contacts.due) ------------
+# --- more dated items in `rebound todo` (keeping in touch: rebound.coach.contacts.due) ------------
 
 
 def with_todos(agenda: Agenda, extra: Iterable[Todo]) -> Agenda:

@@ -280,7 +280,7 @@ def default_for(content: Content, session: Session, pos: Position) -> str | None
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
     """One draft filled from the answers: none when its `when` does not hold, one per entry
     for an `each` draft (see `compose`)."""
-    from rebound import compose
+    from rebound.letters import compose
 
     return compose.draft_texts(content, session, draft)
 

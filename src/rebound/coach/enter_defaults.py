@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from rebound import values
+from rebound.coach import typed
 from rebound.pack.models import Content, FieldDef, PromptDef
 from rebound.storage.records import AnswerValue, Scalar, Session
 
@@ -72,5 +72,5 @@ def offered(
     if value is None:
         return None
     if q.kind == "date":
-        return values.default_text(q.model_copy(update={"default": value}), today, content)
+        return typed.default_text(q.model_copy(update={"default": value}), today, content)
     return value
