@@ -251,27 +251,27 @@ def recording_console() -> Console:
 
 def step_svg(loaded: Content, session: Session) -> str:
     """Step 1 as `rebound start` shows it, with the thank-you email filled in."""
-    from rebound import render
     from rebound.coach import progress
+    from rebound.render import screens
 
     out = recording_console()
     step = loaded.steps[0]
     with fixed_today():
         header = loaded.say("step_header", number=1, total=len(loaded.steps), title=step.title)
-        render.step_intro(out, step, header, answers=session.answers)
+        screens.step_intro(out, step, header, answers=session.answers)
         for made in progress.drafts(loaded, session):
             if made.draft_id in {d.id for d in step.drafts}:
-                render.draft(out, made.title, made.text)
+                screens.draft(out, made.title, made.text)
     return out.export_svg(title="rebound start", unique_id="rebound-step")
 
 
 def summary_svg(loaded: Content, session: Session) -> str:
     """`rebound summary` of the finished session, as seen on the day of the call."""
-    from rebound import render
+    from rebound.render import screens
 
     out = recording_console()
     with fixed_today():
-        render.summary(out, loaded, session)
+        screens.summary(out, loaded, session)
     return out.export_svg(title="rebound summary", unique_id="rebound-summary")
 
 

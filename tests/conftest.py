@@ -134,7 +134,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """
 
     def typed(args: list[str], keys: str = "", terminal: bool = True) -> Any:
-        monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: terminal)
+        monkeypatch.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: terminal)
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
             inp.close()

@@ -13,11 +13,11 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from rebound import flow
 from rebound.coach import answers_file, progress
 from rebound.pack import packs
 from rebound.storage.records import Session
 from rebound.storage.store import CACHE, Store
+from rebound.terminal import walk
 from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
 
@@ -113,12 +113,12 @@ def build_session(
     pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
     today = pinned.TODAY
     wanted = {**scenario.answers(today), **changes}
-    session = flow.new_session()
+    session = walk.new_session()
     if upto is None:
         with tempfile.TemporaryDirectory() as folder:
             file = Path(folder) / "answers.yaml"
             file.write_text(scenario.answers_yaml(wanted), encoding="utf-8")
-            answers_file.fill(pack, session, answers_file.read(file), today, flow.now())
+            answers_file.fill(pack, session, answers_file.read(file), today, walk.now())
         assert session.finished_at is not None, "the scenario no longer finishes a session"
     else:
         count = scenario.NAMES.index(upto) if isinstance(upto, str) else upto
@@ -127,12 +127,12 @@ def build_session(
                 continue
             pos = progress.next_position(pack, session)
             assert pos is not None
-            progress.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], flow.now())
+            progress.apply(pack, session, pos, scenario.value_at(wanted, pos)[0], walk.now())
     store = Store(home)
-    flow.store_drafts(pack, session)
+    walk.store_drafts(pack, session)
     with contextlib.ExitStack() as locks:
-        flow.claim_id(store, session, today, locks)
+        walk.claim_id(store, session, today, locks)
         store.save(session)
     if "accomplishments" in session.answers:  # a walk adds its wins once the list is done
-        flow.sync_brag(store, session)
+        walk.sync_brag(store, session)
     return session

@@ -114,12 +114,12 @@ def say_error(message: str, prefix: bool = True) -> None:
     """One paragraph on stderr; `prefix` marks it as rebound's error rather than a plain note."""
     from rich.text import Text
 
-    from rebound import render
+    from rebound.render import screens
     from rebound.text import clean
 
-    out = render.console(stderr=True)
+    out = screens.console(stderr=True)
     # render.say: on a terminal, a session id or a `command` in the message is never broken.
-    render.say(out, Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
+    screens.say(out, Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
 
 
 def _is_framework(exc: BaseException) -> bool:

@@ -12,7 +12,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from rebound import prompts
+from rebound.terminal import prompts
 from tests.helpers import ENTER, Run, build_session
 from tests.scenario import SESSION_ID
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from rebound import prompts
 from rebound.coach import brag_list
 from rebound.commands import brag as brag_cmd
 from rebound.storage.store import BRAG_LOCK, Store
+from rebound.terminal import prompts
 from tests.cli.test_brag_cli import CLEAR, NIGHTLY, items
 from tests.helpers import ENTER, Run
 from tests.reliability.test_processes import build_session

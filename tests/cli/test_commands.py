@@ -205,7 +205,7 @@ def test_unexpected_errors_are_one_paragraph(
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("rebound.render.summary", boom)
+    monkeypatch.setattr("rebound.render.screens.summary", boom)
     make_session(upto=2)
     result = run(["summary"])
     assert result.exit_code == 1

@@ -158,7 +158,7 @@ def test_the_session_list_speaks_the_pack_language() -> None:
 
     from rich.console import Console
 
-    from rebound import render
+    from rebound.render import screens
     from rebound.storage.records import Session
 
     spanish = packs.load(packs.content_dir(None, lang="es"))
@@ -167,7 +167,7 @@ def test_the_session_list_speaks_the_pack_language() -> None:
         id="2026-11-25-globex", created_at=moment, updated_at=moment, answers={"company": "Globex"}
     )
     out = Console(record=True, force_terminal=True, width=100, color_system=None)
-    render.session_list(out, spanish, [session], total=21)
+    screens.session_list(out, spanish, [session], total=21)
     shown = flat(out.export_text())
     assert "Id Empresa · puesto Pasos Siguiente" in shown
     assert "Se muestran las 1 más recientes de 21" in shown

@@ -34,7 +34,7 @@ def upto(name: str) -> str:
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The questions the walk asks through `prompts.choose` and `prompts.yes_no` (the pipe
     input's screen is not kept), with a choice's options after its message."""
-    from rebound import prompts
+    from rebound.terminal import prompts
 
     seen: list[str] = []
     choose, yes_no = prompts.choose, prompts.yes_no

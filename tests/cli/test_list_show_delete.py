@@ -124,15 +124,15 @@ def test_list_in_a_terminal_is_a_table(run: Run) -> None:
 
     from rich.console import Console
 
-    from rebound import render
     from rebound.pack import packs
+    from rebound.render import screens
     from rebound.storage.store import Store
 
     build_session()
     buffer = io.StringIO()
     out = Console(file=buffer, force_terminal=True, width=100, color_system=None, markup=False)
     store = Store()
-    render.session_list(out, packs.load(), [store.load(SESSION_ID)], total=1)
+    screens.session_list(out, packs.load(), [store.load(SESSION_ID)], total=1)
     lines = [line.rstrip() for line in buffer.getvalue().splitlines() if line.strip()]
     assert lines[0].split() == ["Id", "Company", "·", "role", "Steps", "Next"]
     assert lines[1].startswith(SESSION_ID)

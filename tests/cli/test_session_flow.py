@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from rebound import flow
 from rebound.coach import progress
 from rebound.pack import packs
 from rebound.storage.records import Session
 from rebound.storage.store import Store
+from rebound.terminal import walk
 from tests import pinned
 from tests.helpers import DOWN, ENTER, MakeSession, Run
 from tests.scenario import (
@@ -83,14 +83,14 @@ def test_stop_after_any_answer_then_continue(tmp_path: Path, cut: int) -> None:
     # what was answered, and going on from it asks the remaining questions in the same order.
     pack = packs.load()
     wanted = dict(EXPECTED_ANSWERS)
-    session = flow.new_session()
+    session = walk.new_session()
     session.id = SESSION_ID
     store = Store(tmp_path / "home")
     names = _answered(GROUPS)
     for _ in range(cut):
         pos = progress.next_position(pack, session)
         assert pos is not None
-        progress.apply(pack, session, pos, value_at(wanted, pos)[0], flow.now())
+        progress.apply(pack, session, pos, value_at(wanted, pos)[0], walk.now())
     store.save(session)
     assert session.finished_at is None
     again = store.load(SESSION_ID)
@@ -99,7 +99,7 @@ def test_stop_after_any_answer_then_continue(tmp_path: Path, cut: int) -> None:
     while (pos := progress.next_position(pack, again)) is not None:
         value, name, _ = value_at(wanted, pos)
         asked.append(name)
-        progress.apply(pack, again, pos, value, flow.now())
+        progress.apply(pack, again, pos, value, walk.now())
         if len(asked) % 7 == 0:  # saved and read back on the way too, as a walk does
             store.save(again)
             again = store.load(SESSION_ID)

@@ -20,8 +20,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from rebound import prompts
 from rebound.storage.store import Store, parse
+from rebound.terminal import prompts
 from rebound.text import scrub
 from tests.conftest import Figures
 from tests.depth import examples
@@ -37,7 +37,7 @@ SETTINGS = settings(
 
 def type_bytes(monkeypatch: Any, args: list[str], keys: bytes) -> Any:
     """Run rebound in-process with raw bytes typed at its prompts (a non-UTF-8 terminal)."""
-    monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: True)
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_bytes(keys)
         inp.close()

@@ -156,7 +156,7 @@ def run_main(args: list[str], stdout: io.TextIOBase | None = None) -> Outcome:
     crashed: BaseException | None = None
     code: object = None
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
+        mp.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: True)
         mp.setattr(startup, "pause", lambda: None)  # the test process keeps its collector
         mp.setattr(startup, "finish", lambda: None)
         mp.setattr(sys, "argv", ["rebound", *args])

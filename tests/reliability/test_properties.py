@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from rebound import render
 from rebound import text as text_module
 from rebound.coach import progress
 from rebound.errors import ContentError
 from rebound.pack import packs
+from rebound.render import screens
 from rebound.sentences import grammar
 from rebound.storage import store
 from rebound.storage.records import Session
@@ -87,7 +87,7 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
         assert fitted in shown
     # Where the answer itself is shown (`rebound show`), it is shown exactly as typed.
     out = Console(file=io.StringIO(), width=100_000, color_system=None, highlight=False)
-    render.answers(out, loaded, session)
+    screens.answers(out, loaded, session)
     view = out.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b" not in view and "\x07" not in view
     if detail.strip() and not any(

@@ -12,8 +12,8 @@ from prompt_toolkit.application import Application, create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from rebound import prompts
 from rebound.pack.models import FieldDef
+from rebound.terminal import prompts
 
 CTRL_Z = "\x1a"
 CTRL_V = "\x16"  # quoted insert: the next key goes in as it is, a control character too

@@ -12,7 +12,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from questionary.prompts import common
 
-from rebound import prompts
+from rebound.terminal import prompts
 
 NOT_NOW = "Not now; I'll come back with `rebound continue`"
 LONG_TICK = "Reach out to Priya Patel (Head hunter or recruiter, Email)"

@@ -13,8 +13,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from rebound import prompts
 from rebound.coach import typed as values
+from rebound.terminal import prompts
 
 
 class Words:

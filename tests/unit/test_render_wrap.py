@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from rebound import app, render
+from rebound import app
+from rebound.render import screens
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -31,7 +32,7 @@ def test_fit_never_breaks_an_id_or_a_command() -> None:
         f"left off ({LONG_ID})."
     )
     for width in (100, 60, 40, 20):
-        lines = render.fit(text, width).plain.splitlines()
+        lines = screens.fit(text, width).plain.splitlines()
         assert " ".join(lines) == text.plain
         assert any(f"({LONG_ID})." in line for line in lines)
         assert any("`rebound continue`" in line for line in lines)
@@ -44,7 +45,7 @@ def test_the_stop_message_keeps_the_session_id_whole(
 ) -> None:
     out = terminal(width)
     out.soft_wrap = True  # as render.console makes it for stderr: Rich wraps nothing there
-    monkeypatch.setattr(render, "console", lambda stderr=False, file=None: out)
+    monkeypatch.setattr(screens, "console", lambda stderr=False, file=None: out)
     loaded = make_docs.load_content()
     app.say_error(loaded.say("stopped_saved", id=LONG_ID), prefix=False)
     lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
@@ -58,7 +59,7 @@ def test_summary_items_wrap_under_their_label(width: int) -> None:
     session = make_docs.finished_session(loaded)
     out = terminal(width)
     with make_docs.fixed_today():
-        render.summary(out, loaded, session)
+        screens.summary(out, loaded, session)
     lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert all(len(line) <= width for line in lines), lines
     start = next(n for n, line in enumerate(lines) if line.startswith("✓ 1/5"))

@@ -445,7 +445,7 @@ def test_every_reading_command_refuses_a_data_folder_that_is_a_file(
     home = tmp_path / "not-a-folder"
     home.write_text("my notes\n")
     monkeypatch.setenv("REBOUND_HOME", str(home))
-    monkeypatch.setattr("rebound.prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: True)
     commands = [
         ["continue"],
         ["summary"],

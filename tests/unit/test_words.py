@@ -53,10 +53,11 @@ def test_every_key_said_is_a_sentence_of_the_pack() -> None:
 
 
 def test_keys_kept_in_tables_are_sentences_too() -> None:
-    from rebound import app, clipboard, prompts
+    from rebound import app, clipboard
     from rebound.coach import brag_list
     from rebound.commands import brag
     from rebound.pack import reader
+    from rebound.terminal import prompts
 
     keys = [
         *app._REASONS.values(),

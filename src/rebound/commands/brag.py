@@ -110,8 +110,8 @@ def list_() -> None:
 
 
 def _list() -> None:
-    from rebound import render
     from rebound.render import brag as screens
+    from rebound.render import screens as render
 
     store = store_for()
     brag, done = saves.synced(store)
@@ -127,9 +127,9 @@ def _list() -> None:
 @brag_app.command("show")
 def show(ref: RefArgument) -> None:
     """Show one story in full: its STAR notes, its cue, how it's been going."""
-    from rebound import render
     from rebound.coach import brag_list
     from rebound.render import brag as screens
+    from rebound.render import screens as render
 
     store = store_for()
     brag, _ = saves.synced(store)
@@ -139,7 +139,7 @@ def show(ref: RefArgument) -> None:
 
 def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
     """Every field, asked in turn; with `current`, its values are there to edit in place."""
-    from rebound import prompts
+    from rebound.terminal import prompts
 
     answers: dict[str, Any] = {}
     for name, question in STORY:
@@ -172,8 +172,8 @@ def _options(**given: Any) -> dict[str, Any]:
 
 def _needs_terminal(command: str, alternative: str) -> None:
     """Refuse early without a terminal, naming the `alternative` (a key of the pack)."""
-    from rebound import prompts
     from rebound.errors import NotInteractiveError
+    from rebound.terminal import prompts
 
     try:
         prompts.require_terminal(command)
@@ -193,8 +193,8 @@ def add(
     tag: TagOption = None,
 ) -> None:
     """Add a win to your brag list: asked step by step, or given as options (for scripts)."""
-    from rebound import render
     from rebound.coach import brag_list
+    from rebound.render import screens as render
 
     given = _options(
         title=title,
@@ -250,8 +250,8 @@ def edit(
 
     --tag replaces the tags.
     """
-    from rebound import render
     from rebound.coach import brag_list
+    from rebound.render import screens as render
 
     store = store_for()
     item = brag_list.find(store.load_brag(), ref)
@@ -282,8 +282,9 @@ def remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove it without asking.")] = False,
 ) -> None:
     """Take a story off your brag list (asks first, unless --yes)."""
-    from rebound import prompts, render
     from rebound.coach import brag_list
+    from rebound.render import screens as render
+    from rebound.terminal import prompts
 
     store = store_for()
     item = brag_list.find(store.load_brag(), ref)
@@ -318,10 +319,11 @@ def rehearse(
     ] = 90,
 ) -> None:
     """Tell your stories out loud: an interviewer's cue, your notes, a clock, then how it went."""
-    from rebound import prompts, render
     from rebound.coach import brag_list
     from rebound.errors import InterruptedByUser
+    from rebound.render import screens as render
     from rebound.render.brag import minutes as _clock
+    from rebound.terminal import prompts
 
     prompts.require_terminal("rehearse")
     store = store_for()
@@ -354,9 +356,10 @@ def rehearse(
 def _rehearse_one(
     out: Console, store: Store, item: Accomplishment, *, number: int, total: int, seconds: int
 ) -> None:
-    from rebound import prompts, render
     from rebound.coach import brag_list
     from rebound.render import brag as screens
+    from rebound.render import screens as render
+    from rebound.terminal import prompts
 
     screens.rehearsal_card(out, item, number, total)
     spent = prompts.countdown(seconds)

@@ -128,11 +128,11 @@ def take_pending(store: Store, brag: BragList) -> list[tuple[Accomplishment | No
 
 def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
     """Once the list is saved: forget the kept files, and say what was added from them."""
-    from rebound import render
+    from rebound.render import screens
     from rebound.sentences import speech
     from rebound.storage import pending
 
-    out = render.console()
+    out = screens.console()
     for item, kept in taken:
         pending.done(kept)
         if item is not None:
@@ -152,9 +152,9 @@ def by_id(brag: BragList, item_id: str) -> Accomplishment | None:
 def text(*parts: str | tuple[str, str]) -> Text:
     """People's text, always as Text (never markup), with control characters made visible
     (`render.line`)."""
-    from rebound import render
+    from rebound.render import screens
 
-    return render.line(*parts)
+    return screens.line(*parts)
 
 
 def kept(
@@ -162,7 +162,7 @@ def kept(
 ) -> ReboundError:
     """What typed at `brag add` could not be saved: keep it in `pending/` for the next
     `rebound brag`, or, if even that fails, show it to copy. The error that says which."""
-    from rebound import render
+    from rebound.render import screens
     from rebound.sentences import speech
     from rebound.storage import pending
 
@@ -170,7 +170,7 @@ def kept(
     try:
         path = pending.keep(store, typed, typed_at)
     except DataError:
-        out = render.console()
+        out = screens.console()
         out.print(text((speech.say("pending_copy"), "bold")))
         for name, value in typed.items():
             shown = ", ".join(value) if isinstance(value, list) else value
@@ -236,8 +236,8 @@ def save_edit(
 def keep_mine(name: str, mine: Any, theirs: Any) -> bool:
     """Ask which of two changes to one field to keep. Enter keeps the one typed just now: it is
     the newest, the person is looking at it, and the other one is shown in full to retype."""
-    from rebound import prompts
     from rebound.sentences import speech
+    from rebound.terminal import prompts
 
     def shown(value: Any) -> str:
         typed = ", ".join(value) if isinstance(value, list) else (value or "")

@@ -80,16 +80,16 @@ def contacts(
     """The people to reach out to, across sessions: each one's touches, and who has gone quiet."""
     if ctx.invoked_subcommand is not None:
         return
-    from rebound import render
     from rebound.coach import contacts as keeping
     from rebound.commands.insights import _across
+    from rebound.render import screens
 
     if (ready := _across(ctx)) is None:
         return
     content, found, out = ready
     people = keeping.people(content, found, read_contact_log(store_for()), weeks=weeks)
     if not people:
-        render.note(out, content.say("contacts_none"))
+        screens.note(out, content.say("contacts_none"))
         return
     show_people(out, content, people, weeks)
 
@@ -114,8 +114,8 @@ def outcome_text(content: Content, touch: Seen) -> str:
 def show_people(out: Console, content: Content, people: list[Person], weeks: int | None) -> None:
     """Each contact: how you know them, their cadence, where they came from, their touches
     (newest first) and whether they have gone quiet."""
-    from rebound import render
     from rebound.commands.insights import _ago, _say, _text, _utf8, _weeks
+    from rebound.render import screens
 
     flag, dot = ("⚑", "·") if _utf8(out) else ("!", "-")
     quiet = sum(p.quiet for p in people)
@@ -166,9 +166,9 @@ def show_people(out: Console, content: Content, people: list[Person], weeks: int
         if person.quiet:
             _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
         else:
-            _say(out, _text((status, render.GOOD if person.last else "dim")), 4)
+            _say(out, _text((status, screens.GOOD if person.last else "dim")), 4)
     out.print()
-    render.note(out, content.say("contacts_hint"), "dim")
+    screens.note(out, content.say("contacts_hint"), "dim")
 
 
 def _on(content: Content, raw: str | None, today: date) -> date:
@@ -258,8 +258,8 @@ def log(
     ] = None,
 ) -> None:
     """Record that you reached someone, and how it went: it restarts their clock."""
-    from rebound import render
     from rebound.coach import contacts as keeping
+    from rebound.render import screens
     from rebound.storage.records import OUTCOMES
 
     content = content_for(ctx)
@@ -272,7 +272,7 @@ def log(
     store = store_for()
     sessions = store.load_all()
     report_moved(store)
-    out = render.console()
+    out = screens.console()
     with _locked(store, content) as touch_log:
         try:
             person = keeping.find(keeping.people(content, sessions, touch_log, today), name)
@@ -288,17 +288,17 @@ def log(
         after = keeping.find(keeping.people(content, sessions, touch_log, today), person.name)
     _refresh_due_index(store, content)
     how = content.say(OUTCOME_KEYS[outcome]) if outcome else content.say("outcome_none")
-    render.note(
+    screens.note(
         out, content.say("contacts_logged", name=person.name, date=day.isoformat(), value=how)
     )
     weeks = content.say_count("weeks", after.every_weeks)
-    render.note(
+    screens.note(
         out, content.say("contacts_next_touch", date=after.next_due.isoformat(), value=weeks)
     )
     if ticked:
-        render.note(out, content.say("contacts_ticked", list="; ".join(said)), "dim")
+        screens.note(out, content.say("contacts_ticked", list="; ".join(said)), "dim")
     for session_id in busy:
-        render.note(
+        screens.note(
             out, content.say("contacts_session_busy", id=session_id, name=person.name), "yellow"
         )
 

@@ -61,25 +61,26 @@ def data_wipe(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete everything rebound keeps about you (it asks first; `--yes` skips the question)."""
-    from rebound import prompts, render
+    from rebound.render import screens
+    from rebound.terminal import prompts
 
     store = store_for()
-    out = render.console()
+    out = screens.console()
     if not store.home.exists():
-        render.note(out, speech.say("wipe_nothing", where=store.home))
+        screens.note(out, speech.say("wipe_nothing", where=store.home))
         return
     if not yes:
         if not prompts.stdin_is_terminal():
             raise UsageError("wipe_needs_yes")
         question = speech.say("wipe_confirm", where=store.home)
         if not prompts.yes_no(question, default=False, lang=speech.pack()):
-            render.note(out, speech.say("wipe_kept"))
+            screens.note(out, speech.say("wipe_kept"))
             return
     left = store.wipe()
     if not left:
-        render.note(out, speech.say("wiped", where=store.home))
+        screens.note(out, speech.say("wiped", where=store.home))
         return
     names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in left[:5])
     if len(left) > 5:
         names = speech.say("wiped_more", list=names, count=len(left) - 5)
-    render.note(out, speech.say("wiped_some", where=store.home, list=names))
+    screens.note(out, speech.say("wiped_some", where=store.home, list=names))

@@ -76,8 +76,8 @@ def draft(
     ] = False,
 ) -> None:
     """List a session's drafts, or show one as plain text, ready to paste, copy, mail or edit."""
-    from rebound import render
     from rebound.coach import drafts as drafting
+    from rebound.render import screens
 
     content = content_for(ctx)
     if sum((copy, mail, edit, reset)) > 1:
@@ -85,9 +85,9 @@ def draft(
     store = store_for()
     found = pick(store, session)
     report_moved(store)
-    out = render.console()
+    out = screens.console()
     if found is None:
-        render.note(out, content.say("no_sessions"))
+        screens.note(out, content.say("no_sessions"))
         return
     content = content_for(ctx, found)  # in the session's own language, as every command on one
     drafts = drafting.session_drafts(content, found, kept=same_language(ctx, found))
@@ -101,14 +101,14 @@ def draft(
     if chosen is None:
         raise UsageError("draft_unknown", value=name, id=found.id, list=_names(drafts))
     if copy:
-        from rebound import handoff
+        from rebound.terminal import send
 
-        handoff.copy(content, out, chosen)
+        send.copy(content, out, chosen)
         _when_sent(out, content, found, chosen)
     elif mail:
-        from rebound import handoff
+        from rebound.terminal import send
 
-        if handoff.mail(content, out, chosen):
+        if send.mail(content, out, chosen):
             _when_sent(out, content, found, chosen)
     elif edit:
         _edit(out, content, found, chosen, kept=same_language(ctx, found))
@@ -123,43 +123,44 @@ def _names(drafts: list[DraftText]) -> str:
 
 
 def _list(out: Console, content: Content, session: Session, drafts: list[DraftText]) -> None:
-    from rebound import render
     from rebound.coach import drafts as drafting
+    from rebound.render import screens
 
     if not drafts:
-        render.note(out, content.say("drafts_none", name=session.title))
+        screens.note(out, content.say("drafts_none", name=session.title))
         return
-    render.note(out, session.title, "bold")
+    screens.note(out, session.title, "bold")
     for line in drafting.listing(content, drafts):
-        render.note(out, line)
-    render.note(out, content.say("drafts_hint"), "dim")
+        screens.note(out, line)
+    screens.note(out, content.say("drafts_hint"), "dim")
 
 
 def _print(text: str) -> None:
     """The draft exactly: plain, unwrapped, one newline at the end, for pasting or piping."""
     import sys
 
-    from rebound import render
+    from rebound.text import clean
 
     if sys.stdout.isatty():  # typed text must not drive the terminal; a pipe gets it as is
-        text = render.clean(text)
+        text = clean(text)
     sys.stdout.write(text)
     sys.stdout.flush()
 
 
 def _when_sent(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
-    from rebound import render
     from rebound.coach import drafts as drafting
+    from rebound.render import screens
 
     if chosen.ticks and drafting.open_item(content, session, chosen.ticks) is not None:
-        render.note(out, content.say("draft_when_sent", id=chosen.ticks), "dim")
+        screens.note(out, content.say("draft_when_sent", id=chosen.ticks), "dim")
 
 
 def _edit(
     out: Console, content: Content, session: Session, chosen: DraftText, kept: bool = True
 ) -> None:
-    from rebound import handoff, render
     from rebound.coach import drafts as drafting
+    from rebound.render import screens
+    from rebound.terminal import send
 
     store = store_for()
     # Locked while the editor is open: another window can't change the session underneath (it
@@ -168,24 +169,24 @@ def _edit(
         fresh = store.load(session.id)
         shown = drafting.session_drafts(content, fresh, kept=kept)
         current = drafting.find(shown, chosen.id) or chosen
-        saved = handoff.edit(content, current)
+        saved = send.edit(content, current)
         if saved is None:
-            render.note(out, content.say("draft_edit_same", title=chosen.title))
+            screens.note(out, content.say("draft_edit_same", title=chosen.title))
             return
         drafting.keep_edit(fresh, chosen.id, saved)
         store.save(fresh)
-    render.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
+    screens.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
 
 
 def _reset(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
-    from rebound import render
+    from rebound.render import screens
 
     if not chosen.edited:
-        render.note(out, content.say("draft_reset_none", title=chosen.title))
+        screens.note(out, content.say("draft_reset_none", title=chosen.title))
         return
     store = store_for()
     with store.lock(session.id):
         fresh = store.load(session.id)
         fresh.edited.pop(chosen.id, None)
         store.save(fresh)
-    render.note(out, content.say("draft_reset", title=chosen.title))
+    screens.note(out, content.say("draft_reset", title=chosen.title))

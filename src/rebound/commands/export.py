@@ -132,13 +132,13 @@ def _check_target(output: Path, force: bool) -> None:
 
 
 def _done(session: Session, fmt: Format, output: Path) -> None:
-    from rebound import render
+    from rebound.render import screens
     from rebound.sentences import speech
 
     said = speech.say(
         "exported", title=session.title, id=session.id, value=NAMES[fmt], where=output
     )
-    render.note(render.console(stderr=True), said)
+    screens.note(screens.console(stderr=True), said)
 
 
 def _export_all(
@@ -148,7 +148,7 @@ def _export_all(
     import json
 
     from rebound import export as exporter
-    from rebound import render
+    from rebound.render import screens
     from rebound.storage.files import atomic_write
     from rebound.storage.paths import CALENDAR_STATE
 
@@ -178,7 +178,7 @@ def _export_all(
         atomic_write(state_file, json.dumps(kept, ensure_ascii=False, indent=1).encode() + b"\n")
     if output is not None:
         count = sum(1 for e in kept["events"].values() if e["status"] == "CONFIRMED")
-        render.note(
-            render.console(stderr=True),
+        screens.note(
+            screens.console(stderr=True),
             content.say("export_all_done", count=count, where=str(output)),
         )

@@ -68,7 +68,9 @@ def feedback(
     ] = None,
 ) -> None:
     """Record feedback that came after the call: reasons, areas to work on, the weakness."""
-    from rebound import flow, prompts, render
+    from rebound.render import screens
+    from rebound.terminal import prompts
+    from rebound.terminal import walk as flow
 
     content = content_for(ctx)
     step = _step(content)
@@ -76,34 +78,34 @@ def feedback(
     store = store_for()
     found = _finished(store, session, content)
     report_moved(store)
-    out = render.console()
+    out = screens.console()
     if answers is not None:
         _from_file(content, store, found, step, answers)
         return
     prompts.require_terminal("feedback")
     walk = flow.Walk(content, store, found, out)
-    render.note(out, content.say("feedback_intro", name=found.title), "bold")
-    render.note(out, content.say("back_hint"), "dim")
+    screens.note(out, content.say("feedback_intro", name=found.title), "bold")
+    screens.note(out, content.say("back_hint"), "dim")
     if walk.later(step.id, later.prompts, later.ticks):
         _said(content, walk.session, walk.ticked)
 
 
 def _said(content: Content, session: Session, ticked: list[str]) -> None:
-    from rebound import render
+    from rebound.render import screens
 
-    out = render.console()
-    render.note(out, "")
+    out = screens.console()
+    screens.note(out, "")
     if ticked:
-        render.note(out, content.say("feedback_ticked", list="; ".join(ticked)), "dim")
-    render.note(out, content.say("feedback_done", name=session.title), "bold")
+        screens.note(out, content.say("feedback_ticked", list="; ".join(ticked)), "dim")
+    screens.note(out, content.say("feedback_done", name=session.title), "bold")
 
 
 def _from_file(content: Content, store: Store, found: Session, step: Step, file: Path) -> None:
     """The feedback answers from an answers file: only the feedback prompts, checked as at the
     prompt; the ones left out keep their answers. Nothing is saved unless all of it fits."""
 
-    from rebound import flow
     from rebound.coach import answers_file, progress
+    from rebound.terminal import walk as flow
 
     later = content.follow_up.feedback
     doc = answers_file.read(file)
@@ -125,10 +127,10 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
         flow.store_drafts(content, fresh)
         ticked = flow.tick_open(content, fresh, later.ticks, flow.now())
         store.save(fresh)
-    from rebound import render
+    from rebound.render import screens
 
-    render.note(
-        render.console(),
+    screens.note(
+        screens.console(),
         content.say("feedback_from_file", count=count, where=str(file), id=fresh.id),
     )
     _said(content, fresh, ticked)

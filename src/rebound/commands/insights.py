@@ -29,39 +29,40 @@ def _across(
 ) -> tuple[Content, list[Session], Console] | None:
     """The content, every readable session and the console; None, having said `empty` (a `ui`
     sentence of the pack), when there are no sessions."""
-    from rebound import render
+    from rebound.render import screens
 
     content = content_for(ctx)
     store = store_for()
     found = store.load_all()
     report_moved(store)
-    out = render.console()
+    out = screens.console()
     if not found:
-        render.note(out, content.say(empty))
+        screens.note(out, content.say(empty))
         return None
     return content, found, out
 
 
-# The shared helpers are render's (`rebound.render`); `rebound contacts` (commands/contacts.py)
-# still draws with them by these names, until it moves to rebound.render too.
+# The shared helpers are render's (`rebound.render.screens`); `rebound contacts`
+# (commands/contacts.py) still draws with them by these names, until it moves to
+# rebound.render.screens too.
 def _utf8(out: Console) -> bool:
-    from rebound import render
+    from rebound.render import screens
 
-    return render.utf8(out)
+    return screens.utf8(out)
 
 
 def _text(*parts: str | tuple[str, str]) -> Text:
-    from rebound import render
+    from rebound.render import screens
 
-    return render.line(*parts)
+    return screens.line(*parts)
 
 
 def _say(
     out: Console, text: Text, indent: int = 0, *, prefix: Text | None = None, whole: bool = False
 ) -> None:
-    from rebound import render
+    from rebound.render import screens
 
-    render.say_at(out, text, indent, prefix=prefix, whole=whole)
+    screens.say_at(out, text, indent, prefix=prefix, whole=whole)
 
 
 def _weeks(content: Content, days: int) -> str:

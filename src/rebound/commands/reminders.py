@@ -53,7 +53,8 @@ def nudge(
             raise UsageError("nudge_shell_alone", value=shell_name)
         due.nudge()
         return
-    from rebound import render, shell
+    from rebound import shell
+    from rebound.render import screens
 
     content = content_for(ctx)
     if install and uninstall:
@@ -68,19 +69,19 @@ def nudge(
         raise DataError(
             "nudge_unwritable", where=str(target), value=exc.strerror or str(exc)
         ) from None
-    out = render.console()
+    out = screens.console()
     where = str(change.file)
     if install and change.changed:
-        render.note(out, content.say("nudge_added", where=where))
-        render.note(out, f"  {change.line}", "bold")
-        render.note(out, content.say("nudge_next"))
+        screens.note(out, content.say("nudge_added", where=where))
+        screens.note(out, f"  {change.line}", "bold")
+        screens.note(out, content.say("nudge_next"))
     elif install:
-        render.note(out, content.say("nudge_already", where=where))
+        screens.note(out, content.say("nudge_already", where=where))
     elif change.changed:
-        render.note(out, content.say("nudge_removed", where=where))
-        render.note(out, f"  {change.line}", "bold")
+        screens.note(out, content.say("nudge_removed", where=where))
+        screens.note(out, f"  {change.line}", "bold")
     else:
-        render.note(out, content.say("nudge_absent", where=where))
+        screens.note(out, content.say("nudge_absent", where=where))
 
 
 # --- rebound remind ---------------------------------------------------------------------------
@@ -162,52 +163,54 @@ def _item_line(content: Content, item: Due) -> str:
 
 
 def _print(title: str, lines: list[str]) -> None:
-    from rebound import render
+    from rebound.render import screens
 
-    out = render.console()
-    render.note(out, title, "bold")
+    out = screens.console()
+    screens.note(out, title, "bold")
     for line in lines:
-        render.note(out, f"  {line}")
+        screens.note(out, f"  {line}")
 
 
 def _confirm(content: Content, out: Console, yes: bool) -> bool:
-    from rebound import prompts, render
+    from rebound.render import screens
+    from rebound.terminal import prompts
 
     if yes:
         return True
     if not prompts.stdin_is_terminal():
         raise UsageError("remind_needs_yes")
-    render.note(out, "")
+    screens.note(out, "")
     if prompts.yes_no(content.say("remind_confirm"), default=True, lang=content):
         return True
-    render.note(out, content.say("remind_kept"))
+    screens.note(out, content.say("remind_kept"))
     return False
 
 
 def _install(content: Content, at: str, yes: bool) -> None:
-    from rebound import reminders, render, shell
+    from rebound import reminders, shell
+    from rebound.render import screens
 
     when = reminders.parse_time(at)
     if when is None:
         raise UsageError("remind_bad_time", value=at)
     shown = f"{when[0]:02d}:{when[1]:02d}"
     rebound = shell.this_rebound()
-    out = render.console()
+    out = screens.console()
     try:
         if reminders.has_systemd():
             files = reminders.unit_files(rebound, when)
-            render.note(out, content.say("remind_systemd"))
+            screens.note(out, content.say("remind_systemd"))
             for path, text in files.items():
-                render.note(out, "")
-                render.note(out, f"{path}:", "bold")
+                screens.note(out, "")
+                screens.note(out, f"{path}:", "bold")
                 for line in text.splitlines():
-                    render.note(out, f"  {line}")
+                    screens.note(out, f"  {line}")
             if not _confirm(content, out, yes):
                 return
             reminders.install_systemd(files)
         elif reminders.has_cron():
-            render.note(out, content.say("remind_cron"))
-            render.note(out, f"  {reminders.cron_line(rebound, when)}", "bold")
+            screens.note(out, content.say("remind_cron"))
+            screens.note(out, f"  {reminders.cron_line(rebound, when)}", "bold")
             if not _confirm(content, out, yes):
                 return
             reminders.install_cron(rebound, when)
@@ -215,11 +218,12 @@ def _install(content: Content, at: str, yes: bool) -> None:
             raise UsageError("remind_no_scheduler")
     except (OSError, reminders.ScheduleError) as exc:
         raise DataError("remind_failed", value=str(exc)) from None
-    render.note(out, content.say("remind_installed", value=shown), "bold")
+    screens.note(out, content.say("remind_installed", value=shown), "bold")
 
 
 def _uninstall(content: Content) -> None:
-    from rebound import reminders, render
+    from rebound import reminders
+    from rebound.render import screens
 
     try:
         removed = [str(p) for p in reminders.uninstall_systemd()]
@@ -227,8 +231,8 @@ def _uninstall(content: Content) -> None:
             removed.append("crontab")
     except (OSError, reminders.ScheduleError) as exc:
         raise DataError("remind_failed", value=str(exc)) from None
-    out = render.console()
+    out = screens.console()
     if removed:
-        render.note(out, content.say("remind_removed", where=", ".join(removed)))
+        screens.note(out, content.say("remind_removed", where=", ".join(removed)))
     else:
-        render.note(out, content.say("remind_absent"))
+        screens.note(out, content.say("remind_absent"))

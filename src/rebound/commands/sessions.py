@@ -46,7 +46,10 @@ def start(
     ] = None,
 ) -> None:
     """Begin a new session, right after the call: five short steps, saved as you go."""
-    from rebound import due, flow, prompts, render
+    from rebound import due
+    from rebound.render import screens
+    from rebound.terminal import prompts
+    from rebound.terminal import walk as flow
 
     if answers is not None:
         _start_from_file(ctx, answers)
@@ -55,7 +58,7 @@ def start(
     content = content_for(ctx)
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
     store.check_writable()  # before the first question: never ask what can't be kept
-    out = render.console()
+    out = screens.console()
     walk = flow.Walk(content, store, flow.new_session(new_session_lang(ctx)), out)
     if walk.run():
         _closing(out, content, walk.session)
@@ -65,8 +68,10 @@ def start(
 def _start_from_file(ctx: typer.Context, file: Path) -> None:
     import contextlib
 
-    from rebound import due, flow, render
+    from rebound import due
     from rebound.coach import answers_file, progress
+    from rebound.render import screens
+    from rebound.terminal import walk as flow
 
     content = content_for(ctx)
     doc = answers_file.read(file)
@@ -80,25 +85,25 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
         flow.claim_id(store, session, clock.today(), locks)
         store.save(session)
     trouble = flow.sync_brag(store, session)
-    out = render.console()
+    out = screens.console()
     left = progress.next_position(content, session)
     filled = speech.say_count("answers_filled", count, where=file, id=session.id)
-    render.note(out, filled, "bold")
+    screens.note(out, filled, "bold")
     if trouble:
-        render.note(out, trouble, "yellow")
+        screens.note(out, trouble, "yellow")
     if left is not None:
-        render.note(out, speech.say("answers_still_open", id=session.id))
-    render.note(out, "")
-    render.summary(out, content, session)
+        screens.note(out, speech.say("answers_still_open", id=session.id))
+    screens.note(out, "")
+    screens.summary(out, content, session)
 
 
 def _closing(out: Console, content: Content, session: Session) -> None:
-    from rebound import render
+    from rebound.render import screens
 
-    render.note(out, "")
-    render.note(out, content.say("all_steps_done"), "bold")
-    render.note(out, "")
-    render.summary(out, content, session)
+    screens.note(out, "")
+    screens.note(out, content.say("all_steps_done"), "bold")
+    screens.note(out, "")
+    screens.summary(out, content, session)
 
 
 @app.command("continue")
@@ -116,8 +121,11 @@ def continue_(
     ] = None,
 ) -> None:
     """Pick up where you left off (or tick off items of a finished session)."""
-    from rebound import due, flow, prompts, render
+    from rebound import due
     from rebound.coach import progress
+    from rebound.render import screens
+    from rebound.terminal import prompts
+    from rebound.terminal import walk as flow
 
     # Every pack has the same step ids: any of them can check --step before anything is read.
     content = content_for(ctx)
@@ -128,9 +136,9 @@ def continue_(
     store = due.watch(store_for(), content)  # every save keeps the due index fresh
     found = store.pick(session, unfinished=step is None)
     report_moved(store)
-    out = render.console()
+    out = screens.console()
     if found is None:
-        render.note(out, content.say("nothing_to_continue"))
+        screens.note(out, content.say("nothing_to_continue"))
         return
     content = content_for(ctx, found)  # in the session's own language
     if step is None and progress.next_position(content, found) is None:
@@ -139,22 +147,24 @@ def continue_(
     walk = flow.Walk(content, store, found, out)
     finished = walk.run(only_step=step)
     if step is not None:
-        render.summary(out, content, walk.session)
+        screens.summary(out, content, walk.session)
     elif finished:
         _closing(out, content, walk.session)
 
 
 def _tick_interactively(out: Console, content: Content, store: Store, session: Session) -> None:
-    from rebound import flow, prompts, render
     from rebound.coach import progress
+    from rebound.render import screens
+    from rebound.terminal import prompts
+    from rebound.terminal import walk as flow
 
     with store.lock(session.id):
         session = store.load(session.id)
-        render.summary(out, content, session)
+        screens.summary(out, content, session)
         todo = [e for e in progress.checklist(content, session) if not e.done and not e.info]
         if not todo:
             return
-        render.note(out, "")
+        screens.note(out, "")
         picked = prompts.pick_many(
             content.say("tick_prompt"), [(e.id, e.label, False) for e in todo], lang=content
         )
@@ -162,7 +172,7 @@ def _tick_interactively(out: Console, content: Content, store: Store, session: S
             progress.tick(content, session, item_id, flow.now())
         if picked:
             store.save(session)
-            render.note(out, content.say("ticked", count=len(picked)), "bold")
+            screens.note(out, content.say("ticked", count=len(picked)), "bold")
 
 
 @app.command()
@@ -174,17 +184,17 @@ def summary(
     ] = False,
 ) -> None:
     """Show a session's checklist: steps done, items to tick, the next thing to do."""
-    from rebound import render
+    from rebound.render import screens
 
     store = store_for()
     found = store.pick(session)
     report_moved(store)
     content = content_for(ctx, found)
-    out = render.console()
+    out = screens.console()
     if found is None:
-        render.note(out, content.say("no_sessions"))
+        screens.note(out, content.say("no_sessions"))
         return
-    render.summary(out, content, found, drafts=drafts, kept_drafts=same_language(ctx, found))
+    screens.summary(out, content, found, drafts=drafts, kept_drafts=same_language(ctx, found))
 
 
 @app.command()
@@ -198,8 +208,11 @@ def done(
     undo: Annotated[bool, typer.Option("--undo", help="Untick instead.")] = False,
 ) -> None:
     """Tick off checklist items (with no ITEM, pick them from a list)."""
-    from rebound import due, flow, prompts, render
+    from rebound import due
     from rebound.coach import progress
+    from rebound.render import screens
+    from rebound.terminal import prompts
+    from rebound.terminal import walk as flow
 
     store = store_for()
     found = store.pick(session)
@@ -208,7 +221,7 @@ def done(
     # the session itself is spoken in its own.
     due.watch(store, content_for(ctx))
     content = content_for(ctx, found)
-    out = render.console()
+    out = screens.console()
     if found is None:
         raise UsageError("done_no_sessions")
     if not items:
@@ -228,7 +241,7 @@ def done(
                     "done_not_an_item", value=item_id, id=fresh.id, list=known
                 ) from None
             said = speech.say("done_unticked" if undo else "done_ticked", title=entry.label)
-            render.note(out, said)
+            screens.note(out, said)
         store.save(fresh)
 
 
@@ -243,15 +256,15 @@ def list_(
     ] = False,
 ) -> None:
     """List your sessions, newest first: company, progress and what's next."""
-    from rebound import render
     from rebound.errors import NoSessionError
+    from rebound.render import screens
 
     content = content_for(ctx)
     store = store_for()
     ids = store.ids_by_start()
-    out = render.console()
+    out = screens.console()
     if not ids:
-        render.note(out, content.say("no_sessions"))
+        screens.note(out, content.say("no_sessions"))
         return
     sessions = []
     for session_id in ids if every else ids[:LIST_LIMIT]:
@@ -260,7 +273,7 @@ def list_(
         except NoSessionError:
             continue
     report_moved(store)
-    render.session_list(out, content, sessions, total=len(ids))
+    screens.session_list(out, content, sessions, total=len(ids))
 
 
 @app.command()
@@ -269,14 +282,14 @@ def show(
     session_id: SessionArgument,
 ) -> None:
     """Everything about one session: its checklist, your answers and the drafts."""
-    from rebound import render
+    from rebound.render import screens
 
     store = store_for()
     found = store.load(store.resolve(session_id))
     content = content_for(ctx, found)
-    out = render.console()
-    render.summary(out, content, found, drafts=True, kept_drafts=same_language(ctx, found))
-    render.answers(out, content, found)
+    out = screens.console()
+    screens.summary(out, content, found, drafts=True, kept_drafts=same_language(ctx, found))
+    screens.answers(out, content, found)
 
 
 @app.command()
@@ -285,7 +298,9 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete a session for good (it asks first; `--yes` skips the question)."""
-    from rebound import due, prompts, render
+    from rebound import due
+    from rebound.render import screens
+    from rebound.terminal import prompts
 
     store = due.watch(store_for())  # the due index forgets it
     full = store.resolve(session_id)
@@ -294,8 +309,8 @@ def delete(
             raise UsageError("delete_needs_yes", id=full)
         question = speech.say("delete_confirm", id=full)
         if not prompts.yes_no(question, default=False, lang=speech.pack()):
-            render.note(render.console(), speech.say("delete_kept"))
+            screens.note(screens.console(), speech.say("delete_kept"))
             return
     with store.lock(full):
         store.delete(full)
-    render.note(render.console(), speech.say("deleted", id=full))
+    screens.note(screens.console(), speech.say("deleted", id=full))

@@ -1,7 +1,7 @@
 """The screens of the brag list: `rebound brag` (list, show) and a rehearsal's story card.
 
 What a person typed is always printed as `Text` (never markup), with control characters made
-visible (`rebound.render.line`).
+visible (`rebound.render.screens.line`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rich.rule import Rule
 
 from rebound import clock
 from rebound.coach import brag_list
-from rebound.render import ACCENT, marks, note
-from rebound.render import line as _t
+from rebound.render.screens import ACCENT, marks, note
+from rebound.render.screens import line as _t
 from rebound.sentences import speech
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rebound.render import ACCENT, GOOD, note
-from rebound.render import line as _text
-from rebound.render import say_at as _say
-from rebound.render import utf8 as _utf8
+from rebound.render.screens import ACCENT, GOOD, note
+from rebound.render.screens import line as _text
+from rebound.render.screens import say_at as _say
+from rebound.render.screens import utf8 as _utf8
 
 if TYPE_CHECKING:
     from datetime import date

@@ -11,14 +11,16 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from rebound import clock, prompts, render
+from rebound import clock
 from rebound.coach import brag_list, enter_defaults, progress, typed
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
-from rebound.offers import DraftOffers
 from rebound.pack.models import Content, Step
+from rebound.render import screens
 from rebound.storage.paths import BRAG_LOCK
 from rebound.storage.records import AnswerValue, Session
 from rebound.storage.store import Store
+from rebound.terminal import prompts
+from rebound.terminal.draft_offers import DraftOffers
 
 now = clock.now  # the moment every save is stamped with (rebound.clock)
 
@@ -187,8 +189,8 @@ class Walk(DraftOffers):
         if progress.step_done(step, self.session):
             progress.revisit(self.content, self.session, step_id, now())
             self._save()
-        render.note(self.out, self.content.say("revisiting", title=step.title), "bold")
-        render.note(self.out, self.content.say("back_hint"), "dim")
+        screens.note(self.out, self.content.say("revisiting", title=step.title), "bold")
+        screens.note(self.out, self.content.say("back_hint"), "dim")
 
     def _welcome_back(self) -> None:
         pos = progress.next_position(self.content, self.session)
@@ -206,8 +208,8 @@ class Walk(DraftOffers):
             )
         )
         name = self.session.text("company") or self.session.id
-        render.note(self.out, say("welcome_back", name=name, where=where), "bold")
-        render.note(self.out, say("back_hint"), "dim")
+        screens.note(self.out, say("welcome_back", name=name, where=where), "bold")
+        screens.note(self.out, say("back_hint"), "dim")
 
     def _stopped(self) -> str:
         if not self.session.id:
@@ -220,13 +222,13 @@ class Walk(DraftOffers):
         while (pos := progress.next_position(self.content, self.session, only_step)) is not None:
             if pos.step_number != shown:
                 if pos.step is None:
-                    render.welcome(self.out, self.content)
-                    render.note(self.out, self.content.say("back_hint"), "dim")
+                    screens.welcome(self.out, self.content)
+                    screens.note(self.out, self.content.say("back_hint"), "dim")
                 else:
                     header = self.content.say(
                         "step_header", number=pos.step_number, total=total, title=pos.step.title
                     )
-                    render.step_intro(
+                    screens.step_intro(
                         self.out, pos.step, header, self.content.say("tip"), self.session.answers
                     )
                     if any(p.id == brag_list.PROMPT for p in pos.step.prompts):
@@ -236,7 +238,7 @@ class Walk(DraftOffers):
                 for d in pos.step.drafts if pos.step else ():
                     if d.before == pos.prompt.id:
                         for made in progress.draft_texts(self.content, self.session, d):
-                            render.draft(self.out, made.title, self._draft_shown(made))
+                            screens.draft(self.out, made.title, self._draft_shown(made))
             try:
                 value = self._ask(pos)
             except prompts.GoBack:
@@ -265,7 +267,7 @@ class Walk(DraftOffers):
                         self._back(upcoming, only_step)
                         continue
                     if not go_on:
-                        render.note(self.out, self.content.say("resume_hint"), "dim")
+                        screens.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
         return progress.next_position(self.content, self.session) is None
 
@@ -288,7 +290,7 @@ class Walk(DraftOffers):
             self.content, earlier, name, self.today, skip=self.session.id
         )
         if found is not None:
-            render.company_history(self.out, self.content, found)
+            screens.company_history(self.out, self.content, found)
 
     def later(self, step_id: str, prompt_ids: list[str], ticks: list[str]) -> bool:
         """Ask some prompts of a finished step again (feedback that came after the call), their
@@ -328,7 +330,9 @@ class Walk(DraftOffers):
         if not others:
             return
         titles = "; ".join(i.title for i in others[:5]) + ("; ..." if len(others) > 5 else "")
-        render.note(self.out, self.content.say("brag_holds", count=len(others), list=titles), "dim")
+        screens.note(
+            self.out, self.content.say("brag_holds", count=len(others), list=titles), "dim"
+        )
 
     def _sync_brag(self) -> None:
         trouble = sync_brag(self.store, self.session)
@@ -337,7 +341,7 @@ class Walk(DraftOffers):
 
     def _brag_trouble(self, message: str) -> None:
         if not self._brag_told:
-            render.note(self.out, message, "yellow")
+            screens.note(self.out, message, "yellow")
             self._brag_told = True
 
     def _back(self, pos: progress.Position, only_step: str | None) -> None:
@@ -349,12 +353,12 @@ class Walk(DraftOffers):
             self._entry_shown = None
             self._save()
         else:
-            render.note(self.out, self.content.say("first_question"), "dim")
+            screens.note(self.out, self.content.say("first_question"), "dim")
 
     def _ask(self, pos: progress.Position) -> AnswerValue:
         if pos.more:
             if pos.entry > 1:
-                render.note(
+                screens.note(
                     self.out, "  " + self.content.say("added_so_far", count=pos.entry - 1), "dim"
                 )
             return prompts.yes_no(pos.more_message, default=False, back=True, lang=self.content)
@@ -370,7 +374,7 @@ class Walk(DraftOffers):
             )
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)
-            render.note(self.out, header, "bold")
+            screens.note(self.out, header, "bold")
             self._entry_shown = (pos.prompt.id, pos.entry)
         while True:
             value = prompts.ask(
@@ -384,7 +388,7 @@ class Walk(DraftOffers):
             message = typed.nudge(q, value, self.today)
             if message is None:
                 return value
-            render.note(self.out, message, "yellow")
+            screens.note(self.out, message, "yellow")
             keep = self.content.say("keep_date", value=value)
             if prompts.yes_no(keep, default=False, lang=self.content):
                 return value
@@ -410,9 +414,9 @@ class Walk(DraftOffers):
             for made in progress.draft_texts(self.content, self.session, d):
                 self._store_draft(made)
                 if d.before is None:
-                    render.draft(self.out, made.title, self._draft_shown(made))
+                    screens.draft(self.out, made.title, self._draft_shown(made))
         self._save()
-        render.step_done(self.out, step, self.session.answers)
+        screens.step_done(self.out, step, self.session.answers)
         self._offer_drafts(step)
 
     def _go_on(self, step: Step, number: int) -> bool:

@@ -21,7 +21,8 @@ from rebound.coach import typed as values
 from rebound.coach.typed import ENGLISH, Language
 from rebound.errors import NotInteractiveError
 from rebound.pack.models import FieldDef
-from rebound.prompts.questions import (
+from rebound.storage.records import AnswerValue
+from rebound.terminal.questions import (
     CHECKBOX_INDENT,
     SELECT_INDENT,
     STYLE,
@@ -31,7 +32,6 @@ from rebound.prompts.questions import (
     _Fitted,
     fit_label,
 )
-from rebound.storage.records import AnswerValue
 from rebound.text import scrub, scrub_tree
 
 __all__ = ["CHECKBOX_INDENT", "SELECT_INDENT", "STYLE", "fit_label"]

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rebound import clock, prompts, render
+from rebound import clock
 from rebound.coach import drafts, progress
 from rebound.errors import ReboundError
+from rebound.render import screens
+from rebound.terminal import prompts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,7 +57,7 @@ class DraftOffers:
                 self._offer(d)
 
     def _offer(self, d: drafts.DraftText) -> None:
-        from rebound import handoff
+        from rebound.terminal import send
 
         say = self.content.say
         options = [("copy", say("draft_offer_copy"))]
@@ -73,26 +75,26 @@ class DraftOffers:
                 return
             try:
                 if choice == "edit":
-                    self._edit_draft(d, handoff.edit(self.content, shown))
+                    self._edit_draft(d, send.edit(self.content, shown))
                     continue
                 if choice == "copy":
-                    handoff.copy(self.content, self.out, shown)
-                elif not handoff.mail(self.content, self.out, shown):
+                    send.copy(self.content, self.out, shown)
+                elif not send.mail(self.content, self.out, shown):
                     continue
             except ReboundError as exc:  # no clipboard, no editor: say so, and offer again
-                render.note(self.out, exc.message, "yellow")
+                screens.note(self.out, exc.message, "yellow")
                 continue
             self._offer_tick(d)
             return
 
     def _edit_draft(self, d: drafts.DraftText, saved: str | None) -> None:
         if saved is None:
-            render.note(self.out, self.content.say("draft_edit_same", title=d.title))
+            screens.note(self.out, self.content.say("draft_edit_same", title=d.title))
             return
         drafts.keep_edit(self.session, d.id, saved)
         self._save()
-        render.draft(self.out, d.title, drafts.plain(saved))
-        render.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
+        screens.draft(self.out, d.title, drafts.plain(saved))
+        screens.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
 
     def _offer_tick(self, d: drafts.DraftText) -> None:
         """After a copy or a mail: tick the item the draft is for, if it is sent already."""
@@ -103,4 +105,4 @@ class DraftOffers:
         if prompts.yes_no(question, default=False, lang=self.content):
             progress.tick(self.content, self.session, entry.id, clock.now())
             self._save()
-            render.note(self.out, self.content.say("ticked", count=1), "bold")
+            screens.note(self.out, self.content.say("ticked", count=1), "bold")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from rebound import clipboard, launch, render
+from rebound import clipboard, launch
 from rebound.coach import drafts
 from rebound.coach.drafts import DraftText
 from rebound.errors import ReboundError
 from rebound.pack.models import Content
+from rebound.render import screens
 
 
 def _fields(content: Content, draft: DraftText) -> str:
@@ -38,14 +39,14 @@ def copy(content: Content, out: Console, draft: DraftText) -> None:
     except clipboard.NoClipboard:
         raise ReboundError("draft_copy_failed", title=draft.title, id=draft.id) from None
     if copied.how == "program":
-        render.note(out, content.say("draft_copied", title=draft.title, value=copied.name))
+        screens.note(out, content.say("draft_copied", title=draft.title, value=copied.name))
     else:
-        render.note(out, content.say("draft_copied_terminal", title=draft.title, id=draft.id))
+        screens.note(out, content.say("draft_copied_terminal", title=draft.title, id=draft.id))
         if copied.tmux:
-            render.note(out, content.say("draft_tmux"), "dim")
+            screens.note(out, content.say("draft_tmux"), "dim")
     fields = _fields(content, draft)
     if fields:
-        render.note(out, content.say("draft_fields", value=fields))
+        screens.note(out, content.say("draft_fields", value=fields))
 
 
 def mail(content: Content, out: Console, draft: DraftText) -> bool:
@@ -53,10 +54,10 @@ def mail(content: Content, out: Console, draft: DraftText) -> bool:
     True when a mail app (or browser) took it."""
     url = drafts.mailto(draft.to, draft.subject, draft.body)
     if launch.open_mail(url):
-        render.note(out, content.say("draft_mailed", title=draft.title))
+        screens.note(out, content.say("draft_mailed", title=draft.title))
         return True
-    render.note(out, content.say("draft_mail_link", title=draft.title))
-    render.plain(out, url)
+    screens.note(out, content.say("draft_mail_link", title=draft.title))
+    screens.plain(out, url)
     return False
 
 

@@ -2,7 +2,8 @@
 questionary's own would speak English or cut a label off: a yes/no in the pack's words, a
 checkbox whose echo lists the picks, and choices broken to the terminal's width.
 
-Part of `rebound.prompts` (the only place that talks to questionary), which re-exports them.
+Part of `rebound.terminal.prompts` (the only place that talks to questionary), which re-exports
+them.
 """
 
 from __future__ import annotations
