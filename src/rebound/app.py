@@ -405,16 +405,16 @@ def same_language(ctx: typer.Context, session: Session) -> bool:
 def store_for() -> Store:
     """The data folder's store. Every save through it keeps the due index (`rebound nudge`)
     fresh, in the words of the content the command loaded (`content_for`)."""
-    from rebound import due
     from rebound.pack.models import Content
     from rebound.sentences import speech
     from rebound.storage.store import Store
+    from rebound.system import due_index
 
     def loaded() -> Content | None:  # the content `content_for` loaded, by the time of a save
         pack = speech.used()
         return pack if isinstance(pack, Content) else None
 
-    return due.watch(Store(), loaded=loaded)
+    return due_index.watch(Store(), loaded=loaded)
 
 
 def read_contact_log(store: Store) -> ContactLog:

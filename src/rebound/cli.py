@@ -8,7 +8,7 @@ import signal
 import sys
 from types import FrameType
 
-from rebound import startup
+from rebound.system import gc_tuning
 
 __all__ = ["Ended", "main"]
 
@@ -60,12 +60,12 @@ def main() -> None:
     """Entry point of the `rebound` command."""
     if sys.argv[1:] == ["nudge"]:
         # The line in a shell's start-up file: it reads the due index with the standard library
-        # and nothing else, before anything heavy is imported (see rebound.due).
-        from rebound import due
+        # and nothing else, before anything heavy is imported (see rebound.system.due_index).
+        from rebound.system import due_index
 
-        due.nudge()
+        due_index.nudge()
         return
-    startup.pause()  # before Typer and the rest are imported: see rebound.startup
+    gc_tuning.pause()  # before Typer and the rest are imported: see rebound.system.gc_tuning
     handle_endings()
     try:
         # rebound uses no pydantic plugins; looking for them scans every installed package's
@@ -90,7 +90,7 @@ def main() -> None:
                 raise
             sys.exit(output_failed(exc))
     finally:
-        startup.finish()
+        gc_tuning.finish()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,12 +16,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from rebound import clipboard
 from rebound.coach import drafts
 from rebound.pack import packs
 from rebound.pack.models import Content
 from rebound.storage.records import Session
 from rebound.storage.store import Store
+from rebound.system import clipboard
 from tests.cli.conftest import script
 from tests.helpers import MakeSession, Run
 from tests.scenario import DRAFT_IDS, SESSION_ID

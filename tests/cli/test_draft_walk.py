@@ -110,7 +110,7 @@ def test_a_failed_copy_is_said_and_offered_again(
     monkeypatch: pytest.MonkeyPatch,
     asked: list[str],
 ) -> None:
-    monkeypatch.setattr("rebound.clipboard.terminal", lambda: None)
+    monkeypatch.setattr("rebound.system.clipboard.terminal", lambda: None)
     result = run(["start"], upto("offer.thank_you_email") + COPY + LATER)
     assert result.exit_code == 130, result.output
     out = " ".join(result.stdout.split())

@@ -224,8 +224,8 @@ def _stand_ins(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER", "VISUAL", "TMUX"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("EDITOR", "/bin/false")
-    monkeypatch.setattr("rebound.clipboard.terminal", lambda: None)
-    monkeypatch.setattr("rebound.clipboard.program", lambda: None)
+    monkeypatch.setattr("rebound.system.clipboard.terminal", lambda: None)
+    monkeypatch.setattr("rebound.system.clipboard.program", lambda: None)
     monkeypatch.setattr("webbrowser.open", lambda *args, **kwargs: False)
 
 

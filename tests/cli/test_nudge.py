@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rebound import due
 from rebound.coach import insights
 from rebound.pack import packs
 from rebound.storage.store import Store
+from rebound.system import due_index
 from tests import pinned
 from tests.cli.test_session_flow import GROUPS, SESSION_ID, keys
 from tests.helpers import MakeSession, Run
@@ -76,13 +76,13 @@ def expected_line(home: Path) -> str:
 
 def index_matches_sessions(home: Path) -> None:
     """The index is fresh and says, per session, exactly its open dated items."""
-    index = due.read(str(home))
+    index = due_index.read(str(home))
     assert index is not None, "the index is missing or stale"
     loaded = packs.load()
     sessions = Store(home).load_all()
     assert set(index["sessions"]) == {s.id for s in sessions}
     for session in sessions:
-        assert index["sessions"][session.id]["items"] == due.items(loaded, session)
+        assert index["sessions"][session.id]["items"] == due_index.items(loaded, session)
 
 
 def test_one_line_with_what_is_due(run: Run, tmp_path: Path, rebound_home: Path) -> None:
@@ -101,10 +101,10 @@ def test_silent_without_sessions_or_index(run: Run, rebound_home: Path) -> None:
 
 def test_silent_when_nothing_is_due(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
-    index = json.loads((rebound_home / due.INDEX).read_text())
+    index = json.loads((rebound_home / due_index.INDEX).read_text())
     for entry in index["sessions"].values():
         entry["items"] = [i for i in entry["items"] if i["due"] > TODAY.isoformat()]
-    (rebound_home / due.INDEX).write_text(json.dumps(index))
+    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
     assert run(["nudge"], terminal=False).stdout == ""
 
 
@@ -123,7 +123,7 @@ def test_a_broken_index_is_silence(
     run: Run, tmp_path: Path, rebound_home: Path, damage: str
 ) -> None:
     start(run, tmp_path)
-    (rebound_home / due.INDEX).write_text(damage, encoding="latin-1")
+    (rebound_home / due_index.INDEX).write_text(damage, encoding="latin-1")
     result = run(["nudge"], terminal=False)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
@@ -132,9 +132,9 @@ def test_control_characters_never_reach_the_terminal(
     run: Run, tmp_path: Path, rebound_home: Path
 ) -> None:
     start(run, tmp_path)
-    index = json.loads((rebound_home / due.INDEX).read_text())
+    index = json.loads((rebound_home / due_index.INDEX).read_text())
     index["say"]["line"] = "\x1b]0;pwned\x07{{value}}\x1b[2J: rebound todo"
-    (rebound_home / due.INDEX).write_text(json.dumps(index))
+    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
     said = run(["nudge"], terminal=False).stdout
     assert "\x1b" not in said and "\x07" not in said
     assert said.endswith(": rebound todo\n")
@@ -142,9 +142,9 @@ def test_control_characters_never_reach_the_terminal(
 
 def test_broken_sentences_are_silence(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
-    index = json.loads((rebound_home / due.INDEX).read_text())
+    index = json.loads((rebound_home / due_index.INDEX).read_text())
     index["say"] = {"today": 3}
-    (rebound_home / due.INDEX).write_text(json.dumps(index))
+    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
     assert run(["nudge"], terminal=False).stdout == ""
 
 
@@ -161,7 +161,7 @@ def test_a_stale_index_is_silence_until_todo(run: Run, tmp_path: Path, rebound_h
 
 def test_todo_rebuilds_a_missing_index(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
-    (rebound_home / due.INDEX).unlink()
+    (rebound_home / due_index.INDEX).unlink()
     assert run(["nudge"], terminal=False).stdout == ""
     run(["todo"], terminal=False)
     index_matches_sessions(rebound_home)
@@ -180,7 +180,7 @@ def test_every_saving_command_leaves_a_fresh_index(
     index_matches_sessions(rebound_home)
     assert run(["done", "fix-1", "--session", SESSION_ID]).exit_code == 0
     index_matches_sessions(rebound_home)
-    ids = [i["id"] for i in due.read(str(rebound_home))["sessions"][SESSION_ID]["items"]]
+    ids = [i["id"] for i in due_index.read(str(rebound_home))["sessions"][SESSION_ID]["items"]]
     assert "fix-1" not in ids
     assert run(["done", "fix-1", "--undo", "--session", SESSION_ID]).exit_code == 0
     index_matches_sessions(rebound_home)
@@ -203,7 +203,7 @@ def test_a_session_changed_elsewhere_is_read_again(
     changed.ticked["fix-1"] = changed.updated_at
     store.save(changed)  # a store without the hook: another rebound, say
     os.utime(store.path(first), ns=(1, 1))  # and a file time nobody could confuse
-    assert due.read(str(rebound_home)) is None  # stale
+    assert due_index.read(str(rebound_home)) is None  # stale
     assert run(["done", "fix-2", "--session", second]).exit_code == 0
     index_matches_sessions(rebound_home)
 
@@ -227,9 +227,9 @@ def test_the_data_folder_is_found_as_the_store_finds_it(
             monkeypatch.delenv("XDG_DATA_HOME", raising=False)
         else:
             monkeypatch.setenv("XDG_DATA_HOME", xdg)
-        assert Path(due.home()) == data_home(), xdg
+        assert Path(due_index.home()) == data_home(), xdg
     monkeypatch.setenv("REBOUND_HOME", "~/rb")
-    assert Path(due.home()) == data_home()
+    assert Path(due_index.home()) == data_home()
 
 
 # --- --install / --uninstall ------------------------------------------------------------------
@@ -320,7 +320,7 @@ def test_the_line_is_safe_once_rebound_is_gone(home: Path, tmp_path: Path, shell
     import shutil
     import subprocess
 
-    from rebound import shell as startup
+    from rebound.system import shell_rc as startup
 
     if shutil.which(shell) is None:
         pytest.skip(f"no {shell} here")
@@ -345,7 +345,7 @@ def test_the_installed_nudge_reads_the_index(run: Run, tmp_path: Path, rebound_h
         expected_line(rebound_home) + "\n",
         "",
     )
-    (rebound_home / due.INDEX).write_text("{broken")
+    (rebound_home / due_index.INDEX).write_text("{broken")
     done = run_installed("nudge", env=env)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
@@ -356,20 +356,20 @@ def test_a_touch_logged_keeps_the_index_and_counts_who_is_due(
     """Keeping in touch reaches the nudge too: a head hunter reached 40 days ago is due again
     after 4 weeks, and the index says so the moment the touch is logged."""
     start(run, tmp_path)
-    before = due.counts(due.read(str(rebound_home)) or {}, TODAY.isoformat())
+    before = due_index.counts(due_index.read(str(rebound_home)) or {}, TODAY.isoformat())
     reached = (TODAY - timedelta(days=40)).isoformat()
     logged = run(["contacts", "log", "Priya", "--outcome", "replied", "--on", reached])
     assert logged.exit_code == 0, logged.output
-    index = due.read(str(rebound_home))
+    index = due_index.read(str(rebound_home))
     assert index is not None, "the log's save left the index stale"
     index_matches_sessions(rebound_home)
     assert [(c["id"], c["due"]) for c in index["contacts"]] == [
         ("keep-in-touch:priya", (TODAY - timedelta(days=12)).isoformat())
     ]
     # Priya's own item (reach out, due in a week) is ticked by the log; she is overdue instead.
-    assert due.counts(index, TODAY.isoformat()) == (before[0], before[1] + 1)
+    assert due_index.counts(index, TODAY.isoformat()) == (before[0], before[1] + 1)
     # A touch logged by another rebound meanwhile (the log changed, the index did not): silence.
     log = rebound_home / "contacts.json"
     os.utime(log, ns=(1, 1))
-    assert due.read(str(rebound_home)) is None
+    assert due_index.read(str(rebound_home)) is None
     assert run(["nudge"], terminal=False).stdout == ""

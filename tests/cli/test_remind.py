@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound import reminders, shell
+from rebound.system import reminders, shell_rc
 from tests.cli.test_nudge import start
 from tests.helpers import Run
 
@@ -141,7 +141,7 @@ def test_install_writes_a_timer_and_turns_it_on(
     assert result.exit_code == 0, result.output
     service = (units(tmp_path) / "rebound-remind.service").read_text()
     timer = (units(tmp_path) / "rebound-remind.timer").read_text()
-    rebound = shell.this_rebound()
+    rebound = shell_rc.this_rebound()
     assert Path(rebound).is_absolute()
     assert "[Service]\nType=oneshot\n" in service
     assert f'Environment="REBOUND_HOME={rebound_home.resolve()}"\n' in service
@@ -242,7 +242,7 @@ def test_install_adds_one_marked_crontab_line(run: Run, crontab: Path) -> None:
     assert words(text)[:3] == words(MINE)
     [added] = [line for line in text.splitlines() if reminders.CRON_MARK in line]
     assert added.startswith("15 8 * * * ")
-    assert f"{shell.this_rebound()} remind" in added
+    assert f"{shell_rc.this_rebound()} remind" in added
     assert added in result.stdout  # shown before it was written
     run(["remind", "--install", "--at", "08:15", "--yes"], terminal=False)
     assert crontab.read_text() == text  # never twice

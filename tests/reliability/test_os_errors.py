@@ -26,8 +26,9 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from rebound import cli, startup
+from rebound import cli
 from rebound.app import app
+from rebound.system import gc_tuning
 from tests.conftest import Figures
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "sessions" / "v1-finished.json"
@@ -157,8 +158,8 @@ def run_main(args: list[str], stdout: io.TextIOBase | None = None) -> Outcome:
     code: object = None
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: True)
-        mp.setattr(startup, "pause", lambda: None)  # the test process keeps its collector
-        mp.setattr(startup, "finish", lambda: None)
+        mp.setattr(gc_tuning, "pause", lambda: None)  # the test process keeps its collector
+        mp.setattr(gc_tuning, "finish", lambda: None)
         mp.setattr(sys, "argv", ["rebound", *args])
         mp.setattr(sys, "stderr", err)
         mp.setattr(sys, "stdout", stdout or io.StringIO())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound import clipboard
+from rebound.system import clipboard
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="pyperclip picks its program this way on Linux"

@@ -1,4 +1,5 @@
-"""The garbage-collector tuning of rebound.startup, and that the walk turns collection back on."""
+"""The garbage-collector tuning of rebound.system.gc_tuning, and that the walk turns collection back
+on."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rebound import startup
 from rebound.storage.records import Session
+from rebound.system import gc_tuning
 from tests.helpers import Run
 from tests.scenario import GROUPS, keys
 
@@ -27,30 +28,30 @@ def collector() -> Iterator[None]:
 
 
 def test_pause_stops_collection_and_resume_sets_start_up_objects_aside(collector: None) -> None:
-    startup.pause()
+    gc_tuning.pause()
     assert not gc.isenabled()
     built_at_start = [object() for _ in range(3)]  # noqa: F841 - kept alive until resume
-    startup.resume()
+    gc_tuning.resume()
     assert gc.isenabled()
     assert gc.get_freeze_count() > 0
 
 
 def test_resume_without_a_pause_changes_nothing(collector: None) -> None:
     assert gc.isenabled()
-    startup.resume()
+    gc_tuning.resume()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 
 
 def test_finish_leaves_everything_to_the_end_of_the_process(collector: None) -> None:
-    startup.finish()
+    gc_tuning.finish()
     assert gc.get_freeze_count() > 0
 
 
 def test_a_walk_collects_garbage_while_it_waits_for_a_person(
     collector: None, run: Run, rebound_home: Path
 ) -> None:
-    startup.pause()  # as `rebound start` does before anything is imported
+    gc_tuning.pause()  # as `rebound start` does before anything is imported
     result = run(["start"], keys(GROUPS))
     assert result.exit_code == 0, result.output
     assert gc.isenabled()
@@ -61,7 +62,7 @@ def test_a_read_only_command_never_turns_collection_back_on(
     collector: None, run: Run, finished_session: Session
 ) -> None:
     gc.unfreeze()
-    startup.pause()
+    gc_tuning.pause()
     result = run(["list"], "")
     assert result.exit_code == 0, result.output
     assert not gc.isenabled()

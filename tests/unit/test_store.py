@@ -427,12 +427,12 @@ def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
 
 def test_every_file_rebound_writes_is_on_the_one_list() -> None:
     """The derived files of later features are rebound's too: wipe deletes them, export skips."""
-    from rebound import due, reminders
     from rebound.storage import paths as names
     from rebound.storage import pending, store
+    from rebound.system import due_index, reminders
 
     named = {own.name: own for own in store.OWN}
-    for name in (due.INDEX, reminders.REMINDED, names.CALENDAR_STATE):
+    for name in (due_index.INDEX, reminders.REMINDED, names.CALENDAR_STATE):
         assert name in named, name
         assert not named[name].personal
     assert named[pending.PENDING].personal  # typed by the person: exported, and wiped

@@ -53,10 +53,11 @@ def test_every_key_said_is_a_sentence_of_the_pack() -> None:
 
 
 def test_keys_kept_in_tables_are_sentences_too() -> None:
-    from rebound import app, clipboard
+    from rebound import app
     from rebound.coach import brag_list
     from rebound.commands import brag
     from rebound.pack import reader
+    from rebound.system import clipboard
     from rebound.terminal import prompts
 
     keys = [
@@ -133,13 +134,13 @@ def test_the_names_inside_a_sentence_speak_the_runs_language_too(
 ) -> None:
     """What fills a sentence in (the editor that failed, the clipboard used, a file that is no
     folder) is worded in the run's language, not left in English inside a Spanish sentence."""
-    from rebound import clipboard, launch
+    from rebound.system import clipboard, programs
 
     speech.begin(pack_loader(lang="es"))
     monkeypatch.setenv("EDITOR", "/bin/false")
     monkeypatch.delenv("VISUAL", raising=False)
-    with pytest.raises(launch.EditorFailed) as failed:
-        launch.edit("Hola")
+    with pytest.raises(programs.EditorFailed) as failed:
+        programs.edit("Hola")
     assert str(failed.value) == "/bin/false, salida 1"
 
     def copy_windows(text: str) -> None: ...

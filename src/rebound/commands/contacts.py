@@ -316,7 +316,9 @@ def _unclear(content: Content, name: str, exc: UnclearName) -> str:
 def _refresh_due_index(store: Store, content: Content) -> None:
     """Who is due by cadence changed with the touch log: the due index (`rebound nudge`,
     `rebound remind`) is made again, as `rebound todo` makes it."""
-    from rebound import due
+    from rebound.system import due_index
 
-    mark = due.folder_mark(str(store.home))  # before reading: a change meanwhile leaves it stale
-    due.rebuild(store, content, store.load_all(), mark)
+    mark = due_index.folder_mark(
+        str(store.home)
+    )  # before reading: a change meanwhile leaves it stale
+    due_index.rebuild(store, content, store.load_all(), mark)

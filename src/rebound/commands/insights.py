@@ -89,16 +89,18 @@ def todo(
     ] = False,
 ) -> None:
     """What's due across all your sessions: overdue, today, and the next 14 days."""
-    from rebound import due
     from rebound.coach import contacts as keeping
     from rebound.coach import insights
     from rebound.storage.store import data_home
+    from rebound.system import due_index
 
-    mark = due.folder_mark(str(data_home()))  # before reading: a change meanwhile leaves it stale
+    mark = due_index.folder_mark(
+        str(data_home())
+    )  # before reading: a change meanwhile leaves it stale
     if (ready := _across(ctx)) is None:
         return
     content, found, out = ready
-    due.rebuild(store_for(), content, found, mark)  # what `rebound nudge` reads
+    due_index.rebuild(store_for(), content, found, mark)  # what `rebound nudge` reads
     from rebound.render.insights import show_agenda
 
     days = None if all_ else insights.UPCOMING_DAYS

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from rebound.pack.models import Content
-    from rebound.reminders import Due
+    from rebound.system.reminders import Due
 
 SHOWN_ITEMS = 5
 
@@ -46,25 +46,25 @@ def nudge(
     ] = False,
 ) -> None:
     """One short line about what is due (or nothing), for a new terminal."""
-    from rebound import due
+    from rebound.system import due_index
 
     if not (install or uninstall):
         if shell_name is not None:
             raise UsageError("nudge_shell_alone", value=shell_name)
-        due.nudge()
+        due_index.nudge()
         return
-    from rebound import shell
     from rebound.render import screens
+    from rebound.system import shell_rc
 
     content = content_for(ctx)
     if install and uninstall:
         raise UsageError("nudge_both")
-    name = shell_name or shell.default_shell()
-    if name not in shell.SHELLS:
+    name = shell_name or shell_rc.default_shell()
+    if name not in shell_rc.SHELLS:
         raise UsageError("nudge_which_shell", value=name)
-    target = shell.start_file(name)
+    target = shell_rc.start_file(name)
     try:
-        change = shell.install(name) if install else shell.uninstall(name)
+        change = shell_rc.install(name) if install else shell_rc.uninstall(name)
     except OSError as exc:
         raise DataError(
             "nudge_unwritable", where=str(target), value=exc.strerror or str(exc)
@@ -120,17 +120,17 @@ def remind(
 
 
 def _remind(content: Content) -> None:
-    from rebound import due, reminders
     from rebound.coach import contacts as keeping
     from rebound.coach import insights
+    from rebound.system import due_index, reminders
 
     store = store_for()
-    mark = due.folder_mark(str(store.home))
+    mark = due_index.folder_mark(str(store.home))
     found = store.load_all()
     report_moved(store)
     if not found:
         return
-    due.rebuild(store, content, found, mark)
+    due_index.rebuild(store, content, found, mark)
     agenda = insights.agenda(content, found, days=0)
     # People due another touch by their cadence are reminded of too, as `todo` lists them.
     keep_in_touch = keeping.due(content, found, read_contact_log(store), agenda.today)
@@ -187,14 +187,14 @@ def _confirm(content: Content, out: Console, yes: bool) -> bool:
 
 
 def _install(content: Content, at: str, yes: bool) -> None:
-    from rebound import reminders, shell
     from rebound.render import screens
+    from rebound.system import reminders, shell_rc
 
     when = reminders.parse_time(at)
     if when is None:
         raise UsageError("remind_bad_time", value=at)
     shown = f"{when[0]:02d}:{when[1]:02d}"
-    rebound = shell.this_rebound()
+    rebound = shell_rc.this_rebound()
     out = screens.console()
     try:
         if reminders.has_systemd():
@@ -222,8 +222,8 @@ def _install(content: Content, at: str, yes: bool) -> None:
 
 
 def _uninstall(content: Content) -> None:
-    from rebound import reminders
     from rebound.render import screens
+    from rebound.system import reminders
 
     try:
         removed = [str(p) for p in reminders.uninstall_systemd()]

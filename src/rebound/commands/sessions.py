@@ -46,8 +46,8 @@ def start(
     ] = None,
 ) -> None:
     """Begin a new session, right after the call: five short steps, saved as you go."""
-    from rebound import due
     from rebound.render import screens
+    from rebound.system import due_index
     from rebound.terminal import prompts
     from rebound.terminal import walk as flow
 
@@ -56,7 +56,7 @@ def start(
         return
     prompts.require_terminal("start")
     content = content_for(ctx)
-    store = due.watch(store_for(), content)  # every save keeps the due index fresh
+    store = due_index.watch(store_for(), content)  # every save keeps the due index fresh
     store.check_writable()  # before the first question: never ask what can't be kept
     out = screens.console()
     walk = flow.Walk(content, store, flow.new_session(new_session_lang(ctx)), out)
@@ -68,9 +68,9 @@ def start(
 def _start_from_file(ctx: typer.Context, file: Path) -> None:
     import contextlib
 
-    from rebound import due
     from rebound.coach import answers_file, progress
     from rebound.render import screens
+    from rebound.system import due_index
     from rebound.terminal import walk as flow
 
     content = content_for(ctx)
@@ -79,7 +79,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     count = answers_file.fill(content, session, doc, clock.today(), flow.now())
     if count == 0:
         raise UsageError("answers_none_used", where=file)
-    store = due.watch(store_for(), content)  # every save keeps the due index fresh
+    store = due_index.watch(store_for(), content)  # every save keeps the due index fresh
     flow.store_drafts(content, session)
     with contextlib.ExitStack() as locks:
         flow.claim_id(store, session, clock.today(), locks)
@@ -121,9 +121,9 @@ def continue_(
     ] = None,
 ) -> None:
     """Pick up where you left off (or tick off items of a finished session)."""
-    from rebound import due
     from rebound.coach import progress
     from rebound.render import screens
+    from rebound.system import due_index
     from rebound.terminal import prompts
     from rebound.terminal import walk as flow
 
@@ -133,7 +133,7 @@ def continue_(
     if step is not None and step not in step_ids:
         raise UsageError("no_such_step", value=step, list=", ".join(step_ids))
     prompts.require_terminal("continue")
-    store = due.watch(store_for(), content)  # every save keeps the due index fresh
+    store = due_index.watch(store_for(), content)  # every save keeps the due index fresh
     found = store.pick(session, unfinished=step is None)
     report_moved(store)
     out = screens.console()
@@ -208,9 +208,9 @@ def done(
     undo: Annotated[bool, typer.Option("--undo", help="Untick instead.")] = False,
 ) -> None:
     """Tick off checklist items (with no ITEM, pick them from a list)."""
-    from rebound import due
     from rebound.coach import progress
     from rebound.render import screens
+    from rebound.system import due_index
     from rebound.terminal import prompts
     from rebound.terminal import walk as flow
 
@@ -219,7 +219,7 @@ def done(
     report_moved(store)
     # Every save keeps the due index fresh, in the language spoken now (as `continue` does);
     # the session itself is spoken in its own.
-    due.watch(store, content_for(ctx))
+    due_index.watch(store, content_for(ctx))
     content = content_for(ctx, found)
     out = screens.console()
     if found is None:
@@ -298,11 +298,11 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete a session for good (it asks first; `--yes` skips the question)."""
-    from rebound import due
     from rebound.render import screens
+    from rebound.system import due_index
     from rebound.terminal import prompts
 
-    store = due.watch(store_for())  # the due index forgets it
+    store = due_index.watch(store_for())  # the due index forgets it
     full = store.resolve(session_id)
     if not yes:
         if not prompts.stdin_is_terminal():

@@ -22,8 +22,10 @@ SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
 NAME_MAX = 255  # the longest file name most file systems allow
 # Derived and transient files of later features (their modules keep the names).
-DUE_INDEX = "due.json"  # read by `rebound nudge`; rebound.due spells it out too, to stay light
-REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.reminders)
+DUE_INDEX = (
+    "due.json"  # read by `rebound nudge`; rebound.system.due_index spells it out too, to stay light
+)
+REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.system.reminders)
 CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
 PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.storage.pending)
 
@@ -54,7 +56,7 @@ OWN: tuple[Own, ...] = (
     Own(CONTACTS_FILE),  # whom you kept in touch with, and how it went (rebound.coach.contacts)
     Own(CACHE, ("content-*.pickle",), personal=False),
     Own(LOCKS, ("*.lock",), personal=False),
-    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.due)
+    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.system.due_index)
     Own(REMINDED, personal=False),
     Own(CALENDAR_STATE, personal=False),
     Own(

@@ -103,7 +103,7 @@ class Store:
     def __init__(self, home: Path | None = None) -> None:
         self.home = home or data_home()
         # Told of each session saved (id, session) or deleted (id, None), after the fact: what
-        # follows the sessions, such as the due index (rebound.due.watch).
+        # follows the sessions, such as the due index (rebound.system.due_index.watch).
         self.on_change: list[Callable[[str, Session | None], None]] = []
         self.sessions = self.home / SESSIONS
         self.moved: list[Moved] = []

@@ -16,12 +16,12 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Question
 
-from rebound import startup
 from rebound.coach import typed as values
 from rebound.coach.typed import ENGLISH, Language
 from rebound.errors import NotInteractiveError
 from rebound.pack.models import FieldDef
 from rebound.storage.records import AnswerValue
+from rebound.system import gc_tuning
 from rebound.terminal.questions import (
     CHECKBOX_INDENT,
     SELECT_INDENT,
@@ -101,7 +101,7 @@ _defaults_built_once()
 def _run(question: Question, back: bool = False) -> Any:
     """Ask, with Ctrl-Z suspending, and Ctrl-B bound to 'go back' where the caller can honour
     it."""
-    startup.resume()  # a person may take minutes to answer: collect garbage as usual again
+    gc_tuning.resume()  # a person may take minutes to answer: collect garbage as usual again
     app = question.application
     extra = [_suspend_bindings(), *([_back_bindings()] if back else [])]
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
@@ -379,5 +379,5 @@ def countdown(seconds: int, lang: Language | None = None) -> float:
         if seconds:
             app.create_background_task(time_up())
 
-    startup.resume()
+    gc_tuning.resume()
     return float(app.run(pre_run=pre_run))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from rebound import clipboard, launch
 from rebound.coach import drafts
 from rebound.coach.drafts import DraftText
 from rebound.errors import ReboundError
 from rebound.pack.models import Content
 from rebound.render import screens
+from rebound.system import clipboard, programs
 
 
 def _fields(content: Content, draft: DraftText) -> str:
@@ -53,7 +53,7 @@ def mail(content: Content, out: Console, draft: DraftText) -> bool:
     """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
     True when a mail app (or browser) took it."""
     url = drafts.mailto(draft.to, draft.subject, draft.body)
-    if launch.open_mail(url):
+    if programs.open_mail(url):
         screens.note(out, content.say("draft_mailed", title=draft.title))
         return True
     screens.note(out, content.say("draft_mail_link", title=draft.title))
@@ -68,8 +68,8 @@ def edit(content: Content, draft: DraftText) -> str | None:
         ReboundError: the editor could not be used (exit 1); nothing was changed.
     """
     try:
-        saved = launch.edit(draft.text)
-    except launch.EditorFailed as exc:
+        saved = programs.edit(draft.text)
+    except programs.EditorFailed as exc:
         raise ReboundError("draft_editor_failed", value=str(exc)) from None
     if saved is None or drafts.plain(saved) == draft.text:
         return None

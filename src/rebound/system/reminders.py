@@ -235,7 +235,7 @@ def install_systemd(files: dict[Path, str]) -> None:
         ScheduleError: systemctl did not accept it (the files stay, for uninstall to remove).
         OSError: a file could not be written.
     """
-    from rebound.shell import write_text
+    from rebound.system.shell_rc import write_text
 
     for path, text in files.items():
         write_text(path, text)
