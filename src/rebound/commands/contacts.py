@@ -81,7 +81,7 @@ def contacts(
     if ctx.invoked_subcommand is not None:
         return
     from rebound.coach import contacts as keeping
-    from rebound.commands.insights import _across
+    from rebound.commands.overview import _across
     from rebound.render import screens
 
     if (ready := _across(ctx)) is None:
@@ -114,7 +114,7 @@ def outcome_text(content: Content, touch: Seen) -> str:
 def show_people(out: Console, content: Content, people: list[Person], weeks: int | None) -> None:
     """Each contact: how you know them, their cadence, where they came from, their touches
     (newest first) and whether they have gone quiet."""
-    from rebound.commands.insights import _ago, _say, _text, _utf8, _weeks
+    from rebound.commands.overview import _ago, _say, _text, _utf8, _weeks
     from rebound.render import screens
 
     flag, dot = ("⚑", "·") if _utf8(out) else ("!", "-")
