@@ -11,6 +11,8 @@ terminal or the environment it runs in, so running it twice gives byte-identical
 - `docs/images/step.svg` is the screen that opens step 1 with the thank-you draft below it.
 - `docs/images/summary.svg` is the summary of a finished session built from fixed answers, fixed
   times and a fixed "today".
+- `CONTRIBUTING.md`'s map of the house is made from the package's docstrings
+  (scripts/house_map.py).
 - `docs/content.md` is the reference of every key a content pack may use, and
   `docs/schema/coach.schema.json` and `docs/schema/step.schema.json` are JSON Schemas of its two
   kinds of file, for editors (the packs name them on their first line). All three are made from
@@ -39,6 +41,7 @@ from content_reference import (
     content_reference,
     schema_text,
 )
+from house_map import CONTRIBUTING, with_map
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -294,6 +297,7 @@ def generate() -> dict[Path, str]:
         CONTENT_MD: content_reference(),
         COACH_SCHEMA: schema_text(coach_file_model(), "rebound content pack: coach.yaml"),
         STEP_SCHEMA: schema_text(step_model(), "rebound content pack: steps/<id>.yaml"),
+        CONTRIBUTING: with_map((ROOT / CONTRIBUTING).read_text(encoding="utf-8")),
     }
 
 

@@ -238,3 +238,21 @@ def test_no_module_passes_500_lines() -> None:
     }
     assert set(long) <= EXEMPT, f"split these modules (CONTRIBUTING.md, 'The layout'): {long}"
     assert not EXEMPT - set(long), f"no longer past {MAX_LINES} lines: drop from EXEMPT"
+
+
+def test_the_house_keeps_twenty_modules_at_the_top_and_each_family_says_why() -> None:
+    """Families as subpackages (CONTRIBUTING.md, "The layout"): at most 20 modules at the top,
+    and each family's `__init__.py` holds a docstring that says why it exists, and no code
+    (start-up pays for every line a package's `__init__` runs)."""
+    package = SRC / "rebound"
+    top = [p.stem for p in package.glob("*.py") if p.name != "__init__.py"]
+    assert len(top) <= 20, sorted(top)
+    families = [p for p in package.iterdir() if (p / "__init__.py").is_file()]
+    assert len(families) >= 8, families
+    for family in families:
+        tree = ast.parse((family / "__init__.py").read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{family.name}/__init__.py says nothing of its family"
+        assert all(
+            isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            for node in tree.body
+        ), f"{family.name}/__init__.py runs code"

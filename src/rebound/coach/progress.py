@@ -1,4 +1,4 @@
-"""The coach's logic: what comes next, applying an answer, the checklist. No I/O here.
+"""Where a session stands: what comes next, applying an answer, the checklist. No I/O here.
 
 Everything is a function of the content and a session, so it is tested without any terminal.
 """

@@ -1,4 +1,4 @@
-"""The coach's own sentences around the steps (`Ui`), as a language pack gives them.
+"""The catalogue of every sentence the coach says (`Ui`, the pack's `ui:` section), in English.
 
 Data, not code: one field per sentence, each a template (see `UI_NAMES`), with the English
 default; content/<lang>/coach.yaml's `ui:` translates them. `Ui` inherits the commands' and

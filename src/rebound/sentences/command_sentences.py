@@ -1,4 +1,4 @@
-"""The sentences of every command and error, as a language pack gives them (issue 12).
+"""The sentences of every command and error, as a language pack gives them.
 
 Data, not code: one field per sentence, each a template filled in with the names of
 `models.UI_NAMES`, with its English default; content/<lang>/coach.yaml's `ui:` translates them.

@@ -1,4 +1,4 @@
-"""The walk's drafts as things to act on (issue 10): at the end of a step, each message it
+"""The walk's drafts as things to act on: at the end of a step, each message it
 drafted is offered to copy, mail or edit; a revisited step asks before an edit is rebuilt.
 
 A part of `flow.Walk` (its base class), kept apart so that each reads at a sitting.
