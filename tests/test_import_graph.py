@@ -256,3 +256,21 @@ def test_the_house_keeps_twenty_modules_at_the_top_and_each_family_says_why() ->
             isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
             for node in tree.body
         ), f"{family.name}/__init__.py runs code"
+
+
+def test_the_layers_hold() -> None:
+    """The contracts in pyproject.toml ([tool.importlinter]): the layers of the house, only
+    render imports Rich, only the terminal asks, each command module stands alone. A leak (the
+    pack importing the coach, a command drawing with Rich) fails here, with the line that
+    imports it."""
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run(
+        [str(lint), "--config", str(SRC.parent / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=SRC.parent,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout

@@ -22,6 +22,7 @@ from rebound.errors import ExitCode, InterruptedByUser, ReboundError
 
 if TYPE_CHECKING:
     from rebound.pack.models import Content
+    from rebound.render.screens import Out
     from rebound.storage.records import ContactLog, Session
     from rebound.storage.store import Store
 
@@ -102,24 +103,21 @@ def output_failed(exc: OSError) -> int:
     and exit 1, as Click does for its own output and the Python docs' recipe does, so that the
     same command ends the same way whichever layer notices. A full device says so on stderr.
     """
+
     if not isinstance(exc, BrokenPipeError):
         # If stderr is gone too, the exit code is all that is left to say it.
         with contextlib.suppress(OSError):
-            say_error(describe_os_error(exc))
+            _say_error(describe_os_error(exc))
     silence_stdout()
     return int(ExitCode.FAILURE)
 
 
-def say_error(message: str, prefix: bool = True) -> None:
-    """One paragraph on stderr; `prefix` marks it as rebound's error rather than a plain note."""
-    from rich.text import Text
+def _say_error(message: str, prefix: bool = True) -> None:
+    """`render.screens.say_error`, imported only when there is an error to say (a command that
+    prints nothing, `rebound export --format json`, loads nothing of Rich)."""
+    from rebound.render.screens import say_error
 
-    from rebound.render import screens
-    from rebound.text import clean
-
-    out = screens.console(stderr=True)
-    # render.say: on a terminal, a session id or a `command` in the message is never broken.
-    screens.say(out, Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
+    say_error(message, prefix)
 
 
 def _is_framework(exc: BaseException) -> bool:
@@ -146,15 +144,16 @@ class ReboundGroup(TyperGroup):
     """The one place where errors become exit codes and messages, never tracebacks."""
 
     def invoke(self, ctx: Any) -> Any:
+
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, EOFError):
-            say_error(_say("interrupted"), prefix=False)
+            _say_error(_say("interrupted"), prefix=False)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except ReboundError as exc:
             # Worded here, in the language of this run (the pack the command loaded, else the
             # one --lang or the environment choose, else English): never where it was raised.
-            say_error(exc.message, prefix=not isinstance(exc, InterruptedByUser))
+            _say_error(exc.message, prefix=not isinstance(exc, InterruptedByUser))
             raise typer.Exit(exc.exit_code) from None
         except Exception as exc:
             if _is_framework(exc) or os.environ.get("REBOUND_DEBUG") == "1":
@@ -164,9 +163,9 @@ class ReboundGroup(TyperGroup):
             if isinstance(exc, OSError) and exc.errno is not None:
                 if isinstance(exc, BrokenPipeError) or exc.filename is None:
                     raise typer.Exit(output_failed(exc)) from None
-                say_error(describe_os_error(exc))
+                _say_error(describe_os_error(exc))
                 raise typer.Exit(ExitCode.FAILURE) from None
-            say_error(_say("unexpected", name=type(exc).__name__))
+            _say_error(_say("unexpected", name=type(exc).__name__))
             raise typer.Exit(ExitCode.FAILURE) from None
 
 
@@ -424,60 +423,33 @@ def read_contact_log(store: Store) -> ContactLog:
     try:
         return store.load_contacts()
     except ReboundError as exc:
-        say_error(exc.message)  # the view goes on without the log
+        _say_error(exc.message)  # the view goes on without the log
         return ContactLog()
 
 
 def report_moved(store: Store) -> None:
-    from rebound.storage.store import describe
+    """Say the broken files the store set aside in this command, if any: only then is a
+    screen drawn (`rebound export --format json`, say, loads nothing of Rich otherwise)."""
+    if store.moved:
+        from rebound.render.screens import say_moved
 
-    for moved in store.moved:
-        say_error(describe(moved))
-    store.moved.clear()
-
-
-def complete_session(incomplete: str) -> list[str]:
-    """Shell completion: the saved session ids that start with what was typed."""
-    from rebound.storage.store import Store
-
-    try:
-        return [i for i in Store().ids_by_start() if i.startswith(incomplete)]
-    except Exception:  # completion must never print a traceback into someone's shell
-        return []
+        say_moved(store)
 
 
-def complete_step(incomplete: str) -> list[str]:
-    """Shell completion: the step ids of the content in use."""
-    from rebound.pack import packs
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+def across_sessions(
+    ctx: typer.Context, empty: str = "no_sessions"
+) -> tuple[Content, list[Session], Out] | None:
+    """For the commands that read every session (todo, stats, contacts): the content, every
+    readable session and the console; None, having said `empty` (a sentence of the pack), when
+    there are no sessions."""
+    from rebound.render import screens
 
-    try:
-        loaded = packs.load(None, cache=data_home() / CACHE)
-    except Exception:
-        return []
-    return [s.id for s in loaded.steps if s.id.startswith(incomplete)]
-
-
-SessionOption = Annotated[
-    str | None,
-    typer.Option(
-        "--session",
-        "-s",
-        help="The session id (or its start, or the company); default: the latest.",
-        autocompletion=complete_session,
-    ),
-]
-SessionArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID",
-        help="A session id, its start, or the company.",
-        autocompletion=complete_session,
-    ),
-]
-
-
-def pick(store: Store, wanted: str | None, unfinished: bool = False) -> Session | None:
-    """`Store.pick`, kept here for the callers that knew it here first."""
-    return store.pick(wanted, unfinished)
+    content = content_for(ctx)
+    store = store_for()
+    found = store.load_all()
+    report_moved(store)
+    out = screens.console()
+    if not found:
+        screens.note(out, content.say(empty))
+        return None
+    return content, found, out

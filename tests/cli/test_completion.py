@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rebound.app import complete_session, complete_step
+from rebound.options import complete_session, complete_step
 from tests.helpers import MakeSession, run_installed
 from tests.scenario import SESSION_ID
 

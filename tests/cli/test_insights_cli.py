@@ -20,9 +20,9 @@ from rich.console import Console
 
 from rebound.coach import contacts as keeping
 from rebound.coach import insights, progress
-from rebound.commands import contacts as contact_commands
 from rebound.pack import models as pack_models
 from rebound.pack import packs
+from rebound.render import contacts as contact_screens
 from rebound.render import insights as screens
 from rebound.storage.records import ContactLog
 from rebound.storage.store import Store
@@ -330,7 +330,7 @@ def test_a_terminal_60_columns_wide(two: Path, view: str) -> None:
     if view == "todo":
         screens.show_agenda(out, c, insights.agenda(c, sessions, days=None))
     elif view == "contacts":
-        contact_commands.show_people(out, c, keeping.people(c, sessions, ContactLog()), None)
+        contact_screens.people(out, c, keeping.people(c, sessions, ContactLog()), None)
     else:
         screens.show_stats(out, c, insights.stats(c, sessions))
     raw = buffer.getvalue()
@@ -368,7 +368,7 @@ def test_a_terminal_without_unicode(two: Path) -> None:
     stream = io.TextIOWrapper(raw, encoding="ascii")
     out = Console(file=stream, width=60, markup=False, emoji=False, highlight=False)
     screens.show_agenda(out, c, insights.agenda(c, sessions))
-    contact_commands.show_people(out, c, keeping.people(c, sessions, ContactLog()), None)
+    contact_screens.people(out, c, keeping.people(c, sessions, ContactLog()), None)
     screens.show_stats(out, c, insights.stats(c, sessions))
     stream.flush()
     text = raw.getvalue().decode("ascii")
@@ -402,7 +402,7 @@ def test_contact_lines() -> None:
         ),
         keeping.Person(fresh, "fresh", 12, (keeping.Seen(TODAY, "met"),), 0, False, TODAY, ()),
     ]
-    lines = lines_of(contact_commands.show_people, people, None)
+    lines = lines_of(contact_screens.people, people, None)
     assert lines[0] == "People to reach out to  2 people, 1 gone quiet"
     assert lines[2:7] == [
         "  Quiet",
@@ -412,7 +412,7 @@ def test_contact_lines() -> None:
         "    ⚑ not contacted for 5 weeks",
     ]
     assert f"    last contacted today; next touch by {TODAY.isoformat()}" in lines
-    assert lines_of(contact_commands.show_people, people, 3)[0] == (
+    assert lines_of(contact_screens.people, people, 3)[0] == (
         "People to reach out to  2 people, 1 quiet for 3+ weeks"
     )
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from rebound.coach import progress, typed
-from rebound.pack import reader
+from rebound.coach import progress
+from rebound.pack import reader, typed
 from rebound.pack.models import (
     ChecklistItem,
     Condition,

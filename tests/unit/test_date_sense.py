@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rebound.coach import typed
 from rebound.errors import ContentError
-from rebound.pack import reader
+from rebound.pack import reader, typed
 from rebound.pack.models import FieldDef, Nudge
 from tests.conftest import REPO
 

@@ -13,7 +13,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from rebound.coach import typed as values
+from rebound.pack import typed as values
 from rebound.terminal import prompts
 
 

@@ -10,7 +10,6 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from rebound import app
 from rebound.render import screens
 from tests.conftest import REPO
 
@@ -47,7 +46,7 @@ def test_the_stop_message_keeps_the_session_id_whole(
     out.soft_wrap = True  # as render.console makes it for stderr: Rich wraps nothing there
     monkeypatch.setattr(screens, "console", lambda stderr=False, file=None: out)
     loaded = make_docs.load_content()
-    app.say_error(loaded.say("stopped_saved", id=LONG_ID), prefix=False)
+    screens.say_error(loaded.say("stopped_saved", id=LONG_ID), prefix=False)
     lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert all(len(line) <= width for line in lines), lines
     assert any(f"({LONG_ID})." in line for line in lines), lines

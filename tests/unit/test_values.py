@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rebound.coach import typed
+from rebound.pack import typed
 from rebound.pack.models import FieldDef
 
 TODAY = date(2026, 11, 20)  # a Friday; fixed so that nothing depends on the clock

@@ -24,8 +24,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rebound.coach import progress, typed
+from rebound.coach import progress
 from rebound.errors import UsageError
+from rebound.pack import typed
 from rebound.pack.models import Content, FieldDef
 from rebound.pack.reader import YamlDoc, read_yaml
 from rebound.sentences.speech import say

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from rebound.coach import typed
+from rebound.pack import typed
 from rebound.pack.models import Content, FieldDef, PromptDef
 from rebound.storage.records import AnswerValue, Scalar, Session
 

@@ -12,18 +12,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rebound.app import ReboundGroup, command_group, store_for
-from rebound.commands import brag_saves as saves
 from rebound.errors import DataError, SessionBusyError, UsageError
 from rebound.sentences import speech
+from rebound.terminal import brag_saves as saves
 from rebound.text import clean
 
 app = command_group()
-_t = saves.text  # people's text, never markup
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from rebound.coach.brag_list import SyncReport
+    from rebound.render.screens import Out
     from rebound.storage.records import Accomplishment
     from rebound.storage.store import Store
 
@@ -229,7 +227,7 @@ def add(
         raise saves.kept(store, given, typed_at, exc) from None
     saves.said_taken(taken)
     out = render.console()
-    out.print(_t(speech.say("brag_added_as"), (f"{position}. {item.id}", "bold"), "."))
+    render.said(out, speech.say("brag_added_as"), (f"{position}. {item.id}", "bold"), ".")
     if not item.situation and not item.action:
         render.note(out, speech.say("brag_tell_story", id=item.id), "dim")
 
@@ -271,7 +269,7 @@ def edit(
     changed = saves.save_edit(store, item.id, given, seen) if given else None
     out = render.console()
     if changed:
-        out.print(_t(speech.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})"))
+        render.said(out, speech.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})")
     else:
         render.note(out, speech.say("brag_unchanged"))
 
@@ -300,7 +298,7 @@ def remove(
         if target is not None:
             brag_list.remove(brag, target)
             store.save_brag(brag)
-    out.print(_t(speech.say("brag_removed"), (item.title, "bold"), f"  ({item.id})"))
+    render.said(out, speech.say("brag_removed"), (item.title, "bold"), f"  ({item.id})")
 
 
 # --- rehearsal -----------------------------------------------------------------------------------
@@ -354,7 +352,7 @@ def rehearse(
 
 
 def _rehearse_one(
-    out: Console, store: Store, item: Accomplishment, *, number: int, total: int, seconds: int
+    out: Out, store: Store, item: Accomplishment, *, number: int, total: int, seconds: int
 ) -> None:
     from rebound.coach import brag_list
     from rebound.render import brag as screens

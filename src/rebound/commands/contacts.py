@@ -18,6 +18,7 @@ import typer
 from rebound import clock
 from rebound.app import (
     ReboundGroup,
+    across_sessions,
     command_group,
     content_for,
     read_contact_log,
@@ -29,9 +30,7 @@ from rebound.errors import UsageError
 app = command_group()
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from rebound.coach.contacts import Person, Seen, UnclearName
+    from rebound.coach.contacts import Person, UnclearName
     from rebound.pack.models import Content
     from rebound.storage.records import ContactLog, Outcome, Session
     from rebound.storage.store import Store
@@ -81,98 +80,17 @@ def contacts(
     if ctx.invoked_subcommand is not None:
         return
     from rebound.coach import contacts as keeping
-    from rebound.commands.overview import _across
-    from rebound.render import screens
+    from rebound.render import contacts as screens
 
-    if (ready := _across(ctx)) is None:
+    if (ready := across_sessions(ctx)) is None:
         return
     content, found, out = ready
     people = keeping.people(content, found, read_contact_log(store_for()), weeks=weeks)
-    if not people:
-        screens.note(out, content.say("contacts_none"))
-        return
-    show_people(out, content, people, weeks)
-
-
-OUTCOME_KEYS = {
-    "replied": "outcome_replied",
-    "met": "outcome_met",
-    "referred": "outcome_referred",
-    "no-answer": "outcome_no_answer",
-}
-
-
-def outcome_text(content: Content, touch: Seen) -> str:
-    """How a touch went, in the pack's words ('replied'; 'ticked in Globex' for a tick)."""
-    if touch.outcome is not None:
-        return content.say(OUTCOME_KEYS[touch.outcome])
-    if touch.company is not None:
-        return content.say("touch_ticked", name=touch.company)
-    return content.say("outcome_none")
-
-
-def show_people(out: Console, content: Content, people: list[Person], weeks: int | None) -> None:
-    """Each contact: how you know them, their cadence, where they came from, their touches
-    (newest first) and whether they have gone quiet."""
-    from rebound.commands.overview import _ago, _say, _text, _utf8, _weeks
-    from rebound.render import screens
-
-    flag, dot = ("⚑", "·") if _utf8(out) else ("!", "-")
-    quiet = sum(p.quiet for p in people)
-    head = _text(
-        (content.say("contacts_title"), "bold"),
-        (f"  {content.say_count('contacts_count', len(people))}", "dim"),
-    )
-    if quiet:
-        said = (
-            content.say("contacts_quiet", count=quiet, number=weeks)
-            if weeks
-            else content.say("contacts_gone_quiet", count=quiet)
-        )
-        head.append(said, style="dim")
-    _say(out, head)
-    for person in people:
-        out.print()
-        _say(out, _text((person.name, "bold")), 2)
-        every = content.say("contacts_every", value=content.say_count("weeks", person.every_weeks))
-        about = f" {dot} ".join(
-            x
-            for x in (
-                " / ".join(person.contact.relations),
-                " / ".join(person.contact.channels),
-                ", ".join(person.contact.emails),
-                every,
-            )
-            if x
-        )
-        _say(out, _text(about), 4)
-        origin = ", ".join(
-            f"{s.company} ({s.heard_on.isoformat()})" for s in person.contact.sources
-        )
-        _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
-        for touch in person.touches:
-            line = _text((f"{touch.on.isoformat()}  ", "dim"), outcome_text(content, touch))
-            if touch.note:
-                line.append_text(_text((f": {touch.note}", "italic")))
-            _say(out, line, 6)
-        if person.last is None:
-            status = content.say("contacts_never", value=_ago(content, person.days_quiet))
-        elif person.quiet:
-            status = content.say("contacts_not_for", value=_weeks(content, person.days_quiet))
-        else:
-            status = content.say("contacts_last", value=_ago(content, person.days_quiet))
-        if not person.quiet:
-            status += content.say("contacts_next", date=person.next_due.isoformat())
-        if person.quiet:
-            _say(out, _text((f"{flag} {status}", "bold yellow")), 4)
-        else:
-            _say(out, _text((status, screens.GOOD if person.last else "dim")), 4)
-    out.print()
-    screens.note(out, content.say("contacts_hint"), "dim")
+    screens.people(out, content, people, weeks)
 
 
 def _on(content: Content, raw: str | None, today: date) -> date:
-    from rebound.coach import typed
+    from rebound.pack import typed
 
     if raw is None:
         return today
@@ -287,6 +205,8 @@ def log(
         store.save_contacts(touch_log)
         after = keeping.find(keeping.people(content, sessions, touch_log, today), person.name)
     _refresh_due_index(store, content)
+    from rebound.render.contacts import OUTCOME_KEYS
+
     how = content.say(OUTCOME_KEYS[outcome]) if outcome else content.say("outcome_none")
     screens.note(
         out, content.say("contacts_logged", name=person.name, date=day.isoformat(), value=how)

@@ -6,22 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rebound.app import (
-    SessionOption,
-    command_group,
-    content_for,
-    pick,
-    report_moved,
-    same_language,
-    store_for,
-)
+from rebound.app import command_group, content_for, report_moved, same_language, store_for
 from rebound.errors import UsageError
+from rebound.options import SessionOption
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from rebound.coach.drafts import DraftText
     from rebound.pack.models import Content
+    from rebound.render.screens import Out
     from rebound.storage.records import Session
 
 app = command_group()
@@ -34,7 +26,7 @@ def _complete_draft(incomplete: str) -> list[str]:
         from rebound.pack import packs
         from rebound.storage.store import CACHE, Store, data_home
 
-        found = pick(Store(), None)
+        found = Store().pick(None)
         if found is None:
             return []
         pack = packs.load(None, cache=data_home() / CACHE)
@@ -83,7 +75,7 @@ def draft(
     if sum((copy, mail, edit, reset)) > 1:
         raise UsageError("draft_one_action")
     store = store_for()
-    found = pick(store, session)
+    found = store.pick(session)
     report_moved(store)
     out = screens.console()
     if found is None:
@@ -122,7 +114,7 @@ def _names(drafts: list[DraftText]) -> str:
     return ", ".join(d.id for d in drafts) or "—"
 
 
-def _list(out: Console, content: Content, session: Session, drafts: list[DraftText]) -> None:
+def _list(out: Out, content: Content, session: Session, drafts: list[DraftText]) -> None:
     from rebound.coach import drafts as drafting
     from rebound.render import screens
 
@@ -147,7 +139,7 @@ def _print(text: str) -> None:
     sys.stdout.flush()
 
 
-def _when_sent(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
+def _when_sent(out: Out, content: Content, session: Session, chosen: DraftText) -> None:
     from rebound.coach import drafts as drafting
     from rebound.render import screens
 
@@ -156,7 +148,7 @@ def _when_sent(out: Console, content: Content, session: Session, chosen: DraftTe
 
 
 def _edit(
-    out: Console, content: Content, session: Session, chosen: DraftText, kept: bool = True
+    out: Out, content: Content, session: Session, chosen: DraftText, kept: bool = True
 ) -> None:
     from rebound.coach import drafts as drafting
     from rebound.render import screens
@@ -178,7 +170,7 @@ def _edit(
     screens.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
 
 
-def _reset(out: Console, content: Content, session: Session, chosen: DraftText) -> None:
+def _reset(out: Out, content: Content, session: Session, chosen: DraftText) -> None:
     from rebound.render import screens
 
     if not chosen.edited:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rebound import clock
-from rebound.app import command_group, complete_session, content_for, report_moved, store_for
+from rebound.app import command_group, content_for, report_moved, store_for
 from rebound.errors import UsageError
+from rebound.options import complete_session
 
 app = command_group()
 
@@ -83,7 +84,6 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     ] = False,
 ) -> None:
     """Export a session: Markdown to read or keep, JSON, or a calendar of its due dates."""
-
     from rebound import export as exporter
 
     if output is not None and str(output) == STDOUT:

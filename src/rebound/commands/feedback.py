@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rebound import clock
-from rebound.app import SessionOption, command_group, content_for, report_moved, store_for
+from rebound.app import command_group, content_for, report_moved, store_for
 from rebound.errors import UsageError
+from rebound.options import SessionOption
 
 app = command_group()
 

@@ -16,9 +16,8 @@ from rebound.errors import DataError, UsageError
 app = command_group()
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from rebound.pack.models import Content
+    from rebound.render.screens import Out
     from rebound.system.reminders import Due
 
 SHOWN_ITEMS = 5
@@ -171,7 +170,7 @@ def _print(title: str, lines: list[str]) -> None:
         screens.note(out, f"  {line}")
 
 
-def _confirm(content: Content, out: Console, yes: bool) -> bool:
+def _confirm(content: Content, out: Out, yes: bool) -> bool:
     from rebound.render import screens
     from rebound.terminal import prompts
 

@@ -9,10 +9,7 @@ import typer
 
 from rebound import clock
 from rebound.app import (
-    SessionArgument,
-    SessionOption,
     command_group,
-    complete_step,
     content_for,
     new_session_lang,
     report_moved,
@@ -20,14 +17,14 @@ from rebound.app import (
     store_for,
 )
 from rebound.errors import UsageError
+from rebound.options import SessionArgument, SessionOption, complete_step
 from rebound.sentences import speech
 
 app = command_group()
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from rebound.pack.models import Content
+    from rebound.render.screens import Out
     from rebound.storage.records import Session
     from rebound.storage.store import Store
 
@@ -97,7 +94,7 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     screens.summary(out, content, session)
 
 
-def _closing(out: Console, content: Content, session: Session) -> None:
+def _closing(out: Out, content: Content, session: Session) -> None:
     from rebound.render import screens
 
     screens.note(out, "")
@@ -152,7 +149,7 @@ def continue_(
         _closing(out, content, walk.session)
 
 
-def _tick_interactively(out: Console, content: Content, store: Store, session: Session) -> None:
+def _tick_interactively(out: Out, content: Content, store: Store, session: Session) -> None:
     from rebound.coach import progress
     from rebound.render import screens
     from rebound.terminal import prompts

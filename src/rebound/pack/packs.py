@@ -45,7 +45,7 @@ _READERS = (
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",
-    "coach/typed.py",
+    "pack/typed.py",
 )
 
 

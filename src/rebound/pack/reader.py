@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rebound.coach import typed
 from rebound.errors import ContentError
+from rebound.pack import typed
 from rebound.pack.models import (
     TODAY,
     Condition,

@@ -23,6 +23,13 @@ from rebound.text import clean
 if TYPE_CHECKING:
     from rebound.coach.earlier_sessions import CompanyHistory
 
+if TYPE_CHECKING:
+    from rebound.storage.store import Store
+
+# Where a screen is drawn. Commands, the walk and the boundary hold one (from `console()`) and
+# hand it to the functions here; only this family makes it, draws on it, or imports Rich.
+Out = Console
+
 ACCENT = "#5f87af"
 GOOD = "#5faf87"
 
@@ -427,3 +434,24 @@ def say_at(
     for n, wrapped in enumerate(text.wrap(out, max(out.width - hang, 20))):
         wrapped.rstrip()
         out.print((lead if n == 0 else line(" " * hang)) + wrapped)
+
+
+def say_error(message: str, prefix: bool = True) -> None:
+    """One paragraph on stderr; `prefix` marks it as rebound's error rather than a plain note."""
+    out = console(stderr=True)
+    # On a terminal, a session id or a `command` in the message is never broken.
+    say(out, Text.assemble(("rebound: ", "bold red") if prefix else "", clean(message)))
+
+
+def say_moved(store: Store) -> None:
+    """Say each broken file the store set aside in this command (then forget them)."""
+    from rebound.storage.store import describe
+
+    for moved in store.moved:
+        say_error(describe(moved))
+    store.moved.clear()
+
+
+def said(out: Out, *parts: str | tuple[str, str]) -> None:
+    """One line of the coach's words and a person's text (never markup): 'Saved **title** (id)'."""
+    out.print(line(*parts))

@@ -15,9 +15,8 @@ from rebound.render import screens
 from rebound.terminal import prompts
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from rebound.pack.models import Content, Step
+    from rebound.render.screens import Out
     from rebound.storage.records import Session
 
 
@@ -26,7 +25,7 @@ class DraftOffers:
 
     content: Content
     session: Session
-    out: Console
+    out: Out
     _ticking: set[str]
 
     def _save(self) -> None:

@@ -16,10 +16,10 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Question
 
-from rebound.coach import typed as values
-from rebound.coach.typed import ENGLISH, Language
 from rebound.errors import NotInteractiveError
+from rebound.pack import typed as values
 from rebound.pack.models import FieldDef
+from rebound.pack.typed import ENGLISH, Language
 from rebound.storage.records import AnswerValue
 from rebound.system import gc_tuning
 from rebound.terminal.questions import (

@@ -15,7 +15,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings
 from questionary import Choice, Question
 
-from rebound.coach.typed import Language
+from rebound.pack.typed import Language
 
 STYLE = questionary.Style(
     [

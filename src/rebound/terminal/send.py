@@ -7,13 +7,12 @@ pack's words. Saving an edit is the caller's (it knows which lock it holds).
 
 from __future__ import annotations
 
-from rich.console import Console
-
 from rebound.coach import drafts
 from rebound.coach.drafts import DraftText
 from rebound.errors import ReboundError
 from rebound.pack.models import Content
 from rebound.render import screens
+from rebound.render.screens import Out
 from rebound.system import clipboard, programs
 
 
@@ -27,7 +26,7 @@ def _fields(content: Content, draft: DraftText) -> str:
     return " · ".join(parts)
 
 
-def copy(content: Content, out: Console, draft: DraftText) -> None:
+def copy(content: Content, out: Out, draft: DraftText) -> None:
     """Put the draft on the clipboard (the message itself: its To: and Subject: are shown, to
     fill in the email's own fields) and say how.
 
@@ -49,7 +48,7 @@ def copy(content: Content, out: Console, draft: DraftText) -> None:
         screens.note(out, content.say("draft_fields", value=fields))
 
 
-def mail(content: Content, out: Console, draft: DraftText) -> bool:
+def mail(content: Content, out: Out, draft: DraftText) -> bool:
     """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
     True when a mail app (or browser) took it."""
     url = drafts.mailto(draft.to, draft.subject, draft.body)

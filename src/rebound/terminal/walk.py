@@ -9,13 +9,13 @@ from __future__ import annotations
 import contextlib
 from datetime import date, datetime
 
-from rich.console import Console
-
 from rebound import clock
-from rebound.coach import brag_list, enter_defaults, progress, typed
+from rebound.coach import brag_list, enter_defaults, progress
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
+from rebound.pack import typed
 from rebound.pack.models import Content, Step
 from rebound.render import screens
+from rebound.render.screens import Out
 from rebound.storage.paths import BRAG_LOCK
 from rebound.storage.records import AnswerValue, Session
 from rebound.storage.store import Store
@@ -135,7 +135,7 @@ def tick_open(
 class Walk(DraftOffers):
     """One sitting with the coach, on one session."""
 
-    def __init__(self, content: Content, store: Store, session: Session, out: Console) -> None:
+    def __init__(self, content: Content, store: Store, session: Session, out: Out) -> None:
         self.content = content
         self.store = store
         self.session = session

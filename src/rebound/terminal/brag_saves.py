@@ -15,13 +15,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rebound import clock
-from rebound.app import report_moved
 from rebound.errors import DataError, ReboundError, SessionBusyError, UsageError
 from rebound.text import clean
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from rebound.coach.brag_list import SyncReport
     from rebound.storage.pending import Pending
     from rebound.storage.records import Accomplishment, BragList
@@ -64,6 +61,7 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
     not saved, and said so.
     """
     from rebound.coach import brag_list
+    from rebound.render.screens import say_error, say_moved
     from rebound.storage.paths import BRAG_LOCK
 
     sessions = store.load_all()  # before the lock: reading sessions needs no brag-list lock
@@ -88,9 +86,8 @@ def synced(store: Store) -> tuple[BragList, SyncReport]:
                     trouble, taken, unsaved = exc.message, [], True
         else:
             unsaved = bool(done)
-    report_moved(store)
+    say_moved(store)
     if unsaved:
-        from rebound.app import say_error
         from rebound.sentences import speech
 
         say_error(f"{trouble} {speech.say('brag_unsaved')}", prefix=False)
@@ -137,7 +134,7 @@ def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
         pending.done(kept)
         if item is not None:
             out.print(
-                text(
+                screens.line(
                     speech.say("pending_taken"),
                     (item.title, "bold"),
                     speech.say("pending_taken_as", id=item.id),
@@ -147,14 +144,6 @@ def said_taken(taken: list[tuple[Accomplishment | None, Pending]]) -> None:
 
 def by_id(brag: BragList, item_id: str) -> Accomplishment | None:
     return next((item for item in brag.items if item.id == item_id), None)
-
-
-def text(*parts: str | tuple[str, str]) -> Text:
-    """People's text, always as Text (never markup), with control characters made visible
-    (`render.line`)."""
-    from rebound.render import screens
-
-    return screens.line(*parts)
 
 
 def kept(
@@ -171,11 +160,11 @@ def kept(
         path = pending.keep(store, typed, typed_at)
     except DataError:
         out = screens.console()
-        out.print(text((speech.say("pending_copy"), "bold")))
+        out.print(screens.line((speech.say("pending_copy"), "bold")))
         for name, value in typed.items():
             shown = ", ".join(value) if isinstance(value, list) else value
             if shown:
-                out.print(text(f"  {name}: ", shown))
+                out.print(screens.line(f"  {name}: ", shown))
         return type(trouble)("").like(said).then("pending_shown")
     return type(trouble)("").like(said).then("pending_kept", where=path)
 
