@@ -167,7 +167,7 @@ def build_home(home: Path, count: int, seed: int) -> list[str]:
     taken = {template.id}
     for _ in range(count - 1):
         company = rng.choice(COMPANIES)
-        slug = coach.slug(company)
+        slug = coach.company_slug(company)
         day = today - timedelta(days=rng.randint(1, 3 * 365))
         session_id, n = f"{day.isoformat()}-{slug}", 2
         while session_id in taken:  # the same rule as rebound: a second one that day gets -2

@@ -30,7 +30,7 @@ def session(session_id: str, days_ago: int = 0, **fields: object) -> Session:
 
 def item(title: str, **fields: object) -> Accomplishment:
     return Accomplishment.model_validate(
-        {"id": brag_list.slug(title), "title": title, "added_at": NOW, **fields}
+        {"id": brag_list.story_slug(title), "title": title, "added_at": NOW, **fields}
     )
 
 
@@ -558,11 +558,11 @@ def test_a_brag_list_of_no_known_version_is_kept_aside(rebound_home: Path, versi
     ],
 )
 def test_slug(title: str, expected: str) -> None:
-    assert brag_list.slug(title) == expected
+    assert brag_list.story_slug(title) == expected
 
 
 def test_slug_is_short() -> None:
-    assert len(brag_list.slug("Supercalifragilisticexpialidocious " * 3)) <= 32
+    assert len(brag_list.story_slug("Supercalifragilisticexpialidocious " * 3)) <= 32
 
 
 def test_unique_id() -> None:

@@ -29,7 +29,7 @@ from rebound.errors import UsageError
 from rebound.pack import typed
 from rebound.pack.models import Content, FieldDef
 from rebound.pack.reader import YamlDoc, read_yaml
-from rebound.sentences.speech import say
+from rebound.sentences.speech import Sayer, say
 from rebound.storage.records import AnswerValue, OpenList, Session
 
 
@@ -92,7 +92,7 @@ def _shape(value: object) -> str:
     return say("af_a_mapping" if isinstance(value, dict) else "af_a_list")
 
 
-def _fallback(field: FieldDef, today: date, lang: typed.Language) -> tuple[bool, AnswerValue]:
+def _fallback(field: FieldDef, today: date, lang: Sayer) -> tuple[bool, AnswerValue]:
     """What an omitted question takes: (True, value), or (False, None) when it must be asked."""
     if field.default is not None:
         if field.kind == "date":
@@ -205,7 +205,7 @@ def _answer(
     where: tuple[str | int, ...],
     today: date,
     *,
-    lang: typed.Language,
+    lang: Sayer,
     answers: Mapping[str, AnswerValue],
 ) -> AnswerValue:
     """One answer from the file, checked as the prompt would check it, in the pack's words."""

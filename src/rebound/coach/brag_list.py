@@ -40,8 +40,10 @@ _WEAK_ENDINGS = frozenset(_WEAK_WORDS.split())
 # --- ids and references --------------------------------------------------------------------------
 
 
-def slug(title: str) -> str:
-    """A short readable id from a title: its first few words, lower-case, joined by '-'.
+def story_slug(title: str) -> str:
+    """A story's id on the brag list, from its title: its first few words, lower-case, joined by
+    '-' (typed at `rebound brag edit ID`, so readable in any script; a session's id uses
+    `progress.company_slug`, which must be file-safe ASCII).
 
     Accents are dropped ('Réduit' -> 'reduit'); letters of other scripts are kept as they are.
     """
@@ -63,8 +65,8 @@ def slug(title: str) -> str:
 
 
 def unique_id(title: str, taken: Collection[str]) -> str:
-    """`slug(title)`, or `slug-2`, `slug-3`... when that is taken."""
-    base = slug(title)
+    """`story_slug(title)`, or `...-2`, `...-3`... when that is taken."""
+    base = story_slug(title)
     candidate, n = base, 1
     while candidate in taken:
         n += 1

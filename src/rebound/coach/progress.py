@@ -467,8 +467,9 @@ def tick(
     raise KeyError(item_id)
 
 
-def slug(text: str, limit: int = 30) -> str:
-    """A short, readable, file-safe version of a name ('Globex Corp.' -> 'globex-corp')."""
+def company_slug(text: str, limit: int = 30) -> str:
+    """The company as a session id ends with: short, ASCII, file-safe ('Globex Corp.' ->
+    'globex-corp'; '株式会社' -> 'session'). Not a story's id: see `brag_list.story_slug`."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return words[:limit].rstrip("-") or "session"
@@ -476,7 +477,7 @@ def slug(text: str, limit: int = 30) -> str:
 
 def session_id(session: Session, day: date, taken: set[str]) -> str:
     """A new session id such as `2026-11-25-globex`, unique among `taken`."""
-    base = f"{day.isoformat()}-{slug(session.text('company'))}"
+    base = f"{day.isoformat()}-{company_slug(session.text('company'))}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Protocol
 
 from rebound.pack.models import TODAY, FieldDef
-from rebound.sentences import templates
-from rebound.sentences.catalogue import Ui
+from rebound.sentences.speech import ENGLISH, Sayer
 from rebound.storage.records import AnswerValue
 
 # No spaces, and none of the characters that separate or quote addresses in a To: line (an
@@ -34,28 +32,7 @@ MAX_YEARS_AWAY = 10
 _WORDS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1, "next week": 7}
 
 
-class Language(Protocol):
-    """What answer checking needs of a content pack (`models.Content` is one)."""
-
-    @property
-    def date_words(self) -> Mapping[str, int]: ...
-
-    def say(self, key: str, **values: object) -> str: ...
-
-
-class _English:
-    """The coach's own English sentences (the defaults of `models.Ui`), for callers with no pack."""
-
-    date_words: Mapping[str, int] = {}
-
-    def say(self, key: str, **values: object) -> str:
-        return templates.render(Ui.defaults()[key], values)
-
-
-ENGLISH: Language = _English()
-
-
-def parse_date(raw: str, today: date, lang: Language = ENGLISH) -> date:
+def parse_date(raw: str, today: date, lang: Sayer = ENGLISH) -> date:
     """A date from 'YYYY-MM-DD', '+3d', '+2w', '3 days', '-2d', '3 days ago', a word such as
     'today', 'tomorrow', 'yesterday' or 'next week', or one of the pack's own date words.
 
@@ -85,7 +62,7 @@ def check(
     field: FieldDef,
     raw: str | bool | list[str] | None,
     today: date,
-    lang: Language = ENGLISH,
+    lang: Sayer = ENGLISH,
     answers: Mapping[str, AnswerValue] | None = None,
 ) -> AnswerValue:
     """Validate one answer for `field`; blank optional answers become None.
@@ -158,7 +135,7 @@ def limit(name: str | None, today: date, answers: Mapping[str, AnswerValue]) -> 
 
 
 def _check_limits(
-    field: FieldDef, found: date, today: date, lang: Language, answers: Mapping[str, AnswerValue]
+    field: FieldDef, found: date, today: date, lang: Sayer, answers: Mapping[str, AnswerValue]
 ) -> None:
     """Refuse a date that makes no sense: news from next month, a fix due before the news."""
     low = limit(field.not_before, today, answers)
@@ -171,7 +148,7 @@ def _check_limits(
         raise ValueError(lang.say(key, date=high.isoformat()))
 
 
-def default_text(field: FieldDef, today: date, lang: Language = ENGLISH) -> str:
+def default_text(field: FieldDef, today: date, lang: Sayer = ENGLISH) -> str:
     """The default as it should appear, pre-filled, in a text-like prompt."""
     value = field.default
     if value is None or isinstance(value, (bool, list)):

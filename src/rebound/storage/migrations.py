@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from rebound.sentences import speech
-from rebound.storage.records import ENTRY_ID, SCHEMA_VERSION, BragList, ContactLog, Session
+from rebound.storage.records import (
+    BRAG_SCHEMA_VERSION,
+    ENTRY_ID,
+    SCHEMA_VERSION,
+    BragList,
+    ContactLog,
+    Session,
+)
 from rebound.text import scrub_tree
 
 
@@ -75,14 +82,34 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a session of an older schema_version up to the current one, step by step."""
-    while data["schema_version"] < SCHEMA_VERSION:
-        step = MIGRATIONS.get(data["schema_version"])
+def upgrade(
+    data: dict[str, Any],
+    steps: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]],
+    newest: int,
+) -> dict[str, Any]:
+    """Bring a saved file of an older `schema_version` up to `newest`, one step at a time: the
+    one loop of every file rebound saves (sessions, the brag list).
+
+    A version below `newest` with no step forward (0, a gap) is refused as too old, the same way
+    for every file; a version that is the newest, newer, or not a number is left as it is, for
+    the caller's checks to name.
+
+    Raises:
+        ValueError: too old to bring up to date (the caller moves the file aside, and says so).
+    """
+    while True:
+        version = data.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version >= newest:
+            return data
+        step = steps.get(version)
         if step is None:
-            raise ValueError(speech.say("broken_too_old", number=data["schema_version"]))
+            raise ValueError(speech.say("broken_too_old", number=version))
         data = step(data)
-    return data
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """A session of an older schema_version brought up to the current one (`upgrade`)."""
+    return upgrade(data, MIGRATIONS, SCHEMA_VERSION)
 
 
 def _brag_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -140,19 +167,8 @@ BRAG_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
 
 
 def migrate_brag(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a brag list of an older schema_version up to the current one, step by step.
-
-    A version with no step forward (a newer one, or none at all) is left as it is, for the
-    validation to name it.
-    """
-    while True:
-        version = data.get("schema_version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            return data
-        step = BRAG_MIGRATIONS.get(version)
-        if step is None:
-            return data
-        data = step(data)
+    """A brag list of an older schema_version brought up to the current one (`upgrade`)."""
+    return upgrade(data, BRAG_MIGRATIONS, BRAG_SCHEMA_VERSION)
 
 
 def parse(raw: bytes) -> Session:

@@ -19,7 +19,7 @@ from questionary import Choice, Question
 from rebound.errors import NotInteractiveError
 from rebound.pack import typed as values
 from rebound.pack.models import FieldDef
-from rebound.pack.typed import ENGLISH, Language
+from rebound.sentences.speech import ENGLISH, Sayer
 from rebound.storage.records import AnswerValue
 from rebound.system import gc_tuning
 from rebound.terminal.questions import (
@@ -136,7 +136,7 @@ def _validator(
     field: FieldDef,
     today: date,
     fallback: str,
-    lang: Language,
+    lang: Sayer,
     answers: Mapping[str, AnswerValue] | None,
 ) -> Any:
     def validate(typed: str) -> bool | str:
@@ -157,7 +157,7 @@ def ask(
     default: AnswerValue,
     today: date,
     back: bool = False,
-    lang: Language = ENGLISH,
+    lang: Sayer = ENGLISH,
     *,
     answers: Mapping[str, AnswerValue] | None = None,
 ) -> AnswerValue:
@@ -201,7 +201,7 @@ def ask(
     return values.check(field, answer, today, lang, answers)
 
 
-def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENGLISH) -> bool:
+def yes_no(message: str, default: bool, back: bool = False, lang: Sayer = ENGLISH) -> bool:
     """A plain yes/no question: y or n (or the first letters of the pack's own words), or
     Enter for the default."""
     return bool(_run(_confirm(message, default, lang), back))
@@ -212,7 +212,7 @@ def choose(
     options: list[tuple[str, str]],
     default: str | None = None,
     back: bool = False,
-    lang: Language = ENGLISH,
+    lang: Sayer = ENGLISH,
 ) -> str:
     """Pick one of (value, label) options; `default` is highlighted when it is one of them."""
     choices = [_Fitted(label, SELECT_INDENT, value=value) for value, label in options]
@@ -232,7 +232,7 @@ def pick_many(
     message: str,
     options: list[tuple[str, str, bool]],
     back: bool = False,
-    lang: Language = ENGLISH,
+    lang: Sayer = ENGLISH,
     required: bool = False,
 ) -> list[str]:
     """Tick any of (value, label, checked) options; `required`: at least one."""
@@ -243,7 +243,7 @@ def pick_many(
     return [str(v) for v in _run(_checkbox(message, options, enough, lang), back) or []]
 
 
-def _words(lang: Language | None) -> Language:
+def _words(lang: Sayer | None) -> Sayer:
     """The pack to speak with: `lang`, else the pack of this run (`rebound.sentences.speech`)."""
     if lang is not None:
         return lang
@@ -257,7 +257,7 @@ def text(
     default: str = "",
     required: bool = False,
     hint: str | None = None,
-    lang: Language | None = None,
+    lang: Sayer | None = None,
 ) -> str:
     """Free text, pre-filled with `default` to edit in place (Enter keeps it, Ctrl-U clears it).
 
@@ -281,7 +281,7 @@ def text(
 RATINGS = ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5")  # the pack's labels
 
 
-def rating(message: str, default: int = 3, lang: Language | None = None) -> int:
+def rating(message: str, default: int = 3, lang: Sayer | None = None) -> int:
     """A rating from 1 to 5: press the digit (or use the arrows), then Enter."""
     says = _words(lang)
     choices = [
@@ -300,7 +300,7 @@ def rating(message: str, default: int = 3, lang: Language | None = None) -> int:
     return int(answer)
 
 
-def countdown(seconds: int, lang: Language | None = None) -> float:
+def countdown(seconds: int, lang: Sayer | None = None) -> float:
     """A clock on one line until time is up or Enter is pressed; the seconds it ran.
 
     With `seconds` 0 there is no limit: the clock counts up until Enter. Other keys are ignored

@@ -15,7 +15,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings
 from questionary import Choice, Question
 
-from rebound.pack.typed import Language
+from rebound.sentences.speech import Sayer
 
 STYLE = questionary.Style(
     [
@@ -38,7 +38,7 @@ def _first_letter(word: str) -> set[str]:
     return set()
 
 
-def _confirm(message: str, default: bool, lang: Language) -> Question:
+def _confirm(message: str, default: bool, lang: Sayer) -> Question:
     """questionary.confirm, speaking the pack's language: its hint ('(S/n)'), its words for the
     answer ('Sí'), and their first letters as keys besides y and n."""
     from prompt_toolkit import PromptSession
@@ -159,7 +159,7 @@ def _checkbox(
     message: str,
     options: list[tuple[str, str, bool]],
     validate: Callable[[list[str]], bool | str],
-    lang: Language,
+    lang: Sayer,
 ) -> Question:
     """questionary.checkbox, speaking the pack's language: its hint, and an echo that lists the
     picks by their labels ('? Which areas? Technical depth, Something else'), or the pack's word
