@@ -199,6 +199,7 @@ def content_reference() -> str:
     """docs/content.md: every key of a content pack, from the models, with an example."""
     import inspect
 
+    from rebound.pack import letter_words
     from rebound.pack import models as pack_models
     from rebound.sentences import catalogue
 
@@ -215,6 +216,8 @@ def content_reference() -> str:
         (pack_models.ChecklistItem, "one of a step's `checklist:` items"),
         (pack_models.DueAfter, "an item's `due_after:`"),
         (pack_models.Words, "`words:` in coach.yaml"),
+        (letter_words.LetterWords, "`words:`'s `letters:` in coach.yaml"),
+        (letter_words.Claim, "one of `letters:`'s `claims:`"),
         (pack_models.FollowUp, "`follow_up:` in coach.yaml"),
         (pack_models.FeedbackLater, "`follow_up:`'s `feedback:` (what `rebound feedback` asks)"),
     ]

@@ -252,7 +252,7 @@ def test_session_ids(company: str, taken: set[str], expected: str) -> None:
 
 
 def test_condition_tests() -> None:
-    from rebound.pack.models import Condition
+    from rebound.pack.conditions import Condition
 
     answers = {"a": "on_call", "b": ["x", "y"], "c": True, "d": None}
     assert progress.holds(Condition(prompt="a", one_of=["will_email", "on_call"]), answers)

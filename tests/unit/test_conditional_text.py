@@ -9,8 +9,9 @@ from pydantic import ValidationError
 
 from rebound.coach import progress
 from rebound.pack import packs
+from rebound.pack.conditions import Condition, Said
 from rebound.pack.context import context
-from rebound.pack.models import Condition, Content, Draft, Said, Step
+from rebound.pack.models import Content, Draft, Step
 from rebound.storage.records import Session
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)

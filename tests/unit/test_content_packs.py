@@ -16,16 +16,8 @@ import pytest
 
 from rebound.coach import progress
 from rebound.pack import reader, typed
-from rebound.pack.models import (
-    ChecklistItem,
-    Condition,
-    Content,
-    Draft,
-    FieldDef,
-    Line,
-    PromptDef,
-    Said,
-)
+from rebound.pack.conditions import Condition, Line, Said
+from rebound.pack.models import ChecklistItem, Content, Draft, FieldDef, PromptDef
 from rebound.sentences import templates
 from rebound.storage.records import AnswerValue, Session
 from tests.conftest import REPO

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from rebound.pack.conditions import Lookup, first_said, holds, said
+from rebound.pack.conditions import Line, Lookup, first_said, holds, said
 from rebound.pack.context import context, entry_number
-from rebound.pack.models import Content, Draft, Line
+from rebound.pack.models import Content, Draft
 from rebound.sentences import templates
 from rebound.sentences.grammar import DraftText, recipient
 from rebound.storage.records import OpenList, Session

@@ -1,16 +1,74 @@
 """Conditions on answers, and the lines of content said only when theirs hold. No I/O here.
 
-The coach re-exports these (`coach.holds`, `coach.said`, `coach.first_said`).
+The models of a condition (`Condition`, a `Said` line) live here with the test of one (`holds`),
+below the rest of the pack's models, which all build on them (`_Strict`, the base of every
+model of a pack: unknown keys are errors).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rebound.pack.models import Conditions, Line, Said
+from pydantic import BaseModel, ConfigDict, model_validator
+
 from rebound.sentences import templates
+from rebound.storage.records import Scalar
 
 Lookup = Mapping[str, object]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Condition(_Strict):
+    """When a prompt is asked, a line is said or a checklist item counts as done.
+
+    Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
+    `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
+    value) or `answered` (the answer is, or is not, non-empty). With `filter`, the test looks at
+    the answer passed through that template filter (`{prompt: messenger_name, filter:
+    address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
+    """
+
+    prompt: str
+    filter: str | None = None
+    equals: Scalar | None = None
+    one_of: list[Scalar] | None = None
+    not_one_of: list[Scalar] | None = None
+    contains: str | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = (self.equals, self.one_of, self.not_one_of, self.contains, self.answered)
+        if sum(x is not None for x in tests) != 1:
+            raise ValueError(
+                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains' or 'answered'"
+            )
+        if self.filter is not None and self.filter not in templates.FILTERS:
+            raise ValueError(
+                f"unknown filter '{self.filter}' (known: {', '.join(templates.FILTERS)})"
+            )
+        return self
+
+
+Conditions = Condition | list[Condition]
+
+
+class Said(_Strict):
+    """A sentence said only when its condition holds: `{text: ..., when: {...}}`.
+
+    Wherever content takes a list of `Line`s, a plain string is always said. A list that is one
+    text (a step's `why` or `done`, a label, a draft's part) says the first line that holds; a
+    list of several (guidance, tips) says every line that holds.
+    """
+
+    text: str
+    when: Conditions
+
+
+Line = str | Said
 
 
 def _same(value: object, wanted: object) -> bool:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from rebound.pack.conditions import Condition, Conditions, Line, _Strict
+from rebound.pack.letter_words import LetterWords
 from rebound.sentences import templates
 from rebound.sentences.catalogue import Ui
 from rebound.storage.records import Scalar
@@ -21,10 +23,6 @@ _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 FieldKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm"]
 PromptKind = Literal["text", "email", "date", "number", "select", "checkbox", "confirm", "list"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _check_id(value: str) -> str:
@@ -39,56 +37,6 @@ class Choice(_Strict):
 
     value: str
     label: str
-
-
-class Condition(_Strict):
-    """When a prompt is asked, a line is said or a checklist item counts as done.
-
-    Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
-    `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
-    value) or `answered` (the answer is, or is not, non-empty). With `filter`, the test looks at
-    the answer passed through that template filter (`{prompt: messenger_name, filter:
-    address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
-    """
-
-    prompt: str
-    filter: str | None = None
-    equals: Scalar | None = None
-    one_of: list[Scalar] | None = None
-    not_one_of: list[Scalar] | None = None
-    contains: str | None = None
-    answered: bool | None = None
-
-    @model_validator(mode="after")
-    def _one_test(self) -> Condition:
-        tests = (self.equals, self.one_of, self.not_one_of, self.contains, self.answered)
-        if sum(x is not None for x in tests) != 1:
-            raise ValueError(
-                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains' or 'answered'"
-            )
-        if self.filter is not None and self.filter not in templates.FILTERS:
-            raise ValueError(
-                f"unknown filter '{self.filter}' (known: {', '.join(templates.FILTERS)})"
-            )
-        return self
-
-
-Conditions = Condition | list[Condition]
-
-
-class Said(_Strict):
-    """A sentence said only when its condition holds: `{text: ..., when: {...}}`.
-
-    Wherever content takes a list of `Line`s, a plain string is always said. A list that is one
-    text (a step's `why` or `done`, a label, a draft's part) says the first line that holds; a
-    list of several (guidance, tips) says every line that holds.
-    """
-
-    text: str
-    when: Conditions
-
-
-Line = str | Said
 
 
 class DueAfter(_Strict):
@@ -353,6 +301,8 @@ class Words(_Strict):
         default_factory=lambda: {"title": "Dear {{name}},", "name": "Hi {{name}},"}
     )
     dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
+    # How a careful reader reads a letter in this language (rebound.pack.letter_words).
+    letters: LetterWords = Field(default_factory=LetterWords)
     months: list[str] = Field(  # as `rebound stats` names them
         default_factory=lambda: list(MONTHS), min_length=12, max_length=12
     )

@@ -19,18 +19,15 @@ from pydantic import ValidationError
 
 from rebound.errors import ContentError
 from rebound.pack import typed
+from rebound.pack.conditions import Condition, Conditions, Line, Said
 from rebound.pack.models import (
     TODAY,
-    Condition,
-    Conditions,
     Content,
     Draft,
     FieldDef,
     FollowUp,
-    Line,
     Opening,
     PromptDef,
-    Said,
     Step,
     Words,
 )

@@ -254,33 +254,70 @@ class _Out:
             raise _Full
 
 
-def _render(nodes: Sequence[_Node], scopes: list[Context], out: _Out, words: Words) -> None:
+# Marks around what an answer put into a rendered text (`render(..., marks=...)`): where a
+# person's words begin and end, and whose they are, so that a letter can be read sentence by
+# sentence with what each one was made from (rebound.letters.letter). Characters of Unicode's
+# private use area: a person's text never brings its own (`unmarked` takes them out).
+OPEN = "\ue000"
+PART = "\ue003"
+NAME_END = "\ue001"
+CLOSE = "\ue002"
+_MARKS = re.compile("[\ue000-\ue003]")
+
+
+def unmarked(text: str) -> str:
+    """`text` without any marks (a rendered text made plain, or a person's text made safe)."""
+    return _MARKS.sub("", text)
+
+
+def marked(name: str, value: str, opener: str = OPEN) -> str:
+    """`value`, marked as what `name` put into a text."""
+    return f"{opener}{name}{NAME_END}{value}{CLOSE}"
+
+
+def _render(
+    nodes: Sequence[_Node],
+    scopes: list[Context],
+    out: _Out,
+    words: Words,
+    marks: frozenset[str] = frozenset(),
+) -> None:
     for node in nodes:
         if isinstance(node, str):
             out.append(node)
         elif isinstance(node, _Var):
-            out.append(_apply(node, _lookup(node.name, scopes), words))
+            text = _apply(node, _lookup(node.name, scopes), words)
+            if node.name in marks:
+                text = marked(node.name, unmarked(text)) if text else text
+            out.append(text)
         else:
             value = _lookup(node.name, scopes)
             if node.inverted:
                 if is_empty(value):
-                    _render(node.body, scopes, out, words)
+                    _render(node.body, scopes, out, words, marks)
             elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Mapping):
                 for entry in value:
-                    _render(node.body, [*scopes, entry], out, words)
+                    _render(node.body, [*scopes, entry], out, words, marks)
             elif not is_empty(value):
-                _render(node.body, scopes, out, words)
+                _render(node.body, scopes, out, words, marks)
 
 
-def render(template: str | list[_Node], context: Context, words: Words = ENGLISH) -> str:
+def render(
+    template: str | list[_Node],
+    context: Context,
+    words: Words = ENGLISH,
+    marks: Iterable[str] = (),
+) -> str:
     """Fill a template (text, or already parsed) from a context of answers.
 
+    With `marks` (names of answers), what each of those answers puts into the text is marked
+    (`marked`), for a reader of the text to tell the person's words from the template's.
     Text that grows past MAX_OUTPUT characters is cut there, with a note that says so.
     """
     nodes = parse(template) if isinstance(template, str) else template
     out = _Out()
     try:
-        _render(nodes, [context], out, words)
+        _render(nodes, [context], out, words, frozenset(marks))
     except _Full:
         return "".join(out.parts)[:MAX_OUTPUT] + CUT_NOTE
     return "".join(out.parts)

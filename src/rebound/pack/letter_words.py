@@ -1,0 +1,114 @@
+"""The words a careful reader of a letter needs, in the pack's language (`words: letters:`).
+
+The letter checker (rebound.letters.checker) and the filters that fit a person's words into a
+sentence (`title`, `role`, `trait`) read a letter with these: the words after which a person's
+words are joined ('for', 'por'), articles and their gender, pronouns, the nouns of jobs, and the
+claims the pack's own sentences make ('again', 'your call') with the answers that must support
+them. They live in the pack, not in code, so that a third language brings its own.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from rebound.pack.conditions import Conditions, _Strict
+
+
+class Claim(_Strict):
+    """Something a draft's own words say happened, and the answers that must say so too.
+
+    `says` is a phrase in lower case, found on word boundaries in the template's words (never in
+    a person's): where it is said and `when` does not hold, the letter claims what no answer
+    supports ('Thank you again' with no thanks given on the call).
+    """
+
+    says: str
+    when: Conditions
+
+    @field_validator("says")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        if not value.strip() or value != " ".join(value.lower().split()):
+            raise ValueError(f"'{value}': write a claim in lower case, single-spaced")
+        return value
+
+
+def _lower_words(value: list[str]) -> list[str]:
+    for word in value:
+        if not word.strip() or word != " ".join(word.lower().split()):
+            raise ValueError(f"'{word}': write these words in lower case, single-spaced")
+    return value
+
+
+class LetterWords(_Strict):
+    """How a letter in this language is read for the joins that break (see the module)."""
+
+    # After these, a person's words must read as a thing ('Thank you also for ...').
+    joining: list[str] = Field(
+        default_factory=lambda: ["for", "about", "with", "as", "of", "on", "in", "to", "at"]
+    )
+    # Articles, with the gender each says where the language has one ('m', 'f'; '' for none).
+    articles: dict[str, str] = Field(default_factory=lambda: {"the": "", "a": "", "an": ""})
+    # Words that take an article's place: two in a row read as a slip ('the my').
+    determiners: list[str] = Field(
+        default_factory=lambda: ["my", "your", "his", "her", "their", "our", "this", "that"]
+    )
+    # Pronouns that start a whole sentence of its own ('He called me back').
+    subject_pronouns: list[str] = Field(
+        default_factory=lambda: ["i", "he", "she", "we", "they", "you", "it"]
+    )
+    # How a letter would speak of its reader in the third person ('his patience', to him).
+    third_person: list[str] = Field(
+        default_factory=lambda: ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
+    )
+    # Sentences that speak to the reader begin with these ('Thank you also for ...').
+    to_the_reader: list[str] = Field(default_factory=lambda: ["thank you", "thanks"])
+    # Words that say what a title is, trimmed off a role typed with them ('the Data Analyst
+    # position' is 'Data Analyst'); in Spanish with the 'de' that joins them ('el puesto de').
+    role_words: list[str] = Field(
+        default_factory=lambda: ["position", "role", "job", "opening", "vacancy", "post"]
+    )
+    # The nouns of jobs, by gender ('m', 'f', '' for either), in the singular: a title that
+    # ends in one's plural names several jobs; an article that disagrees with one's gender is
+    # a slip ('un directora').
+    job_nouns: dict[str, list[str]] = Field(default_factory=dict)
+    # Words that describe a person rather than name a thing: after 'known for' they need
+    # 'being' ('known for being patient'). Endings catch the ones not listed.
+    describing: list[str] = Field(default_factory=list)
+    describing_endings: list[str] = Field(default_factory=list)
+    # What the drafts' own words claim, and the answers that must support each claim.
+    claims: list[Claim] = Field(default_factory=list)
+
+    _joining = field_validator(
+        "joining", "determiners", "subject_pronouns", "third_person", "to_the_reader", "role_words"
+    )(_lower_words)
+
+    @field_validator("job_nouns")
+    @classmethod
+    def _genders(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - {"m", "f", ""}
+        if unknown:
+            raise ValueError(f"'{sorted(unknown)[0]}': give the nouns under m, f or ''")
+        for nouns in value.values():
+            _lower_words(nouns)
+        return value
+
+    def gender_of(self, noun: str) -> str | None:
+        """'m' or 'f' for a job noun of one gender ('directora' -> 'f'); None otherwise."""
+        word = noun.lower()
+        for gender in ("m", "f"):
+            if word in self.job_nouns.get(gender, ()):
+                return gender
+        return None
+
+    def is_job_noun(self, word: str) -> bool:
+        word = word.lower()
+        return any(word in nouns for nouns in self.job_nouns.values())
+
+    def singular_of(self, word: str) -> str | None:
+        """The singular job noun a plural is of ('analysts' -> 'analyst'); None if not one."""
+        lower = word.lower()
+        for ending in ("es", "s"):
+            if lower.endswith(ending) and self.is_job_noun(lower[: -len(ending)]):
+                return word[: -len(ending)]
+        return None
