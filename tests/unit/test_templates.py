@@ -142,7 +142,7 @@ def test_address_and_whether_it_is_sure(name: str, expected: str, sure: bool) ->
 
 @pytest.mark.parametrize("name", ["李华", "田中 太郎", "김민준", "Dra. 李 华"])
 def test_a_name_written_family_name_first_is_asked_in_spanish_too(name: str) -> None:
-    spanish = templates.Words(grammar="es")
+    spanish = templates.Vocabulary(grammar="es")
     assert render("{{who|address}}", {"who": name}, spanish) == name
     assert grammar.address(name, "es") == grammar.Address(name, False)
 
@@ -159,12 +159,12 @@ def test_family_name_first_is_told_by_the_script(name: str, family_first: bool) 
 
 
 def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:
-    spanish = templates.Words(grammar="es")
+    spanish = templates.Vocabulary(grammar="es")
     assert render("{{who|address}}", {"who": "Dra. Ana Pérez López"}, spanish) == "Dra. Pérez"
     assert render("{{who|address}}", {"who": "Dra. Ana Pérez López"}) == "Dra. López"
 
 
-SPANISH = templates.Words(
+SPANISH = templates.Vocabulary(
     and_="y",
     grammar="es",
     greetings=(

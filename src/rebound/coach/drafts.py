@@ -11,35 +11,14 @@ returns the same `DraftText`s; everything else here (edits, names, links, offers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from urllib.parse import quote
 
 from rebound.coach import progress
+from rebound.letters.letter import DraftText
 from rebound.pack.models import Content, Draft, Step
 from rebound.sentences.grammar import recipient
 from rebound.storage.records import Session
-
-
-@dataclass(frozen=True)
-class DraftText:
-    """One draft, as it reads now.
-
-    `text` is the whole draft as shown (header lines included); `to`, `subject` and `body` are
-    its parts, `to` and `subject` empty when it has no such line. `channel` is how it is sent
-    ('email', 'post', 'message'; '' for notes kept for yourself), `ticks` the checklist item
-    that sending it ticks off, `edited` whether the person's own edit is what `text` holds.
-    """
-
-    id: str
-    title: str
-    to: str
-    subject: str
-    body: str
-    channel: str = ""
-    text: str = ""
-    step_id: str = ""
-    ticks: str | None = None
-    edited: bool = False
 
 
 def plain(text: str) -> str:
@@ -138,15 +117,25 @@ def built(content: Content, session: Session, kept: bool = True) -> list[DraftTe
                 # How it goes out: the entry's own channel (an outreach note by LinkedIn or
                 # by email), else what the content says of the draft.
                 channel = (fresh.channel if fresh and fresh.channel else None) or d.send or ""
+                made_now = make(
+                    content,
+                    draft_id,
+                    fresh.title if fresh else d.title,
+                    text,
+                    channel=channel,
+                    step_id=step.id,
+                    ticks=_ticks(d, draft_id),
+                )
+                # What it was made from, while it reads as it was made (not a stored text the
+                # answers have moved on from): its sentences for the checker, its notes.
+                same = fresh is not None and plain(fresh.text) == made_now.text
                 out.append(
-                    make(
-                        content,
-                        draft_id,
-                        fresh.title if fresh else d.title,
-                        text,
-                        channel=channel,
-                        step_id=step.id,
-                        ticks=_ticks(d, draft_id),
+                    replace(
+                        made_now,
+                        draft_id=d.id,
+                        outward=d.send is not None,
+                        sentences=fresh.sentences if same and fresh else (),
+                        notes=fresh.notes if same and fresh else (),
                     )
                 )
     return out

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from rebound import clock
+from rebound.letters.letter import DraftText
 from rebound.pack import conditions
 from rebound.pack.conditions import Lookup
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import ChecklistItem, Content, Draft, DueAfter, FieldDef, PromptDef, Step
-from rebound.sentences import grammar, templates
+from rebound.sentences import templates
 from rebound.storage.records import ENTRY_ID, AnswerValue, Item, OpenList, Session
 
 # Part of the coach, kept in their own modules: conditions on answers, and a draft ready to send.
 holds = conditions.holds
 said = conditions.said
 first_said = conditions.first_said
-DraftText = grammar.DraftText
 
 
 @dataclass(frozen=True)
@@ -372,7 +372,7 @@ def _entry(
     ctx: dict[str, object],
     raw: Mapping[str, object],
     session: Session,
-    words: templates.Words = templates.ENGLISH,
+    words: templates.Vocabulary = templates.ENGLISH,
     dated: frozenset[str] = frozenset(),
 ) -> Entry:
     scope = {**ctx, "id": item_id}

@@ -11,7 +11,7 @@ from rebound.errors import UsageError
 from rebound.options import SessionOption
 
 if TYPE_CHECKING:
-    from rebound.coach.drafts import DraftText
+    from rebound.letters.letter import DraftText
     from rebound.pack.models import Content
     from rebound.render.screens import Out
     from rebound.storage.records import Session

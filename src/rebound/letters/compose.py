@@ -1,23 +1,35 @@
-"""Drafts filled from a session's answers: the body, its recipient and subject, its channel.
+"""Drafts filled from a session's answers, sentence by sentence, each one read before it is used.
 
-The coach's `draft_texts`, `draft_text` and `drafts` are the way in; this module does the work,
-kept apart so that the coach stays a size one can read. (`drafting` takes what is made here to
-the person: their edits, the clipboard, the mail app.)
+A draft's template holds the pack's own words and its `parts`; a part is a sentence (or two)
+made from the person's words, given as a list of lines, the first of which that holds is the
+one to say. Here every line that could fill a part is rendered with marks around the person's
+words (`templates.marked`), read back as sentences (`letter.read`) and checked the way a careful
+reader would (`checker`): the first that reads well is used; if none does, the part is left out
+and a note says so. A sentence the person rewrote themselves (`Session.sentences`, by the part's
+name) is used as they wrote it, in place of the part, whatever language the rest is in.
+The whole letter is then checked once more (a phrase said twice, a claim no answer supports),
+and a part found there steps down to its next line that reads well.
+
+`progress.draft_texts` and `progress.drafts` are the way in.
 """
 
 from __future__ import annotations
 
 import re
 
-from rebound.pack.conditions import Line, Lookup, first_said, holds, said
+from rebound.letters import checker
+from rebound.letters.letter import DraftText, read
+from rebound.pack.conditions import Line, Lookup, holds, said
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content, Draft
 from rebound.sentences import templates
-from rebound.sentences.grammar import DraftText, recipient
+from rebound.sentences.grammar import recipient
+from rebound.sentences.templates import PART, marked, unmarked
 from rebound.storage.records import OpenList, Session
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_ROUNDS = 8  # a whole-letter finding steps a part down at most this many times in all
 
 
 def _tidy(text: str) -> str:
@@ -25,46 +37,151 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
 
 
-def _one_line(
-    content: Content, lines: str | list[Line] | None, ctx: Lookup, raw: Lookup
-) -> str | None:
-    chosen = first_said(lines, raw)
-    if chosen is None:
-        return None
-    text = " ".join(templates.render(chosen, ctx, content.template_words).split())
-    return text or None
+def _says(rendered: str) -> bool:
+    return bool(unmarked(rendered).strip())
+
+
+def part_key(draft: Draft, draft_id: str, name: str) -> str:
+    """The key of a part's sentence, as the person's rewrite is kept (`Session.sentences`).
+
+    A part of a draft made once per session is the same sentence in every draft that has it
+    (the thank-you's `detail` whether the email asks for feedback or not): its name. A part of
+    a draft made per entry is that entry's own ('outreach-2.looking')."""
+    return name if draft.each is None else f"{draft_id}.{name}"
+
+
+class _Letter:
+    """One draft being made: its lookups, the lines each part may say, and which it says."""
+
+    def __init__(
+        self,
+        content: Content,
+        session: Session,
+        draft: Draft,
+        draft_id: str,
+        *,
+        ctx: Lookup,
+        raw: Lookup,
+    ) -> None:
+        self.content, self.draft, self.draft_id = content, draft, draft_id
+        self.ctx, self.raw = ctx, raw
+        self.words = content.template_words
+        self.letters = content.words.letters
+        self.personal = draft.send in ("email", "message")
+        self.marks = [k for k in ctx if k not in draft.parts]
+        self.written = {
+            name: text
+            for name in draft.parts
+            if (text := session.sentences.get(part_key(draft, draft_id, name), "").strip())
+        }
+        # Each part's lines that hold for these answers and say something, rendered with marks,
+        # and of those the ones that read well (`checker`), in order; `at` is the one used now.
+        # `wanted`: the parts that had something to say, whether or not it reads well.
+        self.lines: dict[str, list[str]] = {}
+        self.wanted: set[str] = set()
+        for name, lines in draft.parts.items():
+            if name in self.written:
+                continue
+            rendered = [r for r in (self._render(line) for line in said(lines, raw)) if _says(r)]
+            self.lines[name] = [r for r in rendered if not self.findings_of(name, r)]
+            if rendered:
+                self.wanted.add(name)
+        self.at = dict.fromkeys(self.lines, 0)
+
+    def _render(self, line: str) -> str:
+        return templates.render(line, self.ctx, self.words, marks=self.marks).strip()
+
+    def findings_of(self, name: str, rendered: str) -> list[checker.Finding]:
+        """What the checker finds where this part's line joins a person's words."""
+        if not unmarked(rendered).strip():
+            return []
+        sentences = read(marked(name, rendered, PART))
+        found = checker.check_sentences(sentences, self.letters, self.raw, self.personal)
+        return [f for f in found if f.join]
+
+    def part(self, name: str) -> str:
+        """The part as the draft says it now ('' when left out), marked."""
+        if name in self.written:
+            return marked(name, templates.unmarked(self.written[name]), PART)
+        lines = self.lines.get(name, [])
+        at = self.at.get(name, 0)
+        return marked(name, lines[at], PART) if at < len(lines) else ""
+
+    @property
+    def notes(self) -> list[str]:
+        """The parts left out: they had something to say, and no way of saying it read well."""
+        return [n for n in self.draft.parts if n in self.wanted and not self.part(n)]
+
+    def step_down(self, name: str) -> bool:
+        """Use the part's next line that reads well (at last, none); False when it can't."""
+        if name not in self.at or self.at[name] >= len(self.lines[name]):
+            return False
+        self.at[name] += 1
+        return True
+
+    def body(self) -> str:
+        scope = dict(self.ctx)
+        for name in self.draft.parts:
+            scope[name] = self.part(name)
+        return _tidy(templates.render(self.draft.template, scope, self.words, marks=self.marks))
+
+    def line(self, lines: str | list[Line] | None) -> str:
+        """A one-line text (a To:, a Subject:): the first line that holds and reads well."""
+        if lines is None:
+            return ""
+        for chosen in said(lines, self.raw):
+            text = self._render(chosen)
+            plain = " ".join(unmarked(text).split())
+            if not plain:
+                continue
+            if not checker.check_sentences(read(text), self.letters, self.raw):
+                return plain
+        return ""
 
 
 def _make(
-    content: Content, draft: Draft, draft_id: str, *, ctx: Lookup, raw: Lookup
+    content: Content,
+    session: Session,
+    draft: Draft,
+    draft_id: str,
+    *,
+    ctx: Lookup,
+    raw: Lookup,
 ) -> DraftText | None:
     if draft.when is not None and not holds(draft.when, raw):
         return None
+    made = _Letter(content, session, draft, draft_id, ctx=ctx, raw=raw)
     words = content.template_words
-    scope = dict(ctx)
-    choices: dict[str, list[str]] = {}
-    for name, lines in draft.parts.items():
-        choices[name] = [templates.render(line, ctx, words).strip() for line in said(lines, raw)]
-        scope[name] = choices[name][0] if choices[name] else ""
-    channel = None
+    channel = ""
     if draft.channel is not None:
-        channel = templates.render(draft.channel, raw, words).strip() or None
-    body = _tidy(templates.render(draft.template, scope, words))
-    limit = draft.limits.get(channel or "")
+        channel = templates.render(draft.channel, raw, words).strip()
+    body = made.body()
+    # Too long for its channel: the last optional part steps down to its next line that reads
+    # well (at last to nothing).
+    limit = draft.limits.get(channel)
     shorter = list(draft.optional)
-    while limit is not None and len(body.rstrip("\n")) > limit and shorter:
-        # Too long: the last optional part steps down to its next line (at last to nothing).
-        name = shorter[-1]
-        choices[name] = choices[name][1:]
-        scope[name] = choices[name][0] if choices[name] else ""
-        if not choices[name]:
+    while limit is not None and len(unmarked(body).rstrip("\n")) > limit and shorter:
+        if not made.step_down(shorter[-1]):
             shorter.pop()
-        body = _tidy(templates.render(draft.template, scope, words))
-    to = _one_line(content, draft.to, scope, raw)
-    subject = _one_line(content, draft.subject, scope, raw)
+        body = made.body()
+    # The whole letter, read once more: a phrase said twice, a claim no answer supports.
+    for _ in range(_ROUNDS):
+        found = checker.check_sentences(read(body), made.letters, raw, made.personal)
+        # A phrase said twice: the earlier sentence steps down first (the pack's words are
+        # easier to say otherwise than the person's), then the later.
+        stepped = any(
+            made.step_down(f.earlier) or made.step_down(f.part) for f in found if f.join
+        )
+        if not stepped:
+            break
+        body = made.body()
+    sentences = read(body, frozenset(made.written))
+    plain = unmarked(body)
+    to = made.line(draft.to)
+    subject = made.line(draft.subject)
     head = [f"{content.ui.draft_to_label}: {to}"] if to else []
     head += [f"{content.ui.draft_subject_label}: {subject}"] if subject else []
-    title = " ".join(templates.render(draft.title, scope, words).split())
+    title = " ".join(templates.render(draft.title, made.ctx, words).split())
     if draft.each is not None and to:
         title = f"{title} · {recipient(to)}"  # one per entry: say whose it is (not their address)
     return DraftText(
@@ -73,9 +190,13 @@ def _make(
         title=title,
         to=to,
         subject=subject,
-        body=body,
+        body=plain,
         channel=channel,
-        text="\n".join(head) + "\n\n" + body if head else body,
+        text="\n".join(head) + "\n\n" + plain if head else plain,
+        ticks=draft.ticks,
+        outward=draft.send is not None,
+        sentences=sentences,
+        notes=tuple(made.notes),
     )
 
 
@@ -84,7 +205,7 @@ def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftT
     for an `each` draft."""
     ctx = context(content, session)
     if draft.each is None:
-        made = _make(content, draft, draft.id, ctx=ctx, raw=session.answers)
+        made = _make(content, session, draft, draft.id, ctx=ctx, raw=session.answers)
         return [made] if made is not None else []
     raw_entries = session.answers.get(draft.each)
     if not isinstance(raw_entries, list):
@@ -96,6 +217,7 @@ def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftT
         if isinstance(raw, dict) and isinstance(entry, dict):
             made = _make(
                 content,
+                session,
                 draft,
                 # The entry's stable number, as its checklist item has it ('contact-3'):
                 # removing an earlier contact changes neither.
@@ -106,3 +228,58 @@ def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftT
             if made is not None:
                 out.append(made)
     return out
+
+
+def sentences_using(
+    content: Content, session: Session, answer: str
+) -> list[tuple[str, str, str, list[checker.Finding]]]:
+    """The sentences of the session's outward drafts that the answer `answer` is joined into:
+    (draft title, part key, the sentence as it reads now, what the checker finds in it), the
+    first draft's first. A part is read alone, so that it can be shown before its draft is
+    whole (the walk's read-back, right after the answer is typed)."""
+    ctx = context(content, session)
+    out: list[tuple[str, str, str, list[checker.Finding]]] = []
+    seen: set[str] = set()
+    for step in content.steps:
+        for draft in step.drafts:
+            if draft.send is None or draft.each is not None:
+                continue
+            for name, lines in draft.parts.items():
+                key = part_key(draft, draft.id, name)
+                if key in seen:
+                    continue
+                uses = {n for line in lines for n in _names(line)}
+                if answer not in uses:
+                    continue
+                made = _Letter(content, session, draft, draft.id, ctx=ctx, raw=session.answers)
+                text = made.part(name)
+                if not unmarked(text).strip():
+                    continue
+                seen.add(key)
+                found = [
+                    f
+                    for f in checker.check_sentences(read(text), made.letters, session.answers)
+                    if f.join
+                ]
+                out.append((draft.title, key, " ".join(unmarked(text).split()), found))
+    return out
+
+
+def unmarked_part(text: str) -> str:
+    """A part's marked text without its own part mark (its answers' marks kept)."""
+    head = text.find(templates.NAME_END)
+    return text[head + 1 : -1] if text.startswith(PART) and head >= 0 else text
+
+
+def _names(line: Line) -> set[str]:
+    text = line if isinstance(line, str) else line.text
+    try:
+        return {name for name, _ in templates.names(templates.parse(text))}
+    except templates.TemplateError:
+        return set()
+
+
+def left_out(draft: DraftText, content: Content) -> list[str]:
+    """What to tell the person of a draft: the sentences left out because no way of saying them
+    read well, in the pack's words."""
+    return [content.say("letters_left_out", name=name) for name in draft.notes]

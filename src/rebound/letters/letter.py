@@ -114,29 +114,31 @@ def _pieces(marked: str) -> list[_Piece]:
 _END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
 
 
-def _sentence(chunks: list[_Piece], written: frozenset[str]) -> Sentence | None:
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    for piece in chunks:
-        if piece.answer:
-            start = len(text)
-            text += piece.text
-            spans.append((start, len(text), piece.answer))
-        else:
-            text += piece.text
+def _sentence(
+    text: str, parts: list[str], answers: list[str], written: frozenset[str]
+) -> Sentence | None:
     lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    if not text:
+    end = len(text.rstrip())
+    if end <= lead:
         return None
-    spans = [(max(0, s - lead), max(0, e - lead), a) for s, e, a in spans]
-    parts = {p.part for p in chunks if p.text.strip()}
-    part = parts.pop() if len(parts) == 1 else ""
+    body = text[lead:end]
+    spans: list[tuple[int, int, str]] = []
+    for i in range(lead, end):
+        answer = answers[i]
+        if not answer:
+            continue
+        if spans and spans[-1][1] == i - lead and spans[-1][2] == answer:
+            spans[-1] = (spans[-1][0], i - lead + 1, answer)
+        else:
+            spans.append((i - lead, i - lead + 1, answer))
+    named = {parts[i] for i in range(lead, end) if not text[i].isspace()}
+    part = named.pop() if len(named) == 1 else ""
     return Sentence(
-        text=text,
+        text=body,
         part=part,
         uses=frozenset(a for _, _, a in spans),
         spans=tuple(spans),
-        written=part in written,
+        written=bool(part) and part in written,
     )
 
 
@@ -144,37 +146,18 @@ def read(marked: str, written: frozenset[str] = frozenset()) -> tuple[Sentence, 
     """The sentences of a marked body, in order (see the module's docstring). A line break ends
     a sentence too (a greeting, a signature); `written` are the parts that hold the person's own
     rewrites."""
-    sentences: list[Sentence] = []
-    current: list[_Piece] = []
-
-    def end() -> None:
-        made = _sentence(current, written)
-        if made is not None:
-            sentences.append(made)
-        current.clear()
-
+    text, parts, answers = "", [], []
     for piece in _pieces(marked):
-        if piece.answer:  # a person's words never end a sentence of the template's
-            current.append(piece)
-            continue
-        at = 0
-        text = piece.text
-        while at < len(text):
-            newline = text.find("\n", at)
-            stop = _END.search(text, at)
-            cut = min(
-                (
-                    p
-                    for p in (newline if newline >= 0 else None, stop.end() if stop else None)
-                    if p is not None
-                ),
-                default=None,
-            )
-            if cut is None:
-                current.append(_Piece(text[at:], piece.part, ""))
-                break
-            current.append(_Piece(text[at:cut], piece.part, ""))
-            end()
-            at = cut + (1 if cut == newline else 0)
-    end()
-    return tuple(sentences)
+        text += piece.text
+        parts += [piece.part] * len(piece.text)
+        answers += [piece.answer] * len(piece.text)
+    cuts = [m.end() for m in _END.finditer(text) if not answers[m.start()]]
+    cuts += [i for i, ch in enumerate(text) if ch == "\n"]
+    out: list[Sentence] = []
+    start = 0
+    for cut in [*sorted(set(cuts)), len(text)]:
+        made = _sentence(text[start:cut], parts[start:cut], answers[start:cut], written)
+        if made is not None:
+            out.append(made)
+        start = cut
+    return tuple(out)

@@ -384,14 +384,22 @@ class Content(_Strict):
         return self.words.dates
 
     @property
-    def template_words(self) -> templates.Words:
-        """The words, as the template renderer takes them."""
-        return templates.Words(
+    def template_words(self) -> templates.Vocabulary:
+        """The words, as the template renderer and its filters take them."""
+        letters = self.words.letters
+        return templates.Vocabulary(
             and_=self.words.and_,
             yes=self.words.yes,
             no=self.words.no,
             grammar=self.words.grammar,
             greetings=tuple(sorted(self.words.greetings.items())),
+            articles=tuple(letters.articles),
+            determiners=tuple(letters.determiners),
+            subject_pronouns=tuple(letters.subject_pronouns),
+            role_words=tuple(letters.role_words),
+            job_nouns=tuple(n for nouns in letters.job_nouns.values() for n in nouns),
+            describing=tuple(letters.describing),
+            describing_endings=tuple(letters.describing_endings),
         )
 
     def prompts(self) -> list[PromptDef]:

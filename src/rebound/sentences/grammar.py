@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 # Titles and honorifics, lower-case without the dot, with the gender they say ('' for none).
 # A title stays with the surname ('Dr. Park'); 'don' and 'doña' go with the first name.
@@ -154,8 +153,14 @@ def first_name(name: str) -> str:
     if not words:
         return name
     if len(words) > 2 and _bare(words[1]) in SECOND_NAMES:
-        return f"{words[0]} {words[1]}"
-    return words[0]
+        return f"{_capital(words[0])} {_capital(words[1])}"
+    return _capital(words[0])
+
+
+def name(text: str) -> str:
+    """A name as it is written on a letter: a word typed all in lower case gets its capital
+    ('tom baker' -> 'Tom Baker'); any other is left as typed ('McNeil', 'de la Cruz')."""
+    return " ".join(w if _bare(w) in PARTICLES else _capital(w) for w in text.split())
 
 
 def _titled(title: str, rest: list[str], grammar: str) -> Address:
@@ -236,25 +241,66 @@ def phrase(text: str) -> str:
     return out
 
 
-# What someone may say they are looking for, by language: words that already make it a complete
-# object of 'looking for' ('some', 'the'), role nouns in the plural and in the singular (with
-# their article, for Spanish), and how a bare job title is turned into a role.
-_DETERMINERS = {
-    "en": {"a", "an", "the", "my", "some", "any", "another", "something", "anything", "work"},
-    "es": {"un", "una", "unos", "unas", "el", "la", "los", "las", "mi", "algún", "alguna", "algo"},
-}
-_PLURAL = {
-    "en": {"roles", "positions", "jobs", "opportunities", "openings", "work", "contracts"},
-    "es": {"puestos", "trabajos", "empleos", "oportunidades", "vacantes", "posiciones", "roles"},
-}
-_SINGULAR = {
-    "en": {"role": "a", "position": "a", "job": "a", "opening": "an", "contract": "a"},
-    "es": {"puesto": "un", "trabajo": "un", "empleo": "un", "rol": "un", "posición": "una"}
-    | {"vacante": "una", "oportunidad": "una", "proyecto": "un", "contrato": "un"},
-}
+class Fitting(Protocol):
+    """The words the filters below fit a person's words with (`templates.Vocabulary` is one):
+    the pack's, in its language."""
+
+    @property
+    def grammar(self) -> str: ...
+    @property
+    def articles(self) -> tuple[str, ...]: ...
+    @property
+    def determiners(self) -> tuple[str, ...]: ...
+    @property
+    def subject_pronouns(self) -> tuple[str, ...]: ...
+    @property
+    def role_words(self) -> tuple[str, ...]: ...
+    @property
+    def job_nouns(self) -> tuple[str, ...]: ...
+    @property
+    def describing(self) -> tuple[str, ...]: ...
+    @property
+    def describing_endings(self) -> tuple[str, ...]: ...
 
 
-def _article(text: str) -> str:
+def _folded(word: str) -> str:
+    return word.lower().strip(",.;:()¡!¿?\"'")
+
+
+def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
+    """The singular a plural noun is of, among `nouns` ('Analysts' -> 'Analyst'); else None."""
+    plain = _folded(word)
+    for ending in ("es", "s"):
+        if plain.endswith(ending) and plain[: -len(ending)] in nouns:
+            return word.rstrip(",.;:")[: -len(ending)]
+    return None
+
+
+def title(text: str, words: Fitting) -> str:
+    """A role, as a title inside a sentence of the draft's ('the {{role|title}} role').
+
+    What the person typed around the title is trimmed, once: an article or determiner at its
+    start ('the', 'a', 'la'), and the words that say it is a role ('position', 'role', 'job';
+    'el puesto de', 'la vacante de'): 'the Platform Engineer position' -> 'Platform Engineer',
+    'a Staff Designer' -> 'Staff Designer', 'la vacante de Analista' -> 'Analista'. A plural
+    title stays as typed: which one job it was is the person's to say (the walk asks).
+    """
+    parts = " ".join(text.split()).strip(" .;,").split(" ")
+    leads = set(words.articles) | set(words.determiners)
+    changed = True
+    while changed and len(parts) > 1:
+        changed = False
+        if _folded(parts[0]) in leads:
+            parts, changed = parts[1:], True
+        # 'puesto de X', 'vacante de X', 'role of X': a role word, then the word that joins.
+        if len(parts) > 2 and _folded(parts[0]) in words.role_words and len(parts[1]) <= 3:
+            parts, changed = parts[2:], True
+        if len(parts) > 1 and _folded(parts[-1]) in words.role_words:
+            parts, changed = parts[:-1], True
+    return " ".join(parts)
+
+
+def _an(text: str) -> str:
     """'a' or 'an', by the sound of the first word ('an engineer', 'an SRE', 'a UX designer')."""
     first = text.split(" ", 1)[0]
     if len(first) > 1 and first.isupper():  # an acronym is said letter by letter
@@ -262,30 +308,82 @@ def _article(text: str) -> str:
     return "an" if first[:1].lower() in "aeio" else "a"
 
 
-def role(text: str, grammar: str = "en") -> str:
+def role(text: str, words: Fitting) -> str:
     """What someone is looking for, as the object of 'I'm looking for' / 'Busco'.
 
-    'senior backend or platform lead roles in fintech' stays as it is; 'senior backend role'
-    becomes 'a senior backend role'; a job title becomes a role: 'a role as a senior backend
-    engineer' ('un puesto como ingeniera backend sénior').
+    What already reads as a whole object stays as typed ('senior backend roles in fintech',
+    'something remote'; a wrong 'a'/'an' mended); a role named with its noun gets an article
+    ('a senior backend role', 'un puesto de analista'); a job title becomes a role the article
+    of which fits whatever the title's gender ('a Data Engineer role', 'un puesto de directora de
+    producto'); a title in the plural, several such roles ('Data Analyst roles', 'puestos de
+    analista'); and anything else, a field ('my next role in UX', 'mi próximo puesto en UX').
     """
-    lang = grammar if grammar in _PLURAL else "en"
+    spanish = words.grammar == "es"
     out = phrase(text)
-    words = [w.lower().strip(",.;()") for w in out.split()]
-    if not words or _PLURAL[lang] & set(words):
+    parts = out.split()
+    if not parts:
         return out
-    named = [w for w in words if w in _SINGULAR[lang]]
-    indefinite = {"en": ("a", "an"), "es": ("un", "una")}[lang]
-    if words[0] in _DETERMINERS[lang] and (named or words[0] not in indefinite):
-        return out  # 'a staff role', 'the platform team', 'something remote'
-    if named:
-        article = _SINGULAR[lang][named[0]]
-        return f"{_article(out) if lang == 'en' else article} {out}"
-    # A job title ('a data engineer' would read as if hiring one): make it a role.
-    title = out.split(" ", 1)[1] if words[0] in indefinite and " " in out else out
-    if lang == "es":
-        return f"un puesto como {title}"
-    return f"a role as {_article(title)} {title}"
+    plain = [_folded(w) for w in parts]
+    plural_roles = any(_plural_of(w, words.role_words) is not None for w in parts)
+    if plural_roles:
+        return out
+    first, lead = plain[0], set(words.articles) | set(words.determiners)
+    indefinite = {"a", "an", "un", "una"}
+    if first in lead or first in ("some", "any", "something", "anything", "algo", "algún"):
+        if not spanish and first in ("a", "an") and len(parts) > 1:
+            rest = " ".join(parts[1:])
+            return f"{_an(rest)} {rest}"
+        return out
+    # The job noun of a title: its last word in English ('data engineer'), its first in
+    # Spanish ('directora de producto').
+    head = parts[0] if spanish else parts[-1]
+    singular = _plural_of(head, words.job_nouns)
+    if singular is not None:
+        if spanish:
+            rest = " ".join(parts[1:])
+            return f"puestos de {singular}{' ' + rest if rest else ''}"
+        return f"{' '.join([*parts[:-1], singular])} roles"
+    if any(w in words.role_words for w in plain):
+        return f"{'un' if spanish else _an(out)} {out}"
+    if _folded(head) in words.job_nouns:
+        if spanish:
+            return f"un puesto de {out}"
+        return f"{_an(out)} {out} role"
+    if first in indefinite:
+        return out
+    return f"mi próximo puesto en {out}" if spanish else f"my next role in {out}"
+
+
+def trait(text: str, words: Fitting, being: str = "being") -> str:
+    """What someone is known for, as the object of 'known for': a thing they do ('turning vague
+    ideas into features') as typed; words that only describe them ('patient', 'calm and
+    thorough') with 'being' before them, which is what the sentence needs."""
+    out = phrase(text)
+    plain = [_folded(w) for w in re.split(r"[\s,]+", out) if w]
+    joins = {"and", "y", "e", "&"}
+    described = [w for w in plain if w not in joins]
+    if not described or len(described) > 3:
+        return out
+    if all(
+        w in words.describing
+        or (w.endswith(tuple(words.describing_endings)) and not w.endswith("ing"))
+        for w in described
+    ):
+        return f"{'ser' if words.grammar == 'es' else being} {out}"
+    return out
+
+
+def sentence(text: str, words: Fitting) -> str:
+    """A person's words as a sentence of their own, when they are one ('He called me back
+    himself' -> 'He called me back himself.'): a capital at the start and a stop at the end.
+    Words that are not a sentence (a phrase, a few words) give '' here: the draft says them
+    inside one of its own sentences, or not at all."""
+    out = " ".join(text.split())
+    parts = out.split()
+    if len(parts) < 3 or _folded(parts[0]) not in words.subject_pronouns:
+        return ""
+    out = out[0].upper() + out[1:]
+    return out if out[-1] in ".!?…" else out + "."
 
 
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>\s*$")
@@ -295,23 +393,3 @@ def recipient(to: str) -> str:
     """The name in a To: line, without its address ('Tom Baker <tom@x.example>' -> 'Tom Baker');
     a line that is only an address stays as it is."""
     return _ANGLE_ADDRESS.sub("", to).strip() or to.strip()
-
-
-@dataclass(frozen=True)
-class DraftText:
-    """One draft of a session, ready to send: `rebound draft` shows, copies and mails these.
-
-    `id` is the draft's id, or `<id>-<n>` for the n-th entry of an `each` draft ('outreach-2');
-    `to` and `subject` are None for a draft that is not a message; `channel` is how it goes
-    ('email', 'linkedin', ...) when the content says; `text` is what is shown and kept: the
-    To: and Subject: lines, a blank line, then the body.
-    """
-
-    id: str
-    draft_id: str
-    title: str
-    to: str | None
-    subject: str | None
-    body: str
-    channel: str | None
-    text: str

@@ -28,6 +28,10 @@ FILTERS = (
     "greeting",
     "phrase",
     "role",
+    "title",
+    "trait",
+    "sentence",
+    "name",
 )
 
 _TAG = re.compile(
@@ -169,20 +173,28 @@ def is_empty(value: object) -> bool:
     )
 
 
-class Words(NamedTuple):
-    """The few words a template puts between answers, in the content's language."""
+class Vocabulary(NamedTuple):
+    """The words a template puts between answers, and the ones its filters fit a person's words
+    with, in the content's language (a pack's `words:`, as `Content.template_words` gives it)."""
 
     and_: str = "and"
     yes: str = "yes"
     no: str = "no"
     grammar: str = "en"  # whose rules `role` follows
     greetings: tuple[tuple[str, str], ...] = (("name", "Hi {{name}},"), ("title", "Dear {{name}},"))
+    articles: tuple[str, ...] = ("the", "a", "an")
+    determiners: tuple[str, ...] = ("my", "your", "his", "her", "their", "our", "this", "that")
+    subject_pronouns: tuple[str, ...] = ("i", "he", "she", "we", "they", "you", "it")
+    role_words: tuple[str, ...] = ("position", "role", "job", "opening", "vacancy", "post")
+    job_nouns: tuple[str, ...] = ()
+    describing: tuple[str, ...] = ()
+    describing_endings: tuple[str, ...] = ()
 
 
-ENGLISH = Words()
+ENGLISH = Vocabulary()
 
 
-def as_text(value: object, words: Words = ENGLISH) -> str:
+def as_text(value: object, words: Vocabulary = ENGLISH) -> str:
     """How an answer reads inside a sentence."""
     if value is None:
         return ""
@@ -205,7 +217,7 @@ def _lookup(name: str, scopes: Sequence[Context]) -> object:
     return None
 
 
-def filtered(name: str, value: object, words: Words = ENGLISH) -> object:
+def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     """A value passed through a filter, as conditions test it (`address_sure` gives a bool)."""
     text = as_text(value, words)
     if name == "count":
@@ -223,11 +235,19 @@ def filtered(name: str, value: object, words: Words = ENGLISH) -> object:
     if name == "phrase":
         return grammar.phrase(text)
     if name == "role":
-        return grammar.role(text, words.grammar)
+        return grammar.role(text, words)
+    if name == "title":
+        return grammar.title(text, words)
+    if name == "trait":
+        return grammar.trait(text, words)
+    if name == "sentence":
+        return grammar.sentence(text, words)
+    if name == "name":
+        return grammar.name(text)
     return value
 
 
-def _apply(var: _Var, value: object, words: Words) -> str:
+def _apply(var: _Var, value: object, words: Vocabulary) -> str:
     if var.filter == "or":
         text = as_text(value, words)
         return var.arg or "" if not text.strip() else text
@@ -262,7 +282,7 @@ OPEN = "\ue000"
 PART = "\ue003"
 NAME_END = "\ue001"
 CLOSE = "\ue002"
-_MARKS = re.compile("[\ue000-\ue003]")
+_MARKS = re.compile("[\ue000\ue003][^\ue001\ue002]*\ue001|[\ue000-\ue003]")
 
 
 def unmarked(text: str) -> str:
@@ -279,7 +299,7 @@ def _render(
     nodes: Sequence[_Node],
     scopes: list[Context],
     out: _Out,
-    words: Words,
+    words: Vocabulary,
     marks: frozenset[str] = frozenset(),
 ) -> None:
     for node in nodes:
@@ -305,7 +325,7 @@ def _render(
 def render(
     template: str | list[_Node],
     context: Context,
-    words: Words = ENGLISH,
+    words: Vocabulary = ENGLISH,
     marks: Iterable[str] = (),
 ) -> str:
     """Fill a template (text, or already parsed) from a context of answers.

@@ -52,6 +52,10 @@ class Session(BaseModel):
     # sent instead of `drafts`, which keeps the text made from the answers. Optional and empty
     # by default, so files without it load as they are: no schema change.
     edited: dict[str, str] = {}
+    # Sentences of the drafts the person rewrote themselves, by the part's key (`letters.compose.
+    # part_key`: 'detail', 'outreach-2.looking'): used as they wrote them, whatever the drafts
+    # are made from next. Optional and empty by default: no schema change.
+    sentences: dict[str, str] = {}
     finished_at: datetime | None = None
     # The built-in pack it was started in ('es'): later commands speak it unless told otherwise
     # (--lang). None: started before rebound kept it, or with a content folder of one's own.

@@ -15,6 +15,7 @@ from rebound.render import screens
 from rebound.terminal import prompts
 
 if TYPE_CHECKING:
+    from rebound.letters.letter import DraftText
     from rebound.pack.models import Content, Step
     from rebound.render.screens import Out
     from rebound.storage.records import Session
@@ -31,12 +32,12 @@ class DraftOffers:
     def _save(self) -> None:
         raise NotImplementedError  # Walk's: saves the session (and gives it its id)
 
-    def _draft_shown(self, made: progress.DraftText) -> str:
+    def _draft_shown(self, made: DraftText) -> str:
         """A draft as the person will send it: their edit, else as made from the answers."""
         edit = self.session.edited.get(made.id)
         return edit if edit is not None else made.text
 
-    def _store_draft(self, made: progress.DraftText) -> None:
+    def _store_draft(self, made: DraftText) -> None:
         """Keep a finished step's draft. When the person had edited it and their new answers
         make a different one, they choose: keep the edit, or rebuild it from the answers."""
         if drafts.edit_outdated(self.session, made.id, made.text):
@@ -55,7 +56,7 @@ class DraftOffers:
             if d.ticks not in self._ticking:
                 self._offer(d)
 
-    def _offer(self, d: drafts.DraftText) -> None:
+    def _offer(self, d: DraftText) -> None:
         from rebound.terminal import send
 
         say = self.content.say
@@ -86,7 +87,7 @@ class DraftOffers:
             self._offer_tick(d)
             return
 
-    def _edit_draft(self, d: drafts.DraftText, saved: str | None) -> None:
+    def _edit_draft(self, d: DraftText, saved: str | None) -> None:
         if saved is None:
             screens.note(self.out, self.content.say("draft_edit_same", title=d.title))
             return
@@ -95,7 +96,7 @@ class DraftOffers:
         screens.draft(self.out, d.title, drafts.plain(saved))
         screens.note(self.out, self.content.say("draft_edit_saved", title=d.title, id=d.id))
 
-    def _offer_tick(self, d: drafts.DraftText) -> None:
+    def _offer_tick(self, d: DraftText) -> None:
         """After a copy or a mail: tick the item the draft is for, if it is sent already."""
         entry = drafts.open_item(self.content, self.session, d.ticks) if d.ticks else None
         if entry is None:

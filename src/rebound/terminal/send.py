@@ -8,8 +8,8 @@ pack's words. Saving an edit is the caller's (it knows which lock it holds).
 from __future__ import annotations
 
 from rebound.coach import drafts
-from rebound.coach.drafts import DraftText
 from rebound.errors import ReboundError
+from rebound.letters.letter import DraftText
 from rebound.pack.models import Content
 from rebound.render import screens
 from rebound.render.screens import Out

@@ -1,0 +1,231 @@
+"""The letter checker: reads a finished draft the way a careful reader does, and names what it
+finds.
+
+It reads each sentence of a draft (`letter.Sentence`), knowing where a person's words were
+joined into it, with the pack's words for its language (`words: letters:`, rebound.pack.
+letter_words): a word twice in a row, an article before an article, a whole sentence or a
+capital right after a joining word ('Thank you also for He called'), a describing word where a
+thing is needed ('known for patient'), the reader spoken of in the third person in a sentence
+that speaks to them ('thank you for his patience', written to him), the same three words twice
+in one message, an article that disagrees with a job word's gender ('un directora'), a title in
+the plural for one job, an email with no address on its To: line, and a claim that no answer
+supports ('Thank you again' with no thanks given on the call). Each finding names a sentence of
+the pack (`letters_*`), worded where it is shown.
+
+The composer (rebound.letters.compose) asks it about every line it could use, and uses the first
+that reads well; the walk shows its findings with the sentence they are about; `rebound draft
+NAME --check` prints them. A sentence the person wrote themselves is theirs: only slips anyone
+would want to hear about (a word twice) are named in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from rebound.letters.letter import DraftText, Sentence
+from rebound.pack.conditions import holds
+from rebound.pack.letter_words import LetterWords
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# A sentence's end inside a person's words, with another sentence after it.
+_INNER_END = re.compile(r"[.!?]\s+[A-ZÁÉÍÓÚÑ¿¡]")
+# Words that start a phrase, and so are never written with a capital inside a sentence.
+_SMALL_EN = frozenset({"and", "or", "but", "so", "because", "if", "when", "what", "how", "all"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a careful reader would stop at: `kind` is the key of the pack's sentence that
+    says it (`letters_word_twice`), `values` what fills it in, `sentence` the sentence it is in,
+    and `part` the draft's part that sentence belongs to ('' when none: a header line, the
+    template's own words)."""
+
+    kind: str
+    sentence: str
+    part: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+    earlier: str = ""  # a phrase said twice: the part of its first sentence
+
+    @property
+    def join(self) -> bool:
+        """Whether it is where a person's words were joined into the draft's sentence (the
+        composer then tries another way to say it)."""
+        return self.kind in _JOINS
+
+
+_JOINS = frozenset(
+    {
+        "letters_sentence_joined",
+        "letters_capital_joined",
+        "letters_describing_joined",
+        "letters_third_person",
+        "letters_plural_title",
+        "letters_gender",
+        "letters_article_twice",
+        "letters_word_twice",
+        "letters_phrase_twice",
+        "letters_claim",
+        "letters_gap",
+    }
+)
+
+
+def _words_of(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def _fold(word: str) -> str:
+    return word.lower().strip("'’")
+
+
+def _in_span(at: int, spans: tuple[tuple[int, int, str], ...]) -> str | None:
+    for start, end, answer in spans:
+        if start <= at < end:
+            return answer
+    return None
+
+
+_GAP = re.compile(r"\w\s+[.,;:!?](?:\s|$)|^[.,;:]|\s[.,;:]$")
+
+
+def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
+    """A word twice in a row, two articles in a row, an article of the wrong gender, a gap
+    where words are missing ('I'm looking for .')."""
+    out: list[Finding] = []
+    if _GAP.search(s.text):
+        out.append(Finding("letters_gap", s.text, s.part, {"value": s.text}))
+    found = _words_of(s.text)
+    articles = words.articles
+    for (_, _, one), (_, _, two) in pairwise(found):
+        a, b = _fold(one), _fold(two)
+        if a == b and not a.isdigit():
+            out.append(Finding("letters_word_twice", s.text, s.part, {"value": f"{one} {two}"}))
+        elif a in articles and (b in articles or b in words.determiners):
+            out.append(Finding("letters_article_twice", s.text, s.part, {"value": f"{one} {two}"}))
+        elif articles.get(a):
+            gender = words.gender_of(b)
+            if gender is not None and gender != articles[a]:
+                out.append(Finding("letters_gender", s.text, s.part, {"value": f"{one} {two}"}))
+    return out
+
+
+def _joins(s: Sentence, words: LetterWords, personal: bool) -> list[Finding]:
+    """Where a person's words were joined after a joining word, or into a sentence to the
+    reader: read them as that sentence needs them. In a letter to someone (`personal`), a
+    sentence of the person's own words speaks to its reader too."""
+    out: list[Finding] = []
+    speaks_to_reader = any(s.text.lower().startswith(p) for p in words.to_the_reader) or any(
+        f" {p} " in f" {s.text.lower()} " for p in words.to_the_reader
+    )
+    if personal and len(s.spans) == 1 and s.spans[0][:2] == (0, len(s.text)):
+        speaks_to_reader = True
+    describing = set(words.describing)
+    small = set(words.articles) | set(words.determiners) | set(words.joining) | _SMALL_EN
+    for start, end, _answer in s.spans:
+        value = s.text[start:end]
+        before = _words_of(s.text[:start])
+        after = _words_of(s.text[end:])
+        joined = bool(before) and _fold(before[-1][2]) in words.joining
+        inside = _words_of(value)
+        if not inside:
+            continue
+        first = inside[0][2]
+        plain = _fold(first)
+        if joined and (plain in words.subject_pronouns or _INNER_END.search(value)):
+            out.append(Finding("letters_sentence_joined", s.text, s.part, {"value": value}))
+        elif joined and first[:1].isupper() and (plain in small or plain in words.third_person):
+            out.append(Finding("letters_capital_joined", s.text, s.part, {"value": value}))
+        elif joined:
+            named = [_fold(w) for _, _, w in inside if _fold(w) not in ("and", "y")]
+            endings = tuple(words.describing_endings)
+            if 0 < len(named) <= 3 and all(
+                w in describing or (endings and w.endswith(endings) and not w.endswith("ing"))
+                for w in named
+            ):
+                out.append(Finding("letters_describing_joined", s.text, s.part, {"value": value}))
+        if speaks_to_reader and any(_fold(w) in words.third_person for _, _, w in inside):
+            out.append(Finding("letters_third_person", s.text, s.part, {"value": value}))
+        # One title in the plural ('the Data Analysts role', 'el puesto de analistas').
+        last = _fold(inside[-1][2])
+        names_one = (after and _fold(after[0][2]) in words.role_words) or (
+            len(before) >= 2
+            and _fold(before[-2][2]) in words.role_words
+            and len(before[-1][2]) <= 3
+        )
+        if names_one and words.singular_of(last) is not None:
+            out.append(Finding("letters_plural_title", s.text, s.part, {"value": value}))
+    return out
+
+
+def _repeats(sentences: tuple[Sentence, ...]) -> list[Finding]:
+    """The same three words twice in one message (not where both are the person's own)."""
+    seen: dict[tuple[str, str, str], tuple[bool, str]] = {}
+    out: list[Finding] = []
+    for s in sentences:
+        found = _words_of(s.text)
+        for i in range(len(found) - 2):
+            three = tuple(_fold(w) for _, _, w in found[i : i + 3])
+            theirs = all(_in_span(a, s.spans) is not None for a, _, _ in found[i : i + 3])
+            key = (three[0], three[1], three[2])
+            if key in seen and not (theirs and seen[key][0]):
+                value = " ".join(w for _, _, w in found[i : i + 3])
+                earlier = seen[key][1]
+                out.append(
+                    Finding("letters_phrase_twice", s.text, s.part, {"value": value}, earlier)
+                )
+                break
+            seen.setdefault(key, (theirs, s.part))
+    return out
+
+
+def _claims(
+    sentences: tuple[Sentence, ...], words: LetterWords, lookup: Mapping[str, object]
+) -> list[Finding]:
+    """What the draft's own words say happened, where no answer says so."""
+    out: list[Finding] = []
+    for s in sentences:
+        if s.written:
+            continue
+        text = s.text.lower()
+        for claim in words.claims:
+            for match in re.finditer(rf"(?<!\w){re.escape(claim.says)}(?!\w)", text):
+                if _in_span(match.start(), s.spans) is None and not holds(claim.when, lookup):
+                    out.append(Finding("letters_claim", s.text, s.part, {"value": claim.says}))
+                    break
+    return out
+
+
+def check_sentences(
+    sentences: tuple[Sentence, ...],
+    words: LetterWords,
+    lookup: Mapping[str, object],
+    personal: bool = False,
+) -> list[Finding]:
+    """What a careful reader finds in these sentences (one part, or a whole letter);
+    `personal`: they are of a letter to someone (an email, a message), not a post."""
+    out: list[Finding] = []
+    for s in sentences:
+        out.extend(_slips(s, words))
+        if not s.written:
+            out.extend(_joins(s, words, personal))
+    out.extend(_repeats(sentences))
+    out.extend(_claims(sentences, words, lookup))
+    return out
+
+
+def check(draft: DraftText, words: LetterWords, lookup: Mapping[str, object]) -> list[Finding]:
+    """What a careful reader finds in a finished draft, its header lines included."""
+    out: list[Finding] = []
+    if draft.outward and draft.channel == "email" and draft.to and "@" not in draft.to:
+        out.append(Finding("letters_no_address", f"To: {draft.to}", "", {"value": draft.to}))
+    if draft.subject:
+        out.extend(_slips(Sentence(draft.subject, part="subject"), words))
+    sentences = draft.sentences or tuple(
+        Sentence(line) for line in draft.body.splitlines() if line.strip()
+    )
+    personal = draft.outward and draft.channel not in ("", "post")
+    out.extend(check_sentences(sentences, words, lookup, personal))
+    return out
