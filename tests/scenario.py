@@ -78,9 +78,11 @@ def answers(today: date) -> dict[str, Any]:
         "thanked_on_call": True,
         # Markup in a person's own words must be shown literally, never drawn.
         "thank_detail": "the [bold]honest[/bold] notes",
-        "feedback_in_thanks": "separate",  # two emails: the thank-you, then the request
+        # Not told why yet: two emails, the thank-you, then the request (no reasons so far).
+        "reasons_heard": "not_yet",
+        "feedback_in_thanks": "separate",
         "feedback_asked": "will_email",
-        "reasons": "Another candidate had more Spark",
+        "reasons": None,
         "areas": ["technical_depth", "other"],
         "areas_other": "telling impact stories",
         "weakness": "I undersell my results",
@@ -111,6 +113,7 @@ def answers(today: date) -> dict[str, Any]:
 # "#n" for the n-th entry of a list when it matters).
 TYPED: dict[str, str] = {
     "call_date": ENTER,  # the default: today
+    "reasons": ENTER,  # none yet
     "fixes#2.due": "+7d" + ENTER,
     # Too far away: the coach nudges, the person declines and takes the default instead.
     "move_on_date": "+20d" + ENTER + "n" + ENTER,
