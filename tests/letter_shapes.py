@@ -37,6 +37,11 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Software Engineer II",
             "The UX Researcher job",
             "an Account Executive",
+            'the backend job',
+            'teaching assistant positions',
+            'Site Reliability Engineer.',
+            'junior dev',
+            'Research Scientist, NLP',
         ],
         "messenger_name": [
             ("Dana Smith", None),
@@ -49,6 +54,10 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             ("Jean-Luc Picard", None),
             ("Prof. Ada Lovelace", None),
             ("Ms. Sarah O'Connor", None),
+            ('the hiring panel', None),
+            ('Talent Acquisition Team', 'Talent Acquisition Team'),
+            ('Zhang Wei', 'Wei'),
+            ('ashley k.', 'Ashley'),
         ],
         "thank_detail": [
             "",
@@ -67,6 +76,10 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Their quick reply",
             "being so open with me",
             "the time you took",
+            'She was really kind and gave me tips.',
+            'taking the time to tell me himself',
+            'letting me know instead of just ghosting me',
+            'Being straight with me about where I stood.',
         ],
         "reasons": ["", "Another candidate had more Spark", "They wanted more leadership."],
         "looking_for": [
@@ -82,6 +95,10 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "roles in climate tech",
             "a role as a UX",
             "The next step as an engineering manager",
+            'sous chef or senior CDP in a busy kitchen',
+            'Head of Growth / VP Marketing at a Series A-B startup',
+            'Applied scientist or research engineer roles where I ship NLP models to production.',
+            'staff accountant or senior accountant, hybrid',
         ],
         "known_for": [
             "",
@@ -109,6 +126,9 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Ingeniero Backend",
             "Product Manager",
             "la plaza de Desarrolladora",
+            'Técnico de marketing digital.',
+            'puesto de enfermera',
+            'desarrollador fullstack sr',
         ],
         "messenger_name": [
             ("Lucía Gómez", None),
@@ -117,6 +137,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             ("lucía", None),
             ("el equipo de selección", "equipo de selección"),
             ("Kim", None),
+            ('equipo de talento', None),
+            ('Lic. Verónica Salgado', None),
         ],
         "thank_detail": [
             "",
@@ -130,6 +152,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "aprendí mucho",
             "paciente",
             "ella fue muy amable",
+            'Fue muy amable y me animó a apuntarme a la bolsa de trabajo.',
+            'Ser tan directo conmigo',
         ],
         "reasons": ["", "Otra persona tenía más experiencia en Spark"],
         "looking_for": [
@@ -142,6 +166,9 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Directora de Producto",
             "algo en remoto",
             "analistas de datos",
+            'Cargo de abogada junior en derecho laboral, ojalá con litigio, en Medellín o Bogotá',
+            'posiciones fullstack remotas, preferentemente para afuera',
+            'Gerente comercial o subgerente de ventas en consumo masivo, Santiago',
         ],
         "known_for": [
             "",
@@ -165,6 +192,7 @@ def answer_set(rng: random.Random, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "company": rng.choice(shapes["company"]),
         "role": rng.choice(shapes["role"]),
+        "stage": rng.choice(["applied", "screen", "interviews", "final"]),
         "messenger_name": name,
         "messenger_channel": channel,
         "messenger_email": rng.choice(["", "dana@example.com"]) or None,

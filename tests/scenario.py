@@ -41,9 +41,14 @@ READY = ENTER
 LATER = ENTER
 
 
+# Right after an answer a letter joins into one of its sentences, the walk reads that sentence
+# back ("readback.<prompt id>"): Enter keeps it. Not an answer either.
+KEEP = ENTER
+
+
 def answered(name: str) -> bool:
-    """Whether a group of `GROUPS` saves an answer (not "ready", not an "offer.")."""
-    return name != "ready" and not name.startswith("offer.")
+    """Whether a group of `GROUPS` saves an answer (not "ready", an "offer." or a "readback.")."""
+    return name != "ready" and not name.startswith(("offer.", "readback."))
 
 
 COMPANY = "Globex"
@@ -70,6 +75,7 @@ def answers(today: date) -> dict[str, Any]:
     return {
         "company": COMPANY,
         "role": "Data Engineer",
+        "stage": "interviews",
         "messenger_name": "Dana Smith",
         "messenger_channel": "video",
         "messenger_email": f"dana@{SLUG}.example",
@@ -171,9 +177,23 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
             keys = ("y" if value else "n") if pos.more else _typed(pos.question, value)
         out.append((name, keys))
         progress.apply(pack, session, pos, value, moment)
+        if reads_back(pack, session, pos):
+            out.append((f"readback.{pos.prompt.id}", KEEP))
         if pos.step is not None and progress.step_done(pos.step, session):
             out.extend((f"offer.{d.id}", LATER) for d in drafts.offers(pack, session, pos.step))
     return out
+
+
+def reads_back(pack: Any, session: Any, pos: Any) -> bool:
+    """Whether the walk shows the sentence an answer was just joined into (as `Walk._read_back`
+    decides: a step's own text answer that an outward draft's sentence reads)."""
+    from rebound.letters import compose
+
+    if pos.step is None or pos.field is not None or pos.more or pos.prompt.kind != "text":
+        return False
+    if session.answers.get(pos.prompt.id) in (None, ""):
+        return False
+    return bool(compose.sentences_using(pack, session, pos.prompt.id))
 
 
 def value_at(wanted: dict[str, Any], pos: Any) -> tuple[Any, str, str]:

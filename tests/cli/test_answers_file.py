@@ -25,6 +25,7 @@ call_date: <heard>
 your_name: Alex
 thanked_on_call: true
 thank_detail: "the [bold]honest[/bold] notes"
+reasons_heard: not_yet
 feedback_in_thanks: separate
 feedback_asked: will_email
 areas: [communication, other]

@@ -79,7 +79,9 @@ def test_summary_of_a_finished_session(run: Run, finished: Path) -> None:
     in_a_week = (date.today() + timedelta(days=7)).isoformat()
     contact = "Reach out to Priya Patel (Head hunter or recruiter, Email)"
     assert f"☐ {contact}  due {in_a_week}  (contact-1)" in out
-    assert "Follow up with Dana Smith if no feedback has come" not in out  # reasons were given
+    # Not told why yet, the request to send: asked, followed up a week on if nothing comes.
+    assert "☐ Feedback asked" in out
+    assert "Follow up with Dana Smith if no feedback has come" in out
     assert "Next: " in out
     assert "Your thank-you email" not in out  # drafts only with --drafts
 

@@ -100,12 +100,15 @@ def test_mail_puts_their_address_in_the_link(
 
 
 @pytest.mark.parametrize("given", [{}, {"email": ""}], ids=["left-out", "blank"])
-def test_without_an_address_the_draft_reads_as_before(
+def test_without_an_address_the_email_has_no_to_line_yet(
     run: Run, make_session: MakeSession, bin_dir: Path, given: dict[str, str]
 ) -> None:
+    """An email with no address yet has no To: line: a name alone there would go nowhere (and
+    the letter checker names it); the mail app asks for the address, and the list says whose."""
     make_session(contacts=[{**GRACE, **given}])
     shown = run(["draft", "outreach-1"]).stdout
-    assert shown.startswith("To: Grace Hopper\nSubject: A quick hello, and a question\n\nHi")
+    assert shown.startswith("Subject: A quick hello, and a question\n\nHi Grace,")
+    assert "Your message · Grace Hopper" in run(["draft"]).stdout
     to, fields = _link(run, "outreach-1")
     assert to == ""  # the mail app opens with no recipient, for them to fill in
     assert fields["subject"] == "A quick hello, and a question"
@@ -121,7 +124,7 @@ def test_an_address_goes_only_on_an_email(finished_session: Session) -> None:
     assert made.to == f"Priya Patel <{entry['email']}>"
     entry["channel"] = "linkedin"
     [made] = progress.draft_texts(pack, finished_session, draft)
-    assert made.to == "Priya Patel" and made.subject is None
+    assert made.to == "Priya Patel" and made.subject == ""
 
 
 def test_spanish_drafts_say_para(run: Run, make_session: MakeSession) -> None:

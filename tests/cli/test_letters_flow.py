@@ -67,7 +67,8 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
     run: Run, rebound_home: Path
 ) -> None:
     # '田中' is the family name: not a first name to greet by, so the coach asks.
-    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER + ENTER
+    # Thanked on the call, nothing in particular, not told why yet, one email (the defaults).
+    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER + ENTER + ENTER
     result = run(["start"], typed)
     assert answers(rebound_home)["messenger_address"] == "Tanaka-san"
     assert "Hi Tanaka-san," in result.stdout  # the thank-you greets them as answered
@@ -75,7 +76,7 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
 
 
 def test_in_spanish_the_whole_name_is_offered(run: Run, rebound_home: Path) -> None:
-    typed = opening("김민준", address=ENTER) + "s" + ENTER + ENTER  # Enter: the whole name
+    typed = opening("김민준", address=ENTER) + "s" + ENTER * 3  # Enter: the whole name
     result = run(["--lang", "es", "start"], typed)
     assert answers(rebound_home)["messenger_address"] == "김민준"
     assert "Hola, 김민준:" in result.stdout
@@ -111,6 +112,7 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
         opening("Dana")
         + "y"  # thanked on the call
         + ENTER  # nothing in particular
+        + ENTER  # not told why yet
         + DOWN
         + ENTER  # two emails
         + LATER  # the thank-you email: later
@@ -135,13 +137,13 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 def test_one_email_for_thanks_and_feedback_skips_asking_how_you_asked(
     run: Run, rebound_home: Path
 ) -> None:
-    typed = opening("Dana") + "y" + ENTER + ENTER  # combined: the default
+    typed = opening("Dana") + "y" + ENTER + ENTER + ENTER  # not told why; combined: defaults
     typed += LATER + ENTER  # the one email: later; ready for step 2
     typed += "They wanted more Spark" + ENTER  # straight to the reasons
     result = run(["start"], typed)
     out = result.stdout
     assert "Your thank-you email, with a request for feedback" in out
-    assert "if you're able to share any feedback" in out
+    assert "If you're able to share any feedback" in out
     assert "Your thank-you email already asks for their reasons." in out
     saved = answers(rebound_home)
     assert saved["feedback_in_thanks"] == "combined"

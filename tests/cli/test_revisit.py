@@ -51,9 +51,11 @@ def test_back_at_the_first_question_says_so(run: Run) -> None:
 
 
 def test_back_from_between_steps_reopens_the_last_answer(run: Run, rebound_home: Path) -> None:
-    # Back twice: past the one-email-or-two question, to the detail; Enter keeps the choice.
-    # The step ends again: its thank-you is offered again ("later"), then on to step 2.
-    typed = upto("ready") + BACK + BACK + "new detail" + ENTER + ENTER + LATER + ENTER
+    # Back three times: past the one-email-or-two and did-they-say-why questions, to the
+    # detail; Enter keeps its sentence, then each choice. The step ends again: its thank-you is
+    # offered again ("later"), then on to step 2.
+    typed = upto("ready") + BACK * 3 + "new detail" + ENTER + ENTER + ENTER + ENTER
+    typed += LATER + ENTER
     result = run(["start"], typed)
     assert result.exit_code == 130
     data = saved(rebound_home)
@@ -148,7 +150,13 @@ def loaded() -> packs.Content:
 
 
 def walk_to(c: packs.Content, s: Session, stop: str) -> progress.Position:
-    fill = {"feedback_asked": "on_call", "areas": ["preparation"], "thanked_on_call": True}
+    fill = {
+        "reasons_heard": "not_yet",
+        "feedback_in_thanks": "separate",
+        "feedback_asked": "on_call",
+        "areas": ["preparation"],
+        "thanked_on_call": True,
+    }
     while (pos := progress.next_position(c, s)) is not None:
         label = f"{pos.prompt.id}.{pos.field.id}" if pos.field else pos.prompt.id
         if label == stop or (pos.more and stop == f"{pos.prompt.id}.more"):

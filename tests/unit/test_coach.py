@@ -67,6 +67,7 @@ def test_condition_skips_and_asks(loaded: Content) -> None:
         OPENING,
         thanked_on_call=True,
         thank_detail=None,
+        reasons_heard="not_yet",
         feedback_in_thanks="separate",
         feedback_asked="on_call",
         reasons=None,
@@ -83,6 +84,8 @@ def reach(c: Content, s: Session, prompt_id: str) -> None:
     """Answer every question with something sensible until `prompt_id` is next."""
     filler: dict[str, AnswerValue] = {
         "thanked_on_call": True,
+        "reasons_heard": "not_yet",
+        "feedback_in_thanks": "separate",
         "feedback_asked": "will_email",
         "areas": ["preparation"],
         "went_well": "The case study",
@@ -228,7 +231,8 @@ def test_draft_without_optional_answers(loaded: Content) -> None:
     s = fresh()
     s.answers.update(OPENING, thanked_on_call=False, thank_detail=None)
     text = progress.draft_text(loaded, s, loaded.step("thank").drafts[0])
-    assert text.startswith("To: Dana Smith\n")
+    # No address yet: no To: line (the mail app asks for one); the subject still says what for.
+    assert text.startswith("Subject: Thank you — Data Engineer at Globex\n")
     assert "Thank you also for" not in text
     assert "Thank you for calling" in text and "Thank you again" not in text  # not thanked yet
     assert "\n\n\n" not in text

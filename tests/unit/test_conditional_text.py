@@ -96,18 +96,41 @@ def test_a_sure_greeting_is_read_without_asking(loaded: Content) -> None:
 
 
 def opening(**more: object) -> Session:
-    return session(
-        company="Globex",
-        role="Data Engineer",
-        messenger_name="Dana Smith",
-        messenger_channel="phone",
-        messenger_email="dana@globex.example",
-        call_date="2026-11-25",
-        your_name="Alex",
-        thanked_on_call=True,
-        thank_detail="",
-        **more,
-    )
+    answers: dict[str, object] = {
+        "company": "Globex",
+        "role": "Data Engineer",
+        "messenger_name": "Dana Smith",
+        "messenger_channel": "phone",
+        "messenger_email": "dana@globex.example",
+        "call_date": "2026-11-25",
+        "your_name": "Alex",
+        "thanked_on_call": True,
+        "thank_detail": "",
+        "reasons_heard": "not_yet",
+    }
+    return session(**{**answers, **more})
+
+
+def test_heard_the_reasons_no_request_a_thank_you_for_them(loaded: Content) -> None:
+    """Drafts follow what happened: told why on the call, the thank-you thanks for the reasons
+    and asks nothing; asked but told nothing, it asks nothing again either."""
+    heard = opening(reasons_heard="given")
+    [thanks] = progress.drafts(loaded, heard)
+    assert thanks.id == "thank_you_email"
+    assert "what tipped the decision" in thanks.body
+    assert "feedback" not in progress.checklist(loaded, heard)[0].label
+    asked = opening(reasons_heard="asked")
+    [thanks] = progress.drafts(loaded, asked)
+    assert "there isn't more you can share" in thanks.body
+    assert "?" not in thanks.body  # no question asked of someone who couldn't say
+    for s in (heard, asked):
+        pos = progress.next_position(loaded, s)
+        assert pos is not None and pos.prompt.id == "reasons"  # not 'one email or two?'
+        ids = {d.id for step in loaded.steps for d in step.drafts for _ in [step]}
+        assert "feedback_request" in ids
+        s.answers.update(reasons="They wanted more Spark", areas=[], weakness="")
+        assert "feedback_request" not in {d.id for d in progress.drafts(loaded, s)}
+        assert "feedback-followup" not in {e.id for e in progress.checklist(loaded, s)}
 
 
 def test_one_email_or_two(loaded: Content) -> None:
@@ -146,7 +169,8 @@ def test_a_follow_up_comes_after_a_combined_email_too(loaded: Content) -> None:
 
 
 def test_an_old_session_without_the_new_answers_still_drafts(loaded: Content) -> None:
-    s = opening()  # from before 'one email or two': the thank-you on its own
+    s = opening()  # from before 'one email or two' and 'did they tell you why': a thank-you
+    del s.answers["reasons_heard"]
     assert [d.id for d in progress.drafts(loaded, s)] == []  # step 1 is not finished yet...
     assert progress.draft_text(loaded, s, loaded.step("thank").drafts[0]).startswith("To: Dana")
 

@@ -183,11 +183,7 @@ class Broken(NamedTuple):
 
 
 # The start of the first draft of thank.yaml, up to where the second one begins to differ.
-THANK_TEMPLATE = (
-    "template: |\n      {{messenger_address|greeting}}\n\n      {{opening}} I'm disappointed, of "
-    "course, but I really appreciated the chance to meet the team and learn about the work at "
-    "{{company}}.{{#thank_detail}} Thank you also for {{thank_detail|phrase}}.{{/thank_detail}}"
-)
+THANK_TEMPLATE = "template: |\n      {{greeting}}\n\n      {{opening}} {{appreciation}}"
 
 BROKEN = [
     pytest.param(
@@ -401,10 +397,10 @@ BROKEN = [
     ),
     pytest.param(
         Broken(
-            "steps/thank.yaml",
-            "{{your_name}}",
-            "{{your_nam}}",
-            (THANK_TEMPLATE + "\n\n      If a similar", 1),
+            "steps/ask-why.yaml",
+            "{{your_name|name}}",
+            "{{your_nam|name}}",
+            ("template: |\n      {{greeting}}\n\n      {{opening}} I'm always", 1),
             "drafts.0.template",
             "the template reads '{{your_nam}}', which no prompt answers",
         ),
@@ -440,16 +436,17 @@ BROKEN = [
             ("template:", 2),
             "drafts.1.template",
             "template line 4: unknown filter 'upper' (known: "
-            "first_name, count, lower, or, address, address_sure, greeting, phrase, role)",
+            "first_name, count, lower, or, address, address_sure, greeting, phrase, role, title, trait, "
+            "sentence, name)",
         ),
         id="template-unknown-filter",
     ),
     pytest.param(
         Broken(
             "steps/thank.yaml",
-            "{{company}}.",
-            "{{company.__class__}}.",
-            (THANK_TEMPLATE.replace("{{company}}", "{{company.__class__}}"), 1),
+            "{{opening}} {{appreciation}}",
+            "{{opening.__class__}} {{appreciation}}",
+            (THANK_TEMPLATE.replace("{{opening}}", "{{opening.__class__}}"), 1),
             "drafts.0.template",
             "template line 3: a '{{ }}' tag is malformed",
         ),
@@ -619,7 +616,8 @@ BROKEN = [
             ("when: {prompt: messenger_channel, filter: shout", 1),
             "guidance.1.when",
             "unknown filter 'shout' (known: "
-            "first_name, count, lower, or, address, address_sure, greeting, phrase, role)",
+            "first_name, count, lower, or, address, address_sure, greeting, phrase, role, title, trait, "
+            "sentence, name)",
         ),
         id="line-when-unknown-filter",
     ),

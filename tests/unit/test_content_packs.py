@@ -299,4 +299,4 @@ def test_thank_you_email_reads_the_answers(translated: Content) -> None:
     assert draft.body.startswith("Hola, Dana:\n")  # the greeting uses the first name
     assert "Globex" in draft.body
     assert "sample thank_detail" in draft.body
-    assert draft.body.rstrip().endswith("sample your_name")
+    assert draft.body.rstrip().endswith("Sample Your_name")  # a name typed in lower case

@@ -99,6 +99,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "phone",
             "thanked_on_call": True,
             "thank_detail": "walking me through the panel's thinking",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": "senior backend or platform lead roles in fintech",
@@ -114,6 +115,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": "Dana",
             "messenger_channel": "email",
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "separate",
             "feedback_asked": "will_email",
             "reasons": "",
@@ -130,7 +132,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     # A two-word first name; a video call, not thanked on it; a noun phrase with a capital and
-    # a full stop; feedback asked on the call and given; a singular role with its article.
+    # a full stop; the reasons heard on the call (no request); a singular role with its article.
     "en-video-mary-ann": (
         "en",
         {
@@ -138,6 +140,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "video",
             "thanked_on_call": False,
             "thank_detail": "The detailed feedback.",
+            "reasons_heard": "given",
             "feedback_in_thanks": "separate",
             "feedback_asked": "on_call",
             "reasons": "Another candidate had more Spark experience",
@@ -154,6 +157,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": "Jean-Luc Picard",
             "messenger_channel": "voicemail",
             "thank_detail": "for the kind words",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": "engineering manager role",
@@ -169,6 +173,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": "Gabriel García Márquez",
             "messenger_channel": "message",
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "separate",
             "feedback_asked": "not_asking",
             "looking_for": "product design roles",
@@ -185,6 +190,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "in_person",
             "thanked_on_call": True,
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "They wanted more people management",
             "looking_for": "an engineering lead position",
@@ -199,6 +205,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": f"Prof. {LONG_NAME}",
             "messenger_channel": "email",
             "thank_detail": "taking so much time to explain the panel's thinking in detail",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": LONG_ROLE_EN,
@@ -214,6 +221,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_email": "mjperez@globex.example",
             "messenger_channel": "email",
             "thank_detail": "explicarme cómo lo vio el panel",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": "puestos de backend sénior o de líder de plataforma en fintech",
@@ -230,6 +238,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "phone",
             "thanked_on_call": True,
             "thank_detail": "Los comentarios tan detallados.",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "separate",
             "feedback_asked": "on_call",
             "reasons": "Otra persona tenía más experiencia con Spark",
@@ -246,6 +255,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "in_person",
             "thanked_on_call": False,
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "separate",
             "feedback_asked": "not_asking",
             "looking_for": "un puesto de liderazgo técnico",
@@ -260,6 +270,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": "Lucía",
             "messenger_channel": "voicemail",
             "thank_detail": "por las palabras tan amables",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": "puesto de diseño de producto",
@@ -273,6 +284,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": "Ing. Carla Ríos",
             "messenger_channel": "message",
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "separate",
             "feedback_asked": "will_email",
             "reasons": "",
@@ -291,6 +303,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "phone",
             "thanked_on_call": True,
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": "data platform roles",
@@ -308,6 +321,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_name": "김민준",
             "messenger_channel": "email",
             "thank_detail": "",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "separate",
             "feedback_asked": "will_email",
             "reasons": "",
@@ -323,6 +337,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             "messenger_channel": "video",
             "thanked_on_call": True,
             "thank_detail": "dedicarme tanto tiempo a explicarme con detalle lo que pensó el panel",
+            "reasons_heard": "not_yet",
             "feedback_in_thanks": "combined",
             "reasons": "",
             "looking_for": LONG_ROLE_ES,
@@ -432,11 +447,31 @@ def test_each_outreach_draft_has_its_id_recipient_and_channel() -> None:
     c, session = BUILT["en-dr-kim-park-phone"]
     outreach = [d for d in progress.drafts(c, session) if d.draft_id == "outreach"]
     assert [d.id for d in outreach] == [f"outreach-{n}" for n in range(1, len(CONTACTS_EN) + 1)]
-    # An email contact's address joins the name on the To: line; the others have a name only.
+    # An email contact's address joins the name on the To: line; an email with no address yet
+    # has none (the mail app asks for it); the others have a name only. Each title says whose.
     assert [d.to for d in outreach] == [
-        f"{x['name']} <{x['email']}>" if "email" in x else x["name"] for x in CONTACTS_EN
+        f"{x['name']} <{x['email']}>"
+        if "email" in x
+        else ("" if x["channel"] == "email" else x["name"])
+        for x in CONTACTS_EN
     ]
+    assert [d.title.rsplit(" · ", 1)[1] for d in outreach] == [x["name"] for x in CONTACTS_EN]
     assert [d.channel for d in outreach] == [x["channel"] for x in CONTACTS_EN]
     by_channel = {d.channel: d for d in outreach}
     assert by_channel["email"].subject  # an email has a subject...
-    assert by_channel["linkedin"].subject is None  # ...a LinkedIn note has none
+    assert by_channel["linkedin"].subject == ""  # ...a LinkedIn note has none
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_careful_reader_finds_nothing_to_stop_at(case: str) -> None:
+    """The letter checker reads every message of every case: a join that breaks, a phrase said
+    twice, a claim no answer supports would each be named here."""
+    from rebound.letters import review
+
+    c, session = BUILT[case]
+    found = [
+        (r.draft.id, f.kind, f.values)
+        for r in review.review(c, session, progress.drafts(c, session))
+        for f in r.findings
+    ]
+    assert not found

@@ -53,6 +53,7 @@ SCRIPT: dict[str, Any] = {
     "your_name": "Alex Doe",
     "thanked_on_call": True,
     "thank_detail": ODD["thank_detail"],
+    "reasons_heard": "not_yet",
     "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": ODD["reasons"],
@@ -82,10 +83,10 @@ SCRIPT: dict[str, Any] = {
     "known_for": "making slow pipelines fast",
     "weekly_target": 3,
 }
-# Items with a date: thank-you, feedback asked, 2 fixes, move-on, 1 contact, 1 event (the other
-# has no date), the availability post, and the company's three check-ins and reapply date.
-# (No feedback follow-up: reasons were given.)
-DATED = 12
+# Items with a date: thank-you, 2 fixes, move-on, 1 contact, 1 event (the other has no date),
+# the availability post, and the company's three check-ins and reapply date. (No feedback to
+# ask for, nor a follow-up: the reasons were given.)
+DATED = 11
 
 
 @pytest.fixture(autouse=True)
@@ -200,7 +201,8 @@ def test_markdown_has_the_whole_session(loaded: Content, session: Session) -> No
     assert "  - **How do you know them?** Head hunter or recruiter" in md  # inside a list entry
     for n in range(1, 6):
         assert f"## Step {n} of 5 · " in md
-    assert md.count("```text") == 7  # every draft of the finished steps that applies
+    # Every draft of the finished steps that applies: the reasons came, so no request for them.
+    assert md.count("```text") == 6
     assert "- [x] Thank-you email sent to Dana Smith (due 2026-11-25, done 2026-11-26)" in md
     assert "- [ ] Fix: Practise Spark joins (due 2026-12-09)" in md
     assert "- Accomplishments on your list: 2" in md
@@ -354,7 +356,6 @@ def test_ics_dates_and_fields(loaded: Content, session: Session) -> None:
     }
     expected = {
         "thank-you-sent": date(2026, 11, 25),
-        "feedback-asked": date(2026, 11, 27),
         "contact-1": date(2026, 12, 2),
         "post-published": date(2026, 11, 27),
         "fix-1": date(2026, 12, 9),

@@ -34,6 +34,7 @@ ANSWERS: dict[str, AnswerValue] = {
     "your_name": "Alex Doe",
     "thanked_on_call": False,
     "thank_detail": None,
+    "reasons_heard": "not_yet",
     "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",
     "reasons": None,

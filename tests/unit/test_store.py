@@ -222,8 +222,11 @@ def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_hom
     assert items["contact-1"].done and "Priya Patel" in items["contact-1"].label
     assert [entry for entry, _ in brag_list.entries(session)] == ["e1", "e2"]
     # Going on: the entry being typed is finished with the next id.
-    # A question added to the first step since (one email or two) is asked first; this
-    # session kept two emails.
+    # The questions added to the first step since (did they say why; one email or two) are
+    # asked first: this session had not heard why, and kept two emails.
+    added = progress.next_position(loaded, session)
+    assert added is not None and added.prompt.id == "reasons_heard"
+    progress.apply(loaded, session, added, "not_yet", NOW)
     added = progress.next_position(loaded, session)
     assert added is not None and added.prompt.id == "feedback_in_thanks"
     progress.apply(loaded, session, added, "separate", NOW)

@@ -164,16 +164,10 @@ def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:
     assert render("{{who|address}}", {"who": "Dra. Ana Pérez López"}) == "Dra. López"
 
 
-SPANISH = templates.Vocabulary(
-    and_="y",
-    grammar="es",
-    greetings=(
-        ("name", "Hola, {{name}}:"),
-        ("title", "Buenos días, {{name}}:"),
-        ("title_f", "Estimada {{name}}:"),
-        ("title_m", "Estimado {{name}}:"),
-    ),
-)
+# The built-in packs' words: the filters fit a person's words with the pack's job nouns,
+# articles and role words.
+SPANISH = packs.load(packs.default_dir("es")).template_words
+ENGLISH_PACK = packs.load(packs.default_dir("en")).template_words
 
 
 @pytest.mark.parametrize(
@@ -218,30 +212,36 @@ def test_phrase_fits_an_answer_after_the_words_that_introduce_it(
             "senior backend or platform lead roles in fintech",
             "senior backend or platform lead roles in fintech",
         ),
-        ("senior backend engineer", "a role as a senior backend engineer"),
-        ("engineering manager", "a role as an engineering manager"),
+        ("senior backend engineer", "a senior backend engineer role"),
+        ("engineering manager", "an engineering manager role"),
         ("staff engineer role", "a staff engineer role"),
         ("engineering lead position", "an engineering lead position"),
         ("a data engineer on a platform team", "a role as a data engineer on a platform team"),
         ("an SRE", "a role as an SRE"),
-        ("UX designer", "a role as a UX designer"),
+        ("UX designer", "a UX designer role"),
+        ("UX", "my next role in UX"),
+        ("Data Analysts", "Data Analyst roles"),
+        ("an product Lead", "a role as a product Lead"),
         ("the head of platform job", "the head of platform job"),
         ("consulting work", "consulting work"),
     ],
 )
 def test_role_is_always_something_one_can_look_for(answer: str, english: str) -> None:
-    assert render("I'm looking for {{x|role}}.", {"x": answer}) == f"I'm looking for {english}."
+    said = render("I'm looking for {{x|role}}.", {"x": answer}, ENGLISH_PACK)
+    assert said == f"I'm looking for {english}."
 
 
 @pytest.mark.parametrize(
     ("answer", "spanish"),
     [
         ("puestos de backend sénior en fintech", "puestos de backend sénior en fintech"),
-        ("ingeniera backend sénior", "un puesto como ingeniera backend sénior"),
+        ("ingeniera backend sénior", "un puesto de ingeniera backend sénior"),
+        ("un directora de producto", "un puesto de directora de producto"),
+        ("analistas de datos", "puestos de analista de datos"),
         ("puesto de diseño de producto", "un puesto de diseño de producto"),
         ("posición de liderazgo técnico", "una posición de liderazgo técnico"),
         ("un puesto en remoto", "un puesto en remoto"),
-        ("una ingeniera de datos", "un puesto como ingeniera de datos"),
+        ("una ingeniera de datos", "un puesto de ingeniera de datos"),
     ],
 )
 def test_role_in_spanish(answer: str, spanish: str) -> None:
@@ -388,21 +388,38 @@ def test_a_variable_alone_on_its_line_is_not_standalone() -> None:
 
 
 def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
-    thank = packs.load().step("thank").drafts[0].template
-    context = {
-        "messenger_address": "Dana",
-        "opening": "Thank you for calling.",
+    from datetime import datetime, timezone
+
+    from rebound.letters import compose
+    from rebound.storage.records import Session
+
+    pack = packs.load()
+    thank = pack.step("thank").drafts[0]
+    answers = {
+        "messenger_name": "Dana",
+        "messenger_channel": "phone",
+        "role": "Data Engineer",
         "company": "Globex",
-        "thank_detail": None,
+        "reasons_heard": "not_yet",
+        "feedback_in_thanks": "separate",
         "your_name": "Alex",
     }
-    text = render(thank, context)
-    assert text.startswith("Hi Dana,\n\nThank you for calling. I'm disappointed")
-    assert "Thank you also for" not in text
-    assert "\n\n\n" not in text
-    assert text.endswith("Best wishes,\nAlex\n")
-    detail = render(thank, {**context, "thank_detail": "For the notes."})
-    assert "at Globex. Thank you also for the notes.\n" in detail
+    moment = datetime(2026, 11, 25, tzinfo=timezone.utc)
+
+    def text(**more: object) -> str:
+        session = Session(id="s", created_at=moment, updated_at=moment, answers={**answers, **more})
+        [made] = compose.draft_texts(pack, session, thank)
+        return made.body
+
+    plain = text()
+    assert plain.startswith("Hi Dana,\n\nThank you for calling to let me know about the Data")
+    assert "Thank you also for" not in plain
+    assert "\n\n\n" not in plain
+    assert plain.endswith("Best wishes,\nAlex\n")
+    assert "at Globex. Thank you also for the notes.\n" in text(thank_detail="For the notes.")
+    heard = text(reasons_heard="given")
+    assert "\n\nThank you as well for telling me what tipped the decision" in heard
+    assert "\n\n\n" not in heard
 
 
 # --- parse errors -----------------------------------------------------------------------

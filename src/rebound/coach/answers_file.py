@@ -11,6 +11,13 @@ prompt, and a problem is reported as `file:line:col: field: message`, with nothi
       - what: Practise system design twice a week
         due: +14d
 
+Sentences of the drafts the person wrote themselves go under `sentences:`, by the name of the
+part they replace (`detail`, `looking`; `outreach-2.looking` for one contact's note), and are used
+as written, in place of the sentence the drafts would make:
+
+    sentences:
+      detail: You called me back yourself, which meant a lot.
+
 A question left out takes its default if it has one, is left blank if it is optional, and
 otherwise ends the filling there: `rebound continue` asks the rest.
 An answer whose question is not asked (a `when` on an earlier answer says no) is refused
@@ -19,12 +26,14 @@ rather than dropped: nothing a person wrote is lost without a word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from rebound.coach import progress
+from rebound.pack.conditions import holds
 from rebound.errors import UsageError
 from rebound.pack import typed
 from rebound.pack.models import Content, FieldDef
@@ -113,12 +122,13 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
     Raises:
         UsageError: an unknown question or field, or an answer that does not fit its question.
     """
-    data: dict[str, Any] = doc.data
+    data: dict[str, Any] = {k: v for k, v in doc.data.items() if k != SENTENCES}
     questions = {p.id: p for p in content.prompts()}
     for key in data:
         if key not in questions:
-            names = ", ".join(questions)
+            names = ", ".join([*questions, SENTENCES])
             raise doc.error((key,), say("af_unknown", list=names))
+    session.sentences.update(_sentences(content, doc))
     applied = 0
     while (pos := progress.next_position(content, session)) is not None:
         prompt = pos.prompt
@@ -164,6 +174,18 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
                 break
         progress.apply(content, session, pos, value, now)
         applied += 1
+    # A question asked only when the coach can't work its answer out ('How do you address
+    # them?') may still be answered in the file: the person's word beats the coach's guess.
+    for key in data:
+        prompt = questions[key]
+        if key not in session.answers and prompt.default_from is not None and prompt.when:
+            if not holds(prompt.when, session.answers):
+                answered = _answer(
+                    doc, prompt, data, (key,), today, lang=content, answers=session.answers
+                )
+                session.answers[key] = answered
+                session.answered_at[key] = now
+                applied += 1
     for where in _unused(data, session):
         if pos is not None:
             raise doc.error(where, say("af_not_yet", id=pos.question.id))
@@ -171,6 +193,36 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
         # silently it would be lost; refused, the person sees which answer to change.
         raise doc.error(where, say("af_not_asked"))
     return applied
+
+
+SENTENCES = "sentences"  # the key of the person's own sentences in an answers file
+
+
+def _sentences(content: Content, doc: YamlDoc) -> dict[str, str]:
+    """The person's own sentences the file gives (`sentences:`), checked against the parts the
+    pack's drafts have."""
+    given = doc.data.get(SENTENCES)
+    if given is None:
+        return {}
+    if not isinstance(given, dict):
+        raise doc.error((SENTENCES,), say("af_sentences_shape"))
+    single = {n for step in content.steps for d in step.drafts if d.each is None for n in d.parts}
+    each = {(d.id, n) for step in content.steps for d in step.drafts if d.each for n in d.parts}
+    out: dict[str, str] = {}
+    for key, text in given.items():
+        name = str(key)
+        draft_id, _, part = name.rpartition(".")
+        known = name in single or (
+            re.fullmatch(r"[a-z][a-z0-9_-]*-\d+", draft_id) is not None
+            and (draft_id.rsplit("-", 1)[0], part) in each
+        )
+        if not known:
+            names = ", ".join(sorted(single | {f"{d}-1.{n}" for d, n in each}))
+            raise doc.error((SENTENCES, name), say("af_sentence_unknown", list=names))
+        if not isinstance(text, str) or not text.strip():
+            raise doc.error((SENTENCES, name), say("af_sentence_text"))
+        out[name] = " ".join(text.split())
+    return out
 
 
 def _unused(data: dict[str, Any], session: Session) -> list[tuple[str | int, ...]]:

@@ -66,13 +66,21 @@ def draft(
         bool,
         typer.Option("--reset", help="Drop your edit: back to the draft made from your answers."),
     ] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Read it (without NAME: every message) as a careful reader would, and say what "
+            "they would stop at; exit 1 when there is anything.",
+        ),
+    ] = False,
 ) -> None:
     """List a session's drafts, or show one as plain text, ready to paste, copy, mail or edit."""
     from rebound.coach import drafts as drafting
     from rebound.render import screens
 
     content = content_for(ctx)
-    if sum((copy, mail, edit, reset)) > 1:
+    if sum((copy, mail, edit, reset, check)) > 1:
         raise UsageError("draft_one_action")
     store = store_for()
     found = store.pick(session)
@@ -83,6 +91,9 @@ def draft(
         return
     content = content_for(ctx, found)  # in the session's own language, as every command on one
     drafts = drafting.session_drafts(content, found, kept=same_language(ctx, found))
+    if check:
+        _check(out, content, found, drafts, name)
+        return
     if name is None:
         if copy or mail or edit or reset:
             example = drafts[0].id if drafts else "thank_you_email"
@@ -108,6 +119,26 @@ def draft(
         _reset(out, content, found, chosen)
     else:
         _print(chosen.text)
+
+
+def _check(
+    out: Out, content: Content, session: Session, drafts: list[DraftText], name: str | None
+) -> None:
+    """`--check`: what a careful reader would stop at, draft by draft; exit 1 when anything."""
+    from rebound.coach import drafts as drafting
+    from rebound.errors import ExitCode
+    from rebound.letters import review
+    from rebound.render import screens
+
+    if name is not None:
+        chosen = drafting.find(drafts, name)
+        if chosen is None:
+            raise UsageError("draft_unknown", value=name, id=session.id, list=_names(drafts))
+        drafts = [chosen]
+    reviews = review.review(content, session, drafts)
+    screens.letter_review(out, content, reviews)
+    if not all(r.clean for r in reviews):
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 def _names(drafts: list[DraftText]) -> str:

@@ -24,6 +24,7 @@ app = command_group()
 
 if TYPE_CHECKING:
     from rebound.pack.models import Content
+    from rebound.pack.yaml_reader import YamlDoc
     from rebound.render.screens import Out
     from rebound.storage.records import Session
     from rebound.storage.store import Store
@@ -88,10 +89,22 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     screens.note(out, filled, "bold")
     if trouble:
         screens.note(out, trouble, "yellow")
+    for line in _letters_read(content, session, doc):
+        screens.note(out, line, "yellow")
     if left is not None:
         screens.note(out, speech.say("answers_still_open", id=session.id))
     screens.note(out, "")
     screens.summary(out, content, session)
+
+
+def _letters_read(content: Content, session: Session, doc: YamlDoc) -> list[str]:
+    """What a careful reader would stop at in the drafts an answers file made, at the lines of
+    the file they were made from."""
+    from rebound.coach import drafts
+    from rebound.letters import review
+
+    made = drafts.session_drafts(content, session)
+    return review.file_lines(content, review.review(content, session, made), doc)
 
 
 def _closing(out: Out, content: Content, session: Session) -> None:

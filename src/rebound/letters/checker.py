@@ -28,6 +28,7 @@ from itertools import pairwise
 from rebound.letters.letter import DraftText, Sentence
 from rebound.pack.conditions import holds
 from rebound.pack.letter_words import LetterWords
+from rebound.sentences import grammar
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # A sentence's end inside a person's words, with another sentence after it.
@@ -112,7 +113,23 @@ def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
     return out
 
 
-def _joins(s: Sentence, words: LetterWords, personal: bool) -> list[Finding]:
+def _typed_as_a_sentence(answer: object) -> bool:
+    """Whether an answer was typed as a sentence of its own: a capital, four words or more, and
+    a stop at the end ('Fue muy amable y me animó.', 'She was kind.')."""
+    if not isinstance(answer, str):
+        return False
+    text = answer.strip()
+    return (
+        len(text.split()) >= 4
+        and text[:1].isupper()
+        and text[1:2].islower()
+        and text[-1:] in ".!?…"
+    )
+
+
+def _joins(
+    s: Sentence, words: LetterWords, personal: bool, lookup: Mapping[str, object]
+) -> list[Finding]:
     """Where a person's words were joined after a joining word, or into a sentence to the
     reader: read them as that sentence needs them. In a letter to someone (`personal`), a
     sentence of the person's own words speaks to its reader too."""
@@ -124,7 +141,7 @@ def _joins(s: Sentence, words: LetterWords, personal: bool) -> list[Finding]:
         speaks_to_reader = True
     describing = set(words.describing)
     small = set(words.articles) | set(words.determiners) | set(words.joining) | _SMALL_EN
-    for start, end, _answer in s.spans:
+    for start, end, answer in s.spans:
         value = s.text[start:end]
         before = _words_of(s.text[:start])
         after = _words_of(s.text[end:])
@@ -134,7 +151,23 @@ def _joins(s: Sentence, words: LetterWords, personal: bool) -> list[Finding]:
             continue
         first = inside[0][2]
         plain = _fold(first)
-        if joined and (plain in words.subject_pronouns or _INNER_END.search(value)):
+        # Framed as a title ('the X role', 'el puesto de X'): capitals are a title's.
+        last = _fold(inside[-1][2])
+        names_one = (after and _fold(after[0][2]) in words.role_words) or (
+            len(before) >= 2
+            and _fold(before[-2][2]) in words.role_words
+            and len(before[-1][2]) <= 3
+        )
+        raw = lookup.get(answer)
+        # Typed as a sentence and joined as a phrase (not as a title, which has capitals).
+        whole = (
+            not names_one
+            and first[:1].isupper()
+            and _typed_as_a_sentence(raw)
+            and isinstance(raw, str)
+            and value == grammar.phrase(raw)
+        )
+        if joined and (plain in words.subject_pronouns or _INNER_END.search(value) or whole):
             out.append(Finding("letters_sentence_joined", s.text, s.part, {"value": value}))
         elif joined and first[:1].isupper() and (plain in small or plain in words.third_person):
             out.append(Finding("letters_capital_joined", s.text, s.part, {"value": value}))
@@ -149,12 +182,6 @@ def _joins(s: Sentence, words: LetterWords, personal: bool) -> list[Finding]:
         if speaks_to_reader and any(_fold(w) in words.third_person for _, _, w in inside):
             out.append(Finding("letters_third_person", s.text, s.part, {"value": value}))
         # One title in the plural ('the Data Analysts role', 'el puesto de analistas').
-        last = _fold(inside[-1][2])
-        names_one = (after and _fold(after[0][2]) in words.role_words) or (
-            len(before) >= 2
-            and _fold(before[-2][2]) in words.role_words
-            and len(before[-1][2]) <= 3
-        )
         if names_one and words.singular_of(last) is not None:
             out.append(Finding("letters_plural_title", s.text, s.part, {"value": value}))
     return out
@@ -210,7 +237,7 @@ def check_sentences(
     for s in sentences:
         out.extend(_slips(s, words))
         if not s.written:
-            out.extend(_joins(s, words, personal))
+            out.extend(_joins(s, words, personal, lookup))
     out.extend(_repeats(sentences))
     out.extend(_claims(sentences, words, lookup))
     return out

@@ -24,7 +24,7 @@ from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content, Draft
 from rebound.sentences import templates
 from rebound.sentences.grammar import recipient
-from rebound.sentences.templates import PART, marked, unmarked
+from rebound.sentences.templates import OPEN, PART, marked, unmarked
 from rebound.storage.records import OpenList, Session
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -79,6 +79,7 @@ class _Letter:
         # `wanted`: the parts that had something to say, whether or not it reads well.
         self.lines: dict[str, list[str]] = {}
         self.wanted: set[str] = set()
+        self.shortened: set[str] = set()  # stepped down for the channel's length, not for a slip
         for name, lines in draft.parts.items():
             if name in self.written:
                 continue
@@ -110,14 +111,25 @@ class _Letter:
     @property
     def notes(self) -> list[str]:
         """The parts left out: they had something to say, and no way of saying it read well."""
-        return [n for n in self.draft.parts if n in self.wanted and not self.part(n)]
+        return [
+            n
+            for n in self.draft.parts
+            if n in self.wanted and n not in self.shortened and not self.part(n)
+        ]
 
-    def step_down(self, name: str) -> bool:
-        """Use the part's next line that reads well (at last, none); False when it can't."""
-        if name not in self.at or self.at[name] >= len(self.lines[name]):
+    def step_down(self, name: str, keep: bool = False) -> bool:
+        """Use the part's next line that reads well (at last, none); False when it can't. With
+        `keep`, only to another line: never to leaving the part out."""
+        if name not in self.at or self.at[name] >= len(self.lines[name]) - (1 if keep else 0):
             return False
         self.at[name] += 1
         return True
+
+    def holds_words(self, name: str) -> bool:
+        """Whether the part, as said now, holds a person's words: only such a part may be left
+        out for reading badly (one of the pack's own words alone is the pack's to mend, and a
+        test of the packs reads every draft for it)."""
+        return OPEN in self.part(name)
 
     def body(self) -> str:
         scope = dict(self.ctx)
@@ -125,8 +137,19 @@ class _Letter:
             scope[name] = self.part(name)
         return _tidy(templates.render(self.draft.template, scope, self.words, marks=self.marks))
 
-    def line(self, lines: str | list[Line] | None) -> str:
-        """A one-line text (a To:, a Subject:): the first line that holds and reads well."""
+    def addressee(self) -> str:
+        """Whom the draft is to, by name, when it has no To: line yet (no address): its first
+        To: line's name, whether or not that line holds."""
+        lines = self.draft.to
+        if not lines:
+            return ""
+        first = lines if isinstance(lines, str) else lines[0]
+        text = first if isinstance(first, str) else first.text
+        return recipient(" ".join(templates.render(text, self.ctx, self.words).split()))
+
+    def line(self, lines: str | list[Line] | None, read_it: bool = True) -> str:
+        """A one-line text (a Subject:, a To:): the first line that holds and reads well (a
+        To: line, names and an address, is not read as a sentence: `read_it` False)."""
         if lines is None:
             return ""
         for chosen in said(lines, self.raw):
@@ -134,7 +157,7 @@ class _Letter:
             plain = " ".join(unmarked(text).split())
             if not plain:
                 continue
-            if not checker.check_sentences(read(text), self.letters, self.raw):
+            if not read_it or not checker.check_sentences(read(text), self.letters, self.raw):
                 return plain
         return ""
 
@@ -161,29 +184,38 @@ def _make(
     limit = draft.limits.get(channel)
     shorter = list(draft.optional)
     while limit is not None and len(unmarked(body).rstrip("\n")) > limit and shorter:
+        made.shortened.add(shorter[-1])
         if not made.step_down(shorter[-1]):
             shorter.pop()
         body = made.body()
     # The whole letter, read once more: a phrase said twice, a claim no answer supports.
     for _ in range(_ROUNDS):
         found = checker.check_sentences(read(body), made.letters, raw, made.personal)
-        # A phrase said twice: the earlier sentence steps down first (the pack's words are
-        # easier to say otherwise than the person's), then the later.
+        # A phrase said twice: the earlier sentence steps down first to another way of saying
+        # it (the pack's words are easier to say otherwise than the person's), then the later;
+        # only when neither has another way is one left out, the later first (an opening that
+        # says who the letter is to and why must not go for a detail after it).
         stepped = any(
-            made.step_down(f.earlier) or made.step_down(f.part) for f in found if f.join
+            made.step_down(f.earlier, keep=True)
+            or made.step_down(f.part, keep=True)
+            or (made.holds_words(f.part) and made.step_down(f.part))
+            or (made.holds_words(f.earlier) and made.step_down(f.earlier))
+            for f in found
+            if f.join
         )
         if not stepped:
             break
         body = made.body()
     sentences = read(body, frozenset(made.written))
     plain = unmarked(body)
-    to = made.line(draft.to)
+    to = made.line(draft.to, read_it=False)
     subject = made.line(draft.subject)
     head = [f"{content.ui.draft_to_label}: {to}"] if to else []
     head += [f"{content.ui.draft_subject_label}: {subject}"] if subject else []
     title = " ".join(templates.render(draft.title, made.ctx, words).split())
-    if draft.each is not None and to:
-        title = f"{title} · {recipient(to)}"  # one per entry: say whose it is (not their address)
+    whom = recipient(to) if to else made.addressee()
+    if draft.each is not None and whom:
+        title = f"{title} · {whom}"  # one per entry: say whose it is (not their address)
     return DraftText(
         id=draft_id,
         draft_id=draft.id,

@@ -72,6 +72,9 @@ class LetterWords(_Strict):
     # ends in one's plural names several jobs; an article that disagrees with one's gender is
     # a slip ('un directora').
     job_nouns: dict[str, list[str]] = Field(default_factory=dict)
+    # Words that need no article to be looked for, at the end of what someone seeks ('consulting
+    # work', 'contracts'): what they typed is then a whole object already.
+    mass_nouns: list[str] = Field(default_factory=lambda: ["work"])
     # Words that describe a person rather than name a thing: after 'known for' they need
     # 'being' ('known for being patient'). Endings catch the ones not listed.
     describing: list[str] = Field(default_factory=list)

@@ -398,6 +398,8 @@ class Content(_Strict):
             subject_pronouns=tuple(letters.subject_pronouns),
             role_words=tuple(letters.role_words),
             job_nouns=tuple(n for nouns in letters.job_nouns.values() for n in nouns),
+            feminine=tuple(letters.job_nouns.get("f", ())),
+            mass_nouns=tuple(letters.mass_nouns),
             describing=tuple(letters.describing),
             describing_endings=tuple(letters.describing_endings),
         )

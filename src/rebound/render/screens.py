@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rebound.coach.earlier_sessions import CompanyHistory
 
 if TYPE_CHECKING:
+    from rebound.letters.review import Review
     from rebound.storage.store import Store
 
 # Where a screen is drawn. Commands, the walk and the boundary hold one (from `console()`) and
@@ -192,6 +193,36 @@ def draft(out: Console, title: str, text: str) -> None:
         out.print(_text(f"--- {title} ---"))
         out.print(_text(text.rstrip("\n")))
         out.print(_text("---"))
+
+
+def read_back(
+    out: Console, intro: str, sentence: str, findings: Sequence[str] = ()
+) -> None:
+    """A sentence of a letter as it will read, right after the answer it is made from: one line
+    to read, indented under the question, with what a careful reader would stop at."""
+    say(out, _text(intro, style="dim"), 2)
+    say(out, _assemble(("“", "dim"), (sentence, "italic"), ("”", "dim")), 4)
+    flag = "⚑" if utf8(out) else "!"
+    for finding in findings:
+        say(out, _text(f"{flag} {finding}", style="yellow"), 4)
+
+
+def letter_review(out: Console, content: Content, reviews: Sequence[Review]) -> None:
+    """What a careful reader would stop at in each message (`rebound draft --check`)."""
+    flag = "⚑" if utf8(out) else "!"
+    for one in reviews:
+        title = one.draft.title
+        count = len(one.findings) + len(one.left_out)
+        if not count:
+            note(out, content.say("letters_none", title=title))
+            continue
+        note(out, content.say_count("letters_found", count, title=title), "bold")
+        for finding in one.findings:
+            say(out, _text(f"{flag} {content.say(finding.kind, **finding.values)}", "yellow"), 2)
+            if finding.sentence:
+                say(out, _assemble(("“", "dim"), (finding.sentence, "italic"), ("”", "dim")), 4)
+        for name in one.left_out:
+            say(out, _text(f"{flag} {content.say('letters_left_out', name=name)}", "yellow"), 2)
 
 
 def note(out: Console, text: str, style: str = "") -> None:

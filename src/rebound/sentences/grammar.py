@@ -65,6 +65,20 @@ SECOND_NAMES = frozenset(
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
+# Words that say a name is of a group, not a person ('the hiring panel', 'equipo de talento').
+_GROUP = frozenset(
+    {"team", "panel", "committee", "recruiting", "hr", "talent", "hiring", "department"}
+    | {"equipo", "comité", "recursos", "talento", "selección", "departamento"}
+)
+_SMALL_WORDS = frozenset(
+    {"of", "and", "or", "in", "at", "for", "the", "a", "an", "to", "on", "via", "with"}
+)
+
+
+def team(name: str) -> bool:
+    """Whether a name is of a group of people ('the hiring panel', 'Talent Acquisition Team',
+    'equipo de talento'), greeted as a group and never as 'yourself'."""
+    return bool(_GROUP & {_bare(w) for w in name.split()})
 
 
 # Scripts whose names are written family name first ('李华', '田中 太郎', '김민준'): by the names
@@ -182,6 +196,13 @@ def _titled(title: str, rest: list[str], grammar: str) -> Address:
     return Address(f"{title} {_capital(guess)}", len(surname) == 1)
 
 
+def grammar_of(forms: Mapping[str, str]) -> str:
+    """Whose capitals a pack's greetings follow: English titles capitalise each word of a
+    group's name ('Dear Hiring Panel,'); others only what was typed ('Buenos días, equipo de
+    talento:'). Told from its forms, which say 'Dear' in English."""
+    return "en" if forms.get("title", "").startswith("Dear") else "other"
+
+
 def greeting(name: str, forms: Mapping[str, str]) -> str:
     """The salutation of a letter to this person, in the forms of the pack's `words.greetings`.
 
@@ -190,6 +211,13 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
     """
     words = name.split()
     gender = TITLES.get(_bare(words[0])) if words else None
+    if words and team(name):  # a group: 'Dear Hiring Panel,', never 'Hi the hiring panel,'
+        if _bare(words[0]) in ("the", "our"):
+            words = words[1:]
+        if grammar_of(forms) == "en" and all(w.islower() for w in words):
+            words = [w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
+        form = forms.get("title") or "{{name}},"
+        return form.replace("{{name}}", " ".join(words))
     if gender is None:
         form = forms.get("name") or "{{name}},"
     else:
@@ -214,30 +242,56 @@ _LEADS = (
 _LOWER_FIRST = frozenset(
     {"the", "a", "an", "your", "you", "my", "how", "all", "being", "that", "what", "some"}
     | {"el", "la", "los", "las", "un", "una", "tu", "tus", "su", "sus", "que", "cómo", "lo"}
+    | {"ser", "estar", "tener", "dar", "hacer", "haber", "darme", "ayudar", "explicar"}
 )
 
-_INFINITIVE = re.compile(r"[aei]r(me|le|nos)$")  # 'Explicarme', 'ayudarnos'
+# A Spanish infinitive with a pronoun after it ('Explicarme', 'ayudarnos'); bare ones a name
+# could end like ('Javier', 'Baltasar') are not guessed at, but the commonest are listed above.
+_INFINITIVE = re.compile(r"[aeií]r(me|te|le|nos|les)$")
+_STOPPED = re.compile(r"[.!?…]\s*$")
 
-_INFINITIVE = re.compile(r"[aei]r(me|le|nos)$")  # 'Explicarme', 'ayudarnos'
+
+def _capital_of_a_sentence(words: list[str]) -> bool:
+    """Whether the first of these words has its capital only for starting what was typed: it is
+    capitalised, and no other word is but 'I' and words all in capitals ('Applied scientist
+    roles where I ship NLP models'); a later capital ('Head of Growth', 'en Medellín') says the
+    words may be a name, which keeps its capitals."""
+    first = words[0]
+    if len(words) < 2 or not (first[:1].isupper() and first[1:].islower()):
+        return False
+    return all(
+        not w[:1].isupper() or w == "I" or w.strip(",.;:()").isupper() for w in words[1:]
+    )
 
 
-def phrase(text: str) -> str:
+def phrase(text: str, capitals: bool = False) -> str:
     """An answer fitted to sit inside a sentence that introduces it ('Thank you also for ...').
 
     Drops what that sentence already says ('for', 'Thank you for'), a final full stop, and the
     capital of a first word that is not a name ('The detailed feedback' -> 'the detailed
-    feedback', 'Walking me through' -> 'walking me through').
+    feedback', 'Walking me through' -> 'walking me through', 'Ser tan directo' -> 'ser tan
+    directo'). With `capitals` (what someone is looking for, or known for: seldom a name), any
+    capital only of starting what was typed goes too ('Applied scientist roles' -> 'applied
+    scientist roles'), but not one a later capital says may be a name's ('Head of Growth').
+    Words typed as a sentence of their own ('Fue muy amable y me animó.') keep their capital:
+    they are not a phrase, and the letter checker says so where they are joined.
     """
-    out = " ".join(text.split()).rstrip(" .!;,")
+    typed = " ".join(text.split())
+    out = typed.rstrip(" .!;,")
     for lead in _LEADS:
         if out.lower().startswith(lead + " "):
             out = out[len(lead) + 1 :]
             break
-    first, _, rest = out.partition(" ")
+    words = out.split(" ")
+    first, rest = words[0], " ".join(words[1:])
     plain = first.lower()
     common = plain in _LOWER_FIRST or plain.endswith("ing") or _INFINITIVE.search(plain)
-    if first[:1].isupper() and first[1:].islower() and common:
-        out = plain + (" " + rest if rest else "")
+    # Asked for a phrase (`capitals`), a stop typed at its end is only a habit; elsewhere a
+    # capital, four words and a stop say a sentence, which keeps its capital.
+    a_sentence = not capitals and _STOPPED.search(typed) is not None and len(words) >= 4
+    if first[:1].isupper() and first[1:].islower():
+        if common or (capitals and not a_sentence and _capital_of_a_sentence(words)):
+            out = plain + (" " + rest if rest else "")
     return out
 
 
@@ -258,6 +312,10 @@ class Fitting(Protocol):
     @property
     def job_nouns(self) -> tuple[str, ...]: ...
     @property
+    def feminine(self) -> tuple[str, ...]: ...
+    @property
+    def mass_nouns(self) -> tuple[str, ...]: ...
+    @property
     def describing(self) -> tuple[str, ...]: ...
     @property
     def describing_endings(self) -> tuple[str, ...]: ...
@@ -273,6 +331,8 @@ def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
     for ending in ("es", "s"):
         if plain.endswith(ending) and plain[: -len(ending)] in nouns:
             return word.rstrip(",.;:")[: -len(ending)]
+    if plain.endswith("iones") and plain[:-5] + "ión" in nouns:  # 'posiciones' -> 'posición'
+        return word.rstrip(",.;:")[:-5] + "ión"
     return None
 
 
@@ -295,7 +355,10 @@ def title(text: str, words: Fitting) -> str:
         # 'puesto de X', 'vacante de X', 'role of X': a role word, then the word that joins.
         if len(parts) > 2 and _folded(parts[0]) in words.role_words and len(parts[1]) <= 3:
             parts, changed = parts[2:], True
-        if len(parts) > 1 and _folded(parts[-1]) in words.role_words:
+        if len(parts) > 1 and (
+            _folded(parts[-1]) in words.role_words
+            or _plural_of(parts[-1], words.role_words) is not None
+        ):
             parts, changed = parts[:-1], True
     return " ".join(parts)
 
@@ -316,23 +379,39 @@ def role(text: str, words: Fitting) -> str:
     ('a senior backend role', 'un puesto de analista'); a job title becomes a role the article
     of which fits whatever the title's gender ('a Data Engineer role', 'un puesto de directora de
     producto'); a title in the plural, several such roles ('Data Analyst roles', 'puestos de
-    analista'); and anything else, a field ('my next role in UX', 'mi próximo puesto en UX').
+    analista'); and anything else follows a colon ('a new role: Head of Growth at a Series A
+    startup', 'un nuevo puesto: cargo de abogada en Medellín').
     """
     spanish = words.grammar == "es"
-    out = phrase(text)
+    out = phrase(text, capitals=True)
     parts = out.split()
     if not parts:
         return out
     plain = [_folded(w) for w in parts]
+    # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
+    # 'Cargo de abogada'), but not a title's ('Jefe de Obra', 'Head of Growth').
+    if len(parts) > 1 and parts[0][:1].isupper() and parts[0][1:].islower():
+        joins = plain[1] in ("of", "de", "del")
+        if plain[0] in words.role_words or (
+            plain[0] in words.job_nouns and parts[1].islower() and not joins
+        ):
+            parts[0] = parts[0].lower()
+            out = " ".join(parts)
     plural_roles = any(_plural_of(w, words.role_words) is not None for w in parts)
     if plural_roles:
         return out
     first, lead = plain[0], set(words.articles) | set(words.determiners)
     indefinite = {"a", "an", "un", "una"}
+    roles = any(w in words.role_words for w in plain)
+    if plain[-1] in words.mass_nouns:
+        return out  # 'consulting work', 'trabajo en remoto': a whole object already
+    if first in indefinite and len(parts) > 1:
+        rest = " ".join(parts[1:])
+        if not roles:
+            # 'a data engineer on a platform team', 'an SRE' would read as if hiring one.
+            return f"un puesto de {rest}" if spanish else f"a role as {_an(rest)} {rest}"
+        return out if spanish else f"{_an(rest)} {rest}"
     if first in lead or first in ("some", "any", "something", "anything", "algo", "algún"):
-        if not spanish and first in ("a", "an") and len(parts) > 1:
-            rest = " ".join(parts[1:])
-            return f"{_an(rest)} {rest}"
         return out
     # The job noun of a title: its last word in English ('data engineer'), its first in
     # Spanish ('directora de producto').
@@ -343,22 +422,29 @@ def role(text: str, words: Fitting) -> str:
             rest = " ".join(parts[1:])
             return f"puestos de {singular}{' ' + rest if rest else ''}"
         return f"{' '.join([*parts[:-1], singular])} roles"
-    if any(w in words.role_words for w in plain):
-        return f"{'un' if spanish else _an(out)} {out}"
+    if roles:
+        if spanish:
+            noun = next(w for w in plain if w in words.role_words)
+            return f"{'una' if noun in words.feminine else 'un'} {out}"
+        return f"{_an(out)} {out}"
     if _folded(head) in words.job_nouns:
         if spanish:
             return f"un puesto de {out}"
         return f"{_an(out)} {out} role"
-    if first in indefinite:
-        return out
-    return f"mi próximo puesto en {out}" if spanish else f"my next role in {out}"
+    # A word or two, none a job's: a field ('my next role in UX', 'in data science').
+    if len(parts) <= 2 and not any(c in out for c in ",;:/()"):
+        return f"mi próximo puesto en {out}" if spanish else f"my next role in {out}"
+    # Anything else is said after a colon, where any words read well ('a new role: sous chef
+    # or senior CDP in a busy kitchen'): joined into the sentence, a title would read as a
+    # field ('my next role in staff accountant').
+    return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
 
 
 def trait(text: str, words: Fitting, being: str = "being") -> str:
     """What someone is known for, as the object of 'known for': a thing they do ('turning vague
     ideas into features') as typed; words that only describe them ('patient', 'calm and
     thorough') with 'being' before them, which is what the sentence needs."""
-    out = phrase(text)
+    out = phrase(text, capitals=True)
     plain = [_folded(w) for w in re.split(r"[\s,]+", out) if w]
     joins = {"and", "y", "e", "&"}
     described = [w for w in plain if w not in joins]
@@ -384,6 +470,17 @@ def sentence(text: str, words: Fitting) -> str:
         return ""
     out = out[0].upper() + out[1:]
     return out if out[-1] in ".!?…" else out + "."
+
+
+def headline(text: str, grammar: str) -> str:
+    """A title as a subject line shows it: in English, one typed all in lower case gets the
+    capitals of a title ('data analyst' -> 'Data Analyst'); otherwise as typed."""
+    if grammar != "en" or not text.islower():
+        return text
+    words = text.split(" ")
+    return " ".join(
+        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>\s*$")

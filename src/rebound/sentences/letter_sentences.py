@@ -36,6 +36,12 @@ class LetterSentences(Phrasebook):
         "One sentence was left out of this draft (“{{name}}”): the way your words joined it "
         "didn't read well. Add your own with `rebound draft --edit`, or revisit the step."
     )
+    letters_write_it: str = "Write that sentence yourself now?"
+    af_sentences_shape: str = (
+        "give your own sentences as a mapping: the name of the sentence, then the sentence"
+    )
+    af_sentence_unknown: str = "no draft has a sentence by that name (these do: {{list}})"
+    af_sentence_text: str = "give the sentence as text"
     letters_none: str = "{{title}}: reads well; nothing to point out."
     letters_found: str = "{{title}}: {{count}} things a careful reader would stop at:"
     letters_found_one: str = "{{title}}: one thing a careful reader would stop at:"

@@ -26,9 +26,12 @@ FILTERS = (
     "address",
     "address_sure",
     "greeting",
+    "salutation",
     "phrase",
     "role",
     "title",
+    "headline",
+    "team",
     "trait",
     "sentence",
     "name",
@@ -187,6 +190,8 @@ class Vocabulary(NamedTuple):
     subject_pronouns: tuple[str, ...] = ("i", "he", "she", "we", "they", "you", "it")
     role_words: tuple[str, ...] = ("position", "role", "job", "opening", "vacancy", "post")
     job_nouns: tuple[str, ...] = ()
+    feminine: tuple[str, ...] = ()  # the job and role nouns whose article is feminine ('una')
+    mass_nouns: tuple[str, ...] = ("work",)  # what needs no article to be looked for
     describing: tuple[str, ...] = ()
     describing_endings: tuple[str, ...] = ()
 
@@ -232,12 +237,19 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return grammar.address(text).sure
     if name == "greeting":
         return grammar.greeting(text, dict(words.greetings)) if text.strip() else ""
+    if name == "salutation":  # a full name greeted as its address: 'Dear Dr. Boateng,'
+        address = grammar.address(text, words.grammar).text
+        return grammar.greeting(address, dict(words.greetings)) if address.strip() else ""
     if name == "phrase":
         return grammar.phrase(text)
     if name == "role":
         return grammar.role(text, words)
     if name == "title":
         return grammar.title(text, words)
+    if name == "headline":  # a role as a subject line's title: 'Data Analyst'
+        return grammar.headline(grammar.title(text, words), words.grammar)
+    if name == "team":
+        return grammar.team(text)
     if name == "trait":
         return grammar.trait(text, words)
     if name == "sentence":

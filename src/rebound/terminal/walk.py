@@ -12,10 +12,12 @@ from datetime import date, datetime
 from rebound import clock
 from rebound.coach import brag_list, enter_defaults, progress
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
+from rebound.letters.letter import DraftText
 from rebound.pack import typed
-from rebound.pack.models import Content, Step
+from rebound.pack.models import Content, Draft, Step
 from rebound.render import screens
 from rebound.render.screens import Out
+from rebound.sentences import templates
 from rebound.storage.paths import BRAG_LOCK
 from rebound.storage.records import AnswerValue, Session
 from rebound.storage.store import Store
@@ -246,6 +248,7 @@ class Walk(DraftOffers):
                 continue
             progress.apply(self.content, self.session, pos, value, now())
             self._save()
+            self._read_back(pos)
             if pos.step is None and pos.prompt.id == COMPANY:
                 self._company_history()
             if (
@@ -270,6 +273,36 @@ class Walk(DraftOffers):
                         screens.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
         return progress.next_position(self.content, self.session) is None
+
+    def _read_back(self, pos: progress.Position) -> None:
+        """Right after an answer that a letter joins into one of its sentences: that sentence,
+        as it will read, with Enter to keep it and 'n' to rewrite it in the person's own words
+        (kept by the part's name, for every draft that has it: `Session.sentences`)."""
+        from rebound.letters import compose
+
+        if pos.step is None or pos.field is not None or pos.more or pos.prompt.kind != "text":
+            return
+        if templates.is_empty(self.session.answers.get(pos.prompt.id)):
+            return
+        found = compose.sentences_using(self.content, self.session, pos.prompt.id)
+        if not found:
+            return
+        title, key, sentence, findings = found[0]
+        say = self.content.say
+        said = [say(f.kind, **f.values) for f in findings]
+        screens.read_back(self.out, say("readback_intro", title=title.lower()), sentence, said)
+        if prompts.yes_no(say("readback_question"), default=not findings, lang=self.content):
+            return
+        self._rewrite(key, sentence)
+
+    def _rewrite(self, key: str, sentence: str) -> None:
+        """The person's own sentence in place of one the drafts make (Enter keeps it as is)."""
+        say = self.content.say
+        mine = prompts.text(say("readback_prompt"), default=sentence, lang=self.content)
+        if mine.strip() and mine.strip() != sentence.strip():
+            self.session.sentences[key] = " ".join(mine.split())
+            self._save()
+            screens.note(self.out, say("readback_kept"), "dim")
 
     def _company_history(self) -> None:
         """Right after the company is named: what earlier sessions with it say, if there are any.
@@ -411,13 +444,31 @@ class Walk(DraftOffers):
 
     def _finish_step(self, step: Step) -> None:
         for d in step.drafts:
-            for made in progress.draft_texts(self.content, self.session, d):
+            for made in self._written_in(step, d):
                 self._store_draft(made)
                 if d.before is None:
                     screens.draft(self.out, made.title, self._draft_shown(made))
         self._save()
         screens.step_done(self.out, step, self.session.answers)
         self._offer_drafts(step)
+
+    def _written_in(self, step: Step, d: Draft) -> list[DraftText]:
+        """A finished step's draft, made from the answers; a sentence it had to leave out (no way
+        of saying it read well) is said, with the offer to write it in the person's own words."""
+        from rebound.letters.compose import part_key
+
+        made = progress.draft_texts(self.content, self.session, d)
+        asked = False
+        for one in made:
+            for name in one.notes:
+                key = part_key(d, one.id, name)
+                if key in self.session.sentences:
+                    continue
+                screens.note(self.out, self.content.say("letters_left_out", name=name), "yellow")
+                if prompts.yes_no(self.content.say("letters_write_it"), False, lang=self.content):
+                    self._rewrite(key, "")
+                    asked = True
+        return progress.draft_texts(self.content, self.session, d) if asked else made
 
     def _go_on(self, step: Step, number: int) -> bool:
         total = len(self.content.steps)
