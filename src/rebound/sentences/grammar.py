@@ -249,6 +249,13 @@ _LOWER_FIRST = frozenset(
 # could end like ('Javier', 'Baltasar') are not guessed at, but the commonest are listed above.
 _INFINITIVE = re.compile(r"[aeií]r(me|te|le|nos|les)$")
 _STOPPED = re.compile(r"[.!?…]\s*$")
+# The days and months English writes with a capital ('a Saturday night'), typed without one
+# ('may' and 'march' are words too, and are left as typed).
+_NAMED_DAYS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june"
+    r"|july|august|september|october|november|december)\b"
+)
+_INNER_STOP = re.compile(r"\w[.!?…]\s+[A-ZÁÉÍÓÚÑ¿¡]")
 
 
 def _capital_of_a_sentence(words: list[str]) -> bool:
@@ -282,6 +289,7 @@ def phrase(text: str, capitals: bool = False) -> str:
         if out.lower().startswith(lead + " "):
             out = out[len(lead) + 1 :]
             break
+    out = _NAMED_DAYS.sub(lambda m: m.group(0).capitalize(), out)
     words = out.split(" ")
     first, rest = words[0], " ".join(words[1:])
     plain = first.lower()
@@ -387,6 +395,8 @@ def role(text: str, words: Fitting) -> str:
     parts = out.split()
     if not parts:
         return out
+    if _INNER_STOP.search(out):  # more than one sentence: each stays whole, after a colon
+        return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
     plain = [_folded(w) for w in parts]
     # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
     # 'Cargo de abogada'), but not a title's ('Jefe de Obra', 'Head of Growth').
@@ -470,6 +480,15 @@ def sentence(text: str, words: Fitting) -> str:
         return ""
     out = out[0].upper() + out[1:]
     return out if out[-1] in ".!?…" else out + "."
+
+
+def organisation(text: str) -> str:
+    """A company's name as a letter says it: without what the person noted beside it
+    ('Veridian Software (through Harrow Search)' -> 'Veridian Software', 'University of
+    Westbrook, Dept. of Statistics' -> 'University of Westbrook')."""
+    out = " ".join(text.split())
+    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip()
+    return cut or out
 
 
 def headline(text: str, grammar: str) -> str:

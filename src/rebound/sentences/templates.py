@@ -31,6 +31,7 @@ FILTERS = (
     "role",
     "title",
     "headline",
+    "organisation",
     "team",
     "trait",
     "sentence",
@@ -250,6 +251,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return grammar.headline(grammar.title(text, words), words.grammar)
     if name == "team":
         return grammar.team(text)
+    if name == "organisation":
+        return grammar.organisation(text)
     if name == "trait":
         return grammar.trait(text, words)
     if name == "sentence":
