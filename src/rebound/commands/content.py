@@ -69,9 +69,14 @@ def content_new(
 
 
 def _copy_whole(source: Path, folder: Path) -> None:
-    """Copy `source` to `folder` whole or not at all: into a hidden sibling, then renamed."""
+    """Copy `source` to `folder` whole or not at all: into a hidden sibling, then renamed.
+
+    The copy carries the JSON Schemas of its files, named on each file's first line.
+    """
     import shutil
     import tempfile
+
+    from rebound.pack import schemas
 
     folder.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".part"))
@@ -91,6 +96,9 @@ def _copy_whole(source: Path, folder: Path) -> None:
             if failed:
                 raise failed[0] from None
             raise
+        # The schemas go with the copy, and its files name them: an editor finds them from the
+        # new folder wherever it is, which a path back into rebound's own folder would not do.
+        schemas.give(partial)
         partial.replace(folder)  # onto a missing or empty folder (checked by the caller)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
