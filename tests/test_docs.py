@@ -172,15 +172,73 @@ def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+reference = importlib.import_module("content_reference")  # beside make_docs
 
 
 def _pack_files() -> list[tuple[Path, Path]]:
-    """Every YAML file of the built-in packs, with the schema its kind should name."""
+    """Every YAML file of the built-in packs, with the schema its kind should name: the one
+    shipped beside them (in the wheel too), not the one in docs/, which no install has."""
+    shipped = REPO / reference.SHIPPED_SCHEMAS
     found = []
     for coach in sorted((REPO / "content").glob("*/coach.yaml")):
-        found.append((coach, REPO / make_docs.COACH_SCHEMA))
-        found += [(s, REPO / make_docs.STEP_SCHEMA) for s in sorted(coach.parent.glob("steps/*"))]
+        found.append((coach, shipped / "coach.schema.json"))
+        found += [(s, shipped / "step.schema.json") for s in sorted(coach.parent.glob("steps/*"))]
     return found
+
+
+def test_the_shipped_schemas_are_the_bytes_of_the_documented_ones() -> None:
+    """One source: content/schema/ (shipped, named by the packs, copied by `content new`) holds
+    exactly docs/schema/, both written by make_docs from one text."""
+    from rebound.pack import schemas
+
+    docs = sorted(p.name for p in (REPO / "docs" / "schema").iterdir())
+    assert docs == sorted(schemas.SCHEMAS)
+    assert sorted(p.name for p in schemas.shipped().iterdir()) == docs
+    for name in docs:
+        shipped = (schemas.shipped() / name).read_bytes()
+        assert shipped == (REPO / "docs" / "schema" / name).read_bytes(), name
+    assert schemas.shipped() == REPO / reference.SHIPPED_SCHEMAS
+    generated = make_docs.generate()
+    for name in docs:
+        assert generated[reference.SHIPPED_SCHEMAS / name] == generated[Path("docs/schema") / name]
+
+
+@pytest.mark.e2e
+@pytest.mark.packaging
+def test_an_installed_rebound_ships_the_schemas_its_packs_and_copies_name(tmp_path: Path) -> None:
+    """Installed from a wheel (not this source tree), the built-in packs' first lines and those
+    of a `content new` copy resolve to the documented schemas, byte for byte."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "REBOUND_CONTENT")}
+    env["REBOUND_HOME"] = str(tmp_path / "home")
+    venv = tmp_path / "venv"
+    subprocess.run(["python3", "-m", "venv", str(venv)], check=True, env=env, timeout=120)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(REPO)],
+        check=True,
+        env=env,
+        timeout=600,
+    )
+    rebound = str(venv / "bin" / "rebound")
+
+    def said(*args: str) -> str:
+        done = subprocess.run(
+            [rebound, *args], check=False, env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    builtin = Path(said("content", "path"))
+    assert REPO not in builtin.parents, builtin  # the installed copy, not the checkout
+    said("content", "new", str(tmp_path / "mine"))
+    for folder in (builtin, tmp_path / "mine"):
+        for file in [folder / "coach.yaml", *sorted((folder / "steps").glob("*.yaml"))]:
+            first = file.read_text(encoding="utf-8").splitlines()[0]
+            target = file.parent / first.removeprefix(SCHEMA_LINE)
+            documented = REPO / "docs" / "schema" / target.name
+            assert target.read_bytes() == documented.read_bytes(), file
 
 
 def _keys_fit(schema: dict[str, Any], defs: dict[str, Any], data: Any, where: str) -> None:
@@ -223,7 +281,7 @@ def test_each_pack_file_names_its_schema_and_the_schema_knows_its_keys() -> None
 def test_the_schemas_refuse_a_typo() -> None:
     import json
 
-    schema = json.loads((REPO / make_docs.STEP_SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads((REPO / reference.STEP_SCHEMA).read_text(encoding="utf-8"))
     with pytest.raises(AssertionError, match="no key 'promts'"):
         _keys_fit(schema, schema["$defs"], {"id": "x", "promts": []}, "step")
 
@@ -245,7 +303,7 @@ def test_the_content_reference_lists_every_key_and_its_example_is_a_valid_step()
             assert f"| `{info.alias or name}` |" in text, f"{model.__name__}.{name}"
     for key in catalogue.Ui.defaults():
         assert f"| `{key}` |" in text, f"Ui.{key}"
-    example = importlib.import_module("content_reference").CONTENT_EXAMPLE  # beside make_docs
+    example = reference.CONTENT_EXAMPLE
     assert example.rstrip("\n") in text
     step = pack_models.Step.model_validate(yaml.safe_load(example))
     assert step.prompts[1].not_before == "today"

@@ -86,6 +86,15 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
         shutil.copytree(REPO / "content" / "es", broken)
         coach = broken / "coach.yaml"
         coach.write_text(coach.read_text(encoding="utf-8") + "steps: []\n", encoding="utf-8")
+    unlike = tmp / "unlike"  # a translation that is not quite like English
+    if not unlike.exists():
+        shutil.copytree(REPO / "content" / "es", unlike)
+        coach = unlike / "coach.yaml"
+        text = coach.read_text(encoding="utf-8")
+        coach.write_text(text.replace("keep_in_touch_default: 8", "keep_in_touch_default: 6"))
+        ask_why = unlike / "steps" / "ask-why.yaml"
+        text = ask_why.read_text(encoding="utf-8")
+        ask_why.write_text(text.replace("      - {value: preparation, label: Preparación}\n", ""))
     return {
         "start": [
             ("no terminal", ["start"]),
@@ -187,6 +196,9 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("validate", ["content", "validate"]),
             ("new exists", ["content", "new", str(answers)]),
             ("broken", ["content", "validate", str(broken)]),
+            ("like", ["content", "validate", "--like", "en"]),
+            ("unlike", ["content", "validate", "--like", "en", str(unlike)]),
+            ("like nothing", ["content", "validate", "--like", "xx"]),
         ],
         "data": [
             ("export", ["data", "export", str(tmp / "all.zip")]),

@@ -235,6 +235,31 @@ class Sentences(FileSentences):
         "{{where}}`, and use it with `rebound --content {{where}} start` (or set "
         "REBOUND_CONTENT)."
     )
+    like_same: str = (
+        "Like {{where}}: the same steps, questions, choices, conditions, dates and drafts."
+    )
+    like_differ: str = (
+        "{{count}} differences from {{where}}, one on each line above. A translation changes only "
+        "what people read: keep the steps, ids, kinds, choices, conditions, dates and drafts of "
+        "{{where}}."
+    )
+    like_differ_one: str = (
+        "1 difference from {{where}}, on the line above. A translation changes only what people "
+        "read: keep the steps, ids, kinds, choices, conditions, dates and drafts of {{where}}."
+    )
+    like_unknown: str = (
+        "'{{value}}' is neither a language rebound ships ({{list}}) nor a folder. Give one of those"
+        " languages, or the folder of the pack to compare with."
+    )
+    like_missing: str = "'{{id}}' is in {{where}} but not here."
+    like_extra: str = "'{{id}}' is here but not in {{where}}."
+    like_order: str = "in another order than in {{where}}, which has {{list}}."
+    like_differs: str = "{{value}} here, but {{list}} in {{where}}."
+    like_count: str = "{{count}} here, but {{number}} in {{where}}."
+    like_inside: str = (
+        "'{{value}}' is not inside the same sections as in {{where}} ({{list}} there)."
+    )
+    like_none: str = "none"
     data_exists: str = "{{where}} already exists; add --force to replace it. Nothing was written."
     data_wrote: str = "Wrote {{count}} files to {{where}}. Keep it somewhere private."
     data_wrote_one: str = "Wrote 1 file to {{where}}. Keep it somewhere private."
