@@ -139,6 +139,7 @@ def apply(
         session.answers[pid] = value
         session.answered_at[pid] = now
     session.previous.pop(previous_key(pos), None)
+    session.suggested.pop(previous_key(pos), None)  # the email's default: answered now
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now
