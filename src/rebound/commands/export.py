@@ -92,7 +92,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         by_name = SUFFIXES.get(output.suffix.lower()) if output else None
         fmt = by_name or (Format.ics if every else Format.markdown)
     if output is not None:
-        _check_target(output, force)
+        check_target(output, force)
     if every:
         _export_all(ctx, session_id, fmt, output)
         return
@@ -120,7 +120,12 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
     _done(found, fmt, output)
 
 
-def _check_target(output: Path, force: bool) -> None:
+def check_target(output: Path, force: bool) -> None:
+    """Refuse to write `output` where it exists (without `force`) or its folder can't take it.
+
+    Raises:
+        UsageError: it exists, or its folder does not exist or is not writable.
+    """
     # lexists: a link, even a dangling one, is never written through; --force replaces the link.
     if os.path.lexists(output) and not force:
         raise UsageError("export_exists", where=output)

@@ -1,5 +1,5 @@
-"""The sentences of starting from an email, as a language pack gives them: reading the message
-(`rebound start --from`), and what it offers.
+"""The sentences of starting from an email and replying in its thread, as a language pack gives
+them: reading the message (`rebound start --from`), what it offers, and the reply as an .eml.
 
 Data, not code, like `sentences.file_sentences` (which inherits these, so that no module of
 sentences passes 500 lines): one field per sentence, each a template with its English default,
@@ -12,7 +12,7 @@ from rebound.sentences.phrasebook import Phrasebook
 
 
 class MailSentences(Phrasebook):
-    """The sentences of the email a session starts from."""
+    """The sentences of the email a session starts from, and of the reply to it."""
 
     inbox_pasted_where: str = "The pasted text"
     inbox_missing: str = (
@@ -84,3 +84,19 @@ class MailSentences(Phrasebook):
     )
     inbox_from_email: str = "{{count}} more came from the email."
     inbox_from_email_one: str = "1 more came from the email."
+    draft_eml_needs_output: str = (
+        "--eml writes the email to a file: add `-o FILE` (or `-o -` to print it). Nothing was "
+        "written."
+    )
+    draft_eml_not_email: str = (
+        "{{title}} is not an email, so there is no .eml to write; `rebound draft {{id}} --copy` "
+        "copies it."
+    )
+    draft_eml_reply: str = (
+        "{{title}}: written to {{where}} as a reply in their thread. Open it in your mail "
+        "program: it opens as a draft to read, change and send."
+    )
+    draft_eml_new: str = (
+        "{{title}}: written to {{where}} as a new email. Open it in your mail program: it opens "
+        "as a draft to read, change and send."
+    )
