@@ -127,18 +127,21 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    """`run(args, keys)` invokes rebound in-process, typing `keys` into its prompts.
+    """`run(args, keys)` invokes rebound in-process, typing `keys` into its prompts (and, with
+    `stdin`, with that on standard input: what was piped or pasted).
 
     When the keys run out the input closes, which a prompt sees as Ctrl-D: the command stops
     there, as it would for a person, and the test can check what was saved.
     """
 
-    def typed(args: list[str], keys: str = "", terminal: bool = True) -> Any:
+    def typed(
+        args: list[str], keys: str = "", terminal: bool = True, stdin: bytes | None = None
+    ) -> Any:
         monkeypatch.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: terminal)
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
             inp.close()
-            return invoke(args, catch_exceptions=False)
+            return invoke(args, catch_exceptions=False, stdin=stdin)
 
     return typed
 

@@ -82,6 +82,34 @@ def test_read_only_commands_load_no_prompts(command: list[str], finished_session
     assert not ({"questionary", "prompt_toolkit", "icalendar", "yaml"} & loaded)
 
 
+# What reading an email takes (`rebound start --from`): loaded for that alone, so that every other
+# command, and `start` without it, start as fast as before.
+MAIL_READING = {
+    "rebound.inbox.reading",
+    "rebound.inbox.guessing",
+    "email.parser",
+    "email.policy",
+    "email._header_value_parser",
+    "html.parser",
+}
+
+
+@pytest.mark.parametrize("command", [["--help"], ["start", "--help"], ["list"], ["draft"]])
+def test_the_email_machinery_loads_only_to_read_an_email(
+    command: list[str], finished_session: Session
+) -> None:
+    loaded = modules_loaded(*command)
+    assert "rebound.app" in loaded  # the probe really ran the command
+    assert not (MAIL_READING & loaded), sorted(MAIL_READING & loaded)
+
+
+def test_start_from_an_email_does_load_it(tmp_path: Path) -> None:
+    email = tmp_path / "news.eml"
+    email.write_bytes(b"From: Dana <dana@globex.example>\nSubject: Hi\n\nUnfortunately, no.\n")
+    loaded = modules_loaded("start", "--from", str(email), "--answers", str(tmp_path / "none"))
+    assert {"rebound.inbox.reading", "email.parser", "rebound.inbox.guessing"} <= loaded
+
+
 def test_nudge_reads_the_index_with_the_standard_library_only(
     run: Run, rebound_home: Path, finished_session: Session
 ) -> None:

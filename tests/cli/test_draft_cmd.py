@@ -88,7 +88,7 @@ def test_unknown_names_and_bad_usage(run: Run, finished_session: Session) -> Non
     assert "`rebound draft thank_you_email --copy`" in nameless.stderr
     both = run(["draft", "reflection", "--copy", "--mail"])
     assert both.exit_code == 2
-    assert "one of --copy, --mail, --edit or --reset" in both.stderr
+    assert "one of --copy, --mail, --eml, --edit or --reset" in both.stderr
 
 
 def test_no_sessions_yet(run: Run) -> None:

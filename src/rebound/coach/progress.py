@@ -139,6 +139,7 @@ def apply(
         session.answers[pid] = value
         session.answered_at[pid] = now
     session.previous.pop(previous_key(pos), None)
+    session.suggested.pop(previous_key(pos), None)  # the email's default: answered now
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now
@@ -279,10 +280,16 @@ def default_for(content: Content, session: Session, pos: Position) -> str | None
 
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
     """One draft filled from the answers: none when its `when` does not hold, one per entry
-    for an `each` draft (see `compose`)."""
+    for an `each` draft (see `compose`); a reply to the email the session started from has
+    'Re: ' its subject (`inbox.replies`)."""
     from rebound.letters import compose
 
-    return compose.draft_texts(content, session, draft)
+    made = compose.draft_texts(content, session, draft)
+    if session.thread is None:
+        return made
+    from rebound.inbox import replies
+
+    return [replies.in_thread(content, session, draft, m) for m in made]
 
 
 def draft_text(content: Content, session: Session, draft: Draft) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -57,7 +58,33 @@ def draft(
         ),
     ] = False,
     mail: Annotated[
-        bool, typer.Option("--mail", help="Open it in your mail app, as a new email.")
+        bool,
+        typer.Option(
+            "--mail",
+            help="Open it in your mail app: a new email, or a reply in the thread of the email "
+            "the session started from (`start --from`).",
+        ),
+    ] = False,
+    eml: Annotated[
+        bool,
+        typer.Option(
+            "--eml",
+            help="Write it as an .eml file (with -o) that your mail program opens as a draft; a "
+            "reply carries the thread of the email the session started from.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="With --eml: the file to write ('-' for the screen).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --eml: replace the --output file if it exists.")
     ] = False,
     edit: Annotated[
         bool, typer.Option("--edit", help="Edit it in $VISUAL or $EDITOR; your edit is kept.")
@@ -72,8 +99,10 @@ def draft(
     from rebound.render import screens
 
     content = content_for(ctx)
-    if sum((copy, mail, edit, reset)) > 1:
+    if sum((copy, mail, eml, edit, reset)) > 1:
         raise UsageError("draft_one_action")
+    if eml and output is None:
+        raise UsageError("draft_eml_needs_output")
     store = store_for()
     found = store.pick(session)
     report_moved(store)
@@ -84,7 +113,7 @@ def draft(
     content = content_for(ctx, found)  # in the session's own language, as every command on one
     drafts = drafting.session_drafts(content, found, kept=same_language(ctx, found))
     if name is None:
-        if copy or mail or edit or reset:
+        if copy or mail or eml or edit or reset:
             example = drafts[0].id if drafts else "thank_you_email"
             raise UsageError("draft_name_needed", value=example, list=_names(drafts))
         _list(out, content, found, drafts)
@@ -101,6 +130,10 @@ def draft(
         from rebound.terminal import send
 
         if send.mail(content, out, chosen):
+            _when_sent(out, content, found, chosen)
+    elif eml:
+        assert output is not None
+        if _eml(out, content, chosen, output, force):
             _when_sent(out, content, found, chosen)
     elif edit:
         _edit(out, content, found, chosen, kept=same_language(ctx, found))
@@ -137,6 +170,31 @@ def _print(text: str) -> None:
         text = clean(text)
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def _eml(out: Out, content: Content, chosen: DraftText, output: Path, force: bool) -> bool:
+    """Write the draft as an .eml (a reply when it answers the session's email); True when it
+    went to a file (rather than the screen)."""
+    from rebound.inbox import replies
+    from rebound.options import STDOUT, check_target
+    from rebound.render import screens
+
+    if chosen.channel != "email":
+        raise UsageError("draft_eml_not_email", title=chosen.title, id=chosen.id)
+    data = replies.eml(chosen.to, chosen.subject, chosen.body, chosen.in_reply_to)
+    if str(output) == STDOUT:
+        import sys
+
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return False
+    check_target(output, force)
+    from rebound.storage.files import atomic_write
+
+    atomic_write(output, data)
+    said = "draft_eml_reply" if chosen.in_reply_to else "draft_eml_new"
+    screens.note(out, content.say(said, title=chosen.title, where=str(output)))
+    return True
 
 
 def _when_sent(out: Out, content: Content, session: Session, chosen: DraftText) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,7 +11,7 @@ import typer
 from rebound import clock
 from rebound.app import command_group, content_for, report_moved, store_for
 from rebound.errors import UsageError
-from rebound.options import complete_session
+from rebound.options import STDOUT, check_target, complete_session
 
 app = command_group()
 
@@ -35,7 +34,6 @@ SUFFIXES = {
     ".json": Format.json,
     ".ics": Format.ics,
 }
-STDOUT = "-"
 
 
 @app.command()
@@ -92,7 +90,7 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         by_name = SUFFIXES.get(output.suffix.lower()) if output else None
         fmt = by_name or (Format.ics if every else Format.markdown)
     if output is not None:
-        _check_target(output, force)
+        check_target(output, force)
     if every:
         _export_all(ctx, session_id, fmt, output)
         return
@@ -118,17 +116,6 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
 
     atomic_write(output, data)
     _done(found, fmt, output)
-
-
-def _check_target(output: Path, force: bool) -> None:
-    # lexists: a link, even a dangling one, is never written through; --force replaces the link.
-    if os.path.lexists(output) and not force:
-        raise UsageError("export_exists", where=output)
-    folder = output.parent
-    if not folder.is_dir():
-        raise UsageError("export_no_folder", where=folder)
-    if not os.access(folder, os.W_OK):
-        raise UsageError("export_not_allowed", where=folder)
 
 
 def _done(session: Session, fmt: Format, output: Path) -> None:

@@ -20,15 +20,13 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from rebound.pack.conditions import Condition, Line, Said
 from rebound.pack.models import (
     ChecklistItem,
-    Condition,
     Content,
     Draft,
     FieldDef,
-    Line,
     PromptDef,
-    Said,
     Step,
 )
 from rebound.sentences import speech, templates

@@ -343,13 +343,16 @@ class FollowUp(_Strict):
 
     `keep_in_touch` gives the weeks between two touches by how the person knows a contact (the
     values of the contacts' `relation` field), `keep_in_touch_default` for any other; `reapply`
-    names the checklist item whose date is the day the company may be asked again.
+    names the checklist item whose date is the day the company may be asked again; `reply`
+    names the checklist item whose drafts answer the email a session started from (`rebound
+    start --from`): they go out as replies in its thread, 'Re: ' their subject.
     """
 
     keep_in_touch: dict[str, int] = {}
     keep_in_touch_default: int = Field(default=8, ge=1, le=52)
     feedback: FeedbackLater = Field(default_factory=FeedbackLater)
     reapply: str | None = None
+    reply: str | None = None
 
     @field_validator("keep_in_touch")
     @classmethod

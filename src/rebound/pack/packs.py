@@ -44,6 +44,7 @@ _READERS = (
     "sentences/catalogue.py",
     "sentences/command_sentences.py",
     "sentences/file_sentences.py",
+    "sentences/mail_sentences.py",
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",

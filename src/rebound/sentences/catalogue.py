@@ -357,7 +357,7 @@ class Ui(Sentences):
         "This session's drafts: {{list}}. Nothing was changed."
     )
     draft_one_action: str = (
-        "Give one of --copy, --mail, --edit or --reset at a time. Nothing was changed."
+        "Give one of --copy, --mail, --eml, --edit or --reset at a time. Nothing was changed."
     )
     draft_copied: str = "{{title}}: copied to the clipboard (with {{value}})."
     draft_copied_terminal: str = (

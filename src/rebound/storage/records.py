@@ -30,6 +30,22 @@ class OpenList(BaseModel):
     current: Item | None = None
 
 
+class Thread(BaseModel):
+    """The email a session started from (`rebound start --from`): what a reply needs to join its
+    thread, and nothing else of the message.
+
+    `message_id` is its Message-ID ('<...>'; '' when pasted text had none), `subject` its subject
+    as it came, `no_reply` whether it came from an address nobody reads (the walk then asks who
+    the person was rather than offer it).
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    message_id: str = ""
+    subject: str = ""
+    no_reply: bool = False
+
+
 class Session(BaseModel):
     """One rejection, and everything the person wrote and decided about it."""
 
@@ -56,6 +72,11 @@ class Session(BaseModel):
     # The built-in pack it was started in ('es'): later commands speak it unless told otherwise
     # (--lang). None: started before rebound kept it, or with a content folder of one's own.
     lang: str | None = None
+    # Started from an email (`rebound start --from`): its thread, and what it said, by question
+    # id, offered as each question's default until that question is answered. Optional with
+    # defaults, as `edited` and `lang`: no schema change.
+    thread: Thread | None = None
+    suggested: dict[str, AnswerValue] = {}
 
     @property
     def title(self) -> str:

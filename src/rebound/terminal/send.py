@@ -51,7 +51,7 @@ def copy(content: Content, out: Out, draft: DraftText) -> None:
 def mail(content: Content, out: Out, draft: DraftText) -> bool:
     """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
     True when a mail app (or browser) took it."""
-    url = drafts.mailto(draft.to, draft.subject, draft.body)
+    url = drafts.mailto(draft.to, draft.subject, draft.body, draft.in_reply_to)
     if programs.open_mail(url):
         screens.note(out, content.say("draft_mailed", title=draft.title))
         return True

@@ -110,6 +110,7 @@ def sync_brag(store: Store, session: Session) -> str | None:
 
 
 COMPANY = "company"
+SENDER = "messenger_name"  # the question an email from a no-reply address asks about
 
 
 def reopen(session: Session, prompt_ids: list[str]) -> None:
@@ -152,6 +153,8 @@ class Walk(DraftOffers):
         # `later`'s ticks: a draft that ticks one of them is not offered (late feedback came:
         # no request for it to send).
         self._ticking: set[str] = set()
+        # Said once, after the welcome: what the email the session starts from offers.
+        self.notes: list[str] = []
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -223,6 +226,9 @@ class Walk(DraftOffers):
             if pos.step_number != shown:
                 if pos.step is None:
                     screens.welcome(self.out, self.content)
+                    for note in self.notes:
+                        screens.note(self.out, note, "bold")
+                    self.notes = []
                     screens.note(self.out, self.content.say("back_hint"), "dim")
                 else:
                     header = self.content.say(
@@ -363,7 +369,10 @@ class Walk(DraftOffers):
                 )
             return prompts.yes_no(pos.more_message, default=False, back=True, lang=self.content)
         q = pos.question
-        default: AnswerValue = self.session.previous.get(progress.previous_key(pos))
+        key = progress.previous_key(pos)
+        default: AnswerValue = self.session.previous.get(key)
+        if default is None:
+            default = self.session.suggested.get(key)  # what the email said (`start --from`)
         if default is None and q.remember:
             default = self.defaults.get(q.id)
         if default is None and q.default_from is not None:
@@ -372,6 +381,9 @@ class Walk(DraftOffers):
             default = enter_defaults.offered(
                 self.content, self.session, pos.prompt, pos.field, self.today
             )
+        thread = self.session.thread
+        if pos.field is None and q.id == SENDER and thread is not None and thread.no_reply:
+            screens.note(self.out, self.content.say("inbox_no_reply"), "yellow")
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)
             screens.note(self.out, header, "bold")
