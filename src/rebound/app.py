@@ -330,14 +330,13 @@ def pack_loader(
     loading one: the pack `--content` / `--lang` / the environment choose; if that one cannot
     be loaded (an error about it must still be said), the built-in pack of `--lang`; else None,
     and the English defaults speak. The cache is read and written only where it already is:
-    speaking never makes the data folder (`data wipe` has just removed it)."""
+    speaking never makes a folder (`data wipe` has just removed the data folder)."""
 
     def load() -> Content | None:
         from rebound.pack import packs
-        from rebound.storage.paths import CACHE
-        from rebound.storage.store import data_home
+        from rebound.storage.files import content_cache
 
-        cache: Path | None = data_home() / CACHE
+        cache: Path | None = content_cache()
         if cache is None or not cache.is_dir():
             cache = None
         choices = [(content, lang), *([(None, lang)] if content is not None else [])]
@@ -364,8 +363,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     """
     from rebound.pack import packs
     from rebound.sentences import speech
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+    from rebound.storage.files import content_cache
 
     folder = content_folder(ctx, session)
     root = ctx.find_root()
@@ -377,7 +375,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         # again, in the middle of reading it, to fail the same way): nor is one after it failed.
         where = str(packs.content_dir(folder))
         _UNLOADABLE.add(where)
-        loaded[folder] = packs.load(folder, cache=data_home() / CACHE)
+        loaded[folder] = packs.load(folder, cache=content_cache())
         _UNLOADABLE.discard(where)
     speech.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]
@@ -429,6 +427,7 @@ def read_contact_log(store: Store) -> ContactLog:
 
 
 def report_moved(store: Store) -> None:
+    """Say which files were set aside as broken (one paragraph each)."""
     from rebound.storage.store import describe
 
     for moved in store.moved:
@@ -449,11 +448,10 @@ def complete_session(incomplete: str) -> list[str]:
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
     from rebound.pack import packs
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+    from rebound.storage.files import content_cache
 
     try:
-        loaded = packs.load(None, cache=data_home() / CACHE)
+        loaded = packs.load(None, cache=content_cache())
     except Exception:
         return []
     return [s.id for s in loaded.steps if s.id.startswith(incomplete)]

@@ -14,9 +14,11 @@ def test_data_path(run: Run, rebound_home: Path) -> None:
     assert run(["data", "path"]).stdout.strip() == str(rebound_home)
 
 
-def test_export_everything_but_the_cache(run: Run, rebound_home: Path, tmp_path: Path) -> None:
+def test_export_everything_but_the_cache(
+    run: Run, rebound_home: Path, rebound_cache: Path, tmp_path: Path
+) -> None:
     build_session()
-    assert (rebound_home / "cache").is_dir()
+    assert rebound_cache.is_dir()
     target = tmp_path / "mine.zip"
     result = run(["data", "export", str(target)])
     assert result.exit_code == 0, result.output
