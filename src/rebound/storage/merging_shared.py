@@ -30,10 +30,20 @@ from rebound.storage.stamps import PAST_KEPT, descends
 _TEXT = ("title", "situation", "task", "action", "result", "number", "tags")
 
 
-def _identity(item: Accomplishment) -> tuple[str, ...]:
-    if item.source:
-        return ("source", item.source)
-    return ("typed", item.id, repr(moment_key(item.added_at)))
+def _identities(items: list[Accomplishment]) -> list[tuple[str, ...]]:
+    """What makes each story itself: the session entry it came from, else the moment it was
+    added (and, for two added at one moment, which of them), never its id, which a merge may
+    change when two computers gave one id to two stories."""
+    out: list[tuple[str, ...]] = []
+    seen: dict[float, int] = {}
+    for item in items:
+        if item.source:
+            out.append(("source", item.source))
+            continue
+        moment = moment_key(item.added_at)
+        seen[moment] = seen.get(moment, 0) + 1
+        out.append(("typed", repr(moment), str(seen[moment])))
+    return out
 
 
 def _version(item: Accomplishment) -> datetime:
@@ -113,8 +123,9 @@ def merge_brag(a: BragList, b: BragList) -> tuple[BragList, Report]:
     removed = list(dict.fromkeys([*a.removed, *b.removed]))
     gone = set(removed)
     groups: dict[tuple[str, ...], list[Accomplishment]] = {}
-    for item in [*a.items, *b.items]:
-        groups.setdefault(_identity(item), []).append(item)
+    for side in (a.items, b.items):
+        for identity, item in zip(_identities(side), side, strict=True):
+            groups.setdefault(identity, []).append(item)
     merged: list[Accomplishment] = []
     for versions in groups.values():
         if versions[0].source in gone:
@@ -122,8 +133,9 @@ def merge_brag(a: BragList, b: BragList) -> tuple[BragList, Report]:
         story = versions[0]
         for other in versions[1:]:
             story, apart = _merge_story(story, other, report)
-            if apart is not None:
-                merged.append(apart.model_copy(update={"source": None, "synced": None}))
+            if apart is not None:  # a story of its own, added when its text was written
+                update = {"source": None, "synced": None, "changed": None}
+                merged.append(apart.model_copy(update={**update, "added_at": _version(apart)}))
         merged.append(story)
     merged.sort(key=lambda i: (moment_key(i.added_at), i.id))
     taken: set[str] = set()
@@ -132,11 +144,9 @@ def merge_brag(a: BragList, b: BragList) -> tuple[BragList, Report]:
             merged[n] = merged[n].model_copy(update={"id": _unique_id(merged[n].id, taken)})
         taken.add(merged[n].id)
     out = BragList(items=merged, removed=removed)
-    before = {_identity(i): canonical(i.model_dump(mode="json")) for i in a.items}
-    report.changes = sum(
-        before.get(_identity(i)) != canonical(i.model_dump(mode="json")) for i in merged
-    )
-    report.changes += sum(1 for i in a.items if _identity(i) not in {_identity(m) for m in merged})
+    before = {canonical(i.model_dump(mode="json")) for i in a.items}
+    report.changes = sum(canonical(i.model_dump(mode="json")) not in before for i in merged)
+    report.changes += max(0, len(a.items) - len(merged))
     return out, report
 
 

@@ -52,5 +52,7 @@ def stamp_changed(item: Accomplishment, now: datetime, machine: str) -> None:
 
 
 def descends(newer: Written | None, older_at: datetime) -> bool:
-    """Whether the version marked `newer` was written over the one given at `older_at`."""
-    return newer is not None and (newer.at == older_at or older_at in newer.past)
+    """Whether the version marked `newer` was written over the one given at `older_at` (one of
+    the same moment is not: a merge keeps the moment of the newer side for what it made of
+    both)."""
+    return newer is not None and older_at in newer.past
