@@ -73,12 +73,13 @@ def data_move(
     if os.environ.get(places.HOME_ENV):
         raise UsageError("move_env", where=os.environ[places.HOME_ENV])
     target = Path(os.path.abspath(folder.expanduser()))
+    home, _ = data_place()
     journal = moving.unfinished()
-    if journal is not None and journal.get("switched"):  # killed while tidying up: finish it
+    if journal is not None and os.path.realpath(home) == os.path.realpath(str(journal["to"])):
+        # Killed once the new place was in use: what is left in the old one goes now.
         earlier = moving.Report(Path(str(journal["from"])), Path(str(journal["to"])))
         moving.finish(earlier.source, earlier.target, earlier)
         _said_left(earlier)
-    home, _ = data_place()
     if os.path.realpath(home) == os.path.realpath(target):
         typer.echo(speech.say("move_already", where=target), err=True)
         return

@@ -152,7 +152,11 @@ def line(index: dict[str, Any], today: str) -> str | None:
 def nudge(data: str | None = None) -> None:
     """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
     try:
-        index = read(data or home())
+        where = data or home()
+    except ValueError:  # the chosen folder's file can't be read: `rebound list` says so
+        return
+    try:
+        index = read(where)
         said = line(index, clock.today_iso()) if index is not None else None
         if said:
             # Only printable characters reach the terminal, whatever the file holds.
