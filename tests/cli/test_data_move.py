@@ -163,6 +163,15 @@ def test_moving_back_to_the_default_forgets_the_chosen_folder(
     assert "default folder" in run(["data", "path"]).stderr
 
 
+def test_wiping_a_chosen_folder_forgets_it(run: Run, default_home: Path, tmp_path: Path) -> None:
+    fill(default_home)
+    target = tmp_path / "Sync" / "rebound"
+    assert run(["data", "move", str(target)]).exit_code == 0
+    assert run(["data", "wipe", "--yes"]).exit_code == 0
+    assert not target.exists() and not Path(places.remembered_file()).exists()
+    assert "No sessions yet" in run(["list"]).stdout  # afresh, in the default folder
+
+
 def test_a_chosen_folder_that_is_gone_is_never_shown_as_no_data(
     run: Run, default_home: Path, tmp_path: Path
 ) -> None:

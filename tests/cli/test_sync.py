@@ -181,6 +181,18 @@ def test_a_copy_of_a_session_open_in_another_window_waits_and_is_never_counted(
     assert saved(rebound_home)["answers"]["weakness"] == "From the copy"
 
 
+def test_the_merge_is_said_in_the_pack_language(run: Run, rebound_home: Path) -> None:
+    build_session(lang="es")
+    data = saved(rebound_home)
+    data["answers"]["weakness"] = "Desde la copia"
+    data["answered_at"]["weakness"] = "2026-12-07T12:00:00Z"
+    (
+        rebound_home / "sessions" / f"{data['id']}.sync-conflict-20261207-101010-ABCDEF7.json"
+    ).write_text(json.dumps(data))
+    said = " ".join(run(["--lang", "es", "list"]).stderr.split())
+    assert "Se unió una copia en conflicto" in said and "Merged" not in said
+
+
 def test_a_broken_copy_is_set_aside_and_said(run: Run, rebound_home: Path) -> None:
     build_session()
     copy = rebound_home / "sessions" / f"{SESSION_ID} (conflicted copy 2026-12-07).json"

@@ -137,7 +137,10 @@ def data_wipe(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")] = False,
 ) -> None:
     """Delete everything rebound keeps about you (it asks first; `--yes` skips the question)."""
+    import contextlib
+
     from rebound.render import screens
+    from rebound.storage import places
     from rebound.terminal import prompts
 
     store = store_for()
@@ -153,6 +156,11 @@ def data_wipe(
             screens.note(out, speech.say("wipe_kept"))
             return
     left = store.wipe()
+    if store.why == places.FROM_REMEMBERED and not store.home.exists():
+        # Nothing left of the chosen folder: the next run starts afresh in the default one,
+        # rather than look for a folder that is gone.
+        with contextlib.suppress(FileNotFoundError):
+            Path(places.remembered_file()).unlink()
     if not left:
         screens.note(out, speech.say("wiped", where=store.home))
         return
