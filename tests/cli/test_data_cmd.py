@@ -140,3 +140,21 @@ def test_export_with_force_replaces_the_link_not_its_target(run: Run, tmp_path: 
     assert precious.read_text() == "precious"
     assert not target.is_symlink()
     assert zipfile.is_zipfile(target)
+
+
+def test_export_takes_the_wins_waiting_on_this_computer(
+    run: Run, rebound_home: Path, rebound_state: Path, tmp_path: Path
+) -> None:
+    """A win typed while the brag list was busy waits in this computer's state folder: it is
+    the person's, so the archive has it too (beside the data folder's files)."""
+    build_session()
+    (rebound_state / "pending").mkdir(parents=True, exist_ok=True)
+    waiting = rebound_state / "pending" / "brag-20261207T100000000000Z.json"
+    waiting.write_text('{"schema_version": 1, "typed_at": "2026-12-07T10:00:00+00:00"}')
+    (rebound_state / "due.json").write_text("{}")
+    target = tmp_path / "mine.zip"
+    assert run(["data", "export", str(target)]).exit_code == 0
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+    assert f"rebound/this-computer/pending/{waiting.name}" in names
+    assert not any(n.endswith("due.json") for n in names)

@@ -142,18 +142,22 @@ def git_sides(raw: bytes) -> tuple[bytes, bytes] | None:
 # --- keeping the copies ----------------------------------------------------------------------
 
 
-def keep(store: Keeper, copy: Path) -> Path:
-    """Move a merged copy into `merged/` under its own name (a stamp added when taken)."""
+def keep(store: Keeper, copy: Path) -> None:
+    """Move a merged copy into `merged/` under its own name (a stamp added when taken).
+
+    One that can't be moved (gone already: another rebound took it; or `merged/` can't be
+    written) stays where it is: it is merged, and merging it again changes nothing.
+    """
     folder = store.home / MERGED
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = folder / copy.name
-    if target.exists():
-        stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
-        target = folder / f"{copy.name[: -len(SUFFIX)]}.{stamp}{SUFFIX}"
-    os.replace(copy, target)
-    fsync_dir(copy.parent)
-    fsync_dir(folder)
-    return target
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target = folder / copy.name
+        if target.exists():
+            stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
+            target = folder / f"{copy.name[: -len(SUFFIX)]}.{stamp}{SUFFIX}"
+        os.replace(copy, target)
+        fsync_dir(copy.parent)
+        fsync_dir(folder)
 
 
 def keep_bytes(store: Keeper, name: str, raw: bytes) -> Path:

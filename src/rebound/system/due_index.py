@@ -199,20 +199,24 @@ def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str
 
 
 def _file_times(sessions: str) -> dict[str, int]:
-    """Each session file's modification time (ns), by session id."""
+    """Each session file's modification time (ns), by session id (a sync tool's conflict copy,
+    not merged yet, is no session: rebound.storage.conflicts)."""
+    from rebound.storage.conflicts import named_copy
     from rebound.storage.paths import SUFFIX
 
     out: dict[str, int] = {}
     try:
         with os.scandir(sessions) as folder:
-            for entry in folder:
-                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
-                    try:
-                        out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
-                    except OSError:
-                        continue
+            found = [e for e in folder if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
     except OSError:
-        pass
+        return out
+    for entry in found:
+        if named_copy(entry.name, found):
+            continue
+        try:
+            out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
+        except OSError:
+            continue
     return out
 
 
