@@ -342,3 +342,18 @@ def test_a_data_folder_from_before_keeps_working(
     assert (rebound_home / "due.json").read_text() == '{"version": 1}'  # not used, not changed
     assert run(["data", "wipe", "--yes"]).exit_code == 0
     assert not rebound_home.exists()
+
+
+def test_a_state_folder_that_cannot_be_used_is_said(
+    run: Run, rebound_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_session()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("REBOUND_STATE", str(blocked))
+    done = run(["done", "move-on"])
+    assert done.exit_code == 1
+    said = " ".join(done.stderr.split())
+    assert "folder for rebound's locks and index" in said and "REBOUND_STATE" in said
+    assert "Traceback" not in done.output
+    assert "move-on" not in saved(rebound_home)["ticked"]  # nothing half-done

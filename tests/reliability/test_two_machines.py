@@ -31,7 +31,6 @@ import pytest
 
 from rebound.coach import brag_list, contacts
 from rebound.storage.conflicts import copy_of, git_sides
-from rebound.storage.files import atomic_write
 from rebound.storage.paths import BRAG_LOCK, CONTACTS_LOCK
 from rebound.storage.records import Session
 from rebound.storage.store import Store
@@ -109,7 +108,7 @@ class Sync:
             path.unlink(missing_ok=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
+        path.write_bytes(data)  # the tool's own writes (rebound's are atomic_write's)
 
     def run(self) -> None:
         left, right = files(self.shared), files(self.copy)

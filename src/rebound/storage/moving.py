@@ -240,12 +240,12 @@ def move(store: Store, target: Path) -> Report:
     """
     source = store.home
     report = Report(source, target)
+    check(source, target)
     if not source.exists():  # nothing there (yet): the new place is only remembered
         report.nothing = True
         target.mkdir(mode=0o700, parents=True, exist_ok=True)
         _remember(target)
         return report
-    check(source, target)
     target.mkdir(mode=0o700, parents=True, exist_ok=True)
     secure((target,), lambda folder: None)
     new_state = Path(places.state_for(str(target)))
