@@ -150,9 +150,8 @@ def _merge_entries(
         kept = by_id.get(entry_id)
         if kept is None:
             by_id[entry_id] = entry
-        elif canonical(kept) != canonical(
-            entry
-        ):  # the newer side's stays, the other is kept beside
+        elif canonical(kept) != canonical(entry):
+            # The newer side's stays (it came first), the other is kept beside it.
             both += _also(key, _Version([entry], older.at, older.mark), also)
     merged = sorted(by_id.values(), key=_entry_order) + loose
     return merged, both
