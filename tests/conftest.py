@@ -99,9 +99,18 @@ def shipped_packs_parsed_once() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point REBOUND_HOME at a fresh folder and clear anything that could leak in."""
+    """Point REBOUND_HOME at a fresh folder and clear anything that could leak in.
+
+    This computer's folders are in tmp_path too: its state (REBOUND_STATE: locks, the due index,
+    pending wins), its cache (REBOUND_CACHE) and its config (XDG_CONFIG_HOME: the data folder
+    `rebound data move` remembers), and it has a name of its own (REBOUND_MACHINE).
+    """
     home = tmp_path / "rebound-home"
     monkeypatch.setenv("REBOUND_HOME", str(home))
+    monkeypatch.setenv("REBOUND_STATE", str(tmp_path / "machine" / "state"))
+    monkeypatch.setenv("REBOUND_CACHE", str(tmp_path / "machine" / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "machine" / "config"))
+    monkeypatch.setenv("REBOUND_MACHINE", "laptop")
     monkeypatch.delenv("REBOUND_CONTENT", raising=False)
     monkeypatch.delenv("REBOUND_DEBUG", raising=False)
     # The coaching language follows the environment: tests are in English unless they say.
@@ -113,6 +122,22 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     speech.begin()  # the words of one test's run never speak in the next one's language
     return home
+
+
+@pytest.fixture
+def rebound_state(rebound_home: Path) -> Path:
+    """This computer's state folder for the test's data folder (locks, due index, pending)."""
+    from rebound.storage import places
+
+    return Path(places.state_for(str(rebound_home)))
+
+
+@pytest.fixture
+def rebound_cache(rebound_home: Path) -> Path:
+    """This computer's content cache folder."""
+    from rebound.storage.files import content_cache
+
+    return content_cache()
 
 
 @pytest.fixture

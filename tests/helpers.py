@@ -15,8 +15,9 @@ from typer.testing import CliRunner, Result
 
 from rebound.coach import answers_file, progress
 from rebound.pack import packs
+from rebound.storage.files import content_cache
 from rebound.storage.records import Session
-from rebound.storage.store import CACHE, Store
+from rebound.storage.store import Store
 from rebound.terminal import walk
 from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
@@ -112,7 +113,7 @@ def build_session(
     """
     # With the content cache, as every command loads it: the data folder looks as after a walk.
     home = home if home is not None else Path(os.environ["REBOUND_HOME"])
-    pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
+    pack = packs.load(packs.content_dir(lang=lang), cache=content_cache())
     today = pinned.TODAY
     wanted = {**scenario.answers(today), **changes}
     session = walk.new_session()

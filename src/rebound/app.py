@@ -329,14 +329,13 @@ def pack_loader(
     loading one: the pack `--content` / `--lang` / the environment choose; if that one cannot
     be loaded (an error about it must still be said), the built-in pack of `--lang`; else None,
     and the English defaults speak. The cache is read and written only where it already is:
-    speaking never makes the data folder (`data wipe` has just removed it)."""
+    speaking never makes a folder (`data wipe` has just removed the data folder)."""
 
     def load() -> Content | None:
         from rebound.pack import packs
-        from rebound.storage.paths import CACHE
-        from rebound.storage.store import data_home
+        from rebound.storage.files import content_cache
 
-        cache: Path | None = data_home() / CACHE
+        cache: Path | None = content_cache()
         if cache is None or not cache.is_dir():
             cache = None
         choices = [(content, lang), *([(None, lang)] if content is not None else [])]
@@ -363,8 +362,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     """
     from rebound.pack import packs
     from rebound.sentences import speech
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+    from rebound.storage.files import content_cache
 
     folder = content_folder(ctx, session)
     root = ctx.find_root()
@@ -376,7 +374,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         # again, in the middle of reading it, to fail the same way): nor is one after it failed.
         where = str(packs.content_dir(folder))
         _UNLOADABLE.add(where)
-        loaded[folder] = packs.load(folder, cache=data_home() / CACHE)
+        loaded[folder] = packs.load(folder, cache=content_cache())
         _UNLOADABLE.discard(where)
     speech.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]

@@ -30,11 +30,10 @@ def complete_session(incomplete: str) -> list[str]:
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
     from rebound.pack import packs
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+    from rebound.storage.files import content_cache
 
     try:
-        loaded = packs.load(None, cache=data_home() / CACHE)
+        loaded = packs.load(None, cache=content_cache())
     except Exception:
         return []
     return [s.id for s in loaded.steps if s.id.startswith(incomplete)]

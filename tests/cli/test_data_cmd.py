@@ -14,9 +14,11 @@ def test_data_path(run: Run, rebound_home: Path) -> None:
     assert run(["data", "path"]).stdout.strip() == str(rebound_home)
 
 
-def test_export_everything_but_the_cache(run: Run, rebound_home: Path, tmp_path: Path) -> None:
+def test_export_everything_but_the_cache(
+    run: Run, rebound_home: Path, rebound_cache: Path, tmp_path: Path
+) -> None:
     build_session()
-    assert (rebound_home / "cache").is_dir()
+    assert rebound_cache.is_dir()
     target = tmp_path / "mine.zip"
     result = run(["data", "export", str(target)])
     assert result.exit_code == 0, result.output
@@ -138,3 +140,21 @@ def test_export_with_force_replaces_the_link_not_its_target(run: Run, tmp_path: 
     assert precious.read_text() == "precious"
     assert not target.is_symlink()
     assert zipfile.is_zipfile(target)
+
+
+def test_export_takes_the_wins_waiting_on_this_computer(
+    run: Run, rebound_home: Path, rebound_state: Path, tmp_path: Path
+) -> None:
+    """A win typed while the brag list was busy waits in this computer's state folder: it is
+    the person's, so the archive has it too (beside the data folder's files)."""
+    build_session()
+    (rebound_state / "pending").mkdir(parents=True, exist_ok=True)
+    waiting = rebound_state / "pending" / "brag-20261207T100000000000Z.json"
+    waiting.write_text('{"schema_version": 1, "typed_at": "2026-12-07T10:00:00+00:00"}')
+    (rebound_state / "due.json").write_text("{}")
+    target = tmp_path / "mine.zip"
+    assert run(["data", "export", str(target)]).exit_code == 0
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+    assert f"rebound/this-computer/pending/{waiting.name}" in names
+    assert not any(n.endswith("due.json") for n in names)

@@ -205,6 +205,8 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("export exists", ["data", "export", str(answers)]),
             ("wipe no terminal", ["data", "wipe"]),
             ("wipe stopped", ["data", "wipe"]),
+            ("path", ["data", "path"]),
+            ("move, REBOUND_HOME set", ["data", "move", str(tmp / "elsewhere")]),
         ],
     }
 

@@ -52,7 +52,7 @@ def notifications(log: Path) -> list[list[str]]:
 
 
 def test_a_notification_once_a_day(
-    run: Run, tmp_path: Path, sent: Path, rebound_home: Path
+    run: Run, tmp_path: Path, sent: Path, rebound_home: Path, rebound_state: Path
 ) -> None:
     start(run, tmp_path)
     result = run(["remind"], terminal=False)
@@ -68,9 +68,9 @@ def test_a_notification_once_a_day(
     ]
     run(["remind"], terminal=False)
     assert len(notifications(sent)) == 1  # announced once today
-    state = json.loads((rebound_home / reminders.REMINDED).read_text())
+    state = json.loads((rebound_state / reminders.REMINDED).read_text())
     state["day"] = (date.today() - timedelta(days=1)).isoformat()  # as if it were yesterday's
-    (rebound_home / reminders.REMINDED).write_text(json.dumps(state))
+    (rebound_state / reminders.REMINDED).write_text(json.dumps(state))
     run(["remind"], terminal=False)
     assert len(notifications(sent)) == 2  # a new day: what is still due is said again
 

@@ -467,8 +467,10 @@ def tick(
         if entry.id == item_id and not entry.info:
             if undo:
                 session.ticked.pop(item_id, None)
+                session.unticked[item_id] = now  # a later tick elsewhere wins, an earlier loses
             else:
                 session.ticked.setdefault(item_id, now)
+                session.unticked.pop(item_id, None)
             session.updated_at = now
             return entry
     raise KeyError(item_id)

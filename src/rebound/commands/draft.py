@@ -25,12 +25,13 @@ def _complete_draft(incomplete: str) -> list[str]:
     try:
         from rebound.coach import drafts as drafting
         from rebound.pack import packs
-        from rebound.storage.store import CACHE, Store, data_home
+        from rebound.storage.files import content_cache
+        from rebound.storage.store import Store
 
         found = Store().pick(None)
         if found is None:
             return []
-        pack = packs.load(None, cache=data_home() / CACHE)
+        pack = packs.load(None, cache=content_cache())
         names = [d.id for d in drafting.session_drafts(pack, found)]
     except Exception:  # completion must never print a traceback into someone's shell
         return []

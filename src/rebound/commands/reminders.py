@@ -142,7 +142,7 @@ def _remind(content: Content) -> None:
         for t in [*agenda.overdue, *agenda.due_today]
         if (d := t.due) is not None
     ]
-    fresh = reminders.unannounced(store.home, items, day)
+    fresh = reminders.unannounced(store.state, items, day)  # this computer's
     if not fresh:
         return
     title = content.say_count("remind_title", len(items))
@@ -152,7 +152,8 @@ def _remind(content: Content) -> None:
     program = reminders.notifier()
     if program is None or not reminders.notify(program, title, "\n".join(lines)):
         _print(title, [*lines, content.say("remind_hint")])
-    reminders.remember(store.home, fresh, day)
+    store.ensure_state()
+    reminders.remember(store.state, fresh, day)
 
 
 def _item_line(content: Content, item: Due) -> str:

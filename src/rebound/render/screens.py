@@ -350,6 +350,32 @@ def answers(out: Console, content: Content, session: Session) -> None:
             else:
                 text = templates.as_text(value, content.template_words)
                 out.print(_text(f"    {text or content.say('left_blank')}", "" if text else "dim"))
+            also_written(out, content, session, prompt.id)
+    for draft_id in session.edited:
+        also_written(out, content, session, f"edited:{draft_id}")
+
+
+def also_written(out: Console, content: Content, session: Session, key: str) -> None:
+    """The other answers to a question that two computers changed at once (the newer is the
+    answer): "also written on <computer> at <time>: <answer>"."""
+    from rebound.sentences import templates
+
+    for kept in session.also.get(key, []):
+        value = kept.value
+        if isinstance(value, list) and all(isinstance(e, dict) for e in value):
+            value = [
+                " · ".join(str(v) for k, v in e.items() if not k.startswith("_") and v)
+                for e in value
+                if isinstance(e, dict)
+            ]
+        shown = templates.as_text(value, content.template_words) or content.say("left_blank")
+        try:
+            when = kept.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        except (OverflowError, ValueError, OSError):
+            when = kept.at.strftime("%Y-%m-%d %H:%M")
+        key_ = "also_written" if kept.on else "also_written_somewhere"
+        said = content.say(key_, name=kept.on or "", date=when, value=shown)
+        out.print(_text(f"    {said}", "dim"))
 
 
 def company_history(out: Console, content: Content, history: CompanyHistory) -> None:

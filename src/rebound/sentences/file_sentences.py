@@ -8,10 +8,10 @@ content/<lang>/coach.yaml's `ui:`. Say them through `rebound.sentences.speech`.
 
 from __future__ import annotations
 
-from rebound.sentences.mail_sentences import MailSentences
+from rebound.sentences.sync_sentences import SyncSentences
 
 
-class FileSentences(MailSentences):
+class FileSentences(SyncSentences):
     """The sentences of files, folders, packs, answers files and exports."""
 
     os_error: str = (

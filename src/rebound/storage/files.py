@@ -160,13 +160,40 @@ def remove(path: Path) -> None:
 
 
 def data_home() -> Path:
-    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
-    override = os.environ.get("REBOUND_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+    """The data folder: `REBOUND_HOME` if set, else the one `rebound data move` chose, else the
+    platform's user data folder (`rebound.storage.places.where`).
 
-    return platformdirs.user_data_path("rebound", appauthor=False)
+    Raises:
+        DataError: the file that remembers the chosen folder cannot be used.
+    """
+    return data_place()[0]
+
+
+def data_place() -> tuple[Path, str]:
+    """The data folder and why it is that one (`places.FROM_ENV`, `FROM_REMEMBERED`,
+    `FROM_DEFAULT`).
+
+    Raises:
+        DataError: the file that remembers the chosen folder cannot be used: the data is
+            somewhere rebound cannot tell, which is never the same as none.
+    """
+    from rebound.storage import places
+
+    try:
+        folder, why = places.where()
+    except places.Unreadable as exc:
+        raise DataError(
+            "remembered_unreadable", where=places.remembered_file(), value=str(exc)
+        ) from None
+    return Path(folder), why
+
+
+def content_cache() -> Path:
+    """This computer's cache folder of validated content (`rebound.pack.packs.load`)."""
+    from rebound.storage import places
+    from rebound.storage.paths import CONTENT_CACHE
+
+    return Path(places.cache_root()) / CONTENT_CACHE
 
 
 @dataclass(frozen=True)

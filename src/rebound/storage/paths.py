@@ -1,8 +1,9 @@
 """The names of rebound's files and folders, in one place that imports nothing of rebound's.
 
 Any module may import these without pulling in another of rebound's: the store, the content
-loader and cache, the due index, reminders and the calendar export name their files here, and
-`OWN` lists every one of them in the data folder.
+loader and cache, the due index, reminders and the calendar export name their files here. `OWN`
+lists every one of them in the data folder (the person's, perhaps synced between computers), and
+`MACHINE_OWN` those in this computer's state folder for it (`rebound.storage.places.state_for`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ BRAG_FILE = "brag.json"
 BRAG_LOCK = "brag-list"
 CONTACTS_FILE = "contacts.json"
 CONTACTS_LOCK = "contact-log"
-CACHE = "cache"
+MERGED = "merged"  # conflict copies of a sync tool, kept once merged (rebound.storage.conflicts)
+CACHE = "cache"  # before the content cache moved to this computer's cache folder
+CONTENT_CACHE = "content"  # in the cache folder (rebound.storage.places.cache_root)
 SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
 NAME_MAX = 255  # the longest file name most file systems allow
-# Derived and transient files of later features (their modules keep the names).
+# Derived and transient files of later features (their modules keep the names): in this
+# computer's state folder since the data folder may be synced; in the data folder before.
 DUE_INDEX = (
     "due.json"  # read by `rebound nudge`; rebound.system.due_index spells it out too, to stay light
 )
@@ -52,14 +56,23 @@ class Own:
 OWN: tuple[Own, ...] = (
     Own(SESSIONS, ("*" + SUFFIX,)),
     Own(BROKEN, ("*" + SUFFIX,)),
+    Own(MERGED, ("*" + SUFFIX,)),  # conflict copies, kept after they were merged
     Own(BRAG_FILE),
     Own(CONTACTS_FILE),  # whom you kept in touch with, and how it went (rebound.coach.contacts)
+    Own(CALENDAR_STATE, personal=False),
+    # Left in the data folder by a rebound from before this computer had a state folder: never
+    # written there now, still wiped, and the pending wins still taken (rebound.storage.pending).
     Own(CACHE, ("content-*.pickle",), personal=False),
     Own(LOCKS, ("*.lock",), personal=False),
-    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.system.due_index)
+    Own(DUE_INDEX, personal=False),
     Own(REMINDED, personal=False),
-    Own(CALENDAR_STATE, personal=False),
-    Own(
-        PENDING, ("brag-*.json",)
-    ),  # typed wins a busy brag list could not take (rebound.storage.pending)
+    Own(PENDING, ("brag-*.json",)),
+)
+
+# Every name rebound creates in this computer's state folder for one data folder.
+MACHINE_OWN: tuple[Own, ...] = (
+    Own(LOCKS, ("*.lock",), personal=False),
+    Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.system.due_index)
+    Own(REMINDED, personal=False),  # what `rebound remind` announced today
+    Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take yet
 )

@@ -44,6 +44,27 @@ class Thread(BaseModel):
     message_id: str = ""
     subject: str = ""
     no_reply: bool = False
+class Written(BaseModel):
+    """Which computer gave an answer, when, and the moments of the answers it replaced (newest
+    first, a few): how a merge tells an answer changed on one computer from one changed on two
+    since they last agreed (`rebound.storage.merging`)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    on: str | None = None
+    at: datetime
+    past: list[datetime] = []
+
+
+class Also(BaseModel):
+    """An answer that lost to a newer one when two computers changed it at once: kept, and
+    shown by `rebound show` as "also written on <on> at <at>"."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    value: AnswerValue
+    at: datetime
+    on: str | None = None
 
 
 class Session(BaseModel):
@@ -77,6 +98,11 @@ class Session(BaseModel):
     # defaults, as `edited` and `lang`: no schema change.
     thread: Thread | None = None
     suggested: dict[str, AnswerValue] = {}
+    # For a data folder synced between computers (rebound.storage.merging). Optional and empty by
+    # default, so that files without them load as they are: no schema change.
+    written: dict[str, Written] = {}  # by answer id: which computer gave it, over what
+    also: dict[str, list[Also]] = {}  # by answer id ('edited:<draft>' for a draft): the others
+    unticked: dict[str, datetime] = {}  # by item id: when it was last unticked
 
     @property
     def title(self) -> str:
@@ -112,6 +138,8 @@ class Accomplishment(BaseModel):
     practised: int = 0
     ratings: list[int] = []  # 1 to 5, oldest first
     last_practised: datetime | None = None
+    # When its text was last edited on the list, and over what (optional: None in older files).
+    changed: Written | None = None
 
 
 BRAG_SCHEMA_VERSION: Final = 4

@@ -2,8 +2,10 @@
 
 `rebound nudge` runs in every new terminal (a line in the shell's start-up file), so it must cost
 hardly more than the interpreter's own start-up: it cannot load the content, pydantic or Rich.
-Instead every save of a session rewrites `<data>/due.json`, which holds, per session, its open
-dated items (id, due day, label), and the sentences the nudge says, already in the pack's language.
+Instead every save of a session rewrites `due.json` in this computer's state folder for the data
+folder (`rebound.storage.places.state_for`: never in the data folder, which may be synced), which
+holds, per session, its open dated items (id, due day, label), and the sentences the nudge says,
+already in the pack's language.
 
 The index says when it was written by the sessions folder's modification time (one `stat`). A
 save (`os.replace`), a new file, a deletion or a file moved aside changes that time, so an index
@@ -11,7 +13,8 @@ that does not match it is stale. A missing, stale or broken index means silence:
 courtesy, never an error and never a delay. `rebound todo` rebuilds it.
 
 The reading half (`nudge`, `line`, `read`) imports nothing but the standard library's `os`,
-`json` and `time`, not even `typing` (tests/test_import_graph.py checks it). The writing half
+`json` and `time`, not even `typing`, and `rebound.storage.places`, which finds the folders the
+same way (tests/test_import_graph.py checks it). The writing half
 imports the rest of rebound inside its functions: it runs in a command that has them loaded.
 """
 
@@ -23,11 +26,11 @@ import os
 import sys
 
 from rebound import clock
+from rebound.storage import places
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from pathlib import Path
     from typing import Any
 
     from rebound.pack.models import Content
@@ -55,23 +58,20 @@ SAY = {
 
 
 def home() -> str:
-    """The data folder, as `rebound.storage.store.data_home` finds it, without importing
-    platformdirs.
+    """The data folder, as `rebound.storage.files.data_home` finds it (`REBOUND_HOME`, the
+    folder `rebound data move` chose, else the platform's), without importing platformdirs
+    where its answer is simple: with tempfile and shutil, it would cost the nudge a third of
+    its time budget.
 
-    platformdirs (with tempfile and shutil) would cost the nudge a third of its time budget.
-    Its answer is simple on Linux and macOS; elsewhere it is asked after all.
+    Raises:
+        ValueError: the file that remembers the chosen folder cannot be used.
     """
-    override = os.environ.get("REBOUND_HOME")
-    if override:
-        return os.path.expanduser(override)
-    if sys.platform == "darwin":
-        return os.path.expanduser("~/Library/Application Support/rebound")
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-        return os.path.join(base, "rebound")
-    import platformdirs
+    return places.where()[0]
 
-    return str(platformdirs.user_data_path("rebound", appauthor=False))
+
+def index_file(data: str) -> str:
+    """Where the index of the data folder `data` is: this computer's state folder for it."""
+    return os.path.join(places.state_for(data), INDEX)
 
 
 def folder_mark(data: str) -> int | None:
@@ -93,7 +93,7 @@ def contacts_mark(data: str) -> int | None:
 def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
     """The index of the data folder `data`; None when missing or broken (or stale, if `fresh`)."""
     try:
-        with open(os.path.join(data, INDEX), "rb") as handle:
+        with open(index_file(data), "rb") as handle:
             index = json.loads(handle.read())
     except (OSError, ValueError):
         return None
@@ -152,7 +152,11 @@ def line(index: dict[str, Any], today: str) -> str | None:
 def nudge(data: str | None = None) -> None:
     """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
     try:
-        index = read(data or home())
+        where = data or home()
+    except ValueError:  # the chosen folder's file can't be read: `rebound list` says so
+        return
+    try:
+        index = read(where)
         said = line(index, clock.today_iso()) if index is not None else None
         if said:
             # Only printable characters reach the terminal, whatever the file holds.
@@ -195,34 +199,39 @@ def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str
 
 
 def _file_times(sessions: str) -> dict[str, int]:
-    """Each session file's modification time (ns), by session id."""
+    """Each session file's modification time (ns), by session id (a sync tool's conflict copy,
+    not merged yet, is no session: rebound.storage.conflicts)."""
+    from rebound.storage.conflicts import named_copy
     from rebound.storage.paths import SUFFIX
 
     out: dict[str, int] = {}
     try:
         with os.scandir(sessions) as folder:
-            for entry in folder:
-                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
-                    try:
-                        out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
-                    except OSError:
-                        continue
+            found = [e for e in folder if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
     except OSError:
-        pass
+        return out
+    for entry in found:
+        if named_copy(entry.name, found):
+            continue
+        try:
+            out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
+        except OSError:
+            continue
     return out
 
 
-def _write(data: Path, index: dict[str, Any]) -> None:
+def _write(store: Store, index: dict[str, Any]) -> None:
     """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
     from rebound.storage.files import atomic_write
 
     text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
     try:
-        if (data / INDEX).read_bytes() == text:
+        if (store.state / INDEX).read_bytes() == text:
             return
     except OSError:
         pass
-    atomic_write(data / INDEX, text)
+    store.ensure_state()
+    atomic_write(store.state / INDEX, text)
 
 
 def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> list[dict[str, str]]:
@@ -263,7 +272,7 @@ def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: i
         "contacts": keep_in_touch(store, content, found),
     }
     try:
-        _write(store.home, index)
+        _write(store, index)
     except Exception:  # the command's own work is done; a stale index only means silence
         return
 
@@ -278,7 +287,8 @@ def refresh(store: Store, content: Content | None, session_id: str, saved: Sessi
     import filelock
 
     try:
-        lock = filelock.FileLock(str(store.home / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
+        store.ensure_state()
+        lock = filelock.FileLock(str(store.state / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
         with lock:
             mark = folder_mark(str(store.home))
             old = read(str(store.home), fresh=False) or {"sessions": {}}
@@ -303,7 +313,7 @@ def refresh(store: Store, content: Content | None, session_id: str, saved: Sessi
             if not isinstance(say, dict):
                 return
             _write(
-                store.home,
+                store,
                 {
                     "version": VERSION,
                     "mark": mark,

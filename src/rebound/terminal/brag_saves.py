@@ -214,6 +214,10 @@ def save_edit(
                 except ValueError:
                     raise UsageError("brag_needs_title_edit") from None
                 if changed:
+                    from rebound.storage import places
+                    from rebound.storage.stamps import stamp_changed
+
+                    stamp_changed(target, now(), places.machine())  # for a merge of two edits
                     store.save_brag(brag)
                 return target if changed else None
             seen = target.model_copy(deep=True)
