@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from rebound.app import complete_session
+from rebound.options import complete_session
 from rebound.storage import moving, places
 from rebound.storage.store import Store
 from rebound.system import due_index

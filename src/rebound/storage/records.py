@@ -44,6 +44,8 @@ class Thread(BaseModel):
     message_id: str = ""
     subject: str = ""
     no_reply: bool = False
+
+
 class Written(BaseModel):
     """Which computer gave an answer, when, and the moments of the answers it replaced (newest
     first, a few): how a merge tells an answer changed on one computer from one changed on two
