@@ -160,10 +160,18 @@ def finished_session(make_session: MakeSession) -> Session:
     return make_session()
 
 
+POSIX_ONLY = (
+    "needs a POSIX system (a pseudo-terminal, signals, file modes or #! stand-in programs), "
+    "which Windows does not have"
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.reliability)
+        if sys.platform == "win32" and item.get_closest_marker("posix") is not None:
+            item.add_marker(pytest.mark.skip(reason=POSIX_ONLY))
 
 
 def _executable() -> str | None:

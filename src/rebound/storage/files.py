@@ -11,13 +11,14 @@ import contextlib
 import errno
 import fnmatch
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rebound import clock
 from rebound.errors import DataError, Phrase
-from rebound.storage.paths import TEMP_SUFFIX
+from rebound.storage.paths import TEMP_SUFFIX, XDG_PLATFORMS, xdg_folder
 
 
 def private(st: os.stat_result) -> bool:
@@ -164,6 +165,8 @@ def data_home() -> Path:
     override = os.environ.get("REBOUND_HOME")
     if override:
         return Path(override).expanduser()
+    if sys.platform.startswith(XDG_PLATFORMS):  # platformdirs would take a relative one as is
+        return Path(xdg_folder("XDG_DATA_HOME", "~/.local/share")) / "rebound"
     import platformdirs
 
     return platformdirs.user_data_path("rebound", appauthor=False)

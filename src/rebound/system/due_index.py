@@ -67,7 +67,10 @@ def home() -> str:
     if sys.platform == "darwin":
         return os.path.expanduser("~/Library/Application Support/rebound")
     if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        # As storage.paths.xdg_folder: a relative XDG_DATA_HOME is invalid, and ignored.
+        base = os.environ.get("XDG_DATA_HOME", "").strip()
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.local/share")
         return os.path.join(base, "rebound")
     import platformdirs
 
