@@ -6,6 +6,7 @@ The tests check rebound's quoting against these readers, not against rebound's o
   sections, and the words of `ExecStart=` and `Environment=` after specifiers (`%%`), quotes,
   C escapes and, in `ExecStart=`, `$$` are undone. An unknown specifier or a `$NAME` that
   systemd would expand is an error here, so a value that leaks into one is caught.
+- Windows (the C runtime's command-line rules), PowerShell and fish single-quoted strings.
 - cron (crontab(5) of Vixie cron and cronie): the table's job lines, and a job's command as
   cron hands it to /bin/sh: up to the first `%` not escaped by a backslash (the rest is the
   job's standard input), each `\\%` turned into `%`.
@@ -175,3 +176,89 @@ def cron_command(command: bytes) -> tuple[bytes, bytes]:
             return bytes(out), command[i + 1 :].replace(b"%", b"\n")
         out += ch
     return bytes(out), b""
+
+
+def windows_argv(command_line: str) -> list[str]:
+    """The arguments a Windows program gets from its command line (the Microsoft C runtime's
+    rules, as `CommandLineToArgvW`): spaces and tabs part them outside double quotes; 2n
+    backslashes before a quote are n backslashes and the quote opens or closes; 2n+1 are n and
+    a literal quote; backslashes elsewhere are themselves."""
+    args: list[str] = []
+    i, n = 0, len(command_line)
+    while True:
+        while i < n and command_line[i] in " \t":
+            i += 1
+        if i >= n:
+            return args
+        arg: list[str] = []
+        quoted = False
+        while i < n:
+            c = command_line[i]
+            if c in " \t" and not quoted:
+                break
+            if c == "\\":
+                j = i
+                while j < n and command_line[j] == "\\":
+                    j += 1
+                count = j - i
+                if j < n and command_line[j] == '"':
+                    arg.append("\\" * (count // 2))
+                    if count % 2:
+                        arg.append('"')
+                        j += 1
+                else:
+                    arg.append("\\" * count)
+                i = j
+                continue
+            if c == '"':
+                if quoted and command_line[i + 1 : i + 2] == '"':
+                    arg.append('"')
+                    i += 2
+                    continue
+                quoted = not quoted
+                i += 1
+                continue
+            arg.append(c)
+            i += 1
+        args.append("".join(arg))
+
+
+_PS_QUOTES = "'\u2018\u2019\u201a\u201b"
+
+
+def powershell_string(text: str) -> tuple[str, str]:
+    """The value of the single-quoted PowerShell string at the start of `text`, and what
+    follows it. Any of PowerShell's single quotes ends it; two of them in a row are one."""
+    if not text or text[0] not in _PS_QUOTES:
+        raise Unreadable(f"not a single-quoted string: {text!r}")
+    out, i = [], 1
+    while i < len(text):
+        c = text[i]
+        if c in _PS_QUOTES:
+            if text[i + 1 : i + 2] and text[i + 1] in _PS_QUOTES:
+                out.append(c)
+                i += 2
+                continue
+            return "".join(out), text[i + 1 :]
+        out.append(c)
+        i += 1
+    raise Unreadable(f"an unclosed string: {text!r}")
+
+
+def fish_string(text: str) -> tuple[str, str]:
+    """The value of the single-quoted fish string at the start of `text`, and what follows it:
+    inside, only `\\\\` and `\\'` are escapes."""
+    if not text.startswith("'"):
+        raise Unreadable(f"not a single-quoted string: {text!r}")
+    out, i = [], 1
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and text[i + 1 : i + 2] in ("\\", "'"):
+            out.append(text[i + 1])
+            i += 2
+            continue
+        if c == "'":
+            return "".join(out), text[i + 1 :]
+        out.append(c)
+        i += 1
+    raise Unreadable(f"an unclosed string: {text!r}")

@@ -49,7 +49,7 @@ def default_shell() -> str:
     name = Path(os.environ.get("SHELL", "")).name
     if name in SHELLS:
         return name
-    return "powershell" if os.name == "nt" else "bash"
+    return "powershell" if sys.platform == "win32" else "bash"
 
 
 def start_file(shell: str) -> Path:
