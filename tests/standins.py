@@ -91,3 +91,22 @@ def crontab(folder: Path, table: Path) -> StandIn:
         "data = sys.stdin.buffer.read() if argv == ['-'] else open(argv[-1], 'rb').read()\n"
         "open(table, 'wb').write(data)\n",
     )
+
+
+def quick_crontab(folder: Path, table: Path) -> Path:
+    """A stand-in `crontab` as a /bin/sh script (a Python one costs a start-up per call, which
+    the hostile suite's hundreds of calls feel): the same bytes kept, no calls recorded."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "crontab"
+    quoted = "'" + str(table).replace("'", "'\\''") + "'"
+    path.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "-l" ]; then\n'
+        f"  [ -f {quoted} ] || {{ echo 'no crontab for you' >&2; exit 1; }}\n"
+        f"  exec /bin/cat {quoted}\n"
+        "fi\n"
+        f'exec /bin/cat "$1" > {quoted}\n',
+        encoding="utf-8",
+    )
+    path.chmod(0o755)
+    return path

@@ -158,3 +158,16 @@ def test_a_program_path_no_line_can_hold_is_refused(
     assert result.exit_code == 2, result.output
     assert "Nothing was changed" in result.stderr and "\n\n" not in result.stderr.strip()
     assert (home / ".bashrc").read_bytes() == b"export A=1\n"
+
+
+def test_a_path_that_is_not_utf8_is_written_as_its_bytes_and_shown_spelled_out(
+    run: Run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the hostile suite: showing such a line before writing it ended in "did not
+    expect (UnicodeEncodeError)"."""
+    program = str(tmp_path / "caf\udce9" / "rebound")  # the byte 0xE9, a Latin-1 folder name
+    monkeypatch.setattr(shell_rc, "this_rebound", lambda: program)
+    result = run(["nudge", "--install", "bash"], terminal=False)
+    assert result.exit_code == 0, result.output
+    assert "caf\\xe9/rebound" in result.stdout
+    assert os.fsencode(program) in (home / ".bashrc").read_bytes()

@@ -288,6 +288,7 @@ def test_the_daily_task_reads_the_folder_it_names(
     assert result.stdout.startswith("rebound: 3 things due")  # no desktop here: printed
     assert (rebound_home / "remind-ran.json").is_file()
     assert not (tmp_path / "elsewhere").exists()
+    assert os.environ["REBOUND_HOME"] == str(tmp_path / "elsewhere")  # only while it ran
 
 
 def test_the_toast_gets_its_text_through_the_environment_never_as_script(

@@ -6,6 +6,9 @@ due index); this module gives it `--help`, `--install` and `--uninstall`, and ru
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -85,27 +88,35 @@ def nudge(
     except quoting.Unquotable as exc:
         raise unsafe(exc, str(target)) from None
     except marked_line.LinkLoop:
-        raise DataError("nudge_link_loop", where=str(target)) from None
+        raise DataError("nudge_link_loop", where=shown(target)) from None
     except marked_line.ReadOnly:
         line = shell_rc.line_for(name, shell_rc.this_rebound()) if install else shell_rc.MARK
         key = "nudge_read_only" if install else "nudge_read_only_remove"
-        raise DataError(key, where=str(marked_line.target(target)), value=line) from None
+        raise DataError(key, where=shown(marked_line.target(target)), value=shown(line)) from None
     except (OSError, UnicodeError) as exc:
         why = getattr(exc, "strerror", None) or str(exc)
-        raise DataError("nudge_unwritable", where=str(target), value=why) from None
+        raise DataError("nudge_unwritable", where=shown(target), value=shown(why)) from None
     out = screens.console()
-    where = str(change.file)
+    where = shown(change.file)
     if install and change.changed:
         screens.note(out, content.say("nudge_added", where=where))
-        screens.note(out, f"  {change.line}", "bold")
+        screens.note(out, f"  {shown(change.line)}", "bold")
         screens.note(out, content.say("nudge_next"))
     elif install:
         screens.note(out, content.say("nudge_already", where=where))
     elif change.changed:
         screens.note(out, content.say("nudge_removed", where=where))
-        screens.note(out, f"  {change.line}", "bold")
+        screens.note(out, f"  {shown(change.line)}", "bold")
     else:
         screens.note(out, content.say("nudge_absent", where=where))
+
+
+def shown(value: object) -> str:
+    """A path or a line as it can be shown: a line break, a control character or a byte that is
+    not UTF-8 spelled out (`\\n`, `\\xe9`), never sent to the terminal as it is."""
+    from rebound.system import quoting
+
+    return quoting.visible(str(value))
 
 
 def unsafe(exc: Unquotable, where: str) -> UsageError:
@@ -117,7 +128,7 @@ def unsafe(exc: Unquotable, where: str) -> UsageError:
     return UsageError(
         "unsafe_value",
         value=quoting.visible(exc.value),
-        where=where,
+        where=shown(where),
         name=speech.phrase(exc.reason),
     )
 
@@ -168,9 +179,36 @@ def remind(  # noqa: PLR0917 - Typer passes every option by name
 ) -> None:
     """A desktop notification of what is due today or overdue (printed without a desktop)."""
     if home:  # Task Scheduler's run has no environment of its own to carry the data folder
-        import os
+        with _data_folder(home):
+            _remind_verbs(ctx, install, uninstall, status, at, via, yes, daily)
+    else:
+        _remind_verbs(ctx, install, uninstall, status, at, via, yes, daily)
 
-        os.environ["REBOUND_HOME"] = home
+
+@contextlib.contextmanager
+def _data_folder(home: str) -> Iterator[None]:
+    """REBOUND_HOME set to `home` while the command runs (and as it was after)."""
+    before = os.environ.get("REBOUND_HOME")
+    os.environ["REBOUND_HOME"] = home
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("REBOUND_HOME", None)
+        else:
+            os.environ["REBOUND_HOME"] = before
+
+
+def _remind_verbs(  # noqa: PLR0917 - the options of `remind`, as Typer gave them
+    ctx: typer.Context,
+    install: bool,
+    uninstall: bool,
+    status: bool,
+    at: str,
+    via: str | None,
+    yes: bool,
+    daily: str | None,
+) -> None:
     content = content_for(ctx)
     if sum((install, uninstall, status)) > 1:
         raise UsageError("remind_one_verb")
@@ -293,7 +331,7 @@ def _install(
     run = daily.daily_run(when, content_option, lang)
     out = screens.console()
     try:
-        shown = scheduler.shown(run)
+        plan = scheduler.shown(run)
     except quoting.Unquotable as exc:
         raise unsafe(exc, scheduler.location()) from None
     if via is None:
@@ -301,14 +339,14 @@ def _install(
     else:
         screens.note(out, content.say("remind_chosen", name=name))
     screens.note(out, content.say(WILL[name]))
-    for where, text in shown:
+    for where, text in plan:
         if name == "cron":  # one line, said by the sentence above
-            screens.note(out, f"  {text}", "bold")
+            screens.note(out, f"  {shown(text)}", "bold")
             continue
         screens.note(out, "")
-        screens.note(out, f"{where}:", "bold")
+        screens.note(out, f"{shown(where)}:", "bold")
         for line in text.splitlines():
-            screens.note(out, f"  {line}")
+            screens.note(out, f"  {shown(line)}")
     if not _confirm(content, out, yes):
         return
     try:
@@ -316,7 +354,7 @@ def _install(
     except quoting.Unquotable as exc:
         raise unsafe(exc, scheduler.location()) from None
     except (OSError, daily.ScheduleError) as exc:
-        raise DataError("remind_failed", value=str(exc)) from None
+        raise DataError("remind_failed", value=shown(exc)) from None
     screens.note(out, content.say("remind_installed", value=run.time), "bold")
 
 
@@ -329,10 +367,10 @@ def _uninstall(content: Content) -> None:
         for name in daily.VIA:
             removed += daily.scheduler(name).uninstall()
     except (OSError, daily.ScheduleError) as exc:
-        raise DataError("remind_failed", value=str(exc)) from None
+        raise DataError("remind_failed", value=shown(exc)) from None
     out = screens.console()
     if removed:
-        screens.note(out, content.say("remind_removed", where=", ".join(removed)))
+        screens.note(out, content.say("remind_removed", where=shown(", ".join(removed))))
     else:
         screens.note(out, content.say("remind_absent"))
 
@@ -349,7 +387,7 @@ def _status(content: Content) -> None:
         screens.note(out, content.say("remind_status_off"))
         return
     for name, where in found:
-        screens.note(out, content.say("remind_status_on", name=name, where=", ".join(where)))
+        screens.note(out, content.say("remind_status_on", name=name, where=shown(", ".join(where))))
     ran = daily.last_run(data_home())
     if ran is None:
         screens.note(out, content.say("remind_status_never"))

@@ -60,11 +60,13 @@ def _utf8(value: str) -> str:
 
 def visible(value: str) -> str:
     """The value as it can be shown in a sentence: line breaks and other control characters
-    (and bytes that are not UTF-8) spelled out, the rest as it is."""
+    (and bytes that are not UTF-8) spelled out, the rest (a tab too) as it is."""
     out = []
     for ch in value:
         code = ord(ch)
-        if ch in _C_NAMED and ch not in '\\"':
+        if ch == "\t":
+            out.append(ch)
+        elif ch in _C_NAMED and ch not in '\\"':
             out.append(_C_NAMED[ch])
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
