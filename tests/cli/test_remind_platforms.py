@@ -6,6 +6,7 @@ hostile values (quotes, newlines, `&`, `%`, non-ASCII) never change what runs.""
 
 from __future__ import annotations
 
+import base64
 import os
 import plistlib
 import sys
@@ -309,9 +310,10 @@ def test_the_toast_gets_its_text_through_the_environment_never_as_script(
 
 
 def profile_said(home: Path, shell: str) -> Path:
-    """A stand-in PowerShell that says where `$PROFILE` is (a moved Documents folder)."""
-    profile = home / "OneDrive" / "Documents" / "PowerShell" / "Microsoft.PowerShell_profile.ps1"
-    stand_in(bin_of(home), shell, f"print({str(profile)!r})")
+    """A stand-in PowerShell that says where `$PROFILE` is (a moved, accented Documents)."""
+    profile = home / "OneDrive" / "Documentos é" / "PowerShell" / "Microsoft.PowerShell_profile.ps1"
+    said = base64.b64encode(str(profile).encode()).decode()
+    stand_in(bin_of(home), shell, f"assert '$PROFILE' in argv[-1]; print({said!r})")
     return profile
 
 

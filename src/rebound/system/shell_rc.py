@@ -22,6 +22,8 @@ from rebound.system import marked_line, quoting
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 MARK = "# rebound nudge (added by `rebound nudge --install`)"
 _PROFILE = "Microsoft.PowerShell_profile.ps1"
+# $PROFILE, said in ASCII (base64 of its UTF-8), whatever the console's code page.
+_ASK_PROFILE = "[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($PROFILE))"
 
 
 @dataclass(frozen=True)
@@ -70,23 +72,25 @@ def powershell_profile(shell: str) -> Path:
     """PowerShell's `$PROFILE` (this user, this host), as the shell itself says where it is
     (a Documents folder may have been moved, to OneDrive say); where it usually is when the
     shell cannot be asked."""
+    import base64
+    import binascii
     import shutil
 
     program = shutil.which(shell) or shutil.which("pwsh" if shell == "powershell" else shell)
     if program is not None:
         try:
             done = subprocess.run(
-                [program, "-NoProfile", "-NonInteractive", "-Command", "$PROFILE"],
+                [program, "-NoProfile", "-NonInteractive", "-Command", _ASK_PROFILE],
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 timeout=30,
                 check=False,
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
-            said = done.stdout.decode("utf-8", "replace").strip()
+            said = base64.b64decode(done.stdout.strip(), validate=True).decode("utf-8")
             if done.returncode == 0 and said and "\n" not in said and os.path.isabs(said):
                 return Path(said)
-        except (OSError, subprocess.SubprocessError):
+        except (OSError, subprocess.SubprocessError, binascii.Error, UnicodeError):
             pass
     if os.name == "nt":
         folder = "WindowsPowerShell" if shell == "powershell" else "PowerShell"
