@@ -41,6 +41,7 @@ _READERS = (
     "pack/yaml_reader.py",
     "sentences/catalogue.py",
     "sentences/command_sentences.py",
+    "sentences/system_sentences.py",
     "sentences/file_sentences.py",
     "sentences/phrasebook.py",
     "sentences/templates.py",
