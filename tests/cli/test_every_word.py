@@ -169,9 +169,10 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("via unknown", ["remind", "--install", "--via", "anacron"]),
             ("via missing", ["remind", "--install", "--via", "launchd"]),
             ("via alone", ["remind", "--via", "cron"]),
+            ("home relative", ["remind", "--home", "relative/folder"]),
             (
                 "unsafe, last: it moves the data folder",
-                ["remind", "--install", "--yes", "--home", "a\nb"],
+                ["remind", "--install", "--yes", "--home", str(tmp / "a\nb")],
             ),
         ],
         "brag": [

@@ -290,6 +290,8 @@ def test_the_daily_task_reads_the_folder_it_names(
     assert (rebound_home / "remind-ran.json").is_file()
     assert not (tmp_path / "elsewhere").exists()
     assert os.environ["REBOUND_HOME"] == str(tmp_path / "elsewhere")  # only while it ran
+    refused = run(["remind", "--home", "relative/folder"], terminal=False)
+    assert refused.exit_code == 2 and "whole path" in refused.stderr
 
 
 def test_the_toast_gets_its_text_through_the_environment_never_as_script(

@@ -179,6 +179,8 @@ def remind(  # noqa: PLR0917 - Typer passes every option by name
 ) -> None:
     """A desktop notification of what is due today or overdue (printed without a desktop)."""
     if home:  # Task Scheduler's run has no environment of its own to carry the data folder
+        if not os.path.isabs(home):  # a task starts in a folder of its own: only a whole path
+            raise UsageError("remind_home_relative", value=home)
         with _data_folder(home):
             _remind_verbs(ctx, install, uninstall, status, at, via, yes, daily)
     else:

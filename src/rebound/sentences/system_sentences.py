@@ -122,6 +122,10 @@ class SystemSentences(FileSentences):
         "rebound can't use {{name}} here: its program was not found, or did not answer. "
         "Nothing was changed; `rebound remind --install` alone picks what this computer has."
     )
+    remind_home_relative: str = (
+        "--home needs the whole path of a data folder, and '{{value}}' is not one. Nothing was "
+        "changed."
+    )
     remind_status_off: str = "No daily reminder is set up. `rebound remind --install` sets one up."
     remind_status_on: str = "The daily reminder is set up with {{name}}: {{where}}."
     remind_status_never: str = "It hasn't run yet."
