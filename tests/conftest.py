@@ -188,10 +188,30 @@ def finished_session(make_session: MakeSession) -> Session:
     return make_session()
 
 
+POSIX_ONLY = (
+    "needs a POSIX system (a pseudo-terminal, signals, fork, file modes or #! stand-in "
+    "programs), which Windows does not have"
+)
+# What needs POSIX without saying so itself: a real `rebound` in a pseudo-terminal (pexpect's
+# spawn), stand-in programs run by their #! line, fork and signals.
+_POSIX_FIXTURES = {"spawn", "exe", "env", "bin_dir"}
+_POSIX_PATHS = (
+    "tests/e2e/",
+    "tests/reliability/test_processes.py",
+    "tests/reliability/test_endings.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
+        where = str(item.fspath).replace("\\", "/")
+        if "tests/reliability/" in where:
             item.add_marker(pytest.mark.reliability)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if any(p in where for p in _POSIX_PATHS) or fixtures & _POSIX_FIXTURES:
+            item.add_marker(pytest.mark.posix)
+        if sys.platform == "win32" and item.get_closest_marker("posix") is not None:
+            item.add_marker(pytest.mark.skip(reason=POSIX_ONLY))
 
 
 def _executable() -> str | None:

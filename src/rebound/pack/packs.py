@@ -44,6 +44,7 @@ _READERS = (
     "pack/yaml_reader.py",
     "sentences/catalogue.py",
     "sentences/command_sentences.py",
+    "sentences/system_sentences.py",
     "sentences/file_sentences.py",
     "sentences/mail_sentences.py",
     "sentences/sync_sentences.py",

@@ -2,7 +2,8 @@
 
 Data, not code: one field per sentence, each a template (see `UI_NAMES`), with the English
 default; content/<lang>/coach.yaml's `ui:` translates them. `Ui` inherits the commands' and
-the errors' sentences (`rebound.sentences.command_sentences`, `rebound.sentences.file_sentences`).
+the errors' sentences (`rebound.sentences.command_sentences`,
+`rebound.sentences.system_sentences`, `rebound.sentences.file_sentences`).
 """
 
 from __future__ import annotations
@@ -144,67 +145,6 @@ class Ui(Sentences):
     stats_sessions_one: str = "1 session"
     stats_wins: str = "{{count}} accomplishments on your lists"
     stats_wins_one: str = "1 accomplishment on your lists"
-    # `rebound nudge`: one line for a new terminal, and the start-up file it is added to.
-    nudge_today: str = "{{count}} things due today"
-    nudge_today_one: str = "1 thing due today"
-    nudge_overdue: str = "{{count}} things overdue"
-    nudge_overdue_one: str = "1 thing overdue"
-    nudge_also_overdue: str = "{{count}} overdue"
-    nudge_also_overdue_one: str = "1 overdue"
-    nudge_line: str = "{{value}}: rebound todo"
-    nudge_added: str = "Added this line to {{where}}:"
-    nudge_already: str = "The nudge is already in {{where}}; nothing was changed."
-    nudge_removed: str = "Removed this line from {{where}}:"
-    nudge_absent: str = "There is no nudge line in {{where}}; nothing was changed."
-    nudge_next: str = (
-        "Open a new terminal to see it. `rebound nudge --uninstall` takes it out again."
-    )
-    nudge_which_shell: str = (
-        "rebound can add the nudge for bash, zsh or fish, and '{{value}}' is none of them. "
-        "Name one, e.g. `rebound nudge --install bash`. Nothing was changed."
-    )
-    nudge_shell_alone: str = (
-        "'{{value}}' goes with --install or --uninstall, as in `rebound nudge --install "
-        "{{value}}`. Nothing was changed."
-    )
-    nudge_both: str = "Choose one: --install or --uninstall. Nothing was changed."
-    nudge_unwritable: str = "Could not change {{where}} ({{value}}). It was left as it was."
-    # `rebound remind`: a desktop notification (or a printed note) of what is due.
-    remind_title: str = "rebound: {{count}} things due"
-    remind_title_one: str = "rebound: 1 thing due"
-    remind_today: str = "{{name}}: {{title}} (today)"
-    remind_late: str = "{{name}}: {{title}} ({{count}} days overdue)"
-    remind_late_one: str = "{{name}}: {{title}} (1 day overdue)"
-    remind_more: str = "and {{count}} more"
-    remind_hint: str = "`rebound todo` shows them all, with the commands that tick them off."
-    remind_systemd: str = (
-        "rebound will write these two files, then turn the timer on (`systemctl --user enable "
-        "--now rebound-remind.timer`):"
-    )
-    remind_cron: str = "rebound will add this line to your crontab:"
-    remind_confirm: str = "Set up the daily reminder?"
-    remind_needs_yes: str = (
-        "Setting up a daily reminder needs a yes: run it in a terminal, or add --yes. Nothing "
-        "was changed."
-    )
-    remind_kept: str = "Nothing was changed."
-    remind_installed: str = (
-        "Done: every day at {{value}}, rebound tells you what is due. `rebound remind "
-        "--uninstall` stops it."
-    )
-    remind_removed: str = "The daily reminder is off; removed: {{where}}."
-    remind_absent: str = "No daily reminder was set up, so nothing was changed."
-    remind_bad_time: str = (
-        "'{{value}}' is not a time of day: give it as HH:MM, like 09:00. Nothing was changed."
-    )
-    remind_no_scheduler: str = (
-        "This computer has neither systemd nor cron, so rebound can't run every day by "
-        "itself. Nothing was changed; `rebound remind` still works whenever you run it."
-    )
-    remind_failed: str = (
-        "The daily reminder could not be set up or removed ({{value}}). Your sessions are "
-        "safe; try again, or set it up by hand from the lines above."
-    )
     # `rebound export --all --format ics`: one calendar of every session.
     export_all_done: str = (
         "Exported {{count}} items of every session as iCalendar to {{where}}. Importing it "

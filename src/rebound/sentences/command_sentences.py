@@ -10,10 +10,10 @@ instead of its plain twin when the count is 1 (`words.say_count`).
 
 from __future__ import annotations
 
-from rebound.sentences.file_sentences import FileSentences
+from rebound.sentences.system_sentences import SystemSentences
 
 
-class Sentences(FileSentences):
+class Sentences(SystemSentences):
     """The commands' and the errors' sentences (`models.Ui` adds the walk's own)."""
 
     interrupted: str = "Stopped. Nothing that was already saved has changed."

@@ -172,8 +172,6 @@ class FileSentences(SyncSentences):
     md_no_items: str = "*Nothing yet: items appear as the steps are done.*"
     md_next: str = "**Next:** {{value}}"
     broken_too_old: str = "schema {{number}} is too old to read"
-    schedule_no_answer: str = "no answer"
-    schedule_not_found: str = "not found"
     ics_done: str = "Done."
     ics_done_on: str = "Done on {{date}}."
     af_not_asked: str = (

@@ -8,6 +8,7 @@ lists every one of them in the data folder (the person's, perhaps synced between
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 # The data folder (rebound.storage.store).
@@ -30,8 +31,22 @@ DUE_INDEX = (
     "due.json"  # read by `rebound nudge`; rebound.system.due_index spells it out too, to stay light
 )
 REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.system.reminders)
+REMIND_RAN = "remind-ran.json"  # when the daily run last ran, and who ran it (rebound.system.daily)
 CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
 PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.storage.pending)
+
+
+# Where the XDG base folders (XDG_DATA_HOME, XDG_CONFIG_HOME) say where files go.
+XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")
+
+
+def xdg_folder(variable: str, default: str) -> str:
+    """A base folder of the XDG spec: `$variable` when it holds an absolute path, else `default`
+    (with `~` expanded). The spec says a relative path there is invalid and must be ignored:
+    taken as it is, it would put files wherever the command happened to run."""
+    chosen = os.environ.get(variable, "").strip()
+    return chosen if chosen and os.path.isabs(chosen) else os.path.expanduser(default)
+
 
 # A content folder (rebound.pack.packs, rebound.pack.reader).
 COACH_FILE = "coach.yaml"
@@ -74,5 +89,6 @@ MACHINE_OWN: tuple[Own, ...] = (
     Own(LOCKS, ("*.lock",), personal=False),
     Own(DUE_INDEX, personal=False),  # read by `rebound nudge` (rebound.system.due_index)
     Own(REMINDED, personal=False),  # what `rebound remind` announced today
+    Own(REMIND_RAN, personal=False),  # when the daily run last ran here (rebound.system.daily)
     Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take yet
 )

@@ -43,7 +43,11 @@ def _unix() -> bool:
 
 
 def _xdg(name: str, fallback: str) -> str:
-    return os.environ.get(name, "").strip() or os.path.expanduser(fallback)
+    """A base folder of the XDG spec: `$name` when it holds an absolute path, else `fallback`.
+    The spec says a relative path there is invalid and must be ignored: taken as it is, it would
+    put files wherever the command happened to run (as `rebound.storage.paths.xdg_folder`)."""
+    chosen = os.environ.get(name, "").strip()
+    return chosen if os.path.isabs(chosen) else os.path.expanduser(fallback)
 
 
 def default_data() -> str:
