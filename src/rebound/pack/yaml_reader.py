@@ -239,6 +239,14 @@ def read_yaml(file: Path) -> YamlDoc:
             line = exc.context_mark.line + 1
             problem = say("cf_yaml_context", value=problem, title=exc.context, number=line)
         raise ContentError.said(f"{where}: (yaml): {problem}.") from None
+    except (ValueError, OverflowError):
+        # An escape past Unicode's last character ("\\U00110000"): PyYAML's scanner hands it to
+        # `chr()`, which raises; the reader stands on the escape's digits.
+        mark = loader.get_mark()
+        said = say("cf_bad_escape")
+        raise ContentError.said(
+            f"{file}:{mark.line + 1}:{mark.column + 1}: (yaml): {said}"
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentError.said(f"{file}: (yaml): {exc}.") from None
     finally:

@@ -98,6 +98,10 @@ class FileSentences(Phrasebook):
         "the character U+{{value}} is not allowed in YAML (an invisible control character? delete"
         " it and retype the text around it)."
     )
+    cf_bad_escape: str = (
+        "this escape names no character: Unicode ends at \\U0010FFFF (to write a backslash, "
+        "type two)."
+    )
     cf_no_aliases: str = "anchors and aliases are not allowed in content."
     cf_bad_tag: str = "the tag '{{value}}' is not allowed."
     cf_no_merge: str = "merge keys ('<<') are not allowed."
