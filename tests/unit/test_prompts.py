@@ -159,3 +159,20 @@ def test_the_default_key_bindings_are_built_once_and_serve_every_question(
             typed.append(prompts.ask(field, None, date(2026, 12, 1)))
     assert typed == [">one ", ">two ", ">three "]
     assert built == [1]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda: prompts.yes_no("Thank\u202e them?", True),
+        lambda: prompts.choose("Pick\u2066 one", [("a", "Glo\u202ebex"), ("b", "Initech")]),
+        lambda: prompts.pick_many("Which\u202e?", [("a", "Glo\u202ebex", False)]),
+        lambda: prompts.text("Your\u202e words", hint="Enter\u2067 for none"),
+    ],
+    ids=["yes/no", "select", "checkbox", "text"],
+)
+def test_a_questions_bidi_controls_are_shown_not_obeyed(ask: Callable[[], object]) -> None:
+    """Issue 19, item 15: a pack's message or a label holding U+202E reached the terminal."""
+    _, drawn = _screen("\r", ask)
+    assert not {"\u202e", "\u2066", "\u2067"} & set(drawn), drawn
+    assert "\\u202e" in drawn or "\\u2066" in drawn

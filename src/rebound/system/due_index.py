@@ -90,10 +90,22 @@ def contacts_mark(data: str) -> int | None:
         return None
 
 
+def _yours(st: os.stat_result) -> bool:
+    """Whether a file is this user's and no one else could have written it (as
+    `rebound.storage.files.private` judges, without importing it): what the nudge prints in
+    every new terminal must be what rebound wrote for this person."""
+    if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
-    """The index of the data folder `data`; None when missing or broken (or stale, if `fresh`)."""
+    """The index of the data folder `data`; None when missing, broken, not this user's alone
+    (see `_yours`), or stale (if `fresh`)."""
     try:
         with open(os.path.join(data, INDEX), "rb") as handle:
+            if not _yours(os.fstat(handle.fileno())):
+                return None
             index = json.loads(handle.read())
     except (OSError, ValueError):
         return None

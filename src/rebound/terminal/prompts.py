@@ -32,7 +32,7 @@ from rebound.terminal.questions import (
     _Fitted,
     fit_label,
 )
-from rebound.text import scrub, scrub_tree
+from rebound.text import clean, scrub, scrub_tree
 
 __all__ = ["CHECKBOX_INDENT", "SELECT_INDENT", "STYLE", "fit_label"]
 
@@ -168,7 +168,7 @@ def ask(
     Raises:
         GoBack: `back` is set and the person pressed Ctrl-B.
     """
-    message = field.message
+    message = field.message  # made safe to show where each kind of question is drawn
     if field.kind == "confirm":
         on = bool(default) if default is not None else False
         return values.check(field, yes_no(message, on, back, lang), today, lang)
@@ -187,10 +187,10 @@ def ask(
     instruction = field.help or (lang.say("enter_for", value=fallback) if fallback else None)
     answer = _run(
         questionary.text(
-            message,
+            clean(message),
             default="",
             validate=_validator(field, today, fallback, lang, answers),
-            instruction=instruction,
+            instruction=clean(instruction) if instruction else None,
             style=STYLE,
         ),
         back,
@@ -204,7 +204,7 @@ def ask(
 def yes_no(message: str, default: bool, back: bool = False, lang: Language = ENGLISH) -> bool:
     """A plain yes/no question: y or n (or the first letters of the pack's own words), or
     Enter for the default."""
-    return bool(_run(_confirm(message, default, lang), back))
+    return bool(_run(_confirm(clean(message), default, lang), back))
 
 
 def choose(
@@ -215,10 +215,10 @@ def choose(
     lang: Language = ENGLISH,
 ) -> str:
     """Pick one of (value, label) options; `default` is highlighted when it is one of them."""
-    choices = [_Fitted(label, SELECT_INDENT, value=value) for value, label in options]
+    choices = [_Fitted(clean(label), SELECT_INDENT, value=value) for value, label in options]
     chosen = default if default in {value for value, _ in options} else None
     question = questionary.select(
-        message,
+        clean(message),
         choices=choices,
         default=chosen,
         instruction=lang.say("arrows_hint"),
@@ -240,7 +240,8 @@ def pick_many(
     def enough(picked: list[str]) -> bool | str:
         return bool(picked) or not required or lang.say("pick_one")
 
-    return [str(v) for v in _run(_checkbox(message, options, enough, lang), back) or []]
+    shown = [(value, clean(label), checked) for value, label, checked in options]
+    return [str(v) for v in _run(_checkbox(clean(message), shown, enough, lang), back) or []]
 
 
 def _words(lang: Language | None) -> Language:
@@ -273,7 +274,13 @@ def text(
         return True
 
     answer = _run(
-        questionary.text(message, default=default, validate=validate, instruction=hint, style=STYLE)
+        questionary.text(
+            clean(message),
+            default=default,
+            validate=validate,
+            instruction=clean(hint) if hint else None,
+            style=STYLE,
+        )
     )
     return typed(str(answer or "")).strip()
 
