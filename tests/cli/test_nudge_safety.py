@@ -3,6 +3,7 @@ what sits in its place, and says one short line whatever the index holds (issue 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -32,3 +33,17 @@ def test_an_index_of_another_user_is_not_printed(
     assert run(["nudge"], terminal=False).stdout == ""
     (rebound_home / due_index.INDEX).chmod(0o600)
     assert run(["nudge"], terminal=False).stdout == line
+
+
+@pytest.mark.parametrize("size", [300, 500_000, 5_000_000])
+def test_a_huge_sentence_is_cut_to_one_short_line(
+    run: Run, tmp_path: Path, rebound_home: Path, size: int
+) -> None:
+    """Item 14: a 5 MB sentence in due.json was printed whole in every new terminal."""
+    start(run, tmp_path)
+    index = json.loads((rebound_home / due_index.INDEX).read_text())
+    index["say"]["line"] = "{{value}}: " + "x" * size
+    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
+    said = run(["nudge"], terminal=False).stdout
+    cut = len(said) <= due_index.MAX_SAID + 1 and said.endswith("...\n")
+    assert said == "" or cut, said[:300]

@@ -47,6 +47,9 @@ app.add_typer(contacts_app, name="contacts")
 
 
 _now = clock.now
+# Touches shown per person: the latest, with the rest counted (`--all` shows them). A log of a
+# hundred thousand touches printed whole took 16-21 s, one Rich line each.
+TOUCHES_SHOWN = 5
 
 
 @contextlib.contextmanager
@@ -76,6 +79,13 @@ def contacts(
             show_default=False,
         ),
     ] = None,
+    every_touch: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=f"Every touch of each person, not only the latest {TOUCHES_SHOWN}.",
+        ),
+    ] = False,
 ) -> None:
     """The people to reach out to, across sessions: each one's touches, and who has gone quiet."""
     if ctx.invoked_subcommand is not None:
@@ -91,7 +101,7 @@ def contacts(
     if not people:
         screens.note(out, content.say("contacts_none"))
         return
-    show_people(out, content, people, weeks)
+    show_people(out, content, people, weeks, every_touch=every_touch)
 
 
 OUTCOME_KEYS = {
@@ -111,9 +121,16 @@ def outcome_text(content: Content, touch: Seen) -> str:
     return content.say("outcome_none")
 
 
-def show_people(out: Console, content: Content, people: list[Person], weeks: int | None) -> None:
-    """Each contact: how you know them, their cadence, where they came from, their touches
-    (newest first) and whether they have gone quiet."""
+def show_people(
+    out: Console,
+    content: Content,
+    people: list[Person],
+    weeks: int | None,
+    *,
+    every_touch: bool = False,
+) -> None:
+    """Each contact: how you know them, their cadence, where they came from, their latest
+    touches (all of them with `every_touch`; newest first) and whether they have gone quiet."""
     from rebound.commands.overview import _ago, _say, _text, _utf8, _weeks
     from rebound.render import screens
 
@@ -150,11 +167,15 @@ def show_people(out: Console, content: Content, people: list[Person], weeks: int
             f"{s.company} ({s.heard_on.isoformat()})" for s in person.contact.sources
         )
         _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
-        for touch in person.touches:
+        shown = person.touches if every_touch else person.touches[:TOUCHES_SHOWN]
+        for touch in shown:
             line = _text((f"{touch.on.isoformat()}  ", "dim"), outcome_text(content, touch))
             if touch.note:
                 line.append_text(_text((f": {touch.note}", "italic")))
             _say(out, line, 6)
+        if len(person.touches) > len(shown):
+            earlier = content.say_count("contacts_earlier", len(person.touches) - len(shown))
+            _say(out, _text((earlier, "dim")), 6)
         if person.last is None:
             status = content.say("contacts_never", value=_ago(content, person.days_quiet))
         elif person.quiet:

@@ -112,6 +112,8 @@ class Ui(Sentences):
     contacts_count_one: str = "1 person"
     contacts_quiet: str = ", {{count}} quiet for {{number}}+ weeks"
     contacts_from: str = "From:"
+    contacts_earlier: str = "…and {{count}} earlier touches (`rebound contacts --all` lists them)."
+    contacts_earlier_one: str = "…and 1 earlier touch (`rebound contacts --all` lists it)."
     contacts_never: str = "never contacted, added {{value}}"
     contacts_not_for: str = "not contacted for {{value}}"
     contacts_last: str = "last contacted {{value}}"

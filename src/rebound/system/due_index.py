@@ -39,6 +39,9 @@ CONTACTS = "contacts.json"  # the touch log (names.CONTACTS_FILE): who is due to
 LOCK = "due-index"
 VERSION = 1
 LOCK_SECONDS = 2.0
+# The longest line the nudge prints: its sentences come from the index, which is a file like any
+# other; a hand-edited 5 MB sentence must not fill every new terminal.
+MAX_SAID = 200
 # The `ui` sentences the nudge says; `{{count}}` and `{{value}}` are filled in by `line`.
 SAY = {
     "today": "nudge_today",
@@ -161,14 +164,24 @@ def line(index: dict[str, Any], today: str) -> str | None:
         return None
 
 
+def shown(said: str) -> str:
+    """The line as the nudge prints it: printable characters only, whatever the file holds, and
+    at most `MAX_SAID` of them (cut with '...')."""
+    kept = "".join(c for c in said[: 4 * MAX_SAID] if c.isprintable())
+    return (
+        kept
+        if len(kept) <= MAX_SAID and len(said) <= 4 * MAX_SAID
+        else kept[: MAX_SAID - 3] + "..."
+    )
+
+
 def nudge(data: str | None = None) -> None:
     """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
     try:
         index = read(data or home())
         said = line(index, clock.today_iso()) if index is not None else None
         if said:
-            # Only printable characters reach the terminal, whatever the file holds.
-            sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")
+            sys.stdout.write(shown(said) + "\n")
             sys.stdout.flush()
     except Exception:  # a shell's start-up must never show a traceback, nor end in an error
         # Nothing left for the interpreter to flush into a closed pipe or a full disk at exit.
