@@ -269,6 +269,12 @@ def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> li
 def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: int | None) -> None:
     """Write the index afresh from every session (as `rebound todo` has them loaded).
 
+    The index is written under its lock, as `refresh` writes it: a save's refresh either ran
+    before (and this index includes that save), or waits to run after (and brings this one up
+    to date). When the sessions folder changed after `mark` (a save raced the reading), the
+    sessions are read again, under the lock, with their files' times taken before each read,
+    so that the index never holds an old session under a new file time.
+
     Args:
         store: the store the sessions came from.
         content: the content in use (its language is the nudge's).
@@ -276,21 +282,41 @@ def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: i
         mark: `folder_mark` taken *before* the sessions were read, so that a change made while
             they were being read leaves the index stale rather than wrong.
     """
-    times = _file_times(str(store.sessions))
+    import filelock
+
     found = list(sessions)
     touches = contacts_mark(str(store.home))  # before the log is read, as `mark` is
-    index = {
-        "version": VERSION,
-        "mark": mark,
-        "contacts_mark": touches,
-        "say": sentences(content),
-        "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
-        "contacts": keep_in_touch(store, content, found),
-    }
     try:
-        _write(store.home, index)
+        lock = filelock.FileLock(str(store.home / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
+        with lock:
+            times = _file_times(str(store.sessions))
+            if folder_mark(str(store.home)) != mark:
+                mark, times, found = _read_again(store)
+            index = {
+                "version": VERSION,
+                "mark": mark,
+                "contacts_mark": touches,
+                "say": sentences(content),
+                "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
+                "contacts": keep_in_touch(store, content, found),
+            }
+            _write(store.home, index)
     except Exception:  # the command's own work is done; a stale index only means silence
         return
+
+
+def _read_again(store: Store) -> tuple[int | None, dict[str, int], list[Session]]:
+    """(mark, file times, sessions) read now: the times and the mark before the reading, so
+    that a save during it leaves the index stale (and its refresh, waiting, mends it)."""
+    mark = folder_mark(str(store.home))
+    times = _file_times(str(store.sessions))
+    found = []
+    for sid in times:
+        try:
+            found.append(store.load(sid))
+        except Exception:  # unreadable: moved aside (the command says so), left out
+            continue
+    return mark, times, found
 
 
 def refresh(store: Store, content: Content | None, session_id: str, saved: Session | None) -> None:
