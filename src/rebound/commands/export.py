@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,6 +17,7 @@ app = command_group()
 
 if TYPE_CHECKING:
     from rebound.storage.records import Session
+    from rebound.storage.store import Store
 
 
 class Format(str, Enum):
@@ -141,6 +142,48 @@ def _done(session: Session, fmt: Format, output: Path) -> None:
     screens.note(screens.console(stderr=True), said)
 
 
+def _sent_before(store: Store, path: Path) -> dict[str, Any]:
+    """What earlier calendar exports sent (`calendar.json`); `{}` the first time.
+
+    A state rebound cannot use (a FIFO or a device in its place, a file too large, not JSON) is
+    never waited on, read or written over: it is set aside to `broken/` and named, and this
+    export sends every event afresh.
+
+    Raises:
+        DataError: it is there and cannot be read (its permissions); nothing was written.
+    """
+    import json
+
+    from rebound.errors import DataError
+    from rebound.storage.files import NotAFile, read_regular
+    from rebound.storage.store import unreadable
+
+    try:
+        raw = read_regular(path)
+    except FileNotFoundError:
+        return {}
+    except (IsADirectoryError, NotAFile) as exc:
+        return _set_aside(store, path, unreadable(exc))
+    except OSError as exc:
+        raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
+    try:
+        state = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        return _set_aside(store, path, str(exc) or type(exc).__name__)
+    return state if isinstance(state, dict) else _set_aside(store, path, "not a JSON object")
+
+
+def _set_aside(store: Store, path: Path, reason: str) -> dict[str, Any]:
+    """Move an unusable calendar state aside, say so, and start afresh (`{}`)."""
+    from rebound.app import say_error
+    from rebound.sentences import speech
+    from rebound.storage.paths import CALENDAR_STATE
+
+    moved = store.set_aside(path, CALENDAR_STATE.removesuffix(".json"), reason)
+    say_error(speech.say("calendar_set_aside", value=moved.reason, where=moved.backup))
+    return {}
+
+
 def _export_all(
     ctx: typer.Context, session_id: str | None, fmt: Format, output: Path | None
 ) -> None:
@@ -162,12 +205,9 @@ def _export_all(
     report_moved(store)
     state_file = store.home / CALENDAR_STATE
     with store.lock("calendar"):  # one export at a time updates calendar.json
+        state = _sent_before(store, state_file)
         try:
-            state = json.loads(state_file.read_bytes())
-        except (OSError, ValueError):
-            state = {}
-        try:
-            data, kept = exporter.all_ics(content, found, state if isinstance(state, dict) else {})
+            data, kept = exporter.all_ics(content, found, state)
         except ValueError:
             raise UsageError("export_all_none") from None
         if output is None:

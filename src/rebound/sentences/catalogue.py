@@ -212,6 +212,11 @@ class Ui(Sentences):
         "Exported {{count}} items of every session as iCalendar to {{where}}. Importing it "
         "again updates the same events."
     )
+    calendar_set_aside: str = (
+        "What earlier calendar exports sent could not be used ({{value}}). It was moved, as it "
+        "was, to {{where}}; this export sends every event afresh, so a calendar that took an "
+        "earlier one may show some events twice until you remove them."
+    )
     export_all_none: str = (
         "No session has dated items yet, so there's nothing to put in a calendar. Dates come "
         "with the steps, and `rebound continue` goes on with them."

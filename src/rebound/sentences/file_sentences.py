@@ -30,6 +30,11 @@ class FileSentences(Phrasebook):
     reason_missing: str = "it does not exist"
     reason_not_a_folder: str = "part of the path is a file, not a folder"
     reason_a_folder: str = "it is a folder, not a file"
+    reason_not_a_file: str = (
+        "it is not a file but a FIFO, a device or a socket (or a link to one), which rebound "
+        "never reads"
+    )
+    reason_too_large: str = "it is {{value}} bytes, more than the {{count}} MiB rebound reads"
     reason_loop: str = "its symbolic links go round in a loop"
     reason_exists: str = "it already exists"
     reason_not_empty: str = "the folder is not empty"

@@ -24,6 +24,7 @@ from rebound.sentences import speech
 from rebound.storage import which_session
 from rebound.storage.files import (
     Moved,
+    NotAFile,
     atomic_write,
     check_writable,
     data_home,
@@ -32,6 +33,7 @@ from rebound.storage.files import (
     listing,
     matches,
     private,
+    read_regular,
     regular_files,
     remove,
     someone_elses,
@@ -228,13 +230,14 @@ class Store:
         self._trust()
         path = self.path(session_id)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             raise NoSessionError("no_session_list", id=session_id) from None
-        except IsADirectoryError:
-            # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
-            # session, and must not stop the others: set aside and said, as a broken file is.
-            moved = self._move_aside(session_id, speech.say("reason_a_folder"))
+        except (IsADirectoryError, NotAFile) as exc:
+            # A folder named like a session (a sync tool's conflict, a mistaken mkdir), a FIFO or
+            # a link to a device is not a session, and must not stop the others (nor hang them):
+            # set aside and said, as a broken file is.
+            moved = self._move_aside(session_id, unreadable(exc))
             raise NoSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
@@ -257,6 +260,12 @@ class Store:
         moved = self._move_aside_file(self.path(session_id), session_id, reason)
         self.moved.append(moved)
         return moved
+
+    def set_aside(self, path: Path, name: str, reason: str) -> Moved:
+        """Move a file of the data folder that rebound cannot use to `broken/`, as
+        `<name>.<stamp>.json` (left where it is if it cannot be moved); said by `describe`."""
+        self._trust()
+        return self._move_aside_file(path, name, reason)
 
     def _move_aside_file(self, path: Path, name: str, reason: str) -> Moved:
         broken = self.home / BROKEN
@@ -360,11 +369,11 @@ class Store:
         uses it to report.
         """
         try:
-            data = json.loads(self.brag_path.read_bytes())
+            data = json.loads(read_regular(self.brag_path))
             items = data.get("items", [])
             sources = [i.get("source") for i in items if isinstance(i, dict)]
             sources += list(data.get("removed", []))
-        except (OSError, ValueError, AttributeError, TypeError):
+        except (OSError, ValueError, AttributeError, TypeError, RecursionError):
             return set()
         return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
@@ -397,9 +406,12 @@ class Store:
         `broken/` and reported with the sentence `broken` ({{value}}: why, {{where}}: the copy)."""
         self._trust()
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             return model()
+        except (IsADirectoryError, NotAFile) as exc:
+            moved = self._move_aside_file(path, name, unreadable(exc))
+            raise DataError(broken, value=moved.reason, where=moved.backup) from None
         except OSError as exc:
             raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
         try:
@@ -468,6 +480,13 @@ class Store:
             yield
         finally:
             lock.release()
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a file that is not one (`read_regular`'s refusals, a folder) cannot be read."""
+    if isinstance(exc, NotAFile):
+        return speech.say(exc.reason, **exc.values)
+    return speech.say("reason_a_folder")
 
 
 def describe(moved: Moved) -> str:

@@ -11,7 +11,9 @@ that does not match it is stale. A missing, stale or broken index means silence:
 courtesy, never an error and never a delay. `rebound todo` rebuilds it.
 
 The reading half (`nudge`, `line`, `read`) imports nothing but the standard library's `os`,
-`json` and `time`, not even `typing` (tests/test_import_graph.py checks it). The writing half
+`json`, `stat` and `time`, not even `typing` (tests/test_import_graph.py checks it). It reads
+`due.json` only if it is a regular file of this user's, opened without blocking: a FIFO or a link
+to /dev/zero in its place must never hang a new terminal. The writing half
 imports the rest of rebound inside its functions: it runs in a command that has them loaded.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat  # already loaded by `os`: free
 import sys
 
 from rebound import clock
@@ -42,6 +45,8 @@ LOCK_SECONDS = 2.0
 # The longest line the nudge prints: its sentences come from the index, which is a file like any
 # other; a hand-edited 5 MB sentence must not fill every new terminal.
 MAX_SAID = 200
+# The largest index the nudge reads: thousands of sessions' items fit in a fraction of it.
+MAX_INDEX_BYTES = 8 * 1024 * 1024
 # The `ui` sentences the nudge says; `{{count}}` and `{{value}}` are filled in by `line`.
 SAY = {
     "today": "nudge_today",
@@ -102,15 +107,35 @@ def _yours(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
+def _read_index(path: str) -> bytes | None:
+    """The index's bytes; None unless it is a regular file, this user's alone (`_yours`), of at
+    most `MAX_INDEX_BYTES`. Opened with O_NONBLOCK and judged by `fstat` of what was opened (as
+    `rebound.storage.files.read_regular` reads, without importing it)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_INDEX_BYTES or not _yours(st):
+            return None
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, MAX_INDEX_BYTES + 1 - total):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_INDEX_BYTES:
+                return None
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
     """The index of the data folder `data`; None when missing, broken, not this user's alone
     (see `_yours`), or stale (if `fresh`)."""
     try:
-        with open(os.path.join(data, INDEX), "rb") as handle:
-            if not _yours(os.fstat(handle.fileno())):
-                return None
-            index = json.loads(handle.read())
-    except (OSError, ValueError):
+        raw = _read_index(os.path.join(data, INDEX))
+        index = json.loads(raw) if raw is not None else None
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(index, dict) or index.get("version") != VERSION:
         return None
@@ -239,13 +264,13 @@ def _file_times(sessions: str) -> dict[str, int]:
 
 def _write(data: Path, index: dict[str, Any]) -> None:
     """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
-    from rebound.storage.files import atomic_write
+    from rebound.storage.files import atomic_write, read_regular
 
     text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
     try:
-        if (data / INDEX).read_bytes() == text:
+        if read_regular(data / INDEX, MAX_INDEX_BYTES) == text:
             return
-    except OSError:
+    except OSError:  # missing, or not a file (replaced by the save): write it
         pass
     atomic_write(data / INDEX, text)
 
