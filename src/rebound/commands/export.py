@@ -145,16 +145,19 @@ def _done(session: Session, fmt: Format, output: Path) -> None:
 def _sent_before(store: Store, path: Path) -> dict[str, Any]:
     """What earlier calendar exports sent (`calendar.json`); `{}` the first time.
 
-    A state rebound cannot use (a FIFO or a device in its place, a file too large, not JSON) is
-    never waited on, read or written over: it is set aside to `broken/` and named, and this
-    export sends every event afresh.
+    A state rebound cannot use (a FIFO or a device in its place, a file too large, not JSON, a
+    SEQUENCE of Infinity: see `calendar_state.usable`) is never waited on, read or written over:
+    it is set aside to `broken/` as it was, and named; this export counts from the events in it
+    that can be used, and sends the others afresh.
 
     Raises:
         DataError: it is there and cannot be read (its permissions); nothing was written.
     """
     import json
 
+    from rebound.calendar_state import VERSION, usable
     from rebound.errors import DataError
+    from rebound.sentences import speech
     from rebound.storage.files import NotAFile, read_regular
     from rebound.storage.store import unreadable
 
@@ -168,9 +171,14 @@ def _sent_before(store: Store, path: Path) -> dict[str, Any]:
         raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
     try:
         state = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        return _set_aside(store, path, str(exc) or type(exc).__name__)
-    return state if isinstance(state, dict) else _set_aside(store, path, "not a JSON object")
+    except RecursionError:
+        return _set_aside(store, path, speech.say("broken_too_deep"))
+    except ValueError as exc:
+        return _set_aside(store, path, str(exc))
+    events, bad = usable(state)
+    if bad:
+        _set_aside(store, path, speech.say_count("reason_events_unusable", bad))
+    return {"version": VERSION, "events": events}
 
 
 def _set_aside(store: Store, path: Path, reason: str) -> dict[str, Any]:

@@ -217,6 +217,13 @@ class Ui(Sentences):
         "was, to {{where}}; this export sends every event afresh, so a calendar that took an "
         "earlier one may show some events twice until you remove them."
     )
+    reason_events_unusable: str = (
+        "{{count}} things in it are not as rebound writes them (a SEQUENCE, a day or a stamp "
+        "it cannot use)"
+    )
+    reason_events_unusable_one: str = (
+        "1 thing in it is not as rebound writes it (a SEQUENCE, a day or a stamp it cannot use)"
+    )
     export_all_none: str = (
         "No session has dated items yet, so there's nothing to put in a calendar. Dates come "
         "with the steps, and `rebound continue` goes on with them."
