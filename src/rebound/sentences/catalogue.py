@@ -404,6 +404,14 @@ class Ui(Sentences):
         "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
         "editor you have, e.g. `export EDITOR=nano`, and try again."
     )
+    draft_edit_emptied: str = (
+        "{{title}}: the file came back empty from your editor, so your draft is kept as it was. "
+        "`rebound draft {{id}} --reset` goes back to the draft made from your answers."
+    )
+    draft_mail_empty: str = (
+        "{{title}} has nothing in it to mail, so no mail app was opened. "
+        "`rebound draft {{id}} --reset` brings back the draft made from your answers."
+    )
     draft_reset: str = "{{title}}: back to the draft made from your answers."
     draft_reset_none: str = "{{title}}: there is no edit to drop; it is as made from your answers."
     draft_when_sent: str = "Once it's sent: `rebound done {{id}}`."

@@ -310,3 +310,7 @@ class Sentences(FileSentences):
     clip_windows: str = "the Windows clipboard"
     clip_program: str = "a clipboard program"
     editor_exit: str = "{{value}}, exit {{number}}"
+    editor_unreadable: str = (
+        "{{name}}={{value}}: its quotes (or a backslash at its end) leave it unfinished, so it "
+        "can't be read as a command"
+    )

@@ -16,6 +16,7 @@ import sys
 import tempfile
 
 from rebound.sentences import speech
+from rebound.storage.files import read_regular
 
 
 class EditorFailed(Exception):
@@ -23,10 +24,20 @@ class EditorFailed(Exception):
 
 
 def editor_command() -> list[str]:
-    """The person's editor, as a command to which the file's name is added."""
-    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if chosen and chosen.strip():
-        return shlex.split(chosen, posix=os.name != "nt")
+    """The person's editor, as a command to which the file's name is added.
+
+    Raises:
+        EditorFailed: `$VISUAL` or `$EDITOR` cannot be split as a shell would (a quote that
+            does not close, a backslash at its end).
+    """
+    for name in ("VISUAL", "EDITOR"):
+        chosen = os.environ.get(name, "")
+        if chosen.strip():
+            try:
+                return shlex.split(chosen, posix=os.name != "nt")
+            except ValueError:
+                said = speech.say("editor_unreadable", name=name, value=chosen)
+                raise EditorFailed(said) from None
     if os.name == "nt":
         return ["notepad"]
     for name in ("sensible-editor", "nano", "vi"):
@@ -36,8 +47,8 @@ def editor_command() -> list[str]:
 
 
 def edit(text: str) -> str | None:
-    """Open `text` in the person's editor; what they saved, or None when they closed it
-    without changing anything.
+    """Open `text` in the person's editor; what they saved ('' when the editor emptied or
+    removed the file), or None when they closed it without changing anything.
 
     Raises:
         EditorFailed: the editor could not be started or exited with an error.
@@ -56,8 +67,10 @@ def edit(text: str) -> str | None:
             raise EditorFailed(
                 speech.say("editor_exit", value=shlex.join(command), number=done.returncode)
             )
-        with open(name, encoding="utf-8", errors="replace", newline="") as handle:
-            saved = handle.read()
+        try:
+            saved = read_regular(name).decode("utf-8", errors="replace")
+        except FileNotFoundError:  # the editor removed it: nothing was kept in it
+            saved = ""
     finally:
         with contextlib.suppress(OSError):
             os.unlink(name)

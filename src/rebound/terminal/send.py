@@ -51,7 +51,14 @@ def copy(content: Content, out: Console, draft: DraftText) -> None:
 
 def mail(content: Content, out: Console, draft: DraftText) -> bool:
     """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
-    True when a mail app (or browser) took it."""
+    True when a mail app (or browser) took it.
+
+    Raises:
+        ReboundError: the draft has nothing in it to mail (an empty edit kept by an earlier
+            rebound, a hand edit); nothing was opened (exit 1).
+    """
+    if not draft.body.strip():
+        raise ReboundError("draft_mail_empty", title=draft.title, id=draft.id)
     url = drafts.mailto(draft.to, draft.subject, draft.body)
     if programs.open_mail(url):
         screens.note(out, content.say("draft_mailed", title=draft.title))
@@ -65,7 +72,8 @@ def edit(content: Content, draft: DraftText) -> str | None:
     """The draft as the person saved it in their editor; None when they changed nothing.
 
     Raises:
-        ReboundError: the editor could not be used (exit 1); nothing was changed.
+        ReboundError: the editor could not be used, or left the file empty (exit 1); nothing
+            was changed, and the draft is as it was.
     """
     try:
         saved = programs.edit(draft.text)
@@ -73,4 +81,6 @@ def edit(content: Content, draft: DraftText) -> str | None:
         raise ReboundError("draft_editor_failed", value=str(exc)) from None
     if saved is None or drafts.plain(saved) == draft.text:
         return None
+    if not saved.strip():  # never kept as an empty draft, which would mail a bare `mailto:`
+        raise ReboundError("draft_edit_emptied", title=draft.title, id=draft.id)
     return saved
