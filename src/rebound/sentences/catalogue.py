@@ -408,6 +408,18 @@ class Ui(Sentences):
         "{{title}}: the file came back empty from your editor, so your draft is kept as it was. "
         "`rebound draft {{id}} --reset` goes back to the draft made from your answers."
     )
+    draft_edit_kept_ended: str = (
+        "Stopped. {{title}}: what you wrote in your editor is kept as your edit "
+        "(`rebound draft {{id}}` shows it)."
+    )
+    draft_edit_kept_open: str = (
+        "Stopped. {{title}}: what you had saved in your editor is kept as your edit. Your editor "
+        "is still open on {{where}}: what you save there from now on stays in that file."
+    )
+    draft_edit_left: str = (
+        "Stopped while your editor was open. {{title}}: what you wrote is kept in {{where}}, "
+        "and your draft is as it was; copy it from there with `rebound draft --edit`."
+    )
     draft_mail_empty: str = (
         "{{title}} has nothing in it to mail, so no mail app was opened. "
         "`rebound draft {{id}} --reset` brings back the draft made from your answers."

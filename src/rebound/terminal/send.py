@@ -7,11 +7,13 @@ pack's words. Saving an edit is the caller's (it knows which lock it holds).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 
 from rebound.coach import drafts
 from rebound.coach.drafts import DraftText
-from rebound.errors import ReboundError
+from rebound.errors import InterruptedByUser, ReboundError
 from rebound.pack.models import Content
 from rebound.render import screens
 from rebound.system import clipboard, programs
@@ -74,6 +76,8 @@ def edit(content: Content, draft: DraftText) -> str | None:
     Raises:
         ReboundError: the editor could not be used, or left the file empty (exit 1); nothing
             was changed, and the draft is as it was.
+        programs.EditEnded: rebound was ended while the editor was open, with something to keep
+            (`ended` keeps it).
     """
     try:
         saved = programs.edit(draft.text)
@@ -84,3 +88,29 @@ def edit(content: Content, draft: DraftText) -> str | None:
     if not saved.strip():  # never kept as an empty draft, which would mail a bare `mailto:`
         raise ReboundError("draft_edit_emptied", title=draft.title, id=draft.id)
     return saved
+
+
+def ended(
+    draft: DraftText, stop: programs.EditEnded, keep: Callable[[str], None]
+) -> InterruptedByUser:
+    """rebound was ended while the person's editor was open: keep what they wrote, and say how.
+
+    What the editor left in the file is saved as the draft's edit through `keep` (the caller
+    holds the session's lock); the file is removed once it is saved and the editor has closed.
+    Otherwise the file stays where it is, and the message names it. Returns the error to end
+    with (exit 130).
+    """
+    import contextlib
+    import os
+
+    if stop.text is not None:
+        try:
+            keep(stop.text)
+        except ReboundError:  # a full disk, say: the file is where the text is
+            return InterruptedByUser("draft_edit_left", title=draft.title, where=stop.path)
+        if not stop.open:
+            with contextlib.suppress(OSError):
+                os.unlink(stop.path)
+            return InterruptedByUser("draft_edit_kept_ended", title=draft.title, id=draft.id)
+        return InterruptedByUser("draft_edit_kept_open", title=draft.title, where=stop.path)
+    return InterruptedByUser("draft_edit_left", title=draft.title, where=stop.path)
