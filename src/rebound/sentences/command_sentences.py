@@ -35,6 +35,7 @@ class Sentences(FileSentences):
     rating_4: str = "Good: clear and in order"
     rating_5: str = "Smooth: I'd tell it like that in the room"
     rating_hint: str = "(1 to 5, then Enter)"
+    rating_hint_pick: str = "(press 1 to 5, then Enter)"
     clock_done: str = "Enter when you're done"
     clock_left: str = "{{value}} left"
     brag_empty: str = (

@@ -288,23 +288,66 @@ def text(
 RATINGS = ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5")  # the pack's labels
 
 
-def rating(message: str, default: int = 3, lang: Language | None = None) -> int:
-    """A rating from 1 to 5: press the digit (or use the arrows), then Enter."""
+def rating(message: str, default: int | None = 3, lang: Language | None = None) -> int:
+    """A rating from 1 to 5: press the digit (or use the arrows), then Enter.
+
+    With no `default`, Enter waits until a rating is picked: after a clock that ran out, an
+    Enter pressed to stop it a moment too late must not rate the story.
+    """
     says = _words(lang)
     choices = [
         Choice(says.say(key), value=str(n), shortcut_key=str(n))
         for n, key in enumerate(RATINGS, start=1)
     ]
     question = questionary.select(
-        message,
+        clean(message),
         choices=choices,
-        default=choices[default - 1],
+        default=choices[default - 1] if default is not None else None,
         use_shortcuts=True,
-        instruction=says.say("rating_hint"),
+        instruction=says.say("rating_hint" if default is not None else "rating_hint_pick"),
         style=STYLE,
     )
+    if default is None:
+        _enter_after_a_pick(question)
     answer = _run(question)
     return int(answer)
+
+
+def _enter_after_a_pick(question: Question) -> None:
+    """Enter does nothing on a select until a choice is picked: a digit, or an arrow."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    [control] = [
+        c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    ]
+    picked = [False]
+    keys = KeyBindings()  # merged after questionary's own: for the same key, these win
+
+    def moved(event: Any, index: int | None = None, step: int = 0) -> None:
+        if index is not None:
+            control.pointed_at = index
+        elif step > 0:
+            control.select_next()
+        elif step < 0:
+            control.select_previous()
+        picked[0] = True
+
+    for index, choice in enumerate(control.choices):
+        if isinstance(choice.shortcut_key, str):
+            keys.add(choice.shortcut_key, eager=True)(lambda e, i=index: moved(e, index=i))
+    for key in (Keys.Down, "j", Keys.ControlN):
+        keys.add(key, eager=True)(lambda e: moved(e, step=1))
+    for key in (Keys.Up, "k", Keys.ControlP):
+        keys.add(key, eager=True)(lambda e: moved(e, step=-1))
+
+    @keys.add(Keys.ControlM, eager=True, filter=Condition(lambda: not picked[0]))
+    def _not_yet(event: Any) -> None:
+        """Enter before a pick: nothing to answer with yet."""
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
 
 
 def countdown(seconds: int, lang: Language | None = None) -> float:
