@@ -1,4 +1,5 @@
-"""The yes/no prompt in a pack's own words: its keys, Enter, and words that make no key."""
+"""The yes/no prompt in a pack's own words: its keys, Enter, and words that make no key. A letter
+shows its answer and Enter gives it, as every question is answered (issue 19, item 6)."""
 
 from __future__ import annotations
 
@@ -41,41 +42,50 @@ def answer(keys: str, default: bool, lang: values.Language = values.ENGLISH) -> 
 @pytest.mark.parametrize(
     ("keys", "default", "expected"),
     [
-        ("y", False, True),
-        ("Y", False, True),
-        ("n", True, False),
-        ("N", True, False),
+        ("y\r", False, True),
+        ("Y\r", False, True),
+        ("n\r", True, False),
+        ("N\r", True, False),
         ("\r", True, True),
         ("\r", False, False),
         ("\x1b\r", True, True),  # Esc then Enter takes the default, as Enter does
         ("\x1b\r", False, False),
         ("x\r", True, True),  # other keys type nothing
-        ("y\x7f", False, True),  # the answer is taken at once
+        ("y\x7f\r", False, False),  # Backspace takes the letter back: Enter gives the default
+        ("yn\r", True, False),  # the last letter is the answer
     ],
 )
 def test_english_yes_no(keys: str, default: bool, expected: bool) -> None:
     assert answer(keys, default) is expected
 
 
+@pytest.mark.parametrize("keys", ["y", "n", "yyy"])
+def test_a_letter_alone_answers_nothing(keys: str) -> None:
+    """`y` and Enter typed together answered with `y`, and left the Enter for the next
+    question: a letter now waits for its Enter."""
+    with pytest.raises(EOFError):  # the keys run out: still waiting for Enter
+        answer(keys, True)
+
+
 def test_a_packs_own_first_letters_answer_too() -> None:
     spanish = Words("Sí", "No")
-    assert answer("s", False, spanish) is True
-    assert answer("S", False, spanish) is True
-    assert answer("y", False, spanish) is True
-    assert answer("n", True, spanish) is False
+    assert answer("s\r", False, spanish) is True
+    assert answer("S\r", False, spanish) is True
+    assert answer("y\r", False, spanish) is True
+    assert answer("n\r", True, spanish) is False
 
 
 @pytest.mark.parametrize(("yes", "no"), [("", ""), ("ßi", "Nein"), ("İyi", "Hayır"), ("1", "2")])
 def test_words_that_make_no_key_leave_y_and_n(yes: str, no: str) -> None:
     odd = Words(yes, no)
-    assert answer("y", False, odd) is True
-    assert answer("n", True, odd) is False
+    assert answer("y\r", False, odd) is True
+    assert answer("n\r", True, odd) is False
 
 
 def test_words_that_start_alike_leave_y_and_n() -> None:
     alike = Words("Oui", "Oh non")
     assert answer("o\r", True, alike) is True  # 'o' answers nothing; Enter takes the default
-    assert answer("n", True, alike) is False
+    assert answer("n\r", True, alike) is False
 
 
 def pick(keys: str, required: bool) -> list[str]:

@@ -98,11 +98,37 @@ def _defaults_built_once() -> None:
 _defaults_built_once()
 
 
+def drop_typed_ahead(app: Any) -> None:
+    """Keys typed before a question is on screen are not for it (CONVENTIONS: keys typed ahead
+    never answer a question that was not yet on screen): on a terminal, what prompt_toolkit
+    kept unread from the last question and what the terminal holds unread are dropped, just
+    before this one is drawn. A pipe (a script, the tests' keys) is not someone typing ahead
+    of the screen: it is read as it is."""
+    import os
+
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    try:
+        fd = app.input.fileno()
+        if not os.isatty(fd):
+            return
+    except Exception:  # an input with no file (a test's, Windows' console): nothing to drop
+        return
+    clear_typeahead(app.input)
+    try:
+        import termios
+
+        termios.tcflush(fd, termios.TCIFLUSH)
+    except Exception:  # no termios (Windows), or termios.error: the terminal keeps its keys
+        return
+
+
 def _run(question: Question, back: bool = False) -> Any:
     """Ask, with Ctrl-Z suspending, and Ctrl-B bound to 'go back' where the caller can honour
-    it."""
+    it; keys typed before the question was on screen are dropped (`drop_typed_ahead`)."""
     gc_tuning.resume()  # a person may take minutes to answer: collect garbage as usual again
     app = question.application
+    drop_typed_ahead(app)
     extra = [_suspend_bindings(), *([_back_bindings()] if back else [])]
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
     # A byte the terminal did not send as UTF-8 (a Latin-1 terminal) arrives as a lone
@@ -430,4 +456,5 @@ def countdown(seconds: int, lang: Language | None = None) -> float:
             app.create_background_task(time_up())
 
     gc_tuning.resume()
+    drop_typed_ahead(app)
     return float(app.run(pre_run=pre_run))
