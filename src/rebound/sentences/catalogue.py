@@ -300,6 +300,11 @@ class Ui(Sentences):
     )
     feedback_done: str = "Feedback recorded for {{name}}. It counts in `rebound stats` from now on."
     feedback_ticked: str = "Ticked: {{list}}."
+    feedback_before: str = "What you noted before: {{value}}"
+    feedback_adds_hint: str = (
+        "(Enter keeps it; what you type is added beside it, with today's date)"
+    )
+    feedback_added: str = "Added {{date}}: {{value}}"
     feedback_from_file: str = (
         "Recorded {{count}} feedback answers from {{where}} in session {{id}}."
     )

@@ -210,7 +210,9 @@ def ask(
     # A default is offered ("Enter for ..."), never pre-filled: people start typing at once, and
     # pre-filled text would be added to ('3' + '5' = '35').
     fallback = "" if default is None or isinstance(default, (bool, list)) else str(default)
-    instruction = field.help or (lang.say("enter_for", value=fallback) if fallback else None)
+    # On one line (feedback added later sits on lines of its own): the hint is one line.
+    offered = " ".join(fallback.split())
+    instruction = field.help or (lang.say("enter_for", value=offered) if fallback else None)
     answer = _run(
         questionary.text(
             clean(message),
