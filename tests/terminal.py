@@ -114,7 +114,7 @@ class Terminal:
         self.answer(question, ENTER)
 
     def confirm(self, question: str, yes: bool) -> None:
-        self.answer(question, "y" if yes else "n")
+        self.answer(question, ("y" if yes else "n") + ENTER)  # a yes/no waits for Enter
 
     def select(self, question: str, down: int = 0) -> None:
         self.answer(question, DOWN * down + ENTER)

@@ -50,7 +50,13 @@ _LONGEST_PATH = 160
 
 
 def os_reason(exc: OSError) -> str:
-    """What went wrong, in plain words: ours for the common errnos, else the OS's own."""
+    """What went wrong, in plain words: ours for the common errnos (and for what
+    `storage.files.read_regular` refuses), else the OS's own."""
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str):  # storage.files.NotAFile, TooLarge
+        from rebound.sentences import speech
+
+        return speech.say(reason, **getattr(exc, "values", {}))
     if exc.errno in _REASONS:
         from rebound.sentences import speech
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rebound import clock
@@ -349,31 +349,29 @@ def all_ics(
     Raises:
         ValueError: there is no event at all to put in it.
     """
-    import contextlib
-
     import icalendar
 
     from rebound import __version__
+    from rebound.calendar_state import MAX_SEQUENCE, usable
 
-    before = state.get("events") if isinstance(state.get("events"), dict) else {}
-    assert isinstance(before, dict)
+    before, _ = usable(state)  # what cannot be used counts as never sent (the command says so)
     after: dict[str, Any] = {}
     events: list[tuple[str, str, icalendar.Event]] = []
 
     def publish(key: str, fields: dict[str, str], stamp: datetime, alarm: bool) -> None:
-        old = before.get(key) if isinstance(before.get(key), dict) else None
+        old = before.get(key)
         digest = _fingerprint(fields)
-        sequence = 0
-        with contextlib.suppress(TypeError, ValueError):  # a broken state: start again at 0
-            if old is not None:
-                sequence = int(old.get("sequence", 0)) + (old.get("hash") != digest)
+        sequence = 0 if old is None else old["sequence"] + (old["hash"] != digest)
+        sequence = min(sequence, MAX_SEQUENCE)
         after[key] = {**fields, "hash": digest, "sequence": sequence, "stamp": stamp.isoformat()}
         event = icalendar.Event()
         event.add("uid", key)
         event.add("dtstamp", stamp)
         day = date.fromisoformat(fields["start"])
         event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
+        end = clock.shift(day, 1)
+        if end is not None:  # on 9999-12-31 there is no next day: the event is that one day
+            event.add("dtend", end)
         event.add("summary", fields["summary"])
         if fields.get("description"):
             event.add("description", fields["description"])
@@ -400,19 +398,15 @@ def all_ics(
             }
             publish(key, fields, stamp, alarm=not entry.done)
     for key, old in before.items():  # sent before, gone now (a deleted session, a changed list)
-        if key in after or not isinstance(old, dict):
+        if key in after:
             continue
-        try:
-            gone = {
-                "start": date.fromisoformat(str(old["start"])).isoformat(),
-                "summary": str(old["summary"]),
-                "description": str(old.get("description", "")),
-                "status": "CANCELLED",
-            }
-            stamp = datetime.fromisoformat(str(old["stamp"]))
-        except (KeyError, ValueError):
-            continue
-        publish(key, gone, stamp, alarm=False)
+        gone = {
+            "start": old["start"],
+            "summary": old["summary"],
+            "description": old["description"],
+            "status": "CANCELLED",
+        }
+        publish(key, gone, _utc(datetime.fromisoformat(old["stamp"])), alarm=False)
     if not events:
         raise ValueError("no session has dated items")
 
@@ -428,6 +422,5 @@ def all_ics(
 
 
 def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+    """A moment in UTC, to the second; at the ends of time, the first or last one (`clock`)."""
+    return clock.in_utc(moment).replace(microsecond=0)

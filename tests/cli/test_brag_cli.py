@@ -269,11 +269,11 @@ def test_remove_with_yes(run: Run, rebound_home: Path, two: Path) -> None:
 
 
 def test_remove_asks_first(run: Run, rebound_home: Path, two: Path) -> None:
-    kept = run(["brag", "remove", "2"], "n")
+    kept = run(["brag", "remove", "2"], "n" + ENTER)
     assert kept.exit_code == 0, kept.output
     assert "Kept it." in kept.stdout
     assert len(items(rebound_home)) == 2
-    gone = run(["brag", "remove", "2"], "y")
+    gone = run(["brag", "remove", "2"], "y" + ENTER)
     assert gone.exit_code == 0, gone.output
     assert [i["id"] for i in items(rebound_home)] == ["cut-the-nightly-batch"]
 

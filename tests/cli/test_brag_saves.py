@@ -97,7 +97,9 @@ def test_an_edit_writes_only_what_was_changed(
     assert item["tags"] == ["data"]
 
 
-@pytest.mark.parametrize(("answer", "kept"), [("n", "theirs"), (ENTER, "mine"), ("y", "mine")])
+@pytest.mark.parametrize(
+    ("answer", "kept"), [("n" + ENTER, "theirs"), (ENTER, "mine"), ("y" + ENTER, "mine")]
+)
 def test_a_field_changed_in_both_windows_is_asked_about(
     run: Run,
     rebound_home: Path,

@@ -46,14 +46,14 @@ def test_export_does_not_overwrite(run: Run, tmp_path: Path) -> None:
 
 def test_wipe_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    result = run(["data", "wipe"], "n")
+    result = run(["data", "wipe"], "n\r")
     assert "Kept" in result.stdout
     assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
 
 
 def test_wipe_removes_everything(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    result = run(["data", "wipe"], "y")
+    result = run(["data", "wipe"], "y\r")
     assert result.exit_code == 0, result.output
     assert not rebound_home.exists()
     assert "No sessions yet" in run(["summary"]).stdout

@@ -94,7 +94,7 @@ def test_mail_at_the_end_of_a_step_then_tick(
     given = tmp_path / "url.txt"
     browser = script(bin_dir, "browser", f"open({str(given)!r}, 'w').write(sys.argv[1])")
     monkeypatch.setenv("BROWSER", str(browser))
-    result = run(["start"], upto("offer.thank_you_email") + MAIL + "y")
+    result = run(["start"], upto("offer.thank_you_email") + MAIL + "y" + ENTER)
     assert result.exit_code == 130, result.output
     assert "opened in your mail app" in result.stdout
     assert "Sent? Tick “Thank-you email sent to Dana Smith” off your list?" in asked
@@ -168,7 +168,7 @@ KEEP_EDIT = (
 def test_a_changed_answer_asks_and_can_keep_the_edit(
     run: Run, edited: Path, rebound_home: Path, asked: list[str]
 ) -> None:
-    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "y" + LATER)
+    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "y" + ENTER + LATER)
     assert result.exit_code == 0, result.output
     assert KEEP_EDIT in asked
     data = saved(rebound_home)
@@ -178,7 +178,7 @@ def test_a_changed_answer_asks_and_can_keep_the_edit(
 
 
 def test_a_changed_answer_can_rebuild_the_draft(run: Run, edited: Path, rebound_home: Path) -> None:
-    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "n" + LATER)
+    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "n" + ENTER + LATER)
     assert result.exit_code == 0, result.output
     data = saved(rebound_home)
     assert data["edited"] == {}
@@ -202,7 +202,7 @@ def test_ctrl_b_into_a_step_with_an_edited_draft_asks_too(
     # Edit the thank-you at the end of step 1, go back from "Ready?" past "one email or two?"
     # and change the detail: the coach asks, and "no" rebuilds the draft from the new answer.
     typed = upto("offer.thank_you_email") + EDIT + LATER
-    typed += "\x02" * 2 + CLEAR + "the coffee" + ENTER + KEEP_TWO + "n" + LATER
+    typed += "\x02" * 2 + CLEAR + "the coffee" + ENTER + KEEP_TWO + "n" + ENTER + LATER
     result = run(["start"], typed)
     assert result.exit_code == 130, result.output
     assert KEEP_EDIT in asked

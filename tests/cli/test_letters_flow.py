@@ -67,7 +67,7 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
     run: Run, rebound_home: Path
 ) -> None:
     # '田中' is the family name: not a first name to greet by, so the coach asks.
-    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER + ENTER
+    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER * 3
     result = run(["start"], typed)
     assert answers(rebound_home)["messenger_address"] == "Tanaka-san"
     assert "Hi Tanaka-san," in result.stdout  # the thank-you greets them as answered
@@ -75,7 +75,7 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
 
 
 def test_in_spanish_the_whole_name_is_offered(run: Run, rebound_home: Path) -> None:
-    typed = opening("김민준", address=ENTER) + "s" + ENTER + ENTER  # Enter: the whole name
+    typed = opening("김민준", address=ENTER) + "s" + ENTER * 3  # Enter: the whole name
     result = run(["--lang", "es", "start"], typed)
     assert answers(rebound_home)["messenger_address"] == "김민준"
     assert "Hola, 김민준:" in result.stdout
@@ -97,7 +97,7 @@ def test_news_by_email_gets_the_words_of_an_email(run: Run, rebound_home: Path) 
 
 
 def test_news_by_phone_gets_the_words_of_a_call(run: Run, rebound_home: Path) -> None:
-    out = run(["start"], opening("Dana") + "n").stdout
+    out = run(["start"], opening("Dana") + "n" + ENTER).stdout
     assert answers(rebound_home)["thanked_on_call"] is False
     assert "Nobody enjoys making that call" in out
     assert "while the conversation is fresh" in out
@@ -109,7 +109,8 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 ) -> None:
     typed = (
         opening("Dana")
-        + "y"  # thanked on the call
+        + "y"
+        + ENTER  # thanked on the call
         + ENTER  # nothing in particular
         + DOWN
         + ENTER  # two emails
@@ -135,7 +136,7 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 def test_one_email_for_thanks_and_feedback_skips_asking_how_you_asked(
     run: Run, rebound_home: Path
 ) -> None:
-    typed = opening("Dana") + "y" + ENTER + ENTER  # combined: the default
+    typed = opening("Dana") + "y" + ENTER * 3  # thanked; no detail; combined: the default
     typed += LATER + ENTER  # the one email: later; ready for step 2
     typed += "They wanted more Spark" + ENTER  # straight to the reasons
     result = run(["start"], typed)

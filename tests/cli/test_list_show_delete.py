@@ -81,7 +81,7 @@ def test_show_unknown(run: Run) -> None:
 
 def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    result = run(["delete", SESSION_ID], "n")
+    result = run(["delete", SESSION_ID], "n\r")
     assert result.exit_code == 0
     assert "Kept" in result.stdout
     assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
@@ -90,7 +90,7 @@ def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
 def test_delete_on_yes(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
     second_session(run)
-    result = run(["delete", SESSION_ID], "y")
+    result = run(["delete", SESSION_ID], "y\r")
     assert result.exit_code == 0, result.output
     assert f"Deleted {SESSION_ID}" in result.stdout
     remaining = sorted(p.name for p in (rebound_home / "sessions").iterdir())

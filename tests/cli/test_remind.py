@@ -170,11 +170,11 @@ def test_install_writes_a_timer_and_turns_it_on(
 
 
 def test_install_asks_first_on_a_terminal(run: Run, tmp_path: Path, systemctl: Path) -> None:
-    result = run(["remind", "--install"], "n")
+    result = run(["remind", "--install"], "n\r")
     assert result.exit_code == 0, result.output
     assert "Nothing was changed." in result.stdout
     assert not units(tmp_path).exists()
-    result = run(["remind", "--install"], "y")
+    result = run(["remind", "--install"], "y\r")
     assert result.exit_code == 0, result.output
     assert (units(tmp_path) / "rebound-remind.timer").is_file()
 

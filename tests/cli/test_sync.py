@@ -113,7 +113,9 @@ def test_one_session_edited_on_two_computers_ends_as_one_with_every_answer(
     assert not (rebound_home / "broken").exists()
 
     data = saved(rebound_home)
-    assert data["answers"]["reasons"] == "The laptop's reasons"  # the newer stays
+    reasons = data["answers"]["reasons"]
+    assert reasons.endswith("The laptop's reasons")  # the newer stays (added beside the call's)
+    assert "The desktop's reasons" not in reasons
     assert data["answers"]["weakness"] == "Shy"  # changed on the desktop only
     assert "move-on" in data["ticked"]  # ticked on the desktop
     shown = " ".join(run(["show", SESSION_ID]).stdout.split())

@@ -2,7 +2,7 @@
 
 Every keystroke is sent only after the question it answers is on screen (`expect_exact` on a
 fragment of the message from the content YAML), so the tests never race the program. Keys:
-text + Enter, Enter for a select's default, arrow-down to move, a single y/n for a confirm,
+text + Enter, Enter for a select's default, arrow-down to move, y/n then Enter for a confirm,
 space to tick a checkbox, Ctrl-C / Ctrl-D to stop.
 """
 
@@ -123,7 +123,7 @@ def reflect_from_first_due(t: Terminal, days: Days) -> None:
     t.see("That's more than a week away")
     kept = t.see_pattern(r"Keep (\d{4}-\d{2}-\d{2})\?")
     assert kept[len("Keep ") : -1] in days.around(10)
-    t.child.send("n")
+    t.child.send("n" + ENTER)
     t.text("Pick the day you'll move on", "+5d")
 
 

@@ -128,3 +128,67 @@ def test_export_output_never_follows_a_link(run: Run, tmp_path: Path) -> None:
     assert precious.read_text() == "precious"
     assert not link.is_symlink()
     assert link.read_text().startswith("#")  # the Markdown export, in place of the link
+
+
+BIDI = "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidi_controls_are_shown_not_obeyed() -> None:
+    """Issue 19, item 15: a right-to-left override makes 'Globex\u202emoc.evil' read as
+    'Globexlive.com' on screen; like ESC, every bidi control is shown as its escape."""
+    from rebound.text import clean
+
+    shown = clean(f"Globex{BIDI}moc")
+    assert not set(shown) & set(BIDI)
+    assert shown == "Globex" + "".join(f"\\u{ord(c):04x}" for c in BIDI) + "moc"
+    assert clean("שלום مرحبا") == "שלום مرحبا"  # right-to-left letters are text, kept
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["todo"], ["summary"], ["contacts"], ["draft"], ["summary", "--drafts"]],
+)
+def test_bidi_controls_in_a_name_or_a_pack_never_reach_the_terminal(
+    command: list[str],
+    run: Run,
+    content_copy: Path,
+    rebound_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19, item 15: a company, a contact's name and a pack's own text holding U+202E
+    reached the terminal of list, todo, summary, contacts and draft."""
+    coach = content_copy / "steps" / "thank.yaml"
+    text = coach.read_text(encoding="utf-8")
+    coach.write_text(text.replace("title: Thank the messenger", "title: Thank\u202e the messenger"))
+    monkeypatch.setenv("REBOUND_CONTENT", str(content_copy))
+    from tests.pinned import TODAY
+    from tests.scenario import answers
+
+    contacts = answers(TODAY)["contacts"]
+    contacts[0]["name"] = "Priya\u2067 Patel"
+    build_session(company="Glo\u202ebex", contacts=contacts)
+    result = run(command)
+    assert result.exit_code == 0, result.output
+    said = result.output
+    assert not set(said) & set(BIDI), [c for c in said if c in BIDI]
+    assert "\\u202e" in said or "\\u2067" in said, said
+
+
+def test_a_draft_printed_to_a_terminal_shows_its_bidi_controls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`rebound draft NAME` prints the draft as it is to a pipe (to paste or pipe on), and made
+    safe to a terminal, bidi controls included (issue 19, item 15)."""
+    import io
+    import sys
+
+    from rebound.commands import draft
+
+    class Screen(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Screen()
+    monkeypatch.setattr(sys, "stdout", screen)
+    draft._print("Thank you, Glo\u202ebex\n")
+    assert screen.getvalue() == "Thank you, Glo\\u202ebex\n"

@@ -362,7 +362,10 @@ def _rehearse_one(
     screens.rehearsal_card(out, item, number, total)
     spent = prompts.countdown(seconds)
     screens.rehearsal_time(out, seconds, spent)
-    rating = prompts.rating(speech.say("rehearse_how"))
+    # When the time ran out, an Enter meant to stop the clock may come a moment late: the
+    # rating then waits for a pick instead of taking its default.
+    ran_out = bool(seconds) and spent >= seconds
+    rating = prompts.rating(speech.say("rehearse_how"), default=None if ran_out else 3)
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is None:

@@ -211,6 +211,7 @@ def _edit(
 ) -> None:
     from rebound.coach import drafts as drafting
     from rebound.render import screens
+    from rebound.system import programs
     from rebound.terminal import send
 
     store = store_for()
@@ -220,7 +221,15 @@ def _edit(
         fresh = store.load(session.id)
         shown = drafting.session_drafts(content, fresh, kept=kept)
         current = drafting.find(shown, chosen.id) or chosen
-        saved = send.edit(content, current)
+        try:
+            saved = send.edit(content, current)
+        except programs.EditEnded as stop:  # the window closed, or SIGTERM, while it was open
+
+            def keep(text: str) -> None:
+                drafting.keep_edit(fresh, chosen.id, text)
+                store.save(fresh)
+
+            raise send.ended(current, stop, keep) from None
         if saved is None:
             screens.note(out, content.say("draft_edit_same", title=chosen.title))
             return

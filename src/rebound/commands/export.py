@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,6 +17,7 @@ app = command_group()
 
 if TYPE_CHECKING:
     from rebound.storage.records import Session
+    from rebound.storage.store import Store
 
 
 class Format(str, Enum):
@@ -128,6 +129,56 @@ def _done(session: Session, fmt: Format, output: Path) -> None:
     screens.note(screens.console(stderr=True), said)
 
 
+def _sent_before(store: Store, path: Path) -> dict[str, Any]:
+    """What earlier calendar exports sent (`calendar.json`); `{}` the first time.
+
+    A state rebound cannot use (a FIFO or a device in its place, a file too large, not JSON, a
+    SEQUENCE of Infinity: see `calendar_state.usable`) is never waited on, read or written over:
+    it is set aside to `broken/` as it was, and named; this export counts from the events in it
+    that can be used, and sends the others afresh.
+
+    Raises:
+        DataError: it is there and cannot be read (its permissions); nothing was written.
+    """
+    import json
+
+    from rebound.calendar_state import VERSION, usable
+    from rebound.errors import DataError
+    from rebound.sentences import speech
+    from rebound.storage.files import NotAFile, read_regular
+    from rebound.storage.shared_files import unreadable
+
+    try:
+        raw = read_regular(path)
+    except FileNotFoundError:
+        return {}
+    except (IsADirectoryError, NotAFile) as exc:
+        return _set_aside(store, path, unreadable(exc))
+    except OSError as exc:
+        raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
+    try:
+        state = json.loads(raw)
+    except RecursionError:
+        return _set_aside(store, path, speech.say("broken_too_deep"))
+    except ValueError as exc:
+        return _set_aside(store, path, str(exc))
+    events, bad = usable(state)
+    if bad:
+        _set_aside(store, path, speech.say_count("reason_events_unusable", bad))
+    return {"version": VERSION, "events": events}
+
+
+def _set_aside(store: Store, path: Path, reason: str) -> dict[str, Any]:
+    """Move an unusable calendar state aside, say so, and start afresh (`{}`)."""
+    from rebound.render.screens import say_error
+    from rebound.sentences import speech
+    from rebound.storage.paths import CALENDAR_STATE
+
+    moved = store.set_aside(path, CALENDAR_STATE.removesuffix(".json"), reason)
+    say_error(speech.say("calendar_set_aside", value=moved.reason, where=moved.backup))
+    return {}
+
+
 def _export_all(
     ctx: typer.Context, session_id: str | None, fmt: Format, output: Path | None
 ) -> None:
@@ -149,12 +200,9 @@ def _export_all(
     report_moved(store)
     state_file = store.home / CALENDAR_STATE
     with store.lock("calendar"):  # one export at a time updates calendar.json
+        state = _sent_before(store, state_file)
         try:
-            state = json.loads(state_file.read_bytes())
-        except (OSError, ValueError):
-            state = {}
-        try:
-            data, kept = exporter.all_ics(content, found, state if isinstance(state, dict) else {})
+            data, kept = exporter.all_ics(content, found, state)
         except ValueError:
             raise UsageError("export_all_none") from None
         if output is None:

@@ -203,18 +203,20 @@ def _read_trusted(path: Path) -> bytes | None:
     Raises:
         OSError: the file cannot be read (missing, for one).
     """
-    from rebound.storage.files import private
+    from rebound.storage.files import MAX_READ_BYTES, private, read_regular
 
     if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
-        return path.read_bytes()
+        return read_regular(path)
     if not _trusted_folder(path.parent):
         return None
     # O_NOFOLLOW and fstat of what was opened: a file swapped in after the folder checks (or a
-    # link) is not read, whatever it is.
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    # link) is not read, whatever it is; O_NONBLOCK: a FIFO in its place is opened at once (then
+    # refused by fstat), never waited on.
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(fd)
-        if not (stat.S_ISREG(st.st_mode) and private(st)):
+        if not (stat.S_ISREG(st.st_mode) and private(st)) or st.st_size > MAX_READ_BYTES:
             return None
         return handle.read()
 

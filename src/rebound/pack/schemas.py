@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from rebound.storage.files import read_regular
 from rebound.storage.paths import COACH_FILE, STEPS_DIR
 
 SCHEMA_DIR = "schema"  # beside the built-in packs, and inside a pack made by `content new`
@@ -63,7 +64,7 @@ def give(folder: Path) -> None:
 
 def _point(file: Path, target: str) -> None:
     """Make the first line of `file` name the schema at `target`."""
-    data = file.read_bytes()
+    data = read_regular(file)
     bom = _BOM if data.startswith(_BOM) else b""
     body = data[len(bom) :]
     line = schema_line(target).encode("utf-8")

@@ -348,7 +348,7 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 if not value:
                     out.print(_text(f"    {content.say('answer_none')}", "dim"))
             else:
-                text = templates.as_text(value, content.template_words)
+                text = templates.as_text(value, content.template_words).replace("\n", "\n    ")
                 out.print(_text(f"    {text or content.say('left_blank')}", "" if text else "dim"))
             also_written(out, content, session, prompt.id)
     for draft_id in session.edited:

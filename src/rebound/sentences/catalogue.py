@@ -113,6 +113,8 @@ class Ui(Sentences):
     contacts_count_one: str = "1 person"
     contacts_quiet: str = ", {{count}} quiet for {{number}}+ weeks"
     contacts_from: str = "From:"
+    contacts_earlier: str = "…and {{count}} earlier touches (`rebound contacts --all` lists them)."
+    contacts_earlier_one: str = "…and 1 earlier touch (`rebound contacts --all` lists it)."
     contacts_never: str = "never contacted, added {{value}}"
     contacts_not_for: str = "not contacted for {{value}}"
     contacts_last: str = "last contacted {{value}}"
@@ -149,6 +151,18 @@ class Ui(Sentences):
     export_all_done: str = (
         "Exported {{count}} items of every session as iCalendar to {{where}}. Importing it "
         "again updates the same events."
+    )
+    calendar_set_aside: str = (
+        "What earlier calendar exports sent could not be used ({{value}}). It was moved, as it "
+        "was, to {{where}}; this export sends every event afresh, so a calendar that took an "
+        "earlier one may show some events twice until you remove them."
+    )
+    reason_events_unusable: str = (
+        "{{count}} things in it are not as rebound writes them (a SEQUENCE, a day or a stamp "
+        "it cannot use)"
+    )
+    reason_events_unusable_one: str = (
+        "1 thing in it is not as rebound writes it (a SEQUENCE, a day or a stamp it cannot use)"
     )
     export_all_none: str = (
         "No session has dated items yet, so there's nothing to put in a calendar. Dates come "
@@ -226,6 +240,11 @@ class Ui(Sentences):
     )
     feedback_done: str = "Feedback recorded for {{name}}. It counts in `rebound stats` from now on."
     feedback_ticked: str = "Ticked: {{list}}."
+    feedback_before: str = "What you noted before: {{value}}"
+    feedback_adds_hint: str = (
+        "(Enter keeps it; what you type is added beside it, with today's date)"
+    )
+    feedback_added: str = "Added {{date}}: {{value}}"
     feedback_from_file: str = (
         "Recorded {{count}} feedback answers from {{where}} in session {{id}}."
     )
@@ -329,6 +348,26 @@ class Ui(Sentences):
     draft_editor_failed: str = (
         "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
         "editor you have, e.g. `export EDITOR=nano`, and try again."
+    )
+    draft_edit_emptied: str = (
+        "{{title}}: the file came back empty from your editor, so your draft is kept as it was. "
+        "`rebound draft {{id}} --reset` goes back to the draft made from your answers."
+    )
+    draft_edit_kept_ended: str = (
+        "Stopped. {{title}}: what you wrote in your editor is kept as your edit "
+        "(`rebound draft {{id}}` shows it)."
+    )
+    draft_edit_kept_open: str = (
+        "Stopped. {{title}}: what you had saved in your editor is kept as your edit. Your editor "
+        "is still open on {{where}}: what you save there from now on stays in that file."
+    )
+    draft_edit_left: str = (
+        "Stopped while your editor was open. {{title}}: what you wrote is kept in {{where}}, "
+        "and your draft is as it was; copy it from there with `rebound draft --edit`."
+    )
+    draft_mail_empty: str = (
+        "{{title}} has nothing in it to mail, so no mail app was opened. "
+        "`rebound draft {{id}} --reset` brings back the draft made from your answers."
     )
     draft_reset: str = "{{title}}: back to the draft made from your answers."
     draft_reset_none: str = "{{title}}: there is no edit to drop; it is as made from your answers."

@@ -35,6 +35,7 @@ class Sentences(SystemSentences):
     rating_4: str = "Good: clear and in order"
     rating_5: str = "Smooth: I'd tell it like that in the room"
     rating_hint: str = "(1 to 5, then Enter)"
+    rating_hint_pick: str = "(press 1 to 5, then Enter)"
     clock_done: str = "Enter when you're done"
     clock_left: str = "{{value}} left"
     brag_empty: str = (
@@ -335,3 +336,7 @@ class Sentences(SystemSentences):
     clip_windows: str = "the Windows clipboard"
     clip_program: str = "a clipboard program"
     editor_exit: str = "{{value}}, exit {{number}}"
+    editor_unreadable: str = (
+        "{{name}}={{value}}: its quotes (or a backslash at its end) leave it unfinished, so it "
+        "can't be read as a command"
+    )

@@ -30,6 +30,11 @@ class FileSentences(SyncSentences):
     reason_missing: str = "it does not exist"
     reason_not_a_folder: str = "part of the path is a file, not a folder"
     reason_a_folder: str = "it is a folder, not a file"
+    reason_not_a_file: str = (
+        "it is not a file but a FIFO, a device or a socket (or a link to one), which rebound "
+        "never reads"
+    )
+    reason_too_large: str = "it is {{value}} bytes, more than the {{count}} MiB rebound reads"
     reason_loop: str = "its symbolic links go round in a loop"
     reason_exists: str = "it already exists"
     reason_not_empty: str = "the folder is not empty"
@@ -97,6 +102,10 @@ class FileSentences(SyncSentences):
     cf_bad_character: str = (
         "the character U+{{value}} is not allowed in YAML (an invisible control character? delete"
         " it and retype the text around it)."
+    )
+    cf_bad_escape: str = (
+        "this escape names no character: Unicode ends at \\U0010FFFF (to write a backslash, "
+        "type two)."
     )
     cf_no_aliases: str = "anchors and aliases are not allowed in content."
     cf_bad_tag: str = "the tag '{{value}}' is not allowed."

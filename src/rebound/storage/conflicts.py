@@ -32,7 +32,7 @@ from typing import Any, Protocol
 from rebound import clock
 from rebound.errors import NoSessionError, SessionBusyError
 from rebound.sentences import speech
-from rebound.storage.files import Moved, atomic_write, fsync_dir
+from rebound.storage.files import Moved, atomic_write, fsync_dir, read_regular
 from rebound.storage.merging import Report, merge_sessions
 from rebound.storage.migrations import NewerFile, Shared, dump, parse
 from rebound.storage.paths import BRAG_LOCK, CONTACTS_LOCK, MERGED, SUFFIX
@@ -100,7 +100,7 @@ def maybe_copy(stem: str, names: Collection[str]) -> bool:
 def _inner_id(path: Path) -> str | None:
     """The session id a file holds, or None when it can't be read as one."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        found = json.loads(path.read_bytes()).get("id")
+        found = json.loads(read_regular(path)).get("id")
         return found if isinstance(found, str) else None
     return None
 
@@ -228,7 +228,7 @@ def settle_session(store: Keeper, session_id: str, copies: list[Path]) -> bool:
         report, used = Report(), []
         for copy in copies:
             try:
-                version = parse(copy.read_bytes())
+                version = parse(read_regular(copy))
             except OSError:
                 continue
             except ValueError as exc:
@@ -305,13 +305,13 @@ def settle_shared(store: Keeper, path: Path, read: Callable[[bytes], Shared]) ->
         if not mine:
             return
         try:
-            result: BragList | ContactLog = read(path.read_bytes() if path.exists() else b"")
+            result: BragList | ContactLog = read(read_regular(path) if path.exists() else b"")
         except (OSError, ValueError):
             return  # a broken (or newer) file: reading it says so, and the copies wait
         report, used = Report(), []
         for copy in copies:
             try:
-                version = read(copy.read_bytes())
+                version = read(read_regular(copy))
             except (OSError, NewerFile):
                 continue
             except ValueError as exc:

@@ -27,7 +27,7 @@ from pathlib import Path
 from rebound import clock
 from rebound.errors import DataError, UsageError
 from rebound.storage import places
-from rebound.storage.files import atomic_write, fsync_dir, matches, regular_files
+from rebound.storage.files import atomic_write, fsync_dir, matches, read_regular, regular_files
 from rebound.storage.paths import (
     BRAG_FILE,
     BRAG_LOCK,
@@ -74,7 +74,7 @@ def journal_file() -> Path:
 def unfinished() -> dict[str, object] | None:
     """The move that did not finish ({'from', 'to', 'switched'}), or None."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        data = json.loads(journal_file().read_bytes())
+        data = json.loads(read_regular(journal_file()))
         if isinstance(data.get("from"), str) and isinstance(data.get("to"), str):
             return dict(data)
     return None
@@ -103,7 +103,7 @@ def _files(base: Path, names: tuple[str, ...], owned: tuple[object, ...] = OWN) 
 
 def _same(path: Path, data: bytes) -> bool:
     try:
-        return path.read_bytes() == data
+        return read_regular(path) == data
     except OSError:
         return False
 
@@ -126,7 +126,7 @@ def _beside(dest: Path, data: bytes) -> Path | None:
 
 def _copy(path: Path, dest: Path, report: Report) -> None:
     """Copy one file to the new place, atomically; one there already is kept."""
-    data = path.read_bytes()
+    data = read_regular(path)
     if _same(dest, data):
         return
     if dest.exists():
@@ -144,7 +144,7 @@ def _copied(path: Path, dest: Path) -> bool:
     """Whether the old file is still exactly what the new place holds (under its name, or as
     a copy kept beside it)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError:
         return False
     if _same(dest, data):

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rebound.storage.files import atomic_write
+from rebound.storage.files import atomic_write, read_regular
 from rebound.storage.paths import PENDING, SUFFIX
 from rebound.storage.store import Store
 
@@ -67,8 +67,10 @@ def waiting(store: Store) -> list[Pending]:
     paths.sort(key=lambda p: p.name)
     out = []
     for path in paths:
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
-            data = json.loads(path.read_bytes())
+        with contextlib.suppress(
+            OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError
+        ):
+            data = json.loads(read_regular(path))
             fields = data["fields"]
             if isinstance(fields, dict) and isinstance(fields.get("title"), str):
                 out.append(Pending(path, datetime.fromisoformat(data["typed_at"]), fields))

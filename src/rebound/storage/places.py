@@ -10,14 +10,16 @@ cache folders, found with the standard library only.
 - The cache folder holds the content cache (`REBOUND_CACHE` moves it).
 
 `rebound nudge` finds its index through this module in every new terminal, so it imports nothing
-but `os`, `sys` and `json` (platformdirs only on a platform other than Linux, the BSDs and macOS;
-`zlib` when a folder is named).
+but `os`, `sys`, `stat`, `errno` and `json` (platformdirs only on a platform other than Linux,
+the BSDs and macOS; `zlib` when a folder is named).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import sys
 
 HOME_ENV = "REBOUND_HOME"
@@ -25,6 +27,7 @@ STATE_ENV = "REBOUND_STATE"
 CACHE_ENV = "REBOUND_CACHE"
 MACHINE_ENV = "REBOUND_MACHINE"  # the name this computer goes by in "also written on ..."
 REMEMBERED = "data-folder.json"  # in the config folder: where `rebound data move` put the data
+REMEMBERED_MAX = 64 * 1024  # far more than the one path it holds
 MOVING = "moving.json"  # in the state root: a `rebound data move` that has not finished yet
 APP = "rebound"
 
@@ -78,6 +81,27 @@ def remembered_file() -> str:
     return os.path.join(config_dir(), REMEMBERED)
 
 
+def _read_small(path: str) -> bytes:
+    """A small regular file's bytes, read without ever blocking (as
+    `rebound.storage.files.read_regular`, which this module cannot import): a FIFO or a device in
+    its place is refused, and nothing past `REMEMBERED_MAX` is read.
+
+    Raises:
+        OSError: it is missing, not a regular file, or too large.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = os.read(fd, REMEMBERED_MAX + 1)
+    finally:
+        os.close(fd)
+    if len(data) > REMEMBERED_MAX:
+        raise OSError(errno.EFBIG, "larger than rebound ever writes it")
+    return data
+
+
 def remembered() -> str | None:
     """The data folder `rebound data move` chose, or None when it chose none.
 
@@ -86,8 +110,7 @@ def remembered() -> str | None:
     """
     path = remembered_file()
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = _read_small(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

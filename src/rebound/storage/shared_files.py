@@ -13,11 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from rebound.errors import DataError
+from rebound.sentences import speech
 from rebound.storage import conflicts
-from rebound.storage.files import Moved, atomic_write
+from rebound.storage.files import Moved, NotAFile, atomic_write, read_regular
 from rebound.storage.migrations import NewerFile, Shared, dump, migrate_brag, parse_shared
 from rebound.storage.paths import BRAG_FILE, CONTACTS_FILE
 from rebound.storage.records import CONTACTS_SCHEMA_VERSION, BragList, ContactLog
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a file that is not one (`read_regular`'s refusals, a folder) cannot be read."""
+    if isinstance(exc, NotAFile):
+        return speech.say(exc.reason, **exc.values)
+    return speech.say("reason_a_folder")
 
 
 class SharedFiles:
@@ -50,11 +58,11 @@ class SharedFiles:
         uses it to report.
         """
         try:
-            data = json.loads(self.brag_path.read_bytes())
+            data = json.loads(read_regular(self.brag_path))
             items = data.get("items", [])
             sources = [i.get("source") for i in items if isinstance(i, dict)]
             sources += list(data.get("removed", []))
-        except (OSError, ValueError, AttributeError, TypeError):
+        except (OSError, ValueError, AttributeError, TypeError, RecursionError):
             return set()
         return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
 
@@ -95,9 +103,12 @@ class SharedFiles:
         if not self.settling:
             conflicts.settle_shared(keeper, path, read)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             return model()
+        except (IsADirectoryError, NotAFile) as exc:
+            moved = self.move_aside_file(path, name, unreadable(exc))
+            raise DataError(broken, value=moved.reason, where=moved.backup) from None
         except OSError as exc:
             raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
         try:

@@ -27,6 +27,7 @@ from rebound.sentences import speech
 from rebound.storage import conflicts, places, which_session
 from rebound.storage.files import (
     Moved,
+    NotAFile,
     atomic_write,
     check_writable,
     data_home,
@@ -36,6 +37,7 @@ from rebound.storage.files import (
     listing,
     matches,
     private,
+    read_regular,
     regular_files,
     remove,
     someone_elses,
@@ -65,7 +67,7 @@ from rebound.storage.paths import (
     TEMP_SUFFIX,
 )
 from rebound.storage.records import Session
-from rebound.storage.shared_files import SharedFiles
+from rebound.storage.shared_files import SharedFiles, unreadable
 from rebound.storage.stamps import stamp_written
 from rebound.storage.trust import refuse_a_file_for_a_folder, secure
 
@@ -277,13 +279,14 @@ class Store(SharedFiles):
             self._files()  # conflict copies of it (a sync tool's) are merged first
         path = self.path(session_id)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             raise NoSessionError("no_session_list", id=session_id) from None
-        except IsADirectoryError:
-            # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
-            # session, and must not stop the others: set aside and said, as a broken file is.
-            moved = self._move_aside(session_id, speech.say("reason_a_folder"))
+        except (IsADirectoryError, NotAFile) as exc:
+            # A folder named like a session (a sync tool's conflict, a mistaken mkdir), a FIFO or
+            # a link to a device is not a session, and must not stop the others (nor hang them):
+            # set aside and said, as a broken file is.
+            moved = self._move_aside(session_id, unreadable(exc))
             raise NoSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
@@ -316,6 +319,12 @@ class Store(SharedFiles):
         moved = self.move_aside_file(self.path(session_id), session_id, reason)
         self.moved.append(moved)
         return moved
+
+    def set_aside(self, path: Path, name: str, reason: str) -> Moved:
+        """Move a file of the data folder that rebound cannot use to `broken/`, as
+        `<name>.<stamp>.json` (left where it is if it cannot be moved); said by `describe`."""
+        self._trust()
+        return self.move_aside_file(path, name, reason)
 
     def move_aside_file(self, path: Path, name: str, reason: str) -> Moved:
         broken = self.home / BROKEN

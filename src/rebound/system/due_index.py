@@ -13,8 +13,10 @@ that does not match it is stale. A missing, stale or broken index means silence:
 courtesy, never an error and never a delay. `rebound todo` rebuilds it.
 
 The reading half (`nudge`, `line`, `read`) imports nothing but the standard library's `os`,
-`json` and `time`, not even `typing`, and `rebound.storage.places`, which finds the folders the
-same way (tests/test_import_graph.py checks it). The writing half
+`json`, `stat` and `time`, not even `typing`, and `rebound.storage.places`, which finds the
+folders the same way (tests/test_import_graph.py checks it). It reads `due.json` only if it is a
+regular file of this user's, opened without blocking: a FIFO or a link to /dev/zero in its place
+must never hang a new terminal. The writing half
 imports the rest of rebound inside its functions: it runs in a command that has them loaded.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat  # already loaded by `os`: free
 import sys
 
 from rebound import clock
@@ -42,6 +45,11 @@ CONTACTS = "contacts.json"  # the touch log (names.CONTACTS_FILE): who is due to
 LOCK = "due-index"
 VERSION = 1
 LOCK_SECONDS = 2.0
+# The longest line the nudge prints: its sentences come from the index, which is a file like any
+# other; a hand-edited 5 MB sentence must not fill every new terminal.
+MAX_SAID = 200
+# The largest index the nudge reads: thousands of sessions' items fit in a fraction of it.
+MAX_INDEX_BYTES = 8 * 1024 * 1024
 # The `ui` sentences the nudge says; `{{count}}` and `{{value}}` are filled in by `line`.
 SAY = {
     "today": "nudge_today",
@@ -90,12 +98,44 @@ def contacts_mark(data: str) -> int | None:
         return None
 
 
-def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
-    """The index of the data folder `data`; None when missing or broken (or stale, if `fresh`)."""
+def _yours(st: os.stat_result) -> bool:
+    """Whether a file is this user's and no one else could have written it (as
+    `rebound.storage.files.private` judges, without importing it): what the nudge prints in
+    every new terminal must be what rebound wrote for this person."""
+    if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read_index(path: str) -> bytes | None:
+    """The index's bytes; None unless it is a regular file, this user's alone (`_yours`), of at
+    most `MAX_INDEX_BYTES`. Opened with O_NONBLOCK and judged by `fstat` of what was opened (as
+    `rebound.storage.files.read_regular` reads, without importing it)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     try:
-        with open(index_file(data), "rb") as handle:
-            index = json.loads(handle.read())
-    except (OSError, ValueError):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_INDEX_BYTES or not _yours(st):
+            return None
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, MAX_INDEX_BYTES + 1 - total):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_INDEX_BYTES:
+                return None
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
+    """The index of the data folder `data`; None when missing, broken, not this user's alone
+    (see `_yours`), or stale (if `fresh`)."""
+    try:
+        raw = _read_index(index_file(data))
+        index = json.loads(raw) if raw is not None else None
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(index, dict) or index.get("version") != VERSION:
         return None
@@ -149,6 +189,17 @@ def line(index: dict[str, Any], today: str) -> str | None:
         return None
 
 
+def shown(said: str) -> str:
+    """The line as the nudge prints it: printable characters only, whatever the file holds, and
+    at most `MAX_SAID` of them (cut with '...')."""
+    kept = "".join(c for c in said[: 4 * MAX_SAID] if c.isprintable())
+    return (
+        kept
+        if len(kept) <= MAX_SAID and len(said) <= 4 * MAX_SAID
+        else kept[: MAX_SAID - 3] + "..."
+    )
+
+
 def nudge(data: str | None = None) -> None:
     """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
     try:
@@ -159,8 +210,7 @@ def nudge(data: str | None = None) -> None:
         index = read(where)
         said = line(index, clock.today_iso()) if index is not None else None
         if said:
-            # Only printable characters reach the terminal, whatever the file holds.
-            sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")
+            sys.stdout.write(shown(said) + "\n")
             sys.stdout.flush()
     except Exception:  # a shell's start-up must never show a traceback, nor end in an error
         # Nothing left for the interpreter to flush into a closed pipe or a full disk at exit.
@@ -222,13 +272,13 @@ def _file_times(sessions: str) -> dict[str, int]:
 
 def _write(store: Store, index: dict[str, Any]) -> None:
     """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
-    from rebound.storage.files import atomic_write
+    from rebound.storage.files import atomic_write, read_regular
 
     text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
     try:
-        if (store.state / INDEX).read_bytes() == text:
+        if read_regular(store.state / INDEX, MAX_INDEX_BYTES) == text:
             return
-    except OSError:
+    except OSError:  # missing, or not a file (replaced by the save): write it
         pass
     store.ensure_state()
     atomic_write(store.state / INDEX, text)
@@ -253,6 +303,12 @@ def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> li
 def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: int | None) -> None:
     """Write the index afresh from every session (as `rebound todo` has them loaded).
 
+    The index is written under its lock, as `refresh` writes it: a save's refresh either ran
+    before (and this index includes that save), or waits to run after (and brings this one up
+    to date). When the sessions folder changed after `mark` (a save raced the reading), the
+    sessions are read again, under the lock, with their files' times taken before each read,
+    so that the index never holds an old session under a new file time.
+
     Args:
         store: the store the sessions came from.
         content: the content in use (its language is the nudge's).
@@ -260,21 +316,42 @@ def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: i
         mark: `folder_mark` taken *before* the sessions were read, so that a change made while
             they were being read leaves the index stale rather than wrong.
     """
-    times = _file_times(str(store.sessions))
+    import filelock
+
     found = list(sessions)
     touches = contacts_mark(str(store.home))  # before the log is read, as `mark` is
-    index = {
-        "version": VERSION,
-        "mark": mark,
-        "contacts_mark": touches,
-        "say": sentences(content),
-        "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
-        "contacts": keep_in_touch(store, content, found),
-    }
     try:
-        _write(store, index)
+        store.ensure_state()
+        lock = filelock.FileLock(str(store.state / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
+        with lock:
+            times = _file_times(str(store.sessions))
+            if folder_mark(str(store.home)) != mark:
+                mark, times, found = _read_again(store)
+            index = {
+                "version": VERSION,
+                "mark": mark,
+                "contacts_mark": touches,
+                "say": sentences(content),
+                "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
+                "contacts": keep_in_touch(store, content, found),
+            }
+            _write(store, index)
     except Exception:  # the command's own work is done; a stale index only means silence
         return
+
+
+def _read_again(store: Store) -> tuple[int | None, dict[str, int], list[Session]]:
+    """(mark, file times, sessions) read now: the times and the mark before the reading, so
+    that a save during it leaves the index stale (and its refresh, waiting, mends it)."""
+    mark = folder_mark(str(store.home))
+    times = _file_times(str(store.sessions))
+    found = []
+    for sid in times:
+        try:
+            found.append(store.load(sid))
+        except Exception:  # unreadable: moved aside (the command says so), left out
+            continue
+    return mark, times, found
 
 
 def refresh(store: Store, content: Content | None, session_id: str, saved: Session | None) -> None:

@@ -23,6 +23,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from rebound.storage.files import read_regular
+
 MAX_LINKS = 40  # as the kernel's own limit (ELOOP)
 _BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
@@ -61,7 +63,7 @@ def target(path: Path) -> Path:
 def read(path: Path) -> bytes:
     """The file's bytes (none when it does not exist yet)."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except FileNotFoundError:
         return b""
 

@@ -53,15 +53,24 @@ def parse_time(text: str) -> tuple[int, int] | None:
 # --- what was announced ----------------------------------------------------------------------
 
 
+def announced(home: Path, today: str) -> list[str]:
+    """What `reminded.json` says was announced today; nothing when it is from another day, or
+    is not what rebound writes (a hand edit, `"announced": null`, a FIFO in its place)."""
+    from rebound.storage.files import read_regular
+
+    try:
+        state = json.loads(read_regular(home / REMINDED))
+    except (OSError, ValueError, RecursionError):
+        return []
+    if not isinstance(state, dict) or state.get("day") != today:
+        return []
+    keys = state.get("announced")
+    return [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
+
+
 def unannounced(home: Path, items: Iterable[Due], today: str) -> list[Due]:
     """The items not yet announced today (a state from another day counts for nothing)."""
-    try:
-        state = json.loads((home / REMINDED).read_bytes())
-    except (OSError, ValueError):
-        state = {}
-    seen = set(state.get("announced", ())) if isinstance(state, dict) else set()
-    if not isinstance(state, dict) or state.get("day") != today:
-        seen = set()
+    seen = set(announced(home, today))
     return [item for item in items if item.key not in seen]
 
 
@@ -69,13 +78,7 @@ def remember(home: Path, items: Iterable[Due], today: str) -> None:
     """Add `items` to what was announced today."""
     from rebound.storage.files import atomic_write
 
-    try:
-        state = json.loads((home / REMINDED).read_bytes())
-    except (OSError, ValueError):
-        state = {}
-    if not isinstance(state, dict) or state.get("day") != today:
-        state = {"day": today, "announced": []}
-    keys = [k for k in state.get("announced", []) if isinstance(k, str)]
+    keys = announced(home, today)
     keys += [item.key for item in items if item.key not in keys]
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     atomic_write(home / REMINDED, json.dumps({"day": today, "announced": keys}).encode() + b"\n")

@@ -74,7 +74,7 @@ class DraftOffers:
                 return
             try:
                 if choice == "edit":
-                    self._edit_draft(d, send.edit(self.content, shown))
+                    self._edit_draft(d, self._edited(shown))
                     continue
                 if choice == "copy":
                     send.copy(self.content, self.out, shown)
@@ -85,6 +85,24 @@ class DraftOffers:
                 continue
             self._offer_tick(d)
             return
+
+    def _edited(self, shown: drafts.DraftText) -> str | None:
+        """The draft as saved in the editor (`send.edit`). Ended while the editor was open
+        (the window closed, SIGTERM), what the person wrote is kept first (`send.ended`), said,
+        and the walk stops as at Ctrl-C."""
+        from rebound.system import programs
+        from rebound.terminal import send
+
+        try:
+            return send.edit(self.content, shown)
+        except programs.EditEnded as stop:
+
+            def keep(text: str) -> None:
+                drafts.keep_edit(self.session, shown.id, text)
+                self._save()
+
+            screens.note(self.out, send.ended(shown, stop, keep).message, "yellow")
+            raise KeyboardInterrupt from None
 
     def _edit_draft(self, d: drafts.DraftText, saved: str | None) -> None:
         if saved is None:

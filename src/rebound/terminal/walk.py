@@ -10,10 +10,10 @@ import contextlib
 from datetime import date, datetime
 
 from rebound import clock
-from rebound.coach import brag_list, enter_defaults, progress
+from rebound.coach import brag_list, enter_defaults, later_feedback, progress
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.pack import typed
-from rebound.pack.models import Content, Step
+from rebound.pack.models import Content, FieldDef, Step
 from rebound.render import screens
 from rebound.render.screens import Out
 from rebound.storage.paths import BRAG_LOCK
@@ -155,6 +155,9 @@ class Walk(DraftOffers):
         self._ticking: set[str] = set()
         # Said once, after the welcome: what the email the session starts from offers.
         self.notes: list[str] = []
+        # `later`'s questions answered before whose new answers are added beside the old
+        # (`later_feedback`): the text first given, by prompt id.
+        self._earlier: dict[str, str] = {}
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -313,6 +316,10 @@ class Walk(DraftOffers):
             self._finished_before = self.session.finished_at
             self._only = list(prompt_ids)
             self._ticking = set(ticks)
+            for prompt_id in prompt_ids:
+                first = self.session.answers.get(prompt_id)
+                if later_feedback.adds(prompt_id, first):
+                    self._earlier[prompt_id] = str(first)
             reopen(self.session, prompt_ids)
             try:
                 if not self._loop(step_id):
@@ -384,6 +391,9 @@ class Walk(DraftOffers):
         thread = self.session.thread
         if pos.field is None and q.id == SENDER and thread is not None and thread.no_reply:
             screens.note(self.out, self.content.say("inbox_no_reply"), "yellow")
+        first = self._earlier.get(q.id) if pos.field is None else None
+        if first is not None:
+            return self._add_later(q, default, first)
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)
             screens.note(self.out, header, "bold")
@@ -404,6 +414,20 @@ class Walk(DraftOffers):
             keep = self.content.say("keep_date", value=value)
             if prompts.yes_no(keep, default=False, lang=self.content):
                 return value
+
+    def _add_later(self, q: FieldDef, default: AnswerValue, first: str) -> str:
+        """A question answered before, asked again as feedback comes later: what came first is
+        shown; Enter keeps it, and what is typed is added beside it, dated
+        (`later_feedback.added`)."""
+        base = default if isinstance(default, str) and default.strip() else first
+        screens.note(self.out, self.content.say("feedback_before", value=base), "dim")
+        asked = q.model_copy(update={"help": self.content.say("feedback_adds_hint")})
+        value = prompts.ask(
+            asked, base, self.today, back=True, lang=self.content, answers=self.session.answers
+        )
+        if not isinstance(value, str) or value == base:
+            return base
+        return later_feedback.added(base, value, self.today, self.content)
 
     def _save(self) -> None:
         first = not self.session.id
