@@ -62,7 +62,8 @@ def test_gone_quiet_by_each_ones_cadence(loaded: Content) -> None:
     priya, sam = found["Priya Patel"], found["Sam Lee"]
     assert (priya.every_weeks, priya.quiet) == (4, True)  # 30 days: past 4 weeks
     assert (sam.every_weeks, sam.quiet) == (12, False)  # 30 days: well within 12 weeks
-    assert sam.next_due == ago(30) + timedelta(weeks=12)
+    # Never reached yet: the first touch is due when the session's checklist says (issue 22).
+    assert sam.next_due == ago(30) + timedelta(days=7)
     assert list(found) == ["Priya Patel", "Sam Lee"]  # the quiet ones first
     # --weeks flags everyone alike, whatever their cadence.
     flat = by_name(contacts.people(loaded, [two_people(loaded, ago(30))], ContactLog(), TODAY, 2))
@@ -96,6 +97,21 @@ def test_a_tick_is_a_touch_without_outcome_and_counts_once(loaded: Content) -> N
     contacts.log_touch(log, sam, ago(5), NOW, outcome="met", ticked=["s1#contact-2"])
     again = by_name(contacts.people(loaded, [session], log, TODAY))["Sam Lee"]
     assert [(t.on, t.outcome) for t in again.touches] == [(ago(5), "met")]
+
+
+def test_a_first_reach_out_has_one_date_the_checklists(loaded: Content) -> None:
+    """Issue 22, item 2: `contacts` said "next touch by" a day weeks after the checklist's."""
+    from rebound.coach import progress
+
+    session = two_people(loaded, ago(2))
+    items = {e.id: e.due for e in progress.checklist(loaded, session)}
+    found = by_name(contacts.people(loaded, [session], ContactLog(), TODAY))
+    assert found["Priya Patel"].next_due == items["contact-1"] == ago(2) + timedelta(days=7)
+    assert found["Sam Lee"].next_due == items["contact-2"]
+    # Once reached, their cadence counts from the touch.
+    session.ticked["contact-1"] = at(ago(1))
+    priya = by_name(contacts.people(loaded, [session], ContactLog(), TODAY))["Priya Patel"]
+    assert priya.next_due == ago(1) + timedelta(weeks=4)
 
 
 def test_an_own_cadence_wins_over_the_relation(loaded: Content) -> None:
