@@ -181,7 +181,8 @@ def _item(content: Content, entry: Entry) -> str:
     line = f"- [{'x' if entry.done else ' '}] {escape(entry.label, '  ')}"
     details = []
     if entry.due is not None:
-        details.append(content.say("md_due", date=entry.due.isoformat()))
+        key = "opens_on" if entry.opens else "md_due"
+        details.append(content.say(key, date=entry.due.isoformat()))
     if entry.ticked_at is not None:
         details.append(content.say("md_done", date=_day(entry.ticked_at)))
     return f"{line} ({', '.join(details)})" if details else line

@@ -98,6 +98,7 @@ class Todo:
     label: str
     due: date | None
     action: str | None = None  # the command that does it, when it is not a tick
+    opens: bool = False  # `due` is the day something becomes possible, not a deadline
 
     @property
     def command(self) -> str:
@@ -148,7 +149,9 @@ def agenda(
         for entry in progress.checklist(content, session):
             if entry.done or entry.info:
                 continue
-            todo = Todo(session.id, name, entry.id, entry.label, entry.due)
+            if entry.opens and entry.due is not None and entry.due < day:
+                continue  # open since: a possibility now, nothing to do
+            todo = Todo(session.id, name, entry.id, entry.label, entry.due, opens=entry.opens)
             if entry.due is None:
                 out.anytime.append(todo)
             else:

@@ -62,6 +62,7 @@ class Entry:
     due: date | None
     next: str | None
     ticked_at: datetime | None = None
+    opens: bool = False  # `due` is when something becomes possible, never a deadline
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:
@@ -392,6 +393,7 @@ def _entry(
         due=due,
         next=templates.render(item.next, scope, words) if item.next else None,
         ticked_at=session.ticked.get(item_id),
+        opens=item.opens,
     )
 
 

@@ -277,7 +277,8 @@ class ChecklistItem(_Strict):
     entry's stable id, so an item keeps its id when an entry before it is taken out); `due`
     names the answer (or entry field) holding its date, `due_after` sets it some days after a
     prompt (a date prompt's day, or when another was answered); `info` items are facts, not
-    things to tick.
+    things to tick. An `opens` item's date is the day something becomes possible (you may apply
+    again), not a deadline: it is never overdue.
     """
 
     id: str
@@ -288,6 +289,7 @@ class ChecklistItem(_Strict):
     due_after: DueAfter | None = None
     next: str | None = None
     info: bool = False
+    opens: bool = False
     when: Conditions | None = None
 
     _valid_id = field_validator("id")(_check_id)
@@ -298,6 +300,8 @@ class ChecklistItem(_Strict):
             raise ValueError("give 'due' or 'due_after', not both")
         if self.info and (self.due or self.due_after or self.done_when):
             raise ValueError("an 'info' item has no due date and is never done")
+        if self.opens and self.due is None and self.due_after is None:
+            raise ValueError("an 'opens' item needs its day: 'due' or 'due_after'")
         return self
 
 

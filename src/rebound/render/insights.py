@@ -31,7 +31,7 @@ def _when(content: Content, item: Todo, today: date) -> str:
     if delta < 0:
         return content.say_count("todo_late", -delta)
     if delta == 0:
-        return content.say("todo_due_today")
+        return content.say("todo_opens_today" if item.opens else "todo_due_today")
     return content.say_count("todo_due_in", delta)
 
 

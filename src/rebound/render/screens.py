@@ -268,9 +268,10 @@ def summary(
                     entry.label,
                 )
                 if entry.due:
-                    due = content.say("due", date=entry.due.isoformat())
+                    key = "opens_on" if entry.opens else "due"
+                    due = content.say(key, date=entry.due.isoformat())
                     kept.append((len(line.plain) + 2, len(line.plain) + 2 + len(due)))
-                    line.append("  " + due, style="yellow" if not entry.done else "dim")
+                    line.append("  " + due, style="dim" if entry.done or entry.opens else "yellow")
                 line.append(f"  ({entry.id})", style="dim")
             say(out, line, indent=label_at, whole=kept)
     out.print()
@@ -354,7 +355,7 @@ def answers(out: Console, content: Content, session: Session) -> None:
 
 def company_history(out: Console, content: Content, history: CompanyHistory) -> None:
     """A company seen before, at `rebound start`: each earlier session (newest first) with the
-    reasons given, the areas and the fixes (done or open), then the day they may apply again."""
+    reasons given, the areas and the fixes (done or open)."""
     from rich.rule import Rule
 
     done_mark, todo_mark, _ = marks(out)
@@ -388,14 +389,8 @@ def company_history(out: Console, content: Content, history: CompanyHistory) -> 
             for label, done in earlier.fixes:
                 mark = (f"  {done_mark} ", GOOD) if done else (f"  {todo_mark} ", "")
                 _indented(out, _assemble(mark, label))
-    if history.reapply is not None:
-        out.print()
-        day = history.reapply.isoformat()
-        if history.may_reapply:
-            note(out, say("history_reapply_passed", date=day), GOOD)
-        else:
-            left = (history.reapply - history.today).days
-            note(out, content.say_count("history_reapply_wait", left, date=day), "yellow")
+    # Not the day they may apply again: this is shown right after the news of a new no from
+    # the same company, where "in 111 days" would read as a door shut in their face.
     out.print()
 
 

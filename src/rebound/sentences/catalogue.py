@@ -42,6 +42,7 @@ class Ui(Sentences):
     heard: str = "Heard on {{date}} from {{name}}"
     pending: str = "(pending)"
     due: str = "due {{date}}"
+    opens_on: str = "from {{date}}"
     tip: str = "Tip:"
     next_label: str = "Next:"
     when_done: str = "When it's done:"
@@ -86,6 +87,7 @@ class Ui(Sentences):
     todo_late: str = ", {{count}} days overdue"
     todo_late_one: str = ", 1 day overdue"
     todo_due_today: str = ", due today"
+    todo_opens_today: str = ", from today"
     todo_due_in: str = ", in {{count}} days"
     todo_due_in_one: str = ", in 1 day"
     todo_all_done: str = (
@@ -275,11 +277,6 @@ class Ui(Sentences):
     history_no_reasons: str = "none shared"
     history_areas: str = "Areas to work on:"
     history_fixes: str = "Your fixes:"
-    history_reapply_passed: str = (
-        "You may apply to them again: the door has been open since {{date}}."
-    )
-    history_reapply_wait: str = "You may apply to them again from {{date}}, in {{count}} days."
-    history_reapply_wait_one: str = "You may apply to them again from {{date}}, tomorrow."
     # `rebound feedback`, when the reasons arrive after the call.
     feedback_intro: str = (
         "Feedback for {{name}}. Your earlier answers are offered: press Enter to keep one."
