@@ -169,6 +169,9 @@ def test_due_contacts_for_todo(loaded: Content) -> None:
     ]
     agenda = insights.with_todos(insights.agenda(loaded, [session], TODAY), due)
     assert due[0] in agenda.overdue  # two days past its four weeks
+    # Issue 22, item 4: not labelled with the company of the session that added them (a
+    # recruiter works elsewhere).
+    assert due[0].company == ""
 
 
 # --- a company seen before ------------------------------------------------------------------

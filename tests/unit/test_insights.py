@@ -208,6 +208,20 @@ def test_a_day_that_opens_something_is_never_overdue(loaded: Content) -> None:
     assert due_index.counts(index, later) == (0, len(late) - 1)  # all but the open door
 
 
+def test_two_sessions_with_one_company_are_told_apart(loaded: Content) -> None:
+    """Issue 22, item 4: items of two sessions with Initech were all labelled "Initech"."""
+    first = build(loaded, "2026-06-01-initech", ago(177))
+    again = build(loaded, "2026-11-23-initech", ago(2), answers={"role": "Data Lead"})
+    other = build(loaded, "2026-11-24-globex", ago(1), answers={"company": "Globex"})
+    a = insights.agenda(loaded, [first, again, other], today=TODAY, days=None)
+    by_session = {t.session_id: t.company for t in [*a.overdue, *a.due_today, *a.upcoming]}
+    assert by_session == {
+        first.id: f"Initech · Analyst ({ago(177).isoformat()})",
+        again.id: f"Initech · Data Lead ({ago(2).isoformat()})",
+        other.id: "Globex",  # alone: its name is enough
+    }
+
+
 def test_agenda_across_sessions_by_date_then_session(loaded: Content) -> None:
     old = build(loaded, "2026-10-01-initech", ago(55))
     new = build(loaded, "2026-11-23-globex", ago(2), answers={"company": "Globex"})

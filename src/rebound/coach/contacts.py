@@ -244,7 +244,8 @@ def due(
         out.append(
             insights.Todo(
                 session_id=latest.session_id if latest else "",
-                company=latest.company if latest else "",
+                # Not the company of the session that added them: that is not where they work.
+                company="",
                 item_id=f"keep-in-touch:{person.key}",
                 label=content.say("contacts_due_label", name=person.name, value=every),
                 due=person.next_due,

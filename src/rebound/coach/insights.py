@@ -55,6 +55,26 @@ def heard_on(session: Session) -> date:
         return local_day(session.created_at)
 
 
+def names(sessions: Iterable[Session]) -> dict[str, str]:
+    """How each session is named beside its items: its company, and where two sessions share
+    one (case and spaces aside), its role and the day the news came too, so that they differ:
+    'Globex · Data Engineer (2026-11-25)'."""
+    found = list(sessions)
+    seen: dict[str, int] = {}
+    for session in found:
+        key = person_key(company(session))
+        seen[key] = seen.get(key, 0) + 1
+    out = {}
+    for session in found:
+        name = company(session)
+        if seen[person_key(name)] > 1:
+            role = " ".join(session.text("role").split())
+            name = f"{name} · {role}" if role else name
+            name = f"{name} ({heard_on(session).isoformat()})"
+        out[session.id] = name
+    return out
+
+
 def _oldest_first(sessions: Iterable[Session]) -> list[Session]:
     # By timestamp: a hand-edited file may hold a moment without a time zone.
     return sorted(sessions, key=lambda s: (clock.instant(s.created_at), s.id))
@@ -144,8 +164,10 @@ def agenda(
     until = None if days is None else clock.shift(day, days)  # None past date.max: no end
     out = Agenda(today=day, until=until)
     dated: list[tuple[date, int, Todo]] = []
-    for session in _oldest_first(sessions):
-        name = company(session)
+    ordered = _oldest_first(sessions)
+    called = names(ordered)
+    for session in ordered:
+        name = called[session.id]
         for entry in progress.checklist(content, session):
             if entry.done or entry.info:
                 continue

@@ -156,9 +156,11 @@ def _remind(content: Content) -> None:
 
 
 def _item_line(content: Content, item: Due) -> str:
+    # A contact belongs to no one session's company: they are one of the people to reach.
+    name = item.company or content.say("contacts_title")
     if item.late <= 0:
-        return content.say("remind_today", name=item.company, title=item.label)
-    return content.say_count("remind_late", item.late, name=item.company, title=item.label)
+        return content.say("remind_today", name=name, title=item.label)
+    return content.say_count("remind_late", item.late, name=name, title=item.label)
 
 
 def _print(title: str, lines: list[str]) -> None:

@@ -59,7 +59,8 @@ def show_agenda(out: Console, content: Content, agenda: Agenda) -> None:
         for item in items:
             stamp = _text((f"{item.due.isoformat()}  ", "bold")) if item.due else _text("")
             _say(out, _text(item.label), 2, prefix=stamp)
-            detail = _text((f"{item.company}{_when(content, item, agenda.today)}", "dim"))
+            when = _when(content, item, agenda.today)
+            detail = _text((f"{item.company}{when}" if item.company else when.lstrip(", "), "dim"))
             _say(out, detail, 2 + (stamp.cell_len or 2))
             _say(out, _text((item.command, ACCENT)), 2, whole=True)
     if not shown and not agenda.later:
