@@ -79,3 +79,20 @@ def test_export_all_with_nothing_dated(run: Run) -> None:
     result = run(["export", "--all"])
     assert result.exit_code == 2
     assert "nothing to put in a calendar" in result.stderr
+
+
+def test_a_session_export_then_all_after_a_tick_cancel_the_same_event(
+    run: Run, saved: Session, tmp_path: Path, rebound_home: Path
+) -> None:
+    """Issue 22, item 5: ticked after the session's own export, the item was left out of
+    `--all` (never sent by it), so a calendar that had it kept it open."""
+    alone = tmp_path / "globex.ics"
+    assert run(["export", saved.id, "-o", str(alone)]).exit_code == 0
+    key = f"{saved.id}-fix-1@rebound"
+    assert statuses(alone.read_bytes())[key] == ("CONFIRMED", 0)
+    assert run(["done", "fix-1", "--session", saved.id]).exit_code == 0
+    together = run(["export", "--all", "--format", "ics"])
+    assert together.exit_code == 0, together.output
+    assert statuses(together.stdout_bytes)[key] == ("CANCELLED", 1)
+    again = run(["export", saved.id, "--format", "ics"])
+    assert statuses(again.stdout_bytes)[key] == ("CANCELLED", 1)  # sent already: no bump

@@ -48,6 +48,37 @@ def export_twice(
     return events(data), json.loads(json.dumps(kept))  # as calendar.json keeps it
 
 
+def test_a_ticked_item_reaches_the_calendar_as_done_in_both_exports(
+    loaded: Content, sessions: list[Session]
+) -> None:
+    """Issue 22, item 5: `--all` left out an item ticked before its first export (a calendar
+    that had it from the session's own export kept it open), and the session's export kept done
+    items as ordinary events. Now both send it cancelled, "Done on ...", and a re-import of
+    either moves its SEQUENCE on."""
+    session = sessions[0]
+    moment = progress.checklist(loaded, session)[0].ticked_at or session.updated_at
+    progress.tick(loaded, session, "fix-1", moment)
+    key = f"{SESSION_ID}-fix-1@rebound"
+    alone, state = export.session_ics(loaded, session, {})
+    together, _ = export.all_ics(loaded, sessions, {})
+    for data in (alone, together):
+        event = events(data)[key]
+        assert (str(event["STATUS"]), event.decoded("SEQUENCE")) == ("CANCELLED", 1)
+        assert str(event["DESCRIPTION"]).startswith("Done on ")
+        assert alarms(event) == []
+    # One state for both: unticked, the session's own export moves the event on again, and
+    # `--all` then finds it as sent (no change, no bump).
+    progress.tick(loaded, session, "fix-1", moment, undo=True)
+    again, state = export.session_ics(loaded, session, json.loads(json.dumps(state)))
+    assert (str(events(again)[key]["STATUS"]), events(again)[key].decoded("SEQUENCE")) == (
+        "CONFIRMED",
+        2,
+    )
+    later, _ = export.all_ics(loaded, sessions, state)
+    assert events(later)[key].decoded("SEQUENCE") == 2
+    assert any(k.startswith("2026-11-25-initech-") for k in events(later))
+
+
 def test_a_session_calendar_has_a_morning_alarm_on_open_items(
     loaded: Content, sessions: list[Session]
 ) -> None:
