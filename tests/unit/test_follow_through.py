@@ -238,6 +238,16 @@ def test_no_pattern_is_named_below_five_sessions(loaded: Content) -> None:
     assert [r for _, r in found.reasons] == ["reason 1", "reason 2", "reason 3", "reason 4"]
 
 
+def test_only_sessions_with_feedback_count_towards_a_pattern(loaded: Content) -> None:
+    """Issue 22, item 6: "3 more to go" counted every session, not those with feedback."""
+    found = sessions_with_areas(loaded, [["communication"]] * 3)
+    for session in found[1:]:
+        session.answers["reasons"] = None  # no reasons have come from these two
+    counted = insights.patterns(loaded, found)
+    assert (counted.sessions, counted.needed) == (1, 4)
+    assert counted.areas == [("Communication", 1)]
+
+
 def test_a_pattern_from_five_sessions_up(loaded: Content) -> None:
     five = sessions_with_areas(
         loaded, [["communication"]] * 3 + [["preparation"], ["technical_depth"]]

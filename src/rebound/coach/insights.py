@@ -468,7 +468,7 @@ PATTERN_SESSIONS = 5  # a pattern is stated only from this many sessions with fe
 class Patterns:
     """What the reasons and areas of every session add up to, said honestly."""
 
-    sessions: int  # sessions whose areas to work on were chosen
+    sessions: int  # sessions with feedback: the reasons they gave were recorded
     reasons: list[tuple[str, str]]  # (company, the reasons given), newest first
     areas: list[tuple[str, int]]  # most frequent first
     needed: int  # sessions still needed before a pattern is stated (0: enough)
@@ -483,9 +483,10 @@ class Patterns:
 
 
 def patterns(content: Content, sessions: Iterable[Session]) -> Patterns:
-    """Reasons and areas across sessions; a pattern only from `PATTERN_SESSIONS` sessions up."""
+    """Reasons and areas across sessions; a pattern only from `PATTERN_SESSIONS` sessions with
+    feedback up (their reasons recorded: a session without them is not counted)."""
     ordered = _oldest_first(sessions)
-    answered = [s for s in ordered if isinstance(s.answers.get(AREAS), list)]
+    answered = [s for s in ordered if s.text(REASONS).strip()]
     reasons = [
         (company(s), " ".join(s.text(REASONS).split()))
         for s in reversed(ordered)
