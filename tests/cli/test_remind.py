@@ -61,10 +61,11 @@ def test_a_notification_once_a_day(
     [(app, title, body)] = notifications(sent)
     assert app == "--app-name=rebound"
     assert title == "rebound: 3 things due"
+    # What to do, not "Thank-you email sent to ..." that reads as done (issue 22, item 8).
     assert body.splitlines() == [
-        "Globex: Fix: Read the Spark docs (2 days overdue)",
-        "Globex: Thank-you email sent to Dana Smith (today)",  # due the day it was written
-        "Globex: Fix: Practise telling impact stories (today)",
+        "Globex: Work on your fix: Read the Spark docs (2 days overdue)",
+        "Globex: Send your thank-you email to Dana Smith (today)",  # due the day it was written
+        "Globex: Work on your fix: Practise telling impact stories (today)",
     ]
     run(["remind"], terminal=False)
     assert len(notifications(sent)) == 1  # announced once today
@@ -95,9 +96,9 @@ def test_printed_without_a_desktop(
     assert notifications(sent) == []
     assert result.stdout.splitlines() == [
         "rebound: 3 things due",
-        "  Globex: Fix: Read the Spark docs (2 days overdue)",
-        "  Globex: Thank-you email sent to Dana Smith (today)",
-        "  Globex: Fix: Practise telling impact stories (today)",
+        "  Globex: Work on your fix: Read the Spark docs (2 days overdue)",
+        "  Globex: Send your thank-you email to Dana Smith (today)",
+        "  Globex: Work on your fix: Practise telling impact stories (today)",
         "  `rebound todo` shows them all, with the commands that tick them off.",
     ]
     assert run(["remind"], terminal=False).stdout == ""  # once a day, printed or shown

@@ -119,6 +119,7 @@ class Todo:
     due: date | None
     action: str | None = None  # the command that does it, when it is not a tick
     opens: bool = False  # `due` is the day something becomes possible, not a deadline
+    next: str | None = None  # what to do, said as a thing to do ("Send your thank-you ...")
 
     @property
     def command(self) -> str:
@@ -173,7 +174,15 @@ def agenda(
                 continue
             if entry.opens and entry.due is not None and entry.due < day:
                 continue  # open since: a possibility now, nothing to do
-            todo = Todo(session.id, name, entry.id, entry.label, entry.due, opens=entry.opens)
+            todo = Todo(
+                session.id,
+                name,
+                entry.id,
+                entry.label,
+                entry.due,
+                opens=entry.opens,
+                next=entry.next,
+            )
             if entry.due is None:
                 out.anytime.append(todo)
             else:

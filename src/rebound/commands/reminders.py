@@ -135,9 +135,16 @@ def _remind(content: Content) -> None:
     keep_in_touch = keeping.due(content, found, read_contact_log(store), agenda.today)
     agenda = insights.with_todos(agenda, keep_in_touch)
     day = agenda.today.isoformat()
+    # What to do ("Send your thank-you email to ..."), not the item as it reads once done
+    # ("Thank-you email sent to ..."), which in a reminder reads as done already.
     items = [
         reminders.Due(
-            t.session_id, t.company, t.item_id, t.label, d.isoformat(), (agenda.today - d).days
+            t.session_id,
+            t.company,
+            t.item_id,
+            (t.next or t.label).rstrip(". "),
+            d.isoformat(),
+            (agenda.today - d).days,
         )
         for t in [*agenda.overdue, *agenda.due_today]
         if (d := t.due) is not None

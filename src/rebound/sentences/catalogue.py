@@ -396,6 +396,7 @@ class Ui(Sentences):
     draft_offer_edit: str = "Edit it first"
     draft_offer_later: str = "Later (`rebound draft {{id}}` has it)"
     draft_tick: str = "Sent? Tick “{{value}}” off your list?"
+    draft_tick_post: str = "Published? Tick “{{value}}” off your list?"
     draft_keep_edit: str = (
         "{{title}}: you had edited it, and your new answers change it. Keep your edit? "
         "(No: rebuild it from the new answers)"
