@@ -207,8 +207,8 @@ def spawn(exe: str, env: dict[str, str]) -> Iterator[Spawn]:
     """Start `rebound ARGS...` in a pseudo-terminal; anything left running is ended afterwards."""
     started: list[Terminal] = []
 
-    def start(*args: str) -> Terminal:
-        t = Terminal(exe, list(args), env)
+    def start(*args: str, columns: int = 120) -> Terminal:
+        t = Terminal(exe, list(args), env, columns)
         started.append(t)
         return t
 
