@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rebound.coach import contacts, earlier_sessions, insights
+from rebound.coach import contacts, earlier_sessions, insights, patterns
 from rebound.errors import ContentError
 from rebound.pack import packs, reader
 from rebound.pack.models import Content
@@ -232,7 +232,7 @@ def sessions_with_areas(c: Content, areas: list[list[str]]) -> list[Session]:
 
 def test_no_pattern_is_named_below_five_sessions(loaded: Content) -> None:
     four = sessions_with_areas(loaded, [["communication"]] * 3 + [["preparation"]])
-    found = insights.patterns(loaded, four)
+    found = patterns.patterns(loaded, four)
     assert (found.sessions, found.needed, found.recurring) == (4, 1, [])
     assert found.areas[0] == ("Communication", 3)
     assert [r for _, r in found.reasons] == ["reason 1", "reason 2", "reason 3", "reason 4"]
@@ -243,7 +243,7 @@ def test_only_sessions_with_feedback_count_towards_a_pattern(loaded: Content) ->
     found = sessions_with_areas(loaded, [["communication"]] * 3)
     for session in found[1:]:
         session.answers["reasons"] = None  # no reasons have come from these two
-    counted = insights.patterns(loaded, found)
+    counted = patterns.patterns(loaded, found)
     assert (counted.sessions, counted.needed) == (1, 4)
     assert counted.areas == [("Communication", 1)]
 
@@ -252,14 +252,14 @@ def test_a_pattern_from_five_sessions_up(loaded: Content) -> None:
     five = sessions_with_areas(
         loaded, [["communication"]] * 3 + [["preparation"], ["technical_depth"]]
     )
-    found = insights.patterns(loaded, five)
+    found = patterns.patterns(loaded, five)
     assert (found.sessions, found.needed) == (5, 0)
     assert found.recurring == [("Communication", 3)]
     scattered = sessions_with_areas(
         loaded,
         [["communication"], ["preparation"], ["technical_depth"], ["culture_fit"], []],
     )
-    assert insights.patterns(loaded, scattered).recurring == []  # nothing came up twice
+    assert patterns.patterns(loaded, scattered).recurring == []  # nothing came up twice
 
 
 # --- the content ----------------------------------------------------------------------------

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from rebound.coach.insights import Agenda, Patterns, Stats, Todo
+    from rebound.coach.insights import Agenda, Stats, Todo
+    from rebound.coach.patterns import Patterns
     from rebound.pack.models import Content
 
 BAR_WIDTH = 30
@@ -154,8 +155,8 @@ def show_stats(out: Console, content: Content, figures: Stats) -> None:
 
 def show_patterns(out: Console, content: Content, found: Patterns) -> None:
     """The reasons given, newest first, and a pattern in the areas, only once there are enough
-    sessions to call it one (`insights.PATTERN_SESSIONS`)."""
-    from rebound.coach import insights
+    sessions to call it one (`patterns.PATTERN_SESSIONS`)."""
+    from rebound.coach import patterns
 
     say = content.say
     if found.reasons:
@@ -170,7 +171,7 @@ def show_patterns(out: Console, content: Content, found: Patterns) -> None:
     out.print()
     if found.needed:
         line = content.say_count(
-            "stats_pattern_wait", found.needed, number=insights.PATTERN_SESSIONS
+            "stats_pattern_wait", found.needed, number=patterns.PATTERN_SESSIONS
         )
         _say(out, _text((line, "dim")))
     elif found.recurring:
