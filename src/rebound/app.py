@@ -143,6 +143,19 @@ def _say(key: str, **values: object) -> str:
 class ReboundGroup(TyperGroup):
     """The one place where errors become exit codes and messages, never tracebacks."""
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands with their whole first sentence, wrapped to the terminal's width: Click
+        cuts each one to fit one line ('Begin a new session, right after the call: five...'),
+        which says less the narrower the terminal."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: Any) -> Any:
 
         try:
@@ -205,6 +218,15 @@ class RootGroup(ReboundGroup):
         from rebound.text import scrub
 
         return super().parse_args(ctx, [scrub(arg) for arg in args])
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        # Help as wide as the terminal, up to 100 columns: Click's own stops at 80 and never
+        # goes below 50, so that a 40-column terminal broke its lines again, inside words.
+        if "terminal_width" not in extra:
+            import shutil
+
+            extra["terminal_width"] = max(min(shutil.get_terminal_size().columns, 100) - 2, 20)
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMAND_MODULES, *(n for n in self.commands if n not in COMMAND_MODULES)]

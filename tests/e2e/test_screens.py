@@ -40,3 +40,34 @@ def test_an_accepted_default_is_echoed_after_its_question(
     bare = "".join(t.output.split())
     assert f"(Enterfor{pinned.iso()}){pinned.iso()}" in bare, t.output[-2000:]
     assert "(EnterforAlexDoe)AlexDoe" in bare, t.output[-2000:]
+
+
+def _descriptions() -> dict[str, str]:
+    """Each command's first sentence, as its docstring gives it."""
+    import sys
+
+    import typer
+
+    from rebound.app import app
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("rebound", ["--help"], resilient_parsing=True)
+    out = {}
+    for name in root.list_commands(ctx):  # type: ignore[attr-defined]
+        command = root.get_command(ctx, name)  # type: ignore[attr-defined]
+        out[name] = command.get_short_help_str(limit=sys.maxsize)
+    return out
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_help_says_each_command_whole(spawn: Spawn, columns: int) -> None:
+    """Item 10: `--help` cut every command's line with '...' even at 100 columns."""
+    t = spawn("--help", columns=columns)
+    assert t.finish() == 0
+    shown = t.output.split("Commands:", 1)[1]
+    assert "..." not in shown and "…" not in shown, shown
+    lines = shown.splitlines()
+    assert all(len(line) <= columns for line in lines), max(lines, key=len)
+    bare = "".join(shown.split())
+    for name, said in _descriptions().items():
+        assert "".join(f"{name}{said}".split()) in bare, (name, said)
