@@ -122,8 +122,9 @@ def _list(out: Out, content: Content, session: Session, drafts: list[DraftText])
         screens.note(out, content.say("drafts_none", name=session.title))
         return
     screens.note(out, session.title, "bold")
+    names = max(len(d.id) for d in drafts) + 2  # a wrapped line goes on under its title
     for line in drafting.listing(content, drafts):
-        screens.note(out, line)
+        screens.note(out, line, hang=names)
     screens.note(out, content.say("drafts_hint"), "dim")
 
 

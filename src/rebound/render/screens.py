@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 Out = Console
 
 ACCENT = "#5f87af"
+NARROW = 72  # columns: below this, `rebound list` is a list of blocks rather than a table
 GOOD = "#5faf87"
 
 
@@ -135,15 +136,23 @@ def welcome(out: Console, content: Content) -> None:
     out.print(_text(content.opening.title, style="bold"))
 
 
-def _indented(out: Console, text: Text) -> None:
-    """Two spaces in; wrapped lines keep the indent in a terminal, and nothing is ever cut off
-    when the output goes to a pipe (where lines are left whole)."""
-    if out.soft_wrap:
-        out.print(_text("  ") + text)
-    else:
-        from rich.padding import Padding
+def _indented(out: Console, text: Text, hang: int = 0) -> None:
+    """Two spaces in; wrapped lines keep the indent in a terminal, `hang` more (under the text
+    after a bullet), and nothing is ever cut off when the output goes to a pipe (where lines are
+    left whole)."""
+    say(out, _text("  ") + text, indent=2 + hang)
 
-        out.print(Padding(text, (0, 0, 0, 2)))
+
+# What starts a line of a list in a draft: a bullet, a dash, a number ('1.'), or a label ('Task:').
+_MARKER = re.compile(r"(?:[•*-]|\d+[.)]|[^\s:]{1,20}:)\s+")
+
+
+def hanging(line: str) -> int:
+    """Where a wrapped line of a draft goes on: under the text after its indent and its bullet
+    ('  - Practise Spark joins' hangs at 4), so that a list stays a list at any width."""
+    lead = len(line) - len(line.lstrip(" "))
+    marker = _MARKER.match(line, lead)
+    return lead + (len(marker.group(0)) if marker and marker.end() < len(line) else 0)
 
 
 def step_intro(
@@ -169,12 +178,12 @@ def step_intro(
         out.print(_text(why, style="italic"))
     out.print()
     for line in coach.said(step.guidance, given):
-        _indented(out, _assemble((f"{bullet} ", ACCENT), line))
+        _indented(out, _assemble((f"{bullet} ", ACCENT), line), hang=len(bullet) + 1)
     tips = coach.said(step.tips, given)
     if tips:
         out.print()
         for text in tips:
-            _indented(out, _assemble((f"{tip} ", "bold"), (text, "dim")))
+            _indented(out, _assemble((f"{tip} ", "bold"), (text, "dim")), hang=len(tip) + 1)
     out.print()
 
 
@@ -186,7 +195,8 @@ def draft(out: Console, title: str, text: str) -> None:
     out.print()
     if out.is_terminal:
         out.print(Rule(_text(title, style="bold"), align="left", style=ACCENT))
-        out.print(_text(text.rstrip("\n")))
+        for line in text.rstrip("\n").split("\n"):  # a wrapped list line stays in its list
+            say(out, _text(line), indent=hanging(line))
         out.print(Rule(style=ACCENT))
     else:
         out.print(_text(f"--- {title} ---"))
@@ -194,9 +204,10 @@ def draft(out: Console, title: str, text: str) -> None:
         out.print(_text("---"))
 
 
-def note(out: Console, text: str, style: str = "") -> None:
-    """A line of the coach's own words (a command in it is never broken: see `fit`)."""
-    say(out, _text(text, style=style))
+def note(out: Console, text: str, style: str = "", hang: int = 0) -> None:
+    """A line of the coach's own words (a command in it is never broken: see `fit`); wrapped
+    lines go on `hang` columns in."""
+    say(out, _text(text, style=style), indent=hang)
 
 
 def plain(out: Console, text: str) -> None:
@@ -297,11 +308,21 @@ def session_list(out: Console, content: Content, sessions: list[Session], total:
     """One line per session: when, where, how far, and what's next."""
     done_mark, _, _ = marks(out)
     steps = len(content.steps)
-    if out.is_terminal and len(sessions) <= 50:
+    if out.is_terminal and out.width < NARROW:
+        # Too narrow for four columns (a table would break ids in two): one session a block.
+        for s in sessions:
+            k = coach.steps_done(content, s)
+            progress = f"{k}/{steps}" + (f" {done_mark}" if k == steps else "")
+            action, _ = coach.next_action(content, s)
+            say(out, _assemble((s.id, "dim"), f"  {progress}"))
+            say(out, _assemble("  ", s.title), indent=2)
+            say(out, _assemble("  ", (content.say("next_label") + " ", "bold"), action), 4)
+    elif out.is_terminal and len(sessions) <= 50:
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-        for key in ("heading_id", "heading_session", "heading_progress", "heading_next"):
+        table.add_column(content.say("heading_id"), no_wrap=True)  # an id is never broken
+        for key in ("heading_session", "heading_progress", "heading_next"):
             table.add_column(content.say(key), overflow="fold")
         for s in sessions:
             k = coach.steps_done(content, s)
@@ -416,19 +437,48 @@ def say_at(
     later lines hanging at an indent.)
 
     On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
-    command to copy, is never broken by rebound: a line break would paste as two commands.
+    command to copy, is broken only between its words, each line but the last ending in ` \\`,
+    so that it still pastes as one command (the terminal would break it inside a word).
     Piped output is soft-wrapped (one line per line, for grep).
     """
     lead = line(" " * indent)
     if prefix is not None:
         lead.append_text(prefix)
-    if out.soft_wrap or whole:
+    if out.soft_wrap or (whole and (lead + text).cell_len <= out.width):
         out.print(lead + text, soft_wrap=True)
+        return
+    if whole:
+        for n, part in enumerate(continued(text.plain, out.width - lead.cell_len)):
+            shown = Text(part, style=text.style)
+            out.print((lead if n == 0 else line(" " * lead.cell_len)) + shown, soft_wrap=True)
         return
     hang = lead.cell_len
     for n, wrapped in enumerate(text.wrap(out, max(out.width - hang, 20))):
         wrapped.rstrip()
         out.print((lead if n == 0 else line(" " * hang)) + wrapped)
+
+
+def continued(command: str, width: int) -> list[str]:
+    """A shell command in lines of at most `width` columns, broken between its words, each line
+    but the last ending in ' \\' and the later ones indented: pasted, it is still one command.
+    A word longer than a line stands alone on its line, and a quoted one is never broken."""
+    import shlex
+
+    try:
+        words = [shlex.quote(word) for word in shlex.split(command)]
+    except ValueError:  # not a command the shell would read: its spaces, then
+        words = command.split(" ")
+    lines: list[str] = [words[0]]
+    for word in words[1:]:
+        room = width - (4 if len(lines) > 1 else 0) - 2  # the indent, and the ' \\'
+        if len(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return [
+        ("    " if n else "") + part + (" \\" if n < len(lines) - 1 else "")
+        for n, part in enumerate(lines)
+    ]
 
 
 def say_error(message: str, prefix: bool = True) -> None:
