@@ -102,6 +102,13 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REBOUND_HOME at a fresh folder and clear anything that could leak in."""
     home = tmp_path / "rebound-home"
     monkeypatch.setenv("REBOUND_HOME", str(home))
+    # The person's home too (their shell's start-up files, completion scripts): what a command
+    # adds there or takes out (`data wipe`) is never the real one's.
+    user = tmp_path / "user-home"
+    user.mkdir()
+    monkeypatch.setenv("HOME", str(user))
+    for name in ("ZDOTDIR", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("REBOUND_CONTENT", raising=False)
     monkeypatch.delenv("REBOUND_DEBUG", raising=False)
     # The coaching language follows the environment: tests are in English unless they say.

@@ -97,6 +97,18 @@ def test_delete_on_yes(run: Run, rebound_home: Path) -> None:
     assert remaining == [f"{SESSION_ID[:10]}-initech.json"]
 
 
+def test_delete_speaks_of_wins_it_added_only_when_it_added_some(
+    run: Run, rebound_home: Path
+) -> None:
+    """Issue 22, item 13: "Accomplishments it added stay" of a session that added none."""
+    build_session(upto=2)  # stopped before the accomplishments step
+    result = run(["delete", SESSION_ID, "--yes"])
+    assert " ".join(result.stdout.split()) == f"Deleted {SESSION_ID}."
+    build_session()
+    result = run(["delete", SESSION_ID, "--yes"])
+    assert "Accomplishments it added stay on your brag list" in result.stdout
+
+
 def test_delete_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
     refused = run(["delete", SESSION_ID], terminal=False)

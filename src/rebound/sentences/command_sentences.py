@@ -242,15 +242,20 @@ class Sentences(FileSentences):
     wipe_needs_yes: str = (
         "Wiping needs a yes: run it in a terminal, or add --yes. Nothing was deleted."
     )
-    wipe_confirm: str = "Delete all your sessions and your brag list in {{where}}, for good?"
+    wipe_confirm: str = (
+        "Delete all your sessions, your brag list and your contact log in {{where}}, for good? "
+        "The lines rebound added to your shell go too."
+    )
     wipe_kept: str = "Kept. Nothing was deleted."
     wiped: str = "Wiped {{where}}. rebound keeps nothing about you now."
     wiped_some: str = (
-        "Wiped your sessions and brag list; rebound keeps nothing about you now. {{where}} stays,"
+        "Wiped your sessions, brag list and contact log; rebound keeps nothing about you now. "
+        "{{where}} stays,"
         " because it also holds things rebound did not make ({{list}}): those were left as they "
         "are."
     )
     wiped_more: str = "{{list}} and {{count}} more"
+    wiped_shell: str = "Taken out of your shell too: {{list}}."
     answers_none_used: str = "{{where}}: no answers were used, so no session was made."
     answers_filled: str = "Filled {{count}} answers from {{where}} into session {{id}}."
     answers_filled_one: str = "Filled 1 answer from {{where}} into session {{id}}."
@@ -275,6 +280,7 @@ class Sentences(FileSentences):
     deleted: str = (
         "Deleted {{id}}. Accomplishments it added stay on your brag list (`rebound brag`)."
     )
+    deleted_alone: str = "Deleted {{id}}."
     export_no_sessions: str = (
         "There are no sessions yet, so there's nothing to export. When you're ready, `rebound "
         "start` walks you through five short steps."

@@ -132,6 +132,40 @@ def install(shell: str, rebound: str | None = None) -> Change:
     return Change(path, wanted, changed=True)
 
 
+def completion_files(prog: str = "rebound") -> tuple[Path, ...]:
+    """The completion scripts `rebound --install-completion` writes (Typer's), one per shell."""
+    home = Path.home()
+    return (
+        home / ".bash_completions" / f"{prog}.sh",
+        home / ".zfunc" / f"_{prog}",
+        home / ".config" / "fish" / "completions" / f"{prog}.fish",
+    )
+
+
+def uninstall_completion(prog: str = "rebound") -> list[Path]:
+    """Take out what `rebound --install-completion` added: its scripts, and the line that
+    sources bash's from ~/.bashrc (left behind, it would fail in every new terminal). The zsh
+    lines it may have added (`compinit`, a `zstyle`) serve every program, so they stay.
+    Returns the files changed or removed."""
+    changed: list[Path] = []
+    bash_script, *_ = scripts = completion_files(prog)
+    rc = (Path.home() / ".bashrc").resolve()
+    text = _read(rc)
+    wanted = f"source '{bash_script}'"
+    lines = text.splitlines(keepends=True)
+    kept = [line for line in lines if line.strip() != wanted]
+    if len(kept) != len(lines):
+        write_text(rc, "".join(kept))
+        changed.append(rc)
+    for script in scripts:
+        try:
+            script.unlink()
+        except FileNotFoundError:
+            continue
+        changed.append(script)
+    return changed
+
+
 def uninstall(shell: str) -> Change:
     """Remove the marked line(s) from `shell`'s start-up file; everything else stays as it is."""
     path = start_file(shell).resolve()
