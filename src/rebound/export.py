@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rebound import clock
@@ -441,6 +441,6 @@ def all_ics(
 
 
 def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+    """A stored moment as an event's DTSTAMP: UTC, whole seconds, never raising at the ends of
+    time (`clock.in_utc`)."""
+    return clock.in_utc(moment).replace(microsecond=0)
