@@ -104,9 +104,7 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REBOUND_HOME", str(home))
     # The person's home too (their shell's start-up files, completion scripts): what a command
     # adds there or takes out (`data wipe`) is never the real one's.
-    user = tmp_path / "user-home"
-    user.mkdir()
-    monkeypatch.setenv("HOME", str(user))
+    monkeypatch.setenv("HOME", str(tmp_path / "user-home"))  # made by whatever writes there
     for name in ("ZDOTDIR", "XDG_CONFIG_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("REBOUND_CONTENT", raising=False)
