@@ -143,6 +143,25 @@ def _say(key: str, **values: object) -> str:
 class ReboundGroup(TyperGroup):
     """The one place where errors become exit codes and messages, never tracebacks."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """A command that does not exist is bad usage (exit 2), said with the one it most
+        likely meant ('strat': `rebound start`)."""
+        name = args[0] if args else ""
+        unknown = name and not name.startswith("-") and not ctx.resilient_parsing
+        if unknown and self.get_command(ctx, name) is None:
+            from rebound.sentences import speech
+
+            root = ctx.find_root().params  # said before the root's callback: its --lang
+            speech.begin(pack_loader(root.get("content"), root.get("lang")))
+            from rebound.names import closest
+
+            close = closest(name, self.list_commands(ctx))
+            if close is not None:
+                where = f"{ctx.command_path} {close}"
+                ctx.fail(_say("no_such_command", name=name, value=where))
+            ctx.fail(_say("no_such_command_list", name=name, value=ctx.command_path))
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The commands with their whole first sentence, wrapped to the terminal's width: Click
         cuts each one to fit one line ('Begin a new session, right after the call: five...'),

@@ -281,6 +281,8 @@ class Sentences(FileSentences):
         "Deleted {{id}}. Accomplishments it added stay on your brag list (`rebound brag`)."
     )
     deleted_alone: str = "Deleted {{id}}."
+    no_such_command: str = "There is no command '{{name}}'. Did you mean `{{value}}`?"
+    no_such_command_list: str = "There is no command '{{name}}'; `{{value}} --help` lists them."
     export_no_sessions: str = (
         "There are no sessions yet, so there's nothing to export. When you're ready, `rebound "
         "start` walks you through five short steps."

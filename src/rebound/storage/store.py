@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rebound import clock
-from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.errors import BrokenSessionError, DataError, NoSessionError, SessionBusyError
 from rebound.sentences import speech
 from rebound.storage import which_session
 from rebound.storage.files import (
@@ -235,7 +235,7 @@ class Store:
             # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
             # session, and must not stop the others: set aside and said, as a broken file is.
             moved = self._move_aside(session_id, speech.say("reason_a_folder"))
-            raise NoSessionError(
+            raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
         except OSError as exc:
@@ -248,7 +248,7 @@ class Store:
                 raise ValueError(speech.say("broken_copy", id=session.id))
         except ValueError as exc:
             moved = self._move_aside(session_id, str(exc))
-            raise NoSessionError(
+            raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
         return session
