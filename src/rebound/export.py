@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 
 # Characters that can start emphasis, links, HTML, code, tables, strikethrough or (on GitHub) maths.
-_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~$])")
+# ('>' only opens a quote at the start of a line, where `_BULLET` escapes it: '6h -> 40 min'
+# stays as typed, not '6h -\> 40 min'.)
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<|~$])")
 # '&' only where it would start an entity ('&amp;', '&#42;'); 'AT&T' stays as it is.
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # A '#' that could open or close a heading; 'C#' stays as it is.
@@ -36,7 +38,7 @@ _HASH = re.compile(r"(^|\s)#")
 # GitHub turns ':smile:' into an emoji.
 _SHORTCODE = re.compile(r":(?=[0-9A-Za-z_+-]+:)")
 # What would start a block at the beginning of a line: a list, a setext heading, a rule.
-_BULLET = re.compile(r"^([-+=])")
+_BULLET = re.compile(r"^([-+=>])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 # Hints in a prompt's message that help while typing but not when reading: '(Enter to skip)'.
 _HINT = re.compile(r"\s*\([^()]*\)")

@@ -232,10 +232,13 @@ def test_markdown_draft_fence_outgrows_backticks(loaded: Content, session: Sessi
     ("typed", "expected"),
     [
         ("plain words, AT&T, C# and 10:30", "plain words, AT&T, C# and 10:30"),
-        ("a *b* _c_ `d` [e](f) <g>", "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\>"),
+        ("a *b* _c_ `d` [e](f) <g>", "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g>"),
         ("&amp; :smile: #1 $5 ~x~ a|b \\", "\\&amp; \\:smile: \\#1 \\$5 \\~x\\~ a\\|b \\\\"),
         ("one\n- two\n# three\n1. four", "one\\\n  \\- two\\\n  \\# three\\\n  1\\. four"),
         ("1. first", "1\\. first"),
+        # Issue 22, item 15: '->' was written '-\>'; '>' opens a quote only at a line's start.
+        ("6 hours -> 40 minutes", "6 hours -> 40 minutes"),
+        ("> quoted\na > b", "\\> quoted\\\n  a > b"),
         ("- a\n  + b", "\\- a\\\n  \\+ b"),
         ("    code?\n\n    more", "code?\n\n  more"),
         ("bell\x07 and esc\x1b[31m", "bell\\\\x07 and esc\\\\x1b\\[31m"),
