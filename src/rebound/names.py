@@ -4,6 +4,16 @@ a space of difference. Imports nothing of rebound's, so that any module may use 
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def fold(name: str) -> str:
+    """A name as it is compared: without case, spaces or accents ('Tomás  Ferreira' and 'tomas
+    ferreira' are one person, 'Led the payments ledger' and 'led the Payments Ledger' one win)."""
+    plain = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in plain if not unicodedata.combining(c))
+    return "".join(unicodedata.normalize("NFKC", bare).split()).casefold()
+
 
 def _typos(a: str, b: str) -> int:
     """How many letters are wrong, missing, extra, or swapped with the next (optimal string

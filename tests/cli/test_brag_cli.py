@@ -156,6 +156,35 @@ def test_add_interactively(run: Run, rebound_home: Path) -> None:
     assert saved["tags"] == ["databases", "leadership"]
 
 
+def test_a_title_already_on_the_list_is_said_not_taken_silently(
+    run: Run, rebound_home: Path, two: Path
+) -> None:
+    """Issue 22, item 16: a second "Mentored four juniors" became `mentored-four-juniors-2`."""
+    result = run(["brag", "add", "--title", "mentored  FOUR juniors"], terminal=False)
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "'Mentored four juniors' is on your brag list already (mentored-four-juniors)" in said
+    assert "Nothing was added." in said
+    assert len(items(rebound_home)) == 2
+    # Asked: said under the title, which is asked again (nothing typed is lost).
+    typed = "Mentored four juniors" + ENTER + CLEAR + "Mentored six juniors" + ENTER + ENTER * 6
+    asked: list[str] = []
+    real = prompts.text
+
+    def spy(message: str, *a: Any, **k: Any) -> str:
+        check = k.get("check")
+        if check is not None:
+            asked.append(check("Mentored four juniors") or "")
+        return real(message, *a, **k)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prompts, "text", spy)
+        result = run(["brag", "add"], typed)
+    assert result.exit_code == 0, result.output
+    assert "is on your brag list already (mentored-four-juniors)" in asked[0]
+    assert [i["title"] for i in items(rebound_home)][-1] == "Mentored six juniors"
+
+
 def test_add_interactively_insists_on_a_title(run: Run, rebound_home: Path) -> None:
     result = run(["brag", "add"], ENTER + "Shipped it" + ENTER + ENTER * 6)
     assert result.exit_code == 0, result.output

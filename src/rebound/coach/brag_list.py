@@ -123,6 +123,14 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     return out
 
 
+def with_title(brag: BragList, title: str) -> Accomplishment | None:
+    """The win on the list with this title (case, spaces and accents aside), if there is one."""
+    from rebound.names import fold
+
+    wanted = fold(title)
+    return next((i for i in brag.items if wanted and fold(i.title) == wanted), None)
+
+
 def add(
     brag: BragList,
     title: str,

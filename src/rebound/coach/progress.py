@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -76,12 +76,16 @@ def _sections(content: Content) -> list[tuple[int, Step | None, list[PromptDef]]
 
 
 def _next_in_list(
-    number: int, step: Step | None, prompt: PromptDef, session: Session
+    number: int,
+    step: Step | None,
+    prompt: PromptDef,
+    session: Session,
+    optional: Collection[str] = (),
 ) -> Position | None:
     open_list = session.open_lists.get(prompt.id, OpenList())
     entry = len(open_list.items) + 1
     if open_list.current is None:
-        if len(open_list.items) < prompt.min_items:
+        if len(open_list.items) < (0 if prompt.id in optional else prompt.min_items):
             current: Item = {}
         else:
             return Position(number, step, prompt, more=True, entry=entry)
@@ -95,9 +99,16 @@ def _next_in_list(
 
 
 def next_position(
-    content: Content, session: Session, only_step: str | None = None
+    content: Content,
+    session: Session,
+    only_step: str | None = None,
+    optional: Collection[str] = (),
 ) -> Position | None:
-    """The first unanswered question, in order; None when everything is answered."""
+    """The first unanswered question, in order; None when everything is answered.
+
+    The list prompts named in `optional` may stay empty, whatever their `min_items` (the
+    accomplishments, when the brag list already holds some: "add a new one?" comes first).
+    """
     for number, step, prompts in _sections(content):
         if only_step is not None and (step is None or step.id != only_step):
             continue
@@ -105,7 +116,7 @@ def next_position(
             if prompt.id in session.answers or not _asked(prompt, session.answers):
                 continue
             if prompt.kind == "list":
-                pos = _next_in_list(number, step, prompt, session)
+                pos = _next_in_list(number, step, prompt, session, optional)
                 if pos is not None:
                     return pos
                 continue

@@ -20,6 +20,8 @@ from rebound.text import clean
 app = command_group()
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rebound.coach.brag_list import SyncReport
     from rebound.render.screens import Out
     from rebound.storage.records import Accomplishment
@@ -135,8 +137,11 @@ def show(ref: RefArgument) -> None:
     screens.story(render.console(), item)
 
 
-def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
-    """Every field, asked in turn; with `current`, its values are there to edit in place."""
+def _ask_story(
+    current: Accomplishment | None, taken: Callable[[str], str | None] | None = None
+) -> dict[str, Any]:
+    """Every field, asked in turn; with `current`, its values are there to edit in place.
+    `taken` says what is wrong with a title (one already on the list), under the question."""
     from rebound.terminal import prompts
 
     answers: dict[str, Any] = {}
@@ -147,7 +152,11 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
         else:
             hint = speech.say("keep_or_clear_hint" if value else "skip_hint")
         answers[name] = prompts.text(
-            speech.say(question), default=value, required=name == "title", hint=hint
+            speech.say(question),
+            default=value,
+            required=name == "title",
+            hint=hint,
+            check=taken if name == "title" else None,
         )
     tags = ", ".join(current.tags) if current is not None else ""
     typed = prompts.text(
@@ -157,6 +166,18 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
     )
     answers["tags"] = [typed]
     return answers
+
+
+def _same_title(store: Store, title: str) -> str | None:
+    """What to say under the title of a new win when the list has one called so already."""
+    from rebound.coach import brag_list
+    from rebound.errors import ReboundError
+
+    try:
+        same = brag_list.with_title(store.load_brag(), title)
+    except ReboundError:
+        return None  # said when the list is saved
+    return None if same is None else speech.say("brag_same_title", title=same.title, id=same.id)
 
 
 def _options(**given: Any) -> dict[str, Any]:
@@ -206,15 +227,18 @@ def add(
     if given and title is None:
         raise UsageError("brag_needs_title_option")
     asked = not given
+    store = store_for()
     if asked:
         _needs_terminal("brag add", "brag_add_options")
-        given = _ask_story(None)
-    store = store_for()
+        given = _ask_story(None, lambda typed: _same_title(store, typed))
     typed_at = saves.now()
     saves.warm_up()
     try:
         with saves.locked(store) as brag:
             taken = saves.take_pending(store, brag)
+            same = brag_list.with_title(brag, str(given.get("title") or ""))
+            if same is not None and not asked:  # (asked: said under the question already)
+                raise UsageError("brag_same_title_added", title=same.title, id=same.id)
             try:
                 item = brag_list.add(brag, now=typed_at, **given)
             except ValueError:

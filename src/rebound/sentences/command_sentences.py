@@ -87,6 +87,14 @@ class Sentences(FileSentences):
     )
     brag_add_options: str = "Or give the story as options: --title '...' --number '...'."
     brag_needs_title: str = "A win needs a title, even a few words. Nothing was added."
+    brag_same_title: str = (
+        "'{{title}}' is on your brag list already ({{id}}). Say this one in other words, or add "
+        "to that one with `rebound brag edit {{id}}`."
+    )
+    brag_same_title_added: str = (
+        "'{{title}}' is on your brag list already ({{id}}). Say this one in other words, or add "
+        "to that one with `rebound brag edit {{id}}`. Nothing was added."
+    )
     brag_added_as: str = "Added to your brag list as "
     brag_tell_story: str = "The story behind it makes it easy to tell: `rebound brag edit {{id}}`."
     brag_edit_options: str = "Or give the changes as options, e.g. --result '...'."

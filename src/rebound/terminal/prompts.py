@@ -287,11 +287,14 @@ def text(
     required: bool = False,
     hint: str | None = None,
     lang: Language | None = None,
+    *,
+    check: Callable[[str], str | None] | None = None,
 ) -> str:
     """Free text, pre-filled with `default` to edit in place (Enter keeps it, Ctrl-U clears it).
 
     Used where changing what is there is the point (`rebound brag edit`); new answers elsewhere
-    get their default offered, not pre-filled (see `ask`).
+    get their default offered, not pre-filled (see `ask`). `check` says what is wrong with an
+    answer (shown under it, the question stays), or None.
     """
 
     needed = _words(lang).say("needed")
@@ -299,7 +302,7 @@ def text(
     def validate(typed: str) -> bool | str:
         if required and not typed.strip():
             return needed
-        return True
+        return (check(typed.strip()) if check is not None else None) or True
 
     answer = _run(
         questionary.text(message, default=default, validate=validate, instruction=hint, style=STYLE)
