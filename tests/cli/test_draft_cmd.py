@@ -255,13 +255,25 @@ def test_reset_drops_the_edit(
     run: Run, finished_session: Session, editor: None, rebound_home: Path
 ) -> None:
     assert run(["draft", "thank_you_email", "--edit"]).exit_code == 0
-    result = run(["draft", "thank_you_email", "--reset"])
+    # Issue 22, item 17: the edit is the person's own writing, so it is asked first.
+    kept = run(["draft", "thank_you_email", "--reset"], "n")
+    assert kept.exit_code == 0, kept.output
+    assert "Your thank-you email: your edit is kept." in kept.stdout
+    assert "Warmly," in saved(rebound_home)["edited"]["thank_you_email"]
+    refused = run(["draft", "thank_you_email", "--reset"], terminal=False)
+    assert refused.exit_code == 2
+    assert "needs a yes" in refused.stderr and "Nothing was changed" in refused.stderr
+    assert saved(rebound_home)["edited"]
+    result = run(["draft", "thank_you_email", "--reset"], "y")
     assert result.exit_code == 0, result.output
     assert "Your thank-you email: back to the draft made from your answers." in result.stdout
     assert saved(rebound_home)["edited"] == {}
     assert "Best wishes," in run(["draft", "thank_you_email"]).stdout
     again = run(["draft", "thank_you_email", "--reset"])
     assert "there is no edit to drop" in again.stdout
+    assert run(["draft", "thank_you_email", "--edit"]).exit_code == 0
+    assert run(["draft", "thank_you_email", "--reset", "--yes"], terminal=False).exit_code == 0
+    assert saved(rebound_home)["edited"] == {}
 
 
 def test_edit_is_refused_before_the_editor_opens_when_the_session_is_busy(

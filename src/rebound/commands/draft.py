@@ -66,6 +66,9 @@ def draft(
         bool,
         typer.Option("--reset", help="Drop your edit: back to the draft made from your answers."),
     ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="With --reset: don't ask before dropping your edit.")
+    ] = False,
 ) -> None:
     """List a session's drafts, or show one as plain text, ready to paste, copy, mail or edit."""
     from rebound.coach import drafts as drafting
@@ -105,7 +108,7 @@ def draft(
     elif edit:
         _edit(out, content, found, chosen, kept=same_language(ctx, found))
     elif reset:
-        _reset(out, content, found, chosen)
+        _reset(out, content, found, chosen, yes)
     else:
         _print(chosen.text)
 
@@ -171,12 +174,21 @@ def _edit(
     screens.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
 
 
-def _reset(out: Out, content: Content, session: Session, chosen: DraftText) -> None:
+def _reset(out: Out, content: Content, session: Session, chosen: DraftText, yes: bool) -> None:
     from rebound.render import screens
+    from rebound.terminal import prompts
 
     if not chosen.edited:
         screens.note(out, content.say("draft_reset_none", title=chosen.title))
         return
+    # The edit is the person's own writing: gone for good once dropped, so asked first.
+    if not yes:
+        if not prompts.stdin_is_terminal():
+            raise UsageError("draft_reset_needs_yes", title=chosen.title)
+        question = content.say("draft_reset_confirm", title=chosen.title)
+        if not prompts.yes_no(question, default=False, lang=content):
+            screens.note(out, content.say("draft_reset_kept", title=chosen.title))
+            return
     store = store_for()
     with store.lock(session.id):
         fresh = store.load(session.id)

@@ -387,6 +387,14 @@ class Ui(Sentences):
         "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
         "editor you have, e.g. `export EDITOR=nano`, and try again."
     )
+    draft_reset_confirm: str = (
+        "{{title}}: drop your edit, for good, and go back to the draft made from your answers?"
+    )
+    draft_reset_needs_yes: str = (
+        "Dropping your edit of {{title}} needs a yes: run it in a terminal, or add --yes. "
+        "Nothing was changed."
+    )
+    draft_reset_kept: str = "{{title}}: your edit is kept."
     draft_reset: str = "{{title}}: back to the draft made from your answers."
     draft_reset_none: str = "{{title}}: there is no edit to drop; it is as made from your answers."
     draft_when_sent: str = "Once it's sent: `rebound done {{id}}`."
