@@ -135,6 +135,26 @@ def test_names_are_found_like_person_key(loaded: Content) -> None:
     assert nothing.value.names == []
 
 
+def test_a_name_is_found_without_its_accents(loaded: Content) -> None:
+    """Issue 22, item 18: `contacts log "tomas ferreira"` did not find Tomás Ferreira."""
+    session = build(
+        loaded,
+        "s1",
+        ago(3),
+        lists={"contacts": [{"name": "Tomás Ferreira", "relation": "friend", "channel": "email"}]},
+    )
+    log = ContactLog()
+    found = contacts.people(loaded, [session], log, TODAY)
+    assert contacts.find(found, "tomas ferreira").name == "Tomás Ferreira"
+    assert contacts.find(found, "TOMAS").name == "Tomás Ferreira"
+    # A log written when accents still counted is found under the name as typed now.
+    from rebound.storage.records import KeptContact
+
+    log.people["tomásferreira"] = KeptContact(name="Tomás Ferreira", every_weeks=2)
+    (tomas,) = contacts.people(loaded, [session], log, TODAY)
+    assert tomas.every_weeks == 2 and list(log.people) == ["tomasferreira"]
+
+
 def test_two_people_who_fit_a_name_are_ambiguous(loaded: Content) -> None:
     session = build(
         loaded,

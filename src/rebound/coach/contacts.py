@@ -126,6 +126,7 @@ def people(
     """
     day = today or clock.today()
     facts = _facts(content, sessions)
+    _rekey(log)
     out: list[Person] = []
     for contact in insights.contacts(content, sessions, day):
         key = person_key(contact.name)
@@ -159,6 +160,23 @@ def people(
             )
         )
     return sorted(out, key=lambda p: (not p.quiet, -p.days_quiet, p.name.casefold()))
+
+
+def _rekey(log: ContactLog) -> None:
+    """Keep the log under today's `person_key`s: a log written when accents still counted
+    ('tomásferreira') is found, and added to, as 'tomasferreira'; two entries that are now one
+    person are merged, their touches in order."""
+    for key in list(log.people):
+        wanted = person_key(key)
+        if wanted == key:
+            continue
+        moved = log.people.pop(key)
+        kept = log.people.setdefault(wanted, moved)
+        if kept is not moved:
+            kept.touches = sorted(
+                [*kept.touches, *moved.touches], key=lambda t: (t.on, t.logged_at.timestamp())
+            )
+            kept.every_weeks = kept.every_weeks or moved.every_weeks
 
 
 class UnclearName(LookupError):

@@ -204,8 +204,11 @@ def agenda(
 
 
 def person_key(name: str) -> str:
-    """Names that differ only in case or spaces are one person ('Priya  patel' = 'PriyaPatel')."""
-    return "".join(name.split()).casefold()
+    """Names that differ only in case, spaces or accents are one person ('Priya  patel' =
+    'PriyaPatel', 'tomas ferreira' = 'Tomás Ferreira')."""
+    from rebound.names import fold
+
+    return fold(name)
 
 
 @dataclass(frozen=True)
