@@ -13,6 +13,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rebound.pack.date_words import WEEKDAYS, DateForms, check_weekdays
 from rebound.sentences import templates
 from rebound.sentences.catalogue import Ui
 from rebound.storage.records import Scalar
@@ -357,6 +358,9 @@ class Words(_Strict):
         default_factory=lambda: {"title": "Dear {{name}},", "name": "Hi {{name}},"}
     )
     dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
+    # 'next friday', 'in 2 weeks': the days of the week, and how a day or a length is said.
+    weekdays: list[str] = Field(default_factory=lambda: list(WEEKDAYS))
+    date_forms: DateForms = Field(default_factory=DateForms)
     months: list[str] = Field(  # as `rebound stats` names them
         default_factory=lambda: list(MONTHS), min_length=12, max_length=12
     )
@@ -371,6 +375,8 @@ class Words(_Strict):
             if "{{name}}" not in value.get(key, ""):
                 raise ValueError(f"give '{key}', with {{{{name}}}} where the name goes")
         return value
+
+    _weekdays = field_validator("weekdays")(check_weekdays)
 
     @field_validator("dates")
     @classmethod

@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent.parent  # the rebound package: its module
 _READERS = (
     "storage/records.py",
     "pack/models.py",
+    "pack/date_words.py",
     "pack/reader.py",
     "pack/yaml_reader.py",
     "sentences/catalogue.py",

@@ -260,8 +260,8 @@ class Ui(Sentences):
         "'{{value}}' is not an outcome rebound knows; use one of {{list}}. Nothing was changed."
     )
     contacts_bad_date: str = (
-        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday' or '-3d'. "
-        "Nothing was changed."
+        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday', 'last "
+        "friday' or '3 days ago'. Nothing was changed."
     )
     contacts_future: str = (
         "{{date}} is still to come; log a touch once it has happened. Nothing was changed."
@@ -327,7 +327,10 @@ class Ui(Sentences):
     pick_one: str = "Please pick at least one."
     not_a_choice: str = "'{{value}}' is not one of the choices."
     bad_email: str = "That doesn't look like an email address (name@example.com)."
-    bad_date: str = "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+    bad_date: str = (
+        "Please give a date like 2026-12-01, 'tomorrow', 'friday', 'next friday', 'in 2 weeks' "
+        "or '+3d'."
+    )
     too_far: str = "That's more than {{count}} years away; please give a nearer date."
     whole_number: str = "Please give a whole number."
     at_least: str = "Please give a number of at least {{number}}."
