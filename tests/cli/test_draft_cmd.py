@@ -190,6 +190,35 @@ def test_mail_prints_the_link_when_nothing_can_open_it(
     assert body.startswith("Hi Dana,\r\n\r\nThanks again")
 
 
+@pytest.mark.parametrize("name", ["availability_post", "feedback_log", "reflection"])
+def test_mail_of_a_draft_that_is_no_email_says_why_and_offers_copy(
+    run: Run,
+    finished_session: Session,
+    bin_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    """Issue 22, item 20: `--mail` opened a mail with no recipient for a post or a note."""
+    given = tmp_path / "url.txt"
+    browser = script(bin_dir, "browser", f"open({str(given)!r}, 'w').write(sys.argv[1])")
+    monkeypatch.setenv("BROWSER", str(browser))
+    result = run(["draft", name, "--mail"])
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "is not an email, so there is no one to mail it to" in said
+    assert f"`rebound draft {name} --copy`" in said
+    assert not given.exists()  # no mail app was opened
+
+
+def test_mail_of_a_linkedin_note_says_why(run: Run, make_session: MakeSession) -> None:
+    contact = {"name": "Sam Lee", "relation": "friend", "channel": "linkedin"}
+    make_session(contacts=[contact])
+    result = run(["draft", "outreach-1", "--mail"])
+    assert result.exit_code == 2
+    assert "is not an email" in result.stderr
+
+
 def _pack() -> Content:
     return packs.load(packs.default_dir("en"))
 

@@ -57,7 +57,7 @@ def draft(
         ),
     ] = False,
     mail: Annotated[
-        bool, typer.Option("--mail", help="Open it in your mail app, as a new email.")
+        bool, typer.Option("--mail", help="Open an email draft in your mail app, as a new email.")
     ] = False,
     edit: Annotated[
         bool, typer.Option("--edit", help="Edit it in $VISUAL or $EDITOR; your edit is kept.")
@@ -103,6 +103,8 @@ def draft(
     elif mail:
         from rebound.terminal import send
 
+        if chosen.channel != "email":  # a post, a note to self, a LinkedIn message: no one to mail
+            raise UsageError("draft_not_an_email", title=chosen.title, id=chosen.id)
         if send.mail(content, out, chosen):
             _when_sent(out, content, found, chosen)
     elif edit:

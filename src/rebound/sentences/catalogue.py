@@ -390,6 +390,10 @@ class Ui(Sentences):
         "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
         "editor you have, e.g. `export EDITOR=nano`, and try again."
     )
+    draft_not_an_email: str = (
+        "{{title}} is not an email, so there is no one to mail it to. `rebound draft {{id}} "
+        "--copy` puts it on the clipboard, to paste where it goes. Nothing was changed."
+    )
     draft_reset_confirm: str = (
         "{{title}}: drop your edit, for good, and go back to the draft made from your answers?"
     )
