@@ -474,3 +474,24 @@ def test_rehearse_bad_options(run: Run, args: list[str]) -> None:
     result = run(["rehearse", *args])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_finished_rehearsal_ticks_the_sessions_rehearsed_item(
+    run: Run, rebound_home: Path
+) -> None:
+    """Issue 22, item 21: the session still said "Stories rehearsed out loud" was to do."""
+    build_session(rehearsed=False)
+    before = run(["summary"]).stdout
+    assert "☐ Stories rehearsed out loud" in before
+    result = run(["rehearse", "--seconds", "0"], ENTER + "3" + ENTER)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert f"Ticked off in your sessions: Stories rehearsed out loud ({SESSION_ID})" in said
+    assert "✓ Stories rehearsed out loud" in run(["summary"]).stdout
+    saved = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
+    assert "rehearsed" in saved["ticked"]
+    # Stopped before the end: nothing is ticked.
+    run(["done", "rehearsed", "--undo"])
+    stopped = run(["rehearse", "--seconds", "0"], "\x03")
+    assert stopped.exit_code == 130
+    assert "☐ Stories rehearsed out loud" in run(["summary"]).stdout

@@ -17,6 +17,7 @@ from typing import Final
 from rebound import clock
 from rebound.errors import UsageError
 from rebound.pack.context import entry_id
+from rebound.pack.models import Content
 from rebound.storage.records import Accomplishment, BragList, Item, Session
 
 PROMPT: Final = "accomplishments"
@@ -377,6 +378,17 @@ def record(item: Accomplishment, rating: int, now: datetime) -> None:
     item.practised += 1
     item.ratings.append(rating)
     item.last_practised = now
+
+
+def rehearsed_items(content: Content) -> list[str]:
+    """The checklist items done once the stories are told out loud ("Stories rehearsed out
+    loud": done when `REHEARSED` is yes), which a finished `rebound rehearse` ticks."""
+    return [
+        item.id
+        for step in content.steps
+        for item in step.checklist
+        if item.done_when is not None and item.done_when.prompt == REHEARSED and not item.each
+    ]
 
 
 def told_aloud(brag: BragList, session: Session) -> int:

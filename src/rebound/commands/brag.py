@@ -330,6 +330,7 @@ def remove(
 
 @app.command()
 def rehearse(
+    ctx: typer.Context,
     count: Annotated[
         int, typer.Option("--count", "-n", help="How many stories.", min=1, max=50)
     ] = 3,
@@ -373,6 +374,34 @@ def rehearse(
         raise InterruptedByUser(key, count=rated) from None
     render.note(out, "")
     render.note(out, speech.say_count("rehearse_done", rated), "bold")
+    ticked = _tick_rehearsed(ctx, store, picked)
+    if ticked:
+        render.note(out, speech.say("rehearse_ticked", list="; ".join(ticked)), "dim")
+
+
+def _tick_rehearsed(ctx: typer.Context, store: Store, told: list[Accomplishment]) -> list[str]:
+    """Told out loud, a session's stories tick its "Stories rehearsed out loud" item (each
+    session under its lock; one open in another window, or gone, is let be). What was ticked,
+    as 'label (session)'."""
+    from rebound.app import content_for
+    from rebound.coach import brag_list
+    from rebound.errors import NoSessionError
+    from rebound.terminal import walk
+
+    said: list[str] = []
+    for session_id in dict.fromkeys(i.source.split("#")[0] for i in told if i.source):
+        try:
+            with store.lock(session_id):
+                session = store.load(session_id)
+                content = content_for(ctx, session)
+                items = brag_list.rehearsed_items(content)
+                labels = walk.tick_open(content, session, items, saves.now())
+                if labels:
+                    store.save(session)
+                    said += [f"{label} ({session_id})" for label in labels]
+        except (SessionBusyError, NoSessionError):
+            continue
+    return said
 
 
 def _rehearse_one(

@@ -390,6 +390,7 @@ class Ui(Sentences):
         "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
         "editor you have, e.g. `export EDITOR=nano`, and try again."
     )
+    rehearse_ticked: str = "Ticked off in your sessions: {{list}}."
     draft_not_an_email: str = (
         "{{title}} is not an email, so there is no one to mail it to. `rebound draft {{id}} "
         "--copy` puts it on the clipboard, to paste where it goes. Nothing was changed."
