@@ -495,3 +495,34 @@ def test_a_finished_rehearsal_ticks_the_sessions_rehearsed_item(
     stopped = run(["rehearse", "--seconds", "0"], "\x03")
     assert stopped.exit_code == 130
     assert "☐ Stories rehearsed out loud" in run(["summary"]).stdout
+
+
+def test_an_edit_on_the_brag_list_reaches_the_sessions_interview_stories(
+    run: Run, rebound_home: Path
+) -> None:
+    """Issue 22, item 22: `brag edit` changed the list, not the session's interview stories."""
+    build_session()
+    result = run(["brag", "edit", "1", "--result", "Reports on time, 200 days running"])
+    assert result.exit_code == 0, result.output
+    stories = run(["draft", "interview_stories"]).stdout
+    assert "Result: Reports on time, 200 days running" in stories
+    assert "Reports on time every day since" not in stories
+    saved = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
+    assert saved["answers"]["accomplishments"][0]["result"] == "Reports on time, 200 days running"
+    # The two follow each other still: a later correction in the session reaches the list.
+    (item,) = items(rebound_home)
+    assert item["synced"]["result"] == "Reports on time, 200 days running"
+    assert run(["brag"]).exit_code == 0
+    assert items(rebound_home)[0]["result"] == "Reports on time, 200 days running"
+
+
+def test_an_edit_waits_for_no_session_open_elsewhere(run: Run, rebound_home: Path) -> None:
+    from rebound.storage.store import Store
+
+    build_session()
+    with Store().lock(SESSION_ID):  # the session is open in another window
+        result = run(["brag", "edit", "1", "--number", "90% faster"])
+    assert result.exit_code == 0, result.output
+    assert items(rebound_home)[0]["number"] == "90% faster"  # the list has it
+    saved = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
+    assert saved["answers"]["accomplishments"][0]["number"] == "89% faster"  # left as it was

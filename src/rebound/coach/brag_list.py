@@ -246,8 +246,26 @@ def taken_from(entry: Item) -> dict[str, str | None]:
     return {name: _text(entry.get(name)) for name in TEXT_FIELDS}
 
 
-def _fields(item: Accomplishment) -> dict[str, str | None]:
+def fields(item: Accomplishment) -> dict[str, str | None]:
+    """The text fields of a story, as `taken_from` gives an entry's."""
     return {name: getattr(item, name) for name in TEXT_FIELDS}
+
+
+def carry_to_entry(item: Accomplishment, session: Session) -> bool:
+    """Bring a story edited on the brag list to the session entry it came from, so that the
+    session (its interview stories) tells it as the list does; False when the entry is gone.
+    A note given to it there opens the entry's story."""
+    wanted = item.source.split("#", 1)[1] if item.source and "#" in item.source else None
+    answer = session.answers.get(PROMPT)
+    for entry_id_, entry in entries(session) if isinstance(answer, list) else ():
+        if entry_id_ != wanted:
+            continue
+        for name, value in fields(item).items():
+            entry[name] = value
+        if any(entry.get(name) for name in STORY_FIELDS):
+            entry["story"] = True
+        return True
+    return False
 
 
 @dataclass
@@ -327,13 +345,13 @@ def sync(
 
 def _take_correction(item: Accomplishment, taken: dict[str, str | None], done: SyncReport) -> None:
     """Bring the text of the item's entry onto it, unless it was edited on the list."""
-    fields = _fields(item)
+    now_reads = fields(item)
     if item.synced is None:
-        if fields == taken:  # from before version 4, and as its entry: follow it from now on
+        if now_reads == taken:  # from before version 4, and as its entry: follow it from now on
             item.synced = taken
             done.remembered += 1
         return
-    if fields != item.synced or taken == item.synced:
+    if now_reads != item.synced or taken == item.synced:
         return  # edited on the list (its version wins), or nothing new
     for name, value in taken.items():
         setattr(item, name, value)

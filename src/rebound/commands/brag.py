@@ -7,6 +7,7 @@ another for longer than a save.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -258,6 +259,7 @@ def add(
 
 @brag_app.command("edit")
 def edit(
+    ctx: typer.Context,
     ref: RefArgument,
     *,
     title: TitleOption = None,
@@ -290,12 +292,41 @@ def edit(
     if not given:
         _needs_terminal("brag edit", "brag_edit_options")
         given, seen = saves.changes(item, _ask_story(item)), item
-    changed = saves.save_edit(store, item.id, given, seen) if given else None
+    carry = functools.partial(_carry, ctx, store)
+    changed = saves.save_edit(store, item.id, given, seen, carry) if given else None
     out = render.console()
     if changed:
         render.said(out, speech.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})")
     else:
         render.note(out, speech.say("brag_unchanged"))
+
+
+def _carry(ctx: typer.Context, store: Store, item: Accomplishment) -> bool:
+    """Take a story edited on the list to its session: the entry it came from, and the drafts
+    made from the list (the interview stories), as `rebound draft` shows them. True when done;
+    a session open in another window, or gone, keeps its own version."""
+    from rebound.app import content_for
+    from rebound.coach import brag_list, progress
+    from rebound.errors import NoSessionError
+
+    session_id = (item.source or "").split("#")[0]
+    try:
+        with store.lock(session_id):
+            session = store.load(session_id)
+            if not brag_list.carry_to_entry(item, session):
+                return False
+            content = content_for(ctx, session)
+            for step in content.steps:
+                if progress.step_done(step, session) and any(
+                    p.id == brag_list.PROMPT for p in step.prompts
+                ):
+                    for d in step.drafts:
+                        for made in progress.draft_texts(content, session, d):
+                            session.drafts[made.id] = made.text
+            store.save(session)
+    except (SessionBusyError, NoSessionError):
+        return False
+    return True
 
 
 @brag_app.command("remove")
