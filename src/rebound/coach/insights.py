@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from rebound import clock
 from rebound.coach import progress
+from rebound.names import fold
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content
 from rebound.storage.records import BragList, Item, OpenList, Session
@@ -206,8 +207,6 @@ def agenda(
 def person_key(name: str) -> str:
     """Names that differ only in case, spaces or accents are one person ('Priya  patel' =
     'PriyaPatel', 'tomas ferreira' = 'Tomás Ferreira')."""
-    from rebound.names import fold
-
     return fold(name)
 
 
