@@ -111,6 +111,10 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REBOUND_CACHE", str(tmp_path / "machine" / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "machine" / "config"))
     monkeypatch.setenv("REBOUND_MACHINE", "laptop")
+    # The person's home too (their shell's start-up files, completion scripts): what a command
+    # adds there or takes out (`data wipe`) is never the real one's.
+    monkeypatch.setenv("HOME", str(tmp_path / "user-home"))  # made by whatever writes there
+    monkeypatch.delenv("ZDOTDIR", raising=False)
     monkeypatch.delenv("REBOUND_CONTENT", raising=False)
     monkeypatch.delenv("REBOUND_DEBUG", raising=False)
     # The coaching language follows the environment: tests are in English unless they say.
@@ -255,8 +259,8 @@ def spawn(exe: str, env: dict[str, str]) -> Iterator[Spawn]:
     """Start `rebound ARGS...` in a pseudo-terminal; anything left running is ended afterwards."""
     started: list[Terminal] = []
 
-    def start(*args: str) -> Terminal:
-        t = Terminal(exe, list(args), env)
+    def start(*args: str, columns: int = 120) -> Terminal:
+        t = Terminal(exe, list(args), env, columns)
         started.append(t)
         return t
 

@@ -149,6 +149,38 @@ def _say(key: str, **values: object) -> str:
 class ReboundGroup(TyperGroup):
     """The one place where errors become exit codes and messages, never tracebacks."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """A command that does not exist is bad usage (exit 2), said with the one it most
+        likely meant ('strat': `rebound start`)."""
+        name = args[0] if args else ""
+        unknown = name and not name.startswith("-") and not ctx.resilient_parsing
+        if unknown and self.get_command(ctx, name) is None:
+            from rebound.sentences import speech
+
+            root = ctx.find_root().params  # said before the root's callback: its --lang
+            speech.begin(pack_loader(root.get("content"), root.get("lang")))
+            from rebound.names import closest
+
+            close = closest(name, self.list_commands(ctx))
+            if close is not None:
+                where = f"{ctx.command_path} {close}"
+                ctx.fail(_say("no_such_command", name=name, value=where))
+            ctx.fail(_say("no_such_command_list", name=name, value=ctx.command_path))
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands with their whole first sentence, wrapped to the terminal's width: Click
+        cuts each one to fit one line ('Begin a new session, right after the call: five...'),
+        which says less the narrower the terminal."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: Any) -> Any:
 
         try:
@@ -211,6 +243,15 @@ class RootGroup(ReboundGroup):
         from rebound.text import scrub
 
         return super().parse_args(ctx, [scrub(arg) for arg in args])
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        # Help as wide as the terminal, up to 100 columns: Click's own stops at 80 and never
+        # goes below 50, so that a 40-column terminal broke its lines again, inside words.
+        if "terminal_width" not in extra:
+            import shutil
+
+            extra["terminal_width"] = max(min(shutil.get_terminal_size().columns, 100) - 2, 20)
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMAND_MODULES, *(n for n in self.commands if n not in COMMAND_MODULES)]

@@ -127,10 +127,26 @@ def test_a_revisit_stopped_after_the_fix_still_brings_it_across(
     assert brag_items(rebound_home)[0]["number"] == "90% faster"
 
 
-def test_an_edit_on_the_brag_list_is_never_overwritten(
+def test_an_edit_on_the_brag_list_reaches_the_session_and_the_newest_word_wins(
     run: Run, rebound_home: Path, rated: dict[str, Any]
 ) -> None:
+    # An edit on the list goes to the session's entry too (issue 22: its interview stories tell
+    # it as the list does), so the two read alike and go on following each other.
     edited = run(["brag", "edit", "1", "--number", "9x faster"], terminal=False)
+    assert edited.exit_code == 0, edited.output
+    assert session_wins(rebound_home)[0]["number"] == "9x faster"
+    assert run(["continue", "--step", "accomplishments"], NEW_NUMBER).exit_code == 0
+    assert session_wins(rebound_home)[0]["number"] == "90% faster"  # the newest word
+    [item] = brag_items(rebound_home)
+    assert (item["id"], item["title"], item["number"]) == (rated["id"], NIGHTLY, "90% faster")
+    assert item["ratings"] == rated["ratings"]  # its practice stays with it
+
+
+def test_an_edit_made_while_its_session_is_open_elsewhere_is_never_overwritten(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    with Store().lock(SESSION_ID):  # the session can't take the edit: the list's version wins
+        edited = run(["brag", "edit", "1", "--number", "9x faster"], terminal=False)
     assert edited.exit_code == 0, edited.output
     assert run(["continue", "--step", "accomplishments"], NEW_NUMBER).exit_code == 0
     assert session_wins(rebound_home)[0]["number"] == "90% faster"  # the session has its fix

@@ -6,6 +6,9 @@ import stat
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from rebound.terminal import prompts
 from tests.helpers import Run, build_session
 from tests.scenario import SESSION_ID
 
@@ -57,6 +60,31 @@ def test_wipe_removes_everything(run: Run, rebound_home: Path) -> None:
     assert result.exit_code == 0, result.output
     assert not rebound_home.exists()
     assert "No sessions yet" in run(["summary"]).stdout
+
+
+def test_wipe_says_it_deletes_contacts_and_takes_rebound_out_of_the_shell(
+    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22, item 13: the wipe named sessions and the brag list but deleted the contact log
+    too, and left the completion's line in ~/.bashrc (and the nudge's)."""
+    build_session(upto=2)
+    home = Path.home()
+    (rebound_home / "contacts.json").write_text('{"schema_version": 1, "people": {}}')
+    assert run(["--install-completion", "bash"]).exit_code == 0
+    assert run(["nudge", "--install", "bash"]).exit_code == 0
+    script = home / ".bash_completions" / "rebound.sh"
+    rc = home / ".bashrc"
+    assert script.exists() and "rebound" in rc.read_text()
+    rc.write_text("export EDITOR=nano\n" + rc.read_text())
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "yes_no", lambda question, *a, **k: asked.append(question) or 1)
+    result = run(["data", "wipe"])
+    assert result.exit_code == 0, result.output
+    assert "your brag list and your contact log" in asked[0]
+    said = " ".join(result.stdout.split())
+    assert f"Taken out of your shell too: {rc}, {script}." in said
+    assert not rebound_home.exists() and not script.exists()
+    assert rc.read_text().strip() == "export EDITOR=nano"  # the person's own line stays
 
 
 def test_wipe_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:

@@ -103,6 +103,21 @@ def test_mail_at_the_end_of_a_step_then_tick(
     assert "thank-you-sent" in saved(rebound_home)["ticked"]
 
 
+def test_a_copied_post_is_asked_if_published_not_sent(
+    run: Run, rebound_home: Path, asked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22, item 8: "Sent?" was asked of the availability post."""
+    from rebound.system import clipboard
+
+    monkeypatch.setattr(clipboard, "copy", lambda text: clipboard.Copied("program", "xclip"))
+    copy = UP * 2 + ENTER  # a post's offer: copy, edit, later
+    result = run(["start"], upto("offer.availability_post") + copy + "y" + ENTER)
+    assert result.exit_code == 130, result.output
+    assert "Published? Tick “Availability post published” off your list?" in asked
+    assert not any(q.startswith("Sent? Tick “Availability") for q in asked)
+    assert "post-published" in saved(rebound_home)["ticked"]
+
+
 def test_a_failed_copy_is_said_and_offered_again(
     run: Run,
     rebound_home: Path,
@@ -128,7 +143,7 @@ def test_each_message_is_offered_once_and_a_post_has_no_mail(
     offered = [q for q in asked if ": what would you like to do with it?" in q]
     assert [q.split(":")[0] for q in offered] == [
         "Your thank-you email",
-        "Asking for feedback (say it on the call, or send it)",
+        "Your feedback request",  # not "say it on the call" to news by email (issue 22)
         "Your availability post",
         "Your message · Priya Patel",  # the outreach note to the one contact, by email
     ]

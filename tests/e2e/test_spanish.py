@@ -40,7 +40,7 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t.answer("Eso no parece una dirección de correo (nombre@ejemplo.com).", CTRL_U)
     t.child.send("dana@globex.example" + ENTER)
     t.text("¿Cuándo te enteraste?", "pasado")  # not a date in any language
-    t.answer("Escribe una fecha como 2026-12-01, «hoy», «mañana»", CTRL_U)
+    t.answer("Escribe una fecha como 2026-12-01, «mañana», «el viernes»", CTRL_U)
     t.child.send("ayer" + ENTER)
     t.text("Tu nombre, para firmar los borradores", "Alex")
 

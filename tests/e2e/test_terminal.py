@@ -459,7 +459,7 @@ def test_not_now_stops_and_continue_resumes_at_the_next_step(
 
     t = spawn("continue")
     t.see("step 2 of 5, Ask why")
-    t.see("Asking for feedback")  # the draft shown before the first question
+    t.see("Your feedback request")  # the draft shown before the first question
     t.enter("Have you asked for their reasons?")
     assert t.stop("What reasons did they give?") == EXIT_INTERRUPTED
 

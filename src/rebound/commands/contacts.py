@@ -151,7 +151,8 @@ def _tick_items(
 def log(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help="Who you reached (any case or spacing; the start of a name).")
+        str,
+        typer.Argument(help="Who you reached (any case, spacing or accents; the start of a name)."),
     ],
     *,
     outcome: Annotated[

@@ -161,10 +161,31 @@ def data_wipe(
         # rather than look for a folder that is gone.
         with contextlib.suppress(FileNotFoundError):
             Path(places.remembered_file()).unlink()
+    shell = _wipe_shell()
     if not left:
         screens.note(out, speech.say("wiped", where=store.home))
-        return
-    names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in left[:5])
-    if len(left) > 5:
-        names = speech.say("wiped_more", list=names, count=len(left) - 5)
-    screens.note(out, speech.say("wiped_some", where=store.home, list=names))
+    else:
+        names = ", ".join(p.name + ("/" if p.is_dir() else "") for p in left[:5])
+        if len(left) > 5:
+            names = speech.say("wiped_more", list=names, count=len(left) - 5)
+        screens.note(out, speech.say("wiped_some", where=store.home, list=names))
+    if shell:
+        screens.note(out, speech.say("wiped_shell", list=", ".join(shell)))
+
+
+def _wipe_shell() -> list[str]:
+    """Take out what rebound added to the shell (the nudge's line, the completion): the files
+    changed. One that can't be changed is let be: the data is what a wipe is for."""
+    import contextlib
+
+    from rebound.system import shell_rc
+
+    changed: list[str] = []
+    with contextlib.suppress(OSError, UnicodeError):
+        changed += [str(p) for p in shell_rc.uninstall_completion()]
+    for name in shell_rc.SHELLS:
+        with contextlib.suppress(OSError, UnicodeError):
+            done = shell_rc.uninstall(name)
+            if done.changed and str(done.file) not in changed:
+                changed.append(str(done.file))
+    return changed

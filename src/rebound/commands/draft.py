@@ -94,6 +94,9 @@ def draft(
         bool,
         typer.Option("--reset", help="Drop your edit: back to the draft made from your answers."),
     ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="With --reset: don't ask before dropping your edit.")
+    ] = False,
 ) -> None:
     """List a session's drafts, or show one as plain text, ready to paste, copy, mail or edit."""
     from rebound.coach import drafts as drafting
@@ -130,6 +133,8 @@ def draft(
     elif mail:
         from rebound.terminal import send
 
+        if chosen.channel != "email":  # a post, a note to self, a LinkedIn message: no one to mail
+            raise UsageError("draft_not_an_email", title=chosen.title, id=chosen.id)
         if send.mail(content, out, chosen):
             _when_sent(out, content, found, chosen)
     elif eml:
@@ -139,7 +144,7 @@ def draft(
     elif edit:
         _edit(out, content, found, chosen, kept=same_language(ctx, found))
     elif reset:
-        _reset(out, content, found, chosen)
+        _reset(out, content, found, chosen, yes)
     else:
         _print(chosen.text)
 
@@ -156,8 +161,9 @@ def _list(out: Out, content: Content, session: Session, drafts: list[DraftText])
         screens.note(out, content.say("drafts_none", name=session.title))
         return
     screens.note(out, session.title, "bold")
+    names = max(len(d.id) for d in drafts) + 2  # a wrapped line goes on under its title
     for line in drafting.listing(content, drafts):
-        screens.note(out, line)
+        screens.note(out, line, hang=names)
     screens.note(out, content.say("drafts_hint"), "dim")
 
 
@@ -238,12 +244,21 @@ def _edit(
     screens.note(out, content.say("draft_edit_saved", title=chosen.title, id=chosen.id))
 
 
-def _reset(out: Out, content: Content, session: Session, chosen: DraftText) -> None:
+def _reset(out: Out, content: Content, session: Session, chosen: DraftText, yes: bool) -> None:
     from rebound.render import screens
+    from rebound.terminal import prompts
 
     if not chosen.edited:
         screens.note(out, content.say("draft_reset_none", title=chosen.title))
         return
+    # The edit is the person's own writing: gone for good once dropped, so asked first.
+    if not yes:
+        if not prompts.stdin_is_terminal():
+            raise UsageError("draft_reset_needs_yes", title=chosen.title)
+        question = content.say("draft_reset_confirm", title=chosen.title)
+        if not prompts.yes_no(question, default=False, lang=content):
+            screens.note(out, content.say("draft_reset_kept", title=chosen.title))
+            return
     store = store_for()
     with store.lock(session.id):
         fresh = store.load(session.id)

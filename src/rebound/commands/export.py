@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -77,8 +79,8 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         bool,
         typer.Option(
             "--all",
-            help="With ics: one calendar of every session's open items, that updates the same "
-            "events when imported again.",
+            help="With ics: one calendar of every session's dated items (ticked ones as "
+            "cancelled), that updates the same events when imported again.",
         ),
     ] = False,
 ) -> None:
@@ -109,17 +111,48 @@ def export(  # noqa: PLR0917 - Typer passes every option by name
         else:
             if not exporter.dated_items(content, found):
                 raise UsageError("export_nothing_dated", id=found.id)
-            data = exporter.to_ics(content, found)
+            with _calendar_state(store) as state:  # the same events as `--all`'s, updated alike
+                data, state["kept"] = exporter.session_ics(content, found, state["sent"])
+                _write(output, data)
+            _done(found, fmt, output)
+            return
+    _write(output, data)
+    _done(found, fmt, output)
+
+
+def _write(output: Path | None, data: bytes) -> None:
+    """The export, to the screen or (atomically) to its file."""
     if output is None:
         typer.echo(data, nl=False)
         return
     from rebound.storage.files import atomic_write
 
     atomic_write(output, data)
-    _done(found, fmt, output)
 
 
-def _done(session: Session, fmt: Format, output: Path) -> None:
+@contextlib.contextmanager
+def _calendar_state(store: Store) -> Iterator[dict[str, Any]]:
+    """What calendar exports sent (`calendar.json`), read and kept under its lock, one export at
+    a time: `state["sent"]` as it was (what of it can be used: see `_sent_before`), and what to
+    keep (`state["kept"]`), set by the caller once the calendar is out, so that the next export
+    counts from what was really sent."""
+    import json
+
+    from rebound.storage.files import atomic_write
+    from rebound.storage.paths import CALENDAR_STATE
+
+    state_file = store.home / CALENDAR_STATE
+    with store.lock("calendar"):
+        state: dict[str, Any] = {"sent": _sent_before(store, state_file), "kept": None}
+        yield state
+        if state["kept"] is not None:
+            kept = json.dumps(state["kept"], ensure_ascii=False, indent=1).encode() + b"\n"
+            atomic_write(state_file, kept)
+
+
+def _done(session: Session, fmt: Format, output: Path | None) -> None:
+    if output is None:
+        return
     from rebound.render import screens
     from rebound.sentences import speech
 
@@ -183,12 +216,8 @@ def _export_all(
     ctx: typer.Context, session_id: str | None, fmt: Format, output: Path | None
 ) -> None:
     """`--all`: one calendar of every session, remembering what was sent (`calendar.json`)."""
-    import json
-
     from rebound import export as exporter
     from rebound.render import screens
-    from rebound.storage.files import atomic_write
-    from rebound.storage.paths import CALENDAR_STATE
 
     content = content_for(ctx)
     if session_id is not None:
@@ -198,19 +227,13 @@ def _export_all(
     store = store_for()
     found = store.load_all()
     report_moved(store)
-    state_file = store.home / CALENDAR_STATE
-    with store.lock("calendar"):  # one export at a time updates calendar.json
-        state = _sent_before(store, state_file)
+    with _calendar_state(store) as state:  # one export at a time updates calendar.json
         try:
-            data, kept = exporter.all_ics(content, found, state)
+            data, kept = exporter.all_ics(content, found, state["sent"])
         except ValueError:
             raise UsageError("export_all_none") from None
-        if output is None:
-            typer.echo(data, nl=False)
-        else:
-            atomic_write(output, data)
-        # Only once the calendar is out: the next export counts from what was really sent.
-        atomic_write(state_file, json.dumps(kept, ensure_ascii=False, indent=1).encode() + b"\n")
+        _write(output, data)
+        state["kept"] = kept
     if output is not None:
         count = sum(1 for e in kept["events"].values() if e["status"] == "CONFIRMED")
         screens.note(

@@ -257,9 +257,16 @@ def _remind(content: Content, daily: str | None) -> None:
     keep_in_touch = keeping.due(content, found, read_contact_log(store), agenda.today)
     agenda = insights.with_todos(agenda, keep_in_touch)
     day = agenda.today.isoformat()
+    # What to do ("Send your thank-you email to ..."), not the item as it reads once done
+    # ("Thank-you email sent to ..."), which in a reminder reads as done already.
     items = [
         reminders.Due(
-            t.session_id, t.company, t.item_id, t.label, d.isoformat(), (agenda.today - d).days
+            t.session_id,
+            t.company,
+            t.item_id,
+            (t.next or t.label).rstrip(". "),
+            d.isoformat(),
+            (agenda.today - d).days,
         )
         for t in [*agenda.overdue, *agenda.due_today]
         if (d := t.due) is not None
@@ -279,9 +286,11 @@ def _remind(content: Content, daily: str | None) -> None:
 
 
 def _item_line(content: Content, item: Due) -> str:
+    # A contact belongs to no one session's company: they are one of the people to reach.
+    name = item.company or content.say("contacts_title")
     if item.late <= 0:
-        return content.say("remind_today", name=item.company, title=item.label)
-    return content.say_count("remind_late", item.late, name=item.company, title=item.label)
+        return content.say("remind_today", name=name, title=item.label)
+    return content.say_count("remind_late", item.late, name=name, title=item.label)
 
 
 def _print(title: str, lines: list[str]) -> None:

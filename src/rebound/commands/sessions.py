@@ -394,4 +394,6 @@ def delete(
             return
     with store.lock(full):
         store.delete(full)
-    screens.note(screens.console(), speech.say("deleted", id=full))
+    # Its wins stay on the brag list: said only when it added any.
+    said = "deleted" if full in store.brag_session_ids(removed=False) else "deleted_alone"
+    screens.note(screens.console(), speech.say(said, id=full))

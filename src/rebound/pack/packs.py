@@ -40,6 +40,7 @@ _READERS = (
     "pack/models.py",
     "pack/conditions.py",
     "pack/letter_words.py",
+    "pack/date_words.py",
     "pack/reader.py",
     "pack/yaml_reader.py",
     "sentences/catalogue.py",

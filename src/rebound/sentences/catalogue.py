@@ -43,6 +43,7 @@ class Ui(Sentences):
     heard: str = "Heard on {{date}} from {{name}}"
     pending: str = "(pending)"
     due: str = "due {{date}}"
+    opens_on: str = "from {{date}}"
     tip: str = "Tip:"
     next_label: str = "Next:"
     when_done: str = "When it's done:"
@@ -87,6 +88,7 @@ class Ui(Sentences):
     todo_late: str = ", {{count}} days overdue"
     todo_late_one: str = ", 1 day overdue"
     todo_due_today: str = ", due today"
+    todo_opens_today: str = ", from today"
     todo_due_in: str = ", in {{count}} days"
     todo_due_in_one: str = ", in 1 day"
     todo_all_done: str = (
@@ -212,8 +214,8 @@ class Ui(Sentences):
         "'{{value}}' is not an outcome rebound knows; use one of {{list}}. Nothing was changed."
     )
     contacts_bad_date: str = (
-        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday' or '-3d'. "
-        "Nothing was changed."
+        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday', 'last "
+        "friday' or '3 days ago'. Nothing was changed."
     )
     contacts_future: str = (
         "{{date}} is still to come; log a touch once it has happened. Nothing was changed."
@@ -229,11 +231,6 @@ class Ui(Sentences):
     history_no_reasons: str = "none shared"
     history_areas: str = "Areas to work on:"
     history_fixes: str = "Your fixes:"
-    history_reapply_passed: str = (
-        "You may apply to them again: the door has been open since {{date}}."
-    )
-    history_reapply_wait: str = "You may apply to them again from {{date}}, in {{count}} days."
-    history_reapply_wait_one: str = "You may apply to them again from {{date}}, tomorrow."
     # `rebound feedback`, when the reasons arrive after the call.
     feedback_intro: str = (
         "Feedback for {{name}}. Your earlier answers are offered: press Enter to keep one."
@@ -289,7 +286,10 @@ class Ui(Sentences):
     pick_one: str = "Please pick at least one."
     not_a_choice: str = "'{{value}}' is not one of the choices."
     bad_email: str = "That doesn't look like an email address (name@example.com)."
-    bad_date: str = "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+    bad_date: str = (
+        "Please give a date like 2026-12-01, 'tomorrow', 'friday', 'next friday', 'in 2 weeks' "
+        "or '+3d'."
+    )
     too_far: str = "That's more than {{count}} years away; please give a nearer date."
     whole_number: str = "Please give a whole number."
     at_least: str = "Please give a number of at least {{number}}."
@@ -369,6 +369,19 @@ class Ui(Sentences):
         "{{title}} has nothing in it to mail, so no mail app was opened. "
         "`rebound draft {{id}} --reset` brings back the draft made from your answers."
     )
+    rehearse_ticked: str = "Ticked off in your sessions: {{list}}."
+    draft_not_an_email: str = (
+        "{{title}} is not an email, so there is no one to mail it to. `rebound draft {{id}} "
+        "--copy` puts it on the clipboard, to paste where it goes. Nothing was changed."
+    )
+    draft_reset_confirm: str = (
+        "{{title}}: drop your edit, for good, and go back to the draft made from your answers?"
+    )
+    draft_reset_needs_yes: str = (
+        "Dropping your edit of {{title}} needs a yes: run it in a terminal, or add --yes. "
+        "Nothing was changed."
+    )
+    draft_reset_kept: str = "{{title}}: your edit is kept."
     draft_reset: str = "{{title}}: back to the draft made from your answers."
     draft_reset_none: str = "{{title}}: there is no edit to drop; it is as made from your answers."
     draft_when_sent: str = "Once it's sent: `rebound done {{id}}`."
@@ -378,6 +391,7 @@ class Ui(Sentences):
     draft_offer_edit: str = "Edit it first"
     draft_offer_later: str = "Later (`rebound draft {{id}}` has it)"
     draft_tick: str = "Sent? Tick “{{value}}” off your list?"
+    draft_tick_post: str = "Published? Tick “{{value}}” off your list?"
     draft_keep_edit: str = (
         "{{title}}: you had edited it, and your new answers change it. Keep your edit? "
         "(No: rebuild it from the new answers)"

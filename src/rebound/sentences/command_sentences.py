@@ -88,6 +88,14 @@ class Sentences(SystemSentences):
     )
     brag_add_options: str = "Or give the story as options: --title '...' --number '...'."
     brag_needs_title: str = "A win needs a title, even a few words. Nothing was added."
+    brag_same_title: str = (
+        "'{{title}}' is on your brag list already ({{id}}). Say this one in other words, or add "
+        "to that one with `rebound brag edit {{id}}`."
+    )
+    brag_same_title_added: str = (
+        "'{{title}}' is on your brag list already ({{id}}). Say this one in other words, or add "
+        "to that one with `rebound brag edit {{id}}`. Nothing was added."
+    )
     brag_added_as: str = "Added to your brag list as "
     brag_tell_story: str = "The story behind it makes it easy to tell: `rebound brag edit {{id}}`."
     brag_edit_options: str = "Or give the changes as options, e.g. --result '...'."
@@ -268,15 +276,20 @@ class Sentences(SystemSentences):
     wipe_needs_yes: str = (
         "Wiping needs a yes: run it in a terminal, or add --yes. Nothing was deleted."
     )
-    wipe_confirm: str = "Delete all your sessions and your brag list in {{where}}, for good?"
+    wipe_confirm: str = (
+        "Delete all your sessions, your brag list and your contact log in {{where}}, for good? "
+        "The lines rebound added to your shell go too."
+    )
     wipe_kept: str = "Kept. Nothing was deleted."
     wiped: str = "Wiped {{where}}. rebound keeps nothing about you now."
     wiped_some: str = (
-        "Wiped your sessions and brag list; rebound keeps nothing about you now. {{where}} stays,"
+        "Wiped your sessions, brag list and contact log; rebound keeps nothing about you now. "
+        "{{where}} stays,"
         " because it also holds things rebound did not make ({{list}}): those were left as they "
         "are."
     )
     wiped_more: str = "{{list}} and {{count}} more"
+    wiped_shell: str = "Taken out of your shell too: {{list}}."
     answers_none_used: str = "{{where}}: no answers were used, so no session was made."
     answers_filled: str = "Filled {{count}} answers from {{where}} into session {{id}}."
     answers_filled_one: str = "Filled 1 answer from {{where}} into session {{id}}."
@@ -301,6 +314,9 @@ class Sentences(SystemSentences):
     deleted: str = (
         "Deleted {{id}}. Accomplishments it added stay on your brag list (`rebound brag`)."
     )
+    deleted_alone: str = "Deleted {{id}}."
+    no_such_command: str = "There is no command '{{name}}'. Did you mean `{{value}}`?"
+    no_such_command_list: str = "There is no command '{{name}}'; `{{value}} --help` lists them."
     export_no_sessions: str = (
         "There are no sessions yet, so there's nothing to export. When you're ready, `rebound "
         "start` walks you through five short steps."

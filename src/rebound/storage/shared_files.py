@@ -51,8 +51,9 @@ class SharedFiles:
         """The file of the brag list, shared by every session."""
         return self.home / BRAG_FILE
 
-    def brag_session_ids(self) -> set[str]:
-        """Ids of sessions the brag list has taken wins from, deleted sessions' included.
+    def brag_session_ids(self, removed: bool = True) -> set[str]:
+        """Ids of sessions the brag list has taken wins from, deleted sessions' included (and,
+        with `removed`, those whose wins were taken off it since).
 
         Only a look: a brag list that can't be read is left exactly where it is, for the step that
         uses it to report.
@@ -61,7 +62,7 @@ class SharedFiles:
             data = json.loads(read_regular(self.brag_path))
             items = data.get("items", [])
             sources = [i.get("source") for i in items if isinstance(i, dict)]
-            sources += list(data.get("removed", []))
+            sources += list(data.get("removed", [])) if removed else []
         except (OSError, ValueError, AttributeError, TypeError, RecursionError):
             return set()
         return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rebound import clock
-from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.errors import BrokenSessionError, DataError, NoSessionError, SessionBusyError
 from rebound.sentences import speech
 from rebound.storage import conflicts, places, which_session
 from rebound.storage.files import (
@@ -287,7 +287,7 @@ class Store(SharedFiles):
             # a link to a device is not a session, and must not stop the others (nor hang them):
             # set aside and said, as a broken file is.
             moved = self._move_aside(session_id, unreadable(exc))
-            raise NoSessionError(
+            raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
         except OSError as exc:
@@ -309,7 +309,7 @@ class Store(SharedFiles):
             if merged is not None:
                 return merged
             moved = self._move_aside(session_id, str(exc))
-            raise NoSessionError(
+            raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
         self.seen[session_id] = dict(session.answered_at)

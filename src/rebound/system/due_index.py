@@ -159,7 +159,7 @@ def counts(index: dict[str, Any], today: str) -> tuple[int, int]:
                 continue
             if due == today:
                 on_day += 1
-            elif due < today:
+            elif due < today and not item.get("opens"):  # a day from which is never late
                 late += 1
     return on_day, late
 
@@ -227,7 +227,12 @@ def items(content: Content, session: Session) -> list[dict[str, str]]:
     from rebound.coach import progress
 
     return [
-        {"id": e.id, "due": e.due.isoformat(), "label": e.label}
+        {
+            "id": e.id,
+            "due": e.due.isoformat(),
+            "label": e.label,
+            **({"opens": "1"} if e.opens else {}),
+        }
         for e in progress.checklist(content, session)
         if e.due is not None and not e.done and not e.info
     ]

@@ -144,6 +144,43 @@ def install(shell: str, rebound: str | None = None) -> Change:
     return Change(path, wanted, changed=True)
 
 
+def completion_files(prog: str = "rebound") -> tuple[Path, ...]:
+    """The completion scripts `rebound --install-completion` writes (Typer's), one per shell."""
+    home = Path.home()
+    return (
+        home / ".bash_completions" / f"{prog}.sh",
+        home / ".zfunc" / f"_{prog}",
+        home / ".config" / "fish" / "completions" / f"{prog}.fish",
+    )
+
+
+def uninstall_completion(prog: str = "rebound") -> list[Path]:
+    """Take out what `rebound --install-completion` added: its scripts, and the line that
+    sources bash's from ~/.bashrc (left behind, it would fail in every new terminal). The zsh
+    lines it may have added (`compinit`, a `zstyle`) serve every program, so they stay. The
+    ~/.bashrc line goes as `uninstall` takes the nudge's: as bytes, every other byte kept.
+    Returns the files changed or removed.
+
+    Raises:
+        marked_line.LinkLoop, marked_line.ReadOnly, OSError, UnicodeError: as `install`.
+    """
+    changed: list[Path] = []
+    bash_script, *_ = scripts = completion_files(prog)
+    rc = marked_line.target(Path.home() / ".bashrc")
+    wanted = f"source '{bash_script}'".encode("utf-8", "surrogateescape")
+    data, removed = marked_line.without_lines(marked_line.read(rc), lambda b: b.strip() == wanted)
+    if removed:
+        marked_line.write(rc, data)
+        changed.append(rc)
+    for script in scripts:
+        try:
+            script.unlink()
+        except FileNotFoundError:
+            continue
+        changed.append(script)
+    return changed
+
+
 def uninstall(shell: str) -> Change:
     """Remove the marked line(s) from `shell`'s start-up file; every other byte stays.
 

@@ -118,7 +118,9 @@ class DraftOffers:
         entry = drafts.open_item(self.content, self.session, d.ticks) if d.ticks else None
         if entry is None:
             return
-        question = self.content.say("draft_tick", value=entry.label)
+        # A post is published, not sent.
+        key = "draft_tick_post" if d.channel == "post" else "draft_tick"
+        question = self.content.say(key, value=entry.label)
         if prompts.yes_no(question, default=False, lang=self.content):
             progress.tick(self.content, self.session, entry.id, clock.now())
             self._save()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -123,13 +123,31 @@ def drop_typed_ahead(app: Any) -> None:
         return
 
 
-def _run(question: Question, back: bool = False) -> Any:
+def _shown_as_saved(fallback: str, saved: Callable[[str], str]) -> KeyBindings:
+    """On Enter, the answer becomes what will be saved before it is checked and echoed: the
+    offered default for an empty answer, a date's day for 'next friday'. The line left after
+    the question then says what was kept ('? Pick the day ... 2026-11-28', not a blank)."""
+    bindings = KeyBindings()
+
+    @bindings.add("enter", eager=True)
+    def _enter(event: Any) -> None:
+        buffer = event.current_buffer
+        kept = saved(buffer.text if buffer.text.strip() else fallback)
+        if kept != buffer.text:
+            buffer.text = kept
+            buffer.cursor_position = len(kept)
+        buffer.validate_and_handle()
+
+    return bindings
+
+
+def _run(question: Question, back: bool = False, *more: KeyBindings) -> Any:
     """Ask, with Ctrl-Z suspending, and Ctrl-B bound to 'go back' where the caller can honour
     it; keys typed before the question was on screen are dropped (`drop_typed_ahead`)."""
     gc_tuning.resume()  # a person may take minutes to answer: collect garbage as usual again
     app = question.application
     drop_typed_ahead(app)
-    extra = [_suspend_bindings(), *([_back_bindings()] if back else [])]
+    extra = [_suspend_bindings(), *([_back_bindings()] if back else []), *more]
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
     # A byte the terminal did not send as UTF-8 (a Latin-1 terminal) arrives as a lone
     # surrogate, which cannot be saved: every answer is made real text here, where it enters.
@@ -222,11 +240,22 @@ def ask(
             style=STYLE,
         ),
         back,
+        _shown_as_saved(fallback, lambda text: _as_saved(field, text, today, lang)),
     )
     answer = typed(str(answer))
     if fallback and not answer.strip():
         answer = fallback
     return values.check(field, answer, today, lang, answers)
+
+
+def _as_saved(field: FieldDef, text: str, today: date, lang: Sayer) -> str:
+    """What an answer is saved as, to show it so: a date's day; else the text as typed."""
+    if field.kind != "date" or not text.strip():
+        return text
+    try:
+        return values.parse_date(scrub(text), today, lang).isoformat()
+    except ValueError:
+        return text  # left as typed, for the check to say what is wrong with it
 
 
 def yes_no(message: str, default: bool, back: bool = False, lang: Sayer = ENGLISH) -> bool:
@@ -287,11 +316,14 @@ def text(
     required: bool = False,
     hint: str | None = None,
     lang: Sayer | None = None,
+    *,
+    check: Callable[[str], str | None] | None = None,
 ) -> str:
     """Free text, pre-filled with `default` to edit in place (Enter keeps it, Ctrl-U clears it).
 
     Used where changing what is there is the point (`rebound brag edit`); new answers elsewhere
-    get their default offered, not pre-filled (see `ask`).
+    get their default offered, not pre-filled (see `ask`). `check` says what is wrong with an
+    answer (shown under it, the question stays), or None.
     """
 
     needed = _words(lang).say("needed")
@@ -299,7 +331,7 @@ def text(
     def validate(typed: str) -> bool | str:
         if required and not typed.strip():
             return needed
-        return True
+        return (check(typed.strip()) if check is not None else None) or True
 
     answer = _run(
         questionary.text(

@@ -113,7 +113,8 @@ def fit_label(label: str, indent: int, columns: int | None = None) -> str:
     """A choice's label broken to the terminal's width (`columns`, default: the terminal's), its
     later lines under its start: questionary cuts a long label off at the edge (at 40 columns,
     "Not now; I'll come back with `rebound continue`" lost its command). A `command` in
-    backticks and a word are never broken."""
+    backticks and a word are never broken, unless that is the only way to show it all (at 40
+    columns, "`rebound draft thanks_and_feedback_email`" is broken at its spaces, not cut)."""
     import re
     import shutil
     import textwrap
@@ -123,6 +124,10 @@ def fit_label(label: str, indent: int, columns: int | None = None) -> str:
         return label
     kept = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\0"), label)
     lines = textwrap.wrap(kept, width, break_long_words=False, break_on_hyphens=False)
+    if any(len(line) > width for line in lines):
+        lines = textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)
+    if any(len(line) > width for line in lines):
+        lines = textwrap.wrap(label, width, break_on_hyphens=False)
     return ("\n" + " " * indent).join(lines).replace("\0", " ")
 
 

@@ -158,6 +158,8 @@ class Walk(DraftOffers):
         # `later`'s questions answered before whose new answers are added beside the old
         # (`later_feedback`): the text first given, by prompt id.
         self._earlier: dict[str, str] = {}
+        # Lists that may stay empty: the accomplishments, once the brag list holds others' wins.
+        self._optional: set[str] = set()
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -225,7 +227,7 @@ class Walk(DraftOffers):
     def _loop(self, only_step: str | None) -> bool:
         total = len(self.content.steps)
         shown = -1
-        while (pos := progress.next_position(self.content, self.session, only_step)) is not None:
+        while (pos := self._next(only_step)) is not None:
             if pos.step_number != shown:
                 if pos.step is None:
                     screens.welcome(self.out, self.content)
@@ -242,6 +244,7 @@ class Walk(DraftOffers):
                     )
                     if any(p.id == brag_list.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
+                        pos = self._next(only_step) or pos  # a list may now stay empty
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
@@ -268,7 +271,7 @@ class Walk(DraftOffers):
                 self._finish_step(pos.step)
                 if only_step is not None:
                     return True
-                upcoming = progress.next_position(self.content, self.session)
+                upcoming = self._next()
                 if upcoming is not None and upcoming.step is not None:
                     try:
                         go_on = self._go_on(upcoming.step, upcoming.step_number)
@@ -278,7 +281,10 @@ class Walk(DraftOffers):
                     if not go_on:
                         screens.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
-        return progress.next_position(self.content, self.session) is None
+        return self._next() is None
+
+    def _next(self, only_step: str | None = None) -> progress.Position | None:
+        return progress.next_position(self.content, self.session, only_step, self._optional)
 
     def _company_history(self) -> None:
         """Right after the company is named: what earlier sessions with it say, if there are any.
@@ -342,6 +348,7 @@ class Walk(DraftOffers):
         others = [i for i in brag.items if not (i.source or "").startswith(f"{self.session.id}#")]
         if not others:
             return
+        self._optional.add(brag_list.PROMPT)  # new wins are welcome, not demanded
         titles = "; ".join(i.title for i in others[:5]) + ("; ..." if len(others) > 5 else "")
         screens.note(
             self.out, self.content.say("brag_holds", count=len(others), list=titles), "dim"
