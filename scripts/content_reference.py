@@ -8,8 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-COACH_SCHEMA = Path("docs/schema/coach.schema.json")
-STEP_SCHEMA = Path("docs/schema/step.schema.json")
+from rebound.pack import schemas
+
+# The schemas, for the reference (docs/) and as shipped beside the built-in packs (content/, in
+# the wheel as rebound/content/): the same bytes, made once (`schema_files`).
+COACH_SCHEMA = Path("docs/schema") / schemas.COACH_SCHEMA
+STEP_SCHEMA = Path("docs/schema") / schemas.STEP_SCHEMA
+SHIPPED_SCHEMAS = Path("content") / schemas.SCHEMA_DIR
 
 
 def coach_file_model() -> Any:
@@ -42,6 +47,17 @@ def schema_text(model: Any, title: str) -> str:
     schema = model.model_json_schema(by_alias=True)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_files() -> dict[Path, str]:
+    """Both schemas, each at its place in docs/ and as shipped in content/: one text for both."""
+    from rebound.pack.models import Step
+
+    texts = {
+        COACH_SCHEMA: schema_text(coach_file_model(), "rebound content pack: coach.yaml"),
+        STEP_SCHEMA: schema_text(Step, "rebound content pack: steps/<id>.yaml"),
+    }
+    return {**texts, **{SHIPPED_SCHEMAS / doc.name: text for doc, text in texts.items()}}
 
 
 # What each key means, where the model's own code says it in a comment. A key with no line here
@@ -121,7 +137,7 @@ KEY_HELP: dict[str, str] = {
 }
 
 CONTENT_EXAMPLE = """\
-# yaml-language-server: $schema=../../../docs/schema/step.schema.json
+# yaml-language-server: $schema=../schema/step.schema.json
 id: celebrate
 title: Mark the effort
 short: Notice what the search has already taken, and reward it.
@@ -236,15 +252,18 @@ def content_reference() -> str:
         "",
         "Editors that read JSON Schema (VS Code with the YAML extension, and others through "
         "yaml-language-server) complete and check keys as you type: the first line of each "
-        "built-in file names its schema,",
+        "file names its schema. `rebound content new DIR` puts the schemas in `DIR/schema/` "
+        "and points every file of the copy at them, so the line resolves wherever the folder "
+        "goes:",
         "",
         "```yaml",
-        "# yaml-language-server: $schema=../../docs/schema/coach.schema.json",
+        f"# yaml-language-server: $schema={schemas.SCHEMA_DIR}/{schemas.COACH_SCHEMA}",
         "```",
         "",
-        f"(`{COACH_SCHEMA.as_posix()}` for coach.yaml, `{STEP_SCHEMA.as_posix()}` for the steps; "
-        "from a step file the path starts `../../../`). In a pack of your own, point the line "
-        "at these files where they are on your disk.",
+        f"in `coach.yaml`, and `../{schemas.SCHEMA_DIR}/{schemas.STEP_SCHEMA}` in each "
+        f"`steps/<id>.yaml`. In rebound's repository they are `{COACH_SCHEMA.as_posix()}` and "
+        f"`{STEP_SCHEMA.as_posix()}`, made from the models, and the same bytes ship beside the "
+        f"built-in packs (`{SHIPPED_SCHEMAS.as_posix()}/`), whose files name them.",
         "",
         "## An example step",
         "",

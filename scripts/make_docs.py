@@ -1,6 +1,7 @@
 """Generate rebound's reference docs: the CLI and content references, schemas, screenshots.
 
-    python scripts/make_docs.py          # (re)write docs/*.md, docs/schema/*, docs/images/*
+    python scripts/make_docs.py          # (re)write docs/*.md, docs/schema/*, docs/images/*,
+                                         # content/schema/*
     python scripts/make_docs.py --check  # exit 1, naming the stale files, if any would change
 
 Everything is made from the real app and the real content, and nothing depends on the day, the
@@ -15,8 +16,10 @@ terminal or the environment it runs in, so running it twice gives byte-identical
   (scripts/house_map.py).
 - `docs/content.md` is the reference of every key a content pack may use, and
   `docs/schema/coach.schema.json` and `docs/schema/step.schema.json` are JSON Schemas of its two
-  kinds of file, for editors (the packs name them on their first line). All three are made from
-  the models in `rebound.storage.records`, so a key added there is documented by running this again.
+  kinds of file, for editors. The same bytes are written to `content/schema/`, which ships with
+  the built-in packs (whose first lines name it) and which `rebound content new` copies into a
+  new pack. All are made from the models in `rebound.pack.models`, so a key added there is
+  documented by running this again.
 
 `tests/test_docs.py` imports this module and runs the check, so the docs cannot go stale silently.
 """
@@ -34,13 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 # The content reference lives beside this script (run as a file, scripts/ is not a package).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from content_reference import (
-    COACH_SCHEMA,
-    STEP_SCHEMA,
-    coach_file_model,
-    content_reference,
-    schema_text,
-)
+from content_reference import content_reference, schema_files
 from house_map import CONTRIBUTING, with_map
 
 if TYPE_CHECKING:
@@ -295,16 +292,9 @@ def generate() -> dict[Path, str]:
         STEP_SVG: step_svg(loaded, session),
         SUMMARY_SVG: summary_svg(loaded, session),
         CONTENT_MD: content_reference(),
-        COACH_SCHEMA: schema_text(coach_file_model(), "rebound content pack: coach.yaml"),
-        STEP_SCHEMA: schema_text(step_model(), "rebound content pack: steps/<id>.yaml"),
+        **schema_files(),
         CONTRIBUTING: with_map((ROOT / CONTRIBUTING).read_text(encoding="utf-8")),
     }
-
-
-def step_model() -> Any:
-    from rebound.pack.models import Step
-
-    return Step
 
 
 def stale(outputs: dict[Path, str], root: Path = ROOT) -> list[Path]:

@@ -99,9 +99,22 @@ def shipped_packs_parsed_once() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point REBOUND_HOME at a fresh folder and clear anything that could leak in."""
+    """Point REBOUND_HOME at a fresh folder and clear anything that could leak in.
+
+    This computer's folders are in tmp_path too: its state (REBOUND_STATE: locks, the due index,
+    pending wins), its cache (REBOUND_CACHE) and its config (XDG_CONFIG_HOME: the data folder
+    `rebound data move` remembers), and it has a name of its own (REBOUND_MACHINE).
+    """
     home = tmp_path / "rebound-home"
     monkeypatch.setenv("REBOUND_HOME", str(home))
+    monkeypatch.setenv("REBOUND_STATE", str(tmp_path / "machine" / "state"))
+    monkeypatch.setenv("REBOUND_CACHE", str(tmp_path / "machine" / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "machine" / "config"))
+    monkeypatch.setenv("REBOUND_MACHINE", "laptop")
+    # The person's home too (their shell's start-up files, completion scripts): what a command
+    # adds there or takes out (`data wipe`) is never the real one's.
+    monkeypatch.setenv("HOME", str(tmp_path / "user-home"))  # made by whatever writes there
+    monkeypatch.delenv("ZDOTDIR", raising=False)
     monkeypatch.delenv("REBOUND_CONTENT", raising=False)
     monkeypatch.delenv("REBOUND_DEBUG", raising=False)
     # The coaching language follows the environment: tests are in English unless they say.
@@ -116,6 +129,22 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def rebound_state(rebound_home: Path) -> Path:
+    """This computer's state folder for the test's data folder (locks, due index, pending)."""
+    from rebound.storage import places
+
+    return Path(places.state_for(str(rebound_home)))
+
+
+@pytest.fixture
+def rebound_cache(rebound_home: Path) -> Path:
+    """This computer's content cache folder."""
+    from rebound.storage.files import content_cache
+
+    return content_cache()
+
+
+@pytest.fixture
 def content_copy(tmp_path: Path) -> Iterator[Path]:
     """A writable copy of the built-in content, for tests that break it on purpose."""
     import shutil
@@ -127,18 +156,21 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    """`run(args, keys)` invokes rebound in-process, typing `keys` into its prompts.
+    """`run(args, keys)` invokes rebound in-process, typing `keys` into its prompts (and, with
+    `stdin`, with that on standard input: what was piped or pasted).
 
     When the keys run out the input closes, which a prompt sees as Ctrl-D: the command stops
     there, as it would for a person, and the test can check what was saved.
     """
 
-    def typed(args: list[str], keys: str = "", terminal: bool = True) -> Any:
+    def typed(
+        args: list[str], keys: str = "", terminal: bool = True, stdin: bytes | None = None
+    ) -> Any:
         monkeypatch.setattr("rebound.terminal.prompts.stdin_is_terminal", lambda: terminal)
         with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
             inp.send_text(keys)
             inp.close()
-            return invoke(args, catch_exceptions=False)
+            return invoke(args, catch_exceptions=False, stdin=stdin)
 
     return typed
 
@@ -160,10 +192,30 @@ def finished_session(make_session: MakeSession) -> Session:
     return make_session()
 
 
+POSIX_ONLY = (
+    "needs a POSIX system (a pseudo-terminal, signals, fork, file modes or #! stand-in "
+    "programs), which Windows does not have"
+)
+# What needs POSIX without saying so itself: a real `rebound` in a pseudo-terminal (pexpect's
+# spawn), stand-in programs run by their #! line, fork and signals.
+_POSIX_FIXTURES = {"spawn", "exe", "env", "bin_dir"}
+_POSIX_PATHS = (
+    "tests/e2e/",
+    "tests/reliability/test_processes.py",
+    "tests/reliability/test_endings.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/reliability/" in str(item.fspath).replace("\\", "/"):
+        where = str(item.fspath).replace("\\", "/")
+        if "tests/reliability/" in where:
             item.add_marker(pytest.mark.reliability)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if any(p in where for p in _POSIX_PATHS) or fixtures & _POSIX_FIXTURES:
+            item.add_marker(pytest.mark.posix)
+        if sys.platform == "win32" and item.get_closest_marker("posix") is not None:
+            item.add_marker(pytest.mark.skip(reason=POSIX_ONLY))
 
 
 def _executable() -> str | None:
@@ -207,8 +259,8 @@ def spawn(exe: str, env: dict[str, str]) -> Iterator[Spawn]:
     """Start `rebound ARGS...` in a pseudo-terminal; anything left running is ended afterwards."""
     started: list[Terminal] = []
 
-    def start(*args: str) -> Terminal:
-        t = Terminal(exe, list(args), env)
+    def start(*args: str, columns: int = 120) -> Terminal:
+        t = Terminal(exe, list(args), env, columns)
         started.append(t)
         return t
 

@@ -7,6 +7,11 @@ command lines it is sent as forked children, all at once, each with its own outp
 answers with every child's exit code and output. A child runs `rebound.cli.main`, the entry
 point a person's `rebound` runs, so the error boundary, the locks and the saves are the real ones.
 
+A batch may be given a `timeout` (a child still running then is killed, and reported as
+`hung`) and a `memory` limit (bytes of address space, `RLIMIT_AS`): for the hostile tests, where
+a command that reads a FIFO forever or /dev/zero whole must fail the test, not the machine.
+A child's standard input is /dev/null, never the server's.
+
 POSIX only (`os.fork`): the tests that use it are skipped on Windows, where they say so.
 """
 
@@ -22,7 +27,7 @@ from types import TracebackType
 import pytest
 
 SERVER = r"""
-import json, os, sys, tempfile
+import json, os, resource, signal, sys, tempfile, time
 
 import typer.main
 
@@ -39,7 +44,11 @@ root = typer.main.get_command(rebound.app.app)
 for name in ("brag", "done", "list"):
     root.get_command(None, name)
 
-def child(argv, out, err):
+def child(argv, out, err, memory):
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
     os.dup2(out, 1)
     os.dup2(err, 2)
     sys.argv = ["rebound", *argv]
@@ -56,26 +65,43 @@ def child(argv, out, err):
     sys.stderr.flush()
     os._exit(code)
 
+def finished(pid, deadline):
+    # (status, hung): waited for until the deadline (None: for ever), then killed.
+    if deadline is None:
+        return os.waitpid(pid, 0)[1], False
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status, False
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            return os.waitpid(pid, 0)[1], True
+        time.sleep(0.005)
+
 print("ready", flush=True)
 for line in sys.stdin:
     batch = json.loads(line)
+    timeout = memory = None
+    if isinstance(batch, dict):
+        timeout, memory, batch = batch.get("timeout"), batch.get("memory"), batch["argvs"]
     running = []
     for argv in batch:
         out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
         pid = os.fork()
         if pid == 0:
-            child(argv, out.fileno(), err.fileno())
+            child(argv, out.fileno(), err.fileno(), memory)
         running.append((pid, out, err))
+    deadline = time.monotonic() + timeout if timeout else None
     results = []
     for pid, out, err in running:
-        _, status = os.waitpid(pid, 0)
+        status, hung = finished(pid, deadline)
         code = os.waitstatus_to_exitcode(status)
         texts = []
         for f in (out, err):
             f.seek(0)
             texts.append(f.read().decode("utf-8", "replace"))
             f.close()
-        results.append([code, *texts])
+        results.append([code, *texts, hung])
     print(json.dumps(results), flush=True)
 """
 
@@ -87,6 +113,7 @@ class Ran:
     returncode: int
     stdout: str
     stderr: str
+    hung: bool = False  # still running at the batch's timeout, and killed
 
 
 class Forks:
@@ -109,10 +136,18 @@ class Forks:
             self.close()
             pytest.fail(f"the fork server did not start: {first!r} {self.server.stderr!r}")
 
-    def run(self, *batch: list[str]) -> list[Ran]:
-        """Run these command lines at once, each in its own forked child; their results."""
+    def run(
+        self, *batch: list[str], timeout: float | None = None, memory: int | None = None
+    ) -> list[Ran]:
+        """Run these command lines at once, each in its own forked child; their results.
+
+        A child still running after `timeout` seconds is killed (`Ran.hung`); `memory` caps
+        each child's address space (bytes)."""
         assert self.server.stdin is not None and self.server.stdout is not None
-        self.server.stdin.write(json.dumps(list(batch)) + "\n")
+        sent: object = list(batch)
+        if timeout is not None or memory is not None:
+            sent = {"argvs": list(batch), "timeout": timeout, "memory": memory}
+        self.server.stdin.write(json.dumps(sent) + "\n")
         self.server.stdin.flush()
         line = self.server.stdout.readline()
         if not line:
@@ -120,9 +155,9 @@ class Forks:
             pytest.fail(f"the fork server ended: {err[-2000:]}")
         return [Ran(*r) for r in json.loads(line)]
 
-    def one(self, *args: str) -> Ran:
-        """One command line, run in a forked child."""
-        return self.run(list(args))[0]
+    def one(self, *args: str, timeout: float | None = None, memory: int | None = None) -> Ran:
+        """One command line, run in a forked child (see `run`)."""
+        return self.run(list(args), timeout=timeout, memory=memory)[0]
 
     def close(self) -> None:
         if self.server.poll() is None:

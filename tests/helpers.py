@@ -15,8 +15,9 @@ from typer.testing import CliRunner, Result
 
 from rebound.coach import answers_file, progress
 from rebound.pack import packs
+from rebound.storage.files import content_cache
 from rebound.storage.records import Session
-from rebound.storage.store import CACHE, Store
+from rebound.storage.store import Store
 from rebound.terminal import walk
 from tests import pinned, scenario
 from tests.scenario import DOWN, ENTER, NIGHTLY
@@ -46,13 +47,15 @@ def invoke(
     env: dict[str, str | None] | None = None,
     prog_name: str | None = None,
     catch_exceptions: bool = True,
+    stdin: bytes | str | None = None,
 ) -> Result:
     """`rebound ARGS...` in this process, output captured, on Typer's public API.
 
     `typer.testing.CliRunner.invoke` builds the whole command tree again at every call
     (inspecting each command's signature and annotations: milliseconds, thousands of times over);
     a person's `rebound` builds it once per process, and so does this, with `typer.main.
-    get_command`, then runs it inside `CliRunner.isolation` as `invoke` does.
+    get_command`, then runs it inside `CliRunner.isolation` as `invoke` does. `stdin` is what
+    standard input holds (what was piped in).
     """
     import typer.main
 
@@ -63,7 +66,7 @@ def invoke(
     cli = _COMMAND[0]
     runner = CliRunner()
     code, error, info = 0, None, None
-    with runner.isolation(env=env) as (out, err, mixed):
+    with runner.isolation(input=stdin, env=env) as (out, err, mixed):
         try:
             cli.main(args=list(args), prog_name=prog_name or runner.get_default_prog_name(cli))
         except SystemExit as exc:
@@ -110,7 +113,7 @@ def build_session(
     """
     # With the content cache, as every command loads it: the data folder looks as after a walk.
     home = home if home is not None else Path(os.environ["REBOUND_HOME"])
-    pack = packs.load(packs.content_dir(lang=lang), cache=home / CACHE)
+    pack = packs.load(packs.content_dir(lang=lang), cache=content_cache())
     today = pinned.TODAY
     wanted = {**scenario.answers(today), **changes}
     session = walk.new_session()

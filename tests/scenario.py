@@ -5,8 +5,9 @@ Everything else is derived from `answers(today)`, the answers as a finished sess
 - `GROUPS`, the keystrokes of the walk, one group per saved answer (plus "ready" between steps,
   and "offer.<draft id>" where a step that drafted a message ends),
   made by walking the coach over the built-in English pack and typing each answer the way its
-  kind is typed (text + Enter, y/n, arrows to a choice, space to tick a box). `TYPED` holds the
-  few answers a person types differently from how they are stored (Enter for a default, "+7d").
+  kind is typed (text + Enter, y/n + Enter, arrows to a choice, space to tick a box). `TYPED`
+  holds the few answers a person types differently from how they are stored (Enter for a
+  default, "+7d").
 - `answers_yaml()`, the same session as a `rebound start --answers` file.
 - `EXPECTED_ANSWERS` (`saved(TODAY)`), what the session holds when the walk is done on the
   suite's pinned day (`tests.pinned.TODAY`; every date here is counted from it):
@@ -122,7 +123,7 @@ TYPED: dict[str, str] = {
     "reasons": ENTER,  # none yet
     "fixes#2.due": "+7d" + ENTER,
     # Too far away: the coach nudges, the person declines and takes the default instead.
-    "move_on_date": "+20d" + ENTER + "n" + ENTER,
+    "move_on_date": "+20d" + ENTER + "n" + ENTER + ENTER,
     "contacts.channel": ENTER,  # the default: email
     "weekly_target": ENTER,  # the default: 3
 }
@@ -131,7 +132,7 @@ TYPED: dict[str, str] = {
 def _typed(field: Any, value: Any) -> str:
     """The keys that give `value` to a question of `field`'s kind, from where its cursor starts."""
     if field.kind == "confirm":
-        return "y" if value else "n"
+        return ("y" if value else "n") + ENTER  # a yes/no waits for Enter
     if field.kind == "select":
         order = [c.value for c in field.choices]
         start = order.index(field.default) if field.default in order else 0
@@ -174,7 +175,7 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
         value, name, entry = value_at(wanted, pos)
         keys = TYPED.get(entry, TYPED.get(name))
         if keys is None:
-            keys = ("y" if value else "n") if pos.more else _typed(pos.question, value)
+            keys = ("y" if value else "n") + ENTER if pos.more else _typed(pos.question, value)
         out.append((name, keys))
         progress.apply(pack, session, pos, value, moment)
         if reads_back(pack, session, pos):

@@ -62,8 +62,10 @@ class Days:
 class Terminal:
     """One `rebound` process in a pseudo-terminal, answered question by question."""
 
-    def __init__(self, exe: str, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, exe: str, args: list[str], env: dict[str, str], columns: int = 120) -> None:
         self.transcript = io.StringIO()
+        if columns != 120:  # a narrower terminal: Rich reads COLUMNS before the terminal's size
+            env = {**env, "COLUMNS": str(columns)}
         # No pause before each key (pexpect waits 50 ms by default, for programs that show a
         # prompt before they read): a key is sent only once its question is on screen, and
         # prompt_toolkit draws a question after the terminal is in raw mode, reading.
@@ -71,7 +73,7 @@ class Terminal:
             exe,
             args,
             env=env,
-            dimensions=(40, 120),
+            dimensions=(40, columns),
             timeout=10,
             encoding="utf-8",
         )
@@ -114,7 +116,7 @@ class Terminal:
         self.answer(question, ENTER)
 
     def confirm(self, question: str, yes: bool) -> None:
-        self.answer(question, "y" if yes else "n")
+        self.answer(question, ("y" if yes else "n") + ENTER)  # a yes/no waits for Enter
 
     def select(self, question: str, down: int = 0) -> None:
         self.answer(question, DOWN * down + ENTER)

@@ -118,7 +118,10 @@ def test_the_quick_start_leaves_rebound_on_the_path_here_and_in_new_terminals() 
         )
         assert checked.returncode == 0, f"README quick start: {block!r}: {checked.stderr}"
     # pipx first: its folder on the PATH of new terminals (ensurepath) and of this one (export).
-    assert pipx.startswith("pipx install --quiet . && pipx ensurepath")
+    # Quiet with every pipx from the oldest the README supports (1.1, Debian 12's own), which
+    # has no --quiet: its few lines go to /dev/null, its errors still to the terminal.
+    assert pipx.startswith("pipx install . >/dev/null && pipx ensurepath")
+    assert "--quiet" not in pipx
     assert 'export PATH="$(pipx environment --value PIPX_BIN_DIR):$PATH"' in pipx
     assert pipx.endswith("&& rebound start")
     # The alternative activates the environment in this shell before it names `rebound`.
@@ -129,7 +132,89 @@ def test_the_quick_start_leaves_rebound_on_the_path_here_and_in_new_terminals() 
     # Quiet installs: the welcome is the first thing a person reads, not 40 lines of pip.
     for block in (pipx, venv):
         for install in re.findall(r"(?:pip|pipx) install[^&\n]*", block):
-            assert " -q " in f"{install} " or "--quiet" in install, install
+            assert " -q " in f"{install} " or ">/dev/null" in install, install
+    # How to get pipx, on a machine that has none yet.
+    assert "sudo apt install pipx" in readme
+
+
+# The oldest pipx the README's quick start supports ("pipx 1.1 or newer"): Debian 12's own.
+OLDEST_PIPX = "1.1.0"
+
+
+@pytest.mark.e2e
+@pytest.mark.packaging
+def test_the_pipx_quick_start_works_with_the_oldest_pipx_and_in_a_new_shell(
+    tmp_path: Path,
+) -> None:
+    """The README's pipx commands, for real, with the oldest pipx it supports (installed from the
+    registry into its own environment), in a fresh HOME: quiet, `rebound` found in this shell and
+    in a new one (ensurepath's line in the new shell's start-up file)."""
+    import os
+    import subprocess
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"pipx](https://pipx.pypa.io) {OLDEST_PIPX.rsplit('.', 1)[0]} or" in readme
+    tools = tmp_path / "tools"
+    made = subprocess.run(
+        [sys.executable, "-m", "venv", str(tools)], check=False, capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr
+    got = subprocess.run(
+        [str(tools / "bin" / "python"), "-m", "pip", "install", "-q", f"pipx=={OLDEST_PIPX}"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert got.returncode == 0, got.stderr
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        "HOME": str(home),
+        "PATH": f"{tools / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+        "SHELL": "/bin/bash",
+        "PIPX_HOME": str(home / ".local" / "pipx"),
+        "PIPX_BIN_DIR": str(home / ".local" / "bin"),
+        "REBOUND_HOME": str(tmp_path / "data"),
+        "LANG": "C.UTF-8",
+    }
+    pipx, _, _ = quick_start()
+    command = pipx.replace("pipx install . ", f"pipx install {REPO} ").replace(
+        "&& rebound start", "&& rebound --version"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stdout.splitlines() if line.strip()]
+    assert said == [f"rebound {_version()}"], said  # quiet: rebound is the first to speak
+    # A new terminal: an interactive bash reads the start-up file ensurepath wrote.
+    new_env = {k: v for k, v in env.items() if k not in ("PIPX_HOME", "PIPX_BIN_DIR")}
+    new_env["PATH"] = "/usr/local/bin:/usr/bin:/bin"
+    again = subprocess.run(
+        ["bash", "-i", "-c", "rebound --version"],
+        check=False,
+        cwd=tmp_path,
+        env=new_env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0 and again.stdout.startswith("rebound "), again.stderr
+    assert os.access(home / ".local" / "bin" / "rebound", os.X_OK)
+
+
+def _version() -> str:
+    from rebound import __version__
+
+    return __version__
 
 
 @pytest.mark.e2e
@@ -172,15 +257,73 @@ def test_the_venv_quick_start_installs_quietly_and_rebound_runs_in_a_new_shell(
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+reference = importlib.import_module("content_reference")  # beside make_docs
 
 
 def _pack_files() -> list[tuple[Path, Path]]:
-    """Every YAML file of the built-in packs, with the schema its kind should name."""
+    """Every YAML file of the built-in packs, with the schema its kind should name: the one
+    shipped beside them (in the wheel too), not the one in docs/, which no install has."""
+    shipped = REPO / reference.SHIPPED_SCHEMAS
     found = []
     for coach in sorted((REPO / "content").glob("*/coach.yaml")):
-        found.append((coach, REPO / make_docs.COACH_SCHEMA))
-        found += [(s, REPO / make_docs.STEP_SCHEMA) for s in sorted(coach.parent.glob("steps/*"))]
+        found.append((coach, shipped / "coach.schema.json"))
+        found += [(s, shipped / "step.schema.json") for s in sorted(coach.parent.glob("steps/*"))]
     return found
+
+
+def test_the_shipped_schemas_are_the_bytes_of_the_documented_ones() -> None:
+    """One source: content/schema/ (shipped, named by the packs, copied by `content new`) holds
+    exactly docs/schema/, both written by make_docs from one text."""
+    from rebound.pack import schemas
+
+    docs = sorted(p.name for p in (REPO / "docs" / "schema").iterdir())
+    assert docs == sorted(schemas.SCHEMAS)
+    assert sorted(p.name for p in schemas.shipped().iterdir()) == docs
+    for name in docs:
+        shipped = (schemas.shipped() / name).read_bytes()
+        assert shipped == (REPO / "docs" / "schema" / name).read_bytes(), name
+    assert schemas.shipped() == REPO / reference.SHIPPED_SCHEMAS
+    generated = make_docs.generate()
+    for name in docs:
+        assert generated[reference.SHIPPED_SCHEMAS / name] == generated[Path("docs/schema") / name]
+
+
+@pytest.mark.e2e
+@pytest.mark.packaging
+def test_an_installed_rebound_ships_the_schemas_its_packs_and_copies_name(tmp_path: Path) -> None:
+    """Installed from a wheel (not this source tree), the built-in packs' first lines and those
+    of a `content new` copy resolve to the documented schemas, byte for byte."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "REBOUND_CONTENT")}
+    env["REBOUND_HOME"] = str(tmp_path / "home")
+    venv = tmp_path / "venv"
+    subprocess.run(["python3", "-m", "venv", str(venv)], check=True, env=env, timeout=120)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(REPO)],
+        check=True,
+        env=env,
+        timeout=600,
+    )
+    rebound = str(venv / "bin" / "rebound")
+
+    def said(*args: str) -> str:
+        done = subprocess.run(
+            [rebound, *args], check=False, env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    builtin = Path(said("content", "path"))
+    assert REPO not in builtin.parents, builtin  # the installed copy, not the checkout
+    said("content", "new", str(tmp_path / "mine"))
+    for folder in (builtin, tmp_path / "mine"):
+        for file in [folder / "coach.yaml", *sorted((folder / "steps").glob("*.yaml"))]:
+            first = file.read_text(encoding="utf-8").splitlines()[0]
+            target = file.parent / first.removeprefix(SCHEMA_LINE)
+            documented = REPO / "docs" / "schema" / target.name
+            assert target.read_bytes() == documented.read_bytes(), file
 
 
 def _keys_fit(schema: dict[str, Any], defs: dict[str, Any], data: Any, where: str) -> None:
@@ -223,7 +366,7 @@ def test_each_pack_file_names_its_schema_and_the_schema_knows_its_keys() -> None
 def test_the_schemas_refuse_a_typo() -> None:
     import json
 
-    schema = json.loads((REPO / make_docs.STEP_SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads((REPO / reference.STEP_SCHEMA).read_text(encoding="utf-8"))
     with pytest.raises(AssertionError, match="no key 'promts'"):
         _keys_fit(schema, schema["$defs"], {"id": "x", "promts": []}, "step")
 
@@ -245,7 +388,7 @@ def test_the_content_reference_lists_every_key_and_its_example_is_a_valid_step()
             assert f"| `{info.alias or name}` |" in text, f"{model.__name__}.{name}"
     for key in catalogue.Ui.defaults():
         assert f"| `{key}` |" in text, f"Ui.{key}"
-    example = importlib.import_module("content_reference").CONTENT_EXAMPLE  # beside make_docs
+    example = reference.CONTENT_EXAMPLE
     assert example.rstrip("\n") in text
     step = pack_models.Step.model_validate(yaml.safe_load(example))
     assert step.prompts[1].not_before == "today"

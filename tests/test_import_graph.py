@@ -82,14 +82,42 @@ def test_read_only_commands_load_no_prompts(command: list[str], finished_session
     assert not ({"questionary", "prompt_toolkit", "icalendar", "yaml"} & loaded)
 
 
+# What reading an email takes (`rebound start --from`): loaded for that alone, so that every other
+# command, and `start` without it, start as fast as before.
+MAIL_READING = {
+    "rebound.inbox.reading",
+    "rebound.inbox.guessing",
+    "email.parser",
+    "email.policy",
+    "email._header_value_parser",
+    "html.parser",
+}
+
+
+@pytest.mark.parametrize("command", [["--help"], ["start", "--help"], ["list"], ["draft"]])
+def test_the_email_machinery_loads_only_to_read_an_email(
+    command: list[str], finished_session: Session
+) -> None:
+    loaded = modules_loaded(*command)
+    assert "rebound.app" in loaded  # the probe really ran the command
+    assert not (MAIL_READING & loaded), sorted(MAIL_READING & loaded)
+
+
+def test_start_from_an_email_does_load_it(tmp_path: Path) -> None:
+    email = tmp_path / "news.eml"
+    email.write_bytes(b"From: Dana <dana@globex.example>\nSubject: Hi\n\nUnfortunately, no.\n")
+    loaded = modules_loaded("start", "--from", str(email), "--answers", str(tmp_path / "none"))
+    assert {"rebound.inbox.reading", "email.parser", "rebound.inbox.guessing"} <= loaded
+
+
 def test_nudge_reads_the_index_with_the_standard_library_only(
-    run: Run, rebound_home: Path, finished_session: Session
+    run: Run, rebound_state: Path, finished_session: Session
 ) -> None:
     """`rebound nudge` runs in every new terminal: the entry point answers it from the due index
     before anything of Typer, pydantic, Rich or YAML is imported (benchmarks/startup.py times
     it)."""
-    run(["todo"])  # writes the index of the saved session
-    assert (rebound_home / "due.json").is_file()
+    run(["todo"])  # writes the index of the saved session, in this computer's state folder
+    assert (rebound_state / "due.json").is_file()
     loaded = modules_loaded("nudge")
     assert "rebound.system.due_index" in loaded  # the probe really ran the nudge
     heavy = {"typer", "click", "pydantic", "pydantic_core", "rich", "yaml", "platformdirs"}
@@ -105,6 +133,8 @@ def test_nudge_reads_the_index_with_the_standard_library_only(
             "rebound.system.due_index",
             "rebound.system.gc_tuning",
             "rebound.clock",
+            "rebound.storage",
+            "rebound.storage.places",  # where the folders are: the standard library only
         }
     }
     assert "datetime" not in loaded  # today's date comes from `clock.today_iso`, without it
@@ -122,12 +152,12 @@ def test_json_export_loads_no_rich(finished_session: Session) -> None:
 
 
 def test_a_warm_start_makes_no_model_of_the_sentences(
-    rebound_home: Path, finished_session: Session
+    rebound_cache: Path, finished_session: Session
 ) -> None:
     """Every command imports `Ui` (the cached pack holds one): made as a pydantic model of its
     500 sentences, it cost ~11 ms of every start (benchmarks/startup.py). `sentences.phrasebook`
     makes that model only when a pack is read afresh, not when it comes from the cache."""
-    shutil.rmtree(rebound_home / "cache", ignore_errors=True)
+    shutil.rmtree(rebound_cache, ignore_errors=True)
     [cold] = modules_loaded("list", probe=WIDEST_PROBE)  # reads the pack, fills the cache
     [warm] = modules_loaded("list", probe=WIDEST_PROBE)
     assert int(cold) > 500  # the probe does see the model when it is made
@@ -213,13 +243,15 @@ def test_modules_import_each_other_without_a_circle() -> None:
     cycle = find_cycle(graph)
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
     # The ground floor, which any module may import without pulling in the rest of the house.
-    for leaf in ("rebound.storage.paths", "rebound.text", "rebound.errors", "rebound.clock"):
+    ground = ("rebound.storage.paths", "rebound.storage.places", "rebound.text")
+    for leaf in (*ground, "rebound.errors", "rebound.clock"):
         assert graph[leaf] <= {"rebound", "rebound.storage"}, (leaf, graph[leaf])
     assert graph["rebound.storage.files"] <= {
         "rebound",
         "rebound.storage",
         "rebound.errors",
         "rebound.storage.paths",
+        "rebound.storage.places",
         "rebound.clock",
     }
 

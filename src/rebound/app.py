@@ -50,7 +50,13 @@ _LONGEST_PATH = 160
 
 
 def os_reason(exc: OSError) -> str:
-    """What went wrong, in plain words: ours for the common errnos, else the OS's own."""
+    """What went wrong, in plain words: ours for the common errnos (and for what
+    `storage.files.read_regular` refuses), else the OS's own."""
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str):  # storage.files.NotAFile, TooLarge
+        from rebound.sentences import speech
+
+        return speech.say(reason, **getattr(exc, "values", {}))
     if exc.errno in _REASONS:
         from rebound.sentences import speech
 
@@ -143,6 +149,38 @@ def _say(key: str, **values: object) -> str:
 class ReboundGroup(TyperGroup):
     """The one place where errors become exit codes and messages, never tracebacks."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """A command that does not exist is bad usage (exit 2), said with the one it most
+        likely meant ('strat': `rebound start`)."""
+        name = args[0] if args else ""
+        unknown = name and not name.startswith("-") and not ctx.resilient_parsing
+        if unknown and self.get_command(ctx, name) is None:
+            from rebound.sentences import speech
+
+            root = ctx.find_root().params  # said before the root's callback: its --lang
+            speech.begin(pack_loader(root.get("content"), root.get("lang")))
+            from rebound.names import closest
+
+            close = closest(name, self.list_commands(ctx))
+            if close is not None:
+                where = f"{ctx.command_path} {close}"
+                ctx.fail(_say("no_such_command", name=name, value=where))
+            ctx.fail(_say("no_such_command_list", name=name, value=ctx.command_path))
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands with their whole first sentence, wrapped to the terminal's width: Click
+        cuts each one to fit one line ('Begin a new session, right after the call: five...'),
+        which says less the narrower the terminal."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: Any) -> Any:
 
         try:
@@ -205,6 +243,15 @@ class RootGroup(ReboundGroup):
         from rebound.text import scrub
 
         return super().parse_args(ctx, [scrub(arg) for arg in args])
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        # Help as wide as the terminal, up to 100 columns: Click's own stops at 80 and never
+        # goes below 50, so that a 40-column terminal broke its lines again, inside words.
+        if "terminal_width" not in extra:
+            import shutil
+
+            extra["terminal_width"] = max(min(shutil.get_terminal_size().columns, 100) - 2, 20)
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMAND_MODULES, *(n for n in self.commands if n not in COMMAND_MODULES)]
@@ -329,14 +376,13 @@ def pack_loader(
     loading one: the pack `--content` / `--lang` / the environment choose; if that one cannot
     be loaded (an error about it must still be said), the built-in pack of `--lang`; else None,
     and the English defaults speak. The cache is read and written only where it already is:
-    speaking never makes the data folder (`data wipe` has just removed it)."""
+    speaking never makes a folder (`data wipe` has just removed the data folder)."""
 
     def load() -> Content | None:
         from rebound.pack import packs
-        from rebound.storage.paths import CACHE
-        from rebound.storage.store import data_home
+        from rebound.storage.files import content_cache
 
-        cache: Path | None = data_home() / CACHE
+        cache: Path | None = content_cache()
         if cache is None or not cache.is_dir():
             cache = None
         choices = [(content, lang), *([(None, lang)] if content is not None else [])]
@@ -363,8 +409,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
     """
     from rebound.pack import packs
     from rebound.sentences import speech
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+    from rebound.storage.files import content_cache
 
     folder = content_folder(ctx, session)
     root = ctx.find_root()
@@ -376,7 +421,7 @@ def content_for(ctx: typer.Context, session: Session | None = None) -> Content:
         # again, in the middle of reading it, to fail the same way): nor is one after it failed.
         where = str(packs.content_dir(folder))
         _UNLOADABLE.add(where)
-        loaded[folder] = packs.load(folder, cache=data_home() / CACHE)
+        loaded[folder] = packs.load(folder, cache=content_cache())
         _UNLOADABLE.discard(where)
     speech.use(loaded[folder])  # the errors and sentences of this run speak its language
     return loaded[folder]

@@ -17,8 +17,13 @@ class Ended(KeyboardInterrupt):
     """The window was closed (SIGHUP) or rebound was asked to end (SIGTERM).
 
     A KeyboardInterrupt, so that every Ctrl-C path runs for it too: a revisited step is settled
-    and saved, the "stopped, saved" message is said, and the exit code is 130.
+    and saved, the "stopped, saved" message is said, and the exit code is 130. `signum` is the
+    signal, for a program rebound started to be told the same (`system.programs.edit`).
     """
+
+    def __init__(self, signum: int = 0) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _end(signum: int, frame: FrameType | None) -> None:
@@ -28,7 +33,7 @@ def _end(signum: int, frame: FrameType | None) -> None:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     if signum == getattr(signal, "SIGHUP", None):
         _silence_output()
-    raise Ended
+    raise Ended(signum)
 
 
 def _silence_output() -> None:

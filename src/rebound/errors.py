@@ -109,7 +109,20 @@ class ContentError(UsageError):
 
 
 class NoSessionError(ReboundError):
-    """The session asked for does not exist (or there is none yet)."""
+    """The session asked for does not exist (or there is none yet).
+
+    One rule for "not found": a name the person gave that matches nothing (a session, a draft,
+    an item, a step, a contact, a story) is bad input, exit 2, like a mistyped option; exit 1 is
+    for an operation that failed (a disk, a lock, a file that can't be read).
+    """
+
+    exit_code = ExitCode.USAGE
+
+
+class BrokenSessionError(NoSessionError):
+    """The session's file could not be read, and was set aside: the operation failed."""
+
+    exit_code = ExitCode.FAILURE
 
 
 class DataError(ReboundError):

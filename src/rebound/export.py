@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rebound import clock
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 
 # Characters that can start emphasis, links, HTML, code, tables, strikethrough or (on GitHub) maths.
-_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~$])")
+# ('>' only opens a quote at the start of a line, where `_BULLET` escapes it: '6h -> 40 min'
+# stays as typed, not '6h -\> 40 min'.)
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<|~$])")
 # '&' only where it would start an entity ('&amp;', '&#42;'); 'AT&T' stays as it is.
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # A '#' that could open or close a heading; 'C#' stays as it is.
@@ -36,7 +38,7 @@ _HASH = re.compile(r"(^|\s)#")
 # GitHub turns ':smile:' into an emoji.
 _SHORTCODE = re.compile(r":(?=[0-9A-Za-z_+-]+:)")
 # What would start a block at the beginning of a line: a list, a setext heading, a rule.
-_BULLET = re.compile(r"^([-+=])")
+_BULLET = re.compile(r"^([-+=>])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 # Hints in a prompt's message that help while typing but not when reading: '(Enter to skip)'.
 _HINT = re.compile(r"\s*\([^()]*\)")
@@ -181,7 +183,8 @@ def _item(content: Content, entry: Entry) -> str:
     line = f"- [{'x' if entry.done else ' '}] {escape(entry.label, '  ')}"
     details = []
     if entry.due is not None:
-        details.append(content.say("md_due", date=entry.due.isoformat()))
+        key = "opens_on" if entry.opens else "md_due"
+        details.append(content.say(key, date=entry.due.isoformat()))
     if entry.ticked_at is not None:
         details.append(content.say("md_done", date=_day(entry.ticked_at)))
     return f"{line} ({', '.join(details)})" if details else line
@@ -252,58 +255,36 @@ def uid(session: Session, entry: Entry) -> str:
     return f"{session.id}-{entry.id}@rebound"
 
 
-def to_ics(content: Content, session: Session) -> bytes:
-    """The dated checklist items as an iCalendar (RFC 5545) file: one all-day event each.
+def to_ics(content: Content, session: Session, state: dict[str, Any] | None = None) -> bytes:
+    """The session's dated checklist items as an iCalendar (RFC 5545) file (see `session_ics`),
+    with `state` (what earlier exports sent; none: a first export)."""
+    return session_ics(content, session, state or {})[0]
+
+
+def session_ics(
+    content: Content, session: Session, state: dict[str, Any]
+) -> tuple[bytes, dict[str, Any]]:
+    """The dated checklist items of one session as an iCalendar (RFC 5545) file: one all-day
+    event each, made the way `all_ics` makes them (a ticked item is a cancelled event, with a
+    higher SEQUENCE), so that the two exports update the same events in the same way.
 
     DTSTAMP is the session's last change, so exporting an unchanged session twice gives the same
     bytes. Events are all-day (DATE values), which no calendar shifts across time zones.
 
+    Returns:
+        The calendar's bytes, and `state` with this session's events as sent now.
+
     Raises:
         ValueError: no item has a date yet (a calendar needs at least one event).
     """
-    import icalendar
-
-    from rebound import __version__
-
-    entries = dated_items(content, session)
-    if not entries:
+    before = _sent(state)
+    mine = {k: v for k, v in before.items() if k.startswith(f"{session.id}-")}
+    events, after = _events(content, [session], mine)
+    if not events:
         raise ValueError(f"session {session.id} has no dated items")
-    stamp = clock.in_utc(session.updated_at).replace(microsecond=0)
-    title = clean(session.title)
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", f"-//rebound//rebound {__version__}//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    # icalendar knows no type for X- properties and writes them unescaped (a ',' or ';' in a
-    # company's name would cut the calendar's name short): it is TEXT, so say so.
-    cal.add("x-wr-calname", icalendar.vText(f"rebound: {title}"))
-    for entry in entries:
-        assert entry.due is not None  # dated_items
-        event = icalendar.Event()
-        event.add("uid", uid(session, entry))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", entry.due)
-        end = clock.shift(entry.due, 1)
-        if end is not None:  # on 9999-12-31 there is no next day: the event is that one day
-            event.add("dtend", end)
-        event.add("summary", clean(entry.label))
-        about = [clean(entry.next or entry.label), "", title]
-        if entry.done:
-            done = (
-                content.say("ics_done_on", date=_day(entry.ticked_at))
-                if entry.ticked_at
-                else content.say("ics_done")
-            )
-            about[0:0] = [done, ""]
-        event.add("description", "\n".join(about))
-        event.add("status", "CONFIRMED")
-        event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
-        if not entry.done:
-            event.add_component(_alarm(clean(entry.label)))
-        cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data
+    data = _calendar(f"rebound: {clean(session.title)}", events)
+    kept = {k: v for k, v in before.items() if k not in mine}
+    return data, {"version": 1, "events": {**kept, **after}}
 
 
 # --- alarms, and one calendar of every session -----------------------------------------------
@@ -330,12 +311,113 @@ def _fingerprint(fields: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _sent(state: dict[str, Any]) -> dict[str, Any]:
+    """The events an earlier export sent, by UID (`{}` for a first state). What cannot be used
+    counts as never sent (`calendar_state.usable`; the command sets it aside and says so)."""
+    from rebound.calendar_state import usable
+
+    return usable(state)[0]
+
+
+def _events(
+    content: Content, sessions: Iterable[Session], before: dict[str, Any]
+) -> tuple[list[tuple[str, str, icalendar.Event]], dict[str, Any]]:
+    """Every dated item of `sessions` as an event, and the events of `before` that are gone now
+    (a deleted session, a changed list) as cancelled ones; and what to remember of each.
+
+    A ticked item is a cancelled event ("Done on ..."): STATUS:CANCELLED is what every calendar
+    app understands on a re-import (a VTODO's COMPLETED is not imported by them all). Its
+    SEQUENCE grows with each change, and is at least 1 when done, so that it always wins over
+    the open event a calendar holds from an earlier export.
+    """
+    import icalendar
+
+    from rebound.calendar_state import MAX_SEQUENCE
+
+    after: dict[str, Any] = {}
+    events: list[tuple[str, str, icalendar.Event]] = []
+
+    def publish(key: str, fields: dict[str, str], stamp: datetime, alarm: bool) -> None:
+        old = before.get(key)
+        digest = _fingerprint(fields)
+        sequence = 0 if old is None else old["sequence"] + (old["hash"] != digest)
+        sequence = min(max(sequence, int(fields["status"] == "CANCELLED")), MAX_SEQUENCE)
+        after[key] = {**fields, "hash": digest, "sequence": sequence, "stamp": stamp.isoformat()}
+        event = icalendar.Event()
+        event.add("uid", key)
+        event.add("dtstamp", stamp)
+        day = date.fromisoformat(fields["start"])
+        event.add("dtstart", day)
+        end = clock.shift(day, 1)
+        if end is not None:  # on 9999-12-31 there is no next day: the event is that one day
+            event.add("dtend", end)
+        event.add("summary", fields["summary"])
+        if fields.get("description"):
+            event.add("description", fields["description"])
+        event.add("status", fields["status"])
+        event.add("sequence", sequence)
+        event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
+        if alarm:
+            event.add_component(_alarm(fields["summary"]))
+        events.append((fields["start"], key, event))
+
+    for session in sessions:
+        stamp = _utc(session.updated_at)
+        title = clean(session.title)
+        for entry in dated_items(content, session):
+            assert entry.due is not None  # dated_items
+            about = [clean(entry.next or entry.label), "", title]
+            if entry.done:
+                done = (
+                    content.say("ics_done_on", date=_day(entry.ticked_at))
+                    if entry.ticked_at
+                    else content.say("ics_done")
+                )
+                about[0:0] = [done, ""]
+            fields = {
+                "start": entry.due.isoformat(),
+                "summary": clean(entry.label),
+                "description": "\n".join(about),
+                "status": "CANCELLED" if entry.done else "CONFIRMED",
+            }
+            publish(uid(session, entry), fields, stamp, alarm=not entry.done)
+    for key, old in before.items():  # sent before, gone now (a deleted session, a changed list)
+        if key in after:
+            continue
+        gone = {  # `usable` kept only events as rebound writes them
+            "start": old["start"],
+            "summary": old["summary"],
+            "description": old["description"],
+            "status": "CANCELLED",
+        }
+        publish(key, gone, _utc(datetime.fromisoformat(old["stamp"])), alarm=False)
+    return events, after
+
+
+def _calendar(name: str, events: list[tuple[str, str, icalendar.Event]]) -> bytes:
+    import icalendar
+
+    from rebound import __version__
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//rebound//rebound {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    # icalendar knows no type for X- properties and writes them unescaped (a ',' or ';' in a
+    # company's name would cut the calendar's name short): it is TEXT, so say so.
+    cal.add("x-wr-calname", icalendar.vText(name))
+    for _, _, event in sorted(events, key=lambda e: e[:2]):
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
 def all_ics(
     content: Content, sessions: Iterable[Session], state: dict[str, Any]
 ) -> tuple[bytes, dict[str, Any]]:
-    """One calendar of every open dated item of every session, that stays true when imported
-    again: the same UIDs, a SEQUENCE that grows when an event changes, and the events of items
-    ticked (or gone) since an earlier export sent as cancelled.
+    """One calendar of every dated item of every session, that stays true when imported again:
+    the same UIDs, a SEQUENCE that grows when an event changes, ticked items as cancelled
+    events, and the events of items gone since an earlier export cancelled too.
 
     Args:
         content: the coaching content.
@@ -349,85 +431,13 @@ def all_ics(
     Raises:
         ValueError: there is no event at all to put in it.
     """
-    import contextlib
-
-    import icalendar
-
-    from rebound import __version__
-
-    before = state.get("events") if isinstance(state.get("events"), dict) else {}
-    assert isinstance(before, dict)
-    after: dict[str, Any] = {}
-    events: list[tuple[str, str, icalendar.Event]] = []
-
-    def publish(key: str, fields: dict[str, str], stamp: datetime, alarm: bool) -> None:
-        old = before.get(key) if isinstance(before.get(key), dict) else None
-        digest = _fingerprint(fields)
-        sequence = 0
-        with contextlib.suppress(TypeError, ValueError):  # a broken state: start again at 0
-            if old is not None:
-                sequence = int(old.get("sequence", 0)) + (old.get("hash") != digest)
-        after[key] = {**fields, "hash": digest, "sequence": sequence, "stamp": stamp.isoformat()}
-        event = icalendar.Event()
-        event.add("uid", key)
-        event.add("dtstamp", stamp)
-        day = date.fromisoformat(fields["start"])
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
-        event.add("summary", fields["summary"])
-        if fields.get("description"):
-            event.add("description", fields["description"])
-        event.add("status", fields["status"])
-        event.add("sequence", sequence)
-        event.add("transp", "TRANSPARENT")
-        if alarm:
-            event.add_component(_alarm(fields["summary"]))
-        events.append((fields["start"], key, event))
-
-    for session in sessions:
-        stamp = _utc(session.updated_at)
-        title = clean(session.title)
-        for entry in dated_items(content, session):
-            assert entry.due is not None  # dated_items
-            key = uid(session, entry)
-            if entry.done and key not in before:
-                continue  # never sent: nothing to cancel
-            fields = {
-                "start": entry.due.isoformat(),
-                "summary": clean(entry.label),
-                "description": "\n".join([clean(entry.next or entry.label), "", title]),
-                "status": "CANCELLED" if entry.done else "CONFIRMED",
-            }
-            publish(key, fields, stamp, alarm=not entry.done)
-    for key, old in before.items():  # sent before, gone now (a deleted session, a changed list)
-        if key in after or not isinstance(old, dict):
-            continue
-        try:
-            gone = {
-                "start": date.fromisoformat(str(old["start"])).isoformat(),
-                "summary": str(old["summary"]),
-                "description": str(old.get("description", "")),
-                "status": "CANCELLED",
-            }
-            stamp = datetime.fromisoformat(str(old["stamp"]))
-        except (KeyError, ValueError):
-            continue
-        publish(key, gone, stamp, alarm=False)
+    events, after = _events(content, sessions, _sent(state))
     if not events:
         raise ValueError("no session has dated items")
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", f"-//rebound//rebound {__version__}//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "rebound")
-    for _, _, event in sorted(events, key=lambda e: e[:2]):
-        cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data, {"version": 1, "events": after}
+    return _calendar("rebound", events), {"version": 1, "events": after}
 
 
 def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+    """A stored moment as an event's DTSTAMP: UTC, whole seconds; at the ends of time, the first
+    or last one (`clock.in_utc`), never raising."""
+    return clock.in_utc(moment).replace(microsecond=0)

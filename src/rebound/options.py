@@ -6,9 +6,15 @@ with nothing rather than with an error.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from rebound.errors import UsageError
+
+STDOUT = "-"  # `-o -`: the output goes to the screen, not a file
 
 
 def complete_session(incomplete: str) -> list[str]:
@@ -24,11 +30,10 @@ def complete_session(incomplete: str) -> list[str]:
 def complete_step(incomplete: str) -> list[str]:
     """Shell completion: the step ids of the content in use."""
     from rebound.pack import packs
-    from rebound.storage.paths import CACHE
-    from rebound.storage.store import data_home
+    from rebound.storage.files import content_cache
 
     try:
-        loaded = packs.load(None, cache=data_home() / CACHE)
+        loaded = packs.load(None, cache=content_cache())
     except Exception:
         return []
     return [s.id for s in loaded.steps if s.id.startswith(incomplete)]
@@ -51,3 +56,19 @@ SessionArgument = Annotated[
         autocompletion=complete_session,
     ),
 ]
+
+
+def check_target(output: Path, force: bool) -> None:
+    """Refuse to write `output` where it exists (without `force`) or its folder can't take it.
+
+    Raises:
+        UsageError: it exists, or its folder does not exist or is not writable.
+    """
+    # lexists: a link, even a dangling one, is never written through; --force replaces the link.
+    if os.path.lexists(output) and not force:
+        raise UsageError("export_exists", where=output)
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError("export_no_folder", where=folder)
+    if not os.access(folder, os.W_OK):
+        raise UsageError("export_not_allowed", where=folder)

@@ -4,8 +4,8 @@ Python hands over undecodable bytes as lone surrogates: argv and a terminal's in
 with `surrogateescape` (the byte 0xE9 from a Latin-1 terminal arrives as U+DCE9), and a JSON file
 may spell one out (`"\\udcff"`). Such a string cannot be encoded as UTF-8, so saving or printing
 it fails. `scrub` turns it into real text at the boundary where it enters rebound. `clean` makes
-saved text safe to print (control characters shown, not sent). This module imports nothing of
-rebound's (nor Rich), so that any module can use it.
+saved text safe to print (control characters and bidirectional controls shown, not sent). This
+module imports nothing of rebound's (nor Rich), so that any module can use it.
 """
 
 from __future__ import annotations
@@ -25,10 +25,16 @@ REPLACEMENT = "\ufffd"
 _CONTROL = {
     c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)
 }
+# The bidirectional controls (Unicode's Bidi_Control): an override (U+202E) or an isolate makes a
+# terminal show text in another order than it is written ('Globex\u202emoc.live' reads as a
+# different name), so they are shown as their escapes too. Right-to-left letters are text, kept.
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROL.update({c: f"\\u{c:04x}" for c in _BIDI})
 
 
 def clean(text: str) -> str:
-    """Text safe to print: newlines and tabs kept, other control characters made visible."""
+    """Text safe to print: newlines and tabs kept, other control characters and the
+    bidirectional controls made visible."""
     return text.replace("\r\n", "\n").translate(_CONTROL)
 
 

@@ -306,3 +306,17 @@ def test_a_quoted_answer_keeps_its_brackets(run: Run, tmp_path: Path, rebound_ho
     answers = only_session(rebound_home)["answers"]
     assert isinstance(answers, dict)
     assert answers["company"] == "{a: b} [c]"
+
+
+def test_an_escape_beyond_unicode_is_refused_at_its_line(
+    run: Run, tmp_path: Path, rebound_home: Path
+) -> None:
+    """Issue 19, item 13: `"\\U00110000"` ended `start --answers` with "did not expect"."""
+    path = write(tmp_path, FULL.replace("role: Data Engineer", 'role: "Data \\U00110000"'))
+    result = run(["start", "--answers", str(path)], terminal=False)
+    assert result.exit_code == 2, result.output
+    line = FULL.splitlines().index("role: Data Engineer") + 1
+    assert f"{path}:{line}:" in result.stderr and "did not expect" not in result.stderr
+    assert not (rebound_home / "sessions").exists() or not any(
+        (rebound_home / "sessions").iterdir()
+    )

@@ -156,6 +156,35 @@ def test_add_interactively(run: Run, rebound_home: Path) -> None:
     assert saved["tags"] == ["databases", "leadership"]
 
 
+def test_a_title_already_on_the_list_is_said_not_taken_silently(
+    run: Run, rebound_home: Path, two: Path
+) -> None:
+    """Issue 22, item 16: a second "Mentored four juniors" became `mentored-four-juniors-2`."""
+    result = run(["brag", "add", "--title", "mentored  FOUR juniors"], terminal=False)
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "'Mentored four juniors' is on your brag list already (mentored-four-juniors)" in said
+    assert "Nothing was added." in said
+    assert len(items(rebound_home)) == 2
+    # Asked: said under the title, which is asked again (nothing typed is lost).
+    typed = "Mentored four juniors" + ENTER + CLEAR + "Mentored six juniors" + ENTER + ENTER * 6
+    asked: list[str] = []
+    real = prompts.text
+
+    def spy(message: str, *a: Any, **k: Any) -> str:
+        check = k.get("check")
+        if check is not None:
+            asked.append(check("Mentored four juniors") or "")
+        return real(message, *a, **k)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prompts, "text", spy)
+        result = run(["brag", "add"], typed)
+    assert result.exit_code == 0, result.output
+    assert "is on your brag list already (mentored-four-juniors)" in asked[0]
+    assert [i["title"] for i in items(rebound_home)][-1] == "Mentored six juniors"
+
+
 def test_add_interactively_insists_on_a_title(run: Run, rebound_home: Path) -> None:
     result = run(["brag", "add"], ENTER + "Shipped it" + ENTER + ENTER * 6)
     assert result.exit_code == 0, result.output
@@ -269,11 +298,11 @@ def test_remove_with_yes(run: Run, rebound_home: Path, two: Path) -> None:
 
 
 def test_remove_asks_first(run: Run, rebound_home: Path, two: Path) -> None:
-    kept = run(["brag", "remove", "2"], "n")
+    kept = run(["brag", "remove", "2"], "n" + ENTER)
     assert kept.exit_code == 0, kept.output
     assert "Kept it." in kept.stdout
     assert len(items(rebound_home)) == 2
-    gone = run(["brag", "remove", "2"], "y")
+    gone = run(["brag", "remove", "2"], "y" + ENTER)
     assert gone.exit_code == 0, gone.output
     assert [i["id"] for i in items(rebound_home)] == ["cut-the-nightly-batch"]
 
@@ -445,3 +474,55 @@ def test_rehearse_bad_options(run: Run, args: list[str]) -> None:
     result = run(["rehearse", *args])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_finished_rehearsal_ticks_the_sessions_rehearsed_item(
+    run: Run, rebound_home: Path
+) -> None:
+    """Issue 22, item 21: the session still said "Stories rehearsed out loud" was to do."""
+    build_session(rehearsed=False)
+    before = run(["summary"]).stdout
+    assert "☐ Stories rehearsed out loud" in before
+    result = run(["rehearse", "--seconds", "0"], ENTER + "3" + ENTER)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert f"Ticked off in your sessions: Stories rehearsed out loud ({SESSION_ID})" in said
+    assert "✓ Stories rehearsed out loud" in run(["summary"]).stdout
+    saved = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
+    assert "rehearsed" in saved["ticked"]
+    # Stopped before the end: nothing is ticked.
+    run(["done", "rehearsed", "--undo"])
+    stopped = run(["rehearse", "--seconds", "0"], "\x03")
+    assert stopped.exit_code == 130
+    assert "☐ Stories rehearsed out loud" in run(["summary"]).stdout
+
+
+def test_an_edit_on_the_brag_list_reaches_the_sessions_interview_stories(
+    run: Run, rebound_home: Path
+) -> None:
+    """Issue 22, item 22: `brag edit` changed the list, not the session's interview stories."""
+    build_session()
+    result = run(["brag", "edit", "1", "--result", "Reports on time, 200 days running"])
+    assert result.exit_code == 0, result.output
+    stories = run(["draft", "interview_stories"]).stdout
+    assert "Result: Reports on time, 200 days running" in stories
+    assert "Reports on time every day since" not in stories
+    saved = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
+    assert saved["answers"]["accomplishments"][0]["result"] == "Reports on time, 200 days running"
+    # The two follow each other still: a later correction in the session reaches the list.
+    (item,) = items(rebound_home)
+    assert item["synced"]["result"] == "Reports on time, 200 days running"
+    assert run(["brag"]).exit_code == 0
+    assert items(rebound_home)[0]["result"] == "Reports on time, 200 days running"
+
+
+def test_an_edit_waits_for_no_session_open_elsewhere(run: Run, rebound_home: Path) -> None:
+    from rebound.storage.store import Store
+
+    build_session()
+    with Store().lock(SESSION_ID):  # the session is open in another window
+        result = run(["brag", "edit", "1", "--number", "90% faster"])
+    assert result.exit_code == 0, result.output
+    assert items(rebound_home)[0]["number"] == "90% faster"  # the list has it
+    saved = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
+    assert saved["answers"]["accomplishments"][0]["number"] == "89% faster"  # left as it was

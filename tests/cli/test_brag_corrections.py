@@ -20,10 +20,10 @@ THIRTY = "Cut the nightly batch from 6 hours to 30 minutes"
 
 # At "Add another accomplishment?" (where a revisit of the list starts): back into the entry's
 # number, give another one, add no more, keep "rehearsed".
-NEW_NUMBER = BACK + CLEAR + "90% faster" + ENTER + "n" + ENTER
+NEW_NUMBER = BACK + CLEAR + "90% faster" + ENTER + "n" + ENTER + ENTER
 # Back through number, result, action, task, situation and story to the title; change it; keep
 # the rest with Enter.
-NEW_TITLE = BACK * 7 + CLEAR + THIRTY + ENTER + ENTER * 6 + "n" + ENTER
+NEW_TITLE = BACK * 7 + CLEAR + THIRTY + ENTER + ENTER * 6 + "n" + ENTER + ENTER
 
 
 def brag_items(home: Path) -> list[dict[str, Any]]:
@@ -89,7 +89,7 @@ def test_a_title_rewritten_from_scratch_still_follows_its_win(
     # Nothing like the old title: the entry's id, not the look of the words, says it is the
     # same win, so it keeps its tag and rating.
     other = "Made the morning reports arrive on time"
-    typed = BACK * 7 + CLEAR + other + ENTER + ENTER * 6 + "n" + ENTER
+    typed = BACK * 7 + CLEAR + other + ENTER + ENTER * 6 + "n" + ENTER + ENTER
     assert run(["continue", "--step", "accomplishments"], typed).exit_code == 0
     assert [w["_id"] for w in session_wins(rebound_home)] == ["e1"]
     [item] = brag_items(rebound_home)
@@ -107,7 +107,7 @@ def test_a_win_backed_out_of_and_another_typed_is_a_new_item(
     # Back through the whole entry and out of it (the list then asks "add one?" again... it
     # needs one: so straight into a new entry), type another win.
     other = "Mentored four juniors"
-    typed = BACK * 8 + other + ENTER + "n" + ENTER + "n" + ENTER
+    typed = BACK * 8 + other + ENTER + "n" + ENTER + ENTER + "n" + ENTER + ENTER
     result = run(["continue", "--step", "accomplishments"], typed)
     assert result.exit_code == 0, result.output
     assert [(w["_id"], w["title"]) for w in session_wins(rebound_home)] == [("e2", other)]
@@ -127,10 +127,26 @@ def test_a_revisit_stopped_after_the_fix_still_brings_it_across(
     assert brag_items(rebound_home)[0]["number"] == "90% faster"
 
 
-def test_an_edit_on_the_brag_list_is_never_overwritten(
+def test_an_edit_on_the_brag_list_reaches_the_session_and_the_newest_word_wins(
     run: Run, rebound_home: Path, rated: dict[str, Any]
 ) -> None:
+    # An edit on the list goes to the session's entry too (issue 22: its interview stories tell
+    # it as the list does), so the two read alike and go on following each other.
     edited = run(["brag", "edit", "1", "--number", "9x faster"], terminal=False)
+    assert edited.exit_code == 0, edited.output
+    assert session_wins(rebound_home)[0]["number"] == "9x faster"
+    assert run(["continue", "--step", "accomplishments"], NEW_NUMBER).exit_code == 0
+    assert session_wins(rebound_home)[0]["number"] == "90% faster"  # the newest word
+    [item] = brag_items(rebound_home)
+    assert (item["id"], item["title"], item["number"]) == (rated["id"], NIGHTLY, "90% faster")
+    assert item["ratings"] == rated["ratings"]  # its practice stays with it
+
+
+def test_an_edit_made_while_its_session_is_open_elsewhere_is_never_overwritten(
+    run: Run, rebound_home: Path, rated: dict[str, Any]
+) -> None:
+    with Store().lock(SESSION_ID):  # the session can't take the edit: the list's version wins
+        edited = run(["brag", "edit", "1", "--number", "9x faster"], terminal=False)
     assert edited.exit_code == 0, edited.output
     assert run(["continue", "--step", "accomplishments"], NEW_NUMBER).exit_code == 0
     assert session_wins(rebound_home)[0]["number"] == "90% faster"  # the session has its fix
@@ -160,7 +176,7 @@ def test_rebound_brag_says_what_it_took_in(
     # A second session adds a win while the first one's win is corrected again.
     with Store().lock(BRAG_LOCK):
         build_session(company="Initech")
-        typed = BACK + CLEAR + "91% faster" + ENTER + "n" + ENTER
+        typed = BACK + CLEAR + "91% faster" + ENTER + "n" + ENTER + ENTER
         fixed = run(["continue", "--step", "accomplishments", "--session", SESSION_ID], typed)
         assert fixed.exit_code == 0, fixed.output
     shown = run(["brag"])

@@ -26,12 +26,20 @@ def test_the_finished_list_joins_the_brag_list_at_once(run: Run, rebound_home: P
     assert items[0]["task"] == "Make the batch finish before 7am"
 
 
-def test_a_second_session_shows_the_list_so_far(
-    run: Run, rebound_home: Path, finished_session: Session
-) -> None:
+def second_walk() -> list[tuple[str, str]]:
+    """The scenario's walk again, for Initech, the name to sign with taken as offered."""
     second = list(GROUPS)
     second[0] = ("company", "Initech" + ENTER)
     second[NAMES.index("your_name")] = ("your_name", ENTER)
+    return second
+
+
+def test_a_second_session_shows_the_list_so_far(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
+    second = second_walk()
+    # The list holds a win already: a new one is welcome, not demanded (issue 22, item 16).
+    second.insert(NAMES.index("accomplishments.title"), ("accomplishments.first", "y" + ENTER))
     result = run(["start"], keys(second))
     assert result.exit_code == 0, result.output
     assert "Your brag list already holds 1: Cut the nightly batch" in " ".join(
@@ -40,6 +48,24 @@ def test_a_second_session_shows_the_list_so_far(
     items = brag(rebound_home)["items"]
     assert isinstance(items, list)
     assert len(items) == 2  # the same win typed again in the second session is its own entry
+
+
+def test_step_four_needs_no_new_win_when_the_list_has_some(
+    run: Run, rebound_home: Path, finished_session: Session
+) -> None:
+    """Issue 22, item 16: step 4 insisted on a new accomplishment even with a full brag list."""
+    second = second_walk()
+    start = NAMES.index("accomplishments.title")
+    end = NAMES.index("rehearsed")
+    second[start:end] = [("accomplishments.first", "n" + ENTER)]  # no new one this time
+    result = run(["start"], keys(second))
+    assert result.exit_code == 0, result.output
+    sessions = sorted((rebound_home / "sessions").glob("*initech.json"))
+    saved = json.loads(sessions[0].read_text())
+    assert saved["answers"]["accomplishments"] == []
+    assert saved["finished_at"] is not None
+    items = brag(rebound_home)["items"]
+    assert isinstance(items, list) and len(items) == 1  # the list as it was
 
 
 def test_a_broken_brag_list_never_stops_a_session(run: Run, rebound_home: Path) -> None:

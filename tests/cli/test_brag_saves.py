@@ -97,7 +97,9 @@ def test_an_edit_writes_only_what_was_changed(
     assert item["tags"] == ["data"]
 
 
-@pytest.mark.parametrize(("answer", "kept"), [("n", "theirs"), (ENTER, "mine"), ("y", "mine")])
+@pytest.mark.parametrize(
+    ("answer", "kept"), [("n" + ENTER, "theirs"), (ENTER, "mine"), ("y" + ENTER, "mine")]
+)
 def test_a_field_changed_in_both_windows_is_asked_about(
     run: Run,
     rebound_home: Path,
@@ -175,7 +177,7 @@ def test_a_list_held_for_a_moment_is_waited_for(run: Run, rebound_home: Path) ->
 
 
 def test_a_win_that_cannot_be_saved_is_kept_and_added_next_time(
-    run: Run, rebound_home: Path, one: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, rebound_home: Path, rebound_state: Path, one: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("rebound.storage.store.BRAG_WAIT_SECONDS", 0.2)
     with Store().lock(BRAG_LOCK):
@@ -185,7 +187,7 @@ def test_a_win_that_cannot_be_saved_is_kept_and_added_next_time(
     assert "isn't on it yet" in said
     assert "Everything you typed is kept" in said
     assert "Traceback" not in shown.output
-    [kept] = (rebound_home / "pending").glob("brag-*.json")
+    [kept] = (rebound_state / "pending").glob("brag-*.json")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert str(kept) in said.replace(" ", "") or kept.name in said
     fields = json.loads(kept.read_text(encoding="utf-8"))["fields"]
@@ -207,12 +209,12 @@ def test_a_win_that_cannot_be_saved_is_kept_and_added_next_time(
 
 
 def test_a_kept_win_is_added_by_the_next_brag_add_and_never_twice(
-    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, rebound_home: Path, rebound_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("rebound.storage.store.BRAG_WAIT_SECONDS", 0.2)
     with Store().lock(BRAG_LOCK):
         assert run(["brag", "add"], KEYS).exit_code == 1
-    [kept] = (rebound_home / "pending").glob("brag-*.json")
+    [kept] = (rebound_state / "pending").glob("brag-*.json")
     copy = kept.read_bytes()
     shown = run(["brag", "add", "--title", "Shipped it"], terminal=False)
     assert shown.exit_code == 0, shown.output
@@ -225,14 +227,32 @@ def test_a_kept_win_is_added_by_the_next_brag_add_and_never_twice(
 
 
 def test_a_scripted_add_to_a_busy_list_says_so(
-    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, rebound_home: Path, rebound_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("rebound.storage.store.BRAG_WAIT_SECONDS", 0.1)
     with Store().lock(BRAG_LOCK):
         shown = run(["brag", "add", "--title", "Shipped it"], terminal=False)
     assert shown.exit_code == 1
     assert "nothing was changed" in shown.stderr
-    assert not (rebound_home / "pending").exists()  # the script still has what it gave
+    assert not (rebound_state / "pending").exists()  # the script still has what it gave
+
+
+def test_a_win_an_older_rebound_kept_in_the_data_folder_is_still_added(
+    run: Run, rebound_home: Path
+) -> None:
+    """Before this computer had a state folder, waiting wins were kept in `<data>/pending/`:
+    they are still put on the list, never lost."""
+    folder = rebound_home / "pending"
+    folder.mkdir(parents=True)
+    record = {
+        "schema_version": 1,
+        "typed_at": "2026-11-20T10:00:00+00:00",
+        "fields": {"title": "Kept by an older rebound", "tags": []},
+    }
+    (folder / "brag-20261120T100000000000Z.json").write_text(json.dumps(record))
+    assert run(["brag"]).exit_code == 0
+    assert [i["title"] for i in items(rebound_home)] == ["Kept by an older rebound"]
+    assert not list(folder.glob("brag-*.json"))
 
 
 # --- a data folder that can't be written ---------------------------------------------------------

@@ -111,7 +111,7 @@ def test_summary_picks_a_session_by_prefix(
     out = run(["summary", "--session", SESSION_ID[:-2]]).stdout
     assert "Globex · Data Engineer" in out
     missing = run(["summary", "--session", "nope"])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2
     assert "There is no session 'nope'" in missing.stderr
 
 

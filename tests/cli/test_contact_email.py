@@ -31,7 +31,8 @@ def contacts(home: Path, session: Session) -> list[dict[str, Any]]:
 
 
 # The prompts draw on a dummy terminal: what was asked shows in what was saved. Each walk ends
-# with "n" at "add another?", which closes the list only if no other question came first.
+# with "n" and Enter at "add another?", which closes the list only if no other question came
+# first.
 
 
 def test_the_walk_asks_an_email_contact_for_their_address(
@@ -40,7 +41,7 @@ def test_the_walk_asks_an_email_contact_for_their_address(
     session = make_session(upto="contacts.name")
     keys = "Grace Hopper" + ENTER + ENTER + ENTER  # a former colleague, by email (the defaults)
     # Checked gently: what is not an address is asked again (nothing is lost), then kept.
-    keys += "grace at navy" + ENTER + CLEAR + ADDRESS + ENTER + "n"
+    keys += "grace at navy" + ENTER + CLEAR + ADDRESS + ENTER + "n" + ENTER
     run(["continue"], keys)
     [entry] = contacts(rebound_home, session)
     assert entry["email"] == ADDRESS
@@ -50,7 +51,7 @@ def test_the_walk_never_asks_a_linkedin_contact_for_an_email(
     run: Run, make_session: MakeSession, rebound_home: Path
 ) -> None:
     session = make_session(upto="contacts.name")
-    run(["continue"], "Alan Turing" + ENTER + ENTER + DOWN + ENTER + "n")  # by LinkedIn
+    run(["continue"], "Alan Turing" + ENTER + ENTER + DOWN + ENTER + "n" + ENTER)  # LinkedIn
     [entry] = contacts(rebound_home, session)
     assert entry["channel"] == "linkedin" and "email" not in entry
 
@@ -59,7 +60,7 @@ def test_a_blank_address_is_allowed(
     run: Run, make_session: MakeSession, rebound_home: Path
 ) -> None:
     session = make_session(upto="contacts.name")
-    run(["continue"], "Grace Hopper" + ENTER + ENTER + ENTER + ENTER + "n")
+    run(["continue"], "Grace Hopper" + ENTER + ENTER + ENTER + ENTER + "n" + ENTER)
     [entry] = contacts(rebound_home, session)
     assert entry["email"] is None  # "I'll fill it in"
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from rebound.pack import packs
-from tests.conftest import CONTENT
+from rebound.pack.schemas import SCHEMA_LINE
+from tests.conftest import CONTENT, REPO
 from tests.helpers import MakeSession, Run
 
 
@@ -24,16 +26,72 @@ def test_content_path_follows_the_content_option(run: Run, content_copy: Path) -
     )
 
 
+def _below_the_first_line(file: Path) -> str:
+    return file.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
 def test_content_new_copies_a_starting_point(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "mine"
     result = run(["content", "new", str(target)])
     assert result.exit_code == 0, result.output
-    assert (target / "coach.yaml").read_text() == (CONTENT / "coach.yaml").read_text()
+    assert _below_the_first_line(target / "coach.yaml") == _below_the_first_line(
+        CONTENT / "coach.yaml"
+    )
     assert sorted(p.name for p in (target / "steps").iterdir()) == sorted(
         p.name for p in (CONTENT / "steps").iterdir()
     )
+    for step in (CONTENT / "steps").iterdir():
+        assert _below_the_first_line(target / "steps" / step.name) == _below_the_first_line(step)
     assert "rebound content validate" in result.stdout
     assert run(["content", "validate", str(target)]).exit_code == 0
+
+
+def _schema_named(file: Path) -> Path:
+    """The file an editor opens for `file`'s schema: its first line's path, from its folder."""
+    first = file.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(SCHEMA_LINE), f"{file}: {first!r}"
+    return file.parent / first.removeprefix(SCHEMA_LINE)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_content_new_gives_the_copy_schemas_that_resolve_in_it(
+    run: Run, tmp_path: Path, lang: str
+) -> None:
+    """yaml-language-server reads `$schema=` relative to the file: from every file of the new
+    folder it leads to a JSON Schema inside that folder, the bytes of the documented one, and
+    still does when the folder is moved elsewhere."""
+    target = tmp_path / "mine"
+    assert run(["--lang", lang, "content", "new", str(target)]).exit_code == 0
+    moved = tmp_path / "elsewhere" / "pack"
+    moved.parent.mkdir()
+    target.rename(moved)
+    files = [moved / "coach.yaml", *sorted((moved / "steps").glob("*.yaml"))]
+    assert len(files) == 6
+    for file in files:
+        named = _schema_named(file)
+        assert named.resolve().parent == (moved / "schema").resolve(), file
+        kind = "coach" if file.name == "coach.yaml" else "step"
+        assert named.name == f"{kind}.schema.json"
+        schema = json.loads(named.read_text(encoding="utf-8"))
+        assert schema["additionalProperties"] is False
+        assert named.read_bytes() == (REPO / "docs" / "schema" / named.name).read_bytes()
+    assert sorted(p.name for p in (moved / "schema").iterdir()) == [
+        "coach.schema.json",
+        "step.schema.json",
+    ]
+    assert run(["content", "validate", str(moved)]).exit_code == 0
+
+
+def test_a_copy_of_a_copy_names_its_own_schemas(run: Run, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run(["content", "new", str(first)]).exit_code == 0
+    (first / "schema" / "step.schema.json").write_text("{}", encoding="utf-8")  # an old one
+    assert run(["--content", str(first), "content", "new", str(second)]).exit_code == 0
+    for file in [second / "coach.yaml", *(second / "steps").glob("*.yaml")]:
+        named = _schema_named(file).resolve()
+        assert named.parent == (second / "schema").resolve()
+        assert named.read_bytes() == (REPO / "docs" / "schema" / named.name).read_bytes()
+    assert (first / "schema" / "step.schema.json").read_text(encoding="utf-8") == "{}"
 
 
 def test_content_new_refuses_a_folder_in_use(run: Run, tmp_path: Path) -> None:

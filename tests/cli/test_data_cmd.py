@@ -6,6 +6,9 @@ import stat
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from rebound.terminal import prompts
 from tests.helpers import Run, build_session
 from tests.scenario import SESSION_ID
 
@@ -14,9 +17,11 @@ def test_data_path(run: Run, rebound_home: Path) -> None:
     assert run(["data", "path"]).stdout.strip() == str(rebound_home)
 
 
-def test_export_everything_but_the_cache(run: Run, rebound_home: Path, tmp_path: Path) -> None:
+def test_export_everything_but_the_cache(
+    run: Run, rebound_home: Path, rebound_cache: Path, tmp_path: Path
+) -> None:
     build_session()
-    assert (rebound_home / "cache").is_dir()
+    assert rebound_cache.is_dir()
     target = tmp_path / "mine.zip"
     result = run(["data", "export", str(target)])
     assert result.exit_code == 0, result.output
@@ -44,17 +49,42 @@ def test_export_does_not_overwrite(run: Run, tmp_path: Path) -> None:
 
 def test_wipe_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    result = run(["data", "wipe"], "n")
+    result = run(["data", "wipe"], "n\r")
     assert "Kept" in result.stdout
     assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
 
 
 def test_wipe_removes_everything(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    result = run(["data", "wipe"], "y")
+    result = run(["data", "wipe"], "y\r")
     assert result.exit_code == 0, result.output
     assert not rebound_home.exists()
     assert "No sessions yet" in run(["summary"]).stdout
+
+
+def test_wipe_says_it_deletes_contacts_and_takes_rebound_out_of_the_shell(
+    run: Run, rebound_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22, item 13: the wipe named sessions and the brag list but deleted the contact log
+    too, and left the completion's line in ~/.bashrc (and the nudge's)."""
+    build_session(upto=2)
+    home = Path.home()
+    (rebound_home / "contacts.json").write_text('{"schema_version": 1, "people": {}}')
+    assert run(["--install-completion", "bash"]).exit_code == 0
+    assert run(["nudge", "--install", "bash"]).exit_code == 0
+    script = home / ".bash_completions" / "rebound.sh"
+    rc = home / ".bashrc"
+    assert script.exists() and "rebound" in rc.read_text()
+    rc.write_text("export EDITOR=nano\n" + rc.read_text())
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "yes_no", lambda question, *a, **k: asked.append(question) or 1)
+    result = run(["data", "wipe"])
+    assert result.exit_code == 0, result.output
+    assert "your brag list and your contact log" in asked[0]
+    said = " ".join(result.stdout.split())
+    assert f"Taken out of your shell too: {rc}, {script}." in said
+    assert not rebound_home.exists() and not script.exists()
+    assert rc.read_text().strip() == "export EDITOR=nano"  # the person's own line stays
 
 
 def test_wipe_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
@@ -138,3 +168,21 @@ def test_export_with_force_replaces_the_link_not_its_target(run: Run, tmp_path: 
     assert precious.read_text() == "precious"
     assert not target.is_symlink()
     assert zipfile.is_zipfile(target)
+
+
+def test_export_takes_the_wins_waiting_on_this_computer(
+    run: Run, rebound_home: Path, rebound_state: Path, tmp_path: Path
+) -> None:
+    """A win typed while the brag list was busy waits in this computer's state folder: it is
+    the person's, so the archive has it too (beside the data folder's files)."""
+    build_session()
+    (rebound_state / "pending").mkdir(parents=True, exist_ok=True)
+    waiting = rebound_state / "pending" / "brag-20261207T100000000000Z.json"
+    waiting.write_text('{"schema_version": 1, "typed_at": "2026-12-07T10:00:00+00:00"}')
+    (rebound_state / "due.json").write_text("{}")
+    target = tmp_path / "mine.zip"
+    assert run(["data", "export", str(target)]).exit_code == 0
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+    assert f"rebound/this-computer/pending/{waiting.name}" in names
+    assert not any(n.endswith("due.json") for n in names)

@@ -41,7 +41,7 @@ def test_a_fix_due_before_the_news_is_refused_at_the_prompt(run: Run, rebound_ho
 
 def test_news_long_ago_asks_to_confirm_and_is_kept(run: Run, rebound_home: Path) -> None:
     long_ago = (TODAY - timedelta(days=90)).isoformat()
-    groups = with_answer("call_date", long_ago + ENTER + "y")
+    groups = with_answer("call_date", long_ago + ENTER + "y" + ENTER)
     result = run(["start"], keys(groups[: NAMES.index("your_name") + 1]))
     assert "more than two months ago" in result.stdout
     data = json.loads((rebound_home / "sessions" / f"{SESSION_ID}.json").read_text())
@@ -49,7 +49,7 @@ def test_news_long_ago_asks_to_confirm_and_is_kept(run: Run, rebound_home: Path)
 
 
 def test_a_move_on_day_months_away_asks_to_confirm(run: Run, rebound_home: Path) -> None:
-    groups = with_answer("move_on_date", "+90d" + ENTER + "y")
+    groups = with_answer("move_on_date", "+90d" + ENTER + "y" + ENTER)
     result = run(["start"], keys(groups[: NAMES.index("move_on_date") + 1]))
     assert "That's more than a week away" in result.stdout
     moved = saved(rebound_home)["answers"]["move_on_date"]

@@ -88,7 +88,7 @@ def test_unknown_names_and_bad_usage(run: Run, finished_session: Session) -> Non
     assert "`rebound draft thank_you_email --copy`" in nameless.stderr
     both = run(["draft", "reflection", "--copy", "--mail"])
     assert both.exit_code == 2
-    assert "one of --copy, --mail, --edit or --reset" in both.stderr
+    assert "one of --copy, --mail, --eml, --edit or --reset" in both.stderr
 
 
 def test_no_sessions_yet(run: Run) -> None:
@@ -190,6 +190,35 @@ def test_mail_prints_the_link_when_nothing_can_open_it(
     assert body.startswith("Hi Dana,\r\n\r\nThanks again")
 
 
+@pytest.mark.parametrize("name", ["availability_post", "feedback_log", "reflection"])
+def test_mail_of_a_draft_that_is_no_email_says_why_and_offers_copy(
+    run: Run,
+    finished_session: Session,
+    bin_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    """Issue 22, item 20: `--mail` opened a mail with no recipient for a post or a note."""
+    given = tmp_path / "url.txt"
+    browser = script(bin_dir, "browser", f"open({str(given)!r}, 'w').write(sys.argv[1])")
+    monkeypatch.setenv("BROWSER", str(browser))
+    result = run(["draft", name, "--mail"])
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "is not an email, so there is no one to mail it to" in said
+    assert f"`rebound draft {name} --copy`" in said
+    assert not given.exists()  # no mail app was opened
+
+
+def test_mail_of_a_linkedin_note_says_why(run: Run, make_session: MakeSession) -> None:
+    contact = {"name": "Sam Lee", "relation": "friend", "channel": "linkedin"}
+    make_session(contacts=[contact])
+    result = run(["draft", "outreach-1", "--mail"])
+    assert result.exit_code == 2
+    assert "is not an email" in result.stderr
+
+
 def _pack() -> Content:
     return packs.load(packs.default_dir("en"))
 
@@ -255,13 +284,25 @@ def test_reset_drops_the_edit(
     run: Run, finished_session: Session, editor: None, rebound_home: Path
 ) -> None:
     assert run(["draft", "thank_you_email", "--edit"]).exit_code == 0
-    result = run(["draft", "thank_you_email", "--reset"])
+    # Issue 22, item 17: the edit is the person's own writing, so it is asked first.
+    kept = run(["draft", "thank_you_email", "--reset"], "n\r")
+    assert kept.exit_code == 0, kept.output
+    assert "Your thank-you email: your edit is kept." in kept.stdout
+    assert "Warmly," in saved(rebound_home)["edited"]["thank_you_email"]
+    refused = run(["draft", "thank_you_email", "--reset"], terminal=False)
+    assert refused.exit_code == 2
+    assert "needs a yes" in refused.stderr and "Nothing was changed" in refused.stderr
+    assert saved(rebound_home)["edited"]
+    result = run(["draft", "thank_you_email", "--reset"], "y\r")
     assert result.exit_code == 0, result.output
     assert "Your thank-you email: back to the draft made from your answers." in result.stdout
     assert saved(rebound_home)["edited"] == {}
     assert "Best wishes," in run(["draft", "thank_you_email"]).stdout
     again = run(["draft", "thank_you_email", "--reset"])
     assert "there is no edit to drop" in again.stdout
+    assert run(["draft", "thank_you_email", "--edit"]).exit_code == 0
+    assert run(["draft", "thank_you_email", "--reset", "--yes"], terminal=False).exit_code == 0
+    assert saved(rebound_home)["edited"] == {}
 
 
 def test_edit_is_refused_before_the_editor_opens_when_the_session_is_busy(

@@ -94,13 +94,28 @@ def test_mail_at_the_end_of_a_step_then_tick(
     given = tmp_path / "url.txt"
     browser = script(bin_dir, "browser", f"open({str(given)!r}, 'w').write(sys.argv[1])")
     monkeypatch.setenv("BROWSER", str(browser))
-    result = run(["start"], upto("offer.thank_you_email") + MAIL + "y")
+    result = run(["start"], upto("offer.thank_you_email") + MAIL + "y" + ENTER)
     assert result.exit_code == 130, result.output
     assert "opened in your mail app" in result.stdout
     assert "Sent? Tick “Thank-you email sent to Dana Smith” off your list?" in asked
     assert "Ticked 1. Well done." in result.stdout
     assert given.read_text().startswith("mailto:dana@globex.example?subject=Thank%20you")
     assert "thank-you-sent" in saved(rebound_home)["ticked"]
+
+
+def test_a_copied_post_is_asked_if_published_not_sent(
+    run: Run, rebound_home: Path, asked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22, item 8: "Sent?" was asked of the availability post."""
+    from rebound.system import clipboard
+
+    monkeypatch.setattr(clipboard, "copy", lambda text: clipboard.Copied("program", "xclip"))
+    copy = UP * 2 + ENTER  # a post's offer: copy, edit, later
+    result = run(["start"], upto("offer.availability_post") + copy + "y" + ENTER)
+    assert result.exit_code == 130, result.output
+    assert "Published? Tick “Availability post published” off your list?" in asked
+    assert not any(q.startswith("Sent? Tick “Availability") for q in asked)
+    assert "post-published" in saved(rebound_home)["ticked"]
 
 
 def test_a_failed_copy_is_said_and_offered_again(
@@ -128,7 +143,7 @@ def test_each_message_is_offered_once_and_a_post_has_no_mail(
     offered = [q for q in asked if ": what would you like to do with it?" in q]
     assert [q.split(":")[0] for q in offered] == [
         "Your thank-you email",
-        "Asking for feedback (say it on the call, or send it)",
+        "Your feedback request",  # not "say it on the call" to news by email (issue 22)
         "Your availability post",
         "Your message · Priya Patel",  # the outreach note to the one contact, by email
     ]
@@ -172,7 +187,7 @@ KEEP_EDIT = (
 def test_a_changed_answer_asks_and_can_keep_the_edit(
     run: Run, edited: Path, rebound_home: Path, asked: list[str]
 ) -> None:
-    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "y" + LATER)
+    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "y" + ENTER + LATER)
     assert result.exit_code == 0, result.output
     assert KEEP_EDIT in asked
     data = saved(rebound_home)
@@ -182,7 +197,7 @@ def test_a_changed_answer_asks_and_can_keep_the_edit(
 
 
 def test_a_changed_answer_can_rebuild_the_draft(run: Run, edited: Path, rebound_home: Path) -> None:
-    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "n" + LATER)
+    result = revisit_thank(run, CLEAR + "the coffee" + ENTER, "n" + ENTER + LATER)
     assert result.exit_code == 0, result.output
     data = saved(rebound_home)
     assert data["edited"] == {}
@@ -208,7 +223,7 @@ def test_ctrl_b_into_a_step_with_an_edited_draft_asks_too(
     # draft from the new answer.
     typed = upto("offer.thank_you_email") + EDIT + LATER
     typed += "\x02" * 3 + CLEAR + "the coffee" + ENTER + KEEP_SENTENCE + NOT_YET + KEEP_TWO
-    typed += "n" + LATER
+    typed += "n" + ENTER + LATER
     result = run(["start"], typed)
     assert result.exit_code == 130, result.output
     assert KEEP_EDIT in asked

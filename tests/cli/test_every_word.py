@@ -86,6 +86,15 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
         shutil.copytree(REPO / "content" / "es", broken)
         coach = broken / "coach.yaml"
         coach.write_text(coach.read_text(encoding="utf-8") + "steps: []\n", encoding="utf-8")
+    unlike = tmp / "unlike"  # a translation that is not quite like English
+    if not unlike.exists():
+        shutil.copytree(REPO / "content" / "es", unlike)
+        coach = unlike / "coach.yaml"
+        text = coach.read_text(encoding="utf-8")
+        coach.write_text(text.replace("keep_in_touch_default: 8", "keep_in_touch_default: 6"))
+        ask_why = unlike / "steps" / "ask-why.yaml"
+        text = ask_why.read_text(encoding="utf-8")
+        ask_why.write_text(text.replace("      - {value: preparation, label: Preparación}\n", ""))
     return {
         "start": [
             ("no terminal", ["start"]),
@@ -150,6 +159,8 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("uninstall", ["nudge", "--uninstall", "bash"]),
             ("uninstall again", ["nudge", "--uninstall", "bash"]),
             ("unknown shell", ["nudge", "--install", "tcsh"]),
+            ("powershell", ["nudge", "--install", "pwsh"]),
+            ("powershell again", ["nudge", "--uninstall", "pwsh"]),
         ],
         "remind": [  # a stand-in crontab, no systemd, no desktop: the reminder is printed
             ("finished", ["remind"]),
@@ -157,8 +168,21 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("both", ["remind", "--install", "--uninstall"]),
             ("install no terminal", ["remind", "--install"]),
             ("install", ["remind", "--install", "--at", "7:30", "--yes"]),
+            ("status", ["remind", "--status"]),
+            ("daily run", ["remind", "--daily", "cron"]),
+            ("status, it ran", ["remind", "--status"]),
             ("uninstall", ["remind", "--uninstall"]),
             ("uninstall again", ["remind", "--uninstall"]),
+            ("status, none", ["remind", "--status"]),
+            ("via cron", ["remind", "--install", "--via", "cron", "--yes"]),
+            ("via unknown", ["remind", "--install", "--via", "anacron"]),
+            ("via missing", ["remind", "--install", "--via", "launchd"]),
+            ("via alone", ["remind", "--via", "cron"]),
+            ("home relative", ["remind", "--home", "relative/folder"]),
+            (
+                "unsafe, last: it moves the data folder",
+                ["remind", "--install", "--yes", "--home", str(tmp / "a\nb")],
+            ),
         ],
         "brag": [
             ("list", ["brag"]),
@@ -187,12 +211,17 @@ def cases(tmp: Path, session_id: str) -> dict[str, list[tuple[str, list[str]]]]:
             ("validate", ["content", "validate"]),
             ("new exists", ["content", "new", str(answers)]),
             ("broken", ["content", "validate", str(broken)]),
+            ("like", ["content", "validate", "--like", "en"]),
+            ("unlike", ["content", "validate", "--like", "en", str(unlike)]),
+            ("like nothing", ["content", "validate", "--like", "xx"]),
         ],
         "data": [
             ("export", ["data", "export", str(tmp / "all.zip")]),
             ("export exists", ["data", "export", str(answers)]),
             ("wipe no terminal", ["data", "wipe"]),
             ("wipe stopped", ["data", "wipe"]),
+            ("path", ["data", "path"]),
+            ("move, REBOUND_HOME set", ["data", "move", str(tmp / "elsewhere")]),
         ],
     }
 

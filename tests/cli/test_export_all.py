@@ -79,3 +79,44 @@ def test_export_all_with_nothing_dated(run: Run) -> None:
     result = run(["export", "--all"])
     assert result.exit_code == 2
     assert "nothing to put in a calendar" in result.stderr
+
+
+def test_a_session_export_then_all_after_a_tick_cancel_the_same_event(
+    run: Run, saved: Session, tmp_path: Path, rebound_home: Path
+) -> None:
+    """Issue 22, item 5: ticked after the session's own export, the item was left out of
+    `--all` (never sent by it), so a calendar that had it kept it open."""
+    alone = tmp_path / "globex.ics"
+    assert run(["export", saved.id, "-o", str(alone)]).exit_code == 0
+    key = f"{saved.id}-fix-1@rebound"
+    assert statuses(alone.read_bytes())[key] == ("CONFIRMED", 0)
+    assert run(["done", "fix-1", "--session", saved.id]).exit_code == 0
+    together = run(["export", "--all", "--format", "ics"])
+    assert together.exit_code == 0, together.output
+    assert statuses(together.stdout_bytes)[key] == ("CANCELLED", 1)
+    again = run(["export", saved.id, "--format", "ics"])
+    assert statuses(again.stdout_bytes)[key] == ("CANCELLED", 1)  # sent already: no bump
+
+
+def test_a_session_export_sets_an_unusable_state_aside_as_all_does(
+    run: Run, saved: Session, rebound_home: Path
+) -> None:
+    """The session's own export shares calendar.json with `--all` (issue 22, item 5), and reads
+    it as `--all` does (issue 19, item 11): an event it cannot count from (a SEQUENCE of
+    Infinity) is never used; the state is set aside as it was, and named."""
+    assert run(["export", "--all", "--format", "ics"]).exit_code == 0
+    state_file = rebound_home / paths.CALENDAR_STATE
+    state = json.loads(state_file.read_text())
+    key = f"{saved.id}-fix-1@rebound"
+    state["events"][key]["sequence"] = float("inf")
+    raw = json.dumps(state).encode()  # `Infinity`, as a hand edit may leave it
+    state_file.write_bytes(raw)
+    result = run(["export", saved.id, "--format", "ics"])
+    assert result.exit_code == 0, result.output
+    assert "What earlier calendar exports sent could not be used" in result.stderr
+    [aside] = (rebound_home / "broken").glob("calendar*")
+    assert aside.read_bytes() == raw
+    assert statuses(result.stdout_bytes)[key] == ("CONFIRMED", 0)
+    kept = json.loads(state_file.read_text())["events"]
+    assert kept[key]["sequence"] == 0
+    assert any(OTHER_ID in uid for uid in kept)  # the other session's events, as they were

@@ -143,14 +143,14 @@ def test_id_or_prefix(run: Run, saved: Session, wanted: str) -> None:
 
 def test_ambiguous_prefix(run: Run, saved: Session) -> None:
     result = run(["export", "2026-11"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "fits 2 sessions" in result.stderr
     assert result.stdout == ""
 
 
 def test_unknown_id(run: Run, saved: Session) -> None:
     result = run(["export", "1999-01-01-nobody"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "There is no session '1999-01-01-nobody'" in result.stderr
 
 

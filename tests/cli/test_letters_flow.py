@@ -24,6 +24,7 @@ def opening(name: str, channel_keys: str = ENTER, address: str = "") -> str:
         + ENTER
         + "Data Engineer"
         + ENTER
+        + ENTER  # how far they got: interviews (the default)
         + name
         + ENTER
         + address
@@ -68,7 +69,7 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
 ) -> None:
     # '田中' is the family name: not a first name to greet by, so the coach asks.
     # Thanked on the call, nothing in particular, not told why yet, one email (the defaults).
-    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER + ENTER + ENTER
+    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER * 4
     result = run(["start"], typed)
     assert answers(rebound_home)["messenger_address"] == "Tanaka-san"
     assert "Hi Tanaka-san," in result.stdout  # the thank-you greets them as answered
@@ -98,7 +99,7 @@ def test_news_by_email_gets_the_words_of_an_email(run: Run, rebound_home: Path) 
 
 
 def test_news_by_phone_gets_the_words_of_a_call(run: Run, rebound_home: Path) -> None:
-    out = run(["start"], opening("Dana") + "n").stdout
+    out = run(["start"], opening("Dana") + "n" + ENTER).stdout
     assert answers(rebound_home)["thanked_on_call"] is False
     assert "Nobody enjoys making that call" in out
     assert "while the conversation is fresh" in out
@@ -110,7 +111,8 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 ) -> None:
     typed = (
         opening("Dana")
-        + "y"  # thanked on the call
+        + "y"
+        + ENTER  # thanked on the call
         + ENTER  # nothing in particular
         + ENTER  # not told why yet
         + DOWN
@@ -137,7 +139,7 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 def test_one_email_for_thanks_and_feedback_skips_asking_how_you_asked(
     run: Run, rebound_home: Path
 ) -> None:
-    typed = opening("Dana") + "y" + ENTER + ENTER + ENTER  # not told why; combined: defaults
+    typed = opening("Dana") + "y" + ENTER * 4  # thanked; no detail; not told why; combined
     typed += LATER + ENTER  # the one email: later; ready for step 2
     typed += "They wanted more Spark" + ENTER  # straight to the reasons
     result = run(["start"], typed)

@@ -75,13 +75,13 @@ def test_show_everything(run: Run) -> None:
 
 def test_show_unknown(run: Run) -> None:
     result = run(["show", "nope"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "There is no session 'nope'" in result.stderr
 
 
 def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
-    result = run(["delete", SESSION_ID], "n")
+    result = run(["delete", SESSION_ID], "n\r")
     assert result.exit_code == 0
     assert "Kept" in result.stdout
     assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
@@ -90,11 +90,23 @@ def test_delete_asks_and_keeps_on_no(run: Run, rebound_home: Path) -> None:
 def test_delete_on_yes(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
     second_session(run)
-    result = run(["delete", SESSION_ID], "y")
+    result = run(["delete", SESSION_ID], "y\r")
     assert result.exit_code == 0, result.output
     assert f"Deleted {SESSION_ID}" in result.stdout
     remaining = sorted(p.name for p in (rebound_home / "sessions").iterdir())
     assert remaining == [f"{SESSION_ID[:10]}-initech.json"]
+
+
+def test_delete_speaks_of_wins_it_added_only_when_it_added_some(
+    run: Run, rebound_home: Path
+) -> None:
+    """Issue 22, item 13: "Accomplishments it added stay" of a session that added none."""
+    build_session(upto=2)  # stopped before the accomplishments step
+    result = run(["delete", SESSION_ID, "--yes"])
+    assert " ".join(result.stdout.split()) == f"Deleted {SESSION_ID}."
+    build_session()
+    result = run(["delete", SESSION_ID, "--yes"])
+    assert "Accomplishments it added stay on your brag list" in result.stdout
 
 
 def test_delete_needs_yes_without_a_terminal(run: Run, rebound_home: Path) -> None:
@@ -158,7 +170,7 @@ def test_ids_no_file_can_have_are_not_found(run: Run, rebound_home: Path) -> Non
     for odd in ("x" * 300, "a/b", "../sessions/" + SESSION_ID, "a\\b"):
         for args in (["show", odd], ["delete", odd, "--yes"], ["export", odd]):
             result = run(args)
-            assert result.exit_code == 1, (args, result.output)
+            assert result.exit_code == 2, (args, result.output)
             assert "There is no session" in result.stderr
     assert (rebound_home / "sessions" / f"{SESSION_ID}.json").exists()
 
@@ -211,12 +223,12 @@ def test_show_by_company_name_any_case(run: Run, rebound_home: Path) -> None:
     shown = run(["show", "NORTHWIND"])  # the start of a company's name, in whole words
     assert shown.exit_code == 0, shown.output
     assert "[2025-03-01-northwind]" in shown.stdout
-    assert run(["show", "north"]).exit_code == 1  # not half a word
+    assert run(["show", "north"]).exit_code == 2  # not half a word
 
 
 def test_company_name_of_two_sessions_is_ambiguous(run: Run, rebound_home: Path) -> None:
     build_session(upto=2)
     _copy(rebound_home, "2025-03-01-globex-old", "Globex", "2025-03-01T10:00:00Z")
     result = run(["show", "globex"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "'globex' fits 2 sessions" in result.stderr

@@ -101,10 +101,10 @@ def test_silent_without_sessions_or_index(run: Run, rebound_home: Path) -> None:
 
 def test_silent_when_nothing_is_due(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
-    index = json.loads((rebound_home / due_index.INDEX).read_text())
+    index = json.loads(Path(due_index.index_file(str(rebound_home))).read_text())
     for entry in index["sessions"].values():
         entry["items"] = [i for i in entry["items"] if i["due"] > TODAY.isoformat()]
-    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
+    Path(due_index.index_file(str(rebound_home))).write_text(json.dumps(index))
     assert run(["nudge"], terminal=False).stdout == ""
 
 
@@ -123,7 +123,7 @@ def test_a_broken_index_is_silence(
     run: Run, tmp_path: Path, rebound_home: Path, damage: str
 ) -> None:
     start(run, tmp_path)
-    (rebound_home / due_index.INDEX).write_text(damage, encoding="latin-1")
+    Path(due_index.index_file(str(rebound_home))).write_text(damage, encoding="latin-1")
     result = run(["nudge"], terminal=False)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
@@ -132,9 +132,9 @@ def test_control_characters_never_reach_the_terminal(
     run: Run, tmp_path: Path, rebound_home: Path
 ) -> None:
     start(run, tmp_path)
-    index = json.loads((rebound_home / due_index.INDEX).read_text())
+    index = json.loads(Path(due_index.index_file(str(rebound_home))).read_text())
     index["say"]["line"] = "\x1b]0;pwned\x07{{value}}\x1b[2J: rebound todo"
-    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
+    Path(due_index.index_file(str(rebound_home))).write_text(json.dumps(index))
     said = run(["nudge"], terminal=False).stdout
     assert "\x1b" not in said and "\x07" not in said
     assert said.endswith(": rebound todo\n")
@@ -142,9 +142,9 @@ def test_control_characters_never_reach_the_terminal(
 
 def test_broken_sentences_are_silence(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
-    index = json.loads((rebound_home / due_index.INDEX).read_text())
+    index = json.loads(Path(due_index.index_file(str(rebound_home))).read_text())
     index["say"] = {"today": 3}
-    (rebound_home / due_index.INDEX).write_text(json.dumps(index))
+    Path(due_index.index_file(str(rebound_home))).write_text(json.dumps(index))
     assert run(["nudge"], terminal=False).stdout == ""
 
 
@@ -161,7 +161,7 @@ def test_a_stale_index_is_silence_until_todo(run: Run, tmp_path: Path, rebound_h
 
 def test_todo_rebuilds_a_missing_index(run: Run, tmp_path: Path, rebound_home: Path) -> None:
     start(run, tmp_path)
-    (rebound_home / due_index.INDEX).unlink()
+    Path(due_index.index_file(str(rebound_home))).unlink()
     assert run(["nudge"], terminal=False).stdout == ""
     run(["todo"], terminal=False)
     index_matches_sessions(rebound_home)
@@ -295,7 +295,7 @@ def test_a_file_without_a_final_newline_keeps_its_last_line(run: Run, home: Path
     run(["nudge", "--install", "bash"], terminal=False)
     assert (home / ".bashrc").read_text().startswith("alias ll='ls -l'\n")
     run(["nudge", "--uninstall", "bash"], terminal=False)
-    assert (home / ".bashrc").read_text() == "alias ll='ls -l'\n"
+    assert (home / ".bashrc").read_text() == "alias ll='ls -l'"  # still without one
 
 
 def test_a_symlinked_file_is_changed_where_it_lives(run: Run, home: Path, tmp_path: Path) -> None:
@@ -345,7 +345,7 @@ def test_the_installed_nudge_reads_the_index(run: Run, tmp_path: Path, rebound_h
         expected_line(rebound_home) + "\n",
         "",
     )
-    (rebound_home / due_index.INDEX).write_text("{broken")
+    Path(due_index.index_file(str(rebound_home))).write_text("{broken")
     done = run_installed("nudge", env=env)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 

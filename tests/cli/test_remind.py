@@ -4,13 +4,13 @@ day, printed without a desktop; and the daily run it sets up (systemd timer or c
 from __future__ import annotations
 
 import json
-import os
 import stat
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from rebound.system import crontab as crontab_module
 from rebound.system import reminders, shell_rc
 from tests.cli.test_nudge import start
 from tests.helpers import Run
@@ -52,25 +52,26 @@ def notifications(log: Path) -> list[list[str]]:
 
 
 def test_a_notification_once_a_day(
-    run: Run, tmp_path: Path, sent: Path, rebound_home: Path
+    run: Run, tmp_path: Path, sent: Path, rebound_home: Path, rebound_state: Path
 ) -> None:
     start(run, tmp_path)
     result = run(["remind"], terminal=False)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""  # the desktop showed it
-    [(app, title, body)] = notifications(sent)
-    assert app == "--app-name=rebound"
+    [(app, end, title, body)] = notifications(sent)
+    assert (app, end) == ("--app-name=rebound", "--")  # the person's text is never an option
     assert title == "rebound: 3 things due"
+    # What to do, not "Thank-you email sent to ..." that reads as done (issue 22, item 8).
     assert body.splitlines() == [
-        "Globex: Fix: Read the Spark docs (2 days overdue)",
-        "Globex: Thank-you email sent to Dana Smith (today)",  # due the day it was written
-        "Globex: Fix: Practise telling impact stories (today)",
+        "Globex: Work on your fix: Read the Spark docs (2 days overdue)",
+        "Globex: Send your thank-you email to Dana Smith (today)",  # due the day it was written
+        "Globex: Work on your fix: Practise telling impact stories (today)",
     ]
     run(["remind"], terminal=False)
     assert len(notifications(sent)) == 1  # announced once today
-    state = json.loads((rebound_home / reminders.REMINDED).read_text())
+    state = json.loads((rebound_state / reminders.REMINDED).read_text())
     state["day"] = (date.today() - timedelta(days=1)).isoformat()  # as if it were yesterday's
-    (rebound_home / reminders.REMINDED).write_text(json.dumps(state))
+    (rebound_state / reminders.REMINDED).write_text(json.dumps(state))
     run(["remind"], terminal=False)
     assert len(notifications(sent)) == 2  # a new day: what is still due is said again
 
@@ -82,7 +83,7 @@ def test_a_new_item_due_later_the_same_day_is_announced(
     run(["remind"], terminal=False)
     start(run, tmp_path, "Initech")
     run(["remind"], terminal=False)
-    assert [n[1] for n in notifications(sent)] == ["rebound: 3 things due", "rebound: 6 things due"]
+    assert [n[2] for n in notifications(sent)] == ["rebound: 3 things due", "rebound: 6 things due"]
 
 
 def test_printed_without_a_desktop(
@@ -95,9 +96,9 @@ def test_printed_without_a_desktop(
     assert notifications(sent) == []
     assert result.stdout.splitlines() == [
         "rebound: 3 things due",
-        "  Globex: Fix: Read the Spark docs (2 days overdue)",
-        "  Globex: Thank-you email sent to Dana Smith (today)",
-        "  Globex: Fix: Practise telling impact stories (today)",
+        "  Globex: Work on your fix: Read the Spark docs (2 days overdue)",
+        "  Globex: Send your thank-you email to Dana Smith (today)",
+        "  Globex: Work on your fix: Practise telling impact stories (today)",
         "  `rebound todo` shows them all, with the commands that tick them off.",
     ]
     assert run(["remind"], terminal=False).stdout == ""  # once a day, printed or shown
@@ -144,10 +145,11 @@ def test_install_writes_a_timer_and_turns_it_on(
     rebound = shell_rc.this_rebound()
     assert Path(rebound).is_absolute()
     assert "[Service]\nType=oneshot\n" in service
-    assert f'Environment="REBOUND_HOME={rebound_home.resolve()}"\n' in service
-    assert service.endswith(f"ExecStart={rebound} remind\n")
+    assert f'Environment="REBOUND_HOME={rebound_home}"\n' in service
+    assert service.endswith(f'ExecStart="{rebound}" "--lang" "en" "remind" "--daily" "systemd"\n')
     assert "[Timer]\nOnCalendar=*-*-* 07:30:00\nPersistent=true\n" in timer
     assert timer.endswith("[Install]\nWantedBy=timers.target\n")
+    assert "This computer runs systemd" in result.stdout  # what it uses, and why
     for line in (*service.splitlines(), *timer.splitlines()):
         assert line in result.stdout  # shown before it was written
     assert systemctl.read_text().splitlines() == [
@@ -169,11 +171,11 @@ def test_install_writes_a_timer_and_turns_it_on(
 
 
 def test_install_asks_first_on_a_terminal(run: Run, tmp_path: Path, systemctl: Path) -> None:
-    result = run(["remind", "--install"], "n")
+    result = run(["remind", "--install"], "n\r")
     assert result.exit_code == 0, result.output
     assert "Nothing was changed." in result.stdout
     assert not units(tmp_path).exists()
-    result = run(["remind", "--install"], "y")
+    result = run(["remind", "--install"], "y\r")
     assert result.exit_code == 0, result.output
     assert (units(tmp_path) / "rebound-remind.timer").is_file()
 
@@ -229,25 +231,21 @@ def crontab(bin_dir: Path, tmp_path: Path) -> Path:
 MINE = "# mine\nMAILTO=me@example.com\n0 8 * * * rebound remind  # rebound-remind, by hand\n"
 
 
-def words(text: str) -> list[list[str]]:
-    """The lines of a crontab as words: python-crontab writes a job's spaces its own way."""
-    return [line.split() for line in text.splitlines() if line.strip()]
-
-
 def test_install_adds_one_marked_crontab_line(run: Run, crontab: Path) -> None:
     crontab.write_text(MINE)
     result = run(["remind", "--install", "--at", "08:15", "--yes"], terminal=False)
     assert result.exit_code == 0, result.output
     text = crontab.read_text()
-    assert words(text)[:3] == words(MINE)
-    [added] = [line for line in text.splitlines() if reminders.CRON_MARK in line]
+    [added] = [line for line in text.splitlines() if crontab_module.MARK in line]
+    assert text == added + "\n" + MINE  # first, and the person's lines as they were
     assert added.startswith("15 8 * * * ")
-    assert f"{shell_rc.this_rebound()} remind" in added
+    assert f"{shell_rc.this_rebound()} --lang en remind --daily cron" in added
+    assert "There is no systemd or launchd here" in result.stdout  # what it uses, and why
     assert added in result.stdout  # shown before it was written
     run(["remind", "--install", "--at", "08:15", "--yes"], terminal=False)
     assert crontab.read_text() == text  # never twice
     assert run(["remind", "--uninstall"], terminal=False).exit_code == 0
-    assert words(crontab.read_text()) == words(MINE)
+    assert crontab.read_text() == MINE  # the look-alike line the person wrote is still there
 
 
 def test_cron_from_an_empty_crontab(run: Run, crontab: Path) -> None:
@@ -255,21 +253,10 @@ def test_cron_from_an_empty_crontab(run: Run, crontab: Path) -> None:
     assert "0 9 * * * " in crontab.read_text()
 
 
-def test_the_crontab_library_with_a_table_file(tmp_path: Path) -> None:
-    table = tmp_path / "tab"
-    table.write_text(MINE)
-    reminders.install_cron("/opt/rebound/bin/rebound", (6, 5), tabfile=table)
-    assert f"5 6 * * * {'REBOUND_HOME=' if os.environ.get('REBOUND_HOME') else ''}" in (
-        table.read_text()
-    )
-    assert reminders.uninstall_cron(tabfile=table) == 1
-    assert words(table.read_text()) == words(MINE)
-
-
 def test_no_scheduler_at_all(run: Run, bin_dir: Path) -> None:
     result = run(["remind", "--install", "--yes"], terminal=False)
     assert result.exit_code == 2
-    assert "neither systemd nor cron" in result.stderr
+    assert "no scheduler rebound knows" in result.stderr
 
 
 def test_a_contact_due_by_their_cadence_is_reminded_of(
@@ -279,6 +266,7 @@ def test_a_contact_due_by_their_cadence_is_reminded_of(
     reached = (date.today() - timedelta(days=40)).isoformat()  # a head hunter: every 4 weeks
     assert run(["contacts", "log", "Priya", "--on", reached]).exit_code == 0
     assert run(["remind"], terminal=False).exit_code == 0
-    [(_, title, body)] = notifications(sent)
+    [(_, _, title, body)] = notifications(sent)
     assert title == "rebound: 4 things due"
-    assert "Globex: Keep in touch with Priya (every 4 weeks) (12 days overdue)" in body.splitlines()
+    line = "People to reach out to: Keep in touch with Priya (every 4 weeks) (12 days overdue)"
+    assert line in body.splitlines()  # not "Globex": they work elsewhere (issue 22)

@@ -67,7 +67,7 @@ def test_back_from_between_steps_reopens_the_last_answer(run: Run, rebound_home:
 
 def test_back_inside_a_list(run: Run, rebound_home: Path) -> None:
     # At "Add another fix?": back into the entry's date, give another one.
-    typed = upto("fixes.more") + BACK + "2026-12-24" + ENTER + "n"
+    typed = upto("fixes.more") + BACK + "2026-12-24" + ENTER + "n" + ENTER
     run(["start"], typed)
     data = saved(rebound_home)
     assert data["open_lists"] == {}
@@ -97,7 +97,8 @@ def test_revisit_a_step_keeps_what_you_keep(
 def test_revisit_a_list_step_adds_entries(
     run: Run, rebound_home: Path, finished_session: Session
 ) -> None:
-    typed = ENTER + "y" + "Learn Flink basics" + ENTER + "2027-01-15" + ENTER + "n" + ENTER
+    typed = ENTER + "y" + ENTER + "Learn Flink basics" + ENTER + "2027-01-15" + ENTER
+    typed += "n" + ENTER + ENTER  # no more fixes; the day to move on, kept
     result = run(["continue", "--step", "reflect"], typed)
     assert result.exit_code == 0, result.output
     fixes = saved(rebound_home)["answers"]["fixes"]

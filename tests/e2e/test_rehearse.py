@@ -95,3 +95,15 @@ def test_rehearse_refuses_without_a_terminal(exe: str, env: dict[str, str], two:
     assert "`rebound rehearse`" in shown.stderr
     assert "terminal" in shown.stderr
     assert two.read_bytes() == before
+
+
+def test_an_enter_just_after_the_time_ran_out_rates_nothing(spawn: Spawn, two: Path) -> None:
+    """Issue 19, item 9: Enter pressed to stop the clock a moment after it ran out reached the
+    rating and recorded "3 of 5". It now waits for a pick."""
+    t = spawn("rehearse", "--seconds", "1", "--count", "1")
+    t.see("Time's up (0:01).")
+    t.child.send(ENTER)  # meant for the clock, which has just ended
+    t.answer("How did it go?", "4" + ENTER)
+    t.see("Saved: practised once, rated 4 of 5.")
+    assert t.finish() == EXIT_OK
+    assert [s["ratings"] for s in stories(two)] == [[4], []]

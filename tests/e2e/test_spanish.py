@@ -40,14 +40,15 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t.answer("Eso no parece una dirección de correo (nombre@ejemplo.com).", CTRL_U)
     t.child.send("dana@globex.example" + ENTER)
     t.text("¿Cuándo te enteraste?", "pasado")  # not a date in any language
-    t.answer("Escribe una fecha como 2026-12-01, «hoy», «mañana»", CTRL_U)
+    t.answer("Escribe una fecha como 2026-12-01, «mañana», «el viernes»", CTRL_U)
     t.child.send("ayer" + ENTER)
     t.text("Tu nombre, para firmar los borradores", "Alex")
 
     t.see("Paso 1 de 5")
     t.see("¿Pudiste darle las gracias durante la conversación?")
     t.answer("(S/n)", "s")
-    t.see("Sí")
+    t.see("Sí")  # the letter shows its word; Enter gives it
+    t.child.send(ENTER)
     t.text("¿Algo concreto que quieras agradecerle?", "sus comentarios")
     t.see("¿Quieres pedirle comentarios en el mismo correo?")
     t.answer("(usa las flechas)", DOWN + ENTER)  # no: solo el agradecimiento
@@ -84,6 +85,7 @@ def test_a_spanish_yes_no_takes_its_own_no(spawn: Spawn, rebound_home: Path, day
     t.text("Tu nombre, para firmar los borradores", "Alex")
     t.answer("¿Pudiste darle las gracias durante la conversación?", "n")
     t.see("No")
+    t.child.send(ENTER)
     assert t.stop("¿Algo concreto que quieras agradecerle?", CTRL_C) == EXIT_INTERRUPTED
     _, saved = load_only_session(rebound_home)
     assert saved["answers"]["thanked_on_call"] is False

@@ -2,7 +2,7 @@
 
 Every keystroke is sent only after the question it answers is on screen (`expect_exact` on a
 fragment of the message from the content YAML), so the tests never race the program. Keys:
-text + Enter, Enter for a select's default, arrow-down to move, a single y/n for a confirm,
+text + Enter, Enter for a select's default, arrow-down to move, y/n then Enter for a confirm,
 space to tick a checkbox, Ctrl-C / Ctrl-D to stop.
 """
 
@@ -123,7 +123,7 @@ def reflect_from_first_due(t: Terminal, days: Days) -> None:
     t.see("That's more than a week away")
     kept = t.see_pattern(r"Keep (\d{4}-\d{2}-\d{2})\?")
     assert kept[len("Keep ") : -1] in days.around(10)
-    t.child.send("n")
+    t.child.send("n" + ENTER)
     t.text("Pick the day you'll move on", "+5d")
 
 
@@ -459,7 +459,7 @@ def test_not_now_stops_and_continue_resumes_at_the_next_step(
 
     t = spawn("continue")
     t.see("step 2 of 5, Ask why")
-    t.see("Asking for feedback")  # the draft shown before the first question
+    t.see("Your feedback request")  # the draft shown before the first question
     t.enter("Have you asked for their reasons?")
     assert t.stop("What reasons did they give?") == EXIT_INTERRUPTED
 

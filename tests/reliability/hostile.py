@@ -3,7 +3,9 @@ snapshot of the data folder to tell whether a refused command changed anything.
 
 The four generator modules (test_hostile_arguments, test_hostile_files, test_hostile_answers,
 test_hostile_packs) each report three figures under one naming, `hostile: CLASS, ...`:
-inputs tried, no unexpected error, no answer lost.
+inputs tried, no unexpected error, no answer lost. Those of the person's own files
+(test_hostile_rc_files, test_hostile_schedules) report, third, that every other byte was kept
+or every value read back as written (`FileTally`).
 """
 
 from __future__ import annotations
@@ -106,3 +108,23 @@ def at(tree: Any, path: tuple[Any, ...]) -> Any:
     for key in path:
         tree = tree[key]
     return tree
+
+
+class FileTally:
+    """The figures of a class of the person's own files (test_hostile_rc_files,
+    test_hostile_schedules): inputs tried, no unexpected error, and the class's own third
+    figure (other bytes kept, values read back as written)."""
+
+    def __init__(self) -> None:
+        self.tried = self.handled = self.kept = 0
+        self.failures: list[str] = []
+
+    def report(self, figures: Figures, kind: str, kept_as: str) -> None:
+        figures.add(f"hostile: {kind}, inputs tried", self.tried, self.tried)
+        figures.add(f"hostile: {kind}, no unexpected error", self.handled, self.tried)
+        figures.add(f"hostile: {kind}, {kept_as}", self.kept, self.tried)
+
+
+def plainly(result: Any) -> bool:
+    """No surprise, and a refusal said in one paragraph."""
+    return not surprised(result) and said_plainly(result)

@@ -11,6 +11,7 @@ import icalendar
 import pytest
 
 from rebound import export
+from rebound.calendar_state import MAX_SEQUENCE
 from rebound.coach import progress
 from rebound.pack import packs
 from rebound.pack.models import Content
@@ -46,6 +47,37 @@ def export_twice(
 ) -> tuple[dict[str, icalendar.Event], dict[str, Any]]:
     data, kept = export.all_ics(loaded, sessions, state)
     return events(data), json.loads(json.dumps(kept))  # as calendar.json keeps it
+
+
+def test_a_ticked_item_reaches_the_calendar_as_done_in_both_exports(
+    loaded: Content, sessions: list[Session]
+) -> None:
+    """Issue 22, item 5: `--all` left out an item ticked before its first export (a calendar
+    that had it from the session's own export kept it open), and the session's export kept done
+    items as ordinary events. Now both send it cancelled, "Done on ...", and a re-import of
+    either moves its SEQUENCE on."""
+    session = sessions[0]
+    moment = progress.checklist(loaded, session)[0].ticked_at or session.updated_at
+    progress.tick(loaded, session, "fix-1", moment)
+    key = f"{SESSION_ID}-fix-1@rebound"
+    alone, state = export.session_ics(loaded, session, {})
+    together, _ = export.all_ics(loaded, sessions, {})
+    for data in (alone, together):
+        event = events(data)[key]
+        assert (str(event["STATUS"]), event.decoded("SEQUENCE")) == ("CANCELLED", 1)
+        assert str(event["DESCRIPTION"]).startswith("Done on ")
+        assert alarms(event) == []
+    # One state for both: unticked, the session's own export moves the event on again, and
+    # `--all` then finds it as sent (no change, no bump).
+    progress.tick(loaded, session, "fix-1", moment, undo=True)
+    again, state = export.session_ics(loaded, session, json.loads(json.dumps(state)))
+    assert (str(events(again)[key]["STATUS"]), events(again)[key].decoded("SEQUENCE")) == (
+        "CONFIRMED",
+        2,
+    )
+    later, _ = export.all_ics(loaded, sessions, state)
+    assert events(later)[key].decoded("SEQUENCE") == 2
+    assert any(k.startswith("2026-11-25-initech-") for k in events(later))
 
 
 def test_a_session_calendar_has_a_morning_alarm_on_open_items(
@@ -138,6 +170,23 @@ def test_a_broken_state_starts_afresh(loaded: Content, sessions: list[Session]) 
     ):
         found, _ = export_twice(loaded, sessions, state)
         assert all(e.decoded("SEQUENCE") == 0 for e in found.values())
+
+
+def test_a_ticked_event_at_the_highest_sequence_stays_there_in_both_exports(
+    loaded: Content, sessions: list[Session]
+) -> None:
+    """Issue 22, item 5's growing SEQUENCE of a ticked item within issue 19, item 11's ceiling:
+    an event sent at the highest SEQUENCE a calendar takes is cancelled at it, never past it."""
+    _, state = export_twice(loaded, sessions, {})
+    key = f"{SESSION_ID}-fix-1@rebound"
+    state["events"][key]["sequence"] = MAX_SEQUENCE
+    progress.tick(loaded, sessions[0], "fix-1", sessions[0].updated_at)
+    alone, mine = export.session_ics(loaded, sessions[0], state)
+    together, kept = export.all_ics(loaded, sessions, state)
+    for data, after in ((alone, mine), (together, kept)):
+        event = events(data)[key]
+        assert (str(event["STATUS"]), event.decoded("SEQUENCE")) == ("CANCELLED", MAX_SEQUENCE)
+        assert after["events"][key]["sequence"] == MAX_SEQUENCE
 
 
 def test_nothing_dated_anywhere(loaded: Content) -> None:

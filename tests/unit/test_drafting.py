@@ -163,3 +163,13 @@ def test_ticks_must_name_an_item_of_the_step_and_go_with_send() -> None:
     draft = Draft(id="mail", title="Mail", template="x", send="email", ticks="sent")
     with pytest.raises(ValidationError, match="draft 'mail' ticks 'sent', not an item"):
         Step(id="s", title="S", short="s", why="w", guidance=[], prompts=[], drafts=[draft])
+
+
+def test_spanish_says_an_edit_without_a_gender_to_agree_with(finished_session: Session) -> None:
+    """Issue 22, item 12: "publicación · editado" (the title is feminine, the word masculine)."""
+    spanish = packs.load(packs.content_dir(lang="es"))
+    finished_session.edited["availability_post"] = "Busco un puesto nuevo.\n"
+    drafts = drafting.session_drafts(spanish, finished_session)
+    [post] = [line for line in drafting.listing(spanish, drafts) if "availability_post" in line]
+    assert post.endswith("Tu publicación de disponibilidad · con tus cambios"), post
+    assert "editad" not in spanish.say("draft_edited")

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rebound.coach import contacts, earlier_sessions, insights
+from rebound.coach import contacts, earlier_sessions, insights, patterns
 from rebound.errors import ContentError
 from rebound.pack import packs, reader
 from rebound.pack.models import Content
@@ -62,7 +62,8 @@ def test_gone_quiet_by_each_ones_cadence(loaded: Content) -> None:
     priya, sam = found["Priya Patel"], found["Sam Lee"]
     assert (priya.every_weeks, priya.quiet) == (4, True)  # 30 days: past 4 weeks
     assert (sam.every_weeks, sam.quiet) == (12, False)  # 30 days: well within 12 weeks
-    assert sam.next_due == ago(30) + timedelta(weeks=12)
+    # Never reached yet: the first touch is due when the session's checklist says (issue 22).
+    assert sam.next_due == ago(30) + timedelta(days=7)
     assert list(found) == ["Priya Patel", "Sam Lee"]  # the quiet ones first
     # --weeks flags everyone alike, whatever their cadence.
     flat = by_name(contacts.people(loaded, [two_people(loaded, ago(30))], ContactLog(), TODAY, 2))
@@ -98,6 +99,21 @@ def test_a_tick_is_a_touch_without_outcome_and_counts_once(loaded: Content) -> N
     assert [(t.on, t.outcome) for t in again.touches] == [(ago(5), "met")]
 
 
+def test_a_first_reach_out_has_one_date_the_checklists(loaded: Content) -> None:
+    """Issue 22, item 2: `contacts` said "next touch by" a day weeks after the checklist's."""
+    from rebound.coach import progress
+
+    session = two_people(loaded, ago(2))
+    items = {e.id: e.due for e in progress.checklist(loaded, session)}
+    found = by_name(contacts.people(loaded, [session], ContactLog(), TODAY))
+    assert found["Priya Patel"].next_due == items["contact-1"] == ago(2) + timedelta(days=7)
+    assert found["Sam Lee"].next_due == items["contact-2"]
+    # Once reached, their cadence counts from the touch.
+    session.ticked["contact-1"] = at(ago(1))
+    priya = by_name(contacts.people(loaded, [session], ContactLog(), TODAY))["Priya Patel"]
+    assert priya.next_due == ago(1) + timedelta(weeks=4)
+
+
 def test_an_own_cadence_wins_over_the_relation(loaded: Content) -> None:
     session = two_people(loaded, ago(30))
     log = ContactLog()
@@ -117,6 +133,26 @@ def test_names_are_found_like_person_key(loaded: Content) -> None:
     with pytest.raises(contacts.UnclearName) as nothing:
         contacts.find(found, "Zoë")
     assert nothing.value.names == []
+
+
+def test_a_name_is_found_without_its_accents(loaded: Content) -> None:
+    """Issue 22, item 18: `contacts log "tomas ferreira"` did not find Tomás Ferreira."""
+    session = build(
+        loaded,
+        "s1",
+        ago(3),
+        lists={"contacts": [{"name": "Tomás Ferreira", "relation": "friend", "channel": "email"}]},
+    )
+    log = ContactLog()
+    found = contacts.people(loaded, [session], log, TODAY)
+    assert contacts.find(found, "tomas ferreira").name == "Tomás Ferreira"
+    assert contacts.find(found, "TOMAS").name == "Tomás Ferreira"
+    # A log written when accents still counted is found under the name as typed now.
+    from rebound.storage.records import KeptContact
+
+    log.people["tomásferreira"] = KeptContact(name="Tomás Ferreira", every_weeks=2)
+    (tomas,) = contacts.people(loaded, [session], log, TODAY)
+    assert tomas.every_weeks == 2 and list(log.people) == ["tomasferreira"]
 
 
 def test_two_people_who_fit_a_name_are_ambiguous(loaded: Content) -> None:
@@ -153,6 +189,9 @@ def test_due_contacts_for_todo(loaded: Content) -> None:
     ]
     agenda = insights.with_todos(insights.agenda(loaded, [session], TODAY), due)
     assert due[0] in agenda.overdue  # two days past its four weeks
+    # Issue 22, item 4: not labelled with the company of the session that added them (a
+    # recruiter works elsewhere).
+    assert due[0].company == ""
 
 
 # --- a company seen before ------------------------------------------------------------------
@@ -213,24 +252,34 @@ def sessions_with_areas(c: Content, areas: list[list[str]]) -> list[Session]:
 
 def test_no_pattern_is_named_below_five_sessions(loaded: Content) -> None:
     four = sessions_with_areas(loaded, [["communication"]] * 3 + [["preparation"]])
-    found = insights.patterns(loaded, four)
+    found = patterns.patterns(loaded, four)
     assert (found.sessions, found.needed, found.recurring) == (4, 1, [])
     assert found.areas[0] == ("Communication", 3)
     assert [r for _, r in found.reasons] == ["reason 1", "reason 2", "reason 3", "reason 4"]
+
+
+def test_only_sessions_with_feedback_count_towards_a_pattern(loaded: Content) -> None:
+    """Issue 22, item 6: "3 more to go" counted every session, not those with feedback."""
+    found = sessions_with_areas(loaded, [["communication"]] * 3)
+    for session in found[1:]:
+        session.answers["reasons"] = None  # no reasons have come from these two
+    counted = patterns.patterns(loaded, found)
+    assert (counted.sessions, counted.needed) == (1, 4)
+    assert counted.areas == [("Communication", 1)]
 
 
 def test_a_pattern_from_five_sessions_up(loaded: Content) -> None:
     five = sessions_with_areas(
         loaded, [["communication"]] * 3 + [["preparation"], ["technical_depth"]]
     )
-    found = insights.patterns(loaded, five)
+    found = patterns.patterns(loaded, five)
     assert (found.sessions, found.needed) == (5, 0)
     assert found.recurring == [("Communication", 3)]
     scattered = sessions_with_areas(
         loaded,
         [["communication"], ["preparation"], ["technical_depth"], ["culture_fit"], []],
     )
-    assert insights.patterns(loaded, scattered).recurring == []  # nothing came up twice
+    assert patterns.patterns(loaded, scattered).recurring == []  # nothing came up twice
 
 
 # --- the content ----------------------------------------------------------------------------

@@ -178,6 +178,51 @@ def test_agenda_leaves_out_done_and_info_items(loaded: Content) -> None:
     assert listed == {"move-on", "fix-1", "contact-1", "post-published", *door}
 
 
+def test_a_day_that_opens_something_is_never_overdue(loaded: Content) -> None:
+    """Issue 22, item 3: "You may apply to Initech again" is a day from which, not a task late
+    by 25 days: on its day it is today's, after it no longer a thing to do."""
+    from rebound.system import due_index
+
+    def reapply(s: Session, today: date) -> list[str]:
+        a = insights.agenda(loaded, [s], today=today, days=None)
+        return [
+            g
+            for g, items in (
+                ("overdue", a.overdue),
+                ("today", a.due_today),
+                ("upcoming", a.upcoming),
+            )
+            for t in items
+            if t.item_id == "reapply-from"
+        ]
+
+    s = build(loaded, "s1", ago(182))
+    (entry,) = [e for e in progress.checklist(loaded, s) if e.id == "reapply-from"]
+    assert (entry.due, entry.opens) == (TODAY, True)
+    assert reapply(s, TODAY - timedelta(days=1)) == ["upcoming"]
+    assert reapply(s, TODAY) == ["today"]
+    assert reapply(s, TODAY + timedelta(days=25)) == []
+    index = {"sessions": {"s1": {"items": due_index.items(loaded, s)}}}
+    later = (TODAY + timedelta(days=25)).isoformat()
+    assert due_index.counts(index, TODAY.isoformat())[0] == 1
+    late = [i for i in index["sessions"]["s1"]["items"] if i["due"] < later]
+    assert due_index.counts(index, later) == (0, len(late) - 1)  # all but the open door
+
+
+def test_two_sessions_with_one_company_are_told_apart(loaded: Content) -> None:
+    """Issue 22, item 4: items of two sessions with Initech were all labelled "Initech"."""
+    first = build(loaded, "2026-06-01-initech", ago(177))
+    again = build(loaded, "2026-11-23-initech", ago(2), answers={"role": "Data Lead"})
+    other = build(loaded, "2026-11-24-globex", ago(1), answers={"company": "Globex"})
+    a = insights.agenda(loaded, [first, again, other], today=TODAY, days=None)
+    by_session = {t.session_id: t.company for t in [*a.overdue, *a.due_today, *a.upcoming]}
+    assert by_session == {
+        first.id: f"Initech · Analyst ({ago(177).isoformat()})",
+        again.id: f"Initech · Data Lead ({ago(2).isoformat()})",
+        other.id: "Globex",  # alone: its name is enough
+    }
+
+
 def test_agenda_across_sessions_by_date_then_session(loaded: Content) -> None:
     old = build(loaded, "2026-10-01-initech", ago(55))
     new = build(loaded, "2026-11-23-globex", ago(2), answers={"company": "Globex"})

@@ -51,7 +51,7 @@ TEXT = FieldDef.model_validate({"id": "company", "kind": "text", "message": "Com
             f"{CTRL_Z}Globex\r",
             "Globex",
         ),
-        ("yes_no", lambda: prompts.yes_no("Go on?", False), f"{CTRL_Z}y", True),
+        ("yes_no", lambda: prompts.yes_no("Go on?", False), f"{CTRL_Z}y\r", True),
         (
             "choose",
             lambda: prompts.choose("Which?", [("a", "A"), ("b", "B")]),

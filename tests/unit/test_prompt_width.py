@@ -69,3 +69,15 @@ def test_select_and_checkbox_labels_fit_40_columns(
                 assert indent + len(line.lstrip()) < 40, (kind, line)
     # Once picked, the echo says the label whole, on one line of its own.
     assert forty["select"][1].title == NOT_NOW
+
+
+def test_a_command_too_long_for_the_line_is_broken_at_its_spaces_not_cut() -> None:
+    """Issue 22, item 11: at 40 columns the "Later" hint cut a draft's name off."""
+    from rebound.terminal.questions import SELECT_INDENT, fit_label
+
+    label = "Later (`rebound draft thanks_and_feedback_email` has it)"
+    shown = fit_label(label, SELECT_INDENT, columns=40)
+    lines = shown.split("\n")
+    assert all(len(line) <= 40 - 1 for line in lines), lines
+    assert " ".join(shown.split()) == label  # every word there, the draft's name whole
+    assert any("thanks_and_feedback_email`" in line for line in lines)

@@ -1,4 +1,5 @@
-"""The yes/no prompt in a pack's own words: its keys, Enter, and words that make no key."""
+"""The yes/no prompt in a pack's own words: its keys, Enter, and words that make no key. A letter
+shows its answer and Enter gives it, as every question is answered (issue 19, item 6)."""
 
 from __future__ import annotations
 
@@ -41,41 +42,50 @@ def answer(keys: str, default: bool, lang: values.Language = values.ENGLISH) -> 
 @pytest.mark.parametrize(
     ("keys", "default", "expected"),
     [
-        ("y", False, True),
-        ("Y", False, True),
-        ("n", True, False),
-        ("N", True, False),
+        ("y\r", False, True),
+        ("Y\r", False, True),
+        ("n\r", True, False),
+        ("N\r", True, False),
         ("\r", True, True),
         ("\r", False, False),
         ("\x1b\r", True, True),  # Esc then Enter takes the default, as Enter does
         ("\x1b\r", False, False),
         ("x\r", True, True),  # other keys type nothing
-        ("y\x7f", False, True),  # the answer is taken at once
+        ("y\x7f\r", False, False),  # Backspace takes the letter back: Enter gives the default
+        ("yn\r", True, False),  # the last letter is the answer
     ],
 )
 def test_english_yes_no(keys: str, default: bool, expected: bool) -> None:
     assert answer(keys, default) is expected
 
 
+@pytest.mark.parametrize("keys", ["y", "n", "yyy"])
+def test_a_letter_alone_answers_nothing(keys: str) -> None:
+    """`y` and Enter typed together answered with `y`, and left the Enter for the next
+    question: a letter now waits for its Enter."""
+    with pytest.raises(EOFError):  # the keys run out: still waiting for Enter
+        answer(keys, True)
+
+
 def test_a_packs_own_first_letters_answer_too() -> None:
     spanish = Words("Sí", "No")
-    assert answer("s", False, spanish) is True
-    assert answer("S", False, spanish) is True
-    assert answer("y", False, spanish) is True
-    assert answer("n", True, spanish) is False
+    assert answer("s\r", False, spanish) is True
+    assert answer("S\r", False, spanish) is True
+    assert answer("y\r", False, spanish) is True
+    assert answer("n\r", True, spanish) is False
 
 
 @pytest.mark.parametrize(("yes", "no"), [("", ""), ("ßi", "Nein"), ("İyi", "Hayır"), ("1", "2")])
 def test_words_that_make_no_key_leave_y_and_n(yes: str, no: str) -> None:
     odd = Words(yes, no)
-    assert answer("y", False, odd) is True
-    assert answer("n", True, odd) is False
+    assert answer("y\r", False, odd) is True
+    assert answer("n\r", True, odd) is False
 
 
 def test_words_that_start_alike_leave_y_and_n() -> None:
     alike = Words("Oui", "Oh non")
     assert answer("o\r", True, alike) is True  # 'o' answers nothing; Enter takes the default
-    assert answer("n", True, alike) is False
+    assert answer("n\r", True, alike) is False
 
 
 def pick(keys: str, required: bool) -> list[str]:
@@ -159,3 +169,20 @@ def test_the_default_key_bindings_are_built_once_and_serve_every_question(
             typed.append(prompts.ask(field, None, date(2026, 12, 1)))
     assert typed == [">one ", ">two ", ">three "]
     assert built == [1]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda: prompts.yes_no("Thank\u202e them?", True),
+        lambda: prompts.choose("Pick\u2066 one", [("a", "Glo\u202ebex"), ("b", "Initech")]),
+        lambda: prompts.pick_many("Which\u202e?", [("a", "Glo\u202ebex", False)]),
+        lambda: prompts.text("Your\u202e words", hint="Enter\u2067 for none"),
+    ],
+    ids=["yes/no", "select", "checkbox", "text"],
+)
+def test_a_questions_bidi_controls_are_shown_not_obeyed(ask: Callable[[], object]) -> None:
+    """Issue 19, item 15: a pack's message or a label holding U+202E reached the terminal."""
+    _, drawn = _screen("\r", ask)
+    assert not {"\u202e", "\u2066", "\u2067"} & set(drawn), drawn
+    assert "\\u202e" in drawn or "\\u2066" in drawn

@@ -414,17 +414,18 @@ def test_own_files_are_rebounds_and_nothing_else(rebound_home: Path) -> None:
     st.save(make())
     with st.lock("2026-11-25-globex"):
         pass
+    lock = st.state / "locks" / "2026-11-25-globex.lock"
     (rebound_home / "thesis.txt").write_text("mine")
     (rebound_home / "sessions" / "notes.txt").write_text("mine")
     (rebound_home / "sessions" / ".hidden.json").write_text("mine")
     (rebound_home / "sessions" / ".2026-11-25-globex.json.x1.tmp").write_text("half")
     (rebound_home / "sessions" / "link.json").symlink_to(rebound_home / "thesis.txt")
-    names = [str(p.relative_to(rebound_home)) for p in st.own_files()]
+    names = [str(p.relative_to(rebound_home)) for p in st.own_files() if p != lock]
     assert names == [
-        "locks/2026-11-25-globex.lock",
         "sessions/.2026-11-25-globex.json.x1.tmp",
         "sessions/2026-11-25-globex.json",
     ]
+    assert lock in st.own_files()  # this computer's, in its state folder: wiped too
     assert st.own_files(personal=True) == [rebound_home / "sessions" / "2026-11-25-globex.json"]
 
 
@@ -439,6 +440,11 @@ def test_every_file_rebound_writes_is_on_the_one_list() -> None:
         assert name in named, name
         assert not named[name].personal
     assert named[pending.PENDING].personal  # typed by the person: exported, and wiped
+    # This computer's own, in its state folder (those in the data folder: left by older ones).
+    mine = {own.name: own for own in names.MACHINE_OWN}
+    for name in (due_index.INDEX, reminders.REMINDED, names.LOCKS):
+        assert not mine[name].personal
+    assert mine[pending.PENDING].personal
 
 
 def test_every_reading_command_refuses_a_data_folder_that_is_a_file(

@@ -15,7 +15,10 @@ from rebound.pack.models import FieldDef
 
 TODAY = date(2026, 11, 20)  # a Friday; fixed so that nothing depends on the clock
 
-DATE_HELP = "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+DATE_HELP = (
+    "Please give a date like 2026-12-01, 'tomorrow', 'friday', 'next friday', 'in 2 weeks' or "
+    "'+3d'."
+)
 TOO_FAR = "That's more than 10 years away; please give a nearer date."
 
 
@@ -92,7 +95,7 @@ def test_parse_date_iso(raw: str, expected: date) -> None:
         "",
         "   ",
         "soon",
-        "next month",
+        "next blursday",
         "3",
         "3 ago",
         "in 3 days ago",
@@ -422,7 +425,7 @@ def test_a_packs_date_words_belong_to_that_pack(spanish: Any) -> None:
     [
         (make("text", required=True), "", "Esta respuesta hace falta para seguir"),
         (make("email"), "no", "Eso no parece una dirección de correo"),
-        (make("date"), "luego", "Escribe una fecha como 2026-12-01, «hoy», «mañana»"),
+        (make("date"), "luego", "Escribe una fecha como 2026-12-01, «mañana», «el viernes»"),
         (make("date"), "2099-01-01", "Eso queda a más de 10 años"),
         (make("number"), "tres", "Escribe un número entero"),
         (make("number", minimum=1, maximum=5), "0", "de al menos 1."),
@@ -484,3 +487,76 @@ def test_a_packs_date_words_may_be_its_defaults(content_copy: Any) -> None:
     loaded = packs.load(content_copy)
     move_on = next(p for p in loaded.step("reflect").prompts if p.id == "move_on_date")
     assert typed.default_text(move_on, TODAY, loaded) == (TODAY + timedelta(days=1)).isoformat()
+
+
+# --- relative dates, in the pack's words (issue 22, item 19) ---------------------------------
+
+# TODAY is a Friday: 'friday' is today, 'next friday' a week on, 'wednesday' the coming one.
+RELATIVE = {
+    "en": [
+        ("friday", 0),
+        ("this friday", 0),
+        ("Fri", 0),
+        ("next friday", 7),
+        ("next wednesday", 5),
+        ("wednesday", 5),
+        ("on monday", 3),
+        ("last friday", -7),
+        ("last monday", -4),
+        ("in two weeks", 14),
+        ("in a week", 7),
+        ("a week ago", -7),
+        ("two days from now", 2),
+        ("next month", 30),  # 2026-11-20 -> 2026-12-20
+        ("in 3 months", 92),  # -> 2027-02-20
+        ("last week", -7),
+    ],
+    "es": [
+        ("el viernes", 0),
+        ("el próximo viernes", 7),
+        ("el proximo viernes", 7),
+        ("el viernes que viene", 7),
+        ("el miércoles", 5),
+        ("miercoles", 5),
+        ("el viernes pasado", -7),
+        ("en dos semanas", 14),
+        ("dentro de 2 semanas", 14),
+        ("dentro de un mes", 30),
+        ("el mes que viene", 30),
+        ("hace una semana", -7),
+        ("next friday", 7),  # English works in every pack
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "days"),
+    [(lang, raw, days) for lang, cases in RELATIVE.items() for raw, days in cases],
+)
+def test_relative_dates_in_each_packs_words(lang: str, raw: str, days: int) -> None:
+    from rebound.pack import packs
+
+    pack = packs.load(packs.content_dir(lang=lang))
+    assert typed.parse_date(raw, TODAY, pack) == TODAY + timedelta(days=days)
+
+
+def test_a_month_on_from_the_31st_is_the_end_of_the_next_month() -> None:
+    assert typed.parse_date("next month", date(2027, 1, 31)) == date(2027, 2, 28)
+    assert typed.parse_date("1 month ago", date(2024, 3, 31)) == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_refused_date_says_forms_that_are_accepted(lang: str) -> None:
+    """The message under the prompt names the forms: each of them is one that works."""
+    from rebound.pack import packs
+
+    pack = packs.load(packs.content_dir(lang=lang))
+    with pytest.raises(ValueError, match="2026-12-01") as refused:
+        typed.parse_date("someday", TODAY, pack)
+    examples = re.findall(r"[«']([^»']+)[»']", str(refused.value))
+    assert len(examples) >= 4, refused.value
+    for example in examples:
+        typed.parse_date(example, TODAY, pack)  # raises if the message names a refused form
+    contacts = re.findall(r"[«']([^»']+)[»']", pack.say("contacts_bad_date", value="x"))[1:]
+    for example in contacts:
+        assert typed.parse_date(example, TODAY, pack) <= TODAY

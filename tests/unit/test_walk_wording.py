@@ -44,3 +44,15 @@ def test_the_thank_you_is_due_the_day_of_the_call(lang: str) -> None:
         session.answered_at[prompt.id] = answered
     item = next(e for e in progress.checklist(loaded, session) if e.id == "thank-you-sent")
     assert item.due == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_step_two_says_what_to_work_on_was_named_only_when_it_was(lang: str) -> None:
+    """Issue 22, item 7: "you've already named what to work on" with nothing named."""
+    step = load(lang).step("ask-why")
+    named = {"feedback_asked": "will_email", "reasons": None, "areas": [], "weakness": None}
+    closing = progress.first_said(step.done, named) or ""
+    said = {"en": "already named", "es": "ya sabes qué quieres trabajar"}[lang]
+    assert said not in closing, closing
+    for answer in ({"weakness": "I rush"}, {"areas": ["communication"]}):
+        assert said in (progress.first_said(step.done, {**named, **answer}) or "")

@@ -55,9 +55,9 @@ def test_every_key_said_is_a_sentence_of_the_pack() -> None:
 def test_keys_kept_in_tables_are_sentences_too() -> None:
     from rebound import app
     from rebound.coach import brag_list
-    from rebound.commands import brag
+    from rebound.commands import brag, reminders
     from rebound.pack import reader
-    from rebound.system import clipboard
+    from rebound.system import clipboard, quoting
     from rebound.terminal import prompts
 
     keys = [
@@ -68,6 +68,12 @@ def test_keys_kept_in_tables_are_sentences_too() -> None:
         *(key for _, key in brag.STORY),
         *clipboard._WORDED.values(),
         *reader.NEVER_HOLDS.values(),
+        *reminders.WHY.values(),
+        *reminders.WILL.values(),
+        quoting.LINE_BREAK,
+        quoting.CONTROL,
+        quoting.NOT_UTF8,
+        quoting.PERCENT,
     ]
     assert set(keys) <= set(Ui.defaults())
 

@@ -227,3 +227,19 @@ def test_mutated_files_read_alike_through_either_parser(
         elif fast[0] == "refused":
             assert str(fast[1]).startswith(f"{file}:"), fast
     assert not differ, "\n".join(differ[:5])
+
+
+@pytest.mark.parametrize("escape", ["\\U00110000", "\\UFFFFFFFF", "\\U7FFFFFFF", "\\U80000000"])
+@pytest.mark.parametrize("where", ["answers", "pack"])
+def test_an_escape_beyond_unicode_is_refused_at_its_place(
+    escape: str, where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19, item 13: `"\\U00110000"` names no character; PyYAML's Python scanner let
+    `chr()` raise ValueError (OverflowError past 0x7FFFFFFF), which escaped the reader."""
+    file = tmp_path / ("answers.yaml" if where == "answers" else "coach.yaml")
+    file.write_text(f'company: ok\nrole: "Staff \\n{escape} engineer"\n', encoding="utf-8")
+    said = _said(file)
+    assert said.startswith(f"{file}:2:"), said
+    assert "(yaml)" in said and "\\U0010FFFF" in said, said
+    python_only(monkeypatch)  # the same refusal when libyaml is not there
+    assert _said(file) == said

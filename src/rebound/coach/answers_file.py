@@ -18,8 +18,9 @@ as written, in place of the sentence the drafts would make:
     sentences:
       detail: You called me back yourself, which meant a lot.
 
-A question left out takes its default if it has one, is left blank if it is optional, and
-otherwise ends the filling there: `rebound continue` asks the rest.
+A question left out takes what the email the session started from says (`start --from`: the
+file wins, the email fills only what it leaves out), else its default if it has one, is left
+blank if it is optional, and otherwise ends the filling there: `rebound continue` asks the rest.
 An answer whose question is not asked (a `when` on an earlier answer says no) is refused
 rather than dropped: nothing a person wrote is lost without a word.
 """
@@ -117,7 +118,8 @@ def _fallback(field: FieldDef, today: date, lang: Sayer) -> tuple[bool, AnswerVa
 
 
 def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: datetime) -> int:
-    """Apply the file's answers to the session, in the coach's order; returns how many.
+    """Apply the file's answers to the session, in the coach's order; returns how many. A
+    question the file leaves out takes the session's `suggested` answer (from an email) first.
 
     Raises:
         UsageError: an unknown question or field, or an answer that does not fit its question.
@@ -168,6 +170,8 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
             value = _answer(
                 doc, prompt, data, (prompt.id,), today, lang=content, answers=session.answers
             )
+        elif prompt.id in session.suggested:
+            value = session.suggested[prompt.id]  # checked when it was suggested
         else:
             known, value = _fallback(prompt, today, content)
             if not known:

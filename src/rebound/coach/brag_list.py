@@ -17,6 +17,7 @@ from typing import Final
 from rebound import clock
 from rebound.errors import UsageError
 from rebound.pack.context import entry_id
+from rebound.pack.models import Content
 from rebound.storage.records import Accomplishment, BragList, Item, Session
 
 PROMPT: Final = "accomplishments"
@@ -123,6 +124,14 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
                 seen.add(word.casefold())
                 out.append(word)
     return out
+
+
+def with_title(brag: BragList, title: str) -> Accomplishment | None:
+    """The win on the list with this title (case, spaces and accents aside), if there is one."""
+    from rebound.names import fold
+
+    wanted = fold(title)
+    return next((i for i in brag.items if wanted and fold(i.title) == wanted), None)
 
 
 def add(
@@ -239,8 +248,26 @@ def taken_from(entry: Item) -> dict[str, str | None]:
     return {name: _text(entry.get(name)) for name in TEXT_FIELDS}
 
 
-def _fields(item: Accomplishment) -> dict[str, str | None]:
+def fields(item: Accomplishment) -> dict[str, str | None]:
+    """The text fields of a story, as `taken_from` gives an entry's."""
     return {name: getattr(item, name) for name in TEXT_FIELDS}
+
+
+def carry_to_entry(item: Accomplishment, session: Session) -> bool:
+    """Bring a story edited on the brag list to the session entry it came from, so that the
+    session (its interview stories) tells it as the list does; False when the entry is gone.
+    A note given to it there opens the entry's story."""
+    wanted = item.source.split("#", 1)[1] if item.source and "#" in item.source else None
+    answer = session.answers.get(PROMPT)
+    for entry_id_, entry in entries(session) if isinstance(answer, list) else ():
+        if entry_id_ != wanted:
+            continue
+        for name, value in fields(item).items():
+            entry[name] = value
+        if any(entry.get(name) for name in STORY_FIELDS):
+            entry["story"] = True
+        return True
+    return False
 
 
 @dataclass
@@ -320,13 +347,13 @@ def sync(
 
 def _take_correction(item: Accomplishment, taken: dict[str, str | None], done: SyncReport) -> None:
     """Bring the text of the item's entry onto it, unless it was edited on the list."""
-    fields = _fields(item)
+    now_reads = fields(item)
     if item.synced is None:
-        if fields == taken:  # from before version 4, and as its entry: follow it from now on
+        if now_reads == taken:  # from before version 4, and as its entry: follow it from now on
             item.synced = taken
             done.remembered += 1
         return
-    if fields != item.synced or taken == item.synced:
+    if now_reads != item.synced or taken == item.synced:
         return  # edited on the list (its version wins), or nothing new
     for name, value in taken.items():
         setattr(item, name, value)
@@ -371,6 +398,17 @@ def record(item: Accomplishment, rating: int, now: datetime) -> None:
     item.practised += 1
     item.ratings.append(rating)
     item.last_practised = now
+
+
+def rehearsed_items(content: Content) -> list[str]:
+    """The checklist items done once the stories are told out loud ("Stories rehearsed out
+    loud": done when `REHEARSED` is yes), which a finished `rebound rehearse` ticks."""
+    return [
+        item.id
+        for step in content.steps
+        for item in step.checklist
+        if item.done_when is not None and item.done_when.prompt == REHEARSED and not item.each
+    ]
 
 
 def told_aloud(brag: BragList, session: Session) -> int:

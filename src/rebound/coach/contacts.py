@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from rebound import clock
-from rebound.coach import insights
+from rebound.coach import insights, progress
 from rebound.coach.insights import person_key
 from rebound.pack.context import entry_number
 from rebound.pack.models import Content
@@ -46,7 +46,9 @@ class Person:
     touches: tuple[Seen, ...]  # newest first
     days_quiet: int  # since the last touch, or since added when never reached
     quiet: bool  # gone quiet: as long as their cadence (or the weeks asked for), or longer
-    next_due: date  # the last touch (or the day added) plus the cadence (or the weeks asked for)
+    # The last touch plus the cadence (or the weeks asked for); before the first touch, the day
+    # their session's "Reach out to ..." item is due (one first reach-out, one date).
+    next_due: date
     open_items: tuple[tuple[str, str], ...]  # (session id, item id) of contact items not ticked
 
     @property
@@ -65,6 +67,7 @@ class _Facts:
     relations: list[str] = field(default_factory=list)  # choice values, not labels
     ticks: list[tuple[date, str, str]] = field(default_factory=list)  # (day, company, session#item)
     open_items: list[tuple[str, str]] = field(default_factory=list)
+    first_due: date | None = None  # the earliest due day of their open contact items
 
 
 def _facts(content: Content, sessions: Iterable[Session]) -> dict[str, _Facts]:
@@ -72,7 +75,9 @@ def _facts(content: Content, sessions: Iterable[Session]) -> dict[str, _Facts]:
     item_id = insights._each_item_id(content, insights.CONTACTS)
     out: dict[str, _Facts] = {}
     for session in sessions:
-        for n, entry in enumerate(insights._entries(session, insights.CONTACTS), start=1):
+        entries = insights._entries(session, insights.CONTACTS)
+        due = {e.id: e.due for e in progress.checklist(content, session)} if entries else {}
+        for n, entry in enumerate(entries, start=1):
             key = person_key(str(entry.get("name") or ""))
             if not key:
                 continue
@@ -86,6 +91,9 @@ def _facts(content: Content, sessions: Iterable[Session]) -> dict[str, _Facts]:
             ticked = session.ticked.get(item)
             if ticked is None:
                 facts.open_items.append((session.id, item))
+                day = due.get(item)
+                if day is not None and (facts.first_due is None or day < facts.first_due):
+                    facts.first_due = day
             else:
                 day = insights.local_day(ticked)
                 facts.ticks.append((day, insights.company(session), f"{session.id}#{item}"))
@@ -118,6 +126,7 @@ def people(
     """
     day = today or clock.today()
     facts = _facts(content, sessions)
+    _rekey(log)
     out: list[Person] = []
     for contact in insights.contacts(content, sessions, day):
         key = person_key(contact.name)
@@ -136,6 +145,8 @@ def people(
             next_due = since + timedelta(weeks=weeks or every)
         except OverflowError:  # a hand-edited date at the end of the calendar
             next_due = date.max
+        if not touches and known.first_due is not None and weeks is None:
+            next_due = known.first_due  # the checklist's day for the first reach-out
         out.append(
             Person(
                 contact=contact,
@@ -149,6 +160,23 @@ def people(
             )
         )
     return sorted(out, key=lambda p: (not p.quiet, -p.days_quiet, p.name.casefold()))
+
+
+def _rekey(log: ContactLog) -> None:
+    """Keep the log under today's `person_key`s: a log written when accents still counted
+    ('tomásferreira') is found, and added to, as 'tomasferreira'; two entries that are now one
+    person are merged, their touches in order."""
+    for key in list(log.people):
+        wanted = person_key(key)
+        if wanted == key:
+            continue
+        moved = log.people.pop(key)
+        kept = log.people.setdefault(wanted, moved)
+        if kept is not moved:
+            kept.touches = sorted(
+                [*kept.touches, *moved.touches], key=lambda t: (t.on, t.logged_at.timestamp())
+            )
+            kept.every_weeks = kept.every_weeks or moved.every_weeks
 
 
 class UnclearName(LookupError):
@@ -234,7 +262,8 @@ def due(
         out.append(
             insights.Todo(
                 session_id=latest.session_id if latest else "",
-                company=latest.company if latest else "",
+                # Not the company of the session that added them: that is not where they work.
+                company="",
                 item_id=f"keep-in-touch:{person.key}",
                 label=content.say("contacts_due_label", name=person.name, value=every),
                 due=person.next_due,

@@ -75,6 +75,7 @@ def make(
     channel: str = "",
     step_id: str = "",
     ticks: str | None = None,
+    in_reply_to: str = "",
 ) -> DraftText:
     """A `DraftText` from a whole text, its header lines parsed off."""
     to, subject, body = split_headers(text, content)
@@ -88,6 +89,7 @@ def make(
         text=plain(text),
         step_id=step_id,
         ticks=ticks,
+        in_reply_to=in_reply_to,
     )
 
 
@@ -100,10 +102,13 @@ def built(content: Content, session: Session, kept: bool = True) -> list[DraftTe
     `kept` False (they were stored in another language than `content`'s): made again from the
     answers, in `content`'s words, so that titles and texts never mix two languages.
     """
+    from rebound.inbox import replies
+
     out: list[DraftText] = []
     for step in content.steps:
         done = progress.step_done(step, session)
         for d in step.drafts:
+            thread = replies.thread_of(content, session, d)
             made = {m.id: m for m in progress.draft_texts(content, session, d)} if done else {}
             ids = list(made)
             ids += [i for i in session.drafts if kept and i not in made and _belongs(i, d)]
@@ -125,6 +130,7 @@ def built(content: Content, session: Session, kept: bool = True) -> list[DraftTe
                     channel=channel,
                     step_id=step.id,
                     ticks=_ticks(d, draft_id),
+                    in_reply_to=thread.message_id if thread is not None else "",
                 )
                 # What it was made from, while it reads as it was made (not a stored text the
                 # answers have moved on from): its sentences for the checker, its notes.
@@ -207,16 +213,22 @@ def address(to: str) -> str:
     return match.group(1) or match.group(2)
 
 
-def mailto(to: str, subject: str, body: str) -> str:
-    """A `mailto:` link (RFC 6068) that opens a new email with these fields filled in.
+def mailto(to: str, subject: str, body: str, in_reply_to: str = "") -> str:
+    """A `mailto:` link (RFC 6068) that opens a new email with these fields filled in; with
+    `in_reply_to` (a Message-ID), a reply in that message's thread: RFC 6068 lets a link carry
+    any header, and In-Reply-To and References are what thread a reply.
 
     Everything is percent-encoded as UTF-8: spaces as %20 (not '+'), line breaks as %0D%0A, and
     '&', '=', '?', '#' and '%' too, so no part can spill into another. Only the address goes in
     the link's path: RFC 6068 has no room for the name beside it.
     """
+    from rebound.inbox.replies import thread_fields
+
     fields = []
     if subject:
         fields.append("subject=" + quote(subject, safe=""))
+    for name, value in thread_fields(in_reply_to):
+        fields.append(f"{name}=" + quote(value, safe="@"))
     text = body.replace("\r\n", "\n").strip("\n")
     if text:
         fields.append("body=" + quote(text.replace("\n", "\r\n"), safe=""))

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from rebound import clock
 from rebound.coach import progress
+from rebound.names import fold
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content
 from rebound.storage.records import BragList, Item, OpenList, Session
@@ -53,6 +54,26 @@ def heard_on(session: Session) -> date:
         return date.fromisoformat(session.text(CALL_DATE))
     except ValueError:
         return local_day(session.created_at)
+
+
+def names(sessions: Iterable[Session]) -> dict[str, str]:
+    """How each session is named beside its items: its company, and where two sessions share
+    one (case and spaces aside), its role and the day the news came too, so that they differ:
+    'Globex · Data Engineer (2026-11-25)'."""
+    found = list(sessions)
+    seen: dict[str, int] = {}
+    for session in found:
+        key = person_key(company(session))
+        seen[key] = seen.get(key, 0) + 1
+    out = {}
+    for session in found:
+        name = company(session)
+        if seen[person_key(name)] > 1:
+            role = " ".join(session.text("role").split())
+            name = f"{name} · {role}" if role else name
+            name = f"{name} ({heard_on(session).isoformat()})"
+        out[session.id] = name
+    return out
 
 
 def _oldest_first(sessions: Iterable[Session]) -> list[Session]:
@@ -98,6 +119,8 @@ class Todo:
     label: str
     due: date | None
     action: str | None = None  # the command that does it, when it is not a tick
+    opens: bool = False  # `due` is the day something becomes possible, not a deadline
+    next: str | None = None  # what to do, said as a thing to do ("Send your thank-you ...")
 
     @property
     def command(self) -> str:
@@ -143,12 +166,24 @@ def agenda(
     until = None if days is None else clock.shift(day, days)  # None past date.max: no end
     out = Agenda(today=day, until=until)
     dated: list[tuple[date, int, Todo]] = []
-    for session in _oldest_first(sessions):
-        name = company(session)
+    ordered = _oldest_first(sessions)
+    called = names(ordered)
+    for session in ordered:
+        name = called[session.id]
         for entry in progress.checklist(content, session):
             if entry.done or entry.info:
                 continue
-            todo = Todo(session.id, name, entry.id, entry.label, entry.due)
+            if entry.opens and entry.due is not None and entry.due < day:
+                continue  # open since: a possibility now, nothing to do
+            todo = Todo(
+                session.id,
+                name,
+                entry.id,
+                entry.label,
+                entry.due,
+                opens=entry.opens,
+                next=entry.next,
+            )
             if entry.due is None:
                 out.anytime.append(todo)
             else:
@@ -170,8 +205,9 @@ def agenda(
 
 
 def person_key(name: str) -> str:
-    """Names that differ only in case or spaces are one person ('Priya  patel' = 'PriyaPatel')."""
-    return "".join(name.split()).casefold()
+    """Names that differ only in case, spaces or accents are one person ('Priya  patel' =
+    'PriyaPatel', 'tomas ferreira' = 'Tomás Ferreira')."""
+    return fold(name)
 
 
 @dataclass(frozen=True)
@@ -432,43 +468,3 @@ def with_todos(agenda: Agenda, extra: Iterable[Todo]) -> Agenda:
     # Stable: items of the same day keep the order they had (sessions first, then the extra).
     ordered = {k: sorted(v, key=lambda t: t.due or date.max) for k, v in groups.items()}
     return Agenda(today=agenda.today, until=agenda.until, anytime=anytime, **ordered)
-
-
-# --- patterns, in `rebound stats` ------------------------------------------------------------
-
-PATTERN_SESSIONS = 5  # a pattern is stated only from this many sessions with feedback up
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """What the reasons and areas of every session add up to, said honestly."""
-
-    sessions: int  # sessions whose areas to work on were chosen
-    reasons: list[tuple[str, str]]  # (company, the reasons given), newest first
-    areas: list[tuple[str, int]]  # most frequent first
-    needed: int  # sessions still needed before a pattern is stated (0: enough)
-
-    @property
-    def recurring(self) -> list[tuple[str, int]]:
-        """The areas that make a pattern: the most frequent, if it came up more than once."""
-        if self.needed or not self.areas or self.areas[0][1] < 2:
-            return []
-        top = self.areas[0][1]
-        return [(label, n) for label, n in self.areas if n == top]
-
-
-def patterns(content: Content, sessions: Iterable[Session]) -> Patterns:
-    """Reasons and areas across sessions; a pattern only from `PATTERN_SESSIONS` sessions up."""
-    ordered = _oldest_first(sessions)
-    answered = [s for s in ordered if isinstance(s.answers.get(AREAS), list)]
-    reasons = [
-        (company(s), " ".join(s.text(REASONS).split()))
-        for s in reversed(ordered)
-        if s.text(REASONS).strip()
-    ]
-    return Patterns(
-        sessions=len(answered),
-        reasons=reasons,
-        areas=_areas(content, answered),
-        needed=max(0, PATTERN_SESSIONS - len(answered)),
-    )

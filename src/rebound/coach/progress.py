@@ -5,9 +5,10 @@ Everything is a function of the content and a session, so it is tested without a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -62,6 +63,7 @@ class Entry:
     due: date | None
     next: str | None
     ticked_at: datetime | None = None
+    opens: bool = False  # `due` is when something becomes possible, never a deadline
 
 
 def _asked(q: FieldDef, lookup: Lookup) -> bool:
@@ -75,12 +77,16 @@ def _sections(content: Content) -> list[tuple[int, Step | None, list[PromptDef]]
 
 
 def _next_in_list(
-    number: int, step: Step | None, prompt: PromptDef, session: Session
+    number: int,
+    step: Step | None,
+    prompt: PromptDef,
+    session: Session,
+    optional: Collection[str] = (),
 ) -> Position | None:
     open_list = session.open_lists.get(prompt.id, OpenList())
     entry = len(open_list.items) + 1
     if open_list.current is None:
-        if len(open_list.items) < prompt.min_items:
+        if len(open_list.items) < (0 if prompt.id in optional else prompt.min_items):
             current: Item = {}
         else:
             return Position(number, step, prompt, more=True, entry=entry)
@@ -94,9 +100,16 @@ def _next_in_list(
 
 
 def next_position(
-    content: Content, session: Session, only_step: str | None = None
+    content: Content,
+    session: Session,
+    only_step: str | None = None,
+    optional: Collection[str] = (),
 ) -> Position | None:
-    """The first unanswered question, in order; None when everything is answered."""
+    """The first unanswered question, in order; None when everything is answered.
+
+    The list prompts named in `optional` may stay empty, whatever their `min_items` (the
+    accomplishments, when the brag list already holds some: "add a new one?" comes first).
+    """
     for number, step, prompts in _sections(content):
         if only_step is not None and (step is None or step.id != only_step):
             continue
@@ -104,7 +117,7 @@ def next_position(
             if prompt.id in session.answers or not _asked(prompt, session.answers):
                 continue
             if prompt.kind == "list":
-                pos = _next_in_list(number, step, prompt, session)
+                pos = _next_in_list(number, step, prompt, session, optional)
                 if pos is not None:
                     return pos
                 continue
@@ -139,6 +152,7 @@ def apply(
         session.answers[pid] = value
         session.answered_at[pid] = now
     session.previous.pop(previous_key(pos), None)
+    session.suggested.pop(previous_key(pos), None)  # the email's default: answered now
     session.updated_at = now
     if session.finished_at is None and next_position(content, session) is None:
         session.finished_at = now
@@ -279,10 +293,16 @@ def default_for(content: Content, session: Session, pos: Position) -> str | None
 
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
     """One draft filled from the answers: none when its `when` does not hold, one per entry
-    for an `each` draft (see `compose`)."""
+    for an `each` draft (see `compose`); a reply to the email the session started from has
+    'Re: ' its subject (`inbox.replies`)."""
     from rebound.letters import compose
 
-    return compose.draft_texts(content, session, draft)
+    made = compose.draft_texts(content, session, draft)
+    if session.thread is None:
+        return made
+    from rebound.inbox import replies
+
+    return [replies.in_thread(content, session, draft, m) for m in made]
 
 
 def draft_text(content: Content, session: Session, draft: Draft) -> str:
@@ -318,7 +338,9 @@ def checklist(content: Content, session: Session) -> list[Entry]:
     so the list grows as the person works through the steps.
     """
     ctx = context(content, session)
-    dated = date_prompts(content)
+    make = functools.partial(
+        _entry, session=session, words=content.template_words, dated=date_prompts(content)
+    )
     out: list[Entry] = []
     for step in content.steps:
         # A step whose drafts were kept was finished, even if a question was added to it since.
@@ -333,34 +355,13 @@ def checklist(content: Content, session: Session) -> list[Entry]:
                 for n, (raw, entry) in enumerate(zip(entries, labelled, strict=False), start=1):
                     if isinstance(raw, dict) and isinstance(entry, dict):
                         # Numbered by the entry's id, so a tick stays with its entry.
-                        out.append(
-                            _entry(
-                                step,
-                                item,
-                                f"{item.id}-{entry_number(raw, n)}",
-                                ctx={**ctx, **entry},
-                                raw=raw,
-                                session=session,
-                                words=content.template_words,
-                                dated=dated,
-                            )
-                        )
+                        item_id = f"{item.id}-{entry_number(raw, n)}"
+                        out.append(make(step, item, item_id, ctx={**ctx, **entry}, raw=raw))
                 continue
             if item.when is not None and not holds(item.when, session.answers):
                 continue
             if finished or item.id in session.ticked:
-                out.append(
-                    _entry(
-                        step,
-                        item,
-                        item.id,
-                        ctx=ctx,
-                        raw=session.answers,
-                        session=session,
-                        words=content.template_words,
-                        dated=dated,
-                    )
-                )
+                out.append(make(step, item, item.id, ctx=ctx, raw=session.answers))
     return out
 
 
@@ -392,6 +393,7 @@ def _entry(
         due=due,
         next=templates.render(item.next, scope, words) if item.next else None,
         ticked_at=session.ticked.get(item_id),
+        opens=item.opens,
     )
 
 
@@ -460,8 +462,10 @@ def tick(
         if entry.id == item_id and not entry.info:
             if undo:
                 session.ticked.pop(item_id, None)
+                session.unticked[item_id] = now  # a later tick elsewhere wins, an earlier loses
             else:
                 session.ticked.setdefault(item_id, now)
+                session.unticked.pop(item_id, None)
             session.updated_at = now
             return entry
     raise KeyError(item_id)

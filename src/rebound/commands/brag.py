@@ -7,6 +7,7 @@ another for longer than a save.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -20,6 +21,8 @@ from rebound.text import clean
 app = command_group()
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rebound.coach.brag_list import SyncReport
     from rebound.render.screens import Out
     from rebound.storage.records import Accomplishment
@@ -135,8 +138,11 @@ def show(ref: RefArgument) -> None:
     screens.story(render.console(), item)
 
 
-def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
-    """Every field, asked in turn; with `current`, its values are there to edit in place."""
+def _ask_story(
+    current: Accomplishment | None, taken: Callable[[str], str | None] | None = None
+) -> dict[str, Any]:
+    """Every field, asked in turn; with `current`, its values are there to edit in place.
+    `taken` says what is wrong with a title (one already on the list), under the question."""
     from rebound.terminal import prompts
 
     answers: dict[str, Any] = {}
@@ -147,7 +153,11 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
         else:
             hint = speech.say("keep_or_clear_hint" if value else "skip_hint")
         answers[name] = prompts.text(
-            speech.say(question), default=value, required=name == "title", hint=hint
+            speech.say(question),
+            default=value,
+            required=name == "title",
+            hint=hint,
+            check=taken if name == "title" else None,
         )
     tags = ", ".join(current.tags) if current is not None else ""
     typed = prompts.text(
@@ -157,6 +167,18 @@ def _ask_story(current: Accomplishment | None) -> dict[str, Any]:
     )
     answers["tags"] = [typed]
     return answers
+
+
+def _same_title(store: Store, title: str) -> str | None:
+    """What to say under the title of a new win when the list has one called so already."""
+    from rebound.coach import brag_list
+    from rebound.errors import ReboundError
+
+    try:
+        same = brag_list.with_title(store.load_brag(), title)
+    except ReboundError:
+        return None  # said when the list is saved
+    return None if same is None else speech.say("brag_same_title", title=same.title, id=same.id)
 
 
 def _options(**given: Any) -> dict[str, Any]:
@@ -206,15 +228,18 @@ def add(
     if given and title is None:
         raise UsageError("brag_needs_title_option")
     asked = not given
+    store = store_for()
     if asked:
         _needs_terminal("brag add", "brag_add_options")
-        given = _ask_story(None)
-    store = store_for()
+        given = _ask_story(None, lambda typed: _same_title(store, typed))
     typed_at = saves.now()
     saves.warm_up()
     try:
         with saves.locked(store) as brag:
             taken = saves.take_pending(store, brag)
+            same = brag_list.with_title(brag, str(given.get("title") or ""))
+            if same is not None and not asked:  # (asked: said under the question already)
+                raise UsageError("brag_same_title_added", title=same.title, id=same.id)
             try:
                 item = brag_list.add(brag, now=typed_at, **given)
             except ValueError:
@@ -234,6 +259,7 @@ def add(
 
 @brag_app.command("edit")
 def edit(
+    ctx: typer.Context,
     ref: RefArgument,
     *,
     title: TitleOption = None,
@@ -266,12 +292,41 @@ def edit(
     if not given:
         _needs_terminal("brag edit", "brag_edit_options")
         given, seen = saves.changes(item, _ask_story(item)), item
-    changed = saves.save_edit(store, item.id, given, seen) if given else None
+    carry = functools.partial(_carry, ctx, store)
+    changed = saves.save_edit(store, item.id, given, seen, carry) if given else None
     out = render.console()
     if changed:
         render.said(out, speech.say("brag_saved"), (changed.title, "bold"), f"  ({changed.id})")
     else:
         render.note(out, speech.say("brag_unchanged"))
+
+
+def _carry(ctx: typer.Context, store: Store, item: Accomplishment) -> bool:
+    """Take a story edited on the list to its session: the entry it came from, and the drafts
+    made from the list (the interview stories), as `rebound draft` shows them. True when done;
+    a session open in another window, or gone, keeps its own version."""
+    from rebound.app import content_for
+    from rebound.coach import brag_list, progress
+    from rebound.errors import NoSessionError
+
+    session_id = (item.source or "").split("#")[0]
+    try:
+        with store.lock(session_id):
+            session = store.load(session_id)
+            if not brag_list.carry_to_entry(item, session):
+                return False
+            content = content_for(ctx, session)
+            for step in content.steps:
+                if progress.step_done(step, session) and any(
+                    p.id == brag_list.PROMPT for p in step.prompts
+                ):
+                    for d in step.drafts:
+                        for made in progress.draft_texts(content, session, d):
+                            session.drafts[made.id] = made.text
+            store.save(session)
+    except (SessionBusyError, NoSessionError):
+        return False
+    return True
 
 
 @brag_app.command("remove")
@@ -306,6 +361,7 @@ def remove(
 
 @app.command()
 def rehearse(
+    ctx: typer.Context,
     count: Annotated[
         int, typer.Option("--count", "-n", help="How many stories.", min=1, max=50)
     ] = 3,
@@ -349,6 +405,34 @@ def rehearse(
         raise InterruptedByUser(key, count=rated) from None
     render.note(out, "")
     render.note(out, speech.say_count("rehearse_done", rated), "bold")
+    ticked = _tick_rehearsed(ctx, store, picked)
+    if ticked:
+        render.note(out, speech.say("rehearse_ticked", list="; ".join(ticked)), "dim")
+
+
+def _tick_rehearsed(ctx: typer.Context, store: Store, told: list[Accomplishment]) -> list[str]:
+    """Told out loud, a session's stories tick its "Stories rehearsed out loud" item (each
+    session under its lock; one open in another window, or gone, is let be). What was ticked,
+    as 'label (session)'."""
+    from rebound.app import content_for
+    from rebound.coach import brag_list
+    from rebound.errors import NoSessionError
+    from rebound.terminal import walk
+
+    said: list[str] = []
+    for session_id in dict.fromkeys(i.source.split("#")[0] for i in told if i.source):
+        try:
+            with store.lock(session_id):
+                session = store.load(session_id)
+                content = content_for(ctx, session)
+                items = brag_list.rehearsed_items(content)
+                labels = walk.tick_open(content, session, items, saves.now())
+                if labels:
+                    store.save(session)
+                    said += [f"{label} ({session_id})" for label in labels]
+        except (SessionBusyError, NoSessionError):
+            continue
+    return said
 
 
 def _rehearse_one(
@@ -362,7 +446,10 @@ def _rehearse_one(
     screens.rehearsal_card(out, item, number, total)
     spent = prompts.countdown(seconds)
     screens.rehearsal_time(out, seconds, spent)
-    rating = prompts.rating(speech.say("rehearse_how"))
+    # When the time ran out, an Enter meant to stop the clock may come a moment late: the
+    # rating then waits for a pick instead of taking its default.
+    ran_out = bool(seconds) and spent >= seconds
+    rating = prompts.rating(speech.say("rehearse_how"), default=None if ran_out else 3)
     with saves.locked(store) as brag:
         target = saves.by_id(brag, item.id)
         if target is None:

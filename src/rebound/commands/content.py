@@ -26,14 +26,60 @@ def content_validate(
         Path | None,
         typer.Argument(help="A content folder; default: the one in use.", show_default=False),
     ] = None,
+    like: Annotated[
+        str | None,
+        typer.Option(
+            "--like",
+            metavar="BASE",
+            help=(
+                "Also check that it is a translation of BASE (a language, e.g. en, or a folder):"
+                " the same steps, questions, choices, conditions, dates and drafts; each"
+                " difference on a line, exit 1 if any."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check a content folder and say exactly where anything is wrong."""
     from rebound.pack import reader
     from rebound.sentences import speech
 
-    loaded = reader.load(folder or content_folder(ctx))
+    base = _base_folder(like) if like is not None else None  # a wrong --like before any work
+    chosen = folder or content_folder(ctx)
+    loaded = reader.load(chosen)
     steps, prompts = len(loaded.steps), len(loaded.prompts())
     typer.echo(speech.say("content_ok", where=loaded.source, count=steps, number=prompts))
+    if like is None or base is None:
+        return
+    from rebound.errors import ReboundError
+    from rebound.pack import likeness
+
+    found = likeness.differences(reader.load(base), loaded, like)
+    if not found:
+        typer.echo(speech.say("like_same", where=like))
+        return
+    for where, difference in likeness.placed(chosen, found):
+        typer.echo(f"{where}: {difference.field}: {difference.said()}")
+    key = "like_differ_one" if len(found) == 1 else "like_differ"
+    raise ReboundError(key, count=len(found), where=like)
+
+
+def _base_folder(like: str) -> Path:
+    """The pack `--like` names: a language rebound ships, else a folder.
+
+    Raises:
+        UsageError: it is neither.
+    """
+    from rebound.pack import packs
+
+    shipped = packs.languages()
+    if like in shipped:
+        return packs.default_dir(like)
+    if Path(like).expanduser().is_dir():
+        return Path(like).expanduser()
+    from rebound.errors import UsageError
+
+    raise UsageError("like_unknown", value=like, list=", ".join(shipped))
 
 
 @content_app.command("path")
@@ -69,9 +115,14 @@ def content_new(
 
 
 def _copy_whole(source: Path, folder: Path) -> None:
-    """Copy `source` to `folder` whole or not at all: into a hidden sibling, then renamed."""
+    """Copy `source` to `folder` whole or not at all: into a hidden sibling, then renamed.
+
+    The copy carries the JSON Schemas of its files, named on each file's first line.
+    """
     import shutil
     import tempfile
+
+    from rebound.pack import schemas
 
     folder.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".part"))
@@ -91,6 +142,9 @@ def _copy_whole(source: Path, folder: Path) -> None:
             if failed:
                 raise failed[0] from None
             raise
+        # The schemas go with the copy, and its files name them: an editor finds them from the
+        # new folder wherever it is, which a path back into rebound's own folder would not do.
+        schemas.give(partial)
         partial.replace(folder)  # onto a missing or empty folder (checked by the caller)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)

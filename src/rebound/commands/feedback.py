@@ -105,7 +105,7 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
     """The feedback answers from an answers file: only the feedback prompts, checked as at the
     prompt; the ones left out keep their answers. Nothing is saved unless all of it fits."""
 
-    from rebound.coach import answers_file, progress
+    from rebound.coach import answers_file, later_feedback, progress
     from rebound.terminal import walk as flow
 
     later = content.follow_up.feedback
@@ -115,8 +115,17 @@ def _from_file(content: Content, store: Store, found: Session, step: Step, file:
             raise doc.error((key,), content.say("af_not_feedback", list=", ".join(later.prompts)))
     with store.lock(found.id):
         fresh = store.load(found.id)
+        first = {
+            p: str(fresh.answers[p])
+            for p in later.prompts
+            if p in doc.data and later_feedback.adds(p, fresh.answers.get(p))
+        }
         flow.reopen(fresh, [p for p in later.prompts if p in doc.data])
         count = answers_file.fill(content, fresh, doc, clock.today(), flow.now())
+        for prompt_id, earlier in first.items():  # added beside what came first, dated
+            new = fresh.answers.get(prompt_id)
+            typed = new if isinstance(new, str) else ""
+            fresh.answers[prompt_id] = later_feedback.added(earlier, typed, clock.today(), content)
         for prompt in step.prompts:  # an answer to a question that no longer applies goes
             if prompt.when is not None and not progress.holds(prompt.when, fresh.answers):
                 fresh.answers.pop(prompt.id, None)

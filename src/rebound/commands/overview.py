@@ -59,6 +59,7 @@ def todo(
 def stats(ctx: typer.Context) -> None:
     """How your search is going: rejections over time, steps, fixes, areas, this week."""
     from rebound.coach import insights
+    from rebound.coach.patterns import patterns
 
     if (ready := across_sessions(ctx, empty="stats_none")) is None:
         return
@@ -66,7 +67,7 @@ def stats(ctx: typer.Context) -> None:
     from rebound.render.insights import show_patterns, show_stats
 
     show_stats(out, content, insights.stats(content, found, brag=_brag_list(found)))
-    show_patterns(out, content, insights.patterns(content, found))
+    show_patterns(out, content, patterns(content, found))
 
 
 def _brag_list(sessions: list[Session]) -> BragList | None:

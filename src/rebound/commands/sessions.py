@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rebound.render.screens import Out
     from rebound.storage.records import Session
     from rebound.storage.store import Store
+    from rebound.terminal.from_email import Mail
 
 
 @app.command()
@@ -42,6 +43,16 @@ def start(
             show_default=False,
         ),
     ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="<file>",
+            help="Start from the email the news came in: a saved .eml, an mbox, or '-' to paste "
+            "its text. What it says is offered at each question (Enter keeps it).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Begin a new session, right after the call: five short steps, saved as you go."""
     from rebound.render import screens
@@ -49,8 +60,11 @@ def start(
     from rebound.terminal import prompts
     from rebound.terminal import walk as flow
 
+    mail = None
+    if source is not None:
+        mail = _read_mail(ctx, source, interactive=answers is None)
     if answers is not None:
-        _start_from_file(ctx, answers)
+        _start_from_file(ctx, answers, mail)
         return
     prompts.require_terminal("start")
     content = content_for(ctx)
@@ -58,12 +72,72 @@ def start(
     store.check_writable()  # before the first question: never ask what can't be kept
     out = screens.console()
     walk = flow.Walk(content, store, flow.new_session(new_session_lang(ctx)), out)
+    if mail is not None:
+        walk.notes = [_from_mail(content, walk.session, mail)]
     if walk.run():
         _closing(out, content, walk.session)
     report_moved(store)
 
 
-def _start_from_file(ctx: typer.Context, file: Path) -> None:
+def _read_mail(ctx: typer.Context, source: str, interactive: bool) -> Mail:
+    """The email to start from, read before anything is saved (bad input leaves the data folder
+    as it was); a message in another of rebound's languages offers to speak it.
+
+    Raises:
+        UsageError: it is not an email, or nobody can answer (piped in, with no answers file).
+    """
+    from rebound.terminal import from_email, prompts
+
+    if interactive:
+        if source == from_email.STDIN and not prompts.stdin_is_terminal():
+            raise UsageError("inbox_piped")
+        prompts.require_terminal("start")
+    mail = from_email.read(source, clock.today(), interactive)
+    if interactive:
+        _offer_language(ctx, mail.guess.lang)
+    return mail
+
+
+def _other_language(ctx: typer.Context, lang: str | None) -> str | None:
+    """The message's language, when it is another of rebound's built-in ones than the one this
+    run would speak, and nothing (--lang, --content, REBOUND_CONTENT) chose one."""
+    from rebound.pack import packs
+
+    root = ctx.find_root().obj or {}
+    if lang is None or root.get("lang") is not None or root.get("content") is not None:
+        return None
+    if packs.pack_language(None) is None or lang not in packs.languages():
+        return None
+    return lang if lang != packs.language(None) else None
+
+
+def _offer_language(ctx: typer.Context, lang: str | None) -> None:
+    """Ask, in the message's own language, whether to speak it; yes: this run speaks it."""
+    from rebound.terminal import prompts
+
+    other = _other_language(ctx, lang)
+    if other is None:
+        return
+    root = ctx.find_root().obj
+    root["lang"] = other
+    theirs = content_for(ctx)
+    if not prompts.yes_no(theirs.say("inbox_switch_language"), default=True, lang=theirs):
+        root["lang"] = None
+        content_for(ctx)  # back to the run's own language
+
+
+def _from_mail(content: Content, session: Session, mail: Mail) -> str:
+    """Give a new session what the email offers (its thread, and its answers as defaults);
+    the line that says what was read."""
+    from rebound.inbox import offers
+
+    session.thread = offers.thread(mail.guess)
+    session.suggested = offers.suggested(content, mail.guess, clock.today())
+    read = offers.summary(content, session.suggested)
+    return content.say("inbox_read", list=read) if read else content.say("inbox_read_little")
+
+
+def _start_from_file(ctx: typer.Context, file: Path, mail: Mail | None = None) -> None:
     import contextlib
 
     from rebound.coach import answers_file, progress
@@ -74,7 +148,12 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     content = content_for(ctx)
     doc = answers_file.read(file)
     session = flow.new_session(new_session_lang(ctx))
+    if mail is not None:
+        _from_mail(content, session, mail)
+    offered = set(session.suggested)
     count = answers_file.fill(content, session, doc, clock.today(), flow.now())
+    given = doc.data if isinstance(doc.data, dict) else {}
+    from_email = len([k for k in offered if k not in given and k in session.answers])
     if count == 0:
         raise UsageError("answers_none_used", where=file)
     store = due_index.watch(store_for(), content)  # every save keeps the due index fresh
@@ -85,8 +164,13 @@ def _start_from_file(ctx: typer.Context, file: Path) -> None:
     trouble = flow.sync_brag(store, session)
     out = screens.console()
     left = progress.next_position(content, session)
-    filled = speech.say_count("answers_filled", count, where=file, id=session.id)
+    filled = speech.say_count("answers_filled", count - from_email, where=file, id=session.id)
+    if from_email:
+        filled += " " + speech.say_count("inbox_from_email", from_email)
     screens.note(out, filled, "bold")
+    other = _other_language(ctx, mail.guess.lang) if mail is not None else None
+    if other is not None:
+        screens.note(out, speech.say("inbox_other_language", value=other), "dim")
     if trouble:
         screens.note(out, trouble, "yellow")
     for line in _letters_read(content, session, doc):
@@ -323,4 +407,6 @@ def delete(
             return
     with store.lock(full):
         store.delete(full)
-    screens.note(screens.console(), speech.say("deleted", id=full))
+    # Its wins stay on the brag list: said only when it added any.
+    said = "deleted" if full in store.brag_session_ids(removed=False) else "deleted_alone"
+    screens.note(screens.console(), speech.say(said, id=full))

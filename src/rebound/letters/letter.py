@@ -46,6 +46,8 @@ class DraftText:
     it ticks off, `edited` whether the person's own edit is what `text` holds. `sentences` are
     the body's sentences with what they were made from (empty for a text read back from a file),
     and `notes` what the composer did that the person should know (a sentence left out).
+    `in_reply_to` is the Message-ID of the email it answers (`rebound start --from`; '' for a
+    new message): its mailto and .eml carry that thread.
     """
 
     id: str
@@ -62,6 +64,7 @@ class DraftText:
     outward: bool = False
     sentences: tuple[Sentence, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    in_reply_to: str = ""
 
 
 @dataclass

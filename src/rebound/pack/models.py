@@ -14,6 +14,7 @@ from typing import Final, Literal
 from pydantic import Field, field_validator, model_validator
 
 from rebound.pack.conditions import Condition, Conditions, Line, _Strict
+from rebound.pack.date_words import WEEKDAYS, DateForms, check_weekdays
 from rebound.pack.letter_words import LetterWords
 from rebound.sentences import templates
 from rebound.sentences.catalogue import Ui
@@ -225,7 +226,8 @@ class ChecklistItem(_Strict):
     entry's stable id, so an item keeps its id when an entry before it is taken out); `due`
     names the answer (or entry field) holding its date, `due_after` sets it some days after a
     prompt (a date prompt's day, or when another was answered); `info` items are facts, not
-    things to tick.
+    things to tick. An `opens` item's date is the day something becomes possible (you may apply
+    again), not a deadline: it is never overdue.
     """
 
     id: str
@@ -236,6 +238,7 @@ class ChecklistItem(_Strict):
     due_after: DueAfter | None = None
     next: str | None = None
     info: bool = False
+    opens: bool = False
     when: Conditions | None = None
 
     _valid_id = field_validator("id")(_check_id)
@@ -246,6 +249,8 @@ class ChecklistItem(_Strict):
             raise ValueError("give 'due' or 'due_after', not both")
         if self.info and (self.due or self.due_after or self.done_when):
             raise ValueError("an 'info' item has no due date and is never done")
+        if self.opens and self.due is None and self.due_after is None:
+            raise ValueError("an 'opens' item needs its day: 'due' or 'due_after'")
         return self
 
 
@@ -303,6 +308,9 @@ class Words(_Strict):
     dates: dict[str, int] = Field(default_factory=dict)  # 'mañana': 1, days from today
     # How a careful reader reads a letter in this language (rebound.pack.letter_words).
     letters: LetterWords = Field(default_factory=LetterWords)
+    # 'next friday', 'in 2 weeks': the days of the week, and how a day or a length is said.
+    weekdays: list[str] = Field(default_factory=lambda: list(WEEKDAYS))
+    date_forms: DateForms = Field(default_factory=DateForms)
     months: list[str] = Field(  # as `rebound stats` names them
         default_factory=lambda: list(MONTHS), min_length=12, max_length=12
     )
@@ -317,6 +325,8 @@ class Words(_Strict):
             if "{{name}}" not in value.get(key, ""):
                 raise ValueError(f"give '{key}', with {{{{name}}}} where the name goes")
         return value
+
+    _weekdays = field_validator("weekdays")(check_weekdays)
 
     @field_validator("dates")
     @classmethod
@@ -343,13 +353,16 @@ class FollowUp(_Strict):
 
     `keep_in_touch` gives the weeks between two touches by how the person knows a contact (the
     values of the contacts' `relation` field), `keep_in_touch_default` for any other; `reapply`
-    names the checklist item whose date is the day the company may be asked again.
+    names the checklist item whose date is the day the company may be asked again; `reply`
+    names the checklist item whose drafts answer the email a session started from (`rebound
+    start --from`): they go out as replies in its thread, 'Re: ' their subject.
     """
 
     keep_in_touch: dict[str, int] = {}
     keep_in_touch_default: int = Field(default=8, ge=1, le=52)
     feedback: FeedbackLater = Field(default_factory=FeedbackLater)
     reapply: str | None = None
+    reply: str | None = None
 
     @field_validator("keep_in_touch")
     @classmethod

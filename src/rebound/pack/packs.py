@@ -2,13 +2,14 @@
 
 Reading and validating the YAML (`rebound.pack.reader`) is careful and therefore slow: a YAML
 parser in pure Python, a dozen models, cross-checks of every template. Most commands only need
-the result, so the validated content is kept as a pickle in the data folder's `cache/`, keyed by
+the result, so the validated content is kept as a pickle in this computer's cache folder
+(`rebound.storage.files.content_cache`, never in the data folder, which may be synced), keyed by
 the folder, every file's size and modification time, and the versions of rebound, Python and
 pydantic. Any change to any of these, or any trouble with the cache, means a fresh, full load.
 
 Unpickling runs code, so a pickle is only read when this user alone could have written it: the
-file and its folders (`cache/` and the data folder) are the user's and writable by no one else.
-The file is opened without following a link and checked as opened, so nothing swapped in
+file and its folders (the cache folder and the one above it) are the user's and writable by no
+one else. The file is opened without following a link and checked as opened, so nothing swapped in
 between the check and the read is used. Otherwise the YAML is read, and nothing is written there;
 a cache folder of another user's (root's, after a `sudo rebound ...`) is said once per command.
 """
@@ -39,12 +40,16 @@ _READERS = (
     "pack/models.py",
     "pack/conditions.py",
     "pack/letter_words.py",
+    "pack/date_words.py",
     "pack/reader.py",
     "pack/yaml_reader.py",
     "sentences/catalogue.py",
     "sentences/command_sentences.py",
+    "sentences/system_sentences.py",
     "sentences/file_sentences.py",
     "sentences/letter_sentences.py",
+    "sentences/mail_sentences.py",
+    "sentences/sync_sentences.py",
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",
@@ -183,10 +188,10 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
 
 
 def _trusted_folder(folder: Path) -> bool:
-    """Whether `folder` (the cache) and its parent (the data folder) are the user's alone.
+    """Whether `folder` (the cache) and its parent (rebound's cache folder) are the user's alone.
 
-    The cache folder itself must not be a link; the data folder may be one (REBOUND_HOME set to
-    a link the person made), and is judged by where it leads.
+    The cache folder itself must not be a link; its parent may be one (REBOUND_CACHE set to a
+    link the person made), and is judged by where it leads.
     """
     from rebound.storage.files import private
 
@@ -200,18 +205,20 @@ def _read_trusted(path: Path) -> bytes | None:
     Raises:
         OSError: the file cannot be read (missing, for one).
     """
-    from rebound.storage.files import private
+    from rebound.storage.files import MAX_READ_BYTES, private, read_regular
 
     if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
-        return path.read_bytes()
+        return read_regular(path)
     if not _trusted_folder(path.parent):
         return None
     # O_NOFOLLOW and fstat of what was opened: a file swapped in after the folder checks (or a
-    # link) is not read, whatever it is.
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    # link) is not read, whatever it is; O_NONBLOCK: a FIFO in its place is opened at once (then
+    # refused by fstat), never waited on.
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(fd)
-        if not (stat.S_ISREG(st.st_mode) and private(st)):
+        if not (stat.S_ISREG(st.st_mode) and private(st)) or st.st_size > MAX_READ_BYTES:
             return None
         return handle.read()
 
@@ -221,7 +228,7 @@ def _write_cache(path: Path, loaded: Content) -> None:
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
         if someone_elses(path.parent.parent):
-            # Made in another user's data folder (a `sudo rebound ...` in theirs), `cache/`
+            # Made in another user's cache folder (a `sudo rebound ...` in theirs), `content/`
             # would be ours there, and in their way ever after: make nothing.
             return
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

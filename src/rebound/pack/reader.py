@@ -197,6 +197,11 @@ def _check_follow_up(content: Content, coach: YamlDoc) -> None:
             ("follow_up", "reapply"),
             f"'{content.follow_up.reapply}' is not a checklist item with 'due_after'",
         )
+    reply = content.follow_up.reply
+    if reply is not None and not any(d.ticks == reply for s in content.steps for d in s.drafts):
+        raise coach.error(
+            ("follow_up", "reply"), f"'{reply}' is not a checklist item that a draft ticks"
+        )
 
 
 def _prompt_places(

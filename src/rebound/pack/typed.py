@@ -7,11 +7,15 @@ ENGLISH). `answers` are the session's answers so far, for dates limited by an ea
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from rebound.pack.models import TODAY, FieldDef
+from rebound import clock
+from rebound.pack.date_words import COUNT, UNIT, WEEKDAY
+from rebound.pack.models import TODAY, FieldDef, Words
 from rebound.sentences.speech import ENGLISH, Sayer
 from rebound.storage.records import AnswerValue
 
@@ -20,42 +24,158 @@ from rebound.storage.records import AnswerValue
 _EMAIL = re.compile(r'^[^@\s<>,;:"()\[\]\\]+@[^@\s<>,;:"()\[\]\\]+\.[^@\s<>,;:"()\[\]\\]+$')
 # An address pasted from a mail program with its name: `Dana Smith <dana@example.com>`.
 _NAMED = re.compile(r"^[^<>]*<([^<>]+)>$")
-# '+3d', '3 days', 'in 2 weeks', '-2d', '3 days ago', and the same in Spanish ('en 3 días',
-# '+2 semanas', 'hace 3 días').
-_RELATIVE = re.compile(
-    r"^(?P<before>\+|-|in\s+|en\s+|hace\s+)?(?P<count>\d{1,4})\s*"
-    r"(?P<unit>d|days?|d[ií]as?|w|wk|weeks?|s|sem|semanas?)?(?P<ago>\s+ago)?$"
-)
-_WEEKS = ("w", "s")
+# '+3d', '-2w', '+3 days', '+3': a signed count of days (or of the pack's units).
+_SIGNED = re.compile(r"^(?P<sign>[+-])(?P<count>\d{1,4})\s*(?P<unit>[^\W\d_]*)$")
 MAX_YEARS_AWAY = 10
 # Every pack understands these; a pack adds its own language's words (`words: dates:`).
 _WORDS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1, "next week": 7}
 
 
 def parse_date(raw: str, today: date, lang: Sayer = ENGLISH) -> date:
-    """A date from 'YYYY-MM-DD', '+3d', '+2w', '3 days', '-2d', '3 days ago', a word such as
-    'today', 'tomorrow', 'yesterday' or 'next week', or one of the pack's own date words.
+    """A date from 'YYYY-MM-DD', '+3d', '-2w', a word such as 'today', 'tomorrow' or
+    'yesterday' (or one of the pack's own date words), a day of the week ('friday', 'next
+    friday', 'last friday') or a length of time ('in 2 weeks', '3 days ago', 'next month'), in
+    the pack's words (`words: weekdays, date_forms`) or in English.
 
     Raises:
-        ValueError: the text is not one of those.
+        ValueError: the text is not one of those (the message says which forms are).
     """
     text = " ".join(raw.strip().lower().split())
     words = {**_WORDS, **lang.date_words}
-    match = _RELATIVE.match(text)
+    found: date | None = None
     if text in words:
-        found = today + timedelta(days=words[text])
-    elif match and (match["before"] or match["unit"]) and not (match["ago"] and match["before"]):
-        days = int(match["count"]) * (7 if (match["unit"] or "d").startswith(_WEEKS) else 1)
-        past = match["ago"] or (match["before"] or "").startswith(("-", "hace"))
-        found = today + timedelta(days=-days if past else days)
+        found = clock.shift(today, words[text])
+    elif (iso := _iso(text)) is not None:
+        found = iso
     else:
-        try:
-            found = date.fromisoformat(text)
-        except ValueError:
+        for said in _date_words(lang):
+            moved = _relative(text, today, said)
+            if moved is not False:
+                found = moved if isinstance(moved, date) else None
+                break
+        else:
             raise ValueError(lang.say("bad_date")) from None
-    if abs(found.year - today.year) > MAX_YEARS_AWAY:
-        raise ValueError(lang.say("too_far", count=MAX_YEARS_AWAY))
+    if found is None or abs(found.year - today.year) > MAX_YEARS_AWAY:
+        raise ValueError(lang.say("too_far", count=MAX_YEARS_AWAY)) from None
     return found
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _date_words(lang: Sayer) -> list[Words]:
+    """The words for dates to try: the pack's own, then English (which every pack reads)."""
+    own = getattr(lang, "words", None)
+    english = _english_words()
+    return [own, english] if isinstance(own, Words) and own != english else [english]
+
+
+@functools.cache
+def _english_words() -> Words:
+    return Words()
+
+
+def _fold(text: str) -> str:
+    """Lower case, without accents: 'miércoles' is typed 'miercoles' too."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _relative(text: str, today: date, said: Words) -> date | bool | None:
+    """The day `text` means in these words: a date; None when it is one but out of the
+    calendar; False when these words do not say it."""
+    forms = said.date_forms
+    units = {_fold(k): v for k, v in forms.units.items()}
+    numbers = {_fold(k): v for k, v in forms.numbers.items()}
+    typed = _fold(text)
+    signed = _SIGNED.match(typed)
+    if signed is not None:
+        unit = units.get(signed["unit"]) if signed["unit"] else "day"
+        if unit is None:
+            return False
+        return _moved(today, int(signed["count"]) * (-1 if signed["sign"] == "-" else 1), unit)
+    days = [_fold(d) for d in said.weekdays]
+    for meaning in ("this", "next", "last"):
+        for form in getattr(forms, meaning):
+            match = re.fullmatch(_pattern(_fold(form)), typed)
+            day = _weekday(match["weekday"], days) if match else None
+            if day is not None:
+                ahead = (day - today.weekday()) % 7
+                if meaning == "next":
+                    ahead = ahead or 7
+                elif meaning == "last":
+                    ahead = -((today.weekday() - day) % 7 or 7)
+                return clock.shift(today, ahead)
+    for meaning, sign in (("ahead", 1), ("ago", -1)):
+        for form in getattr(forms, meaning):
+            for pattern in _patterns(_fold(form)):
+                match = re.fullmatch(pattern, typed)
+                if match is None:
+                    continue
+                wanted = match.groupdict()
+                unit = units.get(wanted["unit"]) if wanted.get("unit") else "day"
+                raw = wanted.get("count")
+                times = 1 if raw is None else int(raw) if raw.isdigit() else numbers.get(raw)
+                if unit is not None and times is not None:
+                    return _moved(today, sign * times, unit)
+    return False
+
+
+def _weekday(typed: str, days: list[str]) -> int | None:
+    """Which day of the week (0: Monday) a typed name or its start ('fri', 'mié') is."""
+    found = [
+        n
+        for n, day in enumerate(days)
+        if day == typed or (len(typed) >= 3 and day.startswith(typed))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _pattern(form: str) -> str:
+    """A form ('next {{weekday}}', 'in {{count}} {{unit}}') as a regular expression: its words as
+    they are, any spaces between them, and '3d' as well as '3 days'."""
+    out = []
+    for part in re.split(r"(\{\{(?:weekday|count|unit)\}\})", form):
+        if part == WEEKDAY:
+            out.append(r"(?P<weekday>[^\W\d_]+)\.?")
+        elif part == COUNT:
+            out.append(r"(?P<count>\d{1,4}|[^\W\d_]+)")
+        elif part == UNIT:
+            out.append(r"(?P<unit>[^\W\d_]+)")
+        elif part == " " and out and out[-1].startswith("(?P<count>"):
+            out.append(r"\s*")  # '3d', '2w ago'
+        else:
+            out.append(r"\s+".join(re.escape(word) for word in part.split(" ")))
+    return "".join(out)
+
+
+def _patterns(form: str) -> list[str]:
+    """A form's patterns: with a word before the count ('in {{count}} {{unit}}'), also without
+    its unit, which is then days ('in 3')."""
+    out = [_pattern(form)]
+    before = form.split(COUNT, maxsplit=1)[0] if COUNT in form else ""
+    if before.strip() and form.endswith(f" {UNIT}"):
+        out.append(_pattern(form.removesuffix(f" {UNIT}")))
+    return out
+
+
+def _moved(today: date, count: int, unit: str) -> date | None:
+    """`today` moved by `count` days, weeks or months (a month on from 31 January is the last
+    day of February); None outside the calendar."""
+    if unit == "month":
+        month = today.month - 1 + count
+        year = today.year + month // 12
+        if not 1 <= year <= 9999:
+            return None
+        first = date(year, month % 12 + 1, 1)
+        following = clock.next_month(first)
+        last = (following - timedelta(days=1)).day if following else 31
+        return first.replace(day=min(today.day, last))
+    return clock.shift(today, count * (7 if unit == "week" else 1))
 
 
 def check(

@@ -198,21 +198,37 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def read_yaml(file: Path) -> YamlDoc:
+def _text_of(file: Path) -> str:
+    """A YAML file's text: a regular file of at most MAX_FILE_BYTES, read without blocking (a
+    FIFO in its place is refused, never waited on), its line ends made '\\n' as `read_text`
+    makes them.
+
+    Raises:
+        ContentError: it cannot be read, is not a file, is too big, or is not UTF-8.
+    """
+    from rebound.storage.files import NotAFile, TooLarge, read_regular
+
     try:
-        size = file.stat().st_size
+        raw = read_regular(file, MAX_FILE_BYTES)
+    except TooLarge as exc:
+        size = exc.values["value"]
+        said = say("cf_too_big", value=size, count=MAX_FILE_BYTES // 1024)
+        raise ContentError.said(f"{file}:1:1: (file): {said}") from None
+    except NotAFile as exc:
+        why = say(exc.reason, **exc.values)
+        raise ContentError.said(f"{file}: {say('cf_unreadable', value=why)}") from None
     except OSError as exc:
         raise ContentError.said(f"{file}: {say('cf_unreadable', value=exc.strerror)}") from None
-    if size > MAX_FILE_BYTES:
-        said = say("cf_too_big", value=f"{size:,}", count=MAX_FILE_BYTES // 1024)
-        raise ContentError.said(f"{file}:1:1: (file): {said}")
     try:
-        text = file.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         said = say("cf_not_utf8", value=exc.reason)
         raise ContentError.said(f"{file}:1:1: (file): {said}") from None
-    except OSError as exc:
-        raise ContentError.said(f"{file}: {say('cf_unreadable', value=exc.strerror)}") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_yaml(file: Path) -> YamlDoc:
+    text = _text_of(file)
     marks: dict[Path_, tuple[int, int]] = {}
     fast = _fast_node(text, file)
     if fast is not None:
@@ -239,6 +255,14 @@ def read_yaml(file: Path) -> YamlDoc:
             line = exc.context_mark.line + 1
             problem = say("cf_yaml_context", value=problem, title=exc.context, number=line)
         raise ContentError.said(f"{where}: (yaml): {problem}.") from None
+    except (ValueError, OverflowError):
+        # An escape past Unicode's last character ("\\U00110000"): PyYAML's scanner hands it to
+        # `chr()`, which raises; the reader stands on the escape's digits.
+        mark = loader.get_mark()
+        said = say("cf_bad_escape")
+        raise ContentError.said(
+            f"{file}:{mark.line + 1}:{mark.column + 1}: (yaml): {said}"
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentError.said(f"{file}: (yaml): {exc}.") from None
     finally:

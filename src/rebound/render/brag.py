@@ -12,7 +12,7 @@ from rich.rule import Rule
 
 from rebound import clock
 from rebound.coach import brag_list
-from rebound.render.screens import ACCENT, marks, note
+from rebound.render.screens import ACCENT, marks, note, say
 from rebound.render.screens import line as _t
 from rebound.sentences import speech
 
@@ -51,12 +51,12 @@ def listing(out: Console, brag: BragList) -> None:
     out.print()
     width = len(str(len(brag.items)))
     for number, item in enumerate(brag.items, start=1):
-        out.print(_t((f"{number:>{width}}. ", ACCENT), *headline(item)))
+        say(out, _t((f"{number:>{width}}. ", ACCENT), *headline(item)), width + 2)
         details: list[str] = [item.id]
         if item.tags:
             details.append(speech.say("brag_tags", list=", ".join(item.tags)))
         details.append(practice(item))
-        out.print(_t(" " * (width + 2), (f" {bullet} ".join(details), "dim")))
+        say(out, _t(" " * (width + 2), (f" {bullet} ".join(details), "dim")), width + 2)
     out.print()
     note(out, speech.say("brag_list_hint"), "dim")
 
@@ -90,8 +90,8 @@ def notes(out: Console, item: Accomplishment) -> None:
     if not found:
         out.print(_t(speech.say("brag_no_notes", id=item.id)))
         return
-    for label, value in found:
-        out.print(_t("  ", (f"{label}: ", "bold"), value))
+    for label, value in found:  # a wrapped note goes on under its text, not at the edge
+        say(out, _t("  ", (f"{label}: ", "bold"), value), len(label) + 4)
 
 
 def minutes(seconds: float) -> str:

@@ -50,9 +50,12 @@ def outcome_text(content: Content, touch: Seen) -> str:
     return content.say("outcome_none")
 
 
-def people(out: Out, content: Content, people: list[Person], weeks: int | None) -> None:
+def people(
+    out: Out, content: Content, people: list[Person], weeks: int | None, latest: int | None = None
+) -> None:
     """Each contact: how you know them, their cadence, where they came from, their touches
-    (newest first) and whether they have gone quiet."""
+    (newest first: the `latest` few with the rest counted, else every one) and whether they
+    have gone quiet."""
     if not people:
         screens.note(out, content.say("contacts_none"))
         return
@@ -89,11 +92,15 @@ def people(out: Out, content: Content, people: list[Person], weeks: int | None) 
             f"{s.company} ({s.heard_on.isoformat()})" for s in person.contact.sources
         )
         _say(out, _text((content.say("contacts_from") + " ", "dim"), (origin, "dim")), 4)
-        for touch in person.touches:
+        shown = person.touches if latest is None else person.touches[:latest]
+        for touch in shown:
             line = _text((f"{touch.on.isoformat()}  ", "dim"), outcome_text(content, touch))
             if touch.note:
                 line.append_text(_text((f": {touch.note}", "italic")))
             _say(out, line, 6)
+        if len(person.touches) > len(shown):
+            earlier = content.say_count("contacts_earlier", len(person.touches) - len(shown))
+            _say(out, _text((earlier, "dim")), 6)
         if person.last is None:
             status = content.say("contacts_never", value=ago_said(content, person.days_quiet))
         elif person.quiet:

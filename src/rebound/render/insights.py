@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from rebound.coach.insights import Agenda, Patterns, Stats, Todo
+    from rebound.coach.insights import Agenda, Stats, Todo
+    from rebound.coach.patterns import Patterns
     from rebound.pack.models import Content
 
 BAR_WIDTH = 30
@@ -31,7 +32,7 @@ def _when(content: Content, item: Todo, today: date) -> str:
     if delta < 0:
         return content.say_count("todo_late", -delta)
     if delta == 0:
-        return content.say("todo_due_today")
+        return content.say("todo_opens_today" if item.opens else "todo_due_today")
     return content.say_count("todo_due_in", delta)
 
 
@@ -59,7 +60,8 @@ def show_agenda(out: Console, content: Content, agenda: Agenda) -> None:
         for item in items:
             stamp = _text((f"{item.due.isoformat()}  ", "bold")) if item.due else _text("")
             _say(out, _text(item.label), 2, prefix=stamp)
-            detail = _text((f"{item.company}{_when(content, item, agenda.today)}", "dim"))
+            when = _when(content, item, agenda.today)
+            detail = _text((f"{item.company}{when}" if item.company else when.lstrip(", "), "dim"))
             _say(out, detail, 2 + (stamp.cell_len or 2))
             _say(out, _text((item.command, ACCENT)), 2, whole=True)
     if not shown and not agenda.later:
@@ -153,8 +155,8 @@ def show_stats(out: Console, content: Content, figures: Stats) -> None:
 
 def show_patterns(out: Console, content: Content, found: Patterns) -> None:
     """The reasons given, newest first, and a pattern in the areas, only once there are enough
-    sessions to call it one (`insights.PATTERN_SESSIONS`)."""
-    from rebound.coach import insights
+    sessions to call it one (`patterns.PATTERN_SESSIONS`)."""
+    from rebound.coach import patterns
 
     say = content.say
     if found.reasons:
@@ -169,7 +171,7 @@ def show_patterns(out: Console, content: Content, found: Patterns) -> None:
     out.print()
     if found.needed:
         line = content.say_count(
-            "stats_pattern_wait", found.needed, number=insights.PATTERN_SESSIONS
+            "stats_pattern_wait", found.needed, number=patterns.PATTERN_SESSIONS
         )
         _say(out, _text((line, "dim")))
     elif found.recurring:

@@ -6,7 +6,6 @@ highlighting switched off, so '[bold]' or ':smile:' typed by a person is shown a
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -17,6 +16,7 @@ from rich.text import Text
 from rebound.coach import progress as coach
 from rebound.pack.context import context
 from rebound.pack.models import Content, Step
+from rebound.render.wrapping import continued, fit, hanging
 from rebound.storage.records import Session
 from rebound.text import clean
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 Out = Console
 
 ACCENT = "#5f87af"
+NARROW = 72  # columns: below this, `rebound list` is a list of blocks rather than a table
 GOOD = "#5faf87"
 
 
@@ -57,50 +58,6 @@ def console(stderr: bool = False, file: TextIO | None = None) -> Console:
         highlight=False,
     )
     out.soft_wrap = stderr or not out.is_terminal
-    return out
-
-
-# What a line may not be broken inside: a word (an id, a path, a date), or a `command` in
-# backticks with what sticks to it ('`rebound continue`.').
-_UNIT = re.compile(r"`[^`\n]*`\S*|\S+")
-
-
-def fit(text: Text, width: int, indent: int = 0, whole: Sequence[tuple[int, int]] = ()) -> Text:
-    """`text` broken into lines of at most `width` cells at its spaces, the lines after the
-    first indented by `indent` (a hanging indent, under the label's start).
-
-    Never inside a word (an id, a path), a `command` in backticks, or a `whole` span of the
-    text (start, end: a command without backticks). A piece longer than a line stands alone
-    on its line, for the terminal to wrap: better than a break that looks like two commands.
-    Print the result with `soft_wrap=True`, so that Rich does not wrap it again.
-    """
-    from rich.cells import cell_len
-
-    plain = text.plain
-    units: list[list[int]] = []
-    for match in _UNIT.finditer(plain):
-        start, end = match.span()
-        if units and any(
-            s < end and start < e and s < units[-1][1] and units[-1][0] < e for s, e in whole
-        ):
-            units[-1][1] = end  # within one whole span: one piece
-        else:
-            units.append([start, end])
-    if not units:
-        return text
-    lines: list[tuple[int, int]] = []
-    line_start, line_end = 0, units[0][1]  # the first line keeps its leading spaces
-    for start, end in units[1:]:
-        room = width - (indent if lines else 0)
-        if "\n" in plain[line_end:start] or cell_len(plain[line_start:end]) > room:
-            lines.append((line_start, line_end))
-            line_start = start
-        line_end = end
-    lines.append((line_start, line_end))
-    out = text[: lines[0][1]]
-    for start, end in lines[1:]:
-        out.append("\n" + " " * indent)
-        out.append_text(text[start:end])
     return out
 
 
@@ -136,15 +93,11 @@ def welcome(out: Console, content: Content) -> None:
     out.print(_text(content.opening.title, style="bold"))
 
 
-def _indented(out: Console, text: Text) -> None:
-    """Two spaces in; wrapped lines keep the indent in a terminal, and nothing is ever cut off
-    when the output goes to a pipe (where lines are left whole)."""
-    if out.soft_wrap:
-        out.print(_text("  ") + text)
-    else:
-        from rich.padding import Padding
-
-        out.print(Padding(text, (0, 0, 0, 2)))
+def _indented(out: Console, text: Text, hang: int = 0) -> None:
+    """Two spaces in; wrapped lines keep the indent in a terminal, `hang` more (under the text
+    after a bullet), and nothing is ever cut off when the output goes to a pipe (where lines are
+    left whole)."""
+    say(out, _text("  ") + text, indent=2 + hang)
 
 
 def step_intro(
@@ -170,12 +123,12 @@ def step_intro(
         out.print(_text(why, style="italic"))
     out.print()
     for line in coach.said(step.guidance, given):
-        _indented(out, _assemble((f"{bullet} ", ACCENT), line))
+        _indented(out, _assemble((f"{bullet} ", ACCENT), line), hang=len(bullet) + 1)
     tips = coach.said(step.tips, given)
     if tips:
         out.print()
         for text in tips:
-            _indented(out, _assemble((f"{tip} ", "bold"), (text, "dim")))
+            _indented(out, _assemble((f"{tip} ", "bold"), (text, "dim")), hang=len(tip) + 1)
     out.print()
 
 
@@ -187,7 +140,8 @@ def draft(out: Console, title: str, text: str) -> None:
     out.print()
     if out.is_terminal:
         out.print(Rule(_text(title, style="bold"), align="left", style=ACCENT))
-        out.print(_text(text.rstrip("\n")))
+        for line in text.rstrip("\n").split("\n"):  # a wrapped list line stays in its list
+            say(out, _text(line), indent=hanging(line))
         out.print(Rule(style=ACCENT))
     else:
         out.print(_text(f"--- {title} ---"))
@@ -196,7 +150,7 @@ def draft(out: Console, title: str, text: str) -> None:
 
 
 def read_back(
-    out: Console, intro: str, sentence: str, findings: Sequence[str] = ()
+    out: Out, intro: str, sentence: str, findings: Sequence[str] = ()
 ) -> None:
     """A sentence of a letter as it will read, right after the answer it is made from: one line
     to read, indented under the question, with what a careful reader would stop at."""
@@ -207,7 +161,7 @@ def read_back(
         say(out, _text(f"{flag} {finding}", style="yellow"), 4)
 
 
-def letter_review(out: Console, content: Content, reviews: Sequence[Review]) -> None:
+def letter_review(out: Out, content: Content, reviews: Sequence[Review]) -> None:
     """What a careful reader would stop at in each message (`rebound draft --check`)."""
     flag = "⚑" if utf8(out) else "!"
     for one in reviews:
@@ -225,9 +179,10 @@ def letter_review(out: Console, content: Content, reviews: Sequence[Review]) -> 
             say(out, _text(f"{flag} {content.say('letters_left_out', name=name)}", "yellow"), 2)
 
 
-def note(out: Console, text: str, style: str = "") -> None:
-    """A line of the coach's own words (a command in it is never broken: see `fit`)."""
-    say(out, _text(text, style=style))
+def note(out: Console, text: str, style: str = "", hang: int = 0) -> None:
+    """A line of the coach's own words (a command in it is never broken: see `fit`); wrapped
+    lines go on `hang` columns in."""
+    say(out, _text(text, style=style), indent=hang)
 
 
 def plain(out: Console, text: str) -> None:
@@ -299,9 +254,10 @@ def summary(
                     entry.label,
                 )
                 if entry.due:
-                    due = content.say("due", date=entry.due.isoformat())
+                    key = "opens_on" if entry.opens else "due"
+                    due = content.say(key, date=entry.due.isoformat())
                     kept.append((len(line.plain) + 2, len(line.plain) + 2 + len(due)))
-                    line.append("  " + due, style="yellow" if not entry.done else "dim")
+                    line.append("  " + due, style="dim" if entry.done or entry.opens else "yellow")
                 line.append(f"  ({entry.id})", style="dim")
             say(out, line, indent=label_at, whole=kept)
     out.print()
@@ -327,11 +283,21 @@ def session_list(out: Console, content: Content, sessions: list[Session], total:
     """One line per session: when, where, how far, and what's next."""
     done_mark, _, _ = marks(out)
     steps = len(content.steps)
-    if out.is_terminal and len(sessions) <= 50:
+    if out.is_terminal and out.width < NARROW:
+        # Too narrow for four columns (a table would break ids in two): one session a block.
+        for s in sessions:
+            k = coach.steps_done(content, s)
+            progress = f"{k}/{steps}" + (f" {done_mark}" if k == steps else "")
+            action, _ = coach.next_action(content, s)
+            say(out, _assemble((s.id, "dim"), f"  {progress}"))
+            say(out, _assemble("  ", s.title), indent=2)
+            say(out, _assemble("  ", (content.say("next_label") + " ", "bold"), action), 4)
+    elif out.is_terminal and len(sessions) <= 50:
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-        for key in ("heading_id", "heading_session", "heading_progress", "heading_next"):
+        table.add_column(content.say("heading_id"), no_wrap=True)  # an id is never broken
+        for key in ("heading_session", "heading_progress", "heading_next"):
             table.add_column(content.say(key), overflow="fold")
         for s in sessions:
             k = coach.steps_done(content, s)
@@ -379,13 +345,39 @@ def answers(out: Console, content: Content, session: Session) -> None:
                 if not value:
                     out.print(_text(f"    {content.say('answer_none')}", "dim"))
             else:
-                text = templates.as_text(value, content.template_words)
+                text = templates.as_text(value, content.template_words).replace("\n", "\n    ")
                 out.print(_text(f"    {text or content.say('left_blank')}", "" if text else "dim"))
+            also_written(out, content, session, prompt.id)
+    for draft_id in session.edited:
+        also_written(out, content, session, f"edited:{draft_id}")
+
+
+def also_written(out: Console, content: Content, session: Session, key: str) -> None:
+    """The other answers to a question that two computers changed at once (the newer is the
+    answer): "also written on <computer> at <time>: <answer>"."""
+    from rebound.sentences import templates
+
+    for kept in session.also.get(key, []):
+        value = kept.value
+        if isinstance(value, list) and all(isinstance(e, dict) for e in value):
+            value = [
+                " · ".join(str(v) for k, v in e.items() if not k.startswith("_") and v)
+                for e in value
+                if isinstance(e, dict)
+            ]
+        shown = templates.as_text(value, content.template_words) or content.say("left_blank")
+        try:
+            when = kept.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        except (OverflowError, ValueError, OSError):
+            when = kept.at.strftime("%Y-%m-%d %H:%M")
+        key_ = "also_written" if kept.on else "also_written_somewhere"
+        said = content.say(key_, name=kept.on or "", date=when, value=shown)
+        out.print(_text(f"    {said}", "dim"))
 
 
 def company_history(out: Console, content: Content, history: CompanyHistory) -> None:
     """A company seen before, at `rebound start`: each earlier session (newest first) with the
-    reasons given, the areas and the fixes (done or open), then the day they may apply again."""
+    reasons given, the areas and the fixes (done or open)."""
     from rich.rule import Rule
 
     done_mark, todo_mark, _ = marks(out)
@@ -419,14 +411,8 @@ def company_history(out: Console, content: Content, history: CompanyHistory) -> 
             for label, done in earlier.fixes:
                 mark = (f"  {done_mark} ", GOOD) if done else (f"  {todo_mark} ", "")
                 _indented(out, _assemble(mark, label))
-    if history.reapply is not None:
-        out.print()
-        day = history.reapply.isoformat()
-        if history.may_reapply:
-            note(out, say("history_reapply_passed", date=day), GOOD)
-        else:
-            left = (history.reapply - history.today).days
-            note(out, content.say_count("history_reapply_wait", left, date=day), "yellow")
+    # Not the day they may apply again: this is shown right after the news of a new no from
+    # the same company, where "in 111 days" would read as a door shut in their face.
     out.print()
 
 
@@ -452,14 +438,20 @@ def say_at(
     later lines hanging at an indent.)
 
     On a terminal, a long line wraps under its own start (after the prefix). A `whole` line, a
-    command to copy, is never broken by rebound: a line break would paste as two commands.
+    command to copy, is broken only between its words, each line but the last ending in ` \\`,
+    so that it still pastes as one command (the terminal would break it inside a word).
     Piped output is soft-wrapped (one line per line, for grep).
     """
     lead = line(" " * indent)
     if prefix is not None:
         lead.append_text(prefix)
-    if out.soft_wrap or whole:
+    if out.soft_wrap or (whole and (lead + text).cell_len <= out.width):
         out.print(lead + text, soft_wrap=True)
+        return
+    if whole:
+        for n, part in enumerate(continued(text.plain, out.width - lead.cell_len)):
+            shown = Text(part, style=text.style)
+            out.print((lead if n == 0 else line(" " * lead.cell_len)) + shown, soft_wrap=True)
         return
     hang = lead.cell_len
     for n, wrapped in enumerate(text.wrap(out, max(out.width - hang, 20))):

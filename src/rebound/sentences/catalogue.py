@@ -2,7 +2,8 @@
 
 Data, not code: one field per sentence, each a template (see `UI_NAMES`), with the English
 default; content/<lang>/coach.yaml's `ui:` translates them. `Ui` inherits the commands' and
-the errors' sentences (`rebound.sentences.command_sentences`, `rebound.sentences.file_sentences`).
+the errors' sentences (`rebound.sentences.command_sentences`,
+`rebound.sentences.system_sentences`, `rebound.sentences.file_sentences`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Ui(Sentences):
     heard: str = "Heard on {{date}} from {{name}}"
     pending: str = "(pending)"
     due: str = "due {{date}}"
+    opens_on: str = "from {{date}}"
     tip: str = "Tip:"
     next_label: str = "Next:"
     when_done: str = "When it's done:"
@@ -86,6 +88,7 @@ class Ui(Sentences):
     todo_late: str = ", {{count}} days overdue"
     todo_late_one: str = ", 1 day overdue"
     todo_due_today: str = ", due today"
+    todo_opens_today: str = ", from today"
     todo_due_in: str = ", in {{count}} days"
     todo_due_in_one: str = ", in 1 day"
     todo_all_done: str = (
@@ -112,6 +115,8 @@ class Ui(Sentences):
     contacts_count_one: str = "1 person"
     contacts_quiet: str = ", {{count}} quiet for {{number}}+ weeks"
     contacts_from: str = "From:"
+    contacts_earlier: str = "…and {{count}} earlier touches (`rebound contacts --all` lists them)."
+    contacts_earlier_one: str = "…and 1 earlier touch (`rebound contacts --all` lists it)."
     contacts_never: str = "never contacted, added {{value}}"
     contacts_not_for: str = "not contacted for {{value}}"
     contacts_last: str = "last contacted {{value}}"
@@ -144,71 +149,22 @@ class Ui(Sentences):
     stats_sessions_one: str = "1 session"
     stats_wins: str = "{{count}} accomplishments on your lists"
     stats_wins_one: str = "1 accomplishment on your lists"
-    # `rebound nudge`: one line for a new terminal, and the start-up file it is added to.
-    nudge_today: str = "{{count}} things due today"
-    nudge_today_one: str = "1 thing due today"
-    nudge_overdue: str = "{{count}} things overdue"
-    nudge_overdue_one: str = "1 thing overdue"
-    nudge_also_overdue: str = "{{count}} overdue"
-    nudge_also_overdue_one: str = "1 overdue"
-    nudge_line: str = "{{value}}: rebound todo"
-    nudge_added: str = "Added this line to {{where}}:"
-    nudge_already: str = "The nudge is already in {{where}}; nothing was changed."
-    nudge_removed: str = "Removed this line from {{where}}:"
-    nudge_absent: str = "There is no nudge line in {{where}}; nothing was changed."
-    nudge_next: str = (
-        "Open a new terminal to see it. `rebound nudge --uninstall` takes it out again."
-    )
-    nudge_which_shell: str = (
-        "rebound can add the nudge for bash, zsh or fish, and '{{value}}' is none of them. "
-        "Name one, e.g. `rebound nudge --install bash`. Nothing was changed."
-    )
-    nudge_shell_alone: str = (
-        "'{{value}}' goes with --install or --uninstall, as in `rebound nudge --install "
-        "{{value}}`. Nothing was changed."
-    )
-    nudge_both: str = "Choose one: --install or --uninstall. Nothing was changed."
-    nudge_unwritable: str = "Could not change {{where}} ({{value}}). It was left as it was."
-    # `rebound remind`: a desktop notification (or a printed note) of what is due.
-    remind_title: str = "rebound: {{count}} things due"
-    remind_title_one: str = "rebound: 1 thing due"
-    remind_today: str = "{{name}}: {{title}} (today)"
-    remind_late: str = "{{name}}: {{title}} ({{count}} days overdue)"
-    remind_late_one: str = "{{name}}: {{title}} (1 day overdue)"
-    remind_more: str = "and {{count}} more"
-    remind_hint: str = "`rebound todo` shows them all, with the commands that tick them off."
-    remind_systemd: str = (
-        "rebound will write these two files, then turn the timer on (`systemctl --user enable "
-        "--now rebound-remind.timer`):"
-    )
-    remind_cron: str = "rebound will add this line to your crontab:"
-    remind_confirm: str = "Set up the daily reminder?"
-    remind_needs_yes: str = (
-        "Setting up a daily reminder needs a yes: run it in a terminal, or add --yes. Nothing "
-        "was changed."
-    )
-    remind_kept: str = "Nothing was changed."
-    remind_installed: str = (
-        "Done: every day at {{value}}, rebound tells you what is due. `rebound remind "
-        "--uninstall` stops it."
-    )
-    remind_removed: str = "The daily reminder is off; removed: {{where}}."
-    remind_absent: str = "No daily reminder was set up, so nothing was changed."
-    remind_bad_time: str = (
-        "'{{value}}' is not a time of day: give it as HH:MM, like 09:00. Nothing was changed."
-    )
-    remind_no_scheduler: str = (
-        "This computer has neither systemd nor cron, so rebound can't run every day by "
-        "itself. Nothing was changed; `rebound remind` still works whenever you run it."
-    )
-    remind_failed: str = (
-        "The daily reminder could not be set up or removed ({{value}}). Your sessions are "
-        "safe; try again, or set it up by hand from the lines above."
-    )
     # `rebound export --all --format ics`: one calendar of every session.
     export_all_done: str = (
         "Exported {{count}} items of every session as iCalendar to {{where}}. Importing it "
         "again updates the same events."
+    )
+    calendar_set_aside: str = (
+        "What earlier calendar exports sent could not be used ({{value}}). It was moved, as it "
+        "was, to {{where}}; this export sends every event afresh, so a calendar that took an "
+        "earlier one may show some events twice until you remove them."
+    )
+    reason_events_unusable: str = (
+        "{{count}} things in it are not as rebound writes them (a SEQUENCE, a day or a stamp "
+        "it cannot use)"
+    )
+    reason_events_unusable_one: str = (
+        "1 thing in it is not as rebound writes it (a SEQUENCE, a day or a stamp it cannot use)"
     )
     export_all_none: str = (
         "No session has dated items yet, so there's nothing to put in a calendar. Dates come "
@@ -258,8 +214,8 @@ class Ui(Sentences):
         "'{{value}}' is not an outcome rebound knows; use one of {{list}}. Nothing was changed."
     )
     contacts_bad_date: str = (
-        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday' or '-3d'. "
-        "Nothing was changed."
+        "'{{value}}' is not a date rebound understands; try 2026-11-30, 'yesterday', 'last "
+        "friday' or '3 days ago'. Nothing was changed."
     )
     contacts_future: str = (
         "{{date}} is still to come; log a touch once it has happened. Nothing was changed."
@@ -275,17 +231,17 @@ class Ui(Sentences):
     history_no_reasons: str = "none shared"
     history_areas: str = "Areas to work on:"
     history_fixes: str = "Your fixes:"
-    history_reapply_passed: str = (
-        "You may apply to them again: the door has been open since {{date}}."
-    )
-    history_reapply_wait: str = "You may apply to them again from {{date}}, in {{count}} days."
-    history_reapply_wait_one: str = "You may apply to them again from {{date}}, tomorrow."
     # `rebound feedback`, when the reasons arrive after the call.
     feedback_intro: str = (
         "Feedback for {{name}}. Your earlier answers are offered: press Enter to keep one."
     )
     feedback_done: str = "Feedback recorded for {{name}}. It counts in `rebound stats` from now on."
     feedback_ticked: str = "Ticked: {{list}}."
+    feedback_before: str = "What you noted before: {{value}}"
+    feedback_adds_hint: str = (
+        "(Enter keeps it; what you type is added beside it, with today's date)"
+    )
+    feedback_added: str = "Added {{date}}: {{value}}"
     feedback_from_file: str = (
         "Recorded {{count}} feedback answers from {{where}} in session {{id}}."
     )
@@ -330,7 +286,10 @@ class Ui(Sentences):
     pick_one: str = "Please pick at least one."
     not_a_choice: str = "'{{value}}' is not one of the choices."
     bad_email: str = "That doesn't look like an email address (name@example.com)."
-    bad_date: str = "Please give a date like 2026-12-01, 'today', 'tomorrow', '+3d' or '+2w'."
+    bad_date: str = (
+        "Please give a date like 2026-12-01, 'tomorrow', 'friday', 'next friday', 'in 2 weeks' "
+        "or '+3d'."
+    )
     too_far: str = "That's more than {{count}} years away; please give a nearer date."
     whole_number: str = "Please give a whole number."
     at_least: str = "Please give a number of at least {{number}}."
@@ -357,7 +316,7 @@ class Ui(Sentences):
         "This session's drafts: {{list}}. Nothing was changed."
     )
     draft_one_action: str = (
-        "Give one of --copy, --mail, --edit or --reset at a time. Nothing was changed."
+        "Give one of --copy, --mail, --eml, --edit or --reset at a time. Nothing was changed."
     )
     draft_copied: str = "{{title}}: copied to the clipboard (with {{value}})."
     draft_copied_terminal: str = (
@@ -390,6 +349,39 @@ class Ui(Sentences):
         "Could not use your editor ({{value}}). Nothing was changed. Set VISUAL or EDITOR to an "
         "editor you have, e.g. `export EDITOR=nano`, and try again."
     )
+    draft_edit_emptied: str = (
+        "{{title}}: the file came back empty from your editor, so your draft is kept as it was. "
+        "`rebound draft {{id}} --reset` goes back to the draft made from your answers."
+    )
+    draft_edit_kept_ended: str = (
+        "Stopped. {{title}}: what you wrote in your editor is kept as your edit "
+        "(`rebound draft {{id}}` shows it)."
+    )
+    draft_edit_kept_open: str = (
+        "Stopped. {{title}}: what you had saved in your editor is kept as your edit. Your editor "
+        "is still open on {{where}}: what you save there from now on stays in that file."
+    )
+    draft_edit_left: str = (
+        "Stopped while your editor was open. {{title}}: what you wrote is kept in {{where}}, "
+        "and your draft is as it was; copy it from there with `rebound draft --edit`."
+    )
+    draft_mail_empty: str = (
+        "{{title}} has nothing in it to mail, so no mail app was opened. "
+        "`rebound draft {{id}} --reset` brings back the draft made from your answers."
+    )
+    rehearse_ticked: str = "Ticked off in your sessions: {{list}}."
+    draft_not_an_email: str = (
+        "{{title}} is not an email, so there is no one to mail it to. `rebound draft {{id}} "
+        "--copy` puts it on the clipboard, to paste where it goes. Nothing was changed."
+    )
+    draft_reset_confirm: str = (
+        "{{title}}: drop your edit, for good, and go back to the draft made from your answers?"
+    )
+    draft_reset_needs_yes: str = (
+        "Dropping your edit of {{title}} needs a yes: run it in a terminal, or add --yes. "
+        "Nothing was changed."
+    )
+    draft_reset_kept: str = "{{title}}: your edit is kept."
     draft_reset: str = "{{title}}: back to the draft made from your answers."
     draft_reset_none: str = "{{title}}: there is no edit to drop; it is as made from your answers."
     draft_when_sent: str = "Once it's sent: `rebound done {{id}}`."
@@ -399,6 +391,7 @@ class Ui(Sentences):
     draft_offer_edit: str = "Edit it first"
     draft_offer_later: str = "Later (`rebound draft {{id}}` has it)"
     draft_tick: str = "Sent? Tick “{{value}}” off your list?"
+    draft_tick_post: str = "Published? Tick “{{value}}” off your list?"
     draft_keep_edit: str = (
         "{{title}}: you had edited it, and your new answers change it. Keep your edit? "
         "(No: rebuild it from the new answers)"

@@ -10,10 +10,10 @@ instead of its plain twin when the count is 1 (`words.say_count`).
 
 from __future__ import annotations
 
-from rebound.sentences.file_sentences import FileSentences
+from rebound.sentences.system_sentences import SystemSentences
 
 
-class Sentences(FileSentences):
+class Sentences(SystemSentences):
     """The commands' and the errors' sentences (`models.Ui` adds the walk's own)."""
 
     interrupted: str = "Stopped. Nothing that was already saved has changed."
@@ -35,6 +35,7 @@ class Sentences(FileSentences):
     rating_4: str = "Good: clear and in order"
     rating_5: str = "Smooth: I'd tell it like that in the room"
     rating_hint: str = "(1 to 5, then Enter)"
+    rating_hint_pick: str = "(press 1 to 5, then Enter)"
     clock_done: str = "Enter when you're done"
     clock_left: str = "{{value}} left"
     brag_empty: str = (
@@ -87,6 +88,14 @@ class Sentences(FileSentences):
     )
     brag_add_options: str = "Or give the story as options: --title '...' --number '...'."
     brag_needs_title: str = "A win needs a title, even a few words. Nothing was added."
+    brag_same_title: str = (
+        "'{{title}}' is on your brag list already ({{id}}). Say this one in other words, or add "
+        "to that one with `rebound brag edit {{id}}`."
+    )
+    brag_same_title_added: str = (
+        "'{{title}}' is on your brag list already ({{id}}). Say this one in other words, or add "
+        "to that one with `rebound brag edit {{id}}`. Nothing was added."
+    )
     brag_added_as: str = "Added to your brag list as "
     brag_tell_story: str = "The story behind it makes it easy to tell: `rebound brag edit {{id}}`."
     brag_edit_options: str = "Or give the changes as options, e.g. --result '...'."
@@ -235,6 +244,31 @@ class Sentences(FileSentences):
         "{{where}}`, and use it with `rebound --content {{where}} start` (or set "
         "REBOUND_CONTENT)."
     )
+    like_same: str = (
+        "Like {{where}}: the same steps, questions, choices, conditions, dates and drafts."
+    )
+    like_differ: str = (
+        "{{count}} differences from {{where}}, one on each line above. A translation changes only "
+        "what people read: keep the steps, ids, kinds, choices, conditions, dates and drafts of "
+        "{{where}}."
+    )
+    like_differ_one: str = (
+        "1 difference from {{where}}, on the line above. A translation changes only what people "
+        "read: keep the steps, ids, kinds, choices, conditions, dates and drafts of {{where}}."
+    )
+    like_unknown: str = (
+        "'{{value}}' is neither a language rebound ships ({{list}}) nor a folder. Give one of those"
+        " languages, or the folder of the pack to compare with."
+    )
+    like_missing: str = "'{{id}}' is in {{where}} but not here."
+    like_extra: str = "'{{id}}' is here but not in {{where}}."
+    like_order: str = "in another order than in {{where}}, which has {{list}}."
+    like_differs: str = "{{value}} here, but {{list}} in {{where}}."
+    like_count: str = "{{count}} here, but {{number}} in {{where}}."
+    like_inside: str = (
+        "'{{value}}' is not inside the same sections as in {{where}} ({{list}} there)."
+    )
+    like_none: str = "none"
     data_exists: str = "{{where}} already exists; add --force to replace it. Nothing was written."
     data_wrote: str = "Wrote {{count}} files to {{where}}. Keep it somewhere private."
     data_wrote_one: str = "Wrote 1 file to {{where}}. Keep it somewhere private."
@@ -242,15 +276,20 @@ class Sentences(FileSentences):
     wipe_needs_yes: str = (
         "Wiping needs a yes: run it in a terminal, or add --yes. Nothing was deleted."
     )
-    wipe_confirm: str = "Delete all your sessions and your brag list in {{where}}, for good?"
+    wipe_confirm: str = (
+        "Delete all your sessions, your brag list and your contact log in {{where}}, for good? "
+        "The lines rebound added to your shell go too."
+    )
     wipe_kept: str = "Kept. Nothing was deleted."
     wiped: str = "Wiped {{where}}. rebound keeps nothing about you now."
     wiped_some: str = (
-        "Wiped your sessions and brag list; rebound keeps nothing about you now. {{where}} stays,"
+        "Wiped your sessions, brag list and contact log; rebound keeps nothing about you now. "
+        "{{where}} stays,"
         " because it also holds things rebound did not make ({{list}}): those were left as they "
         "are."
     )
     wiped_more: str = "{{list}} and {{count}} more"
+    wiped_shell: str = "Taken out of your shell too: {{list}}."
     answers_none_used: str = "{{where}}: no answers were used, so no session was made."
     answers_filled: str = "Filled {{count}} answers from {{where}} into session {{id}}."
     answers_filled_one: str = "Filled 1 answer from {{where}} into session {{id}}."
@@ -275,6 +314,9 @@ class Sentences(FileSentences):
     deleted: str = (
         "Deleted {{id}}. Accomplishments it added stay on your brag list (`rebound brag`)."
     )
+    deleted_alone: str = "Deleted {{id}}."
+    no_such_command: str = "There is no command '{{name}}'. Did you mean `{{value}}`?"
+    no_such_command_list: str = "There is no command '{{name}}'; `{{value}} --help` lists them."
     export_no_sessions: str = (
         "There are no sessions yet, so there's nothing to export. When you're ready, `rebound "
         "start` walks you through five short steps."
@@ -310,3 +352,7 @@ class Sentences(FileSentences):
     clip_windows: str = "the Windows clipboard"
     clip_program: str = "a clipboard program"
     editor_exit: str = "{{value}}, exit {{number}}"
+    editor_unreadable: str = (
+        "{{name}}={{value}}: its quotes (or a backslash at its end) leave it unfinished, so it "
+        "can't be read as a command"
+    )

@@ -8,10 +8,10 @@ content/<lang>/coach.yaml's `ui:`. Say them through `rebound.sentences.speech`.
 
 from __future__ import annotations
 
-from rebound.sentences.letter_sentences import LetterSentences
+from rebound.sentences.sync_sentences import SyncSentences
 
 
-class FileSentences(LetterSentences):
+class FileSentences(SyncSentences):
     """The sentences of files, folders, packs, answers files and exports."""
 
     os_error: str = (
@@ -30,6 +30,11 @@ class FileSentences(LetterSentences):
     reason_missing: str = "it does not exist"
     reason_not_a_folder: str = "part of the path is a file, not a folder"
     reason_a_folder: str = "it is a folder, not a file"
+    reason_not_a_file: str = (
+        "it is not a file but a FIFO, a device or a socket (or a link to one), which rebound "
+        "never reads"
+    )
+    reason_too_large: str = "it is {{value}} bytes, more than the {{count}} MiB rebound reads"
     reason_loop: str = "its symbolic links go round in a loop"
     reason_exists: str = "it already exists"
     reason_not_empty: str = "the folder is not empty"
@@ -97,6 +102,10 @@ class FileSentences(LetterSentences):
     cf_bad_character: str = (
         "the character U+{{value}} is not allowed in YAML (an invisible control character? delete"
         " it and retype the text around it)."
+    )
+    cf_bad_escape: str = (
+        "this escape names no character: Unicode ends at \\U0010FFFF (to write a backslash, "
+        "type two)."
     )
     cf_no_aliases: str = "anchors and aliases are not allowed in content."
     cf_bad_tag: str = "the tag '{{value}}' is not allowed."
@@ -172,8 +181,6 @@ class FileSentences(LetterSentences):
     md_no_items: str = "*Nothing yet: items appear as the steps are done.*"
     md_next: str = "**Next:** {{value}}"
     broken_too_old: str = "schema {{number}} is too old to read"
-    schedule_no_answer: str = "no answer"
-    schedule_not_found: str = "not found"
     ics_done: str = "Done."
     ics_done_on: str = "Done on {{date}}."
     af_not_asked: str = (

@@ -1,5 +1,5 @@
 """`Phrasebook`: sentences as plain data, the base of the catalogue (`Ui`, by way of
-`command_sentences` and `file_sentences`).
+`command_sentences`, `file_sentences` and `mail_sentences`).
 
 A subclass declares one sentence a line, its name, `: str` and its English default, and its
 instances are frozen: the sentences of one pack. It is a plain class, not a pydantic model,

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import fnmatch
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,71 @@ def someone_elses(folder: Path) -> bool:
         with contextlib.suppress(OSError):  # not there, or a link to nothing: no one's
             found = found or look(folder).st_uid != uid
     return found
+
+
+# The most rebound reads of any one file of its own: far more than years of sessions, and far less
+# than memory. A larger file is not rebound's (a sparse copy, a link to a disk image).
+MAX_READ_BYTES = 64 * 1024 * 1024
+
+
+class NotAFile(OSError):
+    """Something else stands where a file should be: a FIFO, a device (a link to /dev/zero), a
+    socket. Never read: a FIFO with no writer waits forever, and /dev/zero never ends.
+
+    `reason` is the key of the pack's words for it, `values` what fills them.
+    """
+
+    reason = "reason_not_a_file"
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(errno.EINVAL, self.reason, os.fspath(path))
+        self.values: dict[str, object] = {}
+
+
+class TooLarge(NotAFile):
+    """A regular file larger than rebound reads (`MAX_READ_BYTES`, or the caller's limit)."""
+
+    reason = "reason_too_large"
+
+    def __init__(self, path: str | os.PathLike[str], size: int, limit: int) -> None:
+        super().__init__(path)
+        self.values = {"value": f"{size:,}", "count": max(1, limit // (1024 * 1024))}
+
+
+def read_regular(path: str | os.PathLike[str], limit: int = MAX_READ_BYTES) -> bytes:
+    """The bytes of a regular file (a link to one is followed), read without ever blocking.
+
+    Opened with O_NONBLOCK, so that a FIFO in the file's place does not wait for a writer, then
+    judged by `fstat` of what was opened: nothing but a regular file of at most `limit` bytes is
+    read.
+
+    Raises:
+        FileNotFoundError: nothing is there (and the other OSErrors of `open`).
+        IsADirectoryError: a folder is there.
+        NotAFile: a FIFO, a device or a socket is there.
+        TooLarge: the file holds more than `limit` bytes.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAFile(path)
+        if st.st_size > limit:
+            raise TooLarge(path, st.st_size, limit)
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while it was read
+                raise TooLarge(path, total, limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -160,13 +226,40 @@ def remove(path: Path) -> None:
 
 
 def data_home() -> Path:
-    """The data folder: `REBOUND_HOME` if set, else the platform's user data folder."""
-    override = os.environ.get("REBOUND_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+    """The data folder: `REBOUND_HOME` if set, else the one `rebound data move` chose, else the
+    platform's user data folder (`rebound.storage.places.where`).
 
-    return platformdirs.user_data_path("rebound", appauthor=False)
+    Raises:
+        DataError: the file that remembers the chosen folder cannot be used.
+    """
+    return data_place()[0]
+
+
+def data_place() -> tuple[Path, str]:
+    """The data folder and why it is that one (`places.FROM_ENV`, `FROM_REMEMBERED`,
+    `FROM_DEFAULT`).
+
+    Raises:
+        DataError: the file that remembers the chosen folder cannot be used: the data is
+            somewhere rebound cannot tell, which is never the same as none.
+    """
+    from rebound.storage import places
+
+    try:
+        folder, why = places.where()
+    except places.Unreadable as exc:
+        raise DataError(
+            "remembered_unreadable", where=places.remembered_file(), value=str(exc)
+        ) from None
+    return Path(folder), why
+
+
+def content_cache() -> Path:
+    """This computer's cache folder of validated content (`rebound.pack.packs.load`)."""
+    from rebound.storage import places
+    from rebound.storage.paths import CONTENT_CACHE
+
+    return Path(places.cache_root()) / CONTENT_CACHE
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Wins typed at `rebound brag add` that could not be saved yet, kept until they can be.
 
 A brag list busy for longer than its lock waits (or a full disk) must never throw away the seven
-answers someone just typed: they are written here, `<data>/pending/brag-<stamp>.json` (atomic,
-0600), and the next `rebound brag` or `rebound brag add` puts them on the list.
+answers someone just typed: they are written to this computer's state folder,
+`<state>/pending/brag-<stamp>.json` (atomic, 0600), and the next `rebound brag` or `rebound brag
+add` puts them on the list. Those a rebound from before the state folder left in
+`<data>/pending/` are taken too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rebound.storage.files import atomic_write
+from rebound.storage.files import atomic_write, read_regular
 from rebound.storage.paths import PENDING, SUFFIX
 from rebound.storage.store import Store
 
@@ -32,8 +34,8 @@ class Pending:
 
 
 def folder(store: Store) -> Path:
-    """Where kept wins wait, in the data folder."""
-    return store.home / PENDING
+    """Where kept wins wait: in this computer's state folder for the data folder."""
+    return store.state / PENDING
 
 
 def keep(store: Store, fields: dict[str, Any], typed_at: datetime) -> Path:
@@ -58,14 +60,17 @@ def keep(store: Store, fields: dict[str, Any], typed_at: datetime) -> Path:
 
 def waiting(store: Store) -> list[Pending]:
     """The kept wins, oldest first; a file that can't be read is left where it is, unlisted."""
-    try:
-        paths = sorted(folder(store).glob(f"{PREFIX}*{SUFFIX}"))
-    except OSError:
-        return []
+    paths: list[Path] = []
+    for where in (folder(store), store.home / PENDING):  # the second: left by an older rebound
+        with contextlib.suppress(OSError):
+            paths += where.glob(f"{PREFIX}*{SUFFIX}")
+    paths.sort(key=lambda p: p.name)
     out = []
     for path in paths:
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
-            data = json.loads(path.read_bytes())
+        with contextlib.suppress(
+            OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError
+        ):
+            data = json.loads(read_regular(path))
             fields = data["fields"]
             if isinstance(fields, dict) and isinstance(fields.get("title"), str):
                 out.append(Pending(path, datetime.fromisoformat(data["typed_at"]), fields))

@@ -30,6 +30,45 @@ class OpenList(BaseModel):
     current: Item | None = None
 
 
+class Thread(BaseModel):
+    """The email a session started from (`rebound start --from`): what a reply needs to join its
+    thread, and nothing else of the message.
+
+    `message_id` is its Message-ID ('<...>'; '' when pasted text had none), `subject` its subject
+    as it came, `no_reply` whether it came from an address nobody reads (the walk then asks who
+    the person was rather than offer it).
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    message_id: str = ""
+    subject: str = ""
+    no_reply: bool = False
+
+
+class Written(BaseModel):
+    """Which computer gave an answer, when, and the moments of the answers it replaced (newest
+    first, a few): how a merge tells an answer changed on one computer from one changed on two
+    since they last agreed (`rebound.storage.merging`)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    on: str | None = None
+    at: datetime
+    past: list[datetime] = []
+
+
+class Also(BaseModel):
+    """An answer that lost to a newer one when two computers changed it at once: kept, and
+    shown by `rebound show` as "also written on <on> at <at>"."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    value: AnswerValue
+    at: datetime
+    on: str | None = None
+
+
 class Session(BaseModel):
     """One rejection, and everything the person wrote and decided about it."""
 
@@ -60,6 +99,16 @@ class Session(BaseModel):
     # The built-in pack it was started in ('es'): later commands speak it unless told otherwise
     # (--lang). None: started before rebound kept it, or with a content folder of one's own.
     lang: str | None = None
+    # Started from an email (`rebound start --from`): its thread, and what it said, by question
+    # id, offered as each question's default until that question is answered. Optional with
+    # defaults, as `edited` and `lang`: no schema change.
+    thread: Thread | None = None
+    suggested: dict[str, AnswerValue] = {}
+    # For a data folder synced between computers (rebound.storage.merging). Optional and empty by
+    # default, so that files without them load as they are: no schema change.
+    written: dict[str, Written] = {}  # by answer id: which computer gave it, over what
+    also: dict[str, list[Also]] = {}  # by answer id ('edited:<draft>' for a draft): the others
+    unticked: dict[str, datetime] = {}  # by item id: when it was last unticked
 
     @property
     def title(self) -> str:
@@ -95,6 +144,8 @@ class Accomplishment(BaseModel):
     practised: int = 0
     ratings: list[int] = []  # 1 to 5, oldest first
     last_practised: datetime | None = None
+    # When its text was last edited on the list, and over what (optional: None in older files).
+    changed: Written | None = None
 
 
 BRAG_SCHEMA_VERSION: Final = 4

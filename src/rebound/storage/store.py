@@ -1,37 +1,43 @@
 """Where sessions live on disk, and how they are written so that nothing is ever lost.
 
-- The data folder is `platformdirs.user_data_path("rebound")`, or `REBOUND_HOME` when set.
+- The data folder is `REBOUND_HOME` when set, else the folder `rebound data move` chose, else
+  `platformdirs.user_data_path("rebound")` (`rebound.storage.places`). What only makes sense on
+  this computer (the locks) lives in its own state folder, never in the data folder, which may be
+  synced between computers: two computers never wait on each other.
 - Every save is atomic: a temp file in the same folder, flushed and fsynced, `os.replace`d over
   the old file, then the folder is fsynced. Files are readable by their owner only (0600).
 - A session is locked (filelock, no waiting) while a process works on it.
 - A file that cannot be read as a session is moved aside to `broken/` with a timestamp, never
-  deleted, and the other sessions keep working.
+  deleted, and the other sessions keep working. A sync tool's conflict copy is merged into its
+  session instead (`rebound.storage.conflicts`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from rebound import clock
-from rebound.errors import DataError, NoSessionError, SessionBusyError
+from rebound.errors import BrokenSessionError, DataError, NoSessionError, SessionBusyError
 from rebound.sentences import speech
-from rebound.storage import which_session
+from rebound.storage import conflicts, places, which_session
 from rebound.storage.files import (
     Moved,
+    NotAFile,
     atomic_write,
     check_writable,
     data_home,
+    data_place,
     disk_error,
     fsync_dir,
     listing,
     matches,
     private,
+    read_regular,
     regular_files,
     remove,
     someone_elses,
@@ -39,13 +45,10 @@ from rebound.storage.files import (
 from rebound.storage.migrations import (
     MIGRATIONS,
     TOO_DEEP,
-    NewerFile,
-    Shared,
     dump,
     migrate,
     migrate_brag,
     parse,
-    parse_shared,
 )
 from rebound.storage.paths import (
     BRAG_FILE,
@@ -54,21 +57,27 @@ from rebound.storage.paths import (
     CACHE,
     CONTACTS_FILE,
     CONTACTS_LOCK,
+    CONTENT_CACHE,
     LOCKS,
+    MACHINE_OWN,
     OWN,
     PENDING,
     SESSIONS,
     SUFFIX,
     TEMP_SUFFIX,
 )
-from rebound.storage.records import CONTACTS_SCHEMA_VERSION, BragList, ContactLog, Session
+from rebound.storage.records import Session
+from rebound.storage.shared_files import SharedFiles, unreadable
+from rebound.storage.stamps import stamp_written
 from rebound.storage.trust import refuse_a_file_for_a_folder, secure
 
 # Kept importable from here, where modules found them before they moved to rebound.storage.paths,
 # rebound.storage.files, rebound.storage.migrations (the store's own names are public as ever).
 __all__ = [
+    "BRAG_FILE",
     "BRAG_LOCK",
     "CACHE",
+    "CONTACTS_FILE",
     "CONTACTS_LOCK",
     "MIGRATIONS",
     "OWN",
@@ -97,21 +106,31 @@ BRAG_WAIT_SECONDS = 10.0
 LOCK_POLL_SECONDS = 0.02
 
 
-class Store:
-    """The sessions in one data folder."""
+class Store(SharedFiles):
+    """The sessions in one data folder, and this computer's state folder for it."""
 
-    def __init__(self, home: Path | None = None) -> None:
-        self.home = home or data_home()
+    def __init__(self, home: Path | None = None, state: Path | None = None) -> None:
+        self.why = "given"  # why the data folder is this one (`places.FROM_*`)
+        if home is None:
+            home, self.why = data_place()
+        self.home = home
+        self.state = state or Path(places.state_for(str(home)))
+        self.cache = Path(places.cache_root()) / CONTENT_CACHE  # the content cache
         # Told of each session saved (id, session) or deleted (id, None), after the fact: what
         # follows the sessions, such as the due index (rebound.system.due_index.watch).
         self.on_change: list[Callable[[str, Session | None], None]] = []
         self.sessions = self.home / SESSIONS
         self.moved: list[Moved] = []
         self._trusted = False
+        self._held: dict[str, int] = {}  # the locks this store holds, and how many times
+        self.seen: dict[str, dict[str, Any]] = {}  # answered_at of each session as read
+        self.settling = False  # merging conflict copies now (rebound.storage.conflicts)
+        self._listed = False  # the sessions folder was listed (and its copies merged) once
 
     def _ensure(self) -> None:
+        self._trust()
         try:
-            for folder in (self.home, self.sessions, self.home / LOCKS):
+            for folder in (self.home, self.sessions):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 if not folder.is_dir():
                     raise NotADirectoryError(
@@ -119,7 +138,22 @@ class Store:
                     )
         except OSError as exc:
             raise DataError("home_unusable", where=self.home, value=exc.strerror or exc) from None
-        self._trust()
+
+    def ensure_state(self) -> None:
+        """Make this computer's state folder for the data folder (and its `locks/`).
+
+        Raises:
+            DataError: it cannot be made.
+        """
+        try:
+            for folder in (self.state, self.state / LOCKS):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if not folder.is_dir():
+                    raise NotADirectoryError(
+                        errno.ENOTDIR, speech.say("reason_not_folder"), str(folder)
+                    )
+        except OSError as exc:
+            raise DataError("state_unusable", where=self.state, value=exc.strerror or exc) from None
 
     def _trust(self) -> None:
         """Make sure no one else can change the data folder before it is read or written
@@ -132,29 +166,33 @@ class Store:
 
         Raises:
             DataError: the data folder is a file, or it or one of rebound's folders in it (but
-                the cache) is another user's.
+                the cache) is another user's; or the folder `rebound data move` chose is gone.
         """
         if self._trusted:
             return
+        if self.why == places.FROM_REMEMBERED and not self.home.exists():
+            # A drive not mounted, a sync folder renamed: the data is somewhere else, not gone.
+            raise DataError("remembered_missing", where=self.home, value=places.remembered_file())
         if self.home.exists() and not self.home.is_dir():
             raise self._unusable(self.home)
         if not hasattr(os, "getuid"):
             return
         kept = (self.home / own.name for own in OWN if own.files and own.name != CACHE)
-        secure((self.home, *kept), self._made_private)
+        mine = (self.state / own.name for own in MACHINE_OWN if own.files)
+        secure((self.home, *kept, self.state, *mine), self._made_private)
         with contextlib.suppress(DataError):
-            secure((self.home / CACHE,), self._made_private)
+            secure((self.cache.parent, self.cache, self.home / CACHE), self._made_private)
         self._trusted = True
 
     def _made_private(self, folder: Path) -> None:
-        if folder in (self.home, self.home / CACHE):
+        if folder in (self.cache.parent, self.cache):
             self._clear_cache()  # anyone could have put it there; it is made again
 
     def _clear_cache(self) -> None:
-        if someone_elses(self.home / CACHE):
+        if someone_elses(self.cache):
             return  # not ours to change, not even by a deletion (and never read)
         patterns = next(own.files for own in OWN if own.name == CACHE) or ()
-        for path in regular_files(self.home / CACHE):
+        for path in regular_files(self.cache):
             if matches(path.name, patterns):
                 with contextlib.suppress(OSError):
                     path.unlink()
@@ -201,11 +239,19 @@ class Store:
         self._trust()
         refuse_a_file_for_a_folder(self.home, self.sessions)
         try:
-            return listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
+            found = listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
         except NotADirectoryError:
             # REBOUND_HOME (or its sessions folder) is a file: the data is unreachable, not
             # absent, and "no sessions yet" would tell the person it is gone.
             raise self._unusable(self.home) from None
+        if self.settling:
+            return [e for e in found if not conflicts.named_copy(e.name, found)]
+        self._listed = True
+        # A sync tool's conflict copies are merged into their sessions (those that are open in
+        # another rebound are left for later): a copy is never a session of its own.
+        if conflicts.settle_sessions(self, found):
+            found = listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
+        return [e for e in found if not conflicts.named_copy(e.name, found)]
 
     def _unusable(self, file: Path) -> DataError:
         """The data folder cannot be used, because `file` (it, or a folder on its way) is a file:
@@ -213,9 +259,12 @@ class Store:
         return DataError("home_is_a_file", where=self.home, value=file)
 
     def save(self, session: Session) -> None:
-        """Write a session atomically (0600)."""
+        """Write a session atomically (0600), noting which answers this computer gave
+        (`stamps.stamp_written`)."""
         self._ensure()
+        stamp_written(session, self.seen.get(session.id), places.machine())
         atomic_write(self.path(session.id), dump(session))
+        self.seen[session.id] = dict(session.answered_at)
         for hook in self.on_change:
             hook(session.id, session)
 
@@ -226,39 +275,58 @@ class Store:
             NoSessionError: there is no such session, or its file was broken and moved aside.
         """
         self._trust()
+        if not self.settling and not self._listed:
+            self._files()  # conflict copies of it (a sync tool's) are merged first
         path = self.path(session_id)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             raise NoSessionError("no_session_list", id=session_id) from None
-        except IsADirectoryError:
-            # A folder named like a session (a sync tool's conflict, a mistaken mkdir) is not a
-            # session, and must not stop the others: set aside and said, as a broken file is.
-            moved = self._move_aside(session_id, speech.say("reason_a_folder"))
-            raise NoSessionError(
+        except (IsADirectoryError, NotAFile) as exc:
+            # A folder named like a session (a sync tool's conflict, a mistaken mkdir), a FIFO or
+            # a link to a device is not a session, and must not stop the others (nor hang them):
+            # set aside and said, as a broken file is.
+            moved = self._move_aside(session_id, unreadable(exc))
+            raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
         except OSError as exc:
             raise DataError("file_unreadable", where=path, value=exc.strerror) from None
         try:
             session = parse(raw)
+            if session.id != session_id and conflicts.copy_of(session_id, session.id):
+                # A sync tool's conflict copy: merged into its session (now, or once that is
+                # free), never a session of its own.
+                if not self.settling:
+                    conflicts.settle_session(self, session.id, [path])
+                raise NoSessionError("no_session_list", id=session_id)
             if session.id != session_id:
                 # A copy (`cp A.json backup.json`): used as a session, it would change 'A' too
                 # and show twice in `list`. Set aside, the original keeps working.
                 raise ValueError(speech.say("broken_copy", id=session.id))
         except ValueError as exc:
+            merged = conflicts.settle_markers(self, session_id, raw)  # git's conflict markers
+            if merged is not None:
+                return merged
             moved = self._move_aside(session_id, str(exc))
-            raise NoSessionError(
+            raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
+        self.seen[session_id] = dict(session.answered_at)
         return session
 
     def _move_aside(self, session_id: str, reason: str) -> Moved:
-        moved = self._move_aside_file(self.path(session_id), session_id, reason)
+        moved = self.move_aside_file(self.path(session_id), session_id, reason)
         self.moved.append(moved)
         return moved
 
-    def _move_aside_file(self, path: Path, name: str, reason: str) -> Moved:
+    def set_aside(self, path: Path, name: str, reason: str) -> Moved:
+        """Move a file of the data folder that rebound cannot use to `broken/`, as
+        `<name>.<stamp>.json` (left where it is if it cannot be moved); said by `describe`."""
+        self._trust()
+        return self.move_aside_file(path, name, reason)
+
+    def move_aside_file(self, path: Path, name: str, reason: str) -> Moved:
         broken = self.home / BROKEN
         stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
         target = broken / f"{name}.{stamp}{SUFFIX}"
@@ -299,7 +367,8 @@ class Store:
         return which_session.resolve(self, wanted)
 
     def own_files(self, personal: bool = False) -> list[Path]:
-        """rebound's own files in the data folder (see `OWN`), nothing else found there.
+        """rebound's own files in the data folder (see `OWN`) and in this computer's state
+        folder for it (`MACHINE_OWN`), nothing else found there.
 
         Args:
             personal: only what the person typed, without temp files (what `data export` copies);
@@ -307,16 +376,17 @@ class Store:
         """
         self._trust()
         found: list[Path] = []
-        for own in OWN:
-            if personal and not own.personal:
-                continue
-            folder = self.home / own.name if own.files else self.home
-            if own.name == CACHE and someone_elses(folder):
-                continue  # another user's cache is not rebound's to wipe (`_trust`)
-            patterns: tuple[str, ...] = own.files or (own.name,)
-            if not personal:
-                patterns = (*patterns, *(f".{p}.*{TEMP_SUFFIX}" for p in patterns))
-            found.extend(p for p in regular_files(folder) if matches(p.name, patterns))
+        for base, owned in ((self.home, OWN), (self.state, MACHINE_OWN)):
+            for own in owned:
+                if personal and not own.personal:
+                    continue
+                folder = base / own.name if own.files else base
+                if own.name == CACHE and someone_elses(folder):
+                    continue  # another user's cache is not rebound's to wipe (`_trust`)
+                patterns: tuple[str, ...] = own.files or (own.name,)
+                if not personal:
+                    patterns = (*patterns, *(f".{p}.*{TEMP_SUFFIX}" for p in patterns))
+                found.extend(p for p in regular_files(folder) if matches(p.name, patterns))
         return sorted(found)
 
     def wipe(self) -> list[Path]:
@@ -334,112 +404,21 @@ class Store:
             for session_id in [BRAG_LOCK, CONTACTS_LOCK, *self.ids_by_start()]:
                 locks.enter_context(self.lock(session_id))
             for path in self.own_files():
-                if path.parent.name != LOCKS:  # held just now; removed once released
+                if path.parent != self.state / LOCKS:  # held just now; removed once released
                     remove(path)
         for path in self.own_files():
             remove(path)
-        for own in OWN:
-            if own.files is not None:
-                with contextlib.suppress(OSError):  # not empty: the person's files are in it
-                    (self.home / own.name).rmdir()
-        with contextlib.suppress(OSError):
-            self.home.rmdir()
+        for base, owned in ((self.home, OWN), (self.state, MACHINE_OWN)):
+            for own in owned:
+                if own.files is not None:
+                    with contextlib.suppress(OSError):  # not empty: the person's files are in it
+                        (base / own.name).rmdir()
+        for folder in (self.state, self.home):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         if not self.home.exists():
             return []
         return sorted(self.home.iterdir())
-
-    @property
-    def brag_path(self) -> Path:
-        """The file of the brag list, shared by every session."""
-        return self.home / BRAG_FILE
-
-    def brag_session_ids(self) -> set[str]:
-        """Ids of sessions the brag list has taken wins from, deleted sessions' included.
-
-        Only a look: a brag list that can't be read is left exactly where it is, for the step that
-        uses it to report.
-        """
-        try:
-            data = json.loads(self.brag_path.read_bytes())
-            items = data.get("items", [])
-            sources = [i.get("source") for i in items if isinstance(i, dict)]
-            sources += list(data.get("removed", []))
-        except (OSError, ValueError, AttributeError, TypeError):
-            return set()
-        return {s.rsplit("#", 1)[0] for s in sources if isinstance(s, str)}
-
-    def load_brag(self) -> BragList:
-        """The brag list (empty if there is none yet); a broken file is moved aside first.
-
-        Raises:
-            DataError: the file could not be read, or was broken (and is now in `broken/`).
-        """
-        return self._read_shared(
-            self.brag_path,
-            BragList,
-            "brag",
-            "brag_broken_fix",
-            migrate_data=migrate_brag,
-        )
-
-    def _read_shared(
-        self,
-        path: Path,
-        model: type[Shared],
-        name: str,
-        broken: str,
-        *,
-        migrate_data: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-        newest: int | None = None,
-    ) -> Shared:
-        """A file every session shares (the brag list, the contact log), read by
-        `migrations.parse_shared`; empty when there is none yet; a broken one moved aside to
-        `broken/` and reported with the sentence `broken` ({{value}}: why, {{where}}: the copy)."""
-        self._trust()
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return model()
-        except OSError as exc:
-            raise DataError("file_unreadable_plain", where=path, value=exc.strerror) from None
-        try:
-            return parse_shared(raw, model, migrate_data, newest)
-        except NewerFile as exc:  # not broken: a newer rebound's, left where it is for it
-            raise DataError("shared_newer", where=path, number=exc.version) from None
-        except ValueError as exc:
-            moved = self._move_aside_file(path, name, str(exc))
-            raise DataError(broken, value=moved.reason, where=moved.backup) from None
-
-    def save_brag(self, brag: BragList) -> None:
-        """Write the brag list atomically (0600). Hold `lock(BRAG_LOCK)` around load-change-save."""
-        self._ensure()
-        atomic_write(self.brag_path, dump(brag))
-
-    @property
-    def contacts_path(self) -> Path:
-        """The file of the touch log (`rebound contacts log`), shared by every session."""
-        return self.home / CONTACTS_FILE
-
-    def load_contacts(self) -> ContactLog:
-        """The touch log (empty if there is none yet); a broken file is moved aside first.
-
-        Raises:
-            DataError: the file could not be read, or was broken (and is now in `broken/`), or
-                was written by a newer rebound (left where it is).
-        """
-        return self._read_shared(
-            self.contacts_path,
-            ContactLog,
-            "contacts",
-            "contacts_broken",
-            newest=CONTACTS_SCHEMA_VERSION,
-        )
-
-    def save_contacts(self, log: ContactLog) -> None:
-        """Write the touch log atomically (0600). Hold `lock(CONTACTS_LOCK)` around
-        load-change-save."""
-        self._ensure()
-        atomic_write(self.contacts_path, dump(log))
 
     @contextlib.contextmanager
     def lock(self, session_id: str, wait: float | None = None) -> Iterator[None]:
@@ -447,27 +426,40 @@ class Store:
 
         The brag list has its own lock, named `BRAG_LOCK`, which waits up to
         `BRAG_WAIT_SECONDS` for another rebound's save to end. `wait` (seconds) overrides both.
+        Locks live in this computer's state folder: a lock never crosses computers. A lock this
+        store holds already is held again at once (a merge inside a change, say).
         """
         import filelock
 
+        if self._held.get(session_id):
+            self._held[session_id] += 1
+            try:
+                yield
+            finally:
+                self._held[session_id] -= 1
+            return
         self._ensure()
+        self.ensure_state()
         if wait is None:
             wait = BRAG_WAIT_SECONDS if session_id == BRAG_LOCK else 0.0
-        lock = filelock.FileLock(
-            str(self.home / LOCKS / f"{session_id}.lock"),
-            timeout=wait,
-            poll_interval=LOCK_POLL_SECONDS,
-        )
+        where = self.state / LOCKS / f"{session_id}.lock"
+        lock = filelock.FileLock(str(where), timeout=wait, poll_interval=LOCK_POLL_SECONDS)
         try:
             lock.acquire()
         except filelock.Timeout:  # before OSError: Timeout is a TimeoutError, hence an OSError
             raise SessionBusyError("session_busy", id=session_id) from None
         except OSError as exc:
-            raise disk_error(exc, self.home / LOCKS / "x") from None
+            raise disk_error(exc, where) from None
+        self._held[session_id] = 1
         try:
             yield
         finally:
+            self._held.pop(session_id, None)
             lock.release()
+
+    def holds(self, name: str) -> bool:
+        """Whether this store holds the lock `name` now."""
+        return bool(self._held.get(name))
 
 
 def describe(moved: Moved) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rebound import clock
 from rebound.errors import NoSessionError, UsageError
+from rebound.storage.files import read_regular
 from rebound.storage.paths import NAME_MAX
 
 if TYPE_CHECKING:
@@ -52,10 +53,10 @@ def started(path: Path) -> str:
     """When the session in `path` was started, as UTC text that sorts in time ('' when it
     can't be read)."""
     try:
-        stamp = json.loads(path.read_bytes()).get("created_at")
+        stamp = json.loads(read_regular(path)).get("created_at")
         when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
         return clock.in_utc(when).isoformat()  # never an OverflowError at the ends of time
-    except (OSError, ValueError, AttributeError, TypeError):
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         return ""
 
 

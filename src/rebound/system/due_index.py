@@ -2,8 +2,10 @@
 
 `rebound nudge` runs in every new terminal (a line in the shell's start-up file), so it must cost
 hardly more than the interpreter's own start-up: it cannot load the content, pydantic or Rich.
-Instead every save of a session rewrites `<data>/due.json`, which holds, per session, its open
-dated items (id, due day, label), and the sentences the nudge says, already in the pack's language.
+Instead every save of a session rewrites `due.json` in this computer's state folder for the data
+folder (`rebound.storage.places.state_for`: never in the data folder, which may be synced), which
+holds, per session, its open dated items (id, due day, label), and the sentences the nudge says,
+already in the pack's language.
 
 The index says when it was written by the sessions folder's modification time (one `stat`). A
 save (`os.replace`), a new file, a deletion or a file moved aside changes that time, so an index
@@ -11,7 +13,10 @@ that does not match it is stale. A missing, stale or broken index means silence:
 courtesy, never an error and never a delay. `rebound todo` rebuilds it.
 
 The reading half (`nudge`, `line`, `read`) imports nothing but the standard library's `os`,
-`json` and `time`, not even `typing` (tests/test_import_graph.py checks it). The writing half
+`json`, `stat` and `time`, not even `typing`, and `rebound.storage.places`, which finds the
+folders the same way (tests/test_import_graph.py checks it). It reads `due.json` only if it is a
+regular file of this user's, opened without blocking: a FIFO or a link to /dev/zero in its place
+must never hang a new terminal. The writing half
 imports the rest of rebound inside its functions: it runs in a command that has them loaded.
 """
 
@@ -20,14 +25,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat  # already loaded by `os`: free
 import sys
 
 from rebound import clock
+from rebound.storage import places
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from pathlib import Path
     from typing import Any
 
     from rebound.pack.models import Content
@@ -39,6 +45,11 @@ CONTACTS = "contacts.json"  # the touch log (names.CONTACTS_FILE): who is due to
 LOCK = "due-index"
 VERSION = 1
 LOCK_SECONDS = 2.0
+# The longest line the nudge prints: its sentences come from the index, which is a file like any
+# other; a hand-edited 5 MB sentence must not fill every new terminal.
+MAX_SAID = 200
+# The largest index the nudge reads: thousands of sessions' items fit in a fraction of it.
+MAX_INDEX_BYTES = 8 * 1024 * 1024
 # The `ui` sentences the nudge says; `{{count}}` and `{{value}}` are filled in by `line`.
 SAY = {
     "today": "nudge_today",
@@ -55,23 +66,20 @@ SAY = {
 
 
 def home() -> str:
-    """The data folder, as `rebound.storage.store.data_home` finds it, without importing
-    platformdirs.
+    """The data folder, as `rebound.storage.files.data_home` finds it (`REBOUND_HOME`, the
+    folder `rebound data move` chose, else the platform's), without importing platformdirs
+    where its answer is simple: with tempfile and shutil, it would cost the nudge a third of
+    its time budget.
 
-    platformdirs (with tempfile and shutil) would cost the nudge a third of its time budget.
-    Its answer is simple on Linux and macOS; elsewhere it is asked after all.
+    Raises:
+        ValueError: the file that remembers the chosen folder cannot be used.
     """
-    override = os.environ.get("REBOUND_HOME")
-    if override:
-        return os.path.expanduser(override)
-    if sys.platform == "darwin":
-        return os.path.expanduser("~/Library/Application Support/rebound")
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-        return os.path.join(base, "rebound")
-    import platformdirs
+    return places.where()[0]
 
-    return str(platformdirs.user_data_path("rebound", appauthor=False))
+
+def index_file(data: str) -> str:
+    """Where the index of the data folder `data` is: this computer's state folder for it."""
+    return os.path.join(places.state_for(data), INDEX)
 
 
 def folder_mark(data: str) -> int | None:
@@ -90,12 +98,44 @@ def contacts_mark(data: str) -> int | None:
         return None
 
 
-def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
-    """The index of the data folder `data`; None when missing or broken (or stale, if `fresh`)."""
+def _yours(st: os.stat_result) -> bool:
+    """Whether a file is this user's and no one else could have written it (as
+    `rebound.storage.files.private` judges, without importing it): what the nudge prints in
+    every new terminal must be what rebound wrote for this person."""
+    if not hasattr(os, "getuid"):  # Windows: no owners or modes to check
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read_index(path: str) -> bytes | None:
+    """The index's bytes; None unless it is a regular file, this user's alone (`_yours`), of at
+    most `MAX_INDEX_BYTES`. Opened with O_NONBLOCK and judged by `fstat` of what was opened (as
+    `rebound.storage.files.read_regular` reads, without importing it)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     try:
-        with open(os.path.join(data, INDEX), "rb") as handle:
-            index = json.loads(handle.read())
-    except (OSError, ValueError):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_INDEX_BYTES or not _yours(st):
+            return None
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, MAX_INDEX_BYTES + 1 - total):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_INDEX_BYTES:
+                return None
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read(data: str, fresh: bool = True) -> dict[str, Any] | None:
+    """The index of the data folder `data`; None when missing, broken, not this user's alone
+    (see `_yours`), or stale (if `fresh`)."""
+    try:
+        raw = _read_index(index_file(data))
+        index = json.loads(raw) if raw is not None else None
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(index, dict) or index.get("version") != VERSION:
         return None
@@ -119,7 +159,7 @@ def counts(index: dict[str, Any], today: str) -> tuple[int, int]:
                 continue
             if due == today:
                 on_day += 1
-            elif due < today:
+            elif due < today and not item.get("opens"):  # a day from which is never late
                 late += 1
     return on_day, late
 
@@ -149,14 +189,28 @@ def line(index: dict[str, Any], today: str) -> str | None:
         return None
 
 
+def shown(said: str) -> str:
+    """The line as the nudge prints it: printable characters only, whatever the file holds, and
+    at most `MAX_SAID` of them (cut with '...')."""
+    kept = "".join(c for c in said[: 4 * MAX_SAID] if c.isprintable())
+    return (
+        kept
+        if len(kept) <= MAX_SAID and len(said) <= 4 * MAX_SAID
+        else kept[: MAX_SAID - 3] + "..."
+    )
+
+
 def nudge(data: str | None = None) -> None:
     """Print the nudge line for the data folder (default: `home()`), or nothing. Never raises."""
     try:
-        index = read(data or home())
+        where = data or home()
+    except ValueError:  # the chosen folder's file can't be read: `rebound list` says so
+        return
+    try:
+        index = read(where)
         said = line(index, clock.today_iso()) if index is not None else None
         if said:
-            # Only printable characters reach the terminal, whatever the file holds.
-            sys.stdout.write("".join(c for c in said if c.isprintable()) + "\n")
+            sys.stdout.write(shown(said) + "\n")
             sys.stdout.flush()
     except Exception:  # a shell's start-up must never show a traceback, nor end in an error
         # Nothing left for the interpreter to flush into a closed pipe or a full disk at exit.
@@ -173,7 +227,12 @@ def items(content: Content, session: Session) -> list[dict[str, str]]:
     from rebound.coach import progress
 
     return [
-        {"id": e.id, "due": e.due.isoformat(), "label": e.label}
+        {
+            "id": e.id,
+            "due": e.due.isoformat(),
+            "label": e.label,
+            **({"opens": "1"} if e.opens else {}),
+        }
         for e in progress.checklist(content, session)
         if e.due is not None and not e.done and not e.info
     ]
@@ -195,34 +254,39 @@ def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str
 
 
 def _file_times(sessions: str) -> dict[str, int]:
-    """Each session file's modification time (ns), by session id."""
+    """Each session file's modification time (ns), by session id (a sync tool's conflict copy,
+    not merged yet, is no session: rebound.storage.conflicts)."""
+    from rebound.storage.conflicts import named_copy
     from rebound.storage.paths import SUFFIX
 
     out: dict[str, int] = {}
     try:
         with os.scandir(sessions) as folder:
-            for entry in folder:
-                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
-                    try:
-                        out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
-                    except OSError:
-                        continue
+            found = [e for e in folder if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
     except OSError:
-        pass
+        return out
+    for entry in found:
+        if named_copy(entry.name, found):
+            continue
+        try:
+            out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
+        except OSError:
+            continue
     return out
 
 
-def _write(data: Path, index: dict[str, Any]) -> None:
+def _write(store: Store, index: dict[str, Any]) -> None:
     """Save the index atomically, unless it already says exactly that (`todo` run twice)."""
-    from rebound.storage.files import atomic_write
+    from rebound.storage.files import atomic_write, read_regular
 
     text = json.dumps(index, ensure_ascii=False, indent=1).encode() + b"\n"
     try:
-        if (data / INDEX).read_bytes() == text:
+        if read_regular(store.state / INDEX, MAX_INDEX_BYTES) == text:
             return
-    except OSError:
+    except OSError:  # missing, or not a file (replaced by the save): write it
         pass
-    atomic_write(data / INDEX, text)
+    store.ensure_state()
+    atomic_write(store.state / INDEX, text)
 
 
 def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> list[dict[str, str]]:
@@ -244,6 +308,12 @@ def keep_in_touch(store: Store, content: Content, sessions: list[Session]) -> li
 def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: int | None) -> None:
     """Write the index afresh from every session (as `rebound todo` has them loaded).
 
+    The index is written under its lock, as `refresh` writes it: a save's refresh either ran
+    before (and this index includes that save), or waits to run after (and brings this one up
+    to date). When the sessions folder changed after `mark` (a save raced the reading), the
+    sessions are read again, under the lock, with their files' times taken before each read,
+    so that the index never holds an old session under a new file time.
+
     Args:
         store: the store the sessions came from.
         content: the content in use (its language is the nudge's).
@@ -251,21 +321,42 @@ def rebuild(store: Store, content: Content, sessions: Iterable[Session], mark: i
         mark: `folder_mark` taken *before* the sessions were read, so that a change made while
             they were being read leaves the index stale rather than wrong.
     """
-    times = _file_times(str(store.sessions))
+    import filelock
+
     found = list(sessions)
     touches = contacts_mark(str(store.home))  # before the log is read, as `mark` is
-    index = {
-        "version": VERSION,
-        "mark": mark,
-        "contacts_mark": touches,
-        "say": sentences(content),
-        "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
-        "contacts": keep_in_touch(store, content, found),
-    }
     try:
-        _write(store.home, index)
+        store.ensure_state()
+        lock = filelock.FileLock(str(store.state / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
+        with lock:
+            times = _file_times(str(store.sessions))
+            if folder_mark(str(store.home)) != mark:
+                mark, times, found = _read_again(store)
+            index = {
+                "version": VERSION,
+                "mark": mark,
+                "contacts_mark": touches,
+                "say": sentences(content),
+                "sessions": {s.id: _entry(content, s, times.get(s.id)) for s in found},
+                "contacts": keep_in_touch(store, content, found),
+            }
+            _write(store, index)
     except Exception:  # the command's own work is done; a stale index only means silence
         return
+
+
+def _read_again(store: Store) -> tuple[int | None, dict[str, int], list[Session]]:
+    """(mark, file times, sessions) read now: the times and the mark before the reading, so
+    that a save during it leaves the index stale (and its refresh, waiting, mends it)."""
+    mark = folder_mark(str(store.home))
+    times = _file_times(str(store.sessions))
+    found = []
+    for sid in times:
+        try:
+            found.append(store.load(sid))
+        except Exception:  # unreadable: moved aside (the command says so), left out
+            continue
+    return mark, times, found
 
 
 def refresh(store: Store, content: Content | None, session_id: str, saved: Session | None) -> None:
@@ -278,7 +369,8 @@ def refresh(store: Store, content: Content | None, session_id: str, saved: Sessi
     import filelock
 
     try:
-        lock = filelock.FileLock(str(store.home / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
+        store.ensure_state()
+        lock = filelock.FileLock(str(store.state / "locks" / f"{LOCK}.lock"), timeout=LOCK_SECONDS)
         with lock:
             mark = folder_mark(str(store.home))
             old = read(str(store.home), fresh=False) or {"sessions": {}}
@@ -303,7 +395,7 @@ def refresh(store: Store, content: Content | None, session_id: str, saved: Sessi
             if not isinstance(say, dict):
                 return
             _write(
-                store.home,
+                store,
                 {
                     "version": VERSION,
                     "mark": mark,

@@ -10,7 +10,7 @@ kept in `pending/` and put on the list the next time.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -186,13 +186,18 @@ def changes(item: Accomplishment, typed: dict[str, Any]) -> dict[str, Any]:
 
 
 def save_edit(
-    store: Store, item_id: str, given: dict[str, Any], seen: Accomplishment | None
+    store: Store,
+    item_id: str,
+    given: dict[str, Any],
+    seen: Accomplishment | None,
+    carry: Callable[[Accomplishment], bool] | None = None,
 ) -> Accomplishment | None:
     """Apply `given` to the story as saved now; the story, or None if nothing changed.
 
     With `seen` (the story as the person saw it before typing), a field changed here that
     another rebound also changed since is not overwritten silently: the person is asked which to
-    keep, with the lock let go meanwhile.
+    keep, with the lock let go meanwhile. `carry` takes the change to the session entry the
+    story came from (True when it did): the two then read alike, and go on following each other.
     """
     from rebound.coach import brag_list
 
@@ -214,6 +219,12 @@ def save_edit(
                 except ValueError:
                     raise UsageError("brag_needs_title_edit") from None
                 if changed:
+                    from rebound.storage import places
+                    from rebound.storage.stamps import stamp_changed
+
+                    stamp_changed(target, now(), places.machine())  # for a merge of two edits
+                    if carry is not None and target.source and carry(target):
+                        target.synced = brag_list.fields(target)
                     store.save_brag(brag)
                 return target if changed else None
             seen = target.model_copy(deep=True)

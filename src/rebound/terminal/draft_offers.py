@@ -75,7 +75,7 @@ class DraftOffers:
                 return
             try:
                 if choice == "edit":
-                    self._edit_draft(d, send.edit(self.content, shown))
+                    self._edit_draft(d, self._edited(shown))
                     continue
                 if choice == "copy":
                     send.copy(self.content, self.out, shown)
@@ -86,6 +86,24 @@ class DraftOffers:
                 continue
             self._offer_tick(d)
             return
+
+    def _edited(self, shown: DraftText) -> str | None:
+        """The draft as saved in the editor (`send.edit`). Ended while the editor was open
+        (the window closed, SIGTERM), what the person wrote is kept first (`send.ended`), said,
+        and the walk stops as at Ctrl-C."""
+        from rebound.system import programs
+        from rebound.terminal import send
+
+        try:
+            return send.edit(self.content, shown)
+        except programs.EditEnded as stop:
+
+            def keep(text: str) -> None:
+                drafts.keep_edit(self.session, shown.id, text)
+                self._save()
+
+            screens.note(self.out, send.ended(shown, stop, keep).message, "yellow")
+            raise KeyboardInterrupt from None
 
     def _edit_draft(self, d: DraftText, saved: str | None) -> None:
         if saved is None:
@@ -101,7 +119,9 @@ class DraftOffers:
         entry = drafts.open_item(self.content, self.session, d.ticks) if d.ticks else None
         if entry is None:
             return
-        question = self.content.say("draft_tick", value=entry.label)
+        # A post is published, not sent.
+        key = "draft_tick_post" if d.channel == "post" else "draft_tick"
+        question = self.content.say(key, value=entry.label)
         if prompts.yes_no(question, default=False, lang=self.content):
             progress.tick(self.content, self.session, entry.id, clock.now())
             self._save()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -32,7 +32,7 @@ from rebound.terminal.questions import (
     _Fitted,
     fit_label,
 )
-from rebound.text import scrub, scrub_tree
+from rebound.text import clean, scrub, scrub_tree
 
 __all__ = ["CHECKBOX_INDENT", "SELECT_INDENT", "STYLE", "fit_label"]
 
@@ -98,12 +98,56 @@ def _defaults_built_once() -> None:
 _defaults_built_once()
 
 
-def _run(question: Question, back: bool = False) -> Any:
+def drop_typed_ahead(app: Any) -> None:
+    """Keys typed before a question is on screen are not for it (CONVENTIONS: keys typed ahead
+    never answer a question that was not yet on screen): on a terminal, what prompt_toolkit
+    kept unread from the last question and what the terminal holds unread are dropped, just
+    before this one is drawn. A pipe (a script, the tests' keys) is not someone typing ahead
+    of the screen: it is read as it is."""
+    import os
+
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    try:
+        fd = app.input.fileno()
+        if not os.isatty(fd):
+            return
+    except Exception:  # an input with no file (a test's, Windows' console): nothing to drop
+        return
+    clear_typeahead(app.input)
+    try:
+        import termios
+
+        termios.tcflush(fd, termios.TCIFLUSH)
+    except Exception:  # no termios (Windows), or termios.error: the terminal keeps its keys
+        return
+
+
+def _shown_as_saved(fallback: str, saved: Callable[[str], str]) -> KeyBindings:
+    """On Enter, the answer becomes what will be saved before it is checked and echoed: the
+    offered default for an empty answer, a date's day for 'next friday'. The line left after
+    the question then says what was kept ('? Pick the day ... 2026-11-28', not a blank)."""
+    bindings = KeyBindings()
+
+    @bindings.add("enter", eager=True)
+    def _enter(event: Any) -> None:
+        buffer = event.current_buffer
+        kept = saved(buffer.text if buffer.text.strip() else fallback)
+        if kept != buffer.text:
+            buffer.text = kept
+            buffer.cursor_position = len(kept)
+        buffer.validate_and_handle()
+
+    return bindings
+
+
+def _run(question: Question, back: bool = False, *more: KeyBindings) -> Any:
     """Ask, with Ctrl-Z suspending, and Ctrl-B bound to 'go back' where the caller can honour
-    it."""
+    it; keys typed before the question was on screen are dropped (`drop_typed_ahead`)."""
     gc_tuning.resume()  # a person may take minutes to answer: collect garbage as usual again
     app = question.application
-    extra = [_suspend_bindings(), *([_back_bindings()] if back else [])]
+    drop_typed_ahead(app)
+    extra = [_suspend_bindings(), *([_back_bindings()] if back else []), *more]
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
     # A byte the terminal did not send as UTF-8 (a Latin-1 terminal) arrives as a lone
     # surrogate, which cannot be saved: every answer is made real text here, where it enters.
@@ -168,7 +212,7 @@ def ask(
     Raises:
         GoBack: `back` is set and the person pressed Ctrl-B.
     """
-    message = field.message
+    message = field.message  # made safe to show where each kind of question is drawn
     if field.kind == "confirm":
         on = bool(default) if default is not None else False
         return values.check(field, yes_no(message, on, back, lang), today, lang)
@@ -184,16 +228,19 @@ def ask(
     # A default is offered ("Enter for ..."), never pre-filled: people start typing at once, and
     # pre-filled text would be added to ('3' + '5' = '35').
     fallback = "" if default is None or isinstance(default, (bool, list)) else str(default)
-    instruction = field.help or (lang.say("enter_for", value=fallback) if fallback else None)
+    # On one line (feedback added later sits on lines of its own): the hint is one line.
+    offered = " ".join(fallback.split())
+    instruction = field.help or (lang.say("enter_for", value=offered) if fallback else None)
     answer = _run(
         questionary.text(
-            message,
+            clean(message),
             default="",
             validate=_validator(field, today, fallback, lang, answers),
-            instruction=instruction,
+            instruction=clean(instruction) if instruction else None,
             style=STYLE,
         ),
         back,
+        _shown_as_saved(fallback, lambda text: _as_saved(field, text, today, lang)),
     )
     answer = typed(str(answer))
     if fallback and not answer.strip():
@@ -201,10 +248,20 @@ def ask(
     return values.check(field, answer, today, lang, answers)
 
 
+def _as_saved(field: FieldDef, text: str, today: date, lang: Sayer) -> str:
+    """What an answer is saved as, to show it so: a date's day; else the text as typed."""
+    if field.kind != "date" or not text.strip():
+        return text
+    try:
+        return values.parse_date(scrub(text), today, lang).isoformat()
+    except ValueError:
+        return text  # left as typed, for the check to say what is wrong with it
+
+
 def yes_no(message: str, default: bool, back: bool = False, lang: Sayer = ENGLISH) -> bool:
     """A plain yes/no question: y or n (or the first letters of the pack's own words), or
     Enter for the default."""
-    return bool(_run(_confirm(message, default, lang), back))
+    return bool(_run(_confirm(clean(message), default, lang), back))
 
 
 def choose(
@@ -215,10 +272,10 @@ def choose(
     lang: Sayer = ENGLISH,
 ) -> str:
     """Pick one of (value, label) options; `default` is highlighted when it is one of them."""
-    choices = [_Fitted(label, SELECT_INDENT, value=value) for value, label in options]
+    choices = [_Fitted(clean(label), SELECT_INDENT, value=value) for value, label in options]
     chosen = default if default in {value for value, _ in options} else None
     question = questionary.select(
-        message,
+        clean(message),
         choices=choices,
         default=chosen,
         instruction=lang.say("arrows_hint"),
@@ -240,7 +297,8 @@ def pick_many(
     def enough(picked: list[str]) -> bool | str:
         return bool(picked) or not required or lang.say("pick_one")
 
-    return [str(v) for v in _run(_checkbox(message, options, enough, lang), back) or []]
+    shown = [(value, clean(label), checked) for value, label, checked in options]
+    return [str(v) for v in _run(_checkbox(clean(message), shown, enough, lang), back) or []]
 
 
 def _words(lang: Sayer | None) -> Sayer:
@@ -258,11 +316,14 @@ def text(
     required: bool = False,
     hint: str | None = None,
     lang: Sayer | None = None,
+    *,
+    check: Callable[[str], str | None] | None = None,
 ) -> str:
     """Free text, pre-filled with `default` to edit in place (Enter keeps it, Ctrl-U clears it).
 
     Used where changing what is there is the point (`rebound brag edit`); new answers elsewhere
-    get their default offered, not pre-filled (see `ask`).
+    get their default offered, not pre-filled (see `ask`). `check` says what is wrong with an
+    answer (shown under it, the question stays), or None.
     """
 
     needed = _words(lang).say("needed")
@@ -270,10 +331,16 @@ def text(
     def validate(typed: str) -> bool | str:
         if required and not typed.strip():
             return needed
-        return True
+        return (check(typed.strip()) if check is not None else None) or True
 
     answer = _run(
-        questionary.text(message, default=default, validate=validate, instruction=hint, style=STYLE)
+        questionary.text(
+            clean(message),
+            default=default,
+            validate=validate,
+            instruction=clean(hint) if hint else None,
+            style=STYLE,
+        )
     )
     return typed(str(answer or "")).strip()
 
@@ -281,23 +348,66 @@ def text(
 RATINGS = ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5")  # the pack's labels
 
 
-def rating(message: str, default: int = 3, lang: Sayer | None = None) -> int:
-    """A rating from 1 to 5: press the digit (or use the arrows), then Enter."""
+def rating(message: str, default: int | None = 3, lang: Sayer | None = None) -> int:
+    """A rating from 1 to 5: press the digit (or use the arrows), then Enter.
+
+    With no `default`, Enter waits until a rating is picked: after a clock that ran out, an
+    Enter pressed to stop it a moment too late must not rate the story.
+    """
     says = _words(lang)
     choices = [
         Choice(says.say(key), value=str(n), shortcut_key=str(n))
         for n, key in enumerate(RATINGS, start=1)
     ]
     question = questionary.select(
-        message,
+        clean(message),
         choices=choices,
-        default=choices[default - 1],
+        default=choices[default - 1] if default is not None else None,
         use_shortcuts=True,
-        instruction=says.say("rating_hint"),
+        instruction=says.say("rating_hint" if default is not None else "rating_hint_pick"),
         style=STYLE,
     )
+    if default is None:
+        _enter_after_a_pick(question)
     answer = _run(question)
     return int(answer)
+
+
+def _enter_after_a_pick(question: Question) -> None:
+    """Enter does nothing on a select until a choice is picked: a digit, or an arrow."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    [control] = [
+        c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    ]
+    picked = [False]
+    keys = KeyBindings()  # merged after questionary's own: for the same key, these win
+
+    def moved(event: Any, index: int | None = None, step: int = 0) -> None:
+        if index is not None:
+            control.pointed_at = index
+        elif step > 0:
+            control.select_next()
+        elif step < 0:
+            control.select_previous()
+        picked[0] = True
+
+    for index, choice in enumerate(control.choices):
+        if isinstance(choice.shortcut_key, str):
+            keys.add(choice.shortcut_key, eager=True)(lambda e, i=index: moved(e, index=i))
+    for key in (Keys.Down, "j", Keys.ControlN):
+        keys.add(key, eager=True)(lambda e: moved(e, step=1))
+    for key in (Keys.Up, "k", Keys.ControlP):
+        keys.add(key, eager=True)(lambda e: moved(e, step=-1))
+
+    @keys.add(Keys.ControlM, eager=True, filter=Condition(lambda: not picked[0]))
+    def _not_yet(event: Any) -> None:
+        """Enter before a pick: nothing to answer with yet."""
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
 
 
 def countdown(seconds: int, lang: Sayer | None = None) -> float:
@@ -380,4 +490,5 @@ def countdown(seconds: int, lang: Sayer | None = None) -> float:
             app.create_background_task(time_up())
 
     gc_tuning.resume()
+    drop_typed_ahead(app)
     return float(app.run(pre_run=pre_run))

@@ -40,7 +40,11 @@ def _first_letter(word: str) -> set[str]:
 
 def _confirm(message: str, default: bool, lang: Sayer) -> Question:
     """questionary.confirm, speaking the pack's language: its hint ('(S/n)'), its words for the
-    answer ('Sí'), and their first letters as keys besides y and n."""
+    answer ('Sí'), and their first letters as keys besides y and n.
+
+    A letter shows its answer; Enter gives it (or the default), as every other question is
+    answered: `y` and Enter typed together answer this question alone, never the next one's
+    with its Enter. Backspace takes a letter back."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.formatted_text import StyleAndTextTuples
     from questionary.styles import merge_styles_default
@@ -67,18 +71,16 @@ def _confirm(message: str, default: bool, lang: Sayer) -> Question:
     def _interrupt(event: Any) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
-    def answer_with(value: bool) -> Callable[[Any], None]:
+    def shown(value: bool) -> Callable[[Any], None]:
         def handler(event: Any) -> None:
             state["answer"] = value
-            state["done"] = True
-            event.app.exit(result=value)
 
         return handler
 
     for value, letters in keys.items():
         for letter in letters:
             for key in {letter, letter.upper()}:
-                bindings.add(key)(answer_with(value))
+                bindings.add(key)(shown(value))
 
     @bindings.add("c-h")
     def _erase(event: Any) -> None:
@@ -87,7 +89,10 @@ def _confirm(message: str, default: bool, lang: Sayer) -> Question:
     @bindings.add("c-m", eager=True)
     @bindings.add("escape", "c-m", eager=True)  # Esc then Enter too, not an empty 'no'
     def _enter(event: Any) -> None:
-        answer_with(default if state["answer"] is None else bool(state["answer"]))(event)
+        value = default if state["answer"] is None else bool(state["answer"])
+        state["answer"] = value
+        state["done"] = True
+        event.app.exit(result=value)
 
     @bindings.add("<any>")
     def _other(event: Any) -> None:
@@ -108,7 +113,8 @@ def fit_label(label: str, indent: int, columns: int | None = None) -> str:
     """A choice's label broken to the terminal's width (`columns`, default: the terminal's), its
     later lines under its start: questionary cuts a long label off at the edge (at 40 columns,
     "Not now; I'll come back with `rebound continue`" lost its command). A `command` in
-    backticks and a word are never broken."""
+    backticks and a word are never broken, unless that is the only way to show it all (at 40
+    columns, "`rebound draft thanks_and_feedback_email`" is broken at its spaces, not cut)."""
     import re
     import shutil
     import textwrap
@@ -118,6 +124,10 @@ def fit_label(label: str, indent: int, columns: int | None = None) -> str:
         return label
     kept = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\0"), label)
     lines = textwrap.wrap(kept, width, break_long_words=False, break_on_hyphens=False)
+    if any(len(line) > width for line in lines):
+        lines = textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)
+    if any(len(line) > width for line in lines):
+        lines = textwrap.wrap(label, width, break_on_hyphens=False)
     return ("\n" + " " * indent).join(lines).replace("\0", " ")
 
 

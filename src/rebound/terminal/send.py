@@ -7,8 +7,10 @@ pack's words. Saving an edit is the caller's (it knows which lock it holds).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rebound.coach import drafts
-from rebound.errors import ReboundError
+from rebound.errors import InterruptedByUser, ReboundError
 from rebound.letters.letter import DraftText
 from rebound.pack.models import Content
 from rebound.render import screens
@@ -50,8 +52,15 @@ def copy(content: Content, out: Out, draft: DraftText) -> None:
 
 def mail(content: Content, out: Out, draft: DraftText) -> bool:
     """Open the draft in the mail app; when nothing can, print the `mailto:` link instead.
-    True when a mail app (or browser) took it."""
-    url = drafts.mailto(draft.to, draft.subject, draft.body)
+    True when a mail app (or browser) took it.
+
+    Raises:
+        ReboundError: the draft has nothing in it to mail (an empty edit kept by an earlier
+            rebound, a hand edit); nothing was opened (exit 1).
+    """
+    if not draft.body.strip():
+        raise ReboundError("draft_mail_empty", title=draft.title, id=draft.id)
+    url = drafts.mailto(draft.to, draft.subject, draft.body, draft.in_reply_to)
     if programs.open_mail(url):
         screens.note(out, content.say("draft_mailed", title=draft.title))
         return True
@@ -64,7 +73,10 @@ def edit(content: Content, draft: DraftText) -> str | None:
     """The draft as the person saved it in their editor; None when they changed nothing.
 
     Raises:
-        ReboundError: the editor could not be used (exit 1); nothing was changed.
+        ReboundError: the editor could not be used, or left the file empty (exit 1); nothing
+            was changed, and the draft is as it was.
+        programs.EditEnded: rebound was ended while the editor was open, with something to keep
+            (`ended` keeps it).
     """
     try:
         saved = programs.edit(draft.text)
@@ -72,4 +84,32 @@ def edit(content: Content, draft: DraftText) -> str | None:
         raise ReboundError("draft_editor_failed", value=str(exc)) from None
     if saved is None or drafts.plain(saved) == draft.text:
         return None
+    if not saved.strip():  # never kept as an empty draft, which would mail a bare `mailto:`
+        raise ReboundError("draft_edit_emptied", title=draft.title, id=draft.id)
     return saved
+
+
+def ended(
+    draft: DraftText, stop: programs.EditEnded, keep: Callable[[str], None]
+) -> InterruptedByUser:
+    """rebound was ended while the person's editor was open: keep what they wrote, and say how.
+
+    What the editor left in the file is saved as the draft's edit through `keep` (the caller
+    holds the session's lock); the file is removed once it is saved and the editor has closed.
+    Otherwise the file stays where it is, and the message names it. Returns the error to end
+    with (exit 130).
+    """
+    import contextlib
+    import os
+
+    if stop.text is not None:
+        try:
+            keep(stop.text)
+        except ReboundError:  # a full disk, say: the file is where the text is
+            return InterruptedByUser("draft_edit_left", title=draft.title, where=stop.path)
+        if not stop.open:
+            with contextlib.suppress(OSError):
+                os.unlink(stop.path)
+            return InterruptedByUser("draft_edit_kept_ended", title=draft.title, id=draft.id)
+        return InterruptedByUser("draft_edit_kept_open", title=draft.title, where=stop.path)
+    return InterruptedByUser("draft_edit_left", title=draft.title, where=stop.path)

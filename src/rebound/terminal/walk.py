@@ -10,11 +10,11 @@ import contextlib
 from datetime import date, datetime
 
 from rebound import clock
-from rebound.coach import brag_list, enter_defaults, progress
+from rebound.coach import brag_list, enter_defaults, later_feedback, progress
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
 from rebound.letters.letter import DraftText
 from rebound.pack import typed
-from rebound.pack.models import Content, Draft, Step
+from rebound.pack.models import Content, Draft, FieldDef, Step
 from rebound.render import screens
 from rebound.render.screens import Out
 from rebound.sentences import templates
@@ -112,6 +112,7 @@ def sync_brag(store: Store, session: Session) -> str | None:
 
 
 COMPANY = "company"
+SENDER = "messenger_name"  # the question an email from a no-reply address asks about
 
 
 def reopen(session: Session, prompt_ids: list[str]) -> None:
@@ -154,6 +155,13 @@ class Walk(DraftOffers):
         # `later`'s ticks: a draft that ticks one of them is not offered (late feedback came:
         # no request for it to send).
         self._ticking: set[str] = set()
+        # Said once, after the welcome: what the email the session starts from offers.
+        self.notes: list[str] = []
+        # `later`'s questions answered before whose new answers are added beside the old
+        # (`later_feedback`): the text first given, by prompt id.
+        self._earlier: dict[str, str] = {}
+        # Lists that may stay empty: the accomplishments, once the brag list holds others' wins.
+        self._optional: set[str] = set()
 
     def run(self, only_step: str | None = None) -> bool:
         """Ask until done, or until the person chooses to stop. True when everything is answered.
@@ -221,10 +229,13 @@ class Walk(DraftOffers):
     def _loop(self, only_step: str | None) -> bool:
         total = len(self.content.steps)
         shown = -1
-        while (pos := progress.next_position(self.content, self.session, only_step)) is not None:
+        while (pos := self._next(only_step)) is not None:
             if pos.step_number != shown:
                 if pos.step is None:
                     screens.welcome(self.out, self.content)
+                    for note in self.notes:
+                        screens.note(self.out, note, "bold")
+                    self.notes = []
                     screens.note(self.out, self.content.say("back_hint"), "dim")
                 else:
                     header = self.content.say(
@@ -235,6 +246,7 @@ class Walk(DraftOffers):
                     )
                     if any(p.id == brag_list.PROMPT for p in pos.step.prompts):
                         self._show_brag_list()
+                        pos = self._next(only_step) or pos  # a list may now stay empty
                 shown = pos.step_number
             if pos.field is None and not pos.more:
                 for d in pos.step.drafts if pos.step else ():
@@ -262,7 +274,7 @@ class Walk(DraftOffers):
                 self._finish_step(pos.step)
                 if only_step is not None:
                     return True
-                upcoming = progress.next_position(self.content, self.session)
+                upcoming = self._next()
                 if upcoming is not None and upcoming.step is not None:
                     try:
                         go_on = self._go_on(upcoming.step, upcoming.step_number)
@@ -272,7 +284,10 @@ class Walk(DraftOffers):
                     if not go_on:
                         screens.note(self.out, self.content.say("resume_hint"), "dim")
                         return False
-        return progress.next_position(self.content, self.session) is None
+        return self._next() is None
+
+    def _next(self, only_step: str | None = None) -> progress.Position | None:
+        return progress.next_position(self.content, self.session, only_step, self._optional)
 
     def _read_back(self, pos: progress.Position) -> None:
         """Right after an answer that a letter joins into one of its sentences: that sentence,
@@ -340,6 +355,10 @@ class Walk(DraftOffers):
             self._finished_before = self.session.finished_at
             self._only = list(prompt_ids)
             self._ticking = set(ticks)
+            for prompt_id in prompt_ids:
+                first = self.session.answers.get(prompt_id)
+                if later_feedback.adds(prompt_id, first):
+                    self._earlier[prompt_id] = str(first)
             reopen(self.session, prompt_ids)
             try:
                 if not self._loop(step_id):
@@ -362,6 +381,7 @@ class Walk(DraftOffers):
         others = [i for i in brag.items if not (i.source or "").startswith(f"{self.session.id}#")]
         if not others:
             return
+        self._optional.add(brag_list.PROMPT)  # new wins are welcome, not demanded
         titles = "; ".join(i.title for i in others[:5]) + ("; ..." if len(others) > 5 else "")
         screens.note(
             self.out, self.content.say("brag_holds", count=len(others), list=titles), "dim"
@@ -396,7 +416,10 @@ class Walk(DraftOffers):
                 )
             return prompts.yes_no(pos.more_message, default=False, back=True, lang=self.content)
         q = pos.question
-        default: AnswerValue = self.session.previous.get(progress.previous_key(pos))
+        key = progress.previous_key(pos)
+        default: AnswerValue = self.session.previous.get(key)
+        if default is None:
+            default = self.session.suggested.get(key)  # what the email said (`start --from`)
         if default is None and q.remember:
             default = self.defaults.get(q.id)
         if default is None and q.default_from is not None:
@@ -405,6 +428,12 @@ class Walk(DraftOffers):
             default = enter_defaults.offered(
                 self.content, self.session, pos.prompt, pos.field, self.today
             )
+        thread = self.session.thread
+        if pos.field is None and q.id == SENDER and thread is not None and thread.no_reply:
+            screens.note(self.out, self.content.say("inbox_no_reply"), "yellow")
+        first = self._earlier.get(q.id) if pos.field is None else None
+        if first is not None:
+            return self._add_later(q, default, first)
         if pos.field is not None and self._entry_shown != (pos.prompt.id, pos.entry):
             header = self.content.say("entry_header", list=pos.prompt.message, number=pos.entry)
             screens.note(self.out, header, "bold")
@@ -425,6 +454,20 @@ class Walk(DraftOffers):
             keep = self.content.say("keep_date", value=value)
             if prompts.yes_no(keep, default=False, lang=self.content):
                 return value
+
+    def _add_later(self, q: FieldDef, default: AnswerValue, first: str) -> str:
+        """A question answered before, asked again as feedback comes later: what came first is
+        shown; Enter keeps it, and what is typed is added beside it, dated
+        (`later_feedback.added`)."""
+        base = default if isinstance(default, str) and default.strip() else first
+        screens.note(self.out, self.content.say("feedback_before", value=base), "dim")
+        asked = q.model_copy(update={"help": self.content.say("feedback_adds_hint")})
+        value = prompts.ask(
+            asked, base, self.today, back=True, lang=self.content, answers=self.session.answers
+        )
+        if not isinstance(value, str) or value == base:
+            return base
+        return later_feedback.added(base, value, self.today, self.content)
 
     def _save(self) -> None:
         first = not self.session.id
