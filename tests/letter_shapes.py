@@ -200,6 +200,7 @@ def answer_set(rng: random.Random, lang: str) -> dict[str, Any]:
         "your_name": rng.choice(shapes["your_name"]),
         "thank_detail": rng.choice(shapes["thank_detail"]) or None,
         "reasons_heard": rng.choice(["given", "asked", "not_yet"]),
+        "door": rng.choice(["reapply", "pool", "searches", "none"]),
         "looking_for": rng.choice(shapes["looking_for"]) or None,
         "known_for": rng.choice(shapes["known_for"]) or None,
         "areas": ["technical_depth"],

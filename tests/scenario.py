@@ -85,6 +85,7 @@ def answers(today: date) -> dict[str, Any]:
         "thanked_on_call": True,
         # Markup in a person's own words must be shown literally, never drawn.
         "thank_detail": "the [bold]honest[/bold] notes",
+        "door": "none",
         # Not told why yet: two emails, the thank-you, then the request (no reasons so far).
         "reasons_heard": "not_yet",
         "feedback_in_thanks": "separate",

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from rebound.pack.models import Content, Draft
-from rebound.sentences.grammar import DraftText
+from rebound.letters.letter import DraftText
 from rebound.storage.records import Session, Thread
 
 # What mail programs put before a subject they reply to: 'Re:', 'RE:', 'Aw:' (German), 'RV:'
