@@ -54,6 +54,7 @@ SCRIPT: dict[str, Any] = {
     "your_name": "Alex Doe",
     "thanked_on_call": True,
     "thank_detail": ODD["thank_detail"],
+    "door": "none",
     "reasons_heard": "not_yet",
     "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",

@@ -27,6 +27,7 @@ def ago(days: int) -> date:
 ANSWERS: dict[str, AnswerValue] = {
     "company": "Initech",
     "role": "Analyst",
+    "stage": "interviews",
     "messenger_name": "Bill Lumbergh",
     "messenger_channel": "email",
     "messenger_email": None,
@@ -34,6 +35,7 @@ ANSWERS: dict[str, AnswerValue] = {
     "your_name": "Alex Doe",
     "thanked_on_call": False,
     "thank_detail": None,
+    "door": "none",
     "reasons_heard": "not_yet",
     "feedback_in_thanks": "separate",
     "feedback_asked": "will_email",

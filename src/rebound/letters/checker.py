@@ -167,7 +167,9 @@ def _joins(
             and isinstance(raw, str)
             and value == grammar.phrase(raw)
         )
-        if joined and (plain in words.subject_pronouns or _INNER_END.search(value) or whole):
+        # After a colon ('a new role: X. Y.') the person's own sentences stand as they are.
+        inner = ": " not in value and _INNER_END.search(value) is not None
+        if joined and (plain in words.subject_pronouns or inner or whole):
             out.append(Finding("letters_sentence_joined", s.text, s.part, {"value": value}))
         elif joined and first[:1].isupper() and (plain in small or plain in words.third_person):
             out.append(Finding("letters_capital_joined", s.text, s.part, {"value": value}))
