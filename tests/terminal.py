@@ -118,6 +118,13 @@ class Terminal:
     def confirm(self, question: str, yes: bool) -> None:
         self.answer(question, ("y" if yes else "n") + ENTER)  # a yes/no waits for Enter
 
+    def keep(self, sentence: str = "") -> None:
+        """Enter at "Keep it as it reads?", the sentence a letter made of the answer just typed
+        (after waiting for `sentence`, some of what it reads, when given)."""
+        if sentence:
+            self.see(sentence)
+        self.enter("Keep it as it reads?")
+
     def select(self, question: str, down: int = 0) -> None:
         self.answer(question, DOWN * down + ENTER)
 

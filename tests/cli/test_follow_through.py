@@ -260,15 +260,17 @@ def test_feedback_needs_a_finished_session_and_a_terminal(
 
 # --- patterns in stats ------------------------------------------------------------------------
 
+REASONS = "Another candidate had more Spark"  # feedback heard: a session a pattern counts
+
 
 def test_stats_names_a_pattern_only_from_five_sessions(run: Run, make_session: MakeSession) -> None:
     for n, areas in enumerate([["communication"]] * 3 + [["preparation"]], start=1):
         # Without 'Something else', its text has no question to answer: left out.
-        make_session(company=f"Company {n}", areas=areas, areas_other=None)
+        make_session(company=f"Company {n}", areas=areas, areas_other=None, reasons=REASONS)
     four = run(["stats"]).stdout
     assert "A pattern is only named from 5 sessions with feedback: 1 more to go." in four
     assert "A pattern:" not in four
-    make_session(company="Company 5", areas=["technical_depth"], areas_other=None)
+    make_session(company="Company 5", areas=["technical_depth"], areas_other=None, reasons=REASONS)
     five = run(["stats"]).stdout
     assert "A pattern: Communication came up in 3 of 5 sessions." in five
     assert "more to go" not in five

@@ -135,6 +135,9 @@ def test_todo_groups_items_of_both_sessions(run: Run, two: Path) -> None:
         "  Stories rehearsed out loud",
         f"    {OTHER}",
         f"  rebound done rehearsed --session {OTHER_ID}",
+        "  Feedback received from Dana Smith",  # the request is out; no reasons yet
+        "    Globex",
+        f"  rebound done feedback-received --session {SESSION_ID}",
     ]
     assert "Read DDIA" not in result.stdout  # 30 days away
     assert re.search(r"^\d+ more items? due later: `rebound todo --all`", result.stdout, re.M)

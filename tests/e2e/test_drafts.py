@@ -47,6 +47,7 @@ def test_copy_at_the_end_of_step_one_then_tick(
     t = spawn("start")
     t.text("Which company was it?", "Initech")
     t.text("Which role had you applied for?", "Analyst")
+    t.enter("How far did you get in their process?")  # interviews
     t.text("Who gave you the news?", "Bill Lumbergh")
     t.enter("How did the news reach you?")
     t.text("Their email address, if you have it", "bill@initech.example")
@@ -54,6 +55,9 @@ def test_copy_at_the_end_of_step_one_then_tick(
     t.text("Your name, to sign the drafts with", "Peter")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
     t.text("Anything in particular to thank them for?", "the TPS cover sheets")
+    t.keep("Thank you also for the TPS cover sheets.")
+    t.enter("Did they leave a door open?")  # no
+    t.enter("Did they tell you why you weren't chosen?")  # not yet
     t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
     t.see("Your thank-you email: what would you like to do with it?")
     t.see("Later (`rebound draft thank_you_email` has it)")

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_company_seen_before_shows_its_history(spawn: Spawn, make_session: MakeSession) -> None:
-    make_session()
+    # Their reasons came in answer to the request, so the history has them to show.
+    make_session(reasons="Another candidate had more Spark")
     t = spawn("start")
     t.text("Which company was it?", "  GLOBEX ")
     t.see(f"{COMPANY}, again")

@@ -34,6 +34,7 @@ def test_a_whole_walk_from_an_email_with_enter_on_each_offer(
     t.see("From the email: Globex, Data Engineer, Dana Smith <dana.smith@globex.example>")
     offered(t, "Which company was it?", "Globex")
     offered(t, "Which role had you applied for?", "Data Engineer")
+    t.enter("How far did you get in their process?")  # interviews
     offered(t, "Who gave you the news?", "Dana Smith")
     t.enter("How did the news reach you?")  # the email's channel is the one chosen
     offered(t, "Their email address, if you have it", "dana.smith@globex.example")
@@ -42,6 +43,8 @@ def test_a_whole_walk_from_an_email_with_enter_on_each_offer(
 
     t.see("Step 1 of 5")
     t.enter("Anything in particular to thank them for?")
+    t.enter("Did they leave a door open?")  # no
+    t.enter("Did they tell you why you weren't chosen?")  # not yet
     t.enter("Would you like to ask for feedback in the same email?")  # one email: the reply
     t.see("Subject: Re: Update on your application")
     t.enter("Later (`rebound draft thanks_and_feedback_email` has it)")
@@ -70,7 +73,9 @@ def test_a_whole_walk_from_an_email_with_enter_on_each_offer(
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=False)
     t.text("What are you looking for next?", "a data engineering team")
+    t.keep()
     t.text("One strength you'd like people to remember you for", "calm debugging")
+    t.keep()
     t.enter("How many new conversations will you start each week?")
     t.enter("Later (`rebound draft availability_post` has it)")
     t.enter("Later (`rebound draft outreach-1` has it)")
@@ -112,6 +117,7 @@ def test_an_email_pasted_at_the_terminal(spawn: Spawn, rebound_home: Path) -> No
     t.child.send(CTRL_D)
     offered(t, "Which company was it?", "Northwind Traders")
     offered(t, "Which role had you applied for?", "Operations Analyst")
+    t.enter("How far did you get in their process?")
     offered(t, "Who gave you the news?", "Wei Chen")
     assert t.stop("How did the news reach you?") == EXIT_INTERRUPTED
     _, saved = load_only_session(rebound_home)

@@ -33,6 +33,8 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t = spawn("--lang", "es", "start")
     t.text("¿Qué empresa era?", "Globex")
     t.text("¿Para qué puesto era tu candidatura?", "Ingeniera de datos")
+    t.see("¿Hasta dónde llegaste en su proceso?")
+    t.answer("(usa las flechas)", ENTER)  # entrevistas
     t.text("¿Quién te dio la noticia?", "Dana Pérez")
     t.see("¿Cómo te llegó la noticia?")
     t.answer("(usa las flechas)", DOWN + ENTER)  # por videollamada
@@ -50,6 +52,12 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t.see("Sí")  # the letter shows its word; Enter gives it
     t.child.send(ENTER)
     t.text("¿Algo concreto que quieras agradecerle?", "sus comentarios")
+    t.see("sus comentarios")  # the sentence of the thank-you that says it
+    t.enter("¿La dejas así?")  # sí
+    t.see("¿Te dejaron alguna puerta abierta?")
+    t.answer("(usa las flechas)", ENTER)  # no
+    t.see("¿Te dijeron por qué no te eligieron?")
+    t.answer("(usa las flechas)", ENTER)  # todavía no
     t.see("¿Quieres pedirle comentarios en el mismo correo?")
     t.answer("(usa las flechas)", DOWN + ENTER)  # no: solo el agradecimiento
     t.enter("Más tarde (lo tienes en `rebound draft thank_you_email`)")
@@ -78,6 +86,7 @@ def test_a_spanish_yes_no_takes_its_own_no(spawn: Spawn, rebound_home: Path, day
     t = spawn("--lang", "es", "start")
     t.text("¿Qué empresa era?", "Initech")
     t.text("¿Para qué puesto era tu candidatura?", "Analista")
+    t.enter("¿Hasta dónde llegaste en su proceso?")
     t.text("¿Quién te dio la noticia?", "Bill")
     t.answer("(usa las flechas)", ENTER)
     t.enter("Su correo electrónico, si lo tienes")

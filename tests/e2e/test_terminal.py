@@ -73,6 +73,7 @@ STEP_TITLES = (
 def opening(t: Terminal, days: Days) -> None:
     t.text("Which company was it?", COMPANY)
     t.text("Which role had you applied for?", ROLE)
+    t.enter("How far did you get in their process?")  # interviews
     t.text("Who gave you the news?", MESSENGER)
     t.select("How did the news reach you?", down=1)  # a video call
     t.text("Their email address, if you have it", MESSENGER_EMAIL)
@@ -84,6 +85,9 @@ def thank(t: Terminal) -> None:
     t.see("Step 1 of 5")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
     t.text("Anything in particular to thank them for?", THANK_DETAIL)
+    t.keep(THANK_DETAIL)
+    t.enter("Did they leave a door open?")  # no
+    t.enter("Did they tell you why you weren't chosen?")  # not yet
     t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
     later(t, "thank_you_email")
 
@@ -156,7 +160,9 @@ def re_engage(t: Terminal, days: Days) -> None:
     t.text("When is it?", days.iso(20))
     t.confirm("Add another event?", yes=False)
     t.text("What are you looking for next?", LOOKING_FOR)
+    t.keep(LOOKING_FOR)
     t.text("One strength you'd like people to remember you for", KNOWN_FOR)
+    t.keep(KNOWN_FOR)
     # The number comes pre-filled with its default (3): delete it, then type the new one.
     t.text("How many new conversations will you start each week?", "5")
     later(t, "availability_post")
@@ -168,6 +174,7 @@ def quick_run(t: Terminal) -> None:
     """All questions with the shortest answers (defaults wherever there is one)."""
     t.text("Which company was it?", "Initech")
     t.text("Which role had you applied for?", "Analyst")
+    t.enter("How far did you get in their process?")
     t.text("Who gave you the news?", "Bill Lumbergh")
     t.enter("How did the news reach you?")
     t.enter("Their email address, if you have it")
@@ -175,6 +182,8 @@ def quick_run(t: Terminal) -> None:
     t.text("Your name, to sign the drafts with", "Peter")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
     t.enter("Anything in particular to thank them for?")
+    t.enter("Did they leave a door open?")
+    t.enter("Did they tell you why you weren't chosen?")
     t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
     later(t, "thank_you_email")
     t.enter("Ready for the next step?")
@@ -202,7 +211,9 @@ def quick_run(t: Terminal) -> None:
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=False)
     t.text("What are you looking for next?", "analyst")
+    t.keep()
     t.text("One strength you'd like people to remember you for", "patience")
+    t.keep()
     t.enter("How many new conversations will you start each week?")
     later(t, "availability_post")
     later(t, "outreach-1")  # the message to the contact
@@ -214,12 +225,15 @@ def full_run_answers(days: Days) -> dict[str, Any]:
     return {
         "company": COMPANY,
         "role": ROLE,
+        "stage": "interviews",
         "messenger_name": MESSENGER,
         "messenger_channel": "video",
         "messenger_email": MESSENGER_EMAIL,
         "your_name": YOUR_NAME,
         "thanked_on_call": True,
         "thank_detail": THANK_DETAIL,
+        "door": "none",
+        "reasons_heard": "not_yet",
         "feedback_in_thanks": "separate",
         "feedback_asked": "on_call",
         "reasons": REASONS,

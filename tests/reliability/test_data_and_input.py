@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rebound.sentences import grammar
+from rebound.sentences import fitting
 from rebound.storage.records import SCHEMA_VERSION
 from tests.conftest import Figures
 from tests.helpers import DOWN, ENTER, MakeSession, Run, build_session, run_installed
@@ -144,7 +144,7 @@ def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, t
     flat = " ".join(out.split())
     # In the email the detail reads as a phrase inside the sentence (no final stop), but never
     # as markup.
-    assert " ".join(f"Thank you also for {grammar.phrase(text)}.".split()) in flat
+    assert " ".join(f"Thank you also for {fitting.phrase(text)}.".split()) in flat
 
 
 def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path) -> None:

@@ -18,7 +18,7 @@ from rebound.coach import progress
 from rebound.errors import ContentError
 from rebound.pack import packs
 from rebound.render import screens
-from rebound.sentences import grammar
+from rebound.sentences import fitting
 from rebound.storage import store
 from rebound.storage.records import Session
 from tests.conftest import CONTENT
@@ -76,7 +76,7 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     )
     text = progress.draft_text(loaded, session, loaded.step("thank").drafts[0])
     # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'.
-    fitted = grammar.phrase(detail) if detail else ""
+    fitted = fitting.phrase(detail) if detail else ""
     if fitted:
         assert f" Thank you also for {fitted}." in text
     shown = text_module.clean(text)

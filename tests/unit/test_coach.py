@@ -17,6 +17,7 @@ NOW = datetime(2026, 11, 25, 9, 0).astimezone()  # 9:00 local time, on the 25th 
 OPENING = {
     "company": "Globex",
     "role": "Data Engineer",
+    "stage": "interviews",
     "messenger_name": "Dana Smith",
     "messenger_channel": "phone",
     "messenger_email": None,
@@ -67,6 +68,7 @@ def test_condition_skips_and_asks(loaded: Content) -> None:
         OPENING,
         thanked_on_call=True,
         thank_detail=None,
+        door="none",
         reasons_heard="not_yet",
         feedback_in_thanks="separate",
         feedback_asked="on_call",
@@ -84,6 +86,7 @@ def reach(c: Content, s: Session, prompt_id: str) -> None:
     """Answer every question with something sensible until `prompt_id` is next."""
     filler: dict[str, AnswerValue] = {
         "thanked_on_call": True,
+        "door": "none",
         "reasons_heard": "not_yet",
         "feedback_in_thanks": "separate",
         "feedback_asked": "will_email",

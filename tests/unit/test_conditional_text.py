@@ -90,7 +90,9 @@ def test_a_sure_greeting_is_read_without_asking(loaded: Content) -> None:
     assert context(loaded, s)["messenger_address"] == "Dr. Park"
     unsure = session(messenger_name="Gabriel García Márquez")
     assert "messenger_address" not in context(loaded, unsure)  # it is asked instead
-    pos = progress.next_position(loaded, session(company="G", role="R", **unsure.answers))
+    pos = progress.next_position(
+        loaded, session(company="G", role="R", stage="final", **unsure.answers)
+    )
     assert pos is not None and pos.prompt.id == "messenger_address"
     assert progress.default_for(loaded, unsure, pos) == "Gabriel"
 
@@ -99,6 +101,7 @@ def opening(**more: object) -> Session:
     answers: dict[str, object] = {
         "company": "Globex",
         "role": "Data Engineer",
+        "stage": "interviews",
         "messenger_name": "Dana Smith",
         "messenger_channel": "phone",
         "messenger_email": "dana@globex.example",
@@ -106,6 +109,7 @@ def opening(**more: object) -> Session:
         "your_name": "Alex",
         "thanked_on_call": True,
         "thank_detail": "",
+        "door": "none",
         "reasons_heard": "not_yet",
     }
     return session(**{**answers, **more})
@@ -117,7 +121,7 @@ def test_heard_the_reasons_no_request_a_thank_you_for_them(loaded: Content) -> N
     heard = opening(reasons_heard="given")
     [thanks] = progress.drafts(loaded, heard)
     assert thanks.id == "thank_you_email"
-    assert "what tipped the decision" in thanks.body
+    assert "being open with me about the reasons for the decision" in thanks.body
     assert "feedback" not in progress.checklist(loaded, heard)[0].label
     asked = opening(reasons_heard="asked")
     [thanks] = progress.drafts(loaded, asked)

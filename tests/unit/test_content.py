@@ -83,7 +83,7 @@ def test_each_step_is_complete(loaded: Content, step_id: str) -> None:
 
 def test_the_opening_asks_about_the_call(loaded: Content) -> None:
     ids = [p.id for p in loaded.opening.prompts]
-    assert ids[:3] == ["company", "role", "messenger_name"]
+    assert ids[:4] == ["company", "role", "stage", "messenger_name"]
     assert loaded.opening.welcome
     assert [p.id for p in loaded.prompts()][: len(ids)] == ids
 
@@ -436,8 +436,8 @@ BROKEN = [
             ("template:", 2),
             "drafts.1.template",
             "template line 4: unknown filter 'upper' (known: "
-            "first_name, count, lower, or, address, address_sure, greeting, phrase, role, title, trait, "
-            "sentence, name)",
+            "first_name, count, lower, or, address, address_sure, greeting, salutation, phrase, "
+            "role, title, headline, organisation, team, trait, sentence, name)",
         ),
         id="template-unknown-filter",
     ),
@@ -616,8 +616,8 @@ BROKEN = [
             ("when: {prompt: messenger_channel, filter: shout", 1),
             "guidance.1.when",
             "unknown filter 'shout' (known: "
-            "first_name, count, lower, or, address, address_sure, greeting, phrase, role, title, trait, "
-            "sentence, name)",
+            "first_name, count, lower, or, address, address_sure, greeting, salutation, phrase, "
+            "role, title, headline, organisation, team, trait, sentence, name)",
         ),
         id="line-when-unknown-filter",
     ),
@@ -648,7 +648,7 @@ BROKEN = [
             "steps/re-engage.yaml",
             "{{intro}}",
             "{{intr}}",
-            ("template: |\n      Hi {{name|first_name}}", 1),
+            ("template: |\n      {{name|salutation}}", 1),
             "drafts.1.template",
             "the template reads '{{intr}}', which no prompt answers",
         ),
@@ -660,7 +660,7 @@ BROKEN = [
             'default_from: "{{messenger_name|address}}"',
             'default_from: "{{messenger|address}}"',
             ("default_from", 1),
-            "opening.prompts.3.default_from",
+            "opening.prompts.4.default_from",
             "the template reads '{{messenger}}', which no prompt answers",
         ),
         id="default-from-unknown-answer",

@@ -49,7 +49,7 @@ def test_a_pack_is_like_itself_and_the_words_are_free(english: Content) -> None:
         thank["guidance"][0] = "Dilo."
         thank["prompts"][1]["message"] = "¿Algo más?"
         thank["prompts"][2]["choices"][0]["label"] = "Sí"
-        thank["drafts"][0]["template"] = "Hola {{company}}\n" + thank["drafts"][0]["template"]
+        thank["drafts"][0]["template"] = "{{your_name|name}}\n" + thank["drafts"][0]["template"]
 
     # A placeholder said once more is still the same placeholder: only missing or new ones count.
     assert said(english, changed(english, reword)) == []
@@ -61,10 +61,10 @@ def _swap_steps(data: Data) -> None:
 
 def _move_out_of_section(data: Data) -> None:
     draft = step(data, "thank")["drafts"][0]
-    inner = re.search(r"\{\{#thank_detail\}\}(.*?)\{\{/thank_detail\}\}", draft["template"])
+    inner = re.search(r"\{\{#detail\}\}(.*?)\{\{/detail\}\}", draft["template"])
     assert inner is not None
-    body = inner.group(1).replace("{{thank_detail|phrase}}", "")
-    moved = "{{#thank_detail}}" + body + "{{/thank_detail}} {{thank_detail|phrase}}"
+    body = inner.group(1).replace("{{detail}}", "")
+    moved = "{{#detail}}" + body + "{{/detail}} {{detail}}"
     draft["template"] = draft["template"].replace(inner.group(0), moved)
 
 
@@ -146,25 +146,21 @@ CASES: list[tuple[str, Callable[[Data], object], list[tuple[str, str, str]]]] = 
     ),
     (
         "a placeholder left out of a draft",
-        _first_draft_without("{{company}}"),
-        [("steps/thank.yaml", "drafts.0.template", "'{{company}}' is in en but not here.")],
+        _first_draft_without("{{your_name|name}}"),
+        [("steps/thank.yaml", "drafts.0.template", "'{{your_name|name}}' is in en but not here.")],
     ),
     (
         "a placeholder without its filter",
-        lambda d: step(d, "thank")["drafts"][0].update(
-            template=step(d, "thank")["drafts"][0]["template"].replace(
-                "{{messenger_address|greeting}}", "{{messenger_address}}"
-            )
-        ),
+        lambda d: step(d, "thank")["drafts"][0]["parts"].update(greeting=["{{messenger_address}}"]),
         [
             (
                 "steps/thank.yaml",
-                "drafts.0.template",
+                "drafts.0.parts.greeting",
                 "'{{messenger_address|greeting}}' is in en but not here.",
             ),
             (
                 "steps/thank.yaml",
-                "drafts.0.template",
+                "drafts.0.parts.greeting",
                 "'{{messenger_address}}' is here but not in en.",
             ),
         ],
@@ -176,8 +172,7 @@ CASES: list[tuple[str, Callable[[Data], object], list[tuple[str, str, str]]]] = 
             (
                 "steps/thank.yaml",
                 "drafts.0.template",
-                "'{{thank_detail}}' is not inside the same sections as in en "
-                "({{#thank_detail}} there).",
+                "'{{detail}}' is not inside the same sections as in en ({{#detail}} there).",
             )
         ],
     ),
@@ -217,7 +212,8 @@ CASES: list[tuple[str, Callable[[Data], object], list[tuple[str, str, str]]]] = 
             (
                 "steps/ask-why.yaml",
                 "checklist.0.when",
-                "none here, but {prompt: feedback_asked, equals: will_email} in en.",
+                "none here, but [{prompt: feedback_asked, equals: will_email}, "
+                "{prompt: reasons, answered: false}] in en.",
             )
         ],
     ),

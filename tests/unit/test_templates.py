@@ -400,6 +400,7 @@ def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
         "messenger_channel": "phone",
         "role": "Data Engineer",
         "company": "Globex",
+        "stage": "interviews",
         "reasons_heard": "not_yet",
         "feedback_in_thanks": "separate",
         "your_name": "Alex",
@@ -418,7 +419,7 @@ def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
     assert plain.endswith("Best wishes,\nAlex\n")
     assert "at Globex. Thank you also for the notes.\n" in text(thank_detail="For the notes.")
     heard = text(reasons_heard="given")
-    assert "\n\nThank you as well for telling me what tipped the decision" in heard
+    assert "\n\nI also appreciated your being open with me about the reasons" in heard
     assert "\n\n\n" not in heard
 
 

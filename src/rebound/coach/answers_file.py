@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from rebound.coach import progress
-from rebound.pack.conditions import holds
 from rebound.errors import UsageError
 from rebound.pack import typed
+from rebound.pack.conditions import holds
 from rebound.pack.models import Content, FieldDef
 from rebound.pack.reader import YamlDoc, read_yaml
 from rebound.sentences.speech import Sayer, say
@@ -182,14 +182,16 @@ def fill(content: Content, session: Session, doc: YamlDoc, today: date, now: dat
     # them?') may still be answered in the file: the person's word beats the coach's guess.
     for key in data:
         prompt = questions[key]
-        if key not in session.answers and prompt.default_from is not None and prompt.when:
-            if not holds(prompt.when, session.answers):
-                answered = _answer(
-                    doc, prompt, data, (key,), today, lang=content, answers=session.answers
-                )
-                session.answers[key] = answered
-                session.answered_at[key] = now
-                applied += 1
+        when = prompt.when
+        if when is None or prompt.default_from is None or key in session.answers:
+            continue
+        if not holds(when, session.answers):
+            answered = _answer(
+                doc, prompt, data, (key,), today, lang=content, answers=session.answers
+            )
+            session.answers[key] = answered
+            session.answered_at[key] = now
+            applied += 1
     for where in _unused(data, session):
         if pos is not None:
             raise doc.error(where, say("af_not_yet", id=pos.question.id))

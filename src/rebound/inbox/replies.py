@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rebound.pack.models import Content, Draft
 from rebound.letters.letter import DraftText
+from rebound.pack.models import Content, Draft
 from rebound.storage.records import Session, Thread
 
 # What mail programs put before a subject they reply to: 'Re:', 'RE:', 'Aw:' (German), 'RV:'

@@ -28,7 +28,7 @@ from itertools import pairwise
 from rebound.letters.letter import DraftText, Sentence
 from rebound.pack.conditions import holds
 from rebound.pack.letter_words import LetterWords
-from rebound.sentences import grammar
+from rebound.sentences import fitting
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # A sentence's end inside a person's words, with another sentence after it.
@@ -165,7 +165,7 @@ def _joins(
             and first[:1].isupper()
             and _typed_as_a_sentence(raw)
             and isinstance(raw, str)
-            and value == grammar.phrase(raw)
+            and value == fitting.phrase(raw)
         )
         # After a colon ('a new role: X. Y.') the person's own sentences stand as they are.
         inner = ": " not in value and _INNER_END.search(value) is not None

@@ -53,6 +53,7 @@ _READERS = (
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",
+    "sentences/fitting.py",
     "pack/typed.py",
 )
 

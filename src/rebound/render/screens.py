@@ -149,9 +149,7 @@ def draft(out: Console, title: str, text: str) -> None:
         out.print(_text("---"))
 
 
-def read_back(
-    out: Out, intro: str, sentence: str, findings: Sequence[str] = ()
-) -> None:
+def read_back(out: Out, intro: str, sentence: str, findings: Sequence[str] = ()) -> None:
     """A sentence of a letter as it will read, right after the answer it is made from: one line
     to read, indented under the question, with what a careful reader would stop at."""
     say(out, _text(intro, style="dim"), 2)

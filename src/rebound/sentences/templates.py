@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import grammar
+from rebound.sentences import fitting, grammar
 
 Context = Mapping[str, object]
 
@@ -239,24 +239,30 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "greeting":
         return grammar.greeting(text, dict(words.greetings)) if text.strip() else ""
     if name == "salutation":  # a full name greeted as its address: 'Dear Dr. Boateng,'
+        # In Spanish a note to someone you know speaks as tú, so it greets their first name
+        # ('Hola, Andrés:'); a title would call for usted all through.
+        if words.grammar == "es":
+            address = grammar.first_name(text)
+            forms = {"name": dict(words.greetings).get("name", "{{name}},")}
+            return grammar.greeting(address, forms) if address.strip() else ""
         address = grammar.address(text, words.grammar).text
         return grammar.greeting(address, dict(words.greetings)) if address.strip() else ""
     if name == "phrase":
-        return grammar.phrase(text)
+        return fitting.phrase(text)
     if name == "role":
-        return grammar.role(text, words)
+        return fitting.role(text, words)
     if name == "title":
-        return grammar.title(text, words)
+        return fitting.title(text, words)
     if name == "headline":  # a role as a subject line's title: 'Data Analyst'
-        return grammar.headline(grammar.title(text, words), words.grammar)
+        return fitting.headline(fitting.title(text, words), words.grammar)
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
-        return grammar.organisation(text)
+        return fitting.organisation(text)
     if name == "trait":
-        return grammar.trait(text, words)
+        return fitting.trait(text, words)
     if name == "sentence":
-        return grammar.sentence(text, words)
+        return fitting.sentence(text, words)
     if name == "name":
         return grammar.name(text)
     return value

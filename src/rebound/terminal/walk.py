@@ -12,17 +12,16 @@ from datetime import date, datetime
 from rebound import clock
 from rebound.coach import brag_list, enter_defaults, later_feedback, progress
 from rebound.errors import DataError, InterruptedByUser, ReboundError, SessionBusyError
-from rebound.letters.letter import DraftText
 from rebound.pack import typed
-from rebound.pack.models import Content, Draft, FieldDef, Step
+from rebound.pack.models import Content, FieldDef, Step
 from rebound.render import screens
 from rebound.render.screens import Out
-from rebound.sentences import templates
 from rebound.storage.paths import BRAG_LOCK
 from rebound.storage.records import AnswerValue, Session
 from rebound.storage.store import Store
 from rebound.terminal import prompts
 from rebound.terminal.draft_offers import DraftOffers
+from rebound.terminal.read_back import ReadBack
 
 now = clock.now  # the moment every save is stamped with (rebound.clock)
 
@@ -135,7 +134,7 @@ def tick_open(
     return out
 
 
-class Walk(DraftOffers):
+class Walk(DraftOffers, ReadBack):
     """One sitting with the coach, on one session."""
 
     def __init__(self, content: Content, store: Store, session: Session, out: Out) -> None:
@@ -288,36 +287,6 @@ class Walk(DraftOffers):
 
     def _next(self, only_step: str | None = None) -> progress.Position | None:
         return progress.next_position(self.content, self.session, only_step, self._optional)
-
-    def _read_back(self, pos: progress.Position) -> None:
-        """Right after an answer that a letter joins into one of its sentences: that sentence,
-        as it will read, with Enter to keep it and 'n' to rewrite it in the person's own words
-        (kept by the part's name, for every draft that has it: `Session.sentences`)."""
-        from rebound.letters import compose
-
-        if pos.step is None or pos.field is not None or pos.more or pos.prompt.kind != "text":
-            return
-        if templates.is_empty(self.session.answers.get(pos.prompt.id)):
-            return
-        found = compose.sentences_using(self.content, self.session, pos.prompt.id)
-        if not found:
-            return
-        title, key, sentence, findings = found[0]
-        say = self.content.say
-        said = [say(f.kind, **f.values) for f in findings]
-        screens.read_back(self.out, say("readback_intro", title=title.lower()), sentence, said)
-        if prompts.yes_no(say("readback_question"), default=not findings, lang=self.content):
-            return
-        self._rewrite(key, sentence)
-
-    def _rewrite(self, key: str, sentence: str) -> None:
-        """The person's own sentence in place of one the drafts make (Enter keeps it as is)."""
-        say = self.content.say
-        mine = prompts.text(say("readback_prompt"), default=sentence, lang=self.content)
-        if mine.strip() and mine.strip() != sentence.strip():
-            self.session.sentences[key] = " ".join(mine.split())
-            self._save()
-            screens.note(self.out, say("readback_kept"), "dim")
 
     def _company_history(self) -> None:
         """Right after the company is named: what earlier sessions with it say, if there are any.
@@ -494,24 +463,6 @@ class Walk(DraftOffers):
         self._save()
         screens.step_done(self.out, step, self.session.answers)
         self._offer_drafts(step)
-
-    def _written_in(self, step: Step, d: Draft) -> list[DraftText]:
-        """A finished step's draft, made from the answers; a sentence it had to leave out (no way
-        of saying it read well) is said, with the offer to write it in the person's own words."""
-        from rebound.letters.compose import part_key
-
-        made = progress.draft_texts(self.content, self.session, d)
-        asked = False
-        for one in made:
-            for name in one.notes:
-                key = part_key(d, one.id, name)
-                if key in self.session.sentences:
-                    continue
-                screens.note(self.out, self.content.say("letters_left_out", name=name), "yellow")
-                if prompts.yes_no(self.content.say("letters_write_it"), False, lang=self.content):
-                    self._rewrite(key, "")
-                    asked = True
-        return progress.draft_texts(self.content, self.session, d) if asked else made
 
     def _go_on(self, step: Step, number: int) -> bool:
         total = len(self.content.steps)

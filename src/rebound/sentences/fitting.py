@@ -1,0 +1,290 @@
+"""How a person's words are fitted into a letter's sentences: a phrase after 'Thank you also
+for', what they look for after 'I'm looking for', what they are known for, a title inside 'the
+... role', a subject line's title, a company's name without notes beside it.
+
+Pure functions behind the template filters `phrase`, `role`, `trait`, `sentence`, `title`,
+`headline` and `organisation`, with the pack's words for its language (`Fitting`). What they
+cannot fit well, the letter checker (rebound.letters.checker) finds, and the composer says
+another way or leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from rebound.sentences.grammar import SMALL_WORDS
+
+_LEADS = (
+    "thank you so much for",
+    "thank you for",
+    "thanks for",
+    "i'm known for",
+    "i am known for",
+    "known for",
+    "muchas gracias por",
+    "gracias por",
+    "me conocen por",
+    "for",
+    "por",
+)
+# First words that are not names, so lower-casing them is safe ('The detailed feedback').
+_LOWER_FIRST = frozenset(
+    {"the", "a", "an", "your", "you", "my", "how", "all", "being", "that", "what", "some"}
+    | {"el", "la", "los", "las", "un", "una", "tu", "tus", "su", "sus", "que", "cómo", "lo"}
+    | {"ser", "estar", "tener", "dar", "hacer", "haber", "darme", "ayudar", "explicar"}
+)
+
+# A Spanish infinitive with a pronoun after it ('Explicarme', 'ayudarnos'); bare ones a name
+# could end like ('Javier', 'Baltasar') are not guessed at, but the commonest are listed above.
+_INFINITIVE = re.compile(r"[aeií]r(me|te|le|nos|les)$")
+_STOPPED = re.compile(r"[.!?…]\s*$")
+# The days and months English writes with a capital ('a Saturday night'), typed without one
+# ('may' and 'march' are words too, and are left as typed).
+_NAMED_DAYS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june"
+    r"|july|august|september|october|november|december)\b"
+)
+_INNER_STOP = re.compile(r"\w[.!?…]\s+[A-ZÁÉÍÓÚÑ¿¡]")
+
+
+def _capital_of_a_sentence(words: list[str]) -> bool:
+    """Whether the first of these words has its capital only for starting what was typed: it is
+    capitalised, and no other word is but 'I' and words all in capitals ('Applied scientist
+    roles where I ship NLP models'); a later capital ('Head of Growth', 'en Medellín') says the
+    words may be a name, which keeps its capitals."""
+    first = words[0]
+    if len(words) < 2 or not (first[:1].isupper() and first[1:].islower()):
+        return False
+    return all(not w[:1].isupper() or w == "I" or w.strip(",.;:()").isupper() for w in words[1:])
+
+
+def phrase(text: str, capitals: bool = False) -> str:
+    """An answer fitted to sit inside a sentence that introduces it ('Thank you also for ...').
+
+    Drops what that sentence already says ('for', 'Thank you for'), a final full stop, and the
+    capital of a first word that is not a name ('The detailed feedback' -> 'the detailed
+    feedback', 'Walking me through' -> 'walking me through', 'Ser tan directo' -> 'ser tan
+    directo'). With `capitals` (what someone is looking for, or known for: seldom a name), any
+    capital only of starting what was typed goes too ('Applied scientist roles' -> 'applied
+    scientist roles'), but not one a later capital says may be a name's ('Head of Growth').
+    Words typed as a sentence of their own ('Fue muy amable y me animó.') keep their capital:
+    they are not a phrase, and the letter checker says so where they are joined.
+    """
+    typed = " ".join(text.split())
+    out = typed.rstrip(" .!;,")
+    for lead in _LEADS:
+        if out.lower().startswith(lead + " "):
+            out = out[len(lead) + 1 :]
+            break
+    out = _NAMED_DAYS.sub(lambda m: m.group(0).capitalize(), out)
+    words = out.split(" ")
+    first, rest = words[0], " ".join(words[1:])
+    plain = first.lower()
+    common = plain in _LOWER_FIRST or plain.endswith("ing") or _INFINITIVE.search(plain)
+    # Asked for a phrase (`capitals`), a stop typed at its end is only a habit; elsewhere a
+    # capital, four words and a stop say a sentence, which keeps its capital.
+    a_sentence = not capitals and _STOPPED.search(typed) is not None and len(words) >= 4
+    fits = common or (capitals and not a_sentence and _capital_of_a_sentence(words))
+    if first[:1].isupper() and first[1:].islower() and fits:
+        out = plain + (" " + rest if rest else "")
+    return out
+
+
+class Fitting(Protocol):
+    """The words the filters below fit a person's words with (`templates.Vocabulary` is one):
+    the pack's, in its language."""
+
+    @property
+    def grammar(self) -> str: ...
+    @property
+    def articles(self) -> tuple[str, ...]: ...
+    @property
+    def determiners(self) -> tuple[str, ...]: ...
+    @property
+    def subject_pronouns(self) -> tuple[str, ...]: ...
+    @property
+    def role_words(self) -> tuple[str, ...]: ...
+    @property
+    def job_nouns(self) -> tuple[str, ...]: ...
+    @property
+    def feminine(self) -> tuple[str, ...]: ...
+    @property
+    def mass_nouns(self) -> tuple[str, ...]: ...
+    @property
+    def describing(self) -> tuple[str, ...]: ...
+    @property
+    def describing_endings(self) -> tuple[str, ...]: ...
+
+
+def _folded(word: str) -> str:
+    return word.lower().strip(",.;:()¡!¿?\"'")
+
+
+def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
+    """The singular a plural noun is of, among `nouns` ('Analysts' -> 'Analyst'); else None."""
+    plain = _folded(word)
+    for ending in ("es", "s"):
+        if plain.endswith(ending) and plain[: -len(ending)] in nouns:
+            return word.rstrip(",.;:")[: -len(ending)]
+    if plain.endswith("iones") and plain[:-5] + "ión" in nouns:  # 'posiciones' -> 'posición'
+        return word.rstrip(",.;:")[:-5] + "ión"
+    return None
+
+
+def title(text: str, words: Fitting) -> str:
+    """A role, as a title inside a sentence of the draft's ('the {{role|title}} role').
+
+    What the person typed around the title is trimmed, once: an article or determiner at its
+    start ('the', 'a', 'la'), and the words that say it is a role ('position', 'role', 'job';
+    'el puesto de', 'la vacante de'): 'the Platform Engineer position' -> 'Platform Engineer',
+    'a Staff Designer' -> 'Staff Designer', 'la vacante de Analista' -> 'Analista'. A plural
+    title stays as typed: which one job it was is the person's to say (the walk asks).
+    """
+    parts = " ".join(text.split()).strip(" .;,").split(" ")
+    leads = set(words.articles) | set(words.determiners)
+    changed = True
+    while changed and len(parts) > 1:
+        changed = False
+        if _folded(parts[0]) in leads:
+            parts, changed = parts[1:], True
+        # 'puesto de X', 'vacante de X', 'role of X': a role word, then the word that joins.
+        if len(parts) > 2 and _folded(parts[0]) in words.role_words and len(parts[1]) <= 3:
+            parts, changed = parts[2:], True
+        if len(parts) > 1 and (
+            _folded(parts[-1]) in words.role_words
+            or _plural_of(parts[-1], words.role_words) is not None
+        ):
+            parts, changed = parts[:-1], True
+    return " ".join(parts)
+
+
+def _an(text: str) -> str:
+    """'a' or 'an', by the sound of the first word ('an engineer', 'an SRE', 'a UX designer')."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():  # an acronym is said letter by letter
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeio" else "a"
+
+
+def role(text: str, words: Fitting) -> str:
+    """What someone is looking for, as the object of 'I'm looking for' / 'Busco'.
+
+    What already reads as a whole object stays as typed ('senior backend roles in fintech',
+    'something remote'; a wrong 'a'/'an' mended); a role named with its noun gets an article
+    ('a senior backend role', 'un puesto de analista'); a job title becomes a role the article
+    of which fits whatever the title's gender ('a Data Engineer role', 'un puesto de directora de
+    producto'); a title in the plural, several such roles ('Data Analyst roles', 'puestos de
+    analista'); and anything else follows a colon ('a new role: Head of Growth at a Series A
+    startup', 'un nuevo puesto: cargo de abogada en Medellín').
+    """
+    spanish = words.grammar == "es"
+    out = phrase(text, capitals=True)
+    parts = out.split()
+    if not parts:
+        return out
+    if _INNER_STOP.search(out):  # more than one sentence: each stays whole, after a colon
+        return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
+    plain = [_folded(w) for w in parts]
+    # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
+    # 'Cargo de abogada'), but not a title's ('Jefe de Obra', 'Head of Growth').
+    if len(parts) > 1 and parts[0][:1].isupper() and parts[0][1:].islower():
+        joins = plain[1] in ("of", "de", "del")
+        if plain[0] in words.role_words or (
+            plain[0] in words.job_nouns and parts[1].islower() and not joins
+        ):
+            parts[0] = parts[0].lower()
+            out = " ".join(parts)
+    plural_roles = any(_plural_of(w, words.role_words) is not None for w in parts)
+    if plural_roles:
+        return out
+    first, lead = plain[0], set(words.articles) | set(words.determiners)
+    indefinite = {"a", "an", "un", "una"}
+    roles = any(w in words.role_words for w in plain)
+    if plain[-1] in words.mass_nouns:
+        return out  # 'consulting work', 'trabajo en remoto': a whole object already
+    if first in indefinite and len(parts) > 1:
+        rest = " ".join(parts[1:])
+        if not roles:
+            # 'a data engineer on a platform team', 'an SRE' would read as if hiring one.
+            return f"un puesto de {rest}" if spanish else f"a role as {_an(rest)} {rest}"
+        return out if spanish else f"{_an(rest)} {rest}"
+    if first in lead or first in ("some", "any", "something", "anything", "algo", "algún"):
+        return out
+    # The job noun of a title: its last word in English ('data engineer'), its first in
+    # Spanish ('directora de producto').
+    head = parts[0] if spanish else parts[-1]
+    singular = _plural_of(head, words.job_nouns)
+    if singular is not None:
+        if spanish:
+            rest = " ".join(parts[1:])
+            return f"puestos de {singular}{' ' + rest if rest else ''}"
+        return f"{' '.join([*parts[:-1], singular])} roles"
+    if roles:
+        if spanish:
+            noun = next(w for w in plain if w in words.role_words)
+            return f"{'una' if noun in words.feminine else 'un'} {out}"
+        return f"{_an(out)} {out}"
+    if _folded(head) in words.job_nouns:
+        if spanish:
+            return f"un puesto de {out}"
+        return f"{_an(out)} {out} role"
+    # A word or two, none a job's: a field ('my next role in UX', 'in data science').
+    if len(parts) <= 2 and not any(c in out for c in ",;:/()"):
+        return f"mi próximo puesto en {out}" if spanish else f"my next role in {out}"
+    # Anything else is said after a colon, where any words read well ('a new role: sous chef
+    # or senior CDP in a busy kitchen'): joined into the sentence, a title would read as a
+    # field ('my next role in staff accountant').
+    return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
+
+
+def trait(text: str, words: Fitting, being: str = "being") -> str:
+    """What someone is known for, as the object of 'known for': a thing they do ('turning vague
+    ideas into features') as typed; words that only describe them ('patient', 'calm and
+    thorough') with 'being' before them, which is what the sentence needs."""
+    out = phrase(text, capitals=True)
+    plain = [_folded(w) for w in re.split(r"[\s,]+", out) if w]
+    joins = {"and", "y", "e", "&"}
+    described = [w for w in plain if w not in joins]
+    if not described or len(described) > 3:
+        return out
+    if all(
+        w in words.describing
+        or (w.endswith(tuple(words.describing_endings)) and not w.endswith("ing"))
+        for w in described
+    ):
+        return f"{'ser' if words.grammar == 'es' else being} {out}"
+    return out
+
+
+def sentence(text: str, words: Fitting) -> str:
+    """A person's words as a sentence of their own, when they are one ('He called me back
+    himself' -> 'He called me back himself.'): a capital at the start and a stop at the end.
+    Words that are not a sentence (a phrase, a few words) give '' here: the draft says them
+    inside one of its own sentences, or not at all."""
+    out = " ".join(text.split())
+    parts = out.split()
+    if len(parts) < 3 or _folded(parts[0]) not in words.subject_pronouns:
+        return ""
+    out = out[0].upper() + out[1:]
+    return out if out[-1] in ".!?…" else out + "."
+
+
+def organisation(text: str) -> str:
+    """A company's name as a letter says it: without what the person noted beside it
+    ('Veridian Software (through Harrow Search)' -> 'Veridian Software', 'University of
+    Westbrook, Dept. of Statistics' -> 'University of Westbrook')."""
+    out = " ".join(text.split())
+    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip()
+    return cut or out
+
+
+def headline(text: str, grammar: str) -> str:
+    """A title as a subject line shows it: in English, one typed all in lower case gets the
+    capitals of a title ('data analyst' -> 'Data Analyst'); otherwise as typed."""
+    if grammar != "en" or not text.islower():
+        return text
+    words = text.split(" ")
+    return " ".join(
+        w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
