@@ -125,6 +125,9 @@ ODD_TEXTS = [
     "%s %d {0} $HOME `rm -rf`",
     "word " * 300,
 ]
+# Joined into the thank-you these read a word twice in a row ('bold[/bold]', 'word word'): the
+# letter leaves that sentence out and the walk says so (so there is no sentence to read back).
+LEFT_OUT = {ODD_TEXTS[0], ODD_TEXTS[-1]}
 
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
@@ -132,9 +135,17 @@ def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, t
     # Typed up to the end of step 1 (the rest of it as the scenario answers, its draft for
     # later), then "not now": the text went through the prompt.
     index = NAMES.index("thank_detail")
-    rest = keys(GROUPS[index + 1 : NAMES.index("ready")])
+    joined = text not in LEFT_OUT
+    rest = keys(
+        [
+            group
+            for group in GROUPS[index + 1 : NAMES.index("ready")]
+            if joined or group[0] != "readback.thank_detail"
+        ]
+    )
     typed = keys(GROUPS[:index]) + text + ENTER + rest + DOWN + ENTER
-    assert run(["start"], typed).exit_code == 0
+    walked = run(["start"], typed)
+    assert walked.exit_code == 0
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"
     assert json.loads(path.read_text())["answers"]["thank_detail"] == text
     # Where the answer itself is shown, it is shown exactly as typed, never as markup.
@@ -144,7 +155,12 @@ def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, t
     flat = " ".join(out.split())
     # In the email the detail reads as a phrase inside the sentence (no final stop), but never
     # as markup.
-    assert " ".join(f"Thank you also for {fitting.phrase(text)}.".split()) in flat
+    if joined:
+        assert " ".join(f"Thank you also for {fitting.phrase(text)}.".split()) in flat
+    else:
+        assert "One sentence was left out of this draft" in " ".join(walked.output.split())
+        assert "Thank you also for" not in flat
+    assert answers(path)["feedback_in_thanks"] == "separate"  # every key answered its question
 
 
 def test_many_lines_and_control_codes_are_harmless(run: Run, rebound_home: Path) -> None:
