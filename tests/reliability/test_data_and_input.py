@@ -136,14 +136,13 @@ def test_user_text_is_stored_and_shown_literally(run: Run, rebound_home: Path, t
     # later), then "not now": the text went through the prompt.
     index = NAMES.index("thank_detail")
     joined = text not in LEFT_OUT
-    rest = keys(
-        [
-            group
-            for group in GROUPS[index + 1 : NAMES.index("ready")]
-            if joined or group[0] != "readback.thank_detail"
-        ]
-    )
-    typed = keys(GROUPS[:index]) + text + ENTER + rest + DOWN + ENTER
+    rest = GROUPS[index + 1 : NAMES.index("ready")]
+    if not joined:  # nothing read back; at the step's end, Enter for "Write that sentence
+        # yourself now?" (no)
+        rest = [g for g in rest if g[0] != "readback.thank_detail"]
+        at = next(n for n, (name, _) in enumerate(rest) if name.startswith("offer."))
+        rest = [*rest[:at], ("write_it", ENTER), *rest[at:]]
+    typed = keys(GROUPS[:index]) + text + ENTER + keys(rest) + DOWN + ENTER
     walked = run(["start"], typed)
     assert walked.exit_code == 0
     path = rebound_home / "sessions" / f"{SESSION_ID}.json"

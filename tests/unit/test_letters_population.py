@@ -21,6 +21,7 @@ from tests.conftest import Figures
 from tests.depth import examples
 from tests.letter_shapes import answer_set
 
+pytestmark = pytest.mark.reliability  # its figures, and the deep run of .ci/run, count it
 NOW = datetime(2026, 11, 25, tzinfo=timezone.utc)
 # A paragraph that starts with a space, a sentence joined to nothing: a part went missing.
 _TORN = re.compile(r"(^|\n\n) |  |\s[.,;:](\s|$)")
