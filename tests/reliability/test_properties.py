@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -18,7 +18,7 @@ from rebound.coach import progress
 from rebound.errors import ContentError
 from rebound.pack import packs
 from rebound.render import screens
-from rebound.sentences import fitting
+from rebound.sentences import fitting, templates
 from rebound.storage import store
 from rebound.storage.records import Session
 from tests.conftest import CONTENT
@@ -61,6 +61,9 @@ def test_sessions_round_trip_through_the_store(
 
 @settings(max_examples=examples(100), deadline=None)
 @given(company=TEXT, detail=TEXT, weakness=TEXT)
+@example(company="", detail="A", weakness="")  # no way of saying it reads well: left out
+@example(company="", detail="Your notes on my case study were generous", weakness="")  # a sentence
+@example(company="", detail="the coffee", weakness="")  # a phrase
 def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: str) -> None:
     loaded = _content()
     now = datetime(2026, 11, 25, tzinfo=timezone.utc)
@@ -74,17 +77,25 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
         your_name="Alex",
         weakness=weakness or None,
     )
-    text = progress.draft_text(loaded, session, loaded.step("thank").drafts[0])
-    # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'.
+    [made] = progress.draft_texts(loaded, session, loaded.step("thank").drafts[0])
+    text = made.text
+    # Inside a sentence the detail reads as a phrase: one line, no final full stop, no 'for'
+    # ('Thank you also for ...', or another of the part's ways of saying it). Where no way reads
+    # well ('Thank you also for A.'), it is left out of the draft, and the draft says so: the
+    # person's words never go out in a sentence nobody read.
     fitted = fitting.phrase(detail) if detail else ""
-    if fitted:
-        assert f" Thank you also for {fitted}." in text
+    said = ""  # the words as the draft says them
+    if fitted and made.notes:
+        assert made.notes == ("detail",), (made.notes, text)
+        assert "also for" not in text and "also grateful" not in text
+    elif fitted:
+        own = str(templates.filtered("sentence", detail))  # a sentence of its own
+        said = fitted if f"also for {fitted}." in text or f"grateful for {fitted}." in text else own
+        assert said and f" {said}" in text, text
     shown = text_module.clean(text)
     assert "\x1b" not in shown and "\x07" not in shown
-    if fitted and not any(
-        (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in fitted
-    ):
-        assert fitted in shown
+    if said and not any((ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in said):
+        assert said in shown
     # Where the answer itself is shown (`rebound show`), it is shown exactly as typed.
     out = Console(file=io.StringIO(), width=100_000, color_system=None, highlight=False)
     screens.answers(out, loaded, session)
@@ -93,10 +104,10 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     if detail.strip() and not any(
         (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in detail
     ):
-        # A tab is shown as a terminal shows one: spaces to the next tab stop (every 8 columns,
-        # counted from the line's start, where the answer sits 4 columns in).
-        first, *rest = detail.replace("\r\n", "\n").strip().split("\n")
-        shown = "\n".join([("    " + first).expandtabs(8)[4:], *(r.expandtabs(8) for r in rest)])
+        # Each of its lines sits 4 columns in; a tab is shown as a terminal shows one: spaces to
+        # the next tab stop (every 8 columns, counted from the line's start).
+        lines = detail.replace("\r\n", "\n").strip().split("\n")
+        shown = "\n    ".join(("    " + line).expandtabs(8)[4:] for line in lines)
         assert shown in view, (shown, view)
 
 

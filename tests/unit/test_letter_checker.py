@@ -52,6 +52,19 @@ def kinds(
             {"thank_detail": "Fue muy amable y me animó a apuntarme."},
             "letters_sentence_joined",
         ),
+        # A clause of its own (a thing, then what it was), joined as a thing.
+        (
+            "Thank you also for your notes on my case study were generous.",
+            "your notes on my case study were generous",
+            {},
+            "letters_sentence_joined",
+        ),
+        (
+            "Gracias también por la llamada fue muy amable.",
+            "la llamada fue muy amable",
+            {},
+            "letters_sentence_joined",
+        ),
         # A capital where the sentence goes on.
         ("Thank you also for The honest notes.", "The honest notes", {}, "letters_capital_joined"),
         # Describing words where a thing is needed.
@@ -94,6 +107,42 @@ def test_the_same_words_read_well_joined_as_they_should() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "lang"),
+    [
+        # A verb after a word that makes the words one thing: not a clause of their own.
+        (
+            "Thank you also for the way you explained what was missing.",
+            "the way you explained what was missing",
+            "en",
+        ),
+        ("Thank you also for the feedback that was honest.", "the feedback that was honest", "en"),
+        (
+            "Thank you also for the chance to have a real talk.",
+            "the chance to have a real talk",
+            "en",
+        ),
+        (
+            "Gracias también por el tiempo que me has dedicado.",
+            "el tiempo que me has dedicado",
+            "es",
+        ),
+    ],
+)
+def test_a_thing_with_a_verb_inside_it_reads_well(text: str, value: str, lang: str) -> None:
+    assert kinds([joined(text, value)], {}, lang) == []
+
+
+def test_a_clause_is_said_as_a_sentence_of_its_own() -> None:
+    """Where 'Thank you also for ...' cannot take the words, the draft says them as typed, as a
+    sentence: nothing is left out that reads well on its own."""
+    said = made(
+        "en", "thank_you_email", **BASE, thank_detail="Your notes on my case study were generous"
+    )
+    assert "Your notes on my case study were generous." in said.body
+    assert "also for your notes" not in said.body and said.notes == ()
 
 
 def test_a_title_typed_with_a_stop_is_not_a_sentence() -> None:

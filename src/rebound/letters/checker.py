@@ -4,7 +4,8 @@ finds.
 It reads each sentence of a draft (`letter.Sentence`), knowing where a person's words were
 joined into it, with the pack's words for its language (`words: letters:`, rebound.pack.
 letter_words): a word twice in a row, an article before an article, a whole sentence or a
-capital right after a joining word ('Thank you also for He called'), a describing word where a
+capital right after a joining word ('Thank you also for He called'), a clause joined as a
+thing ('Thank you also for your notes were generous'), a describing word where a
 thing is needed ('known for patient'), the reader spoken of in the third person in a sentence
 that speaks to them ('thank you for his patience', written to him), the same three words twice
 in one message, an article that disagrees with a job word's gender ('un directora'), a title in
@@ -169,7 +170,11 @@ def _joins(
         )
         # After a colon ('a new role: X. Y.') the person's own sentences stand as they are.
         inner = ": " not in value and _INNER_END.search(value) is not None
-        if joined and (plain in words.subject_pronouns or inner or whole):
+        said = [w for _, _, w in inside]
+        clause = fitting.is_clause(
+            said, words.linking_verbs, words.clause_words, words.subject_pronouns
+        )
+        if joined and (plain in words.subject_pronouns or inner or whole or clause):
             out.append(Finding("letters_sentence_joined", s.text, s.part, {"value": value}))
         elif joined and first[:1].isupper() and (plain in small or plain in words.third_person):
             out.append(Finding("letters_capital_joined", s.text, s.part, {"value": value}))

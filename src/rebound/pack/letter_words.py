@@ -57,6 +57,15 @@ class LetterWords(_Strict):
     subject_pronouns: list[str] = Field(
         default_factory=lambda: ["i", "he", "she", "we", "they", "you", "it"]
     )
+    # Verbs that make words a clause of their own when a thing comes before them ('your notes
+    # were generous'): joined after 'for', such words do not read as a thing. Not after one of
+    # `clause_words` ('the way you explained what was missing' is a thing).
+    linking_verbs: list[str] = Field(
+        default_factory=lambda: ["is", "are", "was", "were", "has", "have", "had"]
+    )
+    clause_words: list[str] = Field(
+        default_factory=lambda: ["that", "which", "who", "what", "when", "where", "how", "why"]
+    )
     # How a letter would speak of its reader in the third person ('his patience', to him).
     third_person: list[str] = Field(
         default_factory=lambda: ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
@@ -83,7 +92,14 @@ class LetterWords(_Strict):
     claims: list[Claim] = Field(default_factory=list)
 
     _joining = field_validator(
-        "joining", "determiners", "subject_pronouns", "third_person", "to_the_reader", "role_words"
+        "joining",
+        "determiners",
+        "subject_pronouns",
+        "linking_verbs",
+        "clause_words",
+        "third_person",
+        "to_the_reader",
+        "role_words",
     )(_lower_words)
 
     @field_validator("job_nouns")

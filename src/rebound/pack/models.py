@@ -409,6 +409,8 @@ class Content(_Strict):
             articles=tuple(letters.articles),
             determiners=tuple(letters.determiners),
             subject_pronouns=tuple(letters.subject_pronouns),
+            linking_verbs=tuple(letters.linking_verbs),
+            clause_words=tuple(letters.clause_words),
             role_words=tuple(letters.role_words),
             job_nouns=tuple(n for nouns in letters.job_nouns.values() for n in nouns),
             feminine=tuple(letters.job_nouns.get("f", ())),

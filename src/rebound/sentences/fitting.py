@@ -11,6 +11,7 @@ another way or leaves out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from rebound.sentences.grammar import SMALL_WORDS
@@ -103,6 +104,10 @@ class Fitting(Protocol):
     def determiners(self) -> tuple[str, ...]: ...
     @property
     def subject_pronouns(self) -> tuple[str, ...]: ...
+    @property
+    def linking_verbs(self) -> tuple[str, ...]: ...
+    @property
+    def clause_words(self) -> tuple[str, ...]: ...
     @property
     def role_words(self) -> tuple[str, ...]: ...
     @property
@@ -257,14 +262,38 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
     return out
 
 
+def is_clause(
+    words: Sequence[str],
+    linking: Sequence[str],
+    clause_words: Sequence[str],
+    pronouns: Sequence[str],
+) -> bool:
+    """Whether words are a clause of their own: a thing, then a verb (one of `linking`) that
+    says what it was ('your notes were generous', 'la llamada fue muy amable'), with no word
+    before the verb that makes them part of a thing: one of `clause_words` or `pronouns` ('the
+    way you explained what was missing'), or 'to' ('the chance to have a real conversation')."""
+    folded = [_folded(w) for w in words]
+    for at, word in enumerate(folded):
+        if word in linking:
+            before = folded[:at]
+            return bool(before) and not any(
+                w in clause_words or w in pronouns or w == "to" for w in before
+            )
+    return False
+
+
 def sentence(text: str, words: Fitting) -> str:
     """A person's words as a sentence of their own, when they are one ('He called me back
-    himself' -> 'He called me back himself.'): a capital at the start and a stop at the end.
+    himself' -> 'He called me back himself.', 'Your notes were generous' -> 'Your notes were
+    generous.'): a capital at the start and a stop at the end.
     Words that are not a sentence (a phrase, a few words) give '' here: the draft says them
     inside one of its own sentences, or not at all."""
     out = " ".join(text.split())
     parts = out.split()
-    if len(parts) < 3 or _folded(parts[0]) not in words.subject_pronouns:
+    if len(parts) < 3 or not (
+        _folded(parts[0]) in words.subject_pronouns
+        or is_clause(parts, words.linking_verbs, words.clause_words, words.subject_pronouns)
+    ):
         return ""
     out = out[0].upper() + out[1:]
     return out if out[-1] in ".!?…" else out + "."

@@ -189,6 +189,8 @@ class Vocabulary(NamedTuple):
     articles: tuple[str, ...] = ("the", "a", "an")
     determiners: tuple[str, ...] = ("my", "your", "his", "her", "their", "our", "this", "that")
     subject_pronouns: tuple[str, ...] = ("i", "he", "she", "we", "they", "you", "it")
+    linking_verbs: tuple[str, ...] = ("is", "are", "was", "were", "has", "have", "had")
+    clause_words: tuple[str, ...] = ("that", "which", "who", "what", "when", "where", "how", "why")
     role_words: tuple[str, ...] = ("position", "role", "job", "opening", "vacancy", "post")
     job_nouns: tuple[str, ...] = ()
     feminine: tuple[str, ...] = ()  # the job and role nouns whose article is feminine ('una')
