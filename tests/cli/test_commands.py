@@ -195,7 +195,9 @@ def test_content_option_and_env(
 ) -> None:
     step = content_copy / "steps" / "thank.yaml"
     step.write_text(step.read_text().replace("title: Thank the messenger", "title: Say thanks"))
-    by_option = run(["--content", str(content_copy), "start"], keys(GROUPS[: NAMES.index("thanked_on_call")]))
+    by_option = run(
+        ["--content", str(content_copy), "start"], keys(GROUPS[: NAMES.index("thanked_on_call")])
+    )
     assert "Step 1 of 5 · Say thanks" in by_option.stdout
     monkeypatch.setenv("REBOUND_CONTENT", str(content_copy))
     assert "Step 1 of 5 · Say thanks" in run(["continue"]).stdout

@@ -167,14 +167,14 @@ def edited(finished_session: Session, rebound_home: Path) -> Path:
 # "One email or two?": Enter keeps the scenario's two.
 KEEP_TWO = ENTER
 # The sentence the detail is joined into, read back: Enter keeps it. "Did they say why?": Enter
-# keeps the scenario's "not yet".
-KEEP_SENTENCE = NOT_YET = ENTER
+# keeps the scenario's "not yet". "Will they keep you in mind?": Enter keeps the scenario's "no".
+KEEP_SENTENCE = NOT_YET = NO_DOOR = ENTER
 
 
 def revisit_thank(run: Run, detail_keys: str, then: str) -> Any:
-    # thanked_on_call: Enter keeps it; then the detail and its sentence; did they say why; one
-    # email or two; then `then` (keep the edit or not, the offer).
-    typed = ENTER + detail_keys + KEEP_SENTENCE + NOT_YET + KEEP_TWO + then
+    # thanked_on_call: Enter keeps it; then the detail and its sentence; the door; did they say
+    # why; one email or two; then `then` (keep the edit or not, the offer).
+    typed = ENTER + detail_keys + KEEP_SENTENCE + NO_DOOR + NOT_YET + KEEP_TWO + then
     return run(["continue", "--step", "thank"], typed)
 
 
@@ -219,10 +219,11 @@ def test_ctrl_b_into_a_step_with_an_edited_draft_asks_too(
     run: Run, rebound_home: Path, editor: None, asked: list[str]
 ) -> None:
     # Edit the thank-you at the end of step 1, go back from "Ready?" past "one email or two?"
-    # and "did they say why?", and change the detail: the coach asks, and "no" rebuilds the
-    # draft from the new answer.
+    # "did they say why?" and the door, and change the detail: the coach asks, and "no" rebuilds
+    # the draft from the new answer.
     typed = upto("offer.thank_you_email") + EDIT + LATER
-    typed += "\x02" * 3 + CLEAR + "the coffee" + ENTER + KEEP_SENTENCE + NOT_YET + KEEP_TWO
+    typed += "\x02" * 4 + CLEAR + "the coffee" + ENTER + KEEP_SENTENCE + NO_DOOR + NOT_YET
+    typed += KEEP_TWO
     typed += "n" + ENTER + LATER
     result = run(["start"], typed)
     assert result.exit_code == 130, result.output

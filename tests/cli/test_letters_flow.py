@@ -68,8 +68,9 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
     run: Run, rebound_home: Path
 ) -> None:
     # '田中' is the family name: not a first name to greet by, so the coach asks.
-    # Thanked on the call, nothing in particular, not told why yet, one email (the defaults).
-    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER * 4
+    # Thanked on the call, nothing in particular, no door held open, not told why yet, one email
+    # (the defaults).
+    typed = opening("田中 太郎", address="Tanaka-san" + ENTER) + "y" + ENTER * 5
     result = run(["start"], typed)
     assert answers(rebound_home)["messenger_address"] == "Tanaka-san"
     assert "Hi Tanaka-san," in result.stdout  # the thank-you greets them as answered
@@ -77,7 +78,8 @@ def test_a_name_written_family_name_first_is_asked_and_the_answer_greets(
 
 
 def test_in_spanish_the_whole_name_is_offered(run: Run, rebound_home: Path) -> None:
-    typed = opening("김민준", address=ENTER) + "s" + ENTER * 3  # Enter: the whole name
+    # Enter at the address takes the whole name; then thanked, and the defaults as above.
+    typed = opening("김민준", address=ENTER) + "s" + ENTER * 5
     result = run(["--lang", "es", "start"], typed)
     assert answers(rebound_home)["messenger_address"] == "김민준"
     assert "Hola, 김민준:" in result.stdout
@@ -114,6 +116,7 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
         + "y"
         + ENTER  # thanked on the call
         + ENTER  # nothing in particular
+        + ENTER  # no door held open
         + ENTER  # not told why yet
         + DOWN
         + ENTER  # two emails
@@ -139,7 +142,7 @@ def test_not_asking_for_reasons_skips_the_question_and_says_so(
 def test_one_email_for_thanks_and_feedback_skips_asking_how_you_asked(
     run: Run, rebound_home: Path
 ) -> None:
-    typed = opening("Dana") + "y" + ENTER * 4  # thanked; no detail; not told why; combined
+    typed = opening("Dana") + "y" + ENTER * 5  # thanked; no detail; no door; not told why; combined
     typed += LATER + ENTER  # the one email: later; ready for step 2
     typed += "They wanted more Spark" + ENTER  # straight to the reasons
     result = run(["start"], typed)

@@ -38,7 +38,7 @@ def test_back_reasks_the_previous_question_with_its_answer_offered(
 
 
 def test_back_twice_and_change(run: Run, rebound_home: Path) -> None:
-    typed = upto("messenger_name") + BACK + BACK + "\x15Initech" + ENTER + "QA Lead" + ENTER
+    typed = upto("messenger_name") + BACK * 3 + "\x15Initech" + ENTER + "QA Lead" + ENTER
     run(["start"], typed)
     answers = saved(rebound_home)["answers"]  # the id stays the one first given
     assert answers["company"] == "Initech"
@@ -51,10 +51,10 @@ def test_back_at_the_first_question_says_so(run: Run) -> None:
 
 
 def test_back_from_between_steps_reopens_the_last_answer(run: Run, rebound_home: Path) -> None:
-    # Back three times: past the one-email-or-two and did-they-say-why questions, to the
-    # detail; Enter keeps its sentence, then each choice. The step ends again: its thank-you is
-    # offered again ("later"), then on to step 2.
-    typed = upto("ready") + BACK * 3 + "new detail" + ENTER + ENTER + ENTER + ENTER
+    # Back four times: past the one-email-or-two, did-they-say-why and door questions, to the
+    # detail; the new one is read back (Enter keeps it as it reads), then Enter keeps each
+    # choice. The step ends again: its thank-you is offered again ("later"), then on to step 2.
+    typed = upto("ready") + BACK * 4 + "new detail" + ENTER + ENTER + ENTER + ENTER + ENTER
     typed += LATER + ENTER
     result = run(["start"], typed)
     assert result.exit_code == 130

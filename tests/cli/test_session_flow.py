@@ -186,9 +186,9 @@ def test_a_partial_session_is_where_a_typed_walk_stops(
 def test_a_second_session_remembers_your_name(
     run: Run, rebound_home: Path, finished_session: Session
 ) -> None:
-    second = list(GROUPS[:7])
+    second = list(GROUPS[: NAMES.index("thanked_on_call")])
     second[0] = ("company", "Initech" + ENTER)
-    second[6] = ("your_name", ENTER)  # accept the remembered default
+    second[NAMES.index("your_name")] = ("your_name", ENTER)  # accept the remembered default
     run(["start"], keys(second))
     data = saved(rebound_home, f"{TODAY.isoformat()}-initech")
     assert data["answers"]["your_name"] == "Alex Doe"
@@ -197,9 +197,9 @@ def test_a_second_session_remembers_your_name(
 def test_typing_over_an_offered_default_replaces_it(
     run: Run, rebound_home: Path, finished_session: Session
 ) -> None:
-    second = list(GROUPS[:7])
+    second = list(GROUPS[: NAMES.index("thanked_on_call")])
     second[0] = ("company", "Initech" + ENTER)
-    second[6] = ("your_name", "Sam" + ENTER)
+    second[NAMES.index("your_name")] = ("your_name", "Sam" + ENTER)
     run(["start"], keys(second))
     assert saved(rebound_home, f"{TODAY.isoformat()}-initech")["answers"]["your_name"] == "Sam"
 
@@ -214,9 +214,15 @@ def test_same_company_same_day_gets_its_own_session(
 
 
 def test_invalid_answers_are_asked_again(run: Run, rebound_home: Path) -> None:
-    groups = list(GROUPS[:7])
-    groups[4] = ("messenger_email", "not-an-email" + ENTER + "\x15" + "dana@globex.example" + ENTER)
-    groups[5] = ("call_date", "someday" + ENTER + "\x15" + pinned.iso(-1) + ENTER)
+    groups = list(GROUPS[: NAMES.index("thanked_on_call")])
+    groups[NAMES.index("messenger_email")] = (
+        "messenger_email",
+        "not-an-email" + ENTER + "\x15" + "dana@globex.example" + ENTER,
+    )
+    groups[NAMES.index("call_date")] = (
+        "call_date",
+        "someday" + ENTER + "\x15" + pinned.iso(-1) + ENTER,
+    )
     run(["start"], keys(groups))
     answers = saved(rebound_home)["answers"]
     assert answers["messenger_email"] == "dana@globex.example"

@@ -57,8 +57,10 @@ def _value(pos: progress.Position, entries: dict[str, int]) -> AnswerValue:
         "messenger_name": "Dana Smith",
         "your_name": "Alex",
         "thanked_on_call": True,
+        "reasons_heard": "not_yet",  # not told why, so that the next is asked:
         "feedback_in_thanks": "separate",  # two emails, so that ...
         "feedback_asked": "will_email",  # ... "feedback-asked" is an item to tick
+        "reasons": None,  # (and stays one: no reasons have come yet)
     }
     if q.id in fixed:
         return fixed[q.id]
