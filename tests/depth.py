@@ -19,7 +19,9 @@ DEEP = os.environ.get("REBOUND_TEST_DEPTH", "").strip().lower() == "deep"
 EVERYDAY_SHARE = 4  # the everyday run draws 1 in this many random examples
 
 
-def examples(deep: int, least: int = 5) -> int:
+def examples(deep: int, least: int = 5, everyday: int | None = None) -> int:
     """How many random examples a generator draws: `deep` in the deep run, a quarter of it
-    (never fewer than `least`) every day."""
-    return deep if DEEP else max(least, deep // EVERYDAY_SHARE)
+    (never fewer than `least`) every day, or `everyday` where a test says how many."""
+    if DEEP:
+        return deep
+    return everyday if everyday is not None else max(least, deep // EVERYDAY_SHARE)

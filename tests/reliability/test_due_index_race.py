@@ -14,7 +14,7 @@ from tests.forks import Forks
 from tests.helpers import build_session
 from tests.terminal import EXIT_OK
 
-ROUNDS = examples(160, least=40)
+ROUNDS = examples(160, least=20)
 COMPANIES = ("Globex", "Initech", "Hooli", "Umbrella")
 
 

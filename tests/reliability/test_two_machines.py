@@ -36,7 +36,7 @@ from rebound.storage.records import Session
 from rebound.storage.store import Store
 from tests import depth
 
-RUNS = depth.examples(1000, least=200)
+RUNS = depth.examples(1000, least=100)
 TOOLS = ("Syncthing", "Dropbox", "Nextcloud", "OneDrive", "iCloud Drive", "git")
 SESSIONS = ("2026-12-06-acme", "2026-12-06-globex")
 KEYS = ("role", "reasons", "learned")
