@@ -18,6 +18,8 @@ from rebound.coach import drafts
 from rebound.storage.records import Session
 from tests.terminal import DOWN, ENTER, EXIT_OK, Spawn, load_only_session
 
+CTRL_U = "\x15"  # clear the offered text
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="xclip and DISPLAY: Linux"),
@@ -94,3 +96,40 @@ def test_copy_without_a_clipboard_program_uses_osc52(
     assert match is not None, raw[:500]
     text = base64.b64decode(match.group(1)).decode("utf-8")
     assert text == drafts.plain(finished_session.drafts["availability_post"])
+
+
+def test_a_sentence_read_back_is_rewritten_in_a_real_terminal(
+    spawn: Spawn, env: dict[str, str], rebound_home: Path
+) -> None:
+    """The read-back in a pseudo-terminal: the thanks typed make a sentence of the email, shown
+    as it will read; 'n' at "Keep it as it reads?" and the person's own sentence replace it, in
+    the draft that `rebound draft` prints."""
+    mine = "Your notes on my case study were generous, and I will use them."
+    t = spawn("start")
+    t.text("Which company was it?", "Initech")
+    t.text("Which role had you applied for?", "Analyst")
+    t.enter("How far did you get in their process?")  # interviews
+    t.text("Who gave you the news?", "Bill Lumbergh")
+    t.enter("How did the news reach you?")
+    t.text("Their email address, if you have it", "bill@initech.example")
+    t.enter("When did you hear?")
+    t.text("Your name, to sign the drafts with", "Peter")
+    t.confirm("Did you get to thank them during the conversation?", yes=True)
+    t.text("Anything in particular to thank them for?", "the notes on my case study")
+    t.see("In your thank-you email, that reads:")
+    t.see("Thank you also for the notes on my case study.")
+    t.confirm("Keep it as it reads?", yes=False)
+    t.answer("Your sentence (it replaces the one above", CTRL_U + mine + ENTER)
+    t.see("Kept as you wrote it.")
+    t.enter("Did they leave a door open?")  # no
+    t.enter("Did they tell you why you weren't chosen?")  # not yet
+    t.select("Would you like to ask for feedback in the same email?", down=1)  # two emails
+    t.enter("Later (`rebound draft thank_you_email` has it)")
+    t.see("Ready for the next step?")
+    t.child.send(DOWN + ENTER)  # not now
+    assert t.finish() == EXIT_OK
+    _, data = load_only_session(rebound_home)
+    assert data["sentences"] == {"detail": mine}
+    shown = spawn("draft", "thank_you_email")
+    shown.see(mine)
+    assert shown.finish() == EXIT_OK
