@@ -436,7 +436,8 @@ BROKEN = [
             ("template:", 2),
             "drafts.1.template",
             "template line 4: unknown filter 'upper' (known: "
-            "first_name, count, lower, or, address, address_sure, greeting, salutation, phrase, "
+            "first_name, count, lower, or, address, address_sure, titled, greeting, salutation, "
+            "phrase, "
             "role, title, headline, organisation, team, trait, sentence, name)",
         ),
         id="template-unknown-filter",
@@ -616,7 +617,8 @@ BROKEN = [
             ("when: {prompt: messenger_channel, filter: shout", 1),
             "guidance.1.when",
             "unknown filter 'shout' (known: "
-            "first_name, count, lower, or, address, address_sure, greeting, salutation, phrase, "
+            "first_name, count, lower, or, address, address_sure, titled, greeting, salutation, "
+            "phrase, "
             "role, title, headline, organisation, team, trait, sentence, name)",
         ),
         id="line-when-unknown-filter",

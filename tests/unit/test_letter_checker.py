@@ -283,3 +283,38 @@ def test_a_contact_with_a_title_is_greeted_by_it() -> None:
     }
     draft = made("en", "outreach", **answers)
     assert draft.body.startswith("Dear Dr. Boateng,")
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "greets", "says", "never"),
+    [
+        # Written with a title: usted all through, greeted by the title.
+        (
+            "es",
+            "Dr. Andrés Cárdenas",
+            "Estimado Dr. Cárdenas:",
+            ["Espero que se encuentre bien.", "le agradecería mucho que nos pusiera"],
+            ["estés", "te agradecería", "conoces"],
+        ),
+        # Without one: tú, greeted by the first name.
+        (
+            "es",
+            "Andrés Cárdenas",
+            "Hola, Andrés:",
+            ["Espero que estés bien.", "te agradecería mucho que nos pusieras"],
+            ["se encuentre", "le agradecería"],
+        ),
+        # In English, the formal words to a titled contact.
+        ("en", "Dr. Samuel Boateng", "Dear Dr. Boateng,", ["I hope you are well."], ["you're"]),
+    ],
+)
+def test_a_contact_written_with_a_title_is_spoken_to_formally_throughout(
+    lang: str, name: str, greets: str, says: list[str], never: list[str]
+) -> None:
+    contact = {"_id": "e1", "name": name, "relation": "other", "channel": "linkedin"}
+    draft = made(lang, "outreach", **BASE, looking_for="roles in labour law", contacts=[contact])
+    assert draft.body.startswith(greets)
+    for words in says:
+        assert words in draft.body
+    for words in never:
+        assert words not in draft.body, draft.body

@@ -151,6 +151,13 @@ def address(name: str, grammar: str = "en") -> Address:
     return Address(first[0], False)
 
 
+def titled(name: str) -> bool:
+    """Whether a name is written with a title or honorific ('Dr. Andrés Cárdenas', 'Lic.
+    Roberto Camacho', 'don Manuel'): the person wrote to someone they address formally."""
+    words = name.split()
+    return len(words) > 1 and _bare(words[0]) in TITLES
+
+
 def first_name(name: str) -> str:
     """Someone's first name, a title left out and a two-word first name kept whole.
 

@@ -25,6 +25,7 @@ FILTERS = (
     "or",
     "address",
     "address_sure",
+    "titled",
     "greeting",
     "salutation",
     "phrase",
@@ -240,10 +241,13 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return grammar.address(text).sure
     if name == "greeting":
         return grammar.greeting(text, dict(words.greetings)) if text.strip() else ""
+    if name == "titled":  # a name written with a title: formal words (usted in Spanish)
+        return grammar.titled(text)
     if name == "salutation":  # a full name greeted as its address: 'Dear Dr. Boateng,'
         # In Spanish a note to someone you know speaks as tú, so it greets their first name
-        # ('Hola, Andrés:'); a title would call for usted all through.
-        if words.grammar == "es":
+        # ('Hola, Andrés:'); someone written with a title is spoken to as usted all through,
+        # greeted by it ('Estimado Dr. Cárdenas:').
+        if words.grammar == "es" and not grammar.titled(text):
             address = grammar.first_name(text)
             forms = {"name": dict(words.greetings).get("name", "{{name}},")}
             return grammar.greeting(address, forms) if address.strip() else ""
