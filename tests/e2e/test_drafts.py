@@ -74,7 +74,7 @@ def test_copy_at_the_end_of_step_one_then_tick(
     assert "thank-you-sent" in data["ticked"]
     copied = clip.read_text(encoding="utf-8")
     assert copied.startswith(
-        "Hi Bill,\n\nThank you again for calling to let me know your decision on the"
+        "Hi Bill,\n\nThank you again for calling to let me know the decision on the"
     )
     assert "Thank you also for the TPS cover sheets." in copied
     assert copied.endswith("Peter\n")

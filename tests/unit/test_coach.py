@@ -224,7 +224,7 @@ def test_drafts_are_filled_from_answers(loaded: Content) -> None:
     text = progress.draft_text(loaded, s, loaded.step("thank").drafts[0])
     assert text.startswith(
         "To: Dana Smith <dana@globex.example>\nSubject: Thank you — Data Engineer at Globex\n"
-        "\nHi Dana,\n\nThank you again for calling to let me know your decision on the Data "
+        "\nHi Dana,\n\nThank you again for calling to let me know the decision on the Data "
         "Engineer role"
     )
     assert " Thank you also for the [bold]honest[/bold] notes.\n" in text

@@ -414,7 +414,7 @@ def test_the_real_thank_you_template_keeps_its_blank_lines() -> None:
 
     plain = text()
     assert plain.startswith(
-        "Hi Dana,\n\nThank you for calling to let me know your decision on the Data"
+        "Hi Dana,\n\nThank you for calling to let me know the decision on the Data"
     )
     assert "Thank you also for" not in plain
     assert "\n\n\n" not in plain
