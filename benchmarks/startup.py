@@ -340,11 +340,14 @@ def alternate(
 
 
 # As the `rebound` command runs it (rebound.cli.main): without pydantic's plugin scan, which
-# otherwise reads every installed package's metadata when the first model is validated.
+# otherwise reads every installed package's metadata when the first model is validated, and
+# with the garbage collector paused (rebound.system.gc_tuning), as every command starts.
 LOAD_ALL = """
 import json, os, sys, time
 from pathlib import Path
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+from rebound.system import gc_tuning
+gc_tuning.pause()
 import rebound.storage.store
 store = rebound.storage.store.Store(Path(sys.argv[1]))
 start = time.perf_counter()

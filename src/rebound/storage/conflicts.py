@@ -105,11 +105,20 @@ def _inner_id(path: Path) -> str | None:
     return None
 
 
-def named_copy(name: str, entries: Collection[os.DirEntry[str]]) -> bool:
+def stems(entries: Collection[os.DirEntry[str]]) -> set[str]:
+    """The session ids the files of a listing are named for (what `named_copy` compares with)."""
+    return {e.name[: -len(SUFFIX)] for e in entries}
+
+
+def named_copy(
+    name: str, entries: Collection[os.DirEntry[str]], names: Collection[str] | None = None
+) -> bool:
     """Whether the session file `name` is a conflict copy of another session (one not merged yet:
-    its session is open in another rebound). Listing leaves it out: a copy is not a session."""
+    its session is open in another rebound). Listing leaves it out: a copy is not a session.
+    `names`: the listing's `stems`, made once for a whole listing (else made here)."""
     stem = name[: -len(SUFFIX)]
-    names = {e.name[: -len(SUFFIX)] for e in entries}
+    if names is None:
+        names = stems(entries)
     if not maybe_copy(stem, names):
         return False
     inner = _inner_id(Path(next(e.path for e in entries if e.name == name)))

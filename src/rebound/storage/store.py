@@ -245,13 +245,15 @@ class Store(SharedFiles):
             # absent, and "no sessions yet" would tell the person it is gone.
             raise self._unusable(self.home) from None
         if self.settling:
-            return [e for e in found if not conflicts.named_copy(e.name, found)]
+            names = conflicts.stems(found)
+            return [e for e in found if not conflicts.named_copy(e.name, found, names)]
         self._listed = True
         # A sync tool's conflict copies are merged into their sessions (those that are open in
         # another rebound are left for later): a copy is never a session of its own.
         if conflicts.settle_sessions(self, found):
             found = listing(self.sessions, SUFFIX, STALE_TEMP_SECONDS)
-        return [e for e in found if not conflicts.named_copy(e.name, found)]
+        names = conflicts.stems(found)  # once for the listing: a thousand sessions stay quick
+        return [e for e in found if not conflicts.named_copy(e.name, found, names)]
 
     def _unusable(self, file: Path) -> DataError:
         """The data folder cannot be used, because `file` (it, or a folder on its way) is a file:

@@ -256,7 +256,7 @@ def _entry(content: Content, session: Session, mtime_ns: int | None) -> dict[str
 def _file_times(sessions: str) -> dict[str, int]:
     """Each session file's modification time (ns), by session id (a sync tool's conflict copy,
     not merged yet, is no session: rebound.storage.conflicts)."""
-    from rebound.storage.conflicts import named_copy
+    from rebound.storage.conflicts import named_copy, stems
     from rebound.storage.paths import SUFFIX
 
     out: dict[str, int] = {}
@@ -265,8 +265,9 @@ def _file_times(sessions: str) -> dict[str, int]:
             found = [e for e in folder if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
     except OSError:
         return out
+    names = stems(found)
     for entry in found:
-        if named_copy(entry.name, found):
+        if named_copy(entry.name, found, names):
             continue
         try:
             out[entry.name[: -len(SUFFIX)]] = entry.stat().st_mtime_ns
