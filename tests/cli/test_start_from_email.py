@@ -208,17 +208,22 @@ def test_a_mailbox_offers_its_likeliest_rejection_first(
     assert "holds 3 messages" in flat(refused.stderr)
 
 
-def test_a_spanish_email_offers_the_spanish_coach(
-    run: Run, rebound_home: Path, tmp_path: Path
-) -> None:
-    email = mail.saved(
-        tmp_path,
+def spanish_email(folder: Path) -> Path:
+    """A rejection in Spanish, saved as an .eml in `folder`."""
+    return mail.saved(
+        folder,
         mail.rejection(
             sender="Lucía Gómez <lucia.gomez@cervezasdelsur.example>",
             subject="Tu candidatura",
             body=mail.SPANISH,
         ),
     )
+
+
+def test_a_spanish_email_offers_the_spanish_coach(
+    run: Run, rebound_home: Path, tmp_path: Path
+) -> None:
+    email = spanish_email(tmp_path)
     result = run(["start", "--from", str(email)], "s" + ENTER + ENTER_ALL)
     said = flat(result.stdout)
     assert "Del correo: Cervezas del Sur, Analista de Datos, Lucía Gómez" in said
@@ -231,14 +236,7 @@ def test_a_spanish_email_offers_the_spanish_coach(
 def test_a_spanish_email_in_english_when_asked(
     run: Run, rebound_home: Path, tmp_path: Path
 ) -> None:
-    email = mail.saved(
-        tmp_path,
-        mail.rejection(
-            sender="Lucía Gómez <lucia.gomez@cervezasdelsur.example>",
-            subject="Tu candidatura",
-            body=mail.SPANISH,
-        ),
-    )
+    email = spanish_email(tmp_path)
     result = run(["start", "--from", str(email)], "n" + ENTER + ENTER_ALL)
     assert "From the email: Cervezas del Sur" in flat(result.stdout)
     assert only_session(rebound_home)["lang"] == "en"

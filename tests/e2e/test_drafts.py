@@ -16,7 +16,7 @@ import pytest
 
 from rebound.coach import drafts
 from rebound.storage.records import Session
-from tests.terminal import DOWN, ENTER, EXIT_OK, Spawn, load_only_session
+from tests.terminal import DOWN, ENTER, EXIT_OK, Spawn, Terminal, load_only_session
 
 CTRL_U = "\x15"  # clear the offered text
 
@@ -39,14 +39,8 @@ def stand_in_xclip(folder: Path, clip: Path) -> None:
     path.chmod(0o755)
 
 
-def test_copy_at_the_end_of_step_one_then_tick(
-    spawn: Spawn, env: dict[str, str], tmp_path: Path, rebound_home: Path
-) -> None:
-    clip = tmp_path / "clipboard.txt"
-    stand_in_xclip(tmp_path / "bin", clip)
-    env.update(PATH=f"{tmp_path / 'bin'}:{env['PATH']}", DISPLAY=":99")
-    env.pop("WAYLAND_DISPLAY", None)
-    t = spawn("start")
+def opening(t: Terminal) -> None:
+    """The questions about the call, answered, up to step 1's "thanked them?" (yes)."""
     t.text("Which company was it?", "Initech")
     t.text("Which role had you applied for?", "Analyst")
     t.enter("How far did you get in their process?")  # interviews
@@ -56,6 +50,17 @@ def test_copy_at_the_end_of_step_one_then_tick(
     t.enter("When did you hear?")
     t.text("Your name, to sign the drafts with", "Peter")
     t.confirm("Did you get to thank them during the conversation?", yes=True)
+
+
+def test_copy_at_the_end_of_step_one_then_tick(
+    spawn: Spawn, env: dict[str, str], tmp_path: Path, rebound_home: Path
+) -> None:
+    clip = tmp_path / "clipboard.txt"
+    stand_in_xclip(tmp_path / "bin", clip)
+    env.update(PATH=f"{tmp_path / 'bin'}:{env['PATH']}", DISPLAY=":99")
+    env.pop("WAYLAND_DISPLAY", None)
+    t = spawn("start")
+    opening(t)
     t.text("Anything in particular to thank them for?", "the TPS cover sheets")
     t.keep("Thank you also for the TPS cover sheets.")
     t.enter("Did they leave a door open?")  # no
@@ -108,15 +113,7 @@ def test_a_sentence_read_back_is_rewritten_in_a_real_terminal(
     the draft that `rebound draft` prints."""
     mine = "Your notes on my case study were generous, and I will use them."
     t = spawn("start")
-    t.text("Which company was it?", "Initech")
-    t.text("Which role had you applied for?", "Analyst")
-    t.enter("How far did you get in their process?")  # interviews
-    t.text("Who gave you the news?", "Bill Lumbergh")
-    t.enter("How did the news reach you?")
-    t.text("Their email address, if you have it", "bill@initech.example")
-    t.enter("When did you hear?")
-    t.text("Your name, to sign the drafts with", "Peter")
-    t.confirm("Did you get to thank them during the conversation?", yes=True)
+    opening(t)
     t.text("Anything in particular to thank them for?", "the notes on my case study")
     t.see("In your thank-you email, that reads:")
     t.see("Thank you also for the notes on my case study.")
