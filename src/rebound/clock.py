@@ -47,6 +47,22 @@ def local_day(moment: datetime) -> date:
         return moment.date()
 
 
+def local_day_and_time(stamp: str) -> tuple[str, str]:
+    """The day (YYYY-MM-DD) and time (HH:MM) here, in the local time zone, of a moment saved as
+    ISO text ('2026-11-02T04:59+00:00' in New York -> ('2026-11-01', '23:59')); a stamp that does
+    not read as a moment, or cannot be made local, as written."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone()
+    except (ValueError, *_OUT_OF_RANGE):
+        day, _, hour = stamp.partition("T")
+        return day, hour[:5]
+    return moment.date().isoformat(), moment.strftime("%H:%M")
+
+
 def shift(day: date, days: int) -> date | None:
     """`day` moved by `days` days; None ("no date") when that falls outside the calendar."""
     from datetime import timedelta

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rebound import clock
 from rebound.app import command_group, content_for, read_contact_log, report_moved, store_for
 from rebound.errors import DataError, UsageError
 
@@ -406,20 +407,5 @@ def _status(content: Content) -> None:
         screens.note(out, content.say("remind_status_never"))
     else:
         when, via = ran
-        day, time = _local(when)
+        day, time = clock.local_day_and_time(when)
         screens.note(out, content.say("remind_status_ran", date=day, value=time, name=via))
-
-
-def _local(when: str) -> tuple[str, str]:
-    """The day and HH:MM, in the person's own time zone, of a moment the daily run stamped (in
-    UTC, `clock.now()`); a stamp that does not read as a moment, as written."""
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(when)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone()
-    except (ValueError, OverflowError, OSError):
-        day, _, time = when.partition("T")
-        return day, time[:5]
-    return moment.date().isoformat(), moment.strftime("%H:%M")
