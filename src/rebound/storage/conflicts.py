@@ -110,15 +110,11 @@ def stems(entries: Collection[os.DirEntry[str]]) -> set[str]:
     return {e.name[: -len(SUFFIX)] for e in entries}
 
 
-def named_copy(
-    name: str, entries: Collection[os.DirEntry[str]], names: Collection[str] | None = None
-) -> bool:
+def named_copy(name: str, entries: Collection[os.DirEntry[str]], names: Collection[str]) -> bool:
     """Whether the session file `name` is a conflict copy of another session (one not merged yet:
     its session is open in another rebound). Listing leaves it out: a copy is not a session.
-    `names`: the listing's `stems`, made once for a whole listing (else made here)."""
+    `names`: the listing's `stems`, made once for the whole listing."""
     stem = name[: -len(SUFFIX)]
-    if names is None:
-        names = stems(entries)
     if not maybe_copy(stem, names):
         return False
     inner = _inner_id(Path(next(e.path for e in entries if e.name == name)))
