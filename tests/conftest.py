@@ -68,6 +68,26 @@ def pinned_clock() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def prompt_toolkit_default_bindings_built_once() -> Iterator[None]:
+    """prompt_toolkit builds its default key bindings (hundreds of them, emacs, vi, mouse) afresh
+    for every prompt it shows: half of an in-process prompt's 25 ms. They hold no state (each
+    handler works on the application its key event names), so each worker builds them once and
+    every prompt shares them. The installed `rebound` the end-to-end tests drive builds them as
+    it always does. Should prompt_toolkit move them, this keeps out of the way: only time is lost.
+    """
+    import functools
+
+    from prompt_toolkit.application import application
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("load_key_bindings", "load_page_navigation_bindings"):
+            made = getattr(application, name, None)
+            if callable(made):
+                patch.setattr(application, name, functools.cache(made))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def shipped_packs_parsed_once() -> Iterator[None]:
     """Each test has a fresh data folder, so its first command finds no content cache and reads
     the pack's YAML again; this keeps what one shipped pack read as, per worker, and hands each
