@@ -2,8 +2,8 @@
 
 Every class of hostile input and every targeted case runs every time; what the depth sets is
 how many *random* examples each generator draws. The everyday run (the README's test command)
-draws a quarter of them, so that the whole suite stays near 100 s; the deep run draws them all,
-as the figures in the closing notes count them:
+draws an eighth of them, so that it stays short enough to run before every commit; the deep
+run draws them all, as the figures in the closing notes count them:
 
     REBOUND_TEST_DEPTH=deep python -m pytest -m "reliability or not reliability" -p no:randomly
 
@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 
 DEEP = os.environ.get("REBOUND_TEST_DEPTH", "").strip().lower() == "deep"
-EVERYDAY_SHARE = 4  # the everyday run draws 1 in this many random examples
+EVERYDAY_SHARE = 8  # the everyday run draws 1 in this many random examples
 
 
 def examples(deep: int, least: int = 5, everyday: int | None = None) -> int:
-    """How many random examples a generator draws: `deep` in the deep run, a quarter of it
+    """How many random examples a generator draws: `deep` in the deep run, an eighth of it
     (never fewer than `least`) every day, or `everyday` where a test says how many."""
     if DEEP:
         return deep
