@@ -114,7 +114,12 @@ ADDRESSES = [
     ("Dra. María José Pérez", "Dra. Pérez", True),
     ("Ms Lee", "Ms Lee", True),
     ("Mx. Jordan Lee", "Mx. Lee", True),
-    ("Don Manuel Rivas", "Don Manuel", True),
+    ("Don Pedro Rivas", "Don", False),  # in English, Don is a first name (tests below)
+    ("Don Johnson", "Don", True),
+    ("Rev. Samuel Ortiz", "Rev. Ortiz", True),  # a title of any calling, not only Dr.
+    ("Fr. Kelly", "Fr. Kelly", True),
+    ("Rabbi Miriam Cohen", "Rabbi Cohen", True),
+    ("Sir/Madam", "Sir/Madam", True),  # nobody's name: greeted formally (below)
     ("Gabriel García Márquez", "Gabriel", False),  # or a two-word first name?
     ("Prof. Ada Byron King", "Prof. King", False),  # a middle name, or two surnames?
     ("Mary Ann", "Mary Ann", False),
@@ -156,6 +161,43 @@ def test_a_name_written_family_name_first_is_asked_in_spanish_too(name: str) -> 
 )
 def test_family_name_first_is_told_by_the_script(name: str, family_first: bool) -> None:
     assert grammar.family_name_first(name) is family_first
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "spanish"),
+    [
+        ("Don Pedro Rivas", "Don", "Don Pedro"),  # 'don' is a title only in Spanish
+        ("Don Johnson", "Don", "Don Johnson"),
+    ],
+)
+def test_don_is_a_title_only_in_spanish(name: str, english: str, spanish: str) -> None:
+    assert grammar.address(name, "en").text == english
+    assert grammar.address(name, "es").text == spanish
+    assert grammar.titled(name, "en") is False
+    assert grammar.titled(name, "es") is True
+    assert grammar.titled("doña Lucía Ruiz", "en") is True  # nobody in English is called Doña
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Rev. Samuel Ortiz", "Dear Rev. Ortiz,"),
+        ("Sir/Madam", "Dear Sir/Madam,"),
+        ("Sir or Madam", "Dear Sir or Madam,"),
+        ("Don Johnson", "Hi Don,"),
+        ("Sir Anthony Lowell", "Dear Sir Anthony,"),
+        ("Lil Mike", "Hi Lil Mike,"),  # the name he goes by, whole
+        ("Big Jim Walsh", "Hi Big Jim,"),
+    ],
+)
+def test_a_title_of_any_kind_is_greeted_formally_and_a_first_name_warmly(
+    name: str, expected: str
+) -> None:
+    assert render("{{who|salutation}}", {"who": name}, ENGLISH_PACK) == expected
+
+
+def test_sir_or_madam_is_greeted_formally_in_spanish_too() -> None:
+    assert render("{{who|salutation}}", {"who": "Sir/Madam"}, SPANISH) == "Buenos días, Sir/Madam:"
 
 
 def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:

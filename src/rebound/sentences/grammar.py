@@ -46,8 +46,28 @@ TITLES: Mapping[str, str] = {
     "mtra": "f",
     "don": "m",
     "doña": "f",
+    "madam": "f",
+    "madame": "f",
+    "rev": "",
+    "revd": "",
+    "reverend": "",
+    "fr": "m",
+    "father": "m",
+    "pastor": "",
+    "rabbi": "",
+    "imam": "",
+    "hon": "",
+    "judge": "",
+    "capt": "",
+    "captain": "",
+    "col": "",
+    "padre": "m",
+    "pbro": "m",
+    "arq": "",
 }
 _WITH_FIRST_NAME = frozenset({"don", "doña", "sir", "dame"})
+# A title only in Spanish: in English, 'Don Johnson' is a man called Don.
+_SPANISH_ONLY = frozenset({"don"})
 
 # Words that begin a surname ('de la Cruz', 'van der Berg') or join two ('Pérez y López').
 PARTICLES = frozenset(
@@ -63,6 +83,9 @@ SECOND_NAMES = frozenset(
     | {"mary", "ann", "anne", "beth", "sue", "jean", "paul", "marie", "claude", "pierre"}
     | {"louise", "rose", "grace", "jane", "lynn", "ellen", "elizabeth", "catherine", "michelle"}
 )
+
+# Words a first name goes by with: 'Lil Mike', 'Big Jim' are greeted whole, never 'Hi Lil,'.
+_NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little"})
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
@@ -116,6 +139,24 @@ def _bare(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+def _title(word: str, grammar: str = "en") -> bool:
+    """Whether a word is a title in a letter of this grammar ('Dr.', 'Rev.'; 'don' in Spanish)."""
+    bare = _bare(word)
+    return bare in TITLES and (grammar == "es" or bare not in _SPANISH_ONLY)
+
+
+# 'Sir/Madam', 'Sir or Madam': nobody's name, the formal way to greet a stranger.
+_GENERIC = frozenset({"sir", "madam", "madame"})
+_EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+o\s+", re.IGNORECASE)
+
+
+def generic(name: str) -> bool:
+    """Whether a name is only titles ('Sir/Madam', 'Sir or Madam'): greeted as 'Dear Sir/Madam,',
+    never 'Hi Sir/Madam,'."""
+    pieces = [p for p in _EITHER.split(name.strip()) if p]
+    return bool(pieces) and all(_bare(p) in _GENERIC and " " not in p for p in pieces)
+
+
 def _capital(word: str) -> str:
     """A word typed all in lower case gets its capital ('dana' -> 'Dana'); others stay as typed."""
     return word[:1].upper() + word[1:] if word.islower() else word
@@ -136,14 +177,16 @@ def address(name: str, grammar: str = "en") -> Address:
         return Address(name.strip(), False)
     if family_name_first(name):
         return Address(" ".join(words), False)  # the whole name, offered for them to fix
-    if _bare(words[0]) in TITLES:
+    if generic(name):
+        return Address(" ".join(words), True)
+    if _title(words[0], grammar):
         return _titled(words[0], words[1:], grammar)
     if any(not w[:1].isalpha() for w in words) or _TEAM & {_bare(w) for w in words}:
         return Address(name.strip(), False)  # 'the recruiting team', '(via Jo)': ask
     first = [_capital(words[0])]
     if len(words) == 1:
         return Address(first[0], True)
-    if _bare(words[1]) in SECOND_NAMES:
+    if _bare(words[1]) in SECOND_NAMES or _bare(words[0]) in _NAME_PREFIXES:
         first.append(_capital(words[1]))
         return Address(" ".join(first), len(words) == 3)
     if len(words) == 2 or _bare(words[1]) in PARTICLES:
@@ -151,14 +194,15 @@ def address(name: str, grammar: str = "en") -> Address:
     return Address(first[0], False)
 
 
-def titled(name: str) -> bool:
+def titled(name: str, grammar: str = "en") -> bool:
     """Whether a name is written with a title or honorific ('Dr. Andrés Cárdenas', 'Lic.
-    Roberto Camacho', 'don Manuel'): the person wrote to someone they address formally."""
+    Roberto Camacho', 'don Manuel' in Spanish): the person wrote to someone they address
+    formally."""
     words = name.split()
-    return len(words) > 1 and _bare(words[0]) in TITLES
+    return len(words) > 1 and _title(words[0], grammar)
 
 
-def first_name(name: str) -> str:
+def first_name(name: str, grammar: str = "en") -> str:
     """Someone's first name, a title left out and a two-word first name kept whole.
 
     'Dr. Sam Okafor' -> 'Sam'; 'María José Pérez' -> 'María José'; 'Dana' -> 'Dana'; but
@@ -168,13 +212,17 @@ def first_name(name: str) -> str:
     words = name.split()
     if family_name_first(name):
         return " ".join(words)
-    if len(words) == 2 and _bare(words[0]) in TITLES and _bare(words[0]) not in _WITH_FIRST_NAME:
-        return address(name).text  # 'Sra. Gómez': no first name to use, so the polite form
-    if len(words) > 1 and _bare(words[0]) in TITLES:
+    if generic(name):
+        return " ".join(words)
+    if len(words) == 2 and _title(words[0], grammar) and _bare(words[0]) not in _WITH_FIRST_NAME:
+        return address(name, grammar).text  # 'Sra. Gómez': no first name, so the polite form
+    if len(words) > 1 and _title(words[0], grammar):
         words = words[1:]
     if not words:
         return name
     if len(words) > 2 and _bare(words[1]) in SECOND_NAMES:
+        return f"{_capital(words[0])} {_capital(words[1])}"
+    if len(words) > 1 and _bare(words[0]) in _NAME_PREFIXES:
         return f"{_capital(words[0])} {_capital(words[1])}"
     return _capital(words[0])
 
@@ -218,7 +266,9 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
     formally ('Dear Dr. Park,'), a first name warmly ('Hi Kim,').
     """
     words = name.split()
-    gender = TITLES.get(_bare(words[0])) if words else None
+    english = grammar_of(forms) == "en"
+    title = bool(words) and (generic(name) or _title(words[0], "en" if english else "es"))
+    gender = (TITLES.get(_bare(words[0]), "") if not generic(name) else "") if title else None
     if words and team(name):  # a group: 'Dear Hiring Panel,', never 'Hi the hiring panel,'
         if _bare(words[0]) in ("the", "our"):
             words = words[1:]

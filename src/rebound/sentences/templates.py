@@ -232,23 +232,23 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "count":
         return len(value) if isinstance(value, (list, tuple)) else 0
     if name == "first_name":
-        return grammar.first_name(text)
+        return grammar.first_name(text, words.grammar)
     if name == "lower":
         return text.lower()
     if name == "address":
         return grammar.address(text, words.grammar).text
     if name == "address_sure":
-        return grammar.address(text).sure
+        return grammar.address(text, words.grammar).sure
     if name == "greeting":
         return grammar.greeting(text, dict(words.greetings)) if text.strip() else ""
     if name == "titled":  # a name written with a title: formal words (usted in Spanish)
-        return grammar.titled(text)
+        return grammar.titled(text, words.grammar)
     if name == "salutation":  # a full name greeted as its address: 'Dear Dr. Boateng,'
         # In Spanish a note to someone you know speaks as tú, so it greets their first name
         # ('Hola, Andrés:'); someone written with a title is spoken to as usted all through,
         # greeted by it ('Estimado Dr. Cárdenas:').
-        if words.grammar == "es" and not grammar.titled(text):
-            address = grammar.first_name(text)
+        if words.grammar == "es" and not grammar.titled(text, "es") and not grammar.generic(text):
+            address = grammar.first_name(text, "es")
             forms = {"name": dict(words.greetings).get("name", "{{name}},")}
             return grammar.greeting(address, forms) if address.strip() else ""
         address = grammar.address(text, words.grammar).text
