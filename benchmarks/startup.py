@@ -243,9 +243,11 @@ class CommandFailed(Exception):
 
 
 def base_env(home: Path) -> dict[str, str]:
-    """The environment of every timed process: this data folder, no colour, no overrides."""
+    """The environment of every timed process: this data folder, and this computer's state for
+    it (the due index, the record of checked sessions) beside it in the temp dir, no colour, no
+    overrides."""
     env = {k: v for k, v in os.environ.items() if k not in ("REBOUND_CONTENT", "REBOUND_DEBUG")}
-    env.update(REBOUND_HOME=str(home), NO_COLOR="1")
+    env.update(REBOUND_HOME=str(home), REBOUND_STATE=str(home.parent / "state"), NO_COLOR="1")
     return env
 
 

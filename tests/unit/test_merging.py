@@ -15,6 +15,7 @@ from rebound.storage.records import (
     KeptContact,
     OpenList,
     Session,
+    Thread,
     Touch,
 )
 from rebound.storage.stamps import stamp_changed, stamp_written
@@ -274,3 +275,22 @@ def test_people_met_on_either_side_are_all_kept() -> None:
     desktop = ContactLog(people={"sam": KeptContact(name="Sam", every_weeks=2)})
     merged, _ = merge_contacts(laptop, desktop)
     assert set(merged.people) == {"dana", "sam"} and merged.people["sam"].every_weeks == 2
+
+
+def test_rewritten_sentences_and_the_email_a_session_started_from_are_kept() -> None:
+    """What the person rewrote in a draft's sentences is theirs; two rewrites of one sentence
+    keep the newer, and the other beside it (as an edited draft's)."""
+    laptop = write(base(), "reasons", "Budget", 5, "laptop")
+    laptop.sentences = {"detail": "Thank you for the honest call.", "closing": "Best, Ana"}
+    laptop.thread = Thread(message_id="<m1@acme.example>", subject="Your application")
+    laptop.suggested = {"role": "Engineer"}
+    desktop = write(base(), "learned", "Ask earlier", 6, "desktop")
+    desktop.sentences = {"detail": "Thanks for telling me straight."}
+    merged = both_ways(laptop, desktop)
+    assert merged.sentences == {
+        "detail": "Thanks for telling me straight.",
+        "closing": "Best, Ana",
+    }
+    assert [a.value for a in merged.also["sentence:detail"]] == ["Thank you for the honest call."]
+    assert merged.thread == laptop.thread
+    assert merged.suggested == {"role": "Engineer"}

@@ -88,6 +88,7 @@ class FileSentences(SyncSentences):
     broken_not_utf8: str = "it is not UTF-8 text"
     broken_not_json: str = "it is not valid JSON ({{value}}); it may have been cut short"
     broken_bad_json: str = "it is not valid JSON"
+    broken_twice: str = "'{{value}}' is in it more than once, with values rebound cannot merge"
     save_failed_first: str = "Nothing of this session was saved yet: `rebound start` begins again."
     save_failed_later: str = "`rebound continue -s {{id}}` picks up at this question."
     cf_too_deep: str = (

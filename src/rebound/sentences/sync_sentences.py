@@ -38,6 +38,11 @@ class SyncSentences(MailSentences):
         "Merged a conflict copy a sync tool made of {{title}}: everything typed on either "
         "computer is in it, and the copy is kept in {{where}}."
     )
+    merged_twice: str = (
+        "Merged the two versions of {{title}} that a sync tool wrote into one file (some "
+        "entries were in it twice): everything typed on either computer is in it, and the file "
+        "as it was is kept in {{where}}."
+    )
     merged_both: str = (
         "{{count}} answers were changed on both computers: the newer ones stay, and `rebound "
         "show {{id}}` shows the others too."

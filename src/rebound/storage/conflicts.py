@@ -6,7 +6,9 @@ under a name of its own: Syncthing `name.sync-conflict-20261207-101010-ABCDEF7.j
 `name (conflicted copy 2026-12-07).json` or `name (Ada's conflicted copy 2026-12-07).json`,
 Nextcloud `name (conflicted copy 2026-12-07 101010).json`, OneDrive `name-LAPTOP.json` or
 `name-LAPTOP-2.json`, iCloud Drive `name 2.json`. git writes both into the file itself, between
-conflict markers. Such a copy is merged into its file (`rebound.storage.merging`,
+conflict markers, or, when each computer added the same new entry at another place, merges them
+"cleanly" into JSON that holds that entry's key twice (`rebound.storage.twice`: the file is
+split into its two versions). Such a copy is merged into its file (`rebound.storage.merging`,
 `rebound.storage.merging_shared`), the result saved atomically, and the copy kept in `merged/`,
 never deleted; one line says what was merged. A session's copy is only a copy when the session it
 holds is the one its name says (a file named like a copy holding another session is set aside,
@@ -27,7 +29,7 @@ import sys
 from collections.abc import Callable, Collection, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from rebound import clock
 from rebound.errors import NoSessionError, SessionBusyError
@@ -37,6 +39,11 @@ from rebound.storage.merging import Report, merge_sessions
 from rebound.storage.migrations import NewerFile, Shared, dump, parse
 from rebound.storage.paths import BRAG_LOCK, CONTACTS_LOCK, MERGED, SUFFIX
 from rebound.storage.records import BragList, ContactLog, Session
+from rebound.storage.twice import Twice, check
+
+Model = TypeVar("Model", Session, BragList, ContactLog)
+GIT = "git-conflict"  # the two versions are between git's conflict markers
+TWICE = "twice"  # the two versions are in JSON that holds a key twice
 
 _CONFLICTED = r"\((?:[^()]+['\u2019]s )?conflicted copy(?: [^()]*?)? \d{4}-\d{2}-\d{2}(?: \d{6})?"
 NAMED = {
@@ -144,6 +151,41 @@ def git_sides(raw: bytes) -> tuple[bytes, bytes] | None:
     return (b"".join(ours), b"".join(theirs)) if not state else None
 
 
+def versions(raw: bytes) -> tuple[bytes, bytes, str] | None:
+    """The two versions in one file, and how they were found there (`GIT`: between git's
+    conflict markers; `TWICE`: in JSON that holds a key twice), or None when it holds one."""
+    sides = git_sides(raw)
+    if sides is not None:
+        return sides[0], sides[1], GIT
+    try:
+        check(raw)
+    except Twice as found:
+        return found.first, found.last, TWICE
+    except ValueError:
+        return None  # a key held twice that cannot be merged: set aside by whoever reads it
+    return None
+
+
+Merge = Callable[[Model, Model], tuple[Model, Report]]
+
+
+def whole(read: Callable[[bytes], Model], merge: Merge[Model], raw: bytes) -> tuple[Model, Report]:
+    """The model in `raw`, and what merging it brought: a file whose JSON holds a key twice
+    (a side of git's markers can too) is both its versions, merged.
+
+    Raises:
+        ValueError: `raw` cannot be read (as `read` raises it), or its versions are two
+            sessions (an id twice): no merge has a rule for that.
+    """
+    try:
+        return read(raw), Report()
+    except Twice as found:
+        first, last = read(found.first), read(found.last)
+        if getattr(first, "id", None) != getattr(last, "id", None):
+            raise ValueError(str(found)) from None
+        return merge(first, last)
+
+
 # --- keeping the copies ----------------------------------------------------------------------
 
 
@@ -165,19 +207,27 @@ def keep(store: Keeper, copy: Path) -> None:
         fsync_dir(folder)
 
 
-def keep_bytes(store: Keeper, name: str, raw: bytes) -> Path:
-    """Keep the bytes of a file with git's conflict markers in `merged/` before it is replaced."""
+def keep_bytes(store: Keeper, name: str, raw: bytes, how: str = GIT) -> Path:
+    """Keep the bytes of a file that held two versions (git's conflict markers, or a key held
+    twice: `how`) in `merged/` before it is replaced."""
     folder = store.home / MERGED
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{name}.git-conflict.{stamp}{SUFFIX}"
+    target = folder / f"{name}.{how}.{stamp}{SUFFIX}"
     atomic_write(target, raw)
     return target
 
 
-def say(what: str, copies: int, report: Report, store: Keeper, session_id: str = "") -> None:
-    """The one line that says what was merged (on stderr, like every note about files)."""
-    said = speech.say_count("merged_copies", copies, title=what, where=store.home / MERGED)
+def say(
+    what: str, copies: int, report: Report, store: Keeper, session_id: str = "", *, how: str = GIT
+) -> None:
+    """The one line that says what was merged (on stderr, like every note about files): conflict
+    copies, or the two versions one file held (`how`: `TWICE`, a key held twice)."""
+    where = store.home / MERGED
+    if how == TWICE:
+        said = speech.say("merged_twice", title=what, where=where)
+    else:
+        said = speech.say_count("merged_copies", copies, title=what, where=where)
     if report.both:
         both = "merged_both" if session_id else "merged_both_kept"
         said += " " + speech.say_count(both, report.both, id=session_id)
@@ -233,12 +283,13 @@ def settle_session(store: Keeper, session_id: str, copies: list[Path]) -> bool:
         report, used = Report(), []
         for copy in copies:
             try:
-                version = parse(read_regular(copy))
+                version, inside = whole(parse, merge_sessions, read_regular(copy))
             except OSError:
                 continue
             except ValueError as exc:
                 store.moved.append(store.move_aside_file(copy, session_id, str(exc)))
                 continue
+            report.both += inside.both
             if result is None:
                 result, report.changes = version, report.changes + 1
             else:
@@ -257,24 +308,29 @@ def settle_session(store: Keeper, session_id: str, copies: list[Path]) -> bool:
 
 
 def settle_markers(store: Keeper, session_id: str, raw: bytes) -> Session | None:
-    """A session file with git's conflict markers, merged (and saved, when its lock is free);
-    None when it has no markers, or a side is not that session."""
-    sides = git_sides(raw)
-    if sides is None:
+    """A session file that holds two versions (git's conflict markers, or a key held twice),
+    merged (and saved, when its lock is free); None when it holds one, or a version is not
+    that session."""
+    found = versions(raw)
+    if found is None:
         return None
+    first, second, how = found
     try:
-        ours, theirs = parse(sides[0]), parse(sides[1])
+        ours, a = whole(parse, merge_sessions, first)
+        theirs, b = whole(parse, merge_sessions, second)
     except ValueError:
         return None
     if ours.id != session_id or theirs.id != session_id:
         return None
     result, report = merge_sessions(ours, theirs)
+    report.both += a.both + b.both
     with _settling(store, session_id) as mine:
         if mine:
-            keep_bytes(store, session_id, raw)
+            keep_bytes(store, session_id, raw, how)
             store.seen[session_id] = dict(result.answered_at)
             store.save(result)
-            say(speech.say("merged_what_session", id=session_id), 1, report, store, session_id)
+            what = speech.say("merged_what_session", id=session_id)
+            say(what, 1, report, store, session_id, how=how)
     return result
 
 
@@ -312,16 +368,17 @@ def settle_shared(store: Keeper, path: Path, read: Callable[[bytes], Shared]) ->
         try:
             result: BragList | ContactLog = read(read_regular(path) if path.exists() else b"")
         except (OSError, ValueError):
-            return  # a broken (or newer) file: reading it says so, and the copies wait
+            return  # broken, newer, or two versions in one: reading it says so, copies wait
         report, used = Report(), []
         for copy in copies:
             try:
-                version = read(read_regular(copy))
+                version, inside = whole(read, merge, read_regular(copy))
             except (OSError, NewerFile):
                 continue
             except ValueError as exc:
                 store.moved.append(store.move_aside_file(copy, stem, str(exc)))
                 continue
+            report.both += inside.both
             result, brought = merge(result, version)
             report.changes += brought.changes
             report.both += brought.both
@@ -337,20 +394,24 @@ def settle_shared(store: Keeper, path: Path, read: Callable[[bytes], Shared]) ->
 def settle_shared_markers(
     store: Keeper, path: Path, raw: bytes, read: Callable[[bytes], Shared]
 ) -> Shared | None:
-    """A shared file with git's conflict markers, merged (and saved, when its lock is free);
-    None when it has none, or a side cannot be read."""
-    sides = git_sides(raw)
-    if sides is None:
+    """A shared file that holds two versions (git's conflict markers, or a key held twice),
+    merged (and saved, when its lock is free); None when it holds one, or a version cannot be
+    read."""
+    found = versions(raw)
+    if found is None:
         return None
+    first, second, how = found
+    lock, what, merge = _shared(path)
     try:
-        ours, theirs = read(sides[0]), read(sides[1])
+        ours, a = whole(read, merge, first)
+        theirs, b = whole(read, merge, second)
     except ValueError:
         return None
-    lock, what, merge = _shared(path)
     result, report = merge(ours, theirs)
+    report.both += a.both + b.both
     with _settling(store, lock) as mine:
         if mine:
-            keep_bytes(store, path.name[: -len(SUFFIX)], raw)
+            keep_bytes(store, path.name[: -len(SUFFIX)], raw, how)
             atomic_write(path, dump(result))
-            say(speech.say(what), 1, report, store)
+            say(speech.say(what), 1, report, store, how=how)
     return result  # type: ignore[no-any-return]

@@ -11,6 +11,8 @@ nothing, so two computers that merge the same copies end with the same file.
   and the newer stays while the other is kept in `also` ("also written on <computer> at <time>").
 - A list answer's entries are merged by their stable ids (`_id`) the same way, entry by entry.
 - Ticks: for each item, the latest tick or untick of either side wins.
+- Sentences of the drafts rewritten by the person are merged as edited drafts are; the email
+  the session started from (`thread`, `suggested`) is the newer side's.
 - Nothing is ever dropped: what loses is kept in `also`.
 """
 
@@ -36,6 +38,7 @@ from rebound.storage.records import (
 from rebound.storage.stamps import PAST_KEPT, descends
 
 EDITED = "edited:"  # the key in `also` of a draft's edited text: 'edited:<draft id>'
+SENTENCE = "sentence:"  # the key in `also` of a sentence rewritten on both: 'sentence:<part>'
 _ENTRY_NUMBER = re.compile(r"^e(\d+)$")
 _T = TypeVar("_T")
 
@@ -289,11 +292,20 @@ def merge_sessions(a: Session, b: Session) -> tuple[Session, Report]:
     out.drafts = _union(a.drafts, b.drafts, newer_is_a, lambda k, v: None)
     older = b if newer_is_a else a
 
-    def edited_lost(key: str, text: str) -> None:
-        mark = Written(on=_machine(older), at=older.updated_at)
-        report.both += _also(EDITED + key, _Version(text, older.updated_at, mark), out.also)
+    def kept_in_also(prefix: str) -> Callable[[str, str], None]:
+        """Keep the older side's text of an edited draft or a rewritten sentence in `also`."""
 
-    out.edited = _union(a.edited, b.edited, newer_is_a, edited_lost)
+        def lost(key: str, text: str) -> None:
+            mark = Written(on=_machine(older), at=older.updated_at)
+            report.both += _also(prefix + key, _Version(text, older.updated_at, mark), out.also)
+
+        return lost
+
+    out.edited = _union(a.edited, b.edited, newer_is_a, kept_in_also(EDITED))
+    out.sentences = _union(a.sentences, b.sentences, newer_is_a, kept_in_also(SENTENCE))
+    # Made from the email the session started from: the newer side's, else the other's.
+    out.thread = newer.thread if newer.thread is not None else older.thread
+    out.suggested = _union(a.suggested, b.suggested, newer_is_a, lambda k, v: None)
     out.last_entry = {
         k: max(a.last_entry.get(k, 0), b.last_entry.get(k, 0))
         for k in dict.fromkeys([*a.last_entry, *b.last_entry])

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from rebound.sentences import speech
+from rebound.storage import twice
 from rebound.storage.records import (
     BRAG_SCHEMA_VERSION,
     ENTRY_ID,
@@ -171,19 +172,26 @@ def migrate_brag(data: dict[str, Any]) -> dict[str, Any]:
     return upgrade(data, BRAG_MIGRATIONS, BRAG_SCHEMA_VERSION)
 
 
-def parse(raw: bytes) -> Session:
-    """A session from the bytes of its file, migrating older versions.
+def parse(raw: bytes, *, checked: bool = False) -> Session:
+    """A session from the bytes of its file, migrating older versions. `checked`: these bytes
+    were found to hold no key twice before (`rebound.storage.checked`).
 
     Raises:
+        twice.Twice: its JSON holds a key twice: two versions in one file, to merge
+            (`rebound.storage.conflicts.settle_markers`).
         ValueError: the bytes are not a session this version of rebound can read; says why briefly.
     """
     from pydantic import ValidationError
 
     if not ESCAPED_SURROGATE.search(raw):
         try:  # the fast path: a current, valid file, parsed and checked in one pass
-            return Session.model_validate_json(raw)
+            session = Session.model_validate_json(raw)
         except ValidationError:
             pass  # an older version, or broken: the careful path below says what is wrong
+        else:
+            if not checked:
+                twice.check(raw)  # pydantic keeps the last of a key held twice, silently
+            return session
     if not raw.strip():
         raise ValueError(speech.say("broken_empty"))
     data: Any = read_json(raw)
@@ -194,6 +202,7 @@ def parse(raw: bytes) -> Session:
         raise ValueError(speech.say("broken_no_schema"))
     if version > SCHEMA_VERSION:
         raise ValueError(speech.say("broken_newer", number=version))
+    twice.check(raw)
     data = migrate(data)
     try:
         return Session.model_validate(data)
@@ -249,19 +258,25 @@ def parse_shared(
 
     Raises:
         NewerFile: its schema is above `newest` (not broken: leave it for that rebound).
+        twice.Twice: its JSON holds a key twice: two versions in one file, to merge
+            (`rebound.storage.conflicts.settle_shared_markers`).
         ValueError: it cannot be read as `model`; says why briefly (moved aside by the caller).
     """
     from pydantic import ValidationError
 
     if not ESCAPED_SURROGATE.search(raw):
         try:
-            return model.model_validate_json(raw)
+            shared = model.model_validate_json(raw)
         except ValidationError:
             pass  # perhaps an older version: migrate, or say what is wrong
+        else:
+            twice.check(raw)
+            return shared
     data = read_json(raw)  # ValueError: not JSON, or nested too deep
     version = data.get("schema_version") if isinstance(data, dict) else None
     if newest is not None and isinstance(version, int) and version > newest:
         raise NewerFile(version)
+    twice.check(raw)
     if isinstance(data, dict) and migrate_data is not None:
         data = migrate_data(data)
     try:

@@ -34,6 +34,7 @@ REMINDED = "reminded.json"  # what `rebound remind` announced today (rebound.sys
 REMIND_RAN = "remind-ran.json"  # when the daily run last ran, and who ran it (rebound.system.daily)
 CALENDAR_STATE = "calendar.json"  # what `export --all --format ics` sent (rebound.export)
 PENDING = "pending"  # typed wins waiting for a busy brag list (rebound.storage.pending)
+CHECKED = "checked.json"  # session files found to hold no key twice (rebound.storage.checked)
 
 
 # Where the XDG base folders (XDG_DATA_HOME, XDG_CONFIG_HOME) say where files go.
@@ -91,4 +92,5 @@ MACHINE_OWN: tuple[Own, ...] = (
     Own(REMINDED, personal=False),  # what `rebound remind` announced today
     Own(REMIND_RAN, personal=False),  # when the daily run last ran here (rebound.system.daily)
     Own(PENDING, ("brag-*.json",)),  # typed wins a busy brag list could not take yet
+    Own(CHECKED, personal=False),  # the session files read here and found to hold no key twice
 )

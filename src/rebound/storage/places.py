@@ -5,7 +5,8 @@ cache folders, found with the standard library only.
   computers. It is `REBOUND_HOME` when set; else the folder `rebound data move` remembered in the
   config folder (`REMEMBERED`); else the platform's user data folder.
 - This computer's state folder holds what only makes sense here: the locks, the due index, what
-  `rebound remind` announced today, and wins waiting to be saved. One subfolder per data folder
+  `rebound remind` announced today, wins waiting to be saved, and which session files it found
+  to hold no key twice. One subfolder per data folder
   (`state_for`), so that two data folders never share a lock or an index. `REBOUND_STATE` moves it.
 - The cache folder holds the content cache (`REBOUND_CACHE` moves it).
 

@@ -107,7 +107,9 @@ class Session(BaseModel):
     # For a data folder synced between computers (rebound.storage.merging). Optional and empty by
     # default, so that files without them load as they are: no schema change.
     written: dict[str, Written] = {}  # by answer id: which computer gave it, over what
-    also: dict[str, list[Also]] = {}  # by answer id ('edited:<draft>' for a draft): the others
+    # By answer id ('edited:<draft>' for a draft, 'sentence:<part>' for a rewritten sentence):
+    # the others.
+    also: dict[str, list[Also]] = {}
     unticked: dict[str, datetime] = {}  # by item id: when it was last unticked
 
     @property

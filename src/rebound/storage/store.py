@@ -25,6 +25,7 @@ from rebound import clock
 from rebound.errors import BrokenSessionError, DataError, NoSessionError, SessionBusyError
 from rebound.sentences import speech
 from rebound.storage import conflicts, places, which_session
+from rebound.storage.checked import Checked
 from rebound.storage.files import (
     Moved,
     NotAFile,
@@ -55,6 +56,7 @@ from rebound.storage.paths import (
     BRAG_LOCK,
     BROKEN,
     CACHE,
+    CHECKED,
     CONTACTS_FILE,
     CONTACTS_LOCK,
     CONTENT_CACHE,
@@ -126,6 +128,7 @@ class Store(SharedFiles):
         self.seen: dict[str, dict[str, Any]] = {}  # answered_at of each session as read
         self.settling = False  # merging conflict copies now (rebound.storage.conflicts)
         self._listed = False  # the sessions folder was listed (and its copies merged) once
+        self.checked: Checked | None = None  # while `load_all` reads: files known to be whole
 
     def _ensure(self) -> None:
         self._trust()
@@ -294,8 +297,11 @@ class Store(SharedFiles):
             ) from None
         except OSError as exc:
             raise DataError("file_unreadable", where=path, value=exc.strerror) from None
+        checked = self.checked
+        digest = checked.digest(raw) if checked is not None else ""
+        known = checked is not None and checked.known(digest)
         try:
-            session = parse(raw)
+            session = parse(raw, checked=known)
             if session.id != session_id and conflicts.copy_of(session_id, session.id):
                 # A sync tool's conflict copy: merged into its session (now, or once that is
                 # free), never a session of its own.
@@ -314,6 +320,8 @@ class Store(SharedFiles):
             raise BrokenSessionError(
                 "moved_aside", id=moved.session_id, value=moved.reason, where=moved.backup
             ) from None
+        if checked is not None and not known:
+            checked.add(digest)
         self.seen[session_id] = dict(session.answered_at)
         return session
 
@@ -340,13 +348,23 @@ class Store(SharedFiles):
         return Moved(name, target, reason)
 
     def load_all(self) -> list[Session]:
-        """Every readable session, newest first; broken files are moved aside (see `moved`)."""
+        """Every readable session, newest first; broken files are moved aside (see `moved`).
+
+        Each file is checked for a key held twice only when its bytes were not checked before
+        on this computer (`rebound.storage.checked`: the check costs as much as the reading).
+        """
+        self._trust()
+        self.checked = Checked(self.state / CHECKED)
         out = []
-        for session_id in self.ids():
-            try:
-                out.append(self.load(session_id))
-            except NoSessionError:
-                continue
+        try:
+            for session_id in self.ids():
+                try:
+                    out.append(self.load(session_id))
+                except NoSessionError:
+                    continue
+            self.checked.close(self.ensure_state)
+        finally:
+            self.checked = None
         return out
 
     def pick(self, wanted: str | None, unfinished: bool = False) -> Session | None:
