@@ -112,7 +112,14 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "my work on the payments ledger",
         ],
         "contact_name": ["Priya Patel", "tom", "Dr. Sam Okafor", "María José Pérez", "Jo"],
-        "your_name": ["Alex Doe", "alex", "Sam O'Neill"],
+        "your_name": [
+            "Alex Doe",
+            "alex",
+            "Sam O'Neill",
+            'Robert "Bob" Hensley',
+            "Maria Santos, FNP-C",
+            "Dr. Amara Nwosu",
+        ],
     },
     "es": {
         "company": ["Globex", "Telefónica", "Banco Sur S.A.", "Acme"],
@@ -179,7 +186,12 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "ser constante y meticulosa",
         ],
         "contact_name": ["Priya Patel", "tomás", "Dr. Samuel Ortega", "María José Pérez"],
-        "your_name": ["Alex Díaz", "alex"],
+        "your_name": [
+            "Alex Díaz",
+            "alex",
+            'Francisco Javier "Paco" Ortega',
+            "Lic. Andrea Hernández",
+        ],
     },
 }
 

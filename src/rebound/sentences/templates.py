@@ -37,6 +37,8 @@ FILTERS = (
     "trait",
     "sentence",
     "name",
+    "signature",
+    "full_name",
 )
 
 _TAG = re.compile(
@@ -271,6 +273,10 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.sentence(text, words)
     if name == "name":
         return grammar.name(text)
+    if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'
+        return grammar.signature(text)
+    if name == "full_name":  # how a note is signed with a whole name: 'Maria Santos'
+        return grammar.signature(text, credentials=False)
     return value
 
 

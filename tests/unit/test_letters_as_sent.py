@@ -1,0 +1,160 @@
+"""Drafts as a careful person would send them, for answers of any shape: how they are signed,
+what a message by chat leaves out, what each sentence may say to whom, and how a person's words
+are mended before they are sent (the faults a blind panel of readers named, as general rules)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+
+from rebound.letters import compose
+from rebound.letters.letter import DraftText
+from rebound.pack import packs
+from rebound.pack.models import Content
+from rebound.sentences import grammar
+from rebound.storage.records import Session
+
+NOW = datetime(2026, 11, 25, tzinfo=timezone.utc)
+PACKS = {lang: packs.load(packs.default_dir(lang)) for lang in ("en", "es")}
+
+BASE: dict[str, Any] = {
+    "company": "Northwind",
+    "role": "Operations Manager",
+    "stage": "interviews",
+    "messenger_name": "Frank Delgado",
+    "messenger_channel": "phone",
+    "messenger_email": "frank@northwind.example",
+    "call_date": "2026-11-24",
+    "your_name": "Alex Doe",
+    "thanked_on_call": True,
+    "reasons_heard": "given",
+    "door": "none",
+}
+
+
+def pack(lang: str) -> Content:
+    return PACKS[lang]
+
+
+def drafts(lang: str, draft_id: str, **answers: Any) -> list[DraftText]:
+    content = pack(lang)
+    session = Session(id="x", created_at=NOW, updated_at=NOW, answers={**BASE, **answers})
+    for step in content.steps:
+        for draft in step.drafts:
+            if draft.id == draft_id:
+                return compose.draft_texts(content, session, draft)
+    raise AssertionError(draft_id)
+
+
+def made(lang: str, draft_id: str, **answers: Any) -> DraftText:
+    [one] = drafts(lang, draft_id, **answers)
+    return one
+
+
+def signed_with(draft: DraftText) -> str:
+    return draft.body.rstrip("\n").rsplit("\n", 1)[1]
+
+
+def contact(relation: str, channel: str, name: str = "Gary Pruitt") -> dict[str, Any]:
+    out = {"_id": "e1", "name": name, "relation": relation, "channel": channel}
+    if channel == "email":
+        out["email"] = "g@x.example"
+    return out
+
+
+# --- 1. the signature -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "formal", "whole", "first"),
+    [
+        ('Robert "Bob" Hensley', "Bob Hensley", "Bob Hensley", "Bob"),
+        ("Robert (Bob) Hensley", "Bob Hensley", "Bob Hensley", "Bob"),
+        ("Ana “Anita” Ruiz", "Anita Ruiz", "Anita Ruiz", "Anita"),
+        ('Mary Ann "Annie" Smith', "Annie Smith", "Annie Smith", "Annie"),
+        ("Maria Santos, FNP-C", "Maria Santos, FNP-C", "Maria Santos", "Maria"),
+        ("Lena Ortiz, PhD, MBA", "Lena Ortiz, PhD, MBA", "Lena Ortiz", "Lena"),
+        ("Dr. Amara Nwosu", "Amara Nwosu", "Amara Nwosu", "Amara"),
+        ("Lic. Andrea Hernández", "Andrea Hernández", "Andrea Hernández", "Andrea"),
+        # What is part of the name stays: a suffix, a numeral, an apostrophe.
+        ("John Smith, Jr.", "John Smith, Jr.", "John Smith, Jr.", "John"),
+        ("Henry Ford III", "Henry Ford III", "Henry Ford III", "Henry"),
+        ("Sam O'Neill", "Sam O'Neill", "Sam O'Neill", "Sam"),
+        ("mike", "Mike", "Mike", "Mike"),
+        (
+            "Francisco Javier Ortega",
+            "Francisco Javier Ortega",
+            "Francisco Javier Ortega",
+            "Francisco Javier",
+        ),
+    ],
+)
+def test_a_name_is_signed_as_a_careful_person_signs_it(
+    typed: str, formal: str, whole: str, first: str
+) -> None:
+    assert grammar.signature(typed) == formal
+    assert grammar.signature(typed, credentials=False) == whole
+    assert grammar.first_name(typed) == first
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(
+    ("typed", "signs"),
+    [
+        ('Robert "Bob" Hensley', "Bob Hensley"),
+        ("Maria Santos, FNP-C", "Maria Santos, FNP-C"),
+        ("Dr. Amara Nwosu", "Amara Nwosu"),
+    ],
+)
+def test_a_formal_email_to_the_company_signs_the_whole_name_without_quotes_or_title(
+    lang: str, typed: str, signs: str
+) -> None:
+    for draft_id, extra in (
+        ("thank_you_email", {}),
+        (
+            "thanks_and_feedback_email",
+            {"reasons_heard": "not_yet", "feedback_in_thanks": "combined"},
+        ),
+        (
+            "feedback_request",
+            {
+                "reasons_heard": "not_yet",
+                "feedback_in_thanks": "separate",
+                "feedback_asked": "will_email",
+            },
+        ),
+    ):
+        assert signed_with(made(lang, draft_id, your_name=typed, **extra)) == signs
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(
+    ("relation", "channel", "name", "signs"),
+    [
+        # Someone who knows them: the first name, or the name they go by.
+        ("former_manager", "phone", "Gary Pruitt", "Bob"),
+        ("former_manager", "linkedin", "Gary Pruitt", "Bob"),
+        ("former_manager", "email", "Prof. Claire Dubois", "Bob"),
+        ("former_colleague", "email", "Gary Pruitt", "Bob"),
+        ("friend", "coffee", "Gary Pruitt", "Bob"),
+        ("other", "phone", "Gary Pruitt", "Bob"),  # a text to a number they have
+        # Someone else: the whole name; to someone written to formally, as a formal letter.
+        ("other", "linkedin", "Denise Walker", "Bob Hensley"),
+        ("head_hunter", "email", "Denise Walker", "Bob Hensley"),
+        ("other", "email", "Dr. Samuel Boateng", "Bob Hensley, CPA"),
+    ],
+)
+def test_a_note_to_a_contact_is_signed_as_they_know_the_person(
+    lang: str, relation: str, channel: str, name: str, signs: str
+) -> None:
+    draft = made(
+        lang,
+        "outreach",
+        your_name='Robert "Bob" Hensley, CPA',
+        looking_for="operations roles",
+        contacts=[contact(relation, channel, name)],
+    )
+    assert signed_with(draft) == signs
+    assert "CPA" not in draft.body or signs.endswith("CPA")
