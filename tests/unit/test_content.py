@@ -404,11 +404,11 @@ BROKEN = [
     pytest.param(
         Broken(
             "steps/ask-why.yaml",
-            "{{your_name|signature}}",
-            "{{your_nam|signature}}",
-            ("template: |\n      {{greeting}}\n\n      {{opening}} I'm always", 1),
-            "drafts.0.template",
-            "the template reads '{{your_nam}}', which no prompt answers",
+            "({{call_date}})",
+            "({{call_dat}})",
+            ("template: |\n      {{company}}, {{role}}", 1),
+            "drafts.1.template",
+            "the template reads '{{call_dat}}', which no prompt answers",
         ),
         id="template-unknown-answer",
     ),

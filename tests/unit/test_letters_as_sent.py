@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rebound.letters import compose
+from rebound.letters import checker, compose
 from rebound.letters.letter import DraftText
 from rebound.pack import packs
 from rebound.pack.models import Content
@@ -158,3 +158,54 @@ def test_a_note_to_a_contact_is_signed_as_they_know_the_person(
     )
     assert signed_with(draft) == signs
     assert "CPA" not in draft.body or signs.endswith("CPA")
+
+
+# --- 2. a reply to a message --------------------------------------------------------------------
+
+FEEDBACK_STATES = {
+    "thank_you_email": {},
+    "thanks_and_feedback_email": {"reasons_heard": "not_yet", "feedback_in_thanks": "combined"},
+    "feedback_request": {
+        "reasons_heard": "not_yet",
+        "feedback_in_thanks": "separate",
+        "feedback_asked": "will_email",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("draft_id", sorted(FEEDBACK_STATES))
+def test_news_by_a_message_is_answered_in_its_thread_with_no_subject_line(
+    lang: str, draft_id: str
+) -> None:
+    answers = {
+        **FEEDBACK_STATES[draft_id],
+        "messenger_channel": "message",
+        "your_name": 'Robert "Bob" Hensley',
+    }
+    draft = made(lang, draft_id, **answers)
+    assert draft.subject == "" and draft.channel == "message"
+    assert draft.to == "Frank Delgado"  # whom it is to, never an email address
+    assert signed_with(draft) == "Bob"
+    assert checker.check(draft, pack(lang).words.letters, {**BASE, **answers}) == []
+    by_email = made(lang, draft_id, **{**answers, "messenger_channel": "email"})
+    assert by_email.subject and by_email.channel == "email"
+    assert by_email.to == "Frank Delgado <frank@northwind.example>"
+    assert signed_with(by_email) == "Bob Hensley"
+
+
+@pytest.mark.parametrize(
+    ("lang", "chat", "letter"),
+    [("en", "Best,", "Best wishes,"), ("es", "Un saludo,", "Saludos cordiales,")],
+)
+def test_a_thank_you_in_a_chat_closes_as_a_chat_does(lang: str, chat: str, letter: str) -> None:
+    by_chat = made(lang, "thank_you_email", messenger_channel="message").body.splitlines()
+    by_email = made(lang, "thank_you_email", messenger_channel="email").body.splitlines()
+    assert by_chat[-2] == chat and by_email[-2] == letter
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_chat_to_someone_written_to_formally_is_signed_with_the_whole_name(lang: str) -> None:
+    answers = {"messenger_channel": "message", "messenger_name": "Ing. Carla Ríos"}
+    draft = made(lang, "thank_you_email", your_name="Alex Doe, PMP", **answers)
+    assert signed_with(draft) == "Alex Doe"

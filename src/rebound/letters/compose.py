@@ -19,7 +19,7 @@ import re
 
 from rebound.letters import checker
 from rebound.letters.letter import DraftText, read
-from rebound.pack.conditions import Line, Lookup, holds, said
+from rebound.pack.conditions import Line, Lookup, first_said, holds, said
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content, Draft
 from rebound.sentences import templates
@@ -175,9 +175,8 @@ def _make(
         return None
     made = _Letter(content, session, draft, draft_id, ctx=ctx, raw=raw)
     words = content.template_words
-    channel = ""
-    if draft.channel is not None:
-        channel = templates.render(draft.channel, raw, words).strip()
+    how = first_said(draft.channel, raw)
+    channel = templates.render(how, raw, words).strip() if how is not None else ""
     body = made.body()
     # Too long for its channel: the last optional part steps down to its next line that reads
     # well (at last to nothing).

@@ -176,7 +176,8 @@ class Draft(_Strict):
 
     `to` and `subject` (templates, or lists of `Line`s: the first that holds) make it a message
     with a recipient; `channel` says how it goes ('email', 'linkedin', or a template such as
-    `{{channel}}`, filled with answers' values rather than their labels). `parts` are named
+    `{{channel}}`, filled with answers' values rather than their labels; or a list of `Line`s,
+    the first that holds: a reply goes the way the news came). `parts` are named
     pieces of text chosen by the answers, which the template reads like answers (`{{opening}}`).
     `when` says whether the draft exists at all. `each` makes one draft per entry of a list
     answer (ids `ID-1`, `ID-2`, ...), whose fields its templates and conditions read. `limits`
@@ -197,7 +198,7 @@ class Draft(_Strict):
     each: str | None = None
     to: str | list[Line] | None = None
     subject: str | list[Line] | None = None
-    channel: str | None = None
+    channel: str | list[Line] | None = None
     parts: dict[str, list[Line]] = {}
     optional: list[str] = []
     limits: dict[str, int] = {}
