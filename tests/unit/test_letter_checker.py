@@ -318,3 +318,29 @@ def test_a_contact_written_with_a_title_is_spoken_to_formally_throughout(
         assert words in draft.body
     for words in never:
         assert words not in draft.body, draft.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        (
+            "en",
+            "Thank you for telling me about the role.",
+            "I appreciated your being open with me about the reasons.",
+        ),
+        (
+            "es",
+            "Gracias por contarme lo de la oferta.",
+            "Me alegró que me contara lo de la empresa.",
+        ),
+    ],
+)
+def test_three_plain_words_said_twice_are_no_repetition(lang: str, first: str, second: str) -> None:
+    """'me about the' in two sentences is not a phrase a reader hears twice; 'letting me know'
+    is."""
+    assert kinds([Sentence(first, part="a"), Sentence(second, part="b")], lang=lang) == []
+    twice = [
+        Sentence("Thanks for letting me know.", part="a"),
+        Sentence("And for letting me know."),
+    ]
+    assert kinds(twice) == ["letters_phrase_twice"]

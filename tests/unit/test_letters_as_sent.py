@@ -209,3 +209,33 @@ def test_a_chat_to_someone_written_to_formally_is_signed_with_the_whole_name(lan
     answers = {"messenger_channel": "message", "messenger_name": "Ing. Carla Ríos"}
     draft = made(lang, "thank_you_email", your_name="Alex Doe, PMP", **answers)
     assert signed_with(draft) == "Alex Doe"
+
+
+# --- 3. hearing it 'directly' ---------------------------------------------------------------------
+
+DIRECTLY = {"en": "from you directly", "es": "de primera mano"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("channel", ["phone", "video", "in_person"])
+@pytest.mark.parametrize("thanked", [True, False])
+@pytest.mark.parametrize(
+    ("who", "directly"),
+    [
+        ({}, True),  # the person who made the call, or told them in person
+        ({"door": "searches"}, False),  # an agency's recruiter: calling is their job
+        ({"messenger_name": "the hiring panel", "messenger_address": "Hiring Panel"}, False),
+    ],
+)
+def test_hearing_it_directly_is_thanked_for_only_where_it_fits(
+    lang: str, channel: str, thanked: bool, who: dict[str, Any], directly: bool
+) -> None:
+    for draft_id in ("thank_you_email", "thanks_and_feedback_email"):
+        extra = {} if draft_id == "thank_you_email" else FEEDBACK_STATES[draft_id]
+        answers = {**who, **extra, "messenger_channel": channel, "thanked_on_call": thanked}
+        draft = made(lang, draft_id, **answers)
+        opening = draft.body.split("\n\n")[1]
+        assert (DIRECTLY[lang] in opening) is directly, opening
+        # The opening still says how the news came, and what about.
+        assert "Operations Manager" in opening
+        assert checker.check(draft, pack(lang).words.letters, {**BASE, **answers}) == []

@@ -194,14 +194,18 @@ def _joins(
     return out
 
 
-def _repeats(sentences: tuple[Sentence, ...]) -> list[Finding]:
-    """The same three words twice in one message (not where both are the person's own)."""
+def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Finding]:
+    """The same three words twice in one message (not where both are the person's own, nor
+    three words too plain for a reader to hear twice: 'me about the')."""
+    plain = words.plain_words()
     seen: dict[tuple[str, str, str], tuple[bool, str]] = {}
     out: list[Finding] = []
     for s in sentences:
         found = _words_of(s.text)
         for i in range(len(found) - 2):
             three = tuple(_fold(w) for _, _, w in found[i : i + 3])
+            if all(w in plain for w in three):
+                continue
             theirs = all(_in_span(a, s.spans) is not None for a, _, _ in found[i : i + 3])
             key = (three[0], three[1], three[2])
             if key in seen and not (theirs and seen[key][0]):
@@ -245,7 +249,7 @@ def check_sentences(
         out.extend(_slips(s, words))
         if not s.written:
             out.extend(_joins(s, words, personal, lookup))
-    out.extend(_repeats(sentences))
+    out.extend(_repeats(sentences, words))
     out.extend(_claims(sentences, words, lookup))
     return out
 

@@ -90,6 +90,10 @@ class LetterWords(_Strict):
     describing_endings: list[str] = Field(default_factory=list)
     # What the drafts' own words claim, and the answers that must support each claim.
     claims: list[Claim] = Field(default_factory=list)
+    # Words too plain to be heard twice on their own, besides the articles, determiners,
+    # joining words and subject pronouns: three of them in a row said twice are no repetition
+    # ('me about the').
+    function_words: list[str] = Field(default_factory=list)
 
     _joining = field_validator(
         "joining",
@@ -100,6 +104,7 @@ class LetterWords(_Strict):
         "third_person",
         "to_the_reader",
         "role_words",
+        "function_words",
     )(_lower_words)
 
     @field_validator("job_nouns")
@@ -131,3 +136,8 @@ class LetterWords(_Strict):
             if lower.endswith(ending) and self.is_job_noun(lower[: -len(ending)]):
                 return word[: -len(ending)]
         return None
+
+    def plain_words(self) -> frozenset[str]:
+        """Every word too plain to make a phrase said twice (see `function_words`)."""
+        lists = (self.articles, self.determiners, self.joining, self.subject_pronouns)
+        return frozenset(w for words in (*lists, self.function_words) for w in words)
