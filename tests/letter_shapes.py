@@ -80,6 +80,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "taking the time to tell me himself",
             "letting me know instead of just ghosting me",
             "Being straight with me about where I stood.",
+            "calling personally instead of just sending an email",
+            "the call itself",
         ],
         "reasons": ["", "Another candidate had more Spark", "They wanted more leadership."],
         "looking_for": [
@@ -161,6 +163,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "ella fue muy amable",
             "Fue muy amable y me animó a apuntarme a la bolsa de trabajo.",
             "Ser tan directo conmigo",
+            "la llamada tan amable",
+            "llamarme personalmente",
         ],
         "reasons": ["", "Otra persona tenía más experiencia en Spark"],
         "looking_for": [

@@ -239,3 +239,52 @@ def test_hearing_it_directly_is_thanked_for_only_where_it_fits(
         # The opening still says how the news came, and what about.
         assert "Operations Manager" in opening
         assert checker.check(draft, pack(lang).words.letters, {**BASE, **answers}) == []
+
+
+# --- 4. the same thanks said once -------------------------------------------------------------
+
+CALLED = {"en": ("call", "calling", "directly"), "es": ("llamada", "llamar", "primera mano")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "channel", "detail", "kept"),
+    [
+        (
+            "en",
+            "voicemail",
+            "calling personally instead of just sending an email",
+            "calling personally",
+        ),
+        ("en", "phone", "taking the time to call me yourself", "call me yourself"),
+        ("en", "video", "the call itself, which was kind", "the call itself"),
+        ("en", "in_person", "telling me face to face", "face to face"),
+        ("es", "phone", "la llamada tan amable", "la llamada tan amable"),
+        ("es", "voicemail", "llamarme personalmente", "llamarme personalmente"),
+    ],
+)
+def test_thanks_for_the_call_are_said_once_and_the_persons_own_words_are_kept(
+    lang: str, channel: str, detail: str, kept: str
+) -> None:
+    draft = made(lang, "thank_you_email", messenger_channel=channel, thank_detail=detail)
+    opening = draft.body.split("\n\n")[1].split(". ")[0]
+    assert kept in draft.body and not draft.notes
+    assert not any(word in opening for word in CALLED[lang]), opening
+    lookup = {**BASE, "messenger_channel": channel, "thank_detail": detail}
+    assert checker.check(draft, pack(lang).words.letters, lookup) == []
+
+
+def test_the_same_thanks_twice_is_named_by_the_checker() -> None:
+    from rebound.letters.letter import Sentence
+
+    opening = Sentence("Thank you for calling about the role.", part="opening")
+    text = "Thank you also for calling personally."
+    start = text.index("calling personally")
+    detail = Sentence(text, part="detail", spans=((start, start + 18, "thank_detail"),))
+    phone = {"messenger_channel": "phone"}
+    found = checker.check_sentences((opening, detail), pack("en").words.letters, phone, True)
+    assert [(f.kind, f.part, f.earlier) for f in found] == [
+        ("letters_thanks_twice", "detail", "opening")
+    ]
+    # A call that is not a thanks is no second thanks ('Would you have ten minutes for a call?').
+    ask = Sentence("Would you have time for a call this week?", part="ask")
+    assert checker.check_sentences((ask, detail), pack("en").words.letters, phone, True) == []

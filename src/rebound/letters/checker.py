@@ -69,6 +69,7 @@ _JOINS = frozenset(
         "letters_article_twice",
         "letters_word_twice",
         "letters_phrase_twice",
+        "letters_thanks_twice",
         "letters_claim",
         "letters_gap",
     }
@@ -219,6 +220,35 @@ def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Findin
     return out
 
 
+def _thanks_twice(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Finding]:
+    """The same thanks said twice: in the letter's own words and again in the person's, each
+    in a sentence that thanks the reader ('Thank you for calling ...', then 'Thank you also for
+    calling personally'), with words of one group of the pack's `same_thanks`."""
+    thanking = [
+        s
+        for s in sentences
+        if any(p in f" {s.text.lower()} " for p in (f" {t}" for t in words.to_the_reader))
+    ]
+    out: list[Finding] = []
+    for group in words.same_thanks:
+        ours: Sentence | None = None
+        theirs: tuple[Sentence, str] | None = None
+        for s in thanking:
+            text = s.text.lower()
+            for term in group:
+                for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text):
+                    if s.written or _in_span(match.start(), s.spans) is not None:
+                        theirs = theirs or (s, s.text[match.start() : match.end()])
+                    else:
+                        ours = ours or s
+        if ours is not None and theirs is not None and theirs[0] is not ours:
+            said, value = theirs
+            out.append(
+                Finding("letters_thanks_twice", said.text, said.part, {"value": value}, ours.part)
+            )
+    return out
+
+
 def _claims(
     sentences: tuple[Sentence, ...], words: LetterWords, lookup: Mapping[str, object]
 ) -> list[Finding]:
@@ -250,6 +280,7 @@ def check_sentences(
         if not s.written:
             out.extend(_joins(s, words, personal, lookup))
     out.extend(_repeats(sentences, words))
+    out.extend(_thanks_twice(sentences, words))
     out.extend(_claims(sentences, words, lookup))
     return out
 

@@ -125,6 +125,40 @@ class _Letter:
         self.at[name] += 1
         return True
 
+    def joins(self) -> list[checker.Finding]:
+        """What a careful reader stops at where the whole letter, as it reads now, joins a
+        person's words (or says one thing twice)."""
+        found = checker.check_sentences(read(self.body()), self.letters, self.raw, self.personal)
+        return [f for f in found if f.join]
+
+    def mend(self, finding: checker.Finding) -> bool:
+        """Say the letter another way where a careful reader stopped (`finding`): the earlier
+        sentence's first other way of saying it that reads without the slip (the pack's words
+        are easier to say otherwise than the person's), else the later one's; only when neither
+        has one is a sentence left out, the later first (an opening that says who the letter is
+        to and why must not go for a detail after it). False when nothing can be done."""
+
+        def gone() -> bool:
+            return not any(
+                (f.kind, f.part, f.earlier) == (finding.kind, finding.part, finding.earlier)
+                for f in self.joins()
+            )
+
+        for name in (finding.earlier, finding.part):
+            if name not in self.at:
+                continue
+            start = self.at[name]
+            for at in range(start + 1, len(self.lines[name])):
+                self.at[name] = at
+                if gone():
+                    return True
+            self.at[name] = start
+        for name in (finding.part, finding.earlier):
+            if name in self.at and self.at[name] < len(self.lines[name]) and self.holds_words(name):
+                self.at[name] = len(self.lines[name])  # left out, and said to be (`notes`)
+                return True
+        return False
+
     def holds_words(self, name: str) -> bool:
         """Whether the part, as said now, holds a person's words: only such a part may be left
         out for reading badly (one of the pack's own words alone is the pack's to mend, and a
@@ -187,24 +221,12 @@ def _make(
         if not made.step_down(shorter[-1]):
             shorter.pop()
         body = made.body()
-    # The whole letter, read once more: a phrase said twice, a claim no answer supports.
+    # The whole letter, read once more: a phrase or a thanks said twice, a claim no answer
+    # supports; each mended in turn (`_Letter.mend`).
     for _ in range(_ROUNDS):
-        found = checker.check_sentences(read(body), made.letters, raw, made.personal)
-        # A phrase said twice: the earlier sentence steps down first to another way of saying
-        # it (the pack's words are easier to say otherwise than the person's), then the later;
-        # only when neither has another way is one left out, the later first (an opening that
-        # says who the letter is to and why must not go for a detail after it).
-        stepped = any(
-            made.step_down(f.earlier, keep=True)
-            or made.step_down(f.part, keep=True)
-            or (made.holds_words(f.part) and made.step_down(f.part))
-            or (made.holds_words(f.earlier) and made.step_down(f.earlier))
-            for f in found
-            if f.join
-        )
-        if not stepped:
+        if not any(made.mend(f) for f in made.joins()):
             break
-        body = made.body()
+    body = made.body()
     sentences = read(body, frozenset(made.written))
     plain = unmarked(body)
     to = made.line(draft.to, read_it=False)

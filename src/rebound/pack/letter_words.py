@@ -90,6 +90,10 @@ class LetterWords(_Strict):
     describing_endings: list[str] = Field(default_factory=list)
     # What the drafts' own words claim, and the answers that must support each claim.
     claims: list[Claim] = Field(default_factory=list)
+    # Ways of thanking for one same thing (being told by a call, in person): a letter whose
+    # own words thank with one of a group, and whose person's words thank with another, says
+    # the same thanks twice ('Thank you for calling ... Thank you also for calling personally').
+    same_thanks: list[list[str]] = Field(default_factory=list)
     # Words too plain to be heard twice on their own, besides the articles, determiners,
     # joining words and subject pronouns: three of them in a row said twice are no repetition
     # ('me about the').
@@ -106,6 +110,13 @@ class LetterWords(_Strict):
         "role_words",
         "function_words",
     )(_lower_words)
+
+    @field_validator("same_thanks")
+    @classmethod
+    def _groups(cls, value: list[list[str]]) -> list[list[str]]:
+        for group in value:
+            _lower_words(group)
+        return value
 
     @field_validator("job_nouns")
     @classmethod

@@ -29,6 +29,9 @@ class LetterSentences(Phrasebook):
     )
     letters_plural_title: str = "“{{value}}” names several jobs; the letter is about one."
     letters_phrase_twice: str = "“{{value}}” comes twice in one short message."
+    letters_thanks_twice: str = (
+        "“{{value}}” thanks them again for what the letter thanked them for."
+    )
     letters_gap: str = "“{{value}}”: words are missing here."
     letters_no_address: str = "This email has no address on its To: line ({{value}})."
     letters_claim: str = "It says “{{value}}”, but nothing you answered says that happened."
