@@ -22,7 +22,17 @@ CONTACT_CHANNELS = ["email", "linkedin", "phone", "coffee", "other"]
 
 SHAPES: dict[str, dict[str, list[Any]]] = {
     "en": {
-        "company": ["Globex", "Acme Corp.", "Société Générale", "Lumen Health", "3M", "X"],
+        "company": [
+            "Globex",
+            "Acme Corp.",
+            "Société Générale",
+            "Lumen Health",
+            "3M",
+            "X",
+            "University of Westbrook, Dept. of Statistics",
+            "Institute for Fiscal Studies",
+            "Veridian Software (through Harrow Search)",
+        ],
         "role": [
             "Data Engineer",
             "the Platform Engineer position",
@@ -124,7 +134,15 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
         ],
     },
     "es": {
-        "company": ["Globex", "Telefónica", "Banco Sur S.A.", "Acme"],
+        "company": [
+            "Globex",
+            "Telefónica",
+            "Banco Sur S.A.",
+            "Acme",
+            "Hospital San Rafael",
+            "Universidad de los Andes",
+            "Clínica Alemana",
+        ],
         "role": [
             "Analista de Datos",
             "la vacante de Ingeniera de Datos",

@@ -4,6 +4,7 @@ are mended before they are sent (the faults a blind panel of readers named, as g
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -288,3 +289,64 @@ def test_the_same_thanks_twice_is_named_by_the_checker() -> None:
     # A call that is not a thanks is no second thanks ('Would you have ten minutes for a call?').
     ask = Sentence("Would you have time for a call this week?", part="ask")
     assert checker.check_sentences((ask, detail), pack("en").words.letters, phone, True) == []
+
+
+# --- 5. an organisation named by a common noun ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "company", "says", "subject"),
+    [
+        (
+            "en",
+            "University of Westbrook, Dept. of Statistics",
+            "at the University of Westbrook",
+            "at the University of Westbrook",
+        ),
+        (
+            "en",
+            "Institute for Fiscal Studies",
+            "at the Institute for Fiscal Studies",
+            "at the Institute",
+        ),
+        ("en", "Northwind", "at Northwind", "at Northwind"),  # a name of its own
+        ("en", "Acme Inc.", "at Acme Inc.", "at Acme Inc."),
+        (
+            "en",
+            "University College London",
+            "at University College London",
+            "at University College",
+        ),
+        (
+            "es",
+            "Hospital San Rafael",
+            "(en el|del) Hospital San Rafael",
+            "en el Hospital San Rafael",
+        ),
+        (
+            "es",
+            "Universidad de los Andes",
+            "(en|de) la Universidad de los Andes",
+            "en la Universidad",
+        ),
+        ("es", "Banco Amistad", "(en el|del) Banco Amistad", "en el Banco Amistad"),
+        ("es", "Nubaria Tech", "(en|de) Nubaria Tech", "en Nubaria Tech"),
+    ],
+)
+def test_an_organisation_named_by_a_common_noun_takes_its_article(
+    lang: str, company: str, says: str, subject: str
+) -> None:
+    for stage in ("interviews", "applied", "final", "screen"):
+        draft = made(lang, "thank_you_email", company=company, stage=stage)
+        assert re.search(says, draft.body), draft.body
+        assert subject in draft.subject
+        assert " de el " not in draft.body and " a el " not in draft.body
+        lookup = {**BASE, "company": company, "stage": stage}
+        assert checker.check(draft, pack(lang).words.letters, lookup) == []
+
+
+def test_de_el_is_written_del_where_an_organisation_meets_it() -> None:
+    es = made("es", "thank_you_email", company="Hospital San Rafael", stage="final")
+    assert "al equipo del Hospital San Rafael" in es.body
+    applied = made("es", "thank_you_email", company="Clínica Alemana", stage="applied")
+    assert "el trabajo de la Clínica Alemana" in applied.body

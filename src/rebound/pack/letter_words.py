@@ -90,6 +90,14 @@ class LetterWords(_Strict):
     describing_endings: list[str] = Field(default_factory=list)
     # What the drafts' own words claim, and the answers that must support each claim.
     claims: list[Claim] = Field(default_factory=list)
+    # The article a company's name takes in running prose when it begins with one of these
+    # common nouns ('at the University of Westbrook', 'en el Hospital San Rafael'): the article,
+    # then its nouns; with `institution_joins`, only when the noun is followed by one of them
+    # ('University of ...', not 'University College London'). Never before a name of its own.
+    institutions: dict[str, list[str]] = Field(default_factory=dict)
+    institution_joins: list[str] = Field(default_factory=list)
+    # Two words the language writes as one where they meet: 'de el' -> 'del'.
+    contractions: dict[str, str] = Field(default_factory=dict)
     # Ways of thanking for one same thing (being told by a call, in person): a letter whose
     # own words thank with one of a group, and whose person's words thank with another, says
     # the same thanks twice ('Thank you for calling ... Thank you also for calling personally').
@@ -109,7 +117,23 @@ class LetterWords(_Strict):
         "to_the_reader",
         "role_words",
         "function_words",
+        "institution_joins",
     )(_lower_words)
+
+    @field_validator("institutions")
+    @classmethod
+    def _institutions(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for nouns in value.values():
+            _lower_words(nouns)
+        return value
+
+    @field_validator("contractions")
+    @classmethod
+    def _contractions(cls, value: dict[str, str]) -> dict[str, str]:
+        for pair in value:
+            if len(pair.split()) != 2 or pair != pair.lower():
+                raise ValueError(f"'{pair}': give two words in lower case, as 'de el'")
+        return value
 
     @field_validator("same_thanks")
     @classmethod

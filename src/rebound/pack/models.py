@@ -418,6 +418,12 @@ class Content(_Strict):
             mass_nouns=tuple(letters.mass_nouns),
             describing=tuple(letters.describing),
             describing_endings=tuple(letters.describing_endings),
+            institutions=tuple((a, tuple(n)) for a, n in letters.institutions.items()),
+            institution_joins=tuple(letters.institution_joins),
+            contractions=tuple(
+                (pair.split()[0], pair.split()[-1], joined)
+                for pair, joined in letters.contractions.items()
+            ),
         )
 
     def prompts(self) -> list[PromptDef]:

@@ -120,6 +120,10 @@ class Fitting(Protocol):
     def describing(self) -> tuple[str, ...]: ...
     @property
     def describing_endings(self) -> tuple[str, ...]: ...
+    @property
+    def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+    @property
+    def institution_joins(self) -> tuple[str, ...]: ...
 
 
 def _folded(word: str) -> str:
@@ -299,13 +303,25 @@ def sentence(text: str, words: Fitting) -> str:
     return out if out[-1] in ".!?…" else out + "."
 
 
-def organisation(text: str) -> str:
-    """A company's name as a letter says it: without what the person noted beside it
-    ('Veridian Software (through Harrow Search)' -> 'Veridian Software', 'University of
-    Westbrook, Dept. of Statistics' -> 'University of Westbrook')."""
+def organisation(text: str, words: Fitting | None = None) -> str:
+    """A company's name as a letter says it in running prose: without what the person noted
+    beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
+    the article a name that begins with a common noun takes, in the pack's words ('University
+    of Westbrook, Dept. of Statistics' -> 'the University of Westbrook', 'Hospital San Rafael'
+    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.')."""
     out = " ".join(text.split())
-    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip()
-    return cut or out
+    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip() or out
+    if words is None:
+        return cut
+    parts = cut.split(" ")
+    first = _folded(parts[0])
+    joins = words.institution_joins
+    if len(parts) < 2 or (joins and _folded(parts[1]) not in joins):
+        return cut
+    for article, nouns in words.institutions:
+        if first in nouns:
+            return f"{article} {cut}"
+    return cut
 
 
 def headline(text: str, grammar: str) -> str:

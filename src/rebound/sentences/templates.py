@@ -200,6 +200,12 @@ class Vocabulary(NamedTuple):
     mass_nouns: tuple[str, ...] = ("work",)  # what needs no article to be looked for
     describing: tuple[str, ...] = ()
     describing_endings: tuple[str, ...] = ()
+    # The article before an organisation named by a common noun ('the' University of ...),
+    # and the nouns that take it; the words one must be followed by, if any ('of', 'for').
+    institutions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    institution_joins: tuple[str, ...] = ()
+    # Two words written as one where they meet ('de el' -> 'del'): (first, second, joined).
+    contractions: tuple[tuple[str, str, str], ...] = ()
 
 
 ENGLISH = Vocabulary()
@@ -266,7 +272,7 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
-        return fitting.organisation(text)
+        return fitting.organisation(text, words)
     if name == "trait":
         return fitting.trait(text, words)
     if name == "sentence":
@@ -373,4 +379,18 @@ def render(
         _render(nodes, [context], out, words, frozenset(marks))
     except _Full:
         return "".join(out.parts)[:MAX_OUTPUT] + CUT_NOTE
-    return "".join(out.parts)
+    return contract("".join(out.parts), words)
+
+
+_MARK_OPENS = "(?:[\ue000\ue003][^\ue001\ue002]*\ue001)*"
+
+
+def contract(text: str, words: Vocabulary) -> str:
+    """Two words the language writes as one where they meet, in the pack's `contractions`
+    ('de el Hospital' -> 'del Hospital'), a person's words marked or not: the second word, in
+    lower case, is the article an organisation's name was given; as typed ('de El Salvador')
+    it is part of a name, and stays."""
+    for first, second, joined in words.contractions:
+        pattern = rf"(?<!\w){re.escape(first)} ({_MARK_OPENS}){re.escape(second)} "
+        text = re.sub(pattern, rf"{joined} \1", text)
+    return text
