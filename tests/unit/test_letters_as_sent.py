@@ -350,3 +350,84 @@ def test_de_el_is_written_del_where_an_organisation_meets_it() -> None:
     assert "al equipo del Hospital San Rafael" in es.body
     applied = made("es", "thank_you_email", company="Clínica Alemana", stage="applied")
     assert "el trabajo de la Clínica Alemana" in applied.body
+
+
+# --- 6. a sentence about the reader, said to them ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("en", "She was really kind and gave me tips.", "You were really kind and gave me tips"),
+        ("en", "He called me back himself", "You called me back yourself"),
+        ("en", "she was kind and was patient", "You were kind and were patient"),
+        ("en", "He really helped me prepare.", "You really helped me prepare"),
+        ("en", "He is the best.", "You are the best"),
+        # A guess either way: left as it is for the draft to say otherwise, or leave out.
+        ("en", "She gave me her card.", ""),  # hers, or the card to her?
+        ("en", "She said he would call.", ""),  # he: someone else
+        ("en", "She is kind and gives tips.", ""),  # 'gives' would need changing too
+        ("en", "They were kind.", ""),  # the company, or the reader?
+        ("en", "He was great. She too.", ""),  # two sentences
+        ("en", "I learned a lot.", ""),  # not about the reader
+        ("en", "his patience with my questions", ""),  # not a sentence
+        # Spanish speaks to them as usted: the third person's verbs, the pronoun dropped.
+        ("es", "Ella fue muy amable conmigo.", "Fue muy amable conmigo"),
+        ("es", "Él me llamó en persona", "Me llamó en persona"),
+        (
+            "es",
+            "Fue muy amable y me animó a apuntarme a la bolsa de trabajo.",
+            "Fue muy amable y me animó a apuntarme a la bolsa de trabajo",
+        ),
+        ("es", "Fue una entrevista muy bonita.", ""),  # a thing, not the reader
+        ("es", "Me encantó la entrevista.", ""),
+        ("es", "Él me dijo que ella llamaría.", ""),
+    ],
+)
+def test_a_sentence_about_the_reader_is_said_to_them_only_without_a_guess(
+    lang: str, typed: str, said: str
+) -> None:
+    from rebound.sentences import addressing
+
+    assert addressing.addressed(typed, pack(lang).template_words) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "says"),
+    [
+        (
+            "en",
+            "She was really kind and gave me tips.",
+            "You were really kind and gave me tips, for which I'm grateful.",
+        ),
+        ("en", "He called me back himself", "You called me back yourself, for which I'm grateful."),
+        (
+            "es",
+            "Fue muy amable y me animó a apuntarme a la bolsa de trabajo.",
+            "Fue muy amable y me animó a apuntarme a la bolsa de trabajo, algo que le agradezco.",
+        ),
+        ("es", "Ella fue muy amable.", "Fue muy amable, algo que le agradezco."),
+    ],
+)
+@pytest.mark.parametrize("channel", ["phone", "in_person", "email", "message"])
+def test_the_thanks_typed_about_the_reader_are_kept_said_to_them(
+    lang: str, typed: str, says: str, channel: str
+) -> None:
+    answers = {"messenger_channel": channel, "thank_detail": typed}
+    for draft_id, extra in (
+        ("thank_you_email", {}),
+        ("thanks_and_feedback_email", FEEDBACK_STATES["thanks_and_feedback_email"]),
+    ):
+        draft = made(lang, draft_id, **answers, **extra)
+        assert says in draft.body and not draft.notes, draft.body
+        lookup = {**BASE, **answers, **extra}
+        assert checker.check(draft, pack(lang).words.letters, lookup) == []
+
+
+def test_the_read_back_shows_the_sentence_said_to_them_right_after_it_is_typed() -> None:
+    content = pack("en")
+    answers = {**BASE, "thank_detail": "She was really kind and gave me tips."}
+    session = Session(id="x", created_at=NOW, updated_at=NOW, answers=answers)
+    [(_, key, sentence, findings), *_] = compose.sentences_using(content, session, "thank_detail")
+    assert key == "detail" and findings == []
+    assert sentence == "You were really kind and gave me tips, for which I'm grateful."

@@ -83,7 +83,9 @@ class _Letter:
         for name, lines in draft.parts.items():
             if name in self.written:
                 continue
-            rendered = [r for r in (self._render(line) for line in said(lines, raw)) if _says(r)]
+            rendered = [
+                r for r in (self._render(line) for line in said(lines, raw, self.words)) if _says(r)
+            ]
             self.lines[name] = [r for r in rendered if not self.findings_of(name, r)]
             if rendered:
                 self.wanted.add(name)
@@ -186,7 +188,7 @@ class _Letter:
         To: line, names and an address, is not read as a sentence: `read_it` False)."""
         if lines is None:
             return ""
-        for chosen in said(lines, self.raw):
+        for chosen in said(lines, self.raw, self.words):
             text = self._render(chosen)
             plain = " ".join(unmarked(text).split())
             if not plain:

@@ -98,6 +98,20 @@ class LetterWords(_Strict):
     institution_joins: list[str] = Field(default_factory=list)
     # Two words the language writes as one where they meet: 'de el' -> 'del'.
     contractions: dict[str, str] = Field(default_factory=dict)
+    # A sentence the person typed about the reader ('She was kind and gave me tips.'), said
+    # to them ('You were kind and gave me tips'; rebound.sentences.addressing): the pronouns
+    # it may start with, each with the words of that person it changes ('herself':
+    # 'yourself'; to '' where the language drops the pronoun); the verbs that change with the
+    # person ('was': 'were'); the verbs that may follow the pronoun as they are (a past:
+    # 'gave', or its ending: 'ed'); a word that may stand between them ('me', or an ending:
+    # 'ly'); and the verbs that open such a sentence without its pronoun ('Fue muy amable').
+    reader_pronouns: dict[str, dict[str, str]] = Field(default_factory=dict)
+    reader_verbs: dict[str, str] = Field(default_factory=dict)
+    reader_past: list[str] = Field(default_factory=list)
+    reader_past_endings: list[str] = Field(default_factory=list)
+    reader_between: list[str] = Field(default_factory=list)
+    reader_between_endings: list[str] = Field(default_factory=list)
+    reader_openers: list[str] = Field(default_factory=list)
     # Ways of thanking for one same thing (being told by a call, in person): a letter whose
     # own words thank with one of a group, and whose person's words thank with another, says
     # the same thanks twice ('Thank you for calling ... Thank you also for calling personally').
@@ -118,6 +132,11 @@ class LetterWords(_Strict):
         "role_words",
         "function_words",
         "institution_joins",
+        "reader_past",
+        "reader_past_endings",
+        "reader_between",
+        "reader_between_endings",
+        "reader_openers",
     )(_lower_words)
 
     @field_validator("institutions")

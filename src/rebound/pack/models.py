@@ -424,6 +424,16 @@ class Content(_Strict):
                 (pair.split()[0], pair.split()[-1], joined)
                 for pair, joined in letters.contractions.items()
             ),
+            third_person=tuple(letters.third_person),
+            reader_pronouns=tuple(
+                (p, tuple(forms.items())) for p, forms in letters.reader_pronouns.items()
+            ),
+            reader_verbs=tuple(letters.reader_verbs.items()),
+            reader_past=tuple(letters.reader_past),
+            reader_past_endings=tuple(letters.reader_past_endings),
+            reader_between=tuple(letters.reader_between),
+            reader_between_endings=tuple(letters.reader_between_endings),
+            reader_openers=tuple(letters.reader_openers),
         )
 
     def prompts(self) -> list[PromptDef]:

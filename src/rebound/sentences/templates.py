@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import fitting, grammar
+from rebound.sentences import addressing, fitting, grammar
 
 Context = Mapping[str, object]
 
@@ -39,6 +39,7 @@ FILTERS = (
     "name",
     "signature",
     "full_name",
+    "addressed",
 )
 
 _TAG = re.compile(
@@ -206,6 +207,15 @@ class Vocabulary(NamedTuple):
     institution_joins: tuple[str, ...] = ()
     # Two words written as one where they meet ('de el' -> 'del'): (first, second, joined).
     contractions: tuple[tuple[str, str, str], ...] = ()
+    # A sentence about the reader said to them (rebound.sentences.addressing).
+    third_person: tuple[str, ...] = ()
+    reader_pronouns: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    reader_verbs: tuple[tuple[str, str], ...] = ()
+    reader_past: tuple[str, ...] = ()
+    reader_past_endings: tuple[str, ...] = ()
+    reader_between: tuple[str, ...] = ()
+    reader_between_endings: tuple[str, ...] = ()
+    reader_openers: tuple[str, ...] = ()
 
 
 ENGLISH = Vocabulary()
@@ -277,6 +287,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.trait(text, words)
     if name == "sentence":
         return fitting.sentence(text, words)
+    if name == "addressed":  # a sentence about the reader, said to them
+        return addressing.addressed(text, words)
     if name == "name":
         return grammar.name(text)
     if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'
