@@ -52,6 +52,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Site Reliability Engineer.",
             "junior dev",
             "Research Scientist, NLP",
+            "customer sucess manager",
+            "Senior Enigneer",
         ],
         "messenger_name": [
             ("Dana Smith", None),
@@ -156,6 +158,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Técnico de marketing digital.",
             "puesto de enfermera",
             "desarrollador fullstack sr",
+            "Tecnico de marketing",
+            "desarollador backend",
         ],
         "messenger_name": [
             ("Lucía Gómez", None),

@@ -431,3 +431,88 @@ def test_the_read_back_shows_the_sentence_said_to_them_right_after_it_is_typed()
     [(_, key, sentence, findings), *_] = compose.sentences_using(content, session, "thank_detail")
     assert key == "detail" and findings == []
     assert sentence == "You were really kind and gave me tips, for which I'm grateful."
+
+
+# --- 7. a slip in a title ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "known"),
+    [
+        ("en", "sucess", "success"),  # a letter of a double left single
+        ("en", "Sucess", "Success"),
+        ("en", "manger", "manager"),  # a letter left out of a long word
+        ("en", "enigneer", "engineer"),  # two letters swapped
+        ("en", "custoner", "customer"),  # one struck for another, in a long word
+        ("en", "Managerr", "Manager"),
+        ("es", "tecnico", "técnico"),  # an accent left out
+        ("es", "desarollador", "desarrollador"),
+        # Words, not slips: known, plural, short, another form of a word, or a guess.
+        ("en", "success", None),
+        ("en", "Analysts", None),
+        ("en", "layer", None),  # 'lawyer'? too short to tell
+        ("en", "manage", None),  # a letter more at the end is another form ('manager')
+        ("en", "designed", None),
+        ("en", "reaching", None),  # never the first letter ('teaching')
+        ("en", "detail", None),  # 'retail' is a word of titles; so is 'detail'
+        ("en", "Northwind", None),
+        ("es", "analistas", None),
+        ("es", "ingeniera", None),
+        ("es", "ingeniería", None),  # typed with an accent: typed with care
+    ],
+)
+def test_a_slip_in_a_titles_word_is_known_only_when_it_is_one(
+    lang: str, typed: str, known: str | None
+) -> None:
+    from rebound.sentences import spelling
+
+    assert spelling.known_spelling(typed, pack(lang).words.letters.known_words) == known
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "subject", "body", "slip"),
+    [
+        (
+            "en",
+            "customer sucess manager",
+            "Customer Success Manager at Northwind",
+            "the customer success manager role",
+            ("sucess", "success"),
+        ),
+        (
+            "es",
+            "Tecnico de marketing digital",
+            "Técnico de marketing digital en Northwind",
+            "el puesto de Técnico de marketing digital",
+            ("Tecnico", "Técnico"),
+        ),
+    ],
+)
+def test_a_slip_in_the_role_is_mended_in_subject_and_body_and_said_to_be(
+    lang: str, role: str, subject: str, body: str, slip: tuple[str, str]
+) -> None:
+    draft = made(lang, "thank_you_email", role=role, messenger_channel="email")
+    assert draft.subject.endswith(subject) and body in draft.body
+    assert draft.mended == (slip,)
+    assert slip[1] in compose.mended(draft, pack(lang))[0]
+    lookup = {**BASE, "role": role, "messenger_channel": "email"}
+    assert checker.check(draft, pack(lang).words.letters, lookup) == []
+    # A draft that does not read the role says nothing of it.
+    post = made(lang, "availability_post", role=role, looking_for="operations roles")
+    assert post.mended == ()
+
+
+def test_the_checker_names_a_slip_in_a_title_where_the_person_wrote_it() -> None:
+    edited = DraftText(
+        id="x",
+        title="x",
+        subject="Thank you — Customer Sucess Manager",
+        body="Hi Ashley,\n\nThank you for the news about the customer sucess manager role.\n",
+        channel="email",
+        outward=True,
+    )
+    found = checker.check(edited, pack("en").words.letters, {})
+    assert [(f.kind, f.values["value"], f.values["name"]) for f in found] == [
+        ("letters_spelling", "Sucess", "Success"),
+        ("letters_spelling", "sucess", "success"),
+    ]

@@ -21,8 +21,9 @@ from rebound.letters import checker
 from rebound.letters.letter import DraftText, read
 from rebound.pack.conditions import Line, Lookup, first_said, holds, said
 from rebound.pack.context import context, entry_number
+from rebound.pack.letter_words import LetterWords
 from rebound.pack.models import Content, Draft
-from rebound.sentences import templates
+from rebound.sentences import spelling, templates
 from rebound.sentences.grammar import recipient
 from rebound.sentences.templates import OPEN, PART, marked, unmarked
 from rebound.storage.records import OpenList, Session
@@ -74,22 +75,36 @@ class _Letter:
             for name in draft.parts
             if (text := session.sentences.get(part_key(draft, draft_id, name), "").strip())
         }
-        # Each part's lines that hold for these answers and say something, rendered with marks,
-        # and of those the ones that read well (`checker`), in order; `at` is the one used now.
+        # Each part's lines that hold for these answers, in order (`said`), and of those, the
+        # ones rendered (with marks) that say something and read well (`checker`), found as
+        # they are needed (`way`): most parts say their first. `at` is the one used now.
         # `wanted`: the parts that had something to say, whether or not it reads well.
-        self.lines: dict[str, list[str]] = {}
+        self.said: dict[str, list[str]] = {}
+        self.good: dict[str, list[str]] = {}
+        self.weighed: dict[str, int] = {}
         self.wanted: set[str] = set()
         self.shortened: set[str] = set()  # stepped down for the channel's length, not for a slip
+        self.uses: set[str] = set()  # the answers its header lines read
         for name, lines in draft.parts.items():
             if name in self.written:
                 continue
-            rendered = [
-                r for r in (self._render(line) for line in said(lines, raw, self.words)) if _says(r)
-            ]
-            self.lines[name] = [r for r in rendered if not self.findings_of(name, r)]
-            if rendered:
+            self.said[name] = said(lines, raw, self.words)
+            self.good[name] = []
+            self.weighed[name] = 0
+        self.at = dict.fromkeys(self.said, 0)
+
+    def way(self, name: str, at: int) -> str | None:
+        """The part's `at`-th line that says something and reads well, rendered and marked;
+        None when it has fewer."""
+        said, good = self.said[name], self.good[name]
+        while len(good) <= at < len(said) and self.weighed[name] < len(said):
+            rendered = self._render(said[self.weighed[name]])
+            self.weighed[name] += 1
+            if _says(rendered):
                 self.wanted.add(name)
-        self.at = dict.fromkeys(self.lines, 0)
+                if not self.findings_of(name, rendered):
+                    good.append(rendered)
+        return good[at] if at < len(good) else None
 
     def _render(self, line: str) -> str:
         return templates.render(line, self.ctx, self.words, marks=self.marks).strip()
@@ -106,23 +121,27 @@ class _Letter:
         """The part as the draft says it now ('' when left out), marked."""
         if name in self.written:
             return marked(name, templates.unmarked(self.written[name]), PART)
-        lines = self.lines.get(name, [])
-        at = self.at.get(name, 0)
-        return marked(name, lines[at], PART) if at < len(lines) else ""
+        if name not in self.said:
+            return ""
+        found = self.way(name, self.at[name])
+        return marked(name, found, PART) if found is not None else ""
 
     @property
     def notes(self) -> list[str]:
         """The parts left out: they had something to say, and no way of saying it read well."""
+        # `part` first: a part left out has weighed every line, so `wanted` knows of it.
         return [
             n
             for n in self.draft.parts
-            if n in self.wanted and n not in self.shortened and not self.part(n)
+            if not self.part(n) and n in self.wanted and n not in self.shortened
         ]
 
     def step_down(self, name: str, keep: bool = False) -> bool:
         """Use the part's next line that reads well (at last, none); False when it can't. With
         `keep`, only to another line: never to leaving the part out."""
-        if name not in self.at or self.at[name] >= len(self.lines[name]) - (1 if keep else 0):
+        if name not in self.at or self.way(name, self.at[name]) is None:
+            return False
+        if keep and self.way(name, self.at[name] + 1) is None:
             return False
         self.at[name] += 1
         return True
@@ -149,15 +168,15 @@ class _Letter:
         for name in (finding.earlier, finding.part):
             if name not in self.at:
                 continue
-            start = self.at[name]
-            for at in range(start + 1, len(self.lines[name])):
-                self.at[name] = at
+            start = at = self.at[name]
+            while self.way(name, at + 1) is not None:
+                at = self.at[name] = at + 1
                 if gone():
                     return True
             self.at[name] = start
         for name in (finding.part, finding.earlier):
-            if name in self.at and self.at[name] < len(self.lines[name]) and self.holds_words(name):
-                self.at[name] = len(self.lines[name])  # left out, and said to be (`notes`)
+            if name in self.at and self.way(name, self.at[name]) and self.holds_words(name):
+                self.at[name] = len(self.said[name])  # left out, and said to be (`notes`)
                 return True
         return False
 
@@ -194,6 +213,7 @@ class _Letter:
             if not plain:
                 continue
             if not read_it or not checker.check_sentences(read(text), self.letters, self.raw):
+                self.uses |= {a for s in read(text) for a in s.uses}
                 return plain
         return ""
 
@@ -252,7 +272,19 @@ def _make(
         outward=draft.send is not None,
         sentences=sentences,
         notes=tuple(made.notes),
+        mended=_mended(made.letters, raw, made.uses.union(*(s.uses for s in sentences))),
     )
+
+
+def _mended(letters: LetterWords, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str], ...]:
+    """The words of a title typed with a slip in an answer the draft reads (`uses`), which it
+    writes as the pack spells them (the filters `title` and `role` mend them)."""
+    out: list[tuple[str, str]] = []
+    for answer in letters.title_answers:
+        typed = raw.get(answer)
+        if answer in uses and isinstance(typed, str):
+            out += [m for m in spelling.slips(typed, letters.known_words) if m not in out]
+    return tuple(out)
 
 
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
@@ -338,3 +370,9 @@ def left_out(draft: DraftText, content: Content) -> list[str]:
     """What to tell the person of a draft: the sentences left out because no way of saying them
     read well, in the pack's words."""
     return [content.say("letters_left_out", name=name) for name in draft.notes]
+
+
+def mended(draft: DraftText, content: Content) -> list[str]:
+    """What to tell the person of a draft's words of a title typed with a slip and written as
+    the pack spells them ('“sucess” is written “success” in this draft ...')."""
+    return [content.say("letters_mended", value=s, name=k) for s, k in draft.mended]

@@ -9,6 +9,8 @@ them. They live in the pack, not in code, so that a third language brings its ow
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import Field, field_validator
 
 from rebound.pack.conditions import Conditions, _Strict
@@ -81,6 +83,12 @@ class LetterWords(_Strict):
     # ends in one's plural names several jobs; an article that disagrees with one's gender is
     # a slip ('un directora').
     job_nouns: dict[str, list[str]] = Field(default_factory=dict)
+    # The words of job titles as they are spelt (with `job_nouns` and `role_words`): a word
+    # of a title one slip of the hand from exactly one of them is mended, and named where a
+    # letter holds it (rebound.sentences.spelling).
+    title_words: list[str] = Field(default_factory=list)
+    # The answers that hold a title: the checker reads their words for a slip in a title.
+    title_answers: list[str] = Field(default_factory=lambda: ["role", "looking_for"])
     # Words that need no article to be looked for, at the end of what someone seeks ('consulting
     # work', 'contracts'): what they typed is then a whole object already.
     mass_nouns: list[str] = Field(default_factory=lambda: ["work"])
@@ -131,6 +139,7 @@ class LetterWords(_Strict):
         "to_the_reader",
         "role_words",
         "function_words",
+        "title_words",
         "institution_joins",
         "reader_past",
         "reader_past_endings",
@@ -191,6 +200,13 @@ class LetterWords(_Strict):
                 return word[: -len(ending)]
         return None
 
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word of a title the pack knows the spelling of (see `title_words`)."""
+        nouns = [n for group in self.job_nouns.values() for n in group]
+        return frozenset([*self.title_words, *nouns, *self.role_words])
+
+    @cached_property
     def plain_words(self) -> frozenset[str]:
         """Every word too plain to make a phrase said twice (see `function_words`)."""
         lists = (self.articles, self.determiners, self.joining, self.subject_pronouns)

@@ -425,6 +425,7 @@ class Content(_Strict):
                 for pair, joined in letters.contractions.items()
             ),
             third_person=tuple(letters.third_person),
+            title_words=tuple(sorted(letters.known_words)),
             reader_pronouns=tuple(
                 (p, tuple(forms.items())) for p, forms in letters.reader_pronouns.items()
             ),

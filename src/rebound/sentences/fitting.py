@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from rebound.sentences import spelling
 from rebound.sentences.grammar import SMALL_WORDS
 
 _LEADS = (
@@ -121,6 +122,8 @@ class Fitting(Protocol):
     @property
     def describing_endings(self) -> tuple[str, ...]: ...
     @property
+    def title_words(self) -> tuple[str, ...]: ...
+    @property
     def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
     @property
     def institution_joins(self) -> tuple[str, ...]: ...
@@ -150,6 +153,7 @@ def title(text: str, words: Fitting) -> str:
     'a Staff Designer' -> 'Staff Designer', 'la vacante de Analista' -> 'Analista'. A plural
     title stays as typed: which one job it was is the person's to say (the walk asks).
     """
+    text = spelling.mended(text, words.title_words)
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     leads = set(words.articles) | set(words.determiners)
     changed = True
@@ -188,7 +192,7 @@ def role(text: str, words: Fitting) -> str:
     startup', 'un nuevo puesto: cargo de abogada en Medellín').
     """
     spanish = words.grammar == "es"
-    out = phrase(text, capitals=True)
+    out = phrase(spelling.mended(text, words.title_words), capitals=True)
     parts = out.split()
     if not parts:
         return out

@@ -33,6 +33,10 @@ class LetterSentences(Phrasebook):
         "“{{value}}” thanks them again for what the letter thanked them for."
     )
     letters_gap: str = "“{{value}}”: words are missing here."
+    letters_spelling: str = "“{{value}}”: is it “{{name}}”?"
+    letters_mended: str = (
+        "“{{value}}” is written “{{name}}” in this draft; check that it's the word you meant."
+    )
     letters_no_address: str = "This email has no address on its To: line ({{value}})."
     letters_claim: str = "It says “{{value}}”, but nothing you answered says that happened."
     letters_left_out: str = (

@@ -207,6 +207,8 @@ class Vocabulary(NamedTuple):
     institution_joins: tuple[str, ...] = ()
     # Two words written as one where they meet ('de el' -> 'del'): (first, second, joined).
     contractions: tuple[tuple[str, str, str], ...] = ()
+    # The words of titles the pack knows the spelling of (rebound.sentences.spelling).
+    title_words: tuple[str, ...] = ()
     # A sentence about the reader said to them (rebound.sentences.addressing).
     third_person: tuple[str, ...] = ()
     reader_pronouns: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()

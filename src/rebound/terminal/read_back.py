@@ -71,6 +71,9 @@ class ReadBack:
         made = progress.draft_texts(self.content, self.session, d)
         asked = False
         for one in made:
+            for slip, known in one.mended:
+                said = self.content.say("letters_mended", value=slip, name=known)
+                screens.note(self.out, said, "dim")
             for name in one.notes:
                 key = part_key(d, one.id, name)
                 if key in self.session.sentences:
