@@ -113,6 +113,11 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Head of Growth / VP Marketing at a Series A-B startup",
             "Applied scientist or research engineer roles where I ship NLP models to production.",
             "staff accountant or senior accountant, hybrid",
+            "backend roles (python/go), remote ok",
+            "Family NP position, outpatient, within 30 min of home",
+            "entry level data analyst jobs",
+            "Operations management in logistics or manufacturing. Open to relocating.",
+            "customer sucess manager",
         ],
         "known_for": [
             "",
@@ -202,6 +207,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Cargo de abogada junior en derecho laboral, ojalá con litigio, en Medellín o Bogotá",
             "posiciones fullstack remotas, preferentemente para afuera",
             "Gerente comercial o subgerente de ventas en consumo masivo, Santiago",
+            "analista de datos, cerca de casa",
+            "Enfermera en hospital, turno de mañana o rotatorio",
         ],
         "known_for": [
             "",

@@ -493,13 +493,13 @@ def test_a_slip_in_the_role_is_mended_in_subject_and_body_and_said_to_be(
 ) -> None:
     draft = made(lang, "thank_you_email", role=role, messenger_channel="email")
     assert draft.subject.endswith(subject) and body in draft.body
-    assert draft.mended == (slip,)
-    assert slip[1] in compose.mended(draft, pack(lang))[0]
+    assert draft.told == (("letters_mended", *slip),)
+    assert slip[1] in compose.told(draft, pack(lang))[0]
     lookup = {**BASE, "role": role, "messenger_channel": "email"}
     assert checker.check(draft, pack(lang).words.letters, lookup) == []
     # A draft that does not read the role says nothing of it.
     post = made(lang, "availability_post", role=role, looking_for="operations roles")
-    assert post.mended == ()
+    assert post.told == ()
 
 
 def test_the_checker_names_a_slip_in_a_title_where_the_person_wrote_it() -> None:
@@ -516,3 +516,83 @@ def test_the_checker_names_a_slip_in_a_title_where_the_person_wrote_it() -> None
         ("letters_spelling", "Sucess", "Success"),
         ("letters_spelling", "sucess", "success"),
     ]
+
+
+# --- 8. what someone looks for, in a post to strangers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "post", "note", "told"),
+    [
+        (
+            "en",
+            "Family NP position, outpatient, within 30 min of home",
+            "I'm looking for a family NP position, outpatient.",
+            "I'm looking for a family NP position, outpatient, close to home.",
+            "within 30 min of home",
+        ),
+        (
+            "en",
+            "backend roles (python/go), remote ok",
+            "I'm looking for backend roles (python/go), open to remote.",
+            "I'm looking for backend roles (python/go), open to remote.",
+            None,
+        ),
+        (
+            "en",
+            "staff accountant or senior accountant, hybrid",
+            "I'm looking for a new role: staff accountant or senior accountant, hybrid.",
+            "I'm looking for a new role: staff accountant or senior accountant, hybrid.",
+            "hybrid",  # no place named: the post can be acted on once one is
+        ),
+        (
+            "en",
+            "entry level data analyst jobs",
+            "I'm looking for entry-level data analyst jobs.",
+            "I'm looking for entry-level data analyst jobs.",
+            None,
+        ),
+        (
+            "en",
+            "Operations management in logistics or manufacturing. Open to relocating.",
+            "I'm looking for a new role: operations management in logistics or manufacturing. "
+            "Open to relocating.",
+            "I'm looking for a new role: operations management in logistics or manufacturing. "
+            "Open to relocating.",
+            None,
+        ),
+        (
+            "en",
+            "SRE / platform roles, remote in the EU",
+            "I'm looking for SRE / platform roles, remote in the EU.",
+            "I'm looking for SRE / platform roles, remote in the EU.",
+            None,
+        ),
+        (
+            "es",
+            "analista de datos, cerca de casa",
+            "Busco un puesto de analista de datos.",
+            "Busco un puesto de analista de datos, cerca de casa.",
+            "cerca de casa",
+        ),
+        (
+            "es",
+            "puestos de ingeniera de datos, remoto o híbrido en Madrid",
+            "Busco puestos de ingeniera de datos, remoto o híbrido en Madrid.",
+            "Busco puestos de ingeniera de datos, remoto o híbrido en Madrid.",
+            None,  # a place is named
+        ),
+    ],
+)
+def test_a_post_says_only_what_a_stranger_can_act_on(
+    lang: str, typed: str, post: str, note: str, told: str | None
+) -> None:
+    posted = made(lang, "availability_post", looking_for=typed)
+    assert posted.body.startswith(post + "\n"), posted.body
+    assert posted.told == ((("letters_place", told, ""),) if told else ())
+    friend = contact("friend", "linkedin")
+    written = made(lang, "outreach", looking_for=typed, contacts=[friend])
+    assert note in written.body and written.told == ()
+    for draft in (posted, written):
+        lookup = {**BASE, "looking_for": typed, **friend}
+        assert checker.check(draft, pack(lang).words.letters, lookup) == []

@@ -21,9 +21,8 @@ from rebound.letters import checker
 from rebound.letters.letter import DraftText, read
 from rebound.pack.conditions import Line, Lookup, first_said, holds, said
 from rebound.pack.context import context, entry_number
-from rebound.pack.letter_words import LetterWords
 from rebound.pack.models import Content, Draft
-from rebound.sentences import spelling, templates
+from rebound.sentences import places, spelling, templates
 from rebound.sentences.grammar import recipient
 from rebound.sentences.templates import OPEN, PART, marked, unmarked
 from rebound.storage.records import OpenList, Session
@@ -272,19 +271,26 @@ def _make(
         outward=draft.send is not None,
         sentences=sentences,
         notes=tuple(made.notes),
-        mended=_mended(made.letters, raw, made.uses.union(*(s.uses for s in sentences))),
+        told=_told(made, raw, made.uses.union(*(s.uses for s in sentences))),
     )
 
 
-def _mended(letters: LetterWords, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str], ...]:
-    """The words of a title typed with a slip in an answer the draft reads (`uses`), which it
-    writes as the pack spells them (the filters `title` and `role` mend them)."""
-    out: list[tuple[str, str]] = []
+def _told(made: _Letter, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str, str], ...]:
+    """What the person should hear of how the draft wrote the answers it reads (`uses`): a word
+    of a title typed with a slip, written as the pack spells it (the filters `title` and
+    `role` mend it); in a public post, a place strangers can't tell where it is."""
+    letters = made.letters
+    out: list[tuple[str, str, str]] = []
     for answer in letters.title_answers:
         typed = raw.get(answer)
-        if answer in uses and isinstance(typed, str):
-            out += [m for m in spelling.slips(typed, letters.known_words) if m not in out]
-    return tuple(out)
+        if answer not in uses or not isinstance(typed, str):
+            continue
+        for slip, known in spelling.slips(typed, letters.known_words):
+            out.append(("letters_mended", slip, known))
+        if made.draft.send == "post":
+            for place in places.unknown_places(typed, made.words):
+                out.append(("letters_place", place, ""))
+    return tuple(dict.fromkeys(out))
 
 
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
@@ -372,7 +378,7 @@ def left_out(draft: DraftText, content: Content) -> list[str]:
     return [content.say("letters_left_out", name=name) for name in draft.notes]
 
 
-def mended(draft: DraftText, content: Content) -> list[str]:
-    """What to tell the person of a draft's words of a title typed with a slip and written as
-    the pack spells them ('“sucess” is written “success” in this draft ...')."""
-    return [content.say("letters_mended", value=s, name=k) for s, k in draft.mended]
+def told(draft: DraftText, content: Content) -> list[str]:
+    """What to tell the person of how a draft wrote their words ('“sucess” is written
+    “success” in this draft ...'), in the pack's words."""
+    return [content.say(key, value=value, name=name) for key, value, name in draft.told]

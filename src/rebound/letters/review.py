@@ -94,19 +94,19 @@ def file_lines(content: Content, reviews: list[Review], doc: YamlDoc) -> list[st
             said = content.say("letters_left_out", name=name)
             where = _where(doc, one.draft, uses[0])
             out.append(f"{where}: {uses[0] or one.draft.id}: {one.draft.title}: {said}")
-        for slip, known in one.draft.mended:
-            answer = _typed_in(content, doc, one.draft, slip)
-            said = content.say("letters_mended", value=slip, name=known)
+        for key, value, name in one.draft.told:
+            answer = _typed_in(content, doc, value)
+            said = content.say(key, value=value, name=name)
             where = _where(doc, one.draft, answer)
             out.append(f"{where}: {answer or one.draft.id}: {one.draft.title}: {said}")
     return out
 
 
-def _typed_in(content: Content, doc: YamlDoc, draft: DraftText, slip: str) -> str:
-    """The answer of a title a slip was typed in ('role'), '' when none says it."""
+def _typed_in(content: Content, doc: YamlDoc, words: str) -> str:
+    """The answer these words were typed in ('role'), '' when none says them."""
     for answer in content.words.letters.title_answers:
         value = doc.data.get(answer)
-        if isinstance(value, str) and slip in value:
+        if isinstance(value, str) and words in value:
             return answer
     return ""
 

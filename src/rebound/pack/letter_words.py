@@ -83,6 +83,17 @@ class LetterWords(_Strict):
     # ends in one's plural names several jobs; an article that disagrees with one's gender is
     # a slip ('un directora').
     job_nouns: dict[str, list[str]] = Field(default_factory=dict)
+    # Where someone wants to work, said so the reader can act on it (rebound.sentences.
+    # places): a fragment typed after a comma said another way ('remote ok': 'open to
+    # remote'); the shapes of a place only the person knows ('within * of home', '*' for any
+    # words), said as `near_home_said` in a note and left out of a public post; the words
+    # that need a place named to be acted on ('hybrid'). Two words that describe a noun as one
+    # are joined before it ('entry level' -> 'entry-level data analyst jobs').
+    place_said: dict[str, str] = Field(default_factory=dict)
+    near_home: list[str] = Field(default_factory=list)
+    near_home_said: str = ""
+    needs_place: list[str] = Field(default_factory=list)
+    compounds: list[str] = Field(default_factory=list)
     # The words of job titles as they are spelt (with `job_nouns` and `role_words`): a word
     # of a title one slip of the hand from exactly one of them is mended, and named where a
     # letter holds it (rebound.sentences.spelling).
@@ -146,6 +157,9 @@ class LetterWords(_Strict):
         "reader_between",
         "reader_between_endings",
         "reader_openers",
+        "near_home",
+        "needs_place",
+        "compounds",
     )(_lower_words)
 
     @field_validator("institutions")

@@ -426,6 +426,11 @@ class Content(_Strict):
             ),
             third_person=tuple(letters.third_person),
             title_words=tuple(sorted(letters.known_words)),
+            place_said=tuple(letters.place_said.items()),
+            near_home=tuple(letters.near_home),
+            near_home_said=letters.near_home_said,
+            needs_place=tuple(letters.needs_place),
+            compounds=tuple(letters.compounds),
             reader_pronouns=tuple(
                 (p, tuple(forms.items())) for p, forms in letters.reader_pronouns.items()
             ),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from rebound.sentences import spelling
+from rebound.sentences import places, spelling
 from rebound.sentences.grammar import SMALL_WORDS
 
 _LEADS = (
@@ -124,6 +124,16 @@ class Fitting(Protocol):
     @property
     def title_words(self) -> tuple[str, ...]: ...
     @property
+    def compounds(self) -> tuple[str, ...]: ...
+    @property
+    def place_said(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def near_home(self) -> tuple[str, ...]: ...
+    @property
+    def near_home_said(self) -> str: ...
+    @property
+    def needs_place(self) -> tuple[str, ...]: ...
+    @property
     def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
     @property
     def institution_joins(self) -> tuple[str, ...]: ...
@@ -180,7 +190,17 @@ def _an(text: str) -> str:
     return "an" if first[:1].lower() in "aeio" else "a"
 
 
-def role(text: str, words: Fitting) -> str:
+def _joined(text: str, compounds: tuple[str, ...]) -> str:
+    """Two words that describe a noun written as one before it ('entry level data analyst' ->
+    'entry-level data analyst'); at the end they stay apart ('work full time')."""
+    for pair in compounds:
+        first, _, second = pair.partition(" ")
+        pattern = rf"(?<![\w-])({re.escape(first)}) ({re.escape(second)})(?= [^\W\d_])"
+        text = re.sub(pattern, r"\1-\2", text, flags=re.IGNORECASE)
+    return text
+
+
+def role(text: str, words: Fitting, public: bool = False) -> str:
     """What someone is looking for, as the object of 'I'm looking for' / 'Busco'.
 
     What already reads as a whole object stays as typed ('senior backend roles in fintech',
@@ -192,11 +212,20 @@ def role(text: str, words: Fitting) -> str:
     startup', 'un nuevo puesto: cargo de abogada en Medellín').
     """
     spanish = words.grammar == "es"
-    out = phrase(spelling.mended(text, words.title_words), capitals=True)
+    typed = places.said(
+        _joined(spelling.mended(text, words.title_words), words.compounds), words, public
+    )
+    out = phrase(typed, capitals=True)
     parts = out.split()
     if not parts:
         return out
     if _INNER_STOP.search(out):  # more than one sentence: each stays whole, after a colon
+        # The first sentence's capital is only its start's, after a colon ('a new role:
+        # operations management in logistics. Open to relocating.'), unless a later capital
+        # of that sentence says it may be a name's.
+        first = _INNER_STOP.split(out, maxsplit=1)[0].split()
+        if len(first) > 1 and _capital_of_a_sentence(first) and first[0] not in ("I",):
+            out = out[:1].lower() + out[1:]
         return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
     plain = [_folded(w) for w in parts]
     # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',

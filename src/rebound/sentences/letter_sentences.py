@@ -37,6 +37,10 @@ class LetterSentences(Phrasebook):
     letters_mended: str = (
         "“{{value}}” is written “{{name}}” in this draft; check that it's the word you meant."
     )
+    letters_place: str = (
+        "“{{value}}”: people reading your post can't tell where that is. Add your town or area "
+        "to the post if you'd like them to know."
+    )
     letters_no_address: str = "This email has no address on its To: line ({{value}})."
     letters_claim: str = "It says “{{value}}”, but nothing you answered says that happened."
     letters_left_out: str = (

@@ -40,6 +40,7 @@ FILTERS = (
     "signature",
     "full_name",
     "addressed",
+    "public_role",
 )
 
 _TAG = re.compile(
@@ -207,6 +208,13 @@ class Vocabulary(NamedTuple):
     institution_joins: tuple[str, ...] = ()
     # Two words written as one where they meet ('de el' -> 'del'): (first, second, joined).
     contractions: tuple[tuple[str, str, str], ...] = ()
+    # Where someone wants to work, said so a reader can act on it (rebound.sentences.places),
+    # and two words that describe a noun as one ('entry level' -> 'entry-level').
+    place_said: tuple[tuple[str, str], ...] = ()
+    near_home: tuple[str, ...] = ()
+    near_home_said: str = ""
+    needs_place: tuple[str, ...] = ()
+    compounds: tuple[str, ...] = ()
     # The words of titles the pack knows the spelling of (rebound.sentences.spelling).
     title_words: tuple[str, ...] = ()
     # A sentence about the reader said to them (rebound.sentences.addressing).
@@ -277,6 +285,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.phrase(text)
     if name == "role":
         return fitting.role(text, words)
+    if name == "public_role":  # what someone looks for, as a post to strangers says it
+        return fitting.role(text, words, public=True)
     if name == "title":
         return fitting.title(text, words)
     if name == "headline":  # a role as a subject line's title: 'Data Analyst'
