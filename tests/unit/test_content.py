@@ -640,7 +640,7 @@ BROKEN = [
             "steps/re-engage.yaml",
             "      sign_off:\n",
             "      looking_for:\n",
-            ("looking_for:\n        - text: Speak", 1),
+            ("looking_for:\n        - text: Best wishes", 1),
             "drafts.1.parts.looking_for",
             "'looking_for' is already the name of a prompt",
         ),

@@ -299,7 +299,7 @@ def test_a_contact_with_a_title_is_greeted_by_it() -> None:
             "es",
             "Andrés Cárdenas",
             "Hola, Andrés:",
-            ["Espero que estés bien.", "te agradecería mucho que nos pusieras"],
+            ["Espero que estés bien.", "me encantaría que me lo contaras"],
             ["se encuentre", "le agradecería"],
         ),
         # In English, the formal words to a titled contact.

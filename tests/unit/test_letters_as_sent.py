@@ -596,3 +596,50 @@ def test_a_post_says_only_what_a_stranger_can_act_on(
     for draft in (posted, written):
         lookup = {**BASE, "looking_for": typed, **friend}
         assert checker.check(draft, pack(lang).words.letters, lookup) == []
+
+
+# --- 9. words that read well in every country, and closings that fit ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "draft_id", "extra", "never"),
+    [
+        ("es", "thank_you_email", {}, ["como es natural", "Un saludo cordial", "se me tuviera"]),
+        ("es", "thank_you_email", {}, ["nuestros caminos"]),
+        (
+            "es",
+            "thanks_and_feedback_email",
+            FEEDBACK_STATES["thanks_and_feedback_email"],
+            ["hubo algo que habría"],
+        ),
+        (
+            "es",
+            "feedback_request",
+            FEEDBACK_STATES["feedback_request"],
+            ["petición de comentarios", "hubo algo que habría"],
+        ),
+        (
+            "es",
+            "availability_post",
+            {"looking_for": "puestos de datos"},
+            ["nos pusieras", "Si sabes"],
+        ),
+        ("en", "thank_you_email", {"door": "reapply"}, ["paths cross"]),  # they are to meet again
+    ],
+)
+def test_no_sentence_reads_translated_or_from_one_country(
+    lang: str, draft_id: str, extra: dict[str, Any], never: list[str]
+) -> None:
+    draft = made(lang, draft_id, **extra)
+    for words in never:
+        assert words not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(("lang", "closes"), [("en", "Best wishes,"), ("es", "Saludos cordiales,")])
+@pytest.mark.parametrize("channel", ["linkedin", "coffee", "phone", "other"])
+def test_a_note_to_someone_greeted_formally_closes_formally(
+    lang: str, closes: str, channel: str
+) -> None:
+    titled = contact("other", channel, "Dr. Rachel Kim")
+    draft = made(lang, "outreach", looking_for="teaching roles", contacts=[titled])
+    assert draft.body.splitlines()[-2] == closes
