@@ -141,6 +141,7 @@ def test_a_formal_email_to_the_company_signs_the_whole_name_without_quotes_or_ti
         ("former_colleague", "email", "Gary Pruitt", "Bob"),
         ("friend", "coffee", "Gary Pruitt", "Bob"),
         ("other", "phone", "Gary Pruitt", "Bob"),  # a text to a number they have
+        ("other", "coffee", "Denise Walker", "Bob"),  # a coffee with someone they know
         # Someone else: the whole name; to someone written to formally, as a formal letter.
         ("other", "linkedin", "Denise Walker", "Bob Hensley"),
         ("head_hunter", "email", "Denise Walker", "Bob Hensley"),
@@ -643,3 +644,24 @@ def test_a_note_to_someone_greeted_formally_closes_formally(
     titled = contact("other", channel, "Dr. Rachel Kim")
     draft = made(lang, "outreach", looking_for="teaching roles", contacts=[titled])
     assert draft.body.splitlines()[-2] == closes
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "subject"),
+    [
+        ("en", "the backend job", "Thank you — Northwind"),  # a field alone names no job
+        ("en", "a PM role", "Thank you — PM at Northwind"),
+        ("en", "junior dev", "Thank you — Junior Dev at Northwind"),
+        ("en", "Head of Growth", "Thank you — Head of Growth at Northwind"),
+        ("es", "Jefe de Obra", "Gracias — Jefe de Obra en Northwind"),
+        ("es", "el puesto de marketing", "Gracias — Northwind"),
+    ],
+)
+def test_a_subject_line_names_the_job_or_only_the_company(
+    lang: str, role: str, subject: str
+) -> None:
+    draft = made(lang, "thank_you_email", role=role, messenger_channel="email")
+    assert draft.subject == subject
+    # The company alone, as a title: without the article a sentence gives it.
+    hospital = made(lang, "thank_you_email", role=role, company="Hospital of St. Mary")
+    assert hospital.subject.endswith("— Hospital of St. Mary") or " at " in hospital.subject

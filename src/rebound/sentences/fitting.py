@@ -336,6 +336,12 @@ def sentence(text: str, words: Fitting) -> str:
     return out if out[-1] in ".!?…" else out + "."
 
 
+def organisation_title(text: str) -> str:
+    """A company's name as a subject line shows it: as `organisation` says it, without an
+    article ('Gracias — Hospital San Rafael')."""
+    return organisation(text)
+
+
 def organisation(text: str, words: Fitting | None = None) -> str:
     """A company's name as a letter says it in running prose: without what the person noted
     beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
@@ -355,6 +361,26 @@ def organisation(text: str, words: Fitting | None = None) -> str:
         if first in nouns:
             return f"{article} {cut}"
     return cut
+
+
+def names_a_job(title: str, words: Fitting) -> bool:
+    """Whether a title names a job, as a subject line needs it to ('Data Analyst', 'PM', 'Jefe
+    de Obra'): a job noun or a role word of the pack's among its words, or letters in
+    capitals; not a field alone ('backend', from 'the backend job'), which the letter's
+    sentences say with 'role' after it. Without the pack's job nouns, any title does."""
+    if not words.job_nouns:
+        return True
+    found = [w for w in re.split(r"[\s,/()]+", title) if w]
+    named = [w for w in found if w.lower() not in SMALL_WORDS]
+    if len(named) > 1 and all(w[:1].isupper() for w in named):
+        return True  # typed as a title ('Operations Manager', in a pack of another language)
+    return any(
+        _folded(w) in words.job_nouns
+        or _folded(w) in words.role_words
+        or _plural_of(w, words.job_nouns) is not None
+        or (len(w) > 1 and w.isupper())
+        for w in found
+    )
 
 
 def headline(text: str, grammar: str) -> str:

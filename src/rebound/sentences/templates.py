@@ -41,6 +41,7 @@ FILTERS = (
     "full_name",
     "addressed",
     "public_role",
+    "organisation_title",
 )
 
 _TAG = re.compile(
@@ -290,11 +291,14 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "title":
         return fitting.title(text, words)
     if name == "headline":  # a role as a subject line's title: 'Data Analyst'
-        return fitting.headline(fitting.title(text, words), words.grammar)
+        title = fitting.title(text, words)
+        return fitting.headline(title, words.grammar) if fitting.names_a_job(title, words) else ""
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
         return fitting.organisation(text, words)
+    if name == "organisation_title":  # a company alone, as a subject line names it
+        return fitting.organisation_title(text)
     if name == "trait":
         return fitting.trait(text, words)
     if name == "sentence":
