@@ -22,7 +22,17 @@ CONTACT_CHANNELS = ["email", "linkedin", "phone", "coffee", "other"]
 
 SHAPES: dict[str, dict[str, list[Any]]] = {
     "en": {
-        "company": ["Globex", "Acme Corp.", "Société Générale", "Lumen Health", "3M", "X"],
+        "company": [
+            "Globex",
+            "Acme Corp.",
+            "Société Générale",
+            "Lumen Health",
+            "3M",
+            "X",
+            "University of Westbrook, Dept. of Statistics",
+            "Institute for Fiscal Studies",
+            "Veridian Software (through Harrow Search)",
+        ],
         "role": [
             "Data Engineer",
             "the Platform Engineer position",
@@ -42,6 +52,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Site Reliability Engineer.",
             "junior dev",
             "Research Scientist, NLP",
+            "customer sucess manager",
+            "Senior Enigneer",
         ],
         "messenger_name": [
             ("Dana Smith", None),
@@ -80,6 +92,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "taking the time to tell me himself",
             "letting me know instead of just ghosting me",
             "Being straight with me about where I stood.",
+            "calling personally instead of just sending an email",
+            "the call itself",
         ],
         "reasons": ["", "Another candidate had more Spark", "They wanted more leadership."],
         "looking_for": [
@@ -99,6 +113,11 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Head of Growth / VP Marketing at a Series A-B startup",
             "Applied scientist or research engineer roles where I ship NLP models to production.",
             "staff accountant or senior accountant, hybrid",
+            "backend roles (python/go), remote ok",
+            "Family NP position, outpatient, within 30 min of home",
+            "entry level data analyst jobs",
+            "Operations management in logistics or manufacturing. Open to relocating.",
+            "customer sucess manager",
         ],
         "known_for": [
             "",
@@ -112,10 +131,25 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "my work on the payments ledger",
         ],
         "contact_name": ["Priya Patel", "tom", "Dr. Sam Okafor", "María José Pérez", "Jo"],
-        "your_name": ["Alex Doe", "alex", "Sam O'Neill"],
+        "your_name": [
+            "Alex Doe",
+            "alex",
+            "Sam O'Neill",
+            'Robert "Bob" Hensley',
+            "Maria Santos, FNP-C",
+            "Dr. Amara Nwosu",
+        ],
     },
     "es": {
-        "company": ["Globex", "Telefónica", "Banco Sur S.A.", "Acme"],
+        "company": [
+            "Globex",
+            "Telefónica",
+            "Banco Sur S.A.",
+            "Acme",
+            "Hospital San Rafael",
+            "Universidad de los Andes",
+            "Clínica Alemana",
+        ],
         "role": [
             "Analista de Datos",
             "la vacante de Ingeniera de Datos",
@@ -129,6 +163,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Técnico de marketing digital.",
             "puesto de enfermera",
             "desarrollador fullstack sr",
+            "Tecnico de marketing",
+            "desarollador backend",
         ],
         "messenger_name": [
             ("Lucía Gómez", None),
@@ -154,6 +190,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "ella fue muy amable",
             "Fue muy amable y me animó a apuntarme a la bolsa de trabajo.",
             "Ser tan directo conmigo",
+            "la llamada tan amable",
+            "llamarme personalmente",
         ],
         "reasons": ["", "Otra persona tenía más experiencia en Spark"],
         "looking_for": [
@@ -169,6 +207,8 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "Cargo de abogada junior en derecho laboral, ojalá con litigio, en Medellín o Bogotá",
             "posiciones fullstack remotas, preferentemente para afuera",
             "Gerente comercial o subgerente de ventas en consumo masivo, Santiago",
+            "analista de datos, cerca de casa",
+            "Enfermera en hospital, turno de mañana o rotatorio",
         ],
         "known_for": [
             "",
@@ -179,7 +219,12 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "ser constante y meticulosa",
         ],
         "contact_name": ["Priya Patel", "tomás", "Dr. Samuel Ortega", "María José Pérez"],
-        "your_name": ["Alex Díaz", "alex"],
+        "your_name": [
+            "Alex Díaz",
+            "alex",
+            'Francisco Javier "Paco" Ortega',
+            "Lic. Andrea Hernández",
+        ],
     },
 }
 

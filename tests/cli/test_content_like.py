@@ -54,14 +54,14 @@ def test_each_difference_on_its_line_and_exit_1(run: Run, spanish_copy: Path) ->
         "      - {value: other",
         "      - {value: luck, label: Suerte}\n      - {value: other",
     )
-    # The first draft's `template:` key (the draft whose text signs with the person's name).
+    # The first draft's `template:` key (the draft whose text ends with its closing sentence).
     template = edit(thank, "    template: |", "    template: |")
-    edit(thank, "{{your_name|name}}", "Alex")
+    edit(thank, "{{closing}}", "Alex")
     result = run(["content", "validate", "--like", "en", str(spanish_copy)])
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [
         f"{spanish_copy}: OK (5 steps, 29 prompts).",
-        f"{thank}:{template}:5: drafts.0.template: '{{{{your_name|name}}}}' is in en but not here.",
+        f"{thank}:{template}:5: drafts.0.template: '{{{{closing}}}}' is in en but not here.",
         f"{ask_why}:{when}:5: prompts.1.when: {{prompt: feedback_asked, not_one_of: [will_email]}} "
         "here, but {prompt: feedback_asked, not_one_of: [not_asking]} in en.",
         f"{ask_why}:{choice - 5}:5: prompts.2.choices: 'preparation' is in en but not here.",

@@ -24,7 +24,7 @@ messenger_channel: in_person
 call_date: {HEARD}
 your_name: Maria Santos
 thanked_on_call: true
-thank_detail: She was really kind and gave me tips.
+thank_detail: She was really kind and gave me her tips.
 door: reapply
 reasons_heard: given
 """
@@ -76,7 +76,8 @@ def test_an_answers_file_hears_what_was_left_out_at_its_line(
     result = run(["start", "--answers", str(file)], terminal=False)
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
-    line = ABOUT_HER.splitlines().index("thank_detail: She was really kind and gave me tips.") + 1
+    detail = "thank_detail: She was really kind and gave me her tips."
+    line = ABOUT_HER.splitlines().index(detail) + 1
     assert f"{file}:{line}:1: thank_detail: Your thank-you email: One sentence was left out" in said
     draft = run(["draft", "thank_you_email"]).stdout
     assert "She was" not in draft  # never sent about her, to her
@@ -105,7 +106,7 @@ def test_a_greeting_the_coach_would_guess_can_be_given(
     text = ABOUT_HER.replace("Dr. Angela Whitfield", "Zhang Wei").replace(
         "messenger_channel: in_person", "messenger_address: Wei\nmessenger_channel: in_person"
     )
-    file.write_text(text.replace("She was really kind and gave me tips.", "the tips"), "utf-8")
+    file.write_text(text.replace("She was really kind and gave me her tips.", "the tips"), "utf-8")
     result = run(["start", "--answers", str(file)], terminal=False)
     assert result.exit_code == 0, result.output
     assert session(rebound_home)["answers"]["messenger_address"] == "Wei"
@@ -117,14 +118,16 @@ def test_check_says_each_message_reads_well_in_each_language(
     run: Run, rebound_home: Path, tmp_path: Path
 ) -> None:
     file = tmp_path / "answers.yaml"
-    file.write_text(ABOUT_HER.replace("She was really kind and gave me tips.", "the tips"), "utf-8")
+    file.write_text(
+        ABOUT_HER.replace("She was really kind and gave me her tips.", "the tips"), "utf-8"
+    )
     assert run(["start", "--answers", str(file)], terminal=False).exit_code == 0
     english = run(["draft", "--check"])
     assert english.exit_code == 0, english.output
     assert "Your thank-you email: reads well; nothing to point out." in english.stdout
     es = tmp_path / "respuestas.yaml"
     es.write_text(
-        ABOUT_HER.replace("She was really kind and gave me tips.", "los consejos")
+        ABOUT_HER.replace("She was really kind and gave me her tips.", "los consejos")
         .replace("Riverside Family Clinic", "Hospital San Rafael")
         .replace("nurse practitioner", "enfermera"),
         "utf-8",

@@ -24,6 +24,13 @@ _FORM = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$", re.DOTALL
 )
 
+# The template filters, as an error about an unknown one lists them.
+KNOWN_FILTERS = (
+    "first_name, count, lower, or, address, address_sure, titled, greeting, salutation, phrase, "
+    "role, title, headline, organisation, team, trait, sentence, name, signature, full_name, "
+    "addressed, public_role, organisation_title"
+)
+
 
 def edit(file: Path, old: str, new: str) -> None:
     """Replace the first `old` in `file` (which must be there) by `new`."""
@@ -398,11 +405,11 @@ BROKEN = [
     pytest.param(
         Broken(
             "steps/ask-why.yaml",
-            "{{your_name|name}}",
-            "{{your_nam|name}}",
-            ("template: |\n      {{greeting}}\n\n      {{opening}} I'm always", 1),
-            "drafts.0.template",
-            "the template reads '{{your_nam}}', which no prompt answers",
+            "({{call_date}})",
+            "({{call_dat}})",
+            ("template: |\n      {{company}}, {{role}}", 1),
+            "drafts.1.template",
+            "the template reads '{{call_dat}}', which no prompt answers",
         ),
         id="template-unknown-answer",
     ),
@@ -435,10 +442,7 @@ BROKEN = [
             "{{weakness|upper}}",
             ("template:", 2),
             "drafts.1.template",
-            "template line 4: unknown filter 'upper' (known: "
-            "first_name, count, lower, or, address, address_sure, titled, greeting, salutation, "
-            "phrase, "
-            "role, title, headline, organisation, team, trait, sentence, name)",
+            f"template line 4: unknown filter 'upper' (known: {KNOWN_FILTERS})",
         ),
         id="template-unknown-filter",
     ),
@@ -616,10 +620,7 @@ BROKEN = [
             "    when: {prompt: messenger_channel, filter: shout, equals: x}",
             ("when: {prompt: messenger_channel, filter: shout", 1),
             "guidance.1.when",
-            "unknown filter 'shout' (known: "
-            "first_name, count, lower, or, address, address_sure, titled, greeting, salutation, "
-            "phrase, "
-            "role, title, headline, organisation, team, trait, sentence, name)",
+            f"unknown filter 'shout' (known: {KNOWN_FILTERS})",
         ),
         id="line-when-unknown-filter",
     ),
@@ -639,7 +640,7 @@ BROKEN = [
             "steps/re-engage.yaml",
             "      sign_off:\n",
             "      looking_for:\n",
-            ("looking_for:\n        - text: Speak", 1),
+            ("looking_for:\n        - text: Best wishes", 1),
             "drafts.1.parts.looking_for",
             "'looking_for' is already the name of a prompt",
         ),

@@ -49,7 +49,7 @@ def test_a_pack_is_like_itself_and_the_words_are_free(english: Content) -> None:
         thank["guidance"][0] = "Dilo."
         thank["prompts"][1]["message"] = "¿Algo más?"
         thank["prompts"][2]["choices"][0]["label"] = "Sí"
-        thank["drafts"][0]["template"] = "{{your_name|name}}\n" + thank["drafts"][0]["template"]
+        thank["drafts"][0]["template"] = "{{closing}}\n" + thank["drafts"][0]["template"]
 
     # A placeholder said once more is still the same placeholder: only missing or new ones count.
     assert said(english, changed(english, reword)) == []
@@ -146,8 +146,8 @@ CASES: list[tuple[str, Callable[[Data], object], list[tuple[str, str, str]]]] = 
     ),
     (
         "a placeholder left out of a draft",
-        _first_draft_without("{{your_name|name}}"),
-        [("steps/thank.yaml", "drafts.0.template", "'{{your_name|name}}' is in en but not here.")],
+        _first_draft_without("{{closing}}"),
+        [("steps/thank.yaml", "drafts.0.template", "'{{closing}}' is in en but not here.")],
     ),
     (
         "a placeholder without its filter",

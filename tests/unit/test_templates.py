@@ -706,3 +706,17 @@ def test_is_empty() -> None:
         assert templates.is_empty(value)
     for value in (True, "x", 0, ["a"], [{}]):
         assert not templates.is_empty(value)
+
+
+def test_de_el_is_contracted_only_for_an_article_the_letter_gave() -> None:
+    es = SPANISH
+    assert render("de {{c|organisation}}", {"c": "Hospital Sur"}, es) == "del Hospital Sur"
+    assert render("a {{c|organisation}}", {"c": "Banco Sur"}, es, marks=["c"]).startswith("al ")
+    # 'El' typed as part of a name stays ('de El Salvador'); 'de él' is a pronoun.
+    assert render("de {{c}}", {"c": "El Salvador"}, es) == "de El Salvador"
+    assert render("de él y de {{c}}", {"c": "ella"}, es) == "de él y de ella"
+    # English has no such contraction, and a name of its own takes no article.
+    assert render("at {{c|organisation}}", {"c": "Bank of Leeds"}, ENGLISH_PACK) == (
+        "at the Bank of Leeds"
+    )
+    assert render("at {{c|organisation}}", {"c": "Bankwise"}, ENGLISH_PACK) == "at Bankwise"

@@ -142,6 +142,7 @@ def built(content: Content, session: Session, kept: bool = True) -> list[DraftTe
                         outward=d.send is not None,
                         sentences=fresh.sentences if same and fresh else (),
                         notes=fresh.notes if same and fresh else (),
+                        told=fresh.told if same and fresh else (),
                     )
                 )
     return out

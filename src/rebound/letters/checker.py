@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from rebound.letters.letter import DraftText, Sentence
 from rebound.pack.conditions import holds
 from rebound.pack.letter_words import LetterWords
-from rebound.sentences import fitting
+from rebound.sentences import fitting, spelling
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # A sentence's end inside a person's words, with another sentence after it.
@@ -69,6 +70,7 @@ _JOINS = frozenset(
         "letters_article_twice",
         "letters_word_twice",
         "letters_phrase_twice",
+        "letters_thanks_twice",
         "letters_claim",
         "letters_gap",
     }
@@ -100,6 +102,16 @@ def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
     if _GAP.search(s.text):
         out.append(Finding("letters_gap", s.text, s.part, {"value": s.text}))
     found = _words_of(s.text)
+    # A slip in a title's word: in the words of an answer that holds a title, or anywhere in
+    # a line not made from answers (a subject line, the person's own edit).
+    known = words.known_words
+    for start, _, word in found:
+        answer = _in_span(start, s.spans)
+        if (answer in words.title_answers) if s.spans else True:
+            fix = spelling.known_spelling(word, known)
+            if fix is not None:
+                values = {"value": word, "name": fix}
+                out.append(Finding("letters_spelling", s.text, s.part, values))
     articles = words.articles
     for (_, _, one), (_, _, two) in pairwise(found):
         a, b = _fold(one), _fold(two)
@@ -194,14 +206,18 @@ def _joins(
     return out
 
 
-def _repeats(sentences: tuple[Sentence, ...]) -> list[Finding]:
-    """The same three words twice in one message (not where both are the person's own)."""
+def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Finding]:
+    """The same three words twice in one message (not where both are the person's own, nor
+    three words too plain for a reader to hear twice: 'me about the')."""
+    plain = words.plain_words
     seen: dict[tuple[str, str, str], tuple[bool, str]] = {}
     out: list[Finding] = []
     for s in sentences:
         found = _words_of(s.text)
         for i in range(len(found) - 2):
             three = tuple(_fold(w) for _, _, w in found[i : i + 3])
+            if all(w in plain for w in three):
+                continue
             theirs = all(_in_span(a, s.spans) is not None for a, _, _ in found[i : i + 3])
             key = (three[0], three[1], three[2])
             if key in seen and not (theirs and seen[key][0]):
@@ -215,6 +231,41 @@ def _repeats(sentences: tuple[Sentence, ...]) -> list[Finding]:
     return out
 
 
+@lru_cache(maxsize=512)
+def _phrase(words: str) -> re.Pattern[str]:
+    """Words found whole in a text in lower case ('calling', not 'recalling')."""
+    return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+
+
+def _thanks_twice(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Finding]:
+    """The same thanks said twice: in the letter's own words and again in the person's, each
+    in a sentence that thanks the reader ('Thank you for calling ...', then 'Thank you also for
+    calling personally'), with words of one group of the pack's `same_thanks`."""
+    thanking = [
+        s
+        for s in sentences
+        if any(p in f" {s.text.lower()} " for p in (f" {t}" for t in words.to_the_reader))
+    ]
+    out: list[Finding] = []
+    for group in words.same_thanks:
+        ours: Sentence | None = None
+        theirs: tuple[Sentence, str] | None = None
+        for s in thanking:
+            text = s.text.lower()
+            for term in group:
+                for match in _phrase(term).finditer(text):
+                    if s.written or _in_span(match.start(), s.spans) is not None:
+                        theirs = theirs or (s, s.text[match.start() : match.end()])
+                    else:
+                        ours = ours or s
+        if ours is not None and theirs is not None and theirs[0] is not ours:
+            said, value = theirs
+            out.append(
+                Finding("letters_thanks_twice", said.text, said.part, {"value": value}, ours.part)
+            )
+    return out
+
+
 def _claims(
     sentences: tuple[Sentence, ...], words: LetterWords, lookup: Mapping[str, object]
 ) -> list[Finding]:
@@ -225,7 +276,7 @@ def _claims(
             continue
         text = s.text.lower()
         for claim in words.claims:
-            for match in re.finditer(rf"(?<!\w){re.escape(claim.says)}(?!\w)", text):
+            for match in _phrase(claim.says).finditer(text):
                 if _in_span(match.start(), s.spans) is None and not holds(claim.when, lookup):
                     out.append(Finding("letters_claim", s.text, s.part, {"value": claim.says}))
                     break
@@ -245,7 +296,8 @@ def check_sentences(
         out.extend(_slips(s, words))
         if not s.written:
             out.extend(_joins(s, words, personal, lookup))
-    out.extend(_repeats(sentences))
+    out.extend(_repeats(sentences, words))
+    out.extend(_thanks_twice(sentences, words))
     out.extend(_claims(sentences, words, lookup))
     return out
 

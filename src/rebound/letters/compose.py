@@ -19,10 +19,10 @@ import re
 
 from rebound.letters import checker
 from rebound.letters.letter import DraftText, read
-from rebound.pack.conditions import Line, Lookup, holds, said
+from rebound.pack.conditions import Line, Lookup, first_said, holds, said
 from rebound.pack.context import context, entry_number
 from rebound.pack.models import Content, Draft
-from rebound.sentences import templates
+from rebound.sentences import places, spelling, templates
 from rebound.sentences.grammar import recipient
 from rebound.sentences.templates import OPEN, PART, marked, unmarked
 from rebound.storage.records import OpenList, Session
@@ -74,20 +74,36 @@ class _Letter:
             for name in draft.parts
             if (text := session.sentences.get(part_key(draft, draft_id, name), "").strip())
         }
-        # Each part's lines that hold for these answers and say something, rendered with marks,
-        # and of those the ones that read well (`checker`), in order; `at` is the one used now.
+        # Each part's lines that hold for these answers, in order (`said`), and of those, the
+        # ones rendered (with marks) that say something and read well (`checker`), found as
+        # they are needed (`way`): most parts say their first. `at` is the one used now.
         # `wanted`: the parts that had something to say, whether or not it reads well.
-        self.lines: dict[str, list[str]] = {}
+        self.said: dict[str, list[str]] = {}
+        self.good: dict[str, list[str]] = {}
+        self.weighed: dict[str, int] = {}
         self.wanted: set[str] = set()
         self.shortened: set[str] = set()  # stepped down for the channel's length, not for a slip
+        self.uses: set[str] = set()  # the answers its header lines read
         for name, lines in draft.parts.items():
             if name in self.written:
                 continue
-            rendered = [r for r in (self._render(line) for line in said(lines, raw)) if _says(r)]
-            self.lines[name] = [r for r in rendered if not self.findings_of(name, r)]
-            if rendered:
+            self.said[name] = said(lines, raw, self.words)
+            self.good[name] = []
+            self.weighed[name] = 0
+        self.at = dict.fromkeys(self.said, 0)
+
+    def way(self, name: str, at: int) -> str | None:
+        """The part's `at`-th line that says something and reads well, rendered and marked;
+        None when it has fewer."""
+        said, good = self.said[name], self.good[name]
+        while len(good) <= at < len(said) and self.weighed[name] < len(said):
+            rendered = self._render(said[self.weighed[name]])
+            self.weighed[name] += 1
+            if _says(rendered):
                 self.wanted.add(name)
-        self.at = dict.fromkeys(self.lines, 0)
+                if not self.findings_of(name, rendered):
+                    good.append(rendered)
+        return good[at] if at < len(good) else None
 
     def _render(self, line: str) -> str:
         return templates.render(line, self.ctx, self.words, marks=self.marks).strip()
@@ -104,26 +120,64 @@ class _Letter:
         """The part as the draft says it now ('' when left out), marked."""
         if name in self.written:
             return marked(name, templates.unmarked(self.written[name]), PART)
-        lines = self.lines.get(name, [])
-        at = self.at.get(name, 0)
-        return marked(name, lines[at], PART) if at < len(lines) else ""
+        if name not in self.said:
+            return ""
+        found = self.way(name, self.at[name])
+        return marked(name, found, PART) if found is not None else ""
 
     @property
     def notes(self) -> list[str]:
         """The parts left out: they had something to say, and no way of saying it read well."""
+        # `part` first: a part left out has weighed every line, so `wanted` knows of it.
         return [
             n
             for n in self.draft.parts
-            if n in self.wanted and n not in self.shortened and not self.part(n)
+            if not self.part(n) and n in self.wanted and n not in self.shortened
         ]
 
     def step_down(self, name: str, keep: bool = False) -> bool:
         """Use the part's next line that reads well (at last, none); False when it can't. With
         `keep`, only to another line: never to leaving the part out."""
-        if name not in self.at or self.at[name] >= len(self.lines[name]) - (1 if keep else 0):
+        if name not in self.at or self.way(name, self.at[name]) is None:
+            return False
+        if keep and self.way(name, self.at[name] + 1) is None:
             return False
         self.at[name] += 1
         return True
+
+    def joins(self) -> list[checker.Finding]:
+        """What a careful reader stops at where the whole letter, as it reads now, joins a
+        person's words (or says one thing twice)."""
+        found = checker.check_sentences(read(self.body()), self.letters, self.raw, self.personal)
+        return [f for f in found if f.join]
+
+    def mend(self, finding: checker.Finding) -> bool:
+        """Say the letter another way where a careful reader stopped (`finding`): the earlier
+        sentence's first other way of saying it that reads without the slip (the pack's words
+        are easier to say otherwise than the person's), else the later one's; only when neither
+        has one is a sentence left out, the later first (an opening that says who the letter is
+        to and why must not go for a detail after it). False when nothing can be done."""
+
+        def gone() -> bool:
+            return not any(
+                (f.kind, f.part, f.earlier) == (finding.kind, finding.part, finding.earlier)
+                for f in self.joins()
+            )
+
+        for name in (finding.earlier, finding.part):
+            if name not in self.at:
+                continue
+            start = at = self.at[name]
+            while self.way(name, at + 1) is not None:
+                at = self.at[name] = at + 1
+                if gone():
+                    return True
+            self.at[name] = start
+        for name in (finding.part, finding.earlier):
+            if name in self.at and self.way(name, self.at[name]) and self.holds_words(name):
+                self.at[name] = len(self.said[name])  # left out, and said to be (`notes`)
+                return True
+        return False
 
     def holds_words(self, name: str) -> bool:
         """Whether the part, as said now, holds a person's words: only such a part may be left
@@ -152,12 +206,13 @@ class _Letter:
         To: line, names and an address, is not read as a sentence: `read_it` False)."""
         if lines is None:
             return ""
-        for chosen in said(lines, self.raw):
+        for chosen in said(lines, self.raw, self.words):
             text = self._render(chosen)
             plain = " ".join(unmarked(text).split())
             if not plain:
                 continue
             if not read_it or not checker.check_sentences(read(text), self.letters, self.raw):
+                self.uses |= {a for s in read(text) for a in s.uses}
                 return plain
         return ""
 
@@ -175,9 +230,8 @@ def _make(
         return None
     made = _Letter(content, session, draft, draft_id, ctx=ctx, raw=raw)
     words = content.template_words
-    channel = ""
-    if draft.channel is not None:
-        channel = templates.render(draft.channel, raw, words).strip()
+    how = first_said(draft.channel, raw)
+    channel = templates.render(how, raw, words).strip() if how is not None else ""
     body = made.body()
     # Too long for its channel: the last optional part steps down to its next line that reads
     # well (at last to nothing).
@@ -188,24 +242,12 @@ def _make(
         if not made.step_down(shorter[-1]):
             shorter.pop()
         body = made.body()
-    # The whole letter, read once more: a phrase said twice, a claim no answer supports.
+    # The whole letter, read once more: a phrase or a thanks said twice, a claim no answer
+    # supports; each mended in turn (`_Letter.mend`).
     for _ in range(_ROUNDS):
-        found = checker.check_sentences(read(body), made.letters, raw, made.personal)
-        # A phrase said twice: the earlier sentence steps down first to another way of saying
-        # it (the pack's words are easier to say otherwise than the person's), then the later;
-        # only when neither has another way is one left out, the later first (an opening that
-        # says who the letter is to and why must not go for a detail after it).
-        stepped = any(
-            made.step_down(f.earlier, keep=True)
-            or made.step_down(f.part, keep=True)
-            or (made.holds_words(f.part) and made.step_down(f.part))
-            or (made.holds_words(f.earlier) and made.step_down(f.earlier))
-            for f in found
-            if f.join
-        )
-        if not stepped:
+        if not any(made.mend(f) for f in made.joins()):
             break
-        body = made.body()
+    body = made.body()
     sentences = read(body, frozenset(made.written))
     plain = unmarked(body)
     to = made.line(draft.to, read_it=False)
@@ -229,7 +271,26 @@ def _make(
         outward=draft.send is not None,
         sentences=sentences,
         notes=tuple(made.notes),
+        told=_told(made, raw, made.uses.union(*(s.uses for s in sentences))),
     )
+
+
+def _told(made: _Letter, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str, str], ...]:
+    """What the person should hear of how the draft wrote the answers it reads (`uses`): a word
+    of a title typed with a slip, written as the pack spells it (the filters `title` and
+    `role` mend it); in a public post, a place strangers can't tell where it is."""
+    letters = made.letters
+    out: list[tuple[str, str, str]] = []
+    for answer in letters.title_answers:
+        typed = raw.get(answer)
+        if answer not in uses or not isinstance(typed, str):
+            continue
+        for slip, known in spelling.slips(typed, letters.known_words):
+            out.append(("letters_mended", slip, known))
+        if made.draft.send == "post":
+            for place in places.unknown_places(typed, made.words):
+                out.append(("letters_place", place, ""))
+    return tuple(dict.fromkeys(out))
 
 
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
@@ -315,3 +376,9 @@ def left_out(draft: DraftText, content: Content) -> list[str]:
     """What to tell the person of a draft: the sentences left out because no way of saying them
     read well, in the pack's words."""
     return [content.say("letters_left_out", name=name) for name in draft.notes]
+
+
+def told(draft: DraftText, content: Content) -> list[str]:
+    """What to tell the person of how a draft wrote their words ('“sucess” is written
+    “success” in this draft ...'), in the pack's words."""
+    return [content.say(key, value=value, name=name) for key, value, name in draft.told]

@@ -47,7 +47,10 @@ class DraftText:
     the body's sentences with what they were made from (empty for a text read back from a file),
     and `notes` what the composer did that the person should know (a sentence left out).
     `in_reply_to` is the Message-ID of the email it answers (`rebound start --from`; '' for a
-    new message): its mailto and .eml carry that thread.
+    new message): its mailto and .eml carry that thread. `told` is what the person should
+    hear about how their words were written (a title's slip spelt as the pack spells it, a
+    place strangers can't find): each the key of a sentence of the pack and what fills it
+    (('letters_mended', 'sucess', 'success')).
     """
 
     id: str
@@ -65,6 +68,7 @@ class DraftText:
     sentences: tuple[Sentence, ...] = ()
     notes: tuple[str, ...] = field(default=())
     in_reply_to: str = ""
+    told: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass

@@ -94,7 +94,21 @@ def file_lines(content: Content, reviews: list[Review], doc: YamlDoc) -> list[st
             said = content.say("letters_left_out", name=name)
             where = _where(doc, one.draft, uses[0])
             out.append(f"{where}: {uses[0] or one.draft.id}: {one.draft.title}: {said}")
+        for key, value, name in one.draft.told:
+            answer = _typed_in(content, doc, value)
+            said = content.say(key, value=value, name=name)
+            where = _where(doc, one.draft, answer)
+            out.append(f"{where}: {answer or one.draft.id}: {one.draft.title}: {said}")
     return out
+
+
+def _typed_in(content: Content, doc: YamlDoc, words: str) -> str:
+    """The answer these words were typed in ('role'), '' when none says them."""
+    for answer in content.words.letters.title_answers:
+        value = doc.data.get(answer)
+        if isinstance(value, str) and words in value:
+            return answer
+    return ""
 
 
 def _part_answers(content: Content, draft: DraftText, name: str) -> set[str]:

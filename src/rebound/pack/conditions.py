@@ -75,13 +75,17 @@ def _same(value: object, wanted: object) -> bool:
     return value == wanted and type(value) is type(wanted)
 
 
-def holds(cond: Conditions, lookup: Lookup) -> bool:
-    """Whether a condition (or every condition of a list) is true for these answers."""
+def holds(
+    cond: Conditions, lookup: Lookup, words: templates.Vocabulary = templates.ENGLISH
+) -> bool:
+    """Whether a condition (or every condition of a list) is true for these answers; a filter
+    reads them with `words` (a pack's, for a filter that fits a person's words in its
+    language)."""
     if isinstance(cond, list):
-        return all(holds(c, lookup) for c in cond)
+        return all(holds(c, lookup, words) for c in cond)
     value = lookup.get(cond.prompt)
     if cond.filter is not None:
-        value = None if value is None else templates.filtered(cond.filter, value)
+        value = None if value is None else templates.filtered(cond.filter, value, words)
     if cond.answered is not None:
         return templates.is_empty(value) is not cond.answered
     if cond.contains is not None:
@@ -93,13 +97,15 @@ def holds(cond: Conditions, lookup: Lookup) -> bool:
     return _same(value, cond.equals)
 
 
-def said(lines: str | list[Line], lookup: Lookup) -> list[str]:
+def said(
+    lines: str | list[Line], lookup: Lookup, words: templates.Vocabulary = templates.ENGLISH
+) -> list[str]:
     """The lines of a text that hold for these answers (a plain string always holds)."""
     listed = [lines] if isinstance(lines, str) else lines
     return [
         line if isinstance(line, str) else line.text
         for line in listed
-        if not isinstance(line, Said) or holds(line.when, lookup)
+        if not isinstance(line, Said) or holds(line.when, lookup, words)
     ]
 
 

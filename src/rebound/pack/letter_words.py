@@ -9,6 +9,8 @@ them. They live in the pack, not in code, so that a third language brings its ow
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import Field, field_validator
 
 from rebound.pack.conditions import Conditions, _Strict
@@ -81,6 +83,23 @@ class LetterWords(_Strict):
     # ends in one's plural names several jobs; an article that disagrees with one's gender is
     # a slip ('un directora').
     job_nouns: dict[str, list[str]] = Field(default_factory=dict)
+    # Where someone wants to work, said so the reader can act on it (rebound.sentences.
+    # places): a fragment typed after a comma said another way ('remote ok': 'open to
+    # remote'); the shapes of a place only the person knows ('within * of home', '*' for any
+    # words), said as `near_home_said` in a note and left out of a public post; the words
+    # that need a place named to be acted on ('hybrid'). Two words that describe a noun as one
+    # are joined before it ('entry level' -> 'entry-level data analyst jobs').
+    place_said: dict[str, str] = Field(default_factory=dict)
+    near_home: list[str] = Field(default_factory=list)
+    near_home_said: str = ""
+    needs_place: list[str] = Field(default_factory=list)
+    compounds: list[str] = Field(default_factory=list)
+    # The words of job titles as they are spelt (with `job_nouns` and `role_words`): a word
+    # of a title one slip of the hand from exactly one of them is mended, and named where a
+    # letter holds it (rebound.sentences.spelling).
+    title_words: list[str] = Field(default_factory=list)
+    # The answers that hold a title: the checker reads their words for a slip in a title.
+    title_answers: list[str] = Field(default_factory=lambda: ["role", "looking_for"])
     # Words that need no article to be looked for, at the end of what someone seeks ('consulting
     # work', 'contracts'): what they typed is then a whole object already.
     mass_nouns: list[str] = Field(default_factory=lambda: ["work"])
@@ -90,6 +109,36 @@ class LetterWords(_Strict):
     describing_endings: list[str] = Field(default_factory=list)
     # What the drafts' own words claim, and the answers that must support each claim.
     claims: list[Claim] = Field(default_factory=list)
+    # The article a company's name takes in running prose when it begins with one of these
+    # common nouns ('at the University of Westbrook', 'en el Hospital San Rafael'): the article,
+    # then its nouns; with `institution_joins`, only when the noun is followed by one of them
+    # ('University of ...', not 'University College London'). Never before a name of its own.
+    institutions: dict[str, list[str]] = Field(default_factory=dict)
+    institution_joins: list[str] = Field(default_factory=list)
+    # Two words the language writes as one where they meet: 'de el' -> 'del'.
+    contractions: dict[str, str] = Field(default_factory=dict)
+    # A sentence the person typed about the reader ('She was kind and gave me tips.'), said
+    # to them ('You were kind and gave me tips'; rebound.sentences.addressing): the pronouns
+    # it may start with, each with the words of that person it changes ('herself':
+    # 'yourself'; to '' where the language drops the pronoun); the verbs that change with the
+    # person ('was': 'were'); the verbs that may follow the pronoun as they are (a past:
+    # 'gave', or its ending: 'ed'); a word that may stand between them ('me', or an ending:
+    # 'ly'); and the verbs that open such a sentence without its pronoun ('Fue muy amable').
+    reader_pronouns: dict[str, dict[str, str]] = Field(default_factory=dict)
+    reader_verbs: dict[str, str] = Field(default_factory=dict)
+    reader_past: list[str] = Field(default_factory=list)
+    reader_past_endings: list[str] = Field(default_factory=list)
+    reader_between: list[str] = Field(default_factory=list)
+    reader_between_endings: list[str] = Field(default_factory=list)
+    reader_openers: list[str] = Field(default_factory=list)
+    # Ways of thanking for one same thing (being told by a call, in person): a letter whose
+    # own words thank with one of a group, and whose person's words thank with another, says
+    # the same thanks twice ('Thank you for calling ... Thank you also for calling personally').
+    same_thanks: list[list[str]] = Field(default_factory=list)
+    # Words too plain to be heard twice on their own, besides the articles, determiners,
+    # joining words and subject pronouns: three of them in a row said twice are no repetition
+    # ('me about the').
+    function_words: list[str] = Field(default_factory=list)
 
     _joining = field_validator(
         "joining",
@@ -100,7 +149,40 @@ class LetterWords(_Strict):
         "third_person",
         "to_the_reader",
         "role_words",
+        "function_words",
+        "title_words",
+        "institution_joins",
+        "reader_past",
+        "reader_past_endings",
+        "reader_between",
+        "reader_between_endings",
+        "reader_openers",
+        "near_home",
+        "needs_place",
+        "compounds",
     )(_lower_words)
+
+    @field_validator("institutions")
+    @classmethod
+    def _institutions(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for nouns in value.values():
+            _lower_words(nouns)
+        return value
+
+    @field_validator("contractions")
+    @classmethod
+    def _contractions(cls, value: dict[str, str]) -> dict[str, str]:
+        for pair in value:
+            if len(pair.split()) != 2 or pair != pair.lower():
+                raise ValueError(f"'{pair}': give two words in lower case, as 'de el'")
+        return value
+
+    @field_validator("same_thanks")
+    @classmethod
+    def _groups(cls, value: list[list[str]]) -> list[list[str]]:
+        for group in value:
+            _lower_words(group)
+        return value
 
     @field_validator("job_nouns")
     @classmethod
@@ -131,3 +213,15 @@ class LetterWords(_Strict):
             if lower.endswith(ending) and self.is_job_noun(lower[: -len(ending)]):
                 return word[: -len(ending)]
         return None
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word of a title the pack knows the spelling of (see `title_words`)."""
+        nouns = [n for group in self.job_nouns.values() for n in group]
+        return frozenset([*self.title_words, *nouns, *self.role_words])
+
+    @cached_property
+    def plain_words(self) -> frozenset[str]:
+        """Every word too plain to make a phrase said twice (see `function_words`)."""
+        lists = (self.articles, self.determiners, self.joining, self.subject_pronouns)
+        return frozenset(w for words in (*lists, self.function_words) for w in words)

@@ -176,7 +176,8 @@ class Draft(_Strict):
 
     `to` and `subject` (templates, or lists of `Line`s: the first that holds) make it a message
     with a recipient; `channel` says how it goes ('email', 'linkedin', or a template such as
-    `{{channel}}`, filled with answers' values rather than their labels). `parts` are named
+    `{{channel}}`, filled with answers' values rather than their labels; or a list of `Line`s,
+    the first that holds: a reply goes the way the news came). `parts` are named
     pieces of text chosen by the answers, which the template reads like answers (`{{opening}}`).
     `when` says whether the draft exists at all. `each` makes one draft per entry of a list
     answer (ids `ID-1`, `ID-2`, ...), whose fields its templates and conditions read. `limits`
@@ -197,7 +198,7 @@ class Draft(_Strict):
     each: str | None = None
     to: str | list[Line] | None = None
     subject: str | list[Line] | None = None
-    channel: str | None = None
+    channel: str | list[Line] | None = None
     parts: dict[str, list[Line]] = {}
     optional: list[str] = []
     limits: dict[str, int] = {}
@@ -417,6 +418,28 @@ class Content(_Strict):
             mass_nouns=tuple(letters.mass_nouns),
             describing=tuple(letters.describing),
             describing_endings=tuple(letters.describing_endings),
+            institutions=tuple((a, tuple(n)) for a, n in letters.institutions.items()),
+            institution_joins=tuple(letters.institution_joins),
+            contractions=tuple(
+                (pair.split()[0], pair.split()[-1], joined)
+                for pair, joined in letters.contractions.items()
+            ),
+            third_person=tuple(letters.third_person),
+            title_words=tuple(sorted(letters.known_words)),
+            place_said=tuple(letters.place_said.items()),
+            near_home=tuple(letters.near_home),
+            near_home_said=letters.near_home_said,
+            needs_place=tuple(letters.needs_place),
+            compounds=tuple(letters.compounds),
+            reader_pronouns=tuple(
+                (p, tuple(forms.items())) for p, forms in letters.reader_pronouns.items()
+            ),
+            reader_verbs=tuple(letters.reader_verbs.items()),
+            reader_past=tuple(letters.reader_past),
+            reader_past_endings=tuple(letters.reader_past_endings),
+            reader_between=tuple(letters.reader_between),
+            reader_between_endings=tuple(letters.reader_between_endings),
+            reader_openers=tuple(letters.reader_openers),
         )
 
     def prompts(self) -> list[PromptDef]:

@@ -54,6 +54,9 @@ _READERS = (
     "sentences/templates.py",
     "sentences/grammar.py",
     "sentences/fitting.py",
+    "sentences/addressing.py",
+    "sentences/spelling.py",
+    "sentences/places.py",
     "pack/typed.py",
 )
 

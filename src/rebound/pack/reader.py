@@ -410,8 +410,7 @@ def _check_draft(doc: YamlDoc, path: Path_, draft: Draft, kinds: dict[str, Promp
     _check_template(doc, (*path, "title"), draft.title, kinds, listed, names=parts)
     for key in ("to", "subject"):
         _check_lines(doc, (*path, key), getattr(draft, key), kinds, listed, names=parts)
-    if draft.channel is not None:
-        _check_template(doc, (*path, "channel"), draft.channel, kinds, listed)
+    _check_lines(doc, (*path, "channel"), draft.channel, kinds, listed)
 
 
 def _check_template(

@@ -160,21 +160,24 @@ def read_back(out: Out, intro: str, sentence: str, findings: Sequence[str] = ())
 
 
 def letter_review(out: Out, content: Content, reviews: Sequence[Review]) -> None:
-    """What a careful reader would stop at in each message (`rebound draft --check`)."""
+    """What a careful reader would stop at in each message (`rebound draft --check`), and what
+    the person should hear of how it wrote their words."""
     flag = "⚑" if utf8(out) else "!"
     for one in reviews:
         title = one.draft.title
         count = len(one.findings) + len(one.left_out)
         if not count:
             note(out, content.say("letters_none", title=title))
-            continue
-        note(out, content.say_count("letters_found", count, title=title), "bold")
+        else:
+            note(out, content.say_count("letters_found", count, title=title), "bold")
         for finding in one.findings:
             say(out, _text(f"{flag} {content.say(finding.kind, **finding.values)}", "yellow"), 2)
             if finding.sentence:
                 say(out, _assemble(("“", "dim"), (finding.sentence, "italic"), ("”", "dim")), 4)
         for name in one.left_out:
             say(out, _text(f"{flag} {content.say('letters_left_out', name=name)}", "yellow"), 2)
+        for key, value, name in one.draft.told:
+            say(out, _text(content.say(key, value=value, name=name), "dim"), 2)
 
 
 def note(out: Console, text: str, style: str = "", hang: int = 0) -> None:

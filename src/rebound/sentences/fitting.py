@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from rebound.sentences import places, spelling
 from rebound.sentences.grammar import SMALL_WORDS
 
 _LEADS = (
@@ -120,6 +121,22 @@ class Fitting(Protocol):
     def describing(self) -> tuple[str, ...]: ...
     @property
     def describing_endings(self) -> tuple[str, ...]: ...
+    @property
+    def title_words(self) -> tuple[str, ...]: ...
+    @property
+    def compounds(self) -> tuple[str, ...]: ...
+    @property
+    def place_said(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def near_home(self) -> tuple[str, ...]: ...
+    @property
+    def near_home_said(self) -> str: ...
+    @property
+    def needs_place(self) -> tuple[str, ...]: ...
+    @property
+    def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+    @property
+    def institution_joins(self) -> tuple[str, ...]: ...
 
 
 def _folded(word: str) -> str:
@@ -146,6 +163,7 @@ def title(text: str, words: Fitting) -> str:
     'a Staff Designer' -> 'Staff Designer', 'la vacante de Analista' -> 'Analista'. A plural
     title stays as typed: which one job it was is the person's to say (the walk asks).
     """
+    text = spelling.mended(text, words.title_words)
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     leads = set(words.articles) | set(words.determiners)
     changed = True
@@ -172,7 +190,17 @@ def _an(text: str) -> str:
     return "an" if first[:1].lower() in "aeio" else "a"
 
 
-def role(text: str, words: Fitting) -> str:
+def _joined(text: str, compounds: tuple[str, ...]) -> str:
+    """Two words that describe a noun written as one before it ('entry level data analyst' ->
+    'entry-level data analyst'); at the end they stay apart ('work full time')."""
+    for pair in compounds:
+        first, _, second = pair.partition(" ")
+        pattern = rf"(?<![\w-])({re.escape(first)}) ({re.escape(second)})(?= [^\W\d_])"
+        text = re.sub(pattern, r"\1-\2", text, flags=re.IGNORECASE)
+    return text
+
+
+def role(text: str, words: Fitting, public: bool = False) -> str:
     """What someone is looking for, as the object of 'I'm looking for' / 'Busco'.
 
     What already reads as a whole object stays as typed ('senior backend roles in fintech',
@@ -184,11 +212,20 @@ def role(text: str, words: Fitting) -> str:
     startup', 'un nuevo puesto: cargo de abogada en Medellín').
     """
     spanish = words.grammar == "es"
-    out = phrase(text, capitals=True)
+    typed = places.said(
+        _joined(spelling.mended(text, words.title_words), words.compounds), words, public
+    )
+    out = phrase(typed, capitals=True)
     parts = out.split()
     if not parts:
         return out
     if _INNER_STOP.search(out):  # more than one sentence: each stays whole, after a colon
+        # The first sentence's capital is only its start's, after a colon ('a new role:
+        # operations management in logistics. Open to relocating.'), unless a later capital
+        # of that sentence says it may be a name's.
+        first = _INNER_STOP.split(out, maxsplit=1)[0].split()
+        if len(first) > 1 and _capital_of_a_sentence(first) and first[0] not in ("I",):
+            out = out[:1].lower() + out[1:]
         return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
     plain = [_folded(w) for w in parts]
     # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
@@ -299,13 +336,51 @@ def sentence(text: str, words: Fitting) -> str:
     return out if out[-1] in ".!?…" else out + "."
 
 
-def organisation(text: str) -> str:
-    """A company's name as a letter says it: without what the person noted beside it
-    ('Veridian Software (through Harrow Search)' -> 'Veridian Software', 'University of
-    Westbrook, Dept. of Statistics' -> 'University of Westbrook')."""
+def organisation_title(text: str) -> str:
+    """A company's name as a subject line shows it: as `organisation` says it, without an
+    article ('Gracias — Hospital San Rafael')."""
+    return organisation(text)
+
+
+def organisation(text: str, words: Fitting | None = None) -> str:
+    """A company's name as a letter says it in running prose: without what the person noted
+    beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
+    the article a name that begins with a common noun takes, in the pack's words ('University
+    of Westbrook, Dept. of Statistics' -> 'the University of Westbrook', 'Hospital San Rafael'
+    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.')."""
     out = " ".join(text.split())
-    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip()
-    return cut or out
+    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip() or out
+    if words is None:
+        return cut
+    parts = cut.split(" ")
+    first = _folded(parts[0])
+    joins = words.institution_joins
+    if len(parts) < 2 or (joins and _folded(parts[1]) not in joins):
+        return cut
+    for article, nouns in words.institutions:
+        if first in nouns:
+            return f"{article} {cut}"
+    return cut
+
+
+def names_a_job(title: str, words: Fitting) -> bool:
+    """Whether a title names a job, as a subject line needs it to ('Data Analyst', 'PM', 'Jefe
+    de Obra'): a job noun or a role word of the pack's among its words, or letters in
+    capitals; not a field alone ('backend', from 'the backend job'), which the letter's
+    sentences say with 'role' after it. Without the pack's job nouns, any title does."""
+    if not words.job_nouns:
+        return True
+    found = [w for w in re.split(r"[\s,/()]+", title) if w]
+    named = [w for w in found if w.lower() not in SMALL_WORDS]
+    if len(named) > 1 and all(w[:1].isupper() for w in named):
+        return True  # typed as a title ('Operations Manager', in a pack of another language)
+    return any(
+        _folded(w) in words.job_nouns
+        or _folded(w) in words.role_words
+        or _plural_of(w, words.job_nouns) is not None
+        or (len(w) > 1 and w.isupper())
+        for w in found
+    )
 
 
 def headline(text: str, grammar: str) -> str:

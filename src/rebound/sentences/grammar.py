@@ -203,12 +203,19 @@ def titled(name: str, grammar: str = "en") -> bool:
 
 
 def first_name(name: str, grammar: str = "en") -> str:
-    """Someone's first name, a title left out and a two-word first name kept whole.
+    """Someone's first name, a title left out and a two-word first name kept whole, or the
+    name they go by when they wrote it in (`signed`).
 
-    'Dr. Sam Okafor' -> 'Sam'; 'María José Pérez' -> 'María José'; 'Dana' -> 'Dana'; but
-    'Sra. Gómez' -> 'Sra. Gómez', since there is no first name to use; a name written family
-    name first stays whole ('田中 太郎'), since its first word is the family name.
+    'Dr. Sam Okafor' -> 'Sam'; 'María José Pérez' -> 'María José'; 'Dana' -> 'Dana';
+    'Robert "Bob" Hensley' -> 'Bob'; but 'Sra. Gómez' -> 'Sra. Gómez', since there is no first
+    name to use; a name written family name first stays whole ('田中 太郎'), since its first
+    word is the family name.
     """
+    parts = signed(name)
+    if parts.nickname:
+        return _capital(parts.nickname)
+    if parts.credentials:
+        name = parts.typed
     words = name.split()
     if family_name_first(name):
         return " ".join(words)
@@ -225,6 +232,67 @@ def first_name(name: str, grammar: str = "en") -> str:
     if len(words) > 1 and _bare(words[0]) in _NAME_PREFIXES:
         return f"{_capital(words[0])} {_capital(words[1])}"
     return _capital(words[0])
+
+
+# The name someone goes by, written inside their full name: 'Robert "Bob" Hensley', 'Robert
+# (Bob) Hensley' (one word in quotes, curly or straight, or in brackets, after a space).
+_NICKNAME = re.compile("""(?:^|\\s)["“'‘(]([^\\s"“”'‘’()]+)["”'’)](?=\\s|$)""")
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+
+
+def _credential(chunk: str) -> bool:
+    """Whether what follows a comma after a name is letters after it ('FNP-C', 'PhD', 'MBA',
+    'RN, CPA', 'Esq.'): each word with two capitals or more, and no numeral of a name ('III');
+    'Jr.' and 'Sr.' are part of the name."""
+    words = chunk.split()
+    return bool(words) and all(
+        (sum(c.isupper() for c in w) >= 2 and not _ROMAN.match(w)) or _bare(w) == "esq"
+        for w in words
+    )
+
+
+class Signed(NamedTuple):
+    """A person's own name as they typed it, in its pieces (`signed`)."""
+
+    typed: str  # the name without the nickname and the letters after it, title kept
+    nickname: str  # the name they go by ('Bob'), '' when none was written in
+    credentials: str  # the letters after the name ('FNP-C', 'PhD, MBA'), '' when none
+    after: int  # how many words of `typed` come after the nickname
+
+
+def signed(text: str) -> Signed:
+    """A name as typed, in its pieces: 'Dr. Robert "Bob" Hensley, PhD' -> ('Dr. Robert
+    Hensley', 'Bob', 'PhD', 1)."""
+    out = " ".join(text.split())
+    nickname, after = "", 0
+    found = _NICKNAME.search(out)
+    if found is not None and len(out.split()) > 1:
+        nickname = found.group(1)
+        tail = out[found.end() :].split(",")[0]
+        after = len(tail.split())
+        out = " ".join((out[: found.start()] + " " + out[found.end() :]).split())
+    chunks = out.split(",")
+    letters: list[str] = []
+    while len(chunks) > 1 and _credential(chunks[-1]):
+        letters.insert(0, chunks.pop().strip())
+    return Signed(",".join(chunks).strip(), nickname, ", ".join(letters), after)
+
+
+def signature(text: str, credentials: bool = True) -> str:
+    """The name a person signs a letter with: without the title they may have typed before it
+    (nobody signs 'Dr. Amara Nwosu'), the name they go by in their first name's place
+    ('Robert "Bob" Hensley' -> 'Bob Hensley'), and, with `credentials`, the letters after it
+    ('Maria Santos, FNP-C'), which belong on a formal letter and nowhere else."""
+    parts = signed(text)
+    words = parts.typed.split()
+    if parts.nickname and parts.after:
+        # The nickname in place of the names before it ('Mary Ann "Annie" Smith' -> 'Annie
+        # Smith'); written after the surname, it is for the first name alone.
+        words = [parts.nickname, *words[len(words) - parts.after :]]
+    if len(words) > 2 and _title(words[0]):  # never 'Don' (a man called Don signs with it)
+        words = words[1:]  # 'Sra. Gómez' stays: there is no other name to sign with
+    full = name(" ".join(words))
+    return f"{full}, {parts.credentials}" if credentials and parts.credentials else full
 
 
 def name(text: str) -> str:

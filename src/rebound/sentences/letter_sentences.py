@@ -29,7 +29,18 @@ class LetterSentences(Phrasebook):
     )
     letters_plural_title: str = "“{{value}}” names several jobs; the letter is about one."
     letters_phrase_twice: str = "“{{value}}” comes twice in one short message."
+    letters_thanks_twice: str = (
+        "“{{value}}” thanks them again for what the letter thanked them for."
+    )
     letters_gap: str = "“{{value}}”: words are missing here."
+    letters_spelling: str = "“{{value}}”: is it “{{name}}”?"
+    letters_mended: str = (
+        "“{{value}}” is written “{{name}}” in this draft; check that it's the word you meant."
+    )
+    letters_place: str = (
+        "“{{value}}”: people reading your post can't tell where that is. Add your town or area "
+        "to the post if you'd like them to know."
+    )
     letters_no_address: str = "This email has no address on its To: line ({{value}})."
     letters_claim: str = "It says “{{value}}”, but nothing you answered says that happened."
     letters_left_out: str = (

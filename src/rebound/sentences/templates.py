@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import fitting, grammar
+from rebound.sentences import addressing, fitting, grammar
 
 Context = Mapping[str, object]
 
@@ -37,6 +37,11 @@ FILTERS = (
     "trait",
     "sentence",
     "name",
+    "signature",
+    "full_name",
+    "addressed",
+    "public_role",
+    "organisation_title",
 )
 
 _TAG = re.compile(
@@ -198,6 +203,30 @@ class Vocabulary(NamedTuple):
     mass_nouns: tuple[str, ...] = ("work",)  # what needs no article to be looked for
     describing: tuple[str, ...] = ()
     describing_endings: tuple[str, ...] = ()
+    # The article before an organisation named by a common noun ('the' University of ...),
+    # and the nouns that take it; the words one must be followed by, if any ('of', 'for').
+    institutions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    institution_joins: tuple[str, ...] = ()
+    # Two words written as one where they meet ('de el' -> 'del'): (first, second, joined).
+    contractions: tuple[tuple[str, str, str], ...] = ()
+    # Where someone wants to work, said so a reader can act on it (rebound.sentences.places),
+    # and two words that describe a noun as one ('entry level' -> 'entry-level').
+    place_said: tuple[tuple[str, str], ...] = ()
+    near_home: tuple[str, ...] = ()
+    near_home_said: str = ""
+    needs_place: tuple[str, ...] = ()
+    compounds: tuple[str, ...] = ()
+    # The words of titles the pack knows the spelling of (rebound.sentences.spelling).
+    title_words: tuple[str, ...] = ()
+    # A sentence about the reader said to them (rebound.sentences.addressing).
+    third_person: tuple[str, ...] = ()
+    reader_pronouns: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    reader_verbs: tuple[tuple[str, str], ...] = ()
+    reader_past: tuple[str, ...] = ()
+    reader_past_endings: tuple[str, ...] = ()
+    reader_between: tuple[str, ...] = ()
+    reader_between_endings: tuple[str, ...] = ()
+    reader_openers: tuple[str, ...] = ()
 
 
 ENGLISH = Vocabulary()
@@ -257,20 +286,31 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.phrase(text)
     if name == "role":
         return fitting.role(text, words)
+    if name == "public_role":  # what someone looks for, as a post to strangers says it
+        return fitting.role(text, words, public=True)
     if name == "title":
         return fitting.title(text, words)
     if name == "headline":  # a role as a subject line's title: 'Data Analyst'
-        return fitting.headline(fitting.title(text, words), words.grammar)
+        title = fitting.title(text, words)
+        return fitting.headline(title, words.grammar) if fitting.names_a_job(title, words) else ""
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
-        return fitting.organisation(text)
+        return fitting.organisation(text, words)
+    if name == "organisation_title":  # a company alone, as a subject line names it
+        return fitting.organisation_title(text)
     if name == "trait":
         return fitting.trait(text, words)
     if name == "sentence":
         return fitting.sentence(text, words)
+    if name == "addressed":  # a sentence about the reader, said to them
+        return addressing.addressed(text, words)
     if name == "name":
         return grammar.name(text)
+    if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'
+        return grammar.signature(text)
+    if name == "full_name":  # how a note is signed with a whole name: 'Maria Santos'
+        return grammar.signature(text, credentials=False)
     return value
 
 
@@ -367,4 +407,18 @@ def render(
         _render(nodes, [context], out, words, frozenset(marks))
     except _Full:
         return "".join(out.parts)[:MAX_OUTPUT] + CUT_NOTE
-    return "".join(out.parts)
+    return contract("".join(out.parts), words)
+
+
+_MARK_OPENS = "(?:[\ue000\ue003][^\ue001\ue002]*\ue001)*"
+
+
+def contract(text: str, words: Vocabulary) -> str:
+    """Two words the language writes as one where they meet, in the pack's `contractions`
+    ('de el Hospital' -> 'del Hospital'), a person's words marked or not: the second word, in
+    lower case, is the article an organisation's name was given; as typed ('de El Salvador')
+    it is part of a name, and stays."""
+    for first, second, joined in words.contractions:
+        pattern = rf"(?<!\w){re.escape(first)} ({_MARK_OPENS}){re.escape(second)} "
+        text = re.sub(pattern, rf"{joined} \1", text)
+    return text

@@ -71,6 +71,8 @@ class ReadBack:
         made = progress.draft_texts(self.content, self.session, d)
         asked = False
         for one in made:
+            for key, value, name in one.told:
+                screens.note(self.out, self.content.say(key, value=value, name=name), "dim")
             for name in one.notes:
                 key = part_key(d, one.id, name)
                 if key in self.session.sentences:
