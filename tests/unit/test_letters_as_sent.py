@@ -503,6 +503,15 @@ def test_a_slip_in_the_role_is_mended_in_subject_and_body_and_said_to_be(
     assert post.told == ()
 
 
+def test_what_someone_looks_for_is_never_mended_into_another_word() -> None:
+    """Free text, where a word one slip from a title's word is as often another word: a
+    blind reader found 'listed or PE-backed' written 'PE-backend' in a post and two notes."""
+    typed = "CFO or Group Finance Director roles, listed or PE-backed, in logistics"
+    post = made("en", "availability_post", looking_for=typed)
+    assert "PE-backed" in post.text and "backend" not in post.text
+    assert post.told == ()
+
+
 def test_the_checker_names_a_slip_in_a_title_where_the_person_wrote_it() -> None:
     edited = DraftText(
         id="x",

@@ -281,13 +281,14 @@ def _told(made: _Letter, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str, s
     `role` mend it); in a public post, a place strangers can't tell where it is."""
     letters = made.letters
     out: list[tuple[str, str, str]] = []
-    for answer in letters.title_answers:
+    for answer in dict.fromkeys([*letters.title_answers, *letters.place_answers]):
         typed = raw.get(answer)
         if answer not in uses or not isinstance(typed, str):
             continue
-        for slip, known in spelling.slips(typed, letters.known_words):
-            out.append(("letters_mended", slip, known))
-        if made.draft.send == "post":
+        if answer in letters.title_answers:
+            for slip, known in spelling.slips(typed, letters.known_words):
+                out.append(("letters_mended", slip, known))
+        if made.draft.send == "post" and answer in letters.place_answers:
             for place in places.unknown_places(typed, made.words):
                 out.append(("letters_place", place, ""))
     return tuple(dict.fromkeys(out))

@@ -99,7 +99,10 @@ class LetterWords(_Strict):
     # letter holds it (rebound.sentences.spelling).
     title_words: list[str] = Field(default_factory=list)
     # The answers that hold a title: the checker reads their words for a slip in a title.
-    title_answers: list[str] = Field(default_factory=lambda: ["role", "looking_for"])
+    title_answers: list[str] = Field(default_factory=lambda: ["role"])
+    # The answers a public post says where someone wants to work from: a place in them that
+    # strangers can't place ('within 30 min of home') is left out, and the person told.
+    place_answers: list[str] = Field(default_factory=lambda: ["looking_for"])
     # Words that need no article to be looked for, at the end of what someone seeks ('consulting
     # work', 'contracts'): what they typed is then a whole object already.
     mass_nouns: list[str] = Field(default_factory=lambda: ["work"])

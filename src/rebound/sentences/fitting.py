@@ -212,9 +212,9 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     startup', 'un nuevo puesto: cargo de abogada en Medellín').
     """
     spanish = words.grammar == "es"
-    typed = places.said(
-        _joined(spelling.mended(text, words.title_words), words.compounds), words, public
-    )
+    # Never mended here: what someone looks for is free text, where a word one slip from a
+    # title's word is as often another word ('PE-backed' is not 'PE-backend').
+    typed = places.said(_joined(text, words.compounds), words, public)
     out = phrase(typed, capitals=True)
     parts = out.split()
     if not parts:
