@@ -268,7 +268,9 @@ def answer_set(rng: random.Random, lang: str) -> dict[str, Any]:
         contacts.append(
             {
                 "_id": f"e{n + 1}",
-                "name": rng.choice(shapes["contact_name"]),
+                # Now and then the one who told them the news (a recruiter to stay in touch
+                # with): the note follows on from it.
+                "name": name if rng.random() < 1 / 6 else rng.choice(shapes["contact_name"]),
                 "relation": rng.choice(RELATIONS),
                 "channel": channel_of,
                 "email": "priya@example.com"

@@ -674,3 +674,58 @@ def test_a_subject_line_names_the_job_or_only_the_company(
     # The company alone, as a title: without the article a sentence gives it.
     hospital = made(lang, "thank_you_email", role=role, company="Hospital of St. Mary")
     assert hospital.subject.endswith("— Hospital of St. Mary") or " at " in hospital.subject
+
+
+# --- the one who told them, on the list of people to reach ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Frank Delgado", "frank delgado", True),
+        ("Lic. Alejandro Treviño", "Alejandro Trevino", True),
+        ("Dr. Ana María Pérez", "Ana Pérez", True),
+        ('Robert "Bob" Hensley', "Robert Hensley", True),
+        ("Sam", "Sam Okafor", False),  # a first name alone may be another Sam
+        ("Kevin O'Hara", "Kevin Park", False),
+        ("", "Frank Delgado", False),
+    ],
+)
+def test_two_spellings_of_one_name_are_one_person(one: str, other: str, same: bool) -> None:
+    assert grammar.same_person(one, other) is same
+
+
+@pytest.mark.parametrize(
+    ("lang", "relation", "opening", "never"),
+    [
+        (
+            "en",
+            "head_hunter",
+            "Thank you for your help with the Operations Manager role at Northwind.",
+            "I wanted to let you know I'm open",
+        ),
+        (
+            "en",
+            "other",
+            "Thank you for letting me know about the Operations Manager role at Northwind.",
+            "I hope you're doing well.",
+        ),
+        (
+            "es",
+            "head_hunter",
+            "Gracias por tu ayuda con el puesto de Operations Manager en Northwind.",
+            "Te escribo porque estoy disponible",
+        ),
+    ],
+)
+def test_a_note_to_the_one_who_told_them_follows_on_from_the_news(
+    lang: str, relation: str, opening: str, never: str
+) -> None:
+    """A blind reader: a recruiter who just ran the search was told 'I wanted to let you know
+    I'm open to new opportunities', as if cold. The note now follows on from that search; to
+    anyone else on the list it reads as before."""
+    to_them = contact(relation, "email", name="frank delgado")
+    note = made(lang, "outreach", contacts=[to_them]).body
+    assert opening in note and never not in note
+    someone_else = made(lang, "outreach", contacts=[contact(relation, "email")]).body
+    assert opening not in someone_else

@@ -26,7 +26,9 @@ class Condition(_Strict):
 
     Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
     `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
-    value) or `answered` (the answer is, or is not, non-empty). With `filter`, the test looks at
+    value), `answered` (the answer is, or is not, non-empty) or `same_person_as` (the answer names
+    the same person as the answer to that prompt: `{prompt: name, same_person_as: messenger_name}`,
+    a contact who is the one who told them the news). With `filter`, the test looks at
     the answer passed through that template filter (`{prompt: messenger_name, filter:
     address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
     """
@@ -38,13 +40,22 @@ class Condition(_Strict):
     not_one_of: list[Scalar] | None = None
     contains: str | None = None
     answered: bool | None = None
+    same_person_as: str | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
-        tests = (self.equals, self.one_of, self.not_one_of, self.contains, self.answered)
+        tests = (
+            self.equals,
+            self.one_of,
+            self.not_one_of,
+            self.contains,
+            self.answered,
+            self.same_person_as,
+        )
         if sum(x is not None for x in tests) != 1:
             raise ValueError(
-                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains' or 'answered'"
+                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered' "
+                "or 'same_person_as'"
             )
         if self.filter is not None and self.filter not in templates.FILTERS:
             raise ValueError(
@@ -88,6 +99,11 @@ def holds(
         value = None if value is None else templates.filtered(cond.filter, value, words)
     if cond.answered is not None:
         return templates.is_empty(value) is not cond.answered
+    if cond.same_person_as is not None:
+        from rebound.sentences.grammar import same_person
+
+        other = lookup.get(cond.same_person_as)
+        return isinstance(value, str) and isinstance(other, str) and same_person(value, other)
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
     if cond.one_of is not None:

@@ -194,6 +194,29 @@ def address(name: str, grammar: str = "en") -> Address:
     return Address(first[0], False)
 
 
+def _person(name: str) -> list[str]:
+    """A name's words as two spellings of one person's name share them: no title, nickname or
+    letters after it, no accents, no case ('Dr. José  Pérez' -> ['jose', 'perez'])."""
+    parts = signed(name)
+    words = [w for w in parts.typed.replace(",", " ").split() if w.strip(".")]
+    while len(words) > 1 and _title(words[0], "es"):
+        words = words[1:]
+    bare = unicodedata.normalize("NFD", " ".join(words).casefold())
+    return "".join(c for c in bare if unicodedata.category(c) != "Mn").split()
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two names are of one person: the same words ('Tyler Jensen', 'tyler jensen'), or
+    the same first and last ('Dr. Ana María Pérez', 'Ana Pérez'). A first name alone is never
+    enough: 'Sam' and 'Sam Okafor' may be two people."""
+    a, b = _person(one), _person(other)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[-1] == b[-1]
+
+
 def titled(name: str, grammar: str = "en") -> bool:
     """Whether a name is written with a title or honorific ('Dr. Andrés Cárdenas', 'Lic.
     Roberto Camacho', 'don Manuel' in Spanish): the person wrote to someone they address
