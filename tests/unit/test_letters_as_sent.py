@@ -713,7 +713,7 @@ def test_two_spellings_of_one_name_are_one_person(one: str, other: str, same: bo
         (
             "es",
             "head_hunter",
-            "Gracias por tu ayuda con el puesto de Operations Manager en Northwind.",
+            "Gracias por la ayuda con el puesto de Operations Manager en Northwind.",
             "Te escribo porque estoy disponible",
         ),
     ],
@@ -729,3 +729,47 @@ def test_a_note_to_the_one_who_told_them_follows_on_from_the_news(
     assert opening in note and never not in note
     someone_else = made(lang, "outreach", contacts=[contact(relation, "email")]).body
     assert opening not in someone_else
+
+
+# --- what a blind reader of unseen answers found next ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("comfort air mechanical", "Comfort Air Mechanical"),  # typed in lower case: a name's
+        ("bank of the west", "Bank of the West"),
+        ("monday.com", "monday.com"),  # a brand's own way of writing it stays
+        ("Ember & Ash group", "Ember & Ash group"),  # any capital typed: as typed
+    ],
+)
+def test_a_company_typed_in_lower_case_is_written_as_a_name(typed: str, said: str) -> None:
+    draft = made("en", "thank_you_email", company=typed, messenger_channel="email")
+    assert said in draft.subject and said in draft.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "body", "subject"),
+    [
+        (
+            "en",
+            "Curator, Exhibitions (contract, 18 months)",
+            "the Curator, Exhibitions role",
+            "Curator, Exhibitions at Northwind",
+        ),
+        ("en", "Backend Engineer II (Payments)", "the Backend Engineer II role", "Engineer II"),
+        ("es", "Jefa de cocina (turno noche)", "el puesto de Jefa de cocina", "Jefa de cocina"),
+    ],
+)
+def test_a_note_in_brackets_beside_a_title_stays_the_persons(
+    lang: str, role: str, body: str, subject: str
+) -> None:
+    draft = made(lang, "thank_you_email", role=role, messenger_channel="email")
+    assert body in draft.body and "(" not in draft.body
+    assert subject in draft.subject and "(" not in draft.subject
+
+
+def test_a_role_word_at_the_start_of_what_someone_looks_for_is_not_a_title() -> None:
+    typed = "Posiciones de asociado sénior en derecho mercantil y M&A, en Barcelona"
+    post = made("es", "availability_post", looking_for=typed)
+    assert "Busco posiciones de asociado sénior" in post.text

@@ -154,6 +154,9 @@ def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
     return None
 
 
+_NOTED = re.compile(r"\s*\([^()]*\)")
+
+
 def title(text: str, words: Fitting) -> str:
     """A role, as a title inside a sentence of the draft's ('the {{role|title}} role').
 
@@ -164,6 +167,9 @@ def title(text: str, words: Fitting) -> str:
     title stays as typed: which one job it was is the person's to say (the walk asks).
     """
     text = spelling.mended(text, words.title_words)
+    # What the person noted in brackets ('Backend Engineer II (Payments Platform)', 'Curator
+    # (contract, 18 months)') is theirs, not the title's: a letter says the title.
+    text = _NOTED.sub("", text) or text
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     leads = set(words.articles) | set(words.determiners)
     changed = True
@@ -232,9 +238,8 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     # 'Cargo de abogada'), but not a title's ('Jefe de Obra', 'Head of Growth').
     if len(parts) > 1 and parts[0][:1].isupper() and parts[0][1:].islower():
         joins = plain[1] in ("of", "de", "del")
-        if plain[0] in words.role_words or (
-            plain[0] in words.job_nouns and parts[1].islower() and not joins
-        ):
+        role_word = plain[0] in words.role_words or _plural_of(parts[0], words.role_words)
+        if role_word or (plain[0] in words.job_nouns and parts[1].islower() and not joins):
             parts[0] = parts[0].lower()
             out = " ".join(parts)
     plural_roles = any(_plural_of(w, words.role_words) is not None for w in parts)
@@ -347,9 +352,16 @@ def organisation(text: str, words: Fitting | None = None) -> str:
     beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
     the article a name that begins with a common noun takes, in the pack's words ('University
     of Westbrook, Dept. of Statistics' -> 'the University of Westbrook', 'Hospital San Rafael'
-    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.')."""
+    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.').
+    A name typed all in lower case gets a name's capitals ('comfort air mechanical' -> 'Comfort
+    Air Mechanical'); a word with a dot or a digit ('monday.com') stays as typed."""
     out = " ".join(text.split())
     cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip() or out
+    if cut.islower():
+        cut = " ".join(
+            w if (i and w in SMALL_WORDS) or not w.isalpha() else w[:1].upper() + w[1:]
+            for i, w in enumerate(cut.split(" "))
+        )
     if words is None:
         return cut
     parts = cut.split(" ")
