@@ -26,9 +26,9 @@ _FORM = re.compile(
 
 # The template filters, as an error about an unknown one lists them.
 KNOWN_FILTERS = (
-    "first_name, count, lower, or, address, address_sure, titled, greeting, salutation, phrase, "
-    "role, title, headline, organisation, team, trait, sentence, name, signature, full_name, "
-    "addressed, public_role, organisation_title"
+    "first_name, count, lower, or, address, address_sure, titled, generic, greeting, salutation, "
+    "phrase, role, title, headline, organisation, team, trait, sentence, name, signature, "
+    "full_name, addressed, public_role, organisation_title"
 )
 
 

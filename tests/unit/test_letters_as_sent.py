@@ -707,7 +707,8 @@ def test_two_spellings_of_one_name_are_one_person(one: str, other: str, same: bo
         (
             "en",
             "other",
-            "Thank you for letting me know about the Operations Manager role at Northwind.",
+            "Thank you for letting me know the decision on the Operations Manager role at "
+            "Northwind.",
             "I hope you're doing well.",
         ),
         (
@@ -773,3 +774,19 @@ def test_a_role_word_at_the_start_of_what_someone_looks_for_is_not_a_title() -> 
     typed = "Posiciones de asociado sénior en derecho mercantil y M&A, en Barcelona"
     post = made("es", "availability_post", looking_for=typed)
     assert "Busco posiciones de asociado sénior" in post.text
+
+
+@pytest.mark.parametrize(("lang", "closing"), [("en", "Yours faithfully,"), ("es", "Atentamente,")])
+def test_a_letter_to_sir_or_madam_closes_as_such_a_letter_does(lang: str, closing: str) -> None:
+    draft = made(lang, "thank_you_email", messenger_address="Sir/Madam", messenger_channel="email")
+    assert f"\n{closing}\n" in draft.body
+    assert closing not in made(lang, "thank_you_email", messenger_channel="email").body
+
+
+@pytest.mark.parametrize(
+    ("lang", "stock"), [("en", "paths cross"), ("es", "coincidir más adelante")]
+)
+def test_no_stock_wish_to_meet_again_closes_a_thank_you(lang: str, stock: str) -> None:
+    """Blind readers marked it down in six of 26 emails: odd to a recruitment inbox, to an
+    agency recruiter still working for them, to colleagues they see every day."""
+    assert stock not in made(lang, "thank_you_email", door="none").body

@@ -196,6 +196,14 @@ def test_a_title_of_any_kind_is_greeted_formally_and_a_first_name_warmly(
     assert render("{{who|salutation}}", {"who": name}, ENGLISH_PACK) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("Jordi Vidal i Ferrer", "Jordi Vidal i Ferrer"), ("ana silva e souza", "Ana Silva e Souza")],
+)
+def test_the_word_that_joins_two_surnames_keeps_its_small_letter(typed: str, written: str) -> None:
+    assert grammar.name(typed) == written
+
+
 def test_sir_or_madam_is_greeted_formally_in_spanish_too() -> None:
     assert render("{{who|salutation}}", {"who": "Sir/Madam"}, SPANISH) == "Buenos días, Sir/Madam:"
 

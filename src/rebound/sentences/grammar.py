@@ -73,6 +73,7 @@ _SPANISH_ONLY = frozenset({"don"})
 PARTICLES = frozenset(
     {"de", "del", "la", "las", "los", "y", "van", "von", "der", "den", "da", "das", "do", "dos"}
     | {"di", "du", "le", "bin", "al", "ten", "ter"}
+    | {"i", "e"}  # Catalan and Portuguese join two surnames so: 'Vidal i Ferrer', 'Silva e Souza'
 )
 
 # Given names that are often the second half of a two-word first name ('María José', 'Mary Ann').

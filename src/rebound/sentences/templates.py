@@ -26,6 +26,7 @@ FILTERS = (
     "address",
     "address_sure",
     "titled",
+    "generic",
     "greeting",
     "salutation",
     "phrase",
@@ -270,6 +271,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return grammar.address(text, words.grammar).sure
     if name == "greeting":
         return grammar.greeting(text, dict(words.greetings)) if text.strip() else ""
+    if name == "generic":  # 'Sir/Madam': nobody's name, a letter to a stranger's inbox
+        return grammar.generic(text)
     if name == "titled":  # a name written with a title: formal words (usted in Spanish)
         return grammar.titled(text, words.grammar)
     if name == "salutation":  # a full name greeted as its address: 'Dear Dr. Boateng,'
