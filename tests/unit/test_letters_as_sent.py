@@ -790,3 +790,8 @@ def test_no_stock_wish_to_meet_again_closes_a_thank_you(lang: str, stock: str) -
     """Blind readers marked it down in six of 26 emails: odd to a recruitment inbox, to an
     agency recruiter still working for them, to colleagues they see every day."""
     assert stock not in made(lang, "thank_you_email", door="none").body
+
+
+def test_a_company_whose_name_ends_with_a_dot_is_followed_by_no_second_one() -> None:
+    draft = made("en", "thank_you_email", company="Stonebridge Builders Ltd.")
+    assert "Ltd.." not in draft.text and "Stonebridge Builders Ltd." in draft.body

@@ -728,3 +728,17 @@ def test_de_el_is_contracted_only_for_an_article_the_letter_gave() -> None:
         "at the Bank of Leeds"
     )
     assert render("at {{c|organisation}}", {"c": "Bankwise"}, ENGLISH_PACK) == "at Bankwise"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Stonebridge Builders Ltd.", "the work at Stonebridge Builders Ltd."),
+        ("Acme Inc.", "the work at Acme Inc."),
+        ("Acme", "the work at Acme."),
+    ],
+)
+def test_a_value_that_ends_with_a_dot_ends_the_sentence_with_one(value: str, expected: str) -> None:
+    assert render("the work at {{c}}.", {"c": value}) == expected
+    marked = render("the work at {{c}}.", {"c": value}, marks=["c"])
+    assert templates.unmarked(marked) == expected

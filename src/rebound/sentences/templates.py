@@ -410,7 +410,17 @@ def render(
         _render(nodes, [context], out, words, frozenset(marks))
     except _Full:
         return "".join(out.parts)[:MAX_OUTPUT] + CUT_NOTE
-    return contract("".join(out.parts), words)
+    return one_stop(contract("".join(out.parts), words))
+
+
+# A value that ends with an abbreviation's dot ('Stonebridge Builders Ltd.', 'Acme Inc.') where
+# the sentence ends too: one dot, never 'Ltd..' (the marks around a person's words between).
+_TWO_STOPS = re.compile("(?<=[^\\W\\d_])\\.([\ue001\ue002]*)\\.(?![.\ue001\ue002])")
+
+
+def one_stop(text: str) -> str:
+    """A sentence's full stop after a value that ends with a dot of its own, said once."""
+    return _TWO_STOPS.sub(r".\1", text)
 
 
 _MARK_OPENS = "(?:[\ue000\ue003][^\ue001\ue002]*\ue001)*"
