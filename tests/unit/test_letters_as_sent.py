@@ -795,3 +795,18 @@ def test_no_stock_wish_to_meet_again_closes_a_thank_you(lang: str, stock: str) -
 def test_a_company_whose_name_ends_with_a_dot_is_followed_by_no_second_one() -> None:
     draft = made("en", "thank_you_email", company="Stonebridge Builders Ltd.")
     assert "Ltd.." not in draft.text and "Stonebridge Builders Ltd." in draft.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("en", "senior ux/ui designer roles, remote", "senior UX/UI designer roles, remote"),
+        ("en", "bi-weekly contract qa roles", "bi-weekly contract QA roles"),  # 'bi' is a word
+        ("es", "ux/ui senior en fintech, remoto o cdmx", "UX/UI senior en fintech, remoto o CDMX"),
+    ],
+)
+def test_the_packs_acronyms_are_written_in_capitals_however_typed(
+    lang: str, typed: str, said: str
+) -> None:
+    post = made(lang, "availability_post", looking_for=typed)
+    assert said in post.text

@@ -94,6 +94,9 @@ class LetterWords(_Strict):
     near_home_said: str = ""
     needs_place: list[str] = Field(default_factory=list)
     compounds: list[str] = Field(default_factory=list)
+    # Words always written in capitals in a title or what someone looks for, however typed
+    # ('ux/ui designer' -> 'UX/UI designer'): letters said one by one, never a word of their own.
+    acronyms: list[str] = Field(default_factory=list)
     # The words of job titles as they are spelt (with `job_nouns` and `role_words`): a word
     # of a title one slip of the hand from exactly one of them is mended, and named where a
     # letter holds it (rebound.sentences.spelling).
@@ -163,6 +166,7 @@ class LetterWords(_Strict):
         "near_home",
         "needs_place",
         "compounds",
+        "acronyms",
     )(_lower_words)
 
     @field_validator("institutions")

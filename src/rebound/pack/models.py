@@ -431,6 +431,7 @@ class Content(_Strict):
             near_home_said=letters.near_home_said,
             needs_place=tuple(letters.needs_place),
             compounds=tuple(letters.compounds),
+            acronyms=frozenset(letters.acronyms),
             reader_pronouns=tuple(
                 (p, tuple(forms.items())) for p, forms in letters.reader_pronouns.items()
             ),

@@ -126,6 +126,8 @@ class Fitting(Protocol):
     @property
     def compounds(self) -> tuple[str, ...]: ...
     @property
+    def acronyms(self) -> frozenset[str]: ...
+    @property
     def place_said(self) -> tuple[tuple[str, str], ...]: ...
     @property
     def near_home(self) -> tuple[str, ...]: ...
@@ -169,7 +171,7 @@ def title(text: str, words: Fitting) -> str:
     text = spelling.mended(text, words.title_words)
     # What the person noted in brackets ('Backend Engineer II (Payments Platform)', 'Curator
     # (contract, 18 months)') is theirs, not the title's: a letter says the title.
-    text = _NOTED.sub("", text) or text
+    text = capitals(_NOTED.sub("", text) or text, words.acronyms)
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     leads = set(words.articles) | set(words.determiners)
     changed = True
@@ -196,6 +198,17 @@ def _an(text: str) -> str:
     return "an" if first[:1].lower() in "aeio" else "a"
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def capitals(text: str, acronyms: frozenset[str]) -> str:
+    """The pack's acronyms in capitals however they were typed ('ux/ui designer' -> 'UX/UI
+    designer', 'remoto o cdmx' -> 'remoto o CDMX'); every other word as typed."""
+    if not acronyms:
+        return text
+    return _LETTERS.sub(lambda m: m[0].upper() if m[0].lower() in acronyms else m[0], text)
+
+
 def _joined(text: str, compounds: tuple[str, ...]) -> str:
     """Two words that describe a noun written as one before it ('entry level data analyst' ->
     'entry-level data analyst'); at the end they stay apart ('work full time')."""
@@ -220,7 +233,7 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     spanish = words.grammar == "es"
     # Never mended here: what someone looks for is free text, where a word one slip from a
     # title's word is as often another word ('PE-backed' is not 'PE-backend').
-    typed = places.said(_joined(text, words.compounds), words, public)
+    typed = places.said(_joined(capitals(text, words.acronyms), words.compounds), words, public)
     out = phrase(typed, capitals=True)
     parts = out.split()
     if not parts:

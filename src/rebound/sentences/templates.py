@@ -217,6 +217,7 @@ class Vocabulary(NamedTuple):
     near_home_said: str = ""
     needs_place: tuple[str, ...] = ()
     compounds: tuple[str, ...] = ()
+    acronyms: frozenset[str] = frozenset()
     # The words of titles the pack knows the spelling of (rebound.sentences.spelling).
     title_words: tuple[str, ...] = ()
     # A sentence about the reader said to them (rebound.sentences.addressing).
@@ -419,8 +420,9 @@ _TWO_STOPS = re.compile("(?<=[^\\W\\d_])\\.([\ue001\ue002]*)\\.(?![.\ue001\ue002
 
 
 def one_stop(text: str) -> str:
-    """A sentence's full stop after a value that ends with a dot of its own, said once."""
-    return _TWO_STOPS.sub(r".\1", text)
+    """A sentence's full stop after a value that ends with a dot of its own, said once: the
+    sentence's (a reader of the letter then sees where the sentence ends, `letters.letter`)."""
+    return _TWO_STOPS.sub(r"\1.", text)
 
 
 _MARK_OPENS = "(?:[\ue000\ue003][^\ue001\ue002]*\ue001)*"
