@@ -269,7 +269,7 @@ def answer_set(rng: random.Random, lang: str) -> dict[str, Any]:
             {
                 "_id": f"e{n + 1}",
                 # Now and then the one who told them the news (a recruiter to stay in touch
-                # with): the note follows on from it.
+                # with): no second message is made for them.
                 "name": name if rng.random() < 1 / 6 else rng.choice(shapes["contact_name"]),
                 "relation": rng.choice(RELATIONS),
                 "channel": channel_of,

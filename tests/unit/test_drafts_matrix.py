@@ -202,7 +202,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "en-long-linkedin": (
         "en",
         {
-            "messenger_name": f"Prof. {LONG_NAME}",
+            "messenger_name": "Prof. Bartholomew Featherstonehaugh-Worthington",
             "messenger_channel": "email",
             "thank_detail": "taking so much time to explain the panel's thinking in detail",
             "reasons_heard": "not_yet",
@@ -333,7 +333,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "es-long-linkedin": (
         "es",
         {
-            "messenger_name": "Dra. Maximiliana Featherstonehaugh-Worthington",
+            "messenger_name": "Dra. Bartolomea Featherstonehaugh-Worthington",
             "messenger_channel": "video",
             "thanked_on_call": True,
             "thank_detail": "dedicarme tanto tiempo a explicarme con detalle lo que pensó el panel",

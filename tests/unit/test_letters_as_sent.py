@@ -695,41 +695,18 @@ def test_two_spellings_of_one_name_are_one_person(one: str, other: str, same: bo
     assert grammar.same_person(one, other) is same
 
 
-@pytest.mark.parametrize(
-    ("lang", "relation", "opening", "never"),
-    [
-        (
-            "en",
-            "head_hunter",
-            "Thank you for your help with the Operations Manager role at Northwind.",
-            "I wanted to let you know I'm open",
-        ),
-        (
-            "en",
-            "other",
-            "Thank you for letting me know the decision on the Operations Manager role at "
-            "Northwind.",
-            "I hope you're doing well.",
-        ),
-        (
-            "es",
-            "head_hunter",
-            "Gracias por la ayuda con el puesto de Operations Manager en Northwind.",
-            "Te escribo porque estoy disponible",
-        ),
-    ],
-)
-def test_a_note_to_the_one_who_told_them_follows_on_from_the_news(
-    lang: str, relation: str, opening: str, never: str
-) -> None:
-    """A blind reader: a recruiter who just ran the search was told 'I wanted to let you know
-    I'm open to new opportunities', as if cold. The note now follows on from that search; to
-    anyone else on the list it reads as before."""
-    to_them = contact(relation, "email", name="frank delgado")
-    note = made(lang, "outreach", contacts=[to_them]).body
-    assert opening in note and never not in note
-    someone_else = made(lang, "outreach", contacts=[contact(relation, "email")]).body
-    assert opening not in someone_else
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("relation", ["head_hunter", "former_manager", "other"])
+def test_no_second_message_goes_to_the_one_who_told_them(lang: str, relation: str) -> None:
+    """Blind readers, in three answer sets out of sixteen: a note to the recruiter or founder who
+    just gave them the news, on the same day as the thank-you, reads as cold; fold it into the
+    thank-you. Everyone else on the list gets theirs."""
+    told_us = contact(relation, "email", name="frank delgado")
+    notes = drafts(
+        lang, "outreach", contacts=[told_us, {**contact(relation, "phone"), "_id": "e2"}]
+    )
+    assert [d.id for d in notes] == ["outreach-2"]
+    assert "Gary" in notes[0].body
 
 
 # --- what a blind reader of unseen answers found next ------------------------------------------
@@ -810,3 +787,23 @@ def test_the_packs_acronyms_are_written_in_capitals_however_typed(
 ) -> None:
     post = made(lang, "availability_post", looking_for=typed)
     assert said in post.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("cocina andina con respeto al producto", "Me conocen por mi cocina andina con respeto"),
+        ("pipelines que no se caen", "Me conocen por mis pipelines que no se caen"),
+        ("que la sala funcione como un reloj", "Me conocen por lograr que la sala funcione"),
+        # As typed: a thing they do, a thing with its article, words that describe them.
+        ("dejar el código más limpio", "Me conocen por dejar el código más limpio"),
+        ("la rigurosidad en los análisis", "Me conocen por la rigurosidad en los análisis"),
+        ("puntual y ordenada", "puntual y ordenada"),
+    ],
+)
+def test_what_someone_is_known_for_reads_after_por(typed: str, said: str) -> None:
+    """Blind readers: 'Me conocen por pipelines que no se caen', 'Me conocen por que la sala
+    funcione' are not Spanish; a bare thing is theirs, a clause is what they achieve."""
+    post = made("es", "availability_post", known_for=typed, looking_for="un puesto de maître")
+    assert said in post.text
+    assert "mi ser" not in post.text and "mi puntual" not in post.text

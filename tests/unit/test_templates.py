@@ -108,6 +108,8 @@ ADDRESSES = [
     ("dana smith", "Dana", True),
     ("María José Pérez", "María José", True),
     ("Mary Ann Smith", "Mary Ann", True),
+    ("Luz Marina Cardona", "Luz Marina", True),  # a blind reader: 'her name is Luz Marina'
+    ("Andrés Felipe Restrepo", "Andrés Felipe", True),
     ("Jean-Luc Picard", "Jean-Luc", True),
     ("Ana de la Cruz", "Ana", True),
     ("Dr. Ana de la Cruz", "Dr. de la Cruz", True),

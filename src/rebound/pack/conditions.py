@@ -26,9 +26,10 @@ class Condition(_Strict):
 
     Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
     `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
-    value), `answered` (the answer is, or is not, non-empty) or `same_person_as` (the answer names
+    value), `answered` (the answer is, or is not, non-empty), `same_person_as` (the answer names
     the same person as the answer to that prompt: `{prompt: name, same_person_as: messenger_name}`,
-    a contact who is the one who told them the news). With `filter`, the test looks at
+    a contact who is the one who told them the news) or `other_person_than` (it names someone
+    else, or nobody). With `filter`, the test looks at
     the answer passed through that template filter (`{prompt: messenger_name, filter:
     address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
     """
@@ -41,6 +42,7 @@ class Condition(_Strict):
     contains: str | None = None
     answered: bool | None = None
     same_person_as: str | None = None
+    other_person_than: str | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
@@ -51,11 +53,12 @@ class Condition(_Strict):
             self.contains,
             self.answered,
             self.same_person_as,
+            self.other_person_than,
         )
         if sum(x is not None for x in tests) != 1:
             raise ValueError(
-                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered' "
-                "or 'same_person_as'"
+                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered', "
+                "'same_person_as' or 'other_person_than'"
             )
         if self.filter is not None and self.filter not in templates.FILTERS:
             raise ValueError(
@@ -99,11 +102,12 @@ def holds(
         value = None if value is None else templates.filtered(cond.filter, value, words)
     if cond.answered is not None:
         return templates.is_empty(value) is not cond.answered
-    if cond.same_person_as is not None:
+    if cond.same_person_as is not None or cond.other_person_than is not None:
         from rebound.sentences.grammar import same_person
 
-        other = lookup.get(cond.same_person_as)
-        return isinstance(value, str) and isinstance(other, str) and same_person(value, other)
+        other = lookup.get(cond.same_person_as or cond.other_person_than or "")
+        same = isinstance(value, str) and isinstance(other, str) and same_person(value, other)
+        return same if cond.same_person_as is not None else not same
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
     if cond.one_of is not None:

@@ -304,6 +304,8 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
     thorough') with 'being' before them, which is what the sentence needs."""
     out = phrase(text, capitals=True)
     plain = [_folded(w) for w in re.split(r"[\s,]+", out) if w]
+    if words.grammar == "es" and len(plain) > 1 and not text.strip()[:1].isupper():
+        out = _por_what(out, plain, words)
     joins = {"and", "y", "e", "&"}
     described = [w for w in plain if w not in joins]
     if not described or len(described) > 3:
@@ -315,6 +317,31 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
     ):
         return f"{'ser' if words.grammar == 'es' else being} {out}"
     return out
+
+
+# Words after 'por' that need nothing before them ('por mi cocina', 'por ser', 'por muy ...').
+_SPANISH_LEADS = frozenset(
+    {"mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras"}
+    | {"muy", "siempre", "nunca", "no", "tan", "más", "bastante", "sobre", "todo", "todos"}
+    | {"este", "esta", "estos", "estas", "ese", "esa", "lo", "cómo", "como", "hacer"}
+)
+
+
+def _por_what(out: str, plain: list[str], words: Fitting) -> str:
+    """What someone is known for, after the Spanish 'por': a thing they do ('dejar el código
+    limpio') or a thing with its article ('la rigurosidad') as typed; a clause ('que la sala
+    funcione') as what they achieve ('lograr que la sala funcione'); a bare thing ('cocina
+    andina', 'pipelines que no se caen') as theirs ('mi cocina andina', 'mis pipelines ...')."""
+    leads = set(words.articles) | set(words.determiners) | _SPANISH_LEADS
+    first, second = plain[0], plain[1]
+    if first == "que":
+        return f"lograr {out}"
+    verb = len(first) >= 3 and first.endswith(("ar", "er", "ir", "ndo"))
+    # 'puntual y ordenada': words that describe them, which the letter checker reads.
+    described = second in ("y", "e", "o") or first in words.describing
+    if verb or described or first in leads or not first.isalpha() or out[:1].isupper():
+        return out
+    return f"{'mis' if first.endswith('s') else 'mi'} {out}"
 
 
 def is_clause(

@@ -83,6 +83,9 @@ SECOND_NAMES = frozenset(
     | {"eugenia", "teresa", "ángel", "angel", "pablo", "javier", "ignacio", "alejandro", "andrés"}
     | {"mary", "ann", "anne", "beth", "sue", "jean", "paul", "marie", "claude", "pierre"}
     | {"louise", "rose", "grace", "jane", "lynn", "ellen", "elizabeth", "catherine", "michelle"}
+    | {"marina", "felipe", "camilo", "esteban", "sebastián", "sebastian", "david", "alberto"}
+    | {"alejandra", "andrea", "cristina", "victoria", "paz", "valentina", "lucía", "lucia"}
+    | {"sofía", "sofia", "fernando", "gabriela", "mercedes", "inés", "ines", "paula", "marcela"}
 )
 
 # Words a first name goes by with: 'Lil Mike', 'Big Jim' are greeted whole, never 'Hi Lil,'.
