@@ -807,3 +807,30 @@ def test_what_someone_is_known_for_reads_after_por(typed: str, said: str) -> Non
     post = made("es", "availability_post", known_for=typed, looking_for="un puesto de maître")
     assert said in post.text
     assert "mi ser" not in post.text and "mi puntual" not in post.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Fuentes, Arriaga y Asociados", "Fuentes, Arriaga y Asociados"),  # a firm's whole name
+        ("Smith, Jones & Co.", "Smith, Jones & Co."),
+        ("University of Westbrook, Dept. of Statistics", "the University of Westbrook"),
+    ],
+)
+def test_a_firm_named_with_commas_keeps_its_whole_name(typed: str, said: str) -> None:
+    """A blind reader: 'Fuentes, Arriaga y Asociados' written 'Fuentes' to the firm itself."""
+    assert said in made("en", "thank_you_email", company=typed).body
+
+
+@pytest.mark.parametrize(("lang", "greeting"), [("en", "Hi Rachel,"), ("es", "Hola, Rachel:")])
+def test_an_address_typed_in_lower_case_is_greeted_with_its_capital(
+    lang: str, greeting: str
+) -> None:
+    draft = made(lang, "thank_you_email", messenger_address="rachel")
+    assert draft.body.startswith(greeting)
+
+
+def test_a_thank_you_by_email_thanks_for_the_decision_not_where_things_stand() -> None:
+    body = made("en", "thank_you_email", messenger_channel="email").body
+    assert "where things stand" not in body
+    assert "Thank you for your email letting me know the decision on the" in body

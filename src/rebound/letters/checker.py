@@ -126,12 +126,17 @@ def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
     return out
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+")
+
+
 def _typed_as_a_sentence(answer: object) -> bool:
     """Whether an answer was typed as a sentence of its own: a capital, four words or more, and
     a stop at the end ('Fue muy amable y me animó.', 'She was kind.')."""
     if not isinstance(answer, str):
         return False
     text = answer.strip()
+    if _ABBREVIATION.fullmatch(text.split()[-1] if text.split() else ""):
+        return False  # a name that ends with its abbreviation ('Smith, Jones & Co.', 'Acme S.A.')
     return (
         len(text.split()) >= 4
         and text[:1].isupper()

@@ -396,7 +396,13 @@ def organisation(text: str, words: Fitting | None = None) -> str:
     A name typed all in lower case gets a name's capitals ('comfort air mechanical' -> 'Comfort
     Air Mechanical'); a word with a dot or a digit ('monday.com') stays as typed."""
     out = " ".join(text.split())
-    cut = re.split(r"\s+\(|,\s", out, maxsplit=1)[0].strip() or out
+    cut = re.split(r"\s+\(", out, maxsplit=1)[0].strip() or out
+    # A note after a comma ('University of Westbrook, Dept. of Statistics'), but never a comma
+    # after the first word, which lists names or ends one ('Fuentes, Arriaga y Asociados',
+    # 'Smith, Jones & Co.', 'Acme, Inc.'): a letter to a firm spells its whole name.
+    head, comma, _ = cut.partition(", ")
+    if comma and len(head.split()) > 1:
+        cut = head.strip()
     if cut.islower():
         cut = " ".join(
             w if (i and w in SMALL_WORDS) or not w.isalpha() else w[:1].upper() + w[1:]

@@ -354,6 +354,9 @@ def grammar_of(forms: Mapping[str, str]) -> str:
     return "en" if forms.get("title", "").startswith("Dear") else "other"
 
 
+_as_written = name  # `greeting` names its argument `name`
+
+
 def greeting(name: str, forms: Mapping[str, str]) -> str:
     """The salutation of a letter to this person, in the forms of the pack's `words.greetings`.
 
@@ -375,7 +378,9 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
         form = forms.get("name") or "{{name}},"
     else:
         form = forms.get(f"title_{gender}") or forms.get("title") or "{{name}},"
-    return form.replace("{{name}}", name.strip())
+    # Typed all in lower case ('rachel'), a name gets its capitals ('Hi Rachel,').
+    said = _as_written(name.strip()) if name.islower() else name.strip()
+    return form.replace("{{name}}", said)
 
 
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>\s*$")
