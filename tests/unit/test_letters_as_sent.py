@@ -834,3 +834,12 @@ def test_a_thank_you_by_email_thanks_for_the_decision_not_where_things_stand() -
     body = made("en", "thank_you_email", messenger_channel="email").body
     assert "where things stand" not in body
     assert "Thank you for your email letting me know the decision on the" in body
+
+
+def test_a_word_repeated_across_a_comma_is_a_list_not_a_slip() -> None:
+    """A blind reader: 'Head of Guidance, Guidance Team Leader or senior counsellor roles' was
+    read as 'Guidance Guidance' and the post said only 'I'm looking for my next role.'"""
+    typed = "Head of Guidance, Guidance Team Leader or senior counsellor roles in Christchurch"
+    post = made("en", "availability_post", looking_for=typed)
+    assert "Head of Guidance, Guidance Team Leader" in post.text
+    assert "my next role" not in post.text
