@@ -125,9 +125,10 @@ ODD_TEXTS = [
     "%s %d {0} $HOME `rm -rf`",
     "word " * 300,
 ]
-# Joined into the thank-you these read a word twice in a row ('bold[/bold]', 'word word'): the
-# letter leaves that sentence out and the walk says so (so there is no sentence to read back).
-LEFT_OUT = {ODD_TEXTS[0], ODD_TEXTS[-1]}
+# Joined into the thank-you this reads a word twice in a row ('word word'): the letter leaves
+# that sentence out and the walk says so (so there is no sentence to read back). A word again
+# with anything but a space between ('bold[/bold]', 'Guidance, Guidance') is not a slip.
+LEFT_OUT = {ODD_TEXTS[-1]}
 
 
 @pytest.mark.parametrize("text", ODD_TEXTS)
