@@ -162,6 +162,8 @@ def read_back(out: Out, intro: str, sentence: str, findings: Sequence[str] = ())
 def letter_review(out: Out, content: Content, reviews: Sequence[Review]) -> None:
     """What a careful reader would stop at in each message (`rebound draft --check`), and what
     the person should hear of how it wrote their words."""
+    from rebound.letters.compose import told
+
     flag = "⚑" if utf8(out) else "!"
     for one in reviews:
         title = one.draft.title
@@ -176,8 +178,8 @@ def letter_review(out: Out, content: Content, reviews: Sequence[Review]) -> None
                 say(out, _assemble(("“", "dim"), (finding.sentence, "italic"), ("”", "dim")), 4)
         for name in one.left_out:
             say(out, _text(f"{flag} {content.say('letters_left_out', name=name)}", "yellow"), 2)
-        for key, value, name in one.draft.told:
-            say(out, _text(content.say(key, value=value, name=name), "dim"), 2)
+        for said in told(one.draft, content):
+            say(out, _text(said, "dim"), 2)
 
 
 def note(out: Console, text: str, style: str = "", hang: int = 0) -> None:

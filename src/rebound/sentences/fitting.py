@@ -93,9 +93,9 @@ def phrase(text: str, capitals: bool = False) -> str:
     return out
 
 
-class Fitting(Protocol):
+class Fitting(places.Places, Protocol):
     """The words the filters below fit a person's words with (`templates.Vocabulary` is one):
-    the pack's, in its language."""
+    the pack's, in its language; the words of places among them (`places.Places`)."""
 
     @property
     def grammar(self) -> str: ...
@@ -127,14 +127,6 @@ class Fitting(Protocol):
     def compounds(self) -> tuple[str, ...]: ...
     @property
     def acronyms(self) -> frozenset[str]: ...
-    @property
-    def place_said(self) -> tuple[tuple[str, str], ...]: ...
-    @property
-    def near_home(self) -> tuple[str, ...]: ...
-    @property
-    def near_home_said(self) -> str: ...
-    @property
-    def needs_place(self) -> tuple[str, ...]: ...
     @property
     def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
     @property

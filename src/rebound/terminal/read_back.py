@@ -66,13 +66,13 @@ class ReadBack:
     def _written_in(self, step: Step, d: Draft) -> list[DraftText]:
         """A finished step's draft, made from the answers; a sentence it had to leave out (no way
         of saying it read well) is said, with the offer to write it in the person's own words."""
-        from rebound.letters.compose import part_key
+        from rebound.letters.compose import part_key, told
 
         made = progress.draft_texts(self.content, self.session, d)
         asked = False
         for one in made:
-            for key, value, name in one.told:
-                screens.note(self.out, self.content.say(key, value=value, name=name), "dim")
+            for said in told(one, self.content):
+                screens.note(self.out, said, "dim")
             for name in one.notes:
                 key = part_key(d, one.id, name)
                 if key in self.session.sentences:
