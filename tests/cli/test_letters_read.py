@@ -136,3 +136,31 @@ def test_check_says_each_message_reads_well_in_each_language(
     spanish = run(["draft", "--check"])  # the latest session: the Spanish one, in Spanish
     assert spanish.exit_code == 0, spanish.output
     assert "Tu correo de agradecimiento: se lee bien; no hay nada que señalar." in spanish.stdout
+
+
+def test_an_answers_file_hears_of_a_place_strangers_cant_find_at_its_line(
+    run: Run, rebound_home: Path, tmp_path: Path
+) -> None:
+    """The post leaves 'within 30 min of home' out, and says so at the line of `looking_for`
+    (not at the draft's name: the words are in that answer)."""
+    import yaml
+
+    from tests import scenario
+
+    def bare(value: Any) -> Any:  # the answers as a person writes them: no entry ids
+        if isinstance(value, list):
+            return [
+                {k: v for k, v in e.items() if k != "_id"} if isinstance(e, dict) else e
+                for e in value
+            ]
+        return value
+
+    given = {k: bare(v) for k, v in scenario.answers(pinned.TODAY).items()}
+    given["looking_for"] = "Family NP roles, within 30 min of home"
+    file = tmp_path / "answers.yaml"
+    file.write_text(yaml.safe_dump(given, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run(["start", "--answers", str(file)], terminal=False)
+    assert result.exit_code == 0, result.output
+    lines = file.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("looking_for:"))
+    assert f"{file}:{line}:1: looking_for: " in " ".join(result.output.split())

@@ -103,8 +103,9 @@ def file_lines(content: Content, reviews: list[Review], doc: YamlDoc) -> list[st
 
 
 def _typed_in(content: Content, doc: YamlDoc, words: str) -> str:
-    """The answer these words were typed in ('role'), '' when none says them."""
-    for answer in content.words.letters.title_answers:
+    """The answer these words were typed in ('role', 'looking_for'), '' when none says them."""
+    letters = content.words.letters
+    for answer in dict.fromkeys([*letters.title_answers, *letters.place_answers]):
         value = doc.data.get(answer)
         if isinstance(value, str) and words in value:
             return answer
