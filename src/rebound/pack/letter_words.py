@@ -97,6 +97,15 @@ class LetterWords(_Strict):
     # Words always written in capitals in a title or what someone looks for, however typed
     # ('ux/ui designer' -> 'UX/UI designer'): letters said one by one, never a word of their own.
     acronyms: list[str] = Field(default_factory=list)
+    # What someone is known for, after a preposition that needs a thing ('Me conocen por ...'):
+    # a bare thing is theirs, said with `known_for_own` (one, many: 'mi', 'mis'); a clause that
+    # starts with a key of `known_for_clause` is what they achieve ('que' -> 'lograr que ...');
+    # a first word of `known_for_as_typed`, or one with a `verb_endings` ending, stays as typed.
+    # Empty in a language whose sentence needs none of it (English: 'known for ...').
+    known_for_own: list[str] = Field(default_factory=list)
+    known_for_clause: dict[str, str] = Field(default_factory=dict)
+    known_for_as_typed: list[str] = Field(default_factory=list)
+    verb_endings: list[str] = Field(default_factory=list)
     # The words of job titles as they are spelt (with `job_nouns` and `role_words`): a word
     # of a title one slip of the hand from exactly one of them is mended, and named where a
     # letter holds it (rebound.sentences.spelling).
@@ -167,6 +176,9 @@ class LetterWords(_Strict):
         "needs_place",
         "compounds",
         "acronyms",
+        "known_for_own",
+        "known_for_as_typed",
+        "verb_endings",
     )(_lower_words)
 
     @field_validator("institutions")

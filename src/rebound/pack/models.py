@@ -432,6 +432,10 @@ class Content(_Strict):
             needs_place=tuple(letters.needs_place),
             compounds=tuple(letters.compounds),
             acronyms=frozenset(letters.acronyms),
+            known_for_own=tuple(letters.known_for_own),
+            known_for_clause=tuple(letters.known_for_clause.items()),
+            known_for_as_typed=frozenset(letters.known_for_as_typed),
+            verb_endings=tuple(letters.verb_endings),
             reader_pronouns=tuple(
                 (p, tuple(forms.items())) for p, forms in letters.reader_pronouns.items()
             ),

@@ -128,6 +128,14 @@ class Fitting(places.Places, Protocol):
     @property
     def acronyms(self) -> frozenset[str]: ...
     @property
+    def known_for_own(self) -> tuple[str, ...]: ...
+    @property
+    def known_for_clause(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def known_for_as_typed(self) -> frozenset[str]: ...
+    @property
+    def verb_endings(self) -> tuple[str, ...]: ...
+    @property
     def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
     @property
     def institution_joins(self) -> tuple[str, ...]: ...
@@ -296,8 +304,8 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
     thorough') with 'being' before them, which is what the sentence needs."""
     out = phrase(text, capitals=True)
     plain = [_folded(w) for w in re.split(r"[\s,]+", out) if w]
-    if words.grammar == "es" and len(plain) > 1 and not text.strip()[:1].isupper():
-        out = _por_what(out, plain, words)
+    if words.known_for_own and len(plain) > 1 and not text.strip()[:1].isupper():
+        out = _theirs(out, plain, words)
     joins = {"and", "y", "e", "&"}
     described = [w for w in plain if w not in joins]
     if not described or len(described) > 3:
@@ -311,29 +319,24 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
     return out
 
 
-# Words after 'por' that need nothing before them ('por mi cocina', 'por ser', 'por muy ...').
-_SPANISH_LEADS = frozenset(
-    {"mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras"}
-    | {"muy", "siempre", "nunca", "no", "tan", "más", "bastante", "sobre", "todo", "todos"}
-    | {"este", "esta", "estos", "estas", "ese", "esa", "lo", "cómo", "como", "hacer"}
-)
-
-
-def _por_what(out: str, plain: list[str], words: Fitting) -> str:
-    """What someone is known for, after the Spanish 'por': a thing they do ('dejar el código
-    limpio') or a thing with its article ('la rigurosidad') as typed; a clause ('que la sala
-    funcione') as what they achieve ('lograr que la sala funcione'); a bare thing ('cocina
-    andina', 'pipelines que no se caen') as theirs ('mi cocina andina', 'mis pipelines ...')."""
-    leads = set(words.articles) | set(words.determiners) | _SPANISH_LEADS
+def _theirs(out: str, plain: list[str], words: Fitting) -> str:
+    """What someone is known for, after a preposition that needs a thing (Spanish 'por'): a thing
+    they do ('dejar el código limpio') or a thing with its article ('la rigurosidad') as typed;
+    a clause ('que la sala funcione') as what they achieve ('lograr que la sala funcione'); a
+    bare thing ('cocina andina', 'pipelines que no se caen') as theirs ('mi cocina andina', 'mis
+    pipelines ...'). The words are the pack's (`known_for_own` and the rest)."""
+    leads = set(words.articles) | set(words.determiners) | words.known_for_as_typed
     first, second = plain[0], plain[1]
-    if first == "que":
-        return f"lograr {out}"
-    verb = len(first) >= 3 and first.endswith(("ar", "er", "ir", "ndo"))
+    achieve = dict(words.known_for_clause).get(first)
+    if achieve:
+        return f"{achieve} {out}"
+    verb = len(first) >= 3 and bool(words.verb_endings) and first.endswith(words.verb_endings)
     # 'puntual y ordenada': words that describe them, which the letter checker reads.
-    described = second in ("y", "e", "o") or first in words.describing
+    described = second in ("y", "e", "o", "and", "or") or first in words.describing
     if verb or described or first in leads or not first.isalpha() or out[:1].isupper():
         return out
-    return f"{'mis' if first.endswith('s') else 'mi'} {out}"
+    one, many = (*words.known_for_own, *words.known_for_own)[:2]
+    return f"{many if first.endswith('s') else one} {out}"
 
 
 def is_clause(

@@ -218,6 +218,10 @@ class Vocabulary(NamedTuple):
     needs_place: tuple[str, ...] = ()
     compounds: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
+    known_for_own: tuple[str, ...] = ()
+    known_for_clause: tuple[tuple[str, str], ...] = ()
+    known_for_as_typed: frozenset[str] = frozenset()
+    verb_endings: tuple[str, ...] = ()
     # The words of titles the pack knows the spelling of (rebound.sentences.spelling).
     title_words: tuple[str, ...] = ()
     # A sentence about the reader said to them (rebound.sentences.addressing).
