@@ -638,6 +638,17 @@ BROKEN = [
     pytest.param(
         Broken(
             "steps/re-engage.yaml",
+            "other_person_than: messenger_name}",
+            "other_person_than: messenger_nme}",
+            ("other_person_than: messenger_nme}", 1),
+            "drafts.1.when.other_person_than",
+            "'messenger_nme' is not a prompt",
+        ),
+        id="draft-when-compares-with-an-unknown-prompt",
+    ),
+    pytest.param(
+        Broken(
+            "steps/re-engage.yaml",
             "      sign_off:\n",
             "      looking_for:\n",
             ("looking_for:\n        - text: Best wishes", 1),

@@ -26,12 +26,12 @@ class Condition(_Strict):
 
     Exactly one test is given: `equals` (the answer is this value), `one_of` (it is one of these),
     `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
-    value), `answered` (the answer is, or is not, non-empty), `same_person_as` (the answer names
-    the same person as the answer to that prompt: `{prompt: name, same_person_as: messenger_name}`,
-    a contact who is the one who told them the news) or `other_person_than` (it names someone
-    else, or nobody). With `filter`, the test looks at
-    the answer passed through that template filter (`{prompt: messenger_name, filter:
-    address_sure, equals: false}`). Where a list of conditions is allowed, all of them must hold.
+    value), `answered` (the answer is, or is not, non-empty) or `other_person_than` (it names
+    someone else than the answer to that prompt does, or nobody: `{prompt: name,
+    other_person_than: messenger_name}`, a contact who is not the one who told them the news).
+    With `filter`, the test looks at the answer passed through that template filter (`{prompt:
+    messenger_name, filter: address_sure, equals: false}`). Where a list of conditions is
+    allowed, all of them must hold.
     """
 
     prompt: str
@@ -41,7 +41,6 @@ class Condition(_Strict):
     not_one_of: list[Scalar] | None = None
     contains: str | None = None
     answered: bool | None = None
-    same_person_as: str | None = None
     other_person_than: str | None = None
 
     @model_validator(mode="after")
@@ -52,13 +51,12 @@ class Condition(_Strict):
             self.not_one_of,
             self.contains,
             self.answered,
-            self.same_person_as,
             self.other_person_than,
         )
         if sum(x is not None for x in tests) != 1:
             raise ValueError(
-                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered', "
-                "'same_person_as' or 'other_person_than'"
+                "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered' "
+                "or 'other_person_than'"
             )
         if self.filter is not None and self.filter not in templates.FILTERS:
             raise ValueError(
@@ -102,12 +100,11 @@ def holds(
         value = None if value is None else templates.filtered(cond.filter, value, words)
     if cond.answered is not None:
         return templates.is_empty(value) is not cond.answered
-    if cond.same_person_as is not None or cond.other_person_than is not None:
+    if cond.other_person_than is not None:
         from rebound.sentences.grammar import same_person
 
-        other = lookup.get(cond.same_person_as or cond.other_person_than or "")
-        same = isinstance(value, str) and isinstance(other, str) and same_person(value, other)
-        return same if cond.same_person_as is not None else not same
+        other = lookup.get(cond.other_person_than)
+        return not (isinstance(value, str) and isinstance(other, str) and same_person(value, other))
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
     if cond.one_of is not None:

@@ -362,12 +362,14 @@ def _check_conditions(
     kinds: dict[str, PromptDef],
     listed: PromptDef | None,
 ) -> None:
-    """Every condition names a prompt (or a field of the entry it is read for)."""
+    """Every condition names a prompt (or a field of the entry it is read for), and so does the
+    answer it compares with (`other_person_than`)."""
     fields = {f.id for f in listed.fields} if listed else set()
     for k, cond in enumerate(conds if isinstance(conds, list) else [conds]):
-        at = (*path, k, "prompt") if isinstance(conds, list) else (*path, "prompt")
-        if cond.prompt not in kinds and cond.prompt not in fields:
-            raise doc.error(at, say("cf_not_prompt", id=cond.prompt))
+        where = (*path, k) if isinstance(conds, list) else path
+        for key, named in (("prompt", cond.prompt), ("other_person_than", cond.other_person_than)):
+            if named is not None and named not in kinds and named not in fields:
+                raise doc.error((*where, key), say("cf_not_prompt", id=named))
 
 
 def _check_lines(
