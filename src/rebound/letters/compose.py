@@ -16,7 +16,9 @@ and a part found there steps down to its next line that reads well.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from rebound import clock
 from rebound.letters import checker
 from rebound.letters.letter import DraftText, read
 from rebound.pack.conditions import Line, Lookup, first_said, holds, said
@@ -294,9 +296,36 @@ def _told(made: _Letter, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str, s
     return tuple(dict.fromkeys(out))
 
 
+# Drafts already made in this process, by what they were made from (see `draft_texts`).
+_MADE: dict[tuple[str, str, date, str], tuple[DraftText, ...]] = {}
+_MADE_MOST = 256
+
+
 def draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
     """One draft filled from the answers: none when its `when` does not hold, one per entry
-    for an `each` draft."""
+    for an `each` draft.
+
+    A draft is made from nothing but the pack, the answers (open lists too), the sentences the
+    person rewrote and today's date, and what it makes is frozen; so one already made from the
+    same of each is handed out again rather than made again (a command shows, exports and
+    offers the same drafts several times over, and each takes milliseconds). The same pack is
+    one read from the same files (`Content.fingerprint`); a pack not known so, or a draft that
+    is not the pack's own (a copy changed in code), is made every time.
+    """
+    pack = content.fingerprint
+    if pack is None or not any(d is draft for step in content.steps for d in step.drafts):
+        return _draft_texts(content, session, draft)
+    state = session.model_dump_json(include={"answers", "open_lists", "sentences"})
+    key = (pack, draft.id, clock.today(), state)
+    kept = _MADE.get(key)
+    if kept is None:
+        if len(_MADE) >= _MADE_MOST:
+            _MADE.pop(next(iter(_MADE)))
+        kept = _MADE[key] = tuple(_draft_texts(content, session, draft))
+    return list(kept)
+
+
+def _draft_texts(content: Content, session: Session, draft: Draft) -> list[DraftText]:
     ctx = context(content, session)
     if draft.each is None:
         made = _make(content, session, draft, draft.id, ctx=ctx, raw=session.answers)

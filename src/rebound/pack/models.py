@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from rebound.pack.conditions import Condition, Conditions, Line, _Strict
 from rebound.pack.date_words import WEEKDAYS, DateForms, check_weekdays
@@ -383,6 +383,19 @@ class Content(_Strict):
     ui: Ui = Field(default_factory=Ui)
     follow_up: FollowUp = Field(default_factory=FollowUp)
     source: str = ""
+    # What the pack was read from, as `packs.fingerprint` names it: two packs with the same are
+    # the same pack (drafts made with one are the other's: `compose.draft_texts`). None: not
+    # known (a pack read without a cache, or made in code).
+    _fingerprint: str | None = PrivateAttr(default=None)
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self._fingerprint
+
+    def made_from(self, fingerprint: str | None) -> Content:
+        """This pack, known as read from `fingerprint` (see `packs.load`)."""
+        self._fingerprint = fingerprint
+        return self
 
     def say(self, key: str, **values: object) -> str:
         """One of the coach's own sentences (`ui`), filled in."""

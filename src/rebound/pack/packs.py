@@ -179,10 +179,10 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
             raw = _read_trusted(cached)
             loaded = pickle.loads(raw) if raw is not None else None
             if isinstance(loaded, Content):
-                return loaded
+                return loaded.made_from(key)
     from rebound.pack import reader
 
-    loaded = reader.load(base)
+    loaded = reader.load(base).made_from(key)
     if cached is not None:
         _write_cache(cached, loaded)
     if foreign and speech.once("cache_not_yours"):
