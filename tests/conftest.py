@@ -117,6 +117,34 @@ def shipped_packs_parsed_once() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pack_files_parsed_once() -> Iterator[None]:
+    """A pack's YAML file whose text was parsed before (in this worker) is handed out as it was
+    parsed, in a copy of its own, rather than parsed again: the hostile pack tests damage one file
+    of six, hundreds of times, and read the whole pack twice after each. The text is still read
+    the product's way (`_text_of`: a FIFO, a huge or non-UTF-8 file is refused as ever), a text
+    not seen before is parsed by the product's reader, and a file it refuses is never kept, so
+    its error is said every time.
+    """
+    from rebound.pack import reader, yaml_reader
+
+    real = reader.read_yaml
+    kept: dict[str, bytes] = {}
+
+    def read_yaml(file: Path) -> yaml_reader.YamlDoc:
+        text = yaml_reader._text_of(file)
+        if text not in kept:
+            doc = real(file)
+            kept[text] = pickle.dumps((doc.data, doc.marks, doc.texts), pickle.HIGHEST_PROTOCOL)
+            return doc
+        data, marks, texts = pickle.loads(kept[text])
+        return yaml_reader.YamlDoc(file, data, marks, texts)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader, "read_yaml", read_yaml)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REBOUND_HOME at a fresh folder and clear anything that could leak in.
