@@ -118,6 +118,20 @@ def shipped_packs_parsed_once() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def saves_not_flushed_to_the_disk() -> Iterator[None]:
+    """`os.fsync` returns at once in the test workers (as `eatmydata` makes it): it guards a
+    save against the power going off, which no test here can cut, and each costs 1-2 ms on this
+    machine's disk, sixteen thousand times a run. Every save still calls it where it did (the
+    kill tests count it as a change to the disk, and tests that make it fail patch it again);
+    a killed process loses nothing it wrote either way, since the kernel keeps what was
+    written (writers forked from a worker inherit this; the installed `rebound` that the
+    end-to-end and process tests start flushes for real)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def pack_files_parsed_once() -> Iterator[None]:
     """A pack's YAML file whose text was parsed before (in this worker) is handed out as it was
     parsed, in a copy of its own, rather than parsed again: the hostile pack tests damage one file

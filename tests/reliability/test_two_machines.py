@@ -17,7 +17,6 @@ one replaced is in the data folder: as the answer, or shown beside it ("also wri
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import subprocess
@@ -404,9 +403,6 @@ def judge(shared: Path, typed: Typed, kept: Kept, where: str) -> list[str]:
 def test_two_computers_one_synced_folder_lose_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: Any
 ) -> None:
-    # Durability is what the kill tests are about; here, thousands of saves need not reach the
-    # disk itself, and each fsync costs milliseconds.
-    monkeypatch.setattr(os, "fsync", lambda fd: None)
     kept = Kept()
     problems: list[str] = []
     # The same seeds on every run (the everyday ones are the deep run's first), and first the
