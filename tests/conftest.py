@@ -78,12 +78,18 @@ def prompt_toolkit_default_bindings_built_once() -> Iterator[None]:
     import functools
 
     from prompt_toolkit.application import application
+    from prompt_toolkit.styles import style
 
     with pytest.MonkeyPatch.context() as patch:
         for name in ("load_key_bindings", "load_page_navigation_bindings"):
             made = getattr(application, name, None)
             if callable(made):
                 patch.setattr(application, name, functools.cache(made))
+        # Likewise each prompt's style is parsed afresh from the same few hundred rules: a rule's
+        # text always reads as the same (immutable) attributes.
+        parse = getattr(style, "_parse_style_str", None)
+        if callable(parse):
+            patch.setattr(style, "_parse_style_str", functools.cache(parse))
         yield
 
 
