@@ -10,7 +10,7 @@ from typing import Any
 
 from tests import pinned
 from tests.helpers import ENTER, Run
-from tests.scenario import GROUPS, keys
+from tests.scenario import GROUPS, keys, yaml_text
 
 CLEAR = "\x15"  # Ctrl-U: clear the offered text
 HEARD = pinned.iso(-1)
@@ -143,8 +143,6 @@ def test_an_answers_file_hears_of_a_place_strangers_cant_find_at_its_line(
 ) -> None:
     """The post leaves 'within 30 min of home' out, and says so at the line of `looking_for`
     (not at the draft's name: the words are in that answer)."""
-    import yaml
-
     from tests import scenario
 
     def bare(value: Any) -> Any:  # the answers as a person writes them: no entry ids
@@ -158,7 +156,7 @@ def test_an_answers_file_hears_of_a_place_strangers_cant_find_at_its_line(
     given = {k: bare(v) for k, v in scenario.answers(pinned.TODAY).items()}
     given["looking_for"] = "Family NP roles, within 30 min of home"
     file = tmp_path / "answers.yaml"
-    file.write_text(yaml.safe_dump(given, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    file.write_text(yaml_text(given), encoding="utf-8")
     result = run(["start", "--answers", str(file)], terminal=False)
     assert result.exit_code == 0, result.output
     lines = file.read_text(encoding="utf-8").splitlines()

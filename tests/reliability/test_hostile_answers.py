@@ -27,6 +27,7 @@ from tests.conftest import Figures
 from tests.depth import examples
 from tests.helpers import Run
 from tests.reliability.hostile import output, report, restore, snapshot, surprised
+from tests.scenario import yaml_text
 
 KIND = "answers files"
 SETTINGS = settings(
@@ -211,7 +212,7 @@ def test_damaged_documents_are_refused_with_where_or_saved_whole(
 
 
 def _dump(data: dict[str, Any]) -> bytes:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6).encode()
+    return yaml_text(data, width=10**6).encode()
 
 
 CHANGE = st.tuples(

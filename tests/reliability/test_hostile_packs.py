@@ -26,6 +26,7 @@ from rebound.storage.records import Session
 from tests.conftest import CONTENT, Figures
 from tests.helpers import Run
 from tests.reliability.hostile import at, output, paths, report, snapshot, surprised
+from tests.scenario import yaml_text
 
 KIND = "content packs"
 SETTINGS = settings(
@@ -115,7 +116,7 @@ def _message(said: str) -> str:
 
 
 def write(pack: Path, name: str, data: Any) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+    text = yaml_text(data, width=10**6)
     (pack / name).write_text(text, encoding="utf-8")
 
 
