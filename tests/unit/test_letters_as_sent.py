@@ -673,7 +673,9 @@ def test_a_subject_line_names_the_job_or_only_the_company(
     assert draft.subject == subject
     # The company alone, as a title: without the article a sentence gives it.
     hospital = made(lang, "thank_you_email", role=role, company="Hospital of St. Mary")
-    assert hospital.subject.endswith("— Hospital of St. Mary") or " at " in hospital.subject
+    assert hospital.subject.endswith("— Hospital of St. Mary") or (
+        " at " in hospital.subject or " en el Hospital" in hospital.subject
+    )
 
 
 # --- the one who told them, on the list of people to reach ------------------------------------

@@ -168,6 +168,13 @@ def _joins(
         inside = _words_of(value)
         if not inside:
             continue
+        # Words typed as more than one sentence ('the feedback, and the student panel. That
+        # meant a lot.'): the sentence they are joined into ends with the first of them, and
+        # the rest stand as the person's own sentences after it. What must read as a thing is
+        # that first one.
+        inner = ": " not in value and _INNER_END.search(value)
+        lead = value[: inner.start() + 1] if inner else value
+        led = _words_of(lead)
         first = inside[0][2]
         plain = _fold(first)
         # Framed as a title ('the X role', 'el puesto de X'): capitals are a title's.
@@ -186,13 +193,11 @@ def _joins(
             and isinstance(raw, str)
             and value == fitting.phrase(raw)
         )
-        # After a colon ('a new role: X. Y.') the person's own sentences stand as they are.
-        inner = ": " not in value and _INNER_END.search(value) is not None
-        said = [w for _, _, w in inside]
+        said = [w for _, _, w in led]
         clause = fitting.is_clause(
             said, words.linking_verbs, words.clause_words, words.subject_pronouns
         )
-        if joined and (plain in words.subject_pronouns or inner or whole or clause):
+        if joined and (plain in words.subject_pronouns or whole or clause):
             out.append(Finding("letters_sentence_joined", s.text, s.part, {"value": value}))
         elif joined and first[:1].isupper() and (plain in small or plain in words.third_person):
             out.append(Finding("letters_capital_joined", s.text, s.part, {"value": value}))

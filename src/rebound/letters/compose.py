@@ -37,6 +37,14 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
 
 
+_ANSWER_MARK = re.compile(re.escape(OPEN) + "([^" + templates.NAME_END + "]*)" + templates.NAME_END)
+
+
+def _answers(rendered: str) -> set[str]:
+    """The answers a rendered, marked line says."""
+    return set(_ANSWER_MARK.findall(rendered))
+
+
 def _says(rendered: str) -> bool:
     return bool(unmarked(rendered).strip())
 
@@ -164,15 +172,22 @@ class _Letter:
                 for f in self.joins()
             )
 
-        for name in (finding.earlier, finding.part):
-            if name not in self.at:
-                continue
-            start = at = self.at[name]
-            while self.way(name, at + 1) is not None:
-                at = self.at[name] = at + 1
-                if gone():
-                    return True
-            self.at[name] = start
+        # First only to a way that still says every answer the part said (the person's words
+        # are what the letter is for: 'over the next couple of years' they typed stays, and the
+        # pack's 'in the next couple of weeks' is said another way); then to any.
+        for keeping in (True, False):
+            for name in (finding.earlier, finding.part):
+                if name not in self.at:
+                    continue
+                start = at = self.at[name]
+                said = _answers(self.way(name, start) or "")
+                while (other := self.way(name, at + 1)) is not None:
+                    at = self.at[name] = at + 1
+                    if keeping and not said <= _answers(other):
+                        continue
+                    if gone():
+                        return True
+                self.at[name] = start
         for name in (finding.part, finding.earlier):
             if name in self.at and self.way(name, self.at[name]) and self.holds_words(name):
                 self.at[name] = len(self.said[name])  # left out, and said to be (`notes`)

@@ -1,0 +1,74 @@
+"""What a fourth blind panel of readers (a recruiter, a hiring manager, a career coach) found in
+drafts made from unseen answers, each as a general rule: the person's own thanks always reach
+the thank-you, notes and posts say what someone looks for as a sentence and give a line of
+background the answers support, wording fits any workplace, a head hunter hears 'open to' once,
+and one register runs through a message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.test_letters_as_sent import contact, drafts, made
+
+# --- 1. their own thanks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        (
+            "en",
+            "the thoughtful feedback, and for including two students on the panel. That meant a"
+            " lot to me",
+            "Thank you also for the thoughtful feedback, and for including two students on the"
+            " panel. That meant a lot to me.",
+        ),
+        (
+            "es",
+            "los comentarios tan detallados. Me ayudaron mucho a entender la decisión",
+            "Gracias también por los comentarios tan detallados. Me ayudaron mucho a entender la"
+            " decisión.",
+        ),
+    ],
+)
+def test_thanks_typed_as_two_sentences_reach_the_letter(lang: str, typed: str, said: str) -> None:
+    """Blind readers, on two emails of eight: the person's thanks for the feedback and the
+    student panel were left out for a stock line. Words typed as a phrase, then a sentence of
+    their own, are joined at the first and keep the rest as theirs."""
+    for channel in ("email", "phone"):
+        draft = made(lang, "thank_you_email", messenger_channel=channel, thank_detail=typed)
+        assert said in draft.body
+        assert draft.notes == ()
+
+
+@pytest.mark.parametrize("channel", ["email", "message"])
+def test_thanks_for_being_told_quickly_are_not_lost_to_the_opening(channel: str) -> None:
+    """'Thank you for your email letting me know ...' and their 'letting me know so quickly'
+    said the same words twice, and the person's went: the opening says it another way."""
+    typed = "letting me know so quickly after the interview, before the Christmas rota goes out"
+    draft = made("en", "thank_you_email", messenger_channel=channel, thank_detail=typed)
+    assert "Thank you also for letting me know so quickly after the interview" in draft.body
+    assert f"Thank you for your {channel} with the decision on the Operations Manager role" in (
+        draft.body
+    )
+    assert draft.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("en", "Head of Guidance roles, ideally leading a team over the next couple of weeks"),
+        ("es", "un puesto de dirección de obra, idealmente en las próximas semanas"),
+    ],
+)
+def test_a_phrase_said_twice_is_said_otherwise_in_the_packs_words_not_theirs(
+    lang: str, typed: str
+) -> None:
+    """'over the next couple of years' (theirs) and 'a coffee in the next couple of weeks' (the
+    pack's): the note asked for a call instead of a coffee, or dropped what they look for."""
+    note = made(lang, "outreach", contacts=[contact("friend", "coffee")], looking_for=typed)
+    assert "ideally" in note.body or "idealmente" in note.body
+    assert "coffee" in note.body or "café" in note.body
+    assert note.notes == ()
