@@ -551,8 +551,8 @@ def test_the_checker_names_a_slip_in_a_title_where_the_person_wrote_it() -> None
         (
             "en",
             "staff accountant or senior accountant, hybrid",
-            "I'm looking for a new role: staff accountant or senior accountant, hybrid.",
-            "I'm looking for a new role: staff accountant or senior accountant, hybrid.",
+            "I'm looking for a staff accountant or senior accountant role, hybrid.",
+            "I'm looking for a staff accountant or senior accountant role, hybrid.",
             "hybrid",  # no place named: the post can be acted on once one is
         ),
         (

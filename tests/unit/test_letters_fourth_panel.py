@@ -6,11 +6,9 @@ and one register runs through a message."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from tests.unit.test_letters_as_sent import contact, drafts, made
+from tests.unit.test_letters_as_sent import contact, made
 
 # --- 1. their own thanks ------------------------------------------------------------------------
 
@@ -72,3 +70,85 @@ def test_a_phrase_said_twice_is_said_otherwise_in_the_packs_words_not_theirs(
     assert "ideally" in note.body or "idealmente" in note.body
     assert "coffee" in note.body or "café" in note.body
     assert note.notes == ()
+
+
+# --- 2. what someone looks for, as a sentence ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        (
+            "en",
+            "Fleet or scheduling manager with a bus or coach operator, Yorkshire",
+            "I'm looking for a role as a fleet or scheduling manager with a bus or coach operator"
+            " in Yorkshire.",
+        ),
+        (
+            "en",
+            "Senior or specialist clinical pharmacist posts in antimicrobial stewardship, Dublin"
+            " area",
+            "I'm looking for senior or specialist clinical pharmacist posts in antimicrobial"
+            " stewardship in the Dublin area.",
+        ),
+        (
+            "en",
+            "Data centre technician or critical facilities technician role in Gauteng",
+            "I'm looking for a data centre technician or critical facilities technician role in"
+            " Gauteng.",
+        ),
+        (
+            "en",
+            "Grant writing or partnerships roles with education or health NGOs, Lagos or remote",
+            "I'm looking for grant writing or partnerships roles with education or health NGOs"
+            " in Lagos or remote.",
+        ),
+        (
+            "en",
+            "Financial Controller / Finance Manager, Dublin, hybrid",
+            "I'm looking for a Financial Controller / Finance Manager role in Dublin, hybrid.",
+        ),
+        (
+            "en",
+            "part time marketing or social media internships in london, 2-3 days a week",
+            "I'm looking for part-time marketing or social media internships in London, 2-3 days"
+            " a week.",
+        ),
+        (
+            "en",
+            "senior UX writer or content designer, remote ok",
+            "I'm looking for a senior UX writer or content designer role, open to remote.",
+        ),
+        # A title's capitals, and a place's, are theirs.
+        (
+            "en",
+            "Head of Guidance, Guidance Team Leader or senior counsellor roles in Christchurch",
+            "I'm looking for Head of Guidance, Guidance Team Leader or senior counsellor roles in"
+            " Christchurch.",
+        ),
+        (
+            "es",
+            "Dirección o residencia de obra en proyectos viales o de infraestructura en Antioquia",
+            "Busco un puesto de dirección o residencia de obra en proyectos viales o de"
+            " infraestructura en Antioquia.",
+        ),
+        ("es", "Fisio deportiva en valencia", "Busco un puesto de fisio deportiva en Valencia."),
+        (
+            "es",
+            "Jefe de sala o maître en restaurante u hotel en Sevilla",
+            "Busco un puesto de jefe de sala o maître en restaurante u hotel en Sevilla.",
+        ),
+        (
+            "es",
+            "Gerente de operaciones, Buenos Aires o remoto",
+            "Busco un puesto de gerente de operaciones en Buenos Aires o remoto.",
+        ),
+    ],
+)
+def test_what_someone_looks_for_reads_as_a_sentence(lang: str, typed: str, said: str) -> None:
+    """Blind readers, on nearly every post and note: 'I'm looking for a new role: Fleet or
+    scheduling manager ..., Yorkshire' reads like a form field; 'Data centre', 'Senior',
+    'Grant writing' capitalised mid-sentence; 'london', 'valencia' without theirs."""
+    assert made(lang, "availability_post", looking_for=typed).body.startswith(said + "\n")
+    note = made(lang, "outreach", contacts=[contact("friend", "phone")], looking_for=typed)
+    assert said.split(" ", 3)[-1] in note.body

@@ -218,6 +218,10 @@ class Vocabulary(NamedTuple):
     needs_place: tuple[str, ...] = ()
     compounds: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
+    place_names: tuple[str, ...] = ()
+    joining: tuple[str, ...] = ()
+    place_before: str = ""
+    place_areas: tuple[str, ...] = ()
     known_for_own: tuple[str, ...] = ()
     known_for_clause: tuple[tuple[str, str], ...] = ()
     known_for_as_typed: frozenset[str] = frozenset()
