@@ -6,6 +6,8 @@ and one register runs through a message."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.unit.test_letters_as_sent import contact, made
@@ -152,3 +154,69 @@ def test_what_someone_looks_for_reads_as_a_sentence(lang: str, typed: str, said:
     assert made(lang, "availability_post", looking_for=typed).body.startswith(said + "\n")
     note = made(lang, "outreach", contacts=[contact("friend", "phone")], looking_for=typed)
     assert said.split(" ", 3)[-1] in note.body
+
+
+WINS = [
+    {"_id": "e1", "title": "Zero lost-time incidents across 4 projects", "story": False},
+    {"_id": "e2", "title": "Rebuilt the wine list at Osteria Nove", "number": "GP up 8 points"},
+]
+LOGROS = [{"_id": "e1", "title": "Reorganicé el archivo de expedientes del despacho"}]
+
+
+@pytest.mark.parametrize(
+    ("lang", "wins", "said"),
+    [
+        (
+            "en",
+            WINS,
+            "Among other things, I rebuilt the wine list at Osteria Nove (GP up 8 points).",
+        ),
+        ("es", LOGROS, "Entre otras cosas, reorganicé el archivo de expedientes del despacho."),
+    ],
+)
+def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
+    lang: str, wins: list[dict[str, Any]], said: str
+) -> None:
+    """Blind readers, on almost every post and note: 'add a line of background'. The first
+    accomplishment typed as what they did is it; one typed as a thing is not said."""
+    post = made(lang, "availability_post", accomplishments=wins, looking_for="a PM role")
+    assert said in post.body
+    note = made(lang, "outreach", contacts=[contact("friend", "phone")], accomplishments=wins)
+    assert said in note.body
+    assert "Zero lost-time" not in post.body + note.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "I was recently a finalist for the Operations Manager role at Northwind."),
+        ("es", "Hace poco llegué a la ronda final del puesto de Operations Manager en Northwind."),
+    ],
+)
+def test_a_note_says_how_far_they_got_only_when_they_got_there(lang: str, said: str) -> None:
+    to = [contact("former_manager", "phone")]
+    assert said in made(lang, "outreach", contacts=to, stage="final").body
+    assert said not in made(lang, "outreach", contacts=to, stage="interviews").body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_without_an_accomplishment_a_note_says_what_they_are_known_for_once(lang: str) -> None:
+    known = "calm, clear incident handling"
+    friend = made(lang, "outreach", contacts=[contact("friend", "phone")], known_for=known)
+    assert friend.body.count(known) == 1
+    hunter = made(lang, "outreach", contacts=[contact("head_hunter", "email")], known_for=known)
+    assert hunter.body.count(known) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_linkedin_note_keeps_its_length_with_the_line_of_background(lang: str) -> None:
+    note = made(
+        lang,
+        "outreach",
+        contacts=[contact("former_colleague", "linkedin")],
+        accomplishments=WINS if lang == "en" else LOGROS,
+        looking_for="senior backend, platform or site-reliability lead roles in fintech, payments",
+        stage="final",
+        known_for="turning vague ideas into shipped features",
+    )
+    assert len(note.body.rstrip("\n")) <= 300

@@ -229,7 +229,12 @@ def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Findin
             three = tuple(_fold(w) for _, _, w in found[i : i + 3])
             if all(w in plain for w in three):
                 continue
-            theirs = all(_in_span(a, s.spans) is not None for a, _, _ in found[i : i + 3])
+            # The person's own words typed again in another answer ('senior UX writer' as the
+            # role and in what they look for) are theirs, whatever plain word is beside them.
+            theirs = all(
+                _in_span(a, s.spans) is not None or _fold(w) in plain
+                for a, _, w in found[i : i + 3]
+            )
             key = (three[0], three[1], three[2])
             if key in seen and not (theirs and seen[key][0]):
                 value = " ".join(w for _, _, w in found[i : i + 3])

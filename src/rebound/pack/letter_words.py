@@ -105,6 +105,11 @@ class LetterWords(_Strict):
     place_names: list[str] = Field(default_factory=list)
     place_before: str = ""
     place_areas: list[str] = Field(default_factory=list)
+    # An accomplishment typed as what someone did starts with a verb in the past: one of
+    # `did_words`, or a word with a `did_endings` ending ('rebuilt', 'trained'; 'reorganicé').
+    # Said as a line of background (the filter `did`); one typed as a thing is not.
+    did_words: list[str] = Field(default_factory=list)
+    did_endings: list[str] = Field(default_factory=list)
     # What someone is known for, after a preposition that needs a thing ('Me conocen por ...'):
     # a bare thing is theirs, said with `known_for_own` (one, many: 'mi', 'mis'); a clause that
     # starts with a key of `known_for_clause` is what they achieve ('que' -> 'lograr que ...');
@@ -186,6 +191,8 @@ class LetterWords(_Strict):
         "acronyms",
         "place_names",
         "place_areas",
+        "did_words",
+        "did_endings",
         "known_for_own",
         "known_for_as_typed",
         "verb_endings",

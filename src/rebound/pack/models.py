@@ -434,6 +434,8 @@ class Content(_Strict):
             acronyms=frozenset(letters.acronyms),
             place_names=tuple(letters.place_names),
             joining=tuple(letters.joining),
+            did_words=tuple(letters.did_words),
+            did_endings=tuple(letters.did_endings),
             place_before=letters.place_before,
             place_areas=tuple(letters.place_areas),
             known_for_own=tuple(letters.known_for_own),

@@ -57,6 +57,7 @@ _READERS = (
     "sentences/addressing.py",
     "sentences/spelling.py",
     "sentences/places.py",
+    "sentences/background.py",
     "pack/typed.py",
 )
 

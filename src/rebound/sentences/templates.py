@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import addressing, fitting, grammar
+from rebound.sentences import addressing, background, fitting, grammar
 
 Context = Mapping[str, object]
 
@@ -43,6 +43,7 @@ FILTERS = (
     "addressed",
     "public_role",
     "organisation_title",
+    "did",
 )
 
 _TAG = re.compile(
@@ -219,6 +220,9 @@ class Vocabulary(NamedTuple):
     compounds: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
     place_names: tuple[str, ...] = ()
+    # An accomplishment said as what someone did (rebound.sentences.background).
+    did_words: tuple[str, ...] = ()
+    did_endings: tuple[str, ...] = ()
     joining: tuple[str, ...] = ()
     place_before: str = ""
     place_areas: tuple[str, ...] = ()
@@ -317,6 +321,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.sentence(text, words)
     if name == "addressed":  # a sentence about the reader, said to them
         return addressing.addressed(text, words)
+    if name == "did":  # the first accomplishment, as what they did: 'rebuilt the wine list'
+        return background.did(value, words)
     if name == "name":
         return grammar.name(text)
     if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'
