@@ -220,3 +220,18 @@ def test_a_linkedin_note_keeps_its_length_with_the_line_of_background(lang: str)
         known_for="turning vague ideas into shipped features",
     )
     assert len(note.body.rstrip("\n")) <= 300
+
+
+# --- 3. any workplace ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "where you work"), ("es", "donde trabaja")])
+@pytest.mark.parametrize("name", ["Fiona Gallagher", "Dr. Fiona Gallagher"])
+def test_a_note_asks_about_where_they_work_whatever_the_workplace(
+    lang: str, said: str, name: str
+) -> None:
+    """Blind readers: 'at your company' is wrong to a teacher, a hospital pharmacist, a county
+    analyst."""
+    note = made(lang, "outreach", contacts=[contact("former_colleague", "email", name=name)])
+    assert said in note.body
+    assert not any(w in note.body for w in ("company", "organisation", "empresa"))
