@@ -235,3 +235,24 @@ def test_a_note_asks_about_where_they_work_whatever_the_workplace(
     note = made(lang, "outreach", contacts=[contact("former_colleague", "email", name=name)])
     assert said in note.body
     assert not any(w in note.body for w in ("company", "organisation", "empresa"))
+
+
+# --- 4. a head hunter hears it once -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", ("looking for", "new opportunities")), ("es", ("busco", "oportunidades"))],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin"])
+def test_a_head_hunter_hears_what_they_look_for_once(
+    lang: str, said: tuple[str, str], channel: str
+) -> None:
+    """Blind readers, on four notes: 'open to new opportunities' then 'looking for a new role'."""
+    for looking_for in ("data analyst roles", "Operations in logistics. Open to relocating."):
+        note = made(
+            lang, "outreach", contacts=[contact("head_hunter", channel)], looking_for=looking_for
+        )
+        looking, open_to = said
+        assert note.body.lower().count(looking) == 1, note.body
+        assert open_to not in note.body
