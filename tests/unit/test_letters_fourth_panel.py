@@ -6,6 +6,7 @@ and one register runs through a message."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -225,10 +226,17 @@ def test_a_linkedin_note_keeps_its_length_with_the_line_of_background(lang: str)
 # --- 3. any workplace ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "where you work"), ("es", "donde trabaja")])
-@pytest.mark.parametrize("name", ["Fiona Gallagher", "Dr. Fiona Gallagher"])
+@pytest.mark.parametrize(
+    ("lang", "name", "said"),
+    [
+        ("en", "Fiona Gallagher", "where you work"),
+        ("en", "Dr. Fiona Gallagher", "where you work"),
+        ("es", "Fiona Gallagher", "en tu trabajo"),
+        ("es", "Dra. Fiona Gallagher", "donde trabaja"),
+    ],
+)
 def test_a_note_asks_about_where_they_work_whatever_the_workplace(
-    lang: str, said: str, name: str
+    lang: str, name: str, said: str
 ) -> None:
     """Blind readers: 'at your company' is wrong to a teacher, a hospital pharmacist, a county
     analyst."""
@@ -256,3 +264,38 @@ def test_a_head_hunter_hears_what_they_look_for_once(
         looking, open_to = said
         assert note.body.lower().count(looking) == 1, note.body
         assert open_to not in note.body
+
+
+# --- 5. one register ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "address", "closing"),
+    [("en", "Mr. Tunde", "Best wishes,"), ("es", "Sr. Ibarra", "Saludos cordiales,")],
+)
+def test_a_chat_greeted_formally_closes_and_signs_as_a_letter(
+    lang: str, address: str, closing: str
+) -> None:
+    """Blind readers: 'Dear Mr. Tunde, ... Best, Chiamaka' mixes registers."""
+    draft = made(lang, "thank_you_email", messenger_channel="message", messenger_address=address)
+    assert draft.body.rstrip("\n").splitlines()[-2:] == [closing, "Alex Doe"]
+    casual = made(lang, "thank_you_email", messenger_channel="message", messenger_address="Frank")
+    assert casual.body.rstrip("\n").splitlines()[-1] == "Alex"
+
+
+# Verbs of tú that a reader who speaks vos (Buenos Aires, Montevideo) hears as another register.
+TU_ONLY = re.compile(r"\b(conoces|tienes|enteras|trabajas|puedes|quieres|sabes|sugirió)\b")
+
+
+@pytest.mark.parametrize("relation", ["friend", "former_colleague", "former_manager", "other"])
+@pytest.mark.parametrize("channel", ["email", "linkedin", "phone", "coffee"])
+def test_a_spanish_note_by_first_name_keeps_to_words_tu_and_vos_share(
+    relation: str, channel: str
+) -> None:
+    """Blind readers: 'Hola, Fede' then usted ('si tiene'), and 'tienes' / 'conoces' to a
+    friend in Buenos Aires: a note greeted by a first name says only what reads the same in tú
+    and vos ('se te ocurre', 'te llega', 'tendrías')."""
+    note = made("es", "outreach", contacts=[contact(relation, channel, name="Sofi Rinaldi")])
+    assert not TU_ONLY.search(note.body), note.body
+    thanks = made("es", "thank_you_email", messenger_address="Fede", door="reapply")
+    assert not TU_ONLY.search(thanks.body), thanks.body
