@@ -299,3 +299,49 @@ def test_a_spanish_note_by_first_name_keeps_to_words_tu_and_vos_share(
     assert not TU_ONLY.search(note.body), note.body
     thanks = made("es", "thank_you_email", messenger_address="Fede", door="reapply")
     assert not TU_ONLY.search(thanks.body), thanks.body
+
+
+# --- 6. what else the readers stopped at --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "company", "said"),
+    [
+        ("en", "Washington State Department of Commerce", "at the Washington State Department"),
+        ("en", "King County", "at King County"),
+        ("es", "Hotel Giralda Real", "del Hotel Giralda Real"),
+    ],
+)
+def test_an_institution_named_inside_a_longer_name_takes_its_article(
+    lang: str, company: str, said: str
+) -> None:
+    draft = made(lang, "thank_you_email", company=company, stage="final")
+    assert said in draft.body
+
+
+@pytest.mark.parametrize(("lang", "role"), [("en", "Account Manager Sr."), ("es", "Gerente Jr.")])
+def test_a_title_ending_in_its_seniority_keeps_the_dot(lang: str, role: str) -> None:
+    draft = made(lang, "thank_you_email", role=role, messenger_channel="email")
+    assert role in draft.body and ".." not in draft.body
+
+
+def test_being_considered_is_said_once() -> None:
+    body = made("en", "thank_you_email", stage="applied").body
+    assert body.count("considered") == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "told"),
+    [
+        ("en", "being so straight with me over coffee instead of just sending an email", "person"),
+        ("es", "decírmelo con calma en lugar de mandar un correo", "persona"),
+    ],
+)
+def test_thanks_for_being_told_in_person_are_said_once(lang: str, typed: str, told: str) -> None:
+    """A blind reader: 'in person ... hearing it from you directly' and then 'straight with me
+    over coffee instead of just sending an email' thank for the same thing twice."""
+    draft = made(
+        lang, "thank_you_email", messenger_channel="in_person", thank_detail=typed, stage="final"
+    )
+    assert typed in draft.body
+    assert told not in draft.body

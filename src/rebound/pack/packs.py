@@ -58,6 +58,7 @@ _READERS = (
     "sentences/spelling.py",
     "sentences/places.py",
     "sentences/background.py",
+    "sentences/organisations.py",
     "pack/typed.py",
 )
 

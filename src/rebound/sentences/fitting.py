@@ -1,11 +1,11 @@
 """How a person's words are fitted into a letter's sentences: a phrase after 'Thank you also
 for', what they look for after 'I'm looking for', what they are known for, a title inside 'the
-... role', a subject line's title, a company's name without notes beside it.
+... role', a subject line's title.
 
-Pure functions behind the template filters `phrase`, `role`, `trait`, `sentence`, `title`,
-`headline` and `organisation`, with the pack's words for its language (`Fitting`). What they
-cannot fit well, the letter checker (rebound.letters.checker) finds, and the composer says
-another way or leaves out.
+Pure functions behind the template filters `phrase`, `role`, `trait`, `sentence`, `title` and
+`headline` (a company's name is rebound.sentences.organisations'), with the pack's words for its
+language (`Fitting`). What they cannot fit well, the letter checker (rebound.letters.checker)
+finds, and the composer says another way or leaves out.
 """
 
 from __future__ import annotations
@@ -169,6 +169,7 @@ def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
 
 
 _NOTED = re.compile(r"\s*\([^()]*\)")
+_SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
 
 
 def title(text: str, words: Fitting) -> str:
@@ -185,6 +186,8 @@ def title(text: str, words: Fitting) -> str:
     # (contract, 18 months)') is theirs, not the title's: a letter says the title.
     text = capitals(_NOTED.sub("", text) or text, words.acronyms)
     parts = " ".join(text.split()).strip(" .;,").split(" ")
+    if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
+        parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
     leads = set(words.articles) | set(words.determiners)
     changed = True
     while changed and len(parts) > 1:
@@ -427,46 +430,6 @@ def sentence(text: str, words: Fitting) -> str:
         return ""
     out = out[0].upper() + out[1:]
     return out if out[-1] in ".!?…" else out + "."
-
-
-def organisation_title(text: str) -> str:
-    """A company's name as a subject line shows it: as `organisation` says it, without an
-    article ('Gracias — Hospital San Rafael')."""
-    return organisation(text)
-
-
-def organisation(text: str, words: Fitting | None = None) -> str:
-    """A company's name as a letter says it in running prose: without what the person noted
-    beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
-    the article a name that begins with a common noun takes, in the pack's words ('University
-    of Westbrook, Dept. of Statistics' -> 'the University of Westbrook', 'Hospital San Rafael'
-    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.').
-    A name typed all in lower case gets a name's capitals ('comfort air mechanical' -> 'Comfort
-    Air Mechanical'); a word with a dot or a digit ('monday.com') stays as typed."""
-    out = " ".join(text.split())
-    cut = re.split(r"\s+\(", out, maxsplit=1)[0].strip() or out
-    # A note after a comma ('University of Westbrook, Dept. of Statistics'), but never a comma
-    # after the first word, which lists names or ends one ('Fuentes, Arriaga y Asociados',
-    # 'Smith, Jones & Co.', 'Acme, Inc.'): a letter to a firm spells its whole name.
-    head, comma, _ = cut.partition(", ")
-    if comma and len(head.split()) > 1:
-        cut = head.strip()
-    if cut.islower():
-        cut = " ".join(
-            w if (i and w in SMALL_WORDS) or not w.isalpha() else w[:1].upper() + w[1:]
-            for i, w in enumerate(cut.split(" "))
-        )
-    if words is None:
-        return cut
-    parts = cut.split(" ")
-    first = _folded(parts[0])
-    joins = words.institution_joins
-    if len(parts) < 2 or (joins and _folded(parts[1]) not in joins):
-        return cut
-    for article, nouns in words.institutions:
-        if first in nouns:
-            return f"{article} {cut}"
-    return cut
 
 
 def names_a_job(title: str, words: Fitting) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import addressing, background, fitting, grammar
+from rebound.sentences import addressing, background, fitting, grammar, organisations
 
 Context = Mapping[str, object]
 
@@ -312,9 +312,9 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
-        return fitting.organisation(text, words)
+        return organisations.organisation(text, words)
     if name == "organisation_title":  # a company alone, as a subject line names it
-        return fitting.organisation_title(text)
+        return organisations.organisation_title(text)
     if name == "trait":
         return fitting.trait(text, words)
     if name == "sentence":
