@@ -345,3 +345,34 @@ def test_thanks_for_being_told_in_person_are_said_once(lang: str, typed: str, to
     )
     assert typed in draft.body
     assert told not in draft.body
+
+
+def test_a_linkedin_note_too_long_for_all_they_look_for_says_it_up_to_its_first_note() -> None:
+    """A blind reader: a LinkedIn note that 'never says what role she wants' (what she typed ran
+    past 300 characters, and the note said only 'my next role')."""
+    typed = (
+        "Senior policy analyst or research manager roles in housing, homelessness or human"
+        " services, state or local government in the Puget Sound area (open to nonprofits doing"
+        " policy work)"
+    )
+    note = made("en", "outreach", contacts=[contact("other", "linkedin")], looking_for=typed)
+    assert "I'm looking for senior policy analyst or research manager roles in housing." in (
+        note.body
+    )
+    assert len(note.body.rstrip("\n")) <= 300
+
+
+def test_a_line_of_background_gives_way_to_what_they_look_for() -> None:
+    """'el puesto de Ingeniero de Datos' in the line of background, and 'un puesto de ingeniero
+    de datos' in what they look for: the background says something else, never the search."""
+    note = made(
+        "es",
+        "outreach",
+        contacts=[contact("head_hunter", "email")],
+        stage="final",
+        role="Ingeniero de Datos Senior",
+        looking_for="Ingeniero de datos senior, idealmente con streaming, en Santiago o remoto",
+        accomplishments=LOGROS,
+    )
+    assert "Busco un puesto de ingeniero de datos senior, idealmente con streaming" in note.body
+    assert "reorganicé el archivo" in note.body

@@ -37,11 +37,13 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
 
 
-_ANSWER_MARK = re.compile(re.escape(OPEN) + "([^" + templates.NAME_END + "]*)" + templates.NAME_END)
+_ANSWER_MARK = re.compile(
+    re.escape(OPEN) + "([^\ue001]*)\ue001([^\ue000-\ue003]*)" + re.escape(templates.CLOSE)
+)
 
 
-def _answers(rendered: str) -> set[str]:
-    """The answers a rendered, marked line says."""
+def _answers(rendered: str) -> set[tuple[str, str]]:
+    """The answers a rendered, marked line says, each with the words it says them in."""
     return set(_ANSWER_MARK.findall(rendered))
 
 
@@ -174,9 +176,11 @@ class _Letter:
 
         # First only to a way that still says every answer the part said (the person's words
         # are what the letter is for: 'over the next couple of years' they typed stays, and the
-        # pack's 'in the next couple of weeks' is said another way); then to any.
+        # pack's 'in the next couple of weeks' is said another way); then to any, the later
+        # first: what they look for, said first, outweighs a line of background after it.
         for keeping in (True, False):
-            for name in (finding.earlier, finding.part):
+            names = (finding.earlier, finding.part) if keeping else (finding.part, finding.earlier)
+            for name in names:
                 if name not in self.at:
                     continue
                 start = at = self.at[name]

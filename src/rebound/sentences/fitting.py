@@ -272,6 +272,13 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     return _object(head, words) + said[len(head) :]
 
 
+def brief(text: str) -> str:
+    """What someone looks for up to its first note, for a note that must be short (a LinkedIn
+    connection note): 'senior policy analyst roles in housing, state or local government (open
+    to nonprofits)' -> 'senior policy analyst roles in housing'."""
+    return re.split(r"\s*[(;]|,\s", " ".join(text.split()), maxsplit=1)[0].strip() or text
+
+
 def _as_a_job(parts: list[str], words: Fitting) -> str | None:
     """A job named with where it is ('fleet or scheduling manager with a bus operator'), as a
     role as that job ('a role as a fleet or scheduling manager with a bus operator'); None

@@ -44,6 +44,7 @@ FILTERS = (
     "public_role",
     "organisation_title",
     "did",
+    "brief_role",
 )
 
 _TAG = re.compile(
@@ -302,6 +303,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.phrase(text)
     if name == "role":
         return fitting.role(text, words)
+    if name == "brief_role":  # what someone looks for, up to its first note: a short note's
+        return fitting.role(fitting.brief(text), words)
     if name == "public_role":  # what someone looks for, as a post to strangers says it
         return fitting.role(text, words, public=True)
     if name == "title":
