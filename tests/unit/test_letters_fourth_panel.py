@@ -376,3 +376,12 @@ def test_a_line_of_background_gives_way_to_what_they_look_for() -> None:
     )
     assert "Busco un puesto de ingeniero de datos senior, idealmente con streaming" in note.body
     assert "reorganicé el archivo" in note.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "I'd love an intro."), ("es", "me encantaría saberlo.")]
+)
+def test_a_friend_is_asked_as_a_friend(lang: str, said: str) -> None:
+    """Blind readers: 'I'd be grateful for an introduction' is stiff to a friend."""
+    assert said in made(lang, "outreach", contacts=[contact("friend", "linkedin")]).body
+    assert said not in made(lang, "outreach", contacts=[contact("other", "linkedin")]).body
