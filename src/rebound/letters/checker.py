@@ -168,6 +168,13 @@ def _joins(
         inside = _words_of(value)
         if not inside:
             continue
+        # Words typed as more than one sentence ('the feedback, and the student panel. That
+        # meant a lot.'): the sentence they are joined into ends with the first of them, and
+        # the rest stand as the person's own sentences after it. What must read as a thing is
+        # that first one.
+        inner = ": " not in value and _INNER_END.search(value)
+        lead = value[: inner.start() + 1] if inner else value
+        led = _words_of(lead)
         first = inside[0][2]
         plain = _fold(first)
         # Framed as a title ('the X role', 'el puesto de X'): capitals are a title's.
@@ -186,13 +193,11 @@ def _joins(
             and isinstance(raw, str)
             and value == fitting.phrase(raw)
         )
-        # After a colon ('a new role: X. Y.') the person's own sentences stand as they are.
-        inner = ": " not in value and _INNER_END.search(value) is not None
-        said = [w for _, _, w in inside]
+        said = [w for _, _, w in led]
         clause = fitting.is_clause(
             said, words.linking_verbs, words.clause_words, words.subject_pronouns
         )
-        if joined and (plain in words.subject_pronouns or inner or whole or clause):
+        if joined and (plain in words.subject_pronouns or whole or clause):
             out.append(Finding("letters_sentence_joined", s.text, s.part, {"value": value}))
         elif joined and first[:1].isupper() and (plain in small or plain in words.third_person):
             out.append(Finding("letters_capital_joined", s.text, s.part, {"value": value}))
@@ -224,7 +229,12 @@ def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Findin
             three = tuple(_fold(w) for _, _, w in found[i : i + 3])
             if all(w in plain for w in three):
                 continue
-            theirs = all(_in_span(a, s.spans) is not None for a, _, _ in found[i : i + 3])
+            # The person's own words typed again in another answer ('senior UX writer' as the
+            # role and in what they look for) are theirs, whatever plain word is beside them.
+            theirs = all(
+                _in_span(a, s.spans) is not None or _fold(w) in plain
+                for a, _, w in found[i : i + 3]
+            )
             key = (three[0], three[1], three[2])
             if key in seen and not (theirs and seen[key][0]):
                 value = " ".join(w for _, _, w in found[i : i + 3])

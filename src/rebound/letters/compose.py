@@ -39,6 +39,16 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
 
 
+_ANSWER_MARK = re.compile(
+    re.escape(OPEN) + "([^\ue001]*)\ue001([^\ue000-\ue003]*)" + re.escape(templates.CLOSE)
+)
+
+
+def _answers(rendered: str) -> set[tuple[str, str]]:
+    """The answers a rendered, marked line says, each with the words it says them in."""
+    return set(_ANSWER_MARK.findall(rendered))
+
+
 def _says(rendered: str) -> bool:
     return bool(unmarked(rendered).strip())
 
@@ -166,15 +176,24 @@ class _Letter:
                 for f in self.joins()
             )
 
-        for name in (finding.earlier, finding.part):
-            if name not in self.at:
-                continue
-            start = at = self.at[name]
-            while self.way(name, at + 1) is not None:
-                at = self.at[name] = at + 1
-                if gone():
-                    return True
-            self.at[name] = start
+        # First only to a way that still says every answer the part said (the person's words
+        # are what the letter is for: 'over the next couple of years' they typed stays, and the
+        # pack's 'in the next couple of weeks' is said another way); then to any, the later
+        # first: what they look for, said first, outweighs a line of background after it.
+        for keeping in (True, False):
+            names = (finding.earlier, finding.part) if keeping else (finding.part, finding.earlier)
+            for name in names:
+                if name not in self.at:
+                    continue
+                start = at = self.at[name]
+                said = _answers(self.way(name, start) or "")
+                while (other := self.way(name, at + 1)) is not None:
+                    at = self.at[name] = at + 1
+                    if keeping and not said <= _answers(other):
+                        continue
+                    if gone():
+                        return True
+                self.at[name] = start
         for name in (finding.part, finding.earlier):
             if name in self.at and self.way(name, self.at[name]) and self.holds_words(name):
                 self.at[name] = len(self.said[name])  # left out, and said to be (`notes`)

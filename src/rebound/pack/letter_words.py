@@ -97,6 +97,19 @@ class LetterWords(_Strict):
     # Words always written in capitals in a title or what someone looks for, however typed
     # ('ux/ui designer' -> 'UX/UI designer'): letters said one by one, never a word of their own.
     acronyms: list[str] = Field(default_factory=list)
+    # Places someone may type in lower case, written with their capitals wherever they look
+    # for work ('london' -> 'London', 'buenos aires' -> 'Buenos Aires'); a place is any
+    # fragment after a comma that names no job and starts with a capital ('Dublin area',
+    # 'Bengaluru or Mumbai'), which is said after `place_before` ('in the Dublin area'), with
+    # the first article where it ends in one of `place_areas`.
+    place_names: list[str] = Field(default_factory=list)
+    place_before: str = ""
+    place_areas: list[str] = Field(default_factory=list)
+    # An accomplishment typed as what someone did starts with a verb in the past: one of
+    # `did_words`, or a word with a `did_endings` ending ('rebuilt', 'trained'; 'reorganicé').
+    # Said as a line of background (the filter `did`); one typed as a thing is not.
+    did_words: list[str] = Field(default_factory=list)
+    did_endings: list[str] = Field(default_factory=list)
     # What someone is known for, after a preposition that needs a thing ('Me conocen por ...'):
     # a bare thing is theirs, said with `known_for_own` (one, many: 'mi', 'mis'); a clause that
     # starts with a key of `known_for_clause` is what they achieve ('que' -> 'lograr que ...');
@@ -176,6 +189,10 @@ class LetterWords(_Strict):
         "needs_place",
         "compounds",
         "acronyms",
+        "place_names",
+        "place_areas",
+        "did_words",
+        "did_endings",
         "known_for_own",
         "known_for_as_typed",
         "verb_endings",

@@ -57,6 +57,8 @@ _READERS = (
     "sentences/addressing.py",
     "sentences/spelling.py",
     "sentences/places.py",
+    "sentences/background.py",
+    "sentences/organisations.py",
     "pack/typed.py",
 )
 

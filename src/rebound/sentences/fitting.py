@@ -1,11 +1,11 @@
 """How a person's words are fitted into a letter's sentences: a phrase after 'Thank you also
 for', what they look for after 'I'm looking for', what they are known for, a title inside 'the
-... role', a subject line's title, a company's name without notes beside it.
+... role', a subject line's title.
 
-Pure functions behind the template filters `phrase`, `role`, `trait`, `sentence`, `title`,
-`headline` and `organisation`, with the pack's words for its language (`Fitting`). What they
-cannot fit well, the letter checker (rebound.letters.checker) finds, and the composer says
-another way or leaves out.
+Pure functions behind the template filters `phrase`, `role`, `trait`, `sentence`, `title` and
+`headline` (a company's name is rebound.sentences.organisations'), with the pack's words for its
+language (`Fitting`). What they cannot fit well, the letter checker (rebound.letters.checker)
+finds, and the composer says another way or leaves out.
 """
 
 from __future__ import annotations
@@ -50,18 +50,28 @@ _NAMED_DAYS = re.compile(
 _INNER_STOP = re.compile(r"\w[.!?…]\s+[A-ZÁÉÍÓÚÑ¿¡]")
 
 
-def _capital_of_a_sentence(words: list[str]) -> bool:
+def _capital_of_a_sentence(words: list[str], until: str = "") -> bool:
     """Whether the first of these words has its capital only for starting what was typed: it is
-    capitalised, and no other word is but 'I' and words all in capitals ('Applied scientist
-    roles where I ship NLP models'); a later capital ('Head of Growth', 'en Medellín') says the
-    words may be a name, which keeps its capitals."""
+    capitalised, and no other word of the title it starts is but 'I' and acronyms ('Applied
+    scientist roles where I ship NLP models', 'Grant writing roles with NGOs'); a later capital
+    of that title ('Head of Growth', 'Financial Controller / Finance Manager') says the words
+    may be a name, which keeps its capitals. The title ends at a comma, a slash or a bracket,
+    or at `until`, the word before a place ('Research scientist roles in NZ', 'Jefe de sala
+    en Sevilla'): a place's capitals are its own."""
     first = words[0]
     if len(words) < 2 or not (first[:1].isupper() and first[1:].islower()):
         return False
-    return all(not w[:1].isupper() or w == "I" or w.strip(",.;:()").isupper() for w in words[1:])
+    title: list[str] = []
+    for w in words[1:]:
+        if w.lower() == until or w[:1] in "/(":
+            break
+        title.append(w)
+        if w[-1:] in ",;/)":
+            break
+    return all(not w[:1].isupper() or w == "I" or w.strip(",.;:()/")[:2].isupper() for w in title)
 
 
-def phrase(text: str, capitals: bool = False) -> str:
+def phrase(text: str, capitals: bool = False, until: str = "") -> str:
     """An answer fitted to sit inside a sentence that introduces it ('Thank you also for ...').
 
     Drops what that sentence already says ('for', 'Thank you for'), a final full stop, and the
@@ -87,7 +97,7 @@ def phrase(text: str, capitals: bool = False) -> str:
     # Asked for a phrase (`capitals`), a stop typed at its end is only a habit; elsewhere a
     # capital, four words and a stop say a sentence, which keeps its capital.
     a_sentence = not capitals and _STOPPED.search(typed) is not None and len(words) >= 4
-    fits = common or (capitals and not a_sentence and _capital_of_a_sentence(words))
+    fits = common or (capitals and not a_sentence and _capital_of_a_sentence(words, until))
     if first[:1].isupper() and first[1:].islower() and fits:
         out = plain + (" " + rest if rest else "")
     return out
@@ -139,6 +149,8 @@ class Fitting(places.Places, Protocol):
     def institutions(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
     @property
     def institution_joins(self) -> tuple[str, ...]: ...
+    @property
+    def joining(self) -> tuple[str, ...]: ...
 
 
 def _folded(word: str) -> str:
@@ -157,6 +169,7 @@ def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
 
 
 _NOTED = re.compile(r"\s*\([^()]*\)")
+_SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
 
 
 def title(text: str, words: Fitting) -> str:
@@ -173,6 +186,8 @@ def title(text: str, words: Fitting) -> str:
     # (contract, 18 months)') is theirs, not the title's: a letter says the title.
     text = capitals(_NOTED.sub("", text) or text, words.acronyms)
     parts = " ".join(text.split()).strip(" .;,").split(" ")
+    if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
+        parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
     leads = set(words.articles) | set(words.determiners)
     changed = True
     while changed and len(parts) > 1:
@@ -226,15 +241,18 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     'something remote'; a wrong 'a'/'an' mended); a role named with its noun gets an article
     ('a senior backend role', 'un puesto de analista'); a job title becomes a role the article
     of which fits whatever the title's gender ('a Data Engineer role', 'un puesto de directora de
-    producto'); a title in the plural, several such roles ('Data Analyst roles', 'puestos de
-    analista'); and anything else follows a colon ('a new role: Head of Growth at a Series A
-    startup', 'un nuevo puesto: cargo de abogada en Medellín').
+    producto'), and one said with where it is, a role as that job ('a role as a fleet manager
+    with a bus operator'); a title in the plural, several such roles ('Data Analyst roles',
+    'puestos de analista'). A place named after a comma is said as a place ('... in the Dublin
+    area'; `places.placed`). Only words typed as sentences of their own follow a colon ('a new
+    role: operations in logistics. Open to relocating.'); in Spanish anything else is 'un puesto
+    de ...', in English 'a new role in ...' where it names a field.
     """
     spanish = words.grammar == "es"
     # Never mended here: what someone looks for is free text, where a word one slip from a
     # title's word is as often another word ('PE-backed' is not 'PE-backend').
     typed = places.said(_joined(capitals(text, words.acronyms), words.compounds), words, public)
-    out = phrase(typed, capitals=True)
+    out = phrase(places.named(typed, words), capitals=True, until=words.place_before)
     parts = out.split()
     if not parts:
         return out
@@ -246,6 +264,42 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
         if len(first) > 1 and _capital_of_a_sentence(first) and first[0] not in ("I",):
             out = out[:1].lower() + out[1:]
         return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
+    # What follows the first comma, when it names no job ('Dublin, hybrid', 'open to remote'),
+    # is said after what they look for, as a place or as the notes it is.
+    said = places.placed(out, words)
+    first, _, notes = out.partition(", ")
+    head = first if notes and not places.names_a_job(notes, words) else out
+    return _object(head, words) + said[len(head) :]
+
+
+def brief(text: str) -> str:
+    """What someone looks for up to its first note, for a note that must be short (a LinkedIn
+    connection note): 'senior policy analyst roles in housing, state or local government (open
+    to nonprofits)' -> 'senior policy analyst roles in housing'."""
+    return re.split(r"\s*[(;]|,\s", " ".join(text.split()), maxsplit=1)[0].strip() or text
+
+
+def _as_a_job(parts: list[str], words: Fitting) -> str | None:
+    """A job named with where it is ('fleet or scheduling manager with a bus operator'), as a
+    role as that job ('a role as a fleet or scheduling manager with a bus operator'); None
+    when no job's noun is followed by a word that joins a place or a field to it."""
+    for at, word in enumerate(parts[1:-1], start=1):
+        joins = _folded(parts[at + 1])
+        if (
+            joins in words.joining
+            and joins not in words.institution_joins
+            and (_folded(word) in words.job_nouns)
+        ):
+            said = " ".join(parts)
+            return f"a role as {_an(said)} {said}"
+    return None
+
+
+def _object(out: str, words: Fitting) -> str:
+    """What someone looks for, without the place said after it, as the object of 'I'm looking
+    for' (see `role`)."""
+    spanish = words.grammar == "es"
+    parts = out.split()
     plain = [_folded(w) for w in parts]
     # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
     # 'Cargo de abogada'), but not a title's ('Jefe de Obra', 'Head of Growth').
@@ -263,6 +317,12 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     roles = any(w in words.role_words for w in plain)
     if plain[-1] in words.mass_nouns:
         return out  # 'consulting work', 'trabajo en remoto': a whole object already
+    if not spanish and any(
+        (w in words.mass_nouns or _plural_of(w, words.job_nouns) is not None)
+        and plain[at + 1] in words.joining
+        for at, w in enumerate(plain[:-1])
+    ):
+        return out  # 'social media internships in London', 'nurses for a night shift'
     if first in indefinite and len(parts) > 1:
         rest = " ".join(parts[1:])
         if not roles:
@@ -285,6 +345,8 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
             noun = next(w for w in plain if w in words.role_words)
             return f"{'una' if noun in words.feminine else 'un'} {out}"
         return f"{_an(out)} {out}"
+    if not spanish and (as_a_job := _as_a_job(parts, words)) is not None:
+        return as_a_job
     if _folded(head) in words.job_nouns:
         if spanish:
             return f"un puesto de {out}"
@@ -292,10 +354,11 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     # A word or two, none a job's: a field ('my next role in UX', 'in data science').
     if len(parts) <= 2 and not any(c in out for c in ",;:/()"):
         return f"mi próximo puesto en {out}" if spanish else f"my next role in {out}"
-    # Anything else is said after a colon, where any words read well ('a new role: sous chef
-    # or senior CDP in a busy kitchen'): joined into the sentence, a title would read as a
-    # field ('my next role in staff accountant').
-    return f"un nuevo puesto: {out}" if spanish else f"a new role: {out}"
+    # Anything else: in Spanish, a job of that name ('un puesto de dirección de obra en
+    # Antioquia', 'un puesto de fisio deportiva en Valencia'); in English after a colon, where
+    # any words read well ('a new role: sous chef or senior CDP in a busy kitchen'): joined into
+    # the sentence, a title would read as a field ('my next role in staff accountant').
+    return f"un puesto de {out}" if spanish else f"a new role: {out}"
 
 
 def trait(text: str, words: Fitting, being: str = "being") -> str:
@@ -374,46 +437,6 @@ def sentence(text: str, words: Fitting) -> str:
         return ""
     out = out[0].upper() + out[1:]
     return out if out[-1] in ".!?…" else out + "."
-
-
-def organisation_title(text: str) -> str:
-    """A company's name as a subject line shows it: as `organisation` says it, without an
-    article ('Gracias — Hospital San Rafael')."""
-    return organisation(text)
-
-
-def organisation(text: str, words: Fitting | None = None) -> str:
-    """A company's name as a letter says it in running prose: without what the person noted
-    beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
-    the article a name that begins with a common noun takes, in the pack's words ('University
-    of Westbrook, Dept. of Statistics' -> 'the University of Westbrook', 'Hospital San Rafael'
-    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.').
-    A name typed all in lower case gets a name's capitals ('comfort air mechanical' -> 'Comfort
-    Air Mechanical'); a word with a dot or a digit ('monday.com') stays as typed."""
-    out = " ".join(text.split())
-    cut = re.split(r"\s+\(", out, maxsplit=1)[0].strip() or out
-    # A note after a comma ('University of Westbrook, Dept. of Statistics'), but never a comma
-    # after the first word, which lists names or ends one ('Fuentes, Arriaga y Asociados',
-    # 'Smith, Jones & Co.', 'Acme, Inc.'): a letter to a firm spells its whole name.
-    head, comma, _ = cut.partition(", ")
-    if comma and len(head.split()) > 1:
-        cut = head.strip()
-    if cut.islower():
-        cut = " ".join(
-            w if (i and w in SMALL_WORDS) or not w.isalpha() else w[:1].upper() + w[1:]
-            for i, w in enumerate(cut.split(" "))
-        )
-    if words is None:
-        return cut
-    parts = cut.split(" ")
-    first = _folded(parts[0])
-    joins = words.institution_joins
-    if len(parts) < 2 or (joins and _folded(parts[1]) not in joins):
-        return cut
-    for article, nouns in words.institutions:
-        if first in nouns:
-            return f"{article} {cut}"
-    return cut
 
 
 def names_a_job(title: str, words: Fitting) -> bool:

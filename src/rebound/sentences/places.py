@@ -28,6 +28,20 @@ class Places(Protocol):
     def near_home_said(self) -> str: ...
     @property
     def needs_place(self) -> tuple[str, ...]: ...
+    @property
+    def place_names(self) -> tuple[str, ...]: ...
+    @property
+    def place_before(self) -> str: ...
+    @property
+    def place_areas(self) -> tuple[str, ...]: ...
+    @property
+    def articles(self) -> tuple[str, ...]: ...
+    @property
+    def role_words(self) -> tuple[str, ...]: ...
+    @property
+    def job_nouns(self) -> tuple[str, ...]: ...
+    @property
+    def mass_nouns(self) -> tuple[str, ...]: ...
 
 
 @lru_cache(maxsize=64)
@@ -84,3 +98,57 @@ def unknown_places(text: str, words: Places) -> list[str]:
         found = [w for w in words.needs_place if _word(w).search(text)]
         out += found[:1]
     return out
+
+
+@lru_cache(maxsize=8)
+def _names(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/.@-])(?:{alternatives})(?![\w/@-])")
+
+
+def named(text: str, words: Places) -> str:
+    """The places of the pack's `place_names` typed in lower case, with their capitals ('in
+    london' -> 'in London', 'buenos aires o remoto' -> 'Buenos Aires o remoto'); a place typed
+    with any capital stays as typed."""
+    pattern = _names(words.place_names)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m[0].split(" ")), text)
+
+
+def _a_place(chunk: str, words: Places) -> bool:
+    """Whether a fragment after a comma names only where ('Dublin area', 'Bengaluru or Mumbai',
+    'NZ or Australia'): it starts with a capital and has no word of a job, a role or a thing
+    to do ('Guidance Team Leader or senior counsellor roles' is another title)."""
+    plain = chunk.split()
+    if not plain or not chunk[:1].isupper() or len(plain) > 4 or any(c.isdigit() for c in chunk):
+        return False
+    return not names_a_job(chunk, words)
+
+
+def names_a_job(text: str, words: Places) -> bool:
+    """Whether words name a job, a role or work to do ('Guidance Team Leader or senior
+    counsellor roles', 'contracts'), not only a place or a note ('Dublin area', 'hybrid')."""
+    job = {*words.role_words, *words.job_nouns, *words.mass_nouns}
+    plain = [w.strip("(),.;").lower() for w in text.split()]
+    return any(w in job or w.rstrip("s") in job for w in plain)
+
+
+def placed(text: str, words: Places) -> str:
+    """What someone looks for with the places they named after a comma said as a place is in a
+    sentence ('... NGOs, Lagos or remote' -> '... NGOs in Lagos or remote', '..., Dublin area'
+    -> '... in the Dublin area'); the notes after the place stay after a comma ('in Dublin,
+    hybrid'). Without the pack's `place_before`, as typed."""
+    before = words.place_before
+    if not before or ", " not in text:
+        return text
+    head, *rest = _chunks(text)
+    if not rest or not _a_place(rest[0], words):
+        return text
+    place = rest[0]
+    last = place.rstrip(".!").split()[-1].lower()
+    if last in words.place_areas and words.articles:
+        place = f"{words.articles[0]} {place}"
+    return ", ".join([f"{head} {before} {place}", *rest[1:]])

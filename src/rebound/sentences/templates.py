@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import addressing, fitting, grammar
+from rebound.sentences import addressing, background, fitting, grammar, organisations
 
 Context = Mapping[str, object]
 
@@ -43,6 +43,8 @@ FILTERS = (
     "addressed",
     "public_role",
     "organisation_title",
+    "did",
+    "brief_role",
 )
 
 _TAG = re.compile(
@@ -218,6 +220,13 @@ class Vocabulary(NamedTuple):
     needs_place: tuple[str, ...] = ()
     compounds: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
+    place_names: tuple[str, ...] = ()
+    # An accomplishment said as what someone did (rebound.sentences.background).
+    did_words: tuple[str, ...] = ()
+    did_endings: tuple[str, ...] = ()
+    joining: tuple[str, ...] = ()
+    place_before: str = ""
+    place_areas: tuple[str, ...] = ()
     known_for_own: tuple[str, ...] = ()
     known_for_clause: tuple[tuple[str, str], ...] = ()
     known_for_as_typed: frozenset[str] = frozenset()
@@ -294,6 +303,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.phrase(text)
     if name == "role":
         return fitting.role(text, words)
+    if name == "brief_role":  # what someone looks for, up to its first note: a short note's
+        return fitting.role(fitting.brief(text), words)
     if name == "public_role":  # what someone looks for, as a post to strangers says it
         return fitting.role(text, words, public=True)
     if name == "title":
@@ -304,15 +315,17 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
-        return fitting.organisation(text, words)
+        return organisations.organisation(text, words)
     if name == "organisation_title":  # a company alone, as a subject line names it
-        return fitting.organisation_title(text)
+        return organisations.organisation_title(text)
     if name == "trait":
         return fitting.trait(text, words)
     if name == "sentence":
         return fitting.sentence(text, words)
     if name == "addressed":  # a sentence about the reader, said to them
         return addressing.addressed(text, words)
+    if name == "did":  # the first accomplishment, as what they did: 'rebuilt the wine list'
+        return background.did(value, words)
     if name == "name":
         return grammar.name(text)
     if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'

@@ -1,0 +1,53 @@
+"""A company's name as a letter says it: in running prose, with the article a name that begins
+with a common noun takes ('at the University of Westbrook', 'del Hotel Giralda Real'), and in a
+subject line, alone. The pure functions behind the template filters `organisation` and
+`organisation_title`, with the pack's words (`fitting.Fitting`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rebound.sentences.fitting import Fitting, _folded
+from rebound.sentences.grammar import SMALL_WORDS
+
+
+def organisation_title(text: str) -> str:
+    """A company's name as a subject line shows it: as `organisation` says it, without an
+    article ('Gracias — Hospital San Rafael')."""
+    return organisation(text)
+
+
+def organisation(text: str, words: Fitting | None = None) -> str:
+    """A company's name as a letter says it in running prose: without what the person noted
+    beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
+    the article a name that begins with a common noun takes, in the pack's words ('University
+    of Westbrook, Dept. of Statistics' -> 'the University of Westbrook', 'Hospital San Rafael'
+    -> 'el Hospital San Rafael'); never before a name of its own ('Northwind', 'Acme Inc.').
+    A name typed all in lower case gets a name's capitals ('comfort air mechanical' -> 'Comfort
+    Air Mechanical'); a word with a dot or a digit ('monday.com') stays as typed."""
+    out = " ".join(text.split())
+    cut = re.split(r"\s+\(", out, maxsplit=1)[0].strip() or out
+    # A note after a comma ('University of Westbrook, Dept. of Statistics'), but never a comma
+    # after the first word, which lists names or ends one ('Fuentes, Arriaga y Asociados',
+    # 'Smith, Jones & Co.', 'Acme, Inc.'): a letter to a firm spells its whole name.
+    head, comma, _ = cut.partition(", ")
+    if comma and len(head.split()) > 1:
+        cut = head.strip()
+    if cut.islower():
+        cut = " ".join(
+            w if (i and w in SMALL_WORDS) or not w.isalpha() else w[:1].upper() + w[1:]
+            for i, w in enumerate(cut.split(" "))
+        )
+    if words is None:
+        return cut
+    parts = [_folded(p) for p in cut.split(" ")]
+    joins = words.institution_joins
+    # The noun first ('Hospital San Rafael'), or, where the pack names the words that must
+    # follow it, anywhere before them ('Washington State Department of Commerce'); never after
+    # a name's 'and' ('Smith and University Partners').
+    at = [0] if not joins else [i for i, w in enumerate(parts[:-1]) if parts[i + 1] in joins]
+    for article, nouns in words.institutions:
+        if any(parts[i] in nouns and not set(parts[:i]) & {"and", "&", "y"} for i in at):
+            return f"{article} {cut}" if len(parts) > 1 else cut
+    return cut
