@@ -96,27 +96,26 @@ def prompt_toolkit_default_bindings_built_once() -> Iterator[None]:
 @pytest.fixture(scope="session", autouse=True)
 def shipped_packs_parsed_once() -> Iterator[None]:
     """Each test has a fresh data folder, so its first command finds no content cache and reads
-    the pack's YAML again; this keeps what one shipped pack read as, per worker, and hands each
-    later reader its own copy (a pickle round trip, as the cache does). Everything else is the
-    product's own path: the cache is still looked for, written and trusted or not in each data
-    folder. A pack outside `content/` (a test's `content_copy`, which tests change) is always
-    read afresh.
+    the pack's YAML again; this keeps what one shipped pack read as, per worker, and hands it to
+    each later reader (a pack is never changed once made: its models are frozen, and the product
+    hands out a pack it has made once again in the same way, `packs._unpickled`). Everything
+    else is the product's own path: the cache is still looked for, written and trusted or not in
+    each data folder. A pack outside `content/` (a test's `content_copy`, which tests change) is
+    always read afresh.
     """
     from rebound.pack import packs, reader
 
     real = reader.load
     shipped = (REPO / "content").resolve()
-    kept: dict[str, bytes] = {}
+    kept: dict[str, Any] = {}
 
     def load(base: Path) -> Any:
         key = packs.fingerprint(base) if base.resolve().parent == shipped else None
         if key is None:
             return real(base)
         if key not in kept:
-            loaded = real(base)  # a pack that fails to load is never kept
-            kept[key] = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
-            return loaded
-        return pickle.loads(kept[key])
+            kept[key] = real(base)  # a pack that fails to load is never kept
+        return kept[key]
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reader, "load", load)

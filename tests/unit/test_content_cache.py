@@ -35,6 +35,41 @@ def test_second_load_comes_from_the_cache(
     assert packs.load(content_copy, cache=cache) == first
 
 
+def test_the_same_cache_bytes_give_the_same_pack_without_unpickling_again(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that loads a pack again (the tests run many commands in one) reads and trusts
+    the cache file every time, but bytes it has unpickled before give the pack it made then."""
+    cache = tmp_path / "cache"
+    first = packs.load(content_copy, cache=cache)
+    read: list[Path] = []
+    real_read = packs._read_trusted
+
+    def counted(path: Path) -> bytes | None:
+        read.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(packs, "_read_trusted", counted)
+    monkeypatch.setattr(packs.pickle, "loads", None)  # unpickling again would fail here
+    forbid_reading(monkeypatch)
+    assert packs.load(content_copy, cache=cache) is first
+    assert read == cached_files(cache)
+
+
+def test_other_bytes_in_the_cache_file_are_never_taken_for_a_pack_made_before(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = packs.load(content_copy, cache=cache)
+    [file] = cached_files(cache)
+    file.write_bytes(file.read_bytes()[:-10])  # damaged: read the YAML again
+    again = packs.load(content_copy, cache=cache)
+    assert again is not first and again == first
+    if hasattr(os, "getuid"):  # owners and modes, where a system has them
+        file.chmod(0o666)  # bytes it knows, in a file others could write: not trusted, not used
+        assert packs.load(content_copy, cache=cache) is not again
+
+
 def test_an_edited_file_is_read_again(content_copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     packs.load(content_copy, cache=cache)

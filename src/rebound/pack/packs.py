@@ -179,14 +179,16 @@ def load(folder: str | os.PathLike[str] | None = None, cache: Path | None = None
     if cached is not None:
         with contextlib.suppress(Exception):  # a missing, stale or damaged cache: load afresh
             raw = _read_trusted(cached)
-            loaded = pickle.loads(raw) if raw is not None else None
+            loaded = _unpickled(raw) if raw is not None else None
             if isinstance(loaded, Content):
                 return loaded.made_from(key)
     from rebound.pack import reader
 
     loaded = reader.load(base).made_from(key)
     if cached is not None:
-        _write_cache(cached, loaded)
+        written = _write_cache(cached, loaded)
+        if written is not None:
+            _remember(written, loaded)
     if foreign and speech.once("cache_not_yours"):
         # In the words of the pack just read: the one this run speaks may be loading it.
         sys.stderr.write(f"rebound: {loaded.say('cache_not_yours', where=cache)}\n")
@@ -229,17 +231,46 @@ def _read_trusted(path: Path) -> bytes | None:
         return handle.read()
 
 
-def _write_cache(path: Path, loaded: Content) -> None:
+# Packs this process has unpickled, by the bytes of the cache file they came from: the same
+# bytes are the same pack, and a pack is not changed once made (its models are frozen), so one
+# already made is handed out again rather than unpickled again (a process that runs several
+# commands, as the tests do, reads the cache for each; six hundred models take a millisecond or
+# more). The file is still read and trusted, or not, every time.
+_UNPICKLED: dict[bytes, Content] = {}
+_UNPICKLED_MOST = 4
+
+
+def _unpickled(raw: bytes) -> object:
+    known = _UNPICKLED.get(raw)
+    if known is not None:
+        return known
+    loaded = pickle.loads(raw)
+    if isinstance(loaded, Content):
+        _remember(raw, loaded)
+    return loaded
+
+
+def _remember(raw: bytes, loaded: Content) -> None:
+    if len(_UNPICKLED) >= _UNPICKLED_MOST:
+        _UNPICKLED.pop(next(iter(_UNPICKLED)))
+    _UNPICKLED[raw] = loaded
+
+
+def _write_cache(path: Path, loaded: Content) -> bytes | None:
+    """Keep `loaded` in the cache file `path`; the bytes written, or None when none were."""
     from rebound.storage.files import atomic_write, someone_elses
 
     with contextlib.suppress(Exception):  # the cache is a nicety; never fail a command over it
         if someone_elses(path.parent.parent):
             # Made in another user's cache folder (a `sudo rebound ...` in theirs), `content/`
             # would be ours there, and in their way ever after: make nothing.
-            return
+            return None
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if hasattr(os, "getuid") and not _trusted_folder(path.parent):
-            return  # someone else could change it: write nothing there, not even a deletion
+            return None  # someone else could change it: write nothing there, not even a deletion
         for old in path.parent.glob("content-*.pickle"):
             old.unlink()
-        atomic_write(path, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+        raw = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(path, raw)
+        return raw
+    return None
