@@ -387,6 +387,7 @@ class Content(_Strict):
     # the same pack (drafts made with one are the other's: `compose.draft_texts`). None: not
     # known (a pack read without a cache, or made in code).
     _fingerprint: str | None = PrivateAttr(default=None)
+    _vocabulary: templates.Vocabulary | None = PrivateAttr(default=None)
 
     @property
     def fingerprint(self) -> str | None:
@@ -412,7 +413,13 @@ class Content(_Strict):
 
     @property
     def template_words(self) -> templates.Vocabulary:
-        """The words, as the template renderer and its filters take them."""
+        """The words, as the template renderer and its filters take them (made once: a pack's
+        models are frozen)."""
+        if self._vocabulary is None:
+            self._vocabulary = self._make_vocabulary()
+        return self._vocabulary
+
+    def _make_vocabulary(self) -> templates.Vocabulary:
         letters = self.words.letters
         return templates.Vocabulary(
             and_=self.words.and_,
