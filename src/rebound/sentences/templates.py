@@ -9,6 +9,7 @@ no attribute access, no calls, no expressions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -410,6 +411,11 @@ def _render(
                 _render(node.body, scopes, out, words, marks)
 
 
+# A template parsed once per process: the pack's few hundred are rendered thousands of times.
+# Rendering only reads what `parse` made; a template that does not parse is never kept.
+_parsed = functools.lru_cache(maxsize=1024)(parse)
+
+
 def render(
     template: str | list[_Node],
     context: Context,
@@ -422,7 +428,7 @@ def render(
     (`marked`), for a reader of the text to tell the person's words from the template's.
     Text that grows past MAX_OUTPUT characters is cut there, with a note that says so.
     """
-    nodes = parse(template) if isinstance(template, str) else template
+    nodes = _parsed(template) if isinstance(template, str) else template
     out = _Out()
     try:
         _render(nodes, [context], out, words, frozenset(marks))
