@@ -15,9 +15,23 @@ def brag(home: Path) -> dict[str, object]:
     return data
 
 
-def test_the_finished_list_joins_the_brag_list_at_once(run: Run, rebound_home: Path) -> None:
+def step_four(make_session: MakeSession, run: Run, groups: list[tuple[str, str]]) -> str:
+    """Steps 1-3 saved from data; `groups` typed from step 4's first question on (`continue`);
+    what the walk said."""
+    make_session(upto=FOURTH)
+    result = run(["continue"], keys(groups))
+    assert result.exit_code in (0, 130), result.output
+    return str(result.stdout)
+
+
+FOURTH = "accomplishments.title"  # step 4's first question
+
+
+def test_the_finished_list_joins_the_brag_list_at_once(
+    run: Run, rebound_home: Path, make_session: MakeSession
+) -> None:
     upto = NAMES.index("rehearsed")  # the list is done; stop at the next question
-    assert run(["start"], keys(GROUPS[:upto])).exit_code == 130
+    step_four(make_session, run, GROUPS[NAMES.index(FOURTH) : upto])
     items = brag(rebound_home)["items"]
     assert isinstance(items, list)
     assert [(i["title"], i["source"]) for i in items] == [
@@ -79,12 +93,14 @@ def test_a_broken_brag_list_never_stops_a_session(run: Run, rebound_home: Path) 
     assert len(list((rebound_home / "broken").iterdir())) == 1
 
 
-def test_corrections_made_with_ctrl_b_are_what_joins_the_list(run: Run, rebound_home: Path) -> None:
-    groups = list(GROUPS)
-    at = NAMES.index("accomplishments.done")
+def test_corrections_made_with_ctrl_b_are_what_joins_the_list(
+    run: Run, rebound_home: Path, make_session: MakeSession
+) -> None:
+    groups = list(GROUPS[NAMES.index(FOURTH) :])
+    at = [n for n, _ in groups].index("accomplishments.done")
     # At "add another?": back into the entry's number, give another one, then finish the list.
     groups.insert(at, ("back", "\x02" + "90% faster" + ENTER))
-    run(["start"], keys(groups))
+    step_four(make_session, run, groups)
     [item] = brag(rebound_home)["items"]  # type: ignore[misc]
     assert item["number"] == "90% faster"
 
@@ -100,11 +116,11 @@ def test_a_new_session_never_reuses_a_deleted_sessions_id(
 
 
 def test_stories_told_out_loud_count_as_practised_on_the_brag_list(
-    run: Run, rebound_home: Path
+    run: Run, rebound_home: Path, make_session: MakeSession
 ) -> None:
     """The checklist ticks "Stories rehearsed out loud": `rebound brag` must not say otherwise."""
     upto = NAMES.index("rehearsed") + 1  # the stories were told: "Done?" yes
-    run(["start"], keys(GROUPS[:upto]))
+    step_four(make_session, run, GROUPS[NAMES.index(FOURTH) : upto])
     assert "✓ Stories rehearsed out loud" in run(["summary"]).stdout
     items = brag(rebound_home)["items"]
     assert isinstance(items, list)
@@ -118,9 +134,11 @@ def test_stories_told_out_loud_count_as_practised_on_the_brag_list(
     assert brag(rebound_home)["items"][0]["practised"] == 1  # type: ignore[index]
 
 
-def test_not_told_out_loud_is_not_practised(run: Run, rebound_home: Path) -> None:
-    groups = list(GROUPS[: NAMES.index("rehearsed") + 1])
+def test_not_told_out_loud_is_not_practised(
+    run: Run, rebound_home: Path, make_session: MakeSession
+) -> None:
+    groups = list(GROUPS[NAMES.index(FOURTH) : NAMES.index("rehearsed") + 1])
     groups[-1] = ("rehearsed", "n")
-    run(["start"], keys(groups))
+    step_four(make_session, run, groups)
     items = brag(rebound_home)["items"]
     assert isinstance(items, list) and items[0]["practised"] == 0
