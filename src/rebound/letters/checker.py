@@ -118,7 +118,11 @@ def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
         # Only a space between them: 'the the'; 'Head of Guidance, Guidance Team Leader' lists.
         if a == b and not a.isdigit() and not s.text[end:start].strip():
             out.append(Finding("letters_word_twice", s.text, s.part, {"value": f"{one} {two}"}))
-        elif a in articles and (b in articles or b in words.determiners):
+        elif (
+            a in articles
+            and (b in articles or b in words.determiners)
+            and not s.text[end:start].strip()  # 'del 58% al 74%' says two things
+        ):
             out.append(Finding("letters_article_twice", s.text, s.part, {"value": f"{one} {two}"}))
         elif articles.get(a):
             gender = words.gender_of(b)

@@ -1,0 +1,77 @@
+"""What a fifth blind panel of readers found in drafts made from twelve unseen answer sets, each
+as a general rule: what someone looks for never vanishes from a post or a note, a public post
+keeps the process just lost to itself, a nickname is the name to greet, every note greets, a
+note to someone who knows their work gives one line of background, Spanish any reader of it
+reads as theirs, and an organisation's small words keep their case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_letters_as_sent import contact, made
+
+# --- 1. what someone looks for never vanishes ---------------------------------------------------
+
+NIGHTS = (
+    "shift or operations manager in warehousing/distribution, nights are fine,"
+    " within an hour of Northampton"
+)
+NOCHES = "jefe de producción o jefe de planta, los turnos de noche están bien, en Antioquia"
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        (
+            "en",
+            NIGHTS,
+            "I'm looking for a role as a shift or operations manager in warehousing/distribution,"
+            " within an hour of Northampton. Nights are fine.",
+        ),
+        (
+            "es",
+            NOCHES,
+            "Busco un puesto de jefe de producción o jefe de planta, en Antioquia. Los turnos de"
+            " noche están bien.",
+        ),
+    ],
+)
+def test_a_note_typed_as_a_clause_is_a_sentence_after_what_they_look_for(
+    lang: str, typed: str, said: str
+) -> None:
+    """'I'm looking for my next role.' where someone typed 'nights are fine' among what they
+    look for: joined after 'I'm looking for' it read as two sentences run together, and the
+    post and every note lost the role, the place and the shift a head hunter needs."""
+    post = made(lang, "availability_post", looking_for=typed)
+    assert said in post.body
+    for relation, channel in (("friend", "phone"), ("head_hunter", "email")):
+        note = made(lang, "outreach", contacts=[contact(relation, channel)], looking_for=typed)
+        assert said in note.body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_what_they_look_for_outweighs_the_round_they_reached(lang: str) -> None:
+    """'Estoy buscando mi próximo puesto. Hace poco llegué a la ronda final del puesto de Jefe
+    de Producción ...': the title in both made the letter say what they look for no more. The
+    line of background says something else; what they look for stays."""
+    note = made(
+        lang,
+        "outreach",
+        contacts=[contact("head_hunter", "email")],
+        stage="final",
+        role="Jefe de Producción",
+        looking_for="Jefe de producción o jefe de planta en manufactura de alimentos",
+        accomplishments=[
+            {"_id": "e1", "title": "subí el OEE de la línea del 58% al 74%", "number": "16 pts"},
+            {"_id": "e2", "title": "raised OEE on the packing line from 58% to 74%"},
+        ],
+    )
+    assert "jefe de planta en manufactura de alimentos" in note.body
+    assert "my next role" not in note.body and "mi próximo puesto" not in note.body
+
+
+def test_two_articles_apart_are_not_a_slip() -> None:
+    """'del 58% al 74%' is two things said, not 'del al'."""
+    wins = [{"_id": "e1", "title": "subí el OEE de la línea del 58% al 74%"}]
+    note = made("es", "outreach", contacts=[contact("friend", "phone")], accomplishments=wins)
+    assert "Entre otras cosas, subí el OEE de la línea del 58% al 74%." in note.body
