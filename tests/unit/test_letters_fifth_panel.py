@@ -75,3 +75,19 @@ def test_two_articles_apart_are_not_a_slip() -> None:
     wins = [{"_id": "e1", "title": "subí el OEE de la línea del 58% al 74%"}]
     note = made("es", "outreach", contacts=[contact("friend", "phone")], accomplishments=wins)
     assert "Entre otras cosas, subí el OEE de la línea del 58% al 74%." in note.body
+
+
+# --- 2. a public post keeps the process just lost to itself -------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_post_never_names_the_final_round_just_lost(lang: str) -> None:
+    """'Hace poco llegué a la ronda final de un proceso para un puesto de ...' in a post to
+    everyone: the finalist line is for their notes and a head hunter, never a public post or a
+    note to a friend."""
+    post = made(lang, "availability_post", stage="final", role="Plant Manager")
+    assert "Plant Manager" not in post.body
+    friend = made(lang, "outreach", contacts=[contact("friend", "phone")], stage="final")
+    assert "Northwind" not in friend.body
+    hunter = made(lang, "outreach", contacts=[contact("head_hunter", "email")], stage="final")
+    assert "Northwind" in hunter.body

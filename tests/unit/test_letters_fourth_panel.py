@@ -195,7 +195,7 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
     ],
 )
 def test_a_note_says_how_far_they_got_only_when_they_got_there(lang: str, said: str) -> None:
-    to = [contact("former_manager", "phone")]
+    to = [contact("head_hunter", "phone")]
     assert said in made(lang, "outreach", contacts=to, stage="final").body
     assert said not in made(lang, "outreach", contacts=to, stage="interviews").body
 
