@@ -6,6 +6,8 @@ reads as theirs, and an organisation's small words keep their case."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.unit.test_letters_as_sent import contact, made
@@ -91,3 +93,36 @@ def test_a_post_never_names_the_final_round_just_lost(lang: str) -> None:
     assert "Northwind" not in friend.body
     hunter = made(lang, "outreach", contacts=[contact("head_hunter", "email")], stage="final")
     assert "Northwind" in hunter.body
+
+
+# --- 3. a nickname is the name to greet ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(
+    ("typed", "greeted", "whole"),
+    [
+        ("Sharon 'Shaz' Tolley", "Shaz", "Sharon Tolley"),
+        ('Robert "Bobby" Lee', "Bobby", "Robert Lee"),
+        ("Guillermo (Memo) Ruiz", "Memo", "Guillermo Ruiz"),
+    ],
+)
+def test_a_nickname_in_quotes_or_brackets_is_the_name_to_greet(
+    lang: str, typed: str, greeted: str, whole: str
+) -> None:
+    """'Hi Sharon 'Shaz' Tolley,' (a blind panel): she is greeted as she goes by, and where a
+    full name is needed it is written without the quotes."""
+    note = made(lang, "outreach", contacts=[contact("friend", "phone", name=typed)])
+    assert note.body.startswith(("Hi " if lang == "en" else "Hola, ") + greeted)
+    assert note.to == whole
+    assert not re.search(f"[\"'(“]{greeted}", note.text)
+    mail = made(lang, "outreach", contacts=[contact("friend", "email", name=typed)])
+    assert mail.to == f"{whole} <g@x.example>"
+
+
+def test_a_note_in_brackets_is_no_nickname() -> None:
+    """'Judge (ret.) Miriam Castellanos' keeps her '(ret.)' in a To: line; it is no name."""
+    typed = "Judge (ret.) Miriam Castellanos"
+    note = made("en", "outreach", contacts=[contact("other", "email", name=typed)])
+    assert note.to == f"{typed} <g@x.example>"
+    assert note.body.startswith("Dear Judge Castellanos,")
