@@ -126,3 +126,42 @@ def test_a_note_in_brackets_is_no_nickname() -> None:
     note = made("en", "outreach", contacts=[contact("other", "email", name=typed)])
     assert note.to == f"{typed} <g@x.example>"
     assert note.body.startswith("Dear Judge Castellanos,")
+
+
+# --- 4. every note greets -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "hello", "typed"),
+    [
+        (
+            "en",
+            "I hope you're doing well",
+            "clinical nurse educator or unit-based educator roles, med-surg or step-down, in the"
+            " tri-county area",
+        ),
+        (
+            "es",
+            "Espero que estés",
+            "asistente de producción o producción ejecutiva en teatro, festivales o centros"
+            " culturales en CABA",
+        ),
+    ],
+)
+@pytest.mark.parametrize("relation", ["former_colleague", "former_manager", "head_hunter"])
+def test_a_linkedin_note_opens_with_a_greeting_whatever_its_length(
+    lang: str, hello: str, typed: str, relation: str
+) -> None:
+    """Several LinkedIn notes to former colleagues opened straight with the ask (a blind panel):
+    the 300 characters take a line of background and what they are known for first."""
+    wins = [{"_id": "e1", "title": "built the new-graduate residency programme from scratch"}]
+    note = made(
+        lang,
+        "outreach",
+        contacts=[contact(relation, "linkedin", name="Maximiliana Featherstonehaugh")],
+        looking_for=typed,
+        known_for="making new grads feel safe asking the questions they're scared to ask",
+        accomplishments=wins,
+    )
+    assert note.body.split("\n\n")[1].startswith(("¡" + hello, hello))
+    assert len(note.body.rstrip("\n")) <= 300

@@ -261,8 +261,13 @@ def _make(
     limit = draft.limits.get(channel)
     shorter = list(draft.optional)
     while limit is not None and len(unmarked(body).rstrip("\n")) > limit and shorter:
-        made.shortened.add(shorter[-1])
-        if not made.step_down(shorter[-1], keep=shorter[-1] in draft.kept):
+        name = shorter[-1]
+        made.shortened.add(name)
+        was = len(unmarked(body))
+        if not made.step_down(name, keep=name in draft.kept):
+            shorter.pop()
+        elif name in draft.kept and len(unmarked(made.body())) >= was:
+            made.at[name] -= 1  # a kept part's last line may be longer (their words, whole)
             shorter.pop()
         body = made.body()
     # The whole letter, read once more: a phrase or a thanks said twice, a claim no answer
