@@ -75,7 +75,7 @@ def test_what_they_look_for_outweighs_the_round_they_reached(lang: str) -> None:
 def test_two_articles_apart_are_not_a_slip() -> None:
     """'del 58% al 74%' is two things said, not 'del al'."""
     wins = [{"_id": "e1", "title": "subí el OEE de la línea del 58% al 74%"}]
-    note = made("es", "outreach", contacts=[contact("friend", "phone")], accomplishments=wins)
+    note = made("es", "outreach", contacts=[contact("other", "phone")], accomplishments=wins)
     assert "Entre otras cosas, subí el OEE de la línea del 58% al 74%." in note.body
 
 
@@ -165,3 +165,48 @@ def test_a_linkedin_note_opens_with_a_greeting_whatever_its_length(
     )
     assert note.body.split("\n\n")[1].startswith(("¡" + hello, hello))
     assert len(note.body.rstrip("\n")) <= 300
+
+
+# --- 5. one line of background to someone who knows their work ---------------------------------
+
+DID = {"_id": "e1", "title": "brought pick accuracy up on nights", "number": "97.1% to 99.6%"}
+HIZO = {"_id": "e1", "title": "subí el OEE de la línea de empaque", "number": "16 puntos"}
+KNOWN = {"en": "keeping a night shift calm", "es": "subir la eficiencia de una línea"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_someone_who_knows_their_work_hears_no_cv(lang: str) -> None:
+    """'Among other things, I ...' then 'I'm known for ...' to a friend and a former boss, and
+    the same sentence in every note of the set (a blind panel: 'Zapata knows his work')."""
+    win = DID if lang == "en" else HIZO
+    lines = set()
+    for relation in ("friend", "former_colleague", "former_manager", "head_hunter"):
+        note = made(
+            lang,
+            "outreach",
+            contacts=[contact(relation, "email")],
+            accomplishments=[win],
+            known_for=KNOWN[lang],
+        )
+        known = KNOWN[lang] in note.body
+        did = win["title"] in note.body
+        if relation == "head_hunter":
+            assert known and did
+            assert "Among other things" in note.body or "Entre otras cosas" in note.body
+        else:
+            assert not known
+            assert did == (relation != "friend")
+            assert "Among other things" not in note.body and "Entre otras cosas" not in note.body
+        lines |= {s.text for s in note.sentences if win["title"] in s.text}
+    assert len(lines) == 3  # one sentence of its own for each who hears it
+
+
+def test_a_number_said_by_the_title_is_said_once() -> None:
+    """'grew the program from 40 to 212 water points (40 to 212, 90%+ working)'."""
+    win = {
+        "_id": "e1",
+        "title": "grew the lakeshore district program from 40 to 212 water points",
+        "number": "40 to 212, 90%+ working",
+    }
+    post = made("en", "availability_post", accomplishments=[win])
+    assert "from 40 to 212 water points (90%+ working)." in post.body

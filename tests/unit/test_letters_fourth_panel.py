@@ -182,7 +182,7 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
     accomplishment typed as what they did is it; one typed as a thing is not said."""
     post = made(lang, "availability_post", accomplishments=wins, looking_for="a PM role")
     assert said in post.body
-    note = made(lang, "outreach", contacts=[contact("friend", "phone")], accomplishments=wins)
+    note = made(lang, "outreach", contacts=[contact("other", "phone")], accomplishments=wins)
     assert said in note.body
     assert "Zero lost-time" not in post.body + note.body
 
@@ -203,8 +203,8 @@ def test_a_note_says_how_far_they_got_only_when_they_got_there(lang: str, said: 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_without_an_accomplishment_a_note_says_what_they_are_known_for_once(lang: str) -> None:
     known = "calm, clear incident handling"
-    friend = made(lang, "outreach", contacts=[contact("friend", "phone")], known_for=known)
-    assert friend.body.count(known) == 1
+    other = made(lang, "outreach", contacts=[contact("other", "phone")], known_for=known)
+    assert other.body.count(known) == 1
     hunter = made(lang, "outreach", contacts=[contact("head_hunter", "email")], known_for=known)
     assert hunter.body.count(known) == 1
 
