@@ -7,6 +7,7 @@ reads as theirs, and an organisation's small words keep their case."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +211,24 @@ def test_a_number_said_by_the_title_is_said_once() -> None:
     }
     post = made("en", "availability_post", accomplishments=[win])
     assert "from 40 to 212 water points (90%+ working)." in post.body
+
+
+# --- 6. Spanish any reader of it reads as theirs ------------------------------------------------
+
+SPAIN_ONLY = re.compile(
+    r"\b(?:en otro sitio|un saludo,|tener en cuenta|tenga en cuenta|qué tal (?:te|le) va"
+    r"|se considerara|os|vosotros)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def test_the_spanish_pack_writes_what_reads_as_theirs_in_any_country() -> None:
+    """'en otro sitio', 'Un saludo,', 'qué tal te va', 'se considerara mi candidatura' read as
+    Spain's to a reader in Buenos Aires, Medellín or Monterrey (a blind panel): every draft,
+    checklist line and sentence of the Spanish pack says what all of them say."""
+    root = Path(__file__).resolve().parents[2] / "content" / "es"
+    for path in [root / "coach.yaml", *sorted((root / "steps").glob("*.yaml"))]:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.lstrip().startswith("#"):
+                found = SPAIN_ONLY.search(line)
+                assert found is None, f"{path.name}:{n}: {found and found[0]!r}"
