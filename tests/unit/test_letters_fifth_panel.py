@@ -232,3 +232,25 @@ def test_the_spanish_pack_writes_what_reads_as_theirs_in_any_country() -> None:
             if not line.lstrip().startswith("#"):
                 found = SPAIN_ONLY.search(line)
                 assert found is None, f"{path.name}:{n}: {found and found[0]!r}"
+
+
+# --- 7. an organisation's small words, and a subject that says what a note is about -------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("es", "centro cultural el galpón de barracas", "Centro Cultural El Galpón de Barracas"),
+        ("es", "universidad de los andes", "Universidad de los Andes"),
+        ("es", "banco del pacífico y asociados", "Banco del Pacífico y Asociados"),
+        ("en", "bank of the west", "Bank of the West"),
+    ],
+)
+def test_a_name_typed_in_lower_case_keeps_its_small_words_small(
+    lang: str, typed: str, said: str
+) -> None:
+    """'Centro Cultural El Galpón De Barracas' (a blind panel): a name's capitals, but 'de',
+    'y', 'del' and an article after them stay small, in the letter and in its subject."""
+    thanks = made(lang, "thank_you_email", company=typed, messenger_channel="email")
+    assert said in thanks.body
+    assert said in thanks.subject
