@@ -254,3 +254,14 @@ def test_a_name_typed_in_lower_case_keeps_its_small_words_small(
     thanks = made(lang, "thank_you_email", company=typed, messenger_channel="email")
     assert said in thanks.body
     assert said in thanks.subject
+
+
+@pytest.mark.parametrize(("lang", "vague"), [("en", "A quick hello"), ("es", "Un saludo")])
+@pytest.mark.parametrize("relation", ["former_colleague", "former_manager", "head_hunter", "other"])
+def test_a_subject_says_what_the_note_is_about(lang: str, vague: str, relation: str) -> None:
+    """'A quick hello', 'Un saludo', 'Un saludo y una pregunta' (a blind panel): say what the
+    note is about."""
+    typed = "gerente de tienda" if lang == "es" else "clinical educator roles"
+    note = made(lang, "outreach", contacts=[contact(relation, "email")], looking_for=typed)
+    assert typed in note.subject
+    assert vague not in note.subject
