@@ -265,3 +265,39 @@ def test_a_subject_says_what_the_note_is_about(lang: str, vague: str, relation: 
     note = made(lang, "outreach", contacts=[contact(relation, "email")], looking_for=typed)
     assert typed in note.subject
     assert vague not in note.subject
+
+
+@pytest.mark.parametrize(
+    ("lang", "hello", "formal"),
+    [
+        ("en", "Hi Kay!", ("I'm disappointed, of course", "Thank you,", "go into detail")),
+        ("es", "¡Hola, Kay!", ("se considerara", "Lamento el resultado", "Muchas gracias,")),
+    ],
+)
+def test_a_reply_in_a_chat_reads_as_a_chat_and_keeps_its_register(
+    lang: str, hello: str, formal: tuple[str, ...]
+) -> None:
+    """A WhatsApp to 'Nano' that read as a formal email ('agradezco que se considerara mi
+    candidatura', 'Un saludo'), and a feedback request after it in another register again (a
+    blind panel): a reply by message to someone greeted by name is short and plain, and every
+    draft of the set to them says so alike."""
+    chat = {"messenger_channel": "message", "messenger_name": "Kay Dunphy"}
+    thanks = made(lang, "thank_you_email", **chat, reasons_heard="not_yet", door="pool")
+    asking = made(
+        lang,
+        "feedback_request",
+        **chat,
+        reasons_heard="not_yet",
+        feedback_in_thanks="separate",
+        feedback_asked="will_email",
+    )
+    both = made(lang, "thanks_and_feedback_email", **chat, feedback_in_thanks="combined")
+    for draft in (thanks, asking, both):
+        assert draft.body.startswith(hello)
+        assert not any(words in draft.body for words in formal)
+        assert len(draft.body) < 420
+    # Someone written to by title still gets a letter.
+    titled = made(
+        lang, "thank_you_email", messenger_channel="message", messenger_name="Dr. Kay Dunphy"
+    )
+    assert not titled.body.startswith(hello)

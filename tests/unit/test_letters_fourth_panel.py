@@ -44,16 +44,23 @@ def test_thanks_typed_as_two_sentences_reach_the_letter(lang: str, typed: str, s
         assert draft.notes == ()
 
 
-@pytest.mark.parametrize("channel", ["email", "message"])
-def test_thanks_for_being_told_quickly_are_not_lost_to_the_opening(channel: str) -> None:
+@pytest.mark.parametrize(
+    ("channel", "opening", "theirs"),
+    [
+        ("email", "Thank you for your email with the decision on the", "Thank you also for"),
+        # A reply in a chat reads as one (test_letters_fifth_panel).
+        ("message", "Thanks for the update on the", "And thanks for"),
+    ],
+)
+def test_thanks_for_being_told_quickly_are_not_lost_to_the_opening(
+    channel: str, opening: str, theirs: str
+) -> None:
     """'Thank you for your email letting me know ...' and their 'letting me know so quickly'
     said the same words twice, and the person's went: the opening says it another way."""
     typed = "letting me know so quickly after the interview, before the Christmas rota goes out"
     draft = made("en", "thank_you_email", messenger_channel=channel, thank_detail=typed)
-    assert "Thank you also for letting me know so quickly after the interview" in draft.body
-    assert f"Thank you for your {channel} with the decision on the Operations Manager role" in (
-        draft.body
-    )
+    assert f"{theirs} letting me know so quickly after the interview" in draft.body
+    assert f"{opening} Operations Manager role" in draft.body
     assert draft.notes == ()
 
 
