@@ -62,7 +62,8 @@ def test_full_session(run: Run, rebound_home: Path, make_session: MakeSession) -
         in data["drafts"]["availability_post"]
     )
     assert data["drafts"]["outreach-1"].startswith(
-        "To: Priya Patel <priya@talent.example>\nSubject: Looking for my next role\n\nHi Priya,\n"
+        "To: Priya Patel <priya@talent.example>\nSubject: Looking for a role as a data engineer"
+        " on a platform team\n\nHi Priya,\n"
     )
     # The person's own text is shown literally, never as markup.
     assert "the [bold]honest[/bold] notes" in result.stdout

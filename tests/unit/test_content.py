@@ -627,8 +627,8 @@ BROKEN = [
     pytest.param(
         Broken(
             "steps/re-engage.yaml",
-            "{prompt: relation, equals: head_hunter}]",
-            "{prompt: relatio, equals: head_hunter}]",
+            "{prompt: relation, equals: head_hunter}, {prompt: looking_for",
+            "{prompt: relatio, equals: head_hunter}, {prompt: looking_for",
             ("prompt: relatio,", 1),
             "drafts.1.subject.0.when.1.prompt",
             "'relatio' is not a prompt",

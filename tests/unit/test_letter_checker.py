@@ -221,7 +221,7 @@ def test_a_phrase_said_twice_never_costs_the_letter_its_opening() -> None:
         "en", "thank_you_email", **BASE, thank_detail="letting me know instead of just ghosting me"
     )
     first = draft.body.split("\n\n")[1]
-    assert first.startswith("Thank you for")
+    assert first.startswith(("Thank you for", "Thanks for"))
     assert not first.startswith(" ")
     assert checker.check(draft, pack().words.letters, BASE) == [] or draft.notes
 
@@ -236,7 +236,8 @@ def test_a_phrase_said_twice_never_costs_the_letter_its_opening() -> None:
     ],
 )
 def test_the_thanks_say_only_how_far_the_person_got(stage: str, says: str, never: str) -> None:
-    draft = made("en", "thank_you_email", **{**BASE, "stage": stage})
+    # An email says it; a reply in a chat is shorter (test_letters_fifth_panel).
+    draft = made("en", "thank_you_email", **{**BASE, "stage": stage, "messenger_channel": "email"})
     assert says in draft.body and never not in draft.body
 
 

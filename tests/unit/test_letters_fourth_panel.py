@@ -44,16 +44,23 @@ def test_thanks_typed_as_two_sentences_reach_the_letter(lang: str, typed: str, s
         assert draft.notes == ()
 
 
-@pytest.mark.parametrize("channel", ["email", "message"])
-def test_thanks_for_being_told_quickly_are_not_lost_to_the_opening(channel: str) -> None:
+@pytest.mark.parametrize(
+    ("channel", "opening", "theirs"),
+    [
+        ("email", "Thank you for your email with the decision on the", "Thank you also for"),
+        # A reply in a chat reads as one (test_letters_fifth_panel).
+        ("message", "Thanks for the update on the", "And thanks for"),
+    ],
+)
+def test_thanks_for_being_told_quickly_are_not_lost_to_the_opening(
+    channel: str, opening: str, theirs: str
+) -> None:
     """'Thank you for your email letting me know ...' and their 'letting me know so quickly'
     said the same words twice, and the person's went: the opening says it another way."""
     typed = "letting me know so quickly after the interview, before the Christmas rota goes out"
     draft = made("en", "thank_you_email", messenger_channel=channel, thank_detail=typed)
-    assert "Thank you also for letting me know so quickly after the interview" in draft.body
-    assert f"Thank you for your {channel} with the decision on the Operations Manager role" in (
-        draft.body
-    )
+    assert f"{theirs} letting me know so quickly after the interview" in draft.body
+    assert f"{opening} Operations Manager role" in draft.body
     assert draft.notes == ()
 
 
@@ -182,7 +189,7 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
     accomplishment typed as what they did is it; one typed as a thing is not said."""
     post = made(lang, "availability_post", accomplishments=wins, looking_for="a PM role")
     assert said in post.body
-    note = made(lang, "outreach", contacts=[contact("friend", "phone")], accomplishments=wins)
+    note = made(lang, "outreach", contacts=[contact("other", "phone")], accomplishments=wins)
     assert said in note.body
     assert "Zero lost-time" not in post.body + note.body
 
@@ -195,7 +202,7 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
     ],
 )
 def test_a_note_says_how_far_they_got_only_when_they_got_there(lang: str, said: str) -> None:
-    to = [contact("former_manager", "phone")]
+    to = [contact("head_hunter", "phone")]
     assert said in made(lang, "outreach", contacts=to, stage="final").body
     assert said not in made(lang, "outreach", contacts=to, stage="interviews").body
 
@@ -203,8 +210,8 @@ def test_a_note_says_how_far_they_got_only_when_they_got_there(lang: str, said: 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_without_an_accomplishment_a_note_says_what_they_are_known_for_once(lang: str) -> None:
     known = "calm, clear incident handling"
-    friend = made(lang, "outreach", contacts=[contact("friend", "phone")], known_for=known)
-    assert friend.body.count(known) == 1
+    other = made(lang, "outreach", contacts=[contact("other", "phone")], known_for=known)
+    assert other.body.count(known) == 1
     hunter = made(lang, "outreach", contacts=[contact("head_hunter", "email")], known_for=known)
     assert hunter.body.count(known) == 1
 

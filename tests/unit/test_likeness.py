@@ -151,7 +151,9 @@ CASES: list[tuple[str, Callable[[Data], object], list[tuple[str, str, str]]]] = 
     ),
     (
         "a placeholder without its filter",
-        lambda d: step(d, "thank")["drafts"][0]["parts"].update(greeting=["{{messenger_address}}"]),
+        lambda d: step(d, "thank")["drafts"][0]["parts"]["greeting"].__setitem__(
+            -1, "{{messenger_address}}"
+        ),
         [
             (
                 "steps/thank.yaml",

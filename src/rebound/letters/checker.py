@@ -118,7 +118,11 @@ def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
         # Only a space between them: 'the the'; 'Head of Guidance, Guidance Team Leader' lists.
         if a == b and not a.isdigit() and not s.text[end:start].strip():
             out.append(Finding("letters_word_twice", s.text, s.part, {"value": f"{one} {two}"}))
-        elif a in articles and (b in articles or b in words.determiners):
+        elif (
+            a in articles
+            and (b in articles or b in words.determiners)
+            and not s.text[end:start].strip()  # 'del 58% al 74%' says two things
+        ):
             out.append(Finding("letters_article_twice", s.text, s.part, {"value": f"{one} {two}"}))
         elif articles.get(a):
             gender = words.gender_of(b)
@@ -324,7 +328,19 @@ def check(draft: DraftText, words: LetterWords, lookup: Mapping[str, object]) ->
     if draft.outward and draft.channel == "email" and draft.to and "@" not in draft.to:
         out.append(Finding("letters_no_address", f"To: {draft.to}", "", {"value": draft.to}))
     if draft.subject:
-        out.extend(_slips(Sentence(draft.subject, part="subject"), words))
+        # What someone looks for, said in a subject ('Looking for PE-backed CFO roles'), is free
+        # text, never mended: only a title's words and the pack's own are read for a slip.
+        free = {
+            _fold(w)
+            for name, value in lookup.items()
+            if isinstance(value, str) and name not in words.title_answers
+            for _, _, w in _words_of(value)
+        }
+        out.extend(
+            f
+            for f in _slips(Sentence(draft.subject, part="subject"), words)
+            if f.kind != "letters_spelling" or _fold(f.values["value"]) not in free
+        )
     sentences = draft.sentences or tuple(
         Sentence(line) for line in draft.body.splitlines() if line.strip()
     )

@@ -195,6 +195,8 @@ class _Letter:
                         return True
                 self.at[name] = start
         for name in (finding.part, finding.earlier):
+            if name in self.draft.kept:
+                continue
             if name in self.at and self.way(name, self.at[name]) and self.holds_words(name):
                 self.at[name] = len(self.said[name])  # left out, and said to be (`notes`)
                 return True
@@ -259,8 +261,13 @@ def _make(
     limit = draft.limits.get(channel)
     shorter = list(draft.optional)
     while limit is not None and len(unmarked(body).rstrip("\n")) > limit and shorter:
-        made.shortened.add(shorter[-1])
-        if not made.step_down(shorter[-1]):
+        name = shorter[-1]
+        made.shortened.add(name)
+        was = len(unmarked(body))
+        if not made.step_down(name, keep=name in draft.kept):
+            shorter.pop()
+        elif name in draft.kept and len(unmarked(made.body())) >= was:
+            made.at[name] -= 1  # a kept part's last line may be longer (their words, whole)
             shorter.pop()
         body = made.body()
     # The whole letter, read once more: a phrase or a thanks said twice, a claim no answer

@@ -50,7 +50,7 @@ _QUESTION_KEYS = (
     "not_after",
 )
 _PROMPT_KEYS = ("min_items", "default_for_earlier_sessions")
-_DRAFT_KEYS = ("before", "each", "channel", "send", "ticks", "optional", "limits")
+_DRAFT_KEYS = ("before", "each", "channel", "send", "ticks", "optional", "kept", "limits")
 _ITEM_KEYS = ("each", "due", "info")
 
 

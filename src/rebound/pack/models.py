@@ -182,7 +182,9 @@ class Draft(_Strict):
     `when` says whether the draft exists at all. `each` makes one draft per entry of a list
     answer (ids `ID-1`, `ID-2`, ...), whose fields its templates and conditions read. `limits`
     caps the length of the body by channel (`{linkedin: 300}`): while it is too long, the last
-    of the `optional` parts steps down to its next line that holds, and at last to nothing.
+    of the `optional` parts steps down to its next line that holds, and at last to nothing;
+    a part also `kept` only ever to another line (what someone looks for never vanishes: it is
+    said shorter), and no whole-letter finding leaves it out either.
     `send` says how a message goes out (an email, a post, a message); notes kept for yourself
     have none, and the walk offers to copy, mail or edit only the drafts that have one. `ticks`
     names the checklist item (of the same step) that sending it ticks off.
@@ -201,6 +203,7 @@ class Draft(_Strict):
     channel: str | list[Line] | None = None
     parts: dict[str, list[Line]] = {}
     optional: list[str] = []
+    kept: list[str] = []
     limits: dict[str, int] = {}
 
     _valid_id = field_validator("id")(_check_id)
@@ -210,9 +213,10 @@ class Draft(_Strict):
         for name in [*self.parts, *self.optional]:
             if not re.match(r"^[a-z][a-z0-9_]*$", name):
                 raise ValueError(f"'{name}': a part's name is lower-case letters, digits or '_'")
-        unknown = [name for name in self.optional if name not in self.parts]
-        if unknown:
-            raise ValueError(f"'{unknown[0]}' in 'optional' is not one of the 'parts'")
+        for key, names in (("optional", self.optional), ("kept", self.kept)):
+            unknown = [name for name in names if name not in self.parts]
+            if unknown:
+                raise ValueError(f"'{unknown[0]}' in '{key}' is not one of the 'parts'")
         if self.limits and self.channel is None:
             raise ValueError("'limits' need a 'channel' to pick one by")
         if self.ticks is not None and self.send is None:

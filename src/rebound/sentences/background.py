@@ -10,6 +10,7 @@ or joins two sentences with a comma is not said, as no sentence of the pack's ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -46,10 +47,13 @@ def did(value: object, words: Background) -> str:
         if first[:1].isupper() and first[1:].islower():
             title = title[:1].lower() + title[1:]
         number = " ".join(str(entry.get("number") or "").split()).strip(" .()")
-        # A number that only says again what the title says ('2 meses antes' after 'dos meses
-        # antes') adds nothing.
+        # A number, or a piece of it, that only says again what the title says ('2 meses antes'
+        # after 'dos meses antes', '40 to 212' after 'from 40 to 212') adds nothing.
         said = {w.lower() for w in title.split()}
-        if all(w.isdigit() or w.lower() in said for w in number.split()):
-            number = ""
+        number = ", ".join(
+            piece
+            for piece in re.split(r"\s*[,;]\s+", number)
+            if not all(w.isdigit() or w.lower() in said for w in piece.split())
+        )
         return f"{title} ({number})" if number else title
     return ""

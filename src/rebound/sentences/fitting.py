@@ -249,6 +249,9 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     de ...', in English 'a new role in ...' where it names a field.
     """
     spanish = words.grammar == "es"
+    text, own = _own_sentences(text, words)
+    if own:  # a note typed as a clause ('nights are fine') is a sentence after the rest
+        return role(text, words, public) + own
     # Never mended here: what someone looks for is free text, where a word one slip from a
     # title's word is as often another word ('PE-backed' is not 'PE-backend').
     typed = places.said(_joined(capitals(text, words.acronyms), words.compounds), words, public)
@@ -270,6 +273,26 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     first, _, notes = out.partition(", ")
     head = first if notes and not places.names_a_job(notes, words) else out
     return _object(head, words) + said[len(head) :]
+
+
+def _own_sentences(text: str, words: Fitting) -> tuple[str, str]:
+    """What someone looks for without the notes after a comma typed as clauses of their own
+    ('..., nights are fine, within an hour of Northampton'), and those notes as sentences that
+    follow it ('. Nights are fine'): joined after 'I'm looking for' they read as two sentences
+    run together, and left out they lose what a head hunter needs."""
+    head, *rest = " ".join(text.split()).split(", ")
+    kept, own = [head], []
+    for chunk in rest:
+        plain = chunk.rstrip(".!;")
+        if plain and is_clause(
+            plain.split(), words.linking_verbs, words.clause_words, words.subject_pronouns
+        ):
+            own.append(plain[:1].upper() + plain[1:])
+        else:
+            kept.append(chunk)
+    if not own:
+        return text, ""
+    return ", ".join(kept), "".join(f". {o}" for o in own)
 
 
 def brief(text: str) -> str:

@@ -179,6 +179,12 @@ def address(name: str, grammar: str = "en") -> Address:
         return Address("", False)
     if "@" in name or not any(w[:1].isalpha() for w in words):
         return Address(name.strip(), False)
+    parts = signed(name)
+    if _a_name(parts.nickname):  # 'Sharon "Shaz" Tolley' is greeted as she goes by: 'Hi Shaz,'
+        typed = parts.typed.split()
+        if typed and _title(typed[0], grammar):  # formally, by the title: 'Dr. Lee'
+            return address(parts.typed, grammar)
+        return Address(_capital(parts.nickname), True)
     if family_name_first(name):
         return Address(" ".join(words), False)  # the whole name, offered for them to fix
     if generic(name):
@@ -239,7 +245,7 @@ def first_name(name: str, grammar: str = "en") -> str:
     word is the family name.
     """
     parts = signed(name)
-    if parts.nickname:
+    if _a_name(parts.nickname):
         return _capital(parts.nickname)
     if parts.credentials:
         name = parts.typed
@@ -312,7 +318,7 @@ def signature(text: str, credentials: bool = True) -> str:
     ('Maria Santos, FNP-C'), which belong on a formal letter and nowhere else."""
     parts = signed(text)
     words = parts.typed.split()
-    if parts.nickname and parts.after:
+    if _a_name(parts.nickname) and parts.after:
         # The nickname in place of the names before it ('Mary Ann "Annie" Smith' -> 'Annie
         # Smith'); written after the surname, it is for the first name alone.
         words = [parts.nickname, *words[len(words) - parts.after :]]
@@ -324,8 +330,24 @@ def signature(text: str, credentials: bool = True) -> str:
 
 def name(text: str) -> str:
     """A name as it is written on a letter: a word typed all in lower case gets its capital
-    ('tom baker' -> 'Tom Baker'); any other is left as typed ('McNeil', 'de la Cruz')."""
+    ('tom baker' -> 'Tom Baker'); any other is left as typed ('McNeil', 'de la Cruz'); a
+    nickname typed into it is left out ('Robert "Bobby" Lee' -> 'Robert Lee')."""
+    text = without_nickname(text)
     return " ".join(w if _bare(w) in PARTICLES else _capital(w) for w in text.split())
+
+
+def _a_name(word: str) -> bool:
+    """Whether a word in quotes or brackets is a name ('Shaz', 'Memo'), not a note ('ret.')."""
+    return word.replace("-", "").replace("'", "").isalpha()
+
+
+def without_nickname(text: str) -> str:
+    """A name without the nickname typed into it in quotes or brackets, as a full name is
+    written ('Sharon \'Shaz\' Tolley' -> 'Sharon Tolley'); other names as typed."""
+    found = _NICKNAME.search(text)
+    if found is None or len(text.split()) < 2 or not _a_name(found.group(1)):
+        return text
+    return " ".join((text[: found.start()] + " " + text[found.end() :]).split())
 
 
 def _titled(title: str, rest: list[str], grammar: str) -> Address:

@@ -7,18 +7,51 @@ subject line, alone. The pure functions behind the template filters `organisatio
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from rebound.sentences.fitting import Fitting, _folded
 from rebound.sentences.grammar import SMALL_WORDS
 
 
-def organisation_title(text: str) -> str:
+class Naming(Fitting, Protocol):
+    """The words a name typed in lower case keeps small, besides the pack's joining words and
+    articles (`templates.Vocabulary` is one)."""
+
+    @property
+    def and_(self) -> str: ...
+    @property
+    def contractions(self) -> tuple[tuple[str, str, str], ...]: ...
+
+
+def organisation_title(text: str, words: Naming | None = None) -> str:
     """A company's name as a subject line shows it: as `organisation` says it, without an
     article ('Gracias — Hospital San Rafael')."""
-    return organisation(text)
+    return organisation(text, words, article=False)
 
 
-def organisation(text: str, words: Fitting | None = None) -> str:
+def _small(words: Naming | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a name keeps small inside it: English's, and the pack's joining words, its
+    'and' and its contractions ('de', 'y', 'del'); and its articles, small only after one of
+    those ('Universidad de los Andes', but 'Centro Cultural El Galpón')."""
+    if words is None:
+        return SMALL_WORDS, frozenset()
+    joined = {c for _, _, c in words.contractions}
+    small = SMALL_WORDS | {*words.joining, words.and_, *joined}
+    return frozenset(small), frozenset(words.articles)
+
+
+def _capitals(cut: str, words: Naming | None) -> str:
+    """A name typed all in lower case with a name's capitals, its small words kept small."""
+    small, articles = _small(words)
+    out: list[str] = []
+    for i, w in enumerate(cut.split(" ")):
+        after_small = bool(out) and out[-1] in small
+        keep = i and (w in small or (w in articles and after_small))
+        out.append(w if keep or not w.isalpha() else w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def organisation(text: str, words: Naming | None = None, article: bool = True) -> str:
     """A company's name as a letter says it in running prose: without what the person noted
     beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
     the article a name that begins with a common noun takes, in the pack's words ('University
@@ -35,11 +68,8 @@ def organisation(text: str, words: Fitting | None = None) -> str:
     if comma and len(head.split()) > 1:
         cut = head.strip()
     if cut.islower():
-        cut = " ".join(
-            w if (i and w in SMALL_WORDS) or not w.isalpha() else w[:1].upper() + w[1:]
-            for i, w in enumerate(cut.split(" "))
-        )
-    if words is None:
+        cut = _capitals(cut, words)
+    if words is None or not article:
         return cut
     parts = [_folded(p) for p in cut.split(" ")]
     joins = words.institution_joins
@@ -47,7 +77,7 @@ def organisation(text: str, words: Fitting | None = None) -> str:
     # follow it, anywhere before them ('Washington State Department of Commerce'); never after
     # a name's 'and' ('Smith and University Partners').
     at = [0] if not joins else [i for i, w in enumerate(parts[:-1]) if parts[i + 1] in joins]
-    for article, nouns in words.institutions:
+    for taken, nouns in words.institutions:
         if any(parts[i] in nouns and not set(parts[:i]) & {"and", "&", "y"} for i in at):
-            return f"{article} {cut}" if len(parts) > 1 else cut
+            return f"{taken} {cut}" if len(parts) > 1 else cut
     return cut

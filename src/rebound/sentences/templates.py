@@ -318,7 +318,7 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "organisation":
         return organisations.organisation(text, words)
     if name == "organisation_title":  # a company alone, as a subject line names it
-        return organisations.organisation_title(text)
+        return organisations.organisation_title(text, words)
     if name == "trait":
         return fitting.trait(text, words)
     if name == "sentence":
