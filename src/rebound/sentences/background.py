@@ -55,5 +55,13 @@ def did(value: object, words: Background) -> str:
             for piece in re.split(r"\s*[,;]\s+", number)
             if not all(w.isdigit() or w.lower() in said for w in piece.split())
         )
+        # Its first words said again ('3 weeks early on a 58 week programme' after '... 3 weeks
+        # early'): the rest of it only.
+        typed = number.split()
+        again = 0
+        while again < len(typed) and typed[again].lower() in said:
+            again += 1
+        if again >= 2:
+            number = " ".join(typed[again:])
         return f"{title} ({number})" if number else title
     return ""

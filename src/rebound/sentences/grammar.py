@@ -174,6 +174,7 @@ def address(name: str, grammar: str = "en") -> Address:
     two-word first name); 'Dra. Ana Pérez López' -> 'Dra. Pérez' in Spanish (not sure);
     '田中 太郎' -> '田中 太郎' (not sure: written family name first, so the person is asked).
     """
+    name = " ".join(_without_article(without_notes(name).split(), grammar)) or name
     words = name.split()
     if not words:
         return Address("", False)
@@ -244,6 +245,7 @@ def first_name(name: str, grammar: str = "en") -> str:
     name to use; a name written family name first stays whole ('田中 太郎'), since its first
     word is the family name.
     """
+    name = " ".join(_without_article(without_notes(name).split(), grammar)) or name
     parts = signed(name)
     if _a_name(parts.nickname):
         return _capital(parts.nickname)
@@ -296,7 +298,7 @@ class Signed(NamedTuple):
 def signed(text: str) -> Signed:
     """A name as typed, in its pieces: 'Dr. Robert "Bob" Hensley, PhD' -> ('Dr. Robert
     Hensley', 'Bob', 'PhD', 1)."""
-    out = " ".join(text.split())
+    out = without_notes(text)
     nickname, after = "", 0
     found = _NICKNAME.search(out)
     if found is not None and len(out.split()) > 1:
@@ -332,7 +334,7 @@ def name(text: str) -> str:
     """A name as it is written on a letter: a word typed all in lower case gets its capital
     ('tom baker' -> 'Tom Baker'); any other is left as typed ('McNeil', 'de la Cruz'); a
     nickname typed into it is left out ('Robert "Bobby" Lee' -> 'Robert Lee')."""
-    text = without_nickname(text)
+    text = without_nickname(without_notes(text))
     return " ".join(w if _bare(w) in PARTICLES else _capital(w) for w in text.split())
 
 
@@ -348,6 +350,45 @@ def without_nickname(text: str) -> str:
     if found is None or len(text.split()) < 2 or not _a_name(found.group(1)):
         return text
     return " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+
+
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+# The article some nicknames are said with in Spanish ('el Pato Soto', 'la Flaca'): greeted
+# without it ('Hola, Pato:').
+_SPANISH_ARTICLES = frozenset({"el", "la"})
+
+
+def without_notes(text: str) -> str:
+    """A name without what was typed beside it in brackets to say who they are ('Swati
+    (placement consultant)' -> 'Swati', 'Mr Dunlop (college lecturer)' -> 'Mr Dunlop', 'Ana
+    (recruiter)' -> 'Ana'); a name in brackets is the one they go by, and stays ('Guillermo
+    (Memo) Ruiz'), as does what belongs to the name ('Judge (ret.) Miriam Castellanos')."""
+    if "(" not in text:
+        return text
+
+    def kept(found: re.Match[str]) -> str:
+        inside = found.group(1).strip().split()
+        if len(inside) != 1:
+            return ""
+        word = inside[0]
+        a_note = _a_name(word) and word.islower() and not text.islower()
+        return "" if a_note else found.group(0)
+
+    out = " ".join(_BRACKETED.sub(kept, text).split())
+    return out or text
+
+
+def _without_article(words: list[str], grammar: str) -> list[str]:
+    """'El Pato Soto' -> 'Pato Soto' in Spanish (a nickname said with its article)."""
+    if (
+        grammar == "es"
+        and len(words) > 1
+        and words[0].lower() in _SPANISH_ARTICLES
+        and words[1][:1].isupper()
+        and not _TEAM & {_bare(w) for w in words[1:]}
+    ):
+        return words[1:]
+    return words
 
 
 def _titled(title: str, rest: list[str], grammar: str) -> Address:
