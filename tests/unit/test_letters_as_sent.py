@@ -794,12 +794,15 @@ def test_the_packs_acronyms_are_written_in_capitals_however_typed(
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
-        ("cocina andina con respeto al producto", "Me conocen por mi cocina andina con respeto"),
-        ("pipelines que no se caen", "Me conocen por mis pipelines que no se caen"),
-        ("que la sala funcione como un reloj", "Me conocen por lograr que la sala funcione"),
+        (
+            "cocina andina con respeto al producto",
+            "Me caracterizo por mi cocina andina con respeto",
+        ),
+        ("pipelines que no se caen", "Me caracterizo por mis pipelines que no se caen"),
+        ("que la sala funcione como un reloj", "Me caracterizo por lograr que la sala funcione"),
         # As typed: a thing they do, a thing with its article, words that describe them.
-        ("dejar el código más limpio", "Me conocen por dejar el código más limpio"),
-        ("la rigurosidad en los análisis", "Me conocen por la rigurosidad en los análisis"),
+        ("dejar el código más limpio", "Me caracterizo por dejar el código más limpio"),
+        ("la rigurosidad en los análisis", "Me caracterizo por la rigurosidad en los análisis"),
         ("puntual y ordenada", "puntual y ordenada"),
     ],
 )
