@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import os
 import plistlib
+import shutil
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -48,6 +49,12 @@ def on(platform: str, monkeypatch: pytest.MonkeyPatch) -> Run:
 
     def run_on(args: list[str]) -> Any:
         with pytest.MonkeyPatch.context() as patch:
+            if platform == "win32" and sys.platform != "win32":
+                # Python 3.12's `shutil.which` asks Windows itself whether the current folder
+                # is searched (`_winapi`, which only Windows has): here, as by default, it is not.
+                patch.setattr(
+                    shutil, "_win_path_needs_curdir", lambda cmd, mode: False, raising=False
+                )
             patch.setattr(sys, "platform", platform)
             return invoke(args)
 
