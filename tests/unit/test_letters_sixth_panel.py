@@ -60,3 +60,27 @@ def test_a_number_that_starts_by_saying_the_title_again_says_only_the_rest() -> 
     }
     post = made("en", "availability_post", accomplishments=[win])
     assert "3 weeks early (on a 58 week programme)" in post.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("en", "Brightwell Pharmacy Inc.", "Brightwell Pharmacy"),
+        ("en", "Kwinana Harbour Logistics Pty Ltd", "Kwinana Harbour Logistics"),
+        ("es", "Grupo Textil Azalea S.A. de C.V.", "Grupo Textil Azalea"),
+        ("es", "Laboratorios Analíticos del Turia, S.L.", "Laboratorios Analíticos del Turia"),
+    ],
+)
+def test_a_companys_legal_form_is_left_to_its_letterhead(lang: str, typed: str, said: str) -> None:
+    """'I enjoyed meeting the team at Brightwell Pharmacy Inc.', '... Alimentos La Montañera
+    S.A.S.': three readers asked for the name as people say it, in the subject line too."""
+    draft = made(lang, "thank_you_email", company=typed, stage="final")
+    assert said in draft.body and said in draft.subject and typed not in draft.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["Mehra Kapoor & Co.", "Whitcombe, Strand & Ng LLP", "Premier Ag"]
+)
+def test_a_firms_partners_and_a_name_that_only_looks_like_a_form_stay(typed: str) -> None:
+    draft = made("en", "thank_you_email", company=typed, stage="final")
+    assert typed in draft.body

@@ -1,7 +1,8 @@
-"""A company's name as a letter says it: in running prose, with the article a name that begins
-with a common noun takes ('at the University of Westbrook', 'del Hotel Giralda Real'), and in a
-subject line, alone. The pure functions behind the template filters `organisation` and
-`organisation_title`, with the pack's words (`fitting.Fitting`).
+"""A company's name as a letter says it: without its legal form ('Kestrel Build', not 'Kestrel
+Build Ltd'); in running prose, with the article a name that begins with a common noun takes
+('at the University of Westbrook', 'del Hotel Giralda Real'), and in a subject line, alone. The
+pure functions behind the template filters `organisation` and `organisation_title`, with the
+pack's words (`fitting.Fitting`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,26 @@ def _capitals(cut: str, words: Naming | None) -> str:
     return " ".join(out)
 
 
+# A company's legal form, which a letter's prose leaves to its letterhead ('the team at Kestrel
+# Build', not 'Kestrel Build Ltd'; 'Alimentos La Montañera', not '... S.A.S.'), as three blind
+# readers asked), in its sentences and its subject line alike. A firm's partners ('& Co.',
+# 'LLP') are part of how it is called, and stay.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Inc\.?|INC\.?|Incorporated|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|Pty\.?(?:\s+Ltd\.?)?"
+    r"|PTY\.?(?:\s+LTD\.?)?|PLC|plc|GmbH|AG|B\.?V\.?|N\.?V\.?|S\.p\.A\.|SpA|S\.?R\.?L\.?|S\.r\.l\."
+    r"|S\.?A\.?S\.?|S\.?L\.?U?\.?|S\.?A\.?(?:\s+de\s+C\.?V\.?)?|S\.\s?de\s+R\.?L\.?(?:\s+de\s+C\.?V\.?)?)$"
+)
+
+
+def without_legal_form(name: str) -> str:
+    """A company's name without its legal form at the end ('Brightwell Pharmacy Inc.' ->
+    'Brightwell Pharmacy', 'Grupo Textil Azalea S.A. de C.V.' -> 'Grupo Textil Azalea'), in
+    the capitals the forms are written in ('Premier Ag' is a name); a name that is nothing but
+    a form stays as typed."""
+    cut = _LEGAL_FORM.sub("", name).strip(" ,")
+    return cut if cut else name
+
+
 def organisation(text: str, words: Naming | None = None, article: bool = True) -> str:
     """A company's name as a letter says it in running prose: without what the person noted
     beside it ('Veridian Software (through Harrow Search)' -> 'Veridian Software'), and with
@@ -69,6 +90,7 @@ def organisation(text: str, words: Naming | None = None, article: bool = True) -
         cut = head.strip()
     if cut.islower():
         cut = _capitals(cut, words)
+    cut = without_legal_form(cut)
     if words is None or not article:
         return cut
     parts = [_folded(p) for p in cut.split(" ")]
