@@ -393,3 +393,13 @@ def test_the_cache_key_covers_every_module_that_reading_a_pack_imports() -> None
     } - {"pack/packs.py"}
     assert imported - NOT_READERS <= set(packs._READERS), sorted(imported - NOT_READERS)
     assert set(packs._READERS) <= imported  # and nothing listed that reading no longer imports
+
+
+def test_the_words_templates_read_are_made_once_and_leave_two_alike_packs_equal(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = packs.load(content_copy, cache=tmp_path / "cache")
+    monkeypatch.setattr(packs, "_UNPICKLED", {})  # as another process reads it: unpickled
+    again = packs.load(content_copy, cache=tmp_path / "cache")
+    assert first.template_words is first.template_words  # made once
+    assert first == again  # what is made from a pack is no part of what it is

@@ -8,6 +8,7 @@ the values an answer may hold in `rebound.storage.records`.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final, Literal
 
@@ -391,7 +392,6 @@ class Content(_Strict):
     # the same pack (drafts made with one are the other's: `compose.draft_texts`). None: not
     # known (a pack read without a cache, or made in code).
     _fingerprint: str | None = PrivateAttr(default=None)
-    _vocabulary: templates.Vocabulary | None = PrivateAttr(default=None)
 
     @property
     def fingerprint(self) -> str | None:
@@ -415,15 +415,10 @@ class Content(_Strict):
         """The pack's words for dates ('mañana': 1), besides the ones every pack understands."""
         return self.words.dates
 
-    @property
+    @functools.cached_property
     def template_words(self) -> templates.Vocabulary:
         """The words, as the template renderer and its filters take them (made once: a pack's
-        models are frozen)."""
-        if self._vocabulary is None:
-            self._vocabulary = self._make_vocabulary()
-        return self._vocabulary
-
-    def _make_vocabulary(self) -> templates.Vocabulary:
+        models are frozen; not a field, so two packs read alike stay equal)."""
         letters = self.words.letters
         return templates.Vocabulary(
             and_=self.words.and_,

@@ -52,9 +52,9 @@ def _capitals(cut: str, words: Naming | None) -> str:
     return " ".join(out)
 
 
-# A company's legal form, which a letter's prose leaves to its letterhead ('the team at Kestrel
-# Build', not 'Kestrel Build Ltd'; 'Alimentos La Montañera', not '... S.A.S.'), as three blind
-# readers asked), in its sentences and its subject line alike. A firm's partners ('& Co.',
+# A company's legal form, which a letter leaves to its letterhead, in its sentences and its
+# subject line alike ('the team at Kestrel Build', not 'Kestrel Build Ltd'; 'Alimentos La
+# Montañera', not '... S.A.S.'), as three blind readers asked. A firm's partners ('& Co.',
 # 'LLP') are part of how it is called, and stay.
 _LEGAL_FORM = re.compile(
     r",?\s+(?:Inc\.?|INC\.?|Incorporated|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|Pty\.?(?:\s+Ltd\.?)?"
