@@ -15,6 +15,7 @@ from tests.unit.test_letters_as_sent import contact, made
         ("en", "Swati (placement consultant)", "Hi Swati,", "Swati"),
         ("en", "Mr Dunlop (college lecturer)", "Dear Mr Dunlop,", "Mr Dunlop"),
         ("en", "Ana Ruiz (recruiter)", "Hi Ana,", "Ana Ruiz"),
+        ("en", "ana (recruiter)", "Hi Ana,", "Ana"),
         ("es", "Pilar Navarro (mi antigua jefa en la conservera)", "Hola, Pilar", "Pilar Navarro"),
         (
             "es",

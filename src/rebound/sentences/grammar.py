@@ -360,8 +360,8 @@ _SPANISH_ARTICLES = frozenset({"el", "la"})
 
 def without_notes(text: str) -> str:
     """A name without what was typed beside it in brackets to say who they are ('Swati
-    (placement consultant)' -> 'Swati', 'Mr Dunlop (college lecturer)' -> 'Mr Dunlop', 'Ana
-    (recruiter)' -> 'Ana'); a name in brackets is the one they go by, and stays ('Guillermo
+    (placement consultant)' -> 'Swati', 'Mr Dunlop (college lecturer)' -> 'Mr Dunlop', 'ana
+    (recruiter)' -> 'ana'); a name in brackets is the one they go by, and stays ('Guillermo
     (Memo) Ruiz'), as does what belongs to the name ('Judge (ret.) Miriam Castellanos')."""
     if "(" not in text:
         return text
@@ -371,7 +371,10 @@ def without_notes(text: str) -> str:
         if len(inside) != 1:
             return ""
         word = inside[0]
-        a_note = _a_name(word) and word.islower() and not text.islower()
+        # Small, it is a note where a name would be typed in capitals, or at the end, where a
+        # nickname is seldom put ('ana (recruiter)'; but 'guillermo (memo) ruiz').
+        at_end = not text[found.end() :].strip()
+        a_note = _a_name(word) and word.islower() and (at_end or not text.islower())
         return "" if a_note else found.group(0)
 
     out = " ".join(_BRACKETED.sub(kept, text).split())
