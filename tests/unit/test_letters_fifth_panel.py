@@ -77,7 +77,9 @@ def test_two_articles_apart_are_not_a_slip() -> None:
     """'del 58% al 74%' is two things said, not 'del al'."""
     wins = [{"_id": "e1", "title": "subí el OEE de la línea del 58% al 74%"}]
     note = made("es", "outreach", contacts=[contact("other", "phone")], accomplishments=wins)
-    assert "Entre otras cosas, subí el OEE de la línea del 58% al 74%." in note.body
+    assert (
+        "Un resultado del que me enorgullezco: subí el OEE de la línea del 58% al 74%." in note.body
+    )
 
 
 # --- 2. a public post keeps the process just lost to itself -------------------------------------
@@ -178,7 +180,8 @@ KNOWN = {"en": "keeping a night shift calm", "es": "subir la eficiencia de una l
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_someone_who_knows_their_work_hears_no_cv(lang: str) -> None:
     """'Among other things, I ...' then 'I'm known for ...' to a friend and a former boss, and
-    the same sentence in every note of the set (a blind panel: 'Zapata knows his work')."""
+    the same sentence in every note of the set (a blind panel: 'Zapata knows his work'). A head
+    hunter hears a result and is offered the CV (the sixth panel: 'offer a CV')."""
     win = DID if lang == "en" else HIZO
     lines = set()
     for relation in ("friend", "former_colleague", "former_manager", "head_hunter"):
@@ -193,11 +196,12 @@ def test_someone_who_knows_their_work_hears_no_cv(lang: str) -> None:
         did = win["title"] in note.body
         if relation == "head_hunter":
             assert known and did
-            assert "Among other things" in note.body or "Entre otras cosas" in note.body
+            assert "One result I'm proud of" in note.body or "Un resultado del que" in note.body
+            assert "my CV." in note.body or "mi CV." in note.body
         else:
             assert not known
             assert did == (relation != "friend")
-            assert "Among other things" not in note.body and "Entre otras cosas" not in note.body
+            assert "CV" not in note.body and "result" not in note.body
         lines |= {s.text for s in note.sentences if win["title"] in s.text}
     assert len(lines) == 3  # one sentence of its own for each who hears it
 

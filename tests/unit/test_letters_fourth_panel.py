@@ -174,12 +174,8 @@ LOGROS = [{"_id": "e1", "title": "Reorganicé el archivo de expedientes del desp
 @pytest.mark.parametrize(
     ("lang", "wins", "said"),
     [
-        (
-            "en",
-            WINS,
-            "Among other things, I rebuilt the wine list at Osteria Nove (GP up 8 points).",
-        ),
-        ("es", LOGROS, "Entre otras cosas, reorganicé el archivo de expedientes del despacho."),
+        ("en", WINS, "I rebuilt the wine list at Osteria Nove (GP up 8 points)."),
+        ("es", LOGROS, "reorganicé el archivo de expedientes del despacho."),
     ],
 )
 def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
@@ -188,9 +184,11 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
     """Blind readers, on almost every post and note: 'add a line of background'. The first
     accomplishment typed as what they did is it; one typed as a thing is not said."""
     post = made(lang, "availability_post", accomplishments=wins, looking_for="a PM role")
-    assert said in post.body
+    proud = {"en": "One thing I'm proud of: ", "es": "Algo de lo que me enorgullezco: "}[lang]
+    assert proud + said in post.body  # the sixth panel: 'Among other things' read as odd
     note = made(lang, "outreach", contacts=[contact("other", "phone")], accomplishments=wins)
-    assert said in note.body
+    result = {"en": "One result I'm proud of: ", "es": "Un resultado del que me enorgullezco: "}
+    assert result[lang] + said in note.body
     assert "Zero lost-time" not in post.body + note.body
 
 
@@ -238,8 +236,8 @@ def test_a_linkedin_note_keeps_its_length_with_the_line_of_background(lang: str)
     [
         ("en", "Fiona Gallagher", "where you work"),
         ("en", "Dr. Fiona Gallagher", "where you work"),
-        ("es", "Fiona Gallagher", "en tu trabajo"),
-        ("es", "Dra. Fiona Gallagher", "donde trabaja"),
+        ("es", "Fiona Gallagher", "en tu trabajo o fuera de él"),
+        ("es", "Dra. Fiona Gallagher", "en su trabajo o fuera de él"),
     ],
 )
 def test_a_note_asks_about_where_they_work_whatever_the_workplace(

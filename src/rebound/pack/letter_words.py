@@ -110,6 +110,11 @@ class LetterWords(_Strict):
     # Said as a line of background (the filter `did`); one typed as a thing is not.
     did_words: list[str] = Field(default_factory=list)
     did_endings: list[str] = Field(default_factory=list)
+    # A fix typed as what to do starts with a verb ('Register for the course', 'Hacer el
+    # curso'): one of `step_words`, or a word with a `step_endings` ending, which loses the
+    # capital of a sentence's start after a colon (the filter `first_step`); a name keeps it.
+    step_words: list[str] = Field(default_factory=list)
+    step_endings: list[str] = Field(default_factory=list)
     # What someone is known for, after a preposition that needs a thing ('Me conocen por ...'):
     # a bare thing is theirs, said with `known_for_own` (one, many: 'mi', 'mis'); a clause that
     # starts with a key of `known_for_clause` is what they achieve ('que' -> 'lograr que ...');
@@ -193,6 +198,8 @@ class LetterWords(_Strict):
         "place_areas",
         "did_words",
         "did_endings",
+        "step_words",
+        "step_endings",
         "known_for_own",
         "known_for_as_typed",
         "verb_endings",

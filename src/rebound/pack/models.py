@@ -455,6 +455,8 @@ class Content(_Strict):
             joining=tuple(letters.joining),
             did_words=tuple(letters.did_words),
             did_endings=tuple(letters.did_endings),
+            step_words=tuple(letters.step_words),
+            step_endings=tuple(letters.step_endings),
             place_before=letters.place_before,
             place_areas=tuple(letters.place_areas),
             known_for_own=tuple(letters.known_for_own),

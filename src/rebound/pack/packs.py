@@ -59,6 +59,7 @@ _READERS = (
     "sentences/places.py",
     "sentences/background.py",
     "sentences/organisations.py",
+    "sentences/titles.py",
     "pack/typed.py",
 )
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Protocol
 
+from rebound.sentences import fitting
+
 
 class Background(Protocol):
     """The words `did` reads a title with (`templates.Vocabulary` is one)."""
@@ -22,6 +24,10 @@ class Background(Protocol):
     def did_words(self) -> tuple[str, ...]: ...
     @property
     def did_endings(self) -> tuple[str, ...]: ...
+    @property
+    def step_words(self) -> tuple[str, ...]: ...
+    @property
+    def step_endings(self) -> tuple[str, ...]: ...
 
 
 def _did(title: str, words: Background) -> bool:
@@ -46,6 +52,7 @@ def did(value: object, words: Background) -> str:
         first = title.split(" ", 1)[0]
         if first[:1].isupper() and first[1:].islower():
             title = title[:1].lower() + title[1:]
+        title = fitting.named_days(title)  # 'cut Monday morning wait times'
         number = " ".join(str(entry.get("number") or "").split()).strip(" .()")
         # A number, or a piece of it, that only says again what the title says ('2 meses antes'
         # after 'dos meses antes', '40 to 212' after 'from 40 to 212') adds nothing.
@@ -64,4 +71,27 @@ def did(value: object, words: Background) -> str:
         if again >= 2:
             number = " ".join(typed[again:])
         return f"{title} ({number})" if number else title
+    return ""
+
+
+def first_step(value: object, words: Background) -> str:
+    """The first fix of a list (entries with a `what`) as the rest of a sentence after a colon
+    ('register for the immunization course', 'hacer el curso de Excel'); '' when none has one.
+    A first word typed with a capital keeps it unless it is a verb of the pack's (`step_words`,
+    `step_endings`): 'Excel' and 'AWS' are names."""
+    if not isinstance(value, list):
+        return ""
+    for entry in value:
+        what = entry.get("what") if isinstance(entry, Mapping) else None
+        text = " ".join(str(what or "").split()).rstrip(" .!;")
+        if not text:
+            continue
+        first = text.split(" ", 1)[0]
+        plain = first.lower()
+        verb = plain in words.step_words or (
+            len(plain) > 3 and plain.isalpha() and plain.endswith(tuple(words.step_endings))
+        )
+        if verb and first[:1].isupper() and first[1:].islower():
+            text = plain + text[len(first) :]
+        return text
     return ""

@@ -1,11 +1,10 @@
 """How a person's words are fitted into a letter's sentences: a phrase after 'Thank you also
-for', what they look for after 'I'm looking for', what they are known for, a title inside 'the
-... role', a subject line's title.
+for', what they look for after 'I'm looking for', what they are known for.
 
-Pure functions behind the template filters `phrase`, `role`, `trait`, `sentence`, `title` and
-`headline` (a company's name is rebound.sentences.organisations'), with the pack's words for its
-language (`Fitting`). What they cannot fit well, the letter checker (rebound.letters.checker)
-finds, and the composer says another way or leaves out.
+Pure functions behind the template filters `phrase`, `role`, `trait` and `sentence` (a title
+is rebound.sentences.titles', a company's name rebound.sentences.organisations'), with the
+pack's words for its language (`Fitting`). What they cannot fit well, the letter checker
+(rebound.letters.checker) finds, and the composer says another way or leaves out.
 """
 
 from __future__ import annotations
@@ -14,8 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from rebound.sentences import places, spelling
-from rebound.sentences.grammar import SMALL_WORDS
+from rebound.sentences import places
 
 _LEADS = (
     "thank you so much for",
@@ -71,6 +69,11 @@ def _capital_of_a_sentence(words: list[str], until: str = "") -> bool:
     return all(not w[:1].isupper() or w == "I" or w.strip(",.;:()/")[:2].isupper() for w in title)
 
 
+def named_days(text: str) -> str:
+    """The days and months English writes with a capital, with it ('monday' -> 'Monday')."""
+    return _NAMED_DAYS.sub(lambda m: m.group(0).capitalize(), text)
+
+
 def phrase(text: str, capitals: bool = False, until: str = "") -> str:
     """An answer fitted to sit inside a sentence that introduces it ('Thank you also for ...').
 
@@ -89,7 +92,7 @@ def phrase(text: str, capitals: bool = False, until: str = "") -> str:
         if out.lower().startswith(lead + " "):
             out = out[len(lead) + 1 :]
             break
-    out = _NAMED_DAYS.sub(lambda m: m.group(0).capitalize(), out)
+    out = named_days(out)
     words = out.split(" ")
     first, rest = words[0], " ".join(words[1:])
     plain = first.lower()
@@ -153,13 +156,13 @@ class Fitting(places.Places, Protocol):
     def joining(self) -> tuple[str, ...]: ...
 
 
-def _folded(word: str) -> str:
+def folded(word: str) -> str:
     return word.lower().strip(",.;:()¡!¿?\"'")
 
 
-def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
+def plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
     """The singular a plural noun is of, among `nouns` ('Analysts' -> 'Analyst'); else None."""
-    plain = _folded(word)
+    plain = folded(word)
     for ending in ("es", "s"):
         if plain.endswith(ending) and plain[: -len(ending)] in nouns:
             return word.rstrip(",.;:")[: -len(ending)]
@@ -168,41 +171,7 @@ def _plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
     return None
 
 
-_NOTED = re.compile(r"\s*\([^()]*\)")
-_SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
-
-
-def title(text: str, words: Fitting) -> str:
-    """A role, as a title inside a sentence of the draft's ('the {{role|title}} role').
-
-    What the person typed around the title is trimmed, once: an article or determiner at its
-    start ('the', 'a', 'la'), and the words that say it is a role ('position', 'role', 'job';
-    'el puesto de', 'la vacante de'): 'the Platform Engineer position' -> 'Platform Engineer',
-    'a Staff Designer' -> 'Staff Designer', 'la vacante de Analista' -> 'Analista'. A plural
-    title stays as typed: which one job it was is the person's to say (the walk asks).
-    """
-    text = spelling.mended(text, words.title_words)
-    # What the person noted in brackets ('Backend Engineer II (Payments Platform)', 'Curator
-    # (contract, 18 months)') is theirs, not the title's: a letter says the title.
-    text = capitals(_NOTED.sub("", text) or text, words.acronyms)
-    parts = " ".join(text.split()).strip(" .;,").split(" ")
-    if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
-        parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
-    leads = set(words.articles) | set(words.determiners)
-    changed = True
-    while changed and len(parts) > 1:
-        changed = False
-        if _folded(parts[0]) in leads:
-            parts, changed = parts[1:], True
-        # 'puesto de X', 'vacante de X', 'role of X': a role word, then the word that joins.
-        if len(parts) > 2 and _folded(parts[0]) in words.role_words and len(parts[1]) <= 3:
-            parts, changed = parts[2:], True
-        if len(parts) > 1 and (
-            _folded(parts[-1]) in words.role_words
-            or _plural_of(parts[-1], words.role_words) is not None
-        ):
-            parts, changed = parts[:-1], True
-    return " ".join(parts)
+_AFTERTHOUGHT = re.compile(r"\s*\([^()]*\)[\s.]*$")
 
 
 def _an(text: str) -> str:
@@ -249,6 +218,9 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     de ...', in English 'a new role in ...' where it names a field.
     """
     spanish = words.grammar == "es"
+    # A note in brackets at the end ('(no more than a 40 min drive)') is the person's, for
+    # themselves: a letter reads as pasted from a form with it.
+    text = _AFTERTHOUGHT.sub("", text) or text
     text, own = _own_sentences(text, words)
     if own:  # a note typed as a clause ('nights are fine') is a sentence after the rest
         return role(text, words, public) + own
@@ -307,11 +279,11 @@ def _as_a_job(parts: list[str], words: Fitting) -> str | None:
     role as that job ('a role as a fleet or scheduling manager with a bus operator'); None
     when no job's noun is followed by a word that joins a place or a field to it."""
     for at, word in enumerate(parts[1:-1], start=1):
-        joins = _folded(parts[at + 1])
+        joins = folded(parts[at + 1])
         if (
             joins in words.joining
             and joins not in words.institution_joins
-            and (_folded(word) in words.job_nouns)
+            and (folded(word) in words.job_nouns)
         ):
             said = " ".join(parts)
             return f"a role as {_an(said)} {said}"
@@ -323,25 +295,27 @@ def _object(out: str, words: Fitting) -> str:
     for' (see `role`)."""
     spanish = words.grammar == "es"
     parts = out.split()
-    plain = [_folded(w) for w in parts]
+    plain = [folded(w) for w in parts]
     # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
     # 'Cargo de abogada'), but not a title's ('Jefe de Obra', 'Head of Growth').
     if len(parts) > 1 and parts[0][:1].isupper() and parts[0][1:].islower():
         joins = plain[1] in ("of", "de", "del")
-        role_word = plain[0] in words.role_words or _plural_of(parts[0], words.role_words)
+        role_word = plain[0] in words.role_words or plural_of(parts[0], words.role_words)
         if role_word or (plain[0] in words.job_nouns and parts[1].islower() and not joins):
             parts[0] = parts[0].lower()
             out = " ".join(parts)
-    plural_roles = any(_plural_of(w, words.role_words) is not None for w in parts)
-    if plural_roles:
-        return out
     first, lead = plain[0], set(words.articles) | set(words.determiners)
+    roles = any(w in words.role_words or plural_of(w, words.role_words) for w in plain)
+    if spanish and roles and first not in words.role_words and first in words.job_nouns:
+        return f"trabajo como {out}"  # 'Busco despachante ...' reads as hiring one
+    if any(plural_of(w, words.role_words) is not None for w in parts):
+        return out
     indefinite = {"a", "an", "un", "una"}
     roles = any(w in words.role_words for w in plain)
     if plain[-1] in words.mass_nouns:
         return out  # 'consulting work', 'trabajo en remoto': a whole object already
     if not spanish and any(
-        (w in words.mass_nouns or _plural_of(w, words.job_nouns) is not None)
+        (w in words.mass_nouns or plural_of(w, words.job_nouns) is not None)
         and plain[at + 1] in words.joining
         for at, w in enumerate(plain[:-1])
     ):
@@ -357,7 +331,7 @@ def _object(out: str, words: Fitting) -> str:
     # The job noun of a title: its last word in English ('data engineer'), its first in
     # Spanish ('directora de producto').
     head = parts[0] if spanish else parts[-1]
-    singular = _plural_of(head, words.job_nouns)
+    singular = plural_of(head, words.job_nouns)
     if singular is not None:
         if spanish:
             rest = " ".join(parts[1:])
@@ -370,7 +344,7 @@ def _object(out: str, words: Fitting) -> str:
         return f"{_an(out)} {out}"
     if not spanish and (as_a_job := _as_a_job(parts, words)) is not None:
         return as_a_job
-    if _folded(head) in words.job_nouns:
+    if folded(head) in words.job_nouns:
         if spanish:
             return f"un puesto de {out}"
         return f"{_an(out)} {out} role"
@@ -378,10 +352,21 @@ def _object(out: str, words: Fitting) -> str:
     if len(parts) <= 2 and not any(c in out for c in ",;:/()"):
         return f"mi próximo puesto en {out}" if spanish else f"my next role in {out}"
     # Anything else: in Spanish, a job of that name ('un puesto de dirección de obra en
-    # Antioquia', 'un puesto de fisio deportiva en Valencia'); in English after a colon, where
-    # any words read well ('a new role: sous chef or senior CDP in a busy kitchen'): joined into
-    # the sentence, a title would read as a field ('my next role in staff accountant').
-    return f"un puesto de {out}" if spanish else f"a new role: {out}"
+    # Antioquia', 'un puesto de fisio deportiva en Valencia'); in English, see `_new_role`.
+    return f"un puesto de {out}" if spanish else _new_role(out, plain, words)
+
+
+def _new_role(out: str, plain: list[str], words: Fitting) -> str:
+    """What no rule names, in English: a job among its words is the role, said as titles are
+    after 'as' ('a new role as staff pharmacist or PIC', '... as sous chef or senior CDP in a
+    busy kitchen'); a field, a new role in it ('a new role in marine ops ashore'); only what is
+    neither, after a colon ('a new role: working outdoors with kids')."""
+    if any(w in words.job_nouns or plural_of(w, words.job_nouns) is not None for w in plain):
+        return f"a new role as {out}"
+    small = {*words.articles, *words.determiners, *words.joining, *_LOWER_FIRST}
+    if not re.search(r"[,;:/()]", out) and not (plain[0] in small or plain[0].endswith("ing")):
+        return f"a new role in {out}"
+    return f"a new role: {out}"
 
 
 def trait(text: str, words: Fitting, being: str = "being") -> str:
@@ -389,7 +374,7 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
     ideas into features') as typed; words that only describe them ('patient', 'calm and
     thorough') with 'being' before them, which is what the sentence needs."""
     out = phrase(text, capitals=True)
-    plain = [_folded(w) for w in re.split(r"[\s,]+", out) if w]
+    plain = [folded(w) for w in re.split(r"[\s,]+", out) if w]
     if words.known_for_own and len(plain) > 1 and not text.strip()[:1].isupper():
         out = _theirs(out, plain, words)
     joins = {"and", "y", "e", "&"}
@@ -435,10 +420,10 @@ def is_clause(
     says what it was ('your notes were generous', 'la llamada fue muy amable'), with no word
     before the verb that makes them part of a thing: one of `clause_words` or `pronouns` ('the
     way you explained what was missing'), or 'to' ('the chance to have a real conversation')."""
-    folded = [_folded(w) for w in words]
-    for at, word in enumerate(folded):
+    plain = [folded(w) for w in words]
+    for at, word in enumerate(plain):
         if word in linking:
-            before = folded[:at]
+            before = plain[:at]
             return bool(before) and not any(
                 w in clause_words or w in pronouns or w == "to" for w in before
             )
@@ -454,40 +439,9 @@ def sentence(text: str, words: Fitting) -> str:
     out = " ".join(text.split())
     parts = out.split()
     if len(parts) < 3 or not (
-        _folded(parts[0]) in words.subject_pronouns
+        folded(parts[0]) in words.subject_pronouns
         or is_clause(parts, words.linking_verbs, words.clause_words, words.subject_pronouns)
     ):
         return ""
     out = out[0].upper() + out[1:]
     return out if out[-1] in ".!?…" else out + "."
-
-
-def names_a_job(title: str, words: Fitting) -> bool:
-    """Whether a title names a job, as a subject line needs it to ('Data Analyst', 'PM', 'Jefe
-    de Obra'): a job noun or a role word of the pack's among its words, or letters in
-    capitals; not a field alone ('backend', from 'the backend job'), which the letter's
-    sentences say with 'role' after it. Without the pack's job nouns, any title does."""
-    if not words.job_nouns:
-        return True
-    found = [w for w in re.split(r"[\s,/()]+", title) if w]
-    named = [w for w in found if w.lower() not in SMALL_WORDS]
-    if len(named) > 1 and all(w[:1].isupper() for w in named):
-        return True  # typed as a title ('Operations Manager', in a pack of another language)
-    return any(
-        _folded(w) in words.job_nouns
-        or _folded(w) in words.role_words
-        or _plural_of(w, words.job_nouns) is not None
-        or (len(w) > 1 and w.isupper())
-        for w in found
-    )
-
-
-def headline(text: str, grammar: str) -> str:
-    """A title as a subject line shows it: in English, one typed all in lower case gets the
-    capitals of a title ('data analyst' -> 'Data Analyst'); otherwise as typed."""
-    if grammar != "en" or not text.islower():
-        return text
-    words = text.split(" ")
-    return " ".join(
-        w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    )

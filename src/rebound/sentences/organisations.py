@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from rebound.sentences.fitting import Fitting, _folded
+from rebound.sentences.fitting import Fitting, folded
 from rebound.sentences.grammar import SMALL_WORDS
 
 
@@ -93,7 +93,7 @@ def organisation(text: str, words: Naming | None = None, article: bool = True) -
     cut = without_legal_form(cut)
     if words is None or not article:
         return cut
-    parts = [_folded(p) for p in cut.split(" ")]
+    parts = [folded(p) for p in cut.split(" ")]
     joins = words.institution_joins
     # The noun first ('Hospital San Rafael'), or, where the pack names the words that must
     # follow it, anywhere before them ('Washington State Department of Commerce'); never after

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import addressing, background, fitting, grammar, organisations
+from rebound.sentences import addressing, background, fitting, grammar, organisations, titles
 
 Context = Mapping[str, object]
 
@@ -46,6 +46,7 @@ FILTERS = (
     "organisation_title",
     "did",
     "brief_role",
+    "first_step",
 )
 
 _TAG = re.compile(
@@ -225,6 +226,8 @@ class Vocabulary(NamedTuple):
     # An accomplishment said as what someone did (rebound.sentences.background).
     did_words: tuple[str, ...] = ()
     did_endings: tuple[str, ...] = ()
+    step_words: tuple[str, ...] = ()
+    step_endings: tuple[str, ...] = ()
     joining: tuple[str, ...] = ()
     place_before: str = ""
     place_areas: tuple[str, ...] = ()
@@ -305,14 +308,15 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "role":
         return fitting.role(text, words)
     if name == "brief_role":  # what someone looks for, up to its first note: a short note's
-        return fitting.role(fitting.brief(text), words)
+        # and a subject line's ('Looking for a new role: a quick question', never two colons)
+        return fitting.role(fitting.brief(text), words).split(":", 1)[0]
     if name == "public_role":  # what someone looks for, as a post to strangers says it
         return fitting.role(text, words, public=True)
     if name == "title":
-        return fitting.title(text, words)
+        return titles.title(text, words)
     if name == "headline":  # a role as a subject line's title: 'Data Analyst'
-        title = fitting.title(text, words)
-        return fitting.headline(title, words.grammar) if fitting.names_a_job(title, words) else ""
+        title = titles.title(text, words)
+        return titles.headline(title, words.grammar) if titles.names_a_job(title, words) else ""
     if name == "team":
         return grammar.team(text)
     if name == "organisation":
@@ -327,6 +331,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return addressing.addressed(text, words)
     if name == "did":  # the first accomplishment, as what they did: 'rebuilt the wine list'
         return background.did(value, words)
+    if name == "first_step":  # the first fix they committed to: 'register for the course'
+        return background.first_step(value, words)
     if name == "name":
         return grammar.name(text)
     if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'

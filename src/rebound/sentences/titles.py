@@ -1,0 +1,81 @@
+"""A role typed as a title: trimmed to the title inside a sentence of the draft's ('the
+{{role|title}} role'), and shown as a subject line shows it (`headline`).
+
+Pure functions behind the template filters `title` and `headline`, with the pack's words for
+its language (rebound.sentences.fitting's `Fitting`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rebound.sentences import spelling
+from rebound.sentences.fitting import Fitting, capitals, folded, plural_of
+from rebound.sentences.grammar import SMALL_WORDS
+
+_NOTED = re.compile(r"\s*\([^()]*\)")
+_SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
+
+
+def title(text: str, words: Fitting) -> str:
+    """A role, as a title inside a sentence of the draft's ('the {{role|title}} role').
+
+    What the person typed around the title is trimmed, once: an article or determiner at its
+    start ('the', 'a', 'la'), and the words that say it is a role ('position', 'role', 'job';
+    'el puesto de', 'la vacante de'): 'the Platform Engineer position' -> 'Platform Engineer',
+    'a Staff Designer' -> 'Staff Designer', 'la vacante de Analista' -> 'Analista'. A plural
+    title stays as typed: which one job it was is the person's to say (the walk asks).
+    """
+    text = spelling.mended(text, words.title_words)
+    # What the person noted in brackets ('Backend Engineer II (Payments Platform)', 'Curator
+    # (contract, 18 months)') is theirs, not the title's: a letter says the title.
+    text = capitals(_NOTED.sub("", text) or text, words.acronyms)
+    parts = " ".join(text.split()).strip(" .;,").split(" ")
+    if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
+        parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
+    leads = set(words.articles) | set(words.determiners)
+    changed = True
+    while changed and len(parts) > 1:
+        changed = False
+        if folded(parts[0]) in leads:
+            parts, changed = parts[1:], True
+        # 'puesto de X', 'vacante de X', 'role of X': a role word, then the word that joins.
+        if len(parts) > 2 and folded(parts[0]) in words.role_words and len(parts[1]) <= 3:
+            parts, changed = parts[2:], True
+        if len(parts) > 1 and (
+            folded(parts[-1]) in words.role_words
+            or plural_of(parts[-1], words.role_words) is not None
+        ):
+            parts, changed = parts[:-1], True
+    return " ".join(parts)
+
+
+def names_a_job(title: str, words: Fitting) -> bool:
+    """Whether a title names a job, as a subject line needs it to ('Data Analyst', 'PM', 'Jefe
+    de Obra'): a job noun or a role word of the pack's among its words, or letters in
+    capitals; not a field alone ('backend', from 'the backend job'), which the letter's
+    sentences say with 'role' after it. Without the pack's job nouns, any title does."""
+    if not words.job_nouns:
+        return True
+    found = [w for w in re.split(r"[\s,/()]+", title) if w]
+    named = [w for w in found if w.lower() not in SMALL_WORDS]
+    if len(named) > 1 and all(w[:1].isupper() for w in named):
+        return True  # typed as a title ('Operations Manager', in a pack of another language)
+    return any(
+        folded(w) in words.job_nouns
+        or folded(w) in words.role_words
+        or plural_of(w, words.job_nouns) is not None
+        or (len(w) > 1 and w.isupper())
+        for w in found
+    )
+
+
+def headline(text: str, grammar: str) -> str:
+    """A title as a subject line shows it: in English, one typed all in lower case gets the
+    capitals of a title ('data analyst' -> 'Data Analyst'); otherwise as typed."""
+    if grammar != "en" or not text.islower():
+        return text
+    words = text.split(" ")
+    return " ".join(
+        w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )

@@ -1,0 +1,111 @@
+"""What the sixth blind panel's readers asked of drafts that already read correctly, each as a
+general rule: a thank-you after the reasons were given says what the person is already doing
+about them; what someone looks for reads as said, not pasted from a form (no colon, no note in
+brackets at its end, no Spanish 'Busco despachante' that reads as hiring one); the days English
+writes with a capital have it; a head hunter hears a result and is offered the CV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.test_letters_as_sent import contact, made
+
+FIXES = {
+    "en": [{"_id": "f1", "what": "Register for the immunization certificate course"}],
+    "es": [{"_id": "f1", "what": "Hacer el curso de Excel intermedio"}],
+}
+STEP = {
+    "en": "I've already set myself a first step: register for the immunization certificate course.",
+    "es": "ya me he marcado un primer paso: hacer el curso de Excel intermedio.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_thank_you_after_the_reasons_says_the_first_step_taken(lang: str) -> None:
+    """'Add one line saying he's signing up for the immunization certificate, because that was
+    the only thing that cost him the job' (three readers, on three sets)."""
+    told: dict[str, Any] = {"reasons_heard": "given", "fixes": FIXES[lang]}
+    assert STEP[lang] in made(lang, "thank_you_email", **told).body
+    # No reasons heard: the fix answers nothing the reader said, and is not theirs to hear.
+    for heard in ("asked", "later"):
+        body = made(lang, "thank_you_email", **{**told, "reasons_heard": heard}).body
+        assert "first step" not in body and "primer paso" not in body
+
+
+def test_a_first_step_that_starts_with_a_name_keeps_its_capital() -> None:
+    fixes = [{"_id": "f1", "what": "Excel pivot tables, twice a week"}]
+    body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
+    assert "first step: Excel pivot tables, twice a week." in body
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "Staff pharmacist or PIC, retail or outpatient, Columbus area (no more than a 40 min"
+            " drive)",
+            "I'm looking for a new role as staff pharmacist or PIC, retail or outpatient,"
+            " Columbus area.",
+        ),
+        (
+            "Sous chef or senior CDP in a busy kitchen",
+            "I'm looking for a new role as sous chef or senior CDP in a busy kitchen.",
+        ),
+        ("Director of Engineering", "I'm looking for a new role as Director of Engineering."),
+        (
+            "marine ops ashore in Freo or Kwinana",
+            "I'm looking for a new role in marine ops ashore in Freo or Kwinana.",
+        ),
+        ("working outdoors with kids", "I'm looking for a new role: working outdoors with kids."),
+    ],
+)
+def test_what_someone_looks_for_reads_as_said(typed: str, said: str) -> None:
+    """'A new role: staff pharmacist or PIC, ... (no more than a 40 min drive)' read as pasted
+    from a form to every reader; a title among the words is a role as it, a field a role in it,
+    and a note in brackets at the end is the person's own."""
+    post = made("en", "availability_post", looking_for=typed)
+    assert said in post.body
+    note = made("en", "outreach", contacts=[contact("former_manager", "email")], looking_for=typed)
+    assert said in note.body
+    assert "::" not in note.subject.replace(" ", "") and note.subject.count(":") <= 1
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Despachante de aeronaves jr. o puestos en centro de control operacional (OCC), en Córdoba",
+        "despachante de aeronaves jr. o puesto en OCC",
+    ],
+)
+def test_a_spanish_job_said_first_is_work_as_it_not_hiring_one(typed: str) -> None:
+    """'Busco despachante de aeronaves jr.' reads as if he were hiring one (three readers)."""
+    post = made("es", "availability_post", looking_for=typed)
+    assert "Busco trabajo como despachante de aeronaves jr." in post.body
+
+
+def test_a_day_typed_in_lower_case_is_written_with_its_capital() -> None:
+    win = {"title": "cut monday morning wait times", "story": False, "number": "45 min down to 15"}
+    post = made("en", "availability_post", accomplishments=[win])
+    assert "I cut Monday morning wait times (45 min down to 15)." in post.body
+
+
+@pytest.mark.parametrize(("lang", "cv"), [("en", "Happy to send you my CV."), ("es", "mi CV.")])
+def test_a_head_hunter_after_a_final_round_hears_a_result_too(lang: str, cv: str) -> None:
+    """'A head hunter needs something to sell: add the Holbeck handover ... and offer a CV.'"""
+    win = {"title": "Rebuilt the wine list at Osteria Nove", "story": False}
+    if lang == "es":
+        win["title"] = "Reorganicé la carta de vinos de Osteria Nove"
+    note = made(
+        lang,
+        "outreach",
+        contacts=[contact("head_hunter", "email")],
+        accomplishments=[win],
+        stage="final",
+        role="Operations Manager",
+        company="Northwind",
+    )
+    assert "Northwind" in note.body
+    assert win["title"][1:] in note.body
+    assert note.body.split("\n\n")[1].rstrip().endswith(cv)
