@@ -76,6 +76,7 @@ def answers(today: date) -> dict[str, Any]:
     return {
         "company": COMPANY,
         "role": "Data Engineer",
+        "internal": False,
         "stage": "interviews",
         "messenger_name": "Dana Smith",
         "messenger_channel": "video",

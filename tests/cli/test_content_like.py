@@ -33,7 +33,7 @@ def test_the_shipped_translation_is_like_english(run: Run) -> None:
     result = run(["content", "validate", "--like", "en", str(SPANISH)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"{SPANISH}: OK (5 steps, 29 prompts).",
+        f"{SPANISH}: OK (5 steps, 30 prompts).",
         "Like en: the same steps, questions, choices, conditions, dates and drafts.",
     ]
 
@@ -60,7 +60,7 @@ def test_each_difference_on_its_line_and_exit_1(run: Run, spanish_copy: Path) ->
     result = run(["content", "validate", "--like", "en", str(spanish_copy)])
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [
-        f"{spanish_copy}: OK (5 steps, 29 prompts).",
+        f"{spanish_copy}: OK (5 steps, 30 prompts).",
         f"{thank}:{template}:5: drafts.0.template: '{{{{closing}}}}' is in en but not here.",
         f"{ask_why}:{when}:5: prompts.1.when: {{prompt: feedback_asked, not_one_of: [will_email]}} "
         "here, but {prompt: feedback_asked, not_one_of: [not_asking]} in en.",

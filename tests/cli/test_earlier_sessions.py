@@ -69,7 +69,7 @@ def test_a_version_1_file_continued_offers_two_emails(run: Run, rebound_home: Pa
     # what suits a session saved before it (`default_for_earlier_sessions`).
     pack = packs.load()
     asked = []
-    for _ in range(4):
+    for _ in range(5):
         session = Store().load(session_id)
         pos = progress.next_position(pack, session)
         assert pos is not None
@@ -77,6 +77,7 @@ def test_a_version_1_file_continued_offers_two_emails(run: Run, rebound_home: Pa
         asked.append((pos.prompt.id, offered))
         run(["continue", "--session", session_id], ENTER)
     assert asked == [
+        ("internal", False),
         ("stage", "interviews"),
         ("door", "none"),
         ("reasons_heard", "not_yet"),

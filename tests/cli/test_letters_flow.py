@@ -24,6 +24,8 @@ def opening(name: str, channel_keys: str = ENTER, address: str = "") -> str:
         + ENTER
         + "Data Engineer"
         + ENTER
+        + "n"
+        + ENTER  # not an internal move
         + ENTER  # how far they got: interviews (the default)
         + name
         + ENTER

@@ -37,8 +37,8 @@ def test_back_reasks_the_previous_question_with_its_answer_offered(
     assert answers["messenger_name"] == "Dana"
 
 
-def test_back_twice_and_change(run: Run, rebound_home: Path) -> None:
-    typed = upto("messenger_name") + BACK * 3 + "\x15Initech" + ENTER + "QA Lead" + ENTER
+def test_back_four_times_and_change(run: Run, rebound_home: Path) -> None:
+    typed = upto("messenger_name") + BACK * 4 + "\x15Initech" + ENTER + "QA Lead" + ENTER
     run(["start"], typed)
     answers = saved(rebound_home)["answers"]  # the id stays the one first given
     assert answers["company"] == "Initech"

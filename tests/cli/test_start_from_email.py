@@ -22,7 +22,7 @@ from tests.terminal import flat
 YESTERDAY = pinned.iso(-1)
 # Enter at each question the email answers, and at how far they got (the default: interviews);
 # the name to sign with is typed (nothing offers it).
-ENTER_ALL = ENTER * 7 + "Sam Carter" + ENTER
+ENTER_ALL = ENTER * 8 + "Sam Carter" + ENTER  # Enter at "already work there?" is no
 CTRL_U = "\x15"
 
 
@@ -68,7 +68,7 @@ def test_enter_keeps_what_the_email_says(run: Run, rebound_home: Path, tmp_path:
 
 def test_typing_replaces_what_the_email_says(run: Run, rebound_home: Path, tmp_path: Path) -> None:
     email = mail.saved(tmp_path, mail.rejection())
-    keys = "Globex Corporation" + ENTER + "Senior Data Engineer" + ENTER + ENTER * 5
+    keys = "Globex Corporation" + ENTER + "Senior Data Engineer" + ENTER + ENTER * 6
     run(["start", "--from", str(email)], keys + "Sam" + ENTER)
     answers = opening(only_session(rebound_home))
     assert answers["company"] == "Globex Corporation"
@@ -84,7 +84,7 @@ def test_what_is_not_answered_yet_is_offered_again_by_continue(
     saved = only_session(rebound_home)
     assert saved["answers"]["company"] == "Globex"
     assert saved["suggested"]["role"] == "Data Engineer"  # kept to offer, until answered
-    result = run(["continue"], ENTER * 6 + "Sam" + ENTER)
+    result = run(["continue"], ENTER * 7 + "Sam" + ENTER)
     assert result.exit_code == 130
     answers = opening(only_session(rebound_home))
     assert answers["role"] == "Data Engineer"
@@ -105,7 +105,7 @@ def test_a_no_reply_sender_is_said_and_its_address_not_offered(
             "The Globex Recruiting Team\n",
         ),
     )
-    keys = ENTER * 3 + "Dana Smith" + ENTER + ENTER + ENTER + ENTER + "Sam" + ENTER
+    keys = ENTER * 4 + "Dana Smith" + ENTER + ENTER + ENTER + ENTER + "Sam" + ENTER
     result = run(["start", "--from", str(email)], keys)
     said = flat(result.stdout)
     assert "This came from a no-reply address, so a reply there would be lost." in said

@@ -43,6 +43,7 @@ def opening(t: Terminal) -> None:
     """The questions about the call, answered, up to step 1's "thanked them?" (yes)."""
     t.text("Which company was it?", "Initech")
     t.text("Which role had you applied for?", "Analyst")
+    t.confirm("Do you already work there?", yes=False)
     t.enter("How far did you get in their process?")  # interviews
     t.text("Who gave you the news?", "Bill Lumbergh")
     t.enter("How did the news reach you?")

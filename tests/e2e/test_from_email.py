@@ -34,6 +34,7 @@ def test_a_whole_walk_from_an_email_with_enter_on_each_offer(
     t.see("From the email: Globex, Data Engineer, Dana Smith <dana.smith@globex.example>")
     offered(t, "Which company was it?", "Globex")
     offered(t, "Which role had you applied for?", "Data Engineer")
+    t.confirm("Do you already work there?", yes=False)
     t.enter("How far did you get in their process?")  # interviews
     offered(t, "Who gave you the news?", "Dana Smith")
     t.enter("How did the news reach you?")  # the email's channel is the one chosen
@@ -117,6 +118,7 @@ def test_an_email_pasted_at_the_terminal(spawn: Spawn, rebound_home: Path) -> No
     t.child.send(CTRL_D)
     offered(t, "Which company was it?", "Northwind Traders")
     offered(t, "Which role had you applied for?", "Operations Analyst")
+    t.confirm("Do you already work there?", yes=False)
     t.enter("How far did you get in their process?")
     offered(t, "Who gave you the news?", "Wei Chen")
     assert t.stop("How did the news reach you?") == EXIT_INTERRUPTED

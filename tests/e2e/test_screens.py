@@ -29,6 +29,7 @@ def test_an_accepted_default_is_echoed_after_its_question(
     t = spawn("start", columns=columns)
     t.text("Which company was it?", "Initech")
     t.text("Which role", "Analyst")
+    t.answer("Do you already work there?", ENTER)  # no, the default
     t.answer("How far did you get in their process?", ENTER)
     t.text("Who gave you the news?", "Bill Lumbergh")
     t.answer("How did the news reach you?", ENTER)

@@ -33,6 +33,7 @@ def test_a_spanish_walk_speaks_spanish_to_the_end(
     t = spawn("--lang", "es", "start")
     t.text("¿Qué empresa era?", "Globex")
     t.text("¿Para qué puesto era tu candidatura?", "Ingeniera de datos")
+    t.confirm("¿Ya trabajas allí?", yes=False)
     t.see("¿Hasta dónde llegaste en su proceso?")
     t.answer("(usa las flechas)", ENTER)  # entrevistas
     t.text("¿Quién te dio la noticia?", "Dana Pérez")
@@ -86,6 +87,7 @@ def test_a_spanish_yes_no_takes_its_own_no(spawn: Spawn, rebound_home: Path, day
     t = spawn("--lang", "es", "start")
     t.text("¿Qué empresa era?", "Initech")
     t.text("¿Para qué puesto era tu candidatura?", "Analista")
+    t.confirm("¿Ya trabajas allí?", yes=False)
     t.enter("¿Hasta dónde llegaste en su proceso?")
     t.text("¿Quién te dio la noticia?", "Bill")
     t.answer("(usa las flechas)", ENTER)

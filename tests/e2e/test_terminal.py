@@ -73,6 +73,7 @@ STEP_TITLES = (
 def opening(t: Terminal, days: Days) -> None:
     t.text("Which company was it?", COMPANY)
     t.text("Which role had you applied for?", ROLE)
+    t.confirm("Do you already work there?", yes=False)
     t.enter("How far did you get in their process?")  # interviews
     t.text("Who gave you the news?", MESSENGER)
     t.select("How did the news reach you?", down=1)  # a video call
@@ -174,6 +175,7 @@ def quick_run(t: Terminal) -> None:
     """All questions with the shortest answers (defaults wherever there is one)."""
     t.text("Which company was it?", "Initech")
     t.text("Which role had you applied for?", "Analyst")
+    t.confirm("Do you already work there?", yes=False)
     t.enter("How far did you get in their process?")
     t.text("Who gave you the news?", "Bill Lumbergh")
     t.enter("How did the news reach you?")
@@ -225,6 +227,7 @@ def full_run_answers(days: Days) -> dict[str, Any]:
     return {
         "company": COMPANY,
         "role": ROLE,
+        "internal": False,
         "stage": "interviews",
         "messenger_name": MESSENGER,
         "messenger_channel": "video",

@@ -54,6 +54,7 @@ def _value(pos: progress.Position, entries: dict[str, int]) -> AnswerValue:
     fixed: dict[str, AnswerValue] = {
         "company": "Globex",
         "role": "Data Engineer",
+        "internal": False,
         "messenger_name": "Dana Smith",
         "your_name": "Alex",
         "thanked_on_call": True,

@@ -17,6 +17,7 @@ NOW = datetime(2026, 11, 25, 9, 0).astimezone()  # 9:00 local time, on the 25th 
 OPENING = {
     "company": "Globex",
     "role": "Data Engineer",
+    "internal": False,
     "stage": "interviews",
     "messenger_name": "Dana Smith",
     "messenger_channel": "phone",

@@ -91,7 +91,7 @@ def test_a_sure_greeting_is_read_without_asking(loaded: Content) -> None:
     unsure = session(messenger_name="Gabriel García Márquez")
     assert "messenger_address" not in context(loaded, unsure)  # it is asked instead
     pos = progress.next_position(
-        loaded, session(company="G", role="R", stage="final", **unsure.answers)
+        loaded, session(company="G", role="R", internal=False, stage="final", **unsure.answers)
     )
     assert pos is not None and pos.prompt.id == "messenger_address"
     assert progress.default_for(loaded, unsure, pos) == "Gabriel"
@@ -101,6 +101,7 @@ def opening(**more: object) -> Session:
     answers: dict[str, object] = {
         "company": "Globex",
         "role": "Data Engineer",
+        "internal": False,
         "stage": "interviews",
         "messenger_name": "Dana Smith",
         "messenger_channel": "phone",

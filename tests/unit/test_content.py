@@ -90,7 +90,7 @@ def test_each_step_is_complete(loaded: Content, step_id: str) -> None:
 
 def test_the_opening_asks_about_the_call(loaded: Content) -> None:
     ids = [p.id for p in loaded.opening.prompts]
-    assert ids[:4] == ["company", "role", "stage", "messenger_name"]
+    assert ids[:5] == ["company", "role", "internal", "stage", "messenger_name"]
     assert loaded.opening.welcome
     assert [p.id for p in loaded.prompts()][: len(ids)] == ids
 
@@ -674,7 +674,7 @@ BROKEN = [
             'default_from: "{{messenger_name|address}}"',
             'default_from: "{{messenger|address}}"',
             ("default_from", 1),
-            "opening.prompts.4.default_from",
+            "opening.prompts.5.default_from",
             "the template reads '{{messenger}}', which no prompt answers",
         ),
         id="default-from-unknown-answer",

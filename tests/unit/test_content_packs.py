@@ -114,7 +114,8 @@ def test_date_hints_promise_only_what_the_app_parses(translated: Content) -> Non
 def sample_value(q: FieldDef) -> AnswerValue:
     """A simple answer of the right kind, as the prompts would store it."""
     if q.kind == "confirm":
-        return True  # also opens the optional story fields
+        # Yes opens the optional story fields; an internal move would leave out the public post.
+        return q.id != "internal"
     if q.kind == "select":
         return str(q.default) if q.default is not None else q.choices[0].value
     if q.kind == "checkbox":

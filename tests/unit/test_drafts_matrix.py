@@ -73,6 +73,7 @@ LONG_CONTACTS = [
 BASE: dict[str, Any] = {
     "company": "Globex",
     "role": "Senior Data Engineer",
+    "internal": False,
     "messenger_email": "",
     "call_date": "2026-11-25",
     "your_name": "Alex Doe",

@@ -46,6 +46,7 @@ ODD = {
 SCRIPT: dict[str, Any] = {
     "company": "Globex",
     "role": "Data Engineer | Platform",
+    "internal": False,
     "stage": "interviews",
     "messenger_name": "Dana Smith",
     "messenger_channel": "video",

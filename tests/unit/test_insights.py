@@ -27,6 +27,7 @@ def ago(days: int) -> date:
 ANSWERS: dict[str, AnswerValue] = {
     "company": "Initech",
     "role": "Analyst",
+    "internal": False,
     "stage": "interviews",
     "messenger_name": "Bill Lumbergh",
     "messenger_channel": "email",

@@ -2,7 +2,8 @@
 general rule: a thank-you after the reasons were given says what the person is already doing
 about them; what someone looks for reads as said, not pasted from a form (no colon, no note in
 brackets at its end, no Spanish 'Busco despachante' that reads as hiring one); the days English
-writes with a capital have it; a head hunter hears a result and is offered the CV."""
+writes with a capital have it; a head hunter hears a result and is offered the CV; someone moving
+within the company they work at thanks as a colleague does, and drafts no public post."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_letters_as_sent import contact, made
+from tests.unit.test_letters_as_sent import contact, drafts, made
 
 FIXES = {
     "en": [{"_id": "f1", "what": "Register for the immunization certificate course"}],
@@ -109,3 +110,20 @@ def test_a_head_hunter_after_a_final_round_hears_a_result_too(lang: str, cv: str
     assert "Northwind" in note.body
     assert win["title"][1:] in note.body
     assert note.body.split("\n\n")[1].rstrip().endswith(cv)
+
+
+TEAM = {"en": ("meet the team", "meeting the team"), "es": ("conocer al equipo", "conocido al")}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("stage", ["interviews", "final"])
+def test_an_internal_move_is_thanked_for_as_a_colleague_does(lang: str, stage: str) -> None:
+    """She already works at Azalea, so 'conocer al equipo y saber más sobre el trabajo en Grupo
+    Textil Azalea' is false (three readers), and a public post will reach the managers who just
+    invited her to reapply."""
+    for internal in (False, True):
+        body = made(lang, "thank_you_email", internal=internal, stage=stage).body
+        assert any(claim in body for claim in TEAM[lang]) != internal, body
+        assert ("learnt a lot" in body or "aprendido mucho" in body) == internal, body
+    assert list(drafts(lang, "availability_post", internal=False))
+    assert not list(drafts(lang, "availability_post", internal=True))

@@ -222,8 +222,12 @@ def test_version_3_entries_get_ids_in_order_and_ticks_stay_with_them(rebound_hom
     assert items["contact-1"].done and "Priya Patel" in items["contact-1"].label
     assert [entry for entry, _ in brag_list.entries(session)] == ["e1", "e2"]
     # Going on: the entry being typed is finished with the next id.
-    # The questions added since (how far they got; a door left open; did they say why; one
-    # email or two) are asked first: this session had not heard why, and kept two emails.
+    # The questions added since (an internal move; how far they got; a door left open; did
+    # they say why; one email or two) are asked first: this session had not heard why, and kept
+    # two emails.
+    added = progress.next_position(loaded, session)
+    assert added is not None and added.prompt.id == "internal"
+    progress.apply(loaded, session, added, False, NOW)
     added = progress.next_position(loaded, session)
     assert added is not None and added.prompt.id == "stage"
     progress.apply(loaded, session, added, "interviews", NOW)
