@@ -641,7 +641,7 @@ BROKEN = [
             "other_person_than: messenger_name}",
             "other_person_than: messenger_nme}",
             ("other_person_than: messenger_nme}", 1),
-            "drafts.1.when.other_person_than",
+            "drafts.1.when.0.other_person_than",
             "'messenger_nme' is not a prompt",
         ),
         id="draft-when-compares-with-an-unknown-prompt",

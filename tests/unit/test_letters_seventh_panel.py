@@ -127,3 +127,70 @@ def test_an_internal_move_is_thanked_for_as_a_colleague_does(lang: str, stage: s
         assert ("learnt a lot" in body or "aprendido mucho" in body) == internal, body
     assert list(drafts(lang, "availability_post", internal=False))
     assert not list(drafts(lang, "availability_post", internal=True))
+
+
+# --- what the seventh panel's answer sets showed before any reader saw them --------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["Tracy at Baker Tilly public sector recruiting", "Mel from Hospo Connect"]
+)
+def test_where_a_contact_works_typed_after_the_name_is_a_note(typed: str) -> None:
+    """'Dear Tracy at Baker Tilly public sector recruiting,' and 'To: Mel At Hospo Connect'."""
+    first = typed.split(maxsplit=1)[0]
+    note = made("en", "outreach", contacts=[contact("head_hunter", "email", name=typed)])
+    assert note.body.startswith(f"Hi {first},\n")
+    assert note.to == f"{first} <g@x.example>"
+
+
+def test_sir_or_ma_is_a_stranger_greeted_formally() -> None:
+    """'Hi Sir/Ma,' to a bank's graduate recruitment team (Nigeria)."""
+    body = made("en", "thank_you_email", messenger_address="Sir/Ma").body
+    assert body.startswith("Dear Sir/Ma,\n") and "Yours faithfully," in body
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("Deputy Director of Finance (posting", "Deputy Director of Finance role"),
+        ("the Vice-Principal position (secondary panel)", "Vice-Principal role"),
+    ],
+)
+def test_a_title_is_trimmed_of_what_is_not_its_own(role: str, said: str) -> None:
+    """'the Deputy Director of Finance (posting role' (a note cut short, in an answers file a
+    '#' starts a comment) and 'Thank you — Grand River District School Board' (a hyphenated
+    title named no job)."""
+    email = made("en", "thank_you_email", role=role)
+    assert f"the {said}." in email.body or f"the {said};" in email.body
+    assert email.subject.startswith(f"Thank you — {said.removesuffix(' role')} at ")
+
+
+def test_a_first_step_that_names_the_reader_is_not_said_to_them() -> None:
+    """'my first step: ask Angela if I can sit in on the budget meeting', written to Angela."""
+    fixes = [{"_id": "f1", "what": "ask Frank if I can sit in on the budget meeting"}]
+    body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
+    assert "first step" not in body and "Frank if" not in body
+    fixes[0]["what"] = "ask Priya if I can sit in on the budget meeting"
+    body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
+    assert "first step: ask Priya if I can sit in on the budget meeting." in body
+
+
+def test_a_contact_who_is_the_one_who_gave_the_news_by_the_name_they_go_by_gets_no_note() -> None:
+    """'Hola, Flor:' a second message to the recruiter addressed as Flor, who just told her."""
+    answers: dict[str, Any] = {"messenger_name": "Florencia Paz", "messenger_address": "Flor"}
+    flor = contact("head_hunter", "phone", name="Flor")
+    assert not drafts("es", "outreach", contacts=[flor], **answers)
+    other = contact("head_hunter", "phone", name="Flor Gómez")
+    assert drafts("es", "outreach", contacts=[other], **answers)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Shipkart Logistics Pvt. Ltd.", "Shipkart Logistics"),
+        ("Crestline Bank Plc", "Crestline Bank"),
+    ],
+)
+def test_more_legal_forms_are_left_to_the_letterhead(typed: str, said: str) -> None:
+    email = made("en", "thank_you_email", company=typed)
+    assert f"at {said}." in email.body and "Pvt" not in email.text and "Plc" not in email.text

@@ -30,7 +30,7 @@ from itertools import pairwise
 from rebound.letters.letter import DraftText, Sentence
 from rebound.pack.conditions import holds
 from rebound.pack.letter_words import LetterWords
-from rebound.sentences import fitting, spelling
+from rebound.sentences import fitting, grammar, spelling
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # A sentence's end inside a person's words, with another sentence after it.
@@ -346,4 +346,28 @@ def check(draft: DraftText, words: LetterWords, lookup: Mapping[str, object]) ->
     )
     personal = draft.outward and draft.channel not in ("", "post")
     out.extend(check_sentences(sentences, words, lookup, personal))
+    if personal:
+        out.extend(reader_named(sentences, draft.to.split("<", 1)[0]))
+    return out
+
+
+def reader_named(sentences: tuple[Sentence, ...], reader: str) -> list[Finding]:
+    """The reader named in the person's words of a letter to them ('my first step: ask Angela if
+    I can sit in ...', written to Angela): spoken of in the third person. `reader` is the name
+    the letter is to ('Angela Brennan', 'Dr. Harpreet Singh'; '' when none)."""
+    # The name they are greeted by ('Angela', 'Dr. Singh'): a team's words ('Crestline Bank
+    # Recruitment Team') are its company's too.
+    greeted = "" if grammar.team(reader) else grammar.address(reader).text
+    said = _WORD.findall(greeted)
+    names = {w for w in said if len(w) > 2 and w[:1].isupper() and _fold(w) not in grammar.TITLES}
+    out: list[Finding] = []
+    for s in sentences:
+        # A greeting ('Hi Angela,', 'Buenos días, Ing. Ramírez:') names them to them.
+        if s.written or not names or (s.text[-1:] in ",:!" and len(s.text.split()) <= 6):
+            continue
+        for start, end, _ in s.spans:
+            typed = {re.sub(r"['’]s$", "", w) for w in _WORD.findall(s.text[start:end])}
+            if names & typed:
+                out.append(Finding("letters_third_person", s.text, s.part, {"value": reader}))
+                break
     return out

@@ -81,6 +81,9 @@ class _Letter:
         self.letters = content.words.letters
         self.personal = draft.send in ("email", "message")
         self.marks = [k for k in ctx if k not in draft.parts]
+        # Whom a letter to someone is to, by name: their name in the person's words of it is
+        # the reader spoken of in the third person.
+        self.reader = self.addressee() if self.personal else ""
         self.written = {
             name: text
             for name in draft.parts
@@ -126,6 +129,7 @@ class _Letter:
             return []
         sentences = read(marked(name, rendered, PART))
         found = checker.check_sentences(sentences, self.letters, self.raw, self.personal)
+        found += checker.reader_named(sentences, self.reader)
         return [f for f in found if f.join]
 
     def part(self, name: str) -> str:
@@ -160,7 +164,9 @@ class _Letter:
     def joins(self) -> list[checker.Finding]:
         """What a careful reader stops at where the whole letter, as it reads now, joins a
         person's words (or says one thing twice)."""
-        found = checker.check_sentences(read(self.body()), self.letters, self.raw, self.personal)
+        sentences = read(self.body())
+        found = checker.check_sentences(sentences, self.letters, self.raw, self.personal)
+        found += checker.reader_named(sentences, self.reader)
         return [f for f in found if f.join]
 
     def mend(self, finding: checker.Finding) -> bool:

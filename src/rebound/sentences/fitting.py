@@ -344,7 +344,7 @@ def _object(out: str, words: Fitting) -> str:
         return f"{_an(out)} {out}"
     if not spanish and (as_a_job := _as_a_job(parts, words)) is not None:
         return as_a_job
-    if folded(head) in words.job_nouns:
+    if folded(head).rsplit("-", 1)[-1] in words.job_nouns:  # 'Vice-Principal'
         if spanish:
             return f"un puesto de {out}"
         return f"{_an(out)} {out} role"

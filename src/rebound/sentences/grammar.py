@@ -149,16 +149,20 @@ def _title(word: str, grammar: str = "en") -> bool:
     return bare in TITLES and (grammar == "es" or bare not in _SPANISH_ONLY)
 
 
-# 'Sir/Madam', 'Sir or Madam': nobody's name, the formal way to greet a stranger.
+# 'Sir/Madam', 'Sir or Madam': nobody's name, the formal way to greet a stranger ('Sir/Ma' in
+# Nigeria; 'Ma' alone may be a name).
 _GENERIC = frozenset({"sir", "madam", "madame"})
+_GENERIC_BESIDE = frozenset({"ma", "mam", "ma'am"})
 _EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+o\s+", re.IGNORECASE)
 
 
 def generic(name: str) -> bool:
     """Whether a name is only titles ('Sir/Madam', 'Sir or Madam'): greeted as 'Dear Sir/Madam,',
     never 'Hi Sir/Madam,'."""
-    pieces = [p for p in _EITHER.split(name.strip()) if p]
-    return bool(pieces) and all(_bare(p) in _GENERIC and " " not in p for p in pieces)
+    pieces = [_bare(p) for p in _EITHER.split(name.strip()) if p]
+    return any(p in _GENERIC for p in pieces) and all(
+        p in _GENERIC or p in _GENERIC_BESIDE for p in pieces
+    )
 
 
 def _capital(word: str) -> str:
@@ -353,6 +357,7 @@ def without_nickname(text: str) -> str:
 
 
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+_AT_WORK = re.compile(r"\s+(?:at|from|@)\s+\S", re.IGNORECASE)
 # The article some nicknames are said with in Spanish ('el Pato Soto', 'la Flaca'): greeted
 # without it ('Hola, Pato:').
 _SPANISH_ARTICLES = frozenset({"el", "la"})
@@ -364,7 +369,7 @@ def without_notes(text: str) -> str:
     (recruiter)' -> 'ana'); a name in brackets is the one they go by, and stays ('Guillermo
     (Memo) Ruiz'), as does what belongs to the name ('Judge (ret.) Miriam Castellanos')."""
     if "(" not in text:
-        return text
+        return _without_workplace(text)
 
     def kept(found: re.Match[str]) -> str:
         inside = found.group(1).strip().split()
@@ -378,7 +383,15 @@ def without_notes(text: str) -> str:
         return "" if a_note else found.group(0)
 
     out = " ".join(_BRACKETED.sub(kept, text).split())
-    return out or text
+    return _without_workplace(out or text)
+
+
+def _without_workplace(text: str) -> str:
+    """A name without where they work typed after it ('Tracy at Baker Tilly', 'Mel from
+    Hays'): a note, like one in brackets."""
+    at = _AT_WORK.search(text)
+    before = text[: at.start()] if at is not None else ""
+    return before if "(" not in before and 0 < len(before.split()) <= 3 else text
 
 
 def _without_article(words: list[str], grammar: str) -> list[str]:

@@ -58,7 +58,7 @@ def _capitals(cut: str, words: Naming | None) -> str:
 # 'LLP') are part of how it is called, and stay.
 _LEGAL_FORM = re.compile(
     r",?\s+(?:Inc\.?|INC\.?|Incorporated|Ltd\.?|LTD\.?|Limited|LLC|L\.L\.C\.|Pty\.?(?:\s+Ltd\.?)?"
-    r"|PTY\.?(?:\s+LTD\.?)?|PLC|plc|GmbH|AG|B\.?V\.?|N\.?V\.?|S\.p\.A\.|SpA|S\.?R\.?L\.?|S\.r\.l\."
+    r"|PTY\.?(?:\s+LTD\.?)?|Pvt\.?(?:\s+Ltd\.?)?|Private\s+Limited|PLC|Plc|plc|GmbH|AG|B\.?V\.?|N\.?V\.?|S\.p\.A\.|SpA|S\.?R\.?L\.?|S\.r\.l\."
     r"|S\.?A\.?S\.?|S\.?L\.?U?\.?|S\.?A\.?(?:\s+de\s+C\.?V\.?)?|S\.\s?de\s+R\.?L\.?(?:\s+de\s+C\.?V\.?)?)$"
 )
 

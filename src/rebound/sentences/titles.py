@@ -14,6 +14,7 @@ from rebound.sentences.fitting import Fitting, capitals, folded, plural_of
 from rebound.sentences.grammar import SMALL_WORDS
 
 _NOTED = re.compile(r"\s*\([^()]*\)")
+_UNCLOSED = re.compile(r"\s*\([^()]*$")  # a note cut short ('Deputy Director (posting')
 _SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
 
 
@@ -29,7 +30,7 @@ def title(text: str, words: Fitting) -> str:
     text = spelling.mended(text, words.title_words)
     # What the person noted in brackets ('Backend Engineer II (Payments Platform)', 'Curator
     # (contract, 18 months)') is theirs, not the title's: a letter says the title.
-    text = capitals(_NOTED.sub("", text) or text, words.acronyms)
+    text = capitals(_NOTED.sub("", _UNCLOSED.sub("", text)) or text, words.acronyms)
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
         parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
@@ -62,7 +63,7 @@ def names_a_job(title: str, words: Fitting) -> bool:
     if len(named) > 1 and all(w[:1].isupper() for w in named):
         return True  # typed as a title ('Operations Manager', in a pack of another language)
     return any(
-        folded(w) in words.job_nouns
+        folded(w).rsplit("-", 1)[-1] in words.job_nouns  # 'Vice-Principal'
         or folded(w) in words.role_words
         or plural_of(w, words.job_nouns) is not None
         or (len(w) > 1 and w.isupper())
