@@ -194,3 +194,21 @@ def test_a_contact_who_is_the_one_who_gave_the_news_by_the_name_they_go_by_gets_
 def test_more_legal_forms_are_left_to_the_letterhead(typed: str, said: str) -> None:
     email = made("en", "thank_you_email", company=typed)
     assert f"at {said}." in email.body and "Pvt" not in email.text and "Plc" not in email.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "said"),
+    [
+        ("en", "Band 7 Ward Manager - Ward 12 (Acute Medicine)", "the Band 7 Ward Manager role"),
+        ("en", "Head - Warehouse Operations", "the Head - Warehouse Operations role"),
+        ("es", "Encargada de sucursal - Nueva Córdoba", "el puesto de Encargada de sucursal;"),
+    ],
+)
+def test_a_posting_s_where_after_a_dash_is_left_to_the_posting(
+    lang: str, role: str, said: str
+) -> None:
+    """'el puesto de Encargada de sucursal - Nueva Córdoba', 'Shorten the pasted role title in
+    the subject and body' (readers of two panels). A word alone before the dash is kept whole."""
+    email = made(lang, "thank_you_email", role=role)
+    assert said in email.body, email.body
+    assert " - " not in email.subject or "Head" in role

@@ -14,6 +14,7 @@ from rebound.sentences.fitting import Fitting, capitals, folded, plural_of
 from rebound.sentences.grammar import SMALL_WORDS
 
 _NOTED = re.compile(r"\s*\([^()]*\)")
+_POSTING = re.compile(r"\s+[-–—|]\s+")
 _UNCLOSED = re.compile(r"\s*\([^()]*$")  # a note cut short ('Deputy Director (posting')
 _SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
 
@@ -31,6 +32,12 @@ def title(text: str, words: Fitting) -> str:
     # What the person noted in brackets ('Backend Engineer II (Payments Platform)', 'Curator
     # (contract, 18 months)') is theirs, not the title's: a letter says the title.
     text = capitals(_NOTED.sub("", _UNCLOSED.sub("", text)) or text, words.acronyms)
+    # Where or which one, after a dash or a bar ('Band 7 Ward Manager - Ward 12', 'Encargada de
+    # sucursal - Nueva Córdoba'), as a job posting names it: the title is what comes before (a
+    # word alone only when it is letters in capitals: 'TCAE', not 'Head').
+    head = _POSTING.split(text, maxsplit=1)[0]
+    if head != text and names_a_job(head, words) and (" " in head or head.isupper()):
+        text = head
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
         parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
