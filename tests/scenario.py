@@ -189,14 +189,12 @@ def groups(content: Content | None = None, today: date | None = None) -> list[tu
 
 def reads_back(pack: Any, session: Any, pos: Any) -> bool:
     """Whether the walk shows the sentence an answer was just joined into (as `Walk._read_back`
-    decides: a step's own text answer that an outward draft's sentence reads)."""
+    decides: a step's own text answer, or a list just done, that an outward draft's sentence
+    reads)."""
     from rebound.letters import compose
+    from rebound.terminal.read_back import reads_back as may
 
-    if pos.step is None or pos.field is not None or pos.more or pos.prompt.kind != "text":
-        return False
-    if session.answers.get(pos.prompt.id) in (None, ""):
-        return False
-    return bool(compose.sentences_using(pack, session, pos.prompt.id))
+    return may(pos, session.answers) and bool(compose.sentences_using(pack, session, pos.prompt.id))
 
 
 def value_at(wanted: dict[str, Any], pos: Any) -> tuple[Any, str, str]:

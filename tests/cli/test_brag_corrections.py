@@ -19,11 +19,13 @@ NIGHTLY = "Cut the nightly batch from 6 hours to 40 minutes"
 THIRTY = "Cut the nightly batch from 6 hours to 30 minutes"
 
 # At "Add another accomplishment?" (where a revisit of the list starts): back into the entry's
-# number, give another one, add no more, keep "rehearsed".
-NEW_NUMBER = BACK + CLEAR + "90% faster" + ENTER + "n" + ENTER + ENTER
+# number, give another one, add no more, keep the sentence the post makes of it as it reads
+# (KEEP), keep "rehearsed".
+KEEP = ENTER
+NEW_NUMBER = BACK + CLEAR + "90% faster" + ENTER + "n" + ENTER + KEEP + ENTER
 # Back through number, result, action, task, situation and story to the title; change it; keep
 # the rest with Enter.
-NEW_TITLE = BACK * 7 + CLEAR + THIRTY + ENTER + ENTER * 6 + "n" + ENTER + ENTER
+NEW_TITLE = BACK * 7 + CLEAR + THIRTY + ENTER + ENTER * 6 + "n" + ENTER + KEEP + ENTER
 
 
 def brag_items(home: Path) -> list[dict[str, Any]]:
@@ -89,7 +91,7 @@ def test_a_title_rewritten_from_scratch_still_follows_its_win(
     # Nothing like the old title: the entry's id, not the look of the words, says it is the
     # same win, so it keeps its tag and rating.
     other = "Made the morning reports arrive on time"
-    typed = BACK * 7 + CLEAR + other + ENTER + ENTER * 6 + "n" + ENTER + ENTER
+    typed = BACK * 7 + CLEAR + other + ENTER + ENTER * 6 + "n" + ENTER + KEEP + ENTER
     assert run(["continue", "--step", "accomplishments"], typed).exit_code == 0
     assert [w["_id"] for w in session_wins(rebound_home)] == ["e1"]
     [item] = brag_items(rebound_home)
@@ -107,7 +109,7 @@ def test_a_win_backed_out_of_and_another_typed_is_a_new_item(
     # Back through the whole entry and out of it (the list then asks "add one?" again... it
     # needs one: so straight into a new entry), type another win.
     other = "Mentored four juniors"
-    typed = BACK * 8 + other + ENTER + "n" + ENTER + ENTER + "n" + ENTER + ENTER
+    typed = BACK * 8 + other + ENTER + "n" + ENTER + ENTER + "n" + ENTER + KEEP + ENTER
     result = run(["continue", "--step", "accomplishments"], typed)
     assert result.exit_code == 0, result.output
     assert [(w["_id"], w["title"]) for w in session_wins(rebound_home)] == [("e2", other)]
@@ -176,7 +178,7 @@ def test_rebound_brag_says_what_it_took_in(
     # A second session adds a win while the first one's win is corrected again.
     with Store().lock(BRAG_LOCK):
         build_session(company="Initech")
-        typed = BACK + CLEAR + "91% faster" + ENTER + "n" + ENTER + ENTER
+        typed = BACK + CLEAR + "91% faster" + ENTER + "n" + ENTER + KEEP + ENTER
         fixed = run(["continue", "--step", "accomplishments", "--session", SESSION_ID], typed)
         assert fixed.exit_code == 0, fixed.output
     shown = run(["brag"])

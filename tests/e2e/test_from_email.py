@@ -65,6 +65,7 @@ def test_a_whole_walk_from_an_email_with_enter_on_each_offer(
     t.confirm("Add the story behind it", yes=False)
     t.enter("A number that shows it")
     t.confirm("Add another accomplishment?", yes=False)
+    t.keep("One thing I'm proud of")  # the post's line of it, read back
     t.confirm("Now tell these stories out loud", yes=False)
     t.enter("Ready for the next step?")
     t.text("Who could you reach out to?", "Grace Hopper")

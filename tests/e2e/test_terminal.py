@@ -142,6 +142,7 @@ def accomplishments(t: Terminal) -> None:
     t.text("What was the result?", RESULT)
     t.text("A number that shows it", NUMBER)
     t.confirm("Add another accomplishment?", yes=False)
+    t.keep("One thing I'm proud of")  # the post's line of it, read back
     t.confirm("Now tell these stories out loud", yes=True)
 
 
@@ -204,6 +205,7 @@ def quick_run(t: Terminal) -> None:
     t.confirm("Add the story behind it", yes=False)
     t.enter("A number that shows it")
     t.confirm("Add another accomplishment?", yes=False)
+    t.keep("One thing I'm proud of")
     t.confirm("Now tell these stories out loud", yes=False)
     t.enter("Ready for the next step?")
     t.text("Who could you reach out to?", "Milton")

@@ -8,6 +8,7 @@ A part of `walk.Walk` (its base class), kept apart so that each reads at a sitti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rebound.coach import progress
@@ -36,12 +37,12 @@ class ReadBack:
     def _read_back(self, pos: progress.Position) -> None:
         """Right after an answer that a letter joins into one of its sentences: that sentence,
         as it will read, with Enter to keep it and 'n' to rewrite it in the person's own words
-        (kept by the part's name, for every draft that has it: `Session.sentences`)."""
+        (kept by the part's name, for every draft that has it: `Session.sentences`). A list's
+        entries are read back once the list is done ('no more'): a letter says its first fix
+        or its first accomplishment typed as a deed, which only the whole list can tell."""
         from rebound.letters import compose
 
-        if pos.step is None or pos.field is not None or pos.more or pos.prompt.kind != "text":
-            return
-        if templates.is_empty(self.session.answers.get(pos.prompt.id)):
+        if not reads_back(pos, self.session.answers):
             return
         found = compose.sentences_using(self.content, self.session, pos.prompt.id)
         if not found:
@@ -82,3 +83,13 @@ class ReadBack:
                     self._rewrite(key, "")
                     asked = True
         return progress.draft_texts(self.content, self.session, d) if asked else made
+
+
+def reads_back(pos: progress.Position, answers: Mapping[str, object]) -> bool:
+    """Whether the answer just given at `pos` may be joined into a letter's sentence, to be read
+    back: a step's own text answer, or a list the person has just said is done."""
+    if pos.step is None or templates.is_empty(answers.get(pos.prompt.id)):
+        return False
+    if pos.more:
+        return pos.prompt.id in answers  # the list closed with this answer ('no more')
+    return pos.field is None and pos.prompt.kind == "text"
