@@ -231,7 +231,7 @@ def test_a_phrase_said_twice_never_costs_the_letter_its_opening() -> None:
     [
         ("applied", "appreciated being considered", "meet the team"),
         ("screen", "learning more about the work at Stackwise", "meet the team"),
-        ("interviews", "meet the team", "final round"),
+        ("interviews", "the chance to interview", "final round"),
         ("final", "final round", "appreciated being considered"),
     ],
 )

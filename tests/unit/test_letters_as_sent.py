@@ -348,7 +348,7 @@ def test_an_organisation_named_by_a_common_noun_takes_its_article(
 
 def test_de_el_is_written_del_where_an_organisation_meets_it() -> None:
     es = made("es", "thank_you_email", company="Hospital San Rafael", stage="final")
-    assert "al equipo del Hospital San Rafael" in es.body
+    assert "el trabajo del Hospital San Rafael" in es.body
     applied = made("es", "thank_you_email", company="Clínica Alemana", stage="applied")
     assert "el trabajo de la Clínica Alemana" in applied.body
 

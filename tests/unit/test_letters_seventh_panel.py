@@ -35,10 +35,24 @@ def test_a_thank_you_after_the_reasons_says_the_first_step_taken(lang: str) -> N
         assert "first step" not in body and "primer paso" not in body
 
 
-def test_a_first_step_that_starts_with_a_name_keeps_its_capital() -> None:
-    fixes = [{"_id": "f1", "what": "Excel pivot tables, twice a week"}]
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Practise Excel pivot tables twice a week", "practise Excel pivot tables twice a week"),
+        ("Excel pivot tables, twice a week", None),  # no verb: a note to self
+        ("book 2391 at city of glasgow college", None),  # a course's number (panel 8)
+        ("run 3 times x week", None),
+    ],
+)
+def test_a_first_step_is_said_only_when_typed_as_one(typed: str, said: str | None) -> None:
+    """'book 2391 at city of glasgow college' and '3 veces x semana' pasted into a formal email
+    (three readers of the eighth panel)."""
+    fixes = [{"_id": "f1", "what": typed}]
     body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
-    assert "first step: Excel pivot tables, twice a week." in body
+    if said is None:
+        assert "first step" not in body
+    else:
+        assert f"first step: {said}." in body
 
 
 @pytest.mark.parametrize(
@@ -112,9 +126,6 @@ def test_a_head_hunter_after_a_final_round_hears_a_result_too(lang: str, cv: str
     assert note.body.split("\n\n")[1].rstrip().endswith(cv)
 
 
-TEAM = {"en": ("meet the team", "meeting the team"), "es": ("conocer al equipo", "conocido al")}
-
-
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("stage", ["interviews", "final"])
 def test_an_internal_move_is_thanked_for_as_a_colleague_does(lang: str, stage: str) -> None:
@@ -123,8 +134,10 @@ def test_an_internal_move_is_thanked_for_as_a_colleague_does(lang: str, stage: s
     invited her to reapply."""
     for internal in (False, True):
         body = made(lang, "thank_you_email", internal=internal, stage=stage).body
-        assert any(claim in body for claim in TEAM[lang]) != internal, body
+        assert ("the work at" in body or "el trabajo " in body) != internal, body
         assert ("learnt a lot" in body or "aprendido mucho" in body) == internal, body
+        # Nobody is said to have met a team (an exam board, a panel: eighth panel's readers).
+        assert "meet" not in body and "equipo" not in body
     assert list(drafts(lang, "availability_post", internal=False))
     assert not list(drafts(lang, "availability_post", internal=True))
 
@@ -212,3 +225,36 @@ def test_a_posting_s_where_after_a_dash_is_left_to_the_posting(
     email = made(lang, "thank_you_email", role=role)
     assert said in email.body, email.body
     assert " - " not in email.subject or "Head" in role
+
+
+@pytest.mark.parametrize("draft_id", ["availability_post", "outreach"])
+def test_pay_typed_among_what_they_look_for_is_left_to_the_offer(draft_id: str) -> None:
+    """'$180k+ package' in a public post and in notes to a friend and an academic (three
+    readers of the eighth panel)."""
+    typed = "GM or Head of Agronomy roles, Riverina or remote, $180k+ package"
+    text = made("en", draft_id, looking_for=typed, contacts=[contact("friend", "phone")]).text
+    assert "Riverina" in text and "180" not in text and "package" not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted"),
+    [
+        ("recruiter at rullion", "Hello,"),
+        ("Sunil sir - my old GM at Chakan", "Hi Sunil,"),
+        ("Ciarán - Fórsa rep", "Hi Ciarán,"),
+    ],
+)
+def test_a_contact_known_only_by_their_job_or_with_a_note_after_a_dash(
+    typed: str, greeted: str
+) -> None:
+    """'Hi Recruiter,', 'Hi Sunil sir - my old GM at Chakan,', 'Hi Ciarán - Fórsa rep,' (scored
+    1 by all three readers of the eighth panel)."""
+    note = made("en", "outreach", contacts=[contact("head_hunter", "phone", name=typed)])
+    assert note.body.splitlines()[0] == greeted
+
+
+def test_a_spanish_voice_note_claims_no_call() -> None:
+    """'Gracias por el mensaje de voz ...; fue todo un detalle llamar', to a recruiter who sent
+    a WhatsApp voice note (false, a reader of the eighth panel)."""
+    body = made("es", "thank_you_email", messenger_channel="voicemail").body
+    assert "mensaje de voz" in body and "llam" not in body

@@ -307,7 +307,8 @@ class Words(_Strict):
     # Whose grammar the `role` and `a` filters follow ('a role as an engineer', 'un puesto').
     grammar: Literal["en", "es"] = "en"
     # How a draft greets someone (`greeting`): by a title ('Dr. Park'; `title_f`/`title_m` for a
-    # title that says a gender, where the language greets women and men differently) or by name.
+    # title that says a gender, where the language greets women and men differently) or by name;
+    # `nobody`, with no name, someone known only by their job ('recruiter at Rullion').
     greetings: dict[str, str] = Field(
         default_factory=lambda: {"title": "Dear {{name}},", "name": "Hi {{name}},"}
     )
@@ -324,10 +325,10 @@ class Words(_Strict):
     @field_validator("greetings")
     @classmethod
     def _greetings(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = set(value) - {"title", "title_f", "title_m", "name"}
+        unknown = set(value) - {"title", "title_f", "title_m", "name", "nobody"}
         if unknown:
-            raise ValueError(f"'{sorted(unknown)[0]}': use title, title_f, title_m or name")
-        for key in value.keys() | {"title", "name"}:
+            raise ValueError(f"'{sorted(unknown)[0]}': use title, title_f, title_m, name or nobody")
+        for key in (value.keys() | {"title", "name"}) - {"nobody"}:
             if "{{name}}" not in value.get(key, ""):
                 raise ValueError(f"give '{key}', with {{{{name}}}} where the name goes")
         return value

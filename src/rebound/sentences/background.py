@@ -91,7 +91,14 @@ def first_step(value: object, words: Background) -> str:
         verb = plain in words.step_words or (
             len(plain) > 3 and plain.isalpha() and plain.endswith(tuple(words.step_endings))
         )
-        if verb and first[:1].isupper() and first[1:].islower():
+        # A note to self ('siemens s7 course w/ etb', 'book 2391 at the college', 'correr 3
+        # veces x semana') is not said to the reader: only a step said as one, with a verb.
+        if not verb or _NOTE_TO_SELF.search(text):
+            return ""
+        if first[:1].isupper() and first[1:].islower():
             text = plain + text[len(first) :]
         return text
     return ""
+
+
+_NOTE_TO_SELF = re.compile(r"(?<!\w)(?:\d{3,}|x|w/|&|etc)(?!\w)", re.IGNORECASE)

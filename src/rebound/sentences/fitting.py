@@ -171,6 +171,10 @@ def plural_of(word: str, nouns: tuple[str, ...]) -> str | None:
     return None
 
 
+_PAY = re.compile(
+    r"[$€£₹¥]\s?\d|\d\s?[kK]\b|\b(?:salary|package|ctc|lpa|pay|sueldo|salario|bruto|neto)\b",
+    re.IGNORECASE,
+)
 _AFTERTHOUGHT = re.compile(r"\s*\([^()]*\)[\s.]*$")
 
 
@@ -221,6 +225,9 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     # A note in brackets at the end ('(no more than a 40 min drive)') is the person's, for
     # themselves: a letter reads as pasted from a form with it.
     text = _AFTERTHOUGHT.sub("", text) or text
+    # Pay ('$180k+ package', 'CTC 32-38 LPA') is for the offer, not for a post or a note.
+    kept = [c for c in text.split(", ") if not _PAY.search(c)]
+    text = ", ".join(kept) if kept else text
     text, own = _own_sentences(text, words)
     if own:  # a note typed as a clause ('nights are fine') is a sentence after the rest
         return role(text, words, public) + own
@@ -244,7 +251,9 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     said = places.placed(out, words)
     first, _, notes = out.partition(", ")
     head = first if notes and not places.names_a_job(notes, words) else out
-    return _object(head, words) + said[len(head) :]
+    # The notes after it, said as places where they are ('..., in the Dublin area'); only when
+    # what they look for reads the same there (else its end would be said twice: 'experiencece').
+    return _object(head, words) + (said[len(head) :] if said.startswith(head) else out[len(head) :])
 
 
 def _own_sentences(text: str, words: Fitting) -> tuple[str, str]:

@@ -339,7 +339,8 @@ def name(text: str) -> str:
     ('tom baker' -> 'Tom Baker'); any other is left as typed ('McNeil', 'de la Cruz'); a
     nickname typed into it is left out ('Robert "Bobby" Lee' -> 'Robert Lee')."""
     text = without_nickname(without_notes(text))
-    return " ".join(w if _bare(w) in PARTICLES else _capital(w) for w in text.split())
+    small = PARTICLES | {"at", "from"}  # 'recruiter at rullion' -> 'Recruiter at Rullion'
+    return " ".join(w if _bare(w) in small else _capital(w) for w in text.split())
 
 
 def _a_name(word: str) -> bool:
@@ -357,7 +358,7 @@ def without_nickname(text: str) -> str:
 
 
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)")
-_AT_WORK = re.compile(r"\s+(?:at|from|@)\s+\S", re.IGNORECASE)
+_AT_WORK = re.compile(r"\s+(?:at|from|@|-|–|—)\s+\S", re.IGNORECASE)
 # The article some nicknames are said with in Spanish ('el Pato Soto', 'la Flaca'): greeted
 # without it ('Hola, Pato:').
 _SPANISH_ARTICLES = frozenset({"el", "la"})
@@ -388,10 +389,12 @@ def without_notes(text: str) -> str:
 
 def _without_workplace(text: str) -> str:
     """A name without where they work typed after it ('Tracy at Baker Tilly', 'Mel from
-    Hays'): a note, like one in brackets."""
+    Hays'), or who they are after a dash ('Ciarán - union rep'): a note, like one in brackets."""
     at = _AT_WORK.search(text)
     before = text[: at.start()] if at is not None else ""
-    return before if "(" not in before and 0 < len(before.split()) <= 3 else text
+    if not before or _bare(before.split()[0]) in _ONLY_A_JOB:  # 'recruiter at Rullion'
+        return text
+    return before if "(" not in before and len(before.split()) <= 3 else text
 
 
 def _without_article(words: list[str], grammar: str) -> list[str]:
@@ -444,6 +447,8 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
     """
     words = name.split()
     english = grammar_of(forms) == "en"
+    if words and _bare(words[0]) in _ONLY_A_JOB and forms.get("nobody"):
+        return forms["nobody"]  # 'recruiter at Rullion': nobody's name to greet
     title = bool(words) and (generic(name) or _title(words[0], "en" if english else "es"))
     gender = (TITLES.get(_bare(words[0]), "") if not generic(name) else "") if title else None
     if words and team(name):  # a group: 'Dear Hiring Panel,', never 'Hi the hiring panel,'
@@ -462,6 +467,11 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
     return form.replace("{{name}}", said)
 
 
+# Words typed where a name goes that only say someone's job ('recruiter at Rullion').
+_ONLY_A_JOB = frozenset(
+    {"recruiter", "headhunter", "head-hunter", "consultant", "hr", "reclutador", "reclutadora"}
+    | {"consultor", "consultora", "headhunters", "recruiters"}
+)
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>\s*$")
 
 
