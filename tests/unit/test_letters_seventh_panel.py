@@ -258,3 +258,10 @@ def test_a_spanish_voice_note_claims_no_call() -> None:
     a WhatsApp voice note (false, a reader of the eighth panel)."""
     body = made("es", "thank_you_email", messenger_channel="voicemail").body
     assert "mensaje de voz" in body and "llam" not in body
+
+
+def test_a_spanish_job_typed_without_its_accent_is_written_with_it() -> None:
+    """'enologo jefe' in every draft of a set (the eighth panel's readers: 'loses its
+    accents')."""
+    email = made("es", "thank_you_email", role="enologo jefe")
+    assert "enólogo jefe" in email.body and "enologo" not in email.text
