@@ -91,7 +91,52 @@ def prompt_toolkit_default_bindings_built_once() -> Iterator[None]:
         if callable(parse):
             patch.setattr(style, "_parse_style_str", functools.cache(parse))
         _bindings_looked_up_where_kept(patch)
+        _styles_read_once(patch, style)
         yield
+
+
+def _styles_read_once(patch: pytest.MonkeyPatch, style: Any) -> None:
+    """Each prompt merges the same style rules into a new style, and its renderer asks that
+    style afresh what each class of text looks like, reading every rule for every answer. A
+    style is made of its rules alone and never changes, so here the same rules make one style,
+    which remembers its answers (tests/unit/test_prompts.py compares them with a fresh style's).
+    Should prompt_toolkit move these, this keeps out of the way: only time is lost."""
+    plain, merged = getattr(style, "Style", None), getattr(style, "_MergedStyle", None)
+    real = getattr(plain, "get_attrs_for_style_str", None)
+    plainly = getattr(style, "DEFAULT_ATTRS", None)
+    if (
+        plain is None
+        or merged is None
+        or not isinstance(merged.__dict__.get("_merged_style"), property)
+        or real is None
+        or plainly is None
+    ):
+        return
+    made: dict[Any, Any] = {}
+
+    def merged_style(self: Any) -> Any:
+        def get() -> Any:
+            rules = self.style_rules
+            try:
+                key = tuple(rules)
+                if key not in made:
+                    made[key] = plain(list(rules))
+            except TypeError:  # a rule that is not a tuple: made afresh, as prompt_toolkit does
+                return plain(rules)
+            return made[key]
+
+        return self._style.get(self.invalidation_hash(), get)
+
+    def attrs(self: Any, style_str: str, default: Any = plainly) -> Any:
+        kept = self.__dict__.setdefault("_attrs_said", {})
+        key = (style_str, default)
+        if key not in kept:
+            kept[key] = real(self, style_str, default)
+        return kept[key]
+
+    attrs.__wrapped__ = real  # type: ignore[attr-defined]
+    patch.setattr(merged, "_merged_style", property(merged_style))
+    patch.setattr(plain, "get_attrs_for_style_str", attrs)
 
 
 def _bindings_looked_up_where_kept(patch: pytest.MonkeyPatch) -> None:

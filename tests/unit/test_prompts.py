@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -222,3 +223,32 @@ def test_the_suites_binding_lookup_finds_what_prompt_toolkits_own_finds(kind: st
             assert found.get_bindings_starting_with_keys(
                 wanted
             ) == whole.get_bindings_starting_with_keys(wanted)
+
+
+@pytest.mark.parametrize("kind", ["text", "select", "yes/no"])
+def test_the_suites_kept_styles_say_what_a_fresh_style_says(kind: str) -> None:
+    """The suite makes one style of the same rules and has it remember its answers
+    (tests/conftest.py, `_styles_read_once`): for the classes of every rule of a real prompt's
+    style, alone, in pairs and with a style of their own, asked twice, it says what a style
+    made afresh from those rules says."""
+    from prompt_toolkit.styles import Style
+
+    from rebound.terminal import questions
+
+    made = {
+        "text": lambda: prompts.questionary.text("Name?", style=prompts.STYLE),
+        "select": lambda: prompts.questionary.select("Pick", choices=["a", "b"]),
+        "yes/no": lambda: questions._confirm("Go on?", True, values.ENGLISH),
+    }
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        kept = made[kind]().application._merged_style
+        rules = list(kept.style_rules)
+        fresh = Style(rules)
+        said = getattr(Style.get_attrs_for_style_str, "__wrapped__", Style.get_attrs_for_style_str)
+        names = sorted({n for n, _ in rules if n})
+        asked = [f"class:{n.replace(' ', ',')}" for n in names] + ["", "bold", "#ff0000 underline"]
+        asked += [f"class:{a.split()[0]} class:{b.split()[0]} italic" for a, b in pairwise(names)]
+        assert len(asked) > 50
+        for _ in range(2):
+            for text in asked:
+                assert kept.get_attrs_for_style_str(text) == said(fresh, text), text
