@@ -90,7 +90,94 @@ def prompt_toolkit_default_bindings_built_once() -> Iterator[None]:
         parse = getattr(style, "_parse_style_str", None)
         if callable(parse):
             patch.setattr(style, "_parse_style_str", functools.cache(parse))
+        _bindings_looked_up_where_kept(patch)
+        _styles_read_once(patch, style)
         yield
+
+
+def _styles_read_once(patch: pytest.MonkeyPatch, style: Any) -> None:
+    """Each prompt merges the same style rules into a new style, and its renderer asks that
+    style afresh what each class of text looks like, reading every rule for every answer. A
+    style is made of its rules alone and never changes, so here the same rules make one style,
+    which remembers its answers (tests/unit/test_prompts.py compares them with a fresh style's).
+    Should prompt_toolkit move these, this keeps out of the way: only time is lost."""
+    plain, merged = getattr(style, "Style", None), getattr(style, "_MergedStyle", None)
+    real = getattr(plain, "get_attrs_for_style_str", None)
+    plainly = getattr(style, "DEFAULT_ATTRS", None)
+    if (
+        plain is None
+        or merged is None
+        or not isinstance(merged.__dict__.get("_merged_style"), property)
+        or real is None
+        or plainly is None
+    ):
+        return
+    made: dict[Any, Any] = {}
+
+    def merged_style(self: Any) -> Any:
+        def get() -> Any:
+            rules = self.style_rules
+            try:
+                key = tuple(rules)
+                if key not in made:
+                    made[key] = plain(list(rules))
+            except TypeError:  # a rule that is not a tuple: made afresh, as prompt_toolkit does
+                return plain(rules)
+            return made[key]
+
+        return self._style.get(self.invalidation_hash(), get)
+
+    def attrs(self: Any, style_str: str, default: Any = plainly) -> Any:
+        kept = self.__dict__.setdefault("_attrs_said", {})
+        key = (style_str, default)
+        if key not in kept:
+            kept[key] = real(self, style_str, default)
+        return kept[key]
+
+    attrs.__wrapped__ = real  # type: ignore[attr-defined]
+    patch.setattr(merged, "_merged_style", property(merged_style))
+    patch.setattr(plain, "get_attrs_for_style_str", attrs)
+
+
+def _bindings_looked_up_where_kept(patch: pytest.MonkeyPatch) -> None:
+    """Each prompt merges its own bindings with the default ones into a fresh list of a thousand,
+    and looks up every key it is sent by reading that whole list, since the list's memo of what
+    it found is new too: a third of an in-process prompt's time. Here a merged set asks each set
+    it merges instead, in order, and the shared default set remembers its answers from one
+    prompt to the next. A set keeps its bindings in the order they were added, and the merged
+    lookup puts those that name more `<any>` keys first, keeping the order otherwise; so the
+    answer is the same list of the same bindings, in the same order
+    (tests/unit/test_prompts.py compares the two ways). Should prompt_toolkit move them,
+    this keeps out of the way: only time is lost."""
+    from prompt_toolkit.key_binding import key_bindings
+    from prompt_toolkit.keys import Keys
+
+    merged = getattr(key_bindings, "_MergedKeyBindings", None)
+    if merged is None or not hasattr(merged, "_update_cache"):
+        return
+
+    def anys(binding: Any) -> int:
+        return -sum(1 for k in binding.keys if k == Keys.Any)
+
+    def for_keys(self: Any, keys: tuple[Any, ...]) -> list[Any]:
+        self._update_cache()
+
+        def get() -> list[Any]:
+            found = [b for r in self.registries for b in r.get_bindings_for_keys(keys)]
+            return sorted(found, key=anys)
+
+        return self._bindings2._get_bindings_for_keys_cache.get(keys, get)  # type: ignore[no-any-return]
+
+    def starting_with(self: Any, keys: tuple[Any, ...]) -> list[Any]:
+        self._update_cache()
+
+        def get() -> list[Any]:
+            return [b for r in self.registries for b in r.get_bindings_starting_with_keys(keys)]
+
+        return self._bindings2._get_bindings_starting_with_keys_cache.get(keys, get)  # type: ignore[no-any-return]
+
+    patch.setattr(merged, "get_bindings_for_keys", for_keys)
+    patch.setattr(merged, "get_bindings_starting_with_keys", starting_with)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -44,6 +44,22 @@ root = typer.main.get_command(rebound.app.app)
 for name in ("brag", "done", "list"):
     root.get_command(None, name)
 
+# What a command makes once per process at its first use, made here once for every child:
+# filelock (imported at a command's first lock), and the validator of each of rebound's models
+# (pydantic builds one at the model's first use; the sentences' model is made at a pack's first
+# reading).
+import filelock
+from pydantic import BaseModel
+from rebound.sentences.phrasebook import Phrasebook
+
+for module in [m for n, m in sys.modules.items() if n.startswith("rebound.")]:
+    for value in list(vars(module).values()):
+        if isinstance(value, type) and value.__module__ == module.__name__:
+            if issubclass(value, BaseModel):
+                value.model_rebuild()
+            elif issubclass(value, Phrasebook) and value is not Phrasebook:
+                value.pydantic_model().model_rebuild()
+
 def child(argv, out, err, memory):
     if memory:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))

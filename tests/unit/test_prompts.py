@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -186,3 +187,68 @@ def test_a_questions_bidi_controls_are_shown_not_obeyed(ask: Callable[[], object
     _, drawn = _screen("\r", ask)
     assert not {"\u202e", "\u2066", "\u2067"} & set(drawn), drawn
     assert "\\u202e" in drawn or "\\u2066" in drawn
+
+
+@pytest.mark.parametrize("kind", ["text", "select", "checkbox", "yes/no"])
+def test_the_suites_binding_lookup_finds_what_prompt_toolkits_own_finds(kind: str) -> None:
+    """The suite looks a key up in each set a prompt merges rather than in the merged list
+    (tests/conftest.py, `_bindings_looked_up_where_kept`): for every key and start of keys any
+    binding of a real prompt names, both ways find the same bindings in the same order."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    from rebound.terminal import questions
+
+    made = {
+        "text": lambda: prompts.questionary.text("Name?", style=prompts.STYLE),
+        "select": lambda: prompts.questionary.select("Pick", choices=["a", "b"]),
+        "checkbox": lambda: questions._checkbox(
+            "Which?", [("a", "A", False)], bool, values.ENGLISH
+        ),
+        "yes/no": lambda: questions._confirm("Go on?", True, values.ENGLISH),
+    }
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        app = made[kind]().application
+        app.key_bindings = merge_key_bindings(
+            [app.key_bindings or KeyBindings(), prompts._back_bindings()]
+        )
+        found = app.key_processor._bindings._key_bindings  # the prompt's merged set
+        whole = KeyBindings()
+        whole.bindings.extend(found.bindings)
+        asked = {b.keys[:n] for b in found.bindings for n in range(1, len(b.keys) + 1)}
+        asked |= {("x",), ("é",), (Keys.Any,), ("x", "y"), (Keys.Escape, "x")}
+        assert len(found.bindings) > 500  # the defaults are in it
+        for wanted in sorted(asked, key=repr):
+            assert found.get_bindings_for_keys(wanted) == whole.get_bindings_for_keys(wanted)
+            assert found.get_bindings_starting_with_keys(
+                wanted
+            ) == whole.get_bindings_starting_with_keys(wanted)
+
+
+@pytest.mark.parametrize("kind", ["text", "select", "yes/no"])
+def test_the_suites_kept_styles_say_what_a_fresh_style_says(kind: str) -> None:
+    """The suite makes one style of the same rules and has it remember its answers
+    (tests/conftest.py, `_styles_read_once`): for the classes of every rule of a real prompt's
+    style, alone, in pairs and with a style of their own, asked twice, it says what a style
+    made afresh from those rules says."""
+    from prompt_toolkit.styles import Style
+
+    from rebound.terminal import questions
+
+    made = {
+        "text": lambda: prompts.questionary.text("Name?", style=prompts.STYLE),
+        "select": lambda: prompts.questionary.select("Pick", choices=["a", "b"]),
+        "yes/no": lambda: questions._confirm("Go on?", True, values.ENGLISH),
+    }
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        kept = made[kind]().application._merged_style
+        rules = list(kept.style_rules)
+        fresh = Style(rules)
+        said = getattr(Style.get_attrs_for_style_str, "__wrapped__", Style.get_attrs_for_style_str)
+        names = sorted({n for n, _ in rules if n})
+        asked = [f"class:{n.replace(' ', ',')}" for n in names] + ["", "bold", "#ff0000 underline"]
+        asked += [f"class:{a.split()[0]} class:{b.split()[0]} italic" for a, b in pairwise(names)]
+        assert len(asked) > 50
+        for _ in range(2):
+            for text in asked:
+                assert kept.get_attrs_for_style_str(text) == said(fresh, text), text

@@ -77,12 +77,27 @@ _JOINS = frozenset(
 )
 
 
-def _words_of(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+# A letter is read many times over while it is made (each way of saying each part, then the
+# whole), so what a text's words are, and how each reads folded, is worked out once per text.
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text))
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, ...]:
+    """The folded words of `text`, as `_words_of` finds them."""
+    return tuple(_fold(w) for _, _, w in _words_of(text))
+
+
+@lru_cache(maxsize=16384)
 def _fold(word: str) -> str:
     return word.lower().strip("'’")
+
+
+@lru_cache(maxsize=8192)
+def _spelling(word: str, known: frozenset[str]) -> str | None:
+    return spelling.known_spelling(word, known)
 
 
 def _in_span(at: int, spans: tuple[tuple[int, int, str], ...]) -> str | None:
@@ -102,19 +117,21 @@ def _slips(s: Sentence, words: LetterWords) -> list[Finding]:
     if _GAP.search(s.text):
         out.append(Finding("letters_gap", s.text, s.part, {"value": s.text}))
     found = _words_of(s.text)
+    folded = _folded(s.text)
     # A slip in a title's word: in the words of an answer that holds a title, or anywhere in
     # a line not made from answers (a subject line, the person's own edit).
     known = words.known_words
     for start, _, word in found:
         answer = _in_span(start, s.spans)
         if (answer in words.title_answers) if s.spans else True:
-            fix = spelling.known_spelling(word, known)
+            fix = _spelling(word, known)
             if fix is not None:
                 values = {"value": word, "name": fix}
                 out.append(Finding("letters_spelling", s.text, s.part, values))
     articles = words.articles
-    for (_, end, one), (start, _, two) in pairwise(found):
-        a, b = _fold(one), _fold(two)
+    for ((_, end, one), (start, _, two)), (a, b) in zip(
+        pairwise(found), pairwise(folded), strict=True
+    ):
         # Only a space between them: 'the the'; 'Head of Guidance, Guidance Team Leader' lists.
         if a == b and not a.isdigit() and not s.text[end:start].strip():
             out.append(Finding("letters_word_twice", s.text, s.part, {"value": f"{one} {two}"}))
@@ -225,21 +242,24 @@ def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Findin
     """The same three words twice in one message (not where both are the person's own, nor
     three words too plain for a reader to hear twice: 'me about the')."""
     plain = words.plain_words
-    seen: dict[tuple[str, str, str], tuple[bool, str]] = {}
+    seen: dict[tuple[str, ...], tuple[bool, str]] = {}
     out: list[Finding] = []
     for s in sentences:
         found = _words_of(s.text)
+        folded = _folded(s.text)
+        # The person's own words typed again in another answer ('senior UX writer' as the
+        # role and in what they look for) are theirs, whatever plain word is beside them.
+        mine = [w in plain for w in folded]
+        if s.spans:
+            mine = [
+                m or _in_span(a, s.spans) is not None
+                for m, (a, _, _) in zip(mine, found, strict=True)
+            ]
         for i in range(len(found) - 2):
-            three = tuple(_fold(w) for _, _, w in found[i : i + 3])
-            if all(w in plain for w in three):
+            key = folded[i : i + 3]
+            if key[0] in plain and key[1] in plain and key[2] in plain:
                 continue
-            # The person's own words typed again in another answer ('senior UX writer' as the
-            # role and in what they look for) are theirs, whatever plain word is beside them.
-            theirs = all(
-                _in_span(a, s.spans) is not None or _fold(w) in plain
-                for a, _, w in found[i : i + 3]
-            )
-            key = (three[0], three[1], three[2])
+            theirs = mine[i] and mine[i + 1] and mine[i + 2]
             if key in seen and not (theirs and seen[key][0]):
                 value = " ".join(w for _, _, w in found[i : i + 3])
                 earlier = seen[key][1]
@@ -261,11 +281,12 @@ def _thanks_twice(sentences: tuple[Sentence, ...], words: LetterWords) -> list[F
     """The same thanks said twice: in the letter's own words and again in the person's, each
     in a sentence that thanks the reader ('Thank you for calling ...', then 'Thank you also for
     calling personally'), with words of one group of the pack's `same_thanks`."""
-    thanking = [
-        s
-        for s in sentences
-        if any(p in f" {s.text.lower()} " for p in (f" {t}" for t in words.to_the_reader))
-    ]
+    to_the_reader = [f" {t}" for t in words.to_the_reader]
+    thanking = []
+    for s in sentences:
+        padded = f" {s.text.lower()} "
+        if any(p in padded for p in to_the_reader):
+            thanking.append(s)
     out: list[Finding] = []
     for group in words.same_thanks:
         ours: Sentence | None = None
@@ -273,6 +294,8 @@ def _thanks_twice(sentences: tuple[Sentence, ...], words: LetterWords) -> list[F
         for s in thanking:
             text = s.text.lower()
             for term in group:
+                if term not in text:  # (the quick way to find it is not there)
+                    continue
                 for match in _phrase(term).finditer(text):
                     if s.written or _in_span(match.start(), s.spans) is not None:
                         theirs = theirs or (s, s.text[match.start() : match.end()])
@@ -296,11 +319,29 @@ def _claims(
             continue
         text = s.text.lower()
         for claim in words.claims:
+            if claim.says not in text:  # (the quick way to find it is not there)
+                continue
             for match in _phrase(claim.says).finditer(text):
                 if _in_span(match.start(), s.spans) is None and not holds(claim.when, lookup):
                     out.append(Finding("letters_claim", s.text, s.part, {"value": claim.says}))
                     break
     return out
+
+
+# What each sentence was found to hold, per pack's words (by identity: a frozen model is hashed
+# field by field): the composer reads the same sentence in many ways of saying a letter.
+_MEMO: dict[int, tuple[LetterWords, dict[tuple[object, ...], tuple[Finding, ...]]]] = {}
+
+
+def _memo(words: LetterWords) -> dict[tuple[object, ...], tuple[Finding, ...]]:
+    kept = _MEMO.get(id(words))
+    if kept is None or kept[0] is not words:
+        if len(_MEMO) >= 8:
+            _MEMO.clear()
+        kept = _MEMO[id(words)] = (words, {})
+    elif len(kept[1]) >= 20_000:
+        kept[1].clear()
+    return kept[1]
 
 
 def check_sentences(
@@ -312,10 +353,21 @@ def check_sentences(
     """What a careful reader finds in these sentences (one part, or a whole letter);
     `personal`: they are of a letter to someone (an email, a message), not a post."""
     out: list[Finding] = []
+    memo = _memo(words)
     for s in sentences:
-        out.extend(_slips(s, words))
+        key: tuple[object, ...] = (s.text, s.part, s.spans)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = tuple(_slips(s, words))
+        out.extend(found)
         if not s.written:
-            out.extend(_joins(s, words, personal, lookup))
+            # What a sentence's joins read of the answers: the text of each it holds.
+            typed = tuple(v if isinstance(v := lookup.get(a), str) else None for *_, a in s.spans)
+            key = (s.text, s.part, s.spans, personal, typed)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = tuple(_joins(s, words, personal, lookup))
+            out.extend(found)
     out.extend(_repeats(sentences, words))
     out.extend(_thanks_twice(sentences, words))
     out.extend(_claims(sentences, words, lookup))

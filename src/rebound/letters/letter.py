@@ -12,7 +12,9 @@ sent, edited or exported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rebound.sentences.templates import CLOSE, NAME_END, OPEN, PART
 
@@ -78,11 +80,18 @@ class _Piece:
     answer: str
 
 
+# A mark with its name (the name ends at the first NAME_END), a close, a mark that lost its
+# name's end or a stray NAME_END (both skipped), or a run of plain text.
+_MARK = re.compile(
+    f"([{OPEN}{PART}])(.*?){NAME_END}|({CLOSE})|[{OPEN}{PART}{NAME_END}]|([^{OPEN}{PART}{NAME_END}{CLOSE}]+)",
+    re.DOTALL,
+)
+
+
 def _pieces(marked: str) -> list[_Piece]:
     """The marked text as runs of plain text, each with its innermost part and answer."""
     out: list[_Piece] = []
     stack: list[tuple[str, str]] = []  # (kind, name)
-    i = 0
     buffer: list[str] = []
 
     def flush() -> None:
@@ -92,26 +101,17 @@ def _pieces(marked: str) -> list[_Piece]:
             out.append(_Piece("".join(buffer), part, answer))
             buffer.clear()
 
-    while i < len(marked):
-        ch = marked[i]
-        if ch in (OPEN, PART):
-            end = marked.find(NAME_END, i + 1)
-            if end < 0:  # a mark cut short (a text cut at MAX_OUTPUT): the rest is plain
-                i += 1
-                continue
+    for kind, name, close, plain in _MARK.findall(marked):
+        if plain:
+            buffer.append(plain)
+        elif kind:
             flush()
-            stack.append((ch, marked[i + 1 : end]))
-            i = end + 1
-        elif ch == CLOSE:
+            stack.append((kind, name))
+        elif close:
             flush()
             if stack:
                 stack.pop()
-            i += 1
-        elif ch == NAME_END:
-            i += 1
-        else:
-            buffer.append(ch)
-            i += 1
+        # else a mark cut short (a text cut at MAX_OUTPUT) or a stray end: skipped
     flush()
     return out
 
@@ -122,26 +122,40 @@ _END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
 
 
 def _sentence(
-    text: str, parts: list[str], answers: list[str], written: frozenset[str]
+    text: str,
+    start: int,
+    stop: int,
+    *,
+    pieces: list[_Piece],
+    starts: list[int],
+    written: frozenset[str],
 ) -> Sentence | None:
-    lead = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
+    """The sentence of `text[start:stop]` without the spaces around it, or None when blank;
+    `pieces` are the runs `text` was joined from, beginning at `starts`."""
+    seg = text[start:stop]
+    lead = start + len(seg) - len(seg.lstrip())
+    end = start + len(seg.rstrip())
     if end <= lead:
         return None
-    body = text[lead:end]
     spans: list[tuple[int, int, str]] = []
-    for i in range(lead, end):
-        answer = answers[i]
+    named: set[str] = set()
+    k = bisect_right(starts, lead) - 1
+    while k < len(pieces) and starts[k] < end:
+        piece = pieces[k]
+        x, y = max(starts[k], lead), min(starts[k] + len(piece.text), end)
+        k += 1
+        if not text[x:y].isspace():
+            named.add(piece.part)
+        answer = piece.answer
         if not answer:
             continue
-        if spans and spans[-1][1] == i - lead and spans[-1][2] == answer:
-            spans[-1] = (spans[-1][0], i - lead + 1, answer)
+        if spans and spans[-1][1] == x - lead and spans[-1][2] == answer:
+            spans[-1] = (spans[-1][0], y - lead, answer)
         else:
-            spans.append((i - lead, i - lead + 1, answer))
-    named = {parts[i] for i in range(lead, end) if not text[i].isspace()}
+            spans.append((x - lead, y - lead, answer))
     part = named.pop() if len(named) == 1 else ""
     return Sentence(
-        text=body,
+        text=text[lead:end],
         part=part,
         uses=frozenset(a for _, _, a in spans),
         spans=tuple(spans),
@@ -153,18 +167,23 @@ def read(marked: str, written: frozenset[str] = frozenset()) -> tuple[Sentence, 
     """The sentences of a marked body, in order (see the module's docstring). A line break ends
     a sentence too (a greeting, a signature); `written` are the parts that hold the person's own
     rewrites."""
-    text, parts, answers = "", [], []
-    for piece in _pieces(marked):
-        text += piece.text
-        parts += [piece.part] * len(piece.text)
-        answers += [piece.answer] * len(piece.text)
-    cuts = [m.end() for m in _END.finditer(text) if not answers[m.start()]]
-    cuts += [i for i, ch in enumerate(text) if ch == "\n"]
+    pieces = _pieces(marked)
+    text = "".join(piece.text for piece in pieces)
+    starts = list(accumulate((len(piece.text) for piece in pieces[:-1]), initial=0))
+
+    def answered(at: int) -> str:
+        return pieces[bisect_right(starts, at) - 1].answer
+
+    cuts = [m.end() for m in _END.finditer(text) if not answered(m.start())]
+    cuts += [m.start() for m in _LINE.finditer(text)]
     out: list[Sentence] = []
     start = 0
     for cut in [*sorted(set(cuts)), len(text)]:
-        made = _sentence(text[start:cut], parts[start:cut], answers[start:cut], written)
+        made = _sentence(text, start, cut, pieces=pieces, starts=starts, written=written)
         if made is not None:
             out.append(made)
         start = cut
     return tuple(out)
+
+
+_LINE = re.compile("\n")

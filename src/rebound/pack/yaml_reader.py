@@ -38,6 +38,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:float",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -319,7 +320,9 @@ def _build(
             _build(child, (*path, i), marks, file, loader) for i, child in enumerate(node.value)
         ]
     if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
-        loader.texts[path] = scrub_tree(node.value)
+        text = loader.texts[path] = scrub_tree(node.value)
+        if node.tag == _STR_TAG:
+            return text  # what PyYAML's constructor makes of a string: its value, as written
         try:
             # A "\udcff" escape reads as a lone surrogate, which could never be saved.
             return scrub_tree(loader.construct_object(node, deep=True))
