@@ -19,7 +19,7 @@ FIXES = {
 }
 STEP = {
     "en": "I've already set myself a first step: register for the immunization certificate course.",
-    "es": "ya me he marcado un primer paso: hacer el curso de Excel intermedio.",
+    "es": "ya tengo un primer paso en marcha: hacer el curso de Excel intermedio.",
 }
 
 
@@ -265,3 +265,36 @@ def test_a_spanish_job_typed_without_its_accent_is_written_with_it() -> None:
     accents')."""
     email = made("es", "thank_you_email", role="enologo jefe")
     assert "enólogo jefe" in email.body and "enologo" not in email.text
+
+
+# --- the ninth panel (12 unseen sets, read at 353b989) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "greeted"),
+    [("en", "uncle rick", "Hi Uncle Rick,"), ("es", "tía Marta", "Hola, Tía Marta:")],
+)
+def test_family_is_greeted_as_the_family_calls_them(lang: str, typed: str, greeted: str) -> None:
+    """'Hi Uncle,' (scored 1 by three readers)."""
+    note = made(lang, "outreach", contacts=[contact("friend", "phone", name=typed)])
+    assert note.body.splitlines()[0] == greeted
+
+
+def test_a_committee_is_greeted_whole_and_spoken_to_formally() -> None:
+    """'Hola, Comisión: Espero que estés bien' to a bar association's committee (scored 1)."""
+    typed = "Comisión de Derecho Laboral del Colegio de Abogados"
+    note = made("es", "outreach", contacts=[contact("other", "email", name=typed)])
+    assert note.body.startswith(f"Buenos días, {typed}:\n")
+    assert "estés" not in note.body and "te " not in note.body
+
+
+def test_a_subject_line_is_read_whole_in_an_inbox() -> None:
+    """Subject lines of 15-25 words that pasted what someone looks for (three readers)."""
+    typed = (
+        "senior associate roles in employment law in a boutique firm or in-house at a big company"
+    )
+    for relation in ("former_manager", "head_hunter", "other"):
+        note = made("en", "outreach", contacts=[contact(relation, "email")], looking_for=typed)
+        assert 0 < len(note.subject) <= 70, note.subject
+    # The line it would have been, to show the test can fail.
+    assert len(f"Looking for {typed}: a quick question") > 70

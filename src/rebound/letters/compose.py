@@ -230,20 +230,32 @@ class _Letter:
         text = first if isinstance(first, str) else first.text
         return recipient(" ".join(templates.render(text, self.ctx, self.words).split()))
 
-    def line(self, lines: str | list[Line] | None, read_it: bool = True) -> str:
+    def line(self, lines: str | list[Line] | None, read_it: bool = True, longest: int = 0) -> str:
         """A one-line text (a Subject:, a To:): the first line that holds and reads well (a
-        To: line, names and an address, is not read as a sentence: `read_it` False)."""
+        To: line, names and an address, is not read as a sentence: `read_it` False), and,
+        with `longest`, is no longer than that many characters (else the last that holds)."""
         if lines is None:
             return ""
+        good: list[tuple[str, str]] = []
         for chosen in said(lines, self.raw, self.words):
             text = self._render(chosen)
             plain = " ".join(unmarked(text).split())
             if not plain:
                 continue
             if not read_it or not checker.check_sentences(read(text), self.letters, self.raw):
-                self.uses |= {a for s in read(text) for a in s.uses}
-                return plain
-        return ""
+                good.append((text, plain))
+                if not longest or len(plain) <= longest:
+                    break
+        if not good:
+            return ""
+        text, plain = good[-1]
+        self.uses |= {a for s in read(text) for a in s.uses}
+        return plain
+
+
+# A subject line a person reads whole in their inbox (a subject that pasted what they look for
+# ran to 25 words, three readers of the ninth panel); a longer one steps down to its next line.
+SUBJECT_LONGEST = 70
 
 
 def _make(
@@ -285,7 +297,7 @@ def _make(
     sentences = read(body, frozenset(made.written))
     plain = unmarked(body)
     to = made.line(draft.to, read_it=False)
-    subject = made.line(draft.subject)
+    subject = made.line(draft.subject, longest=SUBJECT_LONGEST)
     head = [f"{content.ui.draft_to_label}: {to}"] if to else []
     head += [f"{content.ui.draft_subject_label}: {subject}"] if subject else []
     title = " ".join(templates.render(draft.title, made.ctx, words).split())

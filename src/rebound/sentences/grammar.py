@@ -89,14 +89,19 @@ SECOND_NAMES = frozenset(
 )
 
 # Words a first name goes by with: 'Lil Mike', 'Big Jim' are greeted whole, never 'Hi Lil,'.
-_NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little"})
+_NAME_PREFIXES = frozenset(
+    {"lil", "lil'", "big", "little", "uncle", "auntie", "aunty", "aunt", "cousin", "grandpa"}
+    | {"grandma", "tío", "tía", "tio", "tia", "abuela", "abuelo", "primo", "prima"}
+)
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
 # Words that say a name is of a group, not a person ('the hiring panel', 'equipo de talento').
 _GROUP = frozenset(
     {"team", "panel", "committee", "recruiting", "hr", "talent", "hiring", "department"}
-    | {"equipo", "comité", "recursos", "talento", "selección", "departamento"}
+    | {"board", "council", "association", "society"}
+    | {"equipo", "comité", "recursos", "talento", "selección", "departamento", "comisión"}
+    | {"junta", "consejo", "asociación", "colegio", "tribunal"}
 )
 SMALL_WORDS = frozenset(
     {"of", "and", "or", "in", "at", "for", "the", "a", "an", "to", "on", "via", "with"}
@@ -237,7 +242,7 @@ def titled(name: str, grammar: str = "en") -> bool:
     Roberto Camacho', 'don Manuel' in Spanish): the person wrote to someone they address
     formally."""
     words = name.split()
-    return len(words) > 1 and _title(words[0], grammar)
+    return (len(words) > 1 and _title(words[0], grammar)) or team(name)  # a group: formally
 
 
 def first_name(name: str, grammar: str = "en") -> str:

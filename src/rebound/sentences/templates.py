@@ -297,6 +297,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         # In Spanish a note to someone you know speaks as tú, so it greets their first name
         # ('Hola, Andrés:'); someone written with a title is spoken to as usted all through,
         # greeted by it ('Estimado Dr. Cárdenas:').
+        if grammar.team(text):  # a group, greeted whole: 'Dear Hiring Panel,'
+            return grammar.greeting(grammar.without_notes(text), dict(words.greetings))
         if words.grammar == "es" and not grammar.titled(text, "es") and not grammar.generic(text):
             address = grammar.first_name(text, "es")
             forms = {"name": dict(words.greetings).get("name", "{{name}},")}
