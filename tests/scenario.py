@@ -109,6 +109,7 @@ def answers(today: date) -> dict[str, Any]:
                 "relation": "head_hunter",
                 "channel": "email",
                 "email": "priya@talent.example",
+                "request": None,
             }
         ],
         "events": [{"name": "PyData meetup", "date": on(9)}],
@@ -127,6 +128,7 @@ TYPED: dict[str, str] = {
     # Too far away: the coach nudges, the person declines and takes the default instead.
     "move_on_date": "+20d" + ENTER + "n" + ENTER + ENTER,
     "contacts.channel": ENTER,  # the default: email
+    "contacts.request": ENTER,  # nothing in particular to ask them
     "weekly_target": ENTER,  # the default: 3
 }
 

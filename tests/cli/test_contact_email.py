@@ -41,7 +41,7 @@ def test_the_walk_asks_an_email_contact_for_their_address(
     session = make_session(upto="contacts.name")
     keys = "Grace Hopper" + ENTER + ENTER + ENTER  # a former colleague, by email (the defaults)
     # Checked gently: what is not an address is asked again (nothing is lost), then kept.
-    keys += "grace at navy" + ENTER + CLEAR + ADDRESS + ENTER + "n" + ENTER
+    keys += "grace at navy" + ENTER + CLEAR + ADDRESS + ENTER + ENTER + "n" + ENTER  # no ask
     run(["continue"], keys)
     [entry] = contacts(rebound_home, session)
     assert entry["email"] == ADDRESS
@@ -51,7 +51,9 @@ def test_the_walk_never_asks_a_linkedin_contact_for_an_email(
     run: Run, make_session: MakeSession, rebound_home: Path
 ) -> None:
     session = make_session(upto="contacts.name")
-    run(["continue"], "Alan Turing" + ENTER + ENTER + DOWN + ENTER + "n" + ENTER)  # LinkedIn
+    run(
+        ["continue"], "Alan Turing" + ENTER + ENTER + DOWN + ENTER + ENTER + "n" + ENTER
+    )  # LinkedIn
     [entry] = contacts(rebound_home, session)
     assert entry["channel"] == "linkedin" and "email" not in entry
 
@@ -60,7 +62,7 @@ def test_a_blank_address_is_allowed(
     run: Run, make_session: MakeSession, rebound_home: Path
 ) -> None:
     session = make_session(upto="contacts.name")
-    run(["continue"], "Grace Hopper" + ENTER + ENTER + ENTER + ENTER + "n" + ENTER)
+    run(["continue"], "Grace Hopper" + ENTER + ENTER + ENTER + ENTER + ENTER + "n" + ENTER)
     [entry] = contacts(rebound_home, session)
     assert entry["email"] is None  # "I'll fill it in"
 

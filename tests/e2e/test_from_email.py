@@ -72,6 +72,7 @@ def test_a_whole_walk_from_an_email_with_enter_on_each_offer(
     t.enter("How do you know them?")
     t.enter("How will you reach them?")
     t.enter("Their email address (Enter to skip")
+    t.enter("What would you like to ask them?")
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=False)
     t.text("What are you looking for next?", "a data engineering team")

@@ -46,6 +46,7 @@ WENT_WELL = "The pairing exercise: they liked how I tested first"
 FIX_1 = "Practise system-design questions twice a week"
 FIX_2 = "Read the Kubernetes docs, one chapter a day"
 ACCOMPLISHMENT = "Cut the release time from a day to an hour"
+REQUEST = "could you introduce me to your platform team lead"
 SITUATION = "Releases took a whole day and often broke"
 TASK = "Get releases back to same-day"
 ACTION = "I automated the pipeline and added canary deploys"
@@ -152,10 +153,12 @@ def re_engage(t: Terminal, days: Days) -> None:
     t.enter("How do you know them?")  # former colleague
     t.enter("How will you reach them?")  # email
     t.text("Their email address (Enter to skip", CONTACT_1_EMAIL)
+    t.text("What would you like to ask them?", REQUEST)
     t.confirm("Add another person?", yes=True)
     t.text("Who could you reach out to?", CONTACT_2)
     t.select("How do you know them?", down=1)  # head hunter
     t.select("How will you reach them?", down=1)  # LinkedIn: no address asked
+    t.enter("What would you like to ask them?")  # nothing in particular
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=True)
     t.text("Which event?", EVENT)
@@ -212,6 +215,7 @@ def quick_run(t: Terminal) -> None:
     t.enter("How do you know them?")
     t.enter("How will you reach them?")  # email
     t.enter("Their email address (Enter to skip")  # left blank: filled in later
+    t.enter("What would you like to ask them?")
     t.confirm("Add another person?", yes=False)
     t.confirm("Is there a networking event or meetup you could go to?", yes=False)
     t.text("What are you looking for next?", "analyst")
@@ -267,8 +271,15 @@ def full_run_answers(days: Days) -> dict[str, Any]:
                 "relation": "former_colleague",
                 "channel": "email",
                 "email": CONTACT_1_EMAIL,
+                "request": REQUEST,
             },
-            {"_id": "e2", "name": CONTACT_2, "relation": "head_hunter", "channel": "linkedin"},
+            {
+                "_id": "e2",
+                "name": CONTACT_2,
+                "relation": "head_hunter",
+                "channel": "linkedin",
+                "request": None,
+            },
         ],
         "events": [{"_id": "e1", "name": EVENT, "date": days.iso(20)}],
         "looking_for": LOOKING_FOR,
@@ -320,6 +331,9 @@ def test_full_run_saves_every_answer(
     assert THANK_DETAIL in saved["drafts"]["thank_you_email"]
 
     assert_summary_all_done(exe, env)
+    # What they want from the first contact is what the note to them asks.
+    note = run(exe, env, "draft", "outreach-1")
+    assert "Could you introduce me to your platform team lead?" in " ".join(note.stdout.split())
 
 
 def assert_summary_all_done(exe: str, env: dict[str, str]) -> None:

@@ -142,6 +142,7 @@ def test_optional_list_asks_first(loaded: Content) -> None:
     answer(loaded, s, "former_colleague")
     answer(loaded, s, "email")
     answer(loaded, s, None)  # their address: left blank
+    answer(loaded, s, None)  # nothing in particular to ask them
     answer(loaded, s, False)
     pos = progress.next_position(loaded, s)
     assert pos is not None and pos.prompt.id == "events" and pos.more

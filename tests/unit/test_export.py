@@ -76,7 +76,13 @@ SCRIPT: dict[str, Any] = {
     "rehearsed": True,
     # No address for Priya: left blank at the prompt ("I'll fill it in").
     "contacts": [
-        {"name": "Priya Patel", "relation": "head_hunter", "channel": "email", "email": None}
+        {
+            "name": "Priya Patel",
+            "relation": "head_hunter",
+            "channel": "email",
+            "email": None,
+            "request": None,
+        }
     ],
     "events": [
         {"name": "PyData meetup", "date": "2026-12-04"},

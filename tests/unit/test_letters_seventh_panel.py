@@ -298,3 +298,38 @@ def test_a_subject_line_is_read_whole_in_an_inbox() -> None:
         assert 0 < len(note.subject) <= 70, note.subject
     # The line it would have been, to show the test can fail.
     assert len(f"Looking for {typed}: a quick question") > 70
+
+
+def test_a_deed_done_with_the_reader_is_not_told_to_them_as_news() -> None:
+    """'One result I'm proud of: I wired my uncles garage w him.', to Uncle Rick (scored 1)."""
+    win = {"title": "wired my uncles garage w him", "story": False}
+    rick = made(
+        "en", "outreach", contacts=[contact("other", "phone", "uncle rick")], accomplishments=[win]
+    )
+    assert "garage" not in rick.body
+    jake = made(
+        "en", "outreach", contacts=[contact("other", "phone", "Jake")], accomplishments=[win]
+    )
+    assert "garage" in jake.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "asked"),
+    [
+        ("en", "could I shadow your budget meetings", "Could I shadow your budget meetings?"),
+        ("en", "I'd love your eyes on my CV", "I'd love your eyes on my CV."),
+        ("es", "podrías presentarme a tu jefa", "¿Podrías presentarme a tu jefa?"),
+    ],
+)
+def test_a_note_asks_what_the_person_wants_from_that_contact(
+    lang: str, typed: str, asked: str
+) -> None:
+    """'Contact messages ignore the planned ask': Mark (budget shadowing), Hamish (a P&L
+    walk-through), Liliana (the EPS report); one outline for every contact (three readers of two
+    panels). What they want from each, asked at the contact's entry, is the note's ask, as they
+    wrote it; without it, the note asks as before."""
+    mark = {**contact("former_manager", "email", "Mark Pearson"), "request": typed}
+    note = made(lang, "outreach", contacts=[mark])
+    assert note.body.split("\n\n")[1].endswith(asked), note.body
+    plain = made(lang, "outreach", contacts=[contact("former_manager", "email", "Mark Pearson")])
+    assert asked not in plain.body

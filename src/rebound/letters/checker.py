@@ -412,6 +412,8 @@ def reader_named(sentences: tuple[Sentence, ...], reader: str) -> list[Finding]:
     greeted = "" if grammar.team(reader) else grammar.address(reader).text
     said = _WORD.findall(greeted)
     names = {w for w in said if len(w) > 2 and w[:1].isupper() and _fold(w) not in grammar.TITLES}
+    # What the family calls them, however it is typed ('my uncles garage', to Uncle Rick).
+    kin = {w.lower() for w in names} & grammar.KIN
     out: list[Finding] = []
     for s in sentences:
         # A greeting ('Hi Angela,', 'Buenos días, Ing. Ramírez:') names them to them.
@@ -419,7 +421,7 @@ def reader_named(sentences: tuple[Sentence, ...], reader: str) -> list[Finding]:
             continue
         for start, end, _ in s.spans:
             typed = {re.sub(r"['’]s$", "", w) for w in _WORD.findall(s.text[start:end])}
-            if names & typed:
+            if names & typed or kin & {w.lower().rstrip("s") for w in typed}:
                 out.append(Finding("letters_third_person", s.text, s.part, {"value": reader}))
                 break
     return out

@@ -60,6 +60,7 @@ _READERS = (
     "sentences/background.py",
     "sentences/organisations.py",
     "sentences/titles.py",
+    "sentences/asking.py",
     "pack/typed.py",
 )
 

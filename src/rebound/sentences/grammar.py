@@ -89,10 +89,12 @@ SECOND_NAMES = frozenset(
 )
 
 # Words a first name goes by with: 'Lil Mike', 'Big Jim' are greeted whole, never 'Hi Lil,'.
-_NAME_PREFIXES = frozenset(
-    {"lil", "lil'", "big", "little", "uncle", "auntie", "aunty", "aunt", "cousin", "grandpa"}
-    | {"grandma", "tío", "tía", "tio", "tia", "abuela", "abuelo", "primo", "prima"}
+# What the family calls someone, said before their name ('Uncle Rick', 'tía Marta').
+KIN = frozenset(
+    {"uncle", "auntie", "aunty", "aunt", "cousin", "grandpa", "grandma"}
+    | {"tío", "tía", "tio", "tia", "abuela", "abuelo", "primo", "prima"}
 )
+_NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little"}) | KIN
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})

@@ -15,7 +15,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rebound.sentences import addressing, background, fitting, grammar, organisations, titles
+from rebound.sentences import (
+    addressing,
+    asking,
+    background,
+    fitting,
+    grammar,
+    organisations,
+    titles,
+)
 
 Context = Mapping[str, object]
 
@@ -47,6 +55,7 @@ FILTERS = (
     "did",
     "brief_role",
     "first_step",
+    "question",
 )
 
 _TAG = re.compile(
@@ -333,6 +342,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return addressing.addressed(text, words)
     if name == "did":  # the first accomplishment, as what they did: 'rebuilt the wine list'
         return background.did(value, words)
+    if name == "question":  # what they want to ask a contact, as a sentence of its own
+        return asking.question(text, words.grammar)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
         return background.first_step(value, words)
     if name == "name":
