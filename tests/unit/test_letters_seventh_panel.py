@@ -333,3 +333,19 @@ def test_a_note_asks_what_the_person_wants_from_that_contact(
     assert note.body.split("\n\n")[1].endswith(asked), note.body
     plain = made(lang, "outreach", contacts=[contact("former_manager", "email", "Mark Pearson")])
     assert asked not in plain.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "invite"),
+    [("en", "Could I buy you a coffee"), ("es", "¿Te invito a un café")],
+)
+def test_a_contact_met_over_coffee_is_still_invited_when_asked_for_something(
+    lang: str, invite: str
+) -> None:
+    """'People she planned to meet for coffee are never invited for one' (the tenth panel)."""
+    friend = {
+        **contact("former_colleague", "coffee", "Ana Ruiz"),
+        "request": "any tips for the panel",
+    }
+    body = made(lang, "outreach", contacts=[friend]).body
+    assert invite in body and "Any tips for the panel?" in body
