@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from rebound.sentences.asking import question
 from tests.unit.test_letters_as_sent import contact, drafts, made
 
 FIXES = {
@@ -349,3 +350,22 @@ def test_a_contact_met_over_coffee_is_still_invited_when_asked_for_something(
     }
     body = made(lang, "outreach", contacts=[friend]).body
     assert invite in body and "Any tips for the panel?" in body
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        ("¡preséntame a tu jefa", "es", "¡Preséntame a tu jefa!"),
+        (
+            "could you intro me? even a small lead helps.",
+            "en",
+            "Could you intro me? even a small lead helps.",
+        ),
+        ("Coffee soon!", "en", "Coffee soon!"),
+        ("me pasas el contacto?", "es", "¿Me pasas el contacto?"),
+        ("   ", "en", ""),
+    ],
+)
+def test_a_request_keeps_the_end_it_was_typed_with(typed: str, lang: str, said: str) -> None:
+    """Two sentences typed as one request ended with a '?' after the second; '¡...' with '.'."""
+    assert question(typed, lang) == said

@@ -22,14 +22,17 @@ _ASKS = re.compile(
 def question(text: str, grammar: str = "en") -> str:
     """The words as a sentence: 'could I shadow your budget meetings' -> 'Could I shadow your
     budget meetings?'; 'podrías presentarme a tu jefa' -> '¿Podrías presentarme a tu jefa?';
-    'I'd love your eyes on my CV' -> 'I'd love your eyes on my CV.'. '' for no words."""
+    'I'd love your eyes on my CV' -> 'I'd love your eyes on my CV.'. An end they typed stays
+    theirs ('Coffee soon!', 'any leads? even small ones.'). '' for no words."""
     out = " ".join(text.split()).strip()
     if not out:
         return ""
-    asks = out.endswith("?") or out.startswith("¿") or _ASKS.match(out.lstrip("¡")) is not None
-    out = out.rstrip(" .?!")
-    if grammar == "es" and asks and not out.startswith("¿"):
+    typed = out[-1] if out[-1] in ".?!" else ""
+    if not typed:  # no end typed: a question by how it starts, else a statement
+        asks = out.startswith("¿") or _ASKS.match(out.lstrip("¡")) is not None
+        typed = "?" if asks else "!" if out.startswith("¡") else "."
+        out += typed
+    if grammar == "es" and typed == "?" and "¿" not in out:
         out = "¿" + out
     lead = 1 if out[:1] in "¿¡" else 0
-    out = out[:lead] + out[lead : lead + 1].upper() + out[lead + 1 :]
-    return out + ("?" if asks else ".")
+    return out[:lead] + out[lead : lead + 1].upper() + out[lead + 1 :]
