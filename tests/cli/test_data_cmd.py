@@ -70,7 +70,8 @@ def test_wipe_says_it_deletes_contacts_and_takes_rebound_out_of_the_shell(
     build_session(upto=2)
     home = Path.home()
     (rebound_home / "contacts.json").write_text('{"schema_version": 1, "people": {}}')
-    assert run(["--install-completion", "bash"]).exit_code == 0
+    installed = run(["--install-completion", "bash"])
+    assert installed.exit_code == 0, installed.output
     assert run(["nudge", "--install", "bash"]).exit_code == 0
     script = home / ".bash_completions" / "rebound.sh"
     rc = home / ".bashrc"

@@ -199,11 +199,12 @@ def test_someone_who_knows_their_work_hears_no_cv(lang: str) -> None:
             assert "One result I'm proud of" in note.body or "Un resultado del que" in note.body
             assert "my CV." in note.body or "mi CV." in note.body
         else:
-            assert not known
-            assert did == (relation != "friend")
+            # A former manager or colleague saw that work (the tenth panel: 'boasting to a
+            # former manager about a project he oversaw'): none of them hears a line of a CV.
+            assert not known and not did
             assert "CV" not in note.body and "result" not in note.body
         lines |= {s.text for s in note.sentences if win["title"] in s.text}
-    assert len(lines) == 3  # one sentence of its own for each who hears it
+    assert len(lines) == 1  # the head hunter's
 
 
 def test_a_number_said_by_the_title_is_said_once() -> None:

@@ -196,13 +196,18 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
     ("lang", "said"),
     [
         ("en", "I was recently a finalist for the Operations Manager role at Northwind."),
-        ("es", "Hace poco llegué a la ronda final del puesto de Operations Manager en Northwind."),
+        (
+            "es",
+            "Hace poco llegué a la ronda final de un proceso de selección en Northwind "
+            "(Operations Manager).",
+        ),
     ],
 )
 def test_a_note_says_how_far_they_got_only_when_they_got_there(lang: str, said: str) -> None:
     to = [contact("head_hunter", "phone")]
     assert said in made(lang, "outreach", contacts=to, stage="final").body
     assert said not in made(lang, "outreach", contacts=to, stage="interviews").body
+    assert said not in made(lang, "outreach", contacts=to, stage="screen").body
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -19,8 +19,8 @@ FIXES = {
     "es": [{"_id": "f1", "what": "Hacer el curso de Excel intermedio"}],
 }
 STEP = {
-    "en": "I've already set myself a first step: register for the immunization certificate course.",
-    "es": "ya tengo un primer paso en marcha: hacer el curso de Excel intermedio.",
+    "en": "my first step is to register for the immunization certificate course.",
+    "es": "mi primer paso será hacer el curso de Excel intermedio.",
 }
 
 
@@ -53,7 +53,7 @@ def test_a_first_step_is_said_only_when_typed_as_one(typed: str, said: str | Non
     if said is None:
         assert "first step" not in body
     else:
-        assert f"first step: {said}." in body
+        assert f"first step is to {said}." in body
 
 
 @pytest.mark.parametrize(
@@ -184,9 +184,18 @@ def test_a_first_step_that_names_the_reader_is_not_said_to_them() -> None:
     fixes = [{"_id": "f1", "what": "ask Frank if I can sit in on the budget meeting"}]
     body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
     assert "first step" not in body and "Frank if" not in body
-    fixes[0]["what"] = "ask Priya if I can sit in on the budget meeting"
+    # Nor someone else of their workplace, by a name that means nothing to the reader ('Marco
+    # (my GM) means nothing to Luke', the tenth panel); what they do themselves is said.
+    for other in ("ask Priya if I can sit in on the budget meeting", "shadow Dan (my GM) on rotas"):
+        fixes[0]["what"] = other
+        body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
+        assert "first step" not in body
+    fixes[0]["what"] = "ask my VP if I can sit in on the budget meeting"
     body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
-    assert "first step: ask Priya if I can sit in on the budget meeting." in body
+    assert "first step is to ask my VP if I can sit in on the budget meeting." in body
+    fixes[0]["what"] = "Complete the Excel course"
+    body = made("en", "thank_you_email", reasons_heard="given", fixes=fixes).body
+    assert "first step is to complete the Excel course." in body
 
 
 def test_a_contact_who_is_the_one_who_gave_the_news_by_the_name_they_go_by_gets_no_note() -> None:

@@ -70,6 +70,7 @@ _JOINS = frozenset(
         "letters_article_twice",
         "letters_word_twice",
         "letters_phrase_twice",
+        "letters_said_twice",
         "letters_thanks_twice",
         "letters_claim",
         "letters_gap",
@@ -271,6 +272,36 @@ def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Findin
     return out
 
 
+def _said_twice(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Finding]:
+    """A sentence of one answer's words that says again what another answer said earlier in
+    the letter ('Busco un puesto de asociado senior en litigio mercantil o arbitraje en la CDMX.
+    Me interesan posiciones de asociado senior en litigio o arbitraje en CDMX.'): most of its
+    words of substance were said already."""
+    plain = words.plain_words
+    seen: list[tuple[frozenset[str], str, str]] = []
+    out: list[Finding] = []
+    for s in sentences:
+        for start, end, answer in s.spans:
+            said = frozenset(
+                f for _, _, w in _words_of(s.text[start:end]) if len(f := _fold(w)) > 3
+            ) - frozenset(plain)
+            whole = end - start >= 0.8 * len(s.text.rstrip(".?!"))
+            for before, part, other in seen:
+                if (
+                    other != answer
+                    and whole
+                    and len(said) >= 3
+                    and len(said & before) >= 0.6 * len(said)
+                ):
+                    value = s.text[start:end]
+                    out.append(
+                        Finding("letters_said_twice", s.text, s.part, {"value": value}, part)
+                    )
+                    break
+            seen.append((said, s.part, answer))
+    return out
+
+
 @lru_cache(maxsize=512)
 def _phrase(words: str) -> re.Pattern[str]:
     """Words found whole in a text in lower case ('calling', not 'recalling')."""
@@ -369,6 +400,7 @@ def check_sentences(
                 found = memo[key] = tuple(_joins(s, words, personal, lookup))
             out.extend(found)
     out.extend(_repeats(sentences, words))
+    out.extend(_said_twice(sentences, words))
     out.extend(_thanks_twice(sentences, words))
     out.extend(_claims(sentences, words, lookup))
     return out

@@ -16,6 +16,7 @@ and a part found there steps down to its next line that reads well.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from rebound import clock
@@ -187,6 +188,8 @@ class _Letter:
         # pack's 'in the next couple of weeks' is said another way); then to any, the later
         # first: what they look for, said first, outweighs a line of background after it.
         for keeping in (True, False):
+            if not keeping and self._leave_out_beside(finding, gone):
+                return True
             names = (finding.earlier, finding.part) if keeping else (finding.part, finding.earlier)
             for name in names:
                 if name not in self.at:
@@ -206,6 +209,27 @@ class _Letter:
             if name in self.at and self.way(name, self.at[name]) and self.holds_words(name):
                 self.at[name] = len(self.said[name])  # left out, and said to be (`notes`)
                 return True
+        return False
+
+    def _leave_out_beside(self, finding: checker.Finding, gone: Callable[[], bool]) -> bool:
+        """Where one of the two parts is kept (what they look for), leave the other out rather
+        than say the kept one without the person's words: 'Hace poco hice las entrevistas del
+        puesto de jefa de almacén' goes, and 'Busco un puesto de jefa de almacén' stays, never
+        'Estoy buscando mi próximo puesto'."""
+        names = (finding.part, finding.earlier)
+        if not any(n in self.draft.kept for n in names):
+            return False
+        for name in names:
+            if name in self.draft.kept or name not in self.draft.optional or name not in self.at:
+                continue
+            if not self.way(name, self.at[name]):
+                continue
+            if not self.holds_words(name):
+                continue
+            start, self.at[name] = self.at[name], len(self.said[name])
+            if gone():
+                return True
+            self.at[name] = start
         return False
 
     def holds_words(self, name: str) -> bool:

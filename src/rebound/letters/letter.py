@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -174,7 +175,14 @@ def read(marked: str, written: frozenset[str] = frozenset()) -> tuple[Sentence, 
     def answered(at: int) -> str:
         return pieces[bisect_right(starts, at) - 1].answer
 
-    cuts = [m.end() for m in _END.finditer(text) if not answered(m.start())]
+    # An end inside a person's words ends no sentence of the letter ('Dr. Park'), but their
+    # words' own last end does where the letter's words start a new one after it ('... or
+    # remote. Happy to send you my CV.').
+    cuts = [
+        m.end()
+        for m in _END.finditer(text)
+        if not answered(m.start()) or _ends_answer(text, m.end(), answered)
+    ]
     cuts += [m.start() for m in _LINE.finditer(text)]
     out: list[Sentence] = []
     start = 0
@@ -187,3 +195,11 @@ def read(marked: str, written: frozenset[str] = frozenset()) -> tuple[Sentence, 
 
 
 _LINE = re.compile("\n")
+_NEXT = re.compile(r"\s+[A-ZÁÉÍÓÚÑ¿¡]")
+
+
+def _ends_answer(text: str, end: int, answered: Callable[[int], str]) -> bool:
+    """Whether an answer's words end at `end`, and the letter's own next sentence starts after
+    them."""
+    after = _NEXT.match(text, end)
+    return after is not None and not answered(end) and not answered(after.end() - 1)

@@ -28,8 +28,11 @@ class Condition(_Strict):
     `not_one_of` (it is none of these, or not given), `contains` (a checkbox answer includes this
     value), `answered` (the answer is, or is not, non-empty) or `other_person_than` (it names
     someone else than the answer to that prompt does, or nobody: `{prompt: name,
-    other_person_than: messenger_name}`, a contact who is not the one who told them the news).
-    With `filter`, the test looks at the answer passed through that template filter (`{prompt:
+    other_person_than: messenger_name}`, a contact who is not the one who told them the news)
+    or `other_workplace_than` (an email address at another workplace than that one's, or none:
+    `{prompt: email, other_workplace_than: messenger_email}`, a contact who does not work where
+    the news came from; an address at a mail service says nothing of a workplace). With
+    `filter`, the test looks at the answer passed through that template filter (`{prompt:
     messenger_name, filter: address_sure, equals: false}`). Where a list of conditions is
     allowed, all of them must hold.
     """
@@ -42,6 +45,7 @@ class Condition(_Strict):
     contains: str | None = None
     answered: bool | None = None
     other_person_than: str | None = None
+    other_workplace_than: str | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
@@ -52,11 +56,12 @@ class Condition(_Strict):
             self.contains,
             self.answered,
             self.other_person_than,
+            self.other_workplace_than,
         )
         if sum(x is not None for x in tests) != 1:
             raise ValueError(
                 "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered' "
-                "or 'other_person_than'"
+                "'other_person_than' or 'other_workplace_than'"
             )
         if self.filter is not None and self.filter not in templates.FILTERS:
             raise ValueError(
@@ -83,6 +88,57 @@ class Said(_Strict):
 Line = str | Said
 
 
+# Mail services anyone may have an address at: an address there names no workplace.
+_MAIL_SERVICES = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.net",
+        "gmx.de",
+        "hey.com",
+        "fastmail.com",
+        "zoho.com",
+        "mail.com",
+        "yandex.com",
+        "qq.com",
+        "163.com",
+        "web.de",
+        "btinternet.com",
+        "hotmail.es",
+        "hotmail.co.uk",
+        "yahoo.es",
+        "yahoo.com.mx",
+        "yahoo.com.ar",
+        "yahoo.co.uk",
+        "outlook.es",
+        "live.com.mx",
+        "terra.com.br",
+        "uol.com.br",
+    ]
+)
+
+
+def same_workplace(one: str, other: str) -> bool:
+    """Whether two email addresses are at one workplace: the same domain, not a mail service's
+    ('hosei@rdsb.ca' and 'anita.nguyen@rdsb.ca'; never two gmail.com addresses)."""
+    a = one.strip().lower().rpartition("@")[2]
+    b = other.strip().lower().rpartition("@")[2]
+    return bool(a) and "@" in one and "@" in other and a == b and a not in _MAIL_SERVICES
+
+
 def _same(value: object, wanted: object) -> bool:
     return value == wanted and type(value) is type(wanted)
 
@@ -105,6 +161,11 @@ def holds(
 
         other = lookup.get(cond.other_person_than)
         return not (isinstance(value, str) and isinstance(other, str) and same_person(value, other))
+    if cond.other_workplace_than is not None:
+        other = lookup.get(cond.other_workplace_than)
+        return not (
+            isinstance(value, str) and isinstance(other, str) and same_workplace(value, other)
+        )
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
     if cond.one_of is not None:

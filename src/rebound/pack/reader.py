@@ -367,7 +367,11 @@ def _check_conditions(
     fields = {f.id for f in listed.fields} if listed else set()
     for k, cond in enumerate(conds if isinstance(conds, list) else [conds]):
         where = (*path, k) if isinstance(conds, list) else path
-        for key, named in (("prompt", cond.prompt), ("other_person_than", cond.other_person_than)):
+        for key, named in (
+            ("prompt", cond.prompt),
+            ("other_person_than", cond.other_person_than),
+            ("other_workplace_than", cond.other_workplace_than),
+        ):
             if named is not None and named not in kinds and named not in fields:
                 raise doc.error((*where, key), say("cf_not_prompt", id=named))
 

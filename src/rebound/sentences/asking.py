@@ -19,14 +19,100 @@ _ASKS = re.compile(
 )
 
 
-def question(text: str, grammar: str = "en") -> str:
+# What is asked for, typed as a thing and not a sentence ('referral for battery roles at
+# Ather'), said as a question that asks for it: one of these first, a singular thing takes 'a'.
+_ONE_THING = frozenset(
+    [
+        "referral",
+        "reference",
+        "introduction",
+        "intro",
+        "recommendation",
+        "mock",
+        "word",
+        "chat",
+        "lead",
+        "heads-up",
+        "quick",
+        "short",
+    ]
+)
+_THINGS = frozenset(
+    [
+        "advice",
+        "feedback",
+        "tips",
+        "pointers",
+        "leads",
+        "introductions",
+        "intros",
+        "references",
+        "referrals",
+        "thoughts",
+        "guidance",
+        "insight",
+        "insights",
+        "input",
+        "names",
+        "contacts",
+        "recommendations",
+        "your",
+        "some",
+    ]
+)
+# The same in Spanish: a thing after a determiner, or things in the plural, asked for with
+# 'pedir'; a clause typed after 'si' or 'que' ('si me puede dar una carta de recomendación').
+_ES_THING = re.compile(
+    r"(un|una|unos|unas|alg[uú]n|alguna|algunos|algunas|tu|su|tus|sus|consejos|referencias"
+    r"|contactos|recomendaciones|ideas|datos)$"
+)
+
+
+def _framed(out: str, grammar: str, formal: bool) -> str:
+    """Words typed as a thing or as half a sentence, said whole ('' when they are neither):
+    'referral for battery roles at Ather' -> 'Could I ask you for a referral for battery roles
+    at Ather?'; 'if you could be a referee' -> 'I wanted to ask if you could be a referee.';
+    'si me puede dar una carta' -> 'Quería preguntarte si me puede dar una carta.'."""
+    first, _, rest = out.partition(" ")
+    plain = first.lower()
+    if not rest or out.startswith(("¿", "¡")):
+        return ""
+    body = out.rstrip(" .?!")
+    if first[1:] == first[1:].lower():  # not a name or an acronym ('CV review', 'Ather')
+        body = body[:1].lower() + body[1:]
+    # 'si te llegan puestos de jefe de almacén, me interesan' is a whole sentence already.
+    whole = "," in body
+    if grammar == "en":
+        if plain == "if" and not whole:
+            return f"I wanted to ask {body}."
+        if plain in _ONE_THING:
+            article = "an" if plain[:1] in "aeiou" else "a"
+            return f"Could I ask you for {article} {body}?"
+        if plain in _THINGS:
+            return f"Could I ask you for {body}?"
+        return ""
+    if plain == "si" and not whole:
+        return f"Quería preguntar{'le' if formal else 'te'} {body}."
+    if plain == "que":
+        return f"{'Le' if formal else 'Te'} agradecería {body}."
+    if _ES_THING.match(plain):
+        return f"¿{'Le' if formal else 'Te'} puedo pedir {body}?"
+    return ""
+
+
+def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     """The words as a sentence: 'could I shadow your budget meetings' -> 'Could I shadow your
     budget meetings?'; 'podrías presentarme a tu jefa' -> '¿Podrías presentarme a tu jefa?';
     'I'd love your eyes on my CV' -> 'I'd love your eyes on my CV.'. An end they typed stays
-    theirs ('Coffee soon!', 'any leads? even small ones.'). '' for no words."""
+    theirs ('Coffee soon!', 'any leads? even small ones.'). Words typed as a thing or half a
+    sentence are asked for whole (`_framed`), to someone written to formally (`formal`) as
+    usted. '' for no words."""
     out = " ".join(text.split()).strip()
     if not out:
         return ""
+    framed = _framed(out, grammar, formal)
+    if framed:
+        return framed
     typed = out[-1] if out[-1] in ".?!" else ""
     if not typed:  # no end typed: a question by how it starts, else a statement
         asks = out.startswith("¿") or _ASKS.match(out.lstrip("¡")) is not None

@@ -95,10 +95,19 @@ def first_step(value: object, words: Background) -> str:
         # veces x semana') is not said to the reader: only a step said as one, with a verb.
         if not verb or _NOTE_TO_SELF.search(text):
             return ""
+        # Someone of their own workplace named to the reader ('ask Marco (my GM) to let me
+        # run the P&L', to a recruiter at another company: 'Marco (my GM) means nothing to
+        # Luke'): a note in brackets, or a name right after the verb, is theirs, not the reader's.
+        if "(" in text or _ASKS_SOMEONE.match(text):
+            return ""
         if first[:1].isupper() and first[1:].islower():
             text = plain + text[len(first) :]
         return text
     return ""
 
 
+_ASKS_SOMEONE = re.compile(
+    r"(?i:ask|email|e-mail|call|message|text|meet|tell|contact|pedirle a|pedir a|preguntarle a"
+    r"|preguntar a|llamar a|escribirle a|escribir a|hablar con)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\b"
+)
 _NOTE_TO_SELF = re.compile(r"(?<!\w)(?:\d{3,}|x|w/|&|etc)(?!\w)", re.IGNORECASE)

@@ -29,6 +29,7 @@ class LetterSentences(Phrasebook):
     )
     letters_plural_title: str = "“{{value}}” names several jobs; the letter is about one."
     letters_phrase_twice: str = "“{{value}}” comes twice in one short message."
+    letters_said_twice: str = "“{{value}}” says again what an earlier sentence says."
     letters_thanks_twice: str = (
         "“{{value}}” thanks them again for what the letter thanked them for."
     )

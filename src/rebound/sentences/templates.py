@@ -56,6 +56,7 @@ FILTERS = (
     "brief_role",
     "first_step",
     "question",
+    "formal_question",
 )
 
 _TAG = re.compile(
@@ -344,6 +345,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return background.did(value, words)
     if name == "question":  # what they want to ask a contact, as a sentence of its own
         return asking.question(text, words.grammar)
+    if name == "formal_question":  # the same, to someone written to formally: usted
+        return asking.question(text, words.grammar, formal=True)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
         return background.first_step(value, words)
     if name == "name":

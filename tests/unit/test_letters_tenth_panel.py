@@ -1,0 +1,263 @@
+"""What the tenth blind panel's readers asked of notes to contacts, each as a general rule:
+someone who knows the person hears what just happened, so that what the note asks has its
+reason, and no line of a CV they saw being written; a head hunter hears a result at any stage;
+what the person wants to ask, typed as a thing or half a sentence, is asked whole; a request
+that only says again what they look for leaves the note its own ask; and a part the letter must
+keep never loses the person's words to make room for one it may leave out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rebound.pack.conditions import same_workplace
+from rebound.sentences.asking import question
+from tests.unit.test_letters_as_sent import contact, made
+
+WIN = {
+    "en": {"_id": "a1", "title": "cut inpatient falls on Ward 22", "number": "38% fewer"},
+    "es": {"_id": "a1", "title": "reduje las caídas en la planta 22", "number": "38 % menos"},
+}
+RECENT = {
+    ("en", "final"): "I was recently a finalist for the Operations Manager role at Northwind, "
+    "and just missed out.",
+    ("en", "interviews"): "I recently interviewed for the Operations Manager role at Northwind, "
+    "but didn't get it.",
+    ("es", "final"): "Hace poco llegué a la ronda final de un proceso de selección en Northwind "
+    "(Operations Manager), y me quedé a las puertas.",
+    ("es", "interviews"): "Hace poco hice las entrevistas de un proceso de selección en Northwind "
+    "(Operations Manager), pero no salió.",
+}
+LOOKING = {"en": "operations roles in logistics", "es": "un puesto de operaciones en logística"}
+
+
+def note(lang: str, relation: str, **answers: Any) -> str:
+    to = {**contact(relation, "email"), **answers.pop("entry", {})}
+    return made(lang, "outreach", contacts=[to], accomplishments=[WIN[lang]], **answers).body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("stage", ["final", "interviews"])
+def test_someone_who_knows_them_hears_what_just_happened(lang: str, stage: str) -> None:
+    """'With no line saying she has just been a Band 7 finalist, "how you prepared for your own
+    interview" comes out of nowhere' (two readers); 'boasting to a former manager about a
+    project he oversaw' (three)."""
+    recent = RECENT[(lang, stage)]
+    for relation in ("former_manager", "former_colleague", "other"):
+        body = note(lang, relation, stage=stage, looking_for=LOOKING[lang])
+        assert recent in body
+        # Said before what they look for: the reason first, then the search.
+        assert body.index(recent) < body.index(LOOKING[lang])
+    for relation in ("former_manager", "former_colleague"):
+        assert WIN[lang]["title"] not in note(lang, relation, stage=stage)
+    # A friend hears it only when asked something: a catch-up needs no news of a rejection.
+    assert recent not in note(lang, "friend", stage=stage)
+    asked = {"request": "could you do a mock interview with me?"}
+    assert recent in note(lang, "friend", stage=stage, entry=asked)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_what_just_happened_is_not_said_where_it_is_no_news_or_no_story(lang: str) -> None:
+    stage = "final"
+    recent = RECENT[(lang, stage)]
+    assert recent in note(lang, "former_colleague", stage=stage)
+    # Not past a screening; not a move inside the company they work at.
+    assert recent.split(",")[0] not in note(lang, "former_colleague", stage="screen")
+    assert recent not in note(lang, "former_colleague", stage=stage, internal=True)
+    # Not to someone who works where the news came from ('Hannah works at the board that
+    # just turned Meredith down'), by the address of both; a mail service's says nothing.
+    there = {"email": "hannah@northwind.example"}
+    assert recent not in note(lang, "former_colleague", stage=stage, entry=there)
+    gmail = {"email": "hannah@gmail.com"}
+    assert recent in note(
+        lang, "former_colleague", stage=stage, entry=gmail, messenger_email="frank@gmail.com"
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("hosei@rdsb.ca", "anita.nguyen@RDSB.ca", True),
+        ("a@gmail.com", "b@gmail.com", False),
+        ("a@acme.example", "b@globex.example", False),
+        ("", "b@acme.example", False),
+        ("acme.example", "b@acme.example", False),
+    ],
+)
+def test_a_workplace_is_read_from_an_address(one: str, other: str, same: bool) -> None:
+    assert same_workplace(one, other) is same
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("stage", ["applied", "screen", "interviews", "final"])
+def test_a_head_hunter_hears_a_result_at_any_stage(lang: str, stage: str) -> None:
+    """'A headhunter gets nothing to place: no years, no sites, no CV offer' (the tenth panel,
+    on a note after the interviews)."""
+    body = note(lang, "head_hunter", stage=stage)
+    assert WIN[lang]["title"] in body
+    assert body.count(WIN[lang]["title"]) == 1
+    assert "my CV" in body or "mi CV" in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        # A thing asked for: asked for whole, 'a' before one of them.
+        (
+            "en",
+            "Referral for battery roles at Ather?",
+            "Could I ask you for a referral for battery roles at Ather?",
+        ),
+        ("en", "intro to your CTO", "Could I ask you for an intro to your CTO?"),
+        ("en", "advice on the panel format", "Could I ask you for advice on the panel format?"),
+        ("en", "your thoughts on my CV", "Could I ask you for your thoughts on my CV?"),
+        # Half a sentence after 'if'; a whole one with its own clause stays as typed.
+        (
+            "en",
+            "if you could be a referee for me",
+            "I wanted to ask if you could be a referee for me.",
+        ),
+        ("en", "If you hear of anything, let me know", "If you hear of anything, let me know."),
+        # A verb first is theirs: never 'a review my CV'.
+        ("en", "review my CV", "Review my CV."),
+        ("en", "help me prep for the panel", "Help me prep for the panel."),
+        (
+            "es",
+            "si me puede dar una carta de recomendación",
+            "Quería preguntarte si me puede dar una carta de recomendación.",
+        ),
+        (
+            "es",
+            "que me tengas en cuenta para cargos de coordinación",
+            "Te agradecería que me tengas en cuenta para cargos de coordinación.",
+        ),
+        ("es", "una carta de recomendación", "¿Te puedo pedir una carta de recomendación?"),
+        (
+            "es",
+            "consejos para la entrevista final",
+            "¿Te puedo pedir consejos para la entrevista final?",
+        ),
+        (
+            "es",
+            "Si te llegan puestos de jefe de almacén, me interesan",
+            "Si te llegan puestos de jefe de almacén, me interesan.",
+        ),
+        ("es", "¿me presentás a tu jefa?", "¿Me presentás a tu jefa?"),
+    ],
+)
+def test_a_request_typed_as_a_thing_or_half_a_sentence_is_asked_whole(
+    lang: str, typed: str, said: str
+) -> None:
+    """'"Referral for battery roles at Ather?" is a curt fragment asking a big favour' and '"Si
+    me puede dar una carta de recomendación." is a fragment and not a question' (the tenth
+    panel)."""
+    assert question(typed, lang) == said
+
+
+def test_someone_written_to_formally_is_asked_as_usted() -> None:
+    assert question("si me puede dar una carta", "es", formal=True) == (
+        "Quería preguntarle si me puede dar una carta."
+    )
+    body = made(
+        "es",
+        "outreach",
+        contacts=[
+            {**contact("former_manager", "phone", "Dra. Silvia Kaplan"), "request": "una carta"}
+        ],
+    ).body
+    assert "¿Le puedo pedir una carta?" in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "looking", "typed", "ask"),
+    [
+        (
+            "es",
+            "asociado senior en litigio mercantil o arbitraje en un despacho de la CDMX",
+            "Me interesan posiciones de asociado senior en litigio o arbitraje en CDMX.",
+            "me encantaría saberlo",
+        ),
+        (
+            "en",
+            "senior FP&A manager roles in Chicago or remote",
+            "I'm interested in senior FP&A manager roles, Chicago or remote.",
+            "I'd love to hear about it",
+        ),
+    ],
+)
+def test_a_request_that_says_again_what_they_look_for_leaves_the_note_its_ask(
+    lang: str, looking: str, typed: str, ask: str
+) -> None:
+    """'The second sentence repeats the first, and there is no ask' (the tenth panel)."""
+    body = note(lang, "head_hunter", looking_for=looking, entry={"request": typed})
+    assert typed not in body
+    assert ask in body
+
+
+def test_a_part_it_must_keep_keeps_the_persons_words() -> None:
+    """'Hace poco hice las entrevistas del puesto de jefa de almacén ... Estoy buscando mi
+    próximo puesto.': what they look for went, for a line that may go."""
+    body = note(
+        "es",
+        "former_colleague",
+        role="Jefa de almacén",
+        looking_for="un puesto de jefa de almacén en Zaragoza",
+    )
+    assert "Busco un puesto de jefa de almacén en Zaragoza." in body
+    assert "mi próximo puesto" not in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "detail", "said"),
+    [
+        (
+            "es",
+            "acompañarme en todo el proceso, y también por darme los motivos aunque no eran lo "
+            "que quería escuchar",
+            "por acompañarme en todo el proceso",
+        ),
+        (
+            "en",
+            "telling me the reasons although they were hard to hear",
+            "for telling me the reasons although they were hard to hear.",
+        ),
+    ],
+)
+def test_a_clause_inside_a_thanks_is_still_a_thanks(lang: str, detail: str, said: str) -> None:
+    """'Acompañarme en todo el proceso ... aunque no eran lo que quería escuchar.' stood as a
+    sentence of its own: 'aunque' opens a clause inside the thing thanked for."""
+    body = made(lang, "thank_you_email", thank_detail=detail).body
+    assert said in body
+    assert detail[:1].upper() + detail[1:] not in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "subject"), [("en", "Thank you — Ward Sister"), ("es", "Gracias — Ward Sister")]
+)
+def test_a_thank_you_within_the_company_names_no_company_in_its_subject(
+    lang: str, subject: str
+) -> None:
+    """'The subject names Chloe's own Trust: it reads like an outside applicant writing to her
+    own ward manager' (three readers)."""
+    inside = made(lang, "thank_you_email", role="Ward Sister", internal=True)
+    assert inside.subject == subject
+    outside = made(lang, "thank_you_email", role="Ward Sister", internal=False)
+    assert "Northwind" in outside.subject
+
+
+@pytest.mark.parametrize(
+    ("lang", "detail", "twice"),
+    [
+        ("es", "avisarme por videollamada y no por un mail", "videollamada"),
+        ("en", "telling me on a video call and not by email", "video call"),
+    ],
+)
+def test_thanks_for_a_video_call_are_said_once(lang: str, detail: str, twice: str) -> None:
+    """'It thanks her twice for calling by video' (two readers): 'Gracias de nuevo por llamarme
+    ...; agradecí saberlo de primera mano. ... Gracias también por avisarme por videollamada'."""
+    told = {"messenger_channel": "video", "thanked_on_call": True, "stage": "final"}
+    body = made(lang, "thank_you_email", thank_detail=detail, **told).body
+    assert twice in body
+    for said in ("primera mano", "llamarme", "personally", "for calling"):
+        assert said not in body
