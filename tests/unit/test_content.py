@@ -631,7 +631,7 @@ BROKEN = [
             "{prompt: relation, equals: head_hunter}, {prompt: looking_for",
             "{prompt: relatio, equals: head_hunter}, {prompt: looking_for",
             ("prompt: relatio,", 1),
-            "drafts.1.subject.0.when.1.prompt",
+            "drafts.1.subject.1.when.1.prompt",
             "'relatio' is not a prompt",
         ),
         id="draft-line-unknown-field",

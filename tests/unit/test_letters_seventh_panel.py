@@ -347,18 +347,23 @@ def test_a_note_asks_what_the_person_wants_from_that_contact(
 
 @pytest.mark.parametrize(
     ("lang", "invite"),
-    [("en", "Could I buy you a coffee"), ("es", "¿Te invito a un café")],
+    [
+        ("en", "I'd be glad to buy you a coffee in the next couple of weeks to talk it over."),
+        ("es", "Con gusto te invito a un café en las próximas semanas para hablarlo."),
+    ],
 )
 def test_a_contact_met_over_coffee_is_still_invited_when_asked_for_something(
     lang: str, invite: str
 ) -> None:
-    """'People she planned to meet for coffee are never invited for one' (the tenth panel)."""
+    """'People she planned to meet for coffee are never invited for one' (the tenth panel);
+    after what they ask, not stacked before it as a second question ('Could I buy you a
+    coffee...? Could I sit in...?', the eleventh)."""
     friend = {
         **contact("former_colleague", "coffee", "Ana Ruiz"),
         "request": "any tips for the panel",
     }
     body = made(lang, "outreach", contacts=[friend]).body
-    assert invite in body and "Any tips for the panel?" in body
+    assert "Any tips for the panel? " + invite in body
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from rebound.pack.conditions import same_workplace
 from rebound.sentences.asking import question
-from tests.unit.test_letters_as_sent import contact, made
+from tests.unit.test_letters_as_sent import contact, drafts, made
 
 WIN = {
     "en": {"_id": "a1", "title": "cut inpatient falls on Ward 22", "number": "38% fewer"},
@@ -21,11 +21,11 @@ WIN = {
 }
 RECENT = {
     ("en", "final"): "I was recently a finalist for the Operations Manager role at Northwind, "
-    "and just missed out.",
+    "but didn't get it.",
     ("en", "interviews"): "I recently interviewed for the Operations Manager role at Northwind, "
     "but didn't get it.",
     ("es", "final"): "Hace poco llegué a la ronda final de un proceso de selección en Northwind "
-    "(Operations Manager), y me quedé a las puertas.",
+    "(Operations Manager), pero no salió.",
     ("es", "interviews"): "Hace poco hice las entrevistas de un proceso de selección en Northwind "
     "(Operations Manager), pero no salió.",
 }
@@ -44,7 +44,7 @@ def test_someone_who_knows_them_hears_what_just_happened(lang: str, stage: str) 
     interview" comes out of nowhere' (two readers); 'boasting to a former manager about a
     project he oversaw' (three)."""
     recent = RECENT[(lang, stage)]
-    for relation in ("former_manager", "former_colleague", "other"):
+    for relation in ("former_manager", "former_colleague"):
         body = note(lang, relation, stage=stage, looking_for=LOOKING[lang])
         assert recent in body
         # Said before what they look for: the reason first, then the search.
@@ -119,9 +119,33 @@ def test_a_head_hunter_hears_a_result_at_any_stage(lang: str, stage: str) -> Non
             "I wanted to ask if you could be a referee for me.",
         ),
         ("en", "If you hear of anything, let me know", "If you hear of anything, let me know."),
-        # A verb first is theirs: never 'a review my CV'.
-        ("en", "review my CV", "Review my CV."),
-        ("en", "help me prep for the panel", "Help me prep for the panel."),
+        # An order to the reader, asked ('Could you ...?'), never 'a review my CV'.
+        ("en", "review my CV", "Could you review my CV?"),
+        ("en", "help me prep for the panel", "Could you help me prep for the panel?"),
+        (
+            "en",
+            "Look, I know you're busy, but any leads?",
+            "Look, I know you're busy, but any leads?",
+        ),
+        # Shorthand written out ('Any referrals at ur company?', the eleventh panel).
+        ("en", "Any referrals at ur company?", "Any referrals at your company?"),
+        (
+            "en",
+            "how did u land ur first job w/ no degree",
+            "How did you land your first job with no degree?",
+        ),
+        # An infinitive, or a voseo order with 'me', asked ('Ayudarme a ensayar el pitch.').
+        ("es", "Ayudarme a ensayar el pitch.", "¿Podrías ayudarme a ensayar el pitch?"),
+        (
+            "es",
+            "Pasame el contacto de la de gestión humana",
+            "¿Me pasarías el contacto de la de gestión humana?",
+        ),
+        (
+            "es",
+            "Cuéntame cómo entraste",
+            "Cuéntame cómo entraste.",
+        ),  # a stem that changes: as typed
         (
             "es",
             "si me puede dar una carta de recomendación",
@@ -159,6 +183,7 @@ def test_someone_written_to_formally_is_asked_as_usted() -> None:
     assert question("si me puede dar una carta", "es", formal=True) == (
         "Quería preguntarle si me puede dar una carta."
     )
+    assert question("revisar mi CV", "es", formal=True) == "¿Podría revisar mi CV?"
     body = made(
         "es",
         "outreach",
@@ -261,3 +286,58 @@ def test_thanks_for_a_video_call_are_said_once(lang: str, detail: str, twice: st
     assert twice in body
     for said in ("primera mano", "llamarme", "personally", "for calling"):
         assert said not in body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_someone_else_asked_for_something_hears_only_the_ask(lang: str) -> None:
+    """'A job-search email to the lecturer who wrote about a joint paper'; 'it tells Marcus's
+    current general manager that he was a finalist elsewhere and is looking' (the eleventh
+    panel, all three readers; the manager's note was scored 1)."""
+    asked = {"request": "would you be open to a call about the seagrass data?"}
+    body = note(lang, "other", stage="final", looking_for=LOOKING[lang], entry=asked)
+    for said in (LOOKING[lang], WIN[lang]["title"], "Northwind"):
+        assert said not in body
+    assert "seagrass data" in body
+    subject = made(lang, "outreach", contacts=[{**contact("other", "email"), **asked}]).subject
+    assert subject in ("A quick question", "Una pregunta")
+    # Asked nothing, they hear what the person looks for, and one result.
+    body = note(lang, "other", stage="final", looking_for=LOOKING[lang])
+    assert LOOKING[lang] in body and WIN[lang]["title"] in body
+
+
+def test_a_contact_named_with_their_workplace_is_still_the_one_who_gave_the_news() -> None:
+    """'A second pitch to the headhunter who just ran the search': the news came from
+    'Jonathan Whitcombe, Kessler Hart Executive Search', the contact was 'Jonathan Whitcombe'."""
+    news = {"messenger_name": "Jonathan Whitcombe, Kessler Hart Executive Search"}
+    to = [contact("head_hunter", "email", "Jonathan Whitcombe")]
+    assert not drafts("en", "outreach", contacts=to, **news)
+    to = [contact("head_hunter", "email", "Jonathan Price")]
+    assert drafts("en", "outreach", contacts=to, **news)
+
+
+def test_an_irish_surname_keeps_its_particle() -> None:
+    """'Dear Prof. Briain' for Prof. Niamh Ó Briain (two readers: a wrong name)."""
+    to = [contact("former_manager", "email", "Prof. Niamh Ó Briain")]
+    assert made("en", "outreach", contacts=to).body.startswith("Dear Prof. Ó Briain,")
+
+
+@pytest.mark.parametrize(
+    ("lang", "asks"),
+    [
+        ("en", "I'd welcome a conversation about what would make me a stronger candidate"),
+        ("es", "Me gustaría conversar sobre qué me haría una mejor candidatura"),
+    ],
+)
+def test_a_thank_you_within_the_company_asks_for_the_conversation_of_one_who_stays(
+    lang: str, asks: str
+) -> None:
+    """'To her own board chair, "If a similar role opens up, I'd be glad to be considered"
+    reads as waiting for the new director to fail', and 'I'm glad I made it to the final
+    round' from the interim director (the eleventh panel, three readers)."""
+    body = made(lang, "thank_you_email", internal=True, stage="final", door="none").body
+    assert asks in body
+    for said in ("similar role opens up", "puesto similar", "final round", "ronda final"):
+        assert said not in body
+    # A door left open is still taken up; outside the company, the usual close.
+    assert asks not in made(lang, "thank_you_email", internal=True, door="reapply").body
+    assert asks not in made(lang, "thank_you_email", internal=False, door="none").body

@@ -60,12 +60,59 @@ _THINGS = frozenset(
         "some",
     ]
 )
+# What the reader is asked to do, typed as an order ('review my CV', 'help me prep for the
+# panel'): asked as a question, 'Could you review my CV?'.
+_TO_DO = frozenset(
+    (
+        "review",
+        "help",
+        "look",
+        "read",
+        "introduce",
+        "connect",
+        "share",
+        "send",
+        "pass",
+        "put",
+        "tell",
+        "show",
+        "let",
+        "check",
+        "give",
+        "recommend",
+        "refer",
+        "forward",
+        "keep",
+        "mentor",
+        "coach",
+        "proofread",
+        "explain",
+        "walk",
+        "vouch",
+    )
+)
+# Shorthand typed in a hurry, written out in a letter ('any referrals at ur company?').
+_SHORTHAND = {
+    "u": "you", "ur": "your", "ive": "I've", "im": "I'm", "id": "I'd", "dont": "don't",
+    "cant": "can't", "wont": "won't", "w/": "with", "b/c": "because", "pls": "please",
+    "plz": "please", "thx": "thanks", "abt": "about", "ppl": "people",
+}  # fmt: skip
+_SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w/])")
 # The same in Spanish: a thing after a determiner, or things in the plural, asked for with
 # 'pedir'; a clause typed after 'si' or 'que' ('si me puede dar una carta de recomendación').
 _ES_THING = re.compile(
     r"(un|una|unos|unas|alg[uú]n|alguna|algunos|algunas|tu|su|tus|sus|consejos|referencias"
     r"|contactos|recomendaciones|ideas|datos)$"
 )
+
+
+_INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
+_VOSEO_ME = re.compile(r"([a-zñ]+a)(?:me|nos)")
+
+
+def _written_out(text: str) -> str:
+    """Shorthand written out: 'any referrals at ur company' -> 'any referrals at your company'."""
+    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], text)
 
 
 def _framed(out: str, grammar: str, formal: bool) -> str:
@@ -83,6 +130,8 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # 'si te llegan puestos de jefe de almacén, me interesan' is a whole sentence already.
     whole = "," in body
     if grammar == "en":
+        if plain in _TO_DO and not whole:
+            return f"Could you {body}?"
         if plain == "if" and not whole:
             return f"I wanted to ask {body}."
         if plain in _ONE_THING:
@@ -91,6 +140,13 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         if plain in _THINGS:
             return f"Could I ask you for {body}?"
         return ""
+    # An infinitive ('ayudarme a ensayar el pitch'), or a voseo order with 'me' ('pasame el
+    # contacto': no accent, so no stem that changes), asked as a question.
+    if _INFINITIVE.fullmatch(plain) and not whole:
+        return f"¿{'Podría' if formal else 'Podrías'} {body}?"
+    order = _VOSEO_ME.fullmatch(plain)
+    if order and not whole:
+        return f"¿Me {order[1]}r{'ía' if formal else 'ías'} {body.partition(' ')[2]}?"
     if plain == "si" and not whole:
         return f"Quería preguntar{'le' if formal else 'te'} {body}."
     if plain == "que":
@@ -110,6 +166,8 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     out = " ".join(text.split()).strip()
     if not out:
         return ""
+    if grammar == "en":
+        out = _written_out(out)
     framed = _framed(out, grammar, formal)
     if framed:
         return framed

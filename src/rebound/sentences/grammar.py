@@ -74,6 +74,7 @@ PARTICLES = frozenset(
     {"de", "del", "la", "las", "los", "y", "van", "von", "der", "den", "da", "das", "do", "dos"}
     | {"di", "du", "le", "bin", "al", "ten", "ter"}
     | {"i", "e"}  # Catalan and Portuguese join two surnames so: 'Vidal i Ferrer', 'Silva e Souza'
+    | {"ó", "ní", "nic", "uí", "ua", "mac"}  # Irish: 'Niamh Ó Briain' is Prof. Ó Briain
 )
 
 # Given names that are often the second half of a two-word first name ('María José', 'Mary Ann').
@@ -231,7 +232,14 @@ def same_person(one: str, other: str) -> bool:
     """Whether two names are of one person: the same words ('Tyler Jensen', 'tyler jensen'), or
     the same first and last ('Dr. Ana María Pérez', 'Ana Pérez'). A first name alone is never
     enough: 'Sam' and 'Sam Okafor' may be two people."""
-    a, b = _person(one), _person(other)
+    # A name may carry its workplace after a comma ('Jonathan Whitcombe, Kessler Hart
+    # Executive Search'): the name before it is theirs too.
+    ones = {tuple(_person(one)), tuple(_person(one.partition(",")[0]))}
+    others = {tuple(_person(other)), tuple(_person(other.partition(",")[0]))}
+    return any(_one_name(list(a), list(b)) for a in ones for b in others)
+
+
+def _one_name(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     if a == b:
