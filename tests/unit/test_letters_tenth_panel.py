@@ -300,6 +300,10 @@ def test_someone_else_asked_for_something_hears_only_the_ask(lang: str) -> None:
     assert "seagrass data" in body
     subject = made(lang, "outreach", contacts=[{**contact("other", "email"), **asked}]).subject
     assert subject in ("A quick question", "Una pregunta")
+    # Asked something about work ('Any referrals at ur company?'), they hear what it is for.
+    about_work = {"request": "any referrals at your company?"}
+    body = note(lang, "other", stage="final", looking_for=LOOKING[lang], entry=about_work)
+    assert LOOKING[lang] in body
     # Asked nothing, they hear what the person looks for, and one result.
     body = note(lang, "other", stage="final", looking_for=LOOKING[lang])
     assert LOOKING[lang] in body and WIN[lang]["title"] in body
@@ -341,3 +345,31 @@ def test_a_thank_you_within_the_company_asks_for_the_conversation_of_one_who_sta
     # A door left open is still taken up; outside the company, the usual close.
     assert asks not in made(lang, "thank_you_email", internal=True, door="reapply").body
     assert asks not in made(lang, "thank_you_email", internal=False, door="none").body
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "is_aside"),
+    [
+        ("would you be open to a call about the seagrass data?", "en", True),
+        ("Can you show me how you do the p&l?", "en", True),
+        ("Any referrals at ur company?", "en", False),
+        ("could you keep me in mind for openings?", "en", False),
+        ("¿Sabés si en tu equipo están contratando?", "es", False),
+        ("¿Me ayudás a ensayar el pitch?", "es", True),
+        ("", "en", False),
+    ],
+)
+def test_a_request_about_something_else_than_work_is_told_apart(
+    typed: str, lang: str, is_aside: bool
+) -> None:
+    from rebound.sentences.asking import aside
+
+    assert aside(typed, ("position", "role", "job", "puesto")) is is_aside
+
+
+def test_their_own_words_that_meet_the_letters_are_not_a_phrase_said_twice() -> None:
+    """'Do you know anyone looking for a chef de cuisine?' was left out after 'I'm looking for
+    a new role as head chef' (the eleventh panel: 'it drops his actual question')."""
+    asked = {"request": "do you know anyone looking for a chef de cuisine"}
+    body = note("en", "former_manager", looking_for="a new role as head chef", entry=asked)
+    assert "Do you know anyone looking for a chef de cuisine?" in body

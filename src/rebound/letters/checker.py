@@ -261,6 +261,12 @@ def _repeats(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Findin
             if key[0] in plain and key[1] in plain and key[2] in plain:
                 continue
             theirs = mine[i] and mine[i + 1] and mine[i + 2]
+            # Two plain words and one other, typed by the person on one side ('anyone looking
+            # for a chef' after the letter's 'I'm looking for a new role'): their words, said
+            # as they would say them, not a phrase the letter repeats.
+            plainish = sum(k in plain for k in key) >= 2
+            if key in seen and plainish and (theirs or seen[key][0]):
+                continue
             if key in seen and not (theirs and seen[key][0]):
                 value = " ".join(w for _, _, w in found[i : i + 3])
                 earlier = seen[key][1]

@@ -180,3 +180,58 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
         out = "¿" + out
     lead = 1 if out[:1] in "¿¡" else 0
     return out[:lead] + out[lead : lead + 1].upper() + out[lead + 1 :]
+
+
+# Words that say a request is about work ('any referrals at your company?', '¿saben si están
+# contratando?'), besides the pack's words for a role.
+_WORK = frozenset(
+    (
+        "referral",
+        "referrals",
+        "refer",
+        "hiring",
+        "hire",
+        "opening",
+        "openings",
+        "vacancy",
+        "vacancies",
+        "cv",
+        "resume",
+        "résumé",
+        "interview",
+        "interviews",
+        "jobs",
+        "roles",
+        "positions",
+        "recruiter",
+        "recruiters",
+        "reference",
+        "references",
+        "apply",
+        "application",
+        "puestos",
+        "vacantes",
+        "empleo",
+        "trabajo",
+        "referencia",
+        "referencias",
+        "referido",
+        "contratando",
+        "contratación",
+        "entrevista",
+        "entrevistas",
+        "currículum",
+        "candidatura",
+        "postular",
+        "búsqueda",
+    )
+)
+
+
+def aside(text: str, role_words: tuple[str, ...] = ()) -> bool:
+    """Whether what they ask a contact is about something other than work: 'would you be open
+    to a call about the seagrass data?' (True), 'any referrals at ur company?' (False). A note
+    that asks it says nothing of a job search. False for no words."""
+    words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
+    words.discard("")
+    return bool(words) and not (words & (_WORK | set(role_words)))

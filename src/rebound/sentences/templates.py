@@ -57,6 +57,7 @@ FILTERS = (
     "first_step",
     "question",
     "formal_question",
+    "aside",
 )
 
 _TAG = re.compile(
@@ -345,6 +346,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return background.did(value, words)
     if name == "question":  # what they want to ask a contact, as a sentence of its own
         return asking.question(text, words.grammar)
+    if name == "aside":  # a request about something other than work
+        return asking.aside(text, words.role_words)
     if name == "formal_question":  # the same, to someone written to formally: usted
         return asking.question(text, words.grammar, formal=True)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
