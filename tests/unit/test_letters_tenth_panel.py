@@ -373,3 +373,74 @@ def test_their_own_words_that_meet_the_letters_are_not_a_phrase_said_twice() -> 
     asked = {"request": "do you know anyone looking for a chef de cuisine"}
     body = note("en", "former_manager", looking_for="a new role as head chef", entry=asked)
     assert "Do you know anyone looking for a chef de cuisine?" in body
+
+
+def test_a_role_typed_with_where_it_is_keeps_only_its_title() -> None:
+    """'the decision on the Assistant Principal position at Riverside Middle School role' (the
+    twelfth panel: 'position … role')."""
+    typed = "the Assistant Principal position at Riverside Middle School"
+    email = made("en", "thank_you_email", role=typed)
+    assert "the Assistant Principal role" in email.body
+    assert "School role" not in email.body and "position" not in email.subject
+
+
+def test_a_request_that_addresses_the_reader_as_sir_is_asked_under_their_name() -> None:
+    """'Hi Suresh, ... Sir, could you suggest anyone ...?' (the twelfth panel)."""
+    typed = "Sir, could you suggest anyone in sterile manufacturing?"
+    assert question(typed) == "Could you suggest anyone in sterile manufacturing?"
+    assert question("Señora, ¿me podría dar una referencia?", "es") == (
+        "¿Me podría dar una referencia?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "Ask whether his airport is planning succession for the VP Operations role",
+            "I wanted to ask whether your airport is planning succession for the VP Operations "
+            "role.",
+        ),
+        (
+            "ask how his team prepared for the Annex 1 gap assessment",
+            "I wanted to ask how your team prepared for the Annex 1 gap assessment.",
+        ),
+        (
+            "reference + does he know anyone at the co-op",
+            "Could I ask you for a reference? Do you know anyone at the co-op?",
+        ),
+        ("Referee?", "Would you be willing to act as a referee for me?"),
+        ("advice?", "Could I ask you for advice?"),
+        ("your", "Your."),
+        # 'her' may be whose or whom: left as typed, and the checker reads it.
+        ("ask her if she is hiring", "Ask her if she is hiring."),
+    ],
+)
+def test_a_note_to_self_about_the_reader_is_said_to_them(typed: str, said: str) -> None:
+    """'It drops the one thing she wanted from Ray (whether his airport is planning VP
+    Operations succession)', 'it leaves out both things he needs from Tom: the reference, and
+    whether Tom knows anyone at the co-op' (the twelfth panel, all three readers)."""
+    assert question(typed) == said
+
+
+def test_a_note_to_self_reaches_the_note() -> None:
+    asked = {"request": "reference + does he know anyone at the co-op"}
+    body = note("en", "former_manager", entry=asked)
+    assert "Could I ask you for a reference? Do you know anyone at the co-op?" in body
+
+
+def test_a_lone_i_in_their_words_is_written_as_english_writes_it() -> None:
+    """'while i build up the office skills' in a public post (the twelfth panel)."""
+    typed = "a farm operations role while i build up the office skills, and i'm keen"
+    post = made("en", "availability_post", looking_for=typed).body
+    assert "while I build up the office skills, and I'm keen" in post
+    # A name is never changed ('Vidal i Ferrer' joins two surnames).
+    to = [contact("former_colleague", "email", "Jordi Vidal i Ferrer")]
+    assert "Vidal i Ferrer" in made("en", "outreach", contacts=to).to
+
+
+def test_a_spanish_note_to_self_to_ask_them_is_asked() -> None:
+    """'¿Podría preguntarle si conoce clubes...?' (the twelfth panel: awkward)."""
+    assert question("preguntarle si conoce clubes de la ACB", "es", formal=True) == (
+        "Quería preguntarle si conoce clubes de la ACB."
+    )

@@ -98,6 +98,8 @@ _SHORTHAND = {
     "plz": "please", "thx": "thanks", "abt": "about", "ppl": "people",
 }  # fmt: skip
 _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w/])")
+# Words that lead a thing and are none alone ('your', 'quick' in 'quick chat').
+_LEADS = frozenset(("your", "some", "quick", "short", "mock", "word", "lead"))
 # The same in Spanish: a thing after a determiner, or things in the plural, asked for with
 # 'pedir'; a clause typed after 'si' or 'que' ('si me puede dar una carta de recomendación').
 _ES_THING = re.compile(
@@ -108,6 +110,43 @@ _ES_THING = re.compile(
 
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
 _VOSEO_ME = re.compile(r"([a-zñ]+a)(?:me|nos)")
+
+
+# How the person addressed the reader at the start of what they typed ('Sir, could you suggest
+# anyone ...?'): the note has greeted them already, by name.
+_VOCATIVE = re.compile(r"^(?:sir|ma'?am|madam|se[nñ]or|se[nñ]ora|se[nñ]orita)\s*[,:]\s*", re.I)
+
+
+# A note to self about the reader ('ask whether his airport is planning succession', 'does
+# he know anyone at the co-op'), said to them: 'I wanted to ask whether your airport ...',
+# 'Do you know anyone at the co-op?'. Not where 'she' or 'her' is in it: 'her' may be whose
+# or whom, and a letter never guesses.
+_ASK_NOTE = re.compile(
+    r"ask(?:\s+(?:him|them))?\s+(?=(?:whether|if|how|what|why|when|where|who|which)\b)", re.I
+)
+_AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+he\b", re.I)
+_AGREE = {"does": "do", "is": "are", "has": "have", "was": "were"}
+_HIS = {"his": "your", "him": "you", "he": "you", "he's": "you're", "himself": "yourself"}
+_HIS_WORD = re.compile(r"\b(his|him|he's|he|himself)\b", re.I)
+_YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
+
+
+def _swapped(text: str) -> str:
+    out = _HIS_WORD.sub(lambda m: _HIS[m.group(1).lower()], text)
+    return _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
+
+
+def _to_the_reader(text: str) -> str:
+    if re.search(r"\b(she|her|hers|herself)\b", text, re.I):
+        return text
+    note = _ASK_NOTE.match(text)
+    if note:
+        return f"I wanted to ask {_swapped(text[note.end() :]).rstrip(' .?!')}."
+    aux = _AUX_HE.match(text)
+    if aux:
+        verb = aux.group(1).lower()
+        return f"{_AGREE.get(verb, verb)} you{_swapped(text[aux.end() :])}"
+    return text
 
 
 def _written_out(text: str) -> str:
@@ -122,6 +161,11 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     'si me puede dar una carta' -> 'Quería preguntarte si me puede dar una carta.'."""
     first, _, rest = out.partition(" ")
     plain = first.lower()
+    if grammar == "en" and not rest and plain.rstrip(".?!") == "referee":
+        return "Would you be willing to act as a referee for me?"
+    if grammar == "en" and not rest and plain.rstrip(".?!") in (_ONE_THING | _THINGS) - _LEADS:
+        rest, out = " ", out.rstrip(".?!")  # 'reference': one thing, asked for
+        plain = plain.rstrip(".?!")
     if not rest or out.startswith(("¿", "¡")):
         return ""
     body = out.rstrip(" .?!")
@@ -140,6 +184,9 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         if plain in _THINGS:
             return f"Could I ask you for {body}?"
         return ""
+    # A note to self to ask them ('preguntarle si conoce clubes'): asked.
+    if plain in ("preguntarle", "preguntarte", "consultarle", "consultarte") and not whole:
+        return f"Quería preguntar{'le' if formal else 'te'} {body.partition(' ')[2]}."
     # An infinitive ('ayudarme a ensayar el pitch'), or a voseo order with 'me' ('pasame el
     # contacto': no accent, so no stem that changes), asked as a question.
     if _INFINITIVE.fullmatch(plain) and not whole:
@@ -163,11 +210,14 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     theirs ('Coffee soon!', 'any leads? even small ones.'). Words typed as a thing or half a
     sentence are asked for whole (`_framed`), to someone written to formally (`formal`) as
     usted. '' for no words."""
-    out = " ".join(text.split()).strip()
+    out = _VOCATIVE.sub("", " ".join(text.split()).strip())
     if not out:
         return ""
+    if " + " in out:  # two asks in one note to self ('reference + does he know anyone')
+        asked = (question(part, grammar, formal) for part in out.split(" + "))
+        return " ".join(a for a in asked if a)
     if grammar == "en":
-        out = _written_out(out)
+        out = _to_the_reader(_written_out(out))
     framed = _framed(out, grammar, formal)
     if framed:
         return framed

@@ -17,6 +17,7 @@ _NOTED = re.compile(r"\s*\([^()]*\)")
 _POSTING = re.compile(r"\s+[-–—|]\s+")
 _UNCLOSED = re.compile(r"\s*\([^()]*$")  # a note cut short ('Deputy Director (posting')
 _SENIORITY = frozenset({"sr", "jr", "snr", "jnr"})
+_WHERE = frozenset({"at", "with", "in", "en", "para"})
 
 
 def title(text: str, words: Fitting) -> str:
@@ -39,6 +40,12 @@ def title(text: str, words: Fitting) -> str:
     if head != text and names_a_job(head, words) and (" " in head or head.isupper()):
         text = head
     parts = " ".join(text.split()).strip(" .;,").split(" ")
+    # Where, after the word that says it is a role ('the Assistant Principal position at
+    # Riverside Middle School'): the letter names the company itself.
+    for at in range(1, len(parts) - 1):
+        if folded(parts[at]) in words.role_words and folded(parts[at + 1]) in _WHERE:
+            parts = parts[: at + 1]
+            break
     if parts[-1].lower() in _SENIORITY and text.rstrip().endswith("."):
         parts[-1] += "."  # 'Manager Sr.': the abbreviation's dot is the title's
     leads = set(words.articles) | set(words.determiners)
