@@ -444,3 +444,24 @@ def test_a_spanish_note_to_self_to_ask_them_is_asked() -> None:
     assert question("preguntarle si conoce clubes de la ACB", "es", formal=True) == (
         "Quería preguntarle si conoce clubes de la ACB."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "friendly", "plain"),
+    [
+        ("en", "Are you free for a quick call this week?", "Would you have ten minutes"),
+        ("es", "¿Te viene bien una llamada rápida esta semana?", "¿Tendrías diez minutos"),
+    ],
+)
+def test_a_friend_is_called_as_a_friend_asks(lang: str, friendly: str, plain: str) -> None:
+    """'Too formal for "el Chuy"', 'a LinkedIn template sent to a friend' (the twelfth panel)."""
+    friend = made(lang, "outreach", contacts=[contact("friend", "phone")]).body
+    assert friendly in friend and plain not in friend
+    colleague = made(lang, "outreach", contacts=[contact("former_colleague", "phone")]).body
+    assert plain in colleague and friendly not in colleague
+
+
+def test_a_spanish_door_to_reapply_names_no_crowd() -> None:
+    """'"me sugirieron" (plural) when only Ing. Garza suggested reapplying' (the twelfth)."""
+    body = made("es", "thank_you_email", door="reapply").body
+    assert "como se me sugirió" in body and "sugirieron" not in body
