@@ -131,6 +131,24 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "my work on the payments ledger",
         ],
         "contact_name": ["Priya Patel", "tom", "Dr. Sam Okafor", "María José Pérez", "Jo"],
+        # What they want to ask a contact, as people type it (the tenth to twelfth panels).
+        "request": [
+            "",
+            "Could I shadow your budget meetings?",
+            "referral for battery roles at Ather?",
+            "any supervisor jobs going at yours",
+            "Any referrals at ur company?",
+            "review my CV",
+            "if you could be a referee for me",
+            "Sir, could you suggest anyone in sterile manufacturing?",
+            "Ask whether his airport is planning succession for the VP Operations role",
+            "reference + does he know anyone at the co-op",
+            "Referee? + any senior roles going at DCJ.",
+            "would you be open to a call about the seagrass data and a joint paper?",
+            "do you know anyone looking for a chef de cuisine",
+            "Need to vent, then need help with the resume.",
+            "I'm interested in senior roles, Chicago or remote.",
+        ],
         "your_name": [
             "Alex Doe",
             "alex",
@@ -219,6 +237,19 @@ SHAPES: dict[str, dict[str, list[Any]]] = {
             "ser constante y meticulosa",
         ],
         "contact_name": ["Priya Patel", "tomás", "Dr. Samuel Ortega", "María José Pérez"],
+        "request": [
+            "",
+            "¿Podrías presentarme a tu jefa?",
+            "si me puede dar una carta de recomendación",
+            "que me tengas en cuenta para cargos de coordinación",
+            "Ayudarme a ensayar el pitch.",
+            "Pasame el contacto de la de gestión humana de tu empresa.",
+            "preguntarle si conoce clubes de la ACB",
+            "una carta de recomendación",
+            "Si te llegan puestos de jefe de almacén, me interesan",
+            "¿Me contás cómo fue tu pase de la academia a la industria?",
+            "Me interesan posiciones de asociado senior en litigio o arbitraje en CDMX.",
+        ],
         "your_name": [
             "Alex Díaz",
             "alex",
@@ -276,6 +307,7 @@ def answer_set(rng: random.Random, lang: str) -> dict[str, Any]:
                 "email": "priya@example.com"
                 if channel_of == "email" and rng.random() < 0.7
                 else None,
+                "request": rng.choice(shapes["request"]) or None,
             }
         )
     out["contacts"] = contacts
