@@ -465,3 +465,17 @@ def test_a_spanish_door_to_reapply_names_no_crowd() -> None:
     """'"me sugirieron" (plural) when only Ing. Garza suggested reapplying' (the twelfth)."""
     body = made("es", "thank_you_email", door="reapply").body
     assert "como se me sugirió" in body and "sugirieron" not in body
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("jefe de produccion en el norte del pais", "jefe de producción en el norte del país"),
+        ("gestion de equipos, y tambien logistica", "gestión de equipos, y también logistica"),
+        ("direcciones y Production Manager", "direcciones y Production Manager"),  # as typed
+    ],
+)
+def test_spanish_accents_left_out_where_none_can_be_are_written(typed: str, said: str) -> None:
+    """'"norte del pais" is pasted in unedited' (the twelfth panel, three readers)."""
+    post = made("es", "availability_post", looking_for=typed).body
+    assert said in post

@@ -22,6 +22,7 @@ from rebound.sentences import (
     fitting,
     grammar,
     organisations,
+    tidy,
     titles,
 )
 
@@ -285,19 +286,11 @@ def _lookup(name: str, scopes: Sequence[Context]) -> object:
     return None
 
 
-# The filters that fit a person's sentences and phrases (not names) into a letter's.
-_PROSE = frozenset(
-    {"phrase", "role", "brief_role", "public_role", "trait", "sentence", "addressed"}
-    | {"question", "formal_question"}
-)
-_LONE_I = re.compile(r"(?<![\w'’-])i(?=$|[\s'’,.;:!?)])")
-
-
 def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     """A value passed through a filter, as conditions test it (`address_sure` gives a bool)."""
     text = as_text(value, words)
-    if name in _PROSE and words.grammar == "en":
-        text = _LONE_I.sub("I", text)  # 'while i build up the office skills'
+    if name in tidy.PROSE:  # 'while i build up', 'norte del pais'
+        text = tidy.tidied(text, words.grammar)
     if name == "count":
         return len(value) if isinstance(value, (list, tuple)) else 0
     if name == "first_name":
