@@ -414,6 +414,21 @@ def test_a_request_that_addresses_the_reader_as_sir_is_asked_under_their_name() 
         ("your", "Your."),
         # 'her' may be whose or whom: left as typed, and the checker reads it.
         ("ask her if she is hiring", "Ask her if she is hiring."),
+        # The thirteenth panel: a reminder sent as the whole message ('Ask about mentoring.').
+        ("ask abt mentoring", "I wanted to ask you about mentoring."),
+        ("ask her about mentoring", "I wanted to ask you about mentoring."),
+        ("ask for a reference", "Could I ask you for a reference?"),
+        (
+            "thank him for the studio afternoon + ask if he knows other practices taking grads",
+            "Thank you for the studio afternoon. I wanted to ask if you know other practices "
+            "taking grads.",
+        ),
+        (
+            "Intros to the PE operating partners he knows.",
+            "Could I ask you for intros to the PE operating partners you know?",
+        ),
+        # Written to the reader already: 'he' is someone else.
+        ("could you ask your boss if he is hiring?", "Could you ask your boss if he is hiring?"),
     ],
 )
 def test_a_note_to_self_about_the_reader_is_said_to_them(typed: str, said: str) -> None:

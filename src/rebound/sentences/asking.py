@@ -128,16 +128,46 @@ _AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+he\b", re.I)
 _AGREE = {"does": "do", "is": "are", "has": "have", "was": "were"}
 _HIS = {"his": "your", "him": "you", "he": "you", "he's": "you're", "himself": "yourself"}
 _HIS_WORD = re.compile(r"\b(his|him|he's|he|himself)\b", re.I)
+_HE_VERB = re.compile(r"\bhe (\w+)\b(?!')", re.I)
+_THANK_NOTE = re.compile(r"thank (?:him|her|them) for ", re.I)
+_ASK_ABOUT = re.compile(r"ask (?:(?:him|her|them) )?(about|for) ", re.I)
+_SHE = re.compile(r"\b(she|her|hers|herself)\b", re.I)
+_YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 _YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
 
 
+def _agreed(match: re.Match[str]) -> str:
+    """'he knows' -> 'you know', 'he has' -> 'you have', 'he tries' -> 'you try'."""
+    verb = match.group(1)
+    low = verb.lower()
+    if low in _AGREE:
+        return "you " + _AGREE[low]
+    if low.endswith("ies") and len(low) > 4:
+        return "you " + verb[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return "you " + verb[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return "you " + verb[:-1]
+    return "you " + verb
+
+
 def _swapped(text: str) -> str:
-    out = _HIS_WORD.sub(lambda m: _HIS[m.group(1).lower()], text)
+    out = _HE_VERB.sub(_agreed, text)
+    out = _HIS_WORD.sub(lambda m: _HIS[m.group(1).lower()], out)
     return _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
 
 
 def _to_the_reader(text: str) -> str:
-    if re.search(r"\b(she|her|hers|herself)\b", text, re.I):
+    thanks = _THANK_NOTE.match(text)
+    if thanks and not _SHE.search(text[thanks.end() :]):
+        return f"Thank you for {_swapped(text[thanks.end() :]).rstrip(' .?!')}."
+    about = _ASK_ABOUT.match(text)
+    if about and not _SHE.search(text[about.end() :]):
+        said = _swapped(text[about.end() :]).rstrip(" .?!")
+        if about.group(1).lower() == "for":
+            return f"Could I ask you for {said}?"
+        return f"I wanted to ask you about {said}."
+    if _SHE.search(text):
         return text
     note = _ASK_NOTE.match(text)
     if note:
@@ -146,6 +176,10 @@ def _to_the_reader(text: str) -> str:
     if aux:
         verb = aux.group(1).lower()
         return f"{_AGREE.get(verb, verb)} you{_swapped(text[aux.end() :])}"
+    # A note to self that names the reader as 'he' and never as 'you' ('intros to the PE
+    # operating partners he knows'): he is the reader.
+    if not _YOU.search(text):
+        return _swapped(text)
     return text
 
 
