@@ -168,6 +168,11 @@ def test_a_head_hunter_hears_a_result_at_any_stage(lang: str, stage: str) -> Non
             "Si te llegan puestos de jefe de almacén, me interesan.",
         ),
         ("es", "¿me presentás a tu jefa?", "¿Me presentás a tu jefa?"),
+        (
+            "es",
+            "Vacantes de gerente de cuartos en Cancún",
+            "¿Tendrías noticia de vacantes de gerente de cuartos en Cancún?",
+        ),
     ],
 )
 def test_a_request_typed_as_a_thing_or_half_a_sentence_is_asked_whole(

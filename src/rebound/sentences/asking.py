@@ -102,6 +102,7 @@ _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in _SHORTHAND) 
 _LEADS = frozenset(("your", "some", "quick", "short", "mock", "word", "lead"))
 # The same in Spanish: a thing after a determiner, or things in the plural, asked for with
 # 'pedir'; a clause typed after 'si' or 'que' ('si me puede dar una carta de recomendación').
+_ES_OPENINGS = frozenset(("vacantes", "puestos", "ofertas", "procesos", "oportunidades"))
 _ES_THING = re.compile(
     r"(un|una|unos|unas|alg[uú]n|alguna|algunos|algunas|tu|su|tus|sus|consejos|referencias"
     r"|contactos|recomendaciones|ideas|datos)$"
@@ -232,6 +233,8 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         return f"Quería preguntar{'le' if formal else 'te'} {body}."
     if plain == "que":
         return f"{'Le' if formal else 'Te'} agradecería {body}."
+    if plain in _ES_OPENINGS:  # 'vacantes de gerente de cuartos en Cancún'
+        return f"¿{'Tendría' if formal else 'Tendrías'} noticia de {body}?"
     if _ES_THING.match(plain):
         return f"¿{'Le' if formal else 'Te'} puedo pedir {body}?"
     return ""
