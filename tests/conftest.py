@@ -59,6 +59,16 @@ def pinned_clock_for_shared_fixtures() -> Iterator[None]:
             yield
 
 
+@pytest.fixture(scope="module", autouse=True)
+def pinned_clock_for_module_fixtures() -> Iterator[None]:
+    """Each module starts at the pinned moment too: what its fixtures make once (two sessions
+    saved for its tests) is made on the pinned day. The worker's clock has ticked on since it
+    started, and at a pinned 23:59 a minute of earlier modules made them on the next day (the
+    'other moments' run: 'Thank-you email sent to Dana Smith, in 1 day')."""
+    with time_machine.travel(pinned.NOW, tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def pinned_clock() -> Iterator[None]:
     """Each test starts at the pinned moment; the clock ticks on from there, so that timeouts

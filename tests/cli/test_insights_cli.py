@@ -118,7 +118,7 @@ def test_todo_groups_items_of_both_sessions(run: Run, two: Path) -> None:
         f"  {day(0)}  Thank-you email sent to Dana Smith",  # the same day as the call
         "              Globex, due today",
         f"  rebound done thank-you-sent --session {SESSION_ID}",
-    ]
+    ], result.stdout
 
     upcoming = group(result.stdout, f"Upcoming (to {day(14)})")
     assert f"  {day(7)}  Reach out to Priya Patel (Head hunter or recruiter, Email)" in upcoming
