@@ -240,21 +240,24 @@ def pack_files_parsed_once() -> Iterator[None]:
     of six, hundreds of times, and read the whole pack twice after each. The text is still read
     the product's way (`_text_of`: a FIFO, a huge or non-UTF-8 file is refused as ever), a text
     not seen before is parsed by the product's reader, and a file it refuses is never kept, so
-    its error is said every time.
+    its error is said every time. The data is copied whole (unpickled); where each value stood
+    and how it was written map paths to tuples and strings, which nothing changes, so a copy of
+    each mapping will do (twice as quick: a pack is read thousands of times a run).
     """
     from rebound.pack import reader, yaml_reader
 
     real = reader.read_yaml
-    kept: dict[str, bytes] = {}
+    kept: dict[str, tuple[bytes, dict[Any, Any], dict[Any, str]]] = {}
 
     def read_yaml(file: Path) -> yaml_reader.YamlDoc:
         text = yaml_reader._text_of(file)
         if text not in kept:
             doc = real(file)
-            kept[text] = pickle.dumps((doc.data, doc.marks, doc.texts), pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(doc.data, pickle.HIGHEST_PROTOCOL)
+            kept[text] = (data, dict(doc.marks), dict(doc.texts))
             return doc
-        data, marks, texts = pickle.loads(kept[text])
-        return yaml_reader.YamlDoc(file, data, marks, texts)
+        data, marks, texts = kept[text]
+        return yaml_reader.YamlDoc(file, pickle.loads(data), dict(marks), dict(texts))
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reader, "read_yaml", read_yaml)
@@ -269,23 +272,29 @@ def rebound_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     pending wins), its cache (REBOUND_CACHE) and its config (XDG_CONFIG_HOME: the data folder
     `rebound data move` remembers), and it has a name of its own (REBOUND_MACHINE).
     """
-    home = tmp_path / "rebound-home"
-    monkeypatch.setenv("REBOUND_HOME", str(home))
-    monkeypatch.setenv("REBOUND_STATE", str(tmp_path / "machine" / "state"))
-    monkeypatch.setenv("REBOUND_CACHE", str(tmp_path / "machine" / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "machine" / "config"))
-    monkeypatch.setenv("REBOUND_MACHINE", "laptop")
+    return own_computer(monkeypatch, tmp_path)
+
+
+def own_computer(patch: pytest.MonkeyPatch, folder: Path) -> Path:
+    """Give this process a data folder and a computer of its own in `folder` (`rebound_home`,
+    and a module's fixture that a module's tests share); the data folder."""
+    home = folder / "rebound-home"
+    patch.setenv("REBOUND_HOME", str(home))
+    patch.setenv("REBOUND_STATE", str(folder / "machine" / "state"))
+    patch.setenv("REBOUND_CACHE", str(folder / "machine" / "cache"))
+    patch.setenv("XDG_CONFIG_HOME", str(folder / "machine" / "config"))
+    patch.setenv("REBOUND_MACHINE", "laptop")
     # The person's home too (their shell's start-up files, completion scripts): what a command
     # adds there or takes out (`data wipe`) is never the real one's.
-    monkeypatch.setenv("HOME", str(tmp_path / "user-home"))  # made by whatever writes there
-    monkeypatch.delenv("ZDOTDIR", raising=False)
-    monkeypatch.delenv("REBOUND_CONTENT", raising=False)
-    monkeypatch.delenv("REBOUND_DEBUG", raising=False)
+    patch.setenv("HOME", str(folder / "user-home"))  # made by whatever writes there
+    patch.delenv("ZDOTDIR", raising=False)
+    patch.delenv("REBOUND_CONTENT", raising=False)
+    patch.delenv("REBOUND_DEBUG", raising=False)
     # The coaching language follows the environment: tests are in English unless they say.
     for name in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setenv("NO_COLOR", "1")
+        patch.delenv(name, raising=False)
+    patch.setenv("LANG", "C.UTF-8")
+    patch.setenv("NO_COLOR", "1")
     from rebound.sentences import speech
 
     speech.begin()  # the words of one test's run never speak in the next one's language
@@ -401,7 +410,13 @@ def exe() -> str:
 @pytest.fixture
 def env(rebound_home: Path, tmp_path: Path) -> dict[str, str]:
     """The environment of a real `rebound` process: data, home and config inside tmp_path."""
-    home = tmp_path / "home"
+    return process_env(rebound_home, tmp_path)
+
+
+def process_env(rebound_home: Path, folder: Path) -> dict[str, str]:
+    """The environment of a real `rebound` process on the data folder `rebound_home`, its
+    person's home and config in `folder` (`env`)."""
+    home = folder / "home"
     home.mkdir()
     out = dict(os.environ)
     out.update(

@@ -5,7 +5,10 @@ test's own folder. It records every call, its arguments exactly as it received t
 environment variables a test asks about, as one JSON line in a log beside it, then answers as
 it was told (what it prints, its exit code). A stand-in `crontab` keeps its table as bytes in a
 file, and a stand-in `schtasks` keeps the XML file it was given (the original is a temporary
-file rebound deletes), so a test can read back exactly what was handed over.
+file rebound deletes), so a test can read back exactly what was handed over. A stand-in starts
+with `-S`, without `site`: it needs only the standard library, and `site` would import the
+suite's pinned clock (tests/pinned_clock: time-machine, 30 ms of a stand-in's 40, a hundred
+calls and more a run).
 
 The scripts need a POSIX system to be run by name (`#!`): the tests that use them are marked
 `posix` (tests/conftest.py skips those on Windows, saying why).
@@ -63,7 +66,7 @@ def stand_in(folder: Path, name: str, then: str = "", *, code: int = 0) -> Stand
     path = folder / name
     log = folder.parent / f"{name}.calls"
     body = (
-        f"#!{sys.executable}\n"
+        f"#!{sys.executable} -S\n"
         + _RECORD.format(watched=WATCHED, log=str(log))
         + "argv = sys.argv[1:]\n"
         + then

@@ -25,10 +25,11 @@ def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def script(folder: Path, name: str, body: str) -> Path:
-    """An executable Python script (this interpreter) in `folder`."""
+    """An executable Python script (this interpreter) in `folder`, started without `site` (`-S`,
+    as tests/standins.py starts its programs: only the standard library, no pinned clock)."""
     folder.mkdir(exist_ok=True)
     path = folder / name
-    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n", encoding="utf-8")
+    path.write_text(f"#!{sys.executable} -S\nimport sys\n{body}\n", encoding="utf-8")
     path.chmod(0o755)
     return path
 
@@ -43,4 +44,4 @@ def editor(bin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "t = open(p, encoding='utf-8').read()\n"
         "open(p, 'w', encoding='utf-8').write(t.replace('Best wishes,', 'Warmly,'))",
     )
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(path)]))
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, "-S", str(path)]))

@@ -258,7 +258,7 @@ def test_an_editor_closed_without_saving_changes_nothing(
 ) -> None:
     before = (rebound_home / "sessions" / f"{SESSION_ID}.json").read_bytes()
     quits = script(bin_dir, "quits.py", "pass")
-    monkeypatch.setenv("VISUAL", shlex.join([sys.executable, str(quits)]))
+    monkeypatch.setenv("VISUAL", shlex.join([sys.executable, "-S", str(quits)]))
     monkeypatch.setenv("EDITOR", "/no/such/editor")  # VISUAL comes first
     result = run(["draft", "reflection", "--edit"])
     assert result.exit_code == 0, result.output
@@ -316,7 +316,7 @@ def test_edit_is_refused_before_the_editor_opens_when_the_session_is_busy(
 
     opened = tmp_path / "opened"
     marker = script(bin_dir, "marks.py", f"open({str(opened)!r}, 'w').write('x')")
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(marker)]))
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, "-S", str(marker)]))
     with Store().lock(SESSION_ID):
         result = run(["draft", "thank_you_email", "--edit"])
     assert result.exit_code == 1

@@ -81,7 +81,7 @@ def test_an_editor_that_empties_the_file_keeps_the_draft_and_says_so(
         else (f"open(sys.argv[-1], 'w').write({left!r})")
     )
     empties = script(bin_dir, "empties.py", body)
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(empties)]))
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, "-S", str(empties)]))
     result = run(["draft", "thank_you_email", "--edit"])
     assert result.exit_code == 1, result.output
     said = " ".join(result.stderr.split())

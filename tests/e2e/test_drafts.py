@@ -32,7 +32,7 @@ def stand_in_xclip(folder: Path, clip: Path) -> None:
     folder.mkdir(exist_ok=True)
     path = folder / "xclip"
     path.write_text(
-        f"#!{sys.executable}\nimport sys\n"
+        f"#!{sys.executable} -S\nimport sys\n"
         f"open({str(clip)!r}, 'wb').write(sys.stdin.buffer.read())\n",
         encoding="utf-8",
     )

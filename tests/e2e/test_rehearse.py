@@ -1,7 +1,9 @@
 """End-to-end: `rebound rehearse` in a real pseudo-terminal, its clock running for real.
 
-The brag list is made with the installed `rebound brag add` (options, no terminal), then
-rehearsed key by key; each key is sent only once the screen shows what it answers.
+The brag list is made with `rebound brag add` in the test's own process (options, no terminal:
+tests/cli/test_brag_cli.py tests the command; a process of its own for each story cost a third
+of a second), then rehearsed key by key in the installed `rebound`; each key is sent only once
+the screen shows what it answers.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import invoke
 from tests.terminal import (
     CTRL_C,
     ENTER,
@@ -29,14 +32,14 @@ JUNIORS = "Mentored four juniors"
 
 
 @pytest.fixture
-def two(exe: str, env: dict[str, str], rebound_home: Path) -> Path:
+def two(rebound_home: Path) -> Path:
     """A data folder whose brag list holds two stories."""
     for args in (
         ["--title", NIGHTLY, "--situation", "Reports kept missing the deadline"],
         ["--title", JUNIORS, "--number", "4 promoted"],
     ):
-        added = run(exe, env, "brag", "add", *args)
-        assert added.returncode == EXIT_OK, added.stderr
+        added = invoke(["brag", "add", *args])
+        assert added.exit_code == EXIT_OK, added.output
     return rebound_home / "brag.json"
 
 

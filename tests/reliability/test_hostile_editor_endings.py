@@ -118,7 +118,7 @@ def one_ending(
     before = set(drafts.glob("rebound-draft-*"))
     run_env = {
         **env,
-        "EDITOR": shlex.join([sys.executable, str(editor)]),
+        "EDITOR": shlex.join([sys.executable, "-S", str(editor)]),
         "EDITOR_MODE": mode,
         "EDITOR_READY": str(ready),
         "TMPDIR": str(drafts),

@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Figures
+from tests.conftest import Figures, own_computer, process_env
 from tests.forks import Forks, Ran
 from tests.helpers import build_session
 from tests.reliability.hostile import HOUSE_CODES, UNEXPECTED, report
@@ -218,11 +218,19 @@ class World:
         }
 
 
-@pytest.fixture
-def world(env: dict[str, str], rebound_home: Path, tmp_path: Path) -> Iterator[World]:
-    env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    with Forks(env) as forks:
-        yield World(rebound_home, tmp_path, forks)
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One world for the module's five kinds of special file, made once per worker: each case
+    puts it back as it was (`World.restore`) before it damages its file. Its fork server's start
+    (importing the whole of rebound) and its data were most of each test's time; its data folder
+    and computer are its own, as each test's are (`own_computer`)."""
+    tmp = tmp_path_factory.mktemp("special-files")
+    with pytest.MonkeyPatch.context() as patch:
+        home = own_computer(patch, tmp)
+        env = process_env(home, tmp)
+        env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        with Forks(env) as forks:
+            yield World(home, tmp, forks)
 
 
 def _said(ran: Ran) -> str:

@@ -36,8 +36,9 @@ from tests.e2e.test_terminal import (
     reflect_until_first_fix,
     thank,
 )
+from tests.helpers import invoke
 from tests.reliability.hostile import report
-from tests.terminal import DOWN, ENTER, EXIT_OK, SPACE, Days, Terminal, load_only_session, run
+from tests.terminal import DOWN, ENTER, EXIT_OK, SPACE, Days, Terminal, load_only_session
 
 KIND = "keys typed ahead"
 AHEAD = (
@@ -122,9 +123,10 @@ def test_keys_typed_ahead_answer_no_question_of_the_walk(
 def test_keys_typed_ahead_at_the_clock_and_the_rating(
     exe: str, env: dict[str, str], rebound_home: Path, figures: Figures
 ) -> None:
-    """The rehearsal's own questions: the clock (Enter stops it), the rating (a digit, Enter)."""
+    """The rehearsal's own questions: the clock (Enter stops it), the rating (a digit, Enter).
+    The stories are added in this process (typing ahead is the rehearsal's, not `brag add`'s)."""
     for title in ("Cut the nightly batch", "Mentored four juniors"):
-        assert run(exe, env, "brag", "add", "--title", title).returncode == 0
+        assert invoke(["brag", "add", "--title", title]).exit_code == 0
     rng = random.Random(19)
     t = Ahead(exe, ["rehearse", "--seconds", "600"], env, rng)
     t.answer("10:00 left", ENTER)

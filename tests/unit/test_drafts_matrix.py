@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from rebound.coach import progress
-from rebound.pack import reader
 from rebound.pack.models import Content
 from rebound.storage.records import AnswerValue, Session
+from tests import shipped
 from tests.conftest import REPO
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots" / "drafts"
@@ -350,7 +350,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
 
 
 def load(lang: str) -> Content:
-    return reader.load(REPO / "content" / lang)
+    return shipped.pack(REPO / "content" / lang)
 
 
 PACKS = {lang: load(lang) for lang in ("en", "es")}

@@ -16,9 +16,10 @@ from rebound.pack import packs
 from rebound.pack.models import Content
 from rebound.sentences import grammar
 from rebound.storage.records import Session
+from tests import shipped
 
 NOW = datetime(2026, 11, 25, tzinfo=timezone.utc)
-PACKS = {lang: packs.load(packs.default_dir(lang)) for lang in ("en", "es")}
+PACKS = {lang: shipped.pack(packs.default_dir(lang)) for lang in ("en", "es")}
 
 BASE: dict[str, Any] = {
     "company": "Northwind",

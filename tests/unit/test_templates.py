@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rebound.pack import packs
 from rebound.sentences import grammar, templates
 from rebound.sentences.templates import TemplateError, names, parse, render
+from tests import shipped
 
 # --- variables and how values read in a sentence ------------------------------------------
 
@@ -218,8 +219,8 @@ def test_two_surnames_are_guessed_the_spanish_way_in_spanish() -> None:
 
 # The built-in packs' words: the filters fit a person's words with the pack's job nouns,
 # articles and role words.
-SPANISH = packs.load(packs.default_dir("es")).template_words
-ENGLISH_PACK = packs.load(packs.default_dir("en")).template_words
+SPANISH = shipped.pack(packs.default_dir("es")).template_words
+ENGLISH_PACK = shipped.pack(packs.default_dir("en")).template_words
 
 
 @pytest.mark.parametrize(
@@ -656,7 +657,7 @@ def test_entry_text_appears_literally_in_each_repeat(entries: list[str]) -> None
 
 
 def _real_templates() -> list[str]:
-    loaded = packs.load()
+    loaded = shipped.pack(packs.content_dir())
     found: list[str] = []
 
     def texts(lines: object) -> list[str]:
