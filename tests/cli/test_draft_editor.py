@@ -112,3 +112,34 @@ def test_mail_never_opens_an_empty_draft(
     said = " ".join(result.stderr.split())
     assert "nothing in it to mail" in said and "rebound draft thank_you_email --reset" in said
     assert "mailto:" not in result.stdout
+
+
+def test_an_editor_that_saves_and_then_fails_leaves_what_it_saved_where_it_says(
+    run: Run,
+    finished_session: Session,
+    bin_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rebound_home: Path,
+) -> None:
+    """An editor that saved and then ended with an error (killed, crashed, vim's `:cq`): the
+    file it saved was deleted with the error, and what the person wrote with it (a hostile run
+    under load: 'Could not use your editor (..., exit 143)')."""
+    fails = script(
+        bin_dir,
+        "fails.py",
+        "open(sys.argv[-1], 'w').write('Hi Dana, a line I mean to keep.\\n'); sys.exit(3)",
+    )
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, "-S", str(fails)]))
+    before = saved(rebound_home).get("edited")
+    result = run(["draft", "thank_you_email", "--edit"])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.stderr.split())
+    kept = said.split("what it saved is kept in ")[1].split(")")[0]
+    assert Path(kept).read_text() == "Hi Dana, a line I mean to keep.\n"
+    assert saved(rebound_home).get("edited") == before  # the draft is as it was
+    Path(kept).unlink()
+    # An editor that fails having saved nothing leaves no file of rebound's behind.
+    nothing = script(bin_dir, "nothing.py", "sys.exit(3)")
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, "-S", str(nothing)]))
+    result = run(["draft", "thank_you_email", "--edit"])
+    assert result.exit_code == 1 and "kept in" not in result.stderr

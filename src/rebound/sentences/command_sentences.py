@@ -352,6 +352,7 @@ class Sentences(SystemSentences):
     clip_windows: str = "the Windows clipboard"
     clip_program: str = "a clipboard program"
     editor_exit: str = "{{value}}, exit {{number}}"
+    editor_exit_kept: str = "{{value}}, exit {{number}}; what it saved is kept in {{where}}"
     editor_unreadable: str = (
         "{{name}}={{value}}: its quotes (or a backslash at its end) leave it unfinished, so it "
         "can't be read as a command"

@@ -105,6 +105,16 @@ def edit(text: str) -> str | None:
                 raise EditEnded(left if changed else None, name, still_open) from None
             raise
         if code != 0:
+            # It ended with an error after saving (killed, crashed, or `:cq`): what it wrote is
+            # the person's, and stays where the message says (issue 19, item 8's rule).
+            left = _read_left(name)
+            if left is not None and left != text and left.strip():
+                keep = True
+                raise EditorFailed(
+                    speech.say(
+                        "editor_exit_kept", value=shlex.join(command), number=code, where=name
+                    )
+                )
             raise EditorFailed(speech.say("editor_exit", value=shlex.join(command), number=code))
         saved = _read_left(name) or ""  # removed by the editor: nothing was kept in it
     finally:
