@@ -288,9 +288,10 @@ def _said_twice(sentences: tuple[Sentence, ...], words: LetterWords) -> list[Fin
     out: list[Finding] = []
     for s in sentences:
         for start, end, answer in s.spans:
-            said = frozenset(
-                f for _, _, w in _words_of(s.text[start:end]) if len(f := _fold(w)) > 3
-            ) - frozenset(plain)
+            said = (
+                frozenset(f for _, _, w in _words_of(s.text[start:end]) if len(f := _fold(w)) > 3)
+                - plain
+            )
             whole = end - start >= 0.8 * len(s.text.rstrip(".?!"))
             for before, part, other in seen:
                 if (

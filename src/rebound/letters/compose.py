@@ -222,9 +222,7 @@ class _Letter:
         for name in names:
             if name in self.draft.kept or name not in self.draft.optional or name not in self.at:
                 continue
-            if not self.way(name, self.at[name]):
-                continue
-            if not self.holds_words(name):
+            if not (self.way(name, self.at[name]) and self.holds_words(name)):
                 continue
             start, self.at[name] = self.at[name], len(self.said[name])
             if gone():

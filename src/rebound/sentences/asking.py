@@ -2,8 +2,11 @@
 budget meetings'), as a sentence of its own in the note to them: its first letter a capital,
 a question mark where it asks ('¿...?' in Spanish), a full stop where it does not.
 
-The pure function behind the template filter `question`. The words are the person's, to the
-person they are about, so nothing else of them is changed.
+Pure functions behind the template filters `question` and `formal_question` (the same to
+someone written to formally: usted in Spanish), and `aside` (whether what they ask is about
+something else than work). The words are the person's: only a frame around them is added, a
+note to self about the reader ('ask whether his airport ...') is said to them, and shorthand is
+written out; nothing else of them is changed.
 """
 
 from __future__ import annotations
@@ -196,11 +199,12 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     'si me puede dar una carta' -> 'Quería preguntarte si me puede dar una carta.'."""
     first, _, rest = out.partition(" ")
     plain = first.lower()
-    if grammar == "en" and not rest and plain.rstrip(".?!") == "referee":
-        return "Would you be willing to act as a referee for me?"
-    if grammar == "en" and not rest and plain.rstrip(".?!") in (_ONE_THING | _THINGS) - _LEADS:
-        rest, out = " ", out.rstrip(".?!")  # 'reference': one thing, asked for
+    if grammar == "en" and not rest:  # one word: 'Referee?', 'reference'
         plain = plain.rstrip(".?!")
+        if plain == "referee":
+            return "Would you be willing to act as a referee for me?"
+        if plain in (_ONE_THING | _THINGS) - _LEADS:
+            rest, out = " ", out.rstrip(".?!")
     if not rest or out.startswith(("¿", "¡")):
         return ""
     body = out.rstrip(" .?!")

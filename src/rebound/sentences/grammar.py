@@ -236,10 +236,10 @@ def same_person(one: str, other: str) -> bool:
     # Executive Search'): the name before it is theirs too.
     ones = {tuple(_person(one)), tuple(_person(one.partition(",")[0]))}
     others = {tuple(_person(other)), tuple(_person(other.partition(",")[0]))}
-    return any(_one_name(list(a), list(b)) for a in ones for b in others)
+    return any(_one_name(a, b) for a in ones for b in others)
 
 
-def _one_name(a: list[str], b: list[str]) -> bool:
+def _one_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
     if a == b:

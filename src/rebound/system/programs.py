@@ -99,7 +99,7 @@ def edit(text: str) -> str | None:
         except KeyboardInterrupt:
             left = _read_left(name)
             still_open = editor.poll() is None
-            changed = left is not None and left != text and bool(left.strip())
+            changed = _changed(left, text)
             if changed or still_open:
                 keep = True
                 raise EditEnded(left if changed else None, name, still_open) from None
@@ -108,7 +108,7 @@ def edit(text: str) -> str | None:
             # It ended with an error after saving (killed, crashed, or `:cq`): what it wrote is
             # the person's, and stays where the message says (issue 19, item 8's rule).
             left = _read_left(name)
-            if left is not None and left != text and left.strip():
+            if _changed(left, text):
                 keep = True
                 raise EditorFailed(
                     speech.say(
@@ -122,6 +122,12 @@ def edit(text: str) -> str | None:
             with contextlib.suppress(OSError):
                 os.unlink(name)
     return None if saved == text else saved
+
+
+def _changed(left: str | None, text: str) -> bool:
+    """Whether the editor's file holds words of the person's: something else than the draft,
+    and more than blanks."""
+    return left is not None and left != text and bool(left.strip())
 
 
 def _wait(editor: subprocess.Popen[bytes]) -> int:
