@@ -322,6 +322,9 @@ def test_a_contact_named_with_their_workplace_is_still_the_one_who_gave_the_news
     assert not drafts("en", "outreach", contacts=to, **news)
     to = [contact("head_hunter", "email", "Jonathan Price")]
     assert drafts("en", "outreach", contacts=to, **news)
+    # A surname written first is not a workplace: 'Smith, John' is not 'Smith, Jane'.
+    to = [contact("former_colleague", "email", "Smith, John")]
+    assert drafts("en", "outreach", contacts=to, messenger_name="Smith, Jane")
 
 
 def test_an_irish_surname_keeps_its_particle() -> None:

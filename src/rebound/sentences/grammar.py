@@ -232,11 +232,15 @@ def same_person(one: str, other: str) -> bool:
     """Whether two names are of one person: the same words ('Tyler Jensen', 'tyler jensen'), or
     the same first and last ('Dr. Ana María Pérez', 'Ana Pérez'). A first name alone is never
     enough: 'Sam' and 'Sam Okafor' may be two people."""
-    # A name may carry its workplace after a comma ('Jonathan Whitcombe, Kessler Hart
-    # Executive Search'): the name before it is theirs too.
-    ones = {tuple(_person(one)), tuple(_person(one.partition(",")[0]))}
-    others = {tuple(_person(other)), tuple(_person(other.partition(",")[0]))}
-    return any(_one_name(a, b) for a in ones for b in others)
+    return any(_one_name(a, b) for a in _names_of(one) for b in _names_of(other))
+
+
+def _names_of(name: str) -> set[tuple[str, ...]]:
+    """A name's words, and, where it carries its workplace after a comma ('Jonathan Whitcombe,
+    Kessler Hart Executive Search'), the whole name before it; never a surname alone ('Smith,
+    Jane' is not 'Smith, John')."""
+    before = tuple(_person(name.partition(",")[0]))
+    return {tuple(_person(name))} | ({before} if len(before) > 1 else set())
 
 
 def _one_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
