@@ -5,6 +5,7 @@ ruff (lint and format) and mypy --strict with the pydantic plugin, configured in
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,59 @@ def test_the_workflow_runs_the_readme_test_command_on_linux_macos_and_windows() 
         "runner.os == 'macOS'": f"{posix} < /dev/null",
         "runner.os == 'Windows'": windows,
     }
+
+
+def _report(percents: dict[str, float]) -> dict[str, object]:
+    files = {
+        name: {
+            "summary": {
+                "percent_covered": p,
+                "covered_lines": int(p),
+                "missing_lines": 100 - int(p),
+            }
+        }
+        for name, p in percents.items()
+    }
+    covered = sum(int(p) for p in percents.values())
+    total = 100 * len(percents)
+    return {
+        "files": files,
+        "summary": {
+            "percent_covered": 100 * covered / total,
+            "covered_lines": covered,
+            "missing_lines": total - covered,
+        },
+    }
+
+
+def test_the_coverage_floor_passes_at_the_floor_and_names_the_weakest_files(tmp_path: Path) -> None:
+    report = tmp_path / "cov.json"
+    report.write_text(json.dumps(_report({"a.py": 100.0, "b.py": 80.0})), encoding="utf-8")
+    result = gate_script("tests/coverage_floor.py", str(report), "90")
+    assert result.returncode == 0, result.stderr
+    assert "80.0%  b.py" in result.stdout and "a.py" not in result.stdout
+    assert "90.0% of 200 lines reaches the floor of 90%" in result.stdout
+    assert not report.exists()  # read once: a later run never finds this one's figures
+
+
+def test_the_coverage_floor_fails_under_the_floor_and_on_no_report(tmp_path: Path) -> None:
+    report = tmp_path / "cov.json"
+    report.write_text(json.dumps(_report({"a.py": 89.0})), encoding="utf-8")
+    result = gate_script("tests/coverage_floor.py", str(report), "90")
+    assert result.returncode == 1
+    assert "89.0% of 100 lines is UNDER the floor of 90%" in result.stdout
+    again = gate_script("tests/coverage_floor.py", str(report), "90")
+    assert again.returncode == 2
+    assert "could not read the coverage report" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def gate_script(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-S", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
