@@ -75,35 +75,45 @@ def did(value: object, words: Background) -> str:
 
 
 def first_step(value: object, words: Background) -> str:
-    """The first fix of a list (entries with a `what`) as the rest of a sentence after a colon
-    ('register for the immunization course', 'hacer el curso de Excel'); '' when none has one.
+    """The fix due first of a list (entries with a `what` and a `due`) as the rest of a sentence
+    after a colon ('register for the immunization course', 'hacer el curso de Excel'); '' when
+    none has one.
     A first word typed with a capital keeps it unless it is a verb of the pack's (`step_words`,
     `step_endings`): 'Excel' and 'AWS' are names."""
     if not isinstance(value, list):
         return ""
-    for entry in value:
-        what = entry.get("what") if isinstance(entry, Mapping) else None
-        text = " ".join(str(what or "").split()).rstrip(" .!;")
-        if not text:
-            continue
-        first = text.split(" ", 1)[0]
-        plain = first.lower()
-        verb = plain in words.step_words or (
-            len(plain) > 3 and plain.isalpha() and plain.endswith(tuple(words.step_endings))
-        )
-        # A note to self ('siemens s7 course w/ etb', 'book 2391 at the college', 'correr 3
-        # veces x semana') is not said to the reader: only a step said as one, with a verb.
-        if not verb or _NOTE_TO_SELF.search(text):
-            return ""
-        # Someone of their own workplace named to the reader ('ask Marco (my GM) to let me
-        # run the P&L', to a recruiter at another company: 'Marco (my GM) means nothing to
-        # Luke'): a note in brackets, or a name right after the verb, is theirs, not the reader's.
-        if "(" in text or _ASKS_SOMEONE.match(text):
-            return ""
-        if first[:1].isupper() and first[1:].islower():
-            text = plain + text[len(first) :]
-        return text
-    return ""
+    steps = [
+        (entry.get("due"), " ".join(str(entry.get("what") or "").split()).rstrip(" .!;"))
+        for entry in value
+        if isinstance(entry, Mapping)
+    ]
+    # The first is the one due first (what has no date comes after), never a later one said
+    # first because it was typed first; when that one cannot be said, none is.
+    dated = sorted(
+        ((0, str(due)) if due else (1, ""), at, text)
+        for at, (due, text) in enumerate(steps)
+        if text
+    )
+    if not dated:
+        return ""
+    text = dated[0][2]
+    first = text.split(" ", 1)[0]
+    plain = first.lower()
+    verb = plain in words.step_words or (
+        len(plain) > 3 and plain.isalpha() and plain.endswith(tuple(words.step_endings))
+    )
+    # A note to self ('siemens s7 course w/ etb', 'book 2391 at the college', 'correr 3
+    # veces x semana') is not said to the reader: only a step said as one, with a verb.
+    if not verb or _NOTE_TO_SELF.search(text):
+        return ""
+    # Someone of their own workplace named to the reader ('ask Marco (my GM) to let me
+    # run the P&L', to a recruiter at another company: 'Marco (my GM) means nothing to
+    # Luke'): a note in brackets, or a name right after the verb, is theirs, not the reader's.
+    if "(" in text or _ASKS_SOMEONE.match(text):
+        return ""
+    if first[:1].isupper() and first[1:].islower():
+        text = plain + text[len(first) :]
+    return text
 
 
 _ASKS_SOMEONE = re.compile(
