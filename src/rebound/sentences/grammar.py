@@ -378,9 +378,10 @@ def without_nickname(text: str) -> str:
 
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)")
 _AT_WORK = re.compile(r"\s+(?:at|from|@|-|–|—)\s+\S", re.IGNORECASE)
-# The article some nicknames are said with in Spanish ('el Pato Soto', 'la Flaca'): greeted
-# without it ('Hola, Pato:').
+# The article some nicknames are said with in Spanish ('el Pato Soto'), who they are typed
+# before a name ('mi primo Wílmer', 'my old boss Tom'): greeted by the name ('Hola, Wílmer:').
 _SPANISH_ARTICLES = frozenset({"el", "la"})
+_POSSESSIVE = frozenset({"my", "mi", "our", "nuestro", "nuestra"})
 
 
 def without_notes(text: str) -> str:
@@ -418,6 +419,9 @@ def _without_workplace(text: str) -> str:
 
 def _without_article(words: list[str], grammar: str) -> list[str]:
     """'El Pato Soto' -> 'Pato Soto' in Spanish (a nickname said with its article)."""
+    if len(words) > 2 and words[0].lower() in _POSSESSIVE:
+        named = [at for at, word in enumerate(words) if at and word[:1].isupper()]
+        return words[named[0] if named else 2 :]
     if (
         grammar == "es"
         and len(words) > 1
@@ -449,9 +453,8 @@ def _titled(title: str, rest: list[str], grammar: str) -> Address:
 
 
 def grammar_of(forms: Mapping[str, str]) -> str:
-    """Whose capitals a pack's greetings follow: English titles capitalise each word of a
-    group's name ('Dear Hiring Panel,'); others only what was typed ('Buenos días, equipo de
-    talento:'). Told from its forms, which say 'Dear' in English."""
+    """Whose capitals a pack's greetings follow (told from its forms, 'Dear' in English): English
+    capitalises each word of a group's name ('Dear Hiring Panel,'), others only what was typed."""
     return "en" if forms.get("title", "").startswith("Dear") else "other"
 
 
@@ -459,11 +462,8 @@ _as_written = name  # `greeting` names its argument `name`
 
 
 def greeting(name: str, forms: Mapping[str, str]) -> str:
-    """The salutation of a letter to this person, in the forms of the pack's `words.greetings`.
-
-    The name is taken as the person addresses them: one that starts with a title is greeted
-    formally ('Dear Dr. Park,'), a first name warmly ('Hi Kim,').
-    """
+    """The salutation of a letter to this person, in the forms of the pack's `words.greetings`:
+    a name that starts with a title formally ('Dear Dr. Park,'), a first name warmly ('Hi Kim,')."""
     words = name.split()
     english = grammar_of(forms) == "en"
     if words and _bare(words[0]) in _ONLY_A_JOB and forms.get("nobody"):
