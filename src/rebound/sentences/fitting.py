@@ -250,10 +250,27 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     # is said after what they look for, as a place or as the notes it is.
     said = places.placed(out, words)
     first, _, notes = out.partition(", ")
+    if _a_field(first, notes, words):  # 'foreman, commercial work': '... role in commercial work'
+        return f"{_object(first, words)} {words.place_before} {notes}"
     head = first if notes and not places.names_a_job(notes, words) else out
     # The notes after it, said as places where they are ('..., in the Dublin area'); only when
     # what they look for reads the same there (else its end would be said twice: 'experiencece').
     return _object(head, words) + (said[len(head) :] if said.startswith(head) else out[len(head) :])
+
+
+def _a_field(head: str, notes: str, words: Fitting) -> bool:
+    """Whether the note after a job is the kind of work it is in, typed with the pack's first
+    word for work ('lead electrician or foreman, commercial work'); English only: in Spanish
+    'trabajo' after a comma says how ('trabajo presencial'), not where."""
+    said = notes.split()
+    return (
+        words.grammar == "en"
+        and bool(words.mass_nouns)
+        and 1 < len(said) <= 3
+        and "," not in notes
+        and folded(said[-1]) == words.mass_nouns[0]
+        and folded(head.rsplit(maxsplit=1)[-1]) in words.job_nouns
+    )
 
 
 def _own_sentences(text: str, words: Fitting) -> tuple[str, str]:
