@@ -420,8 +420,8 @@ def test_a_request_that_addresses_the_reader_as_sir_is_asked_under_their_name() 
         ("Referee?", "Would you be willing to act as a referee for me?"),
         ("advice?", "Could I ask you for advice?"),
         ("your", "Your."),
-        # 'her' may be whose or whom: left as typed, and the checker reads it.
-        ("ask her if she is hiring", "Ask her if she is hiring."),
+        # 'her' before 'if' is whom: the reader (`_WHOM_NEXT`); before a noun, whose.
+        ("ask her if she is hiring", "I wanted to ask if you are hiring."),
         # The thirteenth panel: a reminder sent as the whole message ('Ask about mentoring.').
         ("ask abt mentoring", "I wanted to ask you about mentoring."),
         ("ask her about mentoring", "I wanted to ask you about mentoring."),

@@ -92,13 +92,50 @@ _TO_DO = frozenset(
         "explain",
         "walk",
         "vouch",
+        "get",
     )
 )
+# What the person means to do themselves, typed as a note to self ('stop by, get back on the
+# books, ask about the data center calls', 'grab coffee w him'): said as what they would like
+# to do ('I'd like to stop by, get back on the books, and ask about ...'). Not with 'me' in it
+# ('get me an intro'): that asks the reader. 'see if' and 'find out' are what they wanted to
+# know ('I wanted to see if your outfit needs a lead').
+_SELF = frozenset(
+    ("stop", "drop", "swing", "come", "get", "catch", "follow", "touch", "reconnect", "grab",
+     "meet", "visit", "invite", "update", "pick")
+)  # fmt: skip
+_WONDER = re.compile(r"(?:see|check|find out)\s+(?:if|whether)\b", re.I)
+_ME = re.compile(r"\bme\b", re.I)
+# A need typed without its subject ('need help with the resume'): said with it ('I need ...').
+_NEED = re.compile(r"(?:need|want|would like|hoping)\b", re.I)
+# In Spanish, a note to self with the reader as its object ('mandarle el CV', 'invitarlo a un
+# café'): what they would like to do, to the reader ('Me gustaría mandarte el CV.').
+_ES_SELF = re.compile(r"([a-zñ]+(?:ar|er|ir))(le|lo|la)")
+_AND_ASKS = re.compile(
+    r"\s+\+\s+|\s+&\s+(?=(?:if|whether|does|do|did|is|are|has|have|would|could|can|any|ask)\b)",
+    re.I,
+)
+_ES_CLITIC = re.compile(r"\b([a-zñ]+(?:ar|er|ir))(?:le|lo|la)\b")
+_ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
+
+
+def _listed(body: str) -> str:
+    """Things to do typed with commas, said as a list: 'stop by, get back on the books, ask
+    about the calls' -> 'stop by, get back on the books, and ask about the calls'."""
+    parts = body.split(", ")
+    last = parts[-1].split(" ", 1)[0].lower()
+    if len(parts) < 2 or last in ("and", "then", "or", "y", "o", "e", "luego"):
+        return body
+    joined = ", ".join(parts[:-1])
+    return f"{joined}{',' if len(parts) > 2 else ''} and {parts[-1]}"
+
+
 # Shorthand typed in a hurry, written out in a letter ('any referrals at ur company?').
 _SHORTHAND = {
     "u": "you", "ur": "your", "ive": "I've", "im": "I'm", "id": "I'd", "dont": "don't",
-    "cant": "can't", "wont": "won't", "w/": "with", "b/c": "because", "pls": "please",
-    "plz": "please", "thx": "thanks", "abt": "about", "ppl": "people",
+    "cant": "can't", "wont": "won't", "w/": "with", "w": "with", "hes": "he's", "shes": "she's",
+    "b/c": "because", "pls": "please", "plz": "please", "thx": "thanks", "abt": "about",
+    "ppl": "people",
 }  # fmt: skip
 _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w/])")
 # Words that lead a thing and are none alone ('your', 'quick' in 'quick chat').
@@ -126,17 +163,35 @@ _VOCATIVE = re.compile(r"^(?:sir|ma'?am|madam|se[nñ]or|se[nñ]ora|se[nñ]orita)
 # 'Do you know anyone at the co-op?'. Not where 'she' or 'her' is in it: 'her' may be whose
 # or whom, and a letter never guesses.
 _ASK_NOTE = re.compile(
-    r"ask(?:\s+(?:him|them))?\s+(?=(?:whether|if|how|what|why|when|where|who|which)\b)", re.I
+    r"ask(?:\s+(?:him|her|them))?\s+(?=(?:whether|if|how|what|why|when|where|who|which)\b)", re.I
 )
-_AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+he\b", re.I)
+_AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+s?he\b", re.I)
 _AGREE = {"does": "do", "is": "are", "has": "have", "was": "were"}
 _HIS = {"his": "your", "him": "you", "he": "you", "he's": "you're", "himself": "yourself"}
-_HIS_WORD = re.compile(r"\b(his|him|he's|he|himself)\b", re.I)
-_HE_VERB = re.compile(r"\bhe (\w+)\b(?!')", re.I)
+_HIS.update({"she": "you", "she's": "you're", "hers": "yours", "herself": "yourself"})
+_HIS_WORD = re.compile(r"\b(his|him|he's|he|himself|she's|she|hers|herself)\b", re.I)
+_HE_VERB = re.compile(r"\bs?he (\w+)\b(?!')", re.I)
+_HE_HAS = re.compile(r"\bs?he's (been|heard|got|gotten|seen|done|had|worked|moved|left)\b", re.I)
+# 'her' is whom before these words or at the end ('tell her I'm serious', 'give her a call'),
+# and whose before any other ('pick her brain').
+_HER = re.compile(r"\bher\b(?=(\s+[\w']+)?)", re.I)
+_WHOM_NEXT = frozenset(
+    ("a", "an", "the", "my", "our", "this", "that", "these", "those", "some", "any", "if",
+     "whether", "about", "for", "to", "on", "in", "at", "with", "from", "by", "i", "i'm", "me",
+     "and", "or", "but", "when", "what", "how", "why", "who", "know")
+)  # fmt: skip
 _THANK_NOTE = re.compile(r"thank (?:him|her|them) for ", re.I)
-_ASK_ABOUT = re.compile(r"ask (?:(?:him|her|them) )?(about|for) ", re.I)
-_SHE = re.compile(r"\b(she|her|hers|herself)\b", re.I)
+_ASK_ABOUT = re.compile(r"ask (?:(?:him|her|them) )?(?:\w+ly )?(about|for) ", re.I)
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
+# Who the reader is, typed before what to ask them ('she ran cold chain at Pharmaline, pick
+# her brain on ...', 'PhD cohort, now at the Archives. Ask about ...'): for the person, not to
+# send; said as the reason ('Since you ran cold chain at ..., I'd like to pick your brain ...')
+# when it says what the reader does or did, else left out.
+_THEN_ASKS = re.compile(
+    r"(?:[.;]\s+|\s+[-–—]\s+|,\s+)(?=(?:ask|pick|see|find|tell|check|get|grab|catch|would|could"
+    r"|can|does|do|is|are|any|will)\b)",
+    re.I,
+)
 _YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
 
 
@@ -155,24 +210,46 @@ def _agreed(match: re.Match[str]) -> str:
     return "you " + verb
 
 
+def _her(match: re.Match[str]) -> str:
+    after = (match.group(1) or "").strip().lower().rstrip(".,;:?!")
+    return "you" if not after or after in _WHOM_NEXT else "your"
+
+
 def _swapped(text: str) -> str:
-    out = _HE_VERB.sub(_agreed, text)
+    out = _HE_HAS.sub(lambda m: "you've " + m.group(1), text)
+    out = _HE_VERB.sub(_agreed, out)
     out = _HIS_WORD.sub(lambda m: _HIS[m.group(1).lower()], out)
+    out = _HER.sub(_her, out)
     return _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
+
+
+def _with_reason(text: str, grammar: str, formal: bool) -> str:
+    """What to ask after who the reader is (`_THEN_ASKS`), said with its reason or alone; ''
+    when the words are not so typed."""
+    first = text.split(" ", 1)[0].lower()
+    said = _THEN_ASKS.search(text)
+    if said is None or first in _SELF | _TO_DO | {"ask", "see", "find", "if", "need"}:
+        return ""
+    if _ASKS.match(text) and first not in ("he", "she"):
+        return ""
+    asked = question(text[said.end() :], grammar, formal)
+    who = _swapped(text[: said.start()]).strip()
+    if not asked or not who.lower().startswith("you "):
+        return asked
+    keep = asked.startswith(("I ", "I'"))  # 'I' keeps its capital after the reason
+    return f"Since {who}, {asked[:1] if keep else asked[:1].lower()}{asked[1:]}"
 
 
 def _to_the_reader(text: str) -> str:
     thanks = _THANK_NOTE.match(text)
-    if thanks and not _SHE.search(text[thanks.end() :]):
+    if thanks:
         return f"Thank you for {_swapped(text[thanks.end() :]).rstrip(' .?!')}."
     about = _ASK_ABOUT.match(text)
-    if about and not _SHE.search(text[about.end() :]):
+    if about:
         said = _swapped(text[about.end() :]).rstrip(" .?!")
         if about.group(1).lower() == "for":
             return f"Could I ask you for {said}?"
         return f"I wanted to ask you about {said}."
-    if _SHE.search(text):
-        return text
     note = _ASK_NOTE.match(text)
     if note:
         return f"I wanted to ask {_swapped(text[note.end() :]).rstrip(' .?!')}."
@@ -213,6 +290,17 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # 'si te llegan puestos de jefe de almacén, me interesan' is a whole sentence already.
     whole = "," in body
     if grammar == "en":
+        if _WONDER.match(body) and not whole:
+            return f"I wanted to {body}."
+        if plain in _SELF and not _ME.search(body):
+            return f"I'd like to {_listed(body)}."
+        second = rest.split(" ", 1)[0].lower()
+        if plain == "tell" and second == "you":  # 'tell him I'm serious now'
+            return f"I wanted to let you know {body.split(' ', 2)[2]}."
+        if plain in _TO_DO and second == "you":  # 'send him the updated resume'
+            return f"I'd like to {body}."
+        if _NEED.match(body):
+            return f"I {body}."
         if plain in _TO_DO and not whole:
             return f"Could you {body}?"
         if plain == "if" and not whole:
@@ -226,6 +314,12 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
     if plain in ("preguntarle", "preguntarte", "consultarle", "consultarte") and not whole:
         return f"Quería preguntar{'le' if formal else 'te'} {body.partition(' ')[2]}."
+    if _ES_WONDER.match(body) and not whole:
+        return f"Quería {body}."
+    mine = _ES_SELF.fullmatch(plain)
+    if mine and not whole:  # 'mandarle el CV': the reader is whom they write to
+        said = body if formal else _ES_CLITIC.sub(r"\1te", body)  # 'y decirle que ...'
+        return f"Me gustaría {said}."
     # An infinitive ('ayudarme a ensayar el pitch'), or a voseo order with 'me' ('pasame el
     # contacto': no accent, so no stem that changes), asked as a question.
     if _INFINITIVE.fullmatch(plain) and not whole:
@@ -254,11 +348,18 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     out = _VOCATIVE.sub("", " ".join(text.split()).strip())
     if not out:
         return ""
-    if " + " in out:  # two asks in one note to self ('reference + does he know anyone')
-        asked = (question(part, grammar, formal) for part in out.split(" + "))
+    # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
+    # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
+    parts = _AND_ASKS.split(out)
+    if len(parts) > 1:
+        asked = (question(part, grammar, formal) for part in parts)
         return " ".join(a for a in asked if a)
     if grammar == "en":
-        out = _to_the_reader(_written_out(out))
+        out = _written_out(out)
+        reason = _with_reason(out, grammar, formal)
+        if reason:
+            return reason
+        out = _to_the_reader(out)
     framed = _framed(out, grammar, formal)
     if framed:
         return framed

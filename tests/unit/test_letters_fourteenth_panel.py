@@ -1,0 +1,65 @@
+"""What the fourteenth blind panel's readers found false or pasted, each as a general rule: the
+first step a thank-you names is the fix due first; someone typed with who they are to the
+person ('mi primo Wílmer') is greeted by their name; a job looked for 'in' the kind of work
+typed after a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from rebound.sentences import grammar
+from tests.unit.test_letters_as_sent import made
+
+REASONS = {"reasons_heard": "given", "messenger_channel": "phone", "thanked_on_call": True}
+LATER = {"en": "shadow the budget meetings", "es": "acompañar las reuniones de presupuesto"}
+SOONER = {"en": "take the staffing course", "es": "hacer el curso de plantillas"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_first_step_is_the_fix_due_first(lang: str) -> None:
+    """'Calls a fix "my first step" when another fix is due earlier' (the recruiter, FALSE)."""
+    fixes = [
+        {"_id": "f1", "what": LATER[lang], "due": "2027-03-01"},
+        {"_id": "f2", "what": SOONER[lang], "due": "2027-01-10"},
+    ]
+    body = made(lang, "thank_you_email", fixes=fixes, **REASONS).body
+    assert SOONER[lang] in body
+    assert LATER[lang] not in body
+    # Typed first, it is said first when it is due first.
+    assert SOONER[lang] in made(lang, "thank_you_email", fixes=fixes[::-1], **REASONS).body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_first_step_that_cannot_be_said_is_not_replaced_by_a_later_one(lang: str) -> None:
+    fixes = [
+        {"_id": "f1", "what": LATER[lang], "due": "2027-03-01"},
+        {"_id": "f2", "what": "siemens s7 course w/ etb", "due": "2027-01-10"},
+    ]
+    body = made(lang, "thank_you_email", fixes=fixes, **REASONS).body
+    assert LATER[lang] not in body
+    assert LATER[lang] in made(lang, "thank_you_email", fixes=fixes[:1], **REASONS).body
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted"),
+    [
+        ("mi primo Wílmer", "Wílmer"),
+        ("my cousin Jake", "Jake"),
+        ("my old boss Tom Reed", "Tom"),
+        ("mi primo wilmer", "Wilmer"),
+        # A name that is one of those words stays a name.
+        ("My Nguyen", "My"),
+        ("tía Marta", "Tía Marta"),
+    ],
+)
+def test_who_they_are_to_the_person_is_not_their_name(typed: str, greeted: str) -> None:
+    """'Greets the cousin as "Mi" instead of Wílmer' (the coach and the recruiter, FALSE)."""
+    assert grammar.first_name(typed, "es") == greeted
+
+
+def test_the_kind_of_work_after_a_comma_is_where_the_job_is() -> None:
+    """'"I'm looking for lead electrician or foreman, commercial work"' (all three readers)."""
+    body = made(
+        "en", "availability_post", looking_for="lead electrician or foreman, commercial work"
+    ).body
+    assert "a lead electrician or foreman role in commercial work" in body

@@ -1,0 +1,104 @@
+"""What a person means to do themselves, typed at a contact's question as a note to self ('stop
+by, get back on the books, ask about the data center calls', 'see if his outfit needs a lead'),
+is said to the reader as what they would like to do or wanted to know: sent as typed, it read as
+an order to the reader or as a line pasted from a to-do list."""
+
+from __future__ import annotations
+
+import pytest
+
+from rebound.sentences.asking import question
+from tests.unit.test_letters_as_sent import contact, made
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "stop by, get back on the books, ask about the data center calls",
+            "I'd like to stop by, get back on the books, and ask about the data center calls.",
+        ),
+        ("see if his outfit needs a lead", "I wanted to see if your outfit needs a lead."),
+        (
+            "find out if he knows anyone at the co-op",
+            "I wanted to find out if you know anyone at the co-op.",
+        ),
+        ("grab coffee w him", "I'd like to grab coffee with you."),
+        ("catch up, then talk jobs", "I'd like to catch up, then talk jobs."),
+        (
+            "follow up on the referral he mentioned",
+            "I'd like to follow up on the referral you mentioned.",
+        ),
+        (
+            "Need to vent, then need help with the resume.",
+            "I need to vent, then need help with the resume.",
+        ),
+        # The reader as 'she' or 'her': 'her' before a noun is whose, else whom.
+        (
+            "ask how she made the jump to ANM and what she did about the budget gap",
+            "I wanted to ask how you made the jump to ANM and what you did about the budget gap.",
+        ),
+        (
+            "tell her im serious now, will relocate in state",
+            "I wanted to let you know I'm serious now, will relocate in state.",
+        ),
+        ("send him the updated resume", "I'd like to send you the updated resume."),
+        ("give her a call", "I'd like to give you a call."),
+        # Who the reader is, typed before the ask: the reason when it says what they do.
+        (
+            "she ran cold chain at Pharmaline, pick her brain on what to learn",
+            "Since you ran cold chain at Pharmaline, I'd like to pick your brain on what to learn.",
+        ),
+        (
+            "she hires for Kessler's, ask if they have anything multi-unit",
+            "Since you hire for Kessler's, I wanted to ask if they have anything multi-unit.",
+        ),
+        (
+            "PhD cohort, now at the National Archives. Ask properly about heritage jobs",
+            "I wanted to ask you about heritage jobs.",
+        ),
+        (
+            "ex-COO at Brandt - would he be a board-level reference?",
+            "Would you be a board-level reference?",
+        ),
+        (
+            "reference letter & if hes heard of anything opening",
+            "Could I ask you for a reference letter? I wanted to ask if you've heard of anything "
+            "opening.",
+        ),
+        ("referral at Johnson & Johnson", "Could I ask you for a referral at Johnson & Johnson?"),
+        # With 'me' in it, it asks the reader: asked as a question.
+        ("get me an intro to his boss", "Could you get me an intro to your boss?"),
+        ("review my CV", "Could you review my CV?"),
+    ],
+)
+def test_a_note_to_self_is_said_as_what_they_would_like_to_do(typed: str, said: str) -> None:
+    assert question(typed, "en") == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "formal", "said"),
+    [
+        ("mandarle el CV", False, "Me gustaría mandarte el CV."),
+        ("invitarlo a un café", False, "Me gustaría invitarte a un café."),
+        ("invitarlo a un café", True, "Me gustaría invitarlo a un café."),
+        ("averiguar si siguen contratando", False, "Quería averiguar si siguen contratando."),
+        (
+            "contestarle al mensaje de octubre y decirle que ahora sí me interesa",
+            False,
+            "Me gustaría contestarte al mensaje de octubre y decirte que ahora sí me interesa.",
+        ),
+        # With 'me', the reader is asked: a question, as before.
+        ("ayudarme a ensayar el pitch", False, "¿Podrías ayudarme a ensayar el pitch?"),
+    ],
+)
+def test_a_spanish_note_to_self_speaks_to_the_reader(typed: str, formal: bool, said: str) -> None:
+    assert question(typed, "es", formal) == said
+
+
+def test_the_note_to_a_contact_says_it_whole() -> None:
+    asked = {"request": "stop by, get back on the books"}
+    to = {**contact("other", "phone", name="Deb Walsh"), **asked}
+    body = made("en", "outreach", contacts=[to]).body
+    assert "I'd like to stop by and get back on the books." in body
+    assert "Stop by" not in body
