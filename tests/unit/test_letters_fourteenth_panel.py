@@ -63,3 +63,35 @@ def test_the_kind_of_work_after_a_comma_is_where_the_job_is() -> None:
         "en", "availability_post", looking_for="lead electrician or foreman, commercial work"
     ).body
     assert "a lead electrician or foreman role in commercial work" in body
+
+
+@pytest.mark.parametrize(
+    ("grammar_of", "typed", "written"),
+    [
+        ("en", "being really nice abt it", "being really nice about it"),
+        ("en", "Abt the role, b4 the holidays", "About the role, before the holidays"),
+        (
+            "en",
+            "called me thru the agency, didnt have to",
+            "called me through the agency, didn't have to",
+        ),
+        # In capitals, a name's: British Columbia, an instant message.
+        ("en", "moving to BC, IM me", "moving to BC, IM me"),
+        (
+            "es",
+            "me dijo q no, pero tmb q me llamaría",
+            "me dijo que no, pero también que me llamaría",
+        ),
+    ],
+)
+def test_shorthand_is_written_out_in_a_letter(grammar_of: str, typed: str, written: str) -> None:
+    """'Casual shorthand from the notes ends up in formal thank-yous ("being really nice abt
+    it")' (the recruiter and the coach)."""
+    from rebound.sentences import tidy
+
+    assert tidy.tidied(typed, grammar_of) == written
+
+
+def test_a_thank_you_writes_out_the_shorthand_of_what_it_thanks_for() -> None:
+    body = made("en", "thank_you_email", thank_detail="being really nice abt it").body
+    assert "abt" not in body and "about it" in body

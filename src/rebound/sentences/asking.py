@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from rebound.sentences import tidy
+
 # The first words of a question, in the packs' languages ('could I ...', '¿podrías ...').
 _ASKS = re.compile(
     r"(could|would|can|will|may|might|do|does|did|is|are|any|have|has|should|what|when|where"
@@ -130,14 +132,13 @@ def _listed(body: str) -> str:
     return f"{joined}{',' if len(parts) > 2 else ''} and {parts[-1]}"
 
 
-# Shorthand typed in a hurry, written out in a letter ('any referrals at ur company?').
-_SHORTHAND = {
-    "u": "you", "ur": "your", "ive": "I've", "im": "I'm", "id": "I'd", "dont": "don't",
-    "cant": "can't", "wont": "won't", "w/": "with", "w": "with", "hes": "he's", "shes": "she's",
-    "b/c": "because", "pls": "please", "plz": "please", "thx": "thanks", "abt": "about",
-    "ppl": "people",
+# Shorthand typed in a hurry, written out in a letter ('any referrals at ur company?'): what
+# every sentence of a person's has written out (`tidy.SHORTHAND`), and what a question may hold.
+_SHORTHAND = tidy.SHORTHAND | {
+    "u": "you", "ur": "your", "id": "I'd", "cant": "can't", "wont": "won't", "w": "with",
+    "shes": "she's", "b/c": "because", "pls": "please", "plz": "please", "thx": "thanks",
 }  # fmt: skip
-_SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w/])")
+_SHORT = tidy.shorthand_found(_SHORTHAND)
 # Words that lead a thing and are none alone ('your', 'quick' in 'quick chat').
 _LEADS = frozenset(("your", "some", "quick", "short", "mock", "word", "lead"))
 # The same in Spanish: a thing after a determiner, or things in the plural, asked for with
@@ -266,7 +267,7 @@ def _to_the_reader(text: str) -> str:
 
 def _written_out(text: str) -> str:
     """Shorthand written out: 'any referrals at ur company' -> 'any referrals at your company'."""
-    return _SHORT.sub(lambda m: _SHORTHAND[m.group(1)], text)
+    return tidy.written_out(text, _SHORTHAND, _SHORT)
 
 
 def _framed(out: str, grammar: str, formal: bool) -> str:

@@ -1,7 +1,9 @@
 """A person's words as a careful hand writes them, where no reading of them can be wrong: a
-lone 'i' in English is 'I' ('while i build up the office skills'); in Spanish, the accents a
-hurried hand leaves out where Spanish never goes without them and no English word is spelt so
-('produccion' -> 'producción', 'norte del pais' -> 'norte del país').
+lone 'i' in English is 'I' ('while i build up the office skills'), shorthand that no word or
+name is spelt as is written out ('abt' -> 'about', 'b4' -> 'before', 'didnt' -> 'didn't'; 'q' ->
+'que'); in Spanish, the accents a hurried hand leaves out where Spanish never goes without them
+and no English word is spelt so ('produccion' -> 'producción', 'norte del pais' -> 'norte del
+país').
 
 Pure functions behind the template filters that fit a person's phrases and sentences into a
 letter's (`PROSE`); never a name's.
@@ -16,6 +18,27 @@ PROSE = frozenset(
     {"phrase", "role", "brief_role", "public_role", "trait", "sentence", "addressed"}
     | {"question", "formal_question"}
 )
+# English shorthand that is no word and no name, in a letter written out.
+SHORTHAND = {
+    "abt": "about", "b4": "before", "thru": "through", "w/": "with", "ppl": "people",
+    "im": "I'm", "ive": "I've", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't",
+    "isnt": "isn't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't",
+    "thats": "that's", "theyre": "they're", "youre": "you're", "hes": "he's", "bc": "because",
+}  # fmt: skip
+
+
+def shorthand_found(shorthand: dict[str, str]) -> re.Pattern[str]:
+    """Where the keys of `shorthand` are typed as words, small or with a first capital ('Abt');
+    in capitals they are a name's ('BC', 'IM')."""
+    typed = [form for key in shorthand for form in {key, key[:1].upper() + key[1:]}]
+    return re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, typed)) + r")(?![\w/])")
+
+
+_SHORT = shorthand_found(SHORTHAND)
+# The same in Spanish ('q' -> 'que', 'xq' -> 'porque', 'tmb' -> 'también').
+_ES_SHORTHAND = {"q": "que", "xq": "porque", "pq": "porque", "tmb": "también", "tb": "también"}
+_ES_SHORT = shorthand_found(_ES_SHORTHAND)
 _LONE_I = re.compile(r"(?<![\w'’-])i(?=$|[\s'’,.;:!?)])")
 # A final '-ción' ('produccion' -> 'producción', never 'producciones'), 'gestión', 'país',
 # 'también', 'después', 'además'.
@@ -33,7 +56,20 @@ def _accented(match: re.Match[str]) -> str:
 def tidied(text: str, grammar: str) -> str:
     """The words, tidied as the language of `grammar` writes them."""
     if grammar == "en":
-        return _LONE_I.sub("I", text)
+        return _LONE_I.sub("I", written_out(text, SHORTHAND, _SHORT))
     if grammar == "es":
+        text = written_out(text, _ES_SHORTHAND, _ES_SHORT)
         return _PLAIN_WORD.sub(_accented, _CION.sub("ión", text))
     return text
+
+
+def written_out(text: str, shorthand: dict[str, str], found: re.Pattern[str]) -> str:
+    """Shorthand (the keys of `shorthand`, as `found` finds them) written out, keeping a first
+    capital ('Abt' -> 'About')."""
+
+    def said(match: re.Match[str]) -> str:
+        typed = match.group(1)
+        out = shorthand[typed.lower()]
+        return out[:1].upper() + out[1:] if typed[:1].isupper() else out
+
+    return found.sub(said, text)
