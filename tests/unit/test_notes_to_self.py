@@ -67,6 +67,12 @@ from tests.unit.test_letters_as_sent import contact, made
             "opening.",
         ),
         ("referral at Johnson & Johnson", "Could I ask you for a referral at Johnson & Johnson?"),
+        ("Old DM, ask her to be a reference", "Would you be willing to be a reference?"),
+        ("ask if shed be a ref again", "I wanted to ask if you'd be a reference again."),
+        # How to reach them is the person's: what follows is sent when it asks something.
+        ("text him, ask if his team is hiring", "I wanted to ask if your team is hiring."),
+        ("text her, her husbands the GM at the new hotel downtown", ""),
+        ("email him re: openings", ""),
         # With 'me' in it, it asks the reader: asked as a question.
         ("get me an intro to his boss", "Could you get me an intro to your boss?"),
         ("review my CV", "Could you review my CV?"),
@@ -102,3 +108,29 @@ def test_the_note_to_a_contact_says_it_whole() -> None:
     body = made("en", "outreach", contacts=[to]).body
     assert "I'd like to stop by and get back on the books." in body
     assert "Stop by" not in body
+
+
+def test_a_request_that_is_only_how_to_reach_them_leaves_the_note_its_own_ask() -> None:
+    asked = {"request": "text her, her husbands the GM at the new hotel downtown"}
+    body = made("en", "outreach", contacts=[{**contact("friend", "phone"), **asked}]).body
+    assert "husband" not in body
+    assert "Are you free for a quick call this week?" in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "coffee"),
+    [
+        ("en", "grab coffee w him and ask about openings", "buy you a coffee"),
+        ("es", "invitarlo a desayunar y preguntarle por vacantes", "te invito a un café"),
+    ],
+)
+def test_a_request_that_asks_to_meet_gets_no_second_coffee(
+    lang: str, typed: str, coffee: str
+) -> None:
+    """'Coffee offered twice' (the recruiter, S10)."""
+    asked = {"request": typed}
+    body = made(lang, "outreach", contacts=[{**contact("friend", "coffee"), **asked}]).body
+    assert coffee not in body
+    plain = {"request": "ask about openings" if lang == "en" else "preguntarle por vacantes"}
+    again = made(lang, "outreach", contacts=[{**contact("friend", "coffee"), **plain}]).body
+    assert coffee in again

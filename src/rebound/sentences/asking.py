@@ -3,9 +3,11 @@ budget meetings'), as a sentence of its own in the note to them: its first lette
 a question mark where it asks ('¿...?' in Spanish), a full stop where it does not.
 
 Pure functions behind the template filters `question` and `formal_question` (the same to
-someone written to formally: usted in Spanish), and `aside` (whether what they ask is about
-something else than work). The words are the person's: only a frame around them is added, a
-note to self about the reader ('ask whether his airport ...') is said to them, and shorthand is
+someone written to formally: usted in Spanish), `aside` (whether what they ask is about
+something else than work) and `meets` (whether it asks to meet over a coffee or a meal). The
+words are the person's: only a frame around them is added, a note to self about the reader
+('ask whether his airport ...', 'she ran cold chain at ..., pick her brain') is said to them,
+what they mean to do themselves is said as what they would like to do, and shorthand is
 written out; nothing else of them is changed.
 """
 
@@ -136,7 +138,8 @@ def _listed(body: str) -> str:
 # every sentence of a person's has written out (`tidy.SHORTHAND`), and what a question may hold.
 _SHORTHAND = tidy.SHORTHAND | {
     "u": "you", "ur": "your", "id": "I'd", "cant": "can't", "wont": "won't", "w": "with",
-    "shes": "she's", "b/c": "because", "pls": "please", "plz": "please", "thx": "thanks",
+    "shes": "she's", "ref": "reference", "b/c": "because", "pls": "please", "plz": "please",
+    "thx": "thanks",
 }  # fmt: skip
 _SHORT = tidy.shorthand_found(_SHORTHAND)
 # Words that lead a thing and are none alone ('your', 'quick' in 'quick chat').
@@ -170,7 +173,8 @@ _AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+s?he\b", re.
 _AGREE = {"does": "do", "is": "are", "has": "have", "was": "were"}
 _HIS = {"his": "your", "him": "you", "he": "you", "he's": "you're", "himself": "yourself"}
 _HIS.update({"she": "you", "she's": "you're", "hers": "yours", "herself": "yourself"})
-_HIS_WORD = re.compile(r"\b(his|him|he's|he|himself|she's|she|hers|herself)\b", re.I)
+_HIS.update({"he'd": "you'd", "she'd": "you'd"})
+_HIS_WORD = re.compile(r"\b(his|him|he's|he'd|he|himself|she's|she'd|she|hers|herself)\b", re.I)
 _HE_VERB = re.compile(r"\bs?he (\w+)\b(?!')", re.I)
 _HE_HAS = re.compile(r"\bs?he's (been|heard|got|gotten|seen|done|had|worked|moved|left)\b", re.I)
 # 'her' is whom before these words or at the end ('tell her I'm serious', 'give her a call'),
@@ -181,6 +185,16 @@ _WHOM_NEXT = frozenset(
      "whether", "about", "for", "to", "on", "in", "at", "with", "from", "by", "i", "i'm", "me",
      "and", "or", "but", "when", "what", "how", "why", "who", "know")
 )  # fmt: skip
+# 'shed be a ref again': she'd ('shed' is a word only before none of these).
+_SHE_D = re.compile(r"\b(s?he)d\b(?= (?:be|like|want|know|have|mind|help|consider)\b)", re.I)
+_ASK_TO = re.compile(r"ask (?:him|her|them|you) to ", re.I)
+# How to reach them, typed before what to say ('text her, her husband's the GM at ...'): for
+# the person; what follows is sent only when it asks something.
+_REACH = re.compile(
+    r"(?:text|call|ring|phone|email|e-mail|dm|message|msg|ping|whatsapp|discord|slack)"
+    r"\s+(?:him|her|them|you)\b[\s,.;:-]*",
+    re.I,
+)
 _THANK_NOTE = re.compile(r"thank (?:him|her|them) for ", re.I)
 _ASK_ABOUT = re.compile(r"ask (?:(?:him|her|them) )?(?:\w+ly )?(about|for) ", re.I)
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
@@ -251,6 +265,9 @@ def _to_the_reader(text: str) -> str:
         if about.group(1).lower() == "for":
             return f"Could I ask you for {said}?"
         return f"I wanted to ask you about {said}."
+    willing = _ASK_TO.match(text)
+    if willing:  # 'ask him to be a reference' -> 'Would you be willing to be a reference?'
+        return f"Would you be willing to {_swapped(text[willing.end() :]).rstrip(' .?!')}?"
     note = _ASK_NOTE.match(text)
     if note:
         return f"I wanted to ask {_swapped(text[note.end() :]).rstrip(' .?!')}."
@@ -356,10 +373,16 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
         asked = (question(part, grammar, formal) for part in parts)
         return " ".join(a for a in asked if a)
     if grammar == "en":
-        out = _written_out(out)
+        out = _written_out(_SHE_D.sub(r"\1'd", out))
         reason = _with_reason(out, grammar, formal)
         if reason:
             return reason
+        reach = _REACH.match(out)
+        if reach:
+            rest = out[reach.end() :]
+            verb = rest.split(" ", 1)[0].lower()
+            asks = _ASKS.match(rest) or verb in _SELF | _TO_DO | {"ask", "see", "find", "tell"}
+            return question(rest, grammar, formal) if rest and asks else ""
         out = _to_the_reader(out)
     framed = _framed(out, grammar, formal)
     if framed:
@@ -428,3 +451,17 @@ def aside(text: str, role_words: tuple[str, ...] = ()) -> bool:
     words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
     words.discard("")
     return bool(words) and not (words & (_WORK | set(role_words)))
+
+
+# A coffee, a meal or a drink ('grab coffee w him', 'invitarlo a desayunar', 'un tinto').
+_MEET = re.compile(
+    r"\b(?:coffee|lunch|breakfast|brunch|dinner|drinks?|beers?|pints?|caf[eé]s?|cafecito|tinto"
+    r"|desayun\w*|almorz\w*|almuerzo|comer|comida|cena|cenar|cervezas?|birras?)\b",
+    re.I,
+)
+
+
+def meets(text: str) -> bool:
+    """Whether what they ask a contact already asks to meet over a coffee, a meal or a drink:
+    the note then offers no second coffee after it."""
+    return _MEET.search(text) is not None

@@ -59,6 +59,7 @@ FILTERS = (
     "question",
     "formal_question",
     "aside",
+    "meets",
 )
 
 _TAG = re.compile(
@@ -351,6 +352,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work
         return asking.aside(text, words.role_words)
+    if name == "meets":  # a request that already asks to meet over a coffee or a meal
+        return asking.meets(text)
     if name == "formal_question":  # the same, to someone written to formally: usted
         return asking.question(text, words.grammar, formal=True)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
