@@ -73,6 +73,11 @@ from tests.unit.test_letters_as_sent import contact, made
         ("text him, ask if his team is hiring", "I wanted to ask if your team is hiring."),
         ("text her, her husbands the GM at the new hotel downtown", ""),
         ("email him re: openings", ""),
+        # Two asks that open alike, said as one.
+        (
+            "ask if she knows alums hiring juniors + if shed be a ref again",
+            "I wanted to ask if you know alums hiring juniors, and if you'd be a reference again.",
+        ),
         # With 'me' in it, it asks the reader: asked as a question.
         ("get me an intro to his boss", "Could you get me an intro to your boss?"),
         ("review my CV", "Could you review my CV?"),
@@ -93,6 +98,17 @@ def test_a_note_to_self_is_said_as_what_they_would_like_to_do(typed: str, said: 
             "contestarle al mensaje de octubre y decirle que ahora sí me interesa",
             False,
             "Me gustaría contestarte al mensaje de octubre y decirte que ahora sí me interesa.",
+        ),
+        (
+            "decile que estoy buscando puestos de jefa de UCI",
+            False,
+            "Quería decirte que estoy buscando puestos de jefa de UCI.",
+        ),
+        ("contale que estoy disponible", True, "Quería contarle que estoy disponible."),
+        (
+            "si me puede dar una carta + si sabe de vacantes",
+            False,
+            "Quería preguntarte si me puede dar una carta y si sabe de vacantes.",
         ),
         # With 'me', the reader is asked: a question, as before.
         ("ayudarme a ensayar el pitch", False, "¿Podrías ayudarme a ensayar el pitch?"),

@@ -120,7 +120,26 @@ _AND_ASKS = re.compile(
     re.I,
 )
 _ES_CLITIC = re.compile(r"\b([a-zñ]+(?:ar|er|ir))(?:le|lo|la)\b")
+# A message to pass on to the reader ('decile que estoy buscando ...'): told to them.
+_ES_TELL = {"decile": "decir", "dile": "decir", "decirle": "decir", "contale": "contar"}
+_ES_TELL |= {"cuéntale": "contar", "cuentale": "contar", "avisale": "avisar", "avísale": "avisar"}
 _ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
+
+
+def _joined(asked: list[str], grammar: str) -> str:
+    """Asks said one after the other; two that open alike said as one ('I wanted to ask if you
+    know alums hiring, and if you'd be a reference again.')."""
+    out: list[str] = []
+    for said in filter(None, asked):
+        lead = next((w for w in _ALIKE if said.startswith(w)), "")
+        if out and lead and out[-1].startswith(lead) and out[-1].endswith("."):
+            out[-1] = f"{out[-1][:-1]}{', and' if grammar == 'en' else ' y'} {said[len(lead) :]}"
+        else:
+            out.append(said)
+    return " ".join(out)
+
+
+_ALIKE = ("I wanted to ask ", "Quería preguntarte ", "Quería preguntarle ")
 
 
 def _listed(body: str) -> str:
@@ -332,6 +351,9 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
     if plain in ("preguntarle", "preguntarte", "consultarle", "consultarte") and not whole:
         return f"Quería preguntar{'le' if formal else 'te'} {body.partition(' ')[2]}."
+    told = _ES_TELL.get(plain)
+    if told and rest.lower().startswith("que "):  # 'decile que estoy buscando ...'
+        return f"Quería {told}{'le' if formal else 'te'} {rest}."
     if _ES_WONDER.match(body) and not whole:
         return f"Quería {body}."
     mine = _ES_SELF.fullmatch(plain)
@@ -370,8 +392,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
     parts = _AND_ASKS.split(out)
     if len(parts) > 1:
-        asked = (question(part, grammar, formal) for part in parts)
-        return " ".join(a for a in asked if a)
+        return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":
         out = _written_out(_SHE_D.sub(r"\1'd", out))
         reason = _with_reason(out, grammar, formal)
