@@ -75,6 +75,11 @@ def test_the_kind_of_work_after_a_comma_is_where_the_job_is() -> None:
             "called me thru the agency, didnt have to",
             "called me through the agency, didn't have to",
         ),
+        (
+            "en",
+            "apply to at least 2 DOR jobs a wk, 5 yrs as mgr",
+            "apply to at least 2 DOR jobs a week, 5 years as manager",
+        ),
         # In capitals, a name's: British Columbia, an instant message.
         ("en", "moving to BC, IM me", "moving to BC, IM me"),
         (

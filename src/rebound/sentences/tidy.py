@@ -25,6 +25,8 @@ SHORTHAND = {
     "isnt": "isn't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't",
     "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't",
     "thats": "that's", "theyre": "they're", "youre": "you're", "hes": "he's", "bc": "because",
+    "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "hrs": "hours", "mgr": "manager",
+    "mgmt": "management", "mtg": "meeting", "msg": "message", "govt": "government",
 }  # fmt: skip
 
 
