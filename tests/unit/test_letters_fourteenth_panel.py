@@ -100,3 +100,23 @@ def test_shorthand_is_written_out_in_a_letter(grammar_of: str, typed: str, writt
 def test_a_thank_you_writes_out_the_shorthand_of_what_it_thanks_for() -> None:
     body = made("en", "thank_you_email", thank_detail="being really nice abt it").body
     assert "abt" not in body and "about it" in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "reasons", "claimed"),
+    [
+        ("en", 'they promoted their front office mgr internally, "nothing to do with you"', False),
+        ("en", "the hiring freeze hit the role", False),
+        ("en", "the panel wanted more people leadership", True),
+        ("es", "ascendieron a alguien de dentro; no tiene que ver contigo", False),
+        ("es", "buscaban más experiencia liderando equipos", True),
+    ],
+)
+def test_reasons_about_the_circumstances_take_no_feedback_on_board(
+    lang: str, reasons: str, claimed: bool
+) -> None:
+    """'"I've taken the feedback on board" implies feedback about her, but the only reason
+    given was an internal promotion, "nothing to do with you"' (both paired readers, FALSE)."""
+    fixes = [{"_id": "f1", "what": SOONER[lang], "due": "2027-01-10"}]
+    body = made(lang, "thank_you_email", fixes=fixes, reasons=reasons, **REASONS).body
+    assert (SOONER[lang] in body) is claimed

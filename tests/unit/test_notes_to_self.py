@@ -67,6 +67,12 @@ from tests.unit.test_letters_as_sent import contact, made
             "opening.",
         ),
         ("referral at Johnson & Johnson", "Could I ask you for a referral at Johnson & Johnson?"),
+        # Who they are, left out, was what 'their' pointed to: their workplace ('P25').
+        (
+            "golf buddy, CFO at a food distributor. ask about their ops leadership plans",
+            "I wanted to ask you about your company's ops leadership plans.",
+        ),
+        ("Old DM at Target, ask if they are hiring", ""),
         ("Old DM, ask her to be a reference", "Would you be willing to be a reference?"),
         ("ask if shed be a ref again", "I wanted to ask if you'd be a reference again."),
         # How to reach them is the person's: what follows is sent when it asks something.

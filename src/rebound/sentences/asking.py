@@ -221,6 +221,8 @@ _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 # her brain on ...', 'PhD cohort, now at the Archives. Ask about ...'): for the person, not to
 # send; said as the reason ('Since you ran cold chain at ..., I'd like to pick your brain ...')
 # when it says what the reader does or did, else left out.
+_THEIR = re.compile(r"\btheir\b")
+_THEY = re.compile(r"\b(?:they|them|they're|they've)\b", re.I)
 _THEN_ASKS = re.compile(
     r"(?:[.;]\s+|\s+[-–—]\s+|,\s+)(?=(?:ask|pick|see|find|tell|check|get|grab|catch|would|could"
     r"|can|does|do|is|are|any|will)\b)",
@@ -257,19 +259,22 @@ def _swapped(text: str) -> str:
     return _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
 
 
-def _with_reason(text: str, grammar: str, formal: bool) -> str:
-    """What to ask after who the reader is (`_THEN_ASKS`), said with its reason or alone; ''
-    when the words are not so typed."""
+def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
+    """What to ask after who the reader is (`_THEN_ASKS`), said with its reason or alone ('' when
+    it cannot be said without them); None when the words are not so typed."""
     first = text.split(" ", 1)[0].lower()
     said = _THEN_ASKS.search(text)
     if said is None or first in _SELF | _TO_DO | {"ask", "see", "find", "if", "need"}:
-        return ""
+        return None
     if _ASKS.match(text) and first not in ("he", "she"):
-        return ""
+        return None
     asked = question(text[said.end() :], grammar, formal)
     who = _swapped(text[: said.start()]).strip()
     if not asked or not who.lower().startswith("you "):
-        return asked
+        # Left out, who they are was what 'their' pointed to ('CFO at a food distributor. ask
+        # about their ops plans'): the reader's workplace; 'they' or 'them' can't be said so.
+        asked = _THEIR.sub("your company's", asked)
+        return "" if _THEY.search(asked) else asked
     keep = asked.startswith(("I ", "I'"))  # 'I' keeps its capital after the reason
     return f"Since {who}, {asked[:1] if keep else asked[:1].lower()}{asked[1:]}"
 
@@ -396,7 +401,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     if grammar == "en":
         out = _written_out(_SHE_D.sub(r"\1'd", out))
         reason = _with_reason(out, grammar, formal)
-        if reason:
+        if reason is not None:
             return reason
         reach = _REACH.match(out)
         if reach:

@@ -121,3 +121,21 @@ _ASKS_SOMEONE = re.compile(
     r"|preguntar a|llamar a|escribirle a|escribir a|hablar con)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\b"
 )
 _NOTE_TO_SELF = re.compile(r"(?<!\w)(?:\d{3,}|x|w/|&|etc)(?!\w)", re.IGNORECASE)
+
+
+# A reason that is about the circumstances and not the person: someone inside was chosen, the
+# role was frozen, cancelled or changed ('they promoted their front office mgr internally,
+# "nothing to do with you"'). A thank-you then claims no feedback taken on board.
+_CIRCUMSTANCE = re.compile(
+    r"internal|promot|hiring freeze|frozen|freez|budget|cancel|on hold|withdr[ae]w|pulled the"
+    r"|restructur|reorg|nothing to do with you|not about you|not a reflection"
+    r"|intern[oa]s?\b|internamente|promoci[oó]n|ascend|congel|presupuesto|en pausa|suspend"
+    r"|reestructur|nada que ver con|no tiene que ver con",
+    re.IGNORECASE,
+)
+
+
+def circumstance(text: str) -> bool:
+    """Whether the reasons given are about the circumstances (an internal candidate, a frozen
+    or cancelled role), not about the person: True for 'they promoted someone internally'."""
+    return _CIRCUMSTANCE.search(text) is not None

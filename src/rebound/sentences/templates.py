@@ -60,6 +60,7 @@ FILTERS = (
     "formal_question",
     "aside",
     "meets",
+    "circumstance",
 )
 
 _TAG = re.compile(
@@ -356,6 +357,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.meets(text)
     if name == "formal_question":  # the same, to someone written to formally: usted
         return asking.question(text, words.grammar, formal=True)
+    if name == "circumstance":  # reasons about the circumstances, not the person
+        return background.circumstance(text)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
         return background.first_step(value, words)
     if name == "name":
