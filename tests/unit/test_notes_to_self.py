@@ -156,3 +156,22 @@ def test_a_request_that_asks_to_meet_gets_no_second_coffee(
     plain = {"request": "ask about openings" if lang == "en" else "preguntarle por vacantes"}
     again = made(lang, "outreach", contacts=[{**contact("friend", "coffee"), **plain}]).body
     assert coffee in again
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "offer"),
+    [
+        ("en", "send him the updated resume once it's done", "Happy to send you my CV."),
+        ("es", "mandarle mi hoja de vida actualizada", "Con gusto te envío mi CV."),
+    ],
+)
+def test_a_request_about_their_cv_gets_no_second_offer_of_it(
+    lang: str, typed: str, offer: str
+) -> None:
+    """'"I'd like to send you the updated resume ... Happy to send you my CV." says it twice'
+    (both paired readers)."""
+    asked = {"request": typed}
+    body = made(lang, "outreach", contacts=[{**contact("head_hunter", "email"), **asked}]).body
+    assert offer not in body
+    plain = made(lang, "outreach", contacts=[contact("head_hunter", "email")]).body
+    assert offer in plain

@@ -4,11 +4,11 @@ a question mark where it asks ('¿...?' in Spanish), a full stop where it does n
 
 Pure functions behind the template filters `question` and `formal_question` (the same to
 someone written to formally: usted in Spanish), `aside` (whether what they ask is about
-something else than work) and `meets` (whether it asks to meet over a coffee or a meal). The
-words are the person's: only a frame around them is added, a note to self about the reader
-('ask whether his airport ...', 'she ran cold chain at ..., pick her brain') is said to them,
-what they mean to do themselves is said as what they would like to do, and shorthand is
-written out; nothing else of them is changed.
+something else than work), `meets` (whether it asks to meet over a coffee or a meal) and
+`sends` (whether it speaks of their CV already). The words are the person's: only a frame
+around them is added, a note to self about the reader ('ask whether his airport ...', 'she ran
+cold chain at ..., pick her brain') is said to them, what they mean to do themselves is said as
+what they would like to do, and shorthand is written out; nothing else of them is changed.
 """
 
 from __future__ import annotations
@@ -485,6 +485,18 @@ _MEET = re.compile(
     r"|desayun\w*|almorz\w*|almuerzo|comer|comida|cena|cenar|cervezas?|birras?)\b",
     re.I,
 )
+
+
+# A CV or what stands for one ('send him the updated resume', 'mandarle mi hoja de vida').
+_SENDS = re.compile(
+    r"\b(?:cv|resume|résumé|curr[ií]cul(?:um|o)|hoja de vida|summary|portfolio|portafolio)\b", re.I
+)
+
+
+def sends(text: str) -> bool:
+    """Whether what they ask a contact already speaks of their CV (sending it, a review): the note
+    then offers no CV after it."""
+    return _SENDS.search(text) is not None
 
 
 def meets(text: str) -> bool:

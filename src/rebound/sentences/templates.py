@@ -61,6 +61,7 @@ FILTERS = (
     "aside",
     "meets",
     "circumstance",
+    "sends",
 )
 
 _TAG = re.compile(
@@ -353,6 +354,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work
         return asking.aside(text, words.role_words)
+    if name == "sends":  # a request that already speaks of their CV
+        return asking.sends(text)
     if name == "meets":  # a request that already asks to meet over a coffee or a meal
         return asking.meets(text)
     if name == "formal_question":  # the same, to someone written to formally: usted
