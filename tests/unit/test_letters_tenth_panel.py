@@ -370,7 +370,7 @@ def test_a_thank_you_within_the_company_asks_for_the_conversation_of_one_who_sta
 def test_a_request_about_something_else_than_work_is_told_apart(
     typed: str, lang: str, is_aside: bool
 ) -> None:
-    from rebound.sentences.asking import aside
+    from rebound.sentences.topics import aside
 
     assert aside(typed, ("position", "role", "job", "puesto")) is is_aside
 

@@ -61,6 +61,7 @@ _READERS = (
     "sentences/organisations.py",
     "sentences/titles.py",
     "sentences/asking.py",
+    "sentences/topics.py",
     "sentences/tidy.py",
     "pack/typed.py",
 )

@@ -3,9 +3,8 @@ budget meetings'), as a sentence of its own in the note to them: its first lette
 a question mark where it asks ('¿...?' in Spanish), a full stop where it does not.
 
 Pure functions behind the template filters `question` and `formal_question` (the same to
-someone written to formally: usted in Spanish), `aside` (whether what they ask is about
-something else than work), `meets` (whether it asks to meet over a coffee or a meal) and
-`sends` (whether it speaks of their CV already). The words are the person's: only a frame
+someone written to formally: usted in Spanish); what a request is about is `topics`'. The words
+are the person's: only a frame
 around them is added, a note to self about the reader ('ask whether his airport ...', 'she ran
 cold chain at ..., pick her brain') is said to them, what they mean to do themselves is said as
 what they would like to do, and shorthand is written out; nothing else of them is changed.
@@ -422,84 +421,3 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
         out = "¿" + out
     lead = 1 if out[:1] in "¿¡" else 0
     return out[:lead] + out[lead : lead + 1].upper() + out[lead + 1 :]
-
-
-# Words that say a request is about work ('any referrals at your company?', '¿saben si están
-# contratando?'), besides the pack's words for a role.
-_WORK = frozenset(
-    (
-        "referral",
-        "referrals",
-        "refer",
-        "hiring",
-        "hire",
-        "opening",
-        "openings",
-        "vacancy",
-        "vacancies",
-        "cv",
-        "resume",
-        "résumé",
-        "interview",
-        "interviews",
-        "jobs",
-        "roles",
-        "positions",
-        "recruiter",
-        "recruiters",
-        "reference",
-        "references",
-        "apply",
-        "application",
-        "puestos",
-        "vacantes",
-        "empleo",
-        "trabajo",
-        "referencia",
-        "referencias",
-        "referido",
-        "contratando",
-        "contratación",
-        "entrevista",
-        "entrevistas",
-        "currículum",
-        "candidatura",
-        "postular",
-        "búsqueda",
-    )
-)
-
-
-def aside(text: str, role_words: tuple[str, ...] = ()) -> bool:
-    """Whether what they ask a contact is about something other than work: 'would you be open
-    to a call about the seagrass data?' (True), 'any referrals at ur company?' (False). A note
-    that asks it says nothing of a job search. False for no words."""
-    words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
-    words.discard("")
-    return bool(words) and not (words & (_WORK | set(role_words)))
-
-
-# A coffee, a meal or a drink ('grab coffee w him', 'invitarlo a desayunar', 'un tinto').
-_MEET = re.compile(
-    r"\b(?:coffee|lunch|breakfast|brunch|dinner|drinks?|beers?|pints?|caf[eé]s?|cafecito|tinto"
-    r"|desayun\w*|almorz\w*|almuerzo|comer|comida|cena|cenar|cervezas?|birras?)\b",
-    re.I,
-)
-
-
-# A CV or what stands for one ('send him the updated resume', 'mandarle mi hoja de vida').
-_SENDS = re.compile(
-    r"\b(?:cv|resume|résumé|curr[ií]cul(?:um|o)|hoja de vida|summary|portfolio|portafolio)\b", re.I
-)
-
-
-def sends(text: str) -> bool:
-    """Whether what they ask a contact already speaks of their CV (sending it, a review): the note
-    then offers no CV after it."""
-    return _SENDS.search(text) is not None
-
-
-def meets(text: str) -> bool:
-    """Whether what they ask a contact already asks to meet over a coffee, a meal or a drink:
-    the note then offers no second coffee after it."""
-    return _MEET.search(text) is not None

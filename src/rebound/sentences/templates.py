@@ -24,6 +24,7 @@ from rebound.sentences import (
     organisations,
     tidy,
     titles,
+    topics,
 )
 
 Context = Mapping[str, object]
@@ -353,11 +354,11 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "question":  # what they want to ask a contact, as a sentence of its own
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work
-        return asking.aside(text, words.role_words)
+        return topics.aside(text, words.role_words)
     if name == "sends":  # a request that already speaks of their CV
-        return asking.sends(text)
+        return topics.sends(text)
     if name == "meets":  # a request that already asks to meet over a coffee or a meal
-        return asking.meets(text)
+        return topics.meets(text)
     if name == "formal_question":  # the same, to someone written to formally: usted
         return asking.question(text, words.grammar, formal=True)
     if name == "circumstance":  # reasons about the circumstances, not the person

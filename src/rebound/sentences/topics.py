@@ -1,0 +1,89 @@
+"""What someone wants to ask a contact is about: work or something else (`aside`: 'would you
+be open to a call about the seagrass data?'), a meeting over a coffee or a meal (`meets`), their
+CV (`sends`). Pure functions behind the template filters of those names, which choose what else
+a note to them says: nothing of a job search, no second coffee, no second offer of a CV.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that say a request is about work ('any referrals at your company?', '¿saben si están
+# contratando?'), besides the pack's words for a role.
+_WORK = frozenset(
+    (
+        "referral",
+        "referrals",
+        "refer",
+        "hiring",
+        "hire",
+        "opening",
+        "openings",
+        "vacancy",
+        "vacancies",
+        "cv",
+        "resume",
+        "résumé",
+        "interview",
+        "interviews",
+        "jobs",
+        "roles",
+        "positions",
+        "recruiter",
+        "recruiters",
+        "reference",
+        "references",
+        "apply",
+        "application",
+        "puestos",
+        "vacantes",
+        "empleo",
+        "trabajo",
+        "referencia",
+        "referencias",
+        "referido",
+        "contratando",
+        "contratación",
+        "entrevista",
+        "entrevistas",
+        "currículum",
+        "candidatura",
+        "postular",
+        "búsqueda",
+    )
+)
+
+
+def aside(text: str, role_words: tuple[str, ...] = ()) -> bool:
+    """Whether what they ask a contact is about something other than work: 'would you be open
+    to a call about the seagrass data?' (True), 'any referrals at ur company?' (False). A note
+    that asks it says nothing of a job search. False for no words."""
+    words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
+    words.discard("")
+    return bool(words) and not (words & (_WORK | set(role_words)))
+
+
+# A coffee, a meal or a drink ('grab coffee w him', 'invitarlo a desayunar', 'un tinto').
+_MEET = re.compile(
+    r"\b(?:coffee|lunch|breakfast|brunch|dinner|drinks?|beers?|pints?|caf[eé]s?|cafecito|tinto"
+    r"|desayun\w*|almorz\w*|almuerzo|comer|comida|cena|cenar|cervezas?|birras?)\b",
+    re.I,
+)
+
+
+# A CV or what stands for one ('send him the updated resume', 'mandarle mi hoja de vida').
+_SENDS = re.compile(
+    r"\b(?:cv|resume|résumé|curr[ií]cul(?:um|o)|hoja de vida|summary|portfolio|portafolio)\b", re.I
+)
+
+
+def sends(text: str) -> bool:
+    """Whether what they ask a contact already speaks of their CV (sending it, a review): the note
+    then offers no CV after it."""
+    return _SENDS.search(text) is not None
+
+
+def meets(text: str) -> bool:
+    """Whether what they ask a contact already asks to meet over a coffee, a meal or a drink:
+    the note then offers no second coffee after it."""
+    return _MEET.search(text) is not None
