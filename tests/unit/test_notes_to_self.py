@@ -143,6 +143,7 @@ def test_a_request_that_is_only_how_to_reach_them_leaves_the_note_its_own_ask() 
     ("lang", "typed", "coffee"),
     [
         ("en", "grab coffee w him and ask about openings", "buy you a coffee"),
+        ("en", "would you be open to a call about the seagrass data?", "buy you a coffee"),
         ("es", "invitarlo a desayunar y preguntarle por vacantes", "te invito a un café"),
     ],
 )

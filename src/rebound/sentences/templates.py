@@ -357,7 +357,7 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return topics.aside(text, words.role_words)
     if name == "sends":  # a request that already speaks of their CV
         return topics.sends(text)
-    if name == "meets":  # a request that already asks to meet over a coffee or a meal
+    if name == "meets":  # a request that already asks to meet: a coffee, a meal, a call
         return topics.meets(text)
     if name == "formal_question":  # the same, to someone written to formally: usted
         return asking.question(text, words.grammar, formal=True)

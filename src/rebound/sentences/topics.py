@@ -1,7 +1,8 @@
 """What someone wants to ask a contact is about: work or something else (`aside`: 'would you
-be open to a call about the seagrass data?'), a meeting over a coffee or a meal (`meets`), their
-CV (`sends`). Pure functions behind the template filters of those names, which choose what else
-a note to them says: nothing of a job search, no second coffee, no second offer of a CV.
+be open to a call about the seagrass data?'), a meeting over a coffee, a meal or a call
+(`meets`), their CV (`sends`). Pure functions behind the template filters of those names, which
+choose what else a note to them says: nothing of a job search, no second coffee, no second
+offer of a CV.
 """
 
 from __future__ import annotations
@@ -63,10 +64,12 @@ def aside(text: str, role_words: tuple[str, ...] = ()) -> bool:
     return bool(words) and not (words & (_WORK | set(role_words)))
 
 
-# A coffee, a meal or a drink ('grab coffee w him', 'invitarlo a desayunar', 'un tinto').
+# A coffee, a meal, a drink or a call ('grab coffee w him', 'invitarlo a desayunar', 'un tinto',
+# 'would you be open to a call about ...').
 _MEET = re.compile(
     r"\b(?:coffee|lunch|breakfast|brunch|dinner|drinks?|beers?|pints?|caf[eé]s?|cafecito|tinto"
-    r"|desayun\w*|almorz\w*|almuerzo|comer|comida|cena|cenar|cervezas?|birras?)\b",
+    r"|desayun\w*|almorz\w*|almuerzo|comer|comida|cena|cenar|cervezas?|birras?"
+    r"|a call|a chat|catch up|meet|meeting|zoom|llamada|videollamada|charla|reunirnos|quedar)\b",
     re.I,
 )
 
@@ -84,6 +87,6 @@ def sends(text: str) -> bool:
 
 
 def meets(text: str) -> bool:
-    """Whether what they ask a contact already asks to meet over a coffee, a meal or a drink:
-    the note then offers no second coffee after it."""
+    """Whether what they ask a contact already asks to meet, over a coffee, a meal or a call:
+    the note then offers no coffee after it."""
     return _MEET.search(text) is not None
