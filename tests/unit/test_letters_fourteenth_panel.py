@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rebound.sentences import grammar
-from tests.unit.test_letters_as_sent import made
+from tests.unit.test_letters_as_sent import contact, made
 
 REASONS = {"reasons_heard": "given", "messenger_channel": "phone", "thanked_on_call": True}
 LATER = {"en": "shadow the budget meetings", "es": "acompañar las reuniones de presupuesto"}
@@ -120,3 +120,30 @@ def test_reasons_about_the_circumstances_take_no_feedback_on_board(
     fixes = [{"_id": "f1", "what": SOONER[lang], "due": "2027-01-10"}]
     body = made(lang, "thank_you_email", fixes=fixes, reasons=reasons, **REASONS).body
     assert (SOONER[lang] in body) is claimed
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "greeted"),
+    [
+        ("en", "locum agency guy, Craig?", "Hi Craig,"),
+        ("en", "Big Mike Landry, my old lead", "Hi Big Mike,"),
+        ("es", "Lic. Héctor Villaseñor, gerente de finanzas de la categoría", "Lic. Villaseñor"),
+        ("es", "Lic. Julia, mi supervisora de prácticas en el CEM", "Lic. Julia"),
+        # A capital after the comma is a name or a workplace: as before.
+        ("en", "Jonathan Whitcombe, Kessler Hart Executive Search", "Hi Jonathan,"),
+    ],
+)
+def test_who_they_are_after_a_comma_is_not_greeted(lang: str, typed: str, greeted: str) -> None:
+    """'"Hi Locum"', '"Lic. de finanzas de la categoría"': a label greeted as a name (FALSE for
+    the recruiter and the coach of the fifteenth panel)."""
+    body = made(
+        lang, "outreach", contacts=[{**contact("former_colleague", "email"), "name": typed}]
+    )
+    assert greeted in body.body.splitlines()[0]
+
+
+def test_a_contact_typed_as_a_description_is_greeted_as_nobody_in_particular() -> None:
+    typed = "aviation recruiter that msgd me on linkedin last month"
+    body = made("en", "outreach", contacts=[{**contact("head_hunter", "linkedin"), "name": typed}])
+    first = body.body.splitlines()[0]
+    assert "Aviation" not in first and "aviation" not in first

@@ -53,6 +53,7 @@ _READERS = (
     "sentences/phrasebook.py",
     "sentences/templates.py",
     "sentences/grammar.py",
+    "sentences/name_notes.py",
     "sentences/fitting.py",
     "sentences/addressing.py",
     "sentences/spelling.py",

@@ -13,6 +13,12 @@ import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from rebound.sentences.name_notes import NICKNAME as _NICKNAME
+from rebound.sentences.name_notes import ONLY_A_JOB as _ONLY_A_JOB
+from rebound.sentences.name_notes import a_name as _a_name
+from rebound.sentences.name_notes import bare as _bare
+from rebound.sentences.name_notes import without_nickname, without_notes
+
 # Titles and honorifics, lower-case without the dot, with the gender they say ('' for none).
 # A title stays with the surname ('Dr. Park'); 'don' and 'doña' go with the first name.
 TITLES: Mapping[str, str] = {
@@ -145,10 +151,6 @@ class Address(NamedTuple):
 
     text: str
     sure: bool
-
-
-def _bare(word: str) -> str:
-    return word.lower().rstrip(".")
 
 
 def _title(word: str, grammar: str = "en") -> bool:
@@ -294,7 +296,6 @@ def first_name(name: str, grammar: str = "en") -> str:
 
 # The name someone goes by, written inside their full name: 'Robert "Bob" Hensley', 'Robert
 # (Bob) Hensley' (one word in quotes, curly or straight, or in brackets, after a space).
-_NICKNAME = re.compile("""(?:^|\\s)["“'‘(]([^\\s"“”'‘’()]+)["”'’)](?=\\s|$)""")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
 
 
@@ -362,59 +363,10 @@ def name(text: str) -> str:
     return " ".join(w if _bare(w) in small else _capital(w) for w in text.split())
 
 
-def _a_name(word: str) -> bool:
-    """Whether a word in quotes or brackets is a name ('Shaz', 'Memo'), not a note ('ret.')."""
-    return word.replace("-", "").replace("'", "").isalpha()
-
-
-def without_nickname(text: str) -> str:
-    """A name without the nickname typed into it in quotes or brackets, as a full name is
-    written ('Sharon \'Shaz\' Tolley' -> 'Sharon Tolley'); other names as typed."""
-    found = _NICKNAME.search(text)
-    if found is None or len(text.split()) < 2 or not _a_name(found.group(1)):
-        return text
-    return " ".join((text[: found.start()] + " " + text[found.end() :]).split())
-
-
-_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
-_AT_WORK = re.compile(r"\s+(?:at|from|@|-|–|—)\s+\S", re.IGNORECASE)
 # The article some nicknames are said with in Spanish ('el Pato Soto'), who they are typed
 # before a name ('mi primo Wílmer', 'my old boss Tom'): greeted by the name ('Hola, Wílmer:').
 _SPANISH_ARTICLES = frozenset({"el", "la"})
 _POSSESSIVE = frozenset({"my", "mi", "our", "nuestro", "nuestra"})
-
-
-def without_notes(text: str) -> str:
-    """A name without what was typed beside it in brackets to say who they are ('Swati
-    (placement consultant)' -> 'Swati', 'Mr Dunlop (college lecturer)' -> 'Mr Dunlop', 'ana
-    (recruiter)' -> 'ana'); a name in brackets is the one they go by, and stays ('Guillermo
-    (Memo) Ruiz'), as does what belongs to the name ('Judge (ret.) Miriam Castellanos')."""
-    if "(" not in text:
-        return _without_workplace(text)
-
-    def kept(found: re.Match[str]) -> str:
-        inside = found.group(1).strip().split()
-        if len(inside) != 1:
-            return ""
-        word = inside[0]
-        # Small, it is a note where a name would be typed in capitals, or at the end, where a
-        # nickname is seldom put ('ana (recruiter)'; but 'guillermo (memo) ruiz').
-        at_end = not text[found.end() :].strip()
-        a_note = _a_name(word) and word.islower() and (at_end or not text.islower())
-        return "" if a_note else found.group(0)
-
-    out = " ".join(_BRACKETED.sub(kept, text).split())
-    return _without_workplace(out or text)
-
-
-def _without_workplace(text: str) -> str:
-    """A name without where they work typed after it ('Tracy at Baker Tilly', 'Mel from
-    Hays'), or who they are after a dash ('Ciarán - union rep'): a note, like one in brackets."""
-    at = _AT_WORK.search(text)
-    before = text[: at.start()] if at is not None else ""
-    if not before or _bare(before.split()[0]) in _ONLY_A_JOB:  # 'recruiter at Rullion'
-        return text
-    return before if "(" not in before and len(before.split()) <= 3 else text
 
 
 def _without_article(words: list[str], grammar: str) -> list[str]:
@@ -461,13 +413,21 @@ def grammar_of(forms: Mapping[str, str]) -> str:
 _as_written = name  # `greeting` names its argument `name`
 
 
+def nobody(name: str) -> bool:
+    """Whether what was typed for a name only says someone's job: nobody's name to greet
+    ('recruiter at Rullion', 'aviation recruiter that msgd me on linkedin')."""
+    plain = [w.strip(",;:?!").lower().rstrip(".") for w in name.split()]
+    job = bool(plain) and (plain[0] in _ONLY_A_JOB or (name.islower() and len(plain) > 2))
+    return job and bool(set(plain) & _ONLY_A_JOB)
+
+
 def greeting(name: str, forms: Mapping[str, str]) -> str:
     """The salutation of a letter to this person, in the forms of the pack's `words.greetings`:
     a name that starts with a title formally ('Dear Dr. Park,'), a first name warmly ('Hi Kim,')."""
     words = name.split()
     english = grammar_of(forms) == "en"
-    if words and _bare(words[0]) in _ONLY_A_JOB and forms.get("nobody"):
-        return forms["nobody"]  # 'recruiter at Rullion': nobody's name to greet
+    if nobody(name) and forms.get("nobody"):
+        return forms["nobody"]
     title = bool(words) and (generic(name) or _title(words[0], "en" if english else "es"))
     gender = (TITLES.get(_bare(words[0]), "") if not generic(name) else "") if title else None
     if words and team(name):  # a group: 'Dear Hiring Panel,', never 'Hi the hiring panel,'
@@ -486,11 +446,6 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
     return form.replace("{{name}}", said)
 
 
-# Words typed where a name goes that only say someone's job ('recruiter at Rullion').
-_ONLY_A_JOB = frozenset(
-    {"recruiter", "headhunter", "head-hunter", "consultant", "hr", "reclutador", "reclutadora"}
-    | {"consultor", "consultora", "headhunters", "recruiters"}
-)
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>\s*$")
 
 

@@ -21,6 +21,7 @@ from rebound.sentences import (
     background,
     fitting,
     grammar,
+    name_notes,
     organisations,
     tidy,
     titles,
@@ -30,40 +31,12 @@ from rebound.sentences import (
 Context = Mapping[str, object]
 
 FILTERS = (
-    "first_name",
-    "count",
-    "lower",
-    "or",
-    "address",
-    "address_sure",
-    "titled",
-    "generic",
-    "greeting",
-    "salutation",
-    "phrase",
-    "role",
-    "title",
-    "headline",
-    "organisation",
-    "team",
-    "trait",
-    "sentence",
-    "name",
-    "signature",
-    "full_name",
-    "addressed",
-    "public_role",
-    "organisation_title",
-    "did",
-    "brief_role",
-    "first_step",
-    "question",
-    "formal_question",
-    "aside",
-    "meets",
-    "circumstance",
-    "sends",
-)
+    "first_name", "count", "lower", "or", "address", "address_sure", "titled", "generic",
+    "greeting", "salutation", "phrase", "role", "title", "headline", "organisation", "team",
+    "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
+    "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
+    "aside", "meets", "circumstance", "sends",
+)  # fmt: skip
 
 _TAG = re.compile(
     r"\{\{\s*([#^/]?)\s*([a-z][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*(?:\"([^\"]*)\")?\s*)?\}\}"
@@ -315,8 +288,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         # In Spanish a note to someone you know speaks as tú, so it greets their first name
         # ('Hola, Andrés:'); someone written with a title is spoken to as usted all through,
         # greeted by it ('Estimado Dr. Cárdenas:').
-        if grammar.team(text):  # a group, greeted whole: 'Dear Hiring Panel,'
-            return grammar.greeting(grammar.without_notes(text), dict(words.greetings))
+        if grammar.team(text) or grammar.nobody(text):  # 'Dear Hiring Panel,', 'Hello,'
+            return grammar.greeting(name_notes.without_notes(text), dict(words.greetings))
         if words.grammar == "es" and not grammar.titled(text, "es") and not grammar.generic(text):
             address = grammar.first_name(text, "es")
             forms = {"name": dict(words.greetings).get("name", "{{name}},")}
