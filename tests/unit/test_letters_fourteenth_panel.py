@@ -147,3 +147,14 @@ def test_a_contact_typed_as_a_description_is_greeted_as_nobody_in_particular() -
     body = made("en", "outreach", contacts=[{**contact("head_hunter", "linkedin"), "name": typed}])
     first = body.body.splitlines()[0]
     assert "Aviation" not in first and "aviation" not in first
+
+
+@pytest.mark.parametrize(("lang", "missed"), [("en", "didn't get it"), ("es", "no salió")])
+def test_a_frozen_role_is_not_one_they_didnt_get(lang: str, missed: str) -> None:
+    """'Says he "didn't get it", but the role was frozen after he had been cleared' (the
+    recruiter of the fifteenth panel, FALSE)."""
+    news = {"stage": "final", "role": "Credit Risk AVP", "company": "Northwind"}
+    to = [contact("former_manager", "phone")]
+    frozen = made(lang, "outreach", contacts=to, reasons="hiring freeze, role on hold", **news)
+    assert missed not in frozen.body
+    assert missed in made(lang, "outreach", contacts=to, reasons="more P&L depth", **news).body
