@@ -158,3 +158,24 @@ def test_a_frozen_role_is_not_one_they_didnt_get(lang: str, missed: str) -> None
     frozen = made(lang, "outreach", contacts=to, reasons="hiring freeze, role on hold", **news)
     assert missed not in frozen.body
     assert missed in made(lang, "outreach", contacts=to, reasons="more P&L depth", **news).body
+
+
+def test_a_number_left_in_its_own_brackets_gets_no_second_pair() -> None:
+    """'"((+85%)" typo in a public CEO-level post' (all three readers of the fifteenth panel)."""
+    win = {
+        "_id": "a1",
+        "title": "Grew voluntary income at Thameside from £6.2m to £11.5m in five years",
+        "number": "£6.2m to £11.5m (+85%)",
+    }
+    body = made("en", "availability_post", accomplishments=[win]).body
+    assert "in five years (+85%)." in body and "((" not in body
+
+
+def test_a_friend_asked_for_something_else_than_work_hears_only_the_ask() -> None:
+    """'A job-search pitch to a friend she wants to vent to' (all three readers, S1-D5)."""
+    asked = {"request": "Drinks friday?? need to vent."}
+    body = made("en", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body
+    assert "looking for" not in body and "Drinks friday?? need to vent." in body
+    work = {"request": "any openings at your school?"}
+    body = made("en", "outreach", contacts=[{**contact("friend", "other"), **work}]).body
+    assert "looking for" in body

@@ -149,7 +149,7 @@ def test_a_head_hunter_hears_a_result_at_any_stage(lang: str, stage: str) -> Non
         (
             "es",
             "si me puede dar una carta de recomendación",
-            "Quería preguntarte si me puede dar una carta de recomendación.",
+            "Quería preguntarte si me puedes dar una carta de recomendación.",
         ),
         (
             "es",

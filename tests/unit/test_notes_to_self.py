@@ -114,7 +114,25 @@ def test_a_note_to_self_is_said_as_what_they_would_like_to_do(typed: str, said: 
         (
             "si me puede dar una carta + si sabe de vacantes",
             False,
-            "Quería preguntarte si me puede dar una carta y si sabe de vacantes.",
+            "Quería preguntarte si me puedes dar una carta y si sabes de vacantes.",
+        ),
+        # Asked as tú, the verb after 'si' is the reader's, and so is 'su'.
+        (
+            "preguntarle si sabe de cadenas que busquen revenue",
+            False,
+            "Quería preguntarte si sabes de cadenas que busquen revenue.",
+        ),
+        ("si me puede dar una carta", False, "Quería preguntarte si me puedes dar una carta."),
+        ("si me puede dar una carta", True, "Quería preguntarle si me puede dar una carta."),
+        (
+            "si en su empresa hay vacantes",
+            False,
+            "Quería preguntarte si en tu empresa hay vacantes.",
+        ),
+        (
+            "preguntarle si la constructora está contratando",
+            False,
+            "Quería preguntarte si la constructora está contratando.",
         ),
         # With 'me', the reader is asked: a question, as before.
         ("ayudarme a ensayar el pitch", False, "¿Podrías ayudarme a ensayar el pitch?"),

@@ -125,6 +125,22 @@ _ES_TELL |= {"cuéntale": "contar", "cuentale": "contar", "avisale": "avisar", "
 _ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
 
 
+def _as_tu(text: str) -> str:
+    """A note to self about the reader, asked of them as tú: 'si sabe de cadenas' -> 'si sabes
+    de cadenas', 'si me puede dar' -> 'si me puedes dar', 'si en su empresa' -> 'si en tu
+    empresa'. Only the verb right after 'si' (whose subject is the reader) changes; 'si la
+    constructora está ...' stays."""
+    out = _ES_SU.sub(lambda m: "t" + m.group(0)[1:], text)
+    return _ES_SI_VERB.sub(lambda m: f"{m.group(1)}{_ES_TU[m.group(2).lower()]}", out)
+
+
+_ES_SU = re.compile(r"\b[sS]us?\b")
+_ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
+_ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
+_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees"}
+_ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
+
+
 def _joined(asked: list[str], grammar: str) -> str:
     """Asks said one after the other; two that open alike said as one ('I wanted to ask if you
     know alums hiring, and if you'd be a reference again.')."""
@@ -354,7 +370,8 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         return ""
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
     if plain in ("preguntarle", "preguntarte", "consultarle", "consultarte") and not whole:
-        return f"Quería preguntar{'le' if formal else 'te'} {body.partition(' ')[2]}."
+        asked = body.partition(" ")[2]
+        return f"Quería preguntar{'le' if formal else 'te'} {asked if formal else _as_tu(asked)}."
     told = _ES_TELL.get(plain)
     if told and rest.lower().startswith("que "):  # 'decile que estoy buscando ...'
         return f"Quería {told}{'le' if formal else 'te'} {rest}."
@@ -372,7 +389,7 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     if order and not whole:
         return f"¿Me {order[1]}r{'ía' if formal else 'ías'} {body.partition(' ')[2]}?"
     if plain == "si" and not whole:
-        return f"Quería preguntar{'le' if formal else 'te'} {body}."
+        return f"Quería preguntar{'le' if formal else 'te'} {body if formal else _as_tu(body)}."
     if plain == "que":
         return f"{'Le' if formal else 'Te'} agradecería {body}."
     if plain in _ES_OPENINGS:  # 'vacantes de gerente de cuartos en Cancún'

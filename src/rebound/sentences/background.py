@@ -70,6 +70,7 @@ def did(value: object, words: Background) -> str:
             again += 1
         if again >= 2:
             number = " ".join(typed[again:])
+        number = number.strip(" .()")  # what is left may be what they typed in brackets
         return f"{title} ({number})" if number else title
     return ""
 
