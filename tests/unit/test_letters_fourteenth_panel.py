@@ -176,6 +176,10 @@ def test_a_friend_asked_for_something_else_than_work_hears_only_the_ask() -> Non
     asked = {"request": "Drinks friday?? need to vent."}
     body = made("en", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body
     assert "looking for" not in body and "Drinks friday?? need to vent." in body
-    work = {"request": "any openings at your school?"}
-    body = made("en", "outreach", contacts=[{**contact("friend", "other"), **work}]).body
-    assert "looking for" in body
+    for work in ("any openings at your school?", "could you be a referee for me?"):
+        asked = {"request": work}
+        body = made("en", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body
+        assert "looking for" in body, work
+    asked = {"request": "¿Me puedes escribir una carta de recomendación?"}
+    body = made("es", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body
+    assert "Busco" in body or "buscando" in body

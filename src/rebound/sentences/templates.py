@@ -35,7 +35,7 @@ FILTERS = (
     "greeting", "salutation", "phrase", "role", "title", "headline", "organisation", "team",
     "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
     "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
-    "aside", "meets", "circumstance", "sends",
+    "aside", "meets", "circumstance", "sends", "social",
 )  # fmt: skip
 
 _TAG = re.compile(
@@ -328,6 +328,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work
         return topics.aside(text, words.role_words)
+    if name == "social":  # a request only to meet as friends do
+        return topics.social(text, words.role_words)
     if name == "sends":  # a request that already speaks of their CV
         return topics.sends(text)
     if name == "meets":  # a request that already asks to meet: a coffee, a meal, a call

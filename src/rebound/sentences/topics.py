@@ -1,8 +1,8 @@
 """What someone wants to ask a contact is about: work or something else (`aside`: 'would you
 be open to a call about the seagrass data?'), a meeting over a coffee, a meal or a call
-(`meets`), their CV (`sends`). Pure functions behind the template filters of those names, which
-choose what else a note to them says: nothing of a job search, no second coffee, no second
-offer of a CV.
+(`meets`), their CV (`sends`), only meeting as friends do (`social`). Pure functions behind the
+template filters of those names, which choose what else a note to them says: nothing of a job
+search, no second coffee, no second offer of a CV.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ _WORK = frozenset(
         "recruiters",
         "reference",
         "references",
+        "referee",
+        "recommendation",
+        "recomendación",
+        "recomendacion",
         "apply",
         "application",
         "puestos",
@@ -90,3 +94,10 @@ def meets(text: str) -> bool:
     """Whether what they ask a contact already asks to meet, over a coffee, a meal or a call:
     the note then offers no coffee after it."""
     return _MEET.search(text) is not None
+
+
+def social(text: str, role_words: tuple[str, ...] = ()) -> bool:
+    """Whether what they ask is only to meet as friends do ('Drinks friday?? need to vent.'):
+    about nothing of work, and asking to meet. A note that asks it says nothing of a job search,
+    to anyone; a friend asked for a reference still hears what they look for."""
+    return aside(text, role_words) and meets(text)
