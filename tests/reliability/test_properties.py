@@ -64,6 +64,7 @@ def test_sessions_round_trip_through_the_store(
 @example(company="", detail="A", weakness="")  # no way of saying it reads well: left out
 @example(company="", detail="Your notes on my case study were generous", weakness="")  # a sentence
 @example(company="", detail="the coffee", weakness="")  # a phrase
+@example(company="", detail="0\ue000", weakness="")  # a renderer's mark typed: made safe
 def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: str) -> None:
     loaded = _content()
     now = datetime(2026, 11, 25, tzinfo=timezone.utc)
@@ -83,13 +84,16 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     # ('Thank you also for ...', or another of the part's ways of saying it). Where no way reads
     # well ('Thank you also for A.'), it is left out of the draft, and the draft says so: the
     # person's words never go out in a sentence nobody read.
-    fitted = fitting.phrase(detail) if detail else ""
+    # Characters of the private use area are the renderer's own marks: a person's text is made
+    # safe of them before it is used (`templates.unmarked`), so '0\ue000' is said as '0'.
+    typed = templates.unmarked(detail)
+    fitted = fitting.phrase(typed) if typed else ""
     said = ""  # the words as the draft says them
     if fitted and made.notes:
         assert made.notes == ("detail",), (made.notes, text)
         assert "also for" not in text and "also grateful" not in text
     elif fitted:
-        own = str(templates.filtered("sentence", detail))  # a sentence of its own
+        own = str(templates.filtered("sentence", typed))  # a sentence of its own
         said = fitted if f"also for {fitted}." in text or f"grateful for {fitted}." in text else own
         assert said and f" {said}" in text, text
     shown = text_module.clean(text)
