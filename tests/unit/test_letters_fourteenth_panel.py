@@ -183,3 +183,20 @@ def test_a_friend_asked_for_something_else_than_work_hears_only_the_ask() -> Non
     asked = {"request": "¿Me puedes escribir una carta de recomendación?"}
     body = made("es", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body
     assert "Busco" in body or "buscando" in body
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    ["they wanted more international experience", "no budget ownership on my CV"],
+)
+def test_reasons_about_the_person_still_take_feedback_on_board(reasons: str) -> None:
+    fixes = [{"_id": "f1", "what": SOONER["en"], "due": "2027-01-10"}]
+    body = made("en", "thank_you_email", fixes=fixes, reasons=reasons, **REASONS).body
+    assert SOONER["en"] in body
+
+
+@pytest.mark.parametrize("typed", [", Craig", " , x", "Craig,"])
+def test_a_name_typed_around_a_bare_comma_makes_a_note(typed: str) -> None:
+    """A comma with nothing before it once stopped the draft with an IndexError."""
+    body = made("en", "outreach", contacts=[{**contact("friend", "phone"), "name": typed}]).body
+    assert body.startswith("Hi ") or body.startswith("Hello")

@@ -126,12 +126,13 @@ _NOTE_TO_SELF = re.compile(r"(?<!\w)(?:\d{3,}|x|w/|&|etc)(?!\w)", re.IGNORECASE)
 
 # A reason that is about the circumstances and not the person: someone inside was chosen, the
 # role was frozen, cancelled or changed ('they promoted their front office mgr internally,
-# "nothing to do with you"'). A thank-you then claims no feedback taken on board.
+# "nothing to do with you"'). A thank-you then claims no feedback taken on board. What is
+# about the person stays so: 'more international experience', 'budget ownership'.
 _CIRCUMSTANCE = re.compile(
-    r"internal|promot|hiring freeze|frozen|freez|budget|cancel|on hold|withdr[ae]w|pulled the"
-    r"|restructur|reorg|nothing to do with you|not about you|not a reflection"
-    r"|intern[oa]s?\b|internamente|promoci[oó]n|ascend|congel|presupuesto|en pausa|suspend"
-    r"|reestructur|nada que ver con|no tiene que ver con",
+    r"\binternal(?:ly)?\b|promot|hiring freeze|frozen|freez|budget cut|cancel|on hold"
+    r"|withdr[ae]w|pulled the|restructur|reorg|nothing to do with you|not about you"
+    r"|not a reflection|\bintern[oa]s?\b|internamente|promoci[oó]n|ascend|congel|recorte"
+    r"|sin presupuesto|en pausa|suspend|reestructur|nada que ver con|no tiene que ver con",
     re.IGNORECASE,
 )
 

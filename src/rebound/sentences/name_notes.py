@@ -69,8 +69,8 @@ def _without_who(text: str) -> str:
     a comma stays: a name ('Smith, Jane'), a workplace, a credential ('Maria Santos, FNP-C')."""
     before, comma, after = text.partition(", ")
     after = after.strip()
-    if not comma or not after or bare(before.split()[0]) in ONLY_A_JOB:  # 'recruiter, Hays'
-        return text
+    if not comma or not after or not before.strip() or bare(before.split()[0]) in ONLY_A_JOB:
+        return text  # nothing before the comma, or a job ('recruiter, Hays')
     named = [w.strip("?!.") for w in after.split() if w[:1].isupper()]
     if before.islower() and named and len(named) <= 3 and after.rstrip("?!.").split() == named:
         return " ".join(named)
