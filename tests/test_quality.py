@@ -17,8 +17,13 @@ PYTHON_TREES = ["src", "tests", "scripts", "benchmarks"]
 
 
 def gate(*args: str) -> subprocess.CompletedProcess[str]:
+    return python("-m", *args)
+
+
+def python(*argv: str) -> subprocess.CompletedProcess[str]:
+    """This Python, run in the repository with these arguments, its output captured."""
     return subprocess.run(
-        [sys.executable, "-m", *args],
+        [sys.executable, *argv],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -113,7 +118,7 @@ def _report(percents: dict[str, float]) -> dict[str, object]:
 def test_the_coverage_floor_passes_at_the_floor_and_names_the_weakest_files(tmp_path: Path) -> None:
     report = tmp_path / "cov.json"
     report.write_text(json.dumps(_report({"a.py": 100.0, "b.py": 80.0})), encoding="utf-8")
-    result = gate_script("tests/coverage_floor.py", str(report), "90")
+    result = python("-S", "tests/coverage_floor.py", str(report), "90")
     assert result.returncode == 0, result.stderr
     assert "80.0%  b.py" in result.stdout and "a.py" not in result.stdout
     assert "90.0% of 200 lines reaches the floor of 90%" in result.stdout
@@ -123,21 +128,10 @@ def test_the_coverage_floor_passes_at_the_floor_and_names_the_weakest_files(tmp_
 def test_the_coverage_floor_fails_under_the_floor_and_on_no_report(tmp_path: Path) -> None:
     report = tmp_path / "cov.json"
     report.write_text(json.dumps(_report({"a.py": 89.0})), encoding="utf-8")
-    result = gate_script("tests/coverage_floor.py", str(report), "90")
+    result = python("-S", "tests/coverage_floor.py", str(report), "90")
     assert result.returncode == 1
     assert "89.0% of 100 lines is UNDER the floor of 90%" in result.stdout
-    again = gate_script("tests/coverage_floor.py", str(report), "90")
+    again = python("-S", "tests/coverage_floor.py", str(report), "90")
     assert again.returncode == 2
     assert "could not read the coverage report" in again.stderr
     assert "Traceback" not in again.stderr
-
-
-def gate_script(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-S", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )

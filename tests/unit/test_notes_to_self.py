@@ -142,17 +142,21 @@ def test_a_spanish_note_to_self_speaks_to_the_reader(typed: str, formal: bool, s
     assert question(typed, "es", formal) == said
 
 
+def note(lang: str, relation: str, channel: str, request: str | None = None) -> str:
+    """The note to one contact of this relation, reached this way, asked `request` (or
+    nothing)."""
+    to = contact(relation, channel, name="Deb Walsh")
+    return made(lang, "outreach", contacts=[{**to, "request": request} if request else to]).body
+
+
 def test_the_note_to_a_contact_says_it_whole() -> None:
-    asked = {"request": "stop by, get back on the books"}
-    to = {**contact("other", "phone", name="Deb Walsh"), **asked}
-    body = made("en", "outreach", contacts=[to]).body
+    body = note("en", "other", "phone", "stop by, get back on the books")
     assert "I'd like to stop by and get back on the books." in body
     assert "Stop by" not in body
 
 
 def test_a_request_that_is_only_how_to_reach_them_leaves_the_note_its_own_ask() -> None:
-    asked = {"request": "text her, her husbands the GM at the new hotel downtown"}
-    body = made("en", "outreach", contacts=[{**contact("friend", "phone"), **asked}]).body
+    body = note("en", "friend", "phone", "text her, her husbands the GM at the new hotel downtown")
     assert "husband" not in body
     assert "Are you free for a quick call this week?" in body
 
@@ -169,12 +173,9 @@ def test_a_request_that_asks_to_meet_gets_no_second_coffee(
     lang: str, typed: str, coffee: str
 ) -> None:
     """'Coffee offered twice' (the recruiter, S10)."""
-    asked = {"request": typed}
-    body = made(lang, "outreach", contacts=[{**contact("friend", "coffee"), **asked}]).body
-    assert coffee not in body
-    plain = {"request": "ask about openings" if lang == "en" else "preguntarle por vacantes"}
-    again = made(lang, "outreach", contacts=[{**contact("friend", "coffee"), **plain}]).body
-    assert coffee in again
+    assert coffee not in note(lang, "friend", "coffee", typed)
+    plain = "ask about openings" if lang == "en" else "preguntarle por vacantes"
+    assert coffee in note(lang, "friend", "coffee", plain)
 
 
 @pytest.mark.parametrize(
@@ -189,8 +190,5 @@ def test_a_request_about_their_cv_gets_no_second_offer_of_it(
 ) -> None:
     """'"I'd like to send you the updated resume ... Happy to send you my CV." says it twice'
     (both paired readers)."""
-    asked = {"request": typed}
-    body = made(lang, "outreach", contacts=[{**contact("head_hunter", "email"), **asked}]).body
-    assert offer not in body
-    plain = made(lang, "outreach", contacts=[contact("head_hunter", "email")]).body
-    assert offer in plain
+    assert offer not in note(lang, "head_hunter", "email", typed)
+    assert offer in note(lang, "head_hunter", "email")

@@ -4,10 +4,10 @@ a question mark where it asks ('¿...?' in Spanish), a full stop where it does n
 
 Pure functions behind the template filters `question` and `formal_question` (the same to
 someone written to formally: usted in Spanish); what a request is about is `topics`'. The words
-are the person's: only a frame
-around them is added, a note to self about the reader ('ask whether his airport ...', 'she ran
-cold chain at ..., pick her brain') is said to them, what they mean to do themselves is said as
-what they would like to do, and shorthand is written out; nothing else of them is changed.
+are the person's: only a frame around them is added, a note to self about the reader ('ask
+whether his airport ...', 'she ran cold chain at ..., pick her brain') is said to them, what
+they mean to do themselves is said as what they would like to do, and shorthand is written
+out; nothing else of them is changed.
 """
 
 from __future__ import annotations
@@ -107,22 +107,30 @@ _SELF = frozenset(
     ("stop", "drop", "swing", "come", "get", "catch", "follow", "touch", "reconnect", "grab",
      "meet", "visit", "invite", "update", "pick")
 )  # fmt: skip
+# The first words of anything a note to self asks or means to do ('tell' is in `_TO_DO`).
+_LEAD_VERBS = _SELF | _TO_DO | {"ask", "see", "find"}
 _WONDER = re.compile(r"(?:see|check|find out)\s+(?:if|whether)\b", re.I)
 _ME = re.compile(r"\bme\b", re.I)
 # A need typed without its subject ('need help with the resume'): said with it ('I need ...').
 _NEED = re.compile(r"(?:need|want|would like|hoping)\b", re.I)
-# In Spanish, a note to self with the reader as its object ('mandarle el CV', 'invitarlo a un
-# café'): what they would like to do, to the reader ('Me gustaría mandarte el CV.').
-_ES_SELF = re.compile(r"([a-zñ]+(?:ar|er|ir))(le|lo|la)")
 _AND_ASKS = re.compile(
     r"\s+\+\s+|\s+&\s+(?=(?:if|whether|does|do|did|is|are|has|have|would|could|can|any|ask)\b)",
     re.I,
 )
+# In Spanish, a note to self with the reader as its object ('mandarle el CV', 'invitarlo a un
+# café'): what they would like to do, to the reader ('Me gustaría mandarte el CV.').
 _ES_CLITIC = re.compile(r"\b([a-zñ]+(?:ar|er|ir))(?:le|lo|la)\b")
 # A message to pass on to the reader ('decile que estoy buscando ...'): told to them.
 _ES_TELL = {"decile": "decir", "dile": "decir", "decirle": "decir", "contale": "contar"}
 _ES_TELL |= {"cuéntale": "contar", "cuentale": "contar", "avisale": "avisar", "avísale": "avisar"}
 _ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
+
+
+_ES_SU = re.compile(r"\b[sS]us?\b")
+_ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
+_ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
+_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees"}
+_ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
 
 
 def _as_tu(text: str) -> str:
@@ -132,13 +140,6 @@ def _as_tu(text: str) -> str:
     constructora está ...' stays."""
     out = _ES_SU.sub(lambda m: "t" + m.group(0)[1:], text)
     return _ES_SI_VERB.sub(lambda m: f"{m.group(1)}{_ES_TU[m.group(2).lower()]}", out)
-
-
-_ES_SU = re.compile(r"\b[sS]us?\b")
-_ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
-_ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
-_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees"}
-_ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
 
 
 def _joined(asked: list[str], grammar: str) -> str:
@@ -198,8 +199,7 @@ _VOCATIVE = re.compile(r"^(?:sir|ma'?am|madam|se[nñ]or|se[nñ]ora|se[nñ]orita)
 
 # A note to self about the reader ('ask whether his airport is planning succession', 'does
 # he know anyone at the co-op'), said to them: 'I wanted to ask whether your airport ...',
-# 'Do you know anyone at the co-op?'. Not where 'she' or 'her' is in it: 'her' may be whose
-# or whom, and a letter never guesses.
+# 'Do you know anyone at the co-op?'. 'she' as 'he'; 'her' by the word after it (`_WHOM_NEXT`).
 _ASK_NOTE = re.compile(
     r"ask(?:\s+(?:him|her|them))?\s+(?=(?:whether|if|how|what|why|when|where|who|which)\b)", re.I
 )
@@ -279,7 +279,7 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     it cannot be said without them); None when the words are not so typed."""
     first = text.split(" ", 1)[0].lower()
     said = _THEN_ASKS.search(text)
-    if said is None or first in _SELF | _TO_DO | {"ask", "see", "find", "if", "need"}:
+    if said is None or first in _LEAD_VERBS | {"if", "need"}:
         return None
     if _ASKS.match(text) and first not in ("he", "she"):
         return None
@@ -377,8 +377,8 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         return f"Quería {told}{'le' if formal else 'te'} {rest}."
     if _ES_WONDER.match(body) and not whole:
         return f"Quería {body}."
-    mine = _ES_SELF.fullmatch(plain)
-    if mine and not whole:  # 'mandarle el CV': the reader is whom they write to
+    # 'mandarle el CV': the reader is whom they write to.
+    if _ES_CLITIC.fullmatch(plain) and not whole:
         said = body if formal else _ES_CLITIC.sub(r"\1te", body)  # 'y decirle que ...'
         return f"Me gustaría {said}."
     # An infinitive ('ayudarme a ensayar el pitch'), or a voseo order with 'me' ('pasame el
@@ -423,7 +423,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
         if reach:
             rest = out[reach.end() :]
             verb = rest.split(" ", 1)[0].lower()
-            asks = _ASKS.match(rest) or verb in _SELF | _TO_DO | {"ask", "see", "find", "tell"}
+            asks = _ASKS.match(rest) or verb in _LEAD_VERBS
             return question(rest, grammar, formal) if rest and asks else ""
         out = _to_the_reader(out)
     framed = _framed(out, grammar, formal)

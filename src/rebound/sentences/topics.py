@@ -78,6 +78,12 @@ _MEET = re.compile(
 )
 
 
+def meets(text: str) -> bool:
+    """Whether what they ask a contact already asks to meet, over a coffee, a meal or a call:
+    the note then offers no coffee after it."""
+    return _MEET.search(text) is not None
+
+
 # A CV or what stands for one ('send him the updated resume', 'mandarle mi hoja de vida').
 _SENDS = re.compile(
     r"\b(?:cv|resume|résumé|curr[ií]cul(?:um|o)|hoja de vida|summary|portfolio|portafolio)\b", re.I
@@ -88,12 +94,6 @@ def sends(text: str) -> bool:
     """Whether what they ask a contact already speaks of their CV (sending it, a review): the note
     then offers no CV after it."""
     return _SENDS.search(text) is not None
-
-
-def meets(text: str) -> bool:
-    """Whether what they ask a contact already asks to meet, over a coffee, a meal or a call:
-    the note then offers no coffee after it."""
-    return _MEET.search(text) is not None
 
 
 def social(text: str, role_words: tuple[str, ...] = ()) -> bool:
