@@ -77,6 +77,15 @@ for _ in range(600):
 MODES = ("saved", "saves on the signal", "ignores", "unsaved")
 SIGNALS = {"SIGHUP": signal.SIGHUP, "SIGTERM": signal.SIGTERM, "SIGINT": signal.SIGINT}
 TARGETS = ("rebound", "group")
+# rebound with Ctrl-C as a terminal's foreground job has it (the same process, by exec): a
+# suite started in the background (`cmd &` in a script) runs with SIGINT ignored, and a child
+# inherits that.
+INTERRUPTIBLE = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])",
+]
 
 
 def _wait_for(path: Path, process: subprocess.Popen[bytes], seconds: float = 20) -> int:
@@ -128,7 +137,7 @@ def one_ending(
     out_file, err_file = tmp / "out.txt", tmp / "err.txt"
     with open(out_file, "w") as out_handle, open(err_file, "w") as err_handle:
         process = subprocess.Popen(
-            [exe, "draft", DRAFT, "--edit"],
+            [*INTERRUPTIBLE, exe, "draft", DRAFT, "--edit"],
             env=run_env,
             stdin=subprocess.DEVNULL,
             stdout=out_handle,
