@@ -124,6 +124,13 @@ ADDRESSES = [
     ("Rabbi Miriam Cohen", "Rabbi Cohen", True),
     ("Sir/Madam", "Sir/Madam", True),  # nobody's name: greeted formally (below)
     ("Gabriel García Márquez", "Gabriel", False),  # or a two-word first name?
+    # A middle initial tells nothing of how to greet them (a sixteenth-panel set was asked).
+    ("Jonathan R. Whitfield", "Jonathan", True),
+    ("Mary J Blige", "Mary", True),
+    ("Dr. Jonathan R. Whitfield", "Dr. Whitfield", True),
+    ("Ana M. Pérez López", "Ana", False),  # as 'Ana Pérez López'
+    ("J. Smith", "J. Smith", False),  # an initial first: no first name to greet
+    ("J. R. Smith", "J. R. Smith", False),
     ("Prof. Ada Byron King", "Prof. King", False),  # a middle name, or two surnames?
     ("Mary Ann", "Mary Ann", False),
     ("Dr.", "Dr.", False),

@@ -180,6 +180,9 @@ def _capital(word: str) -> str:
     return word[:1].upper() + word[1:] if word.islower() else word
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def address(name: str, grammar: str = "en") -> Address:
     """The name to put after 'Dear' or 'Hi', guessed from someone's full name.
 
@@ -194,6 +197,16 @@ def address(name: str, grammar: str = "en") -> Address:
         return Address("", False)
     if "@" in name or not any(w[:1].isalpha() for w in words):
         return Address(name.strip(), False)
+    # A middle initial says nothing of how to greet them ('Jonathan R. Whitfield' -> 'Jonathan',
+    # 'Dr. Ana M. Pérez' -> 'Dr. Pérez'): left out, unless it is all there is between.
+    start = 1 if _title(words[0], grammar) else 0
+    kept = [w for w in words[start + 1 : -1] if not _INITIAL.fullmatch(w)]
+    if (
+        len(words) - start > 2
+        and not _INITIAL.fullmatch(words[start])
+        and kept != words[start + 1 : -1]
+    ):
+        return address(" ".join([*words[: start + 1], *kept, words[-1]]), grammar)
     parts = signed(name)
     if _a_name(parts.nickname):  # 'Sharon "Shaz" Tolley' is greeted as she goes by: 'Hi Shaz,'
         typed = parts.typed.split()
@@ -211,6 +224,8 @@ def address(name: str, grammar: str = "en") -> Address:
     first = [_capital(words[0])]
     if len(words) == 1:
         return Address(first[0], True)
+    if _INITIAL.fullmatch(words[0]):  # 'J. Smith': no first name to greet, so ask
+        return Address(name.strip(), False)
     if _bare(words[1]) in SECOND_NAMES or _bare(words[0]) in _NAME_PREFIXES:
         first.append(_capital(words[1]))
         return Address(" ".join(first), len(words) == 3)
