@@ -173,7 +173,7 @@ def test_a_second_start_shows_the_company_history(
     assert result.exit_code == 130  # the keys ran out at the third question
     words = " ".join(result.stdout.split())
     assert f"{COMPANY}, again" in words
-    assert "You've been here before. What you learnt then is yours to use now:" in words
+    assert "You've been here before. What you learned then is yours to use now:" in words
     assert f"{TODAY.isoformat()} · Data Engineer [{SESSION_ID}]" in words
     assert "Reasons given: Another candidate had more Spark" in words
     assert "Areas to work on: Technical depth, Something else: telling impact stories" in words

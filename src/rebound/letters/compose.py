@@ -343,12 +343,31 @@ def _make(
     )
 
 
+_ASKED = re.compile(r"\{\{\s*(\w+)\s*\|\s*((?:formal_)?question)\s*\}\}")
+
+
 def _told(made: _Letter, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str, str], ...]:
     """What the person should hear of how the draft wrote the answers it reads (`uses`): a word
     of a title typed with a slip, written as the pack spells it (the filters `title` and
     `role` mend it); in a public post, a place strangers can't tell where it is."""
     letters = made.letters
     out: list[tuple[str, str, str]] = []
+    # What they want to ask someone, typed as a note to themselves that no sentence could say
+    # to the reader ('ask at the hall thursday if ...'): the note asks in its own words instead.
+    asked = {
+        (name, how)
+        for lines in made.draft.parts.values()
+        for line in lines
+        for name, how in _ASKED.findall(line if isinstance(line, str) else line.text)
+    }
+    for name, how in sorted(asked):
+        typed = raw.get(name)
+        if (
+            isinstance(typed, str)
+            and typed.strip()
+            and not templates.filtered(how, typed, made.words)
+        ):
+            out.append(("letters_not_asked", typed.strip(), ""))
     for answer in dict.fromkeys([*letters.title_answers, *letters.place_answers]):
         typed = raw.get(answer)
         if answer not in uses or not isinstance(typed, str):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rebound.sentences import tidy
+from rebound.sentences import note_check, tidy
 
 # The first words of a question, in the packs' languages ('could I ...', '¿podrías ...').
 _ASKS = re.compile(
@@ -232,6 +232,13 @@ _REACH = re.compile(
 _THANK_NOTE = re.compile(r"thank (?:him|her|them) for ", re.I)
 _ASK_ABOUT = re.compile(r"ask (?:(?:him|her|them) )?(?:\w+ly )?(about|for) ", re.I)
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
+_TREAT = re.compile(r"(?:a\s+)?(coffee|lunch|breakfast|drinks?|beers?)", re.I)
+# What the person sends of their own ('send updated resume'): said as what they would like to
+# send the reader ('I'd like to send you my updated resume.'), never asked of them.
+_OWN_PAPERS = re.compile(
+    r"\b(?:cv|resume|résumé|portfolio|cover letter|writing samples?|references|transcripts?)\b",
+    re.I,
+)
 # Who the reader is, typed before what to ask them ('she ran cold chain at Pharmaline, pick
 # her brain on ...', 'PhD cohort, now at the Archives. Ask about ...'): for the person, not to
 # send; said as the reason ('Since you ran cold chain at ..., I'd like to pick your brain ...')
@@ -239,11 +246,12 @@ _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 _THEIR = re.compile(r"\btheir\b")
 _THEY = re.compile(r"\b(?:they|them|they're|they've)\b", re.I)
 _THEN_ASKS = re.compile(
-    r"(?:[.;]\s+|\s+[-–—]\s+|,\s+)(?=(?:ask|pick|see|find|tell|check|get|grab|catch|would|could"
-    r"|can|does|do|is|are|any|will)\b)",
+    r"(?:[.;]\s+|\s+[-–—]\s+|,\s+)(?=(?:ask|pick|see|find|tell|check|get|grab|catch|follow"
+    r"|would|could|can|does|do|is|are|any|will)\b)",
     re.I,
 )
 _YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
+_AGREE_YOU = re.compile(r"\b(is|has|was|does)\s+you\b")  # 'what else is you running'
 
 
 def _agreed(match: re.Match[str]) -> str:
@@ -271,7 +279,8 @@ def _swapped(text: str) -> str:
     out = _HE_VERB.sub(_agreed, out)
     out = _HIS_WORD.sub(lambda m: _HIS[m.group(1).lower()], out)
     out = _HER.sub(_her, out)
-    return _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
+    out = _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
+    return _AGREE_YOU.sub(lambda m: _AGREE[m.group(1).lower()] + " you", out)
 
 
 def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
@@ -285,7 +294,7 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
         return None
     asked = question(text[said.end() :], grammar, formal)
     who = _swapped(text[: said.start()]).strip()
-    if not asked or not who.lower().startswith("you "):
+    if not asked or not who.lower().startswith(("you ", "you're ", "you've ")):
         # Left out, who they are was what 'their' pointed to ('CFO at a food distributor. ask
         # about their ops plans'): the reader's workplace; 'they' or 'them' can't be said so.
         asked = _THEIR.sub("your company's", asked)
@@ -358,6 +367,10 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
             return f"I'd like to {body}."
         if _NEED.match(body):
             return f"I {body}."
+        if plain == "send" and not _ME.search(body) and _OWN_PAPERS.search(body) and not whole:
+            sent = body.split(" ", 1)[1]
+            mine = sent.lower().startswith(("my ", "the ", "a ", "an ", "over "))
+            return f"I'd like to send you {sent if mine else 'my ' + sent}."
         if plain in _TO_DO and not whole:
             return f"Could you {body}?"
         if plain == "if" and not whole:
@@ -401,6 +414,17 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
 
 def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     """The words as a sentence: 'could I shadow your budget meetings' -> 'Could I shadow your
+    budget meetings?' (`_question`); '' when, said so, they would still read as a note the
+    person wrote for themselves (`note_check`): the note then asks in its own words, and the
+    person is told their words were not used."""
+    said = _question(text, grammar, formal)
+    if grammar == "es":
+        said = note_check.inner_question(said)
+    return "" if note_check.still_a_note(said, grammar, formal) else said
+
+
+def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
+    """The words as a sentence: 'could I shadow your budget meetings' -> 'Could I shadow your
     budget meetings?'; 'podrías presentarme a tu jefa' -> '¿Podrías presentarme a tu jefa?';
     'I'd love your eyes on my CV' -> 'I'd love your eyes on my CV.'. An end they typed stays
     theirs ('Coffee soon!', 'any leads? even small ones.'). Words typed as a thing or half a
@@ -412,6 +436,14 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
     # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
     parts = _AND_ASKS.split(out)
+    treat = _TREAT.fullmatch(parts[0]) if grammar == "en" and len(parts) == 2 else None
+    if treat and parts[1].split(" ", 1)[0].lower() in _SELF | {"ask", "talk", "hear"}:
+        # 'coffee + pick his brain about state jobs': 'Could I buy you a coffee and pick your
+        # brain about state jobs?'
+        thing = treat.group(1).lower()
+        thing = f"a {thing}" if thing in ("coffee", "drink", "beer") else thing
+        rest = _swapped(_written_out(parts[1])).rstrip(" .?!")
+        return f"Could I buy you {thing} and {rest}?"
     if len(parts) > 1:
         return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":

@@ -223,9 +223,9 @@ class Ui(Sentences):
     # `rebound start`, for a company seen before.
     history_title: str = "{{name}}, again"
     history_intro: str = (
-        "You've been here before, {{count}} times. What you learnt then is yours to use now:"
+        "You've been here before, {{count}} times. What you learned then is yours to use now:"
     )
-    history_intro_one: str = "You've been here before. What you learnt then is yours to use now:"
+    history_intro_one: str = "You've been here before. What you learned then is yours to use now:"
     history_no_role: str = "(role not given)"
     history_reasons: str = "Reasons given:"
     history_no_reasons: str = "none shared"

@@ -316,10 +316,16 @@ def _as_a_job(parts: list[str], words: Fitting) -> str | None:
     return None
 
 
+_FACULTY = re.compile(r"\b(faculty)\b(?!\s+(?:position|role|job|post|member|opening)s?\b)", re.I)
+
+
 def _object(out: str, words: Fitting) -> str:
     """What someone looks for, without the place said after it, as the object of 'I'm looking
     for' (see `role`)."""
     spanish = words.grammar == "es"
+    # 'faculty' is a body of people: a job among them is a faculty position ('tenure-track
+    # faculty in marine ecology' -> 'a tenure-track faculty position in marine ecology').
+    out = _FACULTY.sub(r"\1 position", out) if not spanish else out
     parts = out.split()
     plain = [folded(w) for w in parts]
     # A job's word typed with the capital of a sentence's start ('Gerente comercial o ...',
@@ -395,6 +401,13 @@ def _new_role(out: str, plain: list[str], words: Fitting) -> str:
     return f"a new role: {out}"
 
 
+_PEOPLE = frozenset(
+    ("worker", "player", "learner", "listener", "communicator", "solver", "problem-solver",
+     "thinker", "starter", "self-starter", "finisher", "mentor", "motivator", "organizer",
+     "organiser", "negotiator", "closer", "fixer", "connector", "collaborator")
+)  # fmt: skip
+
+
 def trait(text: str, words: Fitting, being: str = "being") -> str:
     """What someone is known for, as the object of 'known for': a thing they do ('turning vague
     ideas into features') as typed; words that only describe them ('patient', 'calm and
@@ -413,6 +426,13 @@ def trait(text: str, words: Fitting, being: str = "being") -> str:
         for w in described
     ):
         return f"{'ser' if words.grammar == 'es' else being} {out}"
+    # What they are, not what they do ('hard worker', 'team player'): being one.
+    if (
+        words.grammar == "en"
+        and described[0] not in ("the", "my")
+        and (described[-1] in _PEOPLE or described[-1] in words.job_nouns)
+    ):
+        return f"{being} {out}" if described[0] in ("a", "an") else f"{being} {_an(out)} {out}"
     return out
 
 

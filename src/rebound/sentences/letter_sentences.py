@@ -42,6 +42,11 @@ class LetterSentences(Phrasebook):
         "“{{value}}”: people reading your post can't tell where that is. Add your town or area "
         "to the post if you'd like them to know."
     )
+    letters_not_asked: str = (
+        "“{{value}}” reads as a note to yourself, so this message asks in its own words. To ask "
+        "it, write it as you'd say it to them, with `rebound draft --edit` or by revisiting the "
+        "step."
+    )
     letters_no_address: str = "This email has no address on its To: line ({{value}})."
     letters_claim: str = "It says “{{value}}”, but nothing you answered says that happened."
     letters_left_out: str = (

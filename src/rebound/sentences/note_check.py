@@ -1,0 +1,56 @@
+"""Whether a sentence said from a note a person wrote for themselves about a contact still reads
+as that note, once `asking` has said it as it could ('Ask at the hall thursday if ...'): the
+note to that contact then asks in its own words, and the person is told theirs were not used.
+A rule that says a shape to the reader is `asking`'s; what no rule there says reaches no reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a sentence said from a note to self still reads as, when no frame could say it to the
+# reader: one of its verbs first ('Ask at the hall thursday if ...', 'Find you at ASLO, ...'),
+# a sentence that goes on in small letters after its stop ('... a medtech co now. how did you
+# make the jump?', '¿Me podría dar una carta? y preguntarle ...'); in Spanish to someone
+# spoken to as tú, the reader as 'él'/'ella' or as the object of an infinitive ('preguntarle',
+# 'mandarle whats').
+_NOTE_LEADS = frozenset(
+    ("ask", "find", "see", "check", "grab", "catch", "text", "call", "ring", "email", "ping", "dm",
+     "message", "follow", "mention", "remind", "try")
+)  # fmt: skip
+# 'and'/'y' after a stop, or a first sentence that names nobody ('Could you intro me? even a
+# small lead helps.' is two sentences of the person's, and stays as typed).
+_AND_AFTER_STOP = re.compile(r"[.?!]\s+(?:and|y|e|o)\s")
+_GOES_ON_SMALL = re.compile(r"^[^.?!]+[.?!]\s+[a-zñáéíóú¿]")
+_SOMEONE = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|you|your|we|us|yo|mi|tú|usted|nos)\b", re.I)
+_ES_HE_SHE = re.compile(r"\b(?:él|ella)\b", re.I)
+_ES_ABOUT_READER = re.compile(r"\b[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")  # not 'Carla'
+# A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
+# contacto de alguien?'): the question alone is what to ask.
+_ES_INNER = re.compile(r",\s*(¿[^¿]+\?)$")
+
+
+def inner_question(said: str) -> str:
+    """A Spanish question typed after a note about its reader, alone; else `said`."""
+    inner = _ES_INNER.search(said)
+    if not inner or said.startswith("¿"):
+        return said
+    asked = inner.group(1)
+    return asked[:2].upper() + asked[2:] if asked[1:2].islower() else asked
+
+
+def still_a_note(said: str, grammar: str, formal: bool) -> bool:
+    """Whether `said` (in the language of `grammar`; to the reader as usted when `formal`)
+    still reads as a note to self."""
+    if not said:
+        return False
+    goes_on = _GOES_ON_SMALL.search(said)
+    if _AND_AFTER_STOP.search(said) or (goes_on and not _SOMEONE.search(goes_on.group(0))):
+        return True
+    if grammar == "en":
+        first = said.lstrip("¿¡").split(" ", 1)[0].rstrip(".,;:?!").lower()
+        return first in _NOTE_LEADS
+    if _ES_HE_SHE.search(said):
+        return True
+    # Asked formally, 'preguntarle' is said to the reader ('Quería preguntarle si ...').
+    return not formal and _ES_ABOUT_READER.search(said) is not None

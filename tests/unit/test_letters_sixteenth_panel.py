@@ -1,0 +1,147 @@
+"""What the sixteenth blind panel's readers found pasted or false, each as a general rule: a
+note to self that no frame can say to the reader is not sent (the note asks in its own words,
+and the person is told theirs were not used); a coffee typed with what to talk over is one
+invitation; the person's own CV is sent, not asked for; a looking-for or known-for answer
+fitted to its sentence ('faculty', 'CFO of ...', 'hard worker')."""
+
+from __future__ import annotations
+
+import pytest
+
+from rebound.pack import packs
+from rebound.sentences import templates
+from rebound.sentences.asking import question
+from tests.unit.test_letters_as_sent import contact, made
+
+# Notes to self that no frame says to the reader: nothing of them is sent.
+NOTES = [
+    ("en", False, "ask at the hall thursday if anybody's looking for foremen"),
+    ("en", False, "find her at ASLO, she did 3 campus visits last year and got an offer"),
+    ("en", False, "law school friend, in-house at a medtech co now. how did he make the jump?"),
+    ("es", False, "ahora está en una fintech en Barcelona, preguntarle si buscan diseñadores"),
+    ("es", False, "la conocí en el curso, es consultora de capacitación, preguntarle cómo arrancó"),
+    ("es", False, "tomarnos un tinto y preguntarle si en la naviera están buscando comerciales"),
+    ("es", False, "por WhatsApp, él conoce al gerente de una agencia de aduanas"),
+    (
+        "es",
+        True,
+        "¿Me podría dar una carta de recomendación? y preguntarle si van a abrir vacantes",
+    ),
+    ("es", True, "platicar con ella sobre a qué empresas aplicar"),
+]
+
+
+@pytest.mark.parametrize(("lang", "formal", "typed"), NOTES)
+def test_a_note_no_frame_can_say_to_the_reader_is_not_sent(
+    lang: str, formal: bool, typed: str
+) -> None:
+    """'Ask at the hall thursday if anybody's looking for foremen.', 'Find you at ASLO, you did
+    3 campus visits ...', '... preguntarle cómo arrancó.' (all three readers, 13 drafts)."""
+    assert question(typed, lang, formal) == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        # What was said before stays as typed: two sentences of the person's.
+        ("en", "Coffee soon!", "Coffee soon!"),
+        (
+            "en",
+            "could you intro me? even a small lead helps.",
+            "Could you intro me? even a small lead helps.",
+        ),
+        (
+            "en",
+            "coffee + pick his brain about state jobs",
+            "Could I buy you a coffee and pick your brain about state jobs?",
+        ),
+        (
+            "en",
+            "lunch + ask about the ops team",
+            "Could I buy you lunch and ask about the ops team?",
+        ),
+        ("en", "send updated resume", "I'd like to send you my updated resume."),
+        ("en", "send my portfolio", "I'd like to send you my portfolio."),
+        ("en", "send me the job link", "Could you send me the job link?"),
+        (
+            "en",
+            "shes a PM at northstar now, ask if they need a foreman",
+            "Since you're a PM at northstar now, I wanted to ask if they need a foreman.",
+        ),
+        (
+            "en",
+            "what else is she running in CFO searches",
+            "What else are you running in CFO searches?",
+        ),
+        (
+            "en",
+            "she said she'd put in a word, follow up on that",
+            "Since you said you'd put in a word, I'd like to follow up on that.",
+        ),
+        (
+            "es",
+            "labura en RRHH en un banco, ¿me pasás el contacto de alguien?",
+            "¿Me pasás el contacto de alguien?",
+        ),
+        ("es", "mandarle el CV actualizado", "Me gustaría mandarte el CV actualizado."),
+    ],
+)
+def test_what_can_be_said_to_the_reader_is(lang: str, typed: str, said: str) -> None:
+    assert question(typed, lang) == said
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_note_asks_in_its_own_words_and_the_person_is_told(lang: str) -> None:
+    typed = {
+        "en": "ask at the hall thursday if anybody's looking for foremen",
+        "es": "ahora está en una fintech, preguntarle si buscan diseñadores",
+    }[lang]
+    one = made(lang, "outreach", contacts=[{**contact("friend", "other"), "request": typed}])
+    assert typed not in one.body and typed[1:30] not in one.body.lower()
+    assert ("letters_not_asked", typed, "") in one.told
+    # Said to the reader, it is asked, and nothing is told.
+    fine = {"en": "any openings at your company?", "es": "¿sabes de vacantes en tu empresa?"}[lang]
+    asked = made(lang, "outreach", contacts=[{**contact("friend", "other"), "request": fine}])
+    assert fine[2:20] in asked.body
+    assert not [t for t in asked.told if t[0] == "letters_not_asked"]
+
+
+def test_the_person_is_told_in_the_packs_words() -> None:
+    for lang in ("en", "es"):
+        content = packs.load(packs.default_dir(lang))
+        said = content.say("letters_not_asked", value="ask at the hall")
+        assert "ask at the hall" in said and "{{" not in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "tenure-track faculty in marine ecology",
+            "a tenure-track faculty position in marine ecology",
+        ),
+        ("faculty roles in physics", "faculty roles in physics"),
+        ("CFO of a late-stage biotech", "a new role as CFO of a late-stage biotech"),
+    ],
+)
+def test_what_they_look_for_reads_as_a_job(typed: str, said: str) -> None:
+    """'I'm looking for a tenure-track faculty in marine ecology', 'a new role in CFO of a
+    late-stage ...' (all three readers)."""
+    words = packs.load(packs.default_dir("en")).template_words
+    assert templates.render("{{x|role}}", {"x": typed}, words) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("hard worker", "being a hard worker"),
+        ("a team player", "being a team player"),
+        ("patient", "being patient"),
+        ("developing managers", "developing managers"),
+        ("the calm in a crisis", "the calm in a crisis"),
+    ],
+)
+def test_what_they_are_known_for_as_a_person_is_being_one(typed: str, said: str) -> None:
+    """'I'm known for hard worker' (all three readers)."""
+    words = packs.load(packs.default_dir("en")).template_words
+    assert templates.render("{{x|trait}}", {"x": typed}, words) == said
