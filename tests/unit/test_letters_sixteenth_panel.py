@@ -145,3 +145,31 @@ def test_what_they_are_known_for_as_a_person_is_being_one(typed: str, said: str)
     """'I'm known for hard worker' (all three readers)."""
     words = packs.load(packs.default_dir("en")).template_words
     assert templates.render("{{x|trait}}", {"x": typed}, words) == said
+
+
+FROZEN = {
+    "en": "the position has been frozen under the mid-year budget hold, not a reflection on me",
+    "es": "el puesto quedó congelado por un recorte de presupuesto, no tiene que ver conmigo",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("channel", ["email", "phone", "in_person"])
+def test_a_role_nobody_got_is_not_thanked_for_as_a_decision(lang: str, channel: str) -> None:
+    """'Treats a budget freeze as "the decision" on him, and never says he'd like to hear when
+    it is reposted' (two readers, FALSE)."""
+    answers = {"reasons_heard": "given", "reasons": FROZEN[lang], "messenger_channel": channel}
+    body = made(lang, "thank_you_email", stage="final", door="pool", **answers).body
+    said = {
+        "en": ("won't be filled for now", "opens again"),
+        "es": ("no se cubrirá", "vuelve a abrirse"),
+    }
+    assert all(words in body for words in said[lang]), body
+    assert ("decision" if lang == "en" else "decisión") not in body
+    # A reason about the person is thanked for as the decision it was.
+    mine = {
+        "en": "they wanted more budget experience",
+        "es": "querían más experiencia con presupuestos",
+    }
+    body = made(lang, "thank_you_email", **{**answers, "reasons": mine[lang]}).body
+    assert said[lang][0] not in body

@@ -141,3 +141,18 @@ def circumstance(text: str) -> bool:
     """Whether the reasons given are about the circumstances (an internal candidate, a frozen
     or cancelled role), not about the person: True for 'they promoted someone internally'."""
     return _CIRCUMSTANCE.search(text) is not None
+
+
+# A role that no one got: frozen, cancelled or put on hold ('the position has been frozen under
+# the mid-year budget hold'). A thank-you then thanks them for the news that it is on hold, not
+# for "the decision", and hopes to hear if it opens again.
+_ON_HOLD = re.compile(
+    r"hiring freeze|frozen|freez|budget hold|cancel|on hold|pulled the|paused|not (?:be )?fill"
+    r"|congel|en pausa|suspend|cancelad|sin presupuesto",
+    re.IGNORECASE,
+)
+
+
+def on_hold(text: str) -> bool:
+    """Whether the reasons given say the role itself was frozen, cancelled or put on hold."""
+    return _ON_HOLD.search(text) is not None

@@ -35,7 +35,7 @@ FILTERS = (
     "greeting", "salutation", "phrase", "role", "title", "headline", "organisation", "team",
     "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
     "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
-    "aside", "meets", "circumstance", "sends", "social",
+    "aside", "meets", "circumstance", "on_hold", "sends", "social",
 )  # fmt: skip
 
 _TAG = re.compile(
@@ -338,6 +338,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar, formal=True)
     if name == "circumstance":  # reasons about the circumstances, not the person
         return background.circumstance(text)
+    if name == "on_hold":  # a role frozen, cancelled or put on hold: no one got it
+        return background.on_hold(text)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
         return background.first_step(value, words)
     if name == "name":
