@@ -166,6 +166,11 @@ def test_a_role_nobody_got_is_not_thanked_for_as_a_decision(lang: str, channel: 
     }
     assert all(words in body for words in said[lang]), body
     assert ("decision" if lang == "en" else "decisión") not in body
+    # Their own thanks for being told ('letting me know about the freeze') is not said twice,
+    # and the news is still not a decision.
+    told = {"en": "letting me know about the freeze", "es": "avisarme de la congelación"}[lang]
+    body = made(lang, "thank_you_email", stage="final", thank_detail=told, **answers).body
+    assert said[lang][0] in body and ("decision" if lang == "en" else "decisión") not in body
     # A reason about the person is thanked for as the decision it was.
     mine = {
         "en": "they wanted more budget experience",
