@@ -178,3 +178,28 @@ def test_a_role_nobody_got_is_not_thanked_for_as_a_decision(lang: str, channel: 
     }
     body = made(lang, "thank_you_email", **{**answers, "reasons": mine[lang]}).body
     assert said[lang][0] not in body
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_catching_up_is_offered_only_where_the_note_offers_to_meet_or_call(lang: str) -> None:
+    """'"It would be good to catch up" with no follow-through' (the coach, five drafts)."""
+    said = {"en": "catch up", "es": "al día"}[lang]
+    for channel, offered in (
+        ("linkedin", False),
+        ("email", False),
+        ("coffee", True),
+        ("phone", True),
+    ):
+        one = made(lang, "outreach", contacts=[contact("former_colleague", channel)])
+        assert (said in one.body) is offered, (channel, one.body)
+
+
+def test_a_figure_the_title_says_is_not_said_again_in_brackets() -> None:
+    """'I led the $180M Series D ... ($180M raised, runway 12 -> 36 months)' (the manager)."""
+    win = {
+        "_id": "e1",
+        "title": "led the $180M Series D and the venture debt refinancing",
+        "number": "$180M raised, runway 12 -> 36 months",
+    }
+    post = made("en", "availability_post", accomplishments=[win])
+    assert "refinancing (runway 12 -> 36 months)." in post.body

@@ -37,6 +37,16 @@ def _did(title: str, words: Background) -> bool:
     return len(first) > 3 and first.isalpha() and first.endswith(tuple(words.did_endings))
 
 
+def _said_again(piece: str, said: set[str]) -> bool:
+    """Whether a piece of a number only says the title's figure again, with one word more
+    ('$180M raised' after 'led the $180M Series D')."""
+    typed = piece.split()
+    figures = [w for w in typed if any(c.isdigit() for c in w)]
+    return (
+        bool(figures) and all(w.lower() in said for w in figures) and len(typed) - len(figures) <= 1
+    )
+
+
 def did(value: object, words: Background) -> str:
     """The first accomplishment of a list (entries with a `title`, and maybe a `number`) typed
     as what the person did, as the rest of a sentence that says so ('rebuilt the wine list at
@@ -61,6 +71,7 @@ def did(value: object, words: Background) -> str:
             piece
             for piece in re.split(r"\s*[,;]\s+", number)
             if not all(w.isdigit() or w.lower() in said for w in piece.split())
+            and not _said_again(piece, said)
         )
         # Its first words said again ('3 weeks early on a 58 week programme' after '... 3 weeks
         # early'): the rest of it only.
