@@ -17,7 +17,7 @@ from tests.unit.test_letters_as_sent import contact, made
 NOTES = [
     ("en", False, "ask at the hall thursday if anybody's looking for foremen"),
     ("en", False, "find her at ASLO, she did 3 campus visits last year and got an offer"),
-    ("en", False, "law school friend, in-house at a medtech co now. how did he make the jump?"),
+    ("en", False, "law school friend. how did he make the jump?"),
     ("es", False, "ahora está en una fintech en Barcelona, preguntarle si buscan diseñadores"),
     ("es", False, "la conocí en el curso, es consultora de capacitación, preguntarle cómo arrancó"),
     ("es", False, "tomarnos un tinto y preguntarle si en la naviera están buscando comerciales"),
@@ -203,3 +203,32 @@ def test_a_figure_the_title_says_is_not_said_again_in_brackets() -> None:
     }
     post = made("en", "availability_post", accomplishments=[win])
     assert "refinancing (runway 12 -> 36 months)." in post.body
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "biotech CFO who took Vireo public, pick her brain on IPO readiness",
+            "Since you took Vireo public, I'd like to pick your brain on IPO readiness.",
+        ),
+        (
+            "my old CEO, on 3 boards now. ask if any of them need a CFO",
+            "Since you're on 3 boards now, I wanted to ask if any of them need a CFO.",
+        ),
+        (
+            "law school friend, in-house at a medtech co now. how did he make the jump?",
+            "Since you're in-house at a medtech co now, how did you make the jump?",
+        ),
+        (
+            "met her at the APA conference, ask about the research team",
+            "We met at the APA conference. I wanted to ask you about the research team.",
+        ),
+        # Who they are, said as nothing the reader does: only the ask.
+        ("golf buddy. ask about openings", "I wanted to ask you about openings."),
+    ],
+)
+def test_who_the_reader_is_is_said_to_them_as_the_reason(typed: str, said: str) -> None:
+    """'I'd like to pick your brain on IPO readiness' with nothing of who she is, to a
+    near-stranger (all three readers: 'a cold ask with no context')."""
+    assert question(typed) == said

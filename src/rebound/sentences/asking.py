@@ -247,7 +247,7 @@ _THEIR = re.compile(r"\btheir\b")
 _THEY = re.compile(r"\b(?:they|them|they're|they've)\b", re.I)
 _THEN_ASKS = re.compile(
     r"(?:[.;]\s+|\s+[-–—]\s+|,\s+)(?=(?:ask|pick|see|find|tell|check|get|grab|catch|follow"
-    r"|would|could|can|does|do|is|are|any|will)\b)",
+    r"|would|could|can|does|do|is|are|any|will|how|what)\b)",
     re.I,
 )
 _YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
@@ -283,6 +283,28 @@ def _swapped(text: str) -> str:
     return _AGREE_YOU.sub(lambda m: _AGREE[m.group(1).lower()] + " you", out)
 
 
+# Who the reader is, typed as a thing ('biotech CFO who took Vireo public', 'my old CEO, on 3
+# boards now'): what it says they do or where they are, said to them ('you took Vireo public',
+# 'you're on 3 boards now').
+_WHO_DID = re.compile(r"^[\w\s'’-]*?\bwho\s+(?!you\b)(.+)$", re.I)
+_WHERE_NOW = re.compile(r"^(?:now\s+)?(?:at|on|in|with|in-house|based)\b.*$", re.I)
+
+
+_MET = re.compile(r"^met you ((?:at|in|through|during|on)\b.+)$", re.I)
+
+
+def _who_you(who: str) -> str:
+    if who.lower().startswith(("you ", "you're ", "you've ")):
+        return who
+    did = _WHO_DID.match(who)
+    if did and "," not in who:
+        return f"you {did.group(1)}"
+    last = who.rsplit(", ", 1)[-1]
+    if "," in who and _WHERE_NOW.match(last):
+        return f"you're {last}"
+    return who
+
+
 def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     """What to ask after who the reader is (`_THEN_ASKS`), said with its reason or alone ('' when
     it cannot be said without them); None when the words are not so typed."""
@@ -293,12 +315,16 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     if _ASKS.match(text) and first not in ("he", "she"):
         return None
     asked = question(text[said.end() :], grammar, formal)
-    who = _swapped(text[: said.start()]).strip()
+    who = _who_you(_swapped(text[: said.start()]).strip())
+    met = _MET.match(who)
+    if met and asked:  # 'met her at the APA conference, ask about ...'
+        return f"We met {met.group(1)}. {asked}"
     if not asked or not who.lower().startswith(("you ", "you're ", "you've ")):
         # Left out, who they are was what 'their' pointed to ('CFO at a food distributor. ask
         # about their ops plans'): the reader's workplace; 'they' or 'them' can't be said so.
         asked = _THEIR.sub("your company's", asked)
-        return "" if _THEY.search(asked) else asked
+        # 'how did you make the jump?' asks of what only who they are said.
+        return "" if _THEY.search(asked) or asked.startswith(("How ", "What ")) else asked
     keep = asked.startswith(("I ", "I'"))  # 'I' keeps its capital after the reason
     return f"Since {who}, {asked[:1] if keep else asked[:1].lower()}{asked[1:]}"
 
