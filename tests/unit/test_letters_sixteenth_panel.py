@@ -232,3 +232,18 @@ def test_who_the_reader_is_is_said_to_them_as_the_reason(typed: str, said: str) 
     """'I'd like to pick your brain on IPO readiness' with nothing of who she is, to a
     near-stranger (all three readers: 'a cold ask with no context')."""
     assert question(typed) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted"),
+    [
+        ("Ingeniero Rojas", "Estimado Ingeniero Rojas:"),
+        ("Licenciada Méndez", "Estimada Licenciada Méndez:"),
+        ("Arquitecta Gil", "Estimada Arquitecta Gil:"),
+    ],
+)
+def test_a_spanish_title_spelt_out_is_greeted_formally(typed: str, greeted: str) -> None:
+    """'Hola, Ingeniero Rojas:' mixes registers (the coach)."""
+    words = packs.load(packs.default_dir("es")).template_words
+    assert templates.render("{{x|greeting}}", {"x": typed}, words) == greeted
+    assert templates.filtered("titled", typed, words) is True

@@ -70,10 +70,19 @@ TITLES: Mapping[str, str] = {
     "padre": "m",
     "pbro": "m",
     "arq": "",
+    # Spelt out ('Ingeniero Rojas', 'Licenciada Méndez'), as a greeting often writes them.
+    "ingeniero": "m",
+    "ingeniera": "f",
+    "licenciado": "m",
+    "licenciada": "f",
+    "arquitecto": "m",
+    "arquitecta": "f",
+    "maestro": "m",
+    "maestra": "f",
 }
 _WITH_FIRST_NAME = frozenset({"don", "doña", "sir", "dame"})
 # A title only in Spanish: in English, 'Don Johnson' is a man called Don.
-_SPANISH_ONLY = frozenset({"don"})
+_SPANISH_ONLY = frozenset({"don", "maestro", "maestra"})
 
 # Words that begin a surname ('de la Cruz', 'van der Berg') or join two ('Pérez y López').
 PARTICLES = frozenset(
