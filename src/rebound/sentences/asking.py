@@ -28,76 +28,21 @@ _ASKS = re.compile(
 # What is asked for, typed as a thing and not a sentence ('referral for battery roles at
 # Ather'), said as a question that asks for it: one of these first, a singular thing takes 'a'.
 _ONE_THING = frozenset(
-    [
-        "referral",
-        "reference",
-        "introduction",
-        "intro",
-        "recommendation",
-        "mock",
-        "word",
-        "chat",
-        "lead",
-        "heads-up",
-        "quick",
-        "short",
-    ]
-)
+    ("referral", "reference", "introduction", "intro", "recommendation", "mock", "word", "chat",
+     "lead", "heads-up", "quick", "short")
+)  # fmt: skip
 _THINGS = frozenset(
-    [
-        "advice",
-        "feedback",
-        "tips",
-        "pointers",
-        "leads",
-        "introductions",
-        "intros",
-        "references",
-        "referrals",
-        "thoughts",
-        "guidance",
-        "insight",
-        "insights",
-        "input",
-        "names",
-        "contacts",
-        "recommendations",
-        "your",
-        "some",
-    ]
-)
+    ("advice", "feedback", "tips", "pointers", "leads", "introductions", "intros", "references",
+     "referrals", "thoughts", "guidance", "insight", "insights", "input", "names", "contacts",
+     "recommendations", "your", "some")
+)  # fmt: skip
 # What the reader is asked to do, typed as an order ('review my CV', 'help me prep for the
 # panel'): asked as a question, 'Could you review my CV?'.
 _TO_DO = frozenset(
-    (
-        "review",
-        "help",
-        "look",
-        "read",
-        "introduce",
-        "connect",
-        "share",
-        "send",
-        "pass",
-        "put",
-        "tell",
-        "show",
-        "let",
-        "check",
-        "give",
-        "recommend",
-        "refer",
-        "forward",
-        "keep",
-        "mentor",
-        "coach",
-        "proofread",
-        "explain",
-        "walk",
-        "vouch",
-        "get",
-    )
-)
+    ("review", "help", "look", "read", "introduce", "connect", "share", "send", "pass", "put",
+     "tell", "show", "let", "check", "give", "recommend", "refer", "forward", "keep", "mentor",
+     "coach", "proofread", "explain", "walk", "vouch", "get")
+)  # fmt: skip
 # What the person means to do themselves, typed as a note to self ('stop by, get back on the
 # books, ask about the data center calls', 'grab coffee w him'): said as what they would like
 # to do ('I'd like to stop by, get back on the books, and ask about ...'). Not with 'me' in it
@@ -126,6 +71,8 @@ _ES_TELL |= {"cuéntale": "contar", "cuentale": "contar", "avisale": "avisar", "
 _ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
 
 
+# What to ask a reader after who they are, in Spanish ('..., preguntarle si ...').
+_ES_THEN_ASKS = re.compile(r",\s+((?:preguntarle|consultarle)\s+si\b[^,]*)$", re.I)
 _ES_SU = re.compile(r"\b[sS]us?\b")
 _ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
 _ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
@@ -484,6 +431,10 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
             asks = _ASKS.match(rest) or verb in _LEAD_VERBS
             return question(rest, grammar, formal) if rest and asks else ""
         out = _to_the_reader(out)
+    elif grammar == "es" and (asked := _ES_THEN_ASKS.search(out)):
+        # 'ahora está en una fintech en Barcelona, preguntarle si buscan diseñadores': who the
+        # reader is was for the person; what to ask them, asked.
+        return question(asked.group(1), grammar, formal)
     framed = _framed(out, grammar, formal)
     if framed:
         return framed
