@@ -272,3 +272,12 @@ def test_a_spanish_note_about_the_reader_asks_only_what_it_asks(
     (all three readers)."""
     assert question(typed, "es") == tu
     assert question(typed, "es", formal=True) == usted
+
+
+def test_a_wish_of_what_the_reader_does_is_said_to_them_as_tu() -> None:
+    """'¿Podrías quedar para un café y que me eche un ojo al portfolio?' mixes tú and usted."""
+    typed = "quedar para un café y que me eche un ojo al portfolio"
+    assert (
+        question(typed, "es") == "¿Podrías quedar para un café y que me eches un ojo al portfolio?"
+    )
+    assert question(typed, "es", formal=True).endswith("y que me eche un ojo al portfolio?")

@@ -71,6 +71,10 @@ _ES_TELL |= {"cuéntale": "contar", "cuentale": "contar", "avisale": "avisar", "
 _ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
 
 
+# A wish of the reader's doing, in the third person ('y que me eche un ojo'): to tú, 'eches'.
+_ES_WISH = re.compile(
+    r"\by que me (?!(?:gusta|encanta|interesa|parece|importa|queda|falta)\b)[a-zñ]+[ae]\b"
+)
 # What to ask a reader after who they are, in Spanish ('..., preguntarle si ...').
 _ES_THEN_ASKS = re.compile(r",\s+((?:preguntarle|consultarle)\s+si\b[^,]*)$", re.I)
 _ES_SU = re.compile(r"\b[sS]us?\b")
@@ -393,6 +397,8 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     said = _question(text, grammar, formal)
     if grammar == "es":
         said = note_check.inner_question(said)
+        if not formal:  # '¿Podrías ... y que me eche un ojo?': 'que me eches'
+            said = _ES_WISH.sub(lambda m: m.group(0) + "s", said)
     return "" if note_check.still_a_note(said, grammar, formal) else said
 
 
