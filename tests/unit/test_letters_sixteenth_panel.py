@@ -65,7 +65,7 @@ def test_a_note_no_frame_can_say_to_the_reader_is_not_sent(
         (
             "en",
             "shes a PM at northstar now, ask if they need a foreman",
-            "Since you're a PM at northstar now, I wanted to ask if they need a foreman.",
+            "Now that you're a PM at northstar, I wanted to ask if they need a foreman.",
         ),
         (
             "en",
@@ -213,11 +213,11 @@ def test_a_figure_the_title_says_is_not_said_again_in_brackets() -> None:
         ),
         (
             "my old CEO, on 3 boards now. ask if any of them need a CFO",
-            "Since you're on 3 boards now, I wanted to ask if any of them need a CFO.",
+            "Now that you're on 3 boards, I wanted to ask if any of them need a CFO.",
         ),
         (
             "law school friend, in-house at a medtech co now. how did he make the jump?",
-            "Since you're in-house at a medtech co now, how did you make the jump?",
+            "Now that you're in-house at a medtech co, how did you make the jump?",
         ),
         (
             "met her at the APA conference, ask about the research team",

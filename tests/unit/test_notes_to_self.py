@@ -55,7 +55,7 @@ from tests.unit.test_letters_as_sent import contact, made
         ),
         (
             "PhD cohort, now at the National Archives. Ask properly about heritage jobs",
-            "Since you're now at the National Archives, I wanted to ask you about heritage jobs.",
+            "Now that you're at the National Archives, I wanted to ask you about heritage jobs.",
         ),
         (
             "ex-COO at Brandt - would he be a board-level reference?",

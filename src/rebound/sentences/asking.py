@@ -241,6 +241,7 @@ _WHO_DID = re.compile(r"^[\w\s'’-]*?\bwho\s+(?!you\b)(.+)$", re.I)
 _WHERE_NOW = re.compile(r"^(?:now\s+)?(?:at|on|in|with|in-house|based)\b.*$", re.I)
 
 
+_NOW_THAT = re.compile(r"(you're|you are)\s+(now\s+)?(.+?)(,?\s+now)?", re.I)
 _MET = re.compile(r"^met you ((?:at|in|through|during|on)\b.+)$", re.I)
 
 
@@ -277,7 +278,13 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
         # 'how did you make the jump?' asks of what only who they are said.
         return "" if _THEY.search(asked) or asked.startswith(("How ", "What ")) else asked
     keep = asked.startswith(("I ", "I'"))  # 'I' keeps its capital after the reason
-    return f"Since {who}, {asked[:1] if keep else asked[:1].lower()}{asked[1:]}"
+    asked = f"{asked[:1] if keep else asked[:1].lower()}{asked[1:]}"
+    # Where they are now, acknowledged rather than told ('Since you're a PM at ... now' tells
+    # the reader their own job): 'Now that you're a PM at ..., ...'.
+    now = _NOW_THAT.fullmatch(who)
+    if now and (now.group(2) or now.group(4)):
+        return f"Now that {now.group(1)} {now.group(3)}, {asked}"
+    return f"Since {who}, {asked}"
 
 
 def _to_the_reader(text: str) -> str:
