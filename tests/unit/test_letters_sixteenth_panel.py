@@ -281,3 +281,20 @@ def test_a_wish_of_what_the_reader_does_is_said_to_them_as_tu() -> None:
         question(typed, "es") == "¿Podrías quedar para un café y que me eches un ojo al portfolio?"
     )
     assert question(typed, "es", formal=True).endswith("y que me eche un ojo al portfolio?")
+
+
+def test_what_they_did_is_written_out_and_holds_one_pair_of_brackets() -> None:
+    """'2 wks early (abt 80k under budget)', '... strategy (2018) (£1.2m reallocated ...)'."""
+    words = packs.load(packs.default_dir("en")).template_words
+    wins = [{"title": "delivered the drainage 2 wks early", "number": "abt 80k under budget"}]
+    said = templates.render("{{a|did}}", {"a": wins}, words)
+    assert said == "delivered the drainage 2 weeks early (about 80k under budget)"
+    wins = [{"title": "led the review behind the strategy (2018)", "number": "£1.2m reallocated"}]
+    said = templates.render("{{a|did}}", {"a": wins}, words)
+    assert said == "led the review behind the strategy (2018; £1.2m reallocated)"
+
+
+def test_a_final_g_dropped_is_written_out() -> None:
+    words = packs.load(packs.default_dir("en")).template_words
+    typed = "gettin stuff built on time"
+    assert templates.render("{{a|trait}}", {"a": typed}, words) == "getting stuff built on time"

@@ -82,6 +82,8 @@ def did(value: object, words: Background) -> str:
         if again >= 2:
             number = " ".join(typed[again:])
         number = number.strip(" .()")  # what is left may be what they typed in brackets
+        if number and title.endswith(")") and "(" in title:  # '... strategy (2018)': one pair
+            return f"{title[:-1]}; {number})"
         return f"{title} ({number})" if number else title
     return ""
 

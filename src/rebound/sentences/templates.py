@@ -323,7 +323,7 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "addressed":  # a sentence about the reader, said to them
         return addressing.addressed(text, words)
     if name == "did":  # the first accomplishment, as what they did: 'rebuilt the wine list'
-        return background.did(value, words)
+        return tidy.tidied(background.did(value, words), words.grammar)  # '2 wks early'
     if name == "question":  # what they want to ask a contact, as a sentence of its own
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work

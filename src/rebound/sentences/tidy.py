@@ -27,6 +27,11 @@ SHORTHAND = {
     "thats": "that's", "theyre": "they're", "youre": "you're", "hes": "he's", "bc": "because",
     "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "hrs": "hours", "mgr": "manager",
     "mgmt": "management", "mtg": "meeting", "msg": "message", "govt": "government",
+    # A final g dropped, as it is said ('gettin stuff built', 'puttin me forward').
+    "gettin": "getting", "puttin": "putting", "doin": "doing", "goin": "going",
+    "lookin": "looking", "workin": "working", "tryin": "trying", "thinkin": "thinking",
+    "makin": "making", "takin": "taking", "runnin": "running", "nothin": "nothing",
+    "somethin": "something", "talkin": "talking", "helpin": "helping", "buildin": "building",
 }  # fmt: skip
 
 
