@@ -298,3 +298,22 @@ def test_a_final_g_dropped_is_written_out() -> None:
     words = packs.load(packs.default_dir("en")).template_words
     typed = "gettin stuff built on time"
     assert templates.render("{{a|trait}}", {"a": typed}, words) == "getting stuff built on time"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("stage", ["screen", "interviews", "final", "applied"])
+def test_an_agencys_unnamed_client_is_not_a_workplace_they_learnt_about(
+    lang: str, stage: str
+) -> None:
+    """'I enjoyed learning more about the work at Coastline Recruitment - for a Tier 1 Civil
+    Contractor in Brisbane' (all three readers, FALSE: the client was never named)."""
+    company = {
+        "en": "Coastline Recruitment - for a Tier 1 Civil Contractor in Brisbane",
+        "es": "Talento Sur, para una constructora de Lima",
+    }[lang]
+    one = made(lang, "thank_you_email", company=company, stage=stage)
+    body = one.body
+    assert company.split()[0] not in body and company.split()[0] not in one.subject
+    assert "your work" not in body and "su trabajo" not in body
+    named = made(lang, "thank_you_email", company="Globex", stage=stage).body
+    assert "Globex" in named

@@ -103,3 +103,17 @@ def organisation(text: str, words: Naming | None = None, article: bool = True) -
         if any(parts[i] in nouns and not set(parts[:i]) & {"and", "&", "y"} for i in at):
             return f"{taken} {cut}" if len(parts) > 1 else cut
     return cut
+
+
+# An agency's name typed with the client it recruits for, unnamed ('Coastline Recruitment - for a
+# Tier 1 Civil Contractor in Brisbane', 'Hays (for a confidential client)'): the person never
+# saw that client's work, so no letter says they learnt about it.
+_UNNAMED_CLIENT = re.compile(
+    r"\b(?:for|on behalf of)\s+(?:a|an|one of)\b|\bconfidential\b|\bcliente?\b|\bpara una?\b",
+    re.IGNORECASE,
+)
+
+
+def unnamed_client(text: str) -> bool:
+    """Whether a company typed as an agency with a client it does not name."""
+    return _UNNAMED_CLIENT.search(text) is not None

@@ -35,7 +35,7 @@ FILTERS = (
     "greeting", "salutation", "phrase", "role", "title", "headline", "organisation", "team",
     "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
     "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
-    "aside", "meets", "circumstance", "on_hold", "sends", "social",
+    "aside", "meets", "circumstance", "on_hold", "sends", "social", "unnamed_client",
 )  # fmt: skip
 
 _TAG = re.compile(
@@ -340,6 +340,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return background.circumstance(text)
     if name == "on_hold":  # a role frozen, cancelled or put on hold: no one got it
         return background.on_hold(text)
+    if name == "unnamed_client":  # an agency with a client it does not name
+        return organisations.unnamed_client(text)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
         return background.first_step(value, words)
     if name == "name":
