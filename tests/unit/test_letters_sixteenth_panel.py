@@ -317,3 +317,7 @@ def test_an_agencys_unnamed_client_is_not_a_workplace_they_learnt_about(
     assert "your work" not in body and "su trabajo" not in body
     named = made(lang, "thank_you_email", company="Globex", stage=stage).body
     assert "Globex" in named
+    # A client named, with the agency beside it, is where the job is.
+    client = "Grupo Norte (cliente de la consultora Talento Regio)"
+    named = made(lang, "thank_you_email", company=client, stage=stage).body
+    assert "Grupo Norte" in named

@@ -107,9 +107,10 @@ def organisation(text: str, words: Naming | None = None, article: bool = True) -
 
 # An agency's name typed with the client it recruits for, unnamed ('Coastline Recruitment - for a
 # Tier 1 Civil Contractor in Brisbane', 'Hays (for a confidential client)'): the person never
-# saw that client's work, so no letter says they learnt about it.
+# saw that client's work, so no letter says they learnt about it. A client named ('Grupo
+# Industrial del Norte (cliente de la consultora Talento Regio)') is where the job is.
 _UNNAMED_CLIENT = re.compile(
-    r"\b(?:for|on behalf of)\s+(?:a|an|one of)\b|\bconfidential\b|\bcliente?\b|\bpara una?\b",
+    r"\b(?:for|on behalf of)\s+(?:a|an|one of)\b|\bconfidential\b|\bconfidencial\b|\bpara una?\b",
     re.IGNORECASE,
 )
 
