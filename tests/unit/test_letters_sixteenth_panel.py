@@ -321,3 +321,31 @@ def test_an_agencys_unnamed_client_is_not_a_workplace_they_learnt_about(
     client = "Grupo Norte (cliente de la consultora Talento Regio)"
     named = made(lang, "thank_you_email", company=client, stage=stage).body
     assert "Grupo Norte" in named
+
+
+def test_a_note_to_someone_written_to_as_usted_is_told_as_unused_too() -> None:
+    """A note to self to a titled contact: no form of it is said, and the person hears so."""
+    typed = "mandarles el CV"
+    whom = contact("other", "email", "Dra. Ana Ruiz")
+    one = made("es", "outreach", contacts=[{**whom, "request": typed}])
+    assert typed not in one.body
+    assert ("letters_not_asked", typed, "") in one.told
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["mandarle el CV y preguntarle si hay algo", "invitarlo a un café y contarle mi plan"],
+)
+def test_an_infinitive_after_y_is_said_to_usted(typed: str) -> None:
+    """'Me gustaría mandarle el CV y preguntarle si hay algo.' is usted Spanish, not a note."""
+    assert question(typed, "es", formal=True).startswith("Me gustaría")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_role_on_hold_takes_no_feedback_to_heart(lang: str) -> None:
+    """'won't be filled for now' and then 'I've taken the feedback to heart' contradict."""
+    paused = {"en": "they've paused the role until the spring", "es": "el puesto está en pausa"}
+    fixes = [{"_id": "f1", "what": "take the staffing course", "due": "2027-01-10"}]
+    answers = {"reasons_heard": "given", "reasons": paused[lang], "messenger_channel": "email"}
+    body = made(lang, "thank_you_email", fixes=fixes, **answers).body
+    assert "staffing course" not in body

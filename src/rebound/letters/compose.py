@@ -363,7 +363,8 @@ def _told(made: _Letter, raw: Lookup, uses: set[str]) -> tuple[tuple[str, str, s
     for name, how in sorted(asked):
         typed = raw.get(name)
         if (
-            isinstance(typed, str)
+            name not in uses  # asked in another form ('formal_question'): said, so not told
+            and isinstance(typed, str)
             and typed.strip()
             and not templates.filtered(how, typed, made.words)
         ):

@@ -152,8 +152,9 @@ _CIRCUMSTANCE = re.compile(
 
 def circumstance(text: str) -> bool:
     """Whether the reasons given are about the circumstances (an internal candidate, a frozen
-    or cancelled role), not about the person: True for 'they promoted someone internally'."""
-    return _CIRCUMSTANCE.search(text) is not None
+    or cancelled role), not about the person: True for 'they promoted someone internally'. A
+    role on hold (`on_hold`) is one, whatever words say it."""
+    return _CIRCUMSTANCE.search(text) is not None or on_hold(text)
 
 
 # A role that no one got: frozen, cancelled or put on hold ('the position has been frozen under

@@ -24,7 +24,7 @@ _AND_AFTER_STOP = re.compile(r"[.?!]\s+(?:and|y|e|o)\s")
 _GOES_ON_SMALL = re.compile(r"^[^.?!]+[.?!]\s+[a-zñáéíóú¿]")
 _SOMEONE = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|you|your|we|us|yo|mi|tú|usted|nos)\b", re.I)
 _ES_HE_SHE = re.compile(r"\b(?:él|ella)\b", re.I)
-_ES_AFTER_NOTE = re.compile(r"(?:,|\by)\s+[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")
+_ES_AFTER_NOTE = re.compile(r",\s+[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")
 _ES_ABOUT_READER = re.compile(r"\b[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")  # not 'Carla'
 # A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
 # contacto de alguien?'): the question alone is what to ask.
