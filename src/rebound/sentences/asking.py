@@ -239,14 +239,14 @@ def _swapped(text: str) -> str:
 # 'you're on 3 boards now').
 _WHO_DID = re.compile(r"^[\w\s'’-]*?\bwho\s+(?!you\b)(.+)$", re.I)
 _WHERE_NOW = re.compile(r"^(?:now\s+)?(?:at|on|in|with|in-house|based)\b.*$", re.I)
-
-
+# Where they are now, acknowledged ('Now that you're ...'); where they met, said as such.
 _NOW_THAT = re.compile(r"(you're|you are)\s+(now\s+)?(.+?)(,?\s+now)?", re.I)
 _MET = re.compile(r"^met you ((?:at|in|through|during|on)\b.+)$", re.I)
+_SAID_TO_YOU = ("you ", "you're ", "you've ")  # who they are, said to them
 
 
 def _who_you(who: str) -> str:
-    if who.lower().startswith(("you ", "you're ", "you've ")):
+    if who.lower().startswith(_SAID_TO_YOU):
         return who
     did = _WHO_DID.match(who)
     if did and "," not in who:
@@ -271,7 +271,7 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     met = _MET.match(who)
     if met and asked:  # 'met her at the APA conference, ask about ...'
         return f"We met {met.group(1)}. {asked}"
-    if not asked or not who.lower().startswith(("you ", "you're ", "you've ")):
+    if not asked or not who.lower().startswith(_SAID_TO_YOU):
         # Left out, who they are was what 'their' pointed to ('CFO at a food distributor. ask
         # about their ops plans'): the reader's workplace; 'they' or 'them' can't be said so.
         asked = _THEIR.sub("your company's", asked)
@@ -396,6 +396,20 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     return ""
 
 
+# A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
+# contacto de alguien?'): the question alone is what to ask.
+_ES_INNER = re.compile(r",\s*(¿[^¿]+\?)$")
+
+
+def _inner_question(said: str) -> str:
+    """A Spanish question typed after a note about its reader, alone; else `said`."""
+    inner = _ES_INNER.search(said)
+    if not inner or said.startswith("¿"):
+        return said
+    asked = inner.group(1)
+    return asked[:2].upper() + asked[2:] if asked[1:2].islower() else asked
+
+
 def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     """The words as a sentence: 'could I shadow your budget meetings' -> 'Could I shadow your
     budget meetings?' (`_question`); '' when, said so, they would still read as a note the
@@ -403,7 +417,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     person is told their words were not used."""
     said = _question(text, grammar, formal)
     if grammar == "es":
-        said = note_check.inner_question(said)
+        said = _inner_question(said)
         if not formal:  # '¿Podrías ... y que me eche un ojo?': 'que me eches'
             said = _ES_WISH.sub(lambda m: m.group(0) + "s", said)
     return "" if note_check.still_a_note(said, grammar, formal) else said

@@ -26,18 +26,6 @@ _SOMEONE = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|you|your|we|us|yo|mi|tú|usted
 _ES_HE_SHE = re.compile(r"\b(?:él|ella)\b", re.I)
 _ES_AFTER_NOTE = re.compile(r",\s+[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")
 _ES_ABOUT_READER = re.compile(r"\b[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")  # not 'Carla'
-# A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
-# contacto de alguien?'): the question alone is what to ask.
-_ES_INNER = re.compile(r",\s*(¿[^¿]+\?)$")
-
-
-def inner_question(said: str) -> str:
-    """A Spanish question typed after a note about its reader, alone; else `said`."""
-    inner = _ES_INNER.search(said)
-    if not inner or said.startswith("¿"):
-        return said
-    asked = inner.group(1)
-    return asked[:2].upper() + asked[2:] if asked[1:2].islower() else asked
 
 
 def still_a_note(said: str, grammar: str, formal: bool) -> bool:
