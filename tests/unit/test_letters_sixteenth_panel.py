@@ -261,8 +261,14 @@ def test_a_spanish_title_spelt_out_is_greeted_formally(typed: str, greeted: str)
             "Quería preguntarte si sabes de vacantes.",
             "Quería preguntarle si sabe de vacantes.",
         ),
+        # How something with its own subject is: asked (the eighteenth panel).
+        (
+            "se fue a trabajar a Santiago, preguntarle cómo está el mercado allá",
+            "Quería preguntarte cómo está el mercado allá.",
+            "Quería preguntarle cómo está el mercado allá.",
+        ),
         # Asked how the reader did something, the verb is theirs, and no rule says it so.
-        ("se fue a trabajar a Santiago, preguntarle cómo está el mercado allá", "", ""),
+        ("se fue a trabajar a Santiago, preguntarle cómo le fue", "", ""),
     ],
 )
 def test_a_spanish_note_about_the_reader_asks_only_what_it_asks(

@@ -494,7 +494,7 @@ def test_a_spanish_door_to_reapply_names_no_crowd() -> None:
     ("typed", "said"),
     [
         ("jefe de produccion en el norte del pais", "jefe de producción en el norte del país"),
-        ("gestion de equipos, y tambien logistica", "gestión de equipos, y también logistica"),
+        ("gestion de equipos, y tambien logistica", "gestión de equipos, y también logística"),
         ("direcciones y Production Manager", "direcciones y Production Manager"),  # as typed
     ],
 )

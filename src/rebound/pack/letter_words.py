@@ -121,6 +121,10 @@ class LetterWords(_Strict):
     # a first word of `known_for_as_typed`, or one with a `verb_endings` ending, stays as typed.
     # Empty in a language whose sentence needs none of it (English: 'known for ...').
     known_for_own: list[str] = Field(default_factory=list)
+    # A note after what someone looks for, typed as a wish without its subject ('..., want to
+    # stay at LGH if i can'): its first words, and how a sentence of the person's says them
+    # ('I want to'); said after the rest as a sentence of their own (rebound.sentences.fitting).
+    wish_leads: dict[str, str] = Field(default_factory=dict)
     known_for_clause: dict[str, str] = Field(default_factory=dict)
     known_for_as_typed: list[str] = Field(default_factory=list)
     verb_endings: list[str] = Field(default_factory=list)

@@ -461,6 +461,7 @@ class Content(_Strict):
             place_before=letters.place_before,
             place_areas=tuple(letters.place_areas),
             known_for_own=tuple(letters.known_for_own),
+            wish_leads=tuple(letters.wish_leads.items()),
             known_for_clause=tuple(letters.known_for_clause.items()),
             known_for_as_typed=frozenset(letters.known_for_as_typed),
             verb_endings=tuple(letters.verb_endings),

@@ -63,6 +63,8 @@ _READERS = (
     "sentences/organisations.py",
     "sentences/titles.py",
     "sentences/asking.py",
+    "sentences/third_person.py",
+    "sentences/tuteo.py",
     "sentences/topics.py",
     "sentences/tidy.py",
     "pack/typed.py",

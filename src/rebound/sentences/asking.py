@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rebound.sentences import note_check, tidy
+from rebound.sentences import note_check, third_person, tidy, tuteo
 
 # The first words of a question, in the packs' languages ('could I ...', '¿podrías ...').
 _ASKS = re.compile(
@@ -71,26 +71,15 @@ _ES_TELL |= {"cuéntale": "contar", "cuentale": "contar", "avisale": "avisar", "
 _ES_WONDER = re.compile(r"(?:ver|averiguar)\s+si\b")
 
 
-# A wish of the reader's doing, in the third person ('y que me eche un ojo'): to tú, 'eches'.
-_ES_WISH = re.compile(
-    r"\by que me (?!(?:gusta|encanta|interesa|parece|importa|queda|falta)\b)[a-zñ]+[ae]\b"
+# What to ask a reader after who they are, in Spanish ('..., preguntarle si ...'), or how
+# something with its own subject is ('..., preguntarle cómo es el equipo de riesgo'); never how
+# the reader did something ('cómo arrancó': to tú, 'arrancaste', which no rule here says).
+_ES_THEN_ASKS = re.compile(
+    r",\s+((?:preguntarle|consultarle)\s+(?:si|(?:c[oó]mo|qu[eé]\s+tal|d[oó]nde)\s+(?:es|son|est[aá]n?"
+    r"|era|eran|hay|funciona|funcionan|trabaja|trabajan)\s+(?:el|la|los|las|un|una)\b)\b[^,]*)$",
+    re.I,
 )
-# What to ask a reader after who they are, in Spanish ('..., preguntarle si ...').
-_ES_THEN_ASKS = re.compile(r",\s+((?:preguntarle|consultarle)\s+si\b[^,]*)$", re.I)
-_ES_SU = re.compile(r"\b[sS]us?\b")
-_ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
-_ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
-_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees"}
-_ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
-
-
-def _as_tu(text: str) -> str:
-    """A note to self about the reader, asked of them as tú: 'si sabe de cadenas' -> 'si sabes
-    de cadenas', 'si me puede dar' -> 'si me puedes dar', 'si en su empresa' -> 'si en tu
-    empresa'. Only the verb right after 'si' (whose subject is the reader) changes; 'si la
-    constructora está ...' stays."""
-    out = _ES_SU.sub(lambda m: "t" + m.group(0)[1:], text)
-    return _ES_SI_VERB.sub(lambda m: f"{m.group(1)}{_ES_TU[m.group(2).lower()]}", out)
+_ES_WE = re.compile(r"(?:nos\s+)?[a-záéíóúñ]+(?:amos|imos)\b", re.I)
 
 
 def _joined(asked: list[str], grammar: str) -> str:
@@ -139,6 +128,7 @@ _ES_THING = re.compile(
 )
 
 
+_TOGETHER = re.compile(r"\b(?:juntos|juntas|juntes)\b")
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
 _VOSEO_ME = re.compile(r"([a-zñ]+a)(?:me|nos)")
 
@@ -155,28 +145,14 @@ _ASK_NOTE = re.compile(
     r"ask(?:\s+(?:him|her|them))?\s+(?=(?:whether|if|how|what|why|when|where|who|which)\b)", re.I
 )
 _AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+s?he\b", re.I)
-_AGREE = {"does": "do", "is": "are", "has": "have", "was": "were"}
-_HIS = {"his": "your", "him": "you", "he": "you", "he's": "you're", "himself": "yourself"}
-_HIS.update({"she": "you", "she's": "you're", "hers": "yours", "herself": "yourself"})
-_HIS.update({"he'd": "you'd", "she'd": "you'd"})
-_HIS_WORD = re.compile(r"\b(his|him|he's|he'd|he|himself|she's|she'd|she|hers|herself)\b", re.I)
-_HE_VERB = re.compile(r"\bs?he (\w+)\b(?!')", re.I)
-_HE_HAS = re.compile(r"\bs?he's (been|heard|got|gotten|seen|done|had|worked|moved|left)\b", re.I)
-# 'her' is whom before these words or at the end ('tell her I'm serious', 'give her a call'),
-# and whose before any other ('pick her brain').
-_HER = re.compile(r"\bher\b(?=(\s+[\w']+)?)", re.I)
-_WHOM_NEXT = frozenset(
-    ("a", "an", "the", "my", "our", "this", "that", "these", "those", "some", "any", "if",
-     "whether", "about", "for", "to", "on", "in", "at", "with", "from", "by", "i", "i'm", "me",
-     "and", "or", "but", "when", "what", "how", "why", "who", "know")
-)  # fmt: skip
 # 'shed be a ref again': she'd ('shed' is a word only before none of these).
 _SHE_D = re.compile(r"\b(s?he)d\b(?= (?:be|like|want|know|have|mind|help|consider)\b)", re.I)
 _ASK_TO = re.compile(r"ask (?:him|her|them|you) to ", re.I)
 # How to reach them, typed before what to say ('text her, her husband's the GM at ...'): for
 # the person; what follows is sent only when it asks something.
 _REACH = re.compile(
-    r"(?:text|call|ring|phone|email|e-mail|dm|message|msg|ping|whatsapp|discord|slack)"
+    r"(?:text|call|ring|phone|email|e-mail|dm|message|msg|ping|whatsapp|discord|slack|telegram"
+    r"|signal|wechat|viber|imessage|sms|insta|ig)"
     r"\s+(?:him|her|them|you)\b[\s,.;:-]*",
     re.I,
 )
@@ -201,37 +177,14 @@ _THEN_ASKS = re.compile(
     r"|would|could|can|does|do|is|are|any|will|how|what)\b)",
     re.I,
 )
-_YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
-_AGREE_YOU = re.compile(r"\b(is|has|was|does)\s+you\b")  # 'what else is you running'
 
 
-def _agreed(match: re.Match[str]) -> str:
-    """'he knows' -> 'you know', 'he has' -> 'you have', 'he tries' -> 'you try'."""
-    verb = match.group(1)
-    low = verb.lower()
-    if low in _AGREE:
-        return "you " + _AGREE[low]
-    if low.endswith("ies") and len(low) > 4:
-        return "you " + verb[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-        return "you " + verb[:-2]
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
-        return "you " + verb[:-1]
-    return "you " + verb
-
-
-def _her(match: re.Match[str]) -> str:
-    after = (match.group(1) or "").strip().lower().rstrip(".,;:?!")
-    return "you" if not after or after in _WHOM_NEXT else "your"
-
-
-def _swapped(text: str) -> str:
-    out = _HE_HAS.sub(lambda m: "you've " + m.group(1), text)
-    out = _HE_VERB.sub(_agreed, out)
-    out = _HIS_WORD.sub(lambda m: _HIS[m.group(1).lower()], out)
-    out = _HER.sub(_her, out)
-    out = _YOU_AGREE.sub(lambda m: "you " + _AGREE[m.group(1)], out)
-    return _AGREE_YOU.sub(lambda m: _AGREE[m.group(1).lower()] + " you", out)
+# A treat and a catch-up typed as a note ('pint and a catch up re who's hiring at the old place').
+_CATCH_UP = re.compile(
+    r"(?:a\s+)?(coffee|lunch|breakfast|drink|beer|pint)s?\s+(?:and|&|\+)\s+(?:a\s+)?"
+    r"(catch[- ]?up|chat)(?:\s+(?:re|about|on)\s+(.+))?",
+    re.I,
+)
 
 
 # Who the reader is, typed as a thing ('biotech CFO who took Vireo public', 'my old CEO, on 3
@@ -267,7 +220,7 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     if _ASKS.match(text) and first not in ("he", "she"):
         return None
     asked = question(text[said.end() :], grammar, formal)
-    who = _who_you(_swapped(text[: said.start()]).strip())
+    who = _who_you(third_person.swapped(text[: said.start()]).strip())
     met = _MET.match(who)
     if met and asked:  # 'met her at the APA conference, ask about ...'
         return f"We met {met.group(1)}. {asked}"
@@ -287,30 +240,60 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     return f"Since {who}, {asked}"
 
 
+# A wish typed without its subject ('would appreciate a candid debrief'): said with it, as a
+# statement ('I would appreciate a candid debrief.'), never asked of the reader.
+_WOULD_WISH = re.compile(
+    r"(?:would|'d)\s+(?=(?:appreciate|love|like|value|welcome|be\s+(?:grateful|glad|happy"
+    r"|keen|thankful))\b)",
+    re.I,
+)
+# 'can refer me for the grad role?', 'can book a mock slot?': a question typed without its
+# subject, as many write it; asked with it: the reader's doing where it is done to 'me'.
+_CAN_BARE = re.compile(
+    r"(can|could)\s+(?!(?:i|you|we|he|she|they|u|it|there|this|that|someone"
+    r"|anyone|somebody|anybody|be|not|also|just|please|pls)\b)(?=[a-z])",
+    re.I,
+)
+
+
+def _with_subject(text: str) -> str:
+    wish = _WOULD_WISH.match(text)
+    if wish:
+        return f"I {text[:1].lower()}{text[1:]}".replace("I 'd ", "I'd ", 1)
+    bare = _CAN_BARE.match(text)
+    if bare:
+        clause = re.split(r"[?.!]", text, maxsplit=1)[0]
+        who = "you" if _ME.search(clause) else "I"
+        return f"{text[: bare.end(1)]} {who} {text[bare.end() :]}"
+    return text
+
+
 def _to_the_reader(text: str) -> str:
     thanks = _THANK_NOTE.match(text)
     if thanks:
-        return f"Thank you for {_swapped(text[thanks.end() :]).rstrip(' .?!')}."
+        return f"Thank you for {third_person.swapped(text[thanks.end() :]).rstrip(' .?!')}."
     about = _ASK_ABOUT.match(text)
     if about:
-        said = _swapped(text[about.end() :]).rstrip(" .?!")
+        said = third_person.swapped(text[about.end() :]).rstrip(" .?!")
         if about.group(1).lower() == "for":
             return f"Could I ask you for {said}?"
         return f"I wanted to ask you about {said}."
     willing = _ASK_TO.match(text)
     if willing:  # 'ask him to be a reference' -> 'Would you be willing to be a reference?'
-        return f"Would you be willing to {_swapped(text[willing.end() :]).rstrip(' .?!')}?"
+        return (
+            f"Would you be willing to {third_person.swapped(text[willing.end() :]).rstrip(' .?!')}?"
+        )
     note = _ASK_NOTE.match(text)
     if note:
-        return f"I wanted to ask {_swapped(text[note.end() :]).rstrip(' .?!')}."
+        return f"I wanted to ask {third_person.swapped(text[note.end() :]).rstrip(' .?!')}."
     aux = _AUX_HE.match(text)
     if aux:
         verb = aux.group(1).lower()
-        return f"{_AGREE.get(verb, verb)} you{_swapped(text[aux.end() :])}"
+        return f"{third_person.AGREE.get(verb, verb)} you{third_person.swapped(text[aux.end() :])}"
     # A note to self that names the reader as 'he' and never as 'you' ('intros to the PE
     # operating partners he knows'): he is the reader.
     if not _YOU.search(text):
-        return _swapped(text)
+        return third_person.swapped(text)
     return text
 
 
@@ -368,7 +351,9 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
     if plain in ("preguntarle", "preguntarte", "consultarle", "consultarte") and not whole:
         asked = body.partition(" ")[2]
-        return f"Quería preguntar{'le' if formal else 'te'} {asked if formal else _as_tu(asked)}."
+        return (
+            f"Quería preguntar{'le' if formal else 'te'} {asked if formal else tuteo.as_tu(asked)}."
+        )
     told = _ES_TELL.get(plain)
     if told and rest.lower().startswith("que "):  # 'decile que estoy buscando ...'
         return f"Quería {told}{'le' if formal else 'te'} {rest}."
@@ -381,33 +366,25 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # An infinitive ('ayudarme a ensayar el pitch'), or a voseo order with 'me' ('pasame el
     # contacto': no accent, so no stem that changes), asked as a question.
     if _INFINITIVE.fullmatch(plain) and not whole:
+        if _TOGETHER.search(body):  # 'practicar live coding juntas': done together, offered
+            return f"¿{'Le' if formal else 'Te'} gustaría {body}?"
         return f"¿{'Podría' if formal else 'Podrías'} {body}?"
     order = _VOSEO_ME.fullmatch(plain)
     if order and not whole:
         return f"¿Me {order[1]}r{'ía' if formal else 'ías'} {body.partition(' ')[2]}?"
     if plain == "si" and not whole:
-        return f"Quería preguntar{'le' if formal else 'te'} {body if formal else _as_tu(body)}."
-    if plain == "que":
-        return f"{'Le' if formal else 'Te'} agradecería {body}."
+        return (
+            f"Quería preguntar{'le' if formal else 'te'} {body if formal else tuteo.as_tu(body)}."
+        )
+    if plain == "que":  # 'que me pase el contacto': to tú, 'que me pases el contacto'
+        return (
+            f"{'Le' if formal else 'Te'} agradecería {body if formal else tuteo.wish_as_tu(body)}."
+        )
     if plain in _ES_OPENINGS:  # 'vacantes de gerente de cuartos en Cancún'
         return f"¿{'Tendría' if formal else 'Tendrías'} noticia de {body}?"
     if _ES_THING.match(plain):
         return f"¿{'Le' if formal else 'Te'} puedo pedir {body}?"
     return ""
-
-
-# A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
-# contacto de alguien?'): the question alone is what to ask.
-_ES_INNER = re.compile(r",\s*(¿[^¿]+\?)$")
-
-
-def _inner_question(said: str) -> str:
-    """A Spanish question typed after a note about its reader, alone; else `said`."""
-    inner = _ES_INNER.search(said)
-    if not inner or said.startswith("¿"):
-        return said
-    asked = inner.group(1)
-    return asked[:2].upper() + asked[2:] if asked[1:2].islower() else asked
 
 
 def question(text: str, grammar: str = "en", formal: bool = False) -> str:
@@ -417,9 +394,9 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     person is told their words were not used."""
     said = _question(text, grammar, formal)
     if grammar == "es":
-        said = _inner_question(said)
+        said = tuteo.inner_question(said)
         if not formal:  # '¿Podrías ... y que me eche un ojo?': 'que me eches'
-            said = _ES_WISH.sub(lambda m: m.group(0) + "s", said)
+            said = tuteo.wishes(said)
     return "" if note_check.still_a_note(said, grammar, formal) else said
 
 
@@ -442,8 +419,15 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
         # brain about state jobs?'
         thing = treat.group(1).lower()
         thing = f"a {thing}" if thing in ("coffee", "drink", "beer") else thing
-        rest = _swapped(_written_out(parts[1])).rstrip(" .?!")
+        rest = third_person.swapped(_written_out(parts[1])).rstrip(" .?!")
         return f"Could I buy you {thing} and {rest}?"
+    catch = _CATCH_UP.fullmatch(out.rstrip(" .?!")) if grammar == "en" else None
+    if catch:  # 'pint and a catch up re who's hiring': 'Could I buy you a pint and catch up ...?'
+        thing = catch.group(1).lower()
+        thing = f"a {thing}" if thing in ("coffee", "drink", "beer", "pint") else thing
+        what = "catch up" if catch.group(2).lower().startswith("catch") else "have a chat"
+        about = f" about {third_person.swapped(catch.group(3))}" if catch.group(3) else ""
+        return f"Could I buy you {thing} and {what}{about}?"
     if len(parts) > 1:
         return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":
@@ -457,11 +441,16 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
             verb = rest.split(" ", 1)[0].lower()
             asks = _ASKS.match(rest) or verb in _LEAD_VERBS
             return question(rest, grammar, formal) if rest and asks else ""
-        out = _to_the_reader(out)
+        out = _to_the_reader(_with_subject(out))
     elif grammar == "es" and (asked := _ES_THEN_ASKS.search(out)):
         # 'ahora está en una fintech en Barcelona, preguntarle si buscan diseñadores': who the
         # reader is was for the person; what to ask them, asked.
-        return question(asked.group(1), grammar, formal)
+        said = question(asked.group(1), grammar, formal)
+        before = out[: asked.start()].strip()
+        # What they share, said as theirs ('Fuimos compañeros de la especialización'): kept.
+        if said and _ES_WE.match(before) and "," not in before:
+            return f"{before[:1].upper()}{before[1:]}. {said}"
+        return said
     framed = _framed(out, grammar, formal)
     if framed:
         return framed

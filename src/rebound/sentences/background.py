@@ -50,42 +50,47 @@ def _said_again(piece: str, said: set[str]) -> bool:
 def did(value: object, words: Background) -> str:
     """The first accomplishment of a list (entries with a `title`, and maybe a `number`) typed
     as what the person did, as the rest of a sentence that says so ('rebuilt the wine list at
-    Osteria Nove (median switch 1.5 days sooner)'); '' when none is."""
+    Osteria Nove (median switch 1.5 days sooner)'); one with a figure before one without ('the
+    hackathon, not the 8 hours cut to 15 minutes', the eighteenth panel); '' when none is."""
     if not isinstance(value, list) or (not words.did_endings and not words.did_words):
         return ""
-    for entry in value:
-        if not isinstance(entry, Mapping):
-            continue
-        title = " ".join(str(entry.get("title") or "").split()).rstrip(" .!;")
-        if len(title.split()) < 3 or ", " in title or not _did(title, words):
-            continue
-        first = title.split(" ", 1)[0]
-        if first[:1].isupper() and first[1:].islower():
-            title = title[:1].lower() + title[1:]
-        title = fitting.named_days(title)  # 'cut Monday morning wait times'
-        number = " ".join(str(entry.get("number") or "").split()).strip(" .()")
-        # A number, or a piece of it, that only says again what the title says ('2 meses antes'
-        # after 'dos meses antes', '40 to 212' after 'from 40 to 212') adds nothing.
-        said = {w.lower() for w in title.split()}
-        number = ", ".join(
-            piece
-            for piece in re.split(r"\s*[,;]\s+", number)
-            if not all(w.isdigit() or w.lower() in said for w in piece.split())
-            and not _said_again(piece, said)
-        )
-        # Its first words said again ('3 weeks early on a 58 week programme' after '... 3 weeks
-        # early'): the rest of it only.
-        typed = number.split()
-        again = 0
-        while again < len(typed) and typed[again].lower() in said:
-            again += 1
-        if again >= 2:
-            number = " ".join(typed[again:])
-        number = number.strip(" .()")  # what is left may be what they typed in brackets
-        if number and title.endswith(")") and "(" in title:  # '... strategy (2018)': one pair
-            return f"{title[:-1]}; {number})"
-        return f"{title} ({number})" if number else title
-    return ""
+    said = [_said(entry, words) for entry in value if isinstance(entry, Mapping)]
+    figured = [text for text, figure in said if figure]
+    return figured[0] if figured else next((text for text, _ in said if text), "")
+
+
+def _said(entry: Mapping[str, object], words: Background) -> tuple[str, bool]:
+    """One accomplishment as what they did, and whether a figure is said with it ('' when it
+    is not typed as what they did)."""
+    title = " ".join(str(entry.get("title") or "").split()).rstrip(" .!;")
+    if len(title.split()) < 3 or ", " in title or not _did(title, words):
+        return "", False
+    first = title.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower():
+        title = title[:1].lower() + title[1:]
+    title = fitting.named_days(title)  # 'cut Monday morning wait times'
+    number = " ".join(str(entry.get("number") or "").split()).strip(" .()")
+    # A number, or a piece of it, that only says again what the title says ('2 meses antes'
+    # after 'dos meses antes', '40 to 212' after 'from 40 to 212') adds nothing.
+    said = {w.lower() for w in title.split()}
+    number = ", ".join(
+        piece
+        for piece in re.split(r"\s*[,;]\s+", number)
+        if not all(w.isdigit() or w.lower() in said for w in piece.split())
+        and not _said_again(piece, said)
+    )
+    # Its first words said again ('3 weeks early on a 58 week programme' after '... 3 weeks
+    # early'): the rest of it only.
+    typed = number.split()
+    again = 0
+    while again < len(typed) and typed[again].lower() in said:
+        again += 1
+    if again >= 2:
+        number = " ".join(typed[again:])
+    number = number.strip(" .()")  # what is left may be what they typed in brackets
+    if number and title.endswith(")") and "(" in title:  # '... strategy (2018)': one pair
+        return f"{title[:-1]}; {number})", True
+    return (f"{title} ({number})", True) if number else (title, False)
 
 
 def first_step(value: object, words: Background) -> str:

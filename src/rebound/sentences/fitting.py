@@ -16,18 +16,9 @@ from typing import Protocol
 from rebound.sentences import places
 
 _LEADS = (
-    "thank you so much for",
-    "thank you for",
-    "thanks for",
-    "i'm known for",
-    "i am known for",
-    "known for",
-    "muchas gracias por",
-    "gracias por",
-    "me conocen por",
-    "for",
-    "por",
-)
+    "thank you so much for", "thank you for", "thanks for", "i'm known for", "i am known for",
+    "known for", "muchas gracias por", "gracias por", "me conocen por", "for", "por",
+)  # fmt: skip
 # First words that are not names, so lower-casing them is safe ('The detailed feedback').
 _LOWER_FIRST = frozenset(
     {"the", "a", "an", "your", "you", "my", "how", "all", "being", "that", "what", "some"}
@@ -142,6 +133,8 @@ class Fitting(places.Places, Protocol):
     def acronyms(self) -> frozenset[str]: ...
     @property
     def known_for_own(self) -> tuple[str, ...]: ...
+    @property
+    def wish_leads(self) -> tuple[tuple[str, str], ...]: ...
     @property
     def known_for_clause(self) -> tuple[tuple[str, str], ...]: ...
     @property
@@ -282,7 +275,10 @@ def _own_sentences(text: str, words: Fitting) -> tuple[str, str]:
     kept, own = [head], []
     for chunk in rest:
         plain = chunk.rstrip(".!;")
-        if plain and is_clause(
+        wish = _wish(plain, words)  # 'want to stay at LGH if I can': 'I want to stay ...'
+        if wish is not None:
+            own.append(wish)
+        elif plain and is_clause(
             plain.split(), words.linking_verbs, words.clause_words, words.subject_pronouns
         ):
             own.append(plain[:1].upper() + plain[1:])
@@ -291,6 +287,14 @@ def _own_sentences(text: str, words: Fitting) -> tuple[str, str]:
     if not own:
         return text, ""
     return ", ".join(kept), "".join(f". {o}" for o in own)
+
+
+def _wish(text: str, words: Fitting) -> str | None:
+    """A note typed as a wish without its subject, said with it ('want to stay' -> 'I want to
+    stay'); None when it is not one."""
+    low = text.lower()
+    lead = next((w for w in words.wish_leads if low == w[0] or low.startswith(w[0] + " ")), None)
+    return None if lead is None else lead[1] + text[len(lead[0]) :]
 
 
 def brief(text: str) -> str:

@@ -35,7 +35,7 @@ FILTERS = (
     "greeting", "salutation", "phrase", "role", "title", "headline", "organisation", "team",
     "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
     "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
-    "aside", "meets", "circumstance", "on_hold", "sends", "social", "unnamed_client",
+    "aside", "meets", "circumstance", "on_hold", "sends", "social", "unnamed_client", "personal",
 )  # fmt: skip
 
 _TAG = re.compile(
@@ -221,6 +221,7 @@ class Vocabulary(NamedTuple):
     place_before: str = ""
     place_areas: tuple[str, ...] = ()
     known_for_own: tuple[str, ...] = ()
+    wish_leads: tuple[tuple[str, str], ...] = ()
     known_for_clause: tuple[tuple[str, str], ...] = ()
     known_for_as_typed: frozenset[str] = frozenset()
     verb_endings: tuple[str, ...] = ()
@@ -328,6 +329,10 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work
         return topics.aside(text, words.role_words)
+    if name == "personal":  # a request, said as asked, about the reader's path, not the search
+        return bool(asking.question(text, words.grammar)) and topics.personal(
+            text, words.role_words
+        )
     if name == "social":  # a request only to meet as friends do
         return topics.social(text, words.role_words)
     if name == "sends":  # a request that already speaks of their CV

@@ -32,6 +32,19 @@ SHORTHAND = {
     "lookin": "looking", "workin": "working", "tryin": "trying", "thinkin": "thinking",
     "makin": "making", "takin": "taking", "runnin": "running", "nothin": "nothing",
     "somethin": "something", "talkin": "talking", "helpin": "helping", "buildin": "building",
+    # Slips of spelling that are no word ('fintech or govtech prefered', 'alot of candidates').
+    "alot": "a lot", "prefered": "preferred", "recieve": "receive", "recieved": "received",
+    "definately": "definitely", "seperate": "separate", "untill": "until", "occured": "occurred",
+    "wich": "which", "thier": "their", "becuase": "because", "goverment": "government",
+    "enviroment": "environment", "managment": "management", "experiance": "experience",
+    "buisness": "business", "sucessful": "successful", "succesful": "successful",
+    "tommorow": "tomorrow", "tomorow": "tomorrow", "accomodate": "accommodate",
+    "begining": "beginning", "beleive": "believe", "collegue": "colleague",
+    "collegues": "colleagues", "oppurtunity": "opportunity", "oportunity": "opportunity",
+    "oppurtunities": "opportunities", "oportunities": "opportunities", "reccomend": "recommend",
+    "recomend": "recommend", "refered": "referred", "intrested": "interested",
+    "intersted": "interested", "interveiw": "interview", "intreview": "interview",
+    "writting": "writing", "comming": "coming", "realy": "really",
 }  # fmt: skip
 
 
@@ -47,17 +60,53 @@ _SHORT = shorthand_found(SHORTHAND)
 _ES_SHORTHAND = {"q": "que", "xq": "porque", "pq": "porque", "tmb": "también", "tb": "también"}
 _ES_SHORT = shorthand_found(_ES_SHORTHAND)
 _LONE_I = re.compile(r"(?<![\w'’-])i(?=$|[\s'’,.;:!?)])")
-# A final '-ción' ('produccion' -> 'producción', never 'producciones'), 'gestión', 'país',
-# 'también', 'después', 'además'.
+# A final '-ción' ('produccion' -> 'producción', never 'producciones'), and words no Spanish
+# or English word is spelt as without their accent ('busquedas' -> 'búsquedas', 'hibrido' ->
+# 'híbrido', 'Queretaro' -> 'Querétaro'); not one that is a verb's form without it
+# ('practica', 'publico', 'esta'), nor a name's ('Leon', 'Avila').
 _CION = re.compile(r"(?<=\wc)ion\b")
 _PLAIN = {"pais": "país", "gestion": "gestión", "tambien": "también", "despues": "después"}
-_PLAIN |= {"ademas": "además"}
+_PLAIN |= {"ademas": "además", "paises": "países", "rapido": "rápido", "rapida": "rápida"}
+_PLAIN |= {"rapidos": "rápidos", "rapidas": "rápidas"}
+_PLAIN |= {"rapidamente": "rápidamente", "busqueda": "búsqueda", "busquedas": "búsquedas"}
+_PLAIN |= {"almacen": "almacén", "hibrido": "híbrido", "hibrida": "híbrida", "esten": "estén"}
+_PLAIN |= {"tecnologia": "tecnología", "tecnologias": "tecnologías", "logistica": "logística"}
+_PLAIN |= {"dia": "día", "dias": "días", "aqui": "aquí", "asi": "así", "facil": "fácil"}
+_PLAIN |= {"dificil": "difícil", "ultimo": "último", "ultima": "última", "ultimos": "últimos"}
+_PLAIN |= {"ultimas": "últimas", "proximo": "próximo", "proxima": "próxima", "unico": "único"}
+_PLAIN |= {"unica": "única", "tecnico": "técnico", "tecnica": "técnica", "credito": "crédito"}
+_PLAIN |= {"analisis": "análisis", "ingenieria": "ingeniería", "energia": "energía"}
+_PLAIN |= {"compania": "compañía", "compañia": "compañía", "economia": "economía"}
+_PLAIN |= {"telefono": "teléfono", "informatica": "informática", "politica": "política"}
+_PLAIN |= {"estadistica": "estadística", "matematicas": "matemáticas", "quimica": "química"}
+_PLAIN |= {"clinico": "clínico", "clinica": "clínica", "medico": "médico", "medica": "médica"}
+_PLAIN |= {"ingles": "inglés", "academico": "académico", "academica": "académica"}
+_PLAIN |= {"queretaro": "querétaro", "bogota": "bogotá", "medellin": "medellín"}
+_PLAIN |= {"cancun": "cancún", "merida": "mérida", "cordoba": "córdoba", "malaga": "málaga"}
+_PLAIN |= {"cadiz": "cádiz", "valparaiso": "valparaíso", "cucuta": "cúcuta", "ibague": "ibagué"}
+_PLAIN |= {"popayan": "popayán", "tucuman": "tucumán", "neuquen": "neuquén"}
+_PLAIN |= {"mazatlan": "mazatlán", "culiacan": "culiacán", "torreon": "torreón"}
+_PLAIN |= {"michoacan": "michoacán", "yucatan": "yucatán", "almeria": "almería", "jaen": "jaén"}
+_PLAIN |= {
+    "paqueteria": "paquetería",
+    "castellon": "castellón",
+    "aragon": "aragón",
+    "caceres": "cáceres",
+}
 _PLAIN_WORD = re.compile(r"\b(" + "|".join(_PLAIN) + r")\b", re.IGNORECASE)
+# 'practica' and 'practicas' are a verb's forms too: the noun only after a word that leads one
+# ('de practica en recepción', 'otras practicas en hoteles').
+_PRACTICA = re.compile(
+    r"\b((?:de|la|las|una|unas|mi|mis|tu|tus|su|sus|otra|otras|en|esta|estas)\s+)pr(a)ctica(s?)\b",
+    re.IGNORECASE,
+)
 
 
 def _accented(match: re.Match[str]) -> str:
     typed, right = match.group(1), _PLAIN[match.group(1).lower()]
-    return right.capitalize() if typed[:1].isupper() else right
+    if typed.isupper():  # a name in capitals ('DIA', a chain of shops) is as its owner spells it
+        return typed
+    return right[:1].upper() + right[1:] if typed[:1].isupper() else right
 
 
 def tidied(text: str, grammar: str) -> str:
@@ -66,6 +115,7 @@ def tidied(text: str, grammar: str) -> str:
         return _LONE_I.sub("I", written_out(text, SHORTHAND, _SHORT))
     if grammar == "es":
         text = written_out(text, _ES_SHORTHAND, _ES_SHORT)
+        text = _PRACTICA.sub(lambda m: f"{m[1]}pr{'Á' if m[2] == 'A' else 'á'}ctica{m[3]}", text)
         return _PLAIN_WORD.sub(_accented, _CION.sub("ión", text))
     return text
 

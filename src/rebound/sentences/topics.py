@@ -101,3 +101,25 @@ def social(text: str, role_words: tuple[str, ...] = ()) -> bool:
     about nothing of work, and asking to meet. A note that asks it says nothing of a job search,
     to anyone; a friend asked for a reference still hears what they look for."""
     return aside(text, role_words) and meets(text)
+
+
+# Words that ask for help with the search itself besides `_WORK` ('could you introduce me to
+# ...', 'who's hiring', 'me pasás el contacto'): a note that asks so says what they look for.
+_SEARCH = _WORK | frozenset(
+    ("intro", "intros", "introduce", "introduction", "introductions", "connect", "contact",
+     "contacts", "leads", "posting", "postings", "opportunity", "opportunities", "recruiting",
+     "openings", "vacancies", "referís", "referis", "referime", "recomendarme", "presentarme",
+     "contacto", "contactos", "vacante", "oferta", "ofertas", "oportunidad", "oportunidades",
+     "busqueda", "contratan", "postulación", "postulacion", "curriculum", "cv", "gente")
+)  # fmt: skip
+
+
+def personal(text: str, role_words: tuple[str, ...] = ()) -> bool:
+    """Whether what they ask someone who knows them is about that person's own path or
+    something to do together ('can I pick your brain about how you got charge on 6E?',
+    'practicar live coding juntas los jueves'), not help with the search (an introduction, a
+    reference, who is hiring): the note then does not say what they look for as well. False
+    for no words."""
+    words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
+    words.discard("")
+    return bool(words) and not (words & (_SEARCH | set(role_words)))

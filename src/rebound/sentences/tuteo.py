@@ -1,0 +1,71 @@
+"""What a note typed about its reader in the third person, or as usted, says to them as tú in
+Spanish: 'si sabe de cadenas' -> 'si sabes de cadenas', 'que me haga de referencia' -> 'que me
+hagas de referencia', 'en su empresa' -> 'en tu empresa'. Only forms whose subject can be no one
+but the reader change; a verb whose subject is something else ('si la constructora está ...')
+stays. Pure functions behind rebound.sentences.asking.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A wish of the reader's doing, in the third person ('y que me eche un ojo'): to tú, 'eches'.
+_ES_WISH = re.compile(
+    r"\by que me (?!(?:gusta|encanta|interesa|parece|importa|queda|falta)\b)[a-zñ]+[ae]\b"
+)
+
+
+def wishes(said: str) -> str:
+    """'... y que me eche un ojo' -> '... y que me eches un ojo'."""
+    return _ES_WISH.sub(lambda m: m.group(0) + "s", said)
+
+
+_ES_SU = re.compile(r"\b[sS]us?\b")
+_ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
+_ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
+_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees"}
+_ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
+
+
+def as_tu(text: str) -> str:
+    """A note to self about the reader, asked of them as tú: 'si sabe de cadenas' -> 'si sabes
+    de cadenas', 'si me puede dar' -> 'si me puedes dar', 'si en su empresa' -> 'si en tu
+    empresa'. Only the verb right after 'si' (whose subject is the reader) changes; 'si la
+    constructora está ...' stays."""
+    out = _ES_SU.sub(lambda m: "t" + m.group(0)[1:], text)
+    return _ES_SI_VERB.sub(lambda m: f"{m.group(1)}{_ES_TU[m.group(2).lower()]}", out)
+
+
+# What the reader is asked to do, typed as a wish in the third person ('que me haga de
+# referencia y me tire data'), and where they work ('donde trabaja'): to tú.
+_ES_THEIR_WISH = re.compile(
+    r"\b((?:que|y)\s+(?:me|nos)\s+)(?!(?:gusta|encanta|interesa|parece|importa|queda|falta"
+    r"|sirva|sirve)\b)([a-zñ]+[ae])\b"
+)
+_ES_WHERE_YOU = re.compile(r"\b(donde|en la que|en el que)\s+(trabaja|está|vive|estudia)\b")
+
+
+def wish_as_tu(body: str) -> str:
+    """'que me haga de referencia y me tire data' -> 'que me hagas de referencia y me tires
+    data'; 'que me dé' -> 'que me des'; 'donde trabaja' -> 'donde trabajas'; 'su' -> 'tu'."""
+    out = _ES_THEIR_WISH.sub(
+        lambda m: m.group(1) + ("des" if m.group(2) == "dé" else m.group(2) + "s"), body
+    )
+    out = _ES_WHERE_YOU.sub(
+        lambda m: f"{m.group(1)} {'estás' if m.group(2) == 'está' else m.group(2) + 's'}", out
+    )
+    return _ES_SU.sub(lambda m: "t" + m.group(0)[1:], out)
+
+
+# A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
+# contacto de alguien?'): the question alone is what to ask.
+_ES_INNER = re.compile(r",\s*(¿[^¿]+\?)$")
+
+
+def inner_question(said: str) -> str:
+    """A Spanish question typed after a note about its reader, alone; else `said`."""
+    inner = _ES_INNER.search(said)
+    if not inner or said.startswith("¿"):
+        return said
+    asked = inner.group(1)
+    return asked[:2].upper() + asked[2:] if asked[1:2].islower() else asked

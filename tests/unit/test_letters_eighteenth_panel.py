@@ -1,0 +1,179 @@
+"""What the eighteenth blind panel's readers found, each as a general rule: a note to someone who
+knows them, asking about their own path, is not a form letter with what they look for pasted in;
+a move within their own company is told to them without its name; a wish typed after what they
+look for is a sentence of its own; a question typed without its subject is asked with it; a
+third-person wish in Spanish is said to tú; hurried spelling and accents are written out; the
+result with a figure is the one a post and a note say."""
+
+from __future__ import annotations
+
+import pytest
+
+from rebound.pack import packs
+from rebound.sentences import templates, tidy
+from rebound.sentences.asking import question
+from tests.unit.test_letters_as_sent import contact, made, signed_with
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # A question typed without its subject: the reader's doing where it is done to 'me'.
+        (
+            "can refer me for the grad role at your company?",
+            "Can you refer me for the grad role at your company?",
+        ),
+        (
+            "can book a mock technical interview slot?",
+            "Can I book a mock technical interview slot?",
+        ),
+        ("can you help", "Can you help?"),
+        # A wish without its subject is the person's, said so, never asked of the reader.
+        (
+            "Would appreciate a candid debrief, and to be considered for any briefs",
+            "I would appreciate a candid debrief, and to be considered for any briefs.",
+        ),
+        # How to reach them, on any messenger, is for the person; what to ask, asked.
+        (
+            "telegram him ask how he prep for the interview",
+            "I wanted to ask how you prep for the interview.",
+        ),
+        (
+            "pint and a catch up re who's hiring at the old place",
+            "Could I buy you a pint and catch up about who's hiring at the old place?",
+        ),
+    ],
+)
+def test_english_typed_as_a_note_is_asked_whole(typed: str, said: str) -> None:
+    """'Can refer me ...?', 'Would appreciate a candid debrief ...?', 'Telegram you ask how you
+    prep ...', 'Pint and a catch up re ...' (all three readers)."""
+    assert question(typed, "en") == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "que me pase el contacto de la de recursos humanos de la paquetería donde trabaja",
+            "Te agradecería que me pases el contacto de la de recursos humanos de la paquetería "
+            "donde trabajas.",
+        ),
+        (
+            "que me haga de referencia y me tire data de empresas que estén contratando",
+            "Te agradecería que me hagas de referencia y me tires data de empresas que estén "
+            "contratando.",
+        ),
+        # What they share, said as theirs, and how something with its own subject is.
+        (
+            "Fuimos compañeros de la especialización, preguntarle cómo es el equipo de riesgo",
+            "Fuimos compañeros de la especialización. Quería preguntarte cómo es el equipo de "
+            "riesgo.",
+        ),
+        (
+            "practicar live coding juntas los jueves",
+            "¿Te gustaría practicar live coding juntas los jueves?",
+        ),
+    ],
+)
+def test_spanish_wishes_are_said_to_tu(typed: str, said: str) -> None:
+    """'Te agradecería que me pase ... donde trabaja' (tú and usted in one sentence), 'Si te llega
+    algo' with the question lost, '¿Podrías practicar ... juntas?' (all three readers)."""
+    assert question(typed, "es") == said
+
+
+def test_usted_wishes_stay_usted() -> None:
+    typed = "Que me cuente si en su nuevo banco están buscando gente"
+    assert question(typed, "es", formal=True) == (
+        "Le agradecería que me cuente si en su nuevo banco están buscando gente."
+    )
+
+
+@pytest.mark.parametrize(
+    ("grammar", "typed", "written"),
+    [
+        ("en", "fintech or govtech prefered", "fintech or govtech preferred"),
+        ("en", "they had alot of strong candidates", "they had a lot of strong candidates"),
+        (
+            "es",
+            "remoto o hibrido, sin busquedas rapidas",
+            "remoto o híbrido, sin búsquedas rápidas",
+        ),
+        ("es", "almacen en Guanajuato o Queretaro", "almacén en Guanajuato o Querétaro"),
+        ("es", "otras practicas en hoteles", "otras prácticas en hoteles"),
+        # A verb's form stays ('si practica mucho'); a name in capitals is its owner's.
+        ("es", "si practica mucho", "si practica mucho"),
+        ("es", "trabajé en DIA", "trabajé en DIA"),
+    ],
+)
+def test_hurried_spelling_is_written_out(grammar: str, typed: str, written: str) -> None:
+    """'prefered', 'almacen/Queretaro', 'hibrido/busquedas/rapido', 'practica ... recepcion'."""
+    assert tidy.tidied(typed, grammar) == written
+
+
+def _role(typed: str, lang: str = "en") -> str:
+    words = packs.load(packs.default_dir(lang)).template_words
+    return str(templates.filtered("role", typed, words))
+
+
+def test_a_wish_after_what_they_look_for_is_its_own_sentence() -> None:
+    """'... on a med surg unit, want to stay at LGH if I can' (all three readers, S1)."""
+    said = _role("charge nurse or resource nurse on a med surg unit, want to stay at LGH if i can")
+    assert said.endswith("on a med surg unit. I want to stay at LGH if I can")
+    assert _role("jefe de almacén, quiero quedarme en Querétaro", "es").endswith(
+        ". Quiero quedarme en Querétaro"
+    )
+
+
+def test_a_region_said_with_the() -> None:
+    """'in Midlands' (all three readers, six drafts of S2)."""
+    assert "in the Midlands, happy to travel" in _role(
+        "Ops manager in warehousing, Midlands, happy to travel"
+    )
+
+
+FRIEND = {**contact("friend", "phone"), "name": "Jess"}
+LOOKING = {"looking_for": "charge nurse roles on a med surg unit"}
+
+
+def test_a_friend_asked_about_their_own_path_gets_no_pitch() -> None:
+    """'Every message to a contact repeats "I'm looking for ..."; friends get cover-letter
+    wording' (all three readers, 22 drafts)."""
+    about_them = {**FRIEND, "request": "can i pick your brain about how you got charge on 6E"}
+    body = made("en", "outreach", contacts=[about_them], **LOOKING).body
+    assert "looking for" not in body and "Can I pick your brain" in body
+    # Asked for help with the search itself, they hear what it is for.
+    for search in ("would you be a reference next time?", "could you introduce me to your GM?"):
+        body = made("en", "outreach", contacts=[{**FRIEND, "request": search}], **LOOKING).body
+        assert "I'm looking for charge nurse roles" in body
+    # A head hunter always hears it.
+    hunter = {**contact("head_hunter", "email"), "request": "how did you get into recruiting?"}
+    assert "looking for" in made("en", "outreach", contacts=[hunter], **LOOKING).body
+
+
+def test_a_move_within_their_company_is_told_without_its_name() -> None:
+    """'No context for why she asks Raj to be a reference' (S1-D3): the internal role is said."""
+    ask = {**contact("former_manager", "email"), "request": "would you be a reference?"}
+    body = made("en", "outreach", contacts=[ask], internal=True, stage="interviews").body
+    assert "I recently interviewed for the Operations Manager role, but didn't get it." in body
+    assert "at Northwind" not in body
+    es = made("es", "outreach", contacts=[ask], internal=True, stage="final").body
+    assert "del proceso interno para el puesto de" in es and "pero no salió" in es
+
+
+def test_someone_written_to_formally_is_signed_whole_even_by_phone() -> None:
+    """'Dear Mr. Naidoo, ... Annelie' (the recruiter and the coach, S4-D6)."""
+    formal = made("en", "outreach", contacts=[contact("other", "phone", name="Mr. P. Naidoo")])
+    assert formal.body.startswith("Dear Mr. Naidoo,")
+    assert signed_with(formal) == "Alex Doe"
+    assert signed_with(made("en", "outreach", contacts=[contact("other", "phone")])) == "Alex"
+
+
+def test_the_result_with_a_figure_is_the_one_said() -> None:
+    """'Leads with the school hackathon instead of the 8 hours cut to 15 minutes' (S3)."""
+    wins = [
+        {"_id": "a1", "title": "Won 2nd place at the school hackathon"},
+        {"_id": "a2", "title": "Cut the reconciliation run", "number": "8 hrs to 15 min"},
+    ]
+    body = made("en", "availability_post", accomplishments=wins).body
+    assert "I cut the reconciliation run (8 hours to 15 min)." in body
+    assert "hackathon" in made("en", "availability_post", accomplishments=wins[:1]).body
