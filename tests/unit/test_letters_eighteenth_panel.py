@@ -177,3 +177,54 @@ def test_the_result_with_a_figure_is_the_one_said() -> None:
     body = made("en", "availability_post", accomplishments=wins).body
     assert "I cut the reconciliation run (8 hours to 15 min)." in body
     assert "hackathon" in made("en", "availability_post", accomplishments=wins[:1]).body
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "first"),
+    [
+        ("en", "Lim Wei Jie", "Wei Jie"),  # family name first, in Latin letters
+        ("en", "Nguyen Van An", "An"),
+        ("en", "Lee Ann Smith", "Lee Ann"),  # an English first name stays one
+        ("es", "profe Carolina", "Profe Carolina"),  # a teacher greeted warmly, as tú
+    ],
+)
+def test_a_name_is_said_as_its_owner_goes_by(lang: str, typed: str, first: str) -> None:
+    """'Lim Wei Jie signs with his surname, "Lim"'; 'Hola, Profe:' (the paired readers)."""
+    words = packs.load(packs.default_dir(lang)).template_words
+    assert templates.filtered("first_name", typed, words) == first
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        # A detail of the posting after a comma is the posting's; a title's own half stays.
+        ("en", "Graduate Software Engineer (Backend), 2027 intake", "Graduate Software Engineer"),
+        ("en", "Director, Product Marketing", "Director, Product Marketing"),
+        # A Spanish title typed as a sentence is written small inside one.
+        ("es", "Supervisora de enfermería de la planta", "supervisora de enfermería de la planta"),
+        ("es", "Analista Senior de Riesgo", "Analista Senior de Riesgo"),
+    ],
+)
+def test_a_title_inside_a_sentence(lang: str, typed: str, said: str) -> None:
+    """'the Graduate Software Engineer, 2027 intake role'; 'Supervisora' capitalised
+    mid-sentence (the recruiter, S6)."""
+    words = packs.load(packs.default_dir(lang)).template_words
+    assert templates.filtered("title", typed, words) == said
+    headline = templates.render("{{r|headline}}", {"r": typed.split(" (", maxsplit=1)[0]}, words)
+    assert headline[:1].isupper()
+
+
+def test_a_question_about_their_workplace_is_told_what_it_is_for() -> None:
+    """'B gives the reason for asking who the Rugby GM is' (both paired readers, S2-D6)."""
+    ask = {**contact("former_colleague", "email"), "request": "who's the GM at your site now?"}
+    assert (
+        "I'm looking for charge nurse roles"
+        in made("en", "outreach", contacts=[ask], **LOOKING).body
+    )
+
+
+def test_spanish_says_the_final_stage_as_spain_and_the_americas_do() -> None:
+    """'"Ronda final" is a calque' (both paired readers, five drafts)."""
+    ask = {**contact("former_colleague", "email"), "request": "¿me referís en tu empresa?"}
+    body = made("es", "outreach", contacts=[ask], stage="final").body
+    assert "fase final" in body and "ronda" not in body

@@ -198,7 +198,7 @@ def test_a_post_and_a_note_give_a_line_of_background_from_an_accomplishment(
         ("en", "I was recently a finalist for the Operations Manager role at Northwind."),
         (
             "es",
-            "Hace poco llegué a la ronda final de un proceso de selección en Northwind "
+            "Hace poco llegué a la fase final de un proceso de selección en Northwind "
             "(Operations Manager).",
         ),
     ],

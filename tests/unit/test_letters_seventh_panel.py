@@ -224,7 +224,7 @@ def test_more_legal_forms_are_left_to_the_letterhead(typed: str, said: str) -> N
     [
         ("en", "Band 7 Ward Manager - Ward 12 (Acute Medicine)", "the Band 7 Ward Manager role"),
         ("en", "Head - Warehouse Operations", "the Head - Warehouse Operations role"),
-        ("es", "Encargada de sucursal - Nueva Córdoba", "el puesto de Encargada de sucursal;"),
+        ("es", "Encargada de sucursal - Nueva Córdoba", "el puesto de encargada de sucursal;"),
     ],
 )
 def test_a_posting_s_where_after_a_dash_is_left_to_the_posting(

@@ -24,7 +24,7 @@ RECENT = {
     "but didn't get it.",
     ("en", "interviews"): "I recently interviewed for the Operations Manager role at Northwind, "
     "but didn't get it.",
-    ("es", "final"): "Hace poco llegué a la ronda final de un proceso de selección en Northwind "
+    ("es", "final"): "Hace poco llegué a la fase final de un proceso de selección en Northwind "
     "(Operations Manager), pero no salió.",
     ("es", "interviews"): "Hace poco hice las entrevistas de un proceso de selección en Northwind "
     "(Operations Manager), pero no salió.",
@@ -348,7 +348,7 @@ def test_a_thank_you_within_the_company_asks_for_the_conversation_of_one_who_sta
     round' from the interim director (the eleventh panel, three readers)."""
     body = made(lang, "thank_you_email", internal=True, stage="final", door="none").body
     assert asks in body
-    for said in ("similar role opens up", "puesto similar", "final round", "ronda final"):
+    for said in ("similar role opens up", "puesto similar", "final round", "fase final"):
         assert said not in body
     # A door left open is still taken up; outside the company, the usual close.
     assert asks not in made(lang, "thank_you_email", internal=True, door="reapply").body

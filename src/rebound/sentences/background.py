@@ -90,7 +90,9 @@ def _said(entry: Mapping[str, object], words: Background) -> tuple[str, bool]:
     number = number.strip(" .()")  # what is left may be what they typed in brackets
     if number and title.endswith(")") and "(" in title:  # '... strategy (2018)': one pair
         return f"{title[:-1]}; {number})", True
-    return (f"{title} ({number})", True) if number else (title, False)
+    # A result measured in the title itself ('from 97.1% to 99.6%', '£2M'), not a rank ('2nd').
+    figure = len(re.findall(r"\d+", title)) > 2 or bool(re.search(r"\d\s?%|[$€£₹]\s?\d", title))
+    return (f"{title} ({number})", True) if number else (title, figure)
 
 
 def first_step(value: object, words: Background) -> str:

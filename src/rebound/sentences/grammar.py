@@ -110,7 +110,8 @@ KIN = frozenset(
     {"uncle", "auntie", "aunty", "aunt", "cousin", "grandpa", "grandma"}
     | {"tío", "tía", "tio", "tia", "abuela", "abuelo", "primo", "prima"}
 )
-_NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little"}) | KIN
+# A teacher, greeted warmly with the first name ('Hola, Profe Carolina:'), and no title (tú).
+_NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little", "profe", "seño"}) | KIN
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
@@ -153,6 +154,22 @@ def family_name_first(name: str) -> bool:
     return any(
         unicodedata.name(ch, "").startswith(_FAMILY_FIRST_SCRIPTS) for ch in name if ch.isalpha()
     )
+
+
+# Family names of Chinese, Vietnamese and Korean names typed in Latin letters, family name first
+# ('Lim Wei Jie', 'Nguyen Van An', 'Park Ji Sung'): with two short given names after them.
+_FAMILY_FIRST_NAMES = frozenset(
+    ("lim", "tan", "ng", "goh", "ong", "teo", "koh", "chua", "wong", "chan", "lau", "leong",
+     "yeo", "toh", "tay", "sim", "foo", "chong", "chew", "liew", "loh", "quek", "seah", "soh",
+     "yap", "yong", "nguyen", "tran", "pham", "huynh", "hoang", "phan", "vu", "dang", "bui",
+     "ngo", "duong", "park", "choi", "jung", "kang", "yoon", "jang", "kwon", "hwang", "ahn")
+)  # fmt: skip
+_VIETNAMESE = frozenset(("nguyen", "tran", "pham", "huynh", "hoang", "phan", "vu", "dang", "bui"))
+
+
+def _romanised_family_first(words: list[str]) -> bool:
+    short = all(w.isalpha() and len(w) <= 4 for w in words[1:])
+    return len(words) == 3 and _bare(words[0]) in _FAMILY_FIRST_NAMES and short
 
 
 class Address(NamedTuple):
@@ -303,6 +320,9 @@ def first_name(name: str, grammar: str = "en") -> str:
     words = name.split()
     if family_name_first(name):
         return " ".join(words)
+    if _romanised_family_first(words):  # 'Lim Wei Jie' is greeted and signs as 'Wei Jie'
+        given = words[2:] if _bare(words[0]) in _VIETNAMESE else words[1:]  # 'Nguyen Van An'
+        return " ".join(_capital(w) for w in given)
     if generic(name):
         return " ".join(words)
     if len(words) == 2 and _title(words[0], grammar) and _bare(words[0]) not in _WITH_FIRST_NAME:

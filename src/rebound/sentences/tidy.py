@@ -44,7 +44,8 @@ SHORTHAND = {
     "oppurtunities": "opportunities", "oportunities": "opportunities", "reccomend": "recommend",
     "recomend": "recommend", "refered": "referred", "intrested": "interested",
     "intersted": "interested", "interveiw": "interview", "intreview": "interview",
-    "writting": "writing", "comming": "coming", "realy": "really",
+    "writting": "writing", "comming": "coming", "realy": "really", "til": "until",
+    "snr": "senior",
 }  # fmt: skip
 
 

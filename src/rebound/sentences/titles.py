@@ -39,6 +39,12 @@ def title(text: str, words: Fitting) -> str:
     head = _POSTING.split(text, maxsplit=1)[0]
     if head != text and names_a_job(head, words) and (" " in head or head.isupper()):
         text = head
+    # Which intake or where, after a comma ('Graduate Software Engineer, 2027 intake'): a
+    # detail of the posting, as in brackets; a title's own second half ('Director, Product
+    # Marketing') starts with a capital and holds no figure.
+    head, comma, detail = text.partition(", ")
+    if comma and head.strip() and (detail[:1].islower() or any(c.isdigit() for c in detail)):
+        text = head
     parts = " ".join(text.split()).strip(" .;,").split(" ")
     # Where, after the word that says it is a role ('the Assistant Principal position at
     # Riverside Middle School'): the letter names the company itself.
@@ -62,6 +68,17 @@ def title(text: str, words: Fitting) -> str:
             or plural_of(parts[-1], words.role_words) is not None
         ):
             parts, changed = parts[:-1], True
+    # A Spanish title typed as a sentence ('Supervisora de enfermería de la planta'): its capital
+    # is the sentence's, and in the letter's sentence a job is written small.
+    rest = [w for w in parts[1:] if len(w) > 3]
+    if (
+        words.grammar == "es"
+        and rest
+        and all(w.islower() for w in rest)
+        and parts[0][1:].islower()
+        and folded(parts[0]) in (*words.job_nouns, *words.feminine)
+    ):
+        parts[0] = parts[0].lower()
     return " ".join(parts)
 
 
@@ -87,7 +104,10 @@ def names_a_job(title: str, words: Fitting) -> bool:
 
 def headline(text: str, grammar: str) -> str:
     """A title as a subject line shows it: in English, one typed all in lower case gets the
-    capitals of a title ('data analyst' -> 'Data Analyst'); otherwise as typed."""
+    capitals of a title ('data analyst' -> 'Data Analyst'); in Spanish, a subject's first
+    capital ('Supervisora de enfermería'); otherwise as typed."""
+    if grammar != "en" and text[:1].islower():  # 'Gracias — Supervisora de enfermería'
+        return text[:1].upper() + text[1:]
     if grammar != "en" or not text.islower():
         return text
     words = text.split(" ")

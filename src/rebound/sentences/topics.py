@@ -110,7 +110,10 @@ _SEARCH = _WORK | frozenset(
      "contacts", "leads", "posting", "postings", "opportunity", "opportunities", "recruiting",
      "openings", "vacancies", "referís", "referis", "referime", "recomendarme", "presentarme",
      "contacto", "contactos", "vacante", "oferta", "ofertas", "oportunidad", "oportunidades",
-     "busqueda", "contratan", "postulación", "postulacion", "curriculum", "cv", "gente")
+     "busqueda", "contratan", "postulación", "postulacion", "curriculum", "cv", "gente",
+     # Who is who where they work ('who's the GM now?', '¿quién es el gerente?').
+     "gm", "manager", "director", "boss", "site", "team", "company", "office", "expanding",
+     "growing", "gerente", "jefe", "jefa", "equipo", "empresa", "oficina", "sede")
 )  # fmt: skip
 
 
