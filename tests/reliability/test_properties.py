@@ -18,7 +18,7 @@ from rebound.coach import progress
 from rebound.errors import ContentError
 from rebound.pack import packs
 from rebound.render import screens
-from rebound.sentences import fitting, templates
+from rebound.sentences import fitting, templates, tidy
 from rebound.storage import store
 from rebound.storage.records import Session
 from tests.conftest import CONTENT
@@ -86,7 +86,8 @@ def test_any_answer_text_is_shown_as_typed(company: str, detail: str, weakness: 
     # person's words never go out in a sentence nobody read.
     # Characters of the private use area are the renderer's own marks: a person's text is made
     # safe of them before it is used (`templates.unmarked`), so '0\ue000' is said as '0'.
-    typed = templates.unmarked(detail)
+    # A letter's filters tidy a person's words first ('i' -> 'I', 'abt' -> 'about'): so here.
+    typed = tidy.tidied(templates.unmarked(detail), "en")
     fitted = fitting.phrase(typed) if typed else ""
     said = ""  # the words as the draft says them
     if fitted and made.notes:

@@ -29,7 +29,8 @@ KNOWN_FILTERS = (
     "first_name, count, lower, or, address, address_sure, titled, generic, greeting, salutation, "
     "phrase, role, title, headline, organisation, team, trait, sentence, name, signature, "
     "full_name, addressed, public_role, organisation_title, did, brief_role, first_step, question, "
-    "formal_question, aside, meets, circumstance, on_hold, sends, social, unnamed_client, personal"
+    "formal_question, aside, meets, circumstance, on_hold, sends, social, unnamed_client, "
+    "personal, kin"
 )
 
 

@@ -228,3 +228,112 @@ def test_spanish_says_the_final_stage_as_spain_and_the_americas_do() -> None:
     ask = {**contact("former_colleague", "email"), "request": "¿me referís en tu empresa?"}
     body = made("es", "outreach", contacts=[ask], stage="final").body
     assert "fase final" in body and "ronda" not in body
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "note to self: she's on mat leave til feb, dont hassle her about jobs",
+        "reminder: he's just moved to COSLA, be nice, ask how he's finding it",
+        "ask how he's finding it before asking about openings",
+        "Ojo: no molestarla con trabajo",
+    ],
+)
+def test_a_note_marked_as_the_persons_own_is_never_sent(typed: str) -> None:
+    """'Note to self: you're on mat leave until feb, don't hassle you about jobs' (all three
+    readers of the nineteenth panel: 1 of 5)."""
+    assert question(typed, "es" if typed.startswith("Ojo") else "en") == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "formal", "typed", "said"),
+    [
+        (
+            "en",
+            False,
+            "just vent honestly, and ask how she handled it",
+            "I'd like to vent honestly, and ask how you handled it.",
+        ),
+        (
+            "en",
+            False,
+            "kindly ask if there is any opening in her team",
+            "I wanted to ask if there is any opening in your team.",
+        ),
+        (
+            "en",
+            False,
+            "reference letter!! he said hed do one",
+            "Could I ask you for a reference letter!! you said you'd do one?",
+        ),
+        (
+            "en",
+            False,
+            "any roles going in cork? open to a step sideways",
+            "Any roles going in cork? I'm open to a step sideways.",
+        ),
+        (
+            "es",
+            False,
+            "che que me avise si en el banco buscan gente",
+            "Te agradecería que me avises si en el banco buscan gente.",
+        ),
+        (
+            "es",
+            False,
+            "preguntarle si me haría de referencia",
+            "Quería preguntarte si me harías de referencia.",
+        ),
+        (
+            "es",
+            True,
+            "¿Conoces a alguien en tu laboratorio?",
+            "¿Conoce a alguien en su laboratorio?",
+        ),
+    ],
+)
+def test_notes_said_to_their_reader(lang: str, formal: bool, typed: str, said: str) -> None:
+    """'Just vent honestly ...', 'Kindly ask if ...', 'you said hed', 'Che que me avise',
+    'Estimado Dr. Ferrer ... ¿Conoces ...?' (the nineteenth panel)."""
+    assert question(typed, lang, formal) == said
+
+
+def test_friends_in_a_group_are_greeted_as_friends() -> None:
+    """'Hi The Lads,' (all three readers, S1-D7)."""
+    words = packs.load(packs.default_dir("en")).template_words
+    assert templates.filtered("salutation", "The Lads", words) == "Hi lads,"
+    assert templates.filtered("salutation", "the hiring panel", words) == "Dear Hiring Panel,"
+
+
+def test_family_is_signed_by_first_name_and_anyone_asked_about_work_is_told_why() -> None:
+    """'Signed with his full name to his compadre'; 'a cold one-liner to a network officer: no
+    context at all' (the nineteenth panel)."""
+    cousin = {**contact("other", "other", name="Kevin (cousin)"), "request": "any openings?"}
+    assert signed_with(made("en", "outreach", contacts=[cousin])) == "Alex"
+    officer = {
+        **contact("other", "email", name="Bec Lowe"),
+        "request": "can you help me find a host employer?",
+    }
+    body = made("en", "outreach", contacts=[officer]).body
+    assert "I recently interviewed for the Operations Manager role at Northwind" in body
+    # Asked about something other than work, the note says nothing of the search.
+    paper = {
+        **contact("other", "email", name="Bec Lowe"),
+        "request": "could we talk about the seagrass data?",
+    }
+    assert "interviewed" not in made("en", "outreach", contacts=[paper]).body
+
+
+def test_a_question_that_names_what_they_look_for_is_not_told_it_twice() -> None:
+    """'Edinburgh or Glasgow' twice; 'semi senior / senior' twice (all three readers)."""
+    ask = {
+        **contact("head_hunter", "linkedin"),
+        "request": "any interim policy roles in housing, Edinburgh or Glasgow?",
+    }
+    body = made(
+        "en",
+        "outreach",
+        contacts=[ask],
+        looking_for="senior policy roles in housing, Edinburgh or Glasgow",
+    ).body
+    assert body.count("Glasgow") == 1 and "Any interim policy roles" in body

@@ -175,7 +175,9 @@ def test_a_friend_asked_for_something_else_than_work_hears_only_the_ask() -> Non
     """'A job-search pitch to a friend she wants to vent to' (all three readers, S1-D5)."""
     asked = {"request": "Drinks friday?? need to vent."}
     body = made("en", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body
-    assert "looking for" not in body and "Drinks friday?? need to vent." in body
+    assert (
+        "looking for" not in body and "Drinks Friday?? need to vent." in body
+    )  # a day, capitalised
     for work in ("any openings at your school?", "could you be a referee for me?"):
         asked = {"request": work}
         body = made("en", "outreach", contacts=[{**contact("friend", "other"), **asked}]).body

@@ -31,7 +31,10 @@ class Condition(_Strict):
     other_person_than: messenger_name}`, a contact who is not the one who told them the news)
     or `other_workplace_than` (an email address at another workplace than that one's, or none:
     `{prompt: email, other_workplace_than: messenger_email}`, a contact who does not work where
-    the news came from; an address at a mail service says nothing of a workplace). With
+    the news came from; an address at a mail service says nothing of a workplace) or
+    `other_words_than` (it does not say again what that answer says, or either is empty:
+    `{prompt: request, other_words_than: looking_for}`, a request that does not itself name
+    the roles and places they look for). With
     `filter`, the test looks at the answer passed through that template filter (`{prompt:
     messenger_name, filter: address_sure, equals: false}`). Where a list of conditions is
     allowed, all of them must hold.
@@ -46,6 +49,7 @@ class Condition(_Strict):
     answered: bool | None = None
     other_person_than: str | None = None
     other_workplace_than: str | None = None
+    other_words_than: str | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
@@ -57,11 +61,12 @@ class Condition(_Strict):
             self.answered,
             self.other_person_than,
             self.other_workplace_than,
+            self.other_words_than,
         )
         if sum(x is not None for x in tests) != 1:
             raise ValueError(
                 "give exactly one of 'equals', 'one_of', 'not_one_of', 'contains', 'answered' "
-                "'other_person_than' or 'other_workplace_than'"
+                "'other_person_than', 'other_workplace_than' or 'other_words_than'"
             )
         if self.filter is not None and self.filter not in templates.FILTERS:
             raise ValueError(
@@ -166,6 +171,11 @@ def holds(
         return not (
             isinstance(value, str) and isinstance(other, str) and same_workplace(value, other)
         )
+    if cond.other_words_than is not None:
+        from rebound.sentences.topics import repeats
+
+        other = lookup.get(cond.other_words_than)
+        return not (isinstance(value, str) and isinstance(other, str) and repeats(value, other))
     if cond.contains is not None:
         return isinstance(value, list) and cond.contains in value
     if cond.one_of is not None:

@@ -54,6 +54,7 @@ _READERS = (
     "sentences/templates.py",
     "sentences/grammar.py",
     "sentences/name_notes.py",
+    "sentences/name_order.py",
     "sentences/note_check.py",
     "sentences/fitting.py",
     "sentences/addressing.py",

@@ -371,6 +371,7 @@ def _check_conditions(
             ("prompt", cond.prompt),
             ("other_person_than", cond.other_person_than),
             ("other_workplace_than", cond.other_workplace_than),
+            ("other_words_than", cond.other_words_than),
         ):
             if named is not None and named not in kinds and named not in fields:
                 raise doc.error((*where, key), say("cf_not_prompt", id=named))

@@ -50,8 +50,11 @@ _TO_DO = frozenset(
 # know ('I wanted to see if your outfit needs a lead').
 _SELF = frozenset(
     ("stop", "drop", "swing", "come", "get", "catch", "follow", "touch", "reconnect", "grab",
-     "meet", "visit", "invite", "update", "pick")
+     "meet", "visit", "invite", "update", "pick", "vent", "congratulate", "celebrate")
 )  # fmt: skip
+# A softener typed before what to do or ask ('just vent honestly', 'kindly ask if ...'): the
+# frame says it its own way.
+_SOFT = re.compile(r"(?:just|kindly|pls|please|maybe)\s+(?=[a-z])", re.I)
 # The first words of anything a note to self asks or means to do ('tell' is in `_TO_DO`).
 _LEAD_VERBS = _SELF | _TO_DO | {"ask", "see", "find"}
 _WONDER = re.compile(r"(?:see|check|find out)\s+(?:if|whether)\b", re.I)
@@ -135,7 +138,14 @@ _VOSEO_ME = re.compile(r"([a-zñ]+a)(?:me|nos)")
 
 # How the person addressed the reader at the start of what they typed ('Sir, could you suggest
 # anyone ...?'): the note has greeted them already, by name.
-_VOCATIVE = re.compile(r"^(?:sir|ma'?am|madam|se[nñ]or|se[nñ]ora|se[nñ]orita)\s*[,:]\s*", re.I)
+_VOCATIVE = re.compile(
+    r"^(?:(?:sir|ma'?am|madam|se[nñ]or|se[nñ]ora|se[nñ]orita)\s*[,:]|(?:che|oye|hey|mira|bro|wey"
+    r"|güey|pana|parce|compa)\b,?)\s*",
+    re.I,
+)
+# A second sentence typed without its subject after a question ('any roles in cork? open to a
+# step sideways'): said with it ('I'm open to a step sideways').
+_THEN_OPEN = re.compile(r"([?!.]\s+)(open|happy|keen|willing)( to\b)")
 
 
 # A note to self about the reader ('ask whether his airport is planning succession', 'does
@@ -146,7 +156,9 @@ _ASK_NOTE = re.compile(
 )
 _AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+s?he\b", re.I)
 # 'shed be a ref again': she'd ('shed' is a word only before none of these).
-_SHE_D = re.compile(r"\b(s?he)d\b(?= (?:be|like|want|know|have|mind|help|consider)\b)", re.I)
+_SHE_D = re.compile(
+    r"\b(s?he)d\b(?= (?:be|like|want|know|have|mind|help|consider|do|write|give|send|put)\b)", re.I
+)
 _ASK_TO = re.compile(r"ask (?:him|her|them|you) to ", re.I)
 # How to reach them, typed before what to say ('text her, her husband's the GM at ...'): for
 # the person; what follows is sent only when it asks something.
@@ -392,7 +404,11 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     budget meetings?' (`_question`); '' when, said so, they would still read as a note the
     person wrote for themselves (`note_check`): the note then asks in its own words, and the
     person is told their words were not used."""
+    if note_check.marked(text):  # 'reminder: he's just moved to COSLA, be nice, ...'
+        return ""
     said = _question(text, grammar, formal)
+    if grammar == "es" and formal:  # '¿Conoces a alguien ...?' to usted: '¿Conoce ...?'
+        said = tuteo.as_usted(said)
     if grammar == "es":
         said = tuteo.inner_question(said)
         if not formal:  # '¿Podrías ... y que me eche un ojo?': 'que me eches'
@@ -408,6 +424,7 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
     sentence are asked for whole (`_framed`), to someone written to formally (`formal`) as
     usted. '' for no words."""
     out = _VOCATIVE.sub("", " ".join(text.split()).strip())
+    out = _THEN_OPEN.sub(lambda m: f"{m[1]}I'm {m[2]}{m[3]}", out) if grammar == "en" else out
     if not out:
         return ""
     # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
@@ -431,7 +448,7 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
     if len(parts) > 1:
         return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":
-        out = _written_out(_SHE_D.sub(r"\1'd", out))
+        out = _written_out(_SHE_D.sub(r"\1'd", _SOFT.sub("", out, count=1)))
         reason = _with_reason(out, grammar, formal)
         if reason is not None:
             return reason
@@ -455,8 +472,9 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
     if framed:
         return framed
     typed = out[-1] if out[-1] in ".?!" else ""
-    if not typed:  # no end typed: a question by how it starts, else a statement
-        asks = out.startswith("¿") or _ASKS.match(out.lstrip("¡")) is not None
+    if not typed:  # no end typed: a question by how its last sentence starts, else a statement
+        last = re.split(r"(?<=[?!.])\s+", out)[-1]
+        asks = last.startswith("¿") or _ASKS.match(last.lstrip("¡")) is not None
         typed = "?" if asks else "!" if out.startswith("¡") else "."
         out += typed
     if grammar == "es" and typed == "?" and "¿" not in out:

@@ -18,6 +18,7 @@ from rebound.sentences.name_notes import ONLY_A_JOB as _ONLY_A_JOB
 from rebound.sentences.name_notes import a_name as _a_name
 from rebound.sentences.name_notes import bare as _bare
 from rebound.sentences.name_notes import without_nickname, without_notes
+from rebound.sentences.name_order import family_name_first, given_names
 
 # Titles and honorifics, lower-case without the dot, with the gender they say ('' for none).
 # A title stays with the surname ('Dr. Park'); 'don' and 'doña' go with the first name.
@@ -110,15 +111,30 @@ KIN = frozenset(
     {"uncle", "auntie", "aunty", "aunt", "cousin", "grandpa", "grandma"}
     | {"tío", "tía", "tio", "tia", "abuela", "abuelo", "primo", "prima"}
 )
+# Family, however a person notes them beside the name ('Kevin (cousin)', 'mi compadre Beto').
+_FAMILY = KIN | frozenset(
+    {"compadre", "comadre", "cuñado", "cuñada", "hermano", "hermana", "brother", "sister", "bro"}
+    | {"sis", "mum", "mom", "dad", "papá", "mamá", "brother-in-law", "sister-in-law", "nephew"}
+    | {"niece", "sobrino", "sobrina", "padrino", "madrina", "suegro", "suegra", "tita", "tito"}
+)
+
+
+def family(name: str) -> bool:
+    """Whether the name, or what is noted beside it, says the person is family."""
+    return bool(_FAMILY & {w.strip("(),.:;").lower() for w in name.split()})
+
+
 # A teacher, greeted warmly with the first name ('Hola, Profe Carolina:'), and no title (tú).
 _NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little", "profe", "seño"}) | KIN
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
+_FRIENDS = frozenset({"lads", "guys", "gang", "crew", "folks"})
 # Words that say a name is of a group, not a person ('the hiring panel', 'equipo de talento').
 _GROUP = frozenset(
     {"team", "panel", "committee", "recruiting", "hr", "talent", "hiring", "department"}
     | {"board", "council", "association", "society"}
+    | _FRIENDS
     | {"equipo", "comité", "recursos", "talento", "selección", "departamento", "comisión"}
     | {"junta", "consejo", "asociación", "colegio", "tribunal"}
 )
@@ -131,45 +147,6 @@ def team(name: str) -> bool:
     """Whether a name is of a group of people ('the hiring panel', 'Talent Acquisition Team',
     'equipo de talento'), greeted as a group and never as 'yourself'."""
     return bool(_GROUP & {_bare(w) for w in name.split()})
-
-
-# Scripts whose names are written family name first ('李华', '田中 太郎', '김민준'): by the names
-# Unicode gives their letters, not by a list of names. The first word is the family name, so
-# 'Hi 田中,' or 'Dear Dr. 太郎,' would be a confident mistake; the whole name is offered instead.
-_FAMILY_FIRST_SCRIPTS = (
-    "CJK UNIFIED IDEOGRAPH",
-    "CJK COMPATIBILITY IDEOGRAPH",
-    "HIRAGANA",
-    "KATAKANA",
-    "HALFWIDTH KATAKANA",
-    "HANGUL",
-    "HALFWIDTH HANGUL",
-    "BOPOMOFO",
-)
-
-
-def family_name_first(name: str) -> bool:
-    """Whether a letter of the name is of a script written family name first (Chinese,
-    Japanese, Korean), where which word to greet someone by cannot be guessed from the order."""
-    return any(
-        unicodedata.name(ch, "").startswith(_FAMILY_FIRST_SCRIPTS) for ch in name if ch.isalpha()
-    )
-
-
-# Family names of Chinese, Vietnamese and Korean names typed in Latin letters, family name first
-# ('Lim Wei Jie', 'Nguyen Van An', 'Park Ji Sung'): with two short given names after them.
-_FAMILY_FIRST_NAMES = frozenset(
-    ("lim", "tan", "ng", "goh", "ong", "teo", "koh", "chua", "wong", "chan", "lau", "leong",
-     "yeo", "toh", "tay", "sim", "foo", "chong", "chew", "liew", "loh", "quek", "seah", "soh",
-     "yap", "yong", "nguyen", "tran", "pham", "huynh", "hoang", "phan", "vu", "dang", "bui",
-     "ngo", "duong", "park", "choi", "jung", "kang", "yoon", "jang", "kwon", "hwang", "ahn")
-)  # fmt: skip
-_VIETNAMESE = frozenset(("nguyen", "tran", "pham", "huynh", "hoang", "phan", "vu", "dang", "bui"))
-
-
-def _romanised_family_first(words: list[str]) -> bool:
-    short = all(w.isalpha() and len(w) <= 4 for w in words[1:])
-    return len(words) == 3 and _bare(words[0]) in _FAMILY_FIRST_NAMES and short
 
 
 class Address(NamedTuple):
@@ -320,8 +297,8 @@ def first_name(name: str, grammar: str = "en") -> str:
     words = name.split()
     if family_name_first(name):
         return " ".join(words)
-    if _romanised_family_first(words):  # 'Lim Wei Jie' is greeted and signs as 'Wei Jie'
-        given = words[2:] if _bare(words[0]) in _VIETNAMESE else words[1:]  # 'Nguyen Van An'
+    given = given_names(words)  # 'Lim Wei Jie' is greeted and signs as 'Wei Jie'
+    if given:
         return " ".join(_capital(w) for w in given)
     if generic(name):
         return " ".join(words)
@@ -479,8 +456,9 @@ def greeting(name: str, forms: Mapping[str, str]) -> str:
             words = words[1:]
         if grammar_of(forms) == "en" and all(w.islower() for w in words):
             words = [w if w in SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
-        form = forms.get("title") or "{{name}},"
-        return form.replace("{{name}}", " ".join(words))
+        friends = _FRIENDS & {_bare(w) for w in words}  # 'Hi lads,', never 'Dear Lads,'
+        said = " ".join(words).lower() if friends else " ".join(words)
+        return (forms.get("name" if friends else "title") or "{{name}},").replace("{{name}}", said)
     if gender is None:
         form = forms.get("name") or "{{name}},"
     else:

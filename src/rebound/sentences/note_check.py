@@ -28,11 +28,36 @@ _ES_AFTER_NOTE = re.compile(r",\s+[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b
 _ES_ABOUT_READER = re.compile(r"\b[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")  # not 'Carla'
 
 
+# Words typed to mark a note as the person's own ('Note to self: you're on mat leave ...').
+_MARKED = re.compile(
+    r"[¿¡]?(?:note to self|note|reminder|remember|nb|n\.b\.|memo|todo|to do|ojo|nota|recordar"
+    r"|recordatorio|pendiente)\s*[:\-–—]",
+    re.I,
+)
+
+
+# How the person means to go about it, for them ('ask how he's finding it before asking about
+# openings', 'don't hassle her about jobs', 'antes de pedirle nada').
+_PLAN = re.compile(
+    r"\b(?:before (?:asking|i ask|mentioning|pitching)|then ask(?:ing)? (?:about|for)|be nice"
+    r"|do(?:n'?t|n’t) (?:hassle|mention|ask|push|bring up)|antes de (?:pedir|preguntar|mencionar)"
+    r"|no (?:le )?(?:molestar|mencionar|presionar))\b",
+    re.I,
+)
+
+
+def marked(text: str) -> bool:
+    """Whether the words start with a mark of a note to self ('Note to self:', 'Reminder:')."""
+    return _MARKED.match(text.strip()) is not None
+
+
 def still_a_note(said: str, grammar: str, formal: bool) -> bool:
     """Whether `said` (in the language of `grammar`; to the reader as usted when `formal`)
     still reads as a note to self."""
     if not said:
         return False
+    if marked(said) or _PLAN.search(said):  # 'Note to self: ...', '... before asking about'
+        return True
     goes_on = _GOES_ON_SMALL.search(said)
     if _AND_AFTER_STOP.search(said) or (goes_on and not _SOMEONE.search(goes_on.group(0))):
         return True

@@ -60,7 +60,9 @@ _SHORT = shorthand_found(SHORTHAND)
 # The same in Spanish ('q' -> 'que', 'xq' -> 'porque', 'tmb' -> 'también').
 _ES_SHORTHAND = {"q": "que", "xq": "porque", "pq": "porque", "tmb": "también", "tb": "también"}
 _ES_SHORT = shorthand_found(_ES_SHORTHAND)
-_LONE_I = re.compile(r"(?<![\w'’-])i(?=$|[\s'’,.;:!?)])")
+# A lone 'i' after a space, the start or an opening bracket or quote ('while i build', '(i
+# think)'); not after other marks ('B:i', 'x/i' are someone's own).
+_LONE_I = re.compile(r"(?<![^\s(\"“‘])i(?=$|[\s'’,.;:!?)])")
 # A final '-ción' ('produccion' -> 'producción', never 'producciones'), and words no Spanish
 # or English word is spelt as without their accent ('busquedas' -> 'búsquedas', 'hibrido' ->
 # 'híbrido', 'Queretaro' -> 'Querétaro'); not one that is a verb's form without it
@@ -110,9 +112,18 @@ def _accented(match: re.Match[str]) -> str:
     return right[:1].upper() + right[1:] if typed[:1].isupper() else right
 
 
+# Days, months and feasts English writes with a capital ('before christmas', 'next monday');
+# 'may' and 'march' are words too, and stay as typed.
+_NAMED = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june"
+    r"|july|august|september|october|november|december|christmas|easter)\b"
+)
+
+
 def tidied(text: str, grammar: str) -> str:
     """The words, tidied as the language of `grammar` writes them."""
     if grammar == "en":
+        text = _NAMED.sub(lambda m: m.group(1).capitalize(), text)
         return _LONE_I.sub("I", written_out(text, SHORTHAND, _SHORT))
     if grammar == "es":
         text = written_out(text, _ES_SHORTHAND, _ES_SHORT)

@@ -55,6 +55,16 @@ _WORK = frozenset(
         "candidatura",
         "postular",
         "búsqueda",
+        "employer",
+        "employers",
+        "placement",
+        "apprenticeship",
+        "internship",
+        "prácticas",
+        "practicas",
+        "pasantía",
+        "pasantia",
+        "empleador",
     )
 )
 
@@ -126,3 +136,25 @@ def personal(text: str, role_words: tuple[str, ...] = ()) -> bool:
     words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
     words.discard("")
     return bool(words) and not (words & (_SEARCH | set(role_words)))
+
+
+# Words too common to say that two answers speak of the same thing.
+_COMMON = frozenset(
+    ("and", "the", "for", "with", "any", "you", "your", "are", "still", "role", "roles", "job",
+     "jobs", "que", "para", "con", "los", "las", "del", "una", "uno", "por", "puesto", "puestos",
+     "trabajo", "busco", "looking", "new", "next", "would", "could", "can", "from", "about")
+)  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    said = re.split(r"[\s/,.;:()¿?¡!'\"-]+", text.lower())
+    return {w for w in said if len(w) >= 3 and w not in _COMMON}
+
+
+def repeats(text: str, other: str) -> bool:
+    """Whether `text`, a question, asks about what `other` says: two of their words in common,
+    past the commonest ('any interim policy roles in housing, Edinburgh or Glasgow?' after
+    'senior policy roles in housing, Edinburgh or Glasgow'): a note that asks it need not say
+    both. A statement that says it again is no ask at all (the note asks its own)."""
+    asks = text.rstrip().endswith("?")
+    return asks and len(_words(text) & _words(other)) >= 2

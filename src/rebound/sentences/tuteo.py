@@ -23,7 +23,8 @@ def wishes(said: str) -> str:
 _ES_SU = re.compile(r"\b[sS]us?\b")
 _ES_TU = {"sabe": "sabes", "conoce": "conoces", "tiene": "tienes", "puede": "puedes"}
 _ES_TU |= {"podría": "podrías", "quiere": "quieres", "necesita": "necesitas", "sigue": "sigues"}
-_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees"}
+_ES_TU |= {"recuerda": "recuerdas", "ve": "ves", "cree": "crees", "haría": "harías"}
+_ES_TU |= {"daría": "darías", "ayudaría": "ayudarías", "pasaría": "pasarías"}
 _ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
 
 
@@ -69,3 +70,21 @@ def inner_question(said: str) -> str:
         return said
     asked = inner.group(1)
     return asked[:2].upper() + asked[2:] if asked[1:2].islower() else asked
+
+
+# The reader's verbs and words as tú, said to usted ('¿Conoces a alguien ...?' to 'Estimado
+# Dr. Ferrer': '¿Conoce a alguien ...?'; 'tu empresa' -> 'su empresa').
+_USTED = {tu: usted for usted, tu in _ES_TU.items() if usted != "ve"}
+_USTED |= {"tu": "su", "tus": "sus", "te": "le"}
+_ES_TU_WORD = re.compile(r"\b(" + "|".join(_USTED) + r")\b", re.I)
+
+
+def as_usted(said: str) -> str:
+    """What the person typed to the reader as tú, said as usted."""
+
+    def said_so(match: re.Match[str]) -> str:
+        typed = match.group(1)
+        out = _USTED[typed.lower()]
+        return out[:1].upper() + out[1:] if typed[:1].isupper() else out
+
+    return _ES_TU_WORD.sub(said_so, said)
