@@ -337,3 +337,16 @@ def test_a_question_that_names_what_they_look_for_is_not_told_it_twice() -> None
         looking_for="senior policy roles in housing, Edinburgh or Glasgow",
     ).body
     assert body.count("Glasgow") == 1 and "Any interim policy roles" in body
+
+
+def test_what_the_nineteenth_panel_read_as_careless() -> None:
+    """'at Scottish Government'; 'Hola, Cra.:'; 'mineria', 'estan', 'todavia'; a voicemail
+    thanked 'de viva voz' (the nineteenth panel)."""
+    en = packs.load(packs.default_dir("en")).template_words
+    es = packs.load(packs.default_dir("es")).template_words
+    said = templates.filtered("organisation", "Scottish Government (Housing Directorate)", en)
+    assert said == "the Scottish Government"
+    assert templates.filtered("salutation", "Cra. Laura Sosa", es) == "Estimada Cra. Sosa:"
+    assert tidy.tidied("mineria en Peru, estan todavia", "es") == "minería en Perú, están todavía"
+    voicemail = {"messenger_channel": "voicemail", "thanked_on_call": None}
+    assert "viva voz" not in made("es", "thank_you_email", **voicemail).body

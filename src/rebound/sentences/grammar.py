@@ -71,6 +71,9 @@ TITLES: Mapping[str, str] = {
     "padre": "m",
     "pbro": "m",
     "arq": "",
+    "cra": "f",  # contadora, as Uruguay and Argentina write it ('Cra. Laura Sosa')
+    "cdora": "f",
+    "cdor": "m",
     # Spelt out ('Ingeniero Rojas', 'Licenciada Méndez'), as a greeting often writes them.
     "ingeniero": "m",
     "ingeniera": "f",

@@ -102,7 +102,13 @@ def organisation(text: str, words: Naming | None = None, article: bool = True) -
     for taken, nouns in words.institutions:
         if any(parts[i] in nouns and not set(parts[:i]) & {"and", "&", "y"} for i in at):
             return f"{taken} {cut}" if len(parts) > 1 else cut
+        # A government named by its people ('Scottish Government'): 'the Scottish Government'.
+        if joins and len(parts) > 1 and parts[-1] in _GOVERNS and parts[-1] in nouns:
+            return f"{taken} {cut}"
     return cut
+
+
+_GOVERNS = frozenset(("government", "parliament", "gobierno"))
 
 
 # An agency's name typed with the client it recruits for, unnamed ('Coastline Recruitment - for a

@@ -90,12 +90,11 @@ _PLAIN |= {"cadiz": "cádiz", "valparaiso": "valparaíso", "cucuta": "cúcuta", 
 _PLAIN |= {"popayan": "popayán", "tucuman": "tucumán", "neuquen": "neuquén"}
 _PLAIN |= {"mazatlan": "mazatlán", "culiacan": "culiacán", "torreon": "torreón"}
 _PLAIN |= {"michoacan": "michoacán", "yucatan": "yucatán", "almeria": "almería", "jaen": "jaén"}
-_PLAIN |= {
-    "paqueteria": "paquetería",
-    "castellon": "castellón",
-    "aragon": "aragón",
-    "caceres": "cáceres",
-}
+_PLAIN |= {"paqueteria": "paquetería", "castellon": "castellón", "aragon": "aragón"}
+_PLAIN |= {"caceres": "cáceres", "mineria": "minería", "peru": "perú", "lider": "líder"}
+_PLAIN |= {"lideres": "líderes", "numeros": "números", "estan": "están", "segun": "según"}
+_PLAIN |= {"marisqueria": "marisquería", "todavia": "todavía", "codigo": "código"}
+_PLAIN |= {"jamas": "jamás", "quizas": "quizás", "linea": "línea", "lineas": "líneas"}
 _PLAIN_WORD = re.compile(r"\b(" + "|".join(_PLAIN) + r")\b", re.IGNORECASE)
 # 'practica' and 'practicas' are a verb's forms too: the noun only after a word that leads one
 # ('de practica en recepción', 'otras practicas en hoteles').
