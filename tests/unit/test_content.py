@@ -30,7 +30,7 @@ KNOWN_FILTERS = (
     "phrase, role, title, headline, organisation, team, trait, sentence, name, signature, "
     "full_name, addressed, public_role, organisation_title, did, brief_role, first_step, question, "
     "formal_question, aside, meets, circumstance, on_hold, sends, social, unnamed_client, "
-    "personal, kin"
+    "personal, kin, tells"
 )
 
 
@@ -632,7 +632,7 @@ BROKEN = [
             "{prompt: relation, equals: head_hunter}, {prompt: looking_for",
             "{prompt: relatio, equals: head_hunter}, {prompt: looking_for",
             ("prompt: relatio,", 1),
-            "drafts.1.subject.1.when.1.prompt",
+            "drafts.1.subject.2.when.1.prompt",
             "'relatio' is not a prompt",
         ),
         id="draft-line-unknown-field",

@@ -350,3 +350,14 @@ def test_what_the_nineteenth_panel_read_as_careless() -> None:
     assert tidy.tidied("mineria en Peru, estan todavia", "es") == "minería en Perú, están todavía"
     voicemail = {"messenger_channel": "voicemail", "thanked_on_call": None}
     assert "viva voz" not in made("es", "thank_you_email", **voicemail).body
+
+
+def test_a_subject_promises_a_question_only_when_the_note_asks_one() -> None:
+    """'Subject "Una pregunta" with no question' (the nineteenth panel, S9-D2)."""
+    tells = {**contact("former_colleague", "email"), "request": "send him my updated resume"}
+    said = made("en", "outreach", contacts=[tells], **LOOKING)
+    assert said.subject == "Looking for charge nurse roles on a med surg unit"
+    asks = {**contact("former_colleague", "email"), "request": "any openings on your unit?"}
+    assert made("en", "outreach", contacts=[asks], **LOOKING).subject.endswith("a quick question")
+    favour = {**contact("other", "email"), "request": "que me revise el portafolio"}
+    assert made("es", "outreach", contacts=[favour]).subject == "Un pequeño favor"

@@ -36,7 +36,7 @@ FILTERS = (
     "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
     "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
     "aside", "meets", "circumstance", "on_hold", "sends", "social", "unnamed_client", "personal",
-    "kin",
+    "kin", "tells",
 )  # fmt: skip
 
 _TAG = re.compile(
@@ -330,6 +330,8 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar)
     if name == "aside":  # a request about something other than work
         return topics.aside(text, words.role_words)
+    if name == "tells":  # a request said as a statement ('I'd like to send you my CV.')
+        return asking.question(text, words.grammar).endswith((".", "!"))
     if name == "kin":  # a name typed with what says they are family ('Kevin (cousin)')
         return grammar.family(text)
     if name == "personal":  # a request, said as asked, about the reader's path, not the search
