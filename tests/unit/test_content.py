@@ -30,7 +30,7 @@ KNOWN_FILTERS = (
     "phrase, role, title, headline, organisation, team, trait, sentence, name, signature, "
     "full_name, addressed, public_role, organisation_title, did, brief_role, first_step, question, "
     "formal_question, aside, meets, circumstance, on_hold, sends, social, unnamed_client, "
-    "personal, kin, tells"
+    "personal, kin, tells, private"
 )
 
 

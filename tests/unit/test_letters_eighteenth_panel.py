@@ -361,3 +361,25 @@ def test_a_subject_promises_a_question_only_when_the_note_asks_one() -> None:
     assert made("en", "outreach", contacts=[asks], **LOOKING).subject.endswith("a quick question")
     favour = {**contact("other", "email"), "request": "que me revise el portafolio"}
     assert made("es", "outreach", contacts=[favour]).subject == "Un pequeño favor"
+
+
+def test_a_private_note_gets_no_ask_that_could_go_against_it() -> None:
+    """'Asks Mairéad, who is on maternity leave, for job introductions after Ciarán said not to'
+    (both readers of the nineteenth panel's paired reading)."""
+    note = "note to self: on mat leave til feb, dont hassle her about jobs, say congrats"
+    mat = {**contact("former_colleague", "email"), "request": note}
+    body = made("en", "outreach", contacts=[mat], **LOOKING).body
+    assert "It would be good to catch up whenever suits you." in body
+    assert "looking for" not in body and "introduction" not in body and "mat leave" not in body
+    es = made("es", "outreach", contacts=[{**mat, "request": "ojo: está de baja, no molestarla"}])
+    assert "cuando te venga bien" in es.body and "Busco" not in es.body
+
+
+def test_family_hears_no_cv_line() -> None:
+    """'"Un resultado del que me enorgullezco" to his compadre' (the nineteenth panel)."""
+    win = [{"_id": "a1", "title": "Cut food waste by 22%", "number": "22% less waste"}]
+    cousin = {**contact("other", "other", name="Kevin (cousin)"), "request": "any openings?"}
+    body = made("en", "outreach", contacts=[cousin], accomplishments=win).body
+    assert "proud of" not in body
+    stranger = {**cousin, "name": "Kevin Hart"}
+    assert "proud of" in made("en", "outreach", contacts=[stranger], accomplishments=win).body

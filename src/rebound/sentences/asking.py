@@ -62,7 +62,8 @@ _ME = re.compile(r"\bme\b", re.I)
 # A need typed without its subject ('need help with the resume'): said with it ('I need ...').
 _NEED = re.compile(r"(?:need|want|would like|hoping)\b", re.I)
 _AND_ASKS = re.compile(
-    r"\s+\+\s+|\s+&\s+(?=(?:if|whether|does|do|did|is|are|has|have|would|could|can|any|ask)\b)",
+    r"\s+\+\s+|\s+&\s+(?=(?:if|whether|does|do|did|is|are|has|have|would|could|can|any|ask)\b)"
+    r"|[,;]\s+also\s+(?=(?:ask|if|whether|could|would|can)\b)",
     re.I,
 )
 # In Spanish, a note to self with the reader as its object ('mandarle el CV', 'invitarlo a un

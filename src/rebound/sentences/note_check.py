@@ -46,6 +46,13 @@ _PLAN = re.compile(
 )
 
 
+def private(text: str) -> bool:
+    """Whether the words are a note the person marked as their own, or one that says how they
+    mean to go about it ('Note to self: she's on mat leave, don't hassle her about jobs'): what
+    it says is not for the reader, and no ask of the coach's may go against it."""
+    return marked(text) or _PLAN.search(text) is not None
+
+
 def marked(text: str) -> bool:
     """Whether the words start with a mark of a note to self ('Note to self:', 'Reminder:')."""
     return _MARKED.match(text.strip()) is not None

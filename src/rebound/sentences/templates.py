@@ -22,6 +22,7 @@ from rebound.sentences import (
     fitting,
     grammar,
     name_notes,
+    note_check,
     organisations,
     tidy,
     titles,
@@ -36,7 +37,7 @@ FILTERS = (
     "trait", "sentence", "name", "signature", "full_name", "addressed", "public_role",
     "organisation_title", "did", "brief_role", "first_step", "question", "formal_question",
     "aside", "meets", "circumstance", "on_hold", "sends", "social", "unnamed_client", "personal",
-    "kin", "tells",
+    "kin", "tells", "private",
 )  # fmt: skip
 
 _TAG = re.compile(
@@ -334,10 +335,12 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return asking.question(text, words.grammar).endswith((".", "!"))
     if name == "kin":  # a name typed with what says they are family ('Kevin (cousin)')
         return grammar.family(text)
-    if name == "personal":  # a request, said as asked, about the reader's path, not the search
-        return bool(asking.question(text, words.grammar)) and topics.personal(
-            text, words.role_words
-        )
+    if name == "private":  # a note marked as the person's own: 'note to self: ...'
+        return note_check.private(text)
+    if name == "personal":  # a request, said as asked, about the reader's path, not the search;
+        # or one the person marked as their own, which says how to go about it
+        asked = bool(asking.question(text, words.grammar))
+        return note_check.private(text) or (asked and topics.personal(text, words.role_words))
     if name == "social":  # a request only to meet as friends do
         return topics.social(text, words.role_words)
     if name == "sends":  # a request that already speaks of their CV
