@@ -383,3 +383,35 @@ def test_family_hears_no_cv_line() -> None:
     assert "proud of" not in body
     stranger = {**cousin, "name": "Kevin Hart"}
     assert "proud of" in made("en", "outreach", contacts=[stranger], accomplishments=win).body
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # How to reach them, typed after the ask, is the person's; a question typed as one stays.
+        (
+            "his mob in Nelson still need a B1?? flick him a msg on facebook",
+            "Your mob in Nelson still need a B1??",
+        ),
+        ("your thoughts?", "Could I ask you for your thoughts?"),
+        # A second ask typed after a question is asked after it.
+        (
+            "how did she prep for the exam, ask for sample scorecards",
+            "How did you prep for the exam? Could I ask you for sample scorecards?",
+        ),
+        ("she said to call her after Thanksgiving", "You said to call you after Thanksgiving."),
+    ],
+)
+def test_the_twentieth_panels_notes(typed: str, said: str) -> None:
+    """'Could I ask you for your mob in Nelson still need a B1?? flick you a message on
+    facebook?'; '..., ask for sample scorecards'; 'call your after Thanksgiving' (the twentieth
+    panel, read by the developer before its readers)."""
+    assert question(typed) == said
+
+
+def test_an_internal_thank_you_claims_no_lesson_nobody_gave() -> None:
+    """'"He aprendido mucho del proceso", but he was told nothing about why' (the coach of the
+    twentieth panel, the one FALSE)."""
+    for lang in ("en", "es"):
+        body = made(lang, "thank_you_email", internal=True, reasons_heard="asked").body
+        assert "learned a lot" not in body and "aprendido" not in body

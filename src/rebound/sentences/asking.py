@@ -192,6 +192,16 @@ _THEN_ASKS = re.compile(
 )
 
 
+# How to reach them, typed after what to ask ('..., flick him a msg on facebook').
+_REACH_AFTER = re.compile(
+    r"[\s,.;]*\b(?:flick|send|drop|shoot|text|call|ring|msg|message|dm|ping|whatsapp)\s+"
+    r"(?:him|her|them)\b(?:\s+(?:a\s+)?(?:msg|message|text|line|dm))?(?:\s+(?:on|via|by)\s+\w+)?"
+    r"\s*$",
+    re.I,
+)
+_CLAUSE = re.compile(r"\b(?:need|needs|have|has|is|are|was|were|hiring|looking|want|wants|got)\b")
+# A second ask typed after a question ('how did she prep for the exam, ask for sample ...').
+_ASK_AFTER_ASKED = re.compile(r",\s+(?=ask\b)", re.I)
 # A treat and a catch-up typed as a note ('pint and a catch up re who's hiring at the old place').
 _CATCH_UP = re.compile(
     r"(?:a\s+)?(coffee|lunch|breakfast|drink|beer|pint)s?\s+(?:and|&|\+)\s+(?:a\s+)?"
@@ -355,6 +365,8 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
             return f"Could you {body}?"
         if plain == "if" and not whole:
             return f"I wanted to ask {body}."
+        if out.endswith("?") and _CLAUSE.search(body):  # 'your mob still need a B1??': a
+            return ""  # question typed as one, asked as typed; no thing it asks for to guess
         if plain in _ONE_THING:
             article = "an" if plain[:1] in "aeiou" else "a"
             return f"Could I ask you for {article} {body}?"
@@ -430,6 +442,9 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
         return ""
     # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
     # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
+    out = _REACH_AFTER.sub("", out)  # '..., flick him a msg on facebook': how, for the person
+    if _ASKS.match(out) and grammar == "en":  # 'how did she prep, ask for sample scorecards'
+        out = _ASK_AFTER_ASKED.sub(" + ", out, count=1)
     parts = _AND_ASKS.split(out)
     treat = _TREAT.fullmatch(parts[0]) if grammar == "en" and len(parts) == 2 else None
     if treat and parts[1].split(" ", 1)[0].lower() in _SELF | {"ask", "talk", "hear"}:

@@ -22,7 +22,8 @@ _HER = re.compile(r"\bher\b(?=(\s+[\w']+)?)", re.I)
 _WHOM_NEXT = frozenset(
     ("a", "an", "the", "my", "our", "this", "that", "these", "those", "some", "any", "if",
      "whether", "about", "for", "to", "on", "in", "at", "with", "from", "by", "i", "i'm", "me",
-     "and", "or", "but", "when", "what", "how", "why", "who", "know")
+     "and", "or", "but", "when", "what", "how", "why", "who", "know", "after", "before", "back",
+     "again", "later", "soon", "now", "up", "next", "tomorrow", "today")
 )  # fmt: skip
 _YOU_AGREE = re.compile(r"\byou (is|has|was|does)\b")
 _AGREE_YOU = re.compile(r"\b(is|has|was|does)\s+you\b")  # 'what else is you running'
