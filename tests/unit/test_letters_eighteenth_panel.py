@@ -415,3 +415,60 @@ def test_an_internal_thank_you_claims_no_lesson_nobody_gave() -> None:
     for lang in ("en", "es"):
         body = made(lang, "thank_you_email", internal=True, reasons_heard="asked").body
         assert "learned a lot" not in body and "aprendido" not in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "formal", "typed", "said"),
+    [
+        (
+            "en",
+            False,
+            "dont forget to ask how he made the jump",
+            "I wanted to ask how you made the jump.",
+        ),
+        (
+            "en",
+            False,
+            "reference letter pls. and ask if there are any posts at his branch",
+            "Could I ask you for a reference letter? I wanted to ask if there are any posts at "
+            "your branch.",
+        ),
+        (
+            "en",
+            False,
+            "reference? and does he know anyone down the Bay needing a sous",
+            "Could I ask you for a reference? Do you know anyone down the Bay needing a sous?",
+        ),
+        ("en", False, "keen on anything ATR/Dash 8", "I'm keen on anything ATR/Dash 8."),
+        (
+            "es",
+            False,
+            "por whatsapp, preguntale si en su coope buscan gente",
+            "Quería preguntarte si en tu coope buscan gente.",
+        ),
+        (
+            "es",
+            False,
+            "dile que si sabe de un hotel en la costa",
+            "Quería preguntarte si sabes de un hotel en la costa.",
+        ),
+        (
+            "es",
+            True,
+            "que me avise de vacantes en MRO, ojo: también acepto ir a Santa Cruz",
+            "Le agradecería que me avise de vacantes en MRO. También acepto ir a Santa Cruz.",
+        ),
+        # The person's vos stays theirs: no usted made of half of it.
+        (
+            "es",
+            True,
+            "si me podes escribir una carta, vos me conoces",
+            "Si me podes escribir una carta, vos me conoces.",
+        ),
+        ("es", False, "dile que vi la vacante; ojo: preguntarle quién lleva el proceso", ""),
+    ],
+)
+def test_the_twentieth_panels_hurried_notes(lang: str, formal: bool, typed: str, said: str) -> None:
+    """'Don't forget to ask ...', 'Por whatsapp, preguntale ...', 'ojo:', the specific ask
+    replaced by a generic one (all three readers of the twentieth panel)."""
+    assert question(typed, lang, formal) == said

@@ -64,6 +64,7 @@ _READERS = (
     "sentences/organisations.py",
     "sentences/titles.py",
     "sentences/asking.py",
+    "sentences/hurried.py",
     "sentences/third_person.py",
     "sentences/tuteo.py",
     "sentences/topics.py",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rebound.sentences import note_check, third_person, tidy, tuteo
+from rebound.sentences import hurried, note_check, third_person, tidy, tuteo
 
 # The first words of a question, in the packs' languages ('could I ...', '¿podrías ...').
 _ASKS = re.compile(
@@ -52,9 +52,6 @@ _SELF = frozenset(
     ("stop", "drop", "swing", "come", "get", "catch", "follow", "touch", "reconnect", "grab",
      "meet", "visit", "invite", "update", "pick", "vent", "congratulate", "celebrate")
 )  # fmt: skip
-# A softener typed before what to do or ask ('just vent honestly', 'kindly ask if ...'): the
-# frame says it its own way.
-_SOFT = re.compile(r"(?:just|kindly|pls|please|maybe)\s+(?=[a-z])", re.I)
 # The first words of anything a note to self asks or means to do ('tell' is in `_TO_DO`).
 _LEAD_VERBS = _SELF | _TO_DO | {"ask", "see", "find"}
 _WONDER = re.compile(r"(?:see|check|find out)\s+(?:if|whether)\b", re.I)
@@ -63,7 +60,8 @@ _ME = re.compile(r"\bme\b", re.I)
 _NEED = re.compile(r"(?:need|want|would like|hoping)\b", re.I)
 _AND_ASKS = re.compile(
     r"\s+\+\s+|\s+&\s+(?=(?:if|whether|does|do|did|is|are|has|have|would|could|can|any|ask)\b)"
-    r"|[,;]\s+also\s+(?=(?:ask|if|whether|could|would|can)\b)",
+    r"|[,;]\s+also\s+(?=(?:ask|if|whether|could|would|can)\b)"
+    r"|[.?]\s+and\s+(?=(?:ask|does|do|is|are|would|could|can|if)\b)",
     re.I,
 )
 # In Spanish, a note to self with the reader as its object ('mandarle el CV', 'invitarlo a un
@@ -132,6 +130,11 @@ _ES_THING = re.compile(
 )
 
 
+_VOS = re.compile(r"\bvos\b|\b[a-z]+(?:ás|és|ís)\b|\bpod[eé]s\b", re.I)  # the person's voseo
+_ES_ASK_THEM = frozenset(
+    ("preguntarle", "preguntarte", "consultarle", "consultarte", "preguntale", "pregúntale",
+     "consultale", "consúltale")
+)  # fmt: skip
 _TOGETHER = re.compile(r"\b(?:juntos|juntas|juntes)\b")
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
 _VOSEO_ME = re.compile(r"([a-zñ]+a)(?:me|nos)")
@@ -192,13 +195,6 @@ _THEN_ASKS = re.compile(
 )
 
 
-# How to reach them, typed after what to ask ('..., flick him a msg on facebook').
-_REACH_AFTER = re.compile(
-    r"[\s,.;]*\b(?:flick|send|drop|shoot|text|call|ring|msg|message|dm|ping|whatsapp)\s+"
-    r"(?:him|her|them)\b(?:\s+(?:a\s+)?(?:msg|message|text|line|dm))?(?:\s+(?:on|via|by)\s+\w+)?"
-    r"\s*$",
-    re.I,
-)
 _CLAUSE = re.compile(r"\b(?:need|needs|have|has|is|are|was|were|hiring|looking|want|wants|got)\b")
 # A second ask typed after a question ('how did she prep for the exam, ask for sample ...').
 _ASK_AFTER_ASKED = re.compile(r",\s+(?=ask\b)", re.I)
@@ -261,34 +257,6 @@ def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
     if now and (now.group(2) or now.group(4)):
         return f"Now that {now.group(1)} {now.group(3)}, {asked}"
     return f"Since {who}, {asked}"
-
-
-# A wish typed without its subject ('would appreciate a candid debrief'): said with it, as a
-# statement ('I would appreciate a candid debrief.'), never asked of the reader.
-_WOULD_WISH = re.compile(
-    r"(?:would|'d)\s+(?=(?:appreciate|love|like|value|welcome|be\s+(?:grateful|glad|happy"
-    r"|keen|thankful))\b)",
-    re.I,
-)
-# 'can refer me for the grad role?', 'can book a mock slot?': a question typed without its
-# subject, as many write it; asked with it: the reader's doing where it is done to 'me'.
-_CAN_BARE = re.compile(
-    r"(can|could)\s+(?!(?:i|you|we|he|she|they|u|it|there|this|that|someone"
-    r"|anyone|somebody|anybody|be|not|also|just|please|pls)\b)(?=[a-z])",
-    re.I,
-)
-
-
-def _with_subject(text: str) -> str:
-    wish = _WOULD_WISH.match(text)
-    if wish:
-        return f"I {text[:1].lower()}{text[1:]}".replace("I 'd ", "I'd ", 1)
-    bare = _CAN_BARE.match(text)
-    if bare:
-        clause = re.split(r"[?.!]", text, maxsplit=1)[0]
-        who = "you" if _ME.search(clause) else "I"
-        return f"{text[: bare.end(1)]} {who} {text[bare.end() :]}"
-    return text
 
 
 def _to_the_reader(text: str) -> str:
@@ -374,14 +342,19 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
             return f"Could I ask you for {body}?"
         return ""
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
-    if plain in ("preguntarle", "preguntarte", "consultarle", "consultarte") and not whole:
+    if plain in _ES_ASK_THEM and not whole:
         asked = body.partition(" ")[2]
         return (
             f"Quería preguntar{'le' if formal else 'te'} {asked if formal else tuteo.as_tu(asked)}."
         )
     told = _ES_TELL.get(plain)
+    if told and rest.lower().startswith("que si "):  # 'dile que si sabe de algún hotel': asked
+        asked = rest[4:]
+        return (
+            f"Quería preguntar{'le' if formal else 'te'} {asked if formal else tuteo.as_tu(asked)}."
+        )
     if told and rest.lower().startswith("que "):  # 'decile que estoy buscando ...'
-        return f"Quería {told}{'le' if formal else 'te'} {rest}."
+        return f"Quería {told}{'le' if formal else 'te'} {rest if formal else tuteo.as_tu(rest)}."
     if _ES_WONDER.match(body) and not whole:
         return f"Quería {body}."
     # 'mandarle el CV': the reader is whom they write to.
@@ -420,7 +393,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     if note_check.marked(text):  # 'reminder: he's just moved to COSLA, be nice, ...'
         return ""
     said = _question(text, grammar, formal)
-    if grammar == "es" and formal:  # '¿Conoces a alguien ...?' to usted: '¿Conoce ...?'
+    if grammar == "es" and formal and not _VOS.search(said):  # '¿Conoces ...?': '¿Conoce ...?'
         said = tuteo.as_usted(said)
     if grammar == "es":
         said = tuteo.inner_question(said)
@@ -442,7 +415,9 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
         return ""
     # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
     # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
-    out = _REACH_AFTER.sub("", out)  # '..., flick him a msg on facebook': how, for the person
+    out = hurried.without_reach_after(
+        out
+    )  # '..., flick him a msg on facebook': how, for the person
     if _ASKS.match(out) and grammar == "en":  # 'how did she prep, ask for sample scorecards'
         out = _ASK_AFTER_ASKED.sub(" + ", out, count=1)
     parts = _AND_ASKS.split(out)
@@ -464,7 +439,7 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
     if len(parts) > 1:
         return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":
-        out = _written_out(_SHE_D.sub(r"\1'd", _SOFT.sub("", out, count=1)))
+        out = _written_out(_SHE_D.sub(r"\1'd", hurried.softened(out)))
         reason = _with_reason(out, grammar, formal)
         if reason is not None:
             return reason
@@ -474,8 +449,8 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
             verb = rest.split(" ", 1)[0].lower()
             asks = _ASKS.match(rest) or verb in _LEAD_VERBS
             return question(rest, grammar, formal) if rest and asks else ""
-        out = _to_the_reader(_with_subject(out))
-    elif grammar == "es" and (asked := _ES_THEN_ASKS.search(out)):
+        out = _to_the_reader(hurried.with_subject(out))
+    elif grammar == "es" and (asked := _ES_THEN_ASKS.search(out := hurried.es_tidied(out))):
         # 'ahora está en una fintech en Barcelona, preguntarle si buscan diseñadores': who the
         # reader is was for the person; what to ask them, asked.
         said = question(asked.group(1), grammar, formal)

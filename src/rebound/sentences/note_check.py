@@ -25,7 +25,9 @@ _GOES_ON_SMALL = re.compile(r"^[^.?!]+[.?!]\s+[a-zñáéíóú¿]")
 _SOMEONE = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|you|your|we|us|yo|mi|tú|usted|nos)\b", re.I)
 _ES_HE_SHE = re.compile(r"\b(?:él|ella)\b", re.I)
 _ES_AFTER_NOTE = re.compile(r",\s+[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")
-_ES_ABOUT_READER = re.compile(r"\b[a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b")  # not 'Carla'
+_ES_ABOUT_READER = re.compile(
+    r"\b[A-ZÑa-zñ][a-zñ]+(?:ar|er|ir)(?:le|les|lo|la|los|las)\b"
+)  # not 'Carla'
 
 
 # Words typed to mark a note as the person's own ('Note to self: you're on mat leave ...').

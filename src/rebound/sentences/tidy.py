@@ -94,6 +94,7 @@ _PLAIN |= {"paqueteria": "paquetería", "castellon": "castellón", "aragon": "ar
 _PLAIN |= {"caceres": "cáceres", "mineria": "minería", "peru": "perú", "lider": "líder"}
 _PLAIN |= {"lideres": "líderes", "numeros": "números", "estan": "están", "segun": "según"}
 _PLAIN |= {"marisqueria": "marisquería", "todavia": "todavía", "codigo": "código"}
+_PLAIN |= {"algun": "algún", "ningun": "ningún", "avion": "avión", "podria": "podría"}
 _PLAIN |= {"jamas": "jamás", "quizas": "quizás", "linea": "línea", "lineas": "líneas"}
 _PLAIN_WORD = re.compile(r"\b(" + "|".join(_PLAIN) + r")\b", re.IGNORECASE)
 # 'practica' and 'practicas' are a verb's forms too: the noun only after a word that leads one
