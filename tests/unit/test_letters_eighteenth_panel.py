@@ -472,3 +472,18 @@ def test_the_twentieth_panels_hurried_notes(lang: str, formal: bool, typed: str,
     """'Don't forget to ask ...', 'Por whatsapp, preguntale ...', 'ojo:', the specific ask
     replaced by a generic one (all three readers of the twentieth panel)."""
     assert question(typed, lang, formal) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted"),
+    [
+        ("Meenakshi ma'am", "Hi Meenakshi ma'am,"),
+        ("Ma'am Tina", "Hi Ma'am Tina,"),
+        ("Ma'am", "Hi Ma'am,"),
+    ],
+)
+def test_an_honorific_typed_with_a_first_name_is_kept(typed: str, greeted: str) -> None:
+    """'"Hi Meenakshi" drops the "ma'am" she always uses' (all three readers of the nineteenth
+    panel); 'Hi Ma'am,' for 'Ma'am Tina' (the twentieth)."""
+    words = packs.load(packs.default_dir("en")).template_words
+    assert templates.filtered("salutation", typed, words) == greeted

@@ -169,6 +169,9 @@ def _title(word: str, grammar: str = "en") -> bool:
 # Nigeria; 'Ma' alone may be a name).
 _GENERIC = frozenset({"sir", "madam", "madame"})
 _GENERIC_BESIDE = frozenset({"ma", "mam", "ma'am"})
+# Said with a first name, before or after it, as the Philippines and India write to a senior
+# ('Ma'am Tina', 'Meenakshi ma'am'): greeted with it, as typed.
+_HONORIFIC = frozenset({"ma'am", "maam", "mam", "ma’am"})
 _EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+o\s+", re.IGNORECASE)
 
 
@@ -223,6 +226,8 @@ def address(name: str, grammar: str = "en") -> Address:
         return Address(" ".join(words), False)  # the whole name, offered for them to fix
     if generic(name):
         return Address(" ".join(words), True)
+    if len(words) == 2 and {_bare(words[0]), _bare(words[1])} & _HONORIFIC:  # 'Ma'am Tina'
+        return Address(first_name(name, grammar), True)
     if _title(words[0], grammar):
         return _titled(words[0], words[1:], grammar)
     if any(not w[:1].isalpha() for w in words) or _TEAM & {_bare(w) for w in words}:
@@ -305,6 +310,8 @@ def first_name(name: str, grammar: str = "en") -> str:
         return " ".join(_capital(w) for w in given)
     if generic(name):
         return " ".join(words)
+    if len(words) == 2 and {_bare(words[0]), _bare(words[1])} & _HONORIFIC:  # 'Ma'am Tina'
+        return " ".join(w if _bare(w) in _HONORIFIC else _capital(w) for w in words)
     if len(words) == 2 and _title(words[0], grammar) and _bare(words[0]) not in _WITH_FIRST_NAME:
         return address(name, grammar).text  # 'Sra. Gómez': no first name, so the polite form
     if len(words) > 1 and _title(words[0], grammar):
