@@ -487,3 +487,19 @@ def test_an_honorific_typed_with_a_first_name_is_kept(typed: str, greeted: str) 
     panel); 'Hi Ma'am,' for 'Ma'am Tina' (the twentieth)."""
     words = packs.load(packs.default_dir("en")).template_words
     assert templates.filtered("salutation", typed, words) == greeted
+
+
+def test_a_compadre_is_greeted_as_one() -> None:
+    """'Hola, Compadre:' for 'Compadre Toño (Antonio Salinas)' (the twentieth panel)."""
+    compadre = {**contact("friend", "other", name="Compadre Toño (Antonio Salinas)")}
+    assert made("es", "outreach", contacts=[compadre]).body.startswith("Hola, Compadre Toño:\n")
+
+
+def test_a_statement_to_a_head_hunter_still_asks() -> None:
+    """'Keen on anything ATR/Dash 8, ...': 'no request at all of the recruiter' (both paired
+    readers of the twentieth panel)."""
+    hunter = {**contact("head_hunter", "linkedin"), "request": "keen on anything ATR/Dash 8"}
+    body = made("en", "outreach", contacts=[hunter]).body
+    assert (
+        "I'm keen on anything ATR/Dash 8. If you're working on a search where I could fit" in body
+    )

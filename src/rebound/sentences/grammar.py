@@ -128,7 +128,9 @@ def family(name: str) -> bool:
 
 
 # A teacher, greeted warmly with the first name ('Hola, Profe Carolina:'), and no title (tú).
-_NAME_PREFIXES = frozenset({"lil", "lil'", "big", "little", "profe", "seño"}) | KIN
+_NAME_PREFIXES = (
+    frozenset({"lil", "lil'", "big", "little", "profe", "seño", "compadre", "comadre"}) | KIN
+)
 
 # Words that say the name is a team or a role, not a person's name: ask how to greet them.
 _TEAM = frozenset({"the", "our", "team", "recruiting", "hr", "talent", "el", "equipo", "recursos"})
