@@ -194,10 +194,18 @@ _THEN_ASKS = re.compile(
     re.I,
 )
 
-
+# A clause's verb inside what is asked ('your mob still need a B1??'): a question typed as one.
 _CLAUSE = re.compile(r"\b(?:need|needs|have|has|is|are|was|were|hiring|looking|want|wants|got)\b")
 # A second ask typed after a question ('how did she prep for the exam, ask for sample ...').
 _ASK_AFTER_ASKED = re.compile(r",\s+(?=ask\b)", re.I)
+
+
+def _a_treat(typed: str) -> str:
+    """A treat as an offer says it: 'a coffee', 'a pint', but 'lunch', 'drinks'."""
+    thing = typed.lower()
+    return f"a {thing}" if thing in ("coffee", "drink", "beer", "pint") else thing
+
+
 # A treat and a catch-up typed as a note ('pint and a catch up re who's hiring at the old place').
 _CATCH_UP = re.compile(
     r"(?:a\s+)?(coffee|lunch|breakfast|drink|beer|pint)s?\s+(?:and|&|\+)\s+(?:a\s+)?"
@@ -293,6 +301,12 @@ def _written_out(text: str) -> str:
     return tidy.written_out(text, _SHORTHAND, _SHORT)
 
 
+def _es_asked(asked: str, formal: bool) -> str:
+    """What to ask the reader, in Spanish: 'si sabe de ...' -> 'Quería preguntarte si sabes de
+    ...' (to usted, 'Quería preguntarle si sabe de ...')."""
+    return f"Quería preguntar{'le' if formal else 'te'} {asked if formal else tuteo.as_tu(asked)}."
+
+
 def _framed(out: str, grammar: str, formal: bool) -> str:
     """Words typed as a thing or as half a sentence, said whole ('' when they are neither):
     'referral for battery roles at Ather' -> 'Could I ask you for a referral for battery roles
@@ -344,15 +358,11 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
     if plain in _ES_ASK_THEM and not whole:
         asked = body.partition(" ")[2]
-        return (
-            f"Quería preguntar{'le' if formal else 'te'} {asked if formal else tuteo.as_tu(asked)}."
-        )
+        return _es_asked(asked, formal)
     told = _ES_TELL.get(plain)
     if told and rest.lower().startswith("que si "):  # 'dile que si sabe de algún hotel': asked
         asked = rest[4:]
-        return (
-            f"Quería preguntar{'le' if formal else 'te'} {asked if formal else tuteo.as_tu(asked)}."
-        )
+        return _es_asked(asked, formal)
     if told and rest.lower().startswith("que "):  # 'decile que estoy buscando ...'
         return f"Quería {told}{'le' if formal else 'te'} {rest if formal else tuteo.as_tu(rest)}."
     if _ES_WONDER.match(body) and not whole:
@@ -371,9 +381,7 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
     if order and not whole:
         return f"¿Me {order[1]}r{'ía' if formal else 'ías'} {body.partition(' ')[2]}?"
     if plain == "si" and not whole:
-        return (
-            f"Quería preguntar{'le' if formal else 'te'} {body if formal else tuteo.as_tu(body)}."
-        )
+        return _es_asked(body, formal)
     if plain == "que":  # 'que me pase el contacto': to tú, 'que me pases el contacto'
         return (
             f"{'Le' if formal else 'Te'} agradecería {body if formal else tuteo.wish_as_tu(body)}."
@@ -413,29 +421,23 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
     out = _THEN_OPEN.sub(lambda m: f"{m[1]}I'm {m[2]}{m[3]}", out) if grammar == "en" else out
     if not out:
         return ""
-    # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
-    # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
-    out = hurried.without_reach_after(
-        out
-    )  # '..., flick him a msg on facebook': how, for the person
+    out = hurried.without_reach_after(out)  # '..., flick him a msg on facebook': the person's
     if _ASKS.match(out) and grammar == "en":  # 'how did she prep, ask for sample scorecards'
         out = _ASK_AFTER_ASKED.sub(" + ", out, count=1)
+    # Two asks in one note to self ('reference + does he know anyone', 'reference letter & if
+    # hes heard of anything'); '&' only before a question ('Johnson & Johnson' is a name).
     parts = _AND_ASKS.split(out)
     treat = _TREAT.fullmatch(parts[0]) if grammar == "en" and len(parts) == 2 else None
     if treat and parts[1].split(" ", 1)[0].lower() in _SELF | {"ask", "talk", "hear"}:
         # 'coffee + pick his brain about state jobs': 'Could I buy you a coffee and pick your
         # brain about state jobs?'
-        thing = treat.group(1).lower()
-        thing = f"a {thing}" if thing in ("coffee", "drink", "beer") else thing
         rest = third_person.swapped(_written_out(parts[1])).rstrip(" .?!")
-        return f"Could I buy you {thing} and {rest}?"
+        return f"Could I buy you {_a_treat(treat.group(1))} and {rest}?"
     catch = _CATCH_UP.fullmatch(out.rstrip(" .?!")) if grammar == "en" else None
     if catch:  # 'pint and a catch up re who's hiring': 'Could I buy you a pint and catch up ...?'
-        thing = catch.group(1).lower()
-        thing = f"a {thing}" if thing in ("coffee", "drink", "beer", "pint") else thing
         what = "catch up" if catch.group(2).lower().startswith("catch") else "have a chat"
         about = f" about {third_person.swapped(catch.group(3))}" if catch.group(3) else ""
-        return f"Could I buy you {thing} and {what}{about}?"
+        return f"Could I buy you {_a_treat(catch.group(1))} and {what}{about}?"
     if len(parts) > 1:
         return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Protocol
 
-from rebound.sentences import fitting
+from rebound.sentences import tidy
 
 
 class Background(Protocol):
@@ -68,7 +68,7 @@ def _said(entry: Mapping[str, object], words: Background) -> tuple[str, bool]:
     first = title.split(" ", 1)[0]
     if first[:1].isupper() and first[1:].islower():
         title = title[:1].lower() + title[1:]
-    title = fitting.named_days(title)  # 'cut Monday morning wait times'
+    title = tidy.named_days(title)  # 'cut Monday morning wait times'
     number = " ".join(str(entry.get("number") or "").split()).strip(" .()")
     # A number, or a piece of it, that only says again what the title says ('2 meses antes'
     # after 'dos meses antes', '40 to 212' after 'from 40 to 212') adds nothing.

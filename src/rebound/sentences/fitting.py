@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from rebound.sentences import places
+from rebound.sentences import places, tidy
 
 _LEADS = (
     "thank you so much for", "thank you for", "thanks for", "i'm known for", "i am known for",
@@ -30,12 +30,6 @@ _LOWER_FIRST = frozenset(
 # could end like ('Javier', 'Baltasar') are not guessed at, but the commonest are listed above.
 _INFINITIVE = re.compile(r"[aeií]r(me|te|le|nos|les)$")
 _STOPPED = re.compile(r"[.!?…]\s*$")
-# The days and months English writes with a capital ('a Saturday night'), typed without one
-# ('may' and 'march' are words too, and are left as typed).
-_NAMED_DAYS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june"
-    r"|july|august|september|october|november|december)\b"
-)
 _INNER_STOP = re.compile(r"\w[.!?…]\s+[A-ZÁÉÍÓÚÑ¿¡]")
 
 
@@ -60,11 +54,6 @@ def _capital_of_a_sentence(words: list[str], until: str = "") -> bool:
     return all(not w[:1].isupper() or w == "I" or w.strip(",.;:()/")[:2].isupper() for w in title)
 
 
-def named_days(text: str) -> str:
-    """The days and months English writes with a capital, with it ('monday' -> 'Monday')."""
-    return _NAMED_DAYS.sub(lambda m: m.group(0).capitalize(), text)
-
-
 def phrase(text: str, capitals: bool = False, until: str = "") -> str:
     """An answer fitted to sit inside a sentence that introduces it ('Thank you also for ...').
 
@@ -83,7 +72,7 @@ def phrase(text: str, capitals: bool = False, until: str = "") -> str:
         if out.lower().startswith(lead + " "):
             out = out[len(lead) + 1 :]
             break
-    out = named_days(out)
+    out = tidy.named_days(out)
     words = out.split(" ")
     first, rest = words[0], " ".join(words[1:])
     plain = first.lower()

@@ -174,6 +174,12 @@ _GENERIC_BESIDE = frozenset({"ma", "mam", "ma'am"})
 # Said with a first name, before or after it, as the Philippines and India write to a senior
 # ('Ma'am Tina', 'Meenakshi ma'am'): greeted with it, as typed.
 _HONORIFIC = frozenset({"ma'am", "maam", "mam", "ma’am"})
+
+
+def _with_honorific(words: list[str]) -> bool:
+    return len(words) == 2 and any(_bare(w) in _HONORIFIC for w in words)
+
+
 _EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+o\s+", re.IGNORECASE)
 
 
@@ -228,7 +234,7 @@ def address(name: str, grammar: str = "en") -> Address:
         return Address(" ".join(words), False)  # the whole name, offered for them to fix
     if generic(name):
         return Address(" ".join(words), True)
-    if len(words) == 2 and {_bare(words[0]), _bare(words[1])} & _HONORIFIC:  # 'Ma'am Tina'
+    if _with_honorific(words):  # 'Ma'am Tina', 'Meenakshi ma'am'
         return Address(first_name(name, grammar), True)
     if _title(words[0], grammar):
         return _titled(words[0], words[1:], grammar)
@@ -312,7 +318,7 @@ def first_name(name: str, grammar: str = "en") -> str:
         return " ".join(_capital(w) for w in given)
     if generic(name):
         return " ".join(words)
-    if len(words) == 2 and {_bare(words[0]), _bare(words[1])} & _HONORIFIC:  # 'Ma'am Tina'
+    if _with_honorific(words):  # 'Ma'am Tina': greeted whole, the honorific as typed
         return " ".join(w if _bare(w) in _HONORIFIC else _capital(w) for w in words)
     if len(words) == 2 and _title(words[0], grammar) and _bare(words[0]) not in _WITH_FIRST_NAME:
         return address(name, grammar).text  # 'Sra. Gómez': no first name, so the polite form

@@ -35,13 +35,14 @@ _REACH_AFTER = re.compile(
 )
 
 
+# A 'please' typed after what is asked ('reference letter pls'): the frame asks politely.
+_PLEASE_AFTER = re.compile(r"[,\s]+(?:pls|plz|please)(?=[.?!]*(?:\s|$))", re.I)
+
+
 def softened(text: str) -> str:
     """'just vent honestly' -> 'vent honestly'; 'don't forget to ask ...' -> 'ask ...';
-    'reference letter pls' -> 'reference letter' (the frame asks politely)."""
+    'reference letter pls' -> 'reference letter'."""
     return _PLEASE_AFTER.sub("", _SOFT.sub("", text, count=1))
-
-
-_PLEASE_AFTER = re.compile(r"[,\s]+(?:pls|plz|please)(?=[.?!]*(?:\s|$))", re.I)
 
 
 def without_reach_after(text: str) -> str:
@@ -63,15 +64,14 @@ _CAN_BARE = re.compile(
     r"|anyone|somebody|anybody|be|not|also|just|please|pls)\b)(?=[a-z])",
     re.I,
 )
-
-
+# A liking typed without its subject ('keen on anything ATR/Dash 8'): 'I'm keen on ...'.
 _KEEN = re.compile(r"(?:keen|open|happy|interested)\s+(?:on|to|in)\b", re.I)
 
 
 def with_subject(text: str) -> str:
     """'can refer me ...?' -> 'can you refer me ...?'; 'would appreciate ...' -> 'I would
     appreciate ...'; 'keen on ...' -> 'I'm keen on ...'."""
-    if _KEEN.match(text):  # 'keen on anything ATR/Dash 8': 'I'm keen on ...'
+    if _KEEN.match(text):
         return f"I'm {text[:1].lower()}{text[1:]}"
     wish = _WOULD_WISH.match(text)
     if wish:
@@ -87,5 +87,6 @@ def with_subject(text: str) -> str:
 def es_tidied(text: str) -> str:
     """'por whatsapp, preguntale si ...' -> 'preguntale si ...'; '..., ojo: también acepto ir a
     Santa Cruz' -> '.... También acepto ir a Santa Cruz'."""
-    out = _ES_SOFT.sub("", text, count=1) if _ES_SOFT.match(text) else text
+    lead = _ES_SOFT.match(text)
+    out = text[lead.end() :] if lead else text
     return _ES_OJO.sub(lambda m: ". " + m.group(1).upper(), out)

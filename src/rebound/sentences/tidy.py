@@ -68,35 +68,36 @@ _LONE_I = re.compile(r"(?<![^\s(\"“‘])i(?=$|[\s'’,.;:!?)])")
 # 'híbrido', 'Queretaro' -> 'Querétaro'); not one that is a verb's form without it
 # ('practica', 'publico', 'esta'), nor a name's ('Leon', 'Avila').
 _CION = re.compile(r"(?<=\wc)ion\b")
-_PLAIN = {"pais": "país", "gestion": "gestión", "tambien": "también", "despues": "después"}
-_PLAIN |= {"ademas": "además", "paises": "países", "rapido": "rápido", "rapida": "rápida"}
-_PLAIN |= {"rapidos": "rápidos", "rapidas": "rápidas"}
-_PLAIN |= {"rapidamente": "rápidamente", "busqueda": "búsqueda", "busquedas": "búsquedas"}
-_PLAIN |= {"almacen": "almacén", "hibrido": "híbrido", "hibrida": "híbrida", "esten": "estén"}
-_PLAIN |= {"tecnologia": "tecnología", "tecnologias": "tecnologías", "logistica": "logística"}
-_PLAIN |= {"dia": "día", "dias": "días", "aqui": "aquí", "asi": "así", "facil": "fácil"}
-_PLAIN |= {"dificil": "difícil", "ultimo": "último", "ultima": "última", "ultimos": "últimos"}
-_PLAIN |= {"ultimas": "últimas", "proximo": "próximo", "proxima": "próxima", "unico": "único"}
-_PLAIN |= {"unica": "única", "tecnico": "técnico", "tecnica": "técnica", "credito": "crédito"}
-_PLAIN |= {"analisis": "análisis", "ingenieria": "ingeniería", "energia": "energía"}
-_PLAIN |= {"compania": "compañía", "compañia": "compañía", "economia": "economía"}
-_PLAIN |= {"telefono": "teléfono", "informatica": "informática", "politica": "política"}
-_PLAIN |= {"estadistica": "estadística", "matematicas": "matemáticas", "quimica": "química"}
-_PLAIN |= {"clinico": "clínico", "clinica": "clínica", "medico": "médico", "medica": "médica"}
-_PLAIN |= {"ingles": "inglés", "academico": "académico", "academica": "académica"}
-_PLAIN |= {"queretaro": "querétaro", "bogota": "bogotá", "medellin": "medellín"}
-_PLAIN |= {"cancun": "cancún", "merida": "mérida", "cordoba": "córdoba", "malaga": "málaga"}
-_PLAIN |= {"cadiz": "cádiz", "valparaiso": "valparaíso", "cucuta": "cúcuta", "ibague": "ibagué"}
-_PLAIN |= {"popayan": "popayán", "tucuman": "tucumán", "neuquen": "neuquén"}
-_PLAIN |= {"mazatlan": "mazatlán", "culiacan": "culiacán", "torreon": "torreón"}
-_PLAIN |= {"michoacan": "michoacán", "yucatan": "yucatán", "almeria": "almería", "jaen": "jaén"}
-_PLAIN |= {"paqueteria": "paquetería", "castellon": "castellón", "aragon": "aragón"}
-_PLAIN |= {"caceres": "cáceres", "mineria": "minería", "peru": "perú", "lider": "líder"}
-_PLAIN |= {"lideres": "líderes", "numeros": "números", "estan": "están", "segun": "según"}
-_PLAIN |= {"marisqueria": "marisquería", "todavia": "todavía", "codigo": "código"}
-_PLAIN |= {"algun": "algún", "ningun": "ningún", "avion": "avión", "podria": "podría"}
-_PLAIN |= {"jamas": "jamás", "quizas": "quizás", "linea": "línea", "lineas": "líneas"}
-_PLAIN_WORD = re.compile(r"\b(" + "|".join(_PLAIN) + r")\b", re.IGNORECASE)
+_PLAIN = {
+    "pais": "país", "gestion": "gestión", "tambien": "también", "despues": "después",
+    "ademas": "además", "paises": "países", "rapido": "rápido", "rapida": "rápida",
+    "rapidos": "rápidos", "rapidas": "rápidas", "rapidamente": "rápidamente",
+    "busqueda": "búsqueda", "busquedas": "búsquedas", "almacen": "almacén", "hibrido": "híbrido",
+    "hibrida": "híbrida", "esten": "estén", "tecnologia": "tecnología",
+    "tecnologias": "tecnologías", "logistica": "logística", "dia": "día", "dias": "días",
+    "aqui": "aquí", "asi": "así", "facil": "fácil", "dificil": "difícil", "ultimo": "último",
+    "ultima": "última", "ultimos": "últimos", "ultimas": "últimas", "proximo": "próximo",
+    "proxima": "próxima", "unico": "único", "unica": "única", "tecnico": "técnico",
+    "tecnica": "técnica", "credito": "crédito", "analisis": "análisis", "ingenieria": "ingeniería",
+    "energia": "energía", "compania": "compañía", "compañia": "compañía", "economia": "economía",
+    "telefono": "teléfono", "informatica": "informática", "politica": "política",
+    "estadistica": "estadística", "matematicas": "matemáticas", "quimica": "química",
+    "clinico": "clínico", "clinica": "clínica", "medico": "médico", "medica": "médica",
+    "ingles": "inglés", "academico": "académico", "academica": "académica",
+    "queretaro": "querétaro", "bogota": "bogotá", "medellin": "medellín", "cancun": "cancún",
+    "merida": "mérida", "cordoba": "córdoba", "malaga": "málaga", "cadiz": "cádiz",
+    "valparaiso": "valparaíso", "cucuta": "cúcuta", "ibague": "ibagué", "popayan": "popayán",
+    "tucuman": "tucumán", "neuquen": "neuquén", "mazatlan": "mazatlán", "culiacan": "culiacán",
+    "torreon": "torreón", "michoacan": "michoacán", "yucatan": "yucatán", "almeria": "almería",
+    "jaen": "jaén", "paqueteria": "paquetería", "castellon": "castellón", "aragon": "aragón",
+    "caceres": "cáceres", "mineria": "minería", "peru": "perú", "lider": "líder",
+    "lideres": "líderes", "numeros": "números", "estan": "están", "segun": "según",
+    "marisqueria": "marisquería", "todavia": "todavía", "codigo": "código", "algun": "algún",
+    "ningun": "ningún", "avion": "avión", "podria": "podría", "jamas": "jamás", "quizas": "quizás",
+    "linea": "línea", "lineas": "líneas",
+}  # fmt: skip
+# Found as typed, small or with a first capital ('Queretaro'); in capitals a name's ('DIA').
+_PLAIN_FOUND = shorthand_found(_PLAIN)
 # 'practica' and 'practicas' are a verb's forms too: the noun only after a word that leads one
 # ('de practica en recepción', 'otras practicas en hoteles').
 _PRACTICA = re.compile(
@@ -105,30 +106,28 @@ _PRACTICA = re.compile(
 )
 
 
-def _accented(match: re.Match[str]) -> str:
-    typed, right = match.group(1), _PLAIN[match.group(1).lower()]
-    if typed.isupper():  # a name in capitals ('DIA', a chain of shops) is as its owner spells it
-        return typed
-    return right[:1].upper() + right[1:] if typed[:1].isupper() else right
-
-
 # Days, months and feasts English writes with a capital ('before christmas', 'next monday');
 # 'may' and 'march' are words too, and stay as typed.
-_NAMED = re.compile(
+_NAMED_DAYS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june"
     r"|july|august|september|october|november|december|christmas|easter)\b"
 )
 
 
+def named_days(text: str) -> str:
+    """The days, months and feasts English writes with a capital, with it ('monday' ->
+    'Monday')."""
+    return _NAMED_DAYS.sub(lambda m: m.group(1).capitalize(), text)
+
+
 def tidied(text: str, grammar: str) -> str:
     """The words, tidied as the language of `grammar` writes them."""
     if grammar == "en":
-        text = _NAMED.sub(lambda m: m.group(1).capitalize(), text)
-        return _LONE_I.sub("I", written_out(text, SHORTHAND, _SHORT))
+        return _LONE_I.sub("I", written_out(named_days(text), SHORTHAND, _SHORT))
     if grammar == "es":
         text = written_out(text, _ES_SHORTHAND, _ES_SHORT)
         text = _PRACTICA.sub(lambda m: f"{m[1]}pr{'Á' if m[2] == 'A' else 'á'}ctica{m[3]}", text)
-        return _PLAIN_WORD.sub(_accented, _CION.sub("ión", text))
+        return written_out(_CION.sub("ión", text), _PLAIN, _PLAIN_FOUND)
     return text
 
 

@@ -73,9 +73,13 @@ def aside(text: str, role_words: tuple[str, ...] = ()) -> bool:
     """Whether what they ask a contact is about something other than work: 'would you be open
     to a call about the seagrass data?' (True), 'any referrals at ur company?' (False). A note
     that asks it says nothing of a job search. False for no words."""
-    words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
-    words.discard("")
+    words = _bare_words(text)
     return bool(words) and not (words & (_WORK | set(role_words)))
+
+
+def _bare_words(text: str) -> set[str]:
+    """The words typed, small and without the marks around them."""
+    return {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()} - {""}
 
 
 # A coffee, a meal, a drink or a call ('grab coffee w him', 'invitarlo a desayunar', 'un tinto',
@@ -133,8 +137,7 @@ def personal(text: str, role_words: tuple[str, ...] = ()) -> bool:
     'practicar live coding juntas los jueves'), not help with the search (an introduction, a
     reference, who is hiring): the note then does not say what they look for as well. False
     for no words."""
-    words = {w.strip("¿?¡!.,;:()'\"").lower() for w in text.split()}
-    words.discard("")
+    words = _bare_words(text)
     return bool(words) and not (words & (_SEARCH | set(role_words)))
 
 

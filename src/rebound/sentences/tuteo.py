@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+from rebound.sentences import tidy
+
+# Verbs after 'que me' whose subject is a thing, not the reader ('que me gusta', 'algo que me
+# sirva'): never said to tú.
+_NOT_THEIRS = r"(?!(?:gusta|encanta|interesa|parece|importa|queda|falta|sirva|sirve)\b)"
 # A wish of the reader's doing, in the third person ('y que me eche un ojo'): to tú, 'eches'.
-_ES_WISH = re.compile(
-    r"\by que me (?!(?:gusta|encanta|interesa|parece|importa|queda|falta)\b)[a-zñ]+[ae]\b"
-)
+_ES_WISH = re.compile(r"\by que me " + _NOT_THEIRS + r"[a-zñ]+[ae]\b")
 
 
 def wishes(said: str) -> str:
@@ -28,34 +31,33 @@ _ES_TU |= {"daría": "darías", "ayudaría": "ayudarías", "pasaría": "pasaría
 _ES_SI_VERB = re.compile(r"(\b[sS]i\s+(?:me\s+|nos\s+|lo\s+|la\s+)?)(" + "|".join(_ES_TU) + r")\b")
 
 
+def _yours(text: str) -> str:
+    """'su empresa' -> 'tu empresa', 'Sus clientes' -> 'Tus clientes'."""
+    return _ES_SU.sub(lambda m: "t" + m.group(0)[1:], text)
+
+
 def as_tu(text: str) -> str:
     """A note to self about the reader, asked of them as tú: 'si sabe de cadenas' -> 'si sabes
     de cadenas', 'si me puede dar' -> 'si me puedes dar', 'si en su empresa' -> 'si en tu
     empresa'. Only the verb right after 'si' (whose subject is the reader) changes; 'si la
     constructora está ...' stays."""
-    out = _ES_SU.sub(lambda m: "t" + m.group(0)[1:], text)
-    return _ES_SI_VERB.sub(lambda m: f"{m.group(1)}{_ES_TU[m.group(2).lower()]}", out)
+    return _ES_SI_VERB.sub(lambda m: f"{m.group(1)}{_ES_TU[m.group(2).lower()]}", _yours(text))
 
 
 # What the reader is asked to do, typed as a wish in the third person ('que me haga de
 # referencia y me tire data'), and where they work ('donde trabaja'): to tú.
-_ES_THEIR_WISH = re.compile(
-    r"\b((?:que|y)\s+(?:me|nos)\s+)(?!(?:gusta|encanta|interesa|parece|importa|queda|falta"
-    r"|sirva|sirve)\b)([a-zñ]+[ae])\b"
-)
+_ES_THEIR_WISH = re.compile(r"\b((?:que|y)\s+(?:me|nos)\s+)" + _NOT_THEIRS + r"([a-zñ]+[ae])\b")
 _ES_WHERE_YOU = re.compile(r"\b(donde|en la que|en el que)\s+(trabaja|está|vive|estudia)\b")
 
 
 def wish_as_tu(body: str) -> str:
     """'que me haga de referencia y me tire data' -> 'que me hagas de referencia y me tires
-    data'; 'que me dé' -> 'que me des'; 'donde trabaja' -> 'donde trabajas'; 'su' -> 'tu'."""
-    out = _ES_THEIR_WISH.sub(
-        lambda m: m.group(1) + ("des" if m.group(2) == "dé" else m.group(2) + "s"), body
-    )
+    data'; 'donde trabaja' -> 'donde trabajas'; 'su' -> 'tu'."""
+    out = _ES_THEIR_WISH.sub(lambda m: m.group(1) + m.group(2) + "s", body)
     out = _ES_WHERE_YOU.sub(
         lambda m: f"{m.group(1)} {'estás' if m.group(2) == 'está' else m.group(2) + 's'}", out
     )
-    return _ES_SU.sub(lambda m: "t" + m.group(0)[1:], out)
+    return _yours(out)
 
 
 # A question typed after a note about the reader ('labura en RRHH en un banco, ¿me pasás el
@@ -81,10 +83,4 @@ _ES_TU_WORD = re.compile(r"\b(" + "|".join(_USTED) + r")\b", re.I)
 
 def as_usted(said: str) -> str:
     """What the person typed to the reader as tú, said as usted."""
-
-    def said_so(match: re.Match[str]) -> str:
-        typed = match.group(1)
-        out = _USTED[typed.lower()]
-        return out[:1].upper() + out[1:] if typed[:1].isupper() else out
-
-    return _ES_TU_WORD.sub(said_so, said)
+    return tidy.written_out(said, _USTED, _ES_TU_WORD)
