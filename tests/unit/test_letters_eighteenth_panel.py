@@ -503,3 +503,25 @@ def test_a_statement_to_a_head_hunter_still_asks() -> None:
     assert (
         "I'm keen on anything ATR/Dash 8. If you're working on a search where I could fit" in body
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        # A softener or a 'please' is the frame's only where it leads or ends what is asked;
+        # inside a sentence it is the person's own.
+        (
+            "en",
+            "I just need a second pair of eyes on my CV",
+            "I just need a second pair of eyes on my CV.",
+        ),
+        ("en", "could you please send me the JD", "Could you please send me the JD?"),
+        ("en", "just vent honestly", "I'd like to vent honestly."),
+        # 'que me dé', to tú: 'que me des'.
+        ("es", "que me dé una mano con el CV", "Te agradecería que me des una mano con el CV."),
+    ],
+)
+def test_the_frame_takes_only_what_it_says_itself(lang: str, typed: str, said: str) -> None:
+    """The review of this round: 'I just need ...' lost its 'just', and 'que me dé' stayed
+    usted in a note to tú."""
+    assert question(typed, lang) == said

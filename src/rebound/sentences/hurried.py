@@ -11,9 +11,10 @@ import re
 
 _ME = re.compile(r"\bme\b", re.I)
 # A softener typed before what to do or ask ('just vent honestly', 'kindly ask if ...'): the
-# frame says it its own way.
+# frame says it its own way. Only where it leads: inside a sentence it is the person's ('I just
+# need a second pair of eyes').
 _SOFT = re.compile(
-    r"(?:just|kindly|pls|please|maybe|(?:don'?t|don’t) forget to|remember to|make sure to)\s+"
+    r"^(?:just|kindly|pls|please|maybe|(?:don'?t|don’t) forget to|remember to|make sure to)\s+"
     r"(?=[a-z])",
     re.I,
 )
@@ -35,8 +36,8 @@ _REACH_AFTER = re.compile(
 )
 
 
-# A 'please' typed after what is asked ('reference letter pls'): the frame asks politely.
-_PLEASE_AFTER = re.compile(r"[,\s]+(?:pls|plz|please)(?=[.?!]*(?:\s|$))", re.I)
+# A 'please' typed at the end of what is asked ('reference letter pls'): the frame asks politely.
+_PLEASE_AFTER = re.compile(r"[,\s]+(?:pls|plz|please)(?=[.?!]*$)", re.I)
 
 
 def softened(text: str) -> str:

@@ -46,14 +46,21 @@ def as_tu(text: str) -> str:
 
 # What the reader is asked to do, typed as a wish in the third person ('que me haga de
 # referencia y me tire data'), and where they work ('donde trabaja'): to tú.
-_ES_THEIR_WISH = re.compile(r"\b((?:que|y)\s+(?:me|nos)\s+)" + _NOT_THEIRS + r"([a-zñ]+[ae])\b")
+_ES_THEIR_WISH = re.compile(
+    r"\b((?:que|y)\s+(?:me|nos)\s+)" + _NOT_THEIRS + r"([a-zñ]+[ae]|dé)(?![\wáéíóúñ])"
+)
 _ES_WHERE_YOU = re.compile(r"\b(donde|en la que|en el que)\s+(trabaja|está|vive|estudia)\b")
+
+
+def _tu_form(verb: str) -> str:
+    """A wish's verb as tú: 'haga' -> 'hagas', 'dé' -> 'des'."""
+    return "des" if verb == "dé" else verb + "s"
 
 
 def wish_as_tu(body: str) -> str:
     """'que me haga de referencia y me tire data' -> 'que me hagas de referencia y me tires
-    data'; 'donde trabaja' -> 'donde trabajas'; 'su' -> 'tu'."""
-    out = _ES_THEIR_WISH.sub(lambda m: m.group(1) + m.group(2) + "s", body)
+    data'; 'que me dé' -> 'que me des'; 'donde trabaja' -> 'donde trabajas'; 'su' -> 'tu'."""
+    out = _ES_THEIR_WISH.sub(lambda m: m.group(1) + _tu_form(m.group(2)), body)
     out = _ES_WHERE_YOU.sub(
         lambda m: f"{m.group(1)} {'estás' if m.group(2) == 'está' else m.group(2) + 's'}", out
     )
