@@ -56,6 +56,7 @@ _READERS = (
     "sentences/name_notes.py",
     "sentences/name_order.py",
     "sentences/note_check.py",
+    "sentences/note_parts.py",
     "sentences/fitting.py",
     "sentences/addressing.py",
     "sentences/spelling.py",

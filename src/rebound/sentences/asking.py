@@ -12,9 +12,10 @@ out; nothing else of them is changed.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from rebound.sentences import hurried, note_check, third_person, tidy, tuteo
+from rebound.sentences import hurried, note_check, note_parts, third_person, tidy, tuteo
 
 # The first words of a question, in the packs' languages ('could I ...', '¿podrías ...').
 _ASKS = re.compile(
@@ -36,6 +37,13 @@ _THINGS = frozenset(
      "referrals", "thoughts", "guidance", "insight", "insights", "input", "names", "contacts",
      "recommendations", "your", "some")
 )  # fmt: skip
+# What of the reader's is asked for after 'your' ('your view on ...', 'your take'); not who is
+# theirs ('her husbands the GM at ...': about them, for the person).
+_YOURS = frozenset(
+    ("view", "views", "take", "thoughts", "advice", "opinion", "help", "eyes", "input", "insight",
+     "insights", "feedback", "perspective", "read", "guidance", "support", "blessing", "steer",
+     "recommendation", "honest", "two")
+)  # fmt: skip
 # What the reader is asked to do, typed as an order ('review my CV', 'help me prep for the
 # panel'): asked as a question, 'Could you review my CV?'.
 _TO_DO = frozenset(
@@ -50,7 +58,8 @@ _TO_DO = frozenset(
 # know ('I wanted to see if your outfit needs a lead').
 _SELF = frozenset(
     ("stop", "drop", "swing", "come", "get", "catch", "follow", "touch", "reconnect", "grab",
-     "meet", "visit", "invite", "update", "pick", "vent", "congratulate", "celebrate")
+     "meet", "visit", "invite", "update", "pick", "vent", "congratulate", "celebrate", "buy",
+     "take", "treat", "shout")
 )  # fmt: skip
 # The first words of anything a note to self asks or means to do ('tell' is in `_TO_DO`).
 _LEAD_VERBS = _SELF | _TO_DO | {"ask", "see", "find"}
@@ -92,12 +101,14 @@ def _joined(asked: list[str], grammar: str) -> str:
         lead = next((w for w in _ALIKE if said.startswith(w)), "")
         if out and lead and out[-1].startswith(lead) and out[-1].endswith("."):
             out[-1] = f"{out[-1][:-1]}{', and' if grammar == 'en' else ' y'} {said[len(lead) :]}"
+        elif out and lead == "Could I " and out[-1].startswith(lead) and out[-1].endswith("?"):
+            out[-1] = f"{out[-1][:-1]} and {said[len(lead) :]}"  # 'Could I buy you lunch and ask
         else:
             out.append(said)
     return " ".join(out)
 
 
-_ALIKE = ("I wanted to ask ", "Quería preguntarte ", "Quería preguntarle ")
+_ALIKE = ("I wanted to ask ", "Quería preguntarte ", "Quería preguntarle ", "Could I ")
 
 
 def _listed(body: str) -> str:
@@ -156,7 +167,9 @@ _THEN_OPEN = re.compile(r"([?!.]\s+)(open|happy|keen|willing)( to\b)")
 # he know anyone at the co-op'), said to them: 'I wanted to ask whether your airport ...',
 # 'Do you know anyone at the co-op?'. 'she' as 'he'; 'her' by the word after it (`_WHOM_NEXT`).
 _ASK_NOTE = re.compile(
-    r"ask(?:\s+(?:him|her|them))?\s+(?=(?:whether|if|how|what|why|when|where|who|which)\b)", re.I
+    r"ask(?:\s+(?:him|her|them))?(?:\s+\w+ly)?\s+(?=(?:whether|if|how|what|why|when|where|who"
+    r"|which)\b)",
+    re.I,
 )
 _AUX_HE = re.compile(r"(does|is|has|was|would|could|can|will|did)\s+s?he\b", re.I)
 # 'shed be a ref again': she'd ('shed' is a word only before none of these).
@@ -182,22 +195,27 @@ _OWN_PAPERS = re.compile(
     r"\b(?:cv|resume|résumé|portfolio|cover letter|writing samples?|references|transcripts?)\b",
     re.I,
 )
-# Who the reader is, typed before what to ask them ('she ran cold chain at Pharmaline, pick
-# her brain on ...', 'PhD cohort, now at the Archives. Ask about ...'): for the person, not to
-# send; said as the reason ('Since you ran cold chain at ..., I'd like to pick your brain ...')
-# when it says what the reader does or did, else left out.
-_THEIR = re.compile(r"\btheir\b")
-_THEY = re.compile(r"\b(?:they|them|they're|they've)\b", re.I)
-_THEN_ASKS = re.compile(
-    r"(?:[.;]\s+|\s+[-–—]\s+|,\s+)(?=(?:ask|pick|see|find|tell|check|get|grab|catch|follow"
-    r"|would|could|can|does|do|is|are|any|will|how|what)\b)",
-    re.I,
-)
-
 # A clause's verb inside what is asked ('your mob still need a B1??'): a question typed as one.
 _CLAUSE = re.compile(r"\b(?:need|needs|have|has|is|are|was|were|hiring|looking|want|wants|got)\b")
 # A second ask typed after a question ('how did she prep for the exam, ask for sample ...').
 _ASK_AFTER_ASKED = re.compile(r",\s+(?=ask\b)", re.I)
+
+
+# That they are looking, told in a note ('let him know I'm looking'): what the letter around it
+# says already.
+_TOLD_LOOKING = re.compile(
+    r"(?:let|tell)\s+you(?:\s+know)?(?:\s+that)?\s+(?:i'?m|i am)\s+(?:looking|available|on the"
+    r" market|back on the market|job hunting|open to (?:offers|roles|opportunities))\.?",
+    re.I,
+)
+# A treat and when or where ('coffee when I'm home for Christmas', 'lunch at Ikoyi Club').
+_TREAT_WHEN = re.compile(
+    r"(?:a\s+)?(coffee|lunch|breakfast|drink|beer|pint)\s+((?:when|while|next|after|before"
+    r"|sometime|soon|at|in|on|over|this)\b.*)",
+    re.I,
+)
+# A fact typed after the ask without its subject ('..., heard the new centre is staffing up').
+_HEARD = re.compile(r",\s+(heard|saw|noticed)\b")
 
 
 def _a_treat(typed: str) -> str:
@@ -212,59 +230,6 @@ _CATCH_UP = re.compile(
     r"(catch[- ]?up|chat)(?:\s+(?:re|about|on)\s+(.+))?",
     re.I,
 )
-
-
-# Who the reader is, typed as a thing ('biotech CFO who took Vireo public', 'my old CEO, on 3
-# boards now'): what it says they do or where they are, said to them ('you took Vireo public',
-# 'you're on 3 boards now').
-_WHO_DID = re.compile(r"^[\w\s'’-]*?\bwho\s+(?!you\b)(.+)$", re.I)
-_WHERE_NOW = re.compile(r"^(?:now\s+)?(?:at|on|in|with|in-house|based)\b.*$", re.I)
-# Where they are now, acknowledged ('Now that you're ...'); where they met, said as such.
-_NOW_THAT = re.compile(r"(you're|you are)\s+(now\s+)?(.+?)(,?\s+now)?", re.I)
-_MET = re.compile(r"^met you ((?:at|in|through|during|on)\b.+)$", re.I)
-_SAID_TO_YOU = ("you ", "you're ", "you've ")  # who they are, said to them
-
-
-def _who_you(who: str) -> str:
-    if who.lower().startswith(_SAID_TO_YOU):
-        return who
-    did = _WHO_DID.match(who)
-    if did and "," not in who:
-        return f"you {did.group(1)}"
-    last = who.rsplit(", ", 1)[-1]
-    if "," in who and _WHERE_NOW.match(last):
-        return f"you're {last}"
-    return who
-
-
-def _with_reason(text: str, grammar: str, formal: bool) -> str | None:
-    """What to ask after who the reader is (`_THEN_ASKS`), said with its reason or alone ('' when
-    it cannot be said without them); None when the words are not so typed."""
-    first = text.split(" ", 1)[0].lower()
-    said = _THEN_ASKS.search(text)
-    if said is None or first in _LEAD_VERBS | {"if", "need"}:
-        return None
-    if _ASKS.match(text) and first not in ("he", "she"):
-        return None
-    asked = question(text[said.end() :], grammar, formal)
-    who = _who_you(third_person.swapped(text[: said.start()]).strip())
-    met = _MET.match(who)
-    if met and asked:  # 'met her at the APA conference, ask about ...'
-        return f"We met {met.group(1)}. {asked}"
-    if not asked or not who.lower().startswith(_SAID_TO_YOU):
-        # Left out, who they are was what 'their' pointed to ('CFO at a food distributor. ask
-        # about their ops plans'): the reader's workplace; 'they' or 'them' can't be said so.
-        asked = _THEIR.sub("your company's", asked)
-        # 'how did you make the jump?' asks of what only who they are said.
-        return "" if _THEY.search(asked) or asked.startswith(("How ", "What ")) else asked
-    keep = asked.startswith(("I ", "I'"))  # 'I' keeps its capital after the reason
-    asked = f"{asked[:1] if keep else asked[:1].lower()}{asked[1:]}"
-    # Where they are now, acknowledged rather than told ('Since you're a PM at ... now' tells
-    # the reader their own job): 'Now that you're a PM at ..., ...'.
-    now = _NOW_THAT.fullmatch(who)
-    if now and (now.group(2) or now.group(4)):
-        return f"Now that {now.group(1)} {now.group(3)}, {asked}"
-    return f"Since {who}, {asked}"
 
 
 def _to_the_reader(text: str) -> str:
@@ -333,8 +298,16 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         if plain in _SELF and not _ME.search(body):
             return f"I'd like to {_listed(body)}."
         second = rest.split(" ", 1)[0].lower()
+        if _TOLD_LOOKING.fullmatch(body):  # 'let him know I'm looking': the letter says so
+            return ""
+        treat = _TREAT_WHEN.fullmatch(body)
+        # 'coffee when I'm home for Christmas', 'lunch at Ikoyi Club'; 'Coffee soon!' as typed
+        if treat and not out.endswith(("!", "?")):
+            return f"Could I buy you {_a_treat(treat.group(1))} {treat.group(2)}?"
         if plain == "tell" and second == "you":  # 'tell him I'm serious now'
             return f"I wanted to let you know {body.split(' ', 2)[2]}."
+        if plain == "let" and rest.lower().startswith("you know "):  # 'let her know im free'
+            return f"I wanted to let you know {body.split(' ', 3)[3]}."
         if plain in _TO_DO and second == "you":  # 'send him the updated resume'
             return f"I'd like to {body}."
         if _NEED.match(body):
@@ -352,7 +325,7 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         if plain in _ONE_THING:
             article = "an" if plain[:1] in "aeiou" else "a"
             return f"Could I ask you for {article} {body}?"
-        if plain in _THINGS:
+        if plain in _THINGS and (plain != "your" or second.rstrip(",.?!") in _YOURS):
             return f"Could I ask you for {body}?"
         return ""
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
@@ -395,11 +368,26 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
 
 def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     """The words as a sentence: 'could I shadow your budget meetings' -> 'Could I shadow your
-    budget meetings?' (`_question`); '' when, said so, they would still read as a note the
-    person wrote for themselves (`note_check`): the note then asks in its own words, and the
-    person is told their words were not used."""
+    budget meetings?' (`_question`); '' when, said so, they would not read as said to the reader
+    (`note_check.addressed`) or would still read as a note the person wrote for themselves: the
+    note then asks in its own words, and the person is told theirs were not used.
+
+    A note that only reads so in part ('College senior at swiggy, referral for sde1 openings??',
+    'Reintroduce myself, send updated CV') is said by its parts that ask, each said whole ('Could
+    I ask you for a referral for sde1 openings?'), or by what follows who the reader is; never
+    a part that would not read as said to them."""
     if note_check.marked(text):  # 'reminder: he's just moved to COSLA, be nice, ...'
         return ""
+    said = _said(text, grammar, formal)
+    if said or grammar != "en":
+        return said
+    return note_parts.in_parts(
+        text, lambda part: _said(part, grammar, formal), lambda said: _joined(said, grammar)
+    )
+
+
+def _said(text: str, grammar: str, formal: bool) -> str:
+    """`question` of words taken whole: '' unless they read as said to the reader."""
     said = _question(text, grammar, formal)
     if grammar == "es" and formal and not _VOS.search(said):  # '¿Conoces ...?': '¿Conoce ...?'
         said = tuteo.as_usted(said)
@@ -407,7 +395,9 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
         said = tuteo.inner_question(said)
         if not formal:  # '¿Podrías ... y que me eche un ojo?': 'que me eches'
             said = tuteo.wishes(said)
-    return "" if note_check.still_a_note(said, grammar, formal) else said
+    if note_check.still_a_note(said, grammar, formal):
+        return ""
+    return said if note_check.addressed(said, grammar) else ""
 
 
 def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
@@ -442,7 +432,9 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
         return _joined([question(part, grammar, formal) for part in parts], grammar)
     if grammar == "en":
         out = _written_out(_SHE_D.sub(r"\1'd", hurried.softened(out)))
-        reason = _with_reason(out, grammar, formal)
+        out = _HEARD.sub(r"; I \1", out)
+        ask = functools.partial(question, grammar=grammar, formal=formal)
+        reason = note_parts.with_reason(out, ask, _LEAD_VERBS | {"if", "need"}, _ASKS)
         if reason is not None:
             return reason
         reach = _REACH.match(out)
@@ -461,6 +453,8 @@ def _question(text: str, grammar: str = "en", formal: bool = False) -> str:
         if said and _ES_WE.match(before) and "," not in before:
             return f"{before[:1].upper()}{before[1:]}. {said}"
         return said
+    if not out.strip(" .,;:-"):  # 'text her': only how to reach them
+        return ""
     framed = _framed(out, grammar, formal)
     if framed:
         return framed

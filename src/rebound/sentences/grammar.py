@@ -210,6 +210,10 @@ def address(name: str, grammar: str = "en") -> Address:
     """
     name = " ".join(_without_article(without_notes(name).split(), grammar)) or name
     words = name.split()
+    # 'Prof. Lakshmi Madam': the title says it ('Dear Prof. Lakshmi'); not 'Sir or Madam'.
+    if len(words) > 2 and _title(words[0], grammar) and _bare(words[-1]) in _GENERIC | _HONORIFIC:
+        words = words if generic(name) else words[:-1]
+        name = " ".join(words)
     if not words:
         return Address("", False)
     if "@" in name or not any(w[:1].isalpha() for w in words):

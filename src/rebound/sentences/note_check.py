@@ -80,3 +80,53 @@ def still_a_note(said: str, grammar: str, formal: bool) -> bool:
     if formal:
         return _ES_AFTER_NOTE.search(said) is not None
     return _ES_ABOUT_READER.search(said) is not None
+
+
+# How a sentence said to its reader starts, in English: a question's first word, the person
+# speaking ('I', 'We', 'My'), or a word that says something to them ('Thanks', 'Congrats',
+# 'Since you ...'). A sentence typed as a note starts otherwise: who the reader is ('College
+# senior at swiggy, ...', 'Charity sector recruiter, ...'), or an order to oneself ('Reintroduce
+# myself', 'Send updated resume').
+_OPENERS = frozenset(
+    ("could", "would", "can", "will", "may", "might", "do", "does", "did", "is", "are", "any",
+     "have", "has", "should", "what", "when", "where", "who", "how", "which", "why", "i", "i'm",
+     "i'd", "i've", "i'll", "we", "we're", "we've", "we'd", "my", "our", "it", "it's", "it'd",
+     "if", "since", "as", "now", "hope", "hoping", "thanks", "thank", "congrats",
+     "congratulations", "great", "lovely", "happy", "keen", "let's", "please", "no", "you",
+     "you're", "you've", "you'd", "your", "also", "just", "sorry", "long", "been", "would've",
+     "whenever", "once", "even", "though", "still", "fancy", "up", "open", "free", "was",
+     "were", "there", "hey", "need", "look")
+)  # fmt: skip
+# A treat offered as a question or with a cheer ('Drinks friday??', 'Coffee soon!'); typed as a
+# statement, a note ('Lunch at Ikoyi Club.').
+_TREATS = frozenset(
+    ("coffee", "lunch", "drinks", "drink", "pint", "pints", "beers", "beer", "dinner", "breakfast",
+     "brunch", "tea")
+)  # fmt: skip
+# A note's fragments, joined by a dash or a stop ('Son's football coach, plant manager at Tyson
+# - buy you a coffee'): not how a sentence to someone is written.
+_DASHED = re.compile(r"\s[-–—]\s")
+# Where a note's fragments meet: a dash or a stop between two (`BETWEEN_NOTES`), or a comma
+# too (`BETWEEN_PARTS`).
+BETWEEN_NOTES = re.compile(r"\s+[-–—]\s+|[;:]\s+|[.?!]+\s+")
+BETWEEN_PARTS = re.compile(r"\s+[-–—]\s+|[;:,]\s+|[.?!]+\s+")
+
+
+def addressed(said: str, grammar: str) -> bool:
+    """Whether each sentence of `said` reads as said to its reader: starts as such a sentence
+    does and holds no dash between fragments. Only English is read so (a pack's language
+    brings its own openers when it needs them)."""
+    if grammar != "en":
+        return True
+    if _DASHED.search(said):
+        return False
+    for sentence in re.split(r"(?<=[.?!])\s+", said):
+        words = sentence.lstrip("(\"'“‘").replace("’", "'").lower().split(" ", 2)
+        first = words[0].rstrip(",.;:?!")
+        if first == "let" and len(words) > 1 and words[1] in ("me", "us"):  # 'Let me know ...'
+            continue
+        if first in _TREATS and sentence.endswith(("?", "!")):  # 'Drinks friday??', 'Coffee soon!'
+            continue
+        if first and first not in _OPENERS:
+            return False
+    return True

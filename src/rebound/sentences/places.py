@@ -125,7 +125,23 @@ def _a_place(chunk: str, words: Places) -> bool:
     plain = chunk.split()
     if not plain or not chunk[:1].isupper() or len(plain) > 4 or any(c.isdigit() for c in chunk):
         return False
+    # Each word a name, a word between names ('Bengaluru or Mumbai', 'Alcalá de Henares') or
+    # an area ('Dublin area'); not what is said of the work ('Lagos-based or Pan-African remit').
+    small = {*_BETWEEN_NAMES, *_WORK_MODES, *words.place_areas}
+    if any(not w[:1].isupper() and w.lower() not in small for w in plain):
+        return False
     return not names_a_job(chunk, words)
+
+
+_BETWEEN_NAMES = frozenset(
+    ("or", "and", "of", "on", "upon", "the", "o", "u", "y", "e", "de", "del", "la", "las", "los",
+     "el", "en", "/", "&")
+)  # fmt: skip
+# How the work is done, said after the place it is in ('Lagos or remote').
+_WORK_MODES = frozenset(
+    ("remote", "hybrid", "onsite", "on-site", "remoto", "remota", "híbrido", "híbrida",
+     "presencial", "teletrabajo", "remotely")
+)  # fmt: skip
 
 
 def names_a_job(text: str, words: Places) -> bool:

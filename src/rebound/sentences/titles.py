@@ -103,14 +103,17 @@ def names_a_job(title: str, words: Fitting) -> bool:
 
 
 def headline(text: str, grammar: str) -> str:
-    """A title as a subject line shows it: in English, one typed all in lower case gets the
-    capitals of a title ('data analyst' -> 'Data Analyst'); in Spanish, a subject's first
-    capital ('Supervisora de enfermería'); otherwise as typed."""
+    """A title as a subject line shows it: in English, one typed all in lower case, or starting
+    so, gets the capitals of a title ('data analyst' -> 'Data Analyst'); in Spanish, a
+    subject's first capital ('Supervisora de enfermería'); otherwise as typed."""
     if grammar != "en" and text[:1].islower():  # 'Gracias — Supervisora de enfermería'
         return text[:1].upper() + text[1:]
-    if grammar != "en" or not text.islower():
+    if grammar != "en" or not (text.islower() or text[:1].islower()):
         return text
+    # Typed in lower case, or starting so ('band 7 ward sister - J24 respiratory'): each word in
+    # lower case gets its capital, one typed with any stays as typed.
     words = text.split(" ")
     return " ".join(
-        w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        w if (i and w in SMALL_WORDS) or not w.islower() else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
     )

@@ -1,0 +1,131 @@
+"""What the twenty-first panel's answer sets showed, each as a general rule: a note to self about
+a contact reaches the reader only as sentences said to them (`note_check.addressed`), by its
+parts that ask when the whole does not ('College senior at swiggy, referral for sde1
+openings??'), never as typed; a place is only words of a place ('Lagos-based or Pan-African
+remit' is not one); a title before a first name greets without a 'Madam' after it; a subject
+line's role typed in lower case gets its capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from rebound.sentences import grammar, note_check, places, titles
+from rebound.sentences.asking import question
+from tests.unit.test_letters_as_sent import contact, made
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # Who the reader is, then the ask: the ask alone, said whole.
+        ("college senior at swiggy, referral for sde1 openings??",
+         "Could I ask you for a referral for sde1 openings?"),
+        ("son's football coach, plant mgr at Tyson - buy him a coffee and ask about ops openings",
+         "I'd like to buy you a coffee and ask about ops openings."),
+        ("mam's friend, on the board of a hospice in Cork. coffee when I'm home for Christmas",
+         "Could I buy you a coffee when I'm home for Christmas?"),
+        # Every part of a note said, one after the other; an order to oneself left out.
+        ("send updated resume, tell her im open to nights",
+         "I'd like to send you my updated resume. I wanted to let you know I'm open to nights."),
+        ("Reintroduce myself, send updated CV", "I'd like to send you my updated CV."),
+        ("Lunch at Ikoyi Club - his view on what boards want from an FD now, and any openings he "
+         "hears of",
+         "Could I buy you lunch at Ikoyi Club and ask you for your view on what boards want from "
+         "an FD now, and any openings you hear of?"),
+        # An adverb between 'ask' and what is asked.
+        ("WhatsApp - she sits on two boards, ask quietly if any CFO/FD roles are coming up",
+         "I wanted to ask if any CFO/FD roles are coming up."),
+        # A fact typed after the ask without its subject.
+        ("ask if he knows anybody hiring in Little Rock area, heard the new fulfillment center "
+         "in Conway is staffing up",
+         "I wanted to ask if you know anybody hiring in Little Rock area; I heard the new "
+         "fulfillment center in Conway is staffing up."),
+        ("ask about the leadership course and whether theres any funding for it",
+         "I wanted to ask you about the leadership course and whether there's any funding for "
+         "it."),
+        # That they are looking is what the letter says already: nothing more to ask.
+        ("charity sector recruiter, let him know I'm looking", ""),
+        ("let her know im available for contract work",
+         "I wanted to let you know I'm available for contract work."),
+        # A sentence to the reader stays as typed, a treat offered with a cheer too.
+        ("Coffee soon!", "Coffee soon!"),
+        ("Congrats on the new role! Any chance of a coffee?",
+         "Congrats on the new role! Any chance of a coffee?"),
+        ("Let me know if you hear of anything", "Could you let me know if you hear of anything?"),
+        # 'your' asks for what is theirs to give, not who is theirs.
+        ("text her, her husbands the GM at the new hotel downtown", ""),
+    ],
+)  # fmt: skip
+def test_a_note_reaches_the_reader_only_as_sentences_said_to_them(typed: str, said: str) -> None:
+    assert question(typed, "en") == said
+    if said:
+        assert note_check.addressed(said, "en")
+
+
+@pytest.mark.parametrize(
+    ("said", "reads_so"),
+    [
+        ("Could I ask you for a referral?", True),
+        ("I'd like to send you my updated CV.", True),
+        ("Let me know if you hear of anything.", True),
+        ("Drinks Friday?? Need to vent.", True),
+        ("Son's football coach, plant manager at Tyson - buy you a coffee.", False),
+        ("College senior at swiggy, referral for sde1 openings?", False),
+        ("Send updated resume, tell you I'm open to nights.", False),
+        ("Lunch at Ikoyi Club.", False),
+        ("Would you have a look? Charity sector recruiter.", False),
+    ],
+)
+def test_a_sentence_said_to_the_reader_starts_as_one(said: str, reads_so: bool) -> None:
+    assert note_check.addressed(said, "en") is reads_so
+
+
+def test_a_note_only_its_owner_can_read_never_reaches_the_reader_as_typed() -> None:
+    """'Son's football coach, plant manager at Tyson - buy you a coffee and ask about ops
+    openings.' was sent as typed to the coach himself."""
+    typed = "son's football coach, plant mgr at Tyson - buy him a coffee and ask about ops openings"
+    body = made("en", "outreach", contacts=[{**contact("friend", "coffee"), "request": typed}]).body
+    assert "Tyson" not in body and "football" not in body
+    assert "I'd like to buy you a coffee and ask about ops openings." in body
+
+
+class _Words:
+    place_before = "in"
+    place_areas = ("area", "region")
+    articles = ("the", "a", "an")
+    role_words = ("role", "roles", "position", "job")
+    job_nouns = ("director", "manager", "engineer")
+    mass_nouns = ("work",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("CFO roles in FMCG, Lagos-based or Pan-African remit",
+         "CFO roles in FMCG, Lagos-based or Pan-African remit"),
+        ("Grant writing roles, Lagos or remote", "Grant writing roles in Lagos or remote"),
+        ("Ops roles, Dublin area", "Ops roles in the Dublin area"),
+        ("Ops roles, Bengaluru or Mumbai, hybrid", "Ops roles in Bengaluru or Mumbai, hybrid"),
+    ],
+)  # fmt: skip
+def test_only_the_words_of_a_place_are_said_as_one(typed: str, said: str) -> None:
+    assert places.placed(typed, _Words()) == said  # type: ignore[arg-type]
+
+
+def test_a_title_greets_without_the_madam_typed_after_the_name() -> None:
+    assert grammar.address("Prof. Lakshmi Madam").text == "Prof. Lakshmi"
+    assert grammar.address("Sir or Madam").text == "Sir or Madam"
+    assert grammar.address("Meenakshi ma'am").text == "Meenakshi ma'am"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("band 7 ward sister - J24 respiratory", "Band 7 Ward Sister - J24 Respiratory"),
+        ("data analyst", "Data Analyst"),
+        ("iOS developer", "iOS Developer"),
+        ("Head of Fundraising & Comms", "Head of Fundraising & Comms"),
+    ],
+)
+def test_a_subject_line_role_typed_in_lower_case_gets_its_capitals(typed: str, shown: str) -> None:
+    assert titles.headline(typed, "en") == shown
