@@ -129,3 +129,21 @@ def test_a_title_greets_without_the_madam_typed_after_the_name() -> None:
 )
 def test_a_subject_line_role_typed_in_lower_case_gets_its_capitals(typed: str, shown: str) -> None:
     assert titles.headline(typed, "en") == shown
+
+
+def test_the_accomplishment_said_is_the_one_whose_figure_shows_a_change() -> None:
+    """'One result I'm proud of: I ran 2nd shift at the Conway DC for 4 years (140 associates)',
+    with 'mispick rate from 0.9% to 0.2%' left unsaid (the hiring manager, S2-D4)."""
+    done = [
+        {"title": "ran 2nd shift at the Conway DC for 4 yrs", "number": "140 associates"},
+        {"title": "zero lost time injuries 2 years straight"},
+        {"title": "cut mispicks for our biggest customer", "number": "from 0.9% to 0.2%"},
+    ]
+    body = made("en", "availability_post", accomplishments=done).body
+    assert "I cut mispicks for our biggest customer (from 0.9% to 0.2%)" in body
+    assert "140 associates" not in body
+    # Of two that show as much, the one told as a story, then the first.
+    done[0] |= {"number": "turnover down 30%"}
+    assert "turnover down 30%" in made("en", "availability_post", accomplishments=done).body
+    done[2] |= {"story": True}
+    assert "0.2%" in made("en", "availability_post", accomplishments=done).body
