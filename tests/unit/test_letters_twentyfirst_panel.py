@@ -147,3 +147,27 @@ def test_the_accomplishment_said_is_the_one_whose_figure_shows_a_change() -> Non
     assert "turnover down 30%" in made("en", "availability_post", accomplishments=done).body
     done[2] |= {"story": True}
     assert "0.2%" in made("en", "availability_post", accomplishments=done).body
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted"),
+    [
+        ("Karthik Anna", "Karthik Anna"),  # 'It drops "anna"' (the hiring manager, S3-D4)
+        ("priya di", "Priya di"),
+        ("Anna Smith", "Anna"),  # a name, not a word of respect
+        ("Sunil sir", "Sunil"),
+        ("Prof. Maria Anna", "Prof. Anna"),
+    ],
+)
+def test_a_word_of_respect_after_a_first_name_is_greeted_with_it(typed: str, greeted: str) -> None:
+    assert grammar.address(typed).text == greeted
+
+
+def test_a_chat_thanks_for_the_outcome_not_for_news_of_a_vacancy() -> None:
+    """'Thanks for letting me know about the ... role' reads as being told of an opening (the
+    hiring manager, S6-D1)."""
+    answers = {"messenger_channel": "message", "messenger_name": "Siobhán", "role": "Head of Comms"}
+    body = made("en", "thank_you_email", **answers).body
+    assert "Thanks for letting me know the outcome on the Head of Comms role." in body
+    es = made("es", "thank_you_email", **{**answers, "role": "Jefa de Comunicación"}).body
+    assert "Gracias por avisarme de la decisión sobre el puesto de " in es

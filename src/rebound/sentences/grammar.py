@@ -18,7 +18,7 @@ from rebound.sentences.name_notes import ONLY_A_JOB as _ONLY_A_JOB
 from rebound.sentences.name_notes import a_name as _a_name
 from rebound.sentences.name_notes import bare as _bare
 from rebound.sentences.name_notes import without_nickname, without_notes
-from rebound.sentences.name_order import family_name_first, given_names
+from rebound.sentences.name_order import family_name_first, given_names, honorific, with_honorific
 
 # Titles and honorifics, lower-case without the dot, with the gender they say ('' for none).
 # A title stays with the surname ('Dr. Park'); 'don' and 'doña' go with the first name.
@@ -171,15 +171,6 @@ def _title(word: str, grammar: str = "en") -> bool:
 # Nigeria; 'Ma' alone may be a name).
 _GENERIC = frozenset({"sir", "madam", "madame"})
 _GENERIC_BESIDE = frozenset({"ma", "mam", "ma'am"})
-# Said with a first name, before or after it, as the Philippines and India write to a senior
-# ('Ma'am Tina', 'Meenakshi ma'am'): greeted with it, as typed.
-_HONORIFIC = frozenset({"ma'am", "maam", "mam", "ma’am"})
-
-
-def _with_honorific(words: list[str]) -> bool:
-    return len(words) == 2 and any(_bare(w) in _HONORIFIC for w in words)
-
-
 _EITHER = re.compile(r"\s*/\s*|\s+or\s+|\s+o\s+", re.IGNORECASE)
 
 
@@ -211,7 +202,11 @@ def address(name: str, grammar: str = "en") -> Address:
     name = " ".join(_without_article(without_notes(name).split(), grammar)) or name
     words = name.split()
     # 'Prof. Lakshmi Madam': the title says it ('Dear Prof. Lakshmi'); not 'Sir or Madam'.
-    if len(words) > 2 and _title(words[0], grammar) and _bare(words[-1]) in _GENERIC | _HONORIFIC:
+    if (
+        len(words) > 2
+        and _title(words[0], grammar)
+        and (_bare(words[-1]) in _GENERIC or honorific(words[-1]))
+    ):
         words = words if generic(name) else words[:-1]
         name = " ".join(words)
     if not words:
@@ -238,7 +233,7 @@ def address(name: str, grammar: str = "en") -> Address:
         return Address(" ".join(words), False)  # the whole name, offered for them to fix
     if generic(name):
         return Address(" ".join(words), True)
-    if _with_honorific(words):  # 'Ma'am Tina', 'Meenakshi ma'am'
+    if with_honorific(words):  # 'Ma'am Tina', 'Meenakshi ma'am', 'Karthik Anna'
         return Address(first_name(name, grammar), True)
     if _title(words[0], grammar):
         return _titled(words[0], words[1:], grammar)
@@ -322,8 +317,8 @@ def first_name(name: str, grammar: str = "en") -> str:
         return " ".join(_capital(w) for w in given)
     if generic(name):
         return " ".join(words)
-    if _with_honorific(words):  # 'Ma'am Tina': greeted whole, the honorific as typed
-        return " ".join(w if _bare(w) in _HONORIFIC else _capital(w) for w in words)
+    if with_honorific(words):  # 'Ma'am Tina': greeted whole, the honorific as typed
+        return " ".join(w if honorific(w, after_name=True) else _capital(w) for w in words)
     if len(words) == 2 and _title(words[0], grammar) and _bare(words[0]) not in _WITH_FIRST_NAME:
         return address(name, grammar).text  # 'Sra. Gómez': no first name, so the polite form
     if len(words) > 1 and _title(words[0], grammar):

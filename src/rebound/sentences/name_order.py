@@ -1,7 +1,8 @@
 """Which words of a name are the given names when the family name comes first: in a script
 written so (Chinese, Japanese, Korean: by the names Unicode gives their letters), or typed in
-Latin letters with a family name a list knows ('Lim Wei Jie', 'Nguyen Van An'). Pure functions
-behind rebound.sentences.grammar's first names and greetings.
+Latin letters with a family name a list knows ('Lim Wei Jie', 'Nguyen Van An'); and which word
+beside a first name is said with it as respect ('Meenakshi ma'am', 'Karthik Anna'). Pure
+functions behind rebound.sentences.grammar's first names and greetings.
 """
 
 from __future__ import annotations
@@ -50,3 +51,29 @@ def given_names(words: list[str]) -> list[str]:
     if len(words) != 3 or family not in _FAMILY_FIRST_NAMES or not short:
         return []
     return words[2:] if family in _VIETNAMESE else words[1:]
+
+
+# Said with a first name, before or after it, as the Philippines and India write to a senior
+# ('Ma'am Tina', 'Meenakshi ma'am'): greeted with it, as typed.
+_HONORIFIC = frozenset({"ma'am", "maam", "mam", "ma’am"})
+# Said after a first name only ('Karthik Anna', 'Priya di', 'Rahul ji'): kin words and titles of
+# respect in India, greeted with the name as the person typed them.
+_AFTER_NAME = frozenset({"anna", "akka", "bhai", "bhaiya", "didi", "di", "ji", "garu"})
+
+
+def _plain(word: str) -> str:
+    return word.strip(".,;:()").casefold()
+
+
+def honorific(word: str, after_name: bool = False) -> bool:
+    """Whether a word beside a first name is said with it as respect ('ma'am'); with
+    `after_name`, one said after it too ('anna', 'ji')."""
+    return _plain(word) in (_HONORIFIC | _AFTER_NAME if after_name else _HONORIFIC)
+
+
+def with_honorific(words: list[str]) -> bool:
+    """Whether a name of two words is a first name and an honorific ('Ma'am Tina', 'Meenakshi
+    ma'am', 'Karthik Anna'; 'Anna Smith' is a name)."""
+    if len(words) != 2:
+        return False
+    return any(_plain(w) in _HONORIFIC for w in words) or _plain(words[1]) in _AFTER_NAME
