@@ -171,3 +171,25 @@ def test_a_chat_thanks_for_the_outcome_not_for_news_of_a_vacancy() -> None:
     assert "Thanks for letting me know the outcome on the Head of Comms role." in body
     es = made("es", "thank_you_email", **{**answers, "role": "Jefa de Comunicación"}).body
     assert "Gracias por avisarme de la decisión sobre el puesto de " in es
+
+
+def test_an_agency_recruiter_is_thanked_for_putting_them_forward() -> None:
+    """'I appreciated being considered' thanks the recruiter for the client's decision, and 'glad
+    I made it to the final round' sounds junior to a search partner (the hiring manager, S2-D1,
+    S5-D1)."""
+    answers = {"door": "searches", "stage": "final", "messenger_channel": "phone"}
+    body = made("en", "thank_you_email", **answers).body
+    assert "I'm grateful you put me forward, and I enjoyed getting to know" in body
+    assert "final round" not in body and "considered" not in body
+    es = made("es", "thank_you_email", **answers).body
+    assert "agradezco mucho que contaran conmigo para el proceso" in es
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_finalist_asks_what_they_could_have_done_better_in_the_interviews(lang: str) -> None:
+    """'Was there one thing that would have made my application stronger?' undersells someone
+    who reached the final round (the hiring manager, S2-D1)."""
+    asked = {"reasons_heard": "not_yet", "feedback_in_thanks": "separate", "stage": "final"}
+    better = {"en": "done better in the interviews", "es": "hecho mejor en las entrevistas"}[lang]
+    assert better in made(lang, "feedback_request", **asked).body
+    assert better not in made(lang, "feedback_request", **{**asked, "stage": "screen"}).body
