@@ -136,10 +136,11 @@ def test_an_internal_move_is_thanked_for_as_a_colleague_does(lang: str, stage: s
     for internal in (False, True):
         body = made(lang, "thank_you_email", internal=internal, stage=stage).body
         assert ("the work at" in body or "el trabajo " in body) != internal, body
-        # Within the company, only what is true of any internal move: thanks for being
-        # considered (no lesson claimed: 'he aprendido mucho' with no reasons given was FALSE to
-        # the twentieth panel's coach).
-        thanks = "grateful to have been considered" in body or "sinceramente la oportunidad" in body
+        # Within the company, only what is true of any internal move: glad they went for it
+        # (no lesson claimed: 'he aprendido mucho' with no reasons given was FALSE to the
+        # twentieth panel's coach; 'grateful to have been considered' was stiff to one's own
+        # matron, the twenty-first panel's hiring manager).
+        thanks = "glad I went for it" in body or "sinceramente la oportunidad" in body
         assert thanks == internal, body
         # Nobody is said to have met a team (an exam board, a panel: eighth panel's readers).
         assert "meet" not in body and "equipo" not in body
