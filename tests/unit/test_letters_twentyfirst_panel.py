@@ -193,3 +193,13 @@ def test_a_finalist_asks_what_they_could_have_done_better_in_the_interviews(lang
     better = {"en": "done better in the interviews", "es": "hecho mejor en las entrevistas"}[lang]
     assert better in made(lang, "feedback_request", **asked).body
     assert better not in made(lang, "feedback_request", **{**asked, "stage": "screen"}).body
+
+
+def test_a_role_typed_in_lower_case_is_said_with_its_acronyms_and_trimmed_of_its_ward() -> None:
+    """'the sde 1 backend role' and 'the band 7 ward sister - J24 respiratory role' (the hiring
+    manager, S3-D1, S1-D1)."""
+    body = made("en", "thank_you_email", role="sde 1 backend", messenger_channel="email").body
+    assert "the SDE 1 backend role" in body
+    assert "SDE 1 Backend" in made("en", "thank_you_email", role="sde 1 backend").subject
+    ward = made("en", "thank_you_email", role="band 7 ward sister - J24 respiratory").body
+    assert "the band 7 ward sister role" in ward

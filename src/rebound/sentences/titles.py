@@ -103,15 +103,15 @@ def names_a_job(title: str, words: Fitting) -> bool:
 
 
 def headline(text: str, grammar: str) -> str:
-    """A title as a subject line shows it: in English, one typed all in lower case, or starting
-    so, gets the capitals of a title ('data analyst' -> 'Data Analyst'); in Spanish, a
-    subject's first capital ('Supervisora de enfermería'); otherwise as typed."""
+    """A title as a subject line shows it: in English, with the capitals of a title ('data
+    analyst' -> 'Data Analyst', 'SDE 1 backend' -> 'SDE 1 Backend'); in Spanish, a subject's
+    first capital ('Supervisora de enfermería'); otherwise as typed."""
     if grammar != "en" and text[:1].islower():  # 'Gracias — Supervisora de enfermería'
         return text[:1].upper() + text[1:]
-    if grammar != "en" or not (text.islower() or text[:1].islower()):
+    if grammar != "en":
         return text
-    # Typed in lower case, or starting so ('band 7 ward sister - J24 respiratory'): each word in
-    # lower case gets its capital, one typed with any stays as typed.
+    # Each word in lower case gets its capital ('band 7 ward sister - J24 respiratory', 'SDE 1
+    # backend'), one typed with any stays as typed ('iOS').
     words = text.split(" ")
     return " ".join(
         w if (i and w in SMALL_WORDS) or not w.islower() else w[:1].upper() + w[1:]
