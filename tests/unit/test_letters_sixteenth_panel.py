@@ -21,11 +21,6 @@ NOTES = [
     ("es", False, "la conocí en el curso, es consultora de capacitación, preguntarle cómo arrancó"),
     ("es", False, "tomarnos un tinto y preguntarle si en la naviera están buscando comerciales"),
     ("es", False, "por WhatsApp, él conoce al gerente de una agencia de aduanas"),
-    (
-        "es",
-        True,
-        "¿Me podría dar una carta de recomendación? y preguntarle si van a abrir vacantes",
-    ),
     ("es", True, "platicar con ella sobre a qué empresas aplicar"),
 ]
 

@@ -203,3 +203,64 @@ def test_a_role_typed_in_lower_case_is_said_with_its_acronyms_and_trimmed_of_its
     assert "SDE 1 Backend" in made("en", "thank_you_email", role="sde 1 backend").subject
     ward = made("en", "thank_you_email", role="band 7 ward sister - J24 respiratory").body
     assert "the band 7 ward sister role" in ward
+
+
+@pytest.mark.parametrize(
+    ("typed", "formal", "said"),
+    [
+        # The ask, then who the reader is: the ask alone.
+        ("preguntarle si sabe de empresas que busquen egresados, ella conoce gente en BBVA", True,
+         "Quería preguntarle si sabe de empresas que busquen egresados."),
+        ("Preguntarle quién está armando equipo de riesgos, él se fue a una fintech", False,
+         "Quería preguntarte quién está armando equipo de riesgos."),
+        ("pedirle que me ayude a practicar entrevistas, ella trabaja en recursos humanos", False,
+         "Me gustaría pedirte que me ayudes a practicar entrevistas."),
+        ("pedirle consejo para conseguir experiencia en aperturas, él abrió 6 hoteles", True,
+         "Me gustaría pedirle consejo para conseguir experiencia en aperturas."),
+        # How to reach them is the person's: left out, the ask kept.
+        ("que me recomiende en el Galicia si sale algo, mandarle wsp", False,
+         "Te agradecería que me recomiendes en el Galicia si sale algo."),
+        ("preguntarle por whatsapp si en el Clínico sale alguna supervisión", False,
+         "Quería preguntarte si en el Clínico sale alguna supervisión."),
+        ("mandarle msj aunq no la conozco, siempre publica vacantes jr de backend", False, ""),
+        # Each part of a note said, an 'and' after a stop left out (the sixteenth panel's set).
+        ("¿Me podría dar una carta de recomendación? y preguntarle si van a abrir vacantes", True,
+         "¿Me podría dar una carta de recomendación? Quería preguntarle si van a abrir "
+         "vacantes."),
+        # Usted typed in a note that says tú: no rule says it as tú, so it is not sent.
+        ("¿Me podría contar cómo pasó usted de la docencia a coordinar proyectos?", False, ""),
+        # What the reader did, in the third person, is not said to them as tú.
+        ("la conocí en el curso, preguntarle cómo arrancó", False, ""),
+    ],
+)  # fmt: skip
+def test_a_spanish_note_reaches_the_reader_by_its_parts_that_ask(
+    typed: str, formal: bool, said: str
+) -> None:
+    assert question(typed, "es", formal) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("en", "looking for a PM role", "I'm looking for a PM role."),
+        ("en", "I'd like a data role", "I'm looking for a data role."),
+        ("en", "I want to move from teaching into learning design",
+         "I'm looking for a new role. I want to move from teaching into learning design."),
+        ("en", "want to move into L&D, Brisbane",
+         "I'm looking for a new role. I want to move into L&D, Brisbane."),
+        ("es", "quiero pasar del aula al sector social: coordinación de programas educativos",
+         "Busco un nuevo puesto. Quiero pasar del aula al sector social: coordinación de "
+         "programas educativos."),
+        ("es", "me gustaría un puesto de analista", "Busco un puesto de analista."),
+        ("es", "estoy buscando algo en logística", "Busco algo en logística."),
+    ],
+)  # fmt: skip
+def test_what_someone_looks_for_typed_as_their_own_sentence_is_said_whole(
+    lang: str, typed: str, said: str
+) -> None:
+    """'Busco un puesto de quiero pasar del aula al sector social: ...' (s04-es, four drafts)."""
+    post = made(lang, "availability_post", looking_for=typed).body
+    assert post.startswith(said)
+    note = made(lang, "outreach", looking_for=typed, contacts=[contact("head_hunter", "email")])
+    new = {"en": "Looking for a new role", "es": "Busco un nuevo puesto"}[lang]
+    assert note.subject.startswith(new) == ("new role" in said or "nuevo puesto" in said)

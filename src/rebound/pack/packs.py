@@ -66,6 +66,7 @@ _READERS = (
     "sentences/titles.py",
     "sentences/asking.py",
     "sentences/hurried.py",
+    "sentences/looking.py",
     "sentences/third_person.py",
     "sentences/tuteo.py",
     "sentences/topics.py",

@@ -146,6 +146,19 @@ _ES_ASK_THEM = frozenset(
     ("preguntarle", "preguntarte", "consultarle", "consultarte", "preguntale", "pregúntale",
      "consultale", "consúltale")
 )  # fmt: skip
+# How to reach them, typed after what to do ('preguntarle por whatsapp si ...'): the person's.
+_ES_BY = re.compile(
+    r"^por\s+(?:whatsapp|wsp|wasap|wa|mensaje|msj|tel[eé]fono|correo|mail|linkedin|dm|privado)"
+    r"\s+",
+    re.I,
+)
+_ES_REACH = re.compile(
+    r"(?:mandarle|mandarla|escribirle|escribirla|escribirlo|llamarle|llamarla|llamarlo"
+    r"|contactarle|contactarla|contactarlo)\s+(?:un\s+)?(?:msj|mensaje|wsp|whatsapp|wasap|correo"
+    r"|mail|dm|privado|por)\b",
+    re.I,
+)
+_USTED_TYPED = re.compile(r"\bustedes\b|\busted\b", re.I)
 _TOGETHER = re.compile(r"\b(?:juntos|juntas|juntes)\b")
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
 _VOSEO_ME = re.compile(r"([a-zñ]+a)(?:me|nos)")
@@ -330,7 +343,7 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         return ""
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
     if plain in _ES_ASK_THEM and not whole:
-        asked = body.partition(" ")[2]
+        asked = _ES_BY.sub("", body.partition(" ")[2])  # 'preguntarle por whatsapp si ...'
         return _es_asked(asked, formal)
     told = _ES_TELL.get(plain)
     if told and rest.lower().startswith("que si "):  # 'dile que si sabe de algún hotel': asked
@@ -342,8 +355,8 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         return f"Quería {body}."
     # 'mandarle el CV': the reader is whom they write to.
     if _ES_CLITIC.fullmatch(plain) and not whole:
-        said = body if formal else _ES_CLITIC.sub(r"\1te", body)  # 'y decirle que ...'
-        return f"Me gustaría {said}."
+        said = body if formal else tuteo.wish_as_tu(_ES_CLITIC.sub(r"\1te", body))
+        return f"Me gustaría {said}."  # 'pedirte que me ayudes a ...', 'y decirte que ...'
     # An infinitive ('ayudarme a ensayar el pitch'), or a voseo order with 'me' ('pasame el
     # contacto': no accent, so no stem that changes), asked as a question.
     if _INFINITIVE.fullmatch(plain) and not whole:
@@ -379,7 +392,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     if note_check.marked(text):  # 'reminder: he's just moved to COSLA, be nice, ...'
         return ""
     said = _said(text, grammar, formal)
-    if said or grammar != "en":
+    if said or note_check.marked_within(text):
         return said
     return note_parts.in_parts(
         text, lambda part: _said(part, grammar, formal), lambda said: _joined(said, grammar)
@@ -388,6 +401,8 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
 
 def _said(text: str, grammar: str, formal: bool) -> str:
     """`question` of words taken whole: '' unless they read as said to the reader."""
+    if grammar == "es" and _ES_REACH.match(text.strip()):  # 'mandarle wsp', 'escribirle por
+        return ""  # LinkedIn aunq no la conozco': how to reach them, for the person
     said = _question(text, grammar, formal)
     if grammar == "es" and formal and not _VOS.search(said):  # '¿Conoces ...?': '¿Conoce ...?'
         said = tuteo.as_usted(said)
@@ -397,6 +412,8 @@ def _said(text: str, grammar: str, formal: bool) -> str:
             said = tuteo.wishes(said)
     if note_check.still_a_note(said, grammar, formal):
         return ""
+    if grammar == "es" and not formal and _USTED_TYPED.search(said):  # '¿Me podría contar cómo
+        return ""  # pasó usted ...?' in a note that says 'estés': no rule turns it to tú
     return said if note_check.addressed(said, grammar) else ""
 
 

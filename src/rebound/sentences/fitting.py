@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from rebound.sentences import places, tidy
+from rebound.sentences import looking, places, tidy
 
 _LEADS = (
     "thank you so much for", "thank you for", "thanks for", "i'm known for", "i am known for",
@@ -204,6 +204,11 @@ def role(text: str, words: Fitting, public: bool = False) -> str:
     de ...', in English 'a new role in ...' where it names a field.
     """
     spanish = words.grammar == "es"
+    # Their own frame said again ('looking for a PM role'), or a sentence of theirs ('I want to
+    # move into L&D'): the frame left out; the sentence said after the draft's own words.
+    text, own = looking.unframed(text, words.grammar)
+    if own:
+        return f"{'un nuevo puesto' if spanish else 'a new role'}. {own.rstrip(' .')}"
     # A note in brackets at the end ('(no more than a 40 min drive)') is the person's, for
     # themselves: a letter reads as pasted from a form with it.
     text = _AFTERTHOUGHT.sub("", text) or text

@@ -60,6 +60,12 @@ def marked(text: str) -> bool:
     return _MARKED.match(text.strip()) is not None
 
 
+def marked_within(text: str) -> bool:
+    """Whether any part of the words starts with such a mark ('dile que vi la vacante; ojo:
+    preguntarle quién lleva el proceso'): no part of them is the reader's."""
+    return any(marked(part) for part in re.split(r"[;,.]\s+", text))
+
+
 def still_a_note(said: str, grammar: str, formal: bool) -> bool:
     """Whether `said` (in the language of `grammar`; to the reader as usted when `formal`)
     still reads as a note to self."""
@@ -116,6 +122,8 @@ def addressed(said: str, grammar: str) -> bool:
     """Whether each sentence of `said` reads as said to its reader: starts as such a sentence
     does and holds no dash between fragments. Only English is read so (a pack's language
     brings its own openers when it needs them)."""
+    if grammar == "es":
+        return all(_es_opens(s) for s in re.split(r"(?<=[.?!])\s+", said) if s)
     if grammar != "en":
         return True
     if _DASHED.search(said):
@@ -130,3 +138,24 @@ def addressed(said: str, grammar: str) -> bool:
         if first and first not in _OPENERS:
             return False
     return True
+
+
+# How a sentence said to its reader starts in Spanish: a question or a cry, the person or the
+# reader as the object ('Me gustaría', 'Te agradecería'), a first person ('Busco', 'Terminé'),
+# or a word that says something to them; not a fact about the reader ('Siempre publica
+# vacantes ...', 'Trabaja en RR. HH.').
+_ES_OPENERS = frozenset(
+    ("me", "te", "le", "nos", "les", "si", "quería", "quisiera", "gracias", "hola", "ojalá",
+     "espero", "cuando", "como", "cómo", "qué", "cuál", "mi", "mis", "tu", "tus", "su", "sus",
+     "yo", "ya", "también", "un", "una", "cualquier", "hay", "sería", "podrías", "podría",
+     "con", "por", "para", "en", "estoy", "sigo", "tengo", "acabo", "busco")
+)  # fmt: skip
+# A first person ('Busco', 'Terminé', 'Fuimos'), or an ask of the reader ('Cuéntame', 'Pasame').
+_ES_FIRST_PERSON = re.compile(r"[a-záéíóúñ]{3,}(?:o|é|mos)|[a-záéíóúñ]{2,}(?:me|nos)")
+
+
+def _es_opens(sentence: str) -> bool:
+    if sentence.startswith(("¿", "¡")):
+        return True
+    first = sentence.split(" ", 1)[0].strip(",.;:").lower()
+    return first in _ES_OPENERS or _ES_FIRST_PERSON.fullmatch(first) is not None

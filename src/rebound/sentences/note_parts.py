@@ -2,7 +2,7 @@
 ask them ('she ran cold chain at Pharmaline, pick her brain on ...'), said as the reason for
 asking or left out; and a note that reads as said to the reader only in part ('College senior
 at swiggy, referral for sde1 openings??', 'Reintroduce myself, send updated CV') said by its
-parts that ask. Behind `asking.question`, in English.
+parts that ask. Behind `asking.question`; who the reader is, said as a reason, in English only.
 """
 
 from __future__ import annotations
@@ -85,20 +85,25 @@ def in_parts(text: str, said: Callable[[str], str], joined: Callable[[list[str]]
     """A note said by its parts (`said` of each, '' for one that reads as no sentence to the
     reader): every part when each can be said ('send updated resume, tell her im open to
     nights'), else what follows who the reader is when it asks alone (`asks_alone`); '' when
-    neither. Parts are split at a dash or a stop first, then at a comma too."""
+    neither, or what comes before who the reader is when it asks alone. Parts are split at a dash
+    or a stop first, then at a comma too."""
     for split in (note_check.BETWEEN_NOTES, note_check.BETWEEN_PARTS):
         ends = [m for m in split.finditer(text) if m.start() > 0]
         if not ends:
             continue
         cuts = [0, *(m.start() for m in ends), len(text)]
         starts = [0, *(m.end() for m in ends)]
-        each = [said(text[a:b]) for a, b in zip(starts, cuts[1:], strict=True)]
-        if all(each):
+        each = [said(_AND.sub("", text[a:b])) for a, b in zip(starts, cuts[1:], strict=True)]
+        if all(each) and not _ES_THEIR_PAST.search(" ".join(each)):
             return joined(each)
         for start in starts[1:]:  # who the reader is ('college senior at swiggy'), then the ask
             rest = said(text[start:])
             if asks_alone(rest):
                 return rest
+        for cut in reversed(cuts[1:-1]):  # the ask, then who the reader is ('preguntarle si
+            first = said(text[:cut])  # sabe de empresas q busquen egresados, ella conoce ...')
+            if asks_alone(first):
+                return first
     return ""
 
 
@@ -109,4 +114,16 @@ def asks_alone(said: str) -> bool:
     jump?', 'if they are hiring': whose jump, who they are)."""
     if not said or _THEY.search(said) or said.startswith(("How ", "What ")):
         return False
-    return said.endswith("?") or said.startswith(("I'd ", "I wanted ", "I'm "))
+    if _ES_THEIR_PAST.search(said):  # 'cómo arrancó', 'cómo le fue': to tú, no rule says it
+        return False
+    return said.endswith("?") or said.startswith(_ASKS_ALONE)
+
+
+# What the reader did, in the third person, in Spanish ('arrancó', 'le fue'): said to tú it
+# would be 'arrancaste', which no rule here says.
+_ES_THEIR_PAST = re.compile(r"\b\w+ó\b|\b(?:fue|estuvo|hizo|tuvo|pudo|dijo|vino)\b", re.I)
+# A part typed after a stop with its 'and' ('? y preguntarle si ...'): said without it.
+_AND = re.compile(r"^(?:and|y|e)\s+", re.I)
+# How what a note asks alone starts, said by `asking` ('I'd like to ...', 'Quería preguntarte').
+_ASKS_ALONE = ("I'd ", "I wanted ", "I'm ", "Quería ", "Me gustaría ", "Te agradecería ",
+               "Le agradecería ")  # fmt: skip

@@ -21,6 +21,7 @@ from rebound.sentences import (
     background,
     fitting,
     grammar,
+    looking,
     name_notes,
     note_check,
     organisations,
@@ -305,7 +306,10 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
         return fitting.role(text, words)
     if name == "brief_role":  # what someone looks for, up to its first note: a short note's
         # and a subject line's ('Looking for a new role: a quick question', never two colons)
-        return fitting.role(fitting.brief(text), words).split(":", 1)[0]
+        said = fitting.role(fitting.brief(text), words)
+        if looking.unframed(text, words.grammar)[1]:  # a sentence of theirs: the role alone
+            said = said.split(". ", 1)[0]
+        return said.split(":", 1)[0]
     if name == "public_role":  # what someone looks for, as a post to strangers says it
         return fitting.role(text, words, public=True)
     if name == "title":
