@@ -264,3 +264,20 @@ def test_what_someone_looks_for_typed_as_their_own_sentence_is_said_whole(
     note = made(lang, "outreach", looking_for=typed, contacts=[contact("head_hunter", "email")])
     new = {"en": "Looking for a new role", "es": "Busco un nuevo puesto"}[lang]
     assert note.subject.startswith(new) == ("new role" in said or "nuevo puesto" in said)
+
+
+def test_a_note_asking_who_hires_says_what_the_person_looks_for() -> None:
+    """'Estimada Mtra. Salas: ... Quería preguntarle si sabe de empresas que busquen egresados.'
+    with nothing of who writes or what they look for (the coach, S2-D3)."""
+    asked = "preguntarle si sabe de empresas q busquen egresados, ella conoce gente en BBVA"
+    teacher = {**contact("other", "email", "Mtra. Gabriela Salas"), "request": asked}
+    body = made("es", "outreach", contacts=[teacher], looking_for="un puesto de backend jr").body
+    assert "Busco un puesto de backend jr." in body
+    assert "Quería preguntarle si sabe de empresas que busquen egresados." in body
+
+
+def test_a_rector_is_greeted_by_her_title() -> None:
+    """'Hola, Rectora:' and tú to the head of one's own school (the coach, S4-D5)."""
+    rector = {**contact("former_manager", "email", "Rectora Marta Lucía Gómez"), "request": None}
+    body = made("es", "outreach", contacts=[rector]).body
+    assert body.startswith("Estimada Rectora Gómez:") and "se encuentre bien" in body

@@ -83,6 +83,8 @@ TITLES: Mapping[str, str] = {
     "arquitecta": "f",
     "maestro": "m",
     "maestra": "f",
+    "rector": "m",  # of a school or a university ('Rectora Marta Lucía Gómez')
+    "rectora": "f",
 }
 _WITH_FIRST_NAME = frozenset({"don", "doña", "sir", "dame"})
 # A title only in Spanish: in English, 'Don Johnson' is a man called Don.

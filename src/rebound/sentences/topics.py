@@ -65,6 +65,19 @@ _WORK = frozenset(
         "pasantía",
         "pasantia",
         "empleador",
+        # Who hires, and whom ('empresas q busquen egresados', 'companies hiring freshers').
+        "companies",
+        "firms",
+        "graduates",
+        "grads",
+        "freshers",
+        "job",
+        "empresas",
+        "egresados",
+        "busquen",
+        "buscan",
+        "contratan",
+        "contratar",
     )
 )
 
