@@ -281,3 +281,21 @@ def test_a_rector_is_greeted_by_her_title() -> None:
     rector = {**contact("former_manager", "email", "Rectora Marta Lucía Gómez"), "request": None}
     body = made("es", "outreach", contacts=[rector]).body
     assert body.startswith("Estimada Rectora Gómez:") and "se encuentre bien" in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "asks", "news"),
+    [
+        ("en", "Kevin (my brother)", "How are you doing?",
+         "In the end I didn't get the Operations Manager role at Northwind."),
+        ("es", "Lina (mi hermana)", "¿Cómo estás?",
+         "Al final no me salió lo de Northwind (Operations Manager)."),
+    ],
+)  # fmt: skip
+def test_family_is_written_to_as_family(lang: str, name: str, asks: str, news: str) -> None:
+    """'A su hermana: «Hola, Lina: Espero que estés bien»', told the news as a stranger would be
+    (the recruiter and the coach, S4-D4)."""
+    sister = {**contact("other", "other", name), "request": "can you help me practise interviews"}
+    body = made(lang, "outreach", contacts=[sister]).body
+    assert asks in body and news in body
+    assert "hope you're doing well" not in body and "Espero que" not in body
