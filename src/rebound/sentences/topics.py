@@ -78,6 +78,7 @@ _WORK = frozenset(
         "buscan",
         "contratan",
         "contratar",
+        "obras",  # construction sites hiring ('si sabe de obras nuevas en Arequipa')
     )
 )
 
