@@ -664,7 +664,7 @@ BROKEN = [
             "steps/re-engage.yaml",
             "{{intro}}",
             "{{intr}}",
-            ("template: |\n      {{name|salutation}}", 1),
+            ("template: |\n      {{greeting}}", 1),
             "drafts.1.template",
             "the template reads '{{intr}}', which no prompt answers",
         ),

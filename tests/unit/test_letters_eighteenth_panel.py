@@ -490,8 +490,11 @@ def test_an_honorific_typed_with_a_first_name_is_kept(typed: str, greeted: str) 
 
 
 def test_a_compadre_is_greeted_as_one() -> None:
-    """'Hola, Compadre:' for 'Compadre Toño (Antonio Salinas)' (the twentieth panel)."""
+    """'Hola, Compadre:' for 'Compadre Toño (Antonio Salinas)' (the twentieth panel); by
+    WhatsApp, as a chat greets ('Hola, Javi:' read as a letter's, the twenty-first panel)."""
     compadre = {**contact("friend", "other", name="Compadre Toño (Antonio Salinas)")}
+    assert made("es", "outreach", contacts=[compadre]).body.startswith("¡Hola, Compadre Toño!\n")
+    compadre["channel"] = "email"
     assert made("es", "outreach", contacts=[compadre]).body.startswith("Hola, Compadre Toño:\n")
 
 
