@@ -299,3 +299,23 @@ def test_family_is_written_to_as_family(lang: str, name: str, asks: str, news: s
     body = made(lang, "outreach", contacts=[sister]).body
     assert asks in body and news in body
     assert "hope you're doing well" not in body and "Espero que" not in body
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # A fact about the reader after the ask is theirs to know ('You're at Temple Quay.',
+        # the hold-out coach, S4-D4).
+        ("does Arup bristol have anything going? he's at Temple Quay",
+         "Does Arup bristol have anything going?"),
+        # A note in brackets after the ask is the person's ('(libre ko na kape hehe)', S3-D2).
+        ("ask how he prepared for OM and if he can coach me for client calls (libre ko na kape "
+         "hehe)",
+         "I wanted to ask how you prepared for OM and if you can coach me for client calls."),
+        ("how's QA at RBC? are they hiring leads or SDETs? (ask abt hybrid policy)",
+         "How's QA at RBC? Are they hiring leads or SDETs?"),
+        ("Coffee soon (my treat)!", "Coffee soon!"),
+    ],
+)  # fmt: skip
+def test_what_only_the_person_needs_is_left_out_of_the_ask(typed: str, said: str) -> None:
+    assert question(typed, "en") == said

@@ -158,6 +158,12 @@ _ES_REACH = re.compile(
     r"|mail|dm|privado|por)\b",
     re.I,
 )
+# A note in brackets after what is asked ('(ask abt hybrid policy)', '(libre ko na kape hehe)'):
+# the person's, as a note in brackets is everywhere else.
+_ASIDE_AFTER = re.compile(r"\s*\([^()]*\)(?=\s*[.!?]*\s*$)")
+# A fact about the reader said after what is asked, from a note about them ('he's at Temple
+# Quay'): the reader knows where they are.
+_FACT_AFTER = re.compile(r"(?<=[?.!])\s+You(?:'re| are| work| live)\b[^.?!]*\.$", re.I)
 _USTED_TYPED = re.compile(r"\bustedes\b|\busted\b", re.I)
 _TOGETHER = re.compile(r"\b(?:juntos|juntas|juntes)\b")
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
@@ -391,6 +397,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
     a part that would not read as said to them."""
     if note_check.marked(text):  # 'reminder: he's just moved to COSLA, be nice, ...'
         return ""
+    text = _ASIDE_AFTER.sub("", text) or text  # '... for client calls (libre ko na kape hehe)'
     said = _said(text, grammar, formal)
     if said or note_check.marked_within(text):
         return said
@@ -412,6 +419,8 @@ def _said(text: str, grammar: str, formal: bool) -> str:
             said = tuteo.wishes(said)
     if note_check.still_a_note(said, grammar, formal):
         return ""
+    if grammar == "en":  # '... have anything going? You're at Temple Quay.': theirs to know
+        said = _FACT_AFTER.sub("", said)
     if grammar == "es" and not formal and _USTED_TYPED.search(said):  # '¿Me podría contar cómo
         return ""  # pasó usted ...?' in a note that says 'estés': no rule turns it to tú
     return said if note_check.addressed(said, grammar) else ""

@@ -101,7 +101,7 @@ _OPENERS = frozenset(
      "congratulations", "great", "lovely", "happy", "keen", "let's", "please", "no", "you",
      "you're", "you've", "you'd", "your", "also", "just", "sorry", "long", "been", "would've",
      "whenever", "once", "even", "though", "still", "fancy", "up", "open", "free", "was",
-     "were", "there", "hey", "need", "look")
+     "were", "there", "hey", "need", "look", "how's", "what's", "who's", "where's")
 )  # fmt: skip
 # A treat offered as a question or with a cheer ('Drinks friday??', 'Coffee soon!'); typed as a
 # statement, a note ('Lunch at Ikoyi Club.').

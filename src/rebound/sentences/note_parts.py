@@ -95,7 +95,10 @@ def in_parts(text: str, said: Callable[[str], str], joined: Callable[[list[str]]
         starts = [0, *(m.end() for m in ends)]
         each = [said(_AND.sub("", text[a:b])) for a, b in zip(starts, cuts[1:], strict=True)]
         if all(each) and not _ES_THEIR_PAST.search(" ".join(each)):
-            return joined(each)
+            # A fact about the reader ('he's at Temple Quay' -> 'You're at Temple Quay.') is
+            # theirs to know: said only with what it leads to, never alone after the ask.
+            asked = [s for s in each if not _THEIR_FACT.match(s)]
+            return joined(asked or each)
         for start in starts[1:]:  # who the reader is ('college senior at swiggy'), then the ask
             rest = said(text[start:])
             if asks_alone(rest):
@@ -122,6 +125,8 @@ def asks_alone(said: str) -> bool:
 # What the reader did, in the third person, in Spanish ('arrancó', 'le fue'): said to tú it
 # would be 'arrancaste', which no rule here says.
 _ES_THEIR_PAST = re.compile(r"\b\w+ó\b|\b(?:fue|estuvo|hizo|tuvo|pudo|dijo|vino)\b", re.I)
+# A fact about the reader, said to them ('You're at Temple Quay.').
+_THEIR_FACT = re.compile(r"You(?:'re| are| work| live)\b[^?!]*\.$")
 # A part typed after a stop with its 'and' ('? y preguntarle si ...'): said without it.
 _AND = re.compile(r"^(?:and|y|e)\s+", re.I)
 # How what a note asks alone starts, said by `asking` ('I'd like to ...', 'Quería preguntarte').

@@ -25,7 +25,7 @@ SHORTHAND = {
     "isnt": "isn't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't",
     "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't",
     "thats": "that's", "theres": "there's", "whats": "what's", "theyre": "they're",
-    "youre": "you're", "hes": "he's", "bc": "because",
+    "youre": "you're", "hes": "he's", "bc": "because", "urself": "yourself",
     "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "hrs": "hours", "mgr": "manager",
     "mgmt": "management", "mtg": "meeting", "msg": "message", "govt": "government",
     # A final g dropped, as it is said ('gettin stuff built', 'puttin me forward').
