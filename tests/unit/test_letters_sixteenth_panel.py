@@ -54,8 +54,8 @@ def test_a_note_no_frame_can_say_to_the_reader_is_not_sent(
             "lunch + ask about the ops team",
             "Could I buy you lunch and ask about the ops team?",
         ),
-        ("en", "send updated resume", "I'd like to send you my updated resume."),
-        ("en", "send my portfolio", "I'd like to send you my portfolio."),
+        ("en", "send updated resume", "I'll send you my updated resume shortly."),
+        ("en", "send my portfolio", "I'll send you my portfolio shortly."),
         ("en", "send me the job link", "Could you send me the job link?"),
         (
             "en",

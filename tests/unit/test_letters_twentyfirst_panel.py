@@ -26,8 +26,8 @@ from tests.unit.test_letters_as_sent import contact, made
          "Could I buy you a coffee when I'm home for Christmas?"),
         # Every part of a note said, one after the other; an order to oneself left out.
         ("send updated resume, tell her im open to nights",
-         "I'd like to send you my updated resume. I wanted to let you know I'm open to nights."),
-        ("Reintroduce myself, send updated CV", "I'd like to send you my updated CV."),
+         "I'll send you my updated resume shortly. I wanted to let you know I'm open to nights."),
+        ("Reintroduce myself, send updated CV", "I'll send you my updated CV shortly."),
         ("Lunch at Ikoyi Club - his view on what boards want from an FD now, and any openings he "
          "hears of",
          "Could I buy you lunch at Ikoyi Club and ask you for your view on what boards want from "
@@ -319,3 +319,33 @@ def test_family_is_written_to_as_family(lang: str, name: str, asks: str, news: s
 )  # fmt: skip
 def test_what_only_the_person_needs_is_left_out_of_the_ask(typed: str, said: str) -> None:
     assert question(typed, "en") == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "looking", "says"),
+    [
+        ("es", "mirar con él si salen plazas de supervisión en otros hospitales del SERMAS",
+         "una plaza de supervisora",
+         "Busco una plaza de supervisora. Quería preguntarte si salen plazas de supervisión"),
+        # A request no rule can say: the note's own ask, with what they look for before it
+        # ('Si te llega algo, ...' with no context scored 1, the hold-out's S5-D4).
+        ("en", "son's coach, see him at the game sat", "a supervisor role",
+         "I'm looking for a supervisor role. If you hear of anything"),
+        ("es", "mandarle msj aunq no la conozco", "una plaza de supervisora",
+         "Busco una plaza de supervisora. Si te llega algo"),
+    ],
+)  # fmt: skip
+def test_a_note_to_an_acquaintance_says_what_the_person_looks_for(
+    lang: str, asked: str, looking: str, says: str
+) -> None:
+    someone = {**contact("other", "other"), "request": asked}
+    assert says in made(lang, "outreach", contacts=[someone], looking_for=looking).body
+
+
+def test_a_cv_to_update_is_said_as_what_they_will_send() -> None:
+    """'I'd like to send you my updated CV first' of a CV 'still from 2019' (FALSE to two
+    hold-out readers, S4-D3)."""
+    said = question(
+        "anything civils / water sector in the SW, permanent pref. send updated CV first!!"
+    )
+    assert said == "I'll send you my updated CV shortly."

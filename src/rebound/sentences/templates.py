@@ -360,7 +360,7 @@ def filtered(name: str, value: object, words: Vocabulary = ENGLISH) -> object:
     if name == "unnamed_client":  # an agency with a client it does not name
         return organisations.unnamed_client(text)
     if name == "first_step":  # the first fix they committed to: 'register for the course'
-        return background.first_step(value, words)
+        return tidy.tidied(background.first_step(value, words), words.grammar)  # 'so i have''
     if name == "name":
         return grammar.name(text)
     if name == "signature":  # how a formal letter is signed: 'Maria Santos, FNP-C'

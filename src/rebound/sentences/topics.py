@@ -79,6 +79,8 @@ _WORK = frozenset(
         "contratan",
         "contratar",
         "obras",  # construction sites hiring ('si sabe de obras nuevas en Arequipa')
+        "plazas",  # posts, as Spain says them ('si salen plazas de supervisión')
+        "plaza",
     )
 )
 
