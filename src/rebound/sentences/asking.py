@@ -150,9 +150,6 @@ _WHEN_SENT = re.compile(r"\s+(?:first|asap|soon|shortly|later|today|tomorrow)\b.
 # A note in brackets after what is asked ('(ask abt hybrid policy)', '(libre ko na kape hehe)'):
 # the person's, as a note in brackets is everywhere else.
 _ASIDE_AFTER = re.compile(r"\s*\([^()]*\)(?=\s*[.!?]*\s*$)")
-# A fact about the reader said after what is asked, from a note about them ('he's at Temple
-# Quay'): the reader knows where they are.
-_FACT_AFTER = re.compile(r"(?<=[?.!])\s+You(?:'re| are| work| live)\b[^.?!]*\.$", re.I)
 # What to find out with the reader ('mirar con él si salen plazas'): asked of them.
 _ES_WITH_THEM = re.compile(
     r"(?:mirar|ver|hablar|comentar|consultar|averiguar|checar|chequear)\s+con\s+(?:él|ella|el)\s+"
@@ -420,7 +417,7 @@ def _said(text: str, grammar: str, formal: bool) -> str:
     if note_check.still_a_note(said, grammar, formal):
         return ""
     if grammar == "en":  # '... have anything going? You're at Temple Quay.': theirs to know
-        said = _FACT_AFTER.sub("", said)
+        said = note_parts.without_their_fact(said)
     if grammar == "es" and not formal and _USTED_TYPED.search(said):  # '¿Me podría contar cómo
         return ""  # pasó usted ...?' in a note that says 'estés': no rule turns it to tú
     return said if note_check.addressed(said, grammar) else ""

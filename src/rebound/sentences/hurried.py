@@ -19,9 +19,13 @@ _SOFT = re.compile(
     re.I,
 )
 # The same in Spanish, and how to reach them before what to ask ('por whatsapp, preguntale si').
+# The ways to reach someone a Spanish note names after 'por' ('por whatsapp', 'por msj').
+_ES_CHANNELS = (
+    r"whatsapp|wsp|wasap|wa|mensaje|msj|tel[eé]fono|correo|mail|linkedin|facebook|instagram|dm"
+    r"|privado"
+)
 _ES_SOFT = re.compile(
-    r"(?:no olvidar|acordarme de|acordarse de|por (?:whatsapp|wsp|wasap|mensaje|tel[eé]fono"
-    r"|correo|mail|linkedin|facebook|instagram|dm),?)\s+",
+    rf"(?:no olvidar|acordarme de|acordarse de|por (?:{_ES_CHANNELS}),?)\s+",
     re.I,
 )
 # 'ojo:' inside what they typed marks what follows as worth saying ('..., ojo: también acepto
@@ -94,11 +98,7 @@ def es_tidied(text: str) -> str:
 
 
 # How to reach them, typed after what to do ('preguntarle por whatsapp si ...'): the person's.
-_ES_BY = re.compile(
-    r"^por\s+(?:whatsapp|wsp|wasap|wa|mensaje|msj|tel[eé]fono|correo|mail|linkedin|dm|privado)"
-    r"\s+",
-    re.I,
-)
+_ES_BY = re.compile(rf"^por\s+(?:{_ES_CHANNELS})\s+", re.I)
 _ES_REACH = re.compile(
     r"(?:mandarle|mandarla|escribirle|escribirla|escribirlo|llamarle|llamarla|llamarlo"
     r"|contactarle|contactarla|contactarlo)\s+(?:un\s+)?(?:msj|mensaje|wsp|whatsapp|wasap|correo"

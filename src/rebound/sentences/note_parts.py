@@ -97,7 +97,7 @@ def in_parts(text: str, said: Callable[[str], str], joined: Callable[[list[str]]
         if all(each) and not _ES_THEIR_PAST.search(" ".join(each)):
             # A fact about the reader ('he's at Temple Quay' -> 'You're at Temple Quay.') is
             # theirs to know: said only with what it leads to, never alone after the ask.
-            asked = [s for s in each if not _THEIR_FACT.match(s)]
+            asked = [s for s in each if not _THEIR_FACT.fullmatch(s)]
             return joined(asked or each)
         for start in starts[1:]:  # who the reader is ('college senior at swiggy'), then the ask
             rest = said(text[start:])
@@ -125,8 +125,18 @@ def asks_alone(said: str) -> bool:
 # What the reader did, in the third person, in Spanish ('arrancó', 'le fue'): said to tú it
 # would be 'arrancaste', which no rule here says.
 _ES_THEIR_PAST = re.compile(r"\b\w+ó\b|\b(?:fue|estuvo|hizo|tuvo|pudo|dijo|vino)\b", re.I)
-# A fact about the reader, said to them ('You're at Temple Quay.').
-_THEIR_FACT = re.compile(r"You(?:'re| are| work| live)\b[^?!]*\.$")
+# A fact about the reader, said to them from a note about them ('he's at Temple Quay' -> 'You're
+# at Temple Quay.'): the reader knows where they are, so it is never said after the ask.
+_THEIR_FACT = re.compile(r"You(?:'re| are| work| live)\b[^.?!]*\.", re.I)
+_FACT_AFTER = re.compile(r"(?<=[?.!])\s+" + _THEIR_FACT.pattern + "$", re.I)
+
+
+def without_their_fact(said: str) -> str:
+    """'Does Arup have anything going? You're at Temple Quay.' -> 'Does Arup have anything
+    going?'"""
+    return _FACT_AFTER.sub("", said)
+
+
 # A part typed after a stop with its 'and' ('? y preguntarle si ...'): said without it.
 _AND = re.compile(r"^(?:and|y|e)\s+", re.I)
 # How what a note asks alone starts, said by `asking` ('I'd like to ...', 'Quería preguntarte').
